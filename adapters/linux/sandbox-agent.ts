@@ -1,0 +1,386 @@
+/**
+ * Source of the in-sandbox agent, as a string.
+ *
+ * The agent is run as `unshare --net --mount --pid --fork --kill-child --mount-proc
+ * --propagation private -- node --input-type=module -e AGENT_SOURCE`, so it is PID 1 of a
+ * fresh PID namespace and lives in a fresh network and mount namespace. Keeping the source in
+ * a string constant means no file path has to be resolved at runtime (works the same from TS
+ * sources under vitest/tsx and from a tsup bundle).
+ *
+ * Protocol: newline-delimited JSON. Requests on stdin `{id, op, ...}`; replies on stdout
+ * `{id, result}` or `{id, error}`. Stderr is diagnostics only. EOF on stdin ends the agent
+ * (and, because it is PID 1, the kernel then kills everything else in the sandbox).
+ *
+ * Ops:
+ *   init   {hosts: string[], parentNs: {net, mnt}} -> {hosts: {name: pid}, setupMs}
+ *   exec   {host, argv, timeoutMs, input?}        -> {exit, stdout, stderr, timedOut?}
+ *   spawn  {host, argv}                            -> {id}
+ *   status {bg}                                    -> {running, exit, stdout, stderr}
+ *   cable  {a: {host, ifname}, b: {host, ifname}, timeoutMs} -> ExecResult
+ *   close  {}                                      -> (agent exits)
+ *
+ * Hosts: with one host, that host is the sandbox root (the agent's own namespaces). With
+ * several, each host is a long-lived `unshare --net --mount -- sleep infinity` holder with its
+ * own tmpfs on /run/netns and its own sysfs; commands for it run via
+ * `nsenter -t <holder pid> -n -m -- argv...` (nsenter execs the command, no extra fork).
+ *
+ * Constraints on this text: it is inside a String.raw template literal, so it must not contain
+ * a backtick or a dollar-brace sequence. Backslash escapes are kept verbatim, which is what JS
+ * source wants.
+ */
+export const AGENT_SOURCE: string = String.raw`
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { constants as osConstants } from 'node:os';
+
+const T0 = Date.now();
+const ENV = {
+  PATH: process.env.PATH || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  LC_ALL: 'C',
+  HOME: '/root',
+};
+const BG_CAP = 8 * 1024 * 1024;
+
+function log(text) {
+  try { process.stderr.write('[nettwin-agent] ' + text + '\n'); } catch (e) { /* ignore */ }
+}
+function send(msg) {
+  try { process.stdout.write(JSON.stringify(msg) + '\n'); } catch (e) { /* parent gone */ }
+}
+function which(cmd) {
+  if (cmd.indexOf('/') >= 0) return cmd;
+  for (const dir of ENV.PATH.split(':')) {
+    if (!dir) continue;
+    const p = dir + '/' + cmd;
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      if (fs.statSync(p).isFile()) return p;
+    } catch (e) { /* next */ }
+  }
+  return null;
+}
+function need(cmd) {
+  const p = which(cmd);
+  if (!p) throw new Error('command not found in sandbox: ' + cmd);
+  return p;
+}
+function signalExit(sig) {
+  const n = sig ? osConstants.signals[sig] : undefined;
+  return 128 + (typeof n === 'number' ? n : 0);
+}
+function killGroup(pid) {
+  if (!pid) return;
+  try { process.kill(-pid, 'SIGKILL'); } catch (e) { /* gone or not a group leader */ }
+  try { process.kill(pid, 'SIGKILL'); } catch (e) { /* gone */ }
+}
+function sleepMs(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+// ---- safety: we must be PID 1 of our own PID namespace with our own /proc --------------
+if (process.pid !== 1 || fs.readlinkSync('/proc/self') !== '1') {
+  log('refusing to run: not PID 1 of a private PID namespace with its own /proc');
+  process.exit(70);
+}
+const SELF_NS = {
+  net: fs.readlinkSync('/proc/self/ns/net'),
+  mnt: fs.readlinkSync('/proc/self/ns/mnt'),
+};
+const NSENTER = need('nsenter');
+const UNSHARE = need('unshare');
+const SLEEP = need('sleep');
+
+// Does /var/run resolve to /run? If not, iproute2 (NETNS_RUN_DIR=/var/run/netns) could
+// look somewhere else than /run/netns, so both get a private tmpfs.
+let varRunIsRun = true;
+try { varRunIsRun = fs.realpathSync('/var/run') === fs.realpathSync('/run'); } catch (e) { varRunIsRun = true; }
+const NETNS_DIRS = varRunIsRun ? ['/run/netns'] : ['/run/netns', '/var/run/netns'];
+
+// ---- running commands ---------------------------------------------------------------------
+const running = new Set();
+
+/** Run argv (argv[0] via PATH), optionally inside host holder nsPid. Never rejects. */
+function run(argv, opts) {
+  const o = opts || {};
+  return new Promise((resolve) => {
+    if (!which(argv[0])) {
+      resolve({ exit: 127, stdout: '', stderr: argv[0] + ': command not found\n' });
+      return;
+    }
+    const file = o.nsPid ? NSENTER : argv[0];
+    const args = o.nsPid
+      ? ['-t', String(o.nsPid), '-n', '-m', '--'].concat(argv)
+      : argv.slice(1);
+    const hasInput = typeof o.input === 'string';
+    let child;
+    try {
+      child = spawn(file, args, {
+        cwd: '/',
+        env: ENV,
+        stdio: [hasInput ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+    } catch (e) {
+      resolve({ exit: 126, stdout: '', stderr: argv[0] + ': ' + (e && e.message) + '\n' });
+      return;
+    }
+    running.add(child);
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    let done = false;
+    let exitCode = null;
+    let timer = null;
+    let grace = null;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      running.delete(child);
+      if (timer) clearTimeout(timer);
+      if (grace) clearTimeout(grace);
+      try { child.stdout.destroy(); } catch (e) { /* ignore */ }
+      try { child.stderr.destroy(); } catch (e) { /* ignore */ }
+      const r = {
+        exit: timedOut ? 124 : (exitCode === null ? 126 : exitCode),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      };
+      if (timedOut) r.timedOut = true;
+      resolve(r);
+    };
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => err.push(b));
+    child.on('error', (e) => {
+      if (exitCode === null) {
+        exitCode = e && e.code === 'ENOENT' ? 127 : 126;
+        err.push(Buffer.from(argv[0] + ': ' + (e && e.message) + '\n'));
+      }
+      finish();
+    });
+    child.on('exit', (code, sig) => {
+      exitCode = code !== null ? code : signalExit(sig);
+      // Output normally ends with 'close'; if a grandchild kept the pipes open, stop waiting.
+      grace = setTimeout(finish, 500);
+    });
+    child.on('close', finish);
+    if (hasInput) {
+      child.stdin.on('error', () => { /* EPIPE: command did not read its input */ });
+      child.stdin.end(o.input);
+    }
+    if (o.timeoutMs && o.timeoutMs > 0) {
+      timer = setTimeout(() => { timedOut = true; killGroup(child.pid); }, o.timeoutMs);
+    }
+  });
+}
+
+async function runOk(argv, opts, what) {
+  const r = await run(argv, opts);
+  if (r.exit !== 0) throw new Error(what + ' failed (' + argv.join(' ') + '): exit ' + r.exit + ' ' + r.stderr.trim());
+  return r;
+}
+
+/** Private /run/netns (tmpfs), sysfs of this netns on /sys, lo up. */
+async function setupNamespace(nsPid) {
+  const o = { nsPid, timeoutMs: 10000 };
+  if (!nsPid) {
+    for (const d of NETNS_DIRS) fs.mkdirSync(d, { recursive: true, mode: 0o755 });
+  }
+  const jobs = NETNS_DIRS.map((d) => runOk(['mount', '-n', '-t', 'tmpfs', '-o', 'mode=0755,size=4m', 'nettwin-netns', d], o, 'mounting tmpfs on ' + d));
+  jobs.push(runOk(['ip', 'link', 'set', 'lo', 'up'], o, 'bringing lo up'));
+  // A sysfs mounted from inside this netns shows (and lets one write) only its own devices
+  // under /sys/class/net; without it, /sys/class/net would be the machine's.
+  jobs.push(run(['mount', '-n', '-t', 'sysfs', 'sysfs', '/sys'], o).then((r) => {
+    if (r.exit !== 0) log('warning: could not mount sysfs: ' + r.stderr.trim());
+  }));
+  await Promise.all(jobs);
+}
+
+const rootReady = setupNamespace(null).then(() => log('sandbox root set up at +' + (Date.now() - T0) + ' ms'));
+rootReady.catch(() => { /* reported on init */ });
+
+// ---- hosts ----------------------------------------------------------------------------------
+/** name -> { pid: number | null (null = the sandbox root), holder } */
+const hosts = new Map();
+const holders = new Set();
+
+async function makeHost(name) {
+  const holder = spawn(UNSHARE, ['--net', '--mount', '--propagation', 'private', '--', SLEEP, 'infinity'], {
+    cwd: '/', env: ENV, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  holders.add(holder);
+  let errText = '';
+  holder.stderr.on('data', (b) => { errText += b.toString('utf8'); });
+  let failed = null;
+  holder.on('error', (e) => { failed = e; });
+  holder.on('exit', (code, sig) => {
+    holders.delete(holder);
+    if (!failed) failed = new Error('exited (' + (code !== null ? 'code ' + code : sig) + ')');
+    if (hosts.has(name)) log('host ' + name + ' namespace holder ' + failed.message);
+  });
+  const pid = holder.pid;
+  // Wait until unshare has exec'd sleep: only then are the new namespaces in place.
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    if (failed) throw new Error('could not create namespaces for host ' + name + ': ' + failed.message + ' ' + errText.trim());
+    if (pid) {
+      try {
+        const comm = fs.readFileSync('/proc/' + pid + '/comm', 'utf8');
+        const net = fs.readlinkSync('/proc/' + pid + '/ns/net');
+        const mnt = fs.readlinkSync('/proc/' + pid + '/ns/mnt');
+        if (comm === 'sleep\n' && net !== SELF_NS.net && mnt !== SELF_NS.mnt) break;
+      } catch (e) { /* not yet */ }
+    }
+    if (Date.now() > deadline) throw new Error('timed out creating namespaces for host ' + name);
+    await sleepMs(1);
+  }
+  const tNs = Date.now();
+  await setupNamespace(pid);
+  hosts.set(name, { pid, holder });
+  log('host ' + name + ': pid ' + pid + ', namespaces at +' + (tNs - T0) + ' ms, set up at +' + (Date.now() - T0) + ' ms');
+  return pid;
+}
+
+function hostPid(name) {
+  const h = hosts.get(name);
+  if (!h) throw new Error('unknown host: ' + JSON.stringify(name));
+  return h.pid;
+}
+
+// ---- background processes -------------------------------------------------------------------
+const bgs = new Map();
+let bgSeq = 0;
+
+function startBackground(argv, nsPid) {
+  const id = ++bgSeq;
+  const entry = { child: null, running: false, exit: null, out: [], outLen: 0, err: [], errLen: 0 };
+  bgs.set(id, entry);
+  if (!which(argv[0])) {
+    entry.exit = 127;
+    entry.err.push(Buffer.from(argv[0] + ': command not found\n'));
+    return id;
+  }
+  const file = nsPid ? NSENTER : argv[0];
+  const args = nsPid ? ['-t', String(nsPid), '-n', '-m', '--'].concat(argv) : argv.slice(1);
+  let child;
+  try {
+    child = spawn(file, args, { cwd: '/', env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  } catch (e) {
+    entry.exit = 126;
+    entry.err.push(Buffer.from(argv[0] + ': ' + (e && e.message) + '\n'));
+    return id;
+  }
+  entry.child = child;
+  entry.running = true;
+  child.stdout.on('data', (b) => { if (entry.outLen < BG_CAP) { entry.out.push(b); entry.outLen += b.length; } });
+  child.stderr.on('data', (b) => { if (entry.errLen < BG_CAP) { entry.err.push(b); entry.errLen += b.length; } });
+  child.on('error', (e) => {
+    if (entry.running) {
+      entry.running = false;
+      entry.exit = e && e.code === 'ENOENT' ? 127 : 126;
+      entry.err.push(Buffer.from(argv[0] + ': ' + (e && e.message) + '\n'));
+    }
+  });
+  child.on('exit', (code, sig) => {
+    entry.running = false;
+    entry.exit = code !== null ? code : signalExit(sig);
+  });
+  return id;
+}
+
+function backgroundStatus(id) {
+  const e = bgs.get(id);
+  if (!e) throw new Error('unknown background process id: ' + id);
+  return {
+    running: e.running,
+    exit: e.exit,
+    stdout: Buffer.concat(e.out).toString('utf8'),
+    stderr: Buffer.concat(e.err).toString('utf8'),
+  };
+}
+
+// ---- shutdown -------------------------------------------------------------------------------
+let shuttingDown = false;
+function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const e of bgs.values()) if (e.child && e.running) killGroup(e.child.pid);
+  for (const c of running) killGroup(c.pid);
+  for (const h of holders) { try { h.kill('SIGKILL'); } catch (e) { /* gone */ } }
+  // We are PID 1: when we exit, the kernel kills whatever is left in the PID namespace, and
+  // the network/mount namespaces (with every netns bind-mounted in our tmpfs) go away.
+  process.exit(code || 0);
+}
+
+// ---- requests -------------------------------------------------------------------------------
+async function handle(msg) {
+  const id = msg.id;
+  try {
+    switch (msg.op) {
+      case 'init': {
+        if (msg.parentNs && (msg.parentNs.net === SELF_NS.net || msg.parentNs.mnt === SELF_NS.mnt)) {
+          throw new Error('refusing to run: the sandbox shares a namespace with its parent');
+        }
+        await rootReady;
+        const names = msg.hosts;
+        const out = {};
+        if (names.length === 1) {
+          hosts.set(names[0], { pid: null, holder: null });
+          out[names[0]] = process.pid;
+        } else {
+          const pids = await Promise.all(names.map((n) => makeHost(n)));
+          names.forEach((n, i) => { out[n] = pids[i]; });
+        }
+        send({ id, result: { hosts: out, setupMs: Date.now() - T0 } });
+        return;
+      }
+      case 'exec': {
+        const nsPid = hostPid(msg.host);
+        send({ id, result: await run(msg.argv, { nsPid, timeoutMs: msg.timeoutMs, input: msg.input }) });
+        return;
+      }
+      case 'spawn': {
+        const nsPid = hostPid(msg.host);
+        send({ id, result: { id: startBackground(msg.argv, nsPid) } });
+        return;
+      }
+      case 'status': {
+        send({ id, result: backgroundStatus(msg.bg) });
+        return;
+      }
+      case 'cable': {
+        const pa = hostPid(msg.a.host) || process.pid;
+        const pb = hostPid(msg.b.host) || process.pid;
+        const argv = ['ip', 'link', 'add', msg.a.ifname, 'netns', String(pa),
+          'type', 'veth', 'peer', 'name', msg.b.ifname, 'netns', String(pb)];
+        send({ id, result: await run(argv, { timeoutMs: msg.timeoutMs }) });
+        return;
+      }
+      case 'close': {
+        shutdown(0);
+        return;
+      }
+      default:
+        throw new Error('unknown op: ' + msg.op);
+    }
+  } catch (e) {
+    send({ id, error: String((e && e.message) || e) });
+  }
+}
+
+let buf = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  buf += chunk;
+  let i;
+  while ((i = buf.indexOf('\n')) >= 0) {
+    const line = buf.slice(0, i);
+    buf = buf.slice(i + 1);
+    if (!line.trim()) continue;
+    let msg;
+    try { msg = JSON.parse(line); } catch (e) { log('bad request line: ' + line.slice(0, 200)); continue; }
+    handle(msg);
+  }
+});
+// Parent gone (or close): end everything.
+process.stdin.on('end', () => shutdown(0));
+process.stdin.on('error', () => shutdown(0));
+process.stdout.on('error', () => shutdown(0));
+`;

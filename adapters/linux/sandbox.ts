@@ -1,0 +1,405 @@
+/**
+ * The throwaway sandbox that real mode runs in.
+ *
+ * One child process: `unshare --net --mount --pid --fork --kill-child --mount-proc
+ * --propagation private -- node --input-type=module -e AGENT_SOURCE`. The agent is PID 1 of a
+ * fresh PID namespace, in a fresh network and mount namespace, with a private tmpfs on
+ * /run/netns (so `ip netns add` inside never touches the machine's /run/netns) and its own
+ * sysfs on /sys. It speaks newline-delimited JSON on stdin/stdout.
+ *
+ * When the parent dies, the agent's stdin reaches EOF and it exits; being PID 1, its exit makes
+ * the kernel kill every other process of the sandbox, and the namespaces (with any netns
+ * bind-mounted inside) are released. If the `unshare` process itself is killed, `--kill-child`
+ * SIGKILLs the agent.
+ *
+ * Nothing here ever adds addresses, routes or links to the machine's own namespaces: every
+ * command runs inside the sandbox, and the agent refuses to start if it shares a network or
+ * mount namespace with its parent.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { AGENT_SOURCE } from './sandbox-agent.js';
+
+export interface ExecResult {
+  exit: number;
+  stdout: string;
+  stderr: string;
+  timedOut?: boolean;
+}
+
+export interface SandboxOptions {
+  hosts: string[];
+  /** default 30000 */
+  commandTimeoutMs?: number;
+}
+
+export interface ExecOptions {
+  /** Kill the command (SIGKILL to its process group) after this long; result has exit 124, timedOut true. */
+  timeoutMs?: number;
+  /** Text written to the command's stdin (otherwise stdin is /dev/null). */
+  input?: string;
+}
+
+export interface BackgroundStatus {
+  running: boolean;
+  exit: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CableEnd {
+  host: string;
+  ifname: string;
+}
+
+export class PreconditionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreconditionError';
+  }
+}
+
+const WARNING_PREFIX = 'warning: ';
+const STANDARD_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+function searchPath(): string[] {
+  const dirs = (process.env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
+  for (const d of STANDARD_PATH) if (!dirs.includes(d)) dirs.push(d);
+  return dirs;
+}
+
+function which(cmd: string): string | null {
+  for (const dir of searchPath()) {
+    const p = `${dir}/${cmd}`;
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      if (fs.statSync(p).isFile()) return p;
+    } catch {
+      // next
+    }
+  }
+  return null;
+}
+
+/**
+ * Human-readable problems that prevent real mode; empty when OK. Entries starting with
+ * "warning: " (missing socat) do not prevent opening a sandbox, but still make the list
+ * non-empty.
+ */
+export function checkPreconditions(): string[] {
+  const problems: string[] = [];
+  if (process.platform !== 'linux') {
+    problems.push(`not Linux (platform is ${process.platform}): real mode needs Linux network namespaces`);
+    return problems;
+  }
+  const euid = typeof process.geteuid === 'function' ? process.geteuid() : -1;
+  if (euid !== 0) {
+    problems.push(`not root (effective uid ${euid}): real mode creates network namespaces and must run as root (e.g. sudo)`);
+  }
+  if (!fs.existsSync('/proc/self/ns/net')) {
+    problems.push('the kernel does not expose network namespaces (/proc/self/ns/net missing)');
+  }
+  const tools: Array<[string, string]> = [
+    ['unshare', 'util-linux'],
+    ['nsenter', 'util-linux'],
+    ['mount', 'mount (util-linux)'],
+    ['sleep', 'coreutils'],
+    ['ip', 'iproute2'],
+    ['ping', 'iputils-ping'],
+  ];
+  for (const [cmd, pkg] of tools) {
+    if (!which(cmd)) problems.push(`missing \`${cmd}\` (install package ${pkg})`);
+  }
+  if (!which('socat')) {
+    problems.push(`${WARNING_PREFIX}missing \`socat\` (install package socat): TCP/UDP checks in real mode are unavailable`);
+  }
+  return problems;
+}
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** Children still alive, killed if the parent process exits without closing them. */
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const c of live) {
+      try {
+        c.kill('SIGKILL'); // unshare; --kill-child then SIGKILLs the agent (PID 1 of the sandbox)
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+function readNs(kind: 'net' | 'mnt'): string | undefined {
+  try {
+    return fs.readlinkSync(`/proc/self/ns/${kind}`);
+  } catch {
+    return undefined;
+  }
+}
+
+const HOST_NAME = /^[^\0]+$/;
+
+export class Sandbox {
+  readonly hosts: readonly string[];
+  private readonly commandTimeoutMs: number;
+  private readonly child: ChildProcess;
+  private readonly stdin: Writable;
+  private readonly pending = new Map<number, Pending>();
+  private seq = 1;
+  private lineBuf = '';
+  private stderrTail = '';
+  private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  private readonly exited: Promise<void>;
+  private closePromise: Promise<void> | null = null;
+  private _startupMs = 0;
+  private _hostPids: Record<string, number> = {};
+
+  private constructor(hosts: string[], commandTimeoutMs: number) {
+    this.hosts = Object.freeze([...hosts]);
+    this.commandTimeoutMs = commandTimeoutMs;
+    const env = { PATH: searchPath().join(':'), LC_ALL: 'C' };
+    this.child = spawn(
+      which('unshare') ?? 'unshare',
+      [
+        '--net',
+        '--mount',
+        '--pid',
+        '--fork',
+        '--kill-child',
+        '--mount-proc',
+        '--propagation',
+        'private',
+        '--',
+        process.execPath,
+        '--input-type=module',
+        '-e',
+        AGENT_SOURCE,
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'], env, cwd: '/' },
+    );
+    live.add(this.child);
+    installExitHook();
+    const stdin = this.child.stdin as Writable;
+    const stdout = this.child.stdout as Readable;
+    const stderr = this.child.stderr as Readable;
+    this.stdin = stdin;
+    stdin.on('error', () => {
+      // EPIPE after the agent died; reported through 'exit'
+    });
+    stdout.setEncoding('utf8');
+    stdout.on('data', (chunk: string) => this.onData(chunk));
+    stderr.setEncoding('utf8');
+    stderr.on('data', (chunk: string) => {
+      if (process.env.NETTWIN_SANDBOX_DEBUG === '1') process.stderr.write(chunk);
+      this.stderrTail = (this.stderrTail + chunk).slice(-4000);
+    });
+    this.exited = new Promise<void>((resolve) => {
+      const done = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (this.exitInfo) return;
+        this.exitInfo = { code, signal };
+        live.delete(this.child);
+        const why = this.describeExit();
+        for (const [id, p] of this.pending) {
+          clearTimeout(p.timer);
+          p.reject(new Error(why));
+          this.pending.delete(id);
+        }
+        resolve();
+      };
+      this.child.on('exit', done);
+      this.child.on('error', (e) => {
+        this.stderrTail += `\n${e.message}`;
+        done(null, null);
+      });
+    });
+    // Never keep the parent alive just because a sandbox exists: pending requests hold
+    // their own (ref'd) timers, and stdin EOF at parent exit ends the agent.
+    this.child.unref();
+    for (const s of [stdin, stdout, stderr]) (s as unknown as { unref?: () => void }).unref?.();
+  }
+
+  /** Open a sandbox. Throws PreconditionError if real mode is not possible here. */
+  static async open(opts: SandboxOptions): Promise<Sandbox> {
+    const hosts = opts.hosts;
+    if (!Array.isArray(hosts) || hosts.length === 0) throw new Error('Sandbox.open: at least one host is required');
+    if (new Set(hosts).size !== hosts.length) throw new Error(`Sandbox.open: duplicate host names in ${JSON.stringify(hosts)}`);
+    for (const h of hosts) {
+      if (typeof h !== 'string' || !HOST_NAME.test(h)) throw new Error(`Sandbox.open: bad host name ${JSON.stringify(h)}`);
+    }
+    const problems = checkPreconditions().filter((p) => !p.startsWith(WARNING_PREFIX));
+    if (problems.length > 0) {
+      throw new PreconditionError(`real mode is not possible on this machine:\n  - ${problems.join('\n  - ')}`);
+    }
+    const t0 = performance.now();
+    const sb = new Sandbox(hosts, opts.commandTimeoutMs ?? 30_000);
+    try {
+      const r = (await sb.request({ op: 'init', hosts, parentNs: { net: readNs('net'), mnt: readNs('mnt') } }, 20_000)) as {
+        hosts: Record<string, number>;
+      };
+      sb._hostPids = r.hosts;
+    } catch (e) {
+      await sb.close();
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new PreconditionError(`could not start the real-mode sandbox: ${msg}`);
+    }
+    sb._startupMs = performance.now() - t0;
+    return sb;
+  }
+
+  /** Milliseconds from spawning the sandbox until it (and all its hosts) was ready. */
+  get startupMs(): number {
+    return this._startupMs;
+  }
+
+  /** PID (on the machine) of the `unshare` process that holds the sandbox; for diagnostics. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** PID inside the sandbox's PID namespace of the process holding each host's namespaces. */
+  get hostPids(): Readonly<Record<string, number>> {
+    return this._hostPids;
+  }
+
+  /** Is the sandbox still running (not closed, agent alive)? */
+  get isOpen(): boolean {
+    return this.exitInfo === null && this.closePromise === null;
+  }
+
+  /**
+   * Run argv (argv[0] resolved via PATH, no shell) in the host's network and mount namespace,
+   * as root, with env LC_ALL=C, cwd /. stdout/stderr are the exact UTF-8 text; a signal gives
+   * exit 128+n; a timeout kills the command and gives exit 124 with timedOut true.
+   */
+  async exec(host: string, argv: string[], opts?: ExecOptions): Promise<ExecResult> {
+    this.checkHost(host);
+    checkArgv(argv);
+    const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
+    const msg: Record<string, unknown> = { op: 'exec', host, argv, timeoutMs };
+    if (opts?.input !== undefined) msg.input = opts.input;
+    return (await this.request(msg, timeoutMs + 10_000)) as ExecResult;
+  }
+
+  /** Start a long-running process in the host; it is killed when the sandbox closes. */
+  async spawnBackground(host: string, argv: string[]): Promise<{ id: number }> {
+    this.checkHost(host);
+    checkArgv(argv);
+    return (await this.request({ op: 'spawn', host, argv }, 10_000)) as { id: number };
+  }
+
+  async backgroundStatus(id: number): Promise<BackgroundStatus> {
+    return (await this.request({ op: 'status', bg: id }, 10_000)) as BackgroundStatus;
+  }
+
+  /**
+   * A veth pair whose ends are created directly inside the two hosts' network namespaces with
+   * the given names (`ip link add A netns <pidA> type veth peer name B netns <pidB>`, run from
+   * the sandbox root). Both ends are left DOWN with no addresses.
+   */
+  async cable(a: CableEnd, b: CableEnd): Promise<ExecResult> {
+    this.checkHost(a.host);
+    this.checkHost(b.host);
+    for (const end of [a, b]) {
+      if (typeof end.ifname !== 'string' || end.ifname.length === 0) {
+        throw new Error(`cable: bad interface name ${JSON.stringify(end.ifname)}`);
+      }
+    }
+    const timeoutMs = this.commandTimeoutMs;
+    return (await this.request({ op: 'cable', a, b, timeoutMs }, timeoutMs + 10_000)) as ExecResult;
+  }
+
+  /** End everything in the sandbox and wait until it is gone. Idempotent. */
+  close(): Promise<void> {
+    if (!this.closePromise) this.closePromise = this.doClose();
+    return this.closePromise;
+  }
+
+  private async doClose(): Promise<void> {
+    if (this.exitInfo) return;
+    try {
+      this.stdin.end(`${JSON.stringify({ id: 0, op: 'close' })}\n`);
+    } catch {
+      // agent already gone
+    }
+    // Fallback: SIGKILL unshare; --kill-child then SIGKILLs the agent (PID 1), which takes the
+    // whole PID namespace with it. This timer is ref'd, so the parent waits for the exit.
+    let timer: NodeJS.Timeout | undefined = setTimeout(() => {
+      timer = undefined;
+      try {
+        this.child.kill('SIGKILL');
+      } catch {
+        // gone
+      }
+    }, 3000);
+    await this.exited;
+    if (timer) clearTimeout(timer);
+  }
+
+  private checkHost(host: string): void {
+    if (!this.hosts.includes(host)) {
+      throw new Error(`unknown host ${JSON.stringify(host)} (sandbox hosts: ${this.hosts.join(', ')})`);
+    }
+  }
+
+  private describeExit(): string {
+    const info = this.exitInfo;
+    const how = info ? (info.signal ? `signal ${info.signal}` : `code ${info.code}`) : 'unknown status';
+    const tail = this.stderrTail.trim();
+    return `sandbox agent exited (${how})${tail ? `: ${tail}` : ''}`;
+  }
+
+  private request(msg: Record<string, unknown>, backstopMs: number): Promise<unknown> {
+    if (this.exitInfo) return Promise.reject(new Error(this.describeExit()));
+    if (this.closePromise) return Promise.reject(new Error('sandbox is closed'));
+    const id = this.seq++;
+    return new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`sandbox agent did not answer '${String(msg.op)}' within ${backstopMs} ms`));
+      }, backstopMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.stdin.write(`${JSON.stringify({ ...msg, id })}\n`);
+    });
+  }
+
+  private onData(chunk: string): void {
+    this.lineBuf += chunk;
+    let i: number;
+    while ((i = this.lineBuf.indexOf('\n')) >= 0) {
+      const line = this.lineBuf.slice(0, i);
+      this.lineBuf = this.lineBuf.slice(i + 1);
+      if (!line.trim()) continue;
+      let msg: { id?: number; result?: unknown; error?: string };
+      try {
+        msg = JSON.parse(line) as typeof msg;
+      } catch {
+        this.stderrTail = (this.stderrTail + `\n[bad agent line] ${line.slice(0, 200)}`).slice(-4000);
+        continue;
+      }
+      const p = typeof msg.id === 'number' ? this.pending.get(msg.id) : undefined;
+      if (!p || msg.id === undefined) continue;
+      this.pending.delete(msg.id);
+      clearTimeout(p.timer);
+      if (typeof msg.error === 'string') p.reject(new Error(msg.error));
+      else p.resolve(msg.result);
+    }
+  }
+}
+
+function checkArgv(argv: string[]): void {
+  if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === 'string')) {
+    throw new Error(`argv must be a non-empty array of strings, got ${JSON.stringify(argv)}`);
+  }
+  if (argv.some((a) => a.includes('\0'))) throw new Error('argv must not contain NUL characters');
+}

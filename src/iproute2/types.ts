@@ -1,0 +1,45 @@
+/**
+ * Shared shapes of the iproute2 front end: the result of one command line, and iproute2's
+ * global options.
+ */
+import type { Netns } from '../model/netns.js';
+
+/** What one command printed and its exit status, as on Linux. */
+export interface CommandResult {
+  exit: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** iproute2's global options (`ip -j -br -d -4 -n NS ...`). */
+export interface IpGlobals {
+  json: boolean;
+  pretty: boolean;
+  brief: boolean;
+  details: number;
+  oneline: boolean;
+  stats: number;
+  family: 'inet' | 'inet6' | 'link' | null;
+  /** `-all`/`--all` with netns exec */
+  all: boolean;
+  color: boolean;
+  /** -n NS: the namespace the command runs in (already resolved) */
+  netns: string | null;
+}
+
+export function defaultGlobals(): IpGlobals {
+  return { json: false, pretty: false, brief: false, details: 0, oneline: false, stats: 0, family: null, all: false, color: false, netns: null };
+}
+
+/** The namespace a command runs in. */
+export interface CmdContext {
+  ns: Netns;
+}
+
+export function ok(stdout = ''): CommandResult {
+  return { exit: 0, stdout, stderr: '' };
+}
+
+export function fail(stderr: string, exit: number, stdout = ''): CommandResult {
+  return { exit, stdout, stderr };
+}

@@ -1,0 +1,36 @@
+import type { Ip4 } from './ip.js';
+
+/** Address scopes as the kernel numbers them (rtnetlink.h RT_SCOPE_*). */
+export const SCOPE = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 } as const;
+
+/** An IPv4 address on an interface (struct in_ifaddr). */
+export interface Addr {
+  local: Ip4;
+  /** peer address (`peer P`), else equal to local */
+  address: Ip4;
+  prefixLen: number;
+  scope: number;
+  secondary: boolean;
+  label: string;
+  /** explicit broadcast (`brd`), or null */
+  broadcast: Ip4 | null;
+  noprefixroute: boolean;
+  metric: number;
+}
+
+export function scopeName(scope: number): string {
+  switch (scope) {
+    case 0:
+      return 'global';
+    case 200:
+      return 'site';
+    case 253:
+      return 'link';
+    case 254:
+      return 'host';
+    case 255:
+      return 'nowhere';
+    default:
+      return String(scope);
+  }
+}

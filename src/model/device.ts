@@ -1,0 +1,164 @@
+/**
+ * Device lifecycle as the kernel runs it (net/core/dev.c, net/ipv4/devinet.c inetdev_event):
+ * register, open (IFF_UP), close, move to another namespace, unregister.
+ */
+import { SCOPE, type Addr } from './address.js';
+import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
+import { inPrefix, type Ip4 } from './ip.js';
+import { bridgePorts, recalcBridgeMac, type Link, type LinkKind } from './link.js';
+import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
+import type { Netns } from './netns.js';
+import { cloneConf } from './sysctl.js';
+
+const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
+
+/** A new device in `ns`, registered and down, with the next ifindex unless one is asked for. */
+export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: number): Link {
+  const lab = ns.host.lab;
+  const l: Link = {
+    ns,
+    ifindex: ifindex ?? ns.allocIfindex(),
+    name,
+    kind,
+    up: false,
+    everUp: false,
+    mtu: DEFAULT_MTU[kind],
+    mac: kind === 'loopback' || kind === 'tun' ? ZERO_MAC : lab.macs.allocate(),
+    brd: kind === 'loopback' ? ZERO_MAC : BROADCAST_MAC,
+    txqlen: kind === 'loopback' ? 1000 : kind === 'tun' || kind === 'tap' ? 500 : kind === 'vxlan' || kind === 'bridge' ? 1000 : 1000,
+    master: null,
+    peer: null,
+    addrs: [],
+    conf: cloneConf(ns.default),
+    pointopoint: kind === 'tun',
+    noarp: kind === 'tun',
+    fdb: [],
+  };
+  if (kind === 'bridge') l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false };
+  ns.attach(l);
+  return l;
+}
+
+/** NETDEV_UP: IFF_UP, loopback's 127.0.0.1/8, and the routes of every address. */
+export function linkUp(l: Link): void {
+  if (l.up) return;
+  l.up = true;
+  l.everUp = true;
+  if (l.kind === 'loopback' && !l.addrs.some((a) => a.local === 0x7f000001 && a.prefixLen === 8)) {
+    insertAddress(l, {
+      local: 0x7f000001,
+      address: 0x7f000001,
+      prefixLen: 8,
+      scope: SCOPE.host,
+      secondary: false,
+      label: l.name,
+      broadcast: null,
+      noprefixroute: false,
+      metric: 0,
+    });
+  }
+  for (const a of l.addrs) fibAddIfaddr(l, a);
+  l.ns.touch();
+  if (l.peer) l.peer.ns.touch();
+}
+
+/** NETDEV_DOWN: routes through the device go, except host-scope (local) ones. */
+export function linkDown(l: Link): void {
+  if (!l.up) return;
+  l.up = false;
+  deleteRoutesVia(l, false);
+  l.ns.touch();
+  if (l.peer) l.peer.ns.touch();
+}
+
+/**
+ * __inet_insert_ifa: a same-subnet address becomes secondary and goes last; a primary goes
+ * after the last primary of the same or wider scope. Returns the error text, or null.
+ */
+export function checkNewAddress(l: Link, a: Addr): string | null {
+  for (const x of l.addrs) {
+    if (x.prefixLen === a.prefixLen && inPrefix(x.address, a.address, a.prefixLen) && sameNet(x, a)) {
+      if (x.local === a.local) return 'ipv4: Address already assigned.';
+      if (x.scope !== a.scope) return 'ipv4: Invalid scope value.';
+    }
+  }
+  return null;
+}
+
+function sameNet(x: Addr, a: Addr): boolean {
+  return inPrefix(a.address, x.address, x.prefixLen);
+}
+
+export function insertAddress(l: Link, a: Addr): void {
+  let lastPrimary = 0;
+  a.secondary = false;
+  for (let i = 0; i < l.addrs.length; i++) {
+    const x = l.addrs[i];
+    if (!x.secondary && a.scope <= x.scope) lastPrimary = i + 1;
+    if (x.prefixLen === a.prefixLen && sameNet(x, a)) a.secondary = true;
+  }
+  if (a.secondary) l.addrs.push(a);
+  else l.addrs.splice(lastPrimary, 0, a);
+  fibAddIfaddr(l, a);
+}
+
+/** The device joins or leaves a bridge. */
+export function setMaster(l: Link, master: Link | null): void {
+  const old = l.master;
+  if (old === master) return;
+  l.master = master;
+  if (master && master.kind === 'bridge') {
+    master.bridge!.hadPorts = true;
+    recalcBridgeMac(master);
+  }
+  if (old && old.kind === 'bridge') recalcBridgeMac(old);
+  l.ns.touch();
+}
+
+/** Everything that goes when a device leaves its namespace (moved or unregistered). */
+function teardown(l: Link): void {
+  if (l.master) setMaster(l, null);
+  if (l.kind === 'bridge') for (const p of bridgePorts(l)) setMaster(p, null);
+  linkDown(l);
+  l.addrs = [];
+  deleteRoutesVia(l, true);
+  for (const t of l.ns.tables.values()) {
+    for (const r of [...t.routes]) if (r.prefsrc !== null && !isLocalAnywhere(l.ns, r.prefsrc, l)) t.remove(r);
+  }
+}
+
+function isLocalAnywhere(ns: Netns, a: Ip4, except: Link): boolean {
+  for (const l of ns.linkList()) if (l !== except && l.addrs.some((x) => x.local === a)) return true;
+  return false;
+}
+
+/** dev_change_net_namespace: down, addresses and routes gone, ifindex kept if free. */
+export function moveLink(l: Link, to: Netns, newName?: string): void {
+  const from = l.ns;
+  teardown(l);
+  from.detach(l);
+  l.ns = to;
+  if (newName) l.name = newName;
+  if (to.links.has(l.ifindex)) l.ifindex = to.allocIfindex();
+  l.conf = cloneConf(to.default);
+  to.attach(l);
+  if (l.peer) {
+    // The far end and this end now see each other through a namespace id.
+    to.nsidOf(l.peer.ns, true);
+    l.peer.ns.nsidOf(to, true);
+  }
+}
+
+/** unregister_netdevice; a veth takes its peer with it. */
+export function deleteLink(l: Link): void {
+  const peer = l.peer;
+  teardown(l);
+  l.ns.detach(l);
+  if (peer) {
+    peer.peer = null;
+    l.peer = null;
+    deleteLink(peer);
+  }
+}
+
+export { primaryOf };

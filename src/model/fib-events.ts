@@ -1,0 +1,137 @@
+/**
+ * What the kernel does to the FIB when addresses and links change (net/ipv4/fib_frontend.c:
+ * fib_add_ifaddr, fib_del_ifaddr, fib_disable_ip; fib_semantics.c fib_sync_down_dev/addr).
+ */
+import { SCOPE, type Addr } from './address.js';
+import { broadcastOf, inPrefix, maskOf, networkOf, type Ip4 } from './ip.js';
+import type { Link } from './link.js';
+import type { Netns } from './netns.js';
+import { PROTO, TABLE, type Route, type RouteType } from './route.js';
+
+function kernelRoute(dev: Link, type: RouteType, dst: Ip4, dstLen: number, prefsrc: Ip4, metric = 0): Route {
+  const local = type === 'local';
+  return {
+    table: type === 'unicast' ? TABLE.main : TABLE.local,
+    type,
+    dst,
+    dstLen,
+    tos: 0,
+    protocol: PROTO.kernel,
+    scope: local ? SCOPE.host : SCOPE.link,
+    metric,
+    dev,
+    gateway: null,
+    prefsrc,
+    onlink: false,
+    nhScope: local ? SCOPE.nowhere : SCOPE.host,
+  };
+}
+
+function sameRoute(a: Route, b: Route): boolean {
+  return (
+    a.table === b.table &&
+    a.type === b.type &&
+    a.dst === b.dst &&
+    a.dstLen === b.dstLen &&
+    a.tos === b.tos &&
+    a.metric === b.metric &&
+    a.protocol === b.protocol &&
+    a.scope === b.scope &&
+    a.dev === b.dev &&
+    a.gateway === b.gateway &&
+    a.prefsrc === b.prefsrc
+  );
+}
+
+/** fib_magic(RTM_NEWROUTE, …, NLM_F_CREATE|NLM_F_APPEND): add unless the same route exists. */
+function magicAdd(ns: Netns, r: Route): void {
+  const t = ns.table(r.table);
+  if (t.routes.some((x) => sameRoute(x, r))) return;
+  t.insert(r, true);
+}
+
+/** fib_magic(RTM_DELROUTE, …): delete the matching kernel route. */
+function magicDel(ns: Netns, r: Route): void {
+  const t = ns.tables.get(r.table);
+  if (!t) return;
+  const x = t.routes.find((x) => x.type === r.type && x.dst === r.dst && x.dstLen === r.dstLen && x.dev === r.dev && x.prefsrc === r.prefsrc);
+  if (x) t.remove(x);
+}
+
+/** The primary address a secondary hangs off (same subnet), or the address itself. */
+export function primaryOf(dev: Link, ifa: Addr): Addr | null {
+  if (!ifa.secondary) return ifa;
+  const net = networkOf(ifa.address, ifa.prefixLen);
+  return dev.addrs.find((a) => !a.secondary && a.prefixLen === ifa.prefixLen && inPrefix(a.address, net, ifa.prefixLen)) ?? null;
+}
+
+/** The routes fib_add_ifaddr would add for an address, given the link state. */
+function ifaddrRoutes(dev: Link, ifa: Addr, prim: Addr): Route[] {
+  const out: Route[] = [kernelRoute(dev, 'local', ifa.local, 32, prim.local)];
+  if (!dev.up) return out;
+  if (ifa.broadcast !== null && ifa.broadcast !== 0xffffffff && ifa.broadcast !== 0) {
+    out.push(kernelRoute(dev, 'broadcast', ifa.broadcast, 32, prim.local));
+  }
+  const prefix = networkOf(ifa.address, ifa.prefixLen);
+  if (prefix >>> 24 !== 0 && !ifa.secondary && (prefix !== ifa.local || ifa.prefixLen < 32)) {
+    if (!ifa.noprefixroute) {
+      const loop = dev.kind === 'loopback';
+      out.push(kernelRoute(dev, loop ? 'local' : 'unicast', prefix, ifa.prefixLen, prim.local, loop ? 0 : ifa.metric));
+    }
+    if (ifa.prefixLen < 31) out.push(kernelRoute(dev, 'broadcast', broadcastOf(prefix, ifa.prefixLen), 32, prim.local));
+  }
+  return out;
+}
+
+export function fibAddIfaddr(dev: Link, ifa: Addr): void {
+  const prim = primaryOf(dev, ifa);
+  if (!prim) return;
+  for (const r of ifaddrRoutes(dev, ifa, prim)) magicAdd(dev.ns, r);
+  dev.ns.touch();
+}
+
+/**
+ * fib_del_ifaddr, after `ifa` has left dev.addrs: remove its routes unless another address
+ * still needs the same one, then the stray routes that used the address as their source.
+ */
+export function fibDelIfaddr(dev: Link, ifa: Addr, prim: Addr | null): void {
+  const ns = dev.ns;
+  const p = prim ?? ifa;
+  const wanted: Route[] = [];
+  for (const l of ns.linkList()) {
+    for (const a of l.addrs) {
+      const ap = primaryOf(l, a);
+      if (ap) wanted.push(...ifaddrRoutes(l, a, ap));
+    }
+  }
+  for (const r of ifaddrRoutes(dev, { ...ifa, secondary: ifa.secondary }, p)) {
+    const stillWanted = wanted.some((w) => w.type === r.type && w.dst === r.dst && w.dstLen === r.dstLen && w.dev === r.dev && w.table === r.table);
+    if (!stillWanted) magicDel(ns, r);
+  }
+  const stillLocal = ns.linkList().some((l) => l.addrs.some((a) => a.local === ifa.local));
+  if (!stillLocal) {
+    for (const t of ns.tables.values()) {
+      for (const r of [...t.routes]) if (r.prefsrc === ifa.local) t.remove(r);
+    }
+  }
+  if (!dev.addrs.length) deleteRoutesVia(dev, true);
+  ns.touch();
+}
+
+/**
+ * fib_sync_down_dev: routes whose nexthop uses the device. Without `force` (a link going down)
+ * routes of host scope stay — the local routes of its addresses; with it (last address gone,
+ * device leaving) all go.
+ */
+export function deleteRoutesVia(dev: Link, force: boolean): void {
+  for (const t of dev.ns.tables.values()) {
+    for (const r of [...t.routes]) {
+      if (r.dev !== dev) continue;
+      if (!force && r.nhScope === SCOPE.nowhere) continue;
+      t.remove(r);
+    }
+  }
+  dev.ns.touch();
+}
+
+export { maskOf };

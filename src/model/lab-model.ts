@@ -1,0 +1,54 @@
+import { Host } from './host.js';
+import { MacAllocator } from './mac.js';
+import { PROFILES, type HostProfile } from './sysctl.js';
+import type { Netns } from './netns.js';
+import { createLink, linkUp } from './device.js';
+
+export interface LabModelOptions {
+  /** sysctl defaults of the machines (what new namespaces inherit); default: the kernel's */
+  profile?: HostProfile;
+  /** seed for MAC addresses */
+  seed?: number;
+}
+
+/** The whole model: hosts, their namespaces, and what is shared (MAC allocator, version). */
+export class LabModel {
+  readonly hosts = new Map<string, Host>();
+  readonly profile: HostProfile;
+  readonly macs: MacAllocator;
+  /** bumped on every change anywhere */
+  version = 0;
+
+  constructor(opts: LabModelOptions = {}) {
+    this.profile = opts.profile ?? PROFILES.kernel;
+    this.macs = new MacAllocator(opts.seed);
+  }
+
+  /**
+   * A machine as it boots: a root namespace with `lo` up holding 127.0.0.1/8, nothing else
+   * (lab files add NICs).
+   */
+  addHost(name: string): Host {
+    const existing = this.hosts.get(name);
+    if (existing) return existing;
+    const h = new Host(this, name);
+    this.hosts.set(name, h);
+    linkUp(createLink(h.root, 'lo', 'loopback'));
+    return h;
+  }
+
+  /** Every namespace of every host. */
+  namespaces(): Netns[] {
+    const out: Netns[] = [];
+    for (const h of this.hosts.values()) out.push(...h.allNamespaces());
+    return out;
+  }
+
+  /** A namespace by path: `host` or `host/NAME`. */
+  netns(path: string): Netns | undefined {
+    const slash = path.indexOf('/');
+    const host = this.hosts.get(slash < 0 ? path : path.slice(0, slash));
+    if (!host) return undefined;
+    return slash < 0 ? host.root : host.namespaces.get(path.slice(slash + 1));
+  }
+}

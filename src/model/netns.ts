@@ -1,0 +1,105 @@
+import type { Host } from './host.js';
+import type { Link } from './link.js';
+import { RouteTable } from './table.js';
+import { defaultRules, type Rule } from './rule.js';
+import { cloneConf, type IfConf } from './sysctl.js';
+import { TABLE } from './route.js';
+
+/**
+ * A network namespace: links, addresses (on the links), routing tables, policy rules and
+ * sysctls. Every host has a root namespace; `ip netns add` makes named ones.
+ */
+export class Netns {
+  readonly links = new Map<number, Link>();
+  private sorted: Link[] | null = null;
+  /** next ifindex to try: the kernel allocates cyclically per namespace */
+  nextIfindex = 1;
+  readonly tables = new Map<number, RouteTable>();
+  rules: Rule[] = defaultRules();
+  all: IfConf;
+  default: IfConf;
+  /** ids this namespace has given to others (peernet2id_alloc), as `link-netnsid` shows */
+  readonly nsids = new Map<Netns, number>();
+  /** neighbour entries added by `ip neigh add` (permanent/noarp), keyed by ifindex:ip */
+  readonly staticNeigh = new Map<string, { dev: Link; ip: number; lladdr: string | null; state: string }>();
+  /** bumped on every change; caches (FIB, reachability) compare it */
+  version = 0;
+
+  constructor(
+    readonly host: Host,
+    /** null for the host's root namespace */
+    readonly name: string | null,
+    inherit: { all: IfConf; default: IfConf },
+  ) {
+    this.all = cloneConf(inherit.all);
+    this.default = cloneConf(inherit.default);
+    this.tables.set(TABLE.local, new RouteTable(TABLE.local));
+    this.tables.set(TABLE.main, new RouteTable(TABLE.main));
+  }
+
+  /** `host` for the root namespace, `host/NAME` for a named one. */
+  get path(): string {
+    return this.name === null ? this.host.name : `${this.host.name}/${this.name}`;
+  }
+
+  linkList(): Link[] {
+    if (!this.sorted) this.sorted = [...this.links.values()].sort((a, b) => a.ifindex - b.ifindex);
+    return this.sorted;
+  }
+
+  linkByName(name: string): Link | undefined {
+    for (const l of this.links.values()) if (l.name === name) return l;
+    return undefined;
+  }
+
+  linkByIndex(ifindex: number): Link | undefined {
+    return this.links.get(ifindex);
+  }
+
+  /** dev_index_reserve: the lowest free index from the cyclic cursor on. */
+  allocIfindex(): number {
+    let i = this.nextIfindex;
+    while (this.links.has(i)) i++;
+    this.nextIfindex = i + 1;
+    return i;
+  }
+
+  attach(l: Link): void {
+    this.links.set(l.ifindex, l);
+    this.sorted = null;
+    this.touch();
+  }
+
+  detach(l: Link): void {
+    this.links.delete(l.ifindex);
+    this.sorted = null;
+    this.touch();
+  }
+
+  table(id: number): RouteTable {
+    let t = this.tables.get(id);
+    if (!t) {
+      t = new RouteTable(id);
+      this.tables.set(id, t);
+    }
+    return t;
+  }
+
+  /** The id this namespace knows `other` by, allocating the lowest free one if asked. */
+  nsidOf(other: Netns, alloc: boolean): number | undefined {
+    if (other === this) return undefined;
+    let id = this.nsids.get(other);
+    if (id === undefined && alloc) {
+      const used = new Set(this.nsids.values());
+      id = 0;
+      while (used.has(id)) id++;
+      this.nsids.set(other, id);
+    }
+    return id;
+  }
+
+  touch(): void {
+    this.version++;
+    this.host.lab.version++;
+  }
+}

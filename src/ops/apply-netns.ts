@@ -1,0 +1,40 @@
+/** ip netns add / del: a namespace file in /run/netns, and what the kernel does at creation. */
+import { createLink, deleteLink, moveLink } from '../model/device.js';
+import { Netns } from '../model/netns.js';
+import { OpError } from './errors.js';
+import type { OpContext } from './context.js';
+import type { NetnsAddOp, NetnsDelOp } from './op.js';
+
+/** A new namespace: only `lo`, down; IPv4 conf copied from the machine's initial namespace. */
+export function createNetns(ctx: OpContext, name: string): Netns {
+  const host = ctx.ns.host;
+  const ns = new Netns(host, name, host.lab.profile);
+  createLink(ns, 'lo', 'loopback');
+  host.namespaces.set(name, ns);
+  host.lab.version++;
+  return ns;
+}
+
+export function applyNetnsAdd(ctx: OpContext, op: NetnsAddOp): void {
+  if (ctx.ns.host.namespaces.has(op.name)) {
+    throw new OpError(`Cannot create namespace file "/run/netns/${op.name}": File exists\n`, 1, 'exists');
+  }
+  createNetns(ctx, op.name);
+}
+
+/** Deleting a namespace destroys its virtual devices (veth peers elsewhere too); NICs go home. */
+export function applyNetnsDel(ctx: OpContext, op: NetnsDelOp): void {
+  const host = ctx.ns.host;
+  const ns = host.namespaces.get(op.name);
+  if (!ns) {
+    throw new OpError(`Cannot remove namespace file "/run/netns/${op.name}": No such file or directory\n`, 1, 'no-netns');
+  }
+  for (const l of [...ns.linkList()].reverse()) {
+    if (!ns.links.has(l.ifindex)) continue;
+    if (l.kind === 'ether') moveLink(l, host.root);
+    else if (l.kind !== 'loopback') deleteLink(l);
+  }
+  host.namespaces.delete(op.name);
+  for (const other of host.allNamespaces()) other.nsids.delete(ns);
+  host.lab.version++;
+}

@@ -1,0 +1,207 @@
+/**
+ * route add / replace / append / change / del (net/ipv4/fib_frontend.c inet_rtm_newroute,
+ * fib_semantics.c fib_create_info + fib_check_nh, fib_trie.c fib_table_insert/delete).
+ */
+import { SCOPE } from '../model/address.js';
+import { addrType, fibLookup, tableLookup } from '../model/fib-lookup.js';
+import { maskOf, networkOf } from '../model/ip.js';
+import type { Link } from '../model/link.js';
+import { hasCarrier } from '../model/link.js';
+import type { Netns } from '../model/netns.js';
+import { PROTO, TABLE, type Route, type RouteType } from '../model/route.js';
+import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
+import { findDev, type OpContext } from './context.js';
+import type { RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from './op.js';
+
+/** fib_props[type].scope: the narrowest scope a route of this type may have. */
+const TYPE_MIN_SCOPE: Record<RouteType, number> = {
+  unicast: SCOPE.global,
+  local: SCOPE.host,
+  broadcast: SCOPE.link,
+  anycast: SCOPE.link,
+  multicast: SCOPE.global,
+  blackhole: SCOPE.global,
+  unreachable: SCOPE.global,
+  prohibit: SCOPE.global,
+  throw: SCOPE.global,
+};
+
+const REJECT_TYPES = new Set<RouteType>(['blackhole', 'unreachable', 'prohibit', 'throw']);
+
+/** iproute2's defaults for fields the command left out. */
+export function routeDefaults(spec: RouteSpec): { table: number; scope: number; protocol: number } {
+  const local = spec.type === 'local' || spec.type === 'broadcast' || spec.type === 'anycast';
+  const table = spec.table ?? (local ? TABLE.local : TABLE.main);
+  let scope = spec.scope;
+  if (scope === null) {
+    if (spec.type === 'local') scope = SCOPE.host;
+    else if (spec.type === 'broadcast' || spec.type === 'multicast' || spec.type === 'anycast') scope = SCOPE.link;
+    else if (spec.type === 'unicast' && spec.gateway === null) scope = SCOPE.link;
+    else scope = SCOPE.global;
+  }
+  return { table, scope, protocol: spec.protocol ?? PROTO.boot };
+}
+
+/** fib_create_info: the route the kernel would store, or its refusal. */
+export function buildRoute(ctx: OpContext, spec: RouteSpec): Route {
+  const ns = ctx.ns;
+  const { table, scope, protocol } = routeDefaults(spec);
+  const dev = spec.dev !== null ? findDev(ctx, spec.dev) : null;
+  if (spec.dst !== networkOf(spec.dst, spec.dstLen)) throw kernelError('Invalid prefix for given prefix length');
+  if (TYPE_MIN_SCOPE[spec.type] > scope) throw kernelError('Invalid scope');
+  if (scope > SCOPE.host) throw kernelError('Invalid scope');
+  const r: Route = {
+    table,
+    type: spec.type,
+    dst: spec.dst,
+    dstLen: spec.dstLen,
+    tos: spec.tos,
+    protocol,
+    scope,
+    metric: spec.metric ?? 0,
+    dev,
+    gateway: spec.gateway,
+    prefsrc: spec.prefsrc,
+    onlink: spec.onlink,
+    nhScope: SCOPE.host,
+    mtu: spec.mtu ?? undefined,
+  };
+  if (REJECT_TYPES.has(spec.type)) {
+    if (spec.gateway !== null || dev) throw kernelError('Gateway, device and multipath can not be specified for this route type');
+    r.nhScope = SCOPE.nowhere;
+  } else if (scope === SCOPE.host) {
+    if (spec.gateway !== null) throw kernelError('Route with host scope can not have a gateway');
+    if (!dev) throw rtnetlinkError(ERRNO.ENODEV);
+    r.nhScope = SCOPE.nowhere;
+  } else if (spec.gateway !== null) {
+    checkGateway(ns, r, dev, table, scope);
+  } else {
+    if (spec.onlink) throw kernelError('Invalid flags for nexthop - can not contain DEAD or ONLINK');
+    if (!dev) throw rtnetlinkError(ERRNO.ENODEV);
+    if (!dev.up) throw kernelError('Device for nexthop is not up');
+    r.nhScope = SCOPE.host;
+  }
+  if (spec.prefsrc !== null && !validPrefsrc(ns, r)) throw kernelError('Invalid prefsrc address');
+  return r;
+}
+
+/** fib_check_nh_v4_gw: the gateway must be on-link (scope link/host routes only). */
+function checkGateway(ns: Netns, r: Route, dev: Link | null, table: number, scope: number): void {
+  const gw = r.gateway!;
+  if (r.onlink) {
+    if (scope >= SCOPE.link) throw kernelError('Nexthop has invalid scope');
+    if (!dev) throw kernelError('Nexthop device required for onlink');
+    if (!dev.up) throw kernelError('Nexthop device is not up');
+    if (addrType(ns, gw, dev) !== 'unicast') throw kernelError('Nexthop has invalid gateway');
+    r.nhScope = SCOPE.link;
+    return;
+  }
+  const key = { dst: gw, oif: dev, scope: Math.max(scope + 1, SCOPE.link), ignoreLinkstate: true };
+  let res = null;
+  if (table !== TABLE.main) {
+    const t = ns.tables.get(table);
+    if (t) res = tableLookup(t, key);
+    if (res && res.kind !== 'route') res = null;
+  }
+  if (!res) res = fibLookup(ns, key);
+  if (res.kind !== 'route') throw kernelError('Nexthop has invalid gateway');
+  if (res.route.type !== 'unicast' && res.route.type !== 'local') throw kernelError('Nexthop has invalid gateway');
+  const out = res.route.dev;
+  if (!out) throw kernelError('No egress device for nexthop gateway');
+  r.nhScope = res.route.scope;
+  r.dev = out;
+  if (!out.up) throw rtnetlinkError('Network is down');
+}
+
+/** fib_valid_prefsrc: the source must be a local address (table local for table main). */
+function validPrefsrc(ns: Netns, r: Route): boolean {
+  if (r.type === 'local' && r.dst !== 0 && r.prefsrc === r.dst) return true;
+  const tb = r.table === TABLE.main ? TABLE.local : r.table;
+  return addrType(ns, r.prefsrc!, null, tb) === 'local';
+}
+
+function sameInfo(a: Route, b: Route): boolean {
+  return (
+    a.type === b.type &&
+    a.protocol === b.protocol &&
+    a.scope === b.scope &&
+    a.prefsrc === b.prefsrc &&
+    a.metric === b.metric &&
+    a.dev === b.dev &&
+    a.gateway === b.gateway &&
+    a.onlink === b.onlink
+  );
+}
+
+/** fib_table_insert with the netlink flags iproute2 sends for each verb. */
+export function applyRouteAdd(ctx: OpContext, op: RouteAddOp): void {
+  const r = buildRoute(ctx, op.route);
+  const flags = {
+    add: { create: true, excl: true, replace: false, append: false },
+    replace: { create: true, excl: false, replace: true, append: false },
+    append: { create: true, excl: false, replace: false, append: true },
+    prepend: { create: true, excl: false, replace: false, append: false },
+    change: { create: false, excl: false, replace: true, append: false },
+  }[op.mode];
+  const t = ctx.ns.table(r.table);
+  const same = t.routes.filter((x) => x.dst === r.dst && x.dstLen === r.dstLen && x.tos === r.tos && x.metric === r.metric);
+  if (same.length) {
+    if (flags.excl) throw rtnetlinkError(ERRNO.EEXIST);
+    const match = same.find((x) => sameInfo(x, r));
+    if (flags.replace) {
+      const first = same[0];
+      if (match === first) return;
+      t.routes[t.routes.indexOf(first)] = r;
+      ctx.ns.touch();
+      return;
+    }
+    if (match) throw rtnetlinkError(ERRNO.EEXIST);
+  }
+  if (!flags.create) throw rtnetlinkError(ERRNO.ENOENT);
+  t.insert(r, flags.append);
+  ctx.ns.touch();
+}
+
+/** fib_table_delete: the first route of the prefix matching every field the command gave. */
+export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
+  const s = op.route;
+  const table = s.table ?? TABLE.main;
+  const dev = s.dev !== null ? findDev(ctx, s.dev) : null;
+  const t = ctx.ns.tables.get(table);
+  const found = t?.routes.find(
+    (x) =>
+      x.dst === s.dst &&
+      x.dstLen === s.dstLen &&
+      x.tos === s.tos &&
+      (!s.typeGiven || x.type === s.type) &&
+      (s.scope === null || x.scope === s.scope) &&
+      (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
+      (s.protocol === null || x.protocol === s.protocol) &&
+      (s.metric === null || x.metric === s.metric) &&
+      (!dev || x.dev === dev) &&
+      (s.gateway === null || x.gateway === s.gateway),
+  );
+  if (!found || !t) throw rtnetlinkError(ERRNO.ESRCH);
+  t.remove(found);
+  ctx.ns.touch();
+}
+
+export function applyRouteFlush(ctx: OpContext, op: RouteFlushOp): void {
+  const dev = op.dev !== null ? findDev(ctx, op.dev) : null;
+  const tables = op.table === 0 ? [...ctx.ns.tables.values()] : [ctx.ns.table(op.table ?? TABLE.main)];
+  for (const t of tables) {
+    for (const r of [...t.routes]) {
+      if (dev && r.dev !== dev) continue;
+      if (op.protocol !== null && r.protocol !== op.protocol) continue;
+      if (op.root && (r.dstLen < op.root.len || ((r.dst ^ op.root.addr) & maskOf(op.root.len)) !== 0)) continue;
+      t.remove(r);
+    }
+  }
+  ctx.ns.touch();
+}
+
+export function routeLinkdown(r: Route): boolean {
+  return r.dev !== null && r.nhScope !== SCOPE.nowhere && !hasCarrier(r.dev);
+}
+
+export { OpError };

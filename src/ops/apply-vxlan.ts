@@ -1,0 +1,44 @@
+/** VXLAN devices (drivers/net/vxlan): the id, UDP port, endpoints and MTU the kernel derives. */
+import { createLink, setMaster, linkUp } from '../model/device.js';
+import type { Netns } from '../model/netns.js';
+import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
+import { findDev, type OpContext } from './context.js';
+import type { LinkAddOp } from './op.js';
+
+/** IANA's 4789 is not the Linux default: without `dstport` the kernel uses 8472. */
+export const VXLAN_DEFAULT_PORT = 8472;
+const VXLAN_HEADROOM = 50;
+
+export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
+  const v = op.vxlan!;
+  const name = op.name ?? 'vxlan0';
+  if (ns.linkByName(name)) throw rtnetlinkError(ERRNO.EEXIST);
+  const lower = v.dev !== null ? findDev({ ns }, v.dev) : null;
+  if (v.id === null) throw kernelError('Missing VXLAN ID');
+  if (v.id > 0xffffff) throw kernelError('VXLAN ID must be lower than 16777216');
+  const port = v.dstport ?? VXLAN_DEFAULT_PORT;
+  // Two VXLAN devices on the same port and VNI collide in the kernel's socket table.
+  for (const l of ns.linkList()) {
+    if (l.vxlan && l.vxlan.id === v.id && l.vxlan.dstport === port && (l.vxlan.dev ?? null) === (v.dev ?? null)) {
+      throw kernelError('A VXLAN device with the specified VNI already exists');
+    }
+  }
+  const l = createLink(ns, name, 'vxlan');
+  l.vxlan = {
+    id: v.id,
+    dstport: port,
+    local: v.local,
+    remote: v.remote,
+    group: v.group,
+    dev: v.dev,
+    learning: v.learning ?? true,
+    ttl: v.ttl ?? 0,
+    srcportMin: 0,
+    srcportMax: 0,
+  };
+  l.mtu = op.mtu ?? (lower ? lower.mtu - VXLAN_HEADROOM : 1500);
+  if (op.address !== null) l.mac = op.address;
+  const master = op.master !== null ? ctx.ns.linkByName(op.master) ?? null : null;
+  if (master) setMaster(l, master);
+  if (op.up) linkUp(l);
+}

@@ -1,0 +1,44 @@
+/**
+ * A refused operation, with what iproute2 prints and the exit status it has on Linux
+ * (1 for a refusal found by iproute2 itself, 2 for one the kernel returned, 255 for usage).
+ */
+export class OpError extends Error {
+  constructor(
+    /** the whole stderr text, newline-terminated */
+    readonly stderr: string,
+    readonly exit: number,
+    /** a short machine-readable reason */
+    readonly reason: string = 'error',
+  ) {
+    super(stderr.trimEnd());
+  }
+}
+
+/** The kernel refused (extack message): `Error: <msg>.`, exit 2. */
+export function kernelError(msg: string, reason = 'kernel'): OpError {
+  // iproute2 adds the final period when the kernel's extack message lacks one
+  return new OpError(`Error: ${msg}${msg.endsWith('.') ? '' : '.'}\n`, 2, reason);
+}
+
+/** The kernel refused without an extack message: `RTNETLINK answers: <strerror>`, exit 2. */
+export function rtnetlinkError(strerror: string, reason = 'rtnetlink'): OpError {
+  return new OpError(`RTNETLINK answers: ${strerror}\n`, 2, reason);
+}
+
+export function noDevice(name: string): OpError {
+  return new OpError(`Cannot find device "${name}"\n`, 1, 'no-device');
+}
+
+export const ERRNO = {
+  EEXIST: 'File exists',
+  ENOENT: 'No such file or directory',
+  ESRCH: 'No such process',
+  ENODEV: 'No such device',
+  EINVAL: 'Invalid argument',
+  ENETUNREACH: 'Network is unreachable',
+  EOPNOTSUPP: 'Operation not supported',
+  EBUSY: 'Device or resource busy',
+  EPERM: 'Operation not permitted',
+  ERANGE: 'Numerical result out of range',
+  ENOBUFS: 'No buffer space available',
+} as const;

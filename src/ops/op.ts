@@ -1,0 +1,206 @@
+/**
+ * The Op IR: one typed operation per kernel request. Every front end (iproute2 text, the typed
+ * builder API, lab files) produces Ops; `apply` runs them against the model with the kernel's
+ * validation; the Linux adapter compiles the same Ops into iproute2 argv. Names stay names here
+ * (devices, namespaces): resolving them is part of applying, as iproute2 resolves them just
+ * before it talks to the kernel.
+ */
+import type { Ip4 } from '../model/ip.js';
+import type { RouteType } from '../model/route.js';
+
+export type RouteMode = 'add' | 'replace' | 'append' | 'change' | 'prepend';
+
+export interface VxlanSpec {
+  id: number | null;
+  dstport: number | null;
+  local: Ip4 | null;
+  remote: Ip4 | null;
+  group: Ip4 | null;
+  dev: string | null;
+  learning: boolean | null;
+  ttl: number | null;
+}
+
+export interface LinkAddOp {
+  op: 'link.add';
+  name: string | null;
+  kind: 'veth' | 'bridge' | 'vxlan' | 'tun' | 'tap' | 'dummy' | string;
+  /** `netns NS` given on the link itself */
+  netns: string | null;
+  mtu: number | null;
+  address: string | null;
+  up: boolean;
+  master: string | null;
+  txqlen: number | null;
+  peer: { name: string | null; netns: string | null; mtu: number | null; address: string | null } | null;
+  vxlan: VxlanSpec | null;
+  bridge: { stp: number | null; ageingTime: number | null; vlanFiltering: number | null; forwardDelay: number | null } | null;
+}
+
+export interface LinkSetOp {
+  op: 'link.set';
+  dev: string;
+  up: boolean | null;
+  mtu: number | null;
+  address: string | null;
+  name: string | null;
+  /** a bridge name, or '' for `nomaster` */
+  master: string | null;
+  netns: string | null;
+  txqlen: number | null;
+  bridge: LinkAddOp['bridge'];
+}
+
+export interface LinkDelOp {
+  op: 'link.del';
+  dev: string;
+  kind: string | null;
+}
+
+export interface AddrAddOp {
+  op: 'addr.add';
+  mode: 'add' | 'replace' | 'change';
+  dev: string;
+  local: Ip4;
+  prefixLen: number;
+  peer: Ip4 | null;
+  broadcast: Ip4 | '+' | '-' | null;
+  scope: number | null;
+  label: string | null;
+  noprefixroute: boolean;
+  metric: number | null;
+}
+
+export interface AddrDelOp {
+  op: 'addr.del';
+  dev: string;
+  local: Ip4;
+  /** null when the command gave no length: the kernel then matches any length */
+  prefixLen: number | null;
+  peer: Ip4 | null;
+}
+
+export interface AddrFlushOp {
+  op: 'addr.flush';
+  dev: string | null;
+  scope: number | null;
+  /** flush only addresses within this prefix */
+  to: { addr: Ip4; len: number } | null;
+}
+
+export interface RouteSpec {
+  type: RouteType;
+  dst: Ip4;
+  dstLen: number;
+  table: number | null;
+  dev: string | null;
+  gateway: Ip4 | null;
+  prefsrc: Ip4 | null;
+  metric: number | null;
+  protocol: number | null;
+  scope: number | null;
+  onlink: boolean;
+  tos: number;
+  mtu: number | null;
+}
+
+export interface RouteAddOp {
+  op: 'route.add';
+  mode: RouteMode;
+  route: RouteSpec;
+}
+
+export interface RouteDelOp {
+  op: 'route.del';
+  /** fields left null match anything, as the kernel's fib_table_delete does */
+  route: Omit<RouteSpec, 'type'> & { type: RouteType | null; typeGiven: boolean };
+}
+
+export interface RouteFlushOp {
+  op: 'route.flush';
+  table: number | null;
+  dev: string | null;
+  protocol: number | null;
+  root: { addr: Ip4; len: number } | null;
+}
+
+export interface NetnsAddOp {
+  op: 'netns.add';
+  name: string;
+}
+export interface NetnsDelOp {
+  op: 'netns.del';
+  name: string;
+}
+
+export interface SysctlSetOp {
+  op: 'sysctl.set';
+  /** dotted form: net.ipv4.ip_forward, net.ipv4.conf.all.rp_filter */
+  key: string;
+  value: string;
+}
+
+export interface TuntapAddOp {
+  op: 'tuntap.add';
+  name: string;
+  mode: 'tun' | 'tap';
+  pi: boolean;
+}
+export interface TuntapDelOp {
+  op: 'tuntap.del';
+  name: string;
+  mode: 'tun' | 'tap';
+}
+
+export interface FdbOp {
+  op: 'fdb.add';
+  mode: 'add' | 'append' | 'replace' | 'del';
+  mac: string;
+  dev: string;
+  dst: Ip4 | null;
+  master: boolean;
+  self: boolean;
+  permanent: boolean;
+}
+
+export interface RuleAddOp {
+  op: 'rule.add';
+  del: boolean;
+  priority: number | null;
+  table: number | null;
+  src: { addr: Ip4; len: number } | null;
+  dst: { addr: Ip4; len: number } | null;
+  iif: string | null;
+  oif: string | null;
+  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+}
+
+export interface NeighOp {
+  op: 'neigh.add';
+  mode: 'add' | 'replace' | 'change' | 'del';
+  dst: Ip4;
+  dev: string;
+  lladdr: string | null;
+  state: 'permanent' | 'noarp' | 'reachable' | 'stale';
+}
+
+export type Op =
+  | LinkAddOp
+  | LinkSetOp
+  | LinkDelOp
+  | AddrAddOp
+  | AddrDelOp
+  | AddrFlushOp
+  | RouteAddOp
+  | RouteDelOp
+  | RouteFlushOp
+  | NetnsAddOp
+  | NetnsDelOp
+  | SysctlSetOp
+  | TuntapAddOp
+  | TuntapDelOp
+  | FdbOp
+  | RuleAddOp
+  | NeighOp;
+
+export type OpKind = Op['op'];

@@ -1,0 +1,624 @@
+/**
+ * Tokenizer for the POSIX-sh subset understood by {@link parseShell}.
+ *
+ * Internal module: the public surface is `./shell.ts`. The lexer is pull-based
+ * (the parser asks for one token at a time) because here-document bodies can only
+ * be located once the parser has told us which `<<` delimiter it saw, exactly as
+ * bash reads them after the newline that ends the command line.
+ *
+ * Nothing here ever evaluates shell code: `$(...)`, backquotes and other constructs
+ * we cannot expand statically are only delimited and kept as source text.
+ */
+import type { ShellWord, WordPart } from './shell.js';
+
+/** Operators and redirections; `fd` is set for `2>` style redirections. */
+export interface OpToken {
+  kind: 'op';
+  op: string;
+  start: number;
+  end: number;
+  fd?: number;
+}
+
+/** A shell word with its source span. */
+export interface WordToken {
+  kind: 'word';
+  word: ShellWord;
+  start: number;
+  end: number;
+}
+
+/** End of a logical line (comments are dropped before it). */
+export interface NewlineToken {
+  kind: 'newline';
+  start: number;
+  end: number;
+}
+
+/** End of input. */
+export interface EofToken {
+  kind: 'eof';
+  start: number;
+  end: number;
+}
+
+/** Anything {@link Lexer.next} can return. */
+export type Token = OpToken | WordToken | NewlineToken | EofToken;
+
+/**
+ * A syntax error at a source offset; thrown internally and turned into a
+ * `ShellParseResult.errors` entry by the parser (it never escapes `parseShell`).
+ */
+export class ShellSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = 'ShellSyntaxError';
+  }
+}
+
+/** Receives the span of the here-document bodies registered for a command. */
+export interface HeredocOwner {
+  heredocStart?: number;
+  heredocEnd?: number;
+}
+
+const BLANK = new Set([' ', '\t']);
+const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
+const SPECIAL_PARAMS = '?$#@*!-';
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+const DIGIT = /[0-9]/;
+// Brace expansion (`ns{1,2}`, `{1..3}`) would multiply words; we refuse rather than guess.
+const BRACE_EXPANSION = /\{[^{}\s]*(?:,|\.\.)[^{}\s]*\}/;
+
+/** `unexpected EOF while looking for matching `X'` in bash's wording. */
+function eofMessage(close: string): string {
+  return `unexpected EOF while looking for matching \`${close}'`;
+}
+
+/** Accumulates word parts, merging adjacent literals with the same quoting. */
+class PartList {
+  readonly parts: WordPart[] = [];
+
+  lit(text: string, quoted: boolean): void {
+    const last = this.parts[this.parts.length - 1];
+    if (last && last.kind === 'lit' && last.quoted === quoted) {
+      last.text += text;
+      return;
+    }
+    this.parts.push({ kind: 'lit', text, quoted });
+  }
+
+  push(part: WordPart): void {
+    this.parts.push(part);
+  }
+}
+
+/** Pull-based tokenizer over CR-stripped source text. */
+export class Lexer {
+  pos = 0;
+  private readonly continuations = new Set<number>();
+  private pending: { delim: string; stripTabs: boolean; owner: HeredocOwner }[] = [];
+  private readonly pushed: Token[] = [];
+
+  constructor(readonly src: string) {}
+
+  /** Returns the next token (or a pushed-back one). */
+  next(): Token {
+    const back = this.pushed.pop();
+    if (back) return back;
+    const src = this.src;
+    for (;;) {
+      this.skipBlanks();
+      if (this.pos >= src.length) return { kind: 'eof', start: src.length, end: src.length };
+      const c = src[this.pos];
+      if (c === '#') {
+        // Only reached at a word start, so this is a comment; backslash-newline does not continue it.
+        const nl = src.indexOf('\n', this.pos);
+        this.pos = nl === -1 ? src.length : nl;
+        continue;
+      }
+      if (c === '\n') {
+        const start = this.pos++;
+        this.readHeredocBodies();
+        return { kind: 'newline', start, end: start + 1 };
+      }
+      if ((c === '<' || c === '>') && src[this.pos + 1] === '(') return this.readWord();
+      if (META.has(c!)) return this.readOp();
+      const word = this.readWord();
+      const only = word.word.parts[0];
+      const next = src[this.pos];
+      if (
+        (next === '<' || next === '>') &&
+        word.word.parts.length === 1 &&
+        only?.kind === 'lit' &&
+        !only.quoted &&
+        /^[0-9]+$/.test(only.text) &&
+        src[this.pos + 1] !== '('
+      ) {
+        // `2>file`: digits glued to a redirection operator are its fd, not an argument.
+        const op = this.readOp();
+        op.fd = Number(only.text);
+        op.start = word.start;
+        return op;
+      }
+      return word;
+    }
+  }
+
+  /** Makes `tok` the next token returned by {@link next}. */
+  pushBack(tok: Token): void {
+    this.pushed.push(tok);
+  }
+
+  /** Queues a here-document whose body starts after the next newline token. */
+  addHeredoc(delim: string, stripTabs: boolean, owner: HeredocOwner): void {
+    this.pending.push({ delim, stripTabs, owner });
+  }
+
+  /**
+   * Source text of `[start, end)` with recorded backslash-newline continuations
+   * removed: one that separates words becomes a single space, one inside a word vanishes.
+   */
+  cleanText(start: number, end: number): string {
+    const src = this.src;
+    let out = '';
+    let i = start;
+    while (i < end) {
+      const k = src.indexOf('\\\n', i);
+      if (k === -1 || k >= end) {
+        out += src.slice(i, end);
+        break;
+      }
+      if (!this.continuations.has(k)) {
+        out += src.slice(i, k + 1);
+        i = k + 1;
+        continue;
+      }
+      out += src.slice(i, k);
+      let j = k + 2;
+      while (j < end && BLANK.has(src[j]!)) j++;
+      const blankBefore = out.length > 0 && BLANK.has(out[out.length - 1]!);
+      if (blankBefore || j > k + 2) out = out.replace(/[ \t]+$/, '') + ' ';
+      i = j;
+    }
+    return out.trim();
+  }
+
+  /**
+   * Consumes the rest of an arithmetic command `(( ... ))`; called right after the
+   * first `(` token when the second `(` is adjacent.
+   */
+  skipArith(): void {
+    const open = this.pos - 1;
+    this.pos = this.scanParen(this.pos + 1);
+    this.skipBlanks();
+    if (this.src[this.pos] !== ')') throw new ShellSyntaxError(eofMessage(')'), this.src.length);
+    this.pos++;
+  }
+
+  private skipBlanks(): void {
+    const src = this.src;
+    while (this.pos < src.length) {
+      const c = src[this.pos];
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && src[this.pos + 1] === '\n') {
+        this.continuations.add(this.pos);
+        this.pos += 2;
+      } else break;
+    }
+  }
+
+  private readOp(): OpToken {
+    const src = this.src;
+    const start = this.pos;
+    const candidates = ['<<<', '<<-', ';;&', '&>>', '&&', '||', '|&', ';;', ';&', '&>', '<<', '<&', '<>', '>>', '>&', '>|'];
+    let op = src[start]!;
+    for (const cand of candidates) {
+      if (src.startsWith(cand, start)) {
+        op = cand;
+        break;
+      }
+    }
+    this.pos = start + op.length;
+    return { kind: 'op', op, start, end: this.pos };
+  }
+
+  private readWord(): WordToken {
+    const src = this.src;
+    const start = this.pos;
+    const parts = new PartList();
+    if (src[start] === '~' && (start + 1 >= src.length || src[start + 1] === '/' || META.has(src[start + 1]!))) {
+      // Tilde expansion is ${HOME-~}: bash leaves `~` alone when HOME is unset.
+      parts.push({
+        kind: 'var',
+        name: 'HOME',
+        quoted: true,
+        default: { parts: [{ kind: 'lit', text: '~', quoted: true }], text: '~' },
+        op: '-',
+      });
+      this.pos++;
+    }
+    while (this.pos < src.length) {
+      const c = src[this.pos]!;
+      if (c === '\\') {
+        const n = src[this.pos + 1];
+        if (n === '\n') {
+          this.continuations.add(this.pos);
+          this.pos += 2;
+        } else if (n === undefined) {
+          parts.lit('\\', false);
+          this.pos++;
+        } else {
+          parts.lit(n, true);
+          this.pos += 2;
+        }
+      } else if (c === "'") {
+        this.readSingle(parts);
+      } else if (c === '"') {
+        this.pos++;
+        this.readDouble(parts, this.pos - 1);
+      } else if (c === '`') {
+        this.readBackquote(parts);
+      } else if (c === '$') {
+        this.readDollar(parts, false);
+      } else if ((c === '<' || c === '>') && this.pos === start && src[this.pos + 1] === '(') {
+        // Process substitution `<(cmd)`.
+        const end = this.scanParen(this.pos + 2);
+        parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
+        this.pos = end;
+      } else if (META.has(c)) {
+        break;
+      } else {
+        parts.lit(c, false);
+        this.pos++;
+      }
+    }
+    const end = this.pos;
+    const text = this.cleanText(start, end);
+    const hasBraceExpansion = parts.parts.some((p) => p.kind === 'lit' && !p.quoted && BRACE_EXPANSION.test(p.text));
+    const word: ShellWord = hasBraceExpansion
+      ? { parts: [{ kind: 'unsupported', text }], text }
+      : { parts: parts.parts, text };
+    return { kind: 'word', word, start, end };
+  }
+
+  private readSingle(parts: PartList): void {
+    const close = this.src.indexOf("'", this.pos + 1);
+    if (close === -1) throw new ShellSyntaxError(eofMessage("'"), this.pos);
+    parts.lit(this.src.slice(this.pos + 1, close), true);
+    this.pos = close + 1;
+  }
+
+  /** Body of a double-quoted string; `pos` is just after the opening quote. */
+  private readDouble(parts: PartList, open: number): void {
+    const src = this.src;
+    // Ensures `""` still yields a (quoted, empty) part so it survives expansion as an argument.
+    parts.lit('', true);
+    for (;;) {
+      if (this.pos >= src.length) throw new ShellSyntaxError(eofMessage('"'), open);
+      const c = src[this.pos]!;
+      if (c === '"') {
+        this.pos++;
+        return;
+      }
+      if (c === '\\') {
+        const n = src[this.pos + 1];
+        if (n === '\n') {
+          this.continuations.add(this.pos);
+          this.pos += 2;
+        } else if (n !== undefined && '$`"\\'.includes(n)) {
+          parts.lit(n, true);
+          this.pos += 2;
+        } else {
+          parts.lit('\\', true);
+          this.pos++;
+        }
+      } else if (c === '$') {
+        this.readDollar(parts, true);
+      } else if (c === '`') {
+        this.readBackquote(parts);
+      } else {
+        parts.lit(c, true);
+        this.pos++;
+      }
+    }
+  }
+
+  private readBackquote(parts: PartList): void {
+    const end = this.skipBackquote(this.pos);
+    parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
+    this.pos = end;
+  }
+
+  /** `pos` is on a `$`. */
+  private readDollar(parts: PartList, quoted: boolean): void {
+    const src = this.src;
+    const n = src[this.pos + 1];
+    if (n === '(') {
+      const end = this.scanParen(this.pos + 2);
+      parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
+      this.pos = end;
+    } else if (n === '{') {
+      this.readBrace(parts, quoted);
+    } else if (n !== undefined && NAME_START.test(n)) {
+      let p = this.pos + 1;
+      while (p < src.length && NAME_CHAR.test(src[p]!)) p++;
+      parts.push({ kind: 'var', name: src.slice(this.pos + 1, p), quoted });
+      this.pos = p;
+    } else if (n !== undefined && (DIGIT.test(n) || SPECIAL_PARAMS.includes(n))) {
+      // `$10` is `$1` followed by `0`, as in every POSIX shell.
+      parts.push({ kind: 'var', name: n, quoted });
+      this.pos += 2;
+    } else if (n === "'" && !quoted) {
+      this.readAnsiC(parts);
+    } else if (n === '"' && !quoted) {
+      // `$"..."` (locale translation) behaves like "..." without a message catalogue.
+      this.pos++;
+    } else {
+      parts.lit('$', quoted);
+      this.pos++;
+    }
+  }
+
+  /** `pos` is on the `$` of `${`. */
+  private readBrace(parts: PartList, quoted: boolean): void {
+    const src = this.src;
+    const start = this.pos;
+    let p = start + 2;
+    let name = '';
+    const c = src[p];
+    if (c !== undefined && NAME_START.test(c)) {
+      while (p < src.length && NAME_CHAR.test(src[p]!)) p++;
+      name = src.slice(start + 2, p);
+    } else if (c !== undefined && DIGIT.test(c)) {
+      while (p < src.length && DIGIT.test(src[p]!)) p++;
+      name = src.slice(start + 2, p);
+    } else if (c !== undefined && SPECIAL_PARAMS.includes(c) && (src[p + 1] === '}' || !'#!'.includes(c))) {
+      // `${#x}` and `${!x}` are length/indirection, not the params `#`/`!`.
+      name = c;
+      p++;
+    }
+    if (name !== '') {
+      if (src[p] === '}') {
+        parts.push({ kind: 'var', name, quoted });
+        this.pos = p + 1;
+        return;
+      }
+      const op = src.startsWith(':-', p) ? ':-' : src[p] === '-' ? '-' : undefined;
+      if (op) {
+        this.pos = p + op.length;
+        const def = this.readBraceDefault(quoted, start);
+        parts.push({ kind: 'var', name, quoted, default: def, op });
+        return;
+      }
+    }
+    const end = this.scanBraceEnd(start + 2, start, quoted);
+    parts.push({ kind: 'unsupported', text: this.cleanText(start, end) });
+    this.pos = end;
+  }
+
+  /**
+   * The `word` of `${NAME:-word}` up to the closing brace. Inside double quotes bash
+   * keeps single quotes literal and every part is quoted; outside, unquoted text in
+   * the default is subject to word splitting, so its literals stay `quoted: false`.
+   */
+  private readBraceDefault(outerDq: boolean, open: number): ShellWord {
+    const src = this.src;
+    const start = this.pos;
+    const parts = new PartList();
+    for (;;) {
+      if (this.pos >= src.length) throw new ShellSyntaxError(eofMessage('}'), open);
+      const c = src[this.pos]!;
+      if (c === '}') {
+        const text = this.cleanText(start, this.pos);
+        this.pos++;
+        return { parts: parts.parts, text };
+      }
+      if (c === '\\') {
+        const n = src[this.pos + 1];
+        if (n === '\n') {
+          this.continuations.add(this.pos);
+          this.pos += 2;
+        } else if (n === undefined) {
+          throw new ShellSyntaxError(eofMessage('}'), open);
+        } else if (!outerDq || '$`"\\}'.includes(n)) {
+          parts.lit(n, true);
+          this.pos += 2;
+        } else {
+          parts.lit('\\', true);
+          this.pos++;
+        }
+      } else if (c === "'" && !outerDq) {
+        this.readSingle(parts);
+      } else if (c === '"') {
+        this.pos++;
+        this.readDouble(parts, this.pos - 1);
+      } else if (c === '$') {
+        this.readDollar(parts, outerDq);
+      } else if (c === '`') {
+        this.readBackquote(parts);
+      } else {
+        parts.lit(c, outerDq);
+        this.pos++;
+      }
+    }
+  }
+
+  private readAnsiC(parts: PartList): void {
+    const src = this.src;
+    const open = this.pos + 1;
+    let p = this.pos + 2;
+    let out = '';
+    const simple: Record<string, string> = {
+      n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v',
+      '\\': '\\', "'": "'", '"': '"', '?': '?',
+    };
+    for (;;) {
+      if (p >= src.length) throw new ShellSyntaxError(eofMessage("'"), open);
+      const c = src[p]!;
+      if (c === "'") break;
+      if (c !== '\\') {
+        out += c;
+        p++;
+        continue;
+      }
+      const n = src[p + 1];
+      if (n === undefined) throw new ShellSyntaxError(eofMessage("'"), open);
+      const mapped = simple[n];
+      if (mapped !== undefined) {
+        out += mapped;
+        p += 2;
+      } else if (/[0-7]/.test(n)) {
+        const m = /^[0-7]{1,3}/.exec(src.slice(p + 1, p + 4))![0];
+        out += String.fromCharCode(parseInt(m, 8) & 0xff);
+        p += 1 + m.length;
+      } else if (n === 'x' && /[0-9A-Fa-f]/.test(src[p + 2] ?? '')) {
+        const m = /^[0-9A-Fa-f]{1,2}/.exec(src.slice(p + 2, p + 4))![0];
+        out += String.fromCharCode(parseInt(m, 16));
+        p += 2 + m.length;
+      } else {
+        out += '\\' + n;
+        p += 2;
+      }
+    }
+    parts.lit(out, true);
+    this.pos = p + 1;
+  }
+
+  /**
+   * Index just after the `)` closing a `$(`/`<(`/`((` whose body starts at `p`.
+   * Tracks quotes, nested substitutions and comments; `case` patterns inside are
+   * not understood (their `)` would close early), which is fine for tutorials.
+   */
+  private scanParen(p: number): number {
+    const src = this.src;
+    const bodyStart = p;
+    let depth = 1;
+    for (;;) {
+      if (p >= src.length) throw new ShellSyntaxError(eofMessage(')'), src.length);
+      const c = src[p]!;
+      if (c === '\\') {
+        if (src[p + 1] === '\n') this.continuations.add(p);
+        p += 2;
+      } else if (c === "'") {
+        const close = src.indexOf("'", p + 1);
+        if (close === -1) throw new ShellSyntaxError(eofMessage("'"), p);
+        p = close + 1;
+      } else if (c === '"') {
+        p = this.skipDouble(p + 1, p);
+      } else if (c === '`') {
+        p = this.skipBackquote(p);
+      } else if (c === '$' && src[p + 1] === '(') {
+        p = this.scanParen(p + 2);
+      } else if (c === '$' && src[p + 1] === '{') {
+        p = this.scanBraceEnd(p + 2, p, false);
+      } else if (c === '(') {
+        depth++;
+        p++;
+      } else if (c === ')') {
+        p++;
+        if (--depth === 0) return p;
+      } else if (c === '#' && (p === bodyStart || /[ \t\n;&|(]/.test(src[p - 1]!))) {
+        const nl = src.indexOf('\n', p);
+        p = nl === -1 ? src.length : nl;
+      } else {
+        p++;
+      }
+    }
+  }
+
+  /** Index just after the closing `"` of a string whose body starts at `p`. */
+  private skipDouble(p: number, open: number): number {
+    const src = this.src;
+    for (;;) {
+      if (p >= src.length) throw new ShellSyntaxError(eofMessage('"'), open);
+      const c = src[p]!;
+      if (c === '\\') {
+        if (src[p + 1] === '\n') this.continuations.add(p);
+        p += 2;
+      } else if (c === '"') {
+        return p + 1;
+      } else if (c === '`') {
+        p = this.skipBackquote(p);
+      } else if (c === '$' && src[p + 1] === '(') {
+        p = this.scanParen(p + 2);
+      } else if (c === '$' && src[p + 1] === '{') {
+        p = this.scanBraceEnd(p + 2, p, true);
+      } else {
+        p++;
+      }
+    }
+  }
+
+  /** Index just after the closing backquote of one starting at `p`. */
+  private skipBackquote(p: number): number {
+    const src = this.src;
+    let q = p + 1;
+    for (;;) {
+      if (q >= src.length) throw new ShellSyntaxError(eofMessage('`'), p);
+      const c = src[q]!;
+      if (c === '\\') q += 2;
+      else if (c === '`') return q + 1;
+      else q++;
+    }
+  }
+
+  /** Index just after the `}` closing a `${` whose body starts at `p`. */
+  private scanBraceEnd(p: number, open: number, inDq: boolean): number {
+    const src = this.src;
+    let depth = 1;
+    for (;;) {
+      if (p >= src.length) throw new ShellSyntaxError(eofMessage('}'), open);
+      const c = src[p]!;
+      if (c === '\\') {
+        if (src[p + 1] === '\n') this.continuations.add(p);
+        p += 2;
+      } else if (c === "'" && !inDq) {
+        const close = src.indexOf("'", p + 1);
+        if (close === -1) throw new ShellSyntaxError(eofMessage("'"), p);
+        p = close + 1;
+      } else if (c === '"') {
+        p = this.skipDouble(p + 1, p);
+      } else if (c === '`') {
+        p = this.skipBackquote(p);
+      } else if (c === '$' && src[p + 1] === '(') {
+        p = this.scanParen(p + 2);
+      } else if (c === '$' && src[p + 1] === '{') {
+        depth++;
+        p += 2;
+      } else if (c === '}') {
+        p++;
+        if (--depth === 0) return p;
+      } else {
+        p++;
+      }
+    }
+  }
+
+  /** Reads queued here-document bodies; `pos` is just after a newline. */
+  private readHeredocBodies(): void {
+    const src = this.src;
+    for (const h of this.pending) {
+      const bodyStart = this.pos;
+      let bodyEnd = src.length;
+      while (this.pos < src.length) {
+        const nl = src.indexOf('\n', this.pos);
+        const lineEnd = nl === -1 ? src.length : nl;
+        const line = src.slice(this.pos, lineEnd);
+        this.pos = nl === -1 ? src.length : nl + 1;
+        if ((h.stripTabs ? line.replace(/^\t+/, '') : line) === h.delim) {
+          bodyEnd = lineEnd;
+          break;
+        }
+      }
+      // Unterminated bodies run to EOF; bash only warns about that.
+      h.owner.heredocStart ??= bodyStart;
+      h.owner.heredocEnd = Math.max(h.owner.heredocEnd ?? 0, bodyEnd);
+    }
+    this.pending = [];
+  }
+}

@@ -1,0 +1,622 @@
+/**
+ * Static parser for the subset of POSIX sh / bash that networking tutorials use.
+ *
+ * It splits a script into simple commands with their words, redirections and list
+ * operators, so a runner can replay `ip ...` lines against the model. Nothing is
+ * ever executed or evaluated: command substitutions and other dynamic constructs
+ * are kept verbatim as `unsupported` parts, and control-flow constructs become a
+ * single opaque command (`compound`) that the runner can report once.
+ *
+ * Like a non-interactive bash, parsing stops at the first syntax error: commands
+ * of earlier lines are returned (bash would already have run them) and the list
+ * containing the error is dropped (bash parses a whole line before running any of it).
+ */
+import { Lexer, ShellSyntaxError, type HeredocOwner, type OpToken, type Token, type WordToken } from './shell-lexer.js';
+
+/**
+ * One piece of a word.
+ *
+ * - `lit`: literal text after quote removal; `quoted` when it came from quotes or a backslash escape.
+ * - `var`: a parameter expansion (`$A`, `${A}`, `${A:-x}`, `$1`, `$?`...). An unquoted `~` at the
+ *   start of a word is represented as `${HOME-~}` (quoted, since tilde results are not split).
+ * - `unsupported`: `$(...)`, backquotes, `$((...))`, `${#x}`, brace expansion... kept as source text.
+ *
+ * @example
+ * parseShell('echo "$A"x').commands[0]!.words[1]!.parts
+ * // [{ kind: 'lit', text: '', quoted: true }, { kind: 'var', name: 'A', quoted: true }, { kind: 'lit', text: 'x', quoted: false }]
+ */
+export type WordPart =
+  | { kind: 'lit'; text: string; quoted: boolean }
+  | { kind: 'var'; name: string; quoted: boolean; default?: ShellWord; op?: ':-' | '-' }
+  | { kind: 'unsupported'; text: string };
+
+/**
+ * A shell word: its parts and its source text (continuations removed).
+ *
+ * @example
+ * parseShell("ip addr add $IP/24 dev eth0").commands[0]!.words[3]!.text // '$IP/24'
+ */
+export interface ShellWord {
+  parts: WordPart[];
+  text: string;
+}
+
+/**
+ * A redirection. `&>f` becomes `1>f` plus `2>&1`; `N<&M` is reported as `N>&M`
+ * (both are dup2(M, N)); `>|` is `>` and `<>` is `<`.
+ *
+ * @example
+ * parseShell('cmd 2>/dev/null').commands[0]!.redirects[0] // { fd: 2, op: '>', target: { text: '/dev/null', ... } }
+ */
+export interface Redirect {
+  fd: number;
+  op: '>' | '>>' | '<' | '>&';
+  target: ShellWord;
+}
+
+/**
+ * One simple command, or one whole construct we do not model (`compound` set).
+ *
+ * @example
+ * const [a, b] = parseShell('ip link set lo up && echo ok').commands;
+ * // a.text === 'ip link set lo up', a.joiner === null; b.joiner === '&&'
+ */
+export interface ShellCommand {
+  /** 1-based line where the command starts. */
+  line: number;
+  /** 1-based line where it ends (after `\` continuations, construct bodies or here-document bodies). */
+  endLine: number;
+  /**
+   * Source text without the joiner/terminator. Continuations between words become one
+   * space; multi-line constructs keep their newlines; a here-document body is appended
+   * after a newline.
+   */
+  text: string;
+  /** Words without redirections, including leading `VAR=value` assignment words. */
+  words: ShellWord[];
+  redirects: Redirect[];
+  /** Ended with a single `&`. */
+  background: boolean;
+  /** Operator linking this command to the previous one of the same list; null for the first of a list and after `&`. */
+  joiner: ';' | '&&' | '||' | '|' | null;
+  /**
+   * Set for constructs we do not model: 'if', 'for', 'while', 'until', 'select', 'case',
+   * 'function' (both `function f` and `f()` forms), '{', '(', '((', '[[', and '<<' / '<<<'
+   * for commands with a here-document / here-string.
+   */
+  compound?: string;
+}
+
+/**
+ * Result of {@link parseShell}. `errors` holds at most one entry, since parsing stops
+ * at the first syntax error as bash does for a script.
+ *
+ * @example
+ * parseShell('echo "oops').errors // [{ line: 1, message: 'unexpected EOF while looking for matching `"\'' }]
+ */
+export interface ShellParseResult {
+  commands: ShellCommand[];
+  errors: { line: number; message: string }[];
+}
+
+type Joiner = ShellCommand['joiner'];
+
+interface Builder extends HeredocOwner {
+  start: number;
+  end: number;
+  words: ShellWord[];
+  redirects: Redirect[];
+  background: boolean;
+  joiner: Joiner;
+  compound?: string;
+}
+
+const COMPOUND_START = new Set(['if', 'for', 'while', 'until', 'select', 'case', 'function', '{', '[[']);
+const RESERVED_OUT_OF_PLACE = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
+const REDIRECT_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '>|', '<>', '<<', '<<-', '<<<']);
+const CLOSER: Record<string, string> = { if: 'fi', while: 'done', until: 'done', for: 'done', select: 'done', case: 'esac', '{': '}' };
+
+function litWord(text: string): ShellWord {
+  return { parts: [{ kind: 'lit', text, quoted: false }], text };
+}
+
+/** The reserved word a token spells, if it is a single unquoted literal. */
+function keywordOf(tok: Token): string | undefined {
+  if (tok.kind !== 'word') return undefined;
+  const parts = tok.word.parts;
+  const only = parts[0];
+  return parts.length === 1 && only?.kind === 'lit' && !only.quoted ? only.text : undefined;
+}
+
+function tokenText(tok: Token): string {
+  switch (tok.kind) {
+    case 'word':
+      return tok.word.text;
+    case 'op':
+      return tok.op;
+    default:
+      return 'newline';
+  }
+}
+
+function unexpected(tok: Token): ShellSyntaxError {
+  if (tok.kind === 'eof') return new ShellSyntaxError('syntax error: unexpected end of file', tok.start);
+  return new ShellSyntaxError(`syntax error near unexpected token \`${tokenText(tok)}'`, tok.start);
+}
+
+function isRedirect(tok: Token): tok is OpToken {
+  return tok.kind === 'op' && REDIRECT_OPS.has(tok.op);
+}
+
+class Parser {
+  private readonly lx: Lexer;
+  private readonly lineStarts: number[] = [0];
+  readonly commands: ShellCommand[] = [];
+
+  constructor(private readonly src: string) {
+    this.lx = new Lexer(src);
+    for (let i = 0; i < src.length; i++) if (src[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** Parses one newline-terminated list; false at end of input. */
+  parseList(): boolean {
+    let tok = this.lx.next();
+    while (tok.kind === 'newline') tok = this.lx.next();
+    if (tok.kind === 'eof') return false;
+    const list: Builder[] = [];
+    let joiner: Joiner = null;
+    for (;;) {
+      const cmd = this.parseCommand(tok, joiner);
+      list.push(cmd);
+      const sep = this.lx.next();
+      if (sep.kind === 'newline' || sep.kind === 'eof') return this.commit(list, sep);
+      if (sep.kind !== 'op') throw unexpected(sep);
+      if (sep.op === ';' || sep.op === '&') {
+        if (sep.op === '&') cmd.background = true;
+        joiner = sep.op === ';' ? ';' : null;
+        tok = this.lx.next();
+        if (tok.kind === 'newline' || tok.kind === 'eof') return this.commit(list, tok);
+      } else if (sep.op === '&&' || sep.op === '||' || sep.op === '|' || sep.op === '|&') {
+        if (sep.op === '|&') cmd.redirects.push({ fd: 2, op: '>&', target: litWord('1') });
+        joiner = sep.op === '|&' ? '|' : sep.op;
+        // bash lets a list continue on the next line after these operators.
+        tok = this.lx.next();
+        while (tok.kind === 'newline') tok = this.lx.next();
+      } else {
+        throw unexpected(sep);
+      }
+    }
+  }
+
+  private commit(list: Builder[], terminator: Token): boolean {
+    for (const b of list) {
+      let text = this.lx.cleanText(b.start, b.end);
+      let endOffset = b.end;
+      if (b.heredocStart !== undefined && b.heredocEnd !== undefined && b.heredocEnd > b.end) {
+        const body = this.src.slice(b.heredocStart, b.heredocEnd);
+        if (body !== '') {
+          text += '\n' + body;
+          endOffset = b.heredocEnd;
+        }
+      }
+      const cmd: ShellCommand = {
+        line: this.lineOf(b.start),
+        endLine: this.lineOf(Math.max(b.start, endOffset - 1)),
+        text,
+        words: b.words,
+        redirects: b.redirects,
+        background: b.background,
+        joiner: b.joiner,
+      };
+      if (b.compound !== undefined) cmd.compound = b.compound;
+      this.commands.push(cmd);
+    }
+    return terminator.kind !== 'eof';
+  }
+
+  private newBuilder(start: number, end: number, joiner: Joiner): Builder {
+    return { start, end, words: [], redirects: [], background: false, joiner };
+  }
+
+  private parseCommand(tok: Token, joiner: Joiner): Builder {
+    if (tok.kind === 'op' && tok.op === '(') {
+      const b = this.newBuilder(tok.start, tok.end, joiner);
+      b.words.push(litWord('('));
+      b.compound = '(';
+      this.skimConstruct(tok, b);
+      this.readTrailing(b);
+      return b;
+    }
+    const kw = keywordOf(tok);
+    if (kw !== undefined && COMPOUND_START.has(kw)) {
+      const b = this.newBuilder(tok.start, tok.end, joiner);
+      b.words.push((tok as WordToken).word);
+      b.compound = kw;
+      if (kw === 'function') this.parseFunctionRest(b);
+      else this.skimConstruct(tok, b);
+      this.readTrailing(b);
+      return b;
+    }
+    if (kw !== undefined && RESERVED_OUT_OF_PLACE.has(kw)) throw unexpected(tok);
+    if (tok.kind !== 'word' && !isRedirect(tok)) throw unexpected(tok);
+
+    const b = this.newBuilder(tok.start, tok.end, joiner);
+    let t: Token = tok;
+    for (;;) {
+      if (t.kind === 'word') {
+        b.words.push(t.word);
+        b.end = t.end;
+      } else if (t.kind === 'op' && t.op === '(' && b.words.length === 1 && b.redirects.length === 0 && !b.compound) {
+        // `name() { ...; }`
+        const close = this.lx.next();
+        if (close.kind !== 'op' || close.op !== ')') throw unexpected(close);
+        b.compound = 'function';
+        this.skimConstruct(this.nextSkippingNewlines(), b);
+        this.readTrailing(b);
+        return b;
+      } else if (isRedirect(t)) {
+        this.readRedirect(t, b);
+      } else {
+        this.lx.pushBack(t);
+        return b;
+      }
+      t = this.lx.next();
+    }
+  }
+
+  /** After `function`: name, optional `()`, then the body construct. */
+  private parseFunctionRest(b: Builder): void {
+    const name = this.lx.next();
+    if (name.kind !== 'word') throw unexpected(name);
+    b.end = name.end;
+    let t = this.lx.next();
+    if (t.kind === 'op' && t.op === '(') {
+      const close = this.lx.next();
+      if (close.kind !== 'op' || close.op !== ')') throw unexpected(close);
+      t = this.lx.next();
+    }
+    while (t.kind === 'newline') t = this.lx.next();
+    this.skimConstruct(t, b);
+  }
+
+  private nextSkippingNewlines(): Token {
+    let t = this.lx.next();
+    while (t.kind === 'newline') t = this.lx.next();
+    return t;
+  }
+
+  /** Redirections (and stray words, an error) after a construct's closing keyword. */
+  private readTrailing(b: Builder): void {
+    for (;;) {
+      const t = this.lx.next();
+      if (isRedirect(t)) this.readRedirect(t, b);
+      else if (t.kind === 'word') throw unexpected(t);
+      else {
+        this.lx.pushBack(t);
+        return;
+      }
+    }
+  }
+
+  private readRedirect(t: OpToken, b: Builder): void {
+    const target = this.lx.next();
+    if (target.kind === 'eof') throw new ShellSyntaxError("syntax error near unexpected token `newline'", target.start);
+    if (target.kind !== 'word') throw unexpected(target);
+    b.end = target.end;
+    const word = target.word;
+    const fd = t.fd;
+    switch (t.op) {
+      case '>':
+      case '>|':
+        b.redirects.push({ fd: fd ?? 1, op: '>', target: word });
+        break;
+      case '>>':
+        b.redirects.push({ fd: fd ?? 1, op: '>>', target: word });
+        break;
+      case '<':
+      case '<>':
+        b.redirects.push({ fd: fd ?? 0, op: '<', target: word });
+        break;
+      case '<&':
+        b.redirects.push({ fd: fd ?? 0, op: '>&', target: word });
+        break;
+      case '>&':
+        // Without an fd, `>&file` (not a number) means `&>file`.
+        if (fd === undefined && !/^([0-9]+-?|-)$/.test(word.text) && !word.text.includes('$')) {
+          b.redirects.push({ fd: 1, op: '>', target: word }, { fd: 2, op: '>&', target: litWord('1') });
+        } else {
+          b.redirects.push({ fd: fd ?? 1, op: '>&', target: word });
+        }
+        break;
+      case '&>':
+      case '&>>':
+        b.redirects.push({ fd: 1, op: t.op === '&>' ? '>' : '>>', target: word }, { fd: 2, op: '>&', target: litWord('1') });
+        break;
+      case '<<':
+      case '<<-':
+        this.lx.addHeredoc(word.text.replace(/["'\\]/g, ''), t.op === '<<-', b);
+        b.compound ??= '<<';
+        break;
+      case '<<<':
+        b.compound ??= '<<<';
+        break;
+    }
+  }
+
+  /**
+   * Consumes a whole construct starting at `opener` (a keyword word or `(`), tracking
+   * nested constructs by the reserved words bash recognises in command position.
+   */
+  private skimConstruct(opener: Token, b: Builder): void {
+    const lx = this.lx;
+    if (opener.kind === 'op' && opener.op === '(') {
+      b.end = opener.end;
+      if (opener.end === lx.pos && this.src[lx.pos] === '(') {
+        lx.skipArith();
+        b.end = lx.pos;
+        if (b.compound === '(') {
+          b.compound = '((';
+          b.words = [litWord('((')];
+        }
+        return;
+      }
+    }
+    const kw = keywordOf(opener);
+    const stack: string[] = [];
+    let cmdPos = true;
+    if (opener.kind === 'op' && opener.op === '(') {
+      stack.push(')');
+    } else if (kw === '[[') {
+      this.skipDoubleBracket(b);
+      return;
+    } else if (kw !== undefined && CLOSER[kw] !== undefined) {
+      stack.push(CLOSER[kw]);
+      cmdPos = !['for', 'select', 'case'].includes(kw);
+    } else {
+      throw unexpected(opener);
+    }
+    b.end = opener.end;
+
+    let redirectOp: string | undefined;
+    let skipName = false;
+    for (;;) {
+      const t = lx.next();
+      if (t.kind === 'eof') throw unexpected(t);
+      if (t.kind === 'newline') {
+        cmdPos = true;
+        continue;
+      }
+      b.end = t.end;
+      const top = stack[stack.length - 1];
+      if (t.kind === 'op') {
+        if (REDIRECT_OPS.has(t.op)) {
+          redirectOp = t.op;
+        } else if (t.op === '(') {
+          if (cmdPos && t.end === lx.pos && this.src[lx.pos] === '(') {
+            lx.skipArith();
+            b.end = lx.pos;
+            cmdPos = false;
+          } else {
+            stack.push(')');
+            cmdPos = true;
+          }
+        } else if (t.op === ')') {
+          if (top === ')') {
+            stack.pop();
+            if (stack.length === 0) return;
+          } else if (top !== 'esac') {
+            throw unexpected(t);
+          }
+          // Either a subshell ended or a case pattern did: both leave us in command position.
+          cmdPos = true;
+        } else {
+          cmdPos = true;
+        }
+        continue;
+      }
+      if (redirectOp !== undefined) {
+        if (redirectOp === '<<' || redirectOp === '<<-') {
+          lx.addHeredoc(t.word.text.replace(/["'\\]/g, ''), redirectOp === '<<-', b);
+        }
+        redirectOp = undefined;
+        continue;
+      }
+      const word = keywordOf(t);
+      if (skipName) {
+        skipName = false;
+        cmdPos = true;
+        continue;
+      }
+      if (!cmdPos || word === undefined) {
+        // `case WORD in`: patterns follow, and `esac` may close an empty case.
+        cmdPos = word === 'in' && top === 'esac';
+        continue;
+      }
+      const closer = CLOSER[word];
+      if (closer !== undefined) {
+        stack.push(closer);
+        cmdPos = !['for', 'select', 'case'].includes(word);
+      } else if (word === '[[') {
+        this.skipDoubleBracket(b);
+        cmdPos = false;
+      } else if (word === 'fi' || word === 'done' || word === 'esac' || word === '}') {
+        if (top !== word) throw unexpected(t);
+        stack.pop();
+        if (stack.length === 0) return;
+        cmdPos = false;
+      } else if (word === 'function') {
+        skipName = true;
+      } else {
+        cmdPos = ['then', 'do', 'else', 'elif', '!', 'time'].includes(word);
+      }
+    }
+  }
+
+  /** `[[ ... ]]`: its `<`, `>`, `&&` are operators of the test, not of the shell. */
+  private skipDoubleBracket(b: Builder): void {
+    for (;;) {
+      const t = this.lx.next();
+      if (t.kind === 'eof') throw unexpected(t);
+      if (t.kind === 'newline') continue;
+      b.end = t.end;
+      if (keywordOf(t) === ']]') return;
+    }
+  }
+}
+
+/**
+ * Parses a script into commands without executing anything. Never throws.
+ *
+ * @example
+ * const { commands, errors } = parseShell('NS=ns1\nsudo ip netns add $NS # make it\n');
+ * commands.map((c) => c.text); // ['NS=ns1', 'sudo ip netns add $NS']
+ * errors; // []
+ */
+export function parseShell(source: string): ShellParseResult {
+  const src = source.replace(/\r(?=\n|$)/g, '');
+  const parser = new Parser(src);
+  const errors: ShellParseResult['errors'] = [];
+  try {
+    while (parser.parseList()) {
+      // one newline-terminated list per iteration
+    }
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) {
+      errors.push({ line: parser.lineOf(e.offset), message: e.message });
+    } else {
+      // Defensive: a parser bug must not take the caller down.
+      errors.push({ line: 1, message: `internal parser error: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  return { commands: parser.commands, errors };
+}
+
+interface Segment {
+  text: string;
+  /** Subject to field splitting on blanks. */
+  split: boolean;
+  /** Keeps an empty field alive (`""`, `"$EMPTY"`). */
+  quoted: boolean;
+}
+
+function hasUnsupported(parts: WordPart[]): boolean {
+  return parts.some((p) => p.kind === 'unsupported' || (p.kind === 'var' && p.default !== undefined && hasUnsupported(p.default.parts)));
+}
+
+function segments(parts: WordPart[], lookup: (name: string) => string | undefined, inDefault: boolean, out: Segment[]): void {
+  for (const p of parts) {
+    if (p.kind === 'lit') {
+      // Unquoted literal text only gets split when it came out of an unquoted `${X:-a b}`.
+      out.push({ text: p.text, split: inDefault && !p.quoted, quoted: p.quoted });
+    } else if (p.kind === 'var') {
+      const value = lookup(p.name);
+      const useDefault = p.default !== undefined && (value === undefined || (p.op !== '-' && value === ''));
+      if (useDefault) segments(p.default!.parts, lookup, true, out);
+      else out.push({ text: value ?? '', split: !p.quoted, quoted: p.quoted });
+    }
+  }
+}
+
+const IFS_BLANK = new Set([' ', '\t', '\n']);
+
+/**
+ * Expands a word the way bash does with the default IFS: unquoted expansions are split
+ * on blanks and vanish when empty, quoted parts never split, adjacent parts concatenate.
+ * No globbing is done (a pattern is kept literally, as bash does when nothing matches).
+ * Returns null if the word contains an unsupported part.
+ *
+ * @example
+ * const w = parseShell('echo x$X').commands[0]!.words[1]!;
+ * expandWord(w, (n) => (n === 'X' ? 'a b' : undefined)); // ['xa', 'b']
+ */
+export function expandWord(word: ShellWord, lookup: (name: string) => string | undefined): string[] | null {
+  if (hasUnsupported(word.parts)) return null;
+  const segs: Segment[] = [];
+  segments(word.parts, lookup, false, segs);
+  const fields: string[] = [];
+  let cur = '';
+  let started = false;
+  for (const s of segs) {
+    if (!s.split) {
+      cur += s.text;
+      if (s.text !== '' || s.quoted) started = true;
+      continue;
+    }
+    for (const ch of s.text) {
+      if (IFS_BLANK.has(ch)) {
+        if (started) fields.push(cur);
+        cur = '';
+        started = false;
+      } else {
+        cur += ch;
+        started = true;
+      }
+    }
+  }
+  if (started) fields.push(cur);
+  return fields;
+}
+
+/**
+ * {@link expandWord} over a list of words, concatenating the fields; null if any word
+ * is unsupported.
+ *
+ * @example
+ * expandWords(parseShell('ip netns add $NS').commands[0]!.words, (n) => (n === 'NS' ? 'ns1' : undefined));
+ * // ['ip', 'netns', 'add', 'ns1']
+ */
+export function expandWords(words: ShellWord[], lookup: (name: string) => string | undefined): string[] | null {
+  const out: string[] = [];
+  for (const w of words) {
+    const fields = expandWord(w, lookup);
+    if (fields === null) return null;
+    out.push(...fields);
+  }
+  return out;
+}
+
+/**
+ * Recognises `NAME=value` (unquoted `=`, valid NAME). Works for any word, so the
+ * arguments of `export`/`local`/`readonly` can be inspected too. `NAME+=value` is not
+ * recognised.
+ *
+ * @example
+ * asAssignment(parseShell('B="x y"').commands[0]!.words[0]!); // { name: 'B', value: { text: '"x y"', ... } }
+ */
+export function asAssignment(word: ShellWord): { name: string; value: ShellWord } | null {
+  const first = word.parts[0];
+  if (!first || first.kind !== 'lit' || first.quoted) return null;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
+  if (!m) return null;
+  const rest = first.text.slice(m[0].length);
+  const parts: WordPart[] = rest === '' ? [] : [{ kind: 'lit', text: rest, quoted: false }];
+  parts.push(...word.parts.slice(1));
+  const eq = word.text.indexOf('=');
+  return { name: m[1]!, value: { parts, text: eq === -1 ? '' : word.text.slice(eq + 1) } };
+}
+
+/**
+ * Expands an assignment value: expansions are concatenated without word splitting, as
+ * bash assigns. Returns null if the value contains an unsupported part.
+ *
+ * @example
+ * const { value } = asAssignment(parseShell('A=$X').commands[0]!.words[0]!)!;
+ * expandAssignmentValue(value, () => 'a  b'); // 'a  b'
+ */
+export function expandAssignmentValue(value: ShellWord, lookup: (name: string) => string | undefined): string | null {
+  if (hasUnsupported(value.parts)) return null;
+  const segs: Segment[] = [];
+  segments(value.parts, lookup, false, segs);
+  return segs.map((s) => s.text).join('');
+}

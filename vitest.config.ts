@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Real-mode tests each own a private sandbox, so files can run in parallel; two cores.
+    maxWorkers: 2,
+  },
+});
