@@ -43,6 +43,8 @@ const MAX_RID = (1 << 25) - 1;
 /** Small tables with at most this many entries are scanned linearly. */
 const LINEAR_MAX = 8;
 const DEFAULT_DENSE_THRESHOLD = 4096;
+/** Up to this many entries the small arrays are kept at exact capacity. */
+const EXACT_MAX = 32;
 const INITIAL_BLOCKS = 64;
 
 export interface LpmOptions {
@@ -124,8 +126,9 @@ class Dense<T> {
     } else {
       b = this.blkHigh++;
       if (b >= this.blkCnt.length) {
-        const cap = this.blkCnt.length * 2;
-        if (cap > 1 << 23) throw new RangeError('Lpm: too many second-level blocks');
+        // Grow by 1.5x: each block is 1 KiB and large tables hold tens of thousands of them.
+        const cap = Math.min(1 << 23, this.blkCnt.length + (this.blkCnt.length >> 1));
+        if (b >= cap) throw new RangeError('Lpm: too many second-level blocks');
         const t8 = new Int32Array(cap << 8);
         t8.set(this.t8);
         this.t8 = t8;
@@ -334,8 +337,13 @@ export class Lpm<T> {
       sk.splice(i, 0, key);
       this.sv.splice(i, 0, value);
     }
+    if (sk.length <= EXACT_MAX) {
+      // Growing arrays over-allocate (by ~16 slots); namespace-sized tables keep exact copies.
+      this.sk = sk.slice();
+      this.sv = this.sv.slice();
+    }
     if (len > 0) this.lenBits |= 1 << (len - 1);
-    if (sk.length > this.threshold) this.toDense();
+    if (this.sk.length > this.threshold) this.toDense();
   }
 
   /** Remove `prefix/len` (host bits cleared first); false if there was no such entry. */
@@ -344,7 +352,7 @@ export class Lpm<T> {
     const d = this.d;
     if (d !== null) {
       if (!d.remove(p, len)) return false;
-      if (d.size * 4 < this.threshold) { this.toSmall(); this.lenBits = 0; }
+      if (d.size * 4 < this.threshold) this.toSmall();
       return true;
     }
     const sk = this.sk;

@@ -48,7 +48,9 @@ function send(msg) {
   try { process.stdout.write(JSON.stringify(msg) + '\n'); } catch (e) { /* parent gone */ }
 }
 function which(cmd) {
-  if (cmd.indexOf('/') >= 0) return cmd;
+  if (cmd.indexOf('/') >= 0) {
+    try { fs.accessSync(cmd, fs.constants.X_OK); return cmd; } catch (e) { return null; }
+  }
   for (const dir of ENV.PATH.split(':')) {
     if (!dir) continue;
     const p = dir + '/' + cmd;
@@ -197,7 +199,7 @@ const rootReady = setupNamespace(null).then(() => log('sandbox root set up at +'
 rootReady.catch(() => { /* reported on init */ });
 
 // ---- hosts ----------------------------------------------------------------------------------
-/** name -> { pid: number | null (null = the sandbox root), holder } */
+/** name -> { pid: number | null (null = the sandbox root), holder, dead?: string } */
 const hosts = new Map();
 const holders = new Set();
 
@@ -213,7 +215,11 @@ async function makeHost(name) {
   holder.on('exit', (code, sig) => {
     holders.delete(holder);
     if (!failed) failed = new Error('exited (' + (code !== null ? 'code ' + code : sig) + ')');
-    if (hosts.has(name)) log('host ' + name + ' namespace holder ' + failed.message);
+    const h = hosts.get(name);
+    if (h) {
+      h.dead = 'the namespaces of host ' + name + ' are gone (their holder process ' + failed.message + ')';
+      if (!shuttingDown) log(h.dead);
+    }
   });
   const pid = holder.pid;
   // Wait until unshare has exec'd sleep: only then are the new namespaces in place.
@@ -241,6 +247,8 @@ async function makeHost(name) {
 function hostPid(name) {
   const h = hosts.get(name);
   if (!h) throw new Error('unknown host: ' + JSON.stringify(name));
+  // Never nsenter a PID that may have been reused by some other process.
+  if (h.dead) throw new Error(h.dead);
   return h.pid;
 }
 
@@ -332,7 +340,8 @@ async function handle(msg) {
         return;
       }
       case 'exec': {
-        const nsPid = hostPid(msg.host);
+        // host '' is the sandbox's own root namespace (where a multi-host lab keeps its switches)
+        const nsPid = msg.host === '' ? 0 : hostPid(msg.host);
         send({ id, result: await run(msg.argv, { nsPid, timeoutMs: msg.timeoutMs, input: msg.input }) });
         return;
       }

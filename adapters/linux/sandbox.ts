@@ -291,6 +291,16 @@ export class Sandbox {
     return (await this.request(msg, timeoutMs + 10_000)) as ExecResult;
   }
 
+  /**
+   * Run argv in the sandbox's own root namespace: in a multi-host sandbox that is the machine
+   * room between the hosts (switches, stub links), never the machine's own namespace.
+   */
+  async execRoot(argv: string[], opts?: ExecOptions): Promise<ExecResult> {
+    checkArgv(argv);
+    const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
+    return (await this.request({ op: 'exec', host: '', argv, timeoutMs }, timeoutMs + 10_000)) as ExecResult;
+  }
+
   /** Start a long-running process in the host; it is killed when the sandbox closes. */
   async spawnBackground(host: string, argv: string[]): Promise<{ id: number }> {
     this.checkHost(host);

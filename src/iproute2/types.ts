@@ -9,6 +9,9 @@ export interface CommandResult {
   exit: number;
   stdout: string;
   stderr: string;
+  /** set when the command (or one of its options) is outside what the model covers: the
+   * caller reports it as unsupported instead of trusting the result */
+  unsupported?: boolean;
 }
 
 /** iproute2's global options (`ip -j -br -d -4 -n NS ...`). */
@@ -42,4 +45,9 @@ export function ok(stdout = ''): CommandResult {
 
 export function fail(stderr: string, exit: number, stdout = ''): CommandResult {
   return { exit, stdout, stderr };
+}
+
+/** A command the model does not cover: exit 127 and a `nettwin: unsupported:` line. */
+export function unsupported(what: string): CommandResult {
+  return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${what}\n`, unsupported: true };
 }

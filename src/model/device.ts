@@ -5,7 +5,8 @@
 import { SCOPE, type Addr } from './address.js';
 import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
 import { inPrefix, type Ip4 } from './ip.js';
-import { bridgePorts, recalcBridgeMac, type Link, type LinkKind } from './link.js';
+import { syncLinkLocal } from './ipv6ll.js';
+import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
 import { cloneConf } from './sysctl.js';
@@ -25,7 +26,8 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
     mtu: DEFAULT_MTU[kind],
     mac: kind === 'loopback' || kind === 'tun' ? ZERO_MAC : lab.macs.allocate(),
     brd: kind === 'loopback' ? ZERO_MAC : BROADCAST_MAC,
-    txqlen: kind === 'loopback' ? 1000 : kind === 'tun' || kind === 'tap' ? 500 : kind === 'vxlan' || kind === 'bridge' ? 1000 : 1000,
+    // tun_setup: tun 500; a tap is set up by ether_setup afterwards, 1000 like the rest
+    txqlen: kind === 'tun' ? 500 : 1000,
     master: null,
     peer: null,
     addrs: [],
@@ -33,6 +35,8 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
     pointopoint: kind === 'tun',
     noarp: kind === 'tun',
     fdb: [],
+    ipv6ll: null,
+    addrGenMode: 'eui64',
   };
   if (kind === 'bridge') l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false };
   ns.attach(l);
@@ -60,15 +64,37 @@ export function linkUp(l: Link): void {
   for (const a of l.addrs) fibAddIfaddr(l, a);
   l.ns.touch();
   if (l.peer) l.peer.ns.touch();
+  // veth_open: with the peer up, carrier comes on at both ends
+  const far = l.peer ?? l.cable ?? null;
+  if (far && hasCarrier(l)) {
+    linkwatchEvaluate(l);
+    linkwatchEvaluate(far);
+  }
+  syncCarrierNeighbours(l);
+}
+
+/** Carrier of `l` and of what depends on it (its veth peer, its bridge) may have changed: addrconf reacts. */
+function syncCarrierNeighbours(l: Link): void {
+  syncLinkLocal(l.ns);
+  const far = l.peer ?? l.cable ?? null;
+  if (far && far.ns !== l.ns) syncLinkLocal(far.ns);
 }
 
 /** NETDEV_DOWN: routes through the device go, except host-scope (local) ones. */
 export function linkDown(l: Link): void {
   if (!l.up) return;
+  const hadCarrier = hasCarrier(l);
   l.up = false;
+  // veth_close: carrier goes at both ends; linkwatch sees this end first
+  const far = l.peer ?? l.cable ?? null;
+  if (far && hadCarrier) {
+    linkwatchEvaluate(l);
+    linkwatchEvaluate(far);
+  }
   deleteRoutesVia(l, false);
   l.ns.touch();
   if (l.peer) l.peer.ns.touch();
+  syncCarrierNeighbours(l);
 }
 
 /**
@@ -107,12 +133,19 @@ export function setMaster(l: Link, master: Link | null): void {
   const old = l.master;
   if (old === master) return;
   l.master = master;
+  l.portNo = undefined;
   if (master && master.kind === 'bridge') {
+    // find_portno: the lowest number no other port of the bridge holds
+    const taken = new Set(bridgePorts(master).map((p) => p.portNo));
+    let no = 1;
+    while (taken.has(no)) no++;
+    l.portNo = no;
     master.bridge!.hadPorts = true;
     recalcBridgeMac(master);
   }
   if (old && old.kind === 'bridge') recalcBridgeMac(old);
   l.ns.touch();
+  syncLinkLocal(l.ns);
 }
 
 /** Everything that goes when a device leaves its namespace (moved or unregistered). */
@@ -135,18 +168,38 @@ function isLocalAnywhere(ns: Netns, a: Ip4, except: Link): boolean {
 /** dev_change_net_namespace: down, addresses and routes gone, ifindex kept if free. */
 export function moveLink(l: Link, to: Netns, newName?: string): void {
   const from = l.ns;
+  // a veth peer with carrier loses it when this end closes, and its RTM_NEWLINK names our new home
+  const peerHadCarrier = l.peer !== null && l.up && l.peer.up;
   teardown(l);
   from.detach(l);
   l.ns = to;
+  // dev_shutdown: the qdisc goes back to noop until the device is opened again
+  l.everUp = false;
   if (newName) l.name = newName;
   if (to.links.has(l.ifindex)) l.ifindex = to.allocIfindex();
   l.conf = cloneConf(to.default);
   to.attach(l);
+  // RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID: it allocates an id for the new one
+  from.nsidOf(to, true);
   if (l.peer) {
-    // The far end and this end now see each other through a namespace id.
+    // RTM_NEWLINK here carries the peer's link-netnsid; the peer's namespace hears of us
+    // only through its carrier change
     to.nsidOf(l.peer.ns, true);
-    l.peer.ns.nsidOf(to, true);
+    if (peerHadCarrier) l.peer.ns.nsidOf(to, true);
+    // linkwatch runs after the move: each end judges by what its namespace now holds
+    if (peerHadCarrier) {
+      linkwatchEvaluate(l);
+      linkwatchEvaluate(l.peer);
+    }
   }
+}
+
+/** veth_newlink: ties the two ends together; linkwatch then sets their operstate (the peer's first). */
+export function pairVeth(peer: Link, l: Link): void {
+  l.peer = peer;
+  peer.peer = l;
+  linkwatchEvaluate(peer);
+  linkwatchEvaluate(l);
 }
 
 /** unregister_netdevice; a veth takes its peer with it. */

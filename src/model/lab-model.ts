@@ -37,6 +37,21 @@ export class LabModel {
     return h;
   }
 
+  private infraHost: Host | null = null;
+
+  /**
+   * The machine room between hosts: where a lab keeps its switches and the far ends of NICs
+   * without a cable. Not a host of the lab (no reachability from or to it); in real mode it is
+   * the sandbox's own root namespace.
+   */
+  get infra(): Host {
+    if (!this.infraHost) {
+      this.infraHost = new Host(this, '.infra');
+      linkUp(createLink(this.infraHost.root, 'lo', 'loopback'));
+    }
+    return this.infraHost;
+  }
+
   /** Every namespace of every host. */
   namespaces(): Netns[] {
     const out: Netns[] = [];

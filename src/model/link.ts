@@ -2,6 +2,7 @@ import type { Addr } from './address.js';
 import type { Netns } from './netns.js';
 import type { IfConf } from './sysctl.js';
 import type { Ip4 } from './ip.js';
+import { ZERO_MAC } from './mac.js';
 
 /** Link kinds the model knows. `ether` is a physical NIC of a lab host. */
 export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan';
@@ -69,12 +70,25 @@ export interface Link {
   noarp: boolean;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
+  /** the IPv6 address addrconf gave the device itself: `::1` on lo, an fe80:: link-local elsewhere (ipv6ll.ts) */
+  ipv6ll: string | null;
+  /** IFLA_INET6_ADDR_GEN_MODE: a tun switches to `random` when it first gets a link-local */
+  addrGenMode: 'eui64' | 'random';
+  /** as a bridge port: its port number (the lowest free one when it joined) */
+  portNo?: number;
+  /**
+   * A veth's dev->operstate as linkwatch last computed it: UP when carrier came, DOWN or
+   * LOWERLAYERDOWN when it went (see linkwatchEvaluate). Unset until the pair is made.
+   */
+  oper?: OperState;
 }
 
 export interface FdbEntry {
   mac: string;
   dst: Ip4 | null;
   permanent: boolean;
+  /** added with `master`: an entry of the port's bridge, not of the device's own address list */
+  master?: boolean;
 }
 
 export function isBridgePort(l: Link): boolean {
@@ -123,7 +137,7 @@ export function operState(l: Link): OperState {
     case 'veth':
     case 'ether':
       if (hasCarrier(l)) return 'UP';
-      return l.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
+      return l.oper !== undefined && l.oper !== 'UP' ? l.oper : lowerLayerState(l);
     case 'bridge':
       if (!l.bridge!.hadPorts) return 'UNKNOWN';
       return hasCarrier(l) ? 'UP' : 'DOWN';
@@ -135,11 +149,51 @@ export function operState(l: Link): OperState {
   }
 }
 
-/** A bridge whose MAC the user never set takes its ports' lowest (br_stp_recalculate_bridge_id). */
+/**
+ * linkwatch for a veth (or a lab NIC): the kernel recomputes dev->operstate when the carrier
+ * changes (and once when the pair is made), not when it is asked, so the answer depends on
+ * the namespace as it was then. Call it at those moments, in the order the kernel fires the
+ * events: the device that went down first, then its peer.
+ */
+export function linkwatchEvaluate(l: Link): void {
+  l.oper = hasCarrier(l) ? 'UP' : lowerLayerState(l);
+}
+
+/**
+ * default_operstate (net/core/link_watch.c) of a device without carrier: it looks its iflink
+ * (a veth's peer index) up *by index in its own namespace*. Nothing there: DOWN; a device
+ * whose operstate is not up: LOWERLAYERDOWN. So a veth whose peer is down beside it is
+ * LOWERLAYERDOWN, one whose peer went to another namespace is usually DOWN, and an unrelated
+ * device that happens to have the peer's index decides otherwise.
+ */
+function lowerLayerState(l: Link): OperState {
+  const peer = l.peer ?? l.cable ?? null;
+  if (!peer || peer.ifindex === l.ifindex) return 'DOWN';
+  const dev = l.ns.linkByIndex(peer.ifindex);
+  if (!dev) return 'DOWN';
+  return storedOperUp(dev) ? 'DOWN' : 'LOWERLAYERDOWN';
+}
+
+/** netif_oper_up on the stored operstate, which a device that is down keeps from before. */
+function storedOperUp(d: Link): boolean {
+  if (d.kind === 'veth' || d.kind === 'ether') return d.oper !== undefined ? d.oper === 'UP' : hasCarrier(d);
+  // lo, a VXLAN device or a bridge that never had ports never leave UNKNOWN
+  if (!d.up) return d.kind === 'loopback' || d.kind === 'vxlan' || (d.kind === 'bridge' && !d.bridge!.hadPorts);
+  const st = operState(d);
+  return st === 'UP' || st === 'UNKNOWN';
+}
+
+/**
+ * A bridge whose MAC the user never set takes its ports' lowest (br_stp_recalculate_bridge_id);
+ * when its last port leaves, its MAC (and bridge id) become 00:00:00:00:00:00.
+ */
 export function recalcBridgeMac(br: Link): void {
   if (br.bridge!.macSet) return;
   const ports = bridgePorts(br);
-  if (ports.length === 0) return;
+  if (ports.length === 0) {
+    if (br.bridge!.hadPorts) br.mac = ZERO_MAC;
+    return;
+  }
   let min = ports[0].mac;
   for (const p of ports) if (p.mac < min) min = p.mac;
   br.mac = min;

@@ -16,6 +16,12 @@ export class Netns {
   nextIfindex = 1;
   readonly tables = new Map<number, RouteTable>();
   rules: Rule[] = defaultRules();
+  /**
+   * net->ipv4.fib_has_custom_rules: set by the first `ip rule add` and never cleared. Until
+   * then the kernel keeps tables local and main in one trie (a single longest-prefix lookup,
+   * answers reported as table main).
+   */
+  customRules = false;
   all: IfConf;
   default: IfConf;
   /** ids this namespace has given to others (peernet2id_alloc), as `link-netnsid` shows */

@@ -8,10 +8,12 @@ export interface Rule {
   iif: string | null;
   oif: string | null;
   action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  /** FRA_PROTOCOL: the kernel's own rules are `kernel` (2); `ip rule add` leaves it unspec (0) */
+  protocol?: number;
 }
 
 export function defaultRules(): Rule[] {
-  const base = { src: null, dst: null, iif: null, oif: null, action: 'lookup' as const };
+  const base = { src: null, dst: null, iif: null, oif: null, action: 'lookup' as const, protocol: 2 };
   return [
     { ...base, priority: 0, table: 255 },
     { ...base, priority: 32766, table: 254 },

@@ -2,8 +2,9 @@ import type { Route } from './route.js';
 
 /**
  * One routing table, kept in the order the kernel dumps it (fib_trie walk): by destination
- * key, then shorter prefix first for the same key, then by TOS (higher first) and metric, then
- * insertion order (NLM_F_APPEND puts a route after its equals).
+ * key, then longer prefix first for the same key (a leaf's aliases are sorted by suffix
+ * length: 10.0.0.0/24 before 10.0.0.0/16, 0.0.0.0/8 before default), then by TOS (higher
+ * first) and metric, then insertion order (NLM_F_APPEND puts a route after its equals).
  */
 export class RouteTable {
   readonly routes: Route[] = [];
@@ -37,7 +38,7 @@ export class RouteTable {
 
 function compareKey(a: Route, b: Route): number {
   if (a.dst !== b.dst) return a.dst < b.dst ? -1 : 1;
-  if (a.dstLen !== b.dstLen) return a.dstLen - b.dstLen;
+  if (a.dstLen !== b.dstLen) return b.dstLen - a.dstLen;
   if (a.tos !== b.tos) return b.tos - a.tos;
   return a.metric - b.metric;
 }

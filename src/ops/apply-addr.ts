@@ -38,7 +38,7 @@ export function applyAddrAdd(ctx: OpContext, op: AddrAddOp): void {
       l.ns.touch();
       return;
     }
-    if (op.mode === 'change') throw kernelError('ipv4: Address not found');
+    // inet_rtm_newaddr ignores NLM_F_CREATE: `change` of a missing address adds it
   }
   const err = checkNewAddress(l, a);
   if (err) throw kernelError(err);

@@ -1,5 +1,5 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
-import { createLink, deleteLink, linkDown, linkUp, moveLink, setMaster } from '../model/device.js';
+import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster } from '../model/device.js';
 import type { Link, LinkKind } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
@@ -36,13 +36,19 @@ function targetNs(ctx: OpContext, name: string | null): Netns {
 }
 
 export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
-  if (op.kind === 'tun' || op.kind === 'tap') throw kernelError('tun/tap creation via rtnetlink is not supported');
-  if (!CREATABLE.has(op.kind)) throw kernelError('Unknown device type');
   if (op.name !== null) {
     const e = checkIfname(op.name);
     if (e) throw e;
   }
   const ns = targetNs(ctx, op.netns);
+  // rtnl_newlink looks the name up before it looks for the kind's driver
+  if (op.name !== null && ns.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
+  if (op.kind === 'tun') throw kernelError('tun/tap creation via rtnetlink is not supported');
+  if (!CREATABLE.has(op.kind)) throw kernelError('Unknown device type');
+  // this kernel is built without CONFIG_BRIDGE_VLAN_FILTERING: any IFLA_BR_VLAN_FILTERING is refused
+  if (op.bridge?.vlanFiltering != null) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+  checkAddMac(op.address);
+  if (op.peer) checkAddMac(op.peer.address);
   const master = op.master !== null ? findMaster(ctx.ns, op.master) : null;
   if (op.kind === 'vxlan') {
     applyVxlanAdd(ctx, ns, op);
@@ -64,8 +70,7 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
     if (op.peer?.mtu) peer.mtu = op.peer.mtu;
     if (op.peer?.address) peer.mac = op.peer.address;
     const l = createLink(ns, name, 'veth');
-    l.peer = peer;
-    peer.peer = l;
+    pairVeth(peer, l);
     if (peerNs !== ns) {
       ns.nsidOf(peerNs, true);
       peerNs.nsidOf(ns, true);
@@ -103,10 +108,23 @@ function findMaster(ns: Netns, name: string): Link {
   return m;
 }
 
+/** eth_validate_addr on a new device: 6 bytes (else EINVAL), unicast and not zero. */
+function checkAddMac(mac: string | null): void {
+  if (mac === null) return;
+  if (mac.split(':').length !== 6) throw rtnetlinkError(ERRNO.EINVAL);
+  checkMac(mac);
+}
+
+/** is_valid_ether_addr: neither multicast nor all zeros, else EADDRNOTAVAIL. */
+function checkMac(mac: string): void {
+  const first = parseInt(mac.slice(0, 2), 16);
+  if (first & 1 || /^(00:){5}00$/.test(mac)) throw rtnetlinkError('Cannot assign requested address');
+}
+
 /** br_add_if's refusals, for a device of this kind joining `master`. */
 function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
   if (master.kind !== 'bridge') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
-  if (kind === 'loopback') throw kernelError('Can not enslave loopback device');
+  if (kind === 'loopback') throw rtnetlinkError(ERRNO.EINVAL);
   if (kind === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
   if (dev && dev === master) throw kernelError('Can not enslave a bridge to a bridge');
   if (dev && dev.master && dev.master !== master) throw kernelError('Device is already in use.');
@@ -121,8 +139,9 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     // moving a device into its own namespace is a no-op for the kernel
   }
   if (to && to !== l.ns) {
-    if (l.kind === 'loopback') throw rtnetlinkError(ERRNO.EINVAL);
-    if (to.linkByName(op.name ?? l.name)) throw rtnetlinkError(ERRNO.EEXIST);
+    if (l.kind === 'loopback') throw kernelError('The interface netns is immutable');
+    if (op.name === null && to.linkByName(l.name)) throw kernelError('An interface with the same name exists in the target netns');
+    if (op.name !== null && to.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   }
   let master: Link | null | undefined;
   if (op.master !== null) {
@@ -132,10 +151,12 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.name !== null && op.name !== l.name) {
     const e = checkIfname(op.name);
     if (e) throw e;
+    // Linux 6.18 renames devices that are up (observed), so no EBUSY here
     if ((to ?? l.ns).linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
-    if (l.up && !to) throw rtnetlinkError(ERRNO.EBUSY);
   }
   if (op.mtu !== null) checkMtu(l, op.mtu);
+  if (op.address !== null) checkMac(op.address);
+  if (op.bridge?.vlanFiltering != null && l.bridge) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   if (to && to !== l.ns) {
     moveLink(l, to, op.name ?? undefined);
     // Changes after the move apply in the new namespace; `up` with netns is applied there.
@@ -159,11 +180,15 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   l.ns.touch();
 }
 
+/**
+ * dev_validate_mtu: the MTU is a signed int (so 4294967295 is -1, below any minimum);
+ * loopback has minimum 0 and no maximum, the others ETH_MIN_MTU..ETH_MAX_MTU.
+ */
 function checkMtu(l: Link, mtu: number): void {
-  const min = l.kind === 'loopback' ? 68 : 68;
-  const max = l.kind === 'veth' || l.kind === 'loopback' ? 65535 : l.kind === 'bridge' ? 65535 : 65535;
-  if (mtu < min) throw kernelError(`mtu less than device minimum`);
-  if (mtu > max) throw kernelError(`mtu greater than device maximum`);
+  const min = l.kind === 'loopback' ? 0 : 68;
+  const max = l.kind === 'loopback' ? 0 : 65535;
+  if ((mtu | 0) < min) throw kernelError(`mtu less than device minimum`);
+  if (max > 0 && mtu > max) throw kernelError(`mtu greater than device maximum`);
 }
 
 export function applyLinkDel(ctx: OpContext, op: LinkDelOp): void {
@@ -187,8 +212,16 @@ export function applyTuntapAdd(ctx: OpContext, op: TuntapAddOp): void {
   }
 }
 
+/**
+ * TUNSETIFF then TUNSETPERSIST 0: a missing name makes a throwaway device that vanishes when
+ * the file is closed (it still uses up an ifindex); a device of another kind or mode is EINVAL.
+ */
 export function applyTuntapDel(ctx: OpContext, op: TuntapDelOp): void {
   const l = ctx.ns.linkByName(op.name);
-  if (!l || !l.tun) throw new OpError('ioctl(TUNSETIFF): Invalid argument\n', 1, 'invalid');
+  if (!l) {
+    ctx.ns.allocIfindex();
+    return;
+  }
+  if (!l.tun || l.tun.mode !== op.mode) throw new OpError('ioctl(TUNSETIFF): Invalid argument\n', 1, 'invalid');
   deleteLink(l);
 }

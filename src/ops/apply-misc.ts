@@ -1,19 +1,24 @@
 /** Policy rules, static neighbours and bridge FDB entries. */
+import type { Link } from '../model/link.js';
 import { findDev, type OpContext } from './context.js';
-import { ERRNO, rtnetlinkError } from './errors.js';
+import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
 import type { FdbOp, NeighOp, RuleAddOp } from './op.js';
 
 export function applyRule(ctx: OpContext, op: RuleAddOp): void {
   const ns = ctx.ns;
-  const same = (r: (typeof ns.rules)[number]) =>
-    (op.priority === null || r.priority === op.priority) &&
-    (op.table === null || r.table === op.table) &&
-    JSON.stringify(r.src) === JSON.stringify(op.src) &&
-    JSON.stringify(r.dst) === JSON.stringify(op.dst) &&
-    r.iif === op.iif &&
-    r.oif === op.oif;
+  const sel = (a: { addr: number; len: number } | null, b: { addr: number; len: number } | null) =>
+    (a === null && b === null) || (a !== null && b !== null && a.addr === b.addr && a.len === b.len);
   if (op.del) {
-    const i = ns.rules.findIndex(same);
+    // rule_find + fib4_rule_compare: a field the command left out matches any value
+    const i = ns.rules.findIndex(
+      (r) =>
+        (op.priority === null || r.priority === op.priority) &&
+        (op.table === null || op.table === 0 || r.table === op.table) &&
+        (op.src === null || sel(r.src, op.src)) &&
+        (op.dst === null || sel(r.dst, op.dst)) &&
+        (op.iif === null || r.iif === op.iif) &&
+        (op.oif === null || r.oif === op.oif),
+    );
     if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
     ns.rules.splice(i, 1);
     ns.touch();
@@ -34,9 +39,23 @@ export function applyRule(ctx: OpContext, op: RuleAddOp): void {
     oif: op.oif,
     action: op.action,
   };
+  // NLM_F_EXCL: rule_exists refuses a rule equal in every field, the priority included
+  const dup = ns.rules.some(
+    (r) =>
+      r.priority === rule.priority &&
+      r.table === rule.table &&
+      r.action === rule.action &&
+      sel(r.src, rule.src) &&
+      sel(r.dst, rule.dst) &&
+      r.iif === rule.iif &&
+      r.oif === rule.oif &&
+      (r.protocol ?? 0) === 0,
+  );
+  if (dup) throw rtnetlinkError(ERRNO.EEXIST);
   let i = 0;
   while (i < ns.rules.length && ns.rules[i].priority <= priority) i++;
   ns.rules.splice(i, 0, rule);
+  ns.customRules = true;
   ns.touch();
 }
 
@@ -50,25 +69,81 @@ export function applyNeigh(ctx: OpContext, op: NeighOp): void {
   } else {
     if (op.mode === 'add' && exists) throw rtnetlinkError(ERRNO.EEXIST);
     if (op.mode === 'change' && !exists) throw rtnetlinkError(ERRNO.ENOENT);
-    ctx.ns.staticNeigh.set(key, { dev, ip: op.dst, lladdr: op.lladdr, state: op.state });
+    // __neigh_update: a device that resolves addresses needs one, unless the entry has it
+    const arp = dev.kind !== 'loopback' && dev.kind !== 'tun' && !dev.noarp;
+    const lladdr = op.lladdr ?? ctx.ns.staticNeigh.get(key)?.lladdr ?? null;
+    if (arp && lladdr === null) throw kernelError('No link layer address given');
+    ctx.ns.staticNeigh.set(key, { dev, ip: op.dst, lladdr, state: op.state });
   }
   ctx.ns.touch();
 }
 
+/**
+ * rtnl_fdb_add / rtnl_fdb_del: `master` entries go to the port's bridge (br_fdb_add), `self`
+ * entries to the device: a VXLAN device's own table of remotes (vxlan_fdb_add/delete), or
+ * the unicast address list of any other Ethernet device (ndo_dflt_fdb_add).
+ */
 export function applyFdb(ctx: OpContext, op: FdbOp): void {
   const dev = findDev(ctx, op.dev);
-  const i = dev.fdb.findIndex((e) => e.mac === op.mac && (op.mode !== 'append' || e.dst === op.dst));
+  const del = op.mode === 'del';
+  if (dev.kind === 'loopback' || dev.kind === 'tun') {
+    throw kernelError(`FDB ${del ? 'delete' : 'add'} only supported for Ethernet devices`);
+  }
+  if (op.master && (!dev.master || dev.master.kind !== 'bridge')) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+  if (!op.master && dev.kind === 'vxlan') applyVxlanFdb(dev, op);
+  else applyAddrFdb(dev, op);
+  dev.ns.touch();
+}
+
+const ZERO = '00:00:00:00:00:00';
+
+function isMulticastMac(mac: string): boolean {
+  return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
+}
+
+/** vxlan_fdb_update / __vxlan_fdb_delete: one entry per MAC, each with a list of remotes. */
+function applyVxlanFdb(dev: Link, op: FdbOp): void {
+  const remotes = dev.fdb.filter((e) => e.mac === op.mac);
+  if (op.mode === 'del') {
+    if (remotes.length === 0) throw rtnetlinkError(ERRNO.ENOENT);
+    // a dst that is not there is quietly ignored; the last remote takes the entry with it
+    const gone = op.dst === null ? remotes : remotes.filter((e) => e.dst === op.dst);
+    dev.fdb = dev.fdb.filter((e) => !gone.includes(e));
+    return;
+  }
+  if (op.dst === null) throw rtnetlinkError(ERRNO.EINVAL);
+  const entry = { mac: op.mac, dst: op.dst, permanent: op.permanent };
+  if (remotes.length === 0) {
+    dev.fdb.push(entry);
+    return;
+  }
+  if (op.mode === 'add') throw rtnetlinkError(ERRNO.EEXIST);
+  const nonUnicast = op.mac === ZERO || isMulticastMac(op.mac);
+  if (op.mode === 'replace') {
+    if (nonUnicast) throw kernelError('Cannot replace non-unicast fdb entries');
+    remotes[0].dst = op.dst;
+    return;
+  }
+  // append: only the all-zeros and multicast entries take more remotes; a known one is a no-op
+  if (nonUnicast && !remotes.some((e) => e.dst === op.dst)) {
+    const last = dev.fdb.lastIndexOf(remotes[remotes.length - 1]);
+    dev.fdb.splice(last + 1, 0, entry);
+  }
+}
+
+/** br_fdb_add / ndo_dflt_fdb_add: static addresses, one per MAC, dup refused only by `add`. */
+function applyAddrFdb(dev: Link, op: FdbOp): void {
+  const master = op.master === true;
+  const i = dev.fdb.findIndex((e) => e.mac === op.mac && (e.master === true) === master);
   if (op.mode === 'del') {
     if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
     dev.fdb.splice(i, 1);
-  } else if (op.mode === 'add' && i >= 0) {
-    throw rtnetlinkError(ERRNO.EEXIST);
-  } else if (op.mode === 'replace' && i >= 0) {
-    dev.fdb[i] = { mac: op.mac, dst: op.dst, permanent: op.permanent };
-  } else if (op.mode === 'append' && i >= 0) {
-    throw rtnetlinkError(ERRNO.EEXIST);
-  } else {
-    dev.fdb.push({ mac: op.mac, dst: op.dst, permanent: op.permanent });
+    return;
   }
-  dev.ns.touch();
+  if ((master || dev.kind === 'bridge') && op.mac === ZERO) throw rtnetlinkError(ERRNO.EINVAL);
+  if (i >= 0) {
+    if (op.mode === 'add') throw rtnetlinkError(ERRNO.EEXIST);
+    return;
+  }
+  dev.fdb.push({ mac: op.mac, dst: op.dst, permanent: op.permanent, ...(master ? { master: true } : {}) });
 }

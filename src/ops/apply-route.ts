@@ -76,7 +76,7 @@ export function buildRoute(ctx: OpContext, spec: RouteSpec): Route {
   } else if (spec.gateway !== null) {
     checkGateway(ns, r, dev, table, scope);
   } else {
-    if (spec.onlink) throw kernelError('Invalid flags for nexthop - can not contain DEAD or ONLINK');
+    if (spec.onlink) throw kernelError('Invalid flags for nexthop - PERVASIVE and ONLINK can not be set');
     if (!dev) throw rtnetlinkError(ERRNO.ENODEV);
     if (!dev.up) throw kernelError('Device for nexthop is not up');
     r.nhScope = SCOPE.host;
@@ -135,7 +135,14 @@ function sameInfo(a: Route, b: Route): boolean {
 
 /** fib_table_insert with the netlink flags iproute2 sends for each verb. */
 export function applyRouteAdd(ctx: OpContext, op: RouteAddOp): void {
-  const r = buildRoute(ctx, op.route);
+  // inet_rtm_newroute creates the table (fib_new_table) before fib_table_insert validates the
+  // route, so a refused route still leaves its table behind; a malformed prefix or an unknown
+  // device is refused before that.
+  const spec = op.route;
+  if (spec.dev !== null) findDev(ctx, spec.dev);
+  if (spec.dst !== networkOf(spec.dst, spec.dstLen)) throw kernelError('Invalid prefix for given prefix length');
+  ctx.ns.table(routeDefaults(spec).table);
+  const r = buildRoute(ctx, spec);
   const flags = {
     add: { create: true, excl: true, replace: false, append: false },
     replace: { create: true, excl: false, replace: true, append: false },
@@ -150,7 +157,9 @@ export function applyRouteAdd(ctx: OpContext, op: RouteAddOp): void {
     const match = same.find((x) => sameInfo(x, r));
     if (flags.replace) {
       const first = same[0];
+      // an identical route further down the list: nothing replaced, and EEXIST unless it is the first
       if (match === first) return;
+      if (match) throw rtnetlinkError(ERRNO.EEXIST);
       t.routes[t.routes.indexOf(first)] = r;
       ctx.ns.touch();
       return;
@@ -168,7 +177,8 @@ export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
   const table = s.table ?? TABLE.main;
   const dev = s.dev !== null ? findDev(ctx, s.dev) : null;
   const t = ctx.ns.tables.get(table);
-  const found = t?.routes.find(
+  if (!t) throw kernelError('FIB table does not exist');
+  const found = t.routes.find(
     (x) =>
       x.dst === s.dst &&
       x.dstLen === s.dstLen &&
@@ -181,14 +191,18 @@ export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
       (!dev || x.dev === dev) &&
       (s.gateway === null || x.gateway === s.gateway),
   );
-  if (!found || !t) throw rtnetlinkError(ERRNO.ESRCH);
+  if (!found) throw rtnetlinkError(ERRNO.ESRCH);
   t.remove(found);
   ctx.ns.touch();
 }
 
 export function applyRouteFlush(ctx: OpContext, op: RouteFlushOp): void {
   const dev = op.dev !== null ? findDev(ctx, op.dev) : null;
-  const tables = op.table === 0 ? [...ctx.ns.tables.values()] : [ctx.ns.table(op.table ?? TABLE.main)];
+  const id = op.table ?? TABLE.main;
+  const one = ctx.ns.tables.get(id);
+  // the flush is a dump first: a table that was never made is the dump's error
+  if (id !== 0 && !one) throw new OpError('Error: ipv4: FIB table does not exist.\nFlush terminated\n', 2, 'no-table');
+  const tables = id === 0 ? [...ctx.ns.tables.values()] : [one!];
   for (const t of tables) {
     for (const r of [...t.routes]) {
       if (dev && r.dev !== dev) continue;

@@ -46,16 +46,17 @@ export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   const ns = ctx.ns;
   const t = sysctlTarget(op.key);
   const path = `/proc/sys/${op.key.replace(/\./g, '/')}`;
-  if (!t) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 255, 'no-key');
-  if (!/^\s*-?\d+\s*$/.test(op.value)) throw new OpError(`sysctl: setting key "${op.key}": Invalid argument\n`, 255, 'invalid');
+  if (!t) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
+  if (!/^\s*-?\d+\s*$/.test(op.value)) throw new OpError(`sysctl: setting key "${op.key}": Invalid argument\n`, 1, 'invalid');
   const v = parseInt(op.value, 10);
+  // The kernel stores the integer as written (ip_forward=2 reads back 2); any non-zero forwards.
   if (t.kind === 'forward' || (t.key === 'forwarding' && t.scope === 'all')) {
-    setForwarding(ns, v ? 1 : 0);
+    setForwarding(ns, v);
     ns.touch();
     return;
   }
   const c = confOf(ns, t.scope);
-  if (!c) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 255, 'no-key');
-  c[t.key] = t.key === 'forwarding' ? (v ? 1 : 0) : v;
+  if (!c) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
+  c[t.key] = v;
   ns.touch();
 }

@@ -14,7 +14,8 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
   const name = op.name ?? 'vxlan0';
   if (ns.linkByName(name)) throw rtnetlinkError(ERRNO.EEXIST);
   const lower = v.dev !== null ? findDev({ ns }, v.dev) : null;
-  if (v.id === null) throw kernelError('Missing VXLAN ID');
+  // vxlan_validate: IFLA_VXLAN_ID is a required attribute (NL_SET_ERR_ATTR_MISS)
+  if (v.id === null) throw kernelError('Required attributes not provided to perform the operation');
   if (v.id > 0xffffff) throw kernelError('VXLAN ID must be lower than 16777216');
   const port = v.dstport ?? VXLAN_DEFAULT_PORT;
   // Two VXLAN devices on the same port and VNI collide in the kernel's socket table.
@@ -36,6 +37,9 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
     srcportMin: 0,
     srcportMax: 0,
   };
+  // vxlan_dev_create: a configured remote (or group) becomes the all-zeros FDB entry, the
+  // default destination that `bridge fdb` shows, appends to and can delete
+  if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true });
   l.mtu = op.mtu ?? (lower ? lower.mtu - VXLAN_HEADROOM : 1500);
   if (op.address !== null) l.mac = op.address;
   const master = op.master !== null ? ctx.ns.linkByName(op.master) ?? null : null;

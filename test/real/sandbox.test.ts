@@ -66,7 +66,7 @@ describeReal('linux sandbox (real kernel)', () => {
     const sb = await Sandbox.open({ hosts: ['h1'] });
     try {
       console.log(`sandbox start-up (1 host): ${sb.startupMs.toFixed(1)} ms`);
-      expect(sb.startupMs).toBeLessThan(1000);
+      expect(sb.startupMs).toBeLessThan(3000); // loose: ~50 ms idle, more when tests run in parallel
       const r = await sb.exec('h1', ['ip', '-o', 'link']);
       expect(r.exit).toBe(0);
       expect(r.stderr).toBe('');
@@ -192,6 +192,33 @@ describeReal('linux sandbox (real kernel)', () => {
     } finally {
       await sb.close();
     }
+  });
+
+  it('a host whose namespace holder died is reported, not silently re-targeted', async () => {
+    const sb = await Sandbox.open({ hosts: ['a', 'b'] });
+    try {
+      expect((await sb.exec('a', ['kill', '-KILL', String(sb.hostPids.b)])).exit).toBe(0);
+      let err: unknown;
+      for (let i = 0; i < 100 && !err; i++) {
+        err = await sb.exec('b', ['true']).then(() => undefined, (e: unknown) => e);
+        if (!err) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(String(err)).toMatch(/namespaces of host b are gone/);
+      expect((await sb.exec('a', ['true'])).exit).toBe(0);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('killing the unshare process takes the whole sandbox down (--kill-child)', async () => {
+    const sb = await Sandbox.open({ hosts: ['a', 'b'] });
+    const net = await nsId(sb, 'a', 'net');
+    const pid = sb.pid!;
+    const agentPid = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0]);
+    process.kill(pid, 'SIGKILL');
+    await expect(sb.exec('a', ['sleep', '5'])).rejects.toThrow(/sandbox agent exited|closed/);
+    expect(await waitFor(() => !isAlive(agentPid) && processesInNamespace('net', net).length === 0, 5000)).toBe(true);
+    await sb.close();
   });
 
   it('two sandboxes at once do not collide', async () => {

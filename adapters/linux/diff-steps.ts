@@ -1,0 +1,61 @@
+/**
+ * The differential checker: two runs of the same file (simulator, kernel) compared step by
+ * step. Only what the kernel draws at random is masked: MAC addresses, IPv6 interface ids
+ * derived from them, and ping's timings.
+ */
+import type { Step } from '../../src/script/step.js';
+import { maskVolatile } from '../../src/iproute2/mask.js';
+
+export interface Disagreement {
+  index: number;
+  line: number;
+  host: string;
+  command: string;
+  field: 'exit' | 'stdout' | 'stderr' | 'supported' | 'ping' | 'missing';
+  kernel: string;
+  sim: string;
+}
+
+/** Masks what legitimately differs between two runs. */
+export function normalize(text: string): string {
+  return maskVolatile(text)
+    .replace(/time[=<][\d.]+ ?ms/g, 'time=X ms')
+    .replace(/time \d+ms/g, 'time Xms')
+    .replace(/rtt min\/avg\/max\/mdev = [\d./]+ ms/g, 'rtt min/avg/max/mdev = X ms')
+    .replace(/, pipe \d+/g, '');
+}
+
+export function diffSteps(sim: Step[], real: Step[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  const n = Math.max(sim.length, real.length);
+  for (let i = 0; i < n; i++) {
+    const s = sim[i];
+    const k = real[i];
+    if (!s || !k) {
+      const x = (s ?? k)!;
+      out.push({ index: i, line: x.line, host: x.host, command: x.command, field: 'missing', kernel: k ? 'present' : 'absent', sim: s ? 'present' : 'absent' });
+      continue;
+    }
+    const base = { index: i, line: k.line, host: k.host, command: k.command };
+    if (s.supported !== k.supported) out.push({ ...base, field: 'supported', kernel: String(k.supported), sim: String(s.supported) });
+    if (s.exit !== k.exit) out.push({ ...base, field: 'exit', kernel: String(k.exit), sim: String(s.exit) });
+    if (normalize(s.stdout) !== normalize(k.stdout)) out.push({ ...base, field: 'stdout', kernel: k.stdout, sim: s.stdout });
+    if (normalize(s.stderr) !== normalize(k.stderr)) out.push({ ...base, field: 'stderr', kernel: k.stderr, sim: s.stderr });
+    if (s.ping || k.ping) {
+      const a = JSON.stringify(k.ping ?? null);
+      const b = JSON.stringify(s.ping ?? null);
+      if (a !== b) out.push({ ...base, field: 'ping', kernel: a, sim: b });
+    }
+  }
+  return out;
+}
+
+export function formatDiff(diffs: Disagreement[], total: number): string {
+  if (!diffs.length) return `no disagreement: ${total} commands agree\n`;
+  let out = '';
+  for (const d of diffs) {
+    out += `line ${d.line} [${d.host}] ${d.command}\n  ${d.field}:\n    kernel: ${JSON.stringify(d.kernel)}\n    sim:    ${JSON.stringify(d.sim)}\n`;
+  }
+  out += `${diffs.length} disagreement(s) in ${total} commands\n`;
+  return out;
+}

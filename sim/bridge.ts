@@ -1,0 +1,151 @@
+/**
+ * The Linux bridge's data path (net/bridge/br_input.c, br_forward.c, br_fdb.c; IEEE 802.1D
+ * learning and flooding without STP): a frame arriving on a port is learned (source MAC → port),
+ * then delivered up to the bridge device when it is for the bridge or one of its ports (their
+ * MACs are the bridge's local FDB entries) or is broadcast/multicast, forwarded to the learned
+ * port, or flooded to every other forwarding port. A port forwards only while the bridge is up
+ * and the port is up with carrier. Learned entries age out after ageing_time (300 s).
+ */
+import type { Link } from '../src/model/link.js';
+import { arpRcv } from './arp.js';
+import { ipRcv } from './ip-input.js';
+import type { Frame } from './packet.js';
+import { PARAMS } from './params.js';
+import type { PktType } from './route-input.js';
+import type { Simulator } from './simulator.js';
+import { ETHERTYPE, isGroupMac } from './wire/ethernet.js';
+
+export interface FdbEntry {
+  port: Link;
+  /** µs of the last frame seen from this MAC */
+  updated: number;
+}
+
+/** The learned forwarding database of one bridge. */
+export class BridgeState {
+  readonly fdb = new Map<string, FdbEntry>();
+
+  clone(): BridgeState {
+    const c = new BridgeState();
+    for (const [k, v] of this.fdb) c.fdb.set(k, { ...v });
+    return c;
+  }
+}
+
+function ageingUs(br: Link): number {
+  // ageing_time is kept in centiseconds
+  return br.bridge!.ageingTime * 10_000;
+}
+
+/** The port a unicast MAC was learned on (static entries first), or null. */
+export function fdbLookup(sim: Simulator, br: Link, mac: string): Link | null {
+  for (const p of sim.ports(br)) for (const f of p.fdb) if (f.dst === null && f.mac === mac) return p;
+  const e = sim.bridgeState(br).fdb.get(mac);
+  if (!e) return null;
+  if (sim.now - e.updated > ageingUs(br)) {
+    sim.bridgeState(br).fdb.delete(mac);
+    return null;
+  }
+  return e.port;
+}
+
+function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
+  if (mac === br.mac) return true;
+  for (const p of sim.ports(br)) if (p.mac === mac) return true;
+  return false;
+}
+
+function copy(f: Frame): Frame {
+  // each copy gets its own IP header: a router downstream decrements TTL in place
+  return { eth: f.eth, arp: f.arp, pkt: f.pkt ? { ...f.pkt, ip: { ...f.pkt.ip } } : null, bridgeHops: f.bridgeHops };
+}
+
+function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): void {
+  const ports = sim.ports(br);
+  let n = 0;
+  for (const p of ports) {
+    if (p === except || !sim.portForwards(p)) continue;
+    sim.xmit(p, copy(frame));
+    n++;
+  }
+  sim.step(br.ns, 'bridge', `${br.name}: flood ${frame.eth.dst} to ${n} port(s)`);
+}
+
+function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
+  if (!sim.portForwards(to)) {
+    sim.stepDrop(br.ns, 'port-down', `${br.name}: ${frame.eth.dst} is behind ${to.name}, which does not forward`);
+    return;
+  }
+  sim.step(br.ns, 'bridge', `${br.name}: ${frame.eth.dst} -> ${to.name}`);
+  sim.xmit(to, frame);
+}
+
+/** Delivery to the bridge device's own stack (br_pass_frame_up). */
+function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
+  const st = sim.state(br.ns);
+  if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(sim, st, br, frame, pktType);
+  else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(sim, st, br, frame.pkt, pktType);
+}
+
+/** br_handle_frame: a frame received on bridge port `port`. */
+export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
+  const br = port.master!;
+  const ns = br.ns;
+  if (!br.up) {
+    sim.stepDrop(ns, 'bridge-down', `${port.name} is a port of ${br.name}, which is down`);
+    return;
+  }
+  if (!sim.portForwards(port)) {
+    sim.stepDrop(ns, 'port-down', `${port.name} (port of ${br.name}) is not forwarding`);
+    return;
+  }
+  const src = frame.eth.src;
+  if (!isGroupMac(src) && !isLocalMac(sim, br, src)) {
+    const fdb = sim.bridgeState(br).fdb;
+    const old = fdb.get(src);
+    if (!old || old.port !== port) {
+      sim.step(ns, 'fdb', `${br.name}: learned ${src} on ${port.name}`);
+      if (sim.events.wants('fdb:learn')) sim.events.emit('fdb:learn', { t: sim.now, ns: ns.path, bridge: br.name, port: port.name, mac: src });
+    }
+    if (old) {
+      old.port = port;
+      old.updated = sim.now;
+    } else {
+      fdb.set(src, { port, updated: sim.now });
+    }
+  }
+  if (++frame.bridgeHops > PARAMS.maxBridgeHops) {
+    sim.stepDrop(ns, 'loop', `frame crossed ${PARAMS.maxBridgeHops} bridges: a bridging loop (no STP)`);
+    return;
+  }
+  const dst = frame.eth.dst;
+  if (isGroupMac(dst)) {
+    flood(sim, br, port, frame);
+    passUp(sim, br, frame, dst === 'ff:ff:ff:ff:ff:ff' ? 'broadcast' : 'multicast');
+    return;
+  }
+  if (isLocalMac(sim, br, dst)) {
+    sim.step(ns, 'bridge', `${br.name}: ${dst} is local, up to ${br.name}`);
+    passUp(sim, br, frame, 'host');
+    return;
+  }
+  const to = fdbLookup(sim, br, dst);
+  if (to === port) {
+    sim.stepDrop(ns, 'not-for-us', `${br.name}: ${dst} is behind the port it came from`);
+    return;
+  }
+  if (to) forward(sim, br, to, frame);
+  else flood(sim, br, port, frame);
+}
+
+/** br_dev_xmit: the bridge device's own stack sends a frame. */
+export function bridgeXmit(sim: Simulator, br: Link, frame: Frame): void {
+  const dst = frame.eth.dst;
+  if (isGroupMac(dst)) {
+    flood(sim, br, null, frame);
+    return;
+  }
+  const to = fdbLookup(sim, br, dst);
+  if (to) forward(sim, br, to, frame);
+  else flood(sim, br, null, frame);
+}

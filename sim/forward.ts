@@ -1,0 +1,66 @@
+/**
+ * Forwarding (net/ipv4/ip_forward.c ip_forward; RFC 1812 §5.2–5.3): the input route already
+ * chose the egress and checked forwarding and the source. Here: TTL (time exceeded from the
+ * router when it would reach 0), decrement, ICMP redirect when the packet leaves through the
+ * interface it came in on toward an on-link source, then the neighbour layer.
+ */
+import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import type { Link } from '../src/model/link.js';
+import type { Route } from '../src/model/route.js';
+import { Fib } from './fib.js';
+import { icmpSend } from './icmp.js';
+import { describe } from './ip-output.js';
+import { neighOutput } from './neighbor.js';
+import type { NsState } from './ns-state.js';
+import type { IpPacket } from './packet.js';
+import { PARAMS } from './params.js';
+import type { Simulator } from './simulator.js';
+import { ICMP_EXC, ICMP_REDIRECT, ICMP_TYPE } from './wire/icmp.js';
+
+/** The next hop of `dst` through `r`, taking a learned redirect into account (rt_nexthop + fnhe). */
+export function nextHop(sim: Simulator, st: NsState, r: Route, dst: Ip4): Ip4 {
+  const exc = st.redirects.get(dst);
+  if (exc && exc.route === r) {
+    if (exc.expires > sim.now) return exc.gateway;
+    st.redirects.delete(dst);
+  }
+  return Fib.usesGateway(r) ? r.gateway! : dst;
+}
+
+export function ipForward(sim: Simulator, st: NsState, inDev: Link, pkt: IpPacket, r: Route, redirect: boolean): void {
+  const ns = st.ns;
+  if (pkt.ip.ttl <= 1) {
+    sim.drop(ns, 'ttl-exceeded', `TTL ${pkt.ip.ttl} would reach 0 at this router`, pkt, inDev);
+    icmpSend(sim, st, pkt, ICMP_TYPE.timeExceeded, ICMP_EXC.ttl, 0, false);
+    return;
+  }
+  pkt.ip.ttl--;
+  const out = r.dev!;
+  const nh = nextHop(sim, st, r, pkt.ip.dst);
+  if (redirect) sendRedirect(sim, st, pkt, nh);
+  sim.step(ns, 'forward', `${describe(pkt)} from ${inDev.name} out ${out.name}${nh !== pkt.ip.dst ? ` via ${ip4ToString(nh)}` : ''}`);
+  if (sim.events.wants('packet:forward')) {
+    sim.events.emit('packet:forward', { t: sim.now, ns: ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: out.name });
+  }
+  neighOutput(sim, st, out, nh, pkt);
+}
+
+/** ip_rt_send_redirect: exponential backoff per source, silence resets it. */
+function sendRedirect(sim: Simulator, st: NsState, pkt: IpPacket, gw: Ip4): void {
+  const now = sim.now;
+  const I = PARAMS.icmp;
+  const peer = st.peers.get(pkt.ip.src, now);
+  if (now > peer.last + I.redirectSilenceUs) {
+    peer.tokens = 0;
+    peer.redirects = 0;
+  }
+  if (peer.redirects >= I.redirectNumber) {
+    peer.last = now;
+    return;
+  }
+  if (peer.redirects === 0 || now > peer.last + I.redirectLoadUs * 2 ** peer.redirects) {
+    icmpSend(sim, st, pkt, ICMP_TYPE.redirect, ICMP_REDIRECT.host, gw, false);
+    peer.last = now;
+    peer.redirects++;
+  }
+}

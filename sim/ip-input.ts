@@ -1,0 +1,55 @@
+/**
+ * IPv4 receive (net/ipv4/ip_input.c ip_rcv, ip_local_deliver): frames not addressed to this host
+ * are dropped, then the input route decides: deliver locally, forward, answer with an ICMP error
+ * (ip_error), or drop with a reason.
+ */
+import { ip4ToString } from '../src/model/ip.js';
+import type { Link } from '../src/model/link.js';
+import { ipForward } from './forward.js';
+import { icmpRcv, ipError } from './icmp.js';
+import { describe } from './ip-output.js';
+import type { NsState } from './ns-state.js';
+import type { IpPacket } from './packet.js';
+import { routeInput, type PktType } from './route-input.js';
+import type { Simulator } from './simulator.js';
+
+export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pktType: PktType): void {
+  const ns = st.ns;
+  if (pktType === 'otherhost') {
+    sim.drop(ns, 'not-for-us', `frame on ${dev.name} addressed to another host's MAC`, pkt, dev);
+    return;
+  }
+  const d = routeInput(sim, st, dev, pkt.ip.dst, pkt.ip.src, pktType);
+  switch (d.kind) {
+    case 'local':
+      sim.step(ns, 'input', `${describe(pkt)} arrived on ${dev.name}: ${d.broadcast ? 'broadcast' : 'local address'}`);
+      localDeliver(sim, st, dev, dev, pkt, d.broadcast);
+      return;
+    case 'forward':
+      if (pktType !== 'host') {
+        sim.drop(ns, 'not-for-us', `link-layer broadcast of ${ip4ToString(pkt.ip.dst)} is not forwarded`, pkt, dev);
+        return;
+      }
+      ipForward(sim, st, dev, pkt, d.route, d.redirect);
+      return;
+    case 'error':
+      ipError(sim, st, dev, pkt, d.errno, d.reason, d.detail);
+      return;
+    case 'drop':
+      sim.drop(ns, d.reason, d.detail, pkt, dev);
+  }
+}
+
+/** ip_local_deliver: `dev` is the device it came in on (lo when looped back), `iif` inet_iif. */
+export function localDeliver(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: IpPacket, broadcast: boolean): void {
+  if (sim.events.wants('packet:deliver')) {
+    sim.events.emit('packet:deliver', { t: sim.now, ns: st.ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: dev.name });
+  }
+  if (pkt.icmp) {
+    icmpRcv(sim, st, dev, iif, pkt, broadcast);
+    return;
+  }
+  const hook = pkt.udp ? sim.udpHook : null;
+  if (hook && hook(sim, st.ns, dev, pkt)) return;
+  sim.drop(st.ns, 'no-socket', `nothing listens for ${describe(pkt)}`, pkt, dev);
+}

@@ -1,0 +1,61 @@
+/**
+ * Sending a locally generated IPv4 packet along its output route (net/ipv4/ip_output.c
+ * ip_finish_output2): local destinations loop back through `lo` (dropped when lo is down, with
+ * no error), broadcast and multicast go out without resolution, unicast goes to the neighbour
+ * layer toward the gateway or the destination itself.
+ */
+import { ip4ToString } from '../src/model/ip.js';
+import { localDeliver } from './ip-input.js';
+import { neighOutput } from './neighbor.js';
+import type { NsState } from './ns-state.js';
+import type { IpPacket } from './packet.js';
+import type { OutRoute } from './route-output.js';
+import type { Simulator } from './simulator.js';
+import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
+
+export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: OutRoute): void {
+  const ns = st.ns;
+  if (rt.type === 'local') {
+    const lo = rt.dev;
+    if (!lo.up) {
+      sim.drop(ns, 'lo-down', `${ip4ToString(pkt.ip.dst)} is local but lo is down`, pkt, lo);
+      return;
+    }
+    sim.step(ns, 'xmit', `${describe(pkt)} to local ${ip4ToString(pkt.ip.dst)} through lo`);
+    const iif = rt.localDev ?? lo;
+    sim.queue.after(sim.latency, () => {
+      if (!sim.isLive(lo) || !lo.up) {
+        sim.drop(ns, 'lo-down', 'lo went down', pkt, lo);
+        return;
+      }
+      localDeliver(sim, st, lo, iif, pkt, false);
+    });
+    return;
+  }
+  if (rt.type === 'broadcast' || rt.type === 'multicast') {
+    const mac = rt.type === 'broadcast' ? BROADCAST : multicastMac(pkt.ip.dst);
+    sim.step(ns, 'xmit', `${describe(pkt)} ${rt.type} on ${rt.dev.name}`);
+    sim.xmit(rt.dev, { eth: { src: rt.dev.mac, dst: mac, ethertype: ETHERTYPE.ipv4 }, arp: null, pkt, bridgeHops: 0 });
+    return;
+  }
+  const nh = rt.gateway ?? pkt.ip.dst;
+  sim.step(ns, 'route', `${describe(pkt)} out ${rt.dev.name}${rt.gateway !== null ? ` via ${ip4ToString(rt.gateway)}` : ''} src ${ip4ToString(pkt.ip.src)}`);
+  neighOutput(sim, st, rt.dev, nh, pkt);
+}
+
+/** One-line description of a packet for traces. */
+export function describe(pkt: IpPacket): string {
+  const i = pkt.icmp;
+  let what = `proto ${pkt.ip.protocol}`;
+  if (i) {
+    if (i.type === 8) what = `echo request seq ${i.seq}`;
+    else if (i.type === 0) what = `echo reply seq ${i.seq}`;
+    else if (i.type === 3) what = `ICMP unreachable code ${i.code}`;
+    else if (i.type === 11) what = `ICMP time exceeded`;
+    else if (i.type === 5) what = `ICMP redirect`;
+    else what = `ICMP type ${i.type}`;
+  } else if (pkt.udp) {
+    what = `UDP ${pkt.udp.srcPort} > ${pkt.udp.dstPort}`;
+  }
+  return `${what} ${ip4ToString(pkt.ip.src)} > ${ip4ToString(pkt.ip.dst)} ttl ${pkt.ip.ttl}`;
+}

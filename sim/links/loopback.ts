@@ -1,0 +1,8 @@
+/** loopback (drivers/net/loopback.c): every frame comes back in on lo. */
+import type { LinkDriver } from './driver.js';
+
+export const loopbackDriver: LinkDriver = {
+  xmit(sim, dev, frame) {
+    sim.wire(dev, dev, frame);
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * The simulator's runtime state of one namespace — what the kernel keeps beside the
+ * configuration the model holds: the compiled FIB (cached by ns.version), neighbour tables per
+ * device, inet_peer rate-limit buckets, learned redirects, open ICMP sockets.
+ */
+import type { Ip4 } from '../src/model/ip.js';
+import type { Link } from '../src/model/link.js';
+import type { Netns } from '../src/model/netns.js';
+import type { Route } from '../src/model/route.js';
+import { Fib } from './fib.js';
+import type { NeighEntry } from './neighbor.js';
+import { Peers } from './rate-limit.js';
+import type { IcmpSocket } from './socket.js';
+
+/** A nexthop exception learned from an ICMP redirect (fib_nh_exception). */
+export interface RedirectException {
+  route: Route;
+  gateway: Ip4;
+  expires: number;
+}
+
+export class NsState {
+  private compiled: Fib | null = null;
+  /** neighbour tables by device; each maps a next-hop address to its entry */
+  readonly neigh = new Map<Link, Map<Ip4, NeighEntry>>();
+  /** the MAC each device had when its neighbour entries were made (neigh_changeaddr flushes) */
+  readonly neighMac = new Map<Link, string>();
+  peers = new Peers();
+  readonly redirects = new Map<Ip4, RedirectException>();
+  readonly sockets: IcmpSocket[] = [];
+  ipId = 0;
+
+  constructor(readonly ns: Netns) {}
+
+  /** The FIB for the namespace as it is now. */
+  get fib(): Fib {
+    return (this.compiled = Fib.of(this.ns, this.compiled));
+  }
+
+  /** The loopback device (ifindex 1 in practice). */
+  get lo(): Link | undefined {
+    for (const l of this.ns.linkList()) if (l.kind === 'loopback') return l;
+    return undefined;
+  }
+
+  table(dev: Link): Map<Ip4, NeighEntry> {
+    let t = this.neigh.get(dev);
+    if (!t) {
+      t = new Map();
+      this.neigh.set(dev, t);
+      this.neighMac.set(dev, dev.mac);
+    }
+    return t;
+  }
+
+  nextIpId(): number {
+    this.ipId = (this.ipId + 1) & 0xffff;
+    return this.ipId;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * What travels through the simulator: an Ethernet frame carrying ARP or an IPv4 packet, kept as
+ * parsed `Repr`s (bytes are made only for captures). A packet is one mutable object along its
+ * path (TTL decreases in place); a bridge that floods copies the frame shell, not the packet,
+ * because nothing after a flood rewrites it before the next copy is taken.
+ */
+import type { ArpRepr } from './wire/arp.js';
+import type { EthernetRepr } from './wire/ethernet.js';
+import { icmpLength, isEcho, type IcmpEchoRepr, type IcmpRepr } from './wire/icmp.js';
+import { IP_PROTO, type Ipv4Repr } from './wire/ipv4.js';
+import type { UdpRepr } from './wire/udp.js';
+
+export interface IpPacket {
+  ip: Ipv4Repr;
+  icmp: IcmpRepr | null;
+  udp: UdpRepr | null;
+  /** a tunnel's payload (the encapsulated frame), for the tunnel hooks */
+  inner: Frame | null;
+}
+
+export interface Frame {
+  eth: EthernetRepr;
+  arp: ArpRepr | null;
+  pkt: IpPacket | null;
+  /** bridges crossed so far: a guard against loops without STP */
+  bridgeHops: number;
+}
+
+/** An ICMP packet with its IP header filled in (length from the message). */
+export function icmpPacket(src: number, dst: number, ttl: number, id: number, icmp: IcmpRepr): IpPacket {
+  return {
+    ip: { src, dst, ttl, protocol: IP_PROTO.icmp, id, tos: 0, df: false, payloadLen: icmpLength(icmp) },
+    icmp,
+    udp: null,
+    inner: null,
+  };
+}
+
+/** A copy of the header and the echo it carries: what an ICMP error quotes. */
+export function quote(p: IpPacket): { ip: Ipv4Repr; echo: IcmpEchoRepr | null } {
+  const icmp = p.icmp;
+  return { ip: { ...p.ip }, echo: icmp && isEcho(icmp) ? { ...icmp } : null };
+}

@@ -1,0 +1,21 @@
+/** Human output of a run: each command echoed like `bash -x`, what it printed, a summary. */
+import pc from 'picocolors';
+import type { Step } from '../script/step.js';
+
+export function formatSteps(steps: Step[], mode: string): string {
+  let out = '';
+  let multiHost = new Set(steps.map((s) => s.host)).size > 1;
+  for (const s of steps) {
+    const where = multiHost ? `[${s.host}] ` : '';
+    out += pc.dim(`+ ${where}${s.command}`) + '\n';
+    out += s.stdout;
+    if (!s.supported) out += pc.yellow(`nettwin: not modelled, skipped: ${s.command}`) + '\n';
+    else if (s.stderr) out += pc.red(s.stderr.endsWith('\n') ? s.stderr : s.stderr + '\n');
+  }
+  const supported = steps.filter((s) => s.supported);
+  const failed = supported.filter((s) => s.exit !== 0);
+  const unsupported = steps.length - supported.length;
+  out += `\nnettwin (${mode}): ${steps.length} commands: ${supported.length - failed.length} ok, ${failed.length} failed, ${unsupported} unsupported\n`;
+  multiHost = false;
+  return out;
+}

@@ -1,0 +1,28 @@
+/**
+ * nettwin: a digital twin of Linux host networking.
+ *
+ * @example
+ * import { Lab } from 'nettwin';
+ * const lab = new Lab();
+ * const host = lab.host('node1');
+ * host.sh(`
+ *   ip netns add NS1
+ *   ip link add veth0 type veth peer name veth1 netns NS1
+ * `);
+ * host.ns('NS1').render('ip -br link').stdout;
+ */
+export { Lab, HostHandle, NsHandle } from './lab.js';
+export type { Step, PingSummary } from './script/step.js';
+export { LabModel, type LabModelOptions } from './model/lab-model.js';
+export { PROFILES, type HostProfile, type IfConf } from './model/sysctl.js';
+export type { Host } from './model/host.js';
+export type { Netns } from './model/netns.js';
+export type { Link, LinkKind } from './model/link.js';
+export type { Route, RouteType } from './model/route.js';
+export type { Addr } from './model/address.js';
+export { apply } from './ops/apply.js';
+export type { Op } from './ops/op.js';
+export * as ops from './ops/build.js';
+export { OpError } from './ops/errors.js';
+export { parseIp4, ip4ToString, parsePrefix } from './model/ip.js';
+export type { CommandResult } from './iproute2/types.js';

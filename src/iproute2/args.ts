@@ -1,0 +1,548 @@
+/**
+ * The argument machinery every iproute2 command shares (include/utils.h, lib/utils.c of
+ * iproute2 6.1.0): `matches()` prefix matching, the argv cursor behind NEXT_ARG, the fixed
+ * error helpers (`invarg`, `duparg`, `duparg2`, `incomplete_command`) with their exit
+ * statuses, and the C number parsers (`get_u32` and friends follow strtoul, so `0x10`, `010`
+ * and ` +5` are numbers and `5x` is not).
+ *
+ * iproute2 ends a process with exit() from deep inside its parsers; here that is an `IpExit`
+ * thrown and caught once at the entry point, so nothing escapes to callers.
+ */
+import { isIPv6 } from 'node:net';
+import { parseIp4, parsePrefix, type Ip4 } from '../model/ip.js';
+import type { Link } from '../model/link.js';
+import type { Netns } from '../model/netns.js';
+import type { CommandResult } from './types.js';
+
+/** A command ended early, the way iproute2 calls exit(): its whole result. */
+export class IpExit extends Error {
+  constructor(readonly result: CommandResult) {
+    super(result.stderr.trimEnd());
+  }
+}
+
+/** Something the model does not cover; the entry point turns it into `unsupported(what)`. */
+export class IpUnsupported extends Error {
+  constructor(readonly what: string) {
+    super(what);
+  }
+}
+
+/** Ends the command: exit(status) after printing `stderr`. */
+export function exitWith(stderr: string, exit: number, stdout = ''): never {
+  throw new IpExit({ exit, stdout, stderr });
+}
+
+/** Ends the command as unsupported by the model. */
+export function notModelled(what: string): never {
+  throw new IpUnsupported(what);
+}
+
+/**
+ * iproute2's `matches(arg, word) == 0`: `arg` is a non-empty prefix of `word`
+ * (`a` matches `add`, `sh` matches `show`, `` matches nothing).
+ */
+export function matches(arg: string, word: string): boolean {
+  return arg.length > 0 && arg.length <= word.length && word.startsWith(arg);
+}
+
+/** incomplete_command(): NEXT_ARG ran out of arguments. */
+export function incomplete(): never {
+  exitWith('Command line is not complete. Try option "help"\n', 255);
+}
+
+/**
+ * invarg(): `Error: argument "ARG" is wrong: MSG`. Many callers pass a message that already
+ * ends in "\n", which prints an empty line after it, as iproute2 does.
+ */
+export function invarg(msg: string, arg: string): never {
+  exitWith(`Error: argument "${arg}" is wrong: ${msg}\n`, 255);
+}
+
+/** duparg(): a keyword given twice. */
+export function duparg(key: string, arg: string): never {
+  exitWith(`Error: duplicate "${key}": "${arg}" is the second value.\n`, 255);
+}
+
+/** duparg2(): a second free-standing value (a device, a prefix) where one was expected. */
+export function duparg2(key: string, arg: string): never {
+  exitWith(`Error: either "${key}" is duplicate, or "${arg}" is a garbage.\n`, 255);
+}
+
+/** missarg(): a required keyword is missing. */
+export function missarg(key: string): never {
+  exitWith(`Error: argument "${key}" is required\n`, 255);
+}
+
+/** nodev(): the message of a name that resolves to no device; callers choose the exit status. */
+export function nodevText(dev: string): string {
+  return `Cannot find device "${dev}"\n`;
+}
+
+/**
+ * The argv cursor of iproute2's parsers: `cur` is `*argv`, `more` is `argc > 0`, `next()` is
+ * NEXT_ARG (fails with "Command line is not complete"), `step()` is `argc--, argv++`.
+ */
+export class Argv {
+  constructor(
+    private readonly a: readonly string[],
+    private i = 0,
+  ) {}
+
+  get more(): boolean {
+    return this.i < this.a.length;
+  }
+
+  /** How many arguments remain, the current one included (argc). */
+  get left(): number {
+    return this.a.length - this.i;
+  }
+
+  get cur(): string {
+    return this.a[this.i] ?? '';
+  }
+
+  get pos(): number {
+    return this.i;
+  }
+
+  /** NEXT_ARG(): moves to the value of the current keyword. */
+  next(): string {
+    this.i++;
+    if (this.i >= this.a.length) incomplete();
+    return this.a[this.i];
+  }
+
+  /** NEXT_ARG_OK(): whether a next argument exists. */
+  nextOk(): boolean {
+    return this.a.length - this.i - 1 > 0;
+  }
+
+  /** PREV_ARG(). */
+  prev(): void {
+    this.i--;
+  }
+
+  step(): void {
+    this.i++;
+  }
+
+  /** The arguments from the current one on. */
+  rest(): string[] {
+    return this.a.slice(this.i);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// C number parsing
+
+const ULONG_MAX = (1n << 64n) - 1n;
+const LONG_MAX = (1n << 63n) - 1n;
+const LONG_MIN = -(1n << 63n);
+
+function isCSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+}
+
+function digitValue(c: string): number {
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 122) return code - 87;
+  if (code >= 65 && code <= 90) return code - 55;
+  return 99;
+}
+
+interface Strto {
+  /** magnitude as read (before the sign) */
+  mag: bigint;
+  neg: boolean;
+  /** index just past the number; 0 when no digits were read */
+  end: number;
+  /** the magnitude did not fit in 64 bits */
+  overflow: boolean;
+}
+
+/** The common part of strtoul/strtol: whitespace, sign, base prefix, digits. */
+function strto(s: string, base: number): Strto {
+  let i = 0;
+  while (i < s.length && isCSpace(s[i])) i++;
+  let neg = false;
+  if (s[i] === '+' || s[i] === '-') {
+    neg = s[i] === '-';
+    i++;
+  }
+  let b = base;
+  const hexPrefix = (s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X') && digitValue(s[i + 2] ?? '') < 16);
+  if ((b === 0 || b === 16) && hexPrefix) {
+    b = 16;
+    i += 2;
+  } else if (b === 0) {
+    b = s[i] === '0' ? 8 : 10;
+  }
+  const start = i;
+  let mag = 0n;
+  let overflow = false;
+  while (i < s.length && digitValue(s[i]) < b) {
+    mag = mag * BigInt(b) + BigInt(digitValue(s[i]));
+    if (mag > ULONG_MAX) overflow = true;
+    i++;
+  }
+  if (i === start) return { mag: 0n, neg: false, end: 0, overflow: false };
+  return { mag, neg, end: i, overflow };
+}
+
+/** strtoul(): the value as unsigned long (a minus sign wraps around), or null without digits. */
+export function strtoul(s: string, base = 0): { value: bigint; end: number; erange: boolean } {
+  const r = strto(s, base);
+  if (r.end === 0) return { value: 0n, end: 0, erange: false };
+  if (r.overflow) return { value: ULONG_MAX, end: r.end, erange: true };
+  const value = r.neg && r.mag !== 0n ? (1n << 64n) - r.mag : r.mag;
+  return { value, end: r.end, erange: false };
+}
+
+/** strtol(). */
+function strtol(s: string, base = 0): { value: bigint; end: number; erange: boolean } {
+  const r = strto(s, base);
+  if (r.end === 0) return { value: 0n, end: 0, erange: false };
+  const v = r.neg ? -r.mag : r.mag;
+  if (r.overflow || v > LONG_MAX) return { value: LONG_MAX, end: r.end, erange: true };
+  if (v < LONG_MIN) return { value: LONG_MIN, end: r.end, erange: true };
+  return { value: v, end: r.end, erange: false };
+}
+
+function getUnsignedMax(arg: string, max: bigint, base: number): number | null {
+  if (arg === '') return null;
+  const r = strtoul(arg, base);
+  if (r.end === 0 || r.end !== arg.length) return null;
+  if (r.erange) return null;
+  if (r.value > max) return null;
+  return Number(r.value);
+}
+
+/** get_unsigned() / get_u32(): a whole C unsigned number, or null. */
+export function getU32(arg: string, base = 0): number | null {
+  return getUnsignedMax(arg, 0xffffffffn, base);
+}
+
+/** get_unsigned(): same range as get_u32. */
+export const getUnsigned = getU32;
+
+/** get_u16(). */
+export function getU16(arg: string, base = 0): number | null {
+  return getUnsignedMax(arg, 0xffffn, base);
+}
+
+/** get_u8(). */
+export function getU8(arg: string, base = 0): number | null {
+  return getUnsignedMax(arg, 0xffn, base);
+}
+
+/** get_integer() / get_s32(): a whole C int, or null. */
+export function getInteger(arg: string, base = 0): number | null {
+  if (arg === '') return null;
+  const r = strtol(arg, base);
+  if (r.end === 0 || r.end !== arg.length) return null;
+  if (r.erange) return null;
+  if (r.value < -2147483648n || r.value > 2147483647n) return null;
+  return Number(r.value);
+}
+
+/** atoi(): the leading number, 0 when there is none. */
+export function atoi(arg: string): number {
+  const r = strtol(arg, 10);
+  return Number(BigInt.asIntN(32, r.value));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+/** iproute2's families: AF_UNSPEC is null. */
+export type Family = 'inet' | 'inet6' | 'link' | 'mpls' | 'bridge' | null;
+
+function familyVerbose(f: Family): string {
+  return f === null ? 'any valid' : f;
+}
+
+/** An address or prefix as get_prefix/get_addr read it. */
+export interface InetPrefix {
+  addr: Ip4;
+  len: number;
+  /** PREFIXLEN_SPECIFIED: `/N` given, or `default` */
+  lenGiven: boolean;
+  /** `default`, `any`, `all` */
+  keyword?: 'default' | 'any' | 'all';
+  /** the family the text had (null for a keyword read with no family) */
+  family: Family;
+}
+
+function looksIPv6(text: string): boolean {
+  const slash = text.indexOf('/');
+  return isIPv6(slash >= 0 ? text.slice(0, slash) : text);
+}
+
+/**
+ * get_prefix(): `A/P`, `A`, `default`, `any`, `all`; exits 1 with iproute2's message when
+ * the text is not one (`Error: any valid prefix is expected rather than "172.16.1..2/24".`).
+ * IPv6 is not modelled.
+ */
+export function getPrefix(arg: string, family: Family): InetPrefix {
+  if (family === 'link') {
+    exitWith(`Error: "${arg}" may be inet prefix, but it is not allowed in this context.\n`, 1);
+  }
+  const head = arg.split('/')[0];
+  if (head === 'default' || head === 'any' || head === 'all') {
+    if (family === 'mpls') exitWith(`Error: ${familyVerbose(family)} prefix is expected rather than "${arg}".\n`, 1);
+    if (family === 'inet6') notModelled('IPv6');
+  }
+  if (arg.includes(':') && (family === null || family === 'inet6')) {
+    if (looksIPv6(arg)) notModelled('IPv6');
+  }
+  if (family === 'inet6' && !head.includes(':') && head !== 'default' && head !== 'any' && head !== 'all') {
+    exitWith(`Error: inet6 prefix is expected rather than "${arg}".\n`, 1);
+  }
+  if (family === 'mpls' || family === 'bridge') notModelled(`address family ${family}`);
+  const p = parsePrefix(arg);
+  if (!p) exitWith(`Error: ${familyVerbose(family)} prefix is expected rather than "${arg}".\n`, 1);
+  return { addr: p.addr, len: p.len, lenGiven: p.lenGiven, keyword: p.keyword, family: p.keyword ? family : 'inet' };
+}
+
+/**
+ * get_addr(): one address (or `default`/`any`/`all`, read as 0.0.0.0); exits 1 with
+ * `Error: inet address is expected rather than "172.16.1..2".` otherwise.
+ */
+export function getAddr(arg: string, family: Family): InetPrefix {
+  if (family === 'link') notModelled('link-layer addresses');
+  if (arg === 'default' || arg === 'any' || arg === 'all') {
+    if (family === 'mpls') exitWith(`Error: mpls address is expected rather than "${arg}".\n`, 1);
+    if (family === 'inet6') notModelled('IPv6');
+    return { addr: 0, len: arg === 'default' ? 0 : 0, lenGiven: arg === 'default', keyword: arg, family };
+  }
+  if (arg.includes(':') && (family === null || family === 'inet6') && isIPv6(arg)) notModelled('IPv6');
+  if (family === 'inet6' && !arg.includes(':')) exitWith(`Error: inet6 address is expected rather than "${arg}".\n`, 1);
+  if (family === 'mpls' || family === 'bridge') notModelled(`address family ${family}`);
+  const a = arg.includes(':') ? null : parseIp4(arg);
+  if (a === null) exitWith(`Error: ${familyVerbose(family)} address is expected rather than "${arg}".\n`, 1);
+  return { addr: a, len: 32, lenGiven: false, family: 'inet' };
+}
+
+/** IN_MULTICAST */
+export function isMulticast4(a: Ip4): boolean {
+  return a >>> 28 === 0xe;
+}
+
+/**
+ * ll_addr_a2n(): a link-layer address `aa:bb:...` (each part `%x`, at most 255), or a dotted
+ * IPv4 address. Returns the bytes, or the message iproute2 prints (naming the bad part).
+ */
+export function llAddrA2n(arg: string, maxLen = 32): number[] | { error: string } {
+  if (arg.includes('.')) {
+    const a = parseIp4(arg);
+    if (a === null) return { error: `"${arg}" is invalid lladdr.\n` };
+    return [a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255];
+  }
+  const out: number[] = [];
+  let rest = arg;
+  for (let i = 0; i < maxLen; i++) {
+    const colon = rest.indexOf(':');
+    const part = colon >= 0 ? rest.slice(0, colon) : rest;
+    const v = scanHex(part);
+    if (v === null || v < 0 || v > 255) return { error: `"${part}" is invalid lladdr.\n` };
+    out.push(v);
+    if (colon < 0) break;
+    rest = rest.slice(colon + 1);
+  }
+  return out;
+}
+
+/** sscanf("%x"): leading blanks, a sign, an optional 0x, hex digits; null when none. */
+function scanHex(s: string): number | null {
+  const r = strto(s, 16);
+  if (r.end === 0) return null;
+  const v = Number(BigInt.asIntN(32, r.neg ? -r.mag : r.mag));
+  return v;
+}
+
+/** Formats link-layer bytes the way the model keeps MACs: `aa:bb:cc:dd:ee:ff`. */
+export function formatLladdr(bytes: number[]): string {
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** check_ifname(): what the kernel's dev_valid_name accepts (shorter than IFNAMSIZ = 16). */
+export function checkIfname(name: string): boolean {
+  if (Buffer.byteLength(name) >= 16) return false;
+  return checkAltifname(name);
+}
+
+/** check_altifname(): non-empty, no '/' and no white space. */
+export function checkAltifname(name: string): boolean {
+  if (name === '') return false;
+  for (const c of name) if (c === '/' || isCSpace(c)) return false;
+  return true;
+}
+
+/**
+ * ll_name_to_index(): a device by name, or by `ifN` (iproute2 falls back to reading "if%u"
+ * as an index). Null when it resolves to nothing.
+ */
+export function llNameToIndex(ns: Netns, name: string): Link | null {
+  const l = ns.linkByName(name);
+  if (l) return l;
+  const m = /^if(\d+)/.exec(name);
+  if (m) return ns.linkByIndex(Number(m[1])) ?? null;
+  return null;
+}
+
+/**
+ * A namespace name as `netns NAME` / `-n NAME` open it: `/run/netns/NAME`. Returns the name,
+ * or null when no such file exists (a path other than /run/netns/… is not modelled).
+ */
+export function netnsByName(ns: Netns, name: string): Netns | null {
+  let n = name;
+  if (name.includes('/')) {
+    const m = /^\/(?:var\/)?run\/netns\/([^/]+)$/.exec(name);
+    if (!m) notModelled(`namespace path ${name}`);
+    n = m[1];
+  }
+  return ns.host.namespaces.get(n) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name tables (lib/rt_names.c with Debian's /etc/iproute2 files)
+
+const RT_TABLES: Record<string, number> = { local: 255, main: 254, default: 253, unspec: 0 };
+
+/** rtnl_rttable_a2n(): `main`, `local`, `default`, `unspec` or a number up to 2^32-1. */
+export function rttableA2n(arg: string): number | null {
+  if (arg in RT_TABLES) return RT_TABLES[arg];
+  const r = strtoul(arg, 0);
+  if (r.end === 0 || r.end !== arg.length || r.value > 0xffffffffn) return null;
+  return Number(r.value);
+}
+
+const RT_PROTOS: Record<string, number> = {
+  unspec: 0,
+  redirect: 1,
+  kernel: 2,
+  boot: 3,
+  static: 4,
+  gated: 8,
+  ra: 9,
+  mrt: 10,
+  zebra: 11,
+  bird: 12,
+  dnrouted: 13,
+  xorp: 14,
+  ntk: 15,
+  dhcp: 16,
+  keepalived: 18,
+  babel: 42,
+  openr: 99,
+  bgp: 186,
+  isis: 187,
+  ospf: 188,
+  rip: 189,
+  eigrp: 192,
+};
+
+function small(arg: string, base = 0): number | null {
+  const r = strtoul(arg, base);
+  if (r.end === 0 || r.end !== arg.length || r.value > 255n) return null;
+  return Number(r.value);
+}
+
+/** rtnl_rtprot_a2n(). */
+export function rtprotA2n(arg: string): number | null {
+  if (Object.prototype.hasOwnProperty.call(RT_PROTOS, arg)) return RT_PROTOS[arg];
+  return small(arg);
+}
+
+const RT_SCOPES: Record<string, number> = { global: 0, nowhere: 255, host: 254, link: 253, site: 200 };
+
+/** rtnl_rtscope_a2n(). */
+export function rtscopeA2n(arg: string): number | null {
+  if (Object.prototype.hasOwnProperty.call(RT_SCOPES, arg)) return RT_SCOPES[arg];
+  return small(arg);
+}
+
+const DSFIELDS: Record<string, number> = {
+  default: 0,
+  AF11: 0x28,
+  AF12: 0x30,
+  AF13: 0x38,
+  AF21: 0x48,
+  AF22: 0x50,
+  AF23: 0x58,
+  AF31: 0x68,
+  AF32: 0x70,
+  AF33: 0x78,
+  AF41: 0x88,
+  AF42: 0x90,
+  AF43: 0x98,
+  CS1: 0x20,
+  CS2: 0x40,
+  CS3: 0x60,
+  CS4: 0x80,
+  CS5: 0xa0,
+  CS6: 0xc0,
+  CS7: 0xe0,
+  EF: 0xb8,
+};
+
+/** rtnl_dsfield_a2n(): a name from rt_dsfield or a hexadecimal number. */
+export function dsfieldA2n(arg: string): number | null {
+  if (Object.prototype.hasOwnProperty.call(DSFIELDS, arg)) return DSFIELDS[arg];
+  return small(arg, 16);
+}
+
+/** Route types by rtnetlink number (RTN_*). */
+export const RTN = {
+  unspec: 0,
+  unicast: 1,
+  local: 2,
+  broadcast: 3,
+  anycast: 4,
+  multicast: 5,
+  blackhole: 6,
+  unreachable: 7,
+  prohibit: 8,
+  throw: 9,
+  nat: 10,
+  xresolve: 11,
+} as const;
+
+/** rtnl_rtntype_a2n(): a route type by name (with iproute2's abbreviations) or number. */
+export function rtntypeA2n(arg: string): number | null {
+  if (arg === 'local') return RTN.local;
+  if (arg === 'nat') return RTN.nat;
+  if (matches(arg, 'broadcast') || arg === 'brd') return RTN.broadcast;
+  if (matches(arg, 'anycast')) return RTN.anycast;
+  if (matches(arg, 'multicast')) return RTN.multicast;
+  if (matches(arg, 'prohibit')) return RTN.prohibit;
+  if (matches(arg, 'unreachable')) return RTN.unreachable;
+  if (matches(arg, 'blackhole')) return RTN.blackhole;
+  if (matches(arg, 'xresolve')) return RTN.xresolve;
+  if (matches(arg, 'unicast')) return RTN.unicast;
+  if (arg === 'throw') return RTN.throw;
+  return small(arg);
+}
+
+/** read_family(). */
+export function readFamily(name: string): Family | undefined {
+  switch (name) {
+    case 'inet':
+      return 'inet';
+    case 'inet6':
+      return 'inet6';
+    case 'link':
+      return 'link';
+    case 'mpls':
+      return 'mpls';
+    case 'bridge':
+      return 'bridge';
+    default:
+      return undefined;
+  }
+}

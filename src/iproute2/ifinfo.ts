@@ -1,0 +1,148 @@
+/**
+ * A link as the kernel describes it to `ip` (an RTM_NEWLINK message: struct ifinfomsg and its
+ * IFLA_* attributes). Which attributes a message carries depends on how it was asked for: a
+ * dump of family AF_UNSPEC/AF_PACKET/AF_INET, or a RTM_GETLINK for one device, is answered by
+ * rtnl_fill_ifinfo with everything; a dump of family AF_INET6 (`ip -6 addr`) is answered by
+ * addrconf's inet6_fill_ifinfo with only the name, MAC, MTU, iflink and operstate. iproute2
+ * prints what is there, so the two look different (`ip -6 addr` has no qdisc, group, master).
+ */
+import { hasCarrier, operState, type Link, type OperState } from '../model/link.js';
+import { ZERO_MAC } from '../model/mac.js';
+
+/** IFF_* (include/uapi/linux/if.h). */
+export const IFF = {
+  UP: 0x1,
+  BROADCAST: 0x2,
+  DEBUG: 0x4,
+  LOOPBACK: 0x8,
+  POINTOPOINT: 0x10,
+  NOTRAILERS: 0x20,
+  RUNNING: 0x40,
+  NOARP: 0x80,
+  PROMISC: 0x100,
+  ALLMULTI: 0x200,
+  MASTER: 0x400,
+  SLAVE: 0x800,
+  MULTICAST: 0x1000,
+  PORTSEL: 0x2000,
+  AUTOMEDIA: 0x4000,
+  DYNAMIC: 0x8000,
+  LOWER_UP: 0x10000,
+  DORMANT: 0x20000,
+  ECHO: 0x40000,
+} as const;
+
+/** What answered the request: rtnl_fill_ifinfo (`full`) or inet6_fill_ifinfo (`inet6`). */
+export type IfInfoView = 'full' | 'inet6';
+
+/**
+ * The qdisc a device with a transmit queue gets when first opened: net.core.default_qdisc of
+ * the reference machine (Debian 12: pfifo_fast; systemd's sysctl.d would say fq_codel).
+ */
+export const DEFAULT_QDISC = 'pfifo_fast';
+
+/** One RTM_NEWLINK message. Null fields are attributes the message does not carry. */
+export interface IfInfo {
+  link: Link;
+  view: IfInfoView;
+  ifindex: number;
+  /** ifi_type, as ll_type_n2a names it */
+  type: 'ether' | 'loopback' | 'none';
+  /** ifi_flags (dev_get_flags) */
+  flags: number;
+  name: string;
+  /** IFLA_LINK: a veth's peer index */
+  iflink: number | null;
+  /** IFLA_LINK_NETNSID: the id this namespace gives the peer's */
+  linkNetnsid: number | null;
+  mtu: number;
+  qdisc: string | null;
+  /** IFLA_MASTER: ifindex of the bridge */
+  master: number | null;
+  operstate: OperState;
+  linkmode: number | null;
+  group: number | null;
+  /** IFLA_TXQLEN; iproute2 asks SIOCGIFTXQLEN when it is absent, so it always has a value */
+  txqlen: number;
+  address: string | null;
+  broadcast: string | null;
+  /** IFLA_INFO_KIND (rtnl_link_ops->kind); lo and NICs have none */
+  kind: string | null;
+  /** IFLA_INFO_SLAVE_KIND: `bridge` for a bridge port */
+  slaveKind: string | null;
+}
+
+/** dev_get_flags: the flags the device was given plus RUNNING (oper up) and LOWER_UP (carrier) while it runs. */
+export function linkFlags(l: Link): number {
+  let f = 0;
+  if (l.kind === 'loopback') f |= IFF.LOOPBACK;
+  else if (l.kind === 'tun') f |= IFF.MULTICAST;
+  else f |= IFF.BROADCAST | IFF.MULTICAST;
+  if (l.pointopoint) f |= IFF.POINTOPOINT;
+  if (l.noarp) f |= IFF.NOARP;
+  if (l.up) {
+    f |= IFF.UP;
+    const st = operState(l);
+    if (st === 'UP' || st === 'UNKNOWN') f |= IFF.RUNNING;
+    if (hasCarrier(l)) f |= IFF.LOWER_UP;
+  }
+  return f;
+}
+
+/** rtnl_link_ops->kind of a device. A lab NIC is a veth in real mode, so it is one here too. */
+export function linkKind(l: Link): string | null {
+  switch (l.kind) {
+    case 'loopback':
+      return null;
+    case 'tap':
+      return 'tun';
+    case 'ether':
+      return 'veth';
+    default:
+      return l.kind;
+  }
+}
+
+/** The other end of a veth (or of a lab NIC's cable). */
+export function peerOf(l: Link): Link | null {
+  return l.peer ?? l.cable ?? null;
+}
+
+/** The message the kernel sends about `l` for this kind of request. */
+export function ifinfo(l: Link, view: IfInfoView): IfInfo {
+  const full = view === 'full';
+  const peer = peerOf(l);
+  let iflink: number | null = null;
+  let linkNetnsid: number | null = null;
+  if (peer) {
+    // inet6_fill_ifinfo puts IFLA_LINK only when it differs from the device's own index
+    if (full || peer.ifindex !== l.ifindex) iflink = peer.ifindex;
+    if (full && peer.ns !== l.ns) {
+      // rtnl_fill_link_netnsid uses peernet2id_alloc: a dump allocates an id if none exists yet
+      linkNetnsid = l.ns.nsidOf(peer.ns, false) ?? l.ns.nsidOf(peer.ns, true)!;
+    }
+  }
+  const queued = l.kind === 'tun' || l.kind === 'tap';
+  return {
+    link: l,
+    view,
+    ifindex: l.ifindex,
+    type: l.kind === 'loopback' ? 'loopback' : l.kind === 'tun' ? 'none' : 'ether',
+    flags: linkFlags(l),
+    name: l.name,
+    iflink,
+    linkNetnsid,
+    mtu: l.mtu,
+    qdisc: full ? (l.everUp ? (queued ? DEFAULT_QDISC : 'noqueue') : 'noop') : null,
+    master: full && l.master ? l.master.ifindex : null,
+    operstate: operState(l),
+    linkmode: full ? 0 : null,
+    group: full ? 0 : null,
+    txqlen: l.txqlen,
+    // a tun has no hardware address (addr_len 0): neither IFLA_ADDRESS nor IFLA_BROADCAST
+    address: l.kind === 'tun' ? null : l.kind === 'loopback' ? ZERO_MAC : l.mac,
+    broadcast: !full || l.kind === 'tun' ? null : l.kind === 'loopback' ? ZERO_MAC : l.brd,
+    kind: full ? linkKind(l) : null,
+    slaveKind: full && l.master && l.master.kind === 'bridge' ? 'bridge' : null,
+  };
+}

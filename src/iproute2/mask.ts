@@ -1,0 +1,52 @@
+/**
+ * What the kernel draws at random or by the clock, replaced by fixed placeholders so that a
+ * simulator run and a kernel run of the same script compare equal. Applies to text and to
+ * `-j` JSON (compact or pretty) alike.
+ *
+ * Masked:
+ * - random MAC addresses (eth_random_addr: locally administered unicast, first octet `x2`,
+ *   `x6`, `xa`, `xe`), in `aa:bb:..` form and in ether_ntoa's unpadded form of bridge ids
+ *   (`8000.ca:22:48:5f:12:51`). MACs a user chose from the global space, all-zero and
+ *   broadcast MACs stay as they are: the model must get those right;
+ * - the interface id of fe80:: link-locals (EUI-64 of a random MAC, or random for a tun);
+ * - the `tentative` flag of a fresh IPv6 address: DAD runs for a second or two after a link
+ *   gets carrier, so whether `ip addr` sees it depends on timing;
+ * - bridge timers (`gc_timer`, `forward_delay_timer`, …) that count down in real time.
+ * Every random MAC gets the same placeholder, not a numbered one, on purpose: which port's
+ * random MAC a bridge inherits is itself random.
+ */
+
+/** Placeholder for a random MAC address. */
+export const MAC_MASK = 'XX:XX:XX:XX:XX:XX';
+/** Placeholder for the interface id of a link-local address. */
+export const LL_MASK = 'fe80::IID';
+
+const MAC = /\b([0-9a-f]{2})((?::[0-9a-f]{2}){5})\b/g;
+const BRIDGE_ID = /\b([0-9a-f]{4})\.([0-9a-f]{1,2})((?::[0-9a-f]{1,2}){5})\b/g;
+const LINK_LOCAL = /\bfe80::(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4}\b/g;
+
+/** Locally administered unicast: the kind of address eth_random_addr returns. */
+function isRandomMac(firstOctet: string): boolean {
+  const b = parseInt(firstOctet, 16);
+  return (b & 0x02) !== 0 && (b & 0x01) === 0;
+}
+
+/**
+ * Replaces random MACs, fe80:: interface ids, DAD's `tentative` flag and running bridge timers
+ * with fixed placeholders.
+ *
+ * @example
+ * maskVolatile('link/ether 6e:33:66:df:00:e1 brd ff:ff:ff:ff:ff:ff')
+ * // 'link/ether XX:XX:XX:XX:XX:XX brd ff:ff:ff:ff:ff:ff'
+ */
+export function maskVolatile(text: string): string {
+  return text
+    .replace(MAC, (m, first: string) => (isRandomMac(first) ? MAC_MASK : m))
+    .replace(BRIDGE_ID, (m, prio: string, first: string) => (isRandomMac(first) ? `${prio}.${MAC_MASK}` : m))
+    .replace(LINK_LOCAL, LL_MASK)
+    .replace(/(scope \S+ )tentative /g, '$1')
+    .replace(/"tentative":true,/g, '')
+    .replace(/\n *"tentative": true,/g, '')
+    .replace(/(\w+_timer) +\d+\.\d\d /g, '$1    0.00 ')
+    .replace(/("\w+_timer": ?)\d+\.\d\d/g, '$10.00');
+}

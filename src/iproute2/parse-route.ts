@@ -1,0 +1,585 @@
+/**
+ * `ip route` (ip/iproute.c of iproute2 6.1.0): add/change/replace/prepend/append/delete
+ * through iproute_modify(), show/flush through iproute_list_flush_or_save(), get through
+ * iproute_get(). The defaults iproute2 fills in (table main or local, the scope from the type
+ * and the gateway, protocol boot) are the model's too, so fields the command left out stay null.
+ */
+import { TABLE, type RouteType } from '../model/route.js';
+import type { Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../ops/op.js';
+import { routeMatches } from './route-match.js';
+import {
+  Argv,
+  RTN,
+  duparg2,
+  dsfieldA2n,
+  exitWith,
+  getAddr,
+  getPrefix,
+  getU32,
+  getUnsigned,
+  invarg,
+  llNameToIndex,
+  matches,
+  nodevText,
+  notModelled,
+  readFamily,
+  rtprotA2n,
+  rtntypeA2n,
+  rtscopeA2n,
+  rttableA2n,
+  type Family,
+  type InetPrefix,
+} from './args.js';
+import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs } from './filters.js';
+import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
+import { renderRoutes, routeGet } from './renderers.js';
+import type { CmdContext, IpGlobals } from './types.js';
+import { ROUTE_USAGE } from './usage.js';
+import { SCOPE } from '../model/address.js';
+
+/** RTN_* numbers the model has a route type for. */
+const TYPE_NAMES: Record<number, RouteType> = {
+  [RTN.unicast]: 'unicast',
+  [RTN.local]: 'local',
+  [RTN.broadcast]: 'broadcast',
+  [RTN.anycast]: 'anycast',
+  [RTN.multicast]: 'multicast',
+  [RTN.blackhole]: 'blackhole',
+  [RTN.unreachable]: 'unreachable',
+  [RTN.prohibit]: 'prohibit',
+  [RTN.throw]: 'throw',
+};
+
+/**
+ * Route metrics (RTA_METRICS) other than mtu, in iproute2's test order: name, exact match,
+ * the label of its error message, how the value is read, whether `lock` may precede it.
+ */
+const METRICS: Array<[name: string, exact: boolean, label: string, kind: 'unsigned' | 'u8' | 'time' | 'bool' | 'ecn' | 'text', lock: boolean]> = [
+  ['hoplimit', true, 'hoplimit', 'u8', true],
+  ['advmss', true, 'mss', 'unsigned', true],
+  ['reordering', false, 'reordering', 'unsigned', true],
+  ['rtt', true, 'rtt', 'time', true],
+  ['rto_min', true, 'rto_min', 'time', false],
+  ['window', false, 'window', 'unsigned', true],
+  ['cwnd', false, 'cwnd', 'unsigned', true],
+  ['initcwnd', false, 'initcwnd', 'unsigned', true],
+  ['initrwnd', false, 'initrwnd', 'unsigned', true],
+  ['features', false, 'features', 'ecn', false],
+  ['quickack', false, 'quickack', 'bool', false],
+  ['congctl', false, 'congctl', 'text', true],
+  ['rttvar', false, 'rttvar', 'time', true],
+  ['ssthresh', false, 'ssthresh', 'unsigned', true],
+];
+
+type Mode = RouteAddOp['mode'] | 'del';
+
+/** The kernel files `table 0` under main (fib_new_table / fib_get_table). */
+function tableId(t: number | null): number | null {
+  return t === 0 ? TABLE.main : t;
+}
+
+/** iproute_modify(). */
+function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode): IpPlan {
+  const gaps = new Gaps();
+  const del = mode === 'del';
+  let family: Family = g.family;
+  let dev: string | null = null;
+  let gwOk = false;
+  let dst: InetPrefix | null = null;
+  let scope: number | null = null;
+  let table: number | null = null;
+  let type: number = del ? RTN.unspec : RTN.unicast;
+  let typeOk = false;
+  let gateway: number | null = null;
+  let prefsrc: number | null = null;
+  let metric: number | null = null;
+  let protocol: number | null = null;
+  let tos = 0;
+  let onlink = false;
+  let mtu: number | null = null;
+  const a = new Argv(argv);
+  while (a.more) {
+    const arg = a.cur;
+    if (arg === 'src') {
+      const p = getAddr(a.next(), family);
+      if (family === null) family = p.family;
+      prefsrc = p.addr;
+    } else if (arg === 'as') {
+      let v = a.next();
+      if (v === 'to') v = a.next();
+      const p = getAddr(v, family);
+      if (family === null) family = p.family;
+      gaps.add('route NAT (as)');
+    } else if (arg === 'via') {
+      if (gwOk) invarg('use nexthop syntax to specify multiple via\n', arg);
+      gwOk = true;
+      let v = a.next();
+      let fam = readFamily(v);
+      if (fam === undefined || fam === null) fam = family;
+      else v = a.next();
+      const p = getAddr(v, fam);
+      if (family === null) family = p.family;
+      if (p.family !== family) notModelled('via with another address family');
+      gateway = p.addr;
+    } else if (arg === 'from') {
+      const p = getPrefix(a.next(), family);
+      if (family === null) family = p.family;
+      gaps.add('route from (source prefix)');
+    } else if (arg === 'tos' || matches(arg, 'dsfield')) {
+      const v = a.next();
+      const t = dsfieldA2n(v);
+      if (t === null) invarg('"tos" value is invalid\n', v);
+      tos = t;
+      if (tos !== 0) gaps.add('route tos');
+    } else if (arg === 'expires') {
+      const v = a.next();
+      if (getU32(v) === null) invarg('"expires" value is invalid\n', v);
+      gaps.add('route expires');
+    } else if (matches(arg, 'metric') || matches(arg, 'priority') || arg === 'preference') {
+      const v = a.next();
+      const n = getU32(v);
+      if (n === null) invarg('"metric" value is invalid\n', v);
+      metric = n;
+    } else if (arg === 'scope') {
+      const v = a.next();
+      const s = rtscopeA2n(v);
+      if (s === null) invarg('invalid "scope" value\n', v);
+      scope = s;
+    } else if (arg === 'mtu') {
+      let v = a.next();
+      if (v === 'lock') {
+        gaps.add('route mtu lock');
+        v = a.next();
+      }
+      const n = getUnsigned(v);
+      if (n === null) invarg('"mtu" value is invalid\n', v);
+      mtu = n;
+    } else if (parseMetric(a, arg, gaps)) {
+      // another route metric
+    } else if (matches(arg, 'realms')) {
+      a.next();
+      notModelled('route realms');
+    } else if (arg === 'onlink') {
+      onlink = true;
+    } else if (arg === 'nexthop') {
+      notModelled('multipath routes (nexthop)');
+    } else if (arg === 'nhid') {
+      const v = a.next();
+      if (getU32(v) === null) invarg('"id" value is invalid\n', v);
+      gaps.add('nexthop objects (nhid)');
+    } else if (matches(arg, 'protocol')) {
+      const v = a.next();
+      const p = rtprotA2n(v);
+      if (p === null) invarg('"protocol" value is invalid\n', v);
+      protocol = p;
+    } else if (matches(arg, 'table')) {
+      const v = a.next();
+      const t = rttableA2n(v);
+      if (t === null) invarg('"table" value is invalid\n', v);
+      table = t;
+    } else if (matches(arg, 'vrf')) {
+      a.next();
+      notModelled('VRF');
+    } else if (arg === 'dev' || arg === 'oif') {
+      dev = a.next();
+    } else if (matches(arg, 'pref')) {
+      const v = a.next();
+      if (v !== 'low' && v !== 'medium' && v !== 'high' && getUnsigned(v) === null) invarg('"pref" value is invalid\n', v);
+      gaps.add('route pref');
+    } else if (arg === 'encap') {
+      notModelled('route encap');
+    } else if (arg === 'ttl-propagate') {
+      const v = a.next();
+      if (!matches(v, 'enabled') && !matches(v, 'disabled')) invarg('"ttl-propagate" value is invalid\n', v);
+      gaps.add('route ttl-propagate');
+    } else if (matches(arg, 'fastopen_no_cookie')) {
+      const v = a.next();
+      const n = getUnsigned(v);
+      if (n === null) invarg('"fastopen_no_cookie" value is invalid\n', v);
+      if (n !== 0 && n !== 1) invarg('"fastopen_no_cookie" value should be 0 or 1\n', v);
+      gaps.add('route fastopen_no_cookie');
+    } else {
+      let v = arg;
+      if (v === 'to') v = a.next();
+      const first = v.charCodeAt(0);
+      if (!(first >= 48 && first <= 57)) {
+        const t = rtntypeA2n(v);
+        if (t !== null) {
+          v = a.next();
+          type = t;
+          typeOk = true;
+        }
+      }
+      if (matches(v, 'help')) exitWith(ROUTE_USAGE, 255);
+      if (dst) duparg2('to', v);
+      dst = getPrefix(v, family);
+      if (family === null) family = dst.family;
+    }
+    a.step();
+  }
+  if (!dst) exitWith(ROUTE_USAGE, 255);
+  let devName: string | null = null;
+  if (dev !== null) {
+    const l = llNameToIndex(ctx.ns, dev);
+    if (!l) exitWith(nodevText(dev), 1);
+    devName = l.name;
+  }
+  const typeName = TYPE_NAMES[type];
+  if (typeOk && !typeName) gaps.add(`route type ${type}`);
+  if (!del && !typeName) gaps.add(`route type ${type}`);
+  if (gaps.any) notModelled(`ip route ${mode}: ${gaps.text()}`);
+  if (table === null && (type === RTN.local || type === RTN.broadcast || type === RTN.anycast)) table = TABLE.local;
+  const base = {
+    dst: dst.addr,
+    dstLen: dst.len,
+    table: tableId(table),
+    dev: devName,
+    gateway,
+    prefsrc,
+    metric,
+    protocol,
+    onlink,
+    tos,
+    mtu,
+  };
+  if (del) {
+    // a delete matches any scope (RT_SCOPE_NOWHERE) unless the type implies one
+    let delScope = scope;
+    if (delScope === null) {
+      if (type === RTN.local) delScope = SCOPE.host;
+      else if (type === RTN.broadcast || type === RTN.multicast || type === RTN.anycast) delScope = SCOPE.link;
+    }
+    const op: RouteDelOp = {
+      op: 'route.del',
+      route: { ...base, protocol: protocol || null, scope: delScope === SCOPE.nowhere ? null : delScope, type: typeName ?? null, typeGiven: typeOk },
+    };
+    return opsPlan([op]);
+  }
+  const spec: RouteSpec = { ...base, type: typeName!, scope };
+  return opsPlan([{ op: 'route.add', mode, route: spec }]);
+}
+
+/** The TCP metrics of a route (RTA_METRICS other than mtu): read, checked, not modelled. */
+function parseMetric(a: Argv, arg: string, gaps: Gaps): boolean {
+  const m = METRICS.find(([name, exact]) => (exact ? arg === name : matches(arg, name)));
+  if (!m) return false;
+  const [name, , label, kind, lock] = m;
+  let v = a.next();
+  if (lock && v === 'lock') v = a.next();
+  let bad = false;
+  if (kind === 'unsigned') bad = getUnsigned(v) === null;
+  else if (kind === 'u8') bad = getUnsigned(v) === null || getUnsigned(v)! > 255;
+  else if (kind === 'time') bad = !/^\d+(\.\d*)?(s|sec|secs|ms|msec|msecs)?$/.test(v);
+  else if (kind === 'ecn') bad = v !== 'ecn';
+  else if (kind === 'bool') {
+    const n = getUnsigned(v);
+    if (n === null) invarg(`"${label}" value is invalid\n`, v);
+    bad = false;
+    if (n !== 0 && n !== 1) invarg(`"${label}" value should be 0 or 1\n`, v);
+  }
+  if (bad) invarg(kind === 'ecn' ? '"features" value not valid\n' : `"${label}" value is invalid\n`, v);
+  gaps.add(`route ${name}`);
+  return true;
+}
+
+function prefixArg(p: InetPrefix): PrefixArg | null {
+  // `all`/`any` with no family select nothing; with -4 they are 0/0
+  if (p.keyword && !p.lenGiven && p.family === null) return null;
+  return { addr: p.addr, len: p.len };
+}
+
+/** iproute_list_flush_or_save(): the selectors of `ip route show` and `ip route flush`. */
+function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boolean): IpPlan {
+  const gaps = new Gaps();
+  const f = emptyRouteFilter();
+  let tb: number | 'all' = TABLE.main;
+  let cloned = false;
+  const dumpFamily: Family = g.family;
+  let iif: string | null = null;
+  let oif: string | null = null;
+  if (flush && argv.length === 0) exitWith('"ip route flush" requires arguments.\n', 1);
+  const a = new Argv(argv);
+  while (a.more) {
+    const arg = a.cur;
+    if (matches(arg, 'table')) {
+      const v = a.next();
+      const t = rttableA2n(v);
+      if (t === null) {
+        if (v === 'all') tb = 'all';
+        else if (v === 'cache') cloned = true;
+        else if (v === 'help') exitWith(ROUTE_USAGE, 255);
+        else invarg('table id value is invalid\n', v);
+      } else {
+        tb = t === 0 ? 'all' : t;
+      }
+    } else if (matches(arg, 'vrf')) {
+      a.next();
+      notModelled('VRF');
+    } else if (matches(arg, 'cached') || matches(arg, 'cloned')) {
+      cloned = true;
+    } else if (arg === 'tos' || matches(arg, 'dsfield')) {
+      const v = a.next();
+      const t = dsfieldA2n(v);
+      if (t === null) invarg('TOS value is invalid\n', v);
+      f.tos = t;
+    } else if (matches(arg, 'protocol')) {
+      const v = a.next();
+      const p = rtprotA2n(v);
+      if (p === null) {
+        if (v !== 'all') invarg('invalid "protocol"\n', v);
+        f.protocol = null;
+      } else f.protocol = p;
+    } else if (matches(arg, 'scope')) {
+      const v = a.next();
+      const s = rtscopeA2n(v);
+      if (s === null) {
+        if (v !== 'all') invarg('invalid "scope"\n', v);
+        f.scope = null;
+      } else f.scope = s;
+    } else if (matches(arg, 'type')) {
+      const v = a.next();
+      const t = rtntypeA2n(v);
+      if (t === null) invarg('node type value is invalid\n', v);
+      if (TYPE_NAMES[t]) f.type = TYPE_NAMES[t];
+      else gaps.add(`route type ${t}`);
+    } else if (arg === 'dev' || arg === 'oif') {
+      oif = a.next();
+    } else if (arg === 'iif') {
+      iif = a.next();
+    } else if (arg === 'mark') {
+      const v = a.next();
+      const m = getUnsigned(v);
+      if (m === null) invarg('invalid mark value', v);
+      f.mark = m;
+    } else if (matches(arg, 'metric') || matches(arg, 'priority') || arg === 'preference') {
+      const v = a.next();
+      const n = getU32(v);
+      if (n === null) invarg('"metric" value is invalid\n', v);
+      f.metric = n;
+    } else if (arg === 'via') {
+      let v = a.next();
+      let fam = readFamily(v);
+      if (fam === undefined || fam === null) fam = dumpFamily;
+      else v = a.next();
+      const p = getPrefix(v, fam);
+      f.via = prefixArg(p) ?? { addr: 0, len: 0 };
+      if (p.keyword && !p.lenGiven && p.family === null) f.via = null;
+    } else if (arg === 'src') {
+      const p = getPrefix(a.next(), dumpFamily);
+      f.src = p.keyword && !p.lenGiven && p.family === null ? null : { addr: p.addr, len: p.len };
+    } else if (matches(arg, 'realms')) {
+      a.next();
+      notModelled('route realms');
+    } else if (matches(arg, 'from')) {
+      let v = a.next();
+      if (matches(v, 'root') || matches(v, 'match') || matches(v, 'exact')) v = a.next();
+      getPrefix(v, dumpFamily);
+      gaps.add('route from selector');
+    } else {
+      let v = arg;
+      if (matches(v, 'to')) v = a.next();
+      if (matches(v, 'root')) {
+        f.root = prefixArg(getPrefix(a.next(), dumpFamily));
+      } else if (matches(v, 'match')) {
+        f.match = prefixArg(getPrefix(a.next(), dumpFamily));
+      } else {
+        if (matches(v, 'exact')) v = a.next();
+        f.exact = prefixArg(getPrefix(v, dumpFamily));
+      }
+    }
+    a.step();
+  }
+  f.table = tb === TABLE.main ? null : tb;
+  // iproute2 dumps IPv4 only unless `table all` (or -6) asks for every family
+  f.family = dumpFamily === 'inet' || dumpFamily === 'inet6' ? dumpFamily : tb !== 'all' ? 'inet' : null;
+  if (iif !== null) {
+    const l = llNameToIndex(ctx.ns, iif);
+    if (!l) exitWith(nodevText(iif), 1);
+    f.iif = l.name;
+  }
+  if (oif !== null) {
+    const l = llNameToIndex(ctx.ns, oif);
+    if (!l) exitWith(nodevText(oif), 1);
+    f.dev = l.name;
+  }
+  if (flush) {
+    if (cloned) {
+      if (dumpFamily === 'inet6') notModelled('IPv6');
+      if (gaps.any || g.stats) notModelled(`ip route flush cache: ${gaps.text() || '-s'}`);
+      // IPv4 has no route cache to flush since Linux 3.6: nothing happens
+      return donePlan({ exit: 0, stdout: '', stderr: '' });
+    }
+    if (g.stats) gaps.add('ip -s route flush');
+    if (gaps.any) notModelled(`ip route flush: ${gaps.text()}`);
+    return routeFlush(ctx, f);
+  }
+  if (cloned) gaps.add('route cache');
+  if (g.color) gaps.add('colored output');
+  if (gaps.any) notModelled(`ip route show: ${gaps.text()}`);
+  return showPlan(() => renderRoutes(ctx, g, f));
+}
+
+/**
+ * iproute_flush(): one RTM_DELROUTE per selected route. A flush by table, device, protocol and
+ * `root` is the model's RouteFlushOp; any other selector becomes the list of deletes.
+ */
+function routeFlush(ctx: CmdContext, f: RouteFilter): IpPlan {
+  const simple =
+    f.iif === null &&
+    f.scope === null &&
+    f.type === null &&
+    f.via === null &&
+    f.src === null &&
+    f.metric === null &&
+    f.tos === null &&
+    (f.mark ?? null) === null &&
+    f.match === null &&
+    f.exact === null &&
+    f.family !== null;
+  if (simple) {
+    const op: RouteFlushOp = {
+      op: 'route.flush',
+      table: f.table === 'all' ? 0 : f.table,
+      dev: f.dev,
+      protocol: f.protocol,
+      root: f.root,
+    };
+    return opsPlan([op]);
+  }
+  const ops: Op[] = [];
+  const tables = f.table === 'all' ? [...ctx.ns.tables.values()] : [ctx.ns.tables.get(f.table ?? TABLE.main)].filter((t) => t !== undefined);
+  for (const t of tables) {
+    for (const r of t.routes) {
+      if (!routeMatches(r, f)) continue;
+      ops.push({
+        op: 'route.del',
+        route: {
+          type: r.type,
+          typeGiven: true,
+          dst: r.dst,
+          dstLen: r.dstLen,
+          table: r.table,
+          dev: r.dev ? r.dev.name : null,
+          gateway: r.gateway,
+          prefsrc: r.prefsrc,
+          metric: r.metric,
+          protocol: r.protocol || null,
+          scope: r.scope,
+          onlink: r.onlink,
+          tos: r.tos,
+          mtu: null,
+        },
+      });
+    }
+  }
+  return opsPlan(ops);
+}
+
+/** iproute_get(). */
+function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
+  const gaps = new Gaps();
+  let family: Family = g.family;
+  const args: RouteGetArgs & { uid?: number | null } = { dst: 0, from: null, iif: null, oif: null, tos: 0, mark: 0, connected: false, fibmatch: false };
+  let warn = '';
+  let found = false;
+  let idev: string | null = null;
+  let odev: string | null = null;
+  const a = new Argv(argv);
+  while (a.more) {
+    const arg = a.cur;
+    if (arg === 'tos' || matches(arg, 'dsfield')) {
+      const v = a.next();
+      const t = dsfieldA2n(v);
+      if (t === null) invarg('TOS value is invalid\n', v);
+      args.tos = t;
+    } else if (matches(arg, 'from')) {
+      const v = a.next();
+      if (matches(v, 'help')) exitWith(warn + ROUTE_USAGE, 255);
+      const p = getPrefix(v, family);
+      if (family === null) family = p.family;
+      if (!(p.keyword && p.family === null)) {
+        args.from = p.addr;
+        if (p.len !== 32) gaps.add('route get from PREFIX');
+      }
+    } else if (matches(arg, 'iif')) {
+      idev = a.next();
+    } else if (matches(arg, 'mark')) {
+      const v = a.next();
+      const m = getUnsigned(v);
+      if (m === null) invarg('invalid mark value', v);
+      args.mark = m;
+    } else if (matches(arg, 'oif') || arg === 'dev') {
+      odev = a.next();
+    } else if (matches(arg, 'notify')) {
+      gaps.add('route get notify');
+    } else if (matches(arg, 'connected')) {
+      args.connected = true;
+    } else if (matches(arg, 'vrf')) {
+      a.next();
+      notModelled('VRF');
+    } else if (matches(arg, 'uid')) {
+      const v = a.next();
+      const uid = getUnsigned(v);
+      if (uid === null) invarg('invalid UID\n', v);
+      args.uid = uid;
+    } else if (matches(arg, 'fibmatch')) {
+      args.fibmatch = true;
+    } else if (arg === 'as') {
+      let v = a.next();
+      if (v === 'to') v = a.next();
+      getAddr(v, family);
+      gaps.add('route get as');
+    } else if (matches(arg, 'sport') || matches(arg, 'dport')) {
+      const key = matches(arg, 'sport') ? 'sport' : 'dport';
+      const v = a.next();
+      if (getUnsigned(v) === null || getUnsigned(v)! > 0xffff) invarg(`invalid ${key}\n`, v);
+      gaps.add(`route get ${key}`);
+    } else if (matches(arg, 'ipproto')) {
+      a.next();
+      gaps.add('route get ipproto');
+    } else {
+      let v = arg;
+      if (v === 'to') v = a.next();
+      if (matches(v, 'help')) exitWith(warn + ROUTE_USAGE, 255);
+      const p = getPrefix(v, family);
+      if (family === null) family = p.family;
+      if (p.len !== 32) warn += `Warning: /${p.len} as prefix is invalid, only /32 (or none) is supported.\n`;
+      args.dst = p.keyword && p.family === null ? 0 : p.addr;
+      found = true;
+    }
+    a.step();
+  }
+  if (!found) exitWith(warn + 'need at least a destination address\n', 1);
+  if (idev !== null) {
+    const l = llNameToIndex(ctx.ns, idev);
+    if (!l) exitWith(warn + nodevText(idev), 1);
+    args.iif = l.name;
+  }
+  if (odev !== null) {
+    const l = llNameToIndex(ctx.ns, odev);
+    if (!l) exitWith(warn + nodevText(odev), 1);
+    args.oif = l.name;
+  }
+  if (g.color) gaps.add('colored output');
+  if (gaps.any) notModelled(`ip route get: ${gaps.text()}`);
+  return showPlan(() => routeGet(ctx, g, args), warn);
+}
+
+/** do_iproute(). */
+export function parseRoute(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
+  if (argv.length === 0) return routeSelect(ctx, g, [], false);
+  const [cmd, ...rest] = argv;
+  if (matches(cmd, 'add')) return routeModify(ctx, g, rest, 'add');
+  if (matches(cmd, 'change') || cmd === 'chg') return routeModify(ctx, g, rest, 'change');
+  if (matches(cmd, 'replace')) return routeModify(ctx, g, rest, 'replace');
+  if (matches(cmd, 'prepend')) return routeModify(ctx, g, rest, 'prepend');
+  if (matches(cmd, 'append')) return routeModify(ctx, g, rest, 'append');
+  if (matches(cmd, 'test')) notModelled('ip route test');
+  if (matches(cmd, 'delete')) return routeModify(ctx, g, rest, 'del');
+  if (matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst')) return routeSelect(ctx, g, rest, false);
+  if (matches(cmd, 'get')) return routeGetPlan(ctx, g, rest);
+  if (matches(cmd, 'flush')) return routeSelect(ctx, g, rest, true);
+  if (matches(cmd, 'save') || matches(cmd, 'restore') || matches(cmd, 'showdump')) notModelled(`ip route ${cmd}`);
+  if (matches(cmd, 'help')) exitWith(ROUTE_USAGE, 255);
+  return donePlan({ exit: 255, stdout: '', stderr: `Command "${cmd}" is unknown, try "ip route help".\n` });
+}

@@ -1,0 +1,114 @@
+/**
+ * `ip neigh show` (ip/ipneigh.c print_neigh) for the entries `ip neigh add|replace` made:
+ * `IP dev D lladdr M STATE` with a trailing space. Without `nud`, NOARP entries (and entries
+ * in no state) are left out, as iproute2's default filter (all states but NOARP) does.
+ * An entry on a loopback or point-to-point device is keyed by 0.0.0.0 in the kernel's ARP
+ * table, so it prints as `0.0.0.0`.
+ *
+ * Order: the kernel dumps its hash table, whose order changes from boot to boot (the hash is
+ * seeded randomly); the model prints in insertion order, so comparisons must not depend on it.
+ */
+import { inPrefix, ip4ToString } from '../model/ip.js';
+import type { Link } from '../model/link.js';
+import type { NeighFilter } from './filters.js';
+import { Printer } from './print.js';
+import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+
+/** NUD_* bits in print_neigh_state's order. */
+const NUD: [string, number][] = [
+  ['incomplete', 0x01],
+  ['reachable', 0x02],
+  ['stale', 0x04],
+  ['delay', 0x08],
+  ['probe', 0x10],
+  ['failed', 0x20],
+  ['noarp', 0x40],
+  ['permanent', 0x80],
+];
+
+function nudBits(state: string): number {
+  return NUD.find(([n]) => n === state)?.[1] ?? 0;
+}
+
+/** The state mask the command selects (do_show_or_flush's filter.state). */
+function stateMask(f: NeighFilter): number {
+  if (f.states === null) return 0xff & ~0x40;
+  let m = 0;
+  for (const s of f.states) {
+    if (s === 'all') m |= ~0;
+    else if (s === 'none') m |= 0x100;
+    else m |= nudBits(s);
+  }
+  return m;
+}
+
+type Entry = { dev: Link; ip: number; lladdr: string | null; state: string };
+
+/**
+ * On a loopback or point-to-point device every entry has the key 0.0.0.0, so the kernel holds
+ * one entry there: the last one added, whatever address it was added for.
+ */
+function visibleEntries(all: Iterable<Entry>): Entry[] {
+  const list = [...all];
+  const lastKeyless = new Map<Link, Entry>();
+  for (const e of list) if (keyAddr(e.dev, e.ip) === 0) lastKeyless.set(e.dev, e);
+  return list.filter((e) => keyAddr(e.dev, e.ip) !== 0 || lastKeyless.get(e.dev) === e);
+}
+
+function keyAddr(dev: Link, ip: number): number {
+  return dev.kind === 'loopback' || dev.pointopoint ? 0 : ip;
+}
+
+/**
+ * `ip neigh show [dev D] [to P] [nud S]`.
+ *
+ * @example
+ * renderNeigh({ ns }, defaultGlobals(), emptyNeighFilter()).stdout
+ * // '10.0.0.2 dev v0 lladdr 02:00:00:00:00:02 PERMANENT \n'
+ */
+export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): CommandResult {
+  const ns = ctx.ns;
+  let dev: Link | null = null;
+  if (f.dev !== null) {
+    dev = ns.linkByName(f.dev) ?? null;
+    if (!dev) return { exit: 1, stdout: '', stderr: `Cannot find device "${f.dev}"\n` };
+  }
+  let master: Link | null = null;
+  if (f.master !== null) {
+    master = ns.linkByName(f.master) ?? null;
+    if (!master) return { exit: 255, stdout: '', stderr: `Error: argument "${f.master}" is wrong: Device does not exist\n\n` };
+  }
+  const mask = stateMask(f);
+  const p = new Printer(g.json, g.pretty);
+  p.startList();
+  // no IPv6 or proxy entries are modelled
+  const v4 = g.family !== 'inet6' && g.family !== 'link' && !f.proxy;
+  for (const e of v4 ? visibleEntries(ns.staticNeigh.values()) : []) {
+    if (dev && e.dev !== dev) continue;
+    if (master && e.dev.master !== master) continue;
+    const bits = nudBits(e.state);
+    if (!(mask & bits) && (bits || !(mask & 0x100))) continue;
+    const dst = keyAddr(e.dev, e.ip);
+    if (f.to && !inPrefix(dst, f.to.addr, f.to.len)) continue;
+    p.openObject();
+    const d = ip4ToString(dst);
+    p.any('dst', `${d} `, d);
+    if (!dev) {
+      p.text('dev ');
+      p.any('dev', `${e.dev.name} `, e.dev.name);
+    }
+    if (e.lladdr !== null) {
+      p.text('lladdr ');
+      p.any('lladdr', `${e.lladdr} `, e.lladdr);
+    }
+    if (bits) {
+      p.openArray('state');
+      for (const [n, b] of NUD) if (bits & b) p.any(null, `${n.toUpperCase()} `, n.toUpperCase());
+      p.closeArray();
+    }
+    p.text('\n');
+    p.closeObject();
+  }
+  p.endList();
+  return { exit: 0, stdout: p.output, stderr: '' };
+}

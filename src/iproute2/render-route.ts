@@ -1,0 +1,166 @@
+/**
+ * `ip route show|list` (ip/iproute.c iproute_list_flush_or_save + print_route) over the model,
+ * in the kernel's dump order: IPv4 tables by hash bucket (id & 255, the newest table first in
+ * a bucket), each in fib_trie order (by prefix, longer first for one address, TOS descending,
+ * metric ascending, then insertion), and with `table all` the IPv6 routes after them.
+ *
+ * Without `table` the dump is table main, IPv4; `table all` (or 0) is every table of both
+ * families; `-6` shows the IPv6 side only. A table that was never created is the kernel's
+ * error `ipv4: FIB table does not exist.` (and, with -j, the `[` already written).
+ */
+import { routeLinkdown } from '../ops/apply-route.js';
+import { inPrefix, ip4ToString, maskOf } from '../model/ip.js';
+import type { Netns } from '../model/netns.js';
+import type { Route } from '../model/route.js';
+import type { PrefixArg, RouteFilter } from './filters.js';
+import { ipv6Routes, type Ip6Route } from './route6.js';
+import { noHide, printRoute, type RouteHide, type RouteMsg } from './route-msg.js';
+import { Printer } from './print.js';
+import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+
+/** The rtmsg the kernel dumps for one IPv4 FIB entry (fib_dump_info). */
+export function routeMsg(r: Route, tableId = r.table): RouteMsg {
+  const flags: string[] = [];
+  if (r.onlink) flags.push('onlink');
+  if (routeLinkdown(r)) flags.push('linkdown');
+  const m: RouteMsg = {
+    family: 'inet',
+    type: r.type,
+    dst: r.dstLen ? ip4ToString(r.dst) : null,
+    dstLen: r.dstLen,
+    tos: r.tos,
+    table: tableId,
+    protocol: r.protocol,
+    scope: r.scope,
+    flags,
+    cloned: false,
+  };
+  if (r.gateway !== null) m.gateway = ip4ToString(r.gateway);
+  if (r.dev) m.dev = r.dev.name;
+  if (r.prefsrc !== null) m.prefsrc = ip4ToString(r.prefsrc);
+  if (r.metric) m.metric = r.metric;
+  if (r.mtu) m.mtu = r.mtu;
+  return m;
+}
+
+/** The IPv4 tables in dump order: hash bucket id & 255, newest first within a bucket. */
+export function tablesInDumpOrder(ns: Netns): number[] {
+  const ids = [...ns.tables.keys()];
+  const created = new Map(ids.map((id, i) => [id, i]));
+  return ids.sort((a, b) => (a & 255) - (b & 255) || created.get(b)! - created.get(a)!);
+}
+
+/** inet_addr_match over a prefix: the first `len` bits agree. */
+function prefixHas(p: PrefixArg, addr: number, len: number): boolean {
+  return ((addr ^ p.addr) & maskOf(len)) === 0;
+}
+
+/** filter_nlmsg for the selectors that can apply to either family. */
+function keep(m: RouteMsg, f: RouteFilter, dev: string | null, addr: number | null): boolean {
+  if (f.protocol !== null && m.protocol !== f.protocol) return false;
+  if (f.scope !== null && m.scope !== f.scope) return false;
+  if (f.type !== null && m.type !== f.type) return false;
+  if (f.tos !== null && m.tos !== f.tos) return false;
+  if (dev !== null && m.dev !== dev) return false;
+  // FIB entries carry no RTA_IIF and no mark
+  if (f.iif !== null) return false;
+  if (f.mark) return false;
+  if (f.metric !== null && (m.metric ?? 0) !== f.metric) return false;
+  const v4only = f.root || f.match || f.exact || f.via || f.src;
+  if (v4only && m.family !== 'inet') return false;
+  if (addr === null) return true;
+  if (f.root && (f.root.len > m.dstLen || !prefixHas(f.root, addr, f.root.len))) return false;
+  if (f.match && (f.match.len < m.dstLen || !prefixHas(f.match, addr, m.dstLen))) return false;
+  // `exact P` (or a bare prefix) is root and match at once: this very prefix
+  if (f.exact && (f.exact.len !== m.dstLen || !prefixHas(f.exact, addr, f.exact.len))) return false;
+  return true;
+}
+
+function hides(f: RouteFilter, tableGiven: boolean): RouteHide {
+  const h = noHide();
+  h.table = tableGiven;
+  h.dev = f.dev !== null;
+  h.protocol = f.protocol !== null;
+  h.scope = f.scope !== null;
+  h.metric = f.metric !== null;
+  h.tos = f.tos !== null;
+  h.iif = f.iif !== null;
+  h.via = f.via !== null && f.via.len === 32;
+  h.prefsrc = f.src !== null && f.src.len === 32;
+  h.type = f.type;
+  return h;
+}
+
+function ip6Msg(r: Ip6Route): RouteMsg {
+  return {
+    family: 'inet6',
+    type: r.type,
+    dst: r.dst,
+    dstLen: r.dstLen,
+    tos: 0,
+    dev: r.dev.name,
+    table: r.table,
+    protocol: 2,
+    scope: 0,
+    metric: r.metric,
+    flags: r.linkdown ? ['linkdown'] : [],
+    cloned: false,
+    pref: 'medium',
+  };
+}
+
+function tableMissing(g: IpGlobals, family: 'ipv4' | 'ipv6'): CommandResult {
+  // new_json_obj already wrote the array's opening before the dump failed
+  const stdout = g.json ? (g.pretty ? '[ ' : '[') : '';
+  return { exit: 2, stdout, stderr: `Error: ${family}: FIB table does not exist.\nDump terminated\n` };
+}
+
+/**
+ * `ip route show [SELECTOR]`.
+ *
+ * @example
+ * renderRoutes({ ns }, defaultGlobals(), emptyRouteFilter()).stdout
+ * // 'default via 10.0.0.1 dev eth0 \n10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.2 \n'
+ */
+export function renderRoutes(ctx: CmdContext, g: IpGlobals, f: RouteFilter): CommandResult {
+  const ns = ctx.ns;
+  const tb = f.table === 'all' ? 0 : (f.table ?? 254);
+  const fam = f.family ?? (g.family === 'inet' || g.family === 'inet6' ? g.family : null);
+  // iproute2 asks for IPv4 only when a table is given (main by default) and no family is
+  const v4 = fam !== 'inet6';
+  const v6 = fam === 'inet6' || (fam === null && tb === 0);
+  for (const name of [f.dev, f.iif]) {
+    if (name !== null && !ns.linkByName(name)) return { exit: 1, stdout: '', stderr: `Cannot find device "${name}"\n` };
+  }
+  if (tb !== 0) {
+    if (v4 && !ns.tables.has(tb)) return tableMissing(g, 'ipv4');
+    if (v6 && tb !== 254 && tb !== 255) return tableMissing(g, 'ipv6');
+  }
+  const p = new Printer(g.json, g.pretty);
+  const hide = hides(f, tb !== 0);
+  const sl = g.oneline ? '\\' : '\n';
+  p.startList();
+  if (v4) {
+    const ids = tb === 0 ? tablesInDumpOrder(ns) : [tb];
+    for (const id of ids) {
+      for (const r of ns.tables.get(id)?.routes ?? []) {
+        if (f.dev !== null && !r.dev) continue;
+        const m = routeMsg(r, id);
+        if (!keep(m, f, f.dev, r.dst)) continue;
+        if (f.via && !inPrefix(r.gateway ?? 0, f.via.addr, f.via.len)) continue;
+        if (f.src && !inPrefix(r.prefsrc ?? 0, f.src.addr, f.src.len)) continue;
+        printRoute(p, m, hide, g.details, sl);
+      }
+    }
+  }
+  if (v6) {
+    for (const r of ipv6Routes(ns)) {
+      if (tb !== 0 && r.table !== tb) continue;
+      const m = ip6Msg(r);
+      if (!keep(m, f, f.dev, null)) continue;
+      printRoute(p, m, hide, g.details, sl);
+    }
+  }
+  p.endList();
+  return { exit: 0, stdout: p.output, stderr: '' };
+}

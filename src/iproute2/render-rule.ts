@@ -1,0 +1,92 @@
+/**
+ * `ip rule show` (ip/iprule.c print_rule): one line per rule, `PRIO:<TAB>SELECTOR ACTION`,
+ * with no trailing space — `0:\tfrom all lookup local`. Without a family the IPv4 rules are
+ * shown; `-6` shows the IPv6 defaults (0 local, 32766 main), which the model does not change.
+ * `proto kernel` (the kernel's own rules) and `proto unspec` (rules from `ip rule add`) appear
+ * only with -d. An `iif`/`oif` naming no device of the namespace is `[detached]`.
+ */
+import { ip4ToString } from '../model/ip.js';
+import type { Netns } from '../model/netns.js';
+import type { Rule } from '../model/rule.js';
+import { protoName, tableName } from './names.js';
+import { Printer } from './print.js';
+import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+
+/** `ip rule show` selectors the model supports (iprule_list_flush_or_save's filter). */
+export interface RuleFilter {
+  priority?: number | null;
+  table?: number | null;
+  iif?: string | null;
+  oif?: string | null;
+}
+
+const IPV6_DEFAULT: Rule[] = [
+  { priority: 0, table: 255, src: null, dst: null, iif: null, oif: null, action: 'lookup', protocol: 2 },
+  { priority: 32766, table: 254, src: null, dst: null, iif: null, oif: null, action: 'lookup', protocol: 2 },
+];
+
+function printRule(p: Printer, ns: Netns, r: Rule, details: number, hostLen: number): void {
+  p.openObject();
+  p.any('priority', `${r.priority}:\t`, r.priority);
+  if (r.src) {
+    const a = ip4ToString(r.src.addr);
+    p.text('from ');
+    p.any('src', a, a);
+    if (r.src.len !== hostLen) p.any('srclen', `/${r.src.len}`, r.src.len);
+  } else {
+    p.any('src', 'from all', 'all');
+  }
+  if (r.dst) {
+    const a = ip4ToString(r.dst.addr);
+    p.text(' to ');
+    p.any('dst', a, a);
+    if (r.dst.len !== hostLen) p.any('dstlen', `/${r.dst.len}`, r.dst.len);
+  }
+  for (const [key, name] of [
+    ['iif', r.iif],
+    ['oif', r.oif],
+  ] as const) {
+    if (name === null) continue;
+    p.text(` ${key} `);
+    p.any(key, name, name);
+    // FIB_RULE_IIF_DETACHED / OIF_DETACHED: the named device is not (or no longer) here
+    if (!ns.linkByName(name)) p.any(`${key}_detached`, ' [detached]', null);
+  }
+  if (r.action === 'lookup' && r.table) {
+    const t = tableName(r.table);
+    p.any('table', ` lookup ${t}`, t);
+  }
+  if (r.action !== 'lookup') p.any('action', ` ${r.action}`, r.action);
+  const proto = r.protocol ?? 0;
+  if ((proto && proto !== 2) || details > 0) {
+    const n = protoName(proto);
+    p.any('protocol', ` proto ${n}`, n);
+  }
+  p.text('\n');
+  p.closeObject();
+}
+
+function selected(r: Rule, f: RuleFilter): boolean {
+  if (f.priority != null && r.priority !== f.priority) return false;
+  if (f.table != null && f.table > 0 && (r.action !== 'lookup' || r.table !== f.table)) return false;
+  if (f.iif != null && r.iif !== f.iif) return false;
+  if (f.oif != null && r.oif !== f.oif) return false;
+  return true;
+}
+
+/**
+ * `ip rule show`.
+ *
+ * @example
+ * renderRules({ ns }, defaultGlobals()).stdout
+ * // '0:\tfrom all lookup local\n32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n'
+ */
+export function renderRules(ctx: CmdContext, g: IpGlobals, f: RuleFilter = {}): CommandResult {
+  const v6 = g.family === 'inet6';
+  const rules = v6 ? IPV6_DEFAULT : ctx.ns.rules;
+  const p = new Printer(g.json, g.pretty);
+  p.startList();
+  for (const r of rules) if (selected(r, f)) printRule(p, ctx.ns, r, g.details, v6 ? 128 : 32);
+  p.endList();
+  return { exit: 0, stdout: p.output, stderr: '' };
+}

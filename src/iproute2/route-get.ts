@@ -1,0 +1,132 @@
+/**
+ * `ip route get ADDR [from S] [iif D] [oif D] [uid N] [connected] [fibmatch]` (ip/iproute.c
+ * iproute_get; the kernel's inet_rtm_getroute + rt_fill_info): the route the kernel would give
+ * one packet, printed as a cached route —
+ *
+ *     8.8.8.8 via 10.0.0.1 dev eth0 src 10.0.0.2 uid 0
+ *         cache
+ *
+ * Output routes report the chosen source (`src`) unless `from` fixed it and `uid` (0 for root);
+ * input routes (`iif`) report `iif` and no uid. Local delivery goes to `dev lo` with
+ * `cache <local>`. `table T` appears only for a table other than main — and while a namespace
+ * has never had a custom rule, tables local and main are one and every answer is main.
+ * Refusals are `RTNETLINK answers: <strerror>` with exit 2.
+ */
+import { ip4ToString } from '../model/ip.js';
+import type { RtEntry, RtErrno, RtResult } from '../model/route-output.js';
+import { routeOutput } from '../model/route-output.js';
+import { routeInput } from '../model/route-input.js';
+import type { RouteGetArgs } from './filters.js';
+import { Printer } from './print.js';
+import { routeMsg } from './render-route.js';
+import { noHide, printRoute, type RouteMsg } from './route-msg.js';
+import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+
+const STRERROR: Record<RtErrno, string> = {
+  EINVAL: 'Invalid argument',
+  EHOSTUNREACH: 'No route to host',
+  EACCES: 'Permission denied',
+  ENETUNREACH: 'Network is unreachable',
+  ENODEV: 'No such device',
+  EXDEV: 'Invalid cross-device link',
+};
+
+/** `uid N` is optional on the command line; without it the kernel answers for the caller (root). */
+type GetArgs = RouteGetArgs & { uid?: number | null };
+
+function rtnlError(errno: RtErrno, stdout = ''): CommandResult {
+  return { exit: 2, stdout, stderr: `RTNETLINK answers: ${STRERROR[errno]}\n` };
+}
+
+/** rt_fill_info: the answer to one route request. */
+function cachedMsg(rt: RtEntry, a: GetArgs): RouteMsg {
+  const flags: string[] = [];
+  // RTCF_MULTICAST shares its bit with RTM_F_OFFLOAD_FAILED, so iproute2 names it so
+  if (rt.flags.multicast) flags.push('rt_offload_failed');
+  const cache: string[] = [];
+  if (rt.flags.local) cache.push('local');
+  if (rt.flags.multicast) cache.push('mc');
+  if (rt.flags.broadcast) cache.push('brd');
+  if (rt.flags.redirect) cache.push('redirect');
+  const m: RouteMsg = {
+    family: 'inet',
+    type: rt.type,
+    dst: ip4ToString(a.dst),
+    dstLen: 32,
+    tos: rt.route?.tos ?? 0,
+    dev: rt.dev.name,
+    table: rt.table,
+    protocol: 0,
+    scope: 0,
+    flags,
+    cloned: true,
+    cache,
+  };
+  if (a.from) m.from = ip4ToString(a.from);
+  if (rt.gateway !== null) m.gateway = ip4ToString(rt.gateway);
+  if (!rt.input && rt.saddr !== (a.from ?? 0)) m.prefsrc = ip4ToString(rt.saddr);
+  if (a.uid !== undefined && a.uid !== null) m.uid = a.uid;
+  else if (!rt.input) m.uid = 0;
+  if (rt.route?.mtu) m.mtu = rt.route.mtu;
+  if (rt.input) m.iif = a.iif!;
+  return m;
+}
+
+function resolve(ctx: CmdContext, a: GetArgs): RtResult | CommandResult {
+  const ns = ctx.ns;
+  const iif = a.iif !== null ? ns.linkByName(a.iif) : null;
+  const oif = a.oif !== null ? ns.linkByName(a.oif) : null;
+  if (a.iif !== null && !iif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.iif}"\n` };
+  if (a.oif !== null && !oif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.oif}"\n` };
+  if (iif) return routeInput(ns, { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos });
+  return routeOutput(ns, { dst: a.dst, src: a.from ?? 0, oif: oif ?? null, tos: a.tos });
+}
+
+/** What the kernel answers with RTM_F_FIB_MATCH: the FIB entry itself, or an error. */
+function fibMatchMsg(rt: RtEntry): RouteMsg | RtErrno {
+  if (!rt.route) return 'EHOSTUNREACH';
+  const m = routeMsg(rt.route, rt.table);
+  m.type = rt.type;
+  return m;
+}
+
+/**
+ * `ip route get`.
+ *
+ * @example
+ * routeGet({ ns }, defaultGlobals(), { dst: parseIp4('10.0.0.1')!, from: null, iif: null, oif: null,
+ *   tos: 0, mark: 0, connected: false, fibmatch: false }).stdout
+ * // 'local 10.0.0.1 dev lo src 10.0.0.1 uid 0 \n    cache <local> \n'
+ */
+export function routeGet(ctx: CmdContext, g: IpGlobals, a: GetArgs): CommandResult {
+  const r = resolve(ctx, a);
+  if ('exit' in r) return r;
+  if (!r.ok) return rtnlError(r.errno);
+  const sl = g.oneline ? '\\' : '\n';
+  let msg: RouteMsg;
+  if (a.fibmatch) {
+    const fm = fibMatchMsg(r.rt);
+    if (typeof fm === 'string') return rtnlError(fm);
+    msg = fm;
+  } else {
+    msg = cachedMsg(r.rt, a);
+    if (a.mark) msg.mark = a.mark;
+  }
+  const p = new Printer(g.json, g.pretty);
+  p.startList();
+  printRoute(p, msg, noHide(), g.details, sl);
+  if (a.connected && a.from === null) {
+    // iproute2 closes the JSON document after the first answer, then prints the second as text
+    p.endList();
+    if (msg.prefsrc === undefined && msg.from === undefined) {
+      return { exit: 1, stdout: p.output, stderr: 'Failed to connect the route\n' };
+    }
+    // …and it sends the original request again, so the second answer is the first one again
+    const again = new Printer(false, false);
+    printRoute(again, msg, noHide(), g.details, sl);
+    return { exit: 0, stdout: p.output + again.output, stderr: '' };
+  }
+  p.endList();
+  return { exit: 0, stdout: p.output, stderr: '' };
+}
+

@@ -1,0 +1,136 @@
+/**
+ * The `Lab` facade: a model of one or more hosts, scripts run against it, typed builders that
+ * produce the same Ops, and the simulator's questions (ping, explain, reachability).
+ *
+ * @example
+ * const lab = new Lab();
+ * const steps = lab.host('node1').sh('ip netns add NS1\nip netns list');
+ * steps[1].stdout; // "NS1\n"
+ */
+import { LabModel, type LabModelOptions } from './model/lab-model.js';
+import type { Host } from './model/host.js';
+import type { Netns } from './model/netns.js';
+import { apply } from './ops/apply.js';
+import type { Op } from './ops/op.js';
+import * as build from './ops/build.js';
+import { runScriptSim } from './script/sim-driver.js';
+import type { Step } from './script/step.js';
+import { Simulator } from '../sim/simulator.js';
+import { runIp } from './iproute2/ip.js';
+import type { CommandResult } from './iproute2/types.js';
+
+export type { Step } from './script/step.js';
+
+export class Lab {
+  readonly model: LabModel;
+  private simulator: Simulator | null = null;
+
+  constructor(opts: LabModelOptions = {}) {
+    this.model = new LabModel(opts);
+  }
+
+  /** The simulator of this lab (neighbour caches, FDBs and the clock persist across calls). */
+  get sim(): Simulator {
+    if (!this.simulator) this.simulator = new Simulator(this.model);
+    return this.simulator;
+  }
+
+  /** A host by name, created on first use with `lo` up, as a machine boots. */
+  host(name = 'host'): HostHandle {
+    return new HostHandle(this, this.model.addHost(name));
+  }
+
+  /** A namespace by path (`host` or `host/NS`). */
+  ns(path: string): NsHandle {
+    const ns = this.model.netns(path);
+    if (!ns) throw new Error(`Lab.ns: no namespace "${path}"`);
+    return new NsHandle(ns);
+  }
+}
+
+export class HostHandle {
+  constructor(
+    readonly lab: Lab,
+    readonly host: Host,
+  ) {}
+
+  get name(): string {
+    return this.host.name;
+  }
+
+  /** Runs a shell script on this host, one Step per command, as `nettwin run --json` reports. */
+  sh(script: string, opts: { file?: string; env?: Record<string, string> } = {}): Step[] {
+    return runScriptSim(this.host, script, { file: opts.file ?? '<script>', host: this.host.name, env: opts.env, sim: this.lab.sim });
+  }
+
+  /** Runs one command line (no shell constructs beyond words and quotes). */
+  exec(commandLine: string): Step {
+    const steps = this.sh(commandLine, { file: '<exec>' });
+    return steps[steps.length - 1];
+  }
+
+  /** The root namespace, or a named one. */
+  ns(name?: string): NsHandle {
+    const ns = name === undefined ? this.host.root : this.host.namespaces.get(name);
+    if (!ns) throw new Error(`HostHandle.ns: no namespace "${name}" on host "${this.host.name}"`);
+    return new NsHandle(ns);
+  }
+}
+
+/** Typed access to one namespace: Ops in, iproute2 renderings out. */
+export class NsHandle {
+  constructor(readonly ns: Netns) {}
+
+  /** Applies an Op here; throws OpError with iproute2's message if the kernel would refuse. */
+  apply(op: Op): this {
+    apply({ ns: this.ns }, op);
+    return this;
+  }
+
+  /** `ip link add NAME type veth peer name PEER [netns NS]` */
+  addVeth(name: string, peer: string, opts: { peerNetns?: string } = {}): this {
+    return this.apply(build.veth(name, peer, opts.peerNetns ?? null));
+  }
+
+  /** `ip link add NAME type bridge` */
+  addBridge(name: string): this {
+    return this.apply(build.bridge(name));
+  }
+
+  /** `ip link set DEV up` (or down) */
+  setUp(dev: string, up = true): this {
+    return this.apply(build.linkSet(dev, { up }));
+  }
+
+  /** `ip link set DEV master BR` */
+  setMaster(dev: string, master: string): this {
+    return this.apply(build.linkSet(dev, { master }));
+  }
+
+  /** `ip link set DEV netns NS` */
+  moveTo(dev: string, netns: string): this {
+    return this.apply(build.linkSet(dev, { netns }));
+  }
+
+  /** `ip addr add A/P dev DEV` */
+  addAddress(dev: string, cidr: string): this {
+    return this.apply(build.addr(dev, cidr));
+  }
+
+  /** `ip route add DST [via GW] [dev DEV]` */
+  addRoute(dst: string, opts: { via?: string; dev?: string; metric?: number; table?: number; onlink?: boolean } = {}): this {
+    return this.apply(build.route(dst, opts));
+  }
+
+  /** `sysctl -w KEY=VALUE` */
+  sysctl(key: string, value: string | number): this {
+    return this.apply({ op: 'sysctl.set', key, value: String(value) });
+  }
+
+  /** Runs an `ip …` command line here and returns what it prints, e.g. `render('ip -j route')`. */
+  render(commandLine: string): CommandResult {
+    const argv = commandLine.trim().split(/\s+/);
+    if (argv[0] !== 'ip') throw new Error(`NsHandle.render: only "ip …" command lines, got "${commandLine}"`);
+    return runIp({ ns: this.ns }, argv.slice(1));
+  }
+}

@@ -1,0 +1,54 @@
+/** A lab file, validated: hosts with NICs and setup scripts, cables, and the run list. */
+import type { Ip4 } from '../model/ip.js';
+
+export interface NicSpec {
+  name: string;
+  /** addresses with prefix length, in order */
+  addrs: { addr: Ip4; len: number; text: string }[];
+}
+
+export interface ScriptSource {
+  /** the file the commands came from (the lab file itself for inline blocks) */
+  file: string;
+  text: string;
+  /** line in `file` of the script's first line (1 for a separate file) */
+  firstLine: number;
+}
+
+export interface HostSpec {
+  name: string;
+  nics: NicSpec[];
+  setup: ScriptSource | null;
+}
+
+export interface Endpoint {
+  host: string;
+  ifname: string;
+}
+
+export interface RunEntry {
+  host: string;
+  command: string;
+  line: number;
+}
+
+export interface LabSpec {
+  file: string;
+  profile: string | null;
+  hosts: HostSpec[];
+  /** two endpoints: a cable; three or more: one L2 segment (a switch) */
+  links: Endpoint[][];
+  run: RunEntry[];
+  /** the raw `expect` entries with their lines, for verification */
+  expect: { value: unknown; line: number }[];
+}
+
+export class LabFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    message: string,
+  ) {
+    super(`${file}:${line}: ${message}`);
+  }
+}

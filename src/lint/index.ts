@@ -1,0 +1,26 @@
+/** The lint rules, in the order findings are reported, and the entry point. */
+import { badAddress } from './rule-bad-address.js';
+import { gatewayOfflink } from './rule-gateway-offlink.js';
+import { bridgeDown, duplicateAddress, forwardingOff, nameTooLong, noReturnRoute, overlappingSubnets } from './rule-model.js';
+import type { Finding, LintInput, LintRule } from './rule.js';
+
+export type { Finding, LintInput, LintRule } from './rule.js';
+
+export const RULES: LintRule[] = [badAddress, gatewayOfflink, nameTooLong, overlappingSubnets, duplicateAddress, bridgeDown, forwardingOff, noReturnRoute];
+
+export function lint(input: LintInput, rules: LintRule[] = RULES): Finding[] {
+  const out: Finding[] = [];
+  for (const r of rules) out.push(...r.check(input));
+  return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+}
+
+export function formatFindings(findings: Finding[]): string {
+  if (!findings.length) return 'no problems found\n';
+  let out = '';
+  for (const f of findings) {
+    out += `${f.file}:${f.line}: ${f.severity}: ${f.message} [${f.rule}]\n    fix: ${f.fix}\n`;
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  out += `${errors} error(s), ${findings.length - errors} warning(s)\n`;
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * The shell around the commands: variables, `&&`/`||`, `set -e`, `exit`, line numbers. It is a
+ * generator that yields each modelled invocation and receives its outcome, so one loop drives
+ * both the synchronous simulator and the asynchronous kernel sandbox.
+ */
+import { asAssignment, expandAssignmentValue, expandWords, parseShell, type ShellCommand, type ShellWord } from './shell.js';
+import { classify, type Invocation, type PipelinePart } from './invocation.js';
+import type { PingSummary, Step } from './step.js';
+
+export interface Request {
+  invocation: Invocation;
+  /** the command text after expansion */
+  command: string;
+  line: number;
+}
+
+export interface Outcome {
+  exit: number;
+  stdout: string;
+  stderr: string;
+  supported: boolean;
+  ping?: PingSummary;
+}
+
+export interface InterpretOptions {
+  file: string;
+  host: string;
+  /** variables set before the script starts */
+  env?: Record<string, string>;
+}
+
+export function* interpret(source: string, opts: InterpretOptions): Generator<Request, Step[], Outcome> {
+  const vars = new Map<string, string>(Object.entries(opts.env ?? {}));
+  const lookup = (n: string) => (n === '?' ? String(lastExit) : vars.get(n));
+  const parsed = parseShell(source);
+  const steps: Step[] = [];
+  let lastExit = 0;
+  let errexit = false;
+  const cmds = parsed.commands;
+  const step = (c: ShellCommand, command: string, o: Outcome): void => {
+    const s: Step = { line: c.line, file: opts.file, host: opts.host, command, exit: o.exit, stdout: o.stdout, stderr: o.stderr, supported: o.supported };
+    if (o.ping) s.ping = o.ping;
+    steps.push(s);
+  };
+
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i];
+    // A pipeline is the run of commands joined by `|`.
+    const pipe = [c];
+    while (i + 1 < cmds.length && cmds[i + 1].joiner === '|') pipe.push(cmds[++i]);
+    if (c.joiner === '&&' && lastExit !== 0) continue;
+    if (c.joiner === '||' && lastExit === 0) continue;
+
+    if (c.compound) {
+      step(c, c.text, unsupported(`shell construct "${c.compound}"`));
+      continue;
+    }
+    // Assignments alone set variables; in front of a command they would only scope to it.
+    const words = pipe.length === 1 ? stripExport(c.words) : null;
+    if (words && words.length && words.every((w) => asAssignment(w))) {
+      let okAll = true;
+      for (const w of words) {
+        const a = asAssignment(w)!;
+        const v = expandAssignmentValue(a.value, lookup);
+        if (v === null) okAll = false;
+        else vars.set(a.name, v);
+      }
+      lastExit = 0;
+      step(c, c.text, okAll ? { exit: 0, stdout: '', stderr: '', supported: true } : unsupported('command substitution'));
+      continue;
+    }
+    const parts: PipelinePart[] = [];
+    let bad: string | null = null;
+    const texts: string[] = [];
+    for (const p of pipe) {
+      const argv = expandWords(p.words, lookup);
+      if (argv === null) {
+        bad = 'command substitution or an expansion nettwin does not model';
+        break;
+      }
+      let stdoutTo: string | null = null;
+      for (const r of p.redirects) {
+        const target = expandWords([r.target], lookup)?.join(' ') ?? '';
+        if (target === '/dev/null' || (r.op === '>&' && /^[12]$/.test(target))) continue;
+        if (r.fd === 1 && (r.op === '>' || r.op === '>>')) stdoutTo = target;
+        else bad = `redirect to ${target}`;
+      }
+      if (argv.length && asAssignment(p.words[0])) bad = 'per-command variable assignment';
+      parts.push({ argv, stdoutTo });
+      texts.push(argv.join(' ') + (stdoutTo ? ` > ${stdoutTo}` : ''));
+    }
+    const command = texts.join(' | ') + (pipe[pipe.length - 1].background ? ' &' : '');
+    if (bad !== null) {
+      step(c, command || c.text, unsupported(bad));
+      continue;
+    }
+    const inv = classify(parts, pipe[pipe.length - 1].background);
+    if (inv.kind === 'set' && inv.errexit !== null) errexit = inv.errexit;
+    const o: Outcome = yield { invocation: inv, command, line: c.line };
+    step(c, command, o);
+    if (o.supported) lastExit = o.exit;
+    if (inv.kind === 'exit') break;
+    // set -e: a failing command ends the script, unless it is tested by && or ||.
+    const next = cmds[i + 1];
+    const tested = next && (next.joiner === '&&' || next.joiner === '||');
+    if (errexit && o.supported && o.exit !== 0 && !tested && c.joiner !== '&&' && c.joiner !== '||') break;
+  }
+  if (parsed.errors.length) {
+    const e = parsed.errors[0];
+    steps.push({ line: e.line, file: opts.file, host: opts.host, command: '', exit: 2, stdout: '', stderr: `${opts.file}: line ${e.line}: ${e.message}\n`, supported: true });
+  }
+  return steps;
+}
+
+function stripExport(words: ShellWord[]): ShellWord[] {
+  if (words[0]?.text === 'export' || words[0]?.text === 'readonly' || words[0]?.text === 'local') return words.slice(1);
+  return words;
+}
+
+export function unsupported(why: string): Outcome {
+  return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${why}\n`, supported: false };
+}

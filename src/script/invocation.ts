@@ -1,0 +1,177 @@
+/**
+ * From a shell command (already expanded) to a modelled invocation: which program, in which
+ * namespace, with which arguments. Both modes share this step, so a line is supported in the
+ * simulator exactly when it is run on the kernel; anything else is reported, never executed.
+ */
+
+/** How the command was put into a namespace, kept so both modes print the same errors. */
+export type NetnsWrapper =
+  | { kind: 'netns-exec'; name: string; argv: string[] }
+  | { kind: 'nsenter'; path: string; name: string; argv: string[] };
+
+export type Program = 'ip' | 'bridge' | 'brctl' | 'sysctl' | 'ping' | 'socat';
+
+export type Invocation =
+  | { kind: 'program'; program: Program; argv: string[]; wrappers: NetnsWrapper[]; background: boolean }
+  /** `echo V > /proc/sys/…` or `echo V | tee /proc/sys/…` */
+  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[] }
+  /** `cat /proc/sys/…` */
+  | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[] }
+  | { kind: 'echo'; text: string }
+  | { kind: 'sleep'; seconds: number }
+  | { kind: 'noop' }
+  | { kind: 'set'; errexit: boolean | null }
+  | { kind: 'exit'; code: number }
+  | { kind: 'unsupported'; why: string };
+
+const PROGRAMS = new Set<Program>(['ip', 'bridge', 'brctl', 'sysctl', 'ping', 'socat']);
+
+/** Names that reach a command line: no slash, no blank, at most 255 bytes (a file name). */
+export function safeName(name: string): boolean {
+  return name.length > 0 && name !== '.' && name !== '..' && !/[/\s\0]/.test(name) && Buffer.byteLength(name) <= 255;
+}
+
+/** `sudo [opts] cmd`: the options sudo takes that do not change what runs. */
+function stripSudo(argv: string[]): string[] | null {
+  let i = 0;
+  while (argv[i] === 'sudo') {
+    i++;
+    while (i < argv.length && argv[i].startsWith('-')) {
+      const o = argv[i];
+      if (o === '--') {
+        i++;
+        break;
+      }
+      if (o === '-i' || o === '-s' || o === '--login' || o === '--shell') return null;
+      if (o === '-u' || o === '-g' || o === '-C' || o === '-p' || o === '-h' || o === '-U') i += 2;
+      else i++;
+    }
+  }
+  return argv.slice(i);
+}
+
+/** Peels `ip netns exec NS`, `nsenter --net=/run/netns/NS` and `sudo` layers off a command. */
+function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: string } {
+  for (;;) {
+    const s = stripSudo(argv);
+    if (!s) return { why: 'interactive sudo' };
+    argv = s;
+    if (argv[0] === 'ip' && argv[1] && /^netns$|^net$|^netn$|^ne$/.test(argv[1]) && argv[2] === 'exec') {
+      const name = argv[3];
+      if (name === undefined || !safeName(name)) return { why: 'ip netns exec without a valid namespace' };
+      if (argv.length < 5) return { why: 'ip netns exec without a command' };
+      wrappers.push({ kind: 'netns-exec', name, argv: argv.slice(0, 4) });
+      argv = argv.slice(4);
+      continue;
+    }
+    if (argv[0] === 'nsenter') {
+      let i = 1;
+      let path: string | null = null;
+      for (; i < argv.length; i++) {
+        const a = argv[i];
+        const m = /^(?:--net=|-n)(.+)$/.exec(a);
+        if (m) path = m[1];
+        else if ((a === '--net' || a === '-n') && argv[i + 1]?.startsWith('/')) path = argv[++i];
+        else if (a === '--') {
+          i++;
+          break;
+        } else if (a.startsWith('-')) return { why: `nsenter option ${a}` };
+        else break;
+      }
+      const pm = path ? /^\/(?:var\/)?run\/netns\/([^/]+)$/.exec(path) : null;
+      if (!pm || !safeName(pm[1])) return { why: 'nsenter into anything but /run/netns/NAME' };
+      if (i >= argv.length) return { why: 'nsenter without a command' };
+      wrappers.push({ kind: 'nsenter', path: path!, name: pm[1], argv: argv.slice(0, i) });
+      argv = argv.slice(i);
+      continue;
+    }
+    return argv;
+  }
+}
+
+const PROC_SYS = /^\/proc\/sys\/net\/ipv4\/[A-Za-z0-9_./-]+$/;
+
+export interface PipelinePart {
+  argv: string[];
+  /** `> FILE` target, if any (other than /dev/null) */
+  stdoutTo: string | null;
+}
+
+/** Classifies one pipeline (usually one command) of expanded words. */
+export function classify(parts: PipelinePart[], background: boolean): Invocation {
+  if (parts.length === 2) return classifyPipe(parts);
+  if (parts.length > 2) return { kind: 'unsupported', why: 'pipeline' };
+  const { stdoutTo } = parts[0];
+  const wrappers: NetnsWrapper[] = [];
+  const u = unwrap(parts[0].argv, wrappers);
+  if (!Array.isArray(u)) return { kind: 'unsupported', why: u.why };
+  const [cmd, ...args] = u;
+  if (cmd === undefined) return { kind: 'noop' };
+  if (cmd === 'echo') {
+    const text = echoText(args);
+    if (text === null) return { kind: 'unsupported', why: 'echo option' };
+    if (stdoutTo !== null) {
+      if (!PROC_SYS.test(stdoutTo)) return { kind: 'unsupported', why: `redirect to ${stdoutTo}` };
+      return { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers };
+    }
+    if (wrappers.length) return { kind: 'unsupported', why: 'echo inside a namespace' };
+    return { kind: 'echo', text };
+  }
+  if (stdoutTo !== null) return { kind: 'unsupported', why: `redirect to ${stdoutTo}` };
+  if (wrappers.length === 0) {
+    if (cmd === 'true' || cmd === ':') return { kind: 'noop' };
+    if (cmd === 'set') {
+      const flags = args.filter((a) => /^[-+][a-z]+$/.test(a));
+      if (flags.length !== args.length) return { kind: 'unsupported', why: 'set option' };
+      let errexit: boolean | null = null;
+      for (const f of flags) if (f.includes('e')) errexit = f[0] === '-';
+      return { kind: 'set', errexit };
+    }
+    if (cmd === 'sleep') {
+      const s = Number(args[0]?.replace(/s$/, ''));
+      if (args.length !== 1 || !Number.isFinite(s) || s < 0) return { kind: 'unsupported', why: 'sleep argument' };
+      return { kind: 'sleep', seconds: s };
+    }
+    if (cmd === 'exit') return { kind: 'exit', code: args.length ? Number(args[0]) & 255 : 0 };
+  }
+  if (cmd === 'cat') {
+    if (!args.length || !args.every((a) => PROC_SYS.test(a))) return { kind: 'unsupported', why: 'cat of anything but /proc/sys/net/ipv4' };
+    return { kind: 'proc-read', paths: args, wrappers };
+  }
+  if (PROGRAMS.has(cmd as Program)) {
+    return { kind: 'program', program: cmd as Program, argv: args, wrappers, background };
+  }
+  return { kind: 'unsupported', why: `command ${cmd}` };
+}
+
+/** `echo V | [sudo] tee [-a] /proc/sys/…` */
+function classifyPipe(parts: PipelinePart[]): Invocation {
+  const left = stripSudo(parts[0].argv);
+  const wrappers: NetnsWrapper[] = [];
+  const right = unwrap(parts[1].argv, wrappers);
+  if (!left || left[0] !== 'echo' || !Array.isArray(right) || right[0] !== 'tee') return { kind: 'unsupported', why: 'pipeline' };
+  const text = echoText(left.slice(1));
+  const files = right.slice(1).filter((a) => a !== '-a' && a !== '--append');
+  if (text === null || files.length !== 1 || !PROC_SYS.test(files[0])) return { kind: 'unsupported', why: 'pipeline' };
+  return { kind: 'proc-write', path: files[0], value: text.trim(), echoed: text, wrappers };
+}
+
+/** bash's builtin echo: -n, -e, -E; returns the printed text. */
+function echoText(args: string[]): string | null {
+  let newline = true;
+  let escapes = false;
+  let i = 0;
+  for (; i < args.length && /^-[neE]+$/.test(args[i]); i++) {
+    if (args[i].includes('n')) newline = false;
+    if (args[i].includes('e')) escapes = true;
+    if (args[i].includes('E')) escapes = false;
+  }
+  let s = args.slice(i).join(' ');
+  if (escapes) s = s.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\\\/g, '\\');
+  return newline ? s + '\n' : s;
+}
+
+/** The key a /proc/sys path names, in sysctl's dotted form. */
+export function procPathToKey(path: string): string {
+  return path.replace(/^\/proc\/sys\//, '').replace(/\//g, '.');
+}
