@@ -159,6 +159,17 @@ export class Fib {
     return 'unicast';
   }
 
+  /**
+   * __ip_dev_find: the device holding a local address, falling back to the local table so that
+   * any address of a local subnet route (127.1.2.3 on lo) counts.
+   */
+  localDev(addr: Ip4): Link | null {
+    const d = this.addrDev.get(addr);
+    if (d) return d;
+    const res = this.tableLookup(255, { dst: addr, src: 0, oif: null, iif: null, scope: 0 });
+    return res && res.kind === 'route' && res.route.type === 'local' ? res.route.dev : null;
+  }
+
   /** Whether a route's nexthop goes through its gateway (nh scope link), rather than on-link to dst. */
   static usesGateway(r: Route): boolean {
     return r.gateway !== null && r.nhScope === SCOPE.link;

@@ -48,11 +48,11 @@ export function routeOutput(sim: Simulator, st: NsState, flow: OutFlow): OutResu
   if (src) {
     if (isMulticast(src) || src === LBCAST || src >>> 24 === 0) return { kind: 'error', errno: 'EINVAL', route: null };
     if (!oif && (isMulticast(dst) || dst === LBCAST)) {
-      const d = fib.addrDev.get(src);
+      const d = fib.localDev(src);
       if (!d) return { kind: 'error', errno: 'ENETUNREACH', route: null };
       return make(sim, st, null, d, null, src, dst, null);
     }
-    if (!fib.addrDev.has(src)) return { kind: 'error', errno: 'ENETUNREACH', route: null };
+    if (!fib.localDev(src)) return { kind: 'error', errno: 'ENETUNREACH', route: null };
   }
   if (oif) {
     if (!sim.isLive(oif) || oif.ns !== st.ns) return { kind: 'error', errno: 'ENODEV', route: null };

@@ -8,6 +8,7 @@ import type { Invocation } from '../../src/script/invocation.js';
 import { localOutcome, pingCounts, pingTarget } from '../../src/script/local.js';
 import type { Step } from '../../src/script/step.js';
 import type { Sandbox } from './sandbox.js';
+import { readsState, settle } from './settle.js';
 
 export interface RealDriverOptions extends InterpretOptions {
   sandbox: Sandbox;
@@ -53,6 +54,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       if (inv.program === 'socat') {
         return { exit: 127, stdout: '', stderr: 'nettwin: unsupported: socat\n', supported: false };
       }
+      if (readsState(inv.program, inv.argv)) await settle(sb, sbHost);
       const r = await sb.exec(sbHost, argv);
       const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
       if (inv.program === 'ping') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };
