@@ -1,5 +1,7 @@
 import { defineConfig } from 'tsup';
 
+// Two builds run side by side, so each cleans only its own folder: the library (ESM + CJS +
+// types) everything in dist/ but dist/cli/, the CLI (ESM with a shebang) dist/cli/.
 export default defineConfig([
   {
     entry: {
@@ -10,12 +12,14 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: ['!cli/**'],
     target: 'node20',
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    entry: { main: 'src/cli/main.ts' },
+    outDir: 'dist/cli',
     format: ['esm'],
+    clean: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },

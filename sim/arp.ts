@@ -33,7 +33,7 @@ export function arpSend(sim: Simulator, dev: Link, op: 1 | 2, tip: Ip4, sip: Ip4
   };
   const name = op === ARP_OP.request ? 'arp:request' : 'arp:reply';
   if (sim.events.wants(name)) sim.events.emit(name, { t: sim.now, ns: dev.ns.path, dev: dev.name, spa: sip, tpa: tip, sha: dev.mac });
-  sim.step(dev.ns, 'arp', op === ARP_OP.request ? `who-has ${ip4ToString(tip)} tell ${ip4ToString(sip)} on ${dev.name}${dstMac ? ` (unicast to ${dstMac})` : ''}` : `${ip4ToString(tip === 0 ? sip : sip)} is-at ${dev.mac} (to ${ip4ToString(tip)}) on ${dev.name}`);
+  if (sim.tracer) sim.step(dev.ns, 'arp', op === ARP_OP.request ? `who-has ${ip4ToString(tip)} tell ${ip4ToString(sip)} on ${dev.name}${dstMac ? ` (unicast to ${dstMac})` : ''}` : `${ip4ToString(tip === 0 ? sip : sip)} is-at ${dev.mac} (to ${ip4ToString(tip)}) on ${dev.name}`);
   sim.xmit(dev, frame);
 }
 
@@ -74,18 +74,18 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
   if (!arp) return;
   const ns = st.ns;
   if (dev.noarp) {
-    sim.stepDrop(ns, 'noarp', `ARP on NOARP device ${dev.name}`);
+    if (sim.tracer) sim.stepDrop(ns, 'noarp', `ARP on NOARP device ${dev.name}`);
     return;
   }
   if (pktType === 'otherhost') {
-    sim.stepDrop(ns, 'not-for-us', `ARP frame for ${frame.eth.dst} on ${dev.name}`);
+    if (sim.tracer) sim.stepDrop(ns, 'not-for-us', `ARP frame for ${frame.eth.dst} on ${dev.name}`);
     return;
   }
   const sip = arp.spa;
   const tip = arp.tpa;
   const localnet = dev.conf.route_localnet || ns.all.route_localnet;
   if (tip >>> 28 === 0xe || (!localnet && tip >>> 24 === 127)) {
-    sim.stepDrop(ns, 'martian-destination', `ARP for ${ip4ToString(tip)}`);
+    if (sim.tracer) sim.stepDrop(ns, 'martian-destination', `ARP for ${ip4ToString(tip)}`);
     return;
   }
   if (sip === 0) {
@@ -97,7 +97,7 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
     const d = routeInput(sim, st, dev, tip, sip, 'host');
     if (d.kind === 'local' && !d.broadcast) {
       if (arpIgnore(dev, sip, tip)) {
-        sim.stepDrop(ns, 'arp-ignored', `ARP request for ${ip4ToString(tip)} on ${dev.name} (arp_ignore)`);
+        if (sim.tracer) sim.stepDrop(ns, 'arp-ignored', `ARP request for ${ip4ToString(tip)} on ${dev.name} (arp_ignore)`);
         return;
       }
       neighEventNs(sim, st, dev, sip, arp.sha);
@@ -106,9 +106,9 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
     }
     if (d.kind === 'drop' && (d.reason === 'martian-source' || d.reason === 'accept-local' || d.reason === 'rp-filter')) {
       // the kernel then only refreshes an existing entry for the sender, below
-      sim.stepDrop(ns, d.reason, `ARP request from ${ip4ToString(sip)} for ${ip4ToString(tip)} on ${dev.name} not answered: ${d.detail}`);
+      if (sim.tracer) sim.stepDrop(ns, d.reason, `ARP request from ${ip4ToString(sip)} for ${ip4ToString(tip)} on ${dev.name} not answered: ${d.detail}`);
     } else if (d.kind !== 'forward') {
-      sim.step(ns, 'arp', `request for ${ip4ToString(tip)} on ${dev.name}: not a local address, ignored`);
+      if (sim.tracer) sim.step(ns, 'arp', `request for ${ip4ToString(tip)} on ${dev.name}: not a local address, ignored`);
     } else if (d.kind === 'forward') {
       return; // proxy_arp is not modelled: a forwarding router does not answer for others
     }
@@ -119,6 +119,6 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
     const override = sim.now > n.updated + PARAMS.neigh.locktimeUs;
     neighUpdate(sim, st, n, arp.sha, state, override);
   } else if (arp.op === ARP_OP.reply) {
-    sim.stepDrop(ns, 'not-for-us', `unsolicited ARP reply ${ip4ToString(sip)} is-at ${arp.sha} on ${dev.name} (no entry; arp_accept=0)`);
+    if (sim.tracer) sim.stepDrop(ns, 'not-for-us', `unsolicited ARP reply ${ip4ToString(sip)} is-at ${arp.sha} on ${dev.name} (no entry; arp_accept=0)`);
   }
 }

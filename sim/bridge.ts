@@ -68,15 +68,15 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
     sim.xmit(p, copy(frame));
     n++;
   }
-  sim.step(br.ns, 'bridge', `${br.name}: flood ${frame.eth.dst} to ${n} port(s)`);
+  if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: flood ${frame.eth.dst} to ${n} port(s)`);
 }
 
 function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
   if (!sim.portForwards(to)) {
-    sim.stepDrop(br.ns, 'port-down', `${br.name}: ${frame.eth.dst} is behind ${to.name}, which does not forward`);
+    if (sim.tracer) sim.stepDrop(br.ns, 'port-down', `${br.name}: ${frame.eth.dst} is behind ${to.name}, which does not forward`);
     return;
   }
-  sim.step(br.ns, 'bridge', `${br.name}: ${frame.eth.dst} -> ${to.name}`);
+  if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: ${frame.eth.dst} -> ${to.name}`);
   sim.xmit(to, frame);
 }
 
@@ -92,11 +92,11 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
   const br = port.master!;
   const ns = br.ns;
   if (!br.up) {
-    sim.stepDrop(ns, 'bridge-down', `${port.name} is a port of ${br.name}, which is down`);
+    if (sim.tracer) sim.stepDrop(ns, 'bridge-down', `${port.name} is a port of ${br.name}, which is down`);
     return;
   }
   if (!sim.portForwards(port)) {
-    sim.stepDrop(ns, 'port-down', `${port.name} (port of ${br.name}) is not forwarding`);
+    if (sim.tracer) sim.stepDrop(ns, 'port-down', `${port.name} (port of ${br.name}) is not forwarding`);
     return;
   }
   const src = frame.eth.src;
@@ -104,7 +104,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     const fdb = sim.bridgeState(br).fdb;
     const old = fdb.get(src);
     if (!old || old.port !== port) {
-      sim.step(ns, 'fdb', `${br.name}: learned ${src} on ${port.name}`);
+      if (sim.tracer) sim.step(ns, 'fdb', `${br.name}: learned ${src} on ${port.name}`);
       if (sim.events.wants('fdb:learn')) sim.events.emit('fdb:learn', { t: sim.now, ns: ns.path, bridge: br.name, port: port.name, mac: src });
     }
     if (old) {
@@ -115,7 +115,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     }
   }
   if (++frame.bridgeHops > PARAMS.maxBridgeHops) {
-    sim.stepDrop(ns, 'loop', `frame crossed ${PARAMS.maxBridgeHops} bridges: a bridging loop (no STP)`);
+    if (sim.tracer) sim.stepDrop(ns, 'loop', `frame crossed ${PARAMS.maxBridgeHops} bridges: a bridging loop (no STP)`);
     return;
   }
   const dst = frame.eth.dst;
@@ -125,13 +125,13 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     return;
   }
   if (isLocalMac(sim, br, dst)) {
-    sim.step(ns, 'bridge', `${br.name}: ${dst} is local, up to ${br.name}`);
+    if (sim.tracer) sim.step(ns, 'bridge', `${br.name}: ${dst} is local, up to ${br.name}`);
     passUp(sim, br, frame, 'host');
     return;
   }
   const to = fdbLookup(sim, br, dst);
   if (to === port) {
-    sim.stepDrop(ns, 'not-for-us', `${br.name}: ${dst} is behind the port it came from`);
+    if (sim.tracer) sim.stepDrop(ns, 'not-for-us', `${br.name}: ${dst} is behind the port it came from`);
     return;
   }
   if (to) forward(sim, br, to, frame);

@@ -82,6 +82,8 @@ export class Fib {
   readonly customLocalRoutes: boolean;
   /** each local address and the first device (in link order) holding it: __ip_dev_find */
   readonly addrDev = new Map<Ip4, Link>();
+  /** destinations of `broadcast` routes in table local (a quick test before addrType) */
+  readonly broadcasts = new Set<Ip4>();
 
   private constructor(
     readonly ns: Netns,
@@ -92,7 +94,10 @@ export class Fib {
     let custom = false;
     for (const [id, t] of ns.tables) {
       this.tables.set(id, compileTable(id, t.routes));
-      for (const r of t.routes) if (r.type === 'local' && r.protocol !== PROTO.kernel) custom = true;
+      for (const r of t.routes) {
+        if (r.type === 'local' && r.protocol !== PROTO.kernel) custom = true;
+        if (r.type === 'broadcast' && r.dstLen === 32) this.broadcasts.add(r.dst);
+      }
     }
     this.customLocalRoutes = custom;
     for (const l of ns.linkList()) for (const a of l.addrs) if (!this.addrDev.has(a.local)) this.addrDev.set(a.local, l);

@@ -38,7 +38,7 @@ export function ipForward(sim: Simulator, st: NsState, inDev: Link, pkt: IpPacke
   const out = r.dev!;
   const nh = nextHop(sim, st, r, pkt.ip.dst);
   if (redirect) sendRedirect(sim, st, pkt, nh);
-  sim.step(ns, 'forward', `${describe(pkt)} from ${inDev.name} out ${out.name}${nh !== pkt.ip.dst ? ` via ${ip4ToString(nh)}` : ''}`);
+  if (sim.tracer) sim.step(ns, 'forward', `${describe(pkt)} from ${inDev.name} out ${out.name}${nh !== pkt.ip.dst ? ` via ${ip4ToString(nh)}` : ''}`);
   if (sim.events.wants('packet:forward')) {
     sim.events.emit('packet:forward', { t: sim.now, ns: ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: out.name });
   }

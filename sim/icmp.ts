@@ -30,24 +30,27 @@ export function icmpSend(sim: Simulator, st: NsState, pkt: IpPacket, type: 3 | 5
   const ns = st.ns;
   const o = pkt.ip;
   if (pkt.icmp && !isEcho(pkt.icmp) && type !== ICMP_TYPE.redirect) {
-    sim.step(ns, 'icmp', `no ICMP error about an ICMP error (${describe(pkt)})`);
+    if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about an ICMP error (${describe(pkt)})`);
     return;
   }
-  if (o.dst === 0xffffffff || o.dst >>> 28 === 0xe || o.src === 0 || o.src >>> 28 === 0xe || o.src === 0xffffffff) return;
+  if (o.dst === 0xffffffff || o.dst >>> 28 === 0xe || o.src === 0 || o.src >>> 28 === 0xe || o.src === 0xffffffff) {
+    if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about a packet from ${ip4ToString(o.src)} to ${ip4ToString(o.dst)} (broadcast, multicast or no source)`);
+    return;
+  }
   const saddr = localDst ? o.dst : 0;
   const res = routeOutput(sim, st, { dst: o.src, src: saddr, oif: null });
   if (res.kind !== 'ok') {
-    sim.step(ns, 'icmp', `cannot send ICMP type ${type} code ${code} to ${ip4ToString(o.src)}: no route back`);
+    if (sim.tracer) sim.step(ns, 'icmp', `cannot send ICMP type ${type} code ${code} to ${ip4ToString(o.src)}: no route back`);
     return;
   }
   const rt = res.rt;
   if (rt.type !== 'local' && (I.ratemask >> type) & 1 && !st.peers.xrlimAllow(o.src, sim.now)) {
-    sim.step(ns, 'icmp', `ICMP type ${type} code ${code} to ${ip4ToString(o.src)} suppressed by icmp_ratelimit`, 'icmp-rate-limit');
+    if (sim.tracer) sim.step(ns, 'icmp', `ICMP type ${type} code ${code} to ${ip4ToString(o.src)} suppressed by icmp_ratelimit`, 'icmp-rate-limit');
     return;
   }
   const err: IcmpErrorRepr = { type, code, info, original: quote(pkt) };
   const out = icmpPacket(rt.src, rt.dst, I.defaultTtl, st.nextIpId(), err);
-  sim.step(ns, 'icmp', `send ICMP ${icmpName(type, code)} from ${ip4ToString(rt.src)} to ${ip4ToString(o.src)}`);
+  if (sim.tracer) sim.step(ns, 'icmp', `send ICMP ${icmpName(type, code)} from ${ip4ToString(rt.src)} to ${ip4ToString(o.src)}`);
   if (sim.events.wants('icmp:error')) sim.events.emit('icmp:error', { t: sim.now, ns: ns.path, from: rt.src, to: o.src, type, code });
   ipOutput(sim, st, out, rt);
 }
@@ -63,7 +66,7 @@ export function ipError(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, e
   if (errno === 'EINVAL') return;
   const code = errno === 'EHOSTUNREACH' ? ICMP_UNREACH.host : errno === 'ENETUNREACH' ? ICMP_UNREACH.net : ICMP_UNREACH.pktFiltered;
   if (!st.peers.errorAllow(pkt.ip.src, sim.now)) {
-    sim.step(st.ns, 'icmp', `ICMP unreachable to ${ip4ToString(pkt.ip.src)} suppressed by ip_error's rate limit`, 'icmp-rate-limit');
+    if (sim.tracer) sim.step(st.ns, 'icmp', `ICMP unreachable to ${ip4ToString(pkt.ip.src)} suppressed by ip_error's rate limit`, 'icmp-rate-limit');
     return;
   }
   icmpSend(sim, st, pkt, ICMP_TYPE.destUnreachable, code, 0, false);
@@ -102,7 +105,7 @@ function echoReply(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, broadc
     return;
   }
   const reply = icmpPacket(res.rt.src, res.rt.dst, I.defaultTtl, st.nextIpId(), { ...req, type: 0 });
-  sim.step(ns, 'deliver', `echo request seq ${req.seq} for ${ip4ToString(pkt.ip.dst)}: replying`);
+  if (sim.tracer) sim.step(ns, 'deliver', `echo request seq ${req.seq} for ${ip4ToString(pkt.ip.dst)}: replying`);
   ipOutput(sim, st, reply, res.rt);
 }
 
@@ -114,7 +117,7 @@ function hostRedirect(sim: Simulator, st: NsState, pkt: IpPacket, icmp: IcmpErro
   const oldGw = pkt.ip.src;
   const res = routeOutput(sim, st, { dst: inner.dst, src: 0, oif: null });
   if (res.kind !== 'ok' || res.rt.gateway !== oldGw || !res.rt.route) {
-    sim.step(ns, 'icmp', `redirect from ${ip4ToString(oldGw)} ignored: not our gateway to ${ip4ToString(inner.dst)}`);
+    if (sim.tracer) sim.step(ns, 'icmp', `redirect from ${ip4ToString(oldGw)} ignored: not our gateway to ${ip4ToString(inner.dst)}`);
     return;
   }
   const dev = res.rt.dev;
@@ -122,18 +125,18 @@ function hostRedirect(sim: Simulator, st: NsState, pkt: IpPacket, icmp: IcmpErro
   const mine = dev.conf.accept_redirects;
   const rx = dev.conf.forwarding ? all && mine : all || mine;
   if (newGw === oldGw || !rx || newGw >>> 28 === 0xe || newGw === 0xffffffff || newGw >>> 24 === 0 || st.fib.addrType(newGw) !== 'unicast') {
-    sim.step(ns, 'icmp', `redirect to ${ip4ToString(newGw)} rejected`);
+    if (sim.tracer) sim.step(ns, 'icmp', `redirect to ${ip4ToString(newGw)} rejected`);
     return;
   }
   const n = neighLookup(st, dev, newGw);
   if (!n || !isValid(n.state)) {
     // the new gateway must be resolved before the redirect is taken (a second one will be)
-    sim.step(ns, 'icmp', `redirect to ${ip4ToString(newGw)}: resolving it first`);
+    if (sim.tracer) sim.step(ns, 'icmp', `redirect to ${ip4ToString(newGw)}: resolving it first`);
     neighKick(sim, st, dev, newGw);
     return;
   }
   st.redirects.set(inner.dst, { route: res.rt.route, gateway: newGw, expires: sim.now + I.redirectExpiresUs });
-  sim.step(ns, 'icmp', `redirect: ${ip4ToString(inner.dst)} now via ${ip4ToString(newGw)}`);
+  if (sim.tracer) sim.step(ns, 'icmp', `redirect: ${ip4ToString(inner.dst)} now via ${ip4ToString(newGw)}`);
 }
 
 /** iputils' wording of an ICMP type and code (pr_icmph). */

@@ -22,7 +22,7 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
   const d = routeInput(sim, st, dev, pkt.ip.dst, pkt.ip.src, pktType);
   switch (d.kind) {
     case 'local':
-      sim.step(ns, 'input', `${describe(pkt)} arrived on ${dev.name}: ${d.broadcast ? 'broadcast' : 'local address'}`);
+      if (sim.tracer) sim.step(ns, 'input', `${describe(pkt)} arrived on ${dev.name}: ${d.broadcast ? 'broadcast' : 'local address'}`);
       localDeliver(sim, st, dev, dev, pkt, d.broadcast);
       return;
     case 'forward':

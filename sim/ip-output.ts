@@ -21,7 +21,7 @@ export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: OutRout
       sim.drop(ns, 'lo-down', `${ip4ToString(pkt.ip.dst)} is local but lo is down`, pkt, lo);
       return;
     }
-    sim.step(ns, 'xmit', `${describe(pkt)} to local ${ip4ToString(pkt.ip.dst)} through lo`);
+    if (sim.tracer) sim.step(ns, 'xmit', `${describe(pkt)} to local ${ip4ToString(pkt.ip.dst)} through lo`);
     const iif = rt.localDev ?? lo;
     sim.queue.after(sim.latency, () => {
       if (!sim.isLive(lo) || !lo.up) {
@@ -34,12 +34,12 @@ export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: OutRout
   }
   if (rt.type === 'broadcast' || rt.type === 'multicast') {
     const mac = rt.type === 'broadcast' ? BROADCAST : multicastMac(pkt.ip.dst);
-    sim.step(ns, 'xmit', `${describe(pkt)} ${rt.type} on ${rt.dev.name}`);
+    if (sim.tracer) sim.step(ns, 'xmit', `${describe(pkt)} ${rt.type} on ${rt.dev.name}`);
     sim.xmit(rt.dev, { eth: { src: rt.dev.mac, dst: mac, ethertype: ETHERTYPE.ipv4 }, arp: null, pkt, bridgeHops: 0 });
     return;
   }
   const nh = rt.gateway ?? pkt.ip.dst;
-  sim.step(ns, 'route', `${describe(pkt)} out ${rt.dev.name}${rt.gateway !== null ? ` via ${ip4ToString(rt.gateway)}` : ''} src ${ip4ToString(pkt.ip.src)}`);
+  if (sim.tracer) sim.step(ns, 'route', `${describe(pkt)} out ${rt.dev.name}${rt.gateway !== null ? ` via ${ip4ToString(rt.gateway)}` : ''} src ${ip4ToString(pkt.ip.src)}`);
   neighOutput(sim, st, rt.dev, nh, pkt);
 }
 

@@ -12,7 +12,7 @@ import { arpSolicit } from './arp.js';
 import { linkFailure } from './icmp.js';
 import type { NsState } from './ns-state.js';
 import type { IpPacket } from './packet.js';
-import { PARAMS } from './params.js';
+import { PARAMS, timerWheelUs } from './params.js';
 import type { Simulator } from './simulator.js';
 import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
 
@@ -43,7 +43,7 @@ export function isValid(s: NudState): boolean {
 }
 
 function retrans(): number {
-  return P.retransUs + P.timerSlackUs;
+  return timerWheelUs(P.retransUs);
 }
 
 function maxProbes(e: NeighEntry): number {
@@ -93,7 +93,7 @@ function timer(sim: Simulator, st: NsState, e: NeighEntry): void {
     } else {
       e.state = 'stale';
       e.updated = now;
-      sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} REACHABLE -> STALE`);
+      if (sim.tracer) sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} REACHABLE -> STALE`);
       return;
     }
   } else if (e.state === 'delay') {
@@ -114,7 +114,10 @@ function timer(sim: Simulator, st: NsState, e: NeighEntry): void {
     invalidate(sim, st, e);
     return;
   }
-  if (e.state === 'reachable' || e.state === 'delay' || e.state === 'incomplete' || e.state === 'probe') arm(sim, st, e, next);
+  if (e.state === 'reachable' || e.state === 'delay' || e.state === 'incomplete' || e.state === 'probe') {
+    // the kernel never re-arms closer than HZ/100
+    arm(sim, st, e, Math.max(next, now + 10_000));
+  }
   if (e.state === 'incomplete' || e.state === 'probe') probe(sim, st, e);
 }
 
@@ -122,7 +125,7 @@ function timer(sim: Simulator, st: NsState, e: NeighEntry): void {
 function invalidate(sim: Simulator, st: NsState, e: NeighEntry): void {
   const q = e.queue;
   e.queue = [];
-  sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} FAILED after ${P.mcastProbes} ARP probes; ${q.length} queued packet(s) dropped`);
+  if (sim.tracer) sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} FAILED after ${P.mcastProbes} ARP probes; ${q.length} queued packet(s) dropped`);
   for (const pkt of q) {
     sim.drop(st.ns, 'neigh-failed', `no ARP answer for ${ip(e)} on ${e.dev.name}`, pkt, e.dev);
     linkFailure(sim, st, pkt);
@@ -149,7 +152,7 @@ export function neighUpdate(sim: Simulator, st: NsState, e: NeighEntry, mac: str
     cancel(e);
     if (newState === 'reachable') arm(sim, st, e, now + P.reachableUs);
     e.state = newState;
-    sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} lladdr ${newMac} ${old.toUpperCase()} -> ${newState.toUpperCase()}`);
+    if (sim.tracer) sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} lladdr ${newMac} ${old.toUpperCase()} -> ${newState.toUpperCase()}`);
   }
   if (newMac !== e.mac) {
     e.mac = newMac;
@@ -186,12 +189,15 @@ export function neighOutput(sim: Simulator, st: NsState, dev: Link, nh: Ip4, pkt
     sendFrame(sim, dev, dev.brd, pkt);
     return;
   }
-  const fixed = st.ns.staticNeigh.get(`${dev.ifindex}:${nh}`);
-  if (fixed && (fixed.state === 'permanent' || fixed.state === 'noarp') && fixed.lladdr) {
-    sendFrame(sim, dev, fixed.lladdr, pkt);
-    return;
+  if (st.ns.staticNeigh.size) {
+    const fixed = st.ns.staticNeigh.get(`${dev.ifindex}:${nh}`);
+    if (fixed && (fixed.state === 'permanent' || fixed.state === 'noarp') && fixed.lladdr) {
+      sendFrame(sim, dev, fixed.lladdr, pkt);
+      return;
+    }
   }
-  if (nh === 0xffffffff || st.fib.addrType(nh, dev) === 'broadcast') {
+  const fib = st.fib;
+  if (nh === 0xffffffff || (fib.broadcasts.has(nh) && fib.addrType(nh, dev) === 'broadcast')) {
     sendFrame(sim, dev, BROADCAST, pkt);
     return;
   }
@@ -225,7 +231,7 @@ export function neighOutput(sim: Simulator, st: NsState, dev: Link, nh: Ip4, pkt
       e.state = 'incomplete';
       e.updated = now;
       arm(sim, st, e, now + retrans());
-      sim.step(st.ns, 'neigh', `${ip(e)} dev ${dev.name} INCOMPLETE: resolving`);
+      if (sim.tracer) sim.step(st.ns, 'neigh', `${ip(e)} dev ${dev.name} INCOMPLETE: resolving`);
       enqueue(sim, st, e, pkt);
       probe(sim, st, e);
     }

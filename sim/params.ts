@@ -13,14 +13,8 @@ export const PARAMS = {
     ucastProbes: 3,
     appProbes: 0,
     mcastReprobes: 0,
-    /** retrans_time_ms = 1000 */
+    /** retrans_time_ms = 1000 (fires ~18 ms late on the timer wheel: see `timerWheelUs`) */
     retransUs: 1_000_000,
-    /**
-     * A retransmit timer of 250 jiffies lands on the timer wheel's 8-jiffy (32 ms) grid, so it fires
-     * 4–32 ms late; measured: ARP gives up ~3.05 s after the first probe. The fixed slack keeps
-     * `ping -W 3` silent and `ping -W 3.1` reporting, as the kernel does.
-     */
-    timerSlackUs: 18_000,
     /** base_reachable_time_ms = 30000 (the kernel randomizes 0.5–1.5×; the mean is used) */
     reachableUs: 30_000_000,
     /** delay_first_probe_time = 5 s */
@@ -51,3 +45,21 @@ export const PARAMS = {
   /** bridges crossed before a frame is declared looping (no STP in the model) */
   maxBridgeHops: 32,
 } as const;
+
+/** HZ of the reference kernel: one jiffy is 4 ms. */
+export const JIFFY_US = 4000;
+
+/**
+ * When a jiffies timer armed `us` from now really fires (kernel/time/timer.c): the timer wheel
+ * rounds the expiry up to its level's granularity (1 jiffy below 64 jiffies, 8 up to 511, 64 up
+ * to 4095, ×8 per level), so a 1 s timer (250 jiffies) fires 4–32 ms late; the mean is used.
+ * This is why ARP gives up ~3.05 s after its first probe (measured; `ping -W 3` is still silent,
+ * `-W 3.1` reports) and why ping's probes drift ~20 ms per second (it waits with SO_RCVTIMEO,
+ * and iputils caps its token bucket, so the lateness is never caught up: `time 3066ms` for 4).
+ */
+export function timerWheelUs(us: number): number {
+  const j = Math.ceil(us / JIFFY_US);
+  let gran = 1;
+  for (let limit = 64; j >= limit && gran < 8 ** 8; limit *= 8) gran *= 8;
+  return us + ((gran + 1) / 2) * JIFFY_US;
+}

@@ -18,6 +18,7 @@ import { icmpName } from './icmp.js';
 import { ipOutput } from './ip-output.js';
 import { icmpPacket, type IpPacket } from './packet.js';
 import { routeOutput } from './route-output.js';
+import { timerWheelUs } from './params.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
 import { isEcho, type IcmpErrorRepr } from './wire/icmp.js';
@@ -82,6 +83,8 @@ export interface PingResult {
   /** the ipg/ewma figures, when ping prints them (interval 0) */
   ipg: { ipgUs: number; ewmaUs: number } | null;
   exit: number;
+  /** nothing more can happen and ping would wait forever (`-W 0` without an answer) */
+  hung: boolean;
   /** virtual µs when ping started and ended */
   startUs: number;
   endUs: number;
@@ -122,6 +125,7 @@ function fatalResult(dst: Ip4, msg: string, warnings: string[], now: number): Pi
     pipe: -1,
     ipg: null,
     exit: 2,
+    hung: false,
     startUs: now,
     endUs: now,
   };
@@ -238,11 +242,11 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     const res = routeOutput(sim, st, { dst: whereto, src: boundAddr, oif: boundDev });
     if (res.kind === 'error') {
       // sendmsg fails; iputils counts the probe and prints nothing (receive_error_msg returns -1)
-      sim.step(from, 'send', `echo request seq ${seq}: sendmsg failed (${res.errno})`);
+      if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: sendmsg failed (${res.errno})`);
       return;
     }
     const pkt: IpPacket = icmpPacket(res.rt.src, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
-    sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.src)} ttl ${ttl}`);
+    if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.src)} ttl ${ttl}`);
     ipOutput(sim, st, pkt, res.rt);
   };
 
@@ -286,24 +290,39 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   let nextSend = t0;
   let lastSend = t0;
   let exiting = false;
+  let hung = false;
   try {
     for (;;) {
       if (exiting) break;
       if (count && nreceived + nerrors >= count) break;
       if (deadline && nerrors) break;
       const doneSending = () => !!count && ntransmitted >= count && !deadline;
+      if (!intervalUs) {
+        // -i 0: the next probe as soon as the last one is answered, else after MININTERVAL
+        const inFlight = (ntransmitted - acked) & 0xffff;
+        nextSend = ntransmitted === 0 || (inFlight <= 0x7fff ? inFlight : ntransmitted - nreceived - nerrors) === 0 ? sim.now : lastSend + 10_000;
+      }
       if (!doneSending() && sim.now >= nextSend) {
         send();
         lastSend = sim.now;
-        nextSend = sim.now + Math.max(intervalUs, 0);
+        // ping sleeps in recvmsg with SO_RCVTIMEO = interval, a jiffies timer: it wakes late,
+        // and iputils' token bucket (preload 1) does not make up for it
+        nextSend = sim.now + (intervalUs > 0 ? timerWheelUs(intervalUs) : 10_000);
       }
       if (doneSending() && !exitArmed) {
         exitArmed = true;
         const wait = nreceived ? Math.max(2 * tmax, intervalUs) : lingerUs;
-        alarmAt = sim.now + wait;
+        // setitimer with a zero value arms nothing: `-W 0` waits for an answer forever
+        if (wait > 0) alarmAt = sim.now + wait;
       }
       const until = Math.min(doneSending() ? Infinity : nextSend, alarmAt);
-      if (sim.runUntil(until, () => inbox.length > 0)) {
+      if (until === Infinity && sim.queue.size === 0) {
+        hung = true;
+        break;
+      }
+      // waiting with no timer of its own: step through what the network still has to do
+      const target = until === Infinity ? sim.queue.peekTime() : until;
+      if (sim.runUntil(target, () => inbox.length > 0)) {
         sim.runUntil(sim.now); // everything that arrives in the same instant is read together
         for (const m of inbox) handle(m);
         inbox.length = 0;
@@ -352,6 +371,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     pipe: pipesize,
     ipg,
     exit: !nreceived || (deadline && nreceived < count) ? 1 : 0,
+    hung,
     startUs: t0,
     endUs: sim.now,
   };

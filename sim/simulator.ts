@@ -58,6 +58,8 @@ export class Simulator {
   private readonly bridges = new Map<Link, BridgeState>();
   private readonly seen = new Map<Link, DevSeen>();
   private cacheVersion = -1;
+  private seenVersion = -1;
+  private syncVersion = -1;
   private readonly portCache = new Map<Link, Link[]>();
   private readonly carrierCache = new Map<Link, boolean>();
   private identSeq = 0x3a1c;
@@ -182,7 +184,7 @@ export class Simulator {
 
   /** A frame crossing a wire from `from` to `to`, arriving after the link latency. */
   wire(from: Link, to: Link, frame: Frame): void {
-    this.step(from.ns, 'xmit', `${from.name} -> ${to.kind === 'loopback' ? 'lo' : `${to.name}${to.ns !== from.ns ? ` in ${to.ns.path}` : ''}`}: ${frameText(frame)}`);
+    if (this.tracer) this.step(from.ns, 'xmit', `${from.name} -> ${to.kind === 'loopback' ? 'lo' : `${to.name}${to.ns !== from.ns ? ` in ${to.ns.path}` : ''}`}: ${frameText(frame)}`);
     this.queue.after(this.latency, () => this.receive(to, frame));
   }
 
@@ -229,7 +231,7 @@ export class Simulator {
 
   private dropFrame(dev: Link, frame: Frame, reason: DropReason, detail: string): void {
     if (frame.pkt) this.drop(dev.ns, reason, `${detail}: ${frameText(frame)}`, frame.pkt, dev);
-    else this.stepDrop(dev.ns, reason, `${detail}: ${frameText(frame)}`);
+    else if (this.tracer) this.stepDrop(dev.ns, reason, `${detail}: ${frameText(frame)}`);
   }
 
   // --- keeping runtime state in step with the model -----------------------------------------
@@ -241,6 +243,9 @@ export class Simulator {
    * their bridge or stopped forwarding (br_fdb_delete_by_port).
    */
   sync(): void {
+    // nothing in the model changed since the last look: nothing to flush
+    if (this.syncVersion === this.lab.version) return;
+    this.syncVersion = this.lab.version;
     for (const [ns, st] of this.states) {
       if (!this.nsLive(ns)) {
         for (const dev of [...st.neigh.keys()]) neighFlushDev(st, dev);
@@ -256,15 +261,22 @@ export class Simulator {
         this.seen.delete(dev);
         continue;
       }
-      const now = { up: dev.up, carrier: this.carrier(dev), mac: dev.mac };
-      if ((was.up && !now.up) || (was.carrier && !now.carrier) || was.mac !== now.mac) {
+      const up = dev.up;
+      const carrier = this.carrier(dev);
+      if ((was.up && !up) || (was.carrier && !carrier) || was.mac !== dev.mac) {
         const st = this.states.get(dev.ns);
         if (st) neighFlushDev(st, dev);
       }
-      this.seen.set(dev, now);
+      was.up = up;
+      was.carrier = carrier;
+      was.mac = dev.mac;
     }
-    for (const ns of this.lab.namespaces()) {
-      for (const dev of ns.linkList()) if (!this.seen.has(dev)) this.seen.set(dev, { up: dev.up, carrier: this.carrier(dev), mac: dev.mac });
+    if (this.seenVersion !== this.lab.version) {
+      // new devices appear only when the model changed
+      this.seenVersion = this.lab.version;
+      for (const ns of this.lab.namespaces()) {
+        for (const dev of ns.linkList()) if (!this.seen.has(dev)) this.seen.set(dev, { up: dev.up, carrier: this.carrier(dev), mac: dev.mac });
+      }
     }
     for (const [br, bs] of this.bridges) {
       if (!this.isLive(br) || br.kind !== 'bridge') {
@@ -294,7 +306,7 @@ export class Simulator {
       c.peers = st.peers.clone();
       c.ipId = st.ipId;
       for (const [k, v] of st.redirects) c.redirects.set(k, { ...v });
-      for (const [dev, t] of st.neigh) {
+      for (const t of st.neigh.values()) {
         for (const e of t.values()) neighRestore(f, c, e);
       }
     }

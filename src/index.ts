@@ -10,6 +10,8 @@
  *   ip link add veth0 type veth peer name veth1 netns NS1
  * `);
  * host.ns('NS1').render('ip -br link').stdout;
+ *
+ * @module nettwin
  */
 export { Lab, HostHandle, NsHandle } from './lab.js';
 export type { Step, PingSummary } from './script/step.js';

@@ -21,6 +21,13 @@ import type { CommandResult } from './iproute2/types.js';
 
 export type { Step } from './script/step.js';
 
+/**
+ * A lab: hosts in one model, with one simulator shared by all their scripts.
+ *
+ * @example
+ * const lab = new Lab();
+ * lab.host('node1').sh('ip netns add NS1\nip netns list')[1].stdout; // "NS1\n"
+ */
 export class Lab {
   readonly model: LabModel;
   private simulator: Simulator | null = null;
@@ -48,6 +55,14 @@ export class Lab {
   }
 }
 
+/**
+ * One host of a lab: run scripts or single commands on it, or reach its namespaces.
+ *
+ * @example
+ * const node = new Lab().host('node1');
+ * node.exec('ip link add br0 type bridge').exit; // 0
+ * node.ns().render('ip -br link show br0').stdout;
+ */
 export class HostHandle {
   constructor(
     readonly lab: Lab,
@@ -77,7 +92,13 @@ export class HostHandle {
   }
 }
 
-/** Typed access to one namespace: Ops in, iproute2 renderings out. */
+/**
+ * Typed access to one namespace: Ops in, iproute2 renderings out.
+ *
+ * @example
+ * new Lab().host('h').ns().addBridge('br0').setUp('br0').addAddress('br0', '10.1.0.1/24')
+ *   .render('ip route').stdout; // "10.1.0.0/24 dev br0 proto kernel scope link src 10.1.0.1 \n"
+ */
 export class NsHandle {
   constructor(readonly ns: Netns) {}
 

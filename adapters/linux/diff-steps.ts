@@ -6,6 +6,12 @@
 import type { Step } from '../../src/script/step.js';
 import { maskVolatile } from '../../src/iproute2/mask.js';
 
+/**
+ * One field of one command on which the simulator and the kernel disagree.
+ *
+ * @example
+ * for (const d of diffSteps(sim, real)) console.log(`line ${d.line}: ${d.field} differs`);
+ */
 export interface Disagreement {
   index: number;
   line: number;
@@ -16,7 +22,13 @@ export interface Disagreement {
   sim: string;
 }
 
-/** Masks what legitimately differs between two runs. */
+/**
+ * Masks what legitimately differs between two runs.
+ *
+ * @example
+ * normalize('link/ether 0a:1b:2c:3d:4e:5f brd ff:ff:ff:ff:ff:ff');
+ * // 'link/ether XX:XX:XX:XX:XX:XX brd ff:ff:ff:ff:ff:ff'
+ */
 export function normalize(text: string): string {
   return maskVolatile(text)
     .replace(/time[=<][\d.]+ ?ms/g, 'time=X ms')
@@ -25,6 +37,15 @@ export function normalize(text: string): string {
     .replace(/, pipe \d+/g, '');
 }
 
+/**
+ * Compares two runs of the same file step by step (exit, stdout, stderr, ping counts), with
+ * what the kernel draws at random masked; empty when they agree.
+ *
+ * @example
+ * const sim = new Lab().host('host').sh(script);
+ * const real = await runScriptInSandbox(script, { file: 'x.sh', host: 'host' });
+ * diffSteps(sim, real); // []
+ */
 export function diffSteps(sim: Step[], real: Step[]): Disagreement[] {
   const out: Disagreement[] = [];
   const n = Math.max(sim.length, real.length);
@@ -50,6 +71,12 @@ export function diffSteps(sim: Step[], real: Step[]): Disagreement[] {
   return out;
 }
 
+/**
+ * The disagreements as text, as `nettwin diff` prints them.
+ *
+ * @example
+ * formatDiff([], 12); // "no disagreement: 12 commands agree\n"
+ */
 export function formatDiff(diffs: Disagreement[], total: number): string {
   if (!diffs.length) return `no disagreement: ${total} commands agree\n`;
   let out = '';

@@ -16,6 +16,17 @@ export interface RealDriverOptions extends InterpretOptions {
   sandboxHost: string;
 }
 
+/**
+ * Runs a script on the kernel in a sandbox the caller opened (and closes), as host `sandboxHost`.
+ *
+ * @example
+ * const sandbox = await Sandbox.open({ hosts: ['host'] });
+ * try {
+ *   const steps = await runScriptReal('ip link add br0 type bridge', { file: 'x.sh', host: 'host', sandbox, sandboxHost: 'host' });
+ * } finally {
+ *   await sandbox.close();
+ * }
+ */
 export async function runScriptReal(source: string, opts: RealDriverOptions): Promise<Step[]> {
   const gen = interpret(source, opts);
   let r = gen.next();

@@ -3,6 +3,14 @@ import { Sandbox } from './sandbox.js';
 import { runScriptReal } from './real-driver.js';
 import type { Step } from '../../src/script/step.js';
 
+/**
+ * Runs a script on the kernel (root on Linux) in a sandbox of its own; one Step per command,
+ * as the simulator reports them.
+ *
+ * @example
+ * const steps = await runScriptInSandbox('ip netns add NS1\nip netns list', { file: 'x.sh', host: 'host' });
+ * steps[1].stdout; // "NS1\n"
+ */
 export async function runScriptInSandbox(text: string, opts: { file: string; host: string }): Promise<Step[]> {
   const sandbox = await Sandbox.open({ hosts: [opts.host] });
   try {

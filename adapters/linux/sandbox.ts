@@ -20,7 +20,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { AGENT_SOURCE } from './sandbox-agent.js';
+import { checkPreconditions, PreconditionError, searchPath, which, WARNING_PREFIX } from './preconditions.js';
 
+// The checks live in preconditions.ts; re-exported here for existing importers.
+export { checkPreconditions, PreconditionError };
+
+/**
+ * What a command run in the sandbox printed, and its exit status (124 with `timedOut` when it was killed).
+ *
+ * @example
+ * const r: ExecResult = await sandbox.exec('node1', ['ip', '-br', 'link']);
+ * if (r.exit !== 0) console.error(r.stderr);
+ */
 export interface ExecResult {
   exit: number;
   stdout: string;
@@ -28,6 +39,12 @@ export interface ExecResult {
   timedOut?: boolean;
 }
 
+/**
+ * The hosts a sandbox holds (one network namespace each) and how long a command may take.
+ *
+ * @example
+ * const sandbox = await Sandbox.open({ hosts: ['node1', 'node2'], commandTimeoutMs: 10_000 });
+ */
 export interface SandboxOptions {
   hosts: string[];
   /** default 30000 */
@@ -51,70 +68,6 @@ export interface BackgroundStatus {
 export interface CableEnd {
   host: string;
   ifname: string;
-}
-
-export class PreconditionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PreconditionError';
-  }
-}
-
-const WARNING_PREFIX = 'warning: ';
-const STANDARD_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-
-function searchPath(): string[] {
-  const dirs = (process.env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
-  for (const d of STANDARD_PATH) if (!dirs.includes(d)) dirs.push(d);
-  return dirs;
-}
-
-function which(cmd: string): string | null {
-  for (const dir of searchPath()) {
-    const p = `${dir}/${cmd}`;
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      if (fs.statSync(p).isFile()) return p;
-    } catch {
-      // next
-    }
-  }
-  return null;
-}
-
-/**
- * Human-readable problems that prevent real mode; empty when OK. Entries starting with
- * "warning: " (missing socat) do not prevent opening a sandbox, but still make the list
- * non-empty.
- */
-export function checkPreconditions(): string[] {
-  const problems: string[] = [];
-  if (process.platform !== 'linux') {
-    problems.push(`not Linux (platform is ${process.platform}): real mode needs Linux network namespaces`);
-    return problems;
-  }
-  const euid = typeof process.geteuid === 'function' ? process.geteuid() : -1;
-  if (euid !== 0) {
-    problems.push(`not root (effective uid ${euid}): real mode creates network namespaces and must run as root (e.g. sudo)`);
-  }
-  if (!fs.existsSync('/proc/self/ns/net')) {
-    problems.push('the kernel does not expose network namespaces (/proc/self/ns/net missing)');
-  }
-  const tools: Array<[string, string]> = [
-    ['unshare', 'util-linux'],
-    ['nsenter', 'util-linux'],
-    ['mount', 'mount (util-linux)'],
-    ['sleep', 'coreutils'],
-    ['ip', 'iproute2'],
-    ['ping', 'iputils-ping'],
-  ];
-  for (const [cmd, pkg] of tools) {
-    if (!which(cmd)) problems.push(`missing \`${cmd}\` (install package ${pkg})`);
-  }
-  if (!which('socat')) {
-    problems.push(`${WARNING_PREFIX}missing \`socat\` (install package socat): TCP/UDP checks in real mode are unavailable`);
-  }
-  return problems;
 }
 
 interface Pending {
@@ -150,6 +103,19 @@ function readNs(kind: 'net' | 'mnt'): string | undefined {
 
 const HOST_NAME = /^[^\0]+$/;
 
+/**
+ * A throwaway sandbox for real mode (root on Linux): each host a network namespace inside a
+ * private network, mount and PID namespace. Everything in it goes when it closes, or when this
+ * process dies.
+ *
+ * @example
+ * const sandbox = await Sandbox.open({ hosts: ['node1'] });
+ * try {
+ *   (await sandbox.exec('node1', ['ip', '-br', 'link'])).stdout;
+ * } finally {
+ *   await sandbox.close();
+ * }
+ */
 export class Sandbox {
   readonly hosts: readonly string[];
   private readonly commandTimeoutMs: number;
@@ -298,7 +264,9 @@ export class Sandbox {
   async execRoot(argv: string[], opts?: ExecOptions): Promise<ExecResult> {
     checkArgv(argv);
     const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
-    return (await this.request({ op: 'exec', host: '', argv, timeoutMs }, timeoutMs + 10_000)) as ExecResult;
+    const msg: Record<string, unknown> = { op: 'exec', host: '', argv, timeoutMs };
+    if (opts?.input !== undefined) msg.input = opts.input;
+    return (await this.request(msg, timeoutMs + 10_000)) as ExecResult;
   }
 
   /** Start a long-running process in the host; it is killed when the sandbox closes. */
@@ -308,6 +276,7 @@ export class Sandbox {
     return (await this.request({ op: 'spawn', host, argv }, 10_000)) as { id: number };
   }
 
+  /** Whether a process started with `spawnBackground` still runs, and what it printed so far. */
   async backgroundStatus(id: number): Promise<BackgroundStatus> {
     return (await this.request({ op: 'status', bg: id }, 10_000)) as BackgroundStatus;
   }

@@ -1,31 +1,50 @@
 /**
  * The kernel applies carrier changes to operstate (and activates qdiscs) from its linkwatch
- * work, up to a second after the command that caused them returned (net/core/link_watch.c).
- * The simulator shows the settled state, so before a command that reads state the real driver
- * waits until every link's operstate agrees with its flags.
+ * work, up to a second after the command that caused them returned (net/core/link_watch.c),
+ * and runs duplicate address detection on every new IPv6 address for a second or two
+ * (addrconf_dad_work): until it ends the address is `tentative` and has no `local` route in
+ * table local. The simulator shows the settled state, so before a command that reads state
+ * the real driver waits until every link's operstate agrees with its flags and no address is
+ * tentative any more. Both are read with one `ip -j addr show` per namespace, polled every
+ * 25 ms, and only when something is still moving.
  */
 import type { Sandbox } from './sandbox.js';
+
+interface JsonAddr {
+  family?: string;
+  tentative?: boolean;
+  dadfailed?: boolean;
+}
 
 interface JsonLink {
   ifname: string;
   flags?: string[];
   operstate?: string;
+  addr_info?: JsonAddr[];
 }
 
-function settled(links: JsonLink[]): boolean {
-  for (const l of links) {
-    const flags = l.flags ?? [];
-    if (!flags.includes('UP')) continue;
-    const carrier = flags.includes('LOWER_UP');
-    const st = l.operstate ?? 'UNKNOWN';
-    if (carrier && (st === 'DOWN' || st === 'LOWERLAYERDOWN')) return false;
-    if (!carrier && (st === 'UP' || st === 'UNKNOWN') && !flags.includes('LOOPBACK')) return false;
-  }
+function linkSettled(l: JsonLink): boolean {
+  const flags = l.flags ?? [];
+  if (!flags.includes('UP')) return true;
+  const carrier = flags.includes('LOWER_UP');
+  const st = l.operstate ?? 'UNKNOWN';
+  if (carrier && (st === 'DOWN' || st === 'LOWERLAYERDOWN')) return false;
+  if (!carrier && (st === 'UP' || st === 'UNKNOWN') && !flags.includes('LOOPBACK')) return false;
   return true;
 }
 
-/** Waits (up to `maxMs`) until the host's namespaces show settled link states. */
-export async function settle(sb: Sandbox, host: string, maxMs = 1500): Promise<void> {
+/** DAD still running on one of the link's addresses (one that failed DAD stays tentative for good). */
+function dadRunning(l: JsonLink): boolean {
+  return (l.addr_info ?? []).some((a) => a.tentative === true && a.dadfailed !== true);
+}
+
+/** Whether a namespace's `ip -j addr show` shows a settled state. */
+export function settled(links: JsonLink[]): boolean {
+  return links.every((l) => linkSettled(l) && !dadRunning(l));
+}
+
+/** Waits (up to `maxMs`: DAD takes up to two seconds) until the host's namespaces show settled states. */
+export async function settle(sb: Sandbox, host: string, maxMs = 3000): Promise<void> {
   const deadline = Date.now() + maxMs;
   for (;;) {
     const list = await sb.exec(host, ['ip', 'netns', 'list']);
@@ -34,8 +53,8 @@ export async function settle(sb: Sandbox, host: string, maxMs = 1500): Promise<v
       .map((l) => l.split(' ')[0])
       .filter((n) => n);
     const dumps = await Promise.all([
-      sb.exec(host, ['ip', '-j', 'link', 'show']),
-      ...names.map((n) => sb.exec(host, ['ip', '-n', n, '-j', 'link', 'show'])),
+      sb.exec(host, ['ip', '-j', 'addr', 'show']),
+      ...names.map((n) => sb.exec(host, ['ip', '-n', n, '-j', 'addr', 'show'])),
     ]);
     let ok = true;
     for (const d of dumps) {

@@ -5,7 +5,7 @@ export const etherDriver: LinkDriver = {
   xmit(sim, dev, frame) {
     const far = dev.cable;
     if (!far) {
-      sim.stepDrop(dev.ns, 'no-carrier', `${dev.name} has no cable`);
+      if (sim.tracer) sim.stepDrop(dev.ns, 'no-carrier', `${dev.name} has no cable`);
       return;
     }
     sim.wire(dev, far, frame);

@@ -12,6 +12,6 @@ export const tunnelDriver: LinkDriver = {
       hook(sim, dev, frame);
       return;
     }
-    sim.stepDrop(dev.ns, 'tunnel-unsupported', `${dev.kind} ${dev.name}: tunnels are not simulated yet`);
+    if (sim.tracer) sim.stepDrop(dev.ns, 'tunnel-unsupported', `${dev.kind} ${dev.name}: tunnels are not simulated yet`);
   },
 };

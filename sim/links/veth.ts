@@ -5,7 +5,7 @@ export const vethDriver: LinkDriver = {
   xmit(sim, dev, frame) {
     const peer = dev.peer;
     if (!peer) {
-      sim.stepDrop(dev.ns, 'device-gone', `${dev.name} has no peer`);
+      if (sim.tracer) sim.stepDrop(dev.ns, 'device-gone', `${dev.name} has no peer`);
       return;
     }
     sim.wire(dev, peer, frame);

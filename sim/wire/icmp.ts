@@ -82,6 +82,10 @@ export function emitIcmp(m: IcmpRepr): Uint8Array {
     else if (m.type === ICMP_TYPE.destUnreachable && m.code === ICMP_UNREACH.fragNeeded) put16(b, 6, m.info);
     const inner = m.original.echo ? emitIcmp(m.original.echo).subarray(0, 8) : new Uint8Array(8);
     const ip = emitIpv4({ ...m.original.ip, payloadLen: 8 }, inner);
+    // the quote is the original header: its total length is the original packet's
+    put16(ip, 2, IPV4_HEADER_LEN + m.original.ip.payloadLen);
+    put16(ip, 10, 0);
+    put16(ip, 10, internetChecksum(ip, 0, IPV4_HEADER_LEN));
     b.set(ip.subarray(0, IPV4_HEADER_LEN + 8), 8);
   }
   put16(b, 2, internetChecksum(b));

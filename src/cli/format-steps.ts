@@ -1,8 +1,8 @@
 /** Human output of a run: each command echoed like `bash -x`, what it printed, a summary. */
-import pc from 'picocolors';
+import { colorsFor, type Colors } from './colors.js';
 import type { Step } from '../script/step.js';
 
-export function formatSteps(steps: Step[], mode: string): string {
+export function formatSteps(steps: Step[], mode: string, pc: Colors = colorsFor(process.stdout)): string {
   let out = '';
   let multiHost = new Set(steps.map((s) => s.host)).size > 1;
   for (const s of steps) {

@@ -6,13 +6,18 @@ import { Command } from 'commander';
 import { runCommand } from './run.js';
 import { diffCommand } from './diff.js';
 import { lintCommand } from './lint.js';
+import { graphCommand } from './graph.js';
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('nettwin')
     .description('A digital twin of Linux host networking: run iproute2 scripts in a simulator or, sandboxed, on the real kernel.')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml\n  sudo nettwin diff examples/seed/node1.sh\n\nExit status: 0 success; 1 lint errors or diff disagreements; 2 a file that cannot be read or used, or real mode not possible here.',
+    );
 
   program
     .command('run')
@@ -20,7 +25,7 @@ export function buildProgram(): Command {
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"mode", "steps": [...]}')
     .option('--real', 'run on the real kernel, inside a throwaway sandbox (needs root)')
-    .addHelpText('after', '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  sudo nettwin run examples/seed/node1.sh --real')
+    .addHelpText('after', '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), 2 the file could not be read or real mode is not possible here.')
     .action(async (file: string, opts: { json?: boolean; real?: boolean }) => {
       process.exitCode = await runCommand(file, opts);
     });
@@ -30,6 +35,7 @@ export function buildProgram(): Command {
     .description('run FILE in the simulator and on the kernel; print only where they disagree')
     .argument('<file>')
     .option('--json', 'the disagreements as JSON')
+    .addHelpText('after', '\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n\nExit status: 0 simulator and kernel agree, 1 they disagree, 2 the file could not be read or real mode is not possible here (needs root on Linux).')
     .action(async (file: string, opts: { json?: boolean }) => {
       process.exitCode = await diffCommand(file, opts);
     });
@@ -39,9 +45,20 @@ export function buildProgram(): Command {
     .description('find mistakes in a script or lab before anything runs: each with its line, what is wrong, and a fix')
     .argument('<file>')
     .option('--json', 'findings as JSON')
-    .addHelpText('after', '\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be read.')
+    .addHelpText('after', '\nExamples:\n  nettwin lint examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml --json\n\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be read.')
     .action(async (file: string, opts: { json?: boolean }) => {
       process.exitCode = await lintCommand(file, opts);
+    });
+
+  program
+    .command('graph')
+    .description('draw the lab after FILE ran in the simulator: Mermaid (default) or Graphviz DOT')
+    .argument('<file>', 'a shell script or a lab file (.yaml)')
+    .option('--format <format>', 'mermaid or dot', 'mermaid')
+    .option('--trace <endpoints...>', "highlight one ping's path: FROM (host/NS) TO (an IPv4 address)")
+    .addHelpText('after', '\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, 2 the file cannot be read or used, or a bad --format or --trace.')
+    .action(async (file: string, opts: { format?: string; trace?: string[] }) => {
+      process.exitCode = await graphCommand(file, { format: opts.format, trace: opts.trace as [string, string] | undefined });
     });
 
   return program;

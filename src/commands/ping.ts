@@ -157,7 +157,7 @@ export function inetAton(s: string): Ip4 | null {
 }
 
 /** C's %g for the loss percentage (printed from a float). */
-function fmtG(x: number): string {
+export function fmtG(x: number): string {
   const f = Math.fround(x);
   if (f === 0) return '0';
   const exp = Math.floor(Math.log10(Math.abs(f)));
@@ -312,7 +312,7 @@ export function runPing(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts
   });
   const o = p.opts;
   if (o.size !== undefined && o.size > 65507) return unsupported('ping -s larger than an IPv4 datagram');
-  if (o.interval !== undefined && o.interval < 0.01) return unsupported('ping -i below 10 ms (flood timing)');
+  if (o.interval !== undefined && o.interval > 0 && o.interval < 0.01) return unsupported('ping -i below 10 ms (flood timing)');
   if (!o.count && !o.deadline) return unsupported('ping without -c or -w (it never ends)');
 
   // getaddrinfo: numbers first, then /etc/hosts, then DNS (unreachable from a namespace)
@@ -339,6 +339,7 @@ export function runPing(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts
   };
 
   const r: PingResult = ping(sim, ctx.ns, dst, o);
+  if (r.hung) return unsupported('ping that waits forever (-W 0 and no answer)');
   let stderr = warn + r.warnings.map((w) => `${w}\n`).join('');
   if (r.fatal !== null) {
     stderr += `ping: ${r.fatal}\n`;

@@ -1,9 +1,10 @@
 /**
  * procps `sysctl`: `sysctl KEY…` reads, `sysctl [-w] KEY=VALUE…` writes (an `=` makes a write
  * even without -w), `-n` prints values only, `-q` prints nothing on writes. Only the IPv4 keys
- * the model holds are supported; others are reported unsupported, never guessed.
+ * the model holds are supported; keys this kernel lacks get sysctl's "cannot stat"; others are
+ * reported unsupported, never guessed.
  */
-import { readSysctl, sysctlTarget } from '../ops/apply-sysctl.js';
+import { classifySysctl, readSysctl } from '../ops/apply-sysctl.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import type { CmdContext, CommandResult } from '../iproute2/types.js';
@@ -25,9 +26,12 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
     else items.push(a);
   }
   // Refuse the whole line up front if any key is outside the model: half-running it would lie.
+  // Keys this kernel does not have at all are answered ("cannot stat"), as sysctl does.
   for (const it of items) {
     const key = it.includes('=') ? it.slice(0, it.indexOf('=')) : it;
-    if (!sysctlTarget(key.trim()) && /^net[./]ipv4[./](ip_forward|conf[./])/.test(key) === false) return unsupported(`sysctl key ${key}`);
+    if (classifySysctl(key.trim()) === 'unmodelled') return unsupported(`sysctl key ${key}`);
+    // proc_dointvec reads a vector; the model keeps one integer per key
+    if (it.includes('=') && /\S\s+\S/.test(it.slice(it.indexOf('=') + 1).trim())) return unsupported('sysctl value with several numbers');
   }
   let stdout = '';
   let stderr = '';
@@ -48,7 +52,7 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
       } catch (e) {
         if (!(e instanceof OpError)) throw e;
         stderr += e.stderr;
-        exit = 1;
+        exit = Math.max(exit, e.exit);
       }
       continue;
     }

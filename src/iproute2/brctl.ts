@@ -1,9 +1,11 @@
 /**
- * `brctl` of bridge-utils, which this machine does not have installed. Modelled on the source
- * of bridge-utils 1.5 (brctl/brctl.c, brctl_cmd.c, brctl_disp.c, libbridge/, read from a
- * mirror of the project's git history) with the one change 1.7.1 is known to carry: an unknown
- * command is named as given. brctl talks to the kernel through the bridge ioctls (SIOCBRADDBR,
- * SIOCBRADDIF, ...), so its errors are errno values it words itself, and it exits 1 for all.
+ * `brctl` of bridge-utils 1.7.1 as Debian 12 ships it (/usr/sbin/brctl, which prints its
+ * version as `bridge-utils, 1.7`). Messages and output were checked against that binary in a
+ * sandbox whose /sys is the sandbox's own sysfs, as real mode mounts it: brctl lists bridges
+ * and ports with scandir(…, alphasort) there, so both come sorted by name (C locale), and
+ * reads the bridge id from sysfs. brctl talks to the kernel through the bridge ioctls
+ * (SIOCBRADDBR, SIOCBRADDIF, ...), so its errors are errno values it words itself, and it
+ * exits 1 for all.
  *
  * Modelled: addbr, delbr, addif, delif, show, stp. The timer, priority and cost settings,
  * showmacs, showstp and hairpin are reported as not modelled.
@@ -14,6 +16,8 @@ import type { Link } from '../model/link.js';
 import { bridgePorts } from '../model/link.js';
 import type { Op } from '../ops/op.js';
 import { checkIfname, llNameToIndex } from './args.js';
+import { bridgeIdMac } from './link-details.js';
+import { tunablesOf } from '../model/bridge-options.js';
 import { unsupported, type CmdContext, type CommandResult } from './types.js';
 
 /** brctl_cmd.c commands[]: name, required arguments, help text. */
@@ -98,7 +102,8 @@ function delbr(ctx: CmdContext, name: string): CommandResult {
 
 /** br_add_if's refusals as errno names, or null. */
 function addifErrno(dev: Link): string | null {
-  if (dev.kind === 'loopback' || dev.kind === 'tun') return 'EINVAL';
+  // not ethernet-like, or without a valid MAC (a bridge whose last port left)
+  if (dev.kind === 'loopback' || dev.kind === 'tun' || /^(00:){5}00$/.test(dev.mac)) return 'EINVAL';
   if (dev.kind === 'bridge') return 'ELOOP';
   if (dev.master) return 'EBUSY';
   return null;
@@ -116,11 +121,11 @@ function changeIfs(ctx: CmdContext, brname: string, ifnames: string[], add: bool
     }
     if (add) {
       const errno = addifErrno(dev);
-      if (errno === 'EBUSY') return fail(`device ${ifname} is already a member of a bridge; can't enslave it to bridge ${brname}.\n`);
-      if (errno === 'ELOOP') return fail(`device ${ifname} is a bridge device itself; can't enslave a bridge device to a bridge device.\n`);
+      if (errno === 'EBUSY') return fail(`device ${ifname} is already a member of a bridge; can't add it to bridge ${brname}.\n`);
+      if (errno === 'ELOOP') return fail(`device ${ifname} is a bridge device itself; can't add a bridge device to a bridge device.\n`);
       if (errno) return fail(`can't add ${ifname} to bridge ${brname}: ${STRERROR[errno]}\n`);
     } else if (dev.master !== br) {
-      return fail(`device ${ifname} is not a slave of ${brname}\n`);
+      return fail(`device ${ifname} is not a port of ${brname}\n`);
     }
     const e = run(ctx, {
       op: 'link.set',
@@ -163,9 +168,11 @@ function stp(ctx: CmdContext, brname: string, value: string): CommandResult {
   return e ? fail(`set stp status failed: ${e.stderr.trim()}\n`) : { exit: 0, stdout: '', stderr: '' };
 }
 
-/** One bridge of `brctl show`: name, bridge id (priority 8000 and its MAC), STP, ports by name. */
+const SHOW_HEADER = 'bridge name\tbridge id\t\tSTP enabled\tinterfaces\n';
+
+/** One bridge of `brctl show`: name, bridge id (priority in hex, then its MAC), STP, ports by name. */
 function showBridge(br: Link): string {
-  const id = `8000.${br.mac.replace(/:/g, '')}`;
+  const id = `${tunablesOf(br.bridge!).priority.toString(16).padStart(4, '0')}.${bridgeIdMac(br).replace(/:/g, '')}`;
   const ports = bridgePorts(br)
     .map((p) => p.name)
     .sort(cmpBytes);
@@ -177,19 +184,29 @@ function cmpBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
+/**
+ * br_cmd_show: the header comes with the first bridge printed (none, no header); a name that
+ * is not a bridge is reported and skipped, and makes the exit status 1.
+ */
 function show(ctx: CmdContext, names: string[]): CommandResult {
-  let out = 'bridge name\tbridge id\t\tSTP enabled\tinterfaces\n';
+  let stdout = '';
+  let stderr = '';
+  const print = (br: Link) => {
+    if (stdout === '') stdout = SHOW_HEADER;
+    stdout += showBridge(br);
+  };
   if (names.length === 0) {
     const bridges = ctx.ns.linkList().filter((l) => l.kind === 'bridge');
-    for (const br of bridges.sort((x, y) => cmpBytes(x.name, y.name))) out += showBridge(br);
-    return { exit: 0, stdout: out, stderr: '' };
+    for (const br of bridges.sort((x, y) => cmpBytes(x.name, y.name))) print(br);
+    return { exit: 0, stdout, stderr };
   }
   for (const n of names) {
     const br = ctx.ns.linkByName(n);
-    if (!br || br.kind !== 'bridge') return unsupported('brctl show of a device that is not a bridge');
-    out += showBridge(br);
+    if (!br) stderr += `bridge ${n} does not exist!\n`;
+    else if (br.kind !== 'bridge') stderr += `device ${n} is not a bridge!\n`;
+    else print(br);
   }
-  return { exit: 0, stdout: out, stderr: '' };
+  return { exit: stderr ? 1 : 0, stdout, stderr };
 }
 
 /**
@@ -212,12 +229,12 @@ function options(argv: string[]): string[] | CommandResult {
         return { exit: 1, stdout: HELP, stderr: `brctl: ${why}\nUnknown option '?'\n` };
       }
       if (hits[0] === 'help') return { exit: 0, stdout: HELP, stderr: '' };
-      return { exit: 0, stdout: 'bridge-utils, 1.7.1\n', stderr: '' };
+      return { exit: 0, stdout: 'bridge-utils, 1.7\n', stderr: '' };
     }
     if (a.startsWith('-') && a.length > 1) {
       for (const ch of a.slice(1)) {
         if (ch === 'h') return { exit: 0, stdout: HELP, stderr: '' };
-        if (ch === 'V') return { exit: 0, stdout: 'bridge-utils, 1.7.1\n', stderr: '' };
+        if (ch === 'V') return { exit: 0, stdout: 'bridge-utils, 1.7\n', stderr: '' };
         return { exit: 1, stdout: HELP, stderr: `brctl: invalid option -- '${ch}'\nUnknown option '?'\n` };
       }
     }

@@ -343,7 +343,9 @@ function renderBridgeLinks(ns: Netns, g: BridgeGlobals, only: Link | null): Comm
   for (const l of ns.linkList()) {
     if (!l.master || l.master.kind !== 'bridge') continue;
     if (only && l !== only) continue;
-    const info = ifinfo(l, 'full');
+    // br_fill_ifinfo sends IFLA_LINK without IFLA_LINK_NETNSID: the peer's index is looked up
+    // here, so a veth whose peer lives elsewhere is named after whatever has that index here
+    const info = { ...ifinfo(l, 'full'), linkNetnsid: null };
     p.openObject();
     p.any('ifindex', `${l.ifindex}: `, l.ifindex);
     const mdown = printNameAndLink(c, info, null);

@@ -8,6 +8,7 @@
  */
 import { bridgePorts, portForwards, type Link } from '../model/link.js';
 import { ZERO_MAC } from '../model/mac.js';
+import { BRIDGE_GROUP_ADDRESS, tunablesOf } from '../model/bridge-options.js';
 import { ip4ToString, isMulticast } from '../model/ip.js';
 import type { IfInfo } from './ifinfo.js';
 import { indexName, printNl, type ShowCtx } from './link-fields.js';
@@ -118,31 +119,39 @@ function timer(c: ShowCtx, key: string, centis: number): void {
   else c.p.text(`${key} ${s.padStart(7)} `);
 }
 
-/** br_dump_bridge_id: priority in hex, then ether_ntoa's unpadded MAC (`8000.2:0:0:0:0:1`). */
-function bridgeId(mac: string): string {
-  return `8000.${mac
+/** br_dump_bridge_id: the priority as four hex digits, then ether_ntoa's unpadded MAC (`8000.2:0:0:0:0:1`). */
+function bridgeId(prio: number, mac: string): string {
+  return `${prio.toString(16).padStart(4, '0')}.${mac
     .split(':')
     .map((b) => parseInt(b, 16).toString(16))
     .join(':')}`;
 }
 
-/** The bridge id: zero until the bridge first has a port or a MAC set by hand (br_stp_change_bridge_id). */
-function bridgeIdOf(br: Link): string {
+/**
+ * The MAC part of a bridge's id: zero until the bridge first has a port or a MAC set by hand
+ * (br_stp_change_bridge_id), whatever MAC the device itself shows.
+ */
+export function bridgeIdMac(br: Link): string {
   const b = br.bridge!;
-  return bridgeId(b.hadPorts || b.macSet ? br.mac : ZERO_MAC);
+  return b.hadPorts || b.macSet ? br.mac : ZERO_MAC;
+}
+
+function bridgeIdOf(br: Link): string {
+  return bridgeId(tunablesOf(br.bridge!).priority, bridgeIdMac(br));
 }
 
 /** bridge_print_opt. */
 function bridgeOpts(c: ShowCtx, l: Link): void {
   const p = c.p;
   const b = l.bridge!;
+  const o = tunablesOf(b);
   const num = (key: string, label: string, v: number) => p.any(key, `${label} ${v} `, v);
   num('forward_delay', 'forward_delay', b.forwardDelay);
-  num('hello_time', 'hello_time', 200);
-  num('max_age', 'max_age', 2000);
+  num('hello_time', 'hello_time', o.hello_time);
+  num('max_age', 'max_age', o.max_age);
   num('ageing_time', 'ageing_time', b.ageingTime);
   num('stp_state', 'stp_state', b.stp);
-  num('priority', 'priority', 32768);
+  num('priority', 'priority', o.priority);
   num('vlan_filtering', 'vlan_filtering', b.vlanFiltering);
   const id = bridgeIdOf(l);
   p.any('bridge_id', `bridge_id ${id} `, id);
@@ -157,30 +166,31 @@ function bridgeOpts(c: ShowCtx, l: Link): void {
   timer(c, 'topology_change_timer', 0);
   // the FDB garbage collector runs while the bridge is up, every ageing interval
   timer(c, 'gc_timer', l.up ? b.ageingTime : 0);
-  hex0x(c, 'group_fwd_mask', 'group_fwd_mask', 0);
-  p.any('group_addr', 'group_address 01:80:c2:00:00:00 ', '01:80:c2:00:00:00');
-  num('mcast_snooping', 'mcast_snooping', 1);
-  num('no_linklocal_learn', 'no_linklocal_learn', 0);
-  num('mcast_vlan_snooping', 'mcast_vlan_snooping', 0);
-  num('mcast_router', 'mcast_router', 1);
-  num('mcast_query_use_ifaddr', 'mcast_query_use_ifaddr', 0);
-  num('mcast_querier', 'mcast_querier', 0);
-  num('mcast_hash_elasticity', 'mcast_hash_elasticity', 16);
-  num('mcast_hash_max', 'mcast_hash_max', 4096);
-  num('mcast_last_member_cnt', 'mcast_last_member_count', 2);
-  num('mcast_startup_query_cnt', 'mcast_startup_query_count', 2);
-  num('mcast_last_member_intvl', 'mcast_last_member_interval', 100);
-  num('mcast_membership_intvl', 'mcast_membership_interval', 26000);
-  num('mcast_querier_intvl', 'mcast_querier_interval', 25500);
-  num('mcast_query_intvl', 'mcast_query_interval', 12500);
-  num('mcast_query_response_intvl', 'mcast_query_response_interval', 1000);
-  num('mcast_startup_query_intvl', 'mcast_startup_query_interval', 3124);
-  num('mcast_stats_enabled', 'mcast_stats_enabled', 0);
-  num('mcast_igmp_version', 'mcast_igmp_version', 2);
-  num('mcast_mld_version', 'mcast_mld_version', 1);
-  num('nf_call_iptables', 'nf_call_iptables', 0);
-  num('nf_call_ip6tables', 'nf_call_ip6tables', 0);
-  num('nf_call_arptables', 'nf_call_arptables', 0);
+  hex0x(c, 'group_fwd_mask', 'group_fwd_mask', o.group_fwd_mask);
+  const group = b.groupAddr ?? BRIDGE_GROUP_ADDRESS;
+  p.any('group_addr', `group_address ${group} `, group);
+  num('mcast_snooping', 'mcast_snooping', o.mcast_snooping);
+  num('no_linklocal_learn', 'no_linklocal_learn', o.no_linklocal_learn);
+  num('mcast_vlan_snooping', 'mcast_vlan_snooping', o.mcast_vlan_snooping);
+  num('mcast_router', 'mcast_router', o.mcast_router);
+  num('mcast_query_use_ifaddr', 'mcast_query_use_ifaddr', o.mcast_query_use_ifaddr);
+  num('mcast_querier', 'mcast_querier', o.mcast_querier);
+  num('mcast_hash_elasticity', 'mcast_hash_elasticity', o.mcast_hash_elasticity);
+  num('mcast_hash_max', 'mcast_hash_max', o.mcast_hash_max);
+  num('mcast_last_member_cnt', 'mcast_last_member_count', o.mcast_last_member_count);
+  num('mcast_startup_query_cnt', 'mcast_startup_query_count', o.mcast_startup_query_count);
+  num('mcast_last_member_intvl', 'mcast_last_member_interval', o.mcast_last_member_interval);
+  num('mcast_membership_intvl', 'mcast_membership_interval', o.mcast_membership_interval);
+  num('mcast_querier_intvl', 'mcast_querier_interval', o.mcast_querier_interval);
+  num('mcast_query_intvl', 'mcast_query_interval', o.mcast_query_interval);
+  num('mcast_query_response_intvl', 'mcast_query_response_interval', o.mcast_query_response_interval);
+  num('mcast_startup_query_intvl', 'mcast_startup_query_interval', o.mcast_startup_query_interval);
+  num('mcast_stats_enabled', 'mcast_stats_enabled', o.mcast_stats_enabled);
+  num('mcast_igmp_version', 'mcast_igmp_version', o.mcast_igmp_version);
+  num('mcast_mld_version', 'mcast_mld_version', o.mcast_mld_version);
+  num('nf_call_iptables', 'nf_call_iptables', o.nf_call_iptables);
+  num('nf_call_ip6tables', 'nf_call_ip6tables', o.nf_call_ip6tables);
+  num('nf_call_arptables', 'nf_call_arptables', o.nf_call_arptables);
 }
 
 /** br_port_cost from the port's ethtool speed: 10 Gb/s (veth, tap) costs 2; no speed (vxlan) 100. */
@@ -193,7 +203,8 @@ function bridgeSlaveOpts(c: ShowCtx, l: Link): void {
   const p = c.p;
   const br = l.master!;
   const no = l.portNo ?? 1;
-  const fwd = portForwards(l);
+  // a bridge that is down has stopped STP on every port (br_stp_disable_bridge): all disabled
+  const fwd = br.up && portForwards(l);
   const state = fwd ? 'forwarding' : 'disabled';
   p.any('state', `state ${state} `, state);
   p.any('priority', 'priority 32 ', 32);

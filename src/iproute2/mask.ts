@@ -6,14 +6,17 @@
  * Masked:
  * - random MAC addresses (eth_random_addr: locally administered unicast, first octet `x2`,
  *   `x6`, `xa`, `xe`), in `aa:bb:..` form and in ether_ntoa's unpadded form of bridge ids
- *   (`8000.ca:22:48:5f:12:51`). MACs a user chose from the global space, all-zero and
- *   broadcast MACs stay as they are: the model must get those right;
+ *   (`8000.ca:22:48:5f:12:51`) and in brctl's form of them, twelve digits without colons
+ *   (`8000.ca22485f1251`). MACs a user chose from the global space, all-zero and broadcast
+ *   MACs stay as they are: the model must get those right;
  * - the interface id of fe80:: link-locals (EUI-64 of a random MAC, or random for a tun);
  * - the `tentative` flag of a fresh IPv6 address: DAD runs for a second or two after a link
  *   gets carrier, so whether `ip addr` sees it depends on timing;
  * - bridge timers (`gc_timer`, `forward_delay_timer`, …) that count down in real time.
  * Every random MAC gets the same placeholder, not a numbered one, on purpose: which port's
- * random MAC a bridge inherits is itself random.
+ * random MAC a bridge inherits is itself random. For the same reason the `local fe80::…`
+ * routes of table local, which the kernel keeps in address order (so in the order of random
+ * interface ids), are put in a fixed order once masked.
  */
 
 /** Placeholder for a random MAC address. */
@@ -23,6 +26,8 @@ export const LL_MASK = 'fe80::IID';
 
 const MAC = /\b([0-9a-f]{2})((?::[0-9a-f]{2}){5})\b/g;
 const BRIDGE_ID = /\b([0-9a-f]{4})\.([0-9a-f]{1,2})((?::[0-9a-f]{1,2}){5})\b/g;
+/** brctl's bridge id: priority, a dot, the MAC as twelve hex digits (sysfs bridge/bridge_id). */
+const BRCTL_BRIDGE_ID = /\b([0-9a-f]{4})\.([0-9a-f]{2})[0-9a-f]{10}\b/g;
 const LINK_LOCAL = /\bfe80::(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4}\b/g;
 
 /** Locally administered unicast: the kind of address eth_random_addr returns. */
@@ -43,10 +48,31 @@ export function maskVolatile(text: string): string {
   return text
     .replace(MAC, (m, first: string) => (isRandomMac(first) ? MAC_MASK : m))
     .replace(BRIDGE_ID, (m, prio: string, first: string) => (isRandomMac(first) ? `${prio}.${MAC_MASK}` : m))
+    .replace(BRCTL_BRIDGE_ID, (m, prio: string, first: string) => (isRandomMac(first) ? `${prio}.${MAC_MASK}` : m))
     .replace(LINK_LOCAL, LL_MASK)
     .replace(/(scope \S+ )tentative /g, '$1')
     .replace(/"tentative":true,/g, '')
     .replace(/\n *"tentative": true,/g, '')
     .replace(/(\w+_timer) +\d+\.\d\d /g, '$1    0.00 ')
-    .replace(/("\w+_timer": ?)\d+\.\d\d/g, '$10.00');
+    .replace(/("\w+_timer": ?)\d+\.\d\d/g, '$10.00')
+    .replace(LOCAL_LL_ROUTES, sortLines)
+    .replace(LOCAL_LL_ROUTES_JSON, sortJsonObjects);
+}
+
+/** A run of `local fe80::IID dev D …` lines (text routes, after masking). */
+const LOCAL_LL_ROUTES = /^(?:local fe80::IID .*\n){2,}/gm;
+/** A run of compact JSON route objects for local fe80::IID routes. */
+const LOCAL_LL_ROUTES_JSON = /\{"type":"local","dst":"fe80::IID"[^{}]*\}(?:,\{"type":"local","dst":"fe80::IID"[^{}]*\})+/g;
+
+function sortLines(run: string): string {
+  return run
+    .slice(0, -1)
+    .split('\n')
+    .sort()
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+function sortJsonObjects(run: string): string {
+  return (run.match(/\{[^{}]*\}/g) ?? []).sort().join(',');
 }

@@ -142,7 +142,7 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
     if (!l) exitWith(`Device "${filterDev}" does not exist.\n`, 1);
     f.dev = l.name;
   }
-  if (mode === 'flush') return addrFlush(g, f, gaps);
+  if (mode === 'flush') return addrFlush(g, f, gaps, family === 'inet' || family === 'inet6' ? family : null);
   if (g.color) gaps.add('colored output');
   if (gaps.any) notModelled(`ip ${mode === 'link' ? 'link' : 'address'} show: ${gaps.text()}`);
   if (mode === 'link') return showPlan(() => renderLinks(ctx, g, f));
@@ -150,13 +150,13 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
 }
 
 /** ipaddr_flush(): one delete per selected address; the model's flush Op does the same walk. */
-function addrFlush(g: IpGlobals, f: LinkFilter, gaps: Gaps): IpPlan {
+function addrFlush(g: IpGlobals, f: LinkFilter, gaps: Gaps, family: 'inet' | 'inet6' | null): IpPlan {
   if (g.stats) gaps.add('ip -s address flush');
   if (f.up || f.label != null || f.master != null || f.nomaster || f.type != null || f.primary != null || f.permanent != null) {
     gaps.add('ip address flush selectors other than dev, scope and to');
   }
   if (gaps.any) notModelled(`ip address flush: ${gaps.text()}`);
-  const op: AddrFlushOp = { op: 'addr.flush', dev: f.dev, scope: f.scope ?? null, to: f.to ?? null };
+  const op: AddrFlushOp = { op: 'addr.flush', dev: f.dev, scope: f.scope ?? null, to: f.to ?? null, family };
   return opsPlan([op]);
 }
 

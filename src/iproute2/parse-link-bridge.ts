@@ -1,10 +1,12 @@
 /**
  * `ip link add|set DEV type bridge OPTIONS` (ip/iplink_bridge.c bridge_parse_opt, iproute2
- * 6.1.0). The model keeps stp_state, forward_delay, ageing_time and vlan_filtering; every
- * other option is still read and checked as iproute2 does, then reported as not modelled.
+ * 6.1.0). Every option is read and checked as iproute2 does; the kernel's own checks and
+ * conversions are the model's (ops/apply-bridge.ts). `vlan_protocol` is modelled for the
+ * two VLAN protocols only (the kernel ignores it anyway: VLAN filtering is compiled out).
  */
-import type { LinkAddOp } from '../ops/op.js';
-import { Argv, exitWith, getU16, getU32, getU8, invarg, matches, notModelled, strtoul } from './args.js';
+import type { BridgeSpec } from '../ops/op.js';
+import type { BridgeTunable } from '../model/bridge-options.js';
+import { Argv, exitWith, getU16, getU32, getU8, invarg, llAddrA2n, matches, notModelled, strtoul } from './args.js';
 import type { Gaps } from './plan.js';
 import { BRIDGE_TYPE_USAGE } from './usage.js';
 
@@ -50,7 +52,8 @@ const OPTIONS: Array<[name: string, check: Check, exact?: boolean]> = [
   ['nf_call_arptables', 'u8'],
 ];
 
-const MODELLED = new Set(['forward_delay', 'ageing_time', 'stp_state', 'vlan_filtering']);
+/** Accepted by the kernel and ignored: CONFIG_BRIDGE_VLAN_FILTERING is off. */
+const IGNORED = new Set(['vlan_protocol', 'vlan_default_pvid', 'vlan_stats_enabled', 'vlan_stats_per_port']);
 
 function checkValue(check: Check, v: string): number | null {
   switch (check) {
@@ -62,16 +65,20 @@ function checkValue(check: Check, v: string): number | null {
       return getU32(v);
     case 'u64': {
       const r = strtoul(v, 0);
-      return r.end === v.length && v !== '' && !r.erange ? 0 : null;
+      if (r.end !== v.length || v === '' || r.erange) return null;
+      // intervals past 2^53 are refused by iproute2's JS twin rather than rounded
+      if (r.value > BigInt(Number.MAX_SAFE_INTEGER)) notModelled('bridge interval beyond 2^53');
+      return Number(r.value);
     }
     default:
       return 0;
   }
 }
 
-/** bridge_parse_opt(): the bridge settings the model keeps. */
-export function parseBridgeOpts(argv: string[], gaps: Gaps): NonNullable<LinkAddOp['bridge']> {
-  const out: NonNullable<LinkAddOp['bridge']> = { stp: null, ageingTime: null, vlanFiltering: null, forwardDelay: null };
+/** bridge_parse_opt(): the IFLA_BR_* attributes the command line asks for. */
+export function parseBridgeOpts(argv: string[], gaps: Gaps): BridgeSpec {
+  const out: BridgeSpec = { stp: null, ageingTime: null, vlanFiltering: null, forwardDelay: null, tunables: {}, groupAddr: null, fdbFlush: false, ignored: [] };
+  const tunables: Partial<Record<BridgeTunable, number>> = out.tunables!;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
@@ -81,8 +88,20 @@ export function parseBridgeOpts(argv: string[], gaps: Gaps): NonNullable<LinkAdd
       exitWith(`bridge: unknown command "${arg}"?\n${BRIDGE_TYPE_USAGE}`, 1);
     }
     const [name, check] = opt;
-    if (check === 'proto' || check === 'lladdr') notModelled(`bridge ${name}`);
-    if (check !== 'none') {
+    if (check === 'proto') {
+      const v = a.next();
+      // ll_proto_a2n knows many names; only the VLAN ones are modelled
+      if (!/^802\.1(q|ad)$/i.test(v)) notModelled(`bridge vlan_protocol ${v}`);
+      out.ignored!.push(name);
+    } else if (check === 'lladdr') {
+      const v = a.next();
+      const r = llAddrA2n(v);
+      if (!Array.isArray(r)) exitWith(r.error, 1);
+      if (r.length !== 6) gaps.add('bridge group_address of another length than 6');
+      out.groupAddr = r;
+    } else if (check === 'none') {
+      out.fdbFlush = true;
+    } else {
       const v = a.next();
       const n = checkValue(check, v);
       if (n === null) invarg(`invalid ${name}`, v);
@@ -90,8 +109,9 @@ export function parseBridgeOpts(argv: string[], gaps: Gaps): NonNullable<LinkAdd
       else if (name === 'ageing_time') out.ageingTime = n;
       else if (name === 'stp_state') out.stp = n;
       else if (name === 'vlan_filtering') out.vlanFiltering = n;
+      else if (IGNORED.has(name)) out.ignored!.push(name);
+      else tunables[name as BridgeTunable] = n;
     }
-    if (!MODELLED.has(name)) gaps.add(`bridge ${name}`);
     a.step();
   }
   return out;

@@ -28,6 +28,7 @@ import {
 } from './args.js';
 import { parseBridgeOpts } from './parse-link-bridge.js';
 import { parseVxlanOpts } from './parse-link-vxlan.js';
+import { hasAbsentKindParser, parseAbsentKindOpts } from './parse-link-absent.js';
 import { parseAddrList } from './parse-addr.js';
 import { Gaps, donePlan, opsPlan, type IpPlan } from './plan.js';
 import type { CmdContext, IpGlobals } from './types.js';
@@ -45,10 +46,14 @@ const NO_PARSE_OPT = new Set('dummy ifb netdevsim nlmon team vcan virt_wifi tun'
 
 /**
  * Kinds this kernel can create that the model does not have (observed: `ifb` works, `macvlan`
- * and `macvtap` exist and want a lower device). Every other unknown kind is "Unknown device
- * type", which the model answers itself.
+ * and `macvtap` exist and want an ethernet lower device: their refusals are modelled, a
+ * device actually made is not). Every other kind the model lacks is absent from this kernel
+ * too: "Unknown device type", which the model answers itself (parse-link-absent.ts).
  */
 const KERNEL_ONLY_KINDS = new Set(['ifb', 'macvlan', 'macvtap']);
+
+/** Kinds the model creates itself. */
+const MODEL_KINDS = new Set(['veth', 'bridge', 'vxlan']);
 
 /** One RTNETLINK link request as iplink_parse() fills it. */
 interface LinkReq {
@@ -67,6 +72,8 @@ interface LinkReq {
   typeArgs: string[];
   /** the resolved device, for requests that change an existing link */
   link: Link | null;
+  /** `link DEV`: the lower device (IFLA_LINK), checked to exist */
+  lowerDev: string | null;
 }
 
 function lookupDev(ctx: CmdContext, name: string): Link | null {
@@ -88,6 +95,7 @@ function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, gaps: Gap
     type: null,
     typeArgs: [],
     link: null,
+    lowerDev: null,
   };
   let name: string | null = null;
   let dev: string | null = null;
@@ -119,7 +127,6 @@ function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, gaps: Gap
       gaps.add('link index');
     } else if (matches(arg, 'link')) {
       linkDev = a.next();
-      gaps.add('link LINK');
     } else if (matches(arg, 'address')) {
       const v = a.next();
       const r = llAddrA2n(v);
@@ -254,6 +261,8 @@ function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, gaps: Gap
     req.name = name;
     req.dev = dev;
   }
+  req.lowerDev = linkDev;
+  if (linkDev !== null && !create) gaps.add('link LINK');
   return req;
 }
 
@@ -298,6 +307,10 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
       const v = parseVxlanOpts(ctx, args, false, gaps);
       op.vxlan = v.spec;
       warn = v.warn;
+    } else if (kind === 'macvlan' || kind === 'macvtap') {
+      parseMacvlanOpts(kind, args);
+    } else if (hasAbsentKindParser(kind)) {
+      parseAbsentKindOpts(ctx, kind, args);
     } else if (HAS_LINK_UTIL.has(kind)) {
       if (!NO_PARSE_OPT.has(kind)) notModelled(`ip link type ${kind} options`);
     } else {
@@ -307,7 +320,15 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
   } else if (kind === 'vxlan') {
     op.vxlan = { id: null, dstport: null, local: null, remote: null, group: null, dev: null, learning: null, ttl: null };
   }
-  if (KERNEL_ONLY_KINDS.has(kind)) gaps.add(`link type ${kind}`);
+  if (req.lowerDev !== null) {
+    op.link = req.lowerDev;
+    if (MODEL_KINDS.has(kind)) gaps.add('link LINK');
+  }
+  if (kind === 'macvlan' || kind === 'macvtap') {
+    // the kernel refuses a missing or non-ethernet lower device; a device it would make is not modelled
+    const lower = req.lowerDev !== null ? lookupDev(ctx, req.lowerDev) : null;
+    if (lower && lower.kind !== 'loopback' && lower.kind !== 'tun') gaps.add(`link type ${kind}`);
+  } else if (KERNEL_ONLY_KINDS.has(kind)) gaps.add(`link type ${kind}`);
   if (replace) {
     const existing = req.name !== null ? ctx.ns.linkByName(req.name) : null;
     if (existing) gaps.add('ip link replace of an existing device');
@@ -325,7 +346,21 @@ function parseVethPeer(ctx: CmdContext, args: string[], gaps: Gaps): LinkAddOp['
   if (req.up !== null) gaps.add('veth peer up/down');
   if (req.master !== null) gaps.add('veth peer master');
   if (req.txqlen !== null) gaps.add('veth peer txqueuelen');
+  if (req.lowerDev !== null) gaps.add('veth peer link');
   return { name: req.name, netns: req.netns, mtu: req.mtu, address: lladdr(req.address) };
+}
+
+/** macvlan_parse_opt(): `mode` only; the other options are not modelled. */
+function parseMacvlanOpts(kind: string, args: string[]): void {
+  const a = new Argv(args);
+  while (a.more) {
+    if (!matches(a.cur, 'mode')) notModelled(`ip link type ${kind} option ${a.cur}`);
+    const v = a.next();
+    if (!['private', 'vepa', 'bridge', 'passthru', 'source'].includes(v)) {
+      exitWith(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"\n`, 1);
+    }
+    a.step();
+  }
 }
 
 /** iplink_modify(RTM_NEWLINK, 0): `ip link set` / `ip link change`. */

@@ -4,7 +4,13 @@
  */
 import type { Netns } from '../model/netns.js';
 
-/** What one command printed and its exit status, as on Linux. */
+/**
+ * What one command printed and its exit status, as on Linux.
+ *
+ * @example
+ * new Lab().host('h').ns().render('ip -br link show lo');
+ * // { exit: 0, stdout: 'lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n', stderr: '' }
+ */
 export interface CommandResult {
   exit: number;
   stdout: string;

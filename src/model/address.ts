@@ -3,7 +3,14 @@ import type { Ip4 } from './ip.js';
 /** Address scopes as the kernel numbers them (rtnetlink.h RT_SCOPE_*). */
 export const SCOPE = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 } as const;
 
-/** An IPv4 address on an interface (struct in_ifaddr). */
+/**
+ * An IPv4 address on an interface (struct in_ifaddr).
+ *
+ * @example
+ * const lo = new Lab().host('h').ns().ns.linkByName('lo')!;
+ * const a = lo.addrs[0];
+ * `${ip4ToString(a.local)}/${a.prefixLen}`; // '127.0.0.1/8'
+ */
 export interface Addr {
   local: Ip4;
   /** peer address (`peer P`), else equal to local */

@@ -9,7 +9,8 @@ import { syncLinkLocal } from './ipv6ll.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
-import { cloneConf } from './sysctl.js';
+import { cloneConf, LOOPBACK_CONF, markAllConfSet, type IfConf } from './sysctl.js';
+import { BRIDGE_GROUP_ADDRESS, defaultTunables } from './bridge-options.js';
 
 const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
 
@@ -32,15 +33,27 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
     peer: null,
     addrs: [],
     conf: cloneConf(ns.default),
+    confSet: new Set(ns.defaultSet),
     pointopoint: kind === 'tun',
     noarp: kind === 'tun',
     fdb: [],
     ipv6ll: null,
     addrGenMode: 'eui64',
   };
-  if (kind === 'bridge') l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false };
+  if (kind === 'bridge') {
+    l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false, opts: defaultTunables(), groupAddr: BRIDGE_GROUP_ADDRESS };
+  }
+  if (kind === 'loopback') setLoopbackConf(l);
   ns.attach(l);
   return l;
+}
+
+/** inetdev_init on a loopback device: no IPsec policy or transform (set, so conf/default writes skip it). */
+function setLoopbackConf(l: Link): void {
+  for (const [k, v] of Object.entries(LOOPBACK_CONF) as [keyof IfConf, number][]) {
+    l.conf[k] = v;
+    l.confSet.add(k);
+  }
 }
 
 /** NETDEV_UP: IFF_UP, loopback's 127.0.0.1/8, and the routes of every address. */
@@ -49,6 +62,8 @@ export function linkUp(l: Link): void {
   l.up = true;
   l.everUp = true;
   if (l.kind === 'loopback' && !l.addrs.some((a) => a.local === 0x7f000001 && a.prefixLen === 8)) {
+    // inet_set_ifa: ipv4_devconf_setall, so conf/default writes no longer reach lo
+    markAllConfSet(l.confSet);
     insertAddress(l, {
       local: 0x7f000001,
       address: 0x7f000001,
@@ -178,6 +193,8 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   if (newName) l.name = newName;
   if (to.links.has(l.ifindex)) l.ifindex = to.allocIfindex();
   l.conf = cloneConf(to.default);
+  l.confSet = new Set(to.defaultSet);
+  if (l.kind === 'loopback') setLoopbackConf(l);
   to.attach(l);
   // RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID: it allocates an id for the new one
   from.nsidOf(to, true);

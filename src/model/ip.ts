@@ -6,7 +6,13 @@
  */
 export type Ip4 = number;
 
-/** Parses an IPv4 address the way iproute2 does; null when iproute2 would refuse it. */
+/**
+ * Parses an IPv4 address the way iproute2 does; null when iproute2 would refuse it.
+ *
+ * @example
+ * parseIp4('10.8');        // 0x0a080000: 10.8.0.0, as iproute2 reads it
+ * parseIp4('172.16.1..2'); // null
+ */
 export function parseIp4(text: string): Ip4 | null {
   const bytes = [0, 0, 0, 0];
   let cp = text;
@@ -29,6 +35,12 @@ export function parseIp4(text: string): Ip4 | null {
   return ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
 }
 
+/**
+ * Dotted-quad text of an address.
+ *
+ * @example
+ * ip4ToString(0x0a000001); // '10.0.0.1'
+ */
 export function ip4ToString(a: Ip4): string {
   return `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
 }
@@ -65,6 +77,13 @@ export function prefixToString(a: Ip4, len: number): string {
 /** A prefix as iproute2's get_prefix_1 reads it: `default`/`any`/`all`, `A`, `A/P`. */
 export type ParsedPrefix = { addr: Ip4; len: number; lenGiven: boolean; keyword?: 'default' | 'any' | 'all' };
 
+/**
+ * Reads a prefix as iproute2 does (`default`/`any`/`all`, `A`, `A/P`); null when it would refuse it.
+ *
+ * @example
+ * parsePrefix('10.0.0.0/24'); // { addr: 0x0a000000, len: 24, lenGiven: true }
+ * parsePrefix('default');     // { addr: 0, len: 0, lenGiven: true, keyword: 'default' }
+ */
 export function parsePrefix(text: string): ParsedPrefix | null {
   const slash = text.indexOf('/');
   const head = slash >= 0 ? text.slice(0, slash) : text;

@@ -33,9 +33,10 @@ export function syncLinkLocal(ns: Netns): void {
 export function refreshLinkLocal(l: Link): void {
   if (!l.up) {
     l.ipv6ll = null;
+    l.ll6Flushed = false;
     return;
   }
-  if (l.ipv6ll !== null) return;
+  if (l.ipv6ll !== null || l.ll6Flushed) return;
   if (l.kind === 'loopback') {
     l.ipv6ll = IP6_LOOPBACK;
     return;
@@ -49,6 +50,19 @@ export function refreshLinkLocal(l: Link): void {
     return;
   }
   l.ipv6ll = eui64LinkLocal(l.mac);
+}
+
+/**
+ * `ip addr flush` (or `ip -6 addr del`) of the device's own IPv6 address: it goes with its
+ * routes (local, and fe80::/64 once no address of the prefix is left), the device keeps its
+ * multicast route, and addrconf does not give it another until the device is brought down
+ * and up again (IF_READY stays set).
+ */
+export function flushLinkLocal(l: Link): void {
+  if (l.ipv6ll === null) return;
+  l.ipv6ll = null;
+  l.ll6Flushed = true;
+  l.ns.touch();
 }
 
 /** fe80::/64 with the EUI-64 interface id of a MAC (addrconf_ifid_eui48: U/L bit flipped, ff:fe inserted). */

@@ -4,6 +4,12 @@ import { PROFILES, type HostProfile } from './sysctl.js';
 import type { Netns } from './netns.js';
 import { createLink, linkUp } from './device.js';
 
+/**
+ * How a lab's machines start: their sysctl profile and the seed of their MAC addresses.
+ *
+ * @example
+ * new Lab({ profile: PROFILES.docker, seed: 7 });
+ */
 export interface LabModelOptions {
   /** sysctl defaults of the machines (what new namespaces inherit); default: the kernel's */
   profile?: HostProfile;
@@ -11,7 +17,15 @@ export interface LabModelOptions {
   seed?: number;
 }
 
-/** The whole model: hosts, their namespaces, and what is shared (MAC allocator, version). */
+/**
+ * The whole model: hosts, their namespaces, and what is shared (MAC allocator, version).
+ *
+ * @example
+ * const model = new LabModel({ seed: 1 });
+ * const h = model.addHost('node1');
+ * apply({ ns: h.root }, { op: 'netns.add', name: 'NS1' });
+ * model.netns('node1/NS1')?.path; // 'node1/NS1'
+ */
 export class LabModel {
   readonly hosts = new Map<string, Host>();
   readonly profile: HostProfile;

@@ -3,8 +3,14 @@ import type { Netns } from './netns.js';
 import type { IfConf } from './sysctl.js';
 import type { Ip4 } from './ip.js';
 import { ZERO_MAC } from './mac.js';
+import type { BridgeTunables } from './bridge-options.js';
 
-/** Link kinds the model knows. `ether` is a physical NIC of a lab host. */
+/**
+ * Link kinds the model knows. `ether` is a physical NIC of a lab host.
+ *
+ * @example
+ * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
+ */
 export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan';
 
 export interface BridgeInfo {
@@ -17,6 +23,10 @@ export interface BridgeInfo {
   hadPorts: boolean;
   /** true once a MAC was set by the user: the bridge no longer takes its ports' lowest MAC */
   macSet: boolean;
+  /** hello_time, priority, the multicast settings … as `ip -d link show` prints them (bridge-options.ts); absent: the defaults */
+  opts?: BridgeTunables;
+  /** the STP group address (`group_address`); absent: 01:80:c2:00:00:00 */
+  groupAddr?: string;
 }
 
 export interface TunInfo {
@@ -42,6 +52,17 @@ export interface VxlanInfo {
   srcportMax: number;
 }
 
+/**
+ * A network device in a namespace (struct net_device): kind, state, addresses, master, veth
+ * peer and kind-specific settings.
+ *
+ * @example
+ * const h = new Lab().host('h');
+ * h.sh('ip link add v0 type veth peer name v1');
+ * const v0 = h.ns().ns.linkByName('v0')!;
+ * v0.kind;       // 'veth'
+ * v0.peer?.name; // 'v1'
+ */
 export interface Link {
   ns: Netns;
   ifindex: number;
@@ -60,6 +81,12 @@ export interface Link {
   peer: Link | null;
   addrs: Addr[];
   conf: IfConf;
+  /**
+   * The conf keys written for this device (in_device cnf.state): a write to conf/default is
+   * copied to every device whose bit is clear (devinet_copy_dflt_conf). Copied from the
+   * namespace's default bits when the device gets its conf.
+   */
+  confSet: Set<keyof IfConf>;
   bridge?: BridgeInfo;
   tun?: TunInfo;
   vxlan?: VxlanInfo;
@@ -72,6 +99,11 @@ export interface Link {
   fdb: FdbEntry[];
   /** the IPv6 address addrconf gave the device itself: `::1` on lo, an fe80:: link-local elsewhere (ipv6ll.ts) */
   ipv6ll: string | null;
+  /**
+   * The device's IPv6 is set up (addrconf's IF_READY) but its own address was flushed by hand:
+   * addrconf gives it none again until the device goes down and up.
+   */
+  ll6Flushed?: boolean;
   /** IFLA_INET6_ADDR_GEN_MODE: a tun switches to `random` when it first gets a link-local */
   addrGenMode: 'eui64' | 'random';
   /** as a bridge port: its port number (the lowest free one when it joined) */

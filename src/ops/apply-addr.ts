@@ -1,15 +1,19 @@
 /** addr add / del / flush (net/ipv4/devinet.c inet_rtm_newaddr, inet_rtm_deladdr). */
 import { SCOPE, type Addr } from '../model/address.js';
 import { checkNewAddress, insertAddress, primaryOf } from '../model/device.js';
-import { fibDelIfaddr } from '../model/fib-events.js';
+import { fibAddIfaddr, fibDelIfaddr } from '../model/fib-events.js';
+import { flushLinkLocal } from '../model/ipv6ll.js';
 import { broadcastOf, inPrefix, maskOf, networkOf } from '../model/ip.js';
 import type { Link } from '../model/link.js';
+import { markAllConfSet } from '../model/sysctl.js';
 import { kernelError } from './errors.js';
 import { findDev, type OpContext } from './context.js';
 import type { AddrAddOp, AddrDelOp, AddrFlushOp } from './op.js';
 
 export function applyAddrAdd(ctx: OpContext, op: AddrAddOp): void {
   const l = findDev(ctx, op.dev);
+  // rtm_to_ifaddr marks every conf key of the device as set before the address is checked
+  markAllConfSet(l.confSet);
   const address = op.peer ?? op.local;
   let broadcast: number | null = null;
   if (op.broadcast === '+') broadcast = broadcastOf(op.local, op.prefixLen);
@@ -45,18 +49,47 @@ export function applyAddrAdd(ctx: OpContext, op: AddrAddOp): void {
   insertAddress(l, a);
 }
 
-/** Deletes one address; a primary takes the secondaries of its subnet with it (promote_secondaries=0). */
+/**
+ * __inet_del_ifa: deleting a primary takes the secondaries of its subnet with it, unless
+ * promote_secondaries is on (conf/all or the device's): then the first of them becomes the
+ * primary (moved after the last primary of the same or wider scope that came before it), and
+ * it and the others get their routes back with it as their source.
+ */
 export function deleteAddress(l: Link, a: Addr): void {
+  const sameSubnet = (x: Addr) => x.secondary && x.prefixLen === a.prefixLen && inPrefix(x.address, a.address, a.prefixLen);
+  let promote: Addr | null = null;
+  let prevProm: Addr | null = null;
+  let lastPrim: Addr | null = null;
   if (!a.secondary) {
-    for (const s of l.addrs.filter((x) => x.secondary && x.prefixLen === a.prefixLen && inPrefix(x.address, a.address, a.prefixLen))) {
-      const prim = primaryOf(l, s);
-      l.addrs.splice(l.addrs.indexOf(s), 1);
-      fibDelIfaddr(l, s, prim);
+    const doPromote = (l.conf.promote_secondaries || l.ns.all.promote_secondaries) !== 0;
+    for (const x of l.addrs.slice(l.addrs.indexOf(a) + 1)) {
+      if (!x.secondary && a.scope <= x.scope) lastPrim = x;
+      if (!sameSubnet(x)) {
+        prevProm = x;
+        continue;
+      }
+      if (doPromote) {
+        promote = x;
+        break;
+      }
+      const prim = primaryOf(l, x);
+      l.addrs.splice(l.addrs.indexOf(x), 1);
+      fibDelIfaddr(l, x, prim);
     }
   }
+  const index = l.addrs.indexOf(a);
   const prim = primaryOf(l, a);
-  l.addrs.splice(l.addrs.indexOf(a), 1);
+  l.addrs.splice(index, 1);
   fibDelIfaddr(l, a, prim);
+  if (!promote) return;
+  const rest = l.addrs.filter((x) => x !== promote && sameSubnet(x));
+  if (prevProm) {
+    l.addrs.splice(l.addrs.indexOf(promote), 1);
+    l.addrs.splice(lastPrim ? l.addrs.indexOf(lastPrim) + 1 : index, 0, promote);
+  }
+  promote.secondary = false;
+  fibAddIfaddr(l, promote);
+  for (const x of rest) fibAddIfaddr(l, x);
 }
 
 export function applyAddrDel(ctx: OpContext, op: AddrDelOp): void {
@@ -70,14 +103,24 @@ export function applyAddrDel(ctx: OpContext, op: AddrDelOp): void {
   deleteAddress(l, a);
 }
 
+/** ipaddr_flush: every address the dump selects, IPv4 first, then IPv6 (the device's own, from addrconf). */
 export function applyAddrFlush(ctx: OpContext, op: AddrFlushOp): void {
   const links = op.dev !== null ? [findDev(ctx, op.dev)] : ctx.ns.linkList();
+  const family = op.family ?? (op.to ? 'inet' : null);
   for (const l of links) {
+    if (family === 'inet6') continue;
     for (const a of [...l.addrs]) {
       if (!l.addrs.includes(a)) continue;
       if (op.scope !== null && a.scope !== op.scope) continue;
       if (op.to && !inPrefix(a.local, op.to.addr, op.to.len)) continue;
       deleteAddress(l, a);
     }
+  }
+  if (family === 'inet') return;
+  for (const l of links) {
+    if (l.ipv6ll === null) continue;
+    const scope = l.kind === 'loopback' ? SCOPE.host : SCOPE.link;
+    if (op.scope !== null && op.scope !== scope) continue;
+    flushLinkLocal(l);
   }
 }

@@ -6,6 +6,7 @@ import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
 import { applyVxlanAdd } from './apply-vxlan.js';
+import { applyBridgeSpec } from './apply-bridge.js';
 
 /** Kinds this kernel can create through rtnetlink. Others get "Unknown device type". */
 const CREATABLE = new Set(['veth', 'bridge', 'vxlan']);
@@ -44,9 +45,8 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   // rtnl_newlink looks the name up before it looks for the kind's driver
   if (op.name !== null && ns.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   if (op.kind === 'tun') throw kernelError('tun/tap creation via rtnetlink is not supported');
+  if (op.kind === 'macvlan' || op.kind === 'macvtap') throw macvlanRefusal(ctx, op);
   if (!CREATABLE.has(op.kind)) throw kernelError('Unknown device type');
-  // this kernel is built without CONFIG_BRIDGE_VLAN_FILTERING: any IFLA_BR_VLAN_FILTERING is refused
-  if (op.bridge?.vlanFiltering != null) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   checkAddMac(op.address);
   if (op.peer) checkAddMac(op.peer.address);
   const master = op.master !== null ? findMaster(ctx.ns, op.master) : null;
@@ -83,12 +83,25 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (master) checkEnslave(master, op.kind as LinkKind);
   const l = createLink(ns, name, op.kind as LinkKind);
   if (op.bridge && l.bridge) {
-    if (op.bridge.stp !== null) l.bridge.stp = op.bridge.stp;
-    if (op.bridge.ageingTime !== null) l.bridge.ageingTime = op.bridge.ageingTime;
-    if (op.bridge.vlanFiltering !== null) l.bridge.vlanFiltering = op.bridge.vlanFiltering;
-    if (op.bridge.forwardDelay !== null) l.bridge.forwardDelay = op.bridge.forwardDelay;
+    // br_dev_newlink registers the device, then applies the settings: a refusal unregisters it
+    try {
+      applyBridgeSpec(l, op.bridge);
+    } catch (e) {
+      deleteLink(l);
+      throw e;
+    }
   }
   finishAdd(l, op, master);
+}
+
+/**
+ * macvlan_common_newlink: no lower device, or one that is not ethernet (lo, a tun), is EINVAL.
+ * The model does not make macvlan devices; one the kernel would make is reported as such.
+ */
+function macvlanRefusal(ctx: OpContext, op: LinkAddOp): OpError {
+  const lower = op.link ? ctx.ns.linkByName(op.link) : undefined;
+  if (!lower || lower.kind === 'loopback' || lower.kind === 'tun') return rtnetlinkError(ERRNO.EINVAL);
+  return new OpError(`nettwin: unsupported: link type ${op.kind}\n`, 127, 'unsupported');
 }
 
 export function finishAdd(l: Link, op: LinkAddOp, master: Link | null): void {
@@ -121,14 +134,17 @@ function checkMac(mac: string): void {
   if (first & 1 || /^(00:){5}00$/.test(mac)) throw rtnetlinkError('Cannot assign requested address');
 }
 
-/** br_add_if's refusals, for a device of this kind joining `master`. */
+/**
+ * br_add_if's refusals, for a device of this kind joining `master` (ndo_add_slave of anything
+ * but a bridge is EOPNOTSUPP). A device that is already a port never gets here with
+ * `ip link set`: do_set_master takes it out of its old master first.
+ */
 function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
   if (master.kind !== 'bridge') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
-  if (kind === 'loopback') throw rtnetlinkError(ERRNO.EINVAL);
+  // not ethernet-like, or no valid MAC (a bridge whose last port left has 00:00:00:00:00:00)
+  if (kind === 'loopback' || kind === 'tun') throw rtnetlinkError(ERRNO.EINVAL);
+  if (dev && /^(00:){5}00$/.test(dev.mac)) throw rtnetlinkError(ERRNO.EINVAL);
   if (kind === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
-  if (dev && dev === master) throw kernelError('Can not enslave a bridge to a bridge');
-  if (dev && dev.master && dev.master !== master) throw kernelError('Device is already in use.');
-  if (kind === 'tun') throw rtnetlinkError(ERRNO.EINVAL);
 }
 
 export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
@@ -144,10 +160,14 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     if (op.name !== null && to.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   }
   let master: Link | null | undefined;
+  let masterError: OpError | null = null;
   if (op.master !== null) {
     master = op.master === '' ? null : findMaster(ctx.ns, op.master);
-    if (master) checkEnslave(master, l.kind, l);
+    if (master && master !== l.master) masterError = enslaveError(master, l);
   }
+  // __rtnl_newlink runs the kind's changelink before do_setlink: bridge settings come first
+  // and stay even when a later step is refused
+  if (op.bridge && l.bridge) applyBridgeSpec(l, op.bridge);
   if (op.name !== null && op.name !== l.name) {
     const e = checkIfname(op.name);
     if (e) throw e;
@@ -156,7 +176,6 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   }
   if (op.mtu !== null) checkMtu(l, op.mtu);
   if (op.address !== null) checkMac(op.address);
-  if (op.bridge?.vlanFiltering != null && l.bridge) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   if (to && to !== l.ns) {
     moveLink(l, to, op.name ?? undefined);
     // Changes after the move apply in the new namespace; `up` with netns is applied there.
@@ -170,14 +189,28 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.mtu !== null) l.mtu = op.mtu;
   if (op.txqlen !== null) l.txqlen = op.txqlen;
   if (op.name !== null) l.name = op.name;
-  if (master !== undefined) setMaster(l, master);
-  if (op.bridge && l.bridge) {
-    if (op.bridge.stp !== null) l.bridge.stp = op.bridge.stp;
-    if (op.bridge.ageingTime !== null) l.bridge.ageingTime = op.bridge.ageingTime;
+  if (masterError) {
+    // do_set_master runs after the flags: the device has left its old master (ndo_del_slave)
+    // before the new one refuses it, and neither step is undone
+    if (op.up === true) linkUp(l);
+    else if (op.up === false) linkDown(l);
+    setMaster(l, null);
+    throw masterError;
   }
+  if (master !== undefined) setMaster(l, master);
   if (op.up === true) linkUp(l);
   else if (op.up === false) linkDown(l);
   l.ns.touch();
+}
+
+function enslaveError(master: Link, l: Link): OpError | null {
+  try {
+    checkEnslave(master, l.kind, l);
+    return null;
+  } catch (e) {
+    if (e instanceof OpError) return e;
+    throw e;
+  }
 }
 
 /**

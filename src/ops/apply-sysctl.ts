@@ -1,24 +1,48 @@
 /**
- * IPv4 sysctls (net/ipv4/devinet.c devinet_sysctl_forward, sysctl_net_ipv4.c). Writing
- * `all.forwarding` (or `ip_forward`) sets forwarding on `default` and every interface too.
+ * IPv4 sysctls (net/ipv4/devinet.c devinet_conf_proc, devinet_sysctl_forward,
+ * sysctl_net_ipv4.c). Writing `all.forwarding` (or `ip_forward`) sets forwarding on `default`
+ * and every interface, and turns `all.accept_redirects` off (inet_forward_change). Writing a
+ * `default` key copies it to every interface that never had that key written, nor any IPv4
+ * address configured (devinet_copy_dflt_conf, ipv4_devconf_setall); forwarding and the keys
+ * handled by ipv4_doint_and_flush (promote_secondaries, route_localnet …) are not copied.
  */
+import type { Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
-import { CONF_KEYS, type IfConf } from '../model/sysctl.js';
+import { CONF_KEYS, READONLY_CONF_KEYS, UNCOPIED_CONF_KEYS, type IfConf } from '../model/sysctl.js';
+import { IPV4_SYSCTL_NAMES } from '../model/sysctl-names.js';
 import { OpError } from './errors.js';
 import type { OpContext } from './context.js';
 import type { SysctlSetOp } from './op.js';
 
-export type SysctlTarget =
-  | { kind: 'forward' }
-  | { kind: 'conf'; scope: 'all' | 'default' | string; key: keyof IfConf };
+export type SysctlTarget = { kind: 'forward' } | { kind: 'conf'; scope: 'all' | 'default' | string; key: keyof IfConf };
 
 /** Parses `net.ipv4.ip_forward`, `net/ipv4/conf/all/rp_filter` …; null for keys not modelled. */
 export function sysctlTarget(key: string): SysctlTarget | null {
   const k = key.replace(/\//g, '.');
   if (k === 'net.ipv4.ip_forward') return { kind: 'forward' };
-  const m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(k);
+  const m = /^net\.ipv4\.conf\.([^.]+)\.([a-z0-9_]+)$/.exec(k);
   if (m && (CONF_KEYS as string[]).includes(m[2])) return { kind: 'conf', scope: m[1], key: m[2] as keyof IfConf };
   return null;
+}
+
+/**
+ * What the model makes of a key: `modelled` (sysctlTarget knows it; whether the device exists
+ * is the namespace's business), `missing` (no such file on this kernel: "cannot stat"), or
+ * `unmodelled` (it exists, or may, but the model does not hold it: reported, never guessed).
+ *
+ * @example
+ * classifySysctl('net.ipv4.ipforward'); // 'missing'
+ * classifySysctl('net.ipv4.tcp_syncookies'); // 'unmodelled'
+ */
+export function classifySysctl(key: string): 'modelled' | 'missing' | 'unmodelled' {
+  if (sysctlTarget(key)) return 'modelled';
+  const parts = key.replace(/\//g, '.').split('.');
+  if (parts[0] !== 'net' || parts[1] !== 'ipv4' || parts.length < 3) return 'unmodelled';
+  const name = parts[2];
+  if (!IPV4_SYSCTL_NAMES.has(name)) return 'missing';
+  // conf/SCOPE/KEY with a KEY this kernel lacks; deeper or shallower paths are directories or worse
+  if (name === 'conf' && parts.length === 5 && parts.every((p) => p !== '')) return 'missing';
+  return 'unmodelled';
 }
 
 function confOf(ns: Netns, scope: string): IfConf | null {
@@ -36,27 +60,54 @@ export function readSysctl(ns: Netns, key: string): string | null {
   return c ? String(c[t.key]) : null;
 }
 
+/** inet_forward_change: default and every device follow all.forwarding; ICMP redirects are off while forwarding. */
 function setForwarding(ns: Netns, v: number): void {
+  const changed = ns.all.forwarding !== v;
   ns.all.forwarding = v;
+  if (!changed) return;
+  ns.all.accept_redirects = v ? 0 : 1;
   ns.default.forwarding = v;
-  for (const l of ns.linkList()) l.conf.forwarding = v;
+  for (const l of ns.linkList()) setDevConf(l, 'forwarding', v);
 }
+
+/** IN_DEV_CONF_SET / devinet_conf_proc on a device: the value, and the key marked as written. */
+function setDevConf(l: Link, key: keyof IfConf, v: number): void {
+  l.conf[key] = v;
+  l.confSet.add(key);
+}
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
 
 export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   const ns = ctx.ns;
   const t = sysctlTarget(op.key);
   const path = `/proc/sys/${op.key.replace(/\./g, '/')}`;
   if (!t) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
-  if (!/^\s*-?\d+\s*$/.test(op.value)) throw new OpError(`sysctl: setting key "${op.key}": Invalid argument\n`, 1, 'invalid');
+  const invalid = new OpError(`sysctl: setting key "${op.key}": Invalid argument\n`, 1, 'invalid');
+  const c = t.kind === 'conf' ? confOf(ns, t.scope) : ns.all;
+  if (!c) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
+  // a 0444 file: sysctl reports the failed write but still exits 0 (a shell redirect: EACCES)
+  if (t.kind === 'conf' && READONLY_CONF_KEYS.has(t.key)) throw new OpError(invalid.stderr, 0, 'readonly');
+  // proc_dointvec: one decimal int
+  if (!/^\s*-?\d+\s*$/.test(op.value)) throw invalid;
   const v = parseInt(op.value, 10);
+  if (v < INT_MIN || v > INT_MAX) throw invalid;
   // The kernel stores the integer as written (ip_forward=2 reads back 2); any non-zero forwards.
   if (t.kind === 'forward' || (t.key === 'forwarding' && t.scope === 'all')) {
     setForwarding(ns, v);
-    ns.touch();
-    return;
+  } else if (t.scope === 'default') {
+    ns.default[t.key] = v;
+    if (!UNCOPIED_CONF_KEYS.has(t.key)) {
+      ns.defaultSet.add(t.key);
+      for (const l of ns.linkList()) if (!l.confSet.has(t.key)) l.conf[t.key] = v;
+    }
+  } else if (t.scope === 'all') {
+    ns.all[t.key] = v;
+  } else {
+    const l = ns.linkByName(t.scope)!;
+    if (UNCOPIED_CONF_KEYS.has(t.key)) l.conf[t.key] = v;
+    else setDevConf(l, t.key, v);
   }
-  const c = confOf(ns, t.scope);
-  if (!c) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
-  c[t.key] = v;
   ns.touch();
 }

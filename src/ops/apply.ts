@@ -12,6 +12,15 @@ import { applyFdb, applyNeigh, applyRule } from './apply-misc.js';
 import type { OpContext } from './context.js';
 import type { Op } from './op.js';
 
+/**
+ * Runs one Op in a namespace with the kernel's validation and side effects. If the kernel
+ * would refuse, throws an OpError (iproute2's stderr and exit status) and changes nothing.
+ *
+ * @example
+ * const h = new LabModel().addHost('h');
+ * apply({ ns: h.root }, ops.bridge('br0'));
+ * apply({ ns: h.root }, ops.linkSet('br0', { up: true }));
+ */
 export function apply(ctx: OpContext, op: Op): void {
   switch (op.op) {
     case 'link.add':

@@ -1,6 +1,13 @@
 /**
  * A refused operation, with what iproute2 prints and the exit status it has on Linux
  * (1 for a refusal found by iproute2 itself, 2 for one the kernel returned, 255 for usage).
+ *
+ * @example
+ * try {
+ *   apply({ ns: new LabModel().addHost('h').root }, ops.addr('eth9', '10.0.0.1/24'));
+ * } catch (e) {
+ *   if (e instanceof OpError) [e.stderr, e.exit]; // ['Cannot find device "eth9"\n', 1]
+ * }
  */
 export class OpError extends Error {
   constructor(

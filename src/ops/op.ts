@@ -7,6 +7,7 @@
  */
 import type { Ip4 } from '../model/ip.js';
 import type { RouteType } from '../model/route.js';
+import type { BridgeTunables } from '../model/bridge-options.js';
 
 export type RouteMode = 'add' | 'replace' | 'append' | 'change' | 'prepend';
 
@@ -27,6 +28,8 @@ export interface LinkAddOp {
   kind: 'veth' | 'bridge' | 'vxlan' | 'tun' | 'tap' | 'dummy' | string;
   /** `netns NS` given on the link itself */
   netns: string | null;
+  /** `link DEV`: the lower device (IFLA_LINK), for kinds that stack on one (macvlan) */
+  link?: string | null;
   mtu: number | null;
   address: string | null;
   up: boolean;
@@ -34,7 +37,25 @@ export interface LinkAddOp {
   txqlen: number | null;
   peer: { name: string | null; netns: string | null; mtu: number | null; address: string | null } | null;
   vxlan: VxlanSpec | null;
-  bridge: { stp: number | null; ageingTime: number | null; vlanFiltering: number | null; forwardDelay: number | null } | null;
+  bridge: BridgeSpec | null;
+}
+
+/**
+ * `type bridge` settings (IFLA_BR_*); null or absent: not given. Timers in centiseconds as
+ * typed; the kernel converts and checks them (ops/apply-bridge.ts).
+ */
+export interface BridgeSpec {
+  stp: number | null;
+  ageingTime: number | null;
+  vlanFiltering: number | null;
+  forwardDelay: number | null;
+  /** the other numeric settings, by iproute2's option name */
+  tunables?: Partial<BridgeTunables>;
+  /** `group_address`, as bytes */
+  groupAddr?: number[] | null;
+  fdbFlush?: boolean;
+  /** settings the kernel accepts and ignores here (VLAN filtering is compiled out) */
+  ignored?: string[];
 }
 
 export interface LinkSetOp {
@@ -86,6 +107,8 @@ export interface AddrFlushOp {
   scope: number | null;
   /** flush only addresses within this prefix */
   to: { addr: Ip4; len: number } | null;
+  /** `-4` / `-6` (or a `to` prefix, which makes it IPv4); absent or null: every family */
+  family?: 'inet' | 'inet6' | null;
 }
 
 export interface RouteSpec {
@@ -184,6 +207,13 @@ export interface NeighOp {
   state: 'permanent' | 'noarp' | 'reachable' | 'stale';
 }
 
+/**
+ * One kernel request: what every front end produces and `apply` runs.
+ *
+ * @example
+ * const op: Op = { op: 'netns.add', name: 'NS1' };
+ * apply({ ns: new LabModel().addHost('h').root }, op);
+ */
 export type Op =
   | LinkAddOp
   | LinkSetOp

@@ -3,18 +3,28 @@
  * namespace, with which arguments. Both modes share this step, so a line is supported in the
  * simulator exactly when it is run on the kernel; anything else is reported, never executed.
  */
+import { classifySysctl } from '../ops/apply-sysctl.js';
 
 /** How the command was put into a namespace, kept so both modes print the same errors. */
 export type NetnsWrapper =
   | { kind: 'netns-exec'; name: string; argv: string[] }
-  | { kind: 'nsenter'; path: string; name: string; argv: string[] };
+  | { kind: 'nsenter'; path: string; name: string; argv: string[] }
+  /**
+   * `ip -all netns exec`: the command once in every named namespace, in `ip netns list` order,
+   * each run announced on stdout by `\nnetns: NAME\n`; ip exits 0 whatever they return.
+   */
+  | { kind: 'netns-exec-all'; argv: string[] };
 
 export type Program = 'ip' | 'bridge' | 'brctl' | 'sysctl' | 'ping' | 'socat';
 
 export type Invocation =
   | { kind: 'program'; program: Program; argv: string[]; wrappers: NetnsWrapper[]; background: boolean }
-  /** `echo V > /proc/sys/…` or `echo V | tee /proc/sys/…` */
-  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[] }
+  /**
+   * `echo V > /proc/sys/…` (`redirect`: the shell itself opens the file, in its own namespace,
+   * whatever namespace `echo` then runs in) or `echo V | tee /proc/sys/…` (tee opens it, in the
+   * namespace its wrappers lead to)
+   */
+  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean }
   /** `cat /proc/sys/…` */
   | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[] }
   | { kind: 'echo'; text: string }
@@ -56,7 +66,18 @@ function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: str
     const s = stripSudo(argv);
     if (!s) return { why: 'interactive sudo' };
     argv = s;
-    if (argv[0] === 'ip' && argv[1] && /^netns$|^net$|^netn$|^ne$/.test(argv[1]) && argv[2] === 'exec') {
+    if (argv[0] === 'ip' && argv[1] && /^--?a(?:ll?)?$/.test(argv[1]) && argv[2] && NETNS_WORD.test(argv[2]) && argv[3] === 'exec') {
+      if (argv.length < 5) return { why: 'ip -all netns exec without a command' };
+      // one fan-out, outermost: anything wrapped around or inside it is not modelled
+      if (wrappers.length) return { why: 'ip -all netns exec inside another namespace' };
+      wrappers.push({ kind: 'netns-exec-all', argv: argv.slice(0, 4) });
+      argv = argv.slice(4);
+      continue;
+    }
+    if (wrappers.some((w) => w.kind === 'netns-exec-all') && (argv[0] === 'nsenter' || (argv[0] === 'ip' && NETNS_WORD.test(argv[1] ?? '') && argv[2] === 'exec'))) {
+      return { why: 'a namespace wrapper inside ip -all netns exec' };
+    }
+    if (argv[0] === 'ip' && argv[1] && NETNS_WORD.test(argv[1]) && argv[2] === 'exec') {
       const name = argv[3];
       if (name === undefined || !safeName(name)) return { why: 'ip netns exec without a valid namespace' };
       if (argv.length < 5) return { why: 'ip netns exec without a command' };
@@ -89,7 +110,15 @@ function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: str
   }
 }
 
+/** `netns` and the abbreviations of it that ip resolves to netns. */
+const NETNS_WORD = /^netns$|^net$|^netn$|^ne$/;
+
 const PROC_SYS = /^\/proc\/sys\/net\/ipv4\/[A-Za-z0-9_./-]+$/;
+
+/** A /proc/sys path the model does not hold (it exists, or may): reported, never run. */
+function unmodelledProc(path: string): boolean {
+  return classifySysctl(procPathToKey(path)) === 'unmodelled';
+}
 
 export interface PipelinePart {
   argv: string[];
@@ -111,8 +140,9 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     const text = echoText(args);
     if (text === null) return { kind: 'unsupported', why: 'echo option' };
     if (stdoutTo !== null) {
-      if (!PROC_SYS.test(stdoutTo)) return { kind: 'unsupported', why: `redirect to ${stdoutTo}` };
-      return { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers };
+      if (!PROC_SYS.test(stdoutTo) || unmodelledProc(stdoutTo)) return { kind: 'unsupported', why: `redirect to ${stdoutTo}` };
+      if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec echo' };
+      return { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
     }
     if (wrappers.length) return { kind: 'unsupported', why: 'echo inside a namespace' };
     return { kind: 'echo', text };
@@ -136,9 +166,13 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
   }
   if (cmd === 'cat') {
     if (!args.length || !args.every((a) => PROC_SYS.test(a))) return { kind: 'unsupported', why: 'cat of anything but /proc/sys/net/ipv4' };
+    if (args.some(unmodelledProc)) return { kind: 'unsupported', why: `cat of ${args.find(unmodelledProc)}` };
     return { kind: 'proc-read', paths: args, wrappers };
   }
   if (PROGRAMS.has(cmd as Program)) {
+    if ((cmd === 'ping' || cmd === 'socat' || background) && wrappers.some((w) => w.kind === 'netns-exec-all')) {
+      return { kind: 'unsupported', why: `ip -all netns exec ${cmd}` };
+    }
     return { kind: 'program', program: cmd as Program, argv: args, wrappers, background };
   }
   return { kind: 'unsupported', why: `command ${cmd}` };
@@ -153,7 +187,9 @@ function classifyPipe(parts: PipelinePart[]): Invocation {
   const text = echoText(left.slice(1));
   const files = right.slice(1).filter((a) => a !== '-a' && a !== '--append');
   if (text === null || files.length !== 1 || !PROC_SYS.test(files[0])) return { kind: 'unsupported', why: 'pipeline' };
-  return { kind: 'proc-write', path: files[0], value: text.trim(), echoed: text, wrappers };
+  if (unmodelledProc(files[0])) return { kind: 'unsupported', why: `tee to ${files[0]}` };
+  if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec tee' };
+  return { kind: 'proc-write', path: files[0], value: text.trim(), echoed: text, wrappers, redirect: false };
 }
 
 /** bash's builtin echo: -n, -e, -E; returns the printed text. */

@@ -1,4 +1,11 @@
-/** One executed command of a script, as `nettwin run --json` reports it. */
+/**
+ * One executed command of a script, as `nettwin run --json` reports it.
+ *
+ * @example
+ * const [step] = new Lab().host('h').sh('ip link show eth9');
+ * step.exit;   // 1
+ * step.stderr; // 'Device "eth9" does not exist.\n'
+ */
 export interface Step {
   /** 1-based line in `file` where the command starts */
   line: number;
@@ -16,6 +23,13 @@ export interface Step {
   ping?: PingSummary;
 }
 
+/**
+ * What a ping line did, without its timings (so two runs compare).
+ *
+ * @example
+ * new Lab().host('h').sh('ping -c 1 127.0.0.1')[0].ping;
+ * // { from: 'h', to: '127.0.0.1', transmitted: 1, received: 1 }
+ */
 export interface PingSummary {
   /** the namespace the ping ran in: `host` or `host/NS` */
   from: string;

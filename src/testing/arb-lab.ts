@@ -66,18 +66,21 @@ function isLab(value: unknown): value is LabDescription {
   return typeof value === 'object' && value !== null && Array.isArray((value as LabDescription).steps);
 }
 
-interface LabContext {
-  plan: fc.Value<LabPlan>;
+interface LabContext<P> {
+  plan: fc.Value<P>;
 }
 
 /** A lab arbitrary: plan shrinking first, then step deletion. */
-class LabArbitrary extends fc.Arbitrary<LabDescription> {
-  constructor(private readonly plans: fc.Arbitrary<LabPlan>) {
+class LabArbitrary<P> extends fc.Arbitrary<LabDescription> {
+  constructor(
+    private readonly plans: fc.Arbitrary<P>,
+    private readonly build: (plan: P) => LabDescription,
+  ) {
     super();
   }
 
-  private wrap(plan: fc.Value<LabPlan>): fc.Value<LabDescription> {
-    return new fc.Value(printable(buildLab(plan.value_)), { plan } satisfies LabContext);
+  private wrap(plan: fc.Value<P>): fc.Value<LabDescription> {
+    return new fc.Value(printable(this.build(plan.value_)), { plan } satisfies LabContext<P>);
   }
 
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<LabDescription> {
@@ -89,7 +92,7 @@ class LabArbitrary extends fc.Arbitrary<LabDescription> {
   }
 
   shrink(value: LabDescription, context: unknown): fc.Stream<fc.Value<LabDescription>> {
-    const ctx = context as LabContext | undefined;
+    const ctx = context as LabContext<P> | undefined;
     const byPlan = ctx?.plan ? this.plans.shrink(ctx.plan.value_, ctx.plan.context).map((p) => this.wrap(p)) : fc.Stream.nil<fc.Value<LabDescription>>();
     const bySteps = fc.stream(stepRemovals(value)).map((l) => new fc.Value(printable(l), undefined));
     return byPlan.join(bySteps);
@@ -108,5 +111,15 @@ class LabArbitrary extends fc.Arbitrary<LabDescription> {
  * }));
  */
 export function lab(opts: LabOptions = {}): fc.Arbitrary<LabDescription> {
-  return new LabArbitrary(labPlan(opts));
+  return labArbitrary(labPlan(opts), (p) => buildLab(p));
+}
+
+/**
+ * Labs built from plans: the plan shrinks first (each smaller plan built again), then steps are
+ * deleted from the built lab, so counterexamples end short. Counterexamples print as scripts.
+ *
+ * @example labArbitrary(k8sShape(), k8sClusterLab)
+ */
+export function labArbitrary<P>(plans: fc.Arbitrary<P>, build: (plan: P) => LabDescription): fc.Arbitrary<LabDescription> {
+  return new LabArbitrary(plans, build);
 }

@@ -465,12 +465,46 @@ function applyFault(f: FaultSpec, sp: Spaces, ph: Phases, ifaces: Iface[], forwa
   }
 }
 
+/**
+ * Which namespaces can reach which, as the topology intends it: one component per set of
+ * segments joined through namespaces that sit on several (routers).
+ */
+function components(ifaces: Iface[]): Map<number, number> {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: number, b: number) => parent.set(find(a), find(b));
+  const bySeg = new Map<number, number>();
+  for (const i of ifaces) {
+    find(i.ns);
+    const first = bySeg.get(i.seg);
+    if (first === undefined) bySeg.set(i.seg, i.ns);
+    else union(i.ns, first);
+  }
+  const out = new Map<number, number>();
+  for (const ns of parent.keys()) out.set(ns, find(ns));
+  return out;
+}
+
 function pingStep(p: PingSpec, sp: Spaces, segs: Segs, ifaces: Iface[]): LabStep {
-  const from = sp.at(p.from);
+  // pings start where there is an interface: from a bare namespace only `lo` answers
+  const attached = [...new Set(ifaces.map((i) => i.ns))].sort((a, b) => a - b);
+  const from = attached.length ? attached[Math.abs(p.from) % attached.length] : sp.at(p.from);
   const where = sp.where(from);
   let to = '127.0.0.1';
   switch (p.target.kind) {
-    case 'address':
+    case 'address': {
+      const comp = components(ifaces);
+      const near = ifaces.filter((i) => comp.get(i.ns) === comp.get(from) && i.ns !== from);
+      const pool = near.length ? near : ifaces;
+      if (pool.length) to = ip4ToString(pool[p.target.index % pool.length].addr);
+      break;
+    }
+    case 'anywhere':
       if (ifaces.length) to = ip4ToString(ifaces[p.target.index % ifaces.length].addr);
       break;
     case 'own': {

@@ -20,5 +20,5 @@ export function sampleLabs(seed: number, count: number, opts: LabOptions = {}): 
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`sampleLabs: count must be a non-negative integer, got ${count}`);
   if (count === 0) return [];
   const s = normalizeSeed(seed);
-  return fc.sample(lab(opts), { seed: s, numRuns: count }).map((l, i) => ({ ...l, title: `nettwin gen --seed ${s}: lab ${i + 1} of ${count}` }));
+  return fc.sample(lab(opts), { seed: s, numRuns: count }).map((l, i) => ({ ...l, title: `nettwin gen --seed ${s}: lab ${i + 1}` }));
 }

@@ -16,8 +16,13 @@ function mentions(step: LabStep, ns: string): boolean {
 }
 
 function withSteps(lab: LabDescription, steps: LabStep[]): LabDescription {
-  return { ...lab, steps };
+  const out: LabDescription = { ...lab, steps };
+  if (lab.title !== undefined && !lab.title.endsWith(SHRUNK)) out.title = lab.title + SHRUNK;
+  return out;
 }
+
+/** Marks the title of a lab that lost steps, so its header does not promise what is gone. */
+const SHRUNK = ' (shrunk)';
 
 /**
  * Smaller labs, each with some steps deleted, biggest deletions first.

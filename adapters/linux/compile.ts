@@ -1,0 +1,293 @@
+/**
+ * Ops to iproute2 command lines. Every command is an argv (never a shell string), and every
+ * name that reaches one is checked first: a link name the kernel would refuse, or any name that
+ * could change how a command line or an `ip -batch` line is read (a blank, a slash, a quote, a
+ * leading `#` or `-`), stops compilation with a CompileError naming the culprit.
+ *
+ * @example
+ * compileOp(build.veth('v0', 'v1', 'NS1'));
+ * // { program: 'ip', argv: ['link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1', 'netns', 'NS1'] }
+ */
+import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
+import type { Op, RouteSpec, VxlanSpec } from '../../src/ops/op.js';
+
+/** Thrown when an Op or a model cannot be turned into safe command lines. */
+export class CompileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CompileError';
+  }
+}
+
+/** One command for the kernel: the program and its arguments (without the program). */
+export interface Command {
+  program: 'ip' | 'bridge' | 'sysctl';
+  argv: string[];
+}
+
+/** Characters that would change how a command or batch line is split or read. */
+const UNSAFE = /[\s/"'\\\0]/;
+
+/**
+ * Why `name` cannot be a link name, or null when it can: at most 15 bytes (IFNAMSIZ - 1), not
+ * empty, no slash, colon, blank or quote, not `.`/`..`, not starting with `-` or `#`.
+ */
+export function linkNameProblem(name: string): string | null {
+  if (typeof name !== 'string' || name.length === 0) return 'a link name must not be empty';
+  if (Buffer.byteLength(name) > 15) return `link name "${name}" is longer than 15 bytes`;
+  if (name === '.' || name === '..') return `link name "${name}" is not allowed`;
+  if (UNSAFE.test(name) || name.includes(':')) return `link name ${JSON.stringify(name)} contains a slash, colon, blank or quote`;
+  if (name.startsWith('-') || name.startsWith('#')) return `link name "${name}" starts with "${name[0]}"`;
+  return null;
+}
+
+/**
+ * Why `name` cannot be a namespace name, or null when it can: 1 to 64 bytes, no slash, blank or
+ * quote, not `.`/`..`, not starting with `-` or `#`, and not all digits (ip would read a number
+ * as a process id).
+ */
+export function netnsNameProblem(name: string): string | null {
+  if (typeof name !== 'string' || name.length === 0) return 'a namespace name must not be empty';
+  if (Buffer.byteLength(name) > 64) return `namespace name "${name}" is longer than 64 bytes`;
+  if (name === '.' || name === '..') return `namespace name "${name}" is not allowed`;
+  if (UNSAFE.test(name)) return `namespace name ${JSON.stringify(name)} contains a slash, blank or quote`;
+  if (name.startsWith('-') || name.startsWith('#')) return `namespace name "${name}" starts with "${name[0]}"`;
+  if (/^\d+$/.test(name)) return `namespace name "${name}" is all digits (ip would take it for a process id)`;
+  return null;
+}
+
+export function checkLinkName(name: string): string {
+  const p = linkNameProblem(name);
+  if (p) throw new CompileError(p);
+  return name;
+}
+
+export function checkNetnsName(name: string): string {
+  const p = netnsNameProblem(name);
+  if (p) throw new CompileError(p);
+  return name;
+}
+
+/** An address label: a link name, optionally followed by `:` and more (eth0:1), 15 bytes at most. */
+function checkLabel(label: string): string {
+  if (Buffer.byteLength(label) > 15 || label.length === 0 || UNSAFE.test(label) || /^[-#]/.test(label)) {
+    throw new CompileError(`address label ${JSON.stringify(label)} is not a valid label`);
+  }
+  return label;
+}
+
+function checkMac(mac: string): string {
+  if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(mac)) throw new CompileError(`"${mac}" is not a MAC address`);
+  return mac.toLowerCase();
+}
+
+function checkInt(n: number, what: string): string {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new CompileError(`${what} ${n} is not an unsigned integer`);
+  return String(n);
+}
+
+/** A sysctl key in slash form (net/ipv4/conf/eth0.100/rp_filter), so dotted link names survive. */
+export function sysctlKeyPath(key: string): string {
+  const parts = key.includes('/') ? key.split('/') : splitDottedKey(key);
+  for (const p of parts) {
+    if (!p || UNSAFE.test(p) || p === '.' || p === '..' || p.startsWith('-')) throw new CompileError(`sysctl key "${key}" is not safe`);
+  }
+  if (parts[0] !== 'net') throw new CompileError(`sysctl key "${key}" is outside net.*`);
+  return parts.join('/');
+}
+
+/** net.ipv4.conf.IFACE.key: IFACE may itself contain dots. */
+function splitDottedKey(key: string): string[] {
+  const m = /^net\.ipv4\.conf\.(.+)\.([a-z_]+)$/.exec(key);
+  if (m) return ['net', 'ipv4', 'conf', m[1], m[2]];
+  return key.split('.');
+}
+
+const prefix = (a: Ip4, len: number) => `${ip4ToString(a)}/${len}`;
+
+function linkAdd(op: Extract<Op, { op: 'link.add' }>): string[] {
+  const out = ['link', 'add'];
+  if (op.name !== null) out.push(checkLinkName(op.name));
+  if (op.netns !== null) out.push('netns', checkNetnsName(op.netns));
+  if (op.mtu !== null) out.push('mtu', checkInt(op.mtu, 'mtu'));
+  if (op.address !== null) out.push('address', checkMac(op.address));
+  if (op.txqlen !== null) out.push('txqlen', checkInt(op.txqlen, 'txqlen'));
+  if (op.master !== null) out.push('master', checkLinkName(op.master));
+  if (op.up) out.push('up');
+  out.push('type', kindWord(op.kind));
+  if (op.kind === 'veth' && op.peer) {
+    out.push('peer');
+    if (op.peer.name !== null) out.push('name', checkLinkName(op.peer.name));
+    if (op.peer.netns !== null) out.push('netns', checkNetnsName(op.peer.netns));
+    if (op.peer.mtu !== null) out.push('mtu', checkInt(op.peer.mtu, 'mtu'));
+    if (op.peer.address !== null) out.push('address', checkMac(op.peer.address));
+  }
+  if (op.kind === 'vxlan' && op.vxlan) out.push(...vxlanArgs(op.vxlan));
+  if (op.kind === 'bridge' && op.bridge) out.push(...bridgeArgs(op.bridge));
+  return out;
+}
+
+function kindWord(kind: string): string {
+  if (!/^[a-z0-9_]+$/.test(kind)) throw new CompileError(`link kind "${kind}" is not safe`);
+  return kind;
+}
+
+/** iproute2's vxlan options for a spec. */
+export function vxlanArgs(v: VxlanSpec): string[] {
+  const out: string[] = [];
+  if (v.id !== null) out.push('id', checkInt(v.id, 'vxlan id'));
+  if (v.dstport !== null) out.push('dstport', checkInt(v.dstport, 'dstport'));
+  if (v.local !== null) out.push('local', ip4ToString(v.local));
+  if (v.remote !== null) out.push('remote', ip4ToString(v.remote));
+  if (v.group !== null) out.push('group', ip4ToString(v.group));
+  if (v.dev !== null) out.push('dev', checkLinkName(v.dev));
+  if (v.learning !== null) out.push(v.learning ? 'learning' : 'nolearning');
+  if (v.ttl !== null) out.push('ttl', checkInt(v.ttl, 'ttl'));
+  return out;
+}
+
+function bridgeArgs(b: NonNullable<Extract<Op, { op: 'link.add' }>['bridge']>): string[] {
+  const out: string[] = [];
+  if (b.stp !== null) out.push('stp_state', checkInt(b.stp, 'stp_state'));
+  if (b.ageingTime !== null) out.push('ageing_time', checkInt(b.ageingTime, 'ageing_time'));
+  if (b.forwardDelay !== null) out.push('forward_delay', checkInt(b.forwardDelay, 'forward_delay'));
+  if (b.vlanFiltering !== null) out.push('vlan_filtering', checkInt(b.vlanFiltering, 'vlan_filtering'));
+  return out;
+}
+
+/** The words of a route after the verb: `[TYPE] DST [tos] [table] [proto] [scope] [metric] [dev] [via] [src] [onlink] [mtu]`. */
+export function routeArgs(r: Partial<Omit<RouteSpec, 'type'>> & { dst: Ip4; dstLen: number; type: RouteSpec['type'] | null }): string[] {
+  const out: string[] = [];
+  if (r.type !== null && r.type !== 'unicast') out.push(r.type);
+  out.push(r.dstLen === 0 && r.dst === 0 ? 'default' : prefix(r.dst, r.dstLen));
+  if (r.tos) out.push('tos', checkInt(r.tos, 'tos'));
+  if (r.table !== null && r.table !== undefined) out.push('table', checkInt(r.table, 'table'));
+  if (r.protocol !== null && r.protocol !== undefined) out.push('proto', checkInt(r.protocol, 'proto'));
+  if (r.scope !== null && r.scope !== undefined) out.push('scope', checkInt(r.scope, 'scope'));
+  if (r.metric !== null && r.metric !== undefined) out.push('metric', checkInt(r.metric, 'metric'));
+  if (r.dev !== null && r.dev !== undefined) out.push('dev', checkLinkName(r.dev));
+  if (r.gateway !== null && r.gateway !== undefined) out.push('via', ip4ToString(r.gateway));
+  if (r.prefsrc !== null && r.prefsrc !== undefined) out.push('src', ip4ToString(r.prefsrc));
+  if (r.onlink) out.push('onlink');
+  if (r.mtu !== null && r.mtu !== undefined) out.push('mtu', checkInt(r.mtu, 'mtu'));
+  return out;
+}
+
+/**
+ * The iproute2 command for one Op. Throws CompileError when a name is not safe.
+ *
+ * @example
+ * compileOp({ op: 'netns.add', name: 'NS1' }); // { program: 'ip', argv: ['netns', 'add', 'NS1'] }
+ */
+export function compileOp(op: Op): Command {
+  switch (op.op) {
+    case 'link.add':
+      return { program: 'ip', argv: linkAdd(op) };
+    case 'link.set': {
+      const out = ['link', 'set', 'dev', checkLinkName(op.dev)];
+      if (op.name !== null) out.push('name', checkLinkName(op.name));
+      if (op.netns !== null) out.push('netns', checkNetnsName(op.netns));
+      if (op.mtu !== null) out.push('mtu', checkInt(op.mtu, 'mtu'));
+      if (op.address !== null) out.push('address', checkMac(op.address));
+      if (op.txqlen !== null) out.push('txqlen', checkInt(op.txqlen, 'txqlen'));
+      if (op.master !== null) out.push(...(op.master === '' ? ['nomaster'] : ['master', checkLinkName(op.master)]));
+      if (op.up !== null) out.push(op.up ? 'up' : 'down');
+      if (op.bridge) out.push('type', 'bridge', ...bridgeArgs(op.bridge));
+      return { program: 'ip', argv: out };
+    }
+    case 'link.del':
+      return { program: 'ip', argv: ['link', 'del', 'dev', checkLinkName(op.dev), ...(op.kind ? ['type', kindWord(op.kind)] : [])] };
+    case 'addr.add': {
+      const out = ['addr', op.mode, op.peer !== null ? ip4ToString(op.local) : prefix(op.local, op.prefixLen)];
+      if (op.peer !== null) out.push('peer', prefix(op.peer, op.prefixLen));
+      if (op.broadcast !== null) out.push('broadcast', typeof op.broadcast === 'number' ? ip4ToString(op.broadcast) : op.broadcast);
+      if (op.scope !== null) out.push('scope', checkInt(op.scope, 'scope'));
+      if (op.label !== null) out.push('label', checkLabel(op.label));
+      if (op.noprefixroute) out.push('noprefixroute');
+      if (op.metric !== null) out.push('metric', checkInt(op.metric, 'metric'));
+      out.push('dev', checkLinkName(op.dev));
+      return { program: 'ip', argv: out };
+    }
+    case 'addr.del': {
+      const out = ['addr', 'del', op.prefixLen === null || op.peer !== null ? ip4ToString(op.local) : prefix(op.local, op.prefixLen)];
+      if (op.peer !== null) out.push('peer', op.prefixLen === null ? ip4ToString(op.peer) : prefix(op.peer, op.prefixLen));
+      out.push('dev', checkLinkName(op.dev));
+      return { program: 'ip', argv: out };
+    }
+    case 'addr.flush': {
+      const out = ['addr', 'flush'];
+      if (op.dev !== null) out.push('dev', checkLinkName(op.dev));
+      if (op.scope !== null) out.push('scope', checkInt(op.scope, 'scope'));
+      if (op.to !== null) out.push('to', prefix(op.to.addr, op.to.len));
+      return { program: 'ip', argv: out };
+    }
+    case 'route.add':
+      return { program: 'ip', argv: ['route', op.mode, ...routeArgs(op.route)] };
+    case 'route.del': {
+      const r = op.route;
+      return { program: 'ip', argv: ['route', 'del', ...routeArgs({ ...r, type: r.typeGiven ? r.type : null })] };
+    }
+    case 'route.flush': {
+      const out = ['route', 'flush'];
+      if (op.root !== null) out.push('root', prefix(op.root.addr, op.root.len));
+      if (op.table !== null) out.push('table', checkInt(op.table, 'table'));
+      if (op.dev !== null) out.push('dev', checkLinkName(op.dev));
+      if (op.protocol !== null) out.push('proto', checkInt(op.protocol, 'proto'));
+      if (out.length === 2) out.push('table', 'main');
+      return { program: 'ip', argv: out };
+    }
+    case 'netns.add':
+      return { program: 'ip', argv: ['netns', 'add', checkNetnsName(op.name)] };
+    case 'netns.del':
+      return { program: 'ip', argv: ['netns', 'del', checkNetnsName(op.name)] };
+    case 'sysctl.set': {
+      if (!/^-?\d+$/.test(op.value)) throw new CompileError(`sysctl value "${op.value}" is not an integer`);
+      return { program: 'sysctl', argv: ['-q', '-w', `${sysctlKeyPath(op.key)}=${op.value}`] };
+    }
+    case 'tuntap.add':
+      return { program: 'ip', argv: ['tuntap', 'add', 'dev', checkLinkName(op.name), 'mode', op.mode, ...(op.pi ? ['pi'] : [])] };
+    case 'tuntap.del':
+      return { program: 'ip', argv: ['tuntap', 'del', 'dev', checkLinkName(op.name), 'mode', op.mode] };
+    case 'fdb.add': {
+      const out = ['fdb', op.mode, checkMac(op.mac), 'dev', checkLinkName(op.dev)];
+      if (op.dst !== null) out.push('dst', ip4ToString(op.dst));
+      if (op.master) out.push('master');
+      if (op.self) out.push('self');
+      if (op.permanent) out.push('permanent');
+      return { program: 'bridge', argv: out };
+    }
+    case 'rule.add': {
+      const out = ['rule', op.del ? 'del' : 'add'];
+      if (op.priority !== null) out.push('priority', checkInt(op.priority, 'priority'));
+      out.push('from', op.src ? prefix(op.src.addr, op.src.len) : 'all');
+      if (op.dst) out.push('to', prefix(op.dst.addr, op.dst.len));
+      if (op.iif !== null) out.push('iif', checkLinkName(op.iif));
+      if (op.oif !== null) out.push('oif', checkLinkName(op.oif));
+      if (op.action === 'lookup') {
+        if (op.table !== null) out.push('lookup', checkInt(op.table, 'table'));
+      } else out.push(op.action);
+      return { program: 'ip', argv: out };
+    }
+    case 'neigh.add': {
+      const out = ['neigh', op.mode, ip4ToString(op.dst)];
+      if (op.lladdr !== null) out.push('lladdr', checkMac(op.lladdr));
+      if (op.mode !== 'del') out.push('nud', op.state);
+      out.push('dev', checkLinkName(op.dev));
+      return { program: 'ip', argv: out };
+    }
+  }
+}
+
+/**
+ * One `ip -batch` / `bridge -batch` line. iproute2 splits batch lines on blanks, honours quotes
+ * and backslashes and drops everything after a `#`, so a word containing any of those (or
+ * nothing) is refused rather than quoted.
+ */
+export function batchLine(argv: string[]): string {
+  for (const w of argv) {
+    if (w.length === 0 || /[\s"'\\#\0]/.test(w)) throw new CompileError(`"${w}" cannot be written in a batch line`);
+  }
+  return argv.join(' ');
+}
+
+export { compileModel, type ModelPlan, type PlannedNs, type Batch, type Place, type CompileModelOptions } from './compile-model.js';

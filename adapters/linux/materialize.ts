@@ -1,0 +1,391 @@
+/**
+ * A model made real. By default inside one throwaway sandbox (hosts = the lab's hosts, the
+ * machine room = the sandbox's own root); with `persist`, in the machine's named namespaces
+ * under a run prefix, recorded for `nettwin destroy`. Either way the model is compiled into
+ * batches (compile-model.ts) run wave by wave, each wave in parallel:
+ *
+ *   create (one `ip -batch` per creating place) → configure (one per namespace)
+ *   → finish (sysctls, fdb entries)
+ *
+ * The handle pings and runs modelled commands inside the namespaces, reads the state back,
+ * and destroys everything.
+ *
+ * @example
+ * const real = await materialize(k8sLab({ nodes: 2, podsPerNode: 2 }));
+ * try {
+ *   (await real.ping('node1/pod1', '10.244.2.2')).received; // 1
+ * } finally {
+ *   await real.destroy();
+ * }
+ */
+import { spawn } from 'node:child_process';
+import * as os from 'node:os';
+import type { Lab } from '../../src/lab.js';
+import { LabModel } from '../../src/model/lab-model.js';
+import { pingCounts, pingTarget } from '../../src/script/local.js';
+import { compileModel, compileSysctls, describeMapping, sandboxHostsFor, type Batch, type ConfBaseline, type ModelPlan, type Place } from './compile-model.js';
+import type { IfConf } from '../../src/model/sysctl.js';
+import { isIpv4Literal, persistIpProblem, realArgvProblem } from './guard.js';
+import { defaultStatePath, destroyRun, machineNamespaces, newRunPrefix, persistNames, recordRun, type PersistRun } from './persist.js';
+import { persistProblems, PreconditionError, requireRealMode, searchPath } from './preconditions.js';
+import { DUMP_ARGV, DUMP_BATCH, modelFromDumps, splitDump, SYSCTL_ARGV, type NsDump } from './read-back.js';
+import { Sandbox, type ExecResult } from './sandbox.js';
+
+export interface MaterializeOptions {
+  /**
+   * Materialize into the machine's named namespaces instead of a sandbox. `prefix` is the
+   * run prefix's start (default `nt1-`); a random 4-hex-digit id and `-` follow it.
+   */
+  persist?: { prefix?: string; statePath?: string };
+  /** processes run at once in the configure wave (default: 2 × CPUs, at most 16) */
+  concurrency?: number;
+}
+
+export interface PingOptions {
+  /** -c (default 1) */
+  count?: number;
+  /** -W seconds (default 1) */
+  timeoutSec?: number;
+  /** -t */
+  ttl?: number;
+  /** -I DEV */
+  iface?: string;
+}
+
+export interface PingOutcome {
+  transmitted: number;
+  received: number;
+  exit: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Milliseconds spent in each phase. */
+export interface Timings {
+  open: number;
+  create: number;
+  configure: number;
+  finish: number;
+  total: number;
+}
+
+export interface Materialized {
+  readonly mode: 'sandbox' | 'persist';
+  readonly plan: ModelPlan;
+  /** model path -> where it is on the kernel (a machine namespace name in persist mode) */
+  readonly mapping: ReadonlyMap<string, string>;
+  /** the recorded run, in persist mode */
+  readonly run: PersistRun | null;
+  readonly timings: Timings;
+  /** the real `ping -c N -W T DST` from a namespace (`host` or `host/NS`); DST must be an IPv4 address */
+  ping(from: string, dst: string, opts?: PingOptions): Promise<PingOutcome>;
+  /** runs ip, bridge, ping or sysctl (nothing else) inside a namespace */
+  exec(path: string, argv: string[], opts?: { input?: string; timeoutMs?: number }): Promise<ExecResult>;
+  /** raw `ip -j` dumps of every namespace */
+  dump(): Promise<Map<string, NsDump>>;
+  /** the kernel's state as a model */
+  readBack(): Promise<LabModel>;
+  /** removes everything this materialization made; idempotent */
+  destroy(): Promise<void>;
+}
+
+export class MaterializeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MaterializeError';
+  }
+}
+
+/** Runs argv at a place. */
+interface Executor {
+  run(place: Place, argv: string[], input?: string, timeoutMs?: number): Promise<ExecResult>;
+  close(): Promise<void>;
+}
+
+/** `nsenter --net=/run/netns/NS --` in front of argv for a named namespace. */
+function inNetns(place: Place, argv: string[]): string[] {
+  return place.netns === null ? argv : ['nsenter', `--net=/run/netns/${place.netns}`, '--', ...argv];
+}
+
+class SandboxExecutor implements Executor {
+  constructor(readonly sb: Sandbox) {}
+  run(place: Place, argv: string[], input?: string, timeoutMs?: number): Promise<ExecResult> {
+    const full = inNetns(place, argv);
+    const o = { input, timeoutMs };
+    return place.host === '' ? this.sb.execRoot(full, o) : this.sb.exec(place.host, full, o);
+  }
+  close(): Promise<void> {
+    return this.sb.close();
+  }
+}
+
+/**
+ * Commands on the machine itself (persist mode). Every command is checked here, last thing
+ * before it runs: outside a prefixed namespace only `ip -batch -` of `netns add|del PREFIX…`
+ * lines; inside one, ip/bridge/sysctl/ping/cat, an ip batch never naming another namespace
+ * except by a prefixed name.
+ */
+class MachineExecutor implements Executor {
+  constructor(readonly prefix: string) {}
+
+  check(place: Place, argv: string[], input?: string): void {
+    const lines = (input ?? '').split('\n').filter((l) => l.trim());
+    const mine = (n: string) => n.startsWith(this.prefix) && /^[A-Za-z0-9_.-]+$/.test(n);
+    if (place.host !== '') throw new MaterializeError(`persist: no sandbox host "${place.host}"`);
+    if (place.netns === null) {
+      const ok = argv.join(' ') === 'ip -batch -' && lines.every((l) => /^netns (add|del) \S+$/.test(l) && mine(l.split(' ')[2]));
+      if (!ok) throw new MaterializeError(`persist: refusing to run in the machine's root namespace: ${argv.join(' ')}`);
+      return;
+    }
+    if (!mine(place.netns)) throw new MaterializeError(`persist: namespace "${place.netns}" is not one of run ${this.prefix}`);
+    const prog = argv[0];
+    if (!['ip', 'bridge', 'sysctl', 'ping', 'cat'].includes(prog)) throw new MaterializeError(`persist: refusing to run ${prog}`);
+    if (prog === 'cat' && !argv.slice(1).every((p) => /^\/proc\/sys\/net\/ipv4\/conf\/[a-z]+\/[a-z_]+$/.test(p))) throw new MaterializeError('persist: refusing cat');
+    for (const l of prog === 'ip' || prog === 'bridge' ? lines : []) {
+      const w = l.split(' ');
+      for (let i = 0; i < w.length; i++) {
+        if (w[i] === 'netns' && !mine(w[i + 1] ?? '')) throw new MaterializeError(`persist: refusing batch line "${l}"`);
+        if (w[i] === 'exec' || w[i].startsWith('link-netns')) throw new MaterializeError(`persist: refusing batch line "${l}"`);
+      }
+    }
+  }
+
+  run(place: Place, argv: string[], input?: string, timeoutMs = 60_000): Promise<ExecResult> {
+    this.check(place, argv, input);
+    const full = inNetns(place, argv);
+    return runProcess(full, input, timeoutMs);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** One process, no shell; stdin is `input` or /dev/null. */
+export function runProcess(argv: string[], input: string | undefined, timeoutMs: number): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    const child = spawn(argv[0], argv.slice(1), {
+      env: { PATH: searchPath().join(':'), LC_ALL: 'C' },
+      cwd: '/',
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => err.push(Buffer.from(`${argv[0]}: ${e.message}\n`)));
+    child.on('close', (code, sig) => {
+      clearTimeout(timer);
+      const r: ExecResult = {
+        exit: timedOut ? 124 : code ?? (sig ? 128 + (os.constants.signals[sig] ?? 0) : 126),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      };
+      if (timedOut) r.timedOut = true;
+      resolve(r);
+    });
+    if (input !== undefined) {
+      child.stdin!.on('error', () => {});
+      child.stdin!.end(input);
+    }
+  });
+}
+
+async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: unknown = null;
+  const worker = async () => {
+    while (next < items.length && failed === null) {
+      const it = items[next++];
+      try {
+        await fn(it);
+      } catch (e) {
+        failed ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, items.length)) }, worker));
+  if (failed !== null) throw failed;
+}
+
+/** Runs one batch; a failure names the batch's place and the line ip stopped at. */
+async function runBatch(ex: Executor, b: Batch): Promise<void> {
+  const argv = b.program === 'sysctl' ? ['sysctl', ...b.lines] : [b.program, '-batch', '-'];
+  const input = b.program === 'sysctl' ? undefined : b.lines.join('\n') + '\n';
+  const r = await ex.run(b.place, argv, input, 120_000);
+  if (r.exit === 0) return;
+  const m = /Command failed -:(\d+)/.exec(r.stderr);
+  const line = m ? ` at "${b.lines[Number(m[1]) - 1]}"` : '';
+  throw new MaterializeError(`${b.what}: ${b.program} failed${line}: ${r.stderr.trim() || `exit ${r.exit}`}`);
+}
+
+/** The IPv4 conf (all, default) a new namespace gets on this kernel, read inside one. */
+async function readBaseline(ex: Executor, place: Place): Promise<ConfBaseline> {
+  const r = await ex.run(place, ['sysctl', 'net.ipv4.conf.all', 'net.ipv4.conf.default']);
+  const conf = { all: {} as Record<string, number>, default: {} as Record<string, number> };
+  for (const line of r.stdout.split('\n')) {
+    const m = /^net\.ipv4\.conf\.(all|default)\.([a-z_0-9]+) = (-?\d+)$/.exec(line.trim());
+    if (m) conf[m[1] as 'all' | 'default'][m[2]] = Number(m[3]);
+  }
+  if (!('forwarding' in conf.all) || !('forwarding' in conf.default)) {
+    throw new MaterializeError(`could not read the kernel's sysctl defaults: ${r.stderr.trim() || 'no output'}`);
+  }
+  return { all: conf.all as unknown as IfConf, default: conf.default as unknown as IfConf };
+}
+
+function defaultConcurrency(): number {
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.min(16, Math.max(2, cpus * 2));
+}
+
+/**
+ * Materializes a model (a Lab or its LabModel) on the kernel and returns a handle. Throws
+ * PreconditionError when real mode is not possible here, CompileError for a model that cannot
+ * be given to the kernel, MaterializeError when the kernel refuses a command (everything made
+ * so far is removed first).
+ */
+export async function materialize(lab: Lab | LabModel, opts: MaterializeOptions = {}): Promise<Materialized> {
+  const model = lab instanceof LabModel ? lab : lab.model;
+  const t0 = performance.now();
+  requireRealMode(undefined, opts.persist ? persistProblems() : []);
+  const concurrency = opts.concurrency ?? defaultConcurrency();
+
+  let ex: Executor;
+  let plan: ModelPlan;
+  let run: PersistRun | null = null;
+  let statePath = '';
+  if (opts.persist) {
+    statePath = opts.persist.statePath ?? defaultStatePath();
+    const { id, prefix } = newRunPrefix(opts.persist.prefix ?? 'nt1-', statePath);
+    const paths = compileModel(model, { target: { kind: 'sandbox' } }).namespaces.map((p) => p.path);
+    const names = persistNames(paths, prefix);
+    plan = compileModel(model, { target: { kind: 'persist', names } });
+    const existing = new Set(machineNamespaces());
+    const clash = [...names.values()].filter((n) => existing.has(n));
+    if (clash.length) throw new PreconditionError(`persist: namespaces already exist on this machine: ${clash.join(', ')}`);
+    run = { id, prefix, created: new Date().toISOString(), pid: process.pid, namespaces: [...names.values()], mapping: Object.fromEntries(names) };
+    // recorded before anything exists, so that a crash still leaves something to destroy
+    recordRun(run, statePath);
+    ex = new MachineExecutor(prefix);
+  } else {
+    const sb = await Sandbox.open({ hosts: sandboxHostsFor(model) });
+    ex = new SandboxExecutor(sb);
+    try {
+      plan = compileModel(model, { target: { kind: 'sandbox', pidOf: (h) => sb.hostPids[h] } });
+    } catch (e) {
+      await sb.close();
+      throw e;
+    }
+  }
+  const tOpen = performance.now();
+  const cleanup = async () => {
+    await ex.close();
+    if (run) destroyRun(run, statePath);
+  };
+  let tCreate = tOpen;
+  let tConfigure = tOpen;
+  try {
+    if (plan.mode === 'persist') {
+      for (const b of plan.create) await runBatch(ex, b);
+    } else {
+      await Promise.all(plan.create.map((b) => runBatch(ex, b)));
+    }
+    tCreate = performance.now();
+    await pool(plan.configure, concurrency, (b) => runBatch(ex, b));
+    tConfigure = performance.now();
+    const baselinePlace = plan.mode === 'persist' ? plan.namespaces[0].place : { host: '', netns: null };
+    const baseline = await readBaseline(ex, baselinePlace);
+    await pool([...compileSysctls(plan, baseline), ...plan.finish], concurrency, (b) => runBatch(ex, b));
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  const tEnd = performance.now();
+  const timings: Timings = {
+    open: tOpen - t0,
+    create: tCreate - tOpen,
+    configure: tConfigure - tCreate,
+    finish: tEnd - tConfigure,
+    total: tEnd - t0,
+  };
+  return new Handle(model, plan, ex, run, statePath, timings);
+}
+
+class Handle implements Materialized {
+  readonly mode: 'sandbox' | 'persist';
+  readonly mapping: ReadonlyMap<string, string>;
+  private destroyed: Promise<void> | null = null;
+  private readonly places: Map<string, Place>;
+
+  constructor(
+    private readonly model: LabModel,
+    readonly plan: ModelPlan,
+    private readonly ex: Executor,
+    readonly run: PersistRun | null,
+    private readonly statePath: string,
+    readonly timings: Timings,
+  ) {
+    this.mode = plan.mode;
+    this.places = new Map(plan.namespaces.map((p) => [p.path, p.place]));
+    const lines = describeMapping(plan).split('\n');
+    this.mapping = new Map(plan.namespaces.map((p, i) => [p.path, lines[i].slice(lines[i].indexOf(' -> ') + 4)]));
+  }
+
+  private place(path: string): Place {
+    if (this.destroyed) throw new Error('materialized lab: already destroyed');
+    const p = this.places.get(path);
+    if (!p) throw new Error(`materialized lab: no namespace "${path}" (have: ${[...this.places.keys()].join(', ')})`);
+    return p;
+  }
+
+  async ping(from: string, dst: string, opts: PingOptions = {}): Promise<PingOutcome> {
+    if (!isIpv4Literal(dst)) throw new Error(`ping: "${dst}" is not an IPv4 address`);
+    const argv = ['ping', '-c', String(opts.count ?? 1), '-W', String(opts.timeoutSec ?? 1)];
+    if (opts.ttl !== undefined) argv.push('-t', String(opts.ttl));
+    if (opts.iface !== undefined) argv.push('-I', opts.iface);
+    argv.push(dst);
+    const r = await this.exec(from, argv);
+    return { ...pingCounts(r.stdout), exit: r.exit, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  async exec(path: string, argv: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<ExecResult> {
+    const place = this.place(path);
+    if (!Array.isArray(argv) || argv.length === 0) throw new Error('exec: argv must be a non-empty array');
+    const [prog, ...args] = argv;
+    const problem = realArgvProblem(prog, args) ?? (this.mode === 'persist' && prog === 'ip' ? persistIpProblem(args) : null);
+    if (problem) throw new Error(`exec: refusing ${problem} (only modelled ip, bridge, ping and sysctl commands run)`);
+    if (prog === 'ping' && !isIpv4Literal(pingTarget(args))) throw new Error(`exec: ping needs an IPv4 address, got "${pingTarget(args)}"`);
+    if (opts.input !== undefined && this.mode === 'persist') throw new Error('exec: no input in persist mode');
+    return this.ex.run(place, argv, opts.input, opts.timeoutMs);
+  }
+
+  async dump(): Promise<Map<string, NsDump>> {
+    const out = new Map<string, NsDump>();
+    await pool(this.plan.namespaces, 8, async (p) => {
+      const place = this.place(p.path);
+      const [j, s] = await Promise.all([this.ex.run(place, DUMP_ARGV, DUMP_BATCH), this.ex.run(place, SYSCTL_ARGV)]);
+      if (j.exit !== 0) throw new MaterializeError(`read-back of ${p.path}: ${j.stderr.trim()}`);
+      out.set(p.path, splitDump(j.stdout, s.stdout));
+    });
+    return new Map(this.plan.namespaces.map((p) => [p.path, out.get(p.path)!]));
+  }
+
+  async readBack(): Promise<LabModel> {
+    const dumps = await this.dump();
+    return modelFromDumps(this.model, [...dumps].map(([path, dump]) => ({ path, dump })));
+  }
+
+  destroy(): Promise<void> {
+    this.destroyed ??= (async () => {
+      await this.ex.close();
+      if (this.run) {
+        const r = destroyRun(this.run, this.statePath);
+        if (r.failed.length) throw new MaterializeError(`destroy: ${r.failed.map((f) => `${f.name}: ${f.error}`).join('; ')}`);
+      }
+    })();
+    return this.destroyed;
+  }
+}

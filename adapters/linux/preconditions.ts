@@ -1,0 +1,130 @@
+/**
+ * Whether real mode can run here, as sentences a user can act on: not Linux, not root, no
+ * network namespaces, a missing tool (with the Debian package that has it). The CLI prints
+ * them and exits 2; nothing here throws on its own.
+ */
+import * as fs from 'node:fs';
+
+/**
+ * Real mode is not possible here (not Linux, not root, a tool missing); the message says why.
+ *
+ * @example
+ * try {
+ *   await (await Sandbox.open({ hosts: ['h'] })).close();
+ * } catch (e) {
+ *   if (e instanceof PreconditionError) console.error(`real mode unavailable: ${e.message}`);
+ * }
+ */
+export class PreconditionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreconditionError';
+  }
+}
+
+/** Problems starting with this do not prevent real mode. */
+export const WARNING_PREFIX = 'warning: ';
+
+const STANDARD_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** $PATH plus the standard system directories (sudo and cron strip sbin from PATH). */
+export function searchPath(): string[] {
+  const dirs = (process.env.PATH ?? '').split(':').filter((d) => d.startsWith('/'));
+  for (const d of STANDARD_PATH) if (!dirs.includes(d)) dirs.push(d);
+  return dirs;
+}
+
+export function which(cmd: string): string | null {
+  for (const dir of searchPath()) {
+    const p = `${dir}/${cmd}`;
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      if (fs.statSync(p).isFile()) return p;
+    } catch {
+      // next
+    }
+  }
+  return null;
+}
+
+/** What the checks look at; tests pass their own. */
+export interface HostFacts {
+  platform: string;
+  euid: number;
+  which: (cmd: string) => string | null;
+  exists: (path: string) => boolean;
+}
+
+export function hostFacts(): HostFacts {
+  return {
+    platform: process.platform,
+    euid: typeof process.geteuid === 'function' ? process.geteuid() : -1,
+    which,
+    exists: (p) => fs.existsSync(p),
+  };
+}
+
+/** [command, Debian package] real mode runs. */
+export const REQUIRED_TOOLS: ReadonlyArray<readonly [string, string]> = [
+  ['unshare', 'util-linux'],
+  ['nsenter', 'util-linux'],
+  ['mount', 'mount'],
+  ['sleep', 'coreutils'],
+  ['cat', 'coreutils'],
+  ['ip', 'iproute2'],
+  ['bridge', 'iproute2'],
+  ['ping', 'iputils-ping'],
+  ['sysctl', 'procps'],
+];
+
+/**
+ * Human-readable problems that prevent real mode; empty when OK. Entries starting with
+ * "warning: " (a missing socat) do not prevent it, but still make the list non-empty.
+ *
+ * @example checkPreconditions({ ...hostFacts(), euid: 1000 })[0] // 'not root (effective uid 1000): …'
+ */
+export function checkPreconditions(facts: HostFacts = hostFacts()): string[] {
+  const problems: string[] = [];
+  if (facts.platform !== 'linux') {
+    problems.push(`not Linux (platform is ${facts.platform}): real mode needs Linux network namespaces`);
+    return problems;
+  }
+  if (facts.euid !== 0) {
+    problems.push(`not root (effective uid ${facts.euid}): real mode creates network namespaces and must run as root (e.g. sudo)`);
+  }
+  if (!facts.exists('/proc/self/ns/net')) {
+    problems.push('the kernel does not expose network namespaces (/proc/self/ns/net missing)');
+  }
+  for (const [cmd, pkg] of REQUIRED_TOOLS) {
+    if (!facts.which(cmd)) problems.push(`missing \`${cmd}\` (install the Debian package ${pkg})`);
+  }
+  if (!facts.which('socat')) {
+    problems.push(`${WARNING_PREFIX}missing \`socat\` (install the Debian package socat): socat lines are reported unsupported in real mode anyway`);
+  }
+  return problems;
+}
+
+/** Throws a PreconditionError listing every blocking problem; returns the warnings. */
+export function requireRealMode(facts: HostFacts = hostFacts(), extra: string[] = []): string[] {
+  const all = [...checkPreconditions(facts), ...extra];
+  const blocking = all.filter((p) => !p.startsWith(WARNING_PREFIX));
+  if (blocking.length > 0) throw new PreconditionError(`real mode is not possible on this machine:\n  - ${blocking.join('\n  - ')}`);
+  return all.filter((p) => p.startsWith(WARNING_PREFIX));
+}
+
+/**
+ * Extra checks for `--persist`: the machine's /run must take /run/netns (iproute2 makes it a
+ * shared mount point there).
+ */
+export function persistProblems(facts: HostFacts = hostFacts()): string[] {
+  const out: string[] = [];
+  if (!facts.exists('/run')) out.push('/run does not exist: named namespaces (/run/netns) cannot be made');
+  else {
+    try {
+      fs.accessSync(facts.exists('/run/netns') ? '/run/netns' : '/run', fs.constants.W_OK);
+    } catch {
+      out.push('/run/netns is not writable: named namespaces cannot be made');
+    }
+  }
+  return out;
+}

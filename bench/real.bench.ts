@@ -1,0 +1,135 @@
+/**
+ * Real-mode benchmark (needs root on Linux): N namespaces on one bridge, materialized,
+ * configured and torn down in a sandbox, against one process per command for the same lab.
+ *
+ *   sudo node --import tsx bench/real.bench.ts [N…]        (default: 100 1000)
+ *
+ * The lab: host `h` with bridge br0 (10.0.0.1/16, up); per namespace nsI a veth (vI in br0, up;
+ * eth0 in nsI), lo up, eth0 10.0.x.y/16 up, a default route via 10.0.0.1. One ping checks it.
+ * Prints one JSON line per workload:
+ *   { name, n, materializeMs, createMs, configureMs, finishMs, openMs, destroyMs, totalMs, … }
+ * and for the per-command run { name: 'per-command', n, commands, totalMs }.
+ * `kernelCleanupMs` is how long after destroy() the kernel took to free the namespaces (the
+ * net_namespace slab back to where it was), when /proc/slabinfo can tell.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { Lab } from '../src/lab.js';
+import { ip4ToString } from '../src/model/ip.js';
+import { apply } from '../src/ops/apply.js';
+import * as build from '../src/ops/build.js';
+import { materialize } from '../adapters/linux/materialize.js';
+import { compileModel, sandboxHostsFor } from '../adapters/linux/compile-model.js';
+import { Sandbox } from '../adapters/linux/sandbox.js';
+
+/** The benchmark lab, built with the typed API. */
+export function bridgeLab(n: number): Lab {
+  const lab = new Lab();
+  const h = lab.host('h');
+  const root = { ns: h.host.root };
+  apply(root, build.bridge('br0'));
+  apply(root, build.addr('br0', '10.0.0.1/16'));
+  apply(root, build.linkSet('br0', { up: true }));
+  for (let i = 0; i < n; i++) {
+    const name = `ns${i}`;
+    apply(root, { op: 'netns.add', name });
+    apply(root, build.veth(`v${i}`, 'eth0', name));
+    apply(root, build.linkSet(`v${i}`, { master: 'br0', up: true }));
+    const ctx = { ns: h.host.namespaces.get(name)! };
+    apply(ctx, build.linkSet('lo', { up: true }));
+    apply(ctx, build.addr('eth0', `${ip4ToString((0x0a000000 + 2 + i) >>> 0)}/16`));
+    apply(ctx, build.linkSet('eth0', { up: true }));
+    apply(ctx, build.route('0.0.0.0/0', { via: '10.0.0.1' }));
+  }
+  return lab;
+}
+
+function netnsObjects(): number | null {
+  try {
+    const line = fs.readFileSync('/proc/slabinfo', 'utf8').split('\n').find((l) => l.startsWith('net_namespace '));
+    return line ? Number(line.split(/\s+/)[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitCleanup(before: number | null): Promise<number | null> {
+  if (before === null) return null;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 60_000) {
+    const now = netnsObjects();
+    if (now === null) return null;
+    if (now <= before) return Math.round(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return null;
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function materialized(n: number): Promise<Record<string, unknown>> {
+  const lab = bridgeLab(n);
+  const slab = netnsObjects();
+  const t0 = performance.now();
+  const real = await materialize(lab);
+  const tMat = performance.now();
+  const ping = await real.ping(`h/ns${n - 1}`, '10.0.0.1');
+  const tPing = performance.now();
+  await real.destroy();
+  const tEnd = performance.now();
+  const cleanup = await waitCleanup(slab);
+  const t = real.timings;
+  return {
+    name: 'materialize',
+    n,
+    materializeMs: r1(tMat - t0),
+    openMs: r1(t.open),
+    createMs: r1(t.create),
+    configureMs: r1(t.configure),
+    finishMs: r1(t.finish),
+    destroyMs: r1(tEnd - tPing),
+    totalMs: r1(tMat - t0 + (tEnd - tPing)),
+    pingReceived: ping.received,
+    kernelCleanupMs: cleanup,
+    processes: 1 + real.plan.create.length + real.plan.configure.length,
+  };
+}
+
+/** The same lab, one `ip` process per command (what running the script line by line costs). */
+async function perCommand(n: number): Promise<Record<string, unknown>> {
+  const lab = bridgeLab(n);
+  const t0 = performance.now();
+  const sb = await Sandbox.open({ hosts: sandboxHostsFor(lab.model) });
+  const plan = compileModel(lab.model, { target: { kind: 'sandbox', pidOf: (h) => sb.hostPids[h] } });
+  let commands = 0;
+  try {
+    for (const b of [...plan.create, ...plan.configure]) {
+      for (const line of b.lines) {
+        const argv = ['ip', ...line.split(' ')];
+        const full = b.place.netns === null ? argv : ['nsenter', `--net=/run/netns/${b.place.netns}`, '--', ...argv];
+        const r = b.place.host === '' ? await sb.execRoot(full) : await sb.exec(b.place.host, full);
+        if (r.exit !== 0) throw new Error(`${line}: ${r.stderr}`);
+        commands++;
+      }
+    }
+    const ping = await sb.exec('h', ['nsenter', `--net=/run/netns/ns${n - 1}`, '--', 'ping', '-c1', '-W1', '10.0.0.1']);
+    if (ping.exit !== 0) throw new Error(`per-command lab does not ping: ${ping.stdout}`);
+  } finally {
+    await sb.close();
+  }
+  return { name: 'per-command', n, commands, totalMs: r1(performance.now() - t0) };
+}
+
+async function main(): Promise<void> {
+  const ns = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const sizes = ns.length ? ns : [100, 1000];
+  const env = { cpus: os.cpus().length, load1: r1(os.loadavg()[0]), kernel: os.release() };
+  console.log(JSON.stringify({ name: 'env', ...env }));
+  for (const n of sizes) console.log(JSON.stringify(await materialized(n)));
+  console.log(JSON.stringify(await perCommand(Math.min(100, sizes[0]))));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

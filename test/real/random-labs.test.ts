@@ -1,0 +1,159 @@
+/**
+ * The simulator against the kernel on random labs (nettwin/testing's arbitraries): every
+ * command's exit status and every ping's outcome must agree. A disagreement is shrunk by
+ * deleting steps (each candidate run again on both sides) to a short script that still
+ * disagrees the same way; the failure prints it, and it is written to a temporary folder to
+ * become a file of test/cases/regressions/. Those files run here too, all fields compared.
+ *
+ * Knobs (environment):
+ *   NETTWIN_SOAK_RUNS   labs to run (default 150; `npm run test:soak` runs 2000)
+ *   NETTWIN_SEED        seed of the batch (default fixed for CI; random when soaking)
+ *   NETTWIN_STRICT=1    compare stdout and stderr too, as the spine corpus does
+ *   NETTWIN_SHRINK_MS   time a disagreement may spend shrinking (default 120000)
+ * Lab N of a batch is `nettwin gen --seed S --count N`'s file N.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'vitest';
+import { sampleLabs } from '../../src/testing/sample.js';
+import { minimizeLab } from '../../src/testing/shrink-steps.js';
+import { toScript, SCRIPT_HEADER_LINES } from '../../src/testing/to-script.js';
+import type { LabDescription } from '../../src/testing/lab-description.js';
+import type { Disagreement } from '../../adapters/linux/diff-steps.js';
+import { loadCases, type Case } from './cases.js';
+import { describeReal } from './require-real.js';
+
+type CompareModule = typeof import('./compare.js');
+let compareModule: Promise<CompareModule> | undefined;
+function loadCompare(): Promise<CompareModule> {
+  return (compareModule ??= import('./compare.js'));
+}
+
+const CI_SEED = 20260601;
+const soaking = process.env.NETTWIN_SOAK_RUNS !== undefined;
+const RUNS = Math.max(1, Number(process.env.NETTWIN_SOAK_RUNS ?? 150) || 150);
+const SEED = process.env.NETTWIN_SEED !== undefined ? Number(process.env.NETTWIN_SEED) | 0 : soaking ? (Date.now() % 2 ** 31) | 0 : CI_SEED;
+const STRICT = process.env.NETTWIN_STRICT === '1';
+const SHRINK_MS = Number(process.env.NETTWIN_SHRINK_MS ?? 120_000);
+const OUT_DIR = path.join(os.tmpdir(), 'nettwin-random-labs');
+
+/** Sandboxes open at once: two cores. */
+const SANDBOXES_AT_ONCE = 2;
+let busy = 0;
+const queue: Array<() => void> = [];
+async function withSandboxSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (busy < SANDBOXES_AT_ONCE) busy++;
+  else await new Promise<void>((resolve) => queue.push(resolve));
+  try {
+    return await fn();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else busy--;
+  }
+}
+
+/** The disagreements the property is about: exit statuses and pings (all fields when strict). */
+function counted(diffs: Disagreement[]): Disagreement[] {
+  return STRICT ? diffs : diffs.filter((d) => d.field !== 'stdout' && d.field !== 'stderr');
+}
+
+interface LabComparison {
+  diffs: Disagreement[];
+  all: Disagreement[];
+  report: string;
+}
+
+async function compareLab(lab: LabDescription, file: string): Promise<LabComparison> {
+  const { compareScript } = await loadCompare();
+  const r = await withSandboxSlot(() => compareScript(toScript(lab), file));
+  return { diffs: counted(r.diffs), all: r.diffs, report: r.report };
+}
+
+/** The step a disagreement is about (the script's header lines come first). */
+function stepIndex(d: Disagreement): number {
+  return d.line - SCRIPT_HEADER_LINES - 1;
+}
+
+/** Same command, same field: the disagreement a shrunk lab must keep. */
+function sameKind(a: Disagreement, b: Disagreement): boolean {
+  return a.command === b.command && a.field === b.field;
+}
+
+/**
+ * The smallest lab that still disagrees the way `first` does: steps after it are cut, then
+ * steps are deleted while the disagreement stays.
+ */
+async function shrink(lab: LabDescription, first: Disagreement, file: string): Promise<{ lab: LabDescription; report: string; runs: number; complete: boolean }> {
+  const keeps = async (l: LabDescription): Promise<LabComparison | null> => {
+    const c = await compareLab(l, file);
+    return c.diffs.some((d) => sameKind(d, first)) ? c : null;
+  };
+  let start = lab;
+  const cut: LabDescription = { ...lab, steps: lab.steps.slice(0, stepIndex(first) + 1) };
+  if (cut.steps.length < lab.steps.length && (await keeps(cut))) start = cut;
+  const m = await minimizeLab(start, async (l) => (await keeps(l)) !== null, { budgetMs: SHRINK_MS });
+  const last = await compareLab(m.lab, file);
+  return { lab: m.lab, report: last.report, runs: m.runs, complete: m.complete };
+}
+
+const labs = sampleLabs(SEED, RUNS);
+const width = String(RUNS).length;
+
+describeReal(`random labs: simulator = kernel (seed ${SEED}, ${RUNS} labs${STRICT ? ', strict' : ''})`, () => {
+  describe.concurrent('labs', () => {
+    labs.forEach((lab, i) => {
+      const name = `lab ${String(i + 1).padStart(width, '0')}`;
+      it(
+        name,
+        async ({ expect }) => {
+          const file = `random-lab-${SEED}-${i + 1}.sh`;
+          const first = await compareLab(lab, file);
+          if (!first.diffs.length) return;
+          const small = await shrink(lab, first.diffs[0], file);
+          fs.mkdirSync(OUT_DIR, { recursive: true });
+          const out = path.join(OUT_DIR, `seed-${SEED}-lab-${i + 1}.sh`);
+          fs.writeFileSync(out, toScript(small.lab));
+          expect.fail(
+            `the simulator and the kernel disagree on ${name} (nettwin gen --seed ${SEED} --count ${i + 1}, file ${i + 1}):\n` +
+              `${first.report}\nshrunk (${small.runs} runs${small.complete ? '' : ', budget ran out'}) to ${out}:\n` +
+              `${toScript(small.lab)}\n${small.report}`,
+          );
+        },
+        60_000 + SHRINK_MS,
+      );
+    });
+  });
+});
+
+/** Minimal scripts that random labs shrank to; an `# open:` header line marks a known disagreement. */
+function regressionCases(): Case[] {
+  try {
+    return loadCases('regressions');
+  } catch {
+    return [];
+  }
+}
+
+const regressions = regressionCases();
+
+describeReal('regressions from random labs: simulator vs kernel', () => {
+  if (!regressions.length) {
+    it.skip('no regression scripts yet', () => {});
+    return;
+  }
+  describe.concurrent('cases', () => {
+    for (const c of regressions) {
+      const open = /^# open:/m.test(c.text);
+      // an open case is expected to disagree until the simulator is fixed: then drop the marker
+      const test = open ? it.fails : it;
+      test(c.file, async ({ expect }) => {
+        const { compareScript } = await loadCompare();
+        const r = await withSandboxSlot(() => compareScript(c.text, c.file));
+        expect(r.real.length, 'the kernel run executed no command').toBeGreaterThan(0);
+        expect(r.report).toBe('');
+      });
+    }
+  });
+});

@@ -1,0 +1,64 @@
+/** explain(): the decisive reason for each kind of failure, hops by namespace, readable text. */
+import { describe, expect, it } from 'vitest';
+import { explain, formatExplain } from '../../../sim/explain.js';
+import { ip, TestLab } from './helpers.js';
+
+describe('explain', () => {
+  it('a reply: disposition reply, hops through every namespace on the way', () => {
+    const t = new TestLab().router(true);
+    const x = explain(t.sim, t.ns('A'), ip('10.0.2.1'));
+    expect(x.disposition).toBe('reply');
+    expect(x.reason).toBeNull();
+    expect(x.hops.map((h) => h.ns)).toEqual(expect.arrayContaining(['h/A', 'h/R', 'h/B']));
+    expect(formatExplain(x)).toMatch(/^ping 10\.0\.2\.1 from h\/A: reply from 10\.0\.2\.1 ttl 63\n/);
+  });
+
+  it('does not change the script’s simulator', () => {
+    const t = new TestLab().router(true);
+    const now = t.sim.now;
+    explain(t.sim, t.ns('A'), ip('10.0.2.1'));
+    expect(t.sim.now).toBe(now);
+    expect(t.sim.state(t.ns('A')).neigh.size).toBe(0);
+  });
+
+  const cases: [string, (t: TestLab) => void, string, string, string][] = [
+    ['forwarding off', () => {}, '10.0.2.1', 'no-answer', 'forwarding-off'],
+    ['no route at the router', (t) => t.sysctl('R', 'net.ipv4.ip_forward', 1), '10.0.9.9', 'icmp-error', 'no-route'],
+    ['ARP failure at the router', (t) => t.sysctl('R', 'net.ipv4.ip_forward', 1), '10.0.2.9', 'icmp-error', 'neigh-failed'],
+    ['no route at the sender', () => {}, '10.0.1.1', 'reply', ''],
+    ['blackhole at the sender', (t) => t.reject('A', 'blackhole', '10.0.7.0/24'), '10.0.7.1', 'local-error', 'blackhole'],
+    ['a down link', (t) => t.down('B', 'vb'), '10.0.2.254', 'reply', ''],
+    ['the far end down', (t) => t.sysctl('R', 'net.ipv4.ip_forward', 1).down('B', 'vb'), '10.0.2.1', 'icmp-error', 'no-carrier'],
+  ];
+  for (const [what, setup, dst, disposition, reason] of cases) {
+    it(what, () => {
+      const t = new TestLab().router(false);
+      setup(t);
+      const x = explain(t.sim, t.ns('A'), ip(dst));
+      expect(x.disposition).toBe(disposition);
+      expect(x.reason ?? '').toBe(reason);
+    });
+  }
+
+  it('lo down: the own address is dropped at lo', () => {
+    const t = new TestLab().pair();
+    const x = explain(t.sim, t.ns('A'), ip('10.0.0.1'));
+    expect(x).toMatchObject({ disposition: 'no-answer', reason: 'lo-down' });
+    expect(formatExplain(x)).toContain('[lo-down] 10.0.0.1 is local but lo is down');
+  });
+
+  it('ttl exceeded names the router', () => {
+    const t = new TestLab().router(true);
+    const x = explain(t.sim, t.ns('A'), ip('10.0.2.1'), { ttl: 1 });
+    expect(x).toMatchObject({ disposition: 'icmp-error', reason: 'ttl-exceeded' });
+    expect(x.summary).toContain('From 10.0.1.254 icmp_seq=1 Time to live exceeded');
+    expect(x.summary).toContain('h/R');
+  });
+
+  it('a veth end without carrier', () => {
+    const t = new TestLab().pair();
+    t.down('B', 'vb');
+    const x = explain(t.sim, t.ns('A'), ip('10.0.0.2'));
+    expect(x.reason).toBe('no-carrier');
+  });
+});
