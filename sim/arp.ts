@@ -16,7 +16,7 @@ import type { Frame, IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
 import { routeInput } from './route-input.js';
 import type { Simulator } from './simulator.js';
-import { inetSelectAddr } from './source-address.js';
+import { inetSelectAddr } from '../src/model/source-address.js';
 import { ARP_OP } from './wire/arp.js';
 import { BROADCAST, ETHERTYPE } from './wire/ethernet.js';
 import type { PktType } from './route-input.js';

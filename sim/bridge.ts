@@ -82,6 +82,8 @@ function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
 
 /** Delivery to the bridge device's own stack (br_pass_frame_up). */
 function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
+  // the bridge device receives it (a capture on the bridge sees it here)
+  if (sim.events.wants('frame:rx')) sim.events.emit('frame:rx', { t: sim.now, ns: br.ns.path, dev: br.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
   const st = sim.state(br.ns);
   if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(sim, st, br, frame, pktType);
   else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(sim, st, br, frame.pkt, pktType);

@@ -4,6 +4,7 @@
  */
 import { EventEmitter } from 'eventemitter3';
 import type { Ip4 } from '../src/model/ip.js';
+import type { Frame } from './packet.js';
 import type { DropReason } from './trace.js';
 
 export interface FrameEvent {
@@ -13,6 +14,8 @@ export interface FrameEvent {
   src: string;
   dst: string;
   ethertype: number;
+  /** the frame itself, for captures (read it during the event: a packet changes hop by hop) */
+  frame: Frame;
 }
 
 export interface PacketEvent {

@@ -16,7 +16,7 @@ import { icmpPacket, quote, type IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
 import { routeOutput } from './route-output.js';
 import type { Simulator } from './simulator.js';
-import { inetSelectAddr } from './source-address.js';
+import { inetSelectAddr } from '../src/model/source-address.js';
 import type { DropReason } from './trace.js';
 import { ICMP_TYPE, ICMP_UNREACH, isEcho, type IcmpErrorRepr } from './wire/icmp.js';
 

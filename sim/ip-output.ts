@@ -28,6 +28,11 @@ export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: OutRout
         sim.drop(ns, 'lo-down', 'lo went down', pkt, lo);
         return;
       }
+      // loopback_xmit → netif_rx: what a capture on lo sees
+      if (sim.events.wants('frame:rx')) {
+        const eth = { src: lo.mac, dst: lo.mac, ethertype: ETHERTYPE.ipv4 };
+        sim.events.emit('frame:rx', { t: sim.now, ns: ns.path, dev: lo.name, src: eth.src, dst: eth.dst, ethertype: eth.ethertype, frame: { eth, arp: null, pkt, bridgeHops: 0 } });
+      }
       localDeliver(sim, st, lo, iif, pkt, false);
     });
     return;

@@ -6,7 +6,7 @@
  * reachable_time; using a STALE entry sends at once and moves to DELAY, then PROBE (3 unicast
  * probes) unless confirmed. Permanent entries come from `ip neigh add` (ns.staticNeigh).
  */
-import type { Ip4 } from '../src/model/ip.js';
+import { ip4ToString, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { arpSolicit } from './arp.js';
 import { linkFailure } from './icmp.js';
@@ -262,7 +262,7 @@ export function neighFlushDev(st: NsState, dev: Link): void {
 }
 
 function ip(e: NeighEntry): string {
-  return `${e.ip >>> 24}.${(e.ip >>> 16) & 255}.${(e.ip >>> 8) & 255}.${e.ip & 255}`;
+  return ip4ToString(e.ip);
 }
 
 /** neigh_event_send(n, NULL): start resolving `addr` without a packet to send (redirects). */

@@ -181,6 +181,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     return fatalResult(dst, 'bind: Cannot assign requested address', warnings, t0);
   }
   if (whereto === 0) whereto = source;
+  if (ttl === 0) return fatalResult(dst, 'cannot set unicast time-to-live: Invalid argument', warnings, t0);
   multicast = multicast || whereto >>> 28 === 0xe;
 
   const ident = sim.nextIdent();

@@ -73,7 +73,6 @@ function refused(st: NsState, code: number, src: Ip4, dev: Link): InputDecision 
 }
 
 const isLoopback = (a: Ip4) => a >>> 24 === 127;
-const isZeronet = (a: Ip4) => a >>> 24 === 0;
 const isMulticast = (a: Ip4) => a >>> 28 === 0xe;
 
 /** ip_route_input_slow (and the multicast branch of ip_route_input_rcu, for 224.0.0.1 only). */
@@ -86,8 +85,9 @@ export function routeInput(_sim: Simulator, st: NsState, dev: Link, dst: Ip4, sr
     return { kind: 'drop', reason: 'not-for-us', detail: `not a member of ${ip4ToString(dst)}` };
   }
   if (dst === 0xffffffff || (src === 0 && dst === 0)) return brdInput(st, dev, dst, src, null);
-  if (isZeronet(src)) return { kind: 'drop', reason: 'martian-source', detail: `source ${ip4ToString(src)} is in 0.0.0.0/8` };
-  if (isZeronet(dst)) return { kind: 'drop', reason: 'martian-destination', detail: `destination ${ip4ToString(dst)} is in 0.0.0.0/8` };
+  // since Linux 5.18 only 0.0.0.0 itself is special; the rest of 0.0.0.0/8 is unicast (measured)
+  if (src === 0) return { kind: 'drop', reason: 'martian-source', detail: 'source 0.0.0.0' };
+  if (dst === 0) return { kind: 'drop', reason: 'martian-destination', detail: 'destination 0.0.0.0' };
   if (isLoopback(dst)) {
     if (!localnet) return { kind: 'drop', reason: 'martian-destination', detail: `destination ${ip4ToString(dst)} is a loopback address arriving on ${dev.name}` };
   } else if (isLoopback(src) && !localnet) {

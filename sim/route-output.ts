@@ -11,7 +11,7 @@ import type { Route } from '../src/model/route.js';
 import { Fib, type FibErrno } from './fib.js';
 import type { NsState } from './ns-state.js';
 import type { Simulator } from './simulator.js';
-import { inetSelectAddr, routeSource } from './source-address.js';
+import { inetSelectAddr, routePrefsrc } from '../src/model/source-address.js';
 
 export interface OutRoute {
   type: 'unicast' | 'local' | 'broadcast' | 'multicast';
@@ -46,7 +46,7 @@ export function routeOutput(sim: Simulator, st: NsState, flow: OutFlow): OutResu
   const lo = st.lo ?? null;
   let { dst, src, oif } = flow;
   if (src) {
-    if (isMulticast(src) || src === LBCAST || src >>> 24 === 0) return { kind: 'error', errno: 'EINVAL', route: null };
+    if (isMulticast(src) || src === LBCAST) return { kind: 'error', errno: 'EINVAL', route: null };
     if (!oif && (isMulticast(dst) || dst === LBCAST)) {
       const d = fib.localDev(src);
       if (!d) return { kind: 'error', errno: 'ENETUNREACH', route: null };
@@ -83,15 +83,23 @@ export function routeOutput(sim: Simulator, st: NsState, flow: OutFlow): OutResu
     if (!lo) return { kind: 'error', errno: 'ENETUNREACH', route: r };
     return { kind: 'ok', rt: { type: 'local', dev: lo, gateway: null, src, dst, route: r, localDev: r.dev ?? lo } };
   }
-  if (!src) src = routeSource(r);
+  if (!src) src = routePrefsrc(r);
   return make(sim, st, r, r.dev!, Fib.usesGateway(r) ? r.gateway : null, src, dst, r.type === 'broadcast' ? 'broadcast' : null);
 }
 
 function make(sim: Simulator, st: NsState, r: Route | null, dev: Link, gw: Ip4 | null, src: Ip4, dst: Ip4, type: 'broadcast' | null): OutResult {
+  // a 127/8 source leaves only through loopback (unless route_localnet)
+  if (src >>> 24 === 127 && dev.kind !== 'loopback' && !dev.conf.route_localnet) return { kind: 'error', errno: 'EINVAL', route: r };
   let t: OutRoute['type'] = type ?? 'unicast';
-  if (dst === LBCAST) t = 'broadcast';
-  else if (isMulticast(dst)) t = 'multicast';
-  else if (dst >>> 24 === 0) return { kind: 'error', errno: 'EINVAL', route: r };
+  if (dst === LBCAST) {
+    t = 'broadcast';
+    gw = null;
+  } else if (isMulticast(dst)) {
+    t = 'multicast';
+    // multicast over a default-ish route goes to the device, never its gateway
+    if (r && r.dstLen < 4) gw = null;
+  }
+  // 0.0.0.0/8 (other than 0.0.0.0 itself) is ordinary unicast since Linux 5.18
   if (dev.kind === 'loopback' && t === 'unicast') {
     return { kind: 'ok', rt: { type: 'local', dev, gateway: null, src, dst, route: r, localDev: dev } };
   }

@@ -42,6 +42,7 @@ interface DevSeen {
   up: boolean;
   carrier: boolean;
   mac: string;
+  flaps: number;
 }
 
 export class Simulator {
@@ -178,7 +179,7 @@ export class Simulator {
       this.dropFrame(dev, frame, 'no-carrier', `${dev.name} has no carrier${dev.kind === 'veth' ? ' (its peer is down)' : ''}`);
       return;
     }
-    if (this.events.wants('frame:tx')) this.events.emit('frame:tx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype });
+    if (this.events.wants('frame:tx')) this.events.emit('frame:tx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
     DRIVERS[dev.kind].xmit(this, dev, frame);
   }
 
@@ -194,7 +195,7 @@ export class Simulator {
       this.dropFrame(dev, frame, 'link-down', `${dev.name} is down or gone`);
       return;
     }
-    if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype });
+    if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
     const master = dev.master;
     if (master && master.kind === 'bridge') {
       bridgeInput(this, dev, frame);
@@ -263,19 +264,20 @@ export class Simulator {
       }
       const up = dev.up;
       const carrier = this.carrier(dev);
-      if ((was.up && !up) || (was.carrier && !carrier) || was.mac !== dev.mac) {
+      if ((was.up && !up) || (was.carrier && !carrier) || was.mac !== dev.mac || was.flaps !== (dev.flaps ?? 0)) {
         const st = this.states.get(dev.ns);
         if (st) neighFlushDev(st, dev);
       }
       was.up = up;
       was.carrier = carrier;
       was.mac = dev.mac;
+      was.flaps = dev.flaps ?? 0;
     }
     if (this.seenVersion !== this.lab.version) {
       // new devices appear only when the model changed
       this.seenVersion = this.lab.version;
       for (const ns of this.lab.namespaces()) {
-        for (const dev of ns.linkList()) if (!this.seen.has(dev)) this.seen.set(dev, { up: dev.up, carrier: this.carrier(dev), mac: dev.mac });
+        for (const dev of ns.linkList()) if (!this.seen.has(dev)) this.seen.set(dev, { up: dev.up, carrier: this.carrier(dev), mac: dev.mac, flaps: dev.flaps ?? 0 });
       }
     }
     for (const [br, bs] of this.bridges) {

@@ -48,6 +48,48 @@ export interface Batch {
   lines: string[];
   /** the model path this batch is for (or the creating place's description) */
   what: string;
+  /** wave 1: the namespaces it makes or puts devices in (their configuration waits for it) */
+  touches?: Netns[];
+  /** wave 1: batches with the same chain run one after the other, in order */
+  chain?: string;
+}
+
+/** A creating place's work for one namespace (order -1: what needs none of its namespaces). */
+interface Group {
+  order: number;
+  lines: string[];
+  touches: Set<Netns>;
+}
+
+interface Creator {
+  place: Place;
+  groups: Group[];
+  groupOf: Map<Netns, Group>;
+}
+
+/** Namespaces per wave-1 chunk: a few chunks, none tiny. */
+function defaultChunk(n: number): number {
+  return Math.min(128, Math.max(8, Math.ceil(n / 8)));
+}
+
+/** Cuts a creator's groups into batches of at most `size` namespaces, run in order. */
+function chunk(c: Creator, size: number): Batch[] {
+  const out: Batch[] = [];
+  const chain = `${c.place.host}\0${c.place.netns ?? ''}`;
+  let cur: Group[] = [];
+  const flush = () => {
+    const lines = cur.flatMap((g) => g.lines);
+    if (lines.length > 0) {
+      out.push({ place: c.place, program: 'ip', lines, what: `${describePlace(c.place)} (part ${out.length + 1})`, touches: [...new Set(cur.flatMap((g) => [...g.touches]))], chain });
+    }
+    cur = [];
+  };
+  for (const g of c.groups) {
+    cur.push(g);
+    if (cur.filter((x) => x.order >= 0).length >= size) flush();
+  }
+  flush();
+  return out;
 }
 
 export interface ModelPlan {
@@ -79,6 +121,8 @@ export type Target =
 
 export interface CompileModelOptions {
   target?: Target;
+  /** namespaces per wave-1 batch (default: an eighth of them, 8 to 128) */
+  chunk?: number;
 }
 
 /** A veth peer, a NIC's cable: the far end of a link, if any. */
@@ -169,27 +213,52 @@ export function compileModel(lab: LabModel, opts: CompileModelOptions = {}): Mod
   };
 
   // ---- wave 1: namespaces and links ----------------------------------------------------
-  const creators = new Map<string, Batch>();
-  const creatorFor = (p: Place): Batch => {
+  // Each creating place keeps one group per namespace it makes (its `netns add` and the links
+  // that need it), so its work can be cut into chunks that run one after the other while the
+  // namespaces of earlier chunks are already being configured.
+  const creators = new Map<string, Creator>();
+  const creatorFor = (p: Place): Creator => {
     const key = `${p.host}\0${p.netns ?? ''}`;
-    let b = creators.get(key);
-    if (!b) {
-      b = { place: p, program: 'ip', lines: [], what: describePlace(p) };
-      creators.set(key, b);
+    let c = creators.get(key);
+    if (!c) {
+      c = { place: p, groups: [{ order: -1, lines: [], touches: new Set() }], groupOf: new Map() };
+      creators.set(key, c);
     }
-    return b;
+    return c;
   };
   /** In persist mode links are made from inside the run's first namespace, never the machine's root. */
   const persistLinksPlace: Place | null = target.kind === 'persist' ? planned[0].place : null;
   const netnsAdds: Batch[] = [];
+  const order = new Map<Netns, number>(planned.map((p, i) => [p.ns, i]));
   if (target.kind === 'persist') {
     // the only batch that runs in the machine's root namespace: nothing but `netns add`
-    netnsAdds.push({ place: { host: '', netns: null }, program: 'ip', lines: planned.map((p) => batchLine(['netns', 'add', p.place.netns!])), what: 'namespaces' });
+    netnsAdds.push({
+      place: { host: '', netns: null },
+      program: 'ip',
+      lines: planned.map((p) => batchLine(['netns', 'add', p.place.netns!])),
+      what: 'namespaces',
+      touches: planned.map((p) => p.ns),
+    });
   } else {
     for (const p of planned) {
-      if (p.place.netns !== null) creatorFor({ host: p.place.host, netns: null }).lines.push(batchLine(['netns', 'add', p.place.netns]));
+      if (p.place.netns === null) continue;
+      const c = creatorFor({ host: p.place.host, netns: null });
+      const g: Group = { order: order.get(p.ns)!, lines: [batchLine(['netns', 'add', p.place.netns])], touches: new Set([p.ns]) };
+      c.groups.push(g);
+      c.groupOf.set(p.ns, g);
     }
   }
+  /** Adds a creation to the group of the last-made namespace it needs. */
+  const addCreation = (from: Place, line: string, nss: Netns[]) => {
+    const c = creatorFor(from);
+    let g = c.groups[0];
+    for (const ns of nss) {
+      const h = c.groupOf.get(ns);
+      if (h && h.order > g.order) g = h;
+    }
+    g.lines.push(line);
+    for (const ns of nss) g.touches.add(ns);
+  };
 
   /** The `netns X` words that put a device made at `from` into `to`. */
   const netnsRef = (from: Place, to: Place): string[] => {
@@ -235,11 +304,13 @@ export function compileModel(lab: LabModel, opts: CompileModelOptions = {}): Mod
           } else if (pa.netns !== null) from = { host: pa.host, netns: null };
           else if (pb.netns !== null) from = { host: pb.host, netns: null };
           else from = { host: '', netns: null };
-          creatorFor(from).lines.push(
+          addCreation(
+            from,
             batchLine([
               'link', 'add', l.name, 'index', String(l.ifindex), 'address', l.mac, ...netnsRef(from, pa),
               'type', 'veth', 'peer', 'name', far.name, 'index', String(far.ifindex), 'address', far.mac, ...netnsRef(from, pb),
             ]),
+            [l.ns, far.ns],
           );
           break;
         }
@@ -252,8 +323,10 @@ export function compileModel(lab: LabModel, opts: CompileModelOptions = {}): Mod
           if (b.ageingTime !== 30000) opts.push('ageing_time', String(b.ageingTime));
           if (b.forwardDelay !== 1500) opts.push('forward_delay', String(b.forwardDelay));
           if (b.vlanFiltering !== 0) warnings.push(`${ns.path}: ${l.name}: vlan_filtering is not set (this kernel refuses it)`);
-          creatorFor(from).lines.push(
+          addCreation(
+            from,
             batchLine(['link', 'add', l.name, 'index', String(l.ifindex), ...(b.macSet ? ['address', l.mac] : []), ...netnsRef(from, p), 'type', 'bridge', ...opts]),
+            [ns],
           );
           break;
         }
@@ -275,10 +348,14 @@ export function compileModel(lab: LabModel, opts: CompileModelOptions = {}): Mod
     }
   }
 
-  const create = target.kind === 'persist' ? [...netnsAdds] : [...creators.values()].filter((b) => b.lines.length > 0);
+  const create: Batch[] = [];
   if (target.kind === 'persist') {
-    const links = [...creators.values()].flatMap((b) => b.lines);
-    if (links.length > 0) create.push({ place: persistLinksPlace!, program: 'ip', lines: links, what: 'links' });
+    create.push(...netnsAdds);
+    const groups = [...creators.values()].flatMap((c) => c.groups);
+    const lines = groups.flatMap((g) => g.lines);
+    if (lines.length > 0) create.push({ place: persistLinksPlace!, program: 'ip', lines, what: 'links', touches: groups.flatMap((g) => [...g.touches]) });
+  } else {
+    for (const c of creators.values()) create.push(...chunk(c, opts.chunk ?? defaultChunk(planned.length)));
   }
 
   // ---- wave 2: per namespace --------------------------------------------------------------
@@ -439,8 +516,10 @@ export function sysctlWrites(ns: Netns, baseline: ConfBaseline): string[] {
   const keys = CONF_KEYS.filter((k) => !READ_ONLY.has(k) && k in baseline.all && k in baseline.default);
   const all = { ...baseline.all };
   const dflt = { ...baseline.default };
+  // a loopback device starts with disable_policy and disable_xfrm on (inetdev_init)
+  const start = (l: Link, k: keyof IfConf) => (l.kind === 'loopback' && (k === 'disable_policy' || k === 'disable_xfrm') ? 1 : baseline.default[k]);
   const possible = new Map<Link, Map<keyof IfConf, Set<number>>>(
-    ns.linkList().map((l) => [l, new Map(keys.map((k) => [k, new Set([baseline.default[k]])]))]),
+    ns.linkList().map((l) => [l, new Map(keys.map((k) => [k, new Set([start(l, k)])]))]),
   );
   const put = (scope: string, key: keyof IfConf, v: number) => writes.push(`net/ipv4/conf/${scope}/${key}=${v}`);
   if (ns.all.forwarding !== all.forwarding) {

@@ -8,13 +8,16 @@
  *   that is not ours would run with root's file system;
  * - an argument naming a path (`netns /proc/1/ns/net`, `netns /var/run/docker/netns/…`): only
  *   plain names and prefixes are needed by the commands nettwin models;
- * - `sysctl` on anything but net.ipv4 conf/ip_forward (kernel.*, vm.* are global), or with an
- *   option that reads files (-p, --system).
+ * - `sysctl` on anything but net.ipv4 conf/ip_forward (kernel.*, vm.* are global) and the
+ *   net.ipv4 names this kernel does not have at all, or with an option that reads files (-p,
+ *   --system).
  */
+
+import { classifySysctl } from '../../src/ops/apply-sysctl.js';
 
 const BATCH_OPT = /^--?b(a(t(ch?)?)?)?$/;
 /** a CIDR-ish word: 10.0.0.1/24, 2001:db8::/64 */
-const PREFIX_WORD = /^[0-9a-fA-F.:]+\/\d{1,3}$/;
+const PREFIX_WORD = /^[0-9a-fA-F.:]+\/[0-9.]+$/;
 const SYSCTL_KEY = /^net[./]ipv4[./](ip_forward|conf[./][^=\s]+)$/;
 
 /** Why this command must not run on the kernel, or null when it may. `program` is argv[0]'s name. */
@@ -39,12 +42,14 @@ export function realArgvProblem(program: string, argv: readonly string[]): strin
           continue;
         }
         const key = (a.includes('=') ? a.slice(0, a.indexOf('=')) : a).trim();
-        if (!SYSCTL_KEY.test(key) || key.includes('..')) return `sysctl key ${key}`;
+        // a key this kernel does not have only gets sysctl's "cannot stat": harmless, and modelled
+        if ((!SYSCTL_KEY.test(key) && classifySysctl(key) !== 'missing') || key.includes('..')) return `sysctl key ${key}`;
       }
       return null;
     }
     case 'ping':
-      for (const a of argv) if (a.includes('/')) return `path argument ${a}`;
+    case 'brctl':
+      for (const a of argv) if (a.includes('/') && !PREFIX_WORD.test(a)) return `path argument ${a}`;
       return null;
     default:
       return `command ${program}`;

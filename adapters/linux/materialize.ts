@@ -23,20 +23,21 @@ import * as os from 'node:os';
 import type { Lab } from '../../src/lab.js';
 import { LabModel } from '../../src/model/lab-model.js';
 import { pingCounts, pingTarget } from '../../src/script/local.js';
-import { compileModel, compileSysctls, describeMapping, sandboxHostsFor, type Batch, type ConfBaseline, type ModelPlan, type Place } from './compile-model.js';
+import { compileModel, compileSysctls, describeMapping, modelNamespaces, sandboxHostsFor, type Batch, type ConfBaseline, type ModelPlan, type Place } from './compile-model.js';
 import type { IfConf } from '../../src/model/sysctl.js';
 import { isIpv4Literal, persistIpProblem, realArgvProblem } from './guard.js';
 import { defaultStatePath, destroyRun, machineNamespaces, newRunPrefix, persistNames, recordRun, type PersistRun } from './persist.js';
 import { persistProblems, PreconditionError, requireRealMode, searchPath } from './preconditions.js';
 import { DUMP_ARGV, DUMP_BATCH, modelFromDumps, splitDump, SYSCTL_ARGV, type NsDump } from './read-back.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
+import { settled, type JsonLink } from './settle.js';
 
 export interface MaterializeOptions {
   /**
    * Materialize into the machine's named namespaces instead of a sandbox. `prefix` is the
    * run prefix's start (default `nt1-`); a random 4-hex-digit id and `-` follow it.
    */
-  persist?: { prefix?: string; statePath?: string };
+  persist?: { prefix?: string; statePath?: string; /** 4 hex digits instead of a random id */ id?: string };
   /** processes run at once in the configure wave (default: 2 × CPUs, at most 16) */
   concurrency?: number;
 }
@@ -81,6 +82,11 @@ export interface Materialized {
   ping(from: string, dst: string, opts?: PingOptions): Promise<PingOutcome>;
   /** runs ip, bridge, ping or sysctl (nothing else) inside a namespace */
   exec(path: string, argv: string[], opts?: { input?: string; timeoutMs?: number }): Promise<ExecResult>;
+  /**
+   * Waits (up to maxMs) until linkwatch has given every link its operstate and, with `dad`,
+   * IPv6 duplicate address detection has ended, as the simulator shows things.
+   */
+  settle(opts?: { dad?: boolean; maxMs?: number }): Promise<void>;
   /** raw `ip -j` dumps of every namespace */
   dump(): Promise<Map<string, NsDump>>;
   /** the kernel's state as a model */
@@ -236,6 +242,95 @@ async function readBaseline(ex: Executor, place: Place): Promise<ConfBaseline> {
   return { all: conf.all as unknown as IfConf, default: conf.default as unknown as IfConf };
 }
 
+/** At most `n` at once. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(n: number) {
+    this.free = Math.max(1, n);
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((r) => this.waiting.push(r));
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+/**
+ * Runs the plan. Wave-1 batches of one chain run in order, chains in parallel; a namespace is
+ * configured as soon as every wave-1 batch that touches it is done, then gets its sysctls and
+ * fdb entries. Processes of waves 2 and 3 share `concurrency` slots. The first failure stops
+ * new work and is thrown once running work has ended.
+ */
+async function runWaves(ex: Executor, plan: ModelPlan, concurrency: number, times: { create: number; configure: number }): Promise<void> {
+  let failure: unknown = null;
+  const guard = async (fn: () => Promise<void>) => {
+    if (failure !== null) return;
+    try {
+      await fn();
+    } catch (e) {
+      failure ??= e;
+    }
+  };
+  const chains = new Map<string, Promise<void>>();
+  const done = new Map<Batch, Promise<void>>();
+  if (plan.mode === 'persist') {
+    let prev = Promise.resolve();
+    for (const b of plan.create) {
+      prev = prev.then(() => guard(() => runBatch(ex, b)));
+      done.set(b, prev);
+    }
+  } else {
+    for (const b of plan.create) {
+      const key = b.chain ?? `#${done.size}`;
+      const p = (chains.get(key) ?? Promise.resolve()).then(() => guard(() => runBatch(ex, b)));
+      chains.set(key, p);
+      done.set(b, p);
+    }
+  }
+  const allCreated = Promise.all(done.values()).then(() => {
+    times.create = performance.now();
+  });
+  // the kernel's sysctl defaults, read as soon as there is a namespace to read them in
+  const baselinePlace = plan.mode === 'persist' ? plan.namespaces[0].place : { host: '', netns: null };
+  const baselineReady = plan.mode === 'persist' ? done.get(plan.create[0])! : Promise.resolve();
+  const baseline = baselineReady.then(() => (failure === null ? readBaseline(ex, baselinePlace) : null));
+  baseline.catch(() => {});
+  const slots = new Slots(concurrency);
+  const byNs = new Map(plan.namespaces.map((p) => [p.ns, { configure: [] as Batch[], finish: [] as Batch[], created: [] as Promise<void>[] }]));
+  const nsByPath = new Map(plan.namespaces.map((p) => [p.path, p.ns]));
+  const nsOf = (b: Batch) => {
+    const ns = nsByPath.get(b.what);
+    if (!ns) throw new MaterializeError(`internal: batch for unknown namespace ${b.what}`);
+    return ns;
+  };
+  for (const b of plan.configure) byNs.get(nsOf(b))!.configure.push(b);
+  for (const b of plan.finish) byNs.get(nsOf(b))!.finish.push(b);
+  for (const [b, p] of done) for (const ns of b.touches ?? plan.namespaces.map((x) => x.ns)) byNs.get(ns)?.created.push(p);
+  let configured = 0;
+  const tasks = plan.namespaces.map(async (p) => {
+    const w = byNs.get(p.ns)!;
+    await Promise.all(w.created);
+    for (const b of w.configure) await guard(() => slots.run(() => runBatch(ex, b)));
+    if (++configured === plan.namespaces.length) times.configure = performance.now();
+    let base: ConfBaseline | null = null;
+    await guard(async () => {
+      base = await baseline;
+    });
+    if (failure !== null || base === null) return;
+    const sys = compileSysctls({ ...plan, namespaces: [p] }, base);
+    for (const b of [...sys, ...w.finish]) await guard(() => slots.run(() => runBatch(ex, b)));
+  });
+  await Promise.all([allCreated, ...tasks]);
+  if (failure !== null) throw failure;
+}
+
 function defaultConcurrency(): number {
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.min(16, Math.max(2, cpus * 2));
@@ -259,8 +354,8 @@ export async function materialize(lab: Lab | LabModel, opts: MaterializeOptions 
   let statePath = '';
   if (opts.persist) {
     statePath = opts.persist.statePath ?? defaultStatePath();
-    const { id, prefix } = newRunPrefix(opts.persist.prefix ?? 'nt1-', statePath);
-    const paths = compileModel(model, { target: { kind: 'sandbox' } }).namespaces.map((p) => p.path);
+    const { id, prefix } = newRunPrefix(opts.persist.prefix ?? 'nt1-', statePath, opts.persist.id);
+    const paths = modelNamespaces(model).map((p) => p.path);
     const names = persistNames(paths, prefix);
     plan = compileModel(model, { target: { kind: 'persist', names } });
     const existing = new Set(machineNamespaces());
@@ -285,20 +380,9 @@ export async function materialize(lab: Lab | LabModel, opts: MaterializeOptions 
     await ex.close();
     if (run) destroyRun(run, statePath);
   };
-  let tCreate = tOpen;
-  let tConfigure = tOpen;
+  const times = { create: tOpen, configure: tOpen };
   try {
-    if (plan.mode === 'persist') {
-      for (const b of plan.create) await runBatch(ex, b);
-    } else {
-      await Promise.all(plan.create.map((b) => runBatch(ex, b)));
-    }
-    tCreate = performance.now();
-    await pool(plan.configure, concurrency, (b) => runBatch(ex, b));
-    tConfigure = performance.now();
-    const baselinePlace = plan.mode === 'persist' ? plan.namespaces[0].place : { host: '', netns: null };
-    const baseline = await readBaseline(ex, baselinePlace);
-    await pool([...compileSysctls(plan, baseline), ...plan.finish], concurrency, (b) => runBatch(ex, b));
+    await runWaves(ex, plan, concurrency, times);
   } catch (e) {
     await cleanup();
     throw e;
@@ -306,9 +390,9 @@ export async function materialize(lab: Lab | LabModel, opts: MaterializeOptions 
   const tEnd = performance.now();
   const timings: Timings = {
     open: tOpen - t0,
-    create: tCreate - tOpen,
-    configure: tConfigure - tCreate,
-    finish: tEnd - tConfigure,
+    create: times.create - tOpen,
+    configure: times.configure - tOpen,
+    finish: tEnd - times.configure,
     total: tEnd - t0,
   };
   return new Handle(model, plan, ex, run, statePath, timings);
@@ -360,6 +444,24 @@ class Handle implements Materialized {
     if (prog === 'ping' && !isIpv4Literal(pingTarget(args))) throw new Error(`exec: ping needs an IPv4 address, got "${pingTarget(args)}"`);
     if (opts.input !== undefined && this.mode === 'persist') throw new Error('exec: no input in persist mode');
     return this.ex.run(place, argv, opts.input, opts.timeoutMs);
+  }
+
+  async settle(opts: { dad?: boolean; maxMs?: number } = {}): Promise<void> {
+    const deadline = Date.now() + (opts.maxMs ?? (opts.dad ? 3000 : 1500));
+    let pending = this.plan.namespaces.map((p) => p.place);
+    while (pending.length > 0 && Date.now() < deadline) {
+      const still: Place[] = [];
+      await pool(pending, 8, async (place) => {
+        const r = await this.ex.run(place, ['ip', '-j', 'addr', 'show']);
+        try {
+          if (!settled(JSON.parse(r.stdout || '[]') as JsonLink[], opts.dad ?? false)) still.push(place);
+        } catch {
+          still.push(place);
+        }
+      });
+      pending = still;
+      if (pending.length > 0) await new Promise((r) => setTimeout(r, 25));
+    }
   }
 
   async dump(): Promise<Map<string, NsDump>> {

@@ -56,8 +56,13 @@ const BASE = /^[a-z][a-z0-9]{0,4}-$/;
  * A fresh run prefix: `base` + 4 hex digits + `-`, used by no machine namespace and no recorded
  * run. Throws when `base` is not 2-6 bytes of lower-case letters/digits ending in `-`.
  */
-export function newRunPrefix(base = 'nt1-', statePath = defaultStatePath()): { id: string; prefix: string } {
+export function newRunPrefix(base = 'nt1-', statePath = defaultStatePath(), id?: string): { id: string; prefix: string } {
   if (!BASE.test(base)) throw new Error(`persist prefix "${base}" must be 2-6 lower-case letters or digits ending in "-" (e.g. "nt1-")`);
+  if (id !== undefined) {
+    // a chosen id is checked later, name by name, against the machine's namespaces
+    if (!/^[0-9a-f]{4}$/.test(id)) throw new Error(`persist id "${id}" must be 4 hex digits`);
+    return { id, prefix: `${base}${id}-` };
+  }
   const existing = machineNamespaces();
   const recorded = new Set(readState(statePath).runs.map((r) => r.prefix));
   for (let i = 0; i < 64; i++) {

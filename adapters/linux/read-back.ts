@@ -220,11 +220,20 @@ function routeFrom(ns: Netns, j: JRoute): Route {
     gateway: j.gateway ? ip(j.gateway) : null,
     prefsrc: j.prefsrc ? ip(j.prefsrc) : null,
     onlink: flags.includes('onlink'),
-    nhScope: j.gateway ? SCOPES.link : SCOPES.host,
+    nhScope: SCOPES.host,
   };
+  // as fib_create_info sets it: reject routes and host-scope routes have no nexthop scope; a
+  // gateway takes the scope of the route that reaches it (host when it is our own address)
+  const reject = ['blackhole', 'unreachable', 'prohibit', 'throw'].includes(r.type);
+  if (reject || r.scope === SCOPES.host) r.nhScope = SCOPES.nowhere;
+  else if (r.gateway !== null) r.nhScope = ownAddress(ns, r.gateway) ? SCOPES.host : SCOPES.link;
   const mtu = j.metrics?.find((m) => typeof m.mtu === 'number')?.mtu;
   if (mtu !== undefined) r.mtu = mtu;
   return r;
+}
+
+function ownAddress(ns: Netns, a: Ip4): boolean {
+  return ns.linkList().some((l) => l.addrs.some((x) => x.local === a));
 }
 
 function ruleFrom(j: JRule): Rule {

@@ -8,7 +8,8 @@ import type { Invocation } from '../../src/script/invocation.js';
 import { localOutcome, pingCounts, pingTarget } from '../../src/script/local.js';
 import type { Step } from '../../src/script/step.js';
 import type { Sandbox } from './sandbox.js';
-import { readsState, settle } from './settle.js';
+import { readsState, settle, showsIpv6Routes } from './settle.js';
+import { realArgvProblem } from './guard.js';
 
 export interface RealDriverOptions extends InterpretOptions {
   sandbox: Sandbox;
@@ -40,7 +41,28 @@ export async function runScriptReal(source: string, opts: RealDriverOptions): Pr
 /** The namespace path a ping ran from, as the simulator names it. */
 function fromPath(host: string, inv: Extract<Invocation, { wrappers: unknown }>): string {
   const last = inv.wrappers[inv.wrappers.length - 1];
-  return last ? `${host}/${last.name}` : host;
+  return last && last.kind !== 'netns-exec-all' ? `${host}/${last.name}` : host;
+}
+
+/**
+ * `[ip netns exec NS] echo V > FILE` as bash runs it: the shell opens FILE in its own namespace
+ * (the host's) before it runs the command, and says so if it cannot; then the wrapped echo
+ * writes there. Without a shell to do it, the file is checked first, then the wrappers (with
+ * `true` in place of echo), then the value goes in with `tee` in the host's namespace.
+ */
+async function redirectWrite(sb: Sandbox, sbHost: string, inv: Extract<Invocation, { kind: 'proc-write' }>): Promise<Outcome> {
+  const fail = (why: string): Outcome => ({ exit: 1, stdout: '', stderr: `bash: ${inv.path}: ${why}\n`, supported: true });
+  if ((await sb.exec(sbHost, ['test', '-e', inv.path])).exit !== 0) return fail('No such file or directory');
+  if ((await sb.exec(sbHost, ['test', '-w', inv.path])).exit !== 0) return fail('Permission denied');
+  if (inv.wrappers.length) {
+    const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'true']);
+    if (r.exit !== 0) return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
+  }
+  const r = await sb.exec(sbHost, ['tee', inv.path], { input: inv.value + '\n' });
+  if (r.exit === 0) return { exit: 0, stdout: '', stderr: '', supported: true };
+  // the write itself was refused (EINVAL): bash's builtin echo says so, or /bin/echo when wrapped
+  const who = inv.wrappers.length ? 'echo' : 'bash: echo';
+  return { exit: 1, stdout: '', stderr: `${who}: write error: Invalid argument\n`, supported: true };
 }
 
 export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: Invocation): Promise<Outcome> {
@@ -51,6 +73,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       await new Promise((res) => setTimeout(res, inv.seconds * 1000));
       return { exit: 0, stdout: '', stderr: '', supported: true };
     case 'proc-write': {
+      if (inv.redirect) return redirectWrite(sb, sbHost, inv);
       const prefix = inv.wrappers.flatMap((w) => w.argv);
       const r = await sb.exec(sbHost, [...prefix, 'tee', inv.path], { input: inv.value + '\n' });
       return { exit: r.exit, stdout: inv.echoed, stderr: r.stderr, supported: true };
@@ -65,7 +88,10 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       if (inv.program === 'socat') {
         return { exit: 127, stdout: '', stderr: 'nettwin: unsupported: socat\n', supported: false };
       }
-      if (readsState(inv.program, inv.argv)) await settle(sb, sbHost);
+      // the sandbox isolates the network, not files or global sysctls: some lines never run
+      const refused = realArgvProblem(inv.program, inv.argv);
+      if (refused) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${refused}\n`, supported: false };
+      if (readsState(inv.program, inv.argv)) await settle(sb, sbHost, { dad: showsIpv6Routes(inv.program, inv.argv) });
       const r = await sb.exec(sbHost, argv);
       const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
       if (inv.program === 'ping') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };

@@ -16,7 +16,7 @@ interface JsonAddr {
   dadfailed?: boolean;
 }
 
-interface JsonLink {
+export interface JsonLink {
   ifname: string;
   flags?: string[];
   operstate?: string;
@@ -38,13 +38,18 @@ function dadRunning(l: JsonLink): boolean {
   return (l.addr_info ?? []).some((a) => a.tentative === true && a.dadfailed !== true);
 }
 
-/** Whether a namespace's `ip -j addr show` shows a settled state. */
-export function settled(links: JsonLink[]): boolean {
-  return links.every((l) => linkSettled(l) && !dadRunning(l));
+/** Whether a namespace's `ip -j addr show` shows a settled state (with `dad`: DAD finished too). */
+export function settled(links: JsonLink[], dad: boolean): boolean {
+  return links.every((l) => linkSettled(l) && !(dad && dadRunning(l)));
 }
 
-/** Waits (up to `maxMs`: DAD takes up to two seconds) until the host's namespaces show settled states. */
-export async function settle(sb: Sandbox, host: string, maxMs = 3000): Promise<void> {
+/**
+ * Waits (up to `maxMs`: DAD takes up to two seconds) until the host's namespaces show settled
+ * link states and, with `dad`, no tentative address (only a command that shows IPv6 routes
+ * needs that: a tentative address in `ip addr` is masked, its missing local route is not).
+ */
+export async function settle(sb: Sandbox, host: string, opts: { dad?: boolean; maxMs?: number } = {}): Promise<void> {
+  const maxMs = opts.maxMs ?? (opts.dad ? 3000 : 1500);
   const deadline = Date.now() + maxMs;
   for (;;) {
     const list = await sb.exec(host, ['ip', 'netns', 'list']);
@@ -59,7 +64,7 @@ export async function settle(sb: Sandbox, host: string, maxMs = 3000): Promise<v
     let ok = true;
     for (const d of dumps) {
       try {
-        if (!settled(JSON.parse(d.stdout || '[]') as JsonLink[])) ok = false;
+        if (!settled(JSON.parse(d.stdout || '[]') as JsonLink[], opts.dad ?? false)) ok = false;
       } catch {
         // a namespace deleted meanwhile: nothing to wait for
       }
@@ -83,4 +88,28 @@ export function readsState(program: string, argv: string[]): boolean {
   const verb = argv[i + 1];
   if (verb === undefined) return true;
   return READ_VERBS.some((v) => v.startsWith(verb) || verb === v) || verb === 'help';
+}
+
+/**
+ * Whether a command prints IPv6 routes (`ip -6 route`, `ip route show table all`): those lack
+ * a link-local's `local` route until DAD is over, so the kernel must finish it first.
+ */
+export function showsIpv6Routes(program: string, argv: string[]): boolean {
+  if (program !== 'ip') return false;
+  let v6 = false;
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith('-')) {
+    const o = argv[i].replace(/^--/, '-');
+    if (o === '-6') v6 = true;
+    if (/^-(n|netns|rc|b|batch)$/.test(o) || /^-f(a(m(i(ly?)?)?)?)?$/.test(o)) {
+      if (/^-f/.test(o) && argv[i + 1] === 'inet6') v6 = true;
+      i++;
+    }
+    i++;
+  }
+  const obj = argv[i];
+  if (obj === undefined || !'route'.startsWith(obj)) return false;
+  if (v6) return true;
+  const t = argv.indexOf('table');
+  return t >= 0 && ['all', '0'].includes(argv[t + 1] ?? '');
 }

@@ -7,6 +7,7 @@ import { runCommand } from './run.js';
 import { diffCommand } from './diff.js';
 import { lintCommand } from './lint.js';
 import { graphCommand } from './graph.js';
+import { destroyCommand } from './destroy.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -25,8 +26,10 @@ export function buildProgram(): Command {
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"mode", "steps": [...]}')
     .option('--real', 'run on the real kernel, inside a throwaway sandbox (needs root)')
+    .option('--persist', 'with --real: run in the simulator, then materialize the resulting lab into prefixed namespaces of this machine that stay (remove them with `nettwin destroy`)')
+    .option('--state <file>', 'with --persist: the state file recording what was created (default /run/nettwin/state.json)')
     .addHelpText('after', '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), 2 the file could not be read or real mode is not possible here.')
-    .action(async (file: string, opts: { json?: boolean; real?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string }) => {
       process.exitCode = await runCommand(file, opts);
     });
 
@@ -59,6 +62,17 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, 2 the file cannot be read or used, or a bad --format or --trace.')
     .action(async (file: string, opts: { format?: string; trace?: string[] }) => {
       process.exitCode = await graphCommand(file, { format: opts.format, trace: opts.trace as [string, string] | undefined });
+    });
+
+  program
+    .command('destroy')
+    .description('remove the namespaces a `run --real --persist` created (exactly those its state file records)')
+    .option('--state <file>', 'the state file (default /run/nettwin/state.json, or $XDG_RUNTIME_DIR/nettwin/state.json)')
+    .option('--run <id>', 'only this run (its id or prefix, e.g. nt1-ab12-)')
+    .option('--json', 'the report as JSON')
+    .addHelpText('after', '\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded; 1 a namespace could not be removed; 2 real mode is not possible here.')
+    .action(async (opts: { state?: string; run?: string; json?: boolean }) => {
+      process.exitCode = await destroyCommand(opts);
     });
 
   return program;

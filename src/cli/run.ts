@@ -1,5 +1,6 @@
 /** `nettwin run FILE [--json] [--real]` */
 import { Lab } from '../lab.js';
+import type { LabModel } from '../model/lab-model.js';
 import type { Step } from '../script/step.js';
 import { loadInput } from './load.js';
 import { isLabFile, loadLabFile } from '../labfile/load.js';
@@ -9,6 +10,21 @@ import { formatSteps } from './format-steps.js';
 export interface RunOptions {
   json?: boolean;
   real?: boolean;
+  /** with real: simulate, then materialize the end state into prefixed machine namespaces */
+  persist?: boolean;
+  /** with persist: the state file */
+  state?: string;
+}
+
+/** Runs the file in the simulator and returns its steps and the model they left. */
+export function simulateFile(file: string): { steps: Step[]; model: LabModel } {
+  if (isLabFile(file)) {
+    const { lab, steps } = runLabSim(loadLabFile(file));
+    return { steps, model: lab.model };
+  }
+  const input = loadInput(file);
+  const lab = new Lab();
+  return { steps: lab.host('host').sh(input.text, { file: input.file }), model: lab.model };
 }
 
 /** Runs the file in the chosen mode and returns its steps. */
@@ -31,6 +47,11 @@ export async function runFile(file: string, real: boolean): Promise<Step[]> {
 }
 
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
+  if (opts.persist) return runPersist(file, opts);
+  if (opts.real) {
+    const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
+    for (const w of requireRealMode()) process.stderr.write(`nettwin: ${w}\n`);
+  }
   const steps = await runFile(file, !!opts.real);
   const mode = opts.real ? 'real' : 'sim';
   if (opts.json) {
@@ -38,5 +59,34 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   } else {
     process.stdout.write(formatSteps(steps, mode));
   }
+  return 0;
+}
+
+/**
+ * `run --real --persist`: the file runs in the simulator (a script is never replayed on the
+ * machine, whose namespaces it would name); the lab it leaves is materialized into prefixed
+ * namespaces of this machine, recorded for `nettwin destroy`.
+ */
+async function runPersist(file: string, opts: RunOptions): Promise<number> {
+  if (!opts.real) throw new Error('--persist needs --real');
+  const { requireRealMode, persistProblems } = await import('../../adapters/linux/preconditions.js');
+  const warnings = requireRealMode(undefined, persistProblems());
+  for (const w of warnings) process.stderr.write(`nettwin: ${w}\n`);
+  const { steps, model } = simulateFile(file);
+  const { materialize } = await import('../../adapters/linux/materialize.js');
+  const { defaultStatePath } = await import('../../adapters/linux/persist.js');
+  const statePath = opts.state ?? defaultStatePath();
+  const real = await materialize(model, { persist: { statePath } });
+  const mapping = Object.fromEntries(real.mapping);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ mode: 'sim+persist', steps, persist: { prefix: real.run!.prefix, statePath, mapping, warnings: real.plan.warnings } }, null, 2) + '\n');
+    return 0;
+  }
+  let out = formatSteps(steps, 'sim');
+  out += `\nnettwin: the lab is now on this machine, in namespaces ${real.run!.prefix}*:\n`;
+  for (const [path, name] of real.mapping) out += `  ${path} -> ${name}   (ip netns exec ${name} …)\n`;
+  for (const w of real.plan.warnings) out += `  warning: ${w}\n`;
+  out += `remove them with: nettwin destroy${opts.state ? ` --state ${opts.state}` : ''}\n`;
+  process.stdout.write(out);
   return 0;
 }

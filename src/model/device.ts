@@ -100,6 +100,8 @@ export function linkDown(l: Link): void {
   if (!l.up) return;
   const hadCarrier = hasCarrier(l);
   l.up = false;
+  l.flaps = (l.flaps ?? 0) + 1;
+  if (l.peer) l.peer.flaps = (l.peer.flaps ?? 0) + 1;
   // veth_close: carrier goes at both ends; linkwatch sees this end first
   const far = l.peer ?? l.cable ?? null;
   if (far && hadCarrier) {
@@ -183,6 +185,9 @@ function isLocalAnywhere(ns: Netns, a: Ip4, except: Link): boolean {
 /** dev_change_net_namespace: down, addresses and routes gone, ifindex kept if free. */
 export function moveLink(l: Link, to: Netns, newName?: string): void {
   const from = l.ns;
+  // a pending linkwatch event of the device itself is run as it leaves (linkwatch_sync_dev),
+  // still judged by the namespace it is leaving; its peer's stays pending
+  if (l.operPending) linkwatchEvaluate(l);
   // a veth peer with carrier loses it when this end closes, and its RTM_NEWLINK names our new home
   const peerHadCarrier = l.peer !== null && l.up && l.peer.up;
   teardown(l);
@@ -211,12 +216,18 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   }
 }
 
-/** veth_newlink: ties the two ends together; linkwatch then sets their operstate (the peer's first). */
+/**
+ * veth_newlink: ties the two ends together. Their carrier-off events wait in linkwatch's batch
+ * (it runs at most once a second), so the operstate they get is judged later, by the namespace
+ * as it is then: a peer moved away at once leaves this end DOWN, not LOWERLAYERDOWN.
+ */
 export function pairVeth(peer: Link, l: Link): void {
   l.peer = peer;
   peer.peer = l;
-  linkwatchEvaluate(peer);
-  linkwatchEvaluate(l);
+  peer.oper = undefined;
+  l.oper = undefined;
+  peer.operPending = true;
+  l.operPending = true;
 }
 
 /** unregister_netdevice; a veth takes its peer with it. */

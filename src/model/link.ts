@@ -95,6 +95,11 @@ export interface Link {
   /** POINTOPOINT/NOARP for tun */
   pointopoint: boolean;
   noarp: boolean;
+  /**
+   * Times the device (or, for a veth, its peer) went down: the simulator flushes neighbour
+   * entries when this moves, even if the link came back up before it looked again.
+   */
+  flaps?: number;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
   /** the IPv6 address addrconf gave the device itself: `::1` on lo, an fe80:: link-local elsewhere (ipv6ll.ts) */
@@ -113,6 +118,12 @@ export interface Link {
    * LOWERLAYERDOWN when it went (see linkwatchEvaluate). Unset until the pair is made.
    */
   oper?: OperState;
+  /**
+   * linkwatch has an event for the device it has not run yet (a new veth pair): the kernel
+   * batches such events for up to a second, so what it stores is decided by the namespace as
+   * it is when the device is first seen up, or after a pause (settleLinkwatch).
+   */
+  operPending?: boolean;
 }
 
 export interface FdbEntry {
@@ -169,6 +180,7 @@ export function operState(l: Link): OperState {
     case 'veth':
     case 'ether':
       if (hasCarrier(l)) return 'UP';
+      if (l.operPending) linkwatchEvaluate(l);
       return l.oper !== undefined && l.oper !== 'UP' ? l.oper : lowerLayerState(l);
     case 'bridge':
       if (!l.bridge!.hadPorts) return 'UNKNOWN';
@@ -188,7 +200,13 @@ export function operState(l: Link): OperState {
  * events: the device that went down first, then its peer.
  */
 export function linkwatchEvaluate(l: Link): void {
+  l.operPending = false;
   l.oper = hasCarrier(l) ? 'UP' : lowerLayerState(l);
+}
+
+/** Runs linkwatch's pending events (time passed: the kernel has run its work by now). */
+export function settleLinkwatch(ns: Netns): void {
+  for (const l of ns.linkList()) if (l.operPending) linkwatchEvaluate(l);
 }
 
 /**

@@ -45,6 +45,12 @@ export function classifySysctl(key: string): 'modelled' | 'missing' | 'unmodelle
   return 'unmodelled';
 }
 
+/** A key whose file is read-only (0444): writing it fails before the value is read. */
+export function isReadonlySysctl(key: string): boolean {
+  const t = sysctlTarget(key);
+  return t !== null && t.kind === 'conf' && READONLY_CONF_KEYS.has(t.key);
+}
+
 function confOf(ns: Netns, scope: string): IfConf | null {
   if (scope === 'all') return ns.all;
   if (scope === 'default') return ns.default;

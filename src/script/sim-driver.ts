@@ -4,6 +4,7 @@
  */
 import type { Host } from '../model/host.js';
 import type { Netns } from '../model/netns.js';
+import { settleLinkwatch } from '../model/link.js';
 import { runIp } from '../iproute2/ip.js';
 import { runBridge } from '../iproute2/bridge.js';
 import { runBrctl } from '../iproute2/brctl.js';
@@ -11,7 +12,7 @@ import { runSysctl } from '../commands/sysctl.js';
 import { runPing } from '../commands/ping.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
-import { readSysctl } from '../ops/apply-sysctl.js';
+import { isReadonlySysctl, readSysctl } from '../ops/apply-sysctl.js';
 import type { Simulator } from '../../sim/simulator.js';
 import type { CommandResult } from '../iproute2/types.js';
 import { interpret, type InterpretOptions, type Outcome } from './interpreter.js';
@@ -38,6 +39,7 @@ export function runScriptSim(host: Host, source: string, opts: SimDriverOptions)
 function enter(host: Host, wrappers: NetnsWrapper[]): Netns | Outcome {
   let ns = host.root;
   for (const w of wrappers) {
+    if (w.kind === 'netns-exec-all') continue;
     const target = host.namespaces.get(w.name);
     if (!target) {
       if (w.kind === 'netns-exec') return { exit: 255, stdout: '', stderr: `Cannot open network namespace "${w.name}": No such file or directory\n`, supported: true };
@@ -57,30 +59,75 @@ export function execSim(host: Host, inv: Invocation, sim: Simulator): Outcome {
   const local = localOutcome(inv);
   if (local) return local;
   if (inv.kind === 'sleep') {
+    // linkwatch runs its batched events within a second
+    if (inv.seconds >= 1) for (const ns of host.lab.namespaces()) settleLinkwatch(ns);
     sim.sleep(inv.seconds);
     return { exit: 0, stdout: '', stderr: '', supported: true };
   }
   if (inv.kind === 'echo' || inv.kind === 'noop' || inv.kind === 'set' || inv.kind === 'exit' || inv.kind === 'unsupported') {
     throw new Error('unreachable');
   }
+  if (inv.wrappers.some((w) => w.kind === 'netns-exec-all')) return execAll(host, inv, sim);
+  if (inv.kind === 'proc-write' && inv.redirect) return redirectWrite(host, inv);
   const ns = enter(host, inv.wrappers);
   if (!('host' in ns)) return ns;
+  return execIn(ns, inv, sim);
+}
+
+/**
+ * `ip -all netns exec CMD` (netns_foreach): CMD in every named namespace in `ip netns list`
+ * order (readdir of /run/netns: the newest first), each run announced on stdout; ip's own
+ * status is 0 whatever the commands return.
+ */
+function execAll(host: Host, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator): Outcome {
+  const out: Outcome = { exit: 0, stdout: '', stderr: '', supported: true };
+  for (const ns of [...host.namespaces.values()].reverse()) {
+    out.stdout += `\nnetns: ${ns.name}\n`;
+    const o = execIn(ns, inv, sim);
+    out.stdout += o.stdout;
+    out.stderr += o.stderr;
+    if (!o.supported) return o;
+  }
+  return out;
+}
+
+/**
+ * `[ip netns exec NS] echo V > /proc/sys/…`: the shell opens the file before it runs the
+ * command, in its own namespace (the host's root), so the value lands there even when echo
+ * runs elsewhere; a file that cannot be opened stops the command from running at all.
+ */
+function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write' }>): Outcome {
+  const key = procPathToKey(inv.path);
+  const root = host.root;
+  const fail = (why: string): Outcome => ({ exit: 1, stdout: '', stderr: `bash: ${inv.path}: ${why}\n`, supported: true });
+  if (readSysctl(root, key) === null) return fail('No such file or directory');
+  if (isReadonlySysctl(key)) return fail('Permission denied');
+  const ns = enter(host, inv.wrappers);
+  if (!('host' in ns)) return ns;
+  try {
+    apply({ ns: root }, { op: 'sysctl.set', key, value: inv.value });
+    return { exit: 0, stdout: '', stderr: '', supported: true };
+  } catch (e) {
+    if (!(e instanceof OpError)) throw e;
+    // bash's builtin echo in the shell itself; /bin/echo once wrapped in a namespace
+    const who = inv.wrappers.length ? 'echo' : 'bash: echo';
+    return { exit: 1, stdout: '', stderr: `${who}: write error: Invalid argument\n`, supported: true };
+  }
+}
+
+/** Executes one invocation in the namespace its wrappers led to. */
+function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator): Outcome {
   const ctx = { ns };
   switch (inv.kind) {
     case 'proc-write': {
+      // `echo V | tee FILE`: tee opens and writes the file where it runs
       try {
         apply(ctx, { op: 'sysctl.set', key: procPathToKey(inv.path), value: inv.value });
         return { exit: 0, stdout: inv.echoed, stderr: '', supported: true };
       } catch (e) {
         if (!(e instanceof OpError)) throw e;
-        const tee = inv.echoed !== '';
-        const why = e.reason === 'no-key' ? 'No such file or directory' : 'Invalid argument';
-        return {
-          exit: 1,
-          stdout: inv.echoed,
-          stderr: tee ? `tee: ${inv.path}: ${why}\n` : `bash: ${e.reason === 'no-key' ? inv.path + ': ' + why : 'echo: write error: ' + why}\n`,
-          supported: true,
-        };
+        const why = e.reason === 'no-key' ? 'No such file or directory' : e.reason === 'readonly' ? 'Permission denied' : 'Invalid argument';
+        return { exit: 1, stdout: inv.echoed, stderr: `tee: ${inv.path}: ${why}\n`, supported: true };
       }
     }
     case 'proc-read': {

@@ -260,7 +260,7 @@ export function buildLab(plan: LabPlan, title?: string): LabDescription {
   for (const r of plan.routes) extraRoute(r, sp, ph, segs, segsOf, ifaces);
   for (const f of plan.faults) applyFault(f, sp, ph, ifaces, forwarding);
 
-  for (const p of plan.pings.slice(0, 6)) ph.pings.push(pingStep(p, sp, segs, ifaces));
+  for (const p of coverPings(plan.pings.slice(0, 6))) ph.pings.push(pingStep(p, sp, segs, ifaces));
   if (plan.shows) {
     for (let ns = 0; ns <= sp.root; ns++) if (ns < sp.size) ph.shows.push({ kind: 'show', in: sp.where(ns), object: 'route', json: false });
   }
@@ -463,6 +463,18 @@ function applyFault(f: FaultSpec, sp: Spaces, ph: Phases, ifaces: Iface[], forwa
       ph.early.add(sp.at(f.at));
       return;
   }
+}
+
+/**
+ * Two pings or more cover both sides: one toward an address of the lab (meant to be answered)
+ * and one toward a prefix nobody has (meant to fail, and cheaply: mostly no route at all).
+ */
+function coverPings(pings: PingSpec[]): PingSpec[] {
+  if (pings.length < 2) return pings;
+  const out = [...pings];
+  if (!out.some((p) => p.target.kind === 'address')) out[0] = { ...out[0], target: { kind: 'address', index: 0 } };
+  if (!out.some((p) => p.target.kind === 'nowhere' || p.target.kind === 'absent')) out[out.length - 1] = { ...out[out.length - 1], target: { kind: 'nowhere' } };
+  return out;
 }
 
 /**

@@ -10,6 +10,8 @@
  *   NETTWIN_SEED        seed of the batch (default fixed for CI; random when soaking)
  *   NETTWIN_STRICT=1    compare stdout and stderr too, as the spine corpus does
  *   NETTWIN_SHRINK_MS   time a disagreement may spend shrinking (default 120000)
+ *   NETTWIN_SANDBOXES   sandboxes open at once (default 2: two cores; a lab mostly waits on
+ *                       kernel timers, so more overlap well)
  * Lab N of a batch is `nettwin gen --seed S --count N`'s file N.
  */
 import * as fs from 'node:fs';
@@ -39,7 +41,7 @@ const SHRINK_MS = Number(process.env.NETTWIN_SHRINK_MS ?? 120_000);
 const OUT_DIR = path.join(os.tmpdir(), 'nettwin-random-labs');
 
 /** Sandboxes open at once: two cores. */
-const SANDBOXES_AT_ONCE = 2;
+const SANDBOXES_AT_ONCE = Math.max(1, Number(process.env.NETTWIN_SANDBOXES ?? 2) || 2);
 let busy = 0;
 const queue: Array<() => void> = [];
 async function withSandboxSlot<T>(fn: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@
 import { describe, it } from 'vitest';
 import { loadCase, loadCases, type Case } from './cases.js';
 import { describeReal } from './require-real.js';
+import { withSandboxSlot } from './slots.js';
 
 type CompareModule = typeof import('./compare.js');
 
@@ -18,24 +19,6 @@ let compareModule: Promise<CompareModule> | undefined;
  */
 function loadCompare(): Promise<CompareModule> {
   return (compareModule ??= import('./compare.js'));
-}
-
-/** Sandboxes open at once: each case owns one; two keeps the machine responsive. */
-const SANDBOXES_AT_ONCE = 2;
-let busy = 0;
-const queue: Array<() => void> = [];
-
-async function withSandboxSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (busy < SANDBOXES_AT_ONCE) busy++;
-  else await new Promise<void>((resolve) => queue.push(resolve));
-  try {
-    return await fn();
-  } finally {
-    // hand the slot straight to the next waiter, or free it
-    const next = queue.shift();
-    if (next) next();
-    else busy--;
-  }
 }
 
 const cases: Case[] = [...loadCases('spine'), loadCase('examples/seed/node1.sh')];

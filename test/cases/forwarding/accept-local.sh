@@ -1,7 +1,8 @@
 #!/bin/bash
 # B also holds the sender's address 10.0.0.1. A's packets (and its ARP requests) carry a source
 # that is local to B: with accept_local=0 B drops them as martians, so even ARP gets no answer.
-# accept_local=1 on B's interface lets them in.
+# accept_local=1 on B's interface lets them in, but B's echo reply to 10.0.0.1 is then delivered
+# to B itself: still no answer.
 ip netns add A
 ip netns add B
 ip link add va type veth peer name vb

@@ -2,7 +2,9 @@
 # A bridge in namespace R with two ports; one port (p1) also holds an address. The address is
 # local to R, so ARP for it is answered (by the bridge, which receives the port's frames), but
 # R's replies leave through p1's own connected route: R's ARP for the pinger goes out p1 and
-# the answer is taken by the bridge, so nothing comes back. The bridge's own address works.
+# the answer is taken by the bridge, so nothing comes back. An address added to br0 afterwards
+# does not help: p1's connected route for the same prefix comes first, so replies still leave
+# through p1.
 ip netns add A
 ip netns add B
 ip netns add R

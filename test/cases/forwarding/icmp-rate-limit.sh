@@ -2,8 +2,9 @@
 # ICMP error rate limits at a router (icmp_ratelimit=1000 ms, burst 6; ip_error's own bucket
 # shares the same per-destination tokens): 10 probes 200 ms apart that die at the router get
 # 7 "Time to live exceeded" (burst, then one per second); "Destination Net Unreachable" only 2,
-# because ip_error and icmp_send both take a token. An ARP failure at the router reports all
-# four queued probes at once (within the burst). The buckets belong to the router and persist.
+# because ip_error and icmp_send both take a token. An ARP failure at the router reports the
+# three queued probes at once; the fourth arrives just after the failure and is reported 3 s
+# later. The buckets belong to the router and persist across pings.
 ip netns add A
 ip netns add R
 ip netns add B

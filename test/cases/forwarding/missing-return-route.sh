@@ -1,7 +1,7 @@
 #!/bin/bash
 # Two routers, but the second one has no route back to the first subnet. The echo reaches B;
 # B's reply dies at R2 (its "net unreachable" goes to B, not to the pinger), so A sees silence.
-# R2's own address on the shared link still answers (connected route). Missing the forward
+# Even R2's own addresses are silent: its replies to A have no route either. Missing the forward
 # route at R1 instead gives A a "Destination Net Unreachable" from R1.
 ip netns add A
 ip netns add R1

@@ -86,6 +86,24 @@ describe('special destinations', () => {
   });
 });
 
+describe('0.0.0.0/8 and TTL 0', () => {
+  // kernel (sbx, two namespaces on a veth): `ip route add 0.1.0.0/16 dev va` in A, `ip addr add
+  // 0.1.2.3/16 dev vb` in B, `ping -c 1 -W 1 0.1.2.3` → 1 received: only 0.0.0.0 itself is special
+  it('0.0.0.0/8 addresses are ordinary unicast since Linux 5.18', () => {
+    const t = new TestLab().pair();
+    t.do('A', { op: 'route.add', mode: 'add', route: { type: 'unicast', dst: 0x00010000, dstLen: 16, table: null, dev: 'va', gateway: null, prefsrc: null, metric: null, protocol: null, scope: null, onlink: false, tos: 0, mtu: null } });
+    t.addr('B', 'vb', '0.1.2.3/16');
+    expect(t.ping('A', '0.1.2.3').received).toBe(1);
+  });
+
+  // kernel: `ping -c 1 -W 1 -t 0 10.0.0.2` → ping: cannot set unicast time-to-live: Invalid argument, exit 2
+  it('-t 0 is refused by the kernel after connect', () => {
+    const t = new TestLab().pair();
+    expect(t.ping('A', '10.0.0.2', { ttl: 0 }).fatal).toBe('cannot set unicast time-to-live: Invalid argument');
+    expect(t.ping('A', '10.9.9.9', { ttl: 0 }).fatal).toBe('connect: Network is unreachable');
+  });
+});
+
 describe('ping -I', () => {
   // kernel: ping-bind.sh
   it('binds to a device or an address', () => {

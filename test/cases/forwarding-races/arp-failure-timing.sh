@@ -1,8 +1,9 @@
 #!/bin/bash
 # An absent neighbour on a veth: ARP sends 3 probes 1 s apart and fails after ~3 s; only then
 # does the sender get "Destination Host Unreachable" for every queued echo, and only if its lo is
-# up (the error is delivered over lo). -W 1 gives up first; -c 4 sends a 4th echo before the
-# failure ("pipe 4").
+# up (the error is delivered over lo). -W 1 gives up first; with -c 4 the 4th echo goes out as
+# ARP gives up (ping's 1 s waits drift late on the timer wheel just like ARP's), so three errors
+# are read after it was sent ("pipe 4") and its own comes 3 s later.
 ip netns add A
 ip netns add B
 ip link add va type veth peer name vb

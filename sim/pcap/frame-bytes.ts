@@ -1,0 +1,39 @@
+/**
+ * The bytes of a simulated frame, as a capture on the device would hold them. The forwarding
+ * engine carries parsed `Repr`s; only a capture pays for emitting them (STYLE: sim/wire/).
+ * A packet is one mutable object along its path (TTL drops in place), so a capture must take
+ * the bytes when it sees the frame, not later.
+ */
+import type { Frame, IpPacket } from '../packet.js';
+import { emitArp } from '../wire/arp.js';
+import { emitEthernet, ETHERTYPE } from '../wire/ethernet.js';
+import { emitIcmp } from '../wire/icmp.js';
+import { emitIpv4 } from '../wire/ipv4.js';
+import { emitUdp } from '../wire/udp.js';
+
+/**
+ * The IPv4 packet (header and payload). A UDP tunnel's payload is its inner frame's IP packet
+ * when the simulator carries one; a payload the engine does not model is zeros of its length.
+ */
+export function packetBytes(p: IpPacket): Uint8Array {
+  let payload: Uint8Array;
+  if (p.icmp) payload = emitIcmp(p.icmp);
+  else if (p.udp) {
+    const inner = p.inner?.pkt ? packetBytes(p.inner.pkt) : new Uint8Array(p.udp.payloadLen);
+    payload = emitUdp(p.udp, inner);
+  } else payload = new Uint8Array(p.ip.payloadLen);
+  return emitIpv4(p.ip, payload);
+}
+
+/**
+ * An Ethernet frame: header, then ARP or IPv4. No padding to 60 bytes: veth and bridges do not
+ * pad, and a capture on the sender never shows padding.
+ *
+ * @example
+ * frameBytes(frame).length; // 42 for an ARP request
+ */
+export function frameBytes(f: Frame): Uint8Array {
+  if (f.arp && f.eth.ethertype === ETHERTYPE.arp) return emitEthernet(f.eth, emitArp(f.arp));
+  if (f.pkt && f.eth.ethertype === ETHERTYPE.ipv4) return emitEthernet(f.eth, packetBytes(f.pkt));
+  return emitEthernet(f.eth, new Uint8Array(0));
+}

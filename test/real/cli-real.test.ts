@@ -1,0 +1,73 @@
+/**
+ * The command line in real mode: `nettwin diff` on the seed agrees with the kernel, lines that
+ * are not modelled are reported and never run, and a machine where real mode is not possible
+ * gets a plain message and exit status 2 (no stack trace).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { which } from '../../adapters/linux/preconditions.js';
+import { projectRoot } from './cases.js';
+import { describeReal, snapshotMachine } from './require-real.js';
+
+function cli(args: string[], prefix: string[] = []): { status: number; stdout: string; stderr: string } {
+  const argv = [...prefix, process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args];
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: projectRoot, encoding: 'utf8', timeout: 180_000, env: { ...process.env, HOME: os.tmpdir(), NO_COLOR: '1' } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describeReal('nettwin CLI, real mode', () => {
+  let before = '';
+  let tmp = '';
+  beforeAll(() => {
+    before = snapshotMachine();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-cli-'));
+    fs.chmodSync(tmp, 0o755);
+  });
+  afterAll(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    expect(snapshotMachine()).toBe(before);
+  });
+
+  it('`nettwin diff examples/seed/node1.sh` finds no disagreement', () => {
+    const r = cli(['diff', 'examples/seed/node1.sh']);
+    expect(r.stdout).toMatch(/^no disagreement: \d+ commands agree\n$/);
+    expect(r.status).toBe(0);
+  });
+
+  it('`run --real` reports lines it does not model and never runs them', () => {
+    const marker = path.join(tmp, 'nettwin-should-not-exist');
+    const script = path.join(tmp, 'mixed.sh');
+    fs.writeFileSync(script, `ip netns add NS1\ntouch ${marker}\nrm -rf ${tmp}\ncurl -s http://192.0.2.1/\nip netns list\n`);
+    const r = cli(['run', script, '--real', '--json']);
+    expect(r.status).toBe(0);
+    const steps = JSON.parse(r.stdout).steps as { command: string; supported: boolean; stdout: string }[];
+    expect(steps.filter((s) => !s.supported).map((s) => s.command.split(' ')[0])).toEqual(['touch', 'rm', 'curl']);
+    expect(steps[steps.length - 1].stdout).toBe('NS1\n');
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(fs.existsSync(script)).toBe(true);
+    const text = cli(['run', script, '--real']);
+    expect(text.stdout).toContain(`nettwin: not modelled, skipped: touch ${marker}`);
+  });
+
+  it.skipIf(!which('setpriv'))('without root, real mode says why and exits 2, without a stack trace', () => {
+    const script = path.join(tmp, 'one.sh');
+    fs.writeFileSync(script, 'ip netns add NS1\n');
+    fs.chmodSync(script, 0o644);
+    const nobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'];
+    for (const args of [['run', script, '--real'], ['diff', script], ['destroy'], ['run', script, '--real', '--persist']]) {
+      const r = cli(args, nobody);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^nettwin: real mode is not possible on this machine:\n {2}- not root \(effective uid 65534\)/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('`--persist` without `--real` is refused', () => {
+    const r = cli(['run', 'examples/seed/node1.sh', '--persist']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('nettwin: --persist needs --real\n');
+  });
+});
