@@ -12,6 +12,7 @@ import type { NsState } from './ns-state.js';
 import type { IpPacket } from './packet.js';
 import { routeInput, type PktType } from './route-input.js';
 import type { Simulator } from './simulator.js';
+import { udpRcv } from './udp.js';
 
 export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pktType: PktType): void {
   const ns = st.ns;
@@ -51,5 +52,9 @@ export function localDeliver(sim: Simulator, st: NsState, dev: Link, iif: Link, 
   }
   const hook = pkt.udp ? sim.udpHook : null;
   if (hook && hook(sim, st.ns, dev, pkt)) return;
+  if (pkt.udp) {
+    udpRcv(sim, st, dev, pkt);
+    return;
+  }
   sim.drop(st.ns, 'no-socket', `nothing listens for ${describe(pkt)}`, pkt, dev);
 }

@@ -16,6 +16,8 @@ export interface IpPacket {
   udp: UdpRepr | null;
   /** a tunnel's payload (the encapsulated frame), for the tunnel hooks */
   inner: Frame | null;
+  /** the VXLAN header's network id, when `inner` is a VXLAN payload */
+  vni?: number;
 }
 
 export interface Frame {
@@ -24,6 +26,18 @@ export interface Frame {
   pkt: IpPacket | null;
   /** bridges crossed so far: a guard against loops without STP */
   bridgeHops: number;
+  /** an IPv6 packet the kernel sends by itself (router solicitation): carried, never routed */
+  ip6?: Ip6Stub;
+}
+
+/** An IPv6 packet the model does not route, only carries (through tunnels) and counts. */
+export interface Ip6Stub {
+  src: string;
+  dst: string;
+  /** bytes after the 40-byte header */
+  payloadLen: number;
+  /** what it is, for traces: `router solicitation` */
+  what: string;
 }
 
 /** An ICMP packet with its IP header filled in (length from the message). */
@@ -36,8 +50,10 @@ export function icmpPacket(src: number, dst: number, ttl: number, id: number, ic
   };
 }
 
-/** A copy of the header and the echo it carries: what an ICMP error quotes. */
-export function quote(p: IpPacket): { ip: Ipv4Repr; echo: IcmpEchoRepr | null } {
+/** A copy of the header and the echo or UDP header it carries: what an ICMP error quotes. */
+export function quote(p: IpPacket): { ip: Ipv4Repr; echo: IcmpEchoRepr | null; udp?: UdpRepr | null } {
   const icmp = p.icmp;
-  return { ip: { ...p.ip }, echo: icmp && isEcho(icmp) ? { ...icmp } : null };
+  const q = { ip: { ...p.ip }, echo: icmp && isEcho(icmp) ? { ...icmp } : null };
+  // the first 8 bytes of a UDP datagram are its header: the ports a socket is found by (udp_err)
+  return p.udp ? { ...q, udp: { ...p.udp } } : q;
 }

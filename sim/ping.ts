@@ -247,6 +247,8 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
       return;
     }
     const pkt: IpPacket = icmpPacket(res.rt.src, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
+    // a raw socket's default IP_PMTUDISC_WANT sets DF (ip_dont_fragment); replies and errors have none
+    pkt.ip.df = true;
     if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.src)} ttl ${ttl}`);
     ipOutput(sim, st, pkt, res.rt);
   };

@@ -18,6 +18,8 @@ import type { Step } from './script/step.js';
 import { Simulator } from '../sim/simulator.js';
 import { runIp } from './iproute2/ip.js';
 import type { CommandResult } from './iproute2/types.js';
+import { captureDevice, type DeviceCapture } from '../sim/pcap/capture.js';
+import { verifyLab, type VerifyReport } from './verify/verify.js';
 
 export type { Step } from './script/step.js';
 
@@ -45,6 +47,32 @@ export class Lab {
   /** A host by name, created on first use with `lo` up, as a machine boots. */
   host(name = 'host'): HostHandle {
     return new HostHandle(this, this.model.addHost(name));
+  }
+
+  /**
+   * Captures a device's simulated traffic from now on, as `tcpdump -i DEV -w FILE` in its
+   * namespace would (Ethernet frames with real headers and checksums, virtual timestamps).
+   *
+   * @example
+   * const cap = lab.capture('node1/NS1:veth11');
+   * lab.host('node1').sh('ip netns exec NS1 ping -c 1 172.16.0.3');
+   * writeFileSync('veth11.pcap', cap.pcap()); // `tcpdump -r veth11.pcap` reads it
+   */
+  capture(iface: string): DeviceCapture {
+    return captureDevice(this.sim, iface);
+  }
+
+  /**
+   * Checks intents against the lab as it is now, as a lab file's `expect` section states them;
+   * bad entries come back as `problems` (with their position, from 1), never as exceptions.
+   *
+   * @example
+   * const r = lab.verify([{ reach: { from: 'node1/NS1', to: '172.16.1.2' } }, { 'no-loops': {} }]);
+   * r.holds;                                  // true when every intent holds
+   * r.verdicts[0].summary;                    // 'ping 172.16.1.2 from node1/NS1: reply from …'
+   */
+  verify(intents: readonly unknown[]): VerifyReport {
+    return verifyLab(this, intents);
   }
 
   /** A namespace by path (`host` or `host/NS`). */

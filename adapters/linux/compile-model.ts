@@ -403,7 +403,7 @@ function configureLines(ns: Netns, warnings: string[]): string[] {
   for (const l of links) {
     for (const a of l.addrs) {
       // lo gets 127.0.0.1/8 from the kernel when it comes up
-      if (l.kind === 'loopback' && l.up && a.local === 0x7f000001 && a.prefixLen === 8) continue;
+      if (l.kind === 'loopback' && (l.up || l.everUp) && a.local === 0x7f000001 && a.prefixLen === 8) continue;
       const argv = compileOp({
         op: 'addr.add',
         mode: 'add',
@@ -420,8 +420,11 @@ function configureLines(ns: Netns, warnings: string[]): string[] {
       out.push(batchLine(argv));
     }
   }
-  const ups = links.filter((l) => l.up).sort((a, b) => (a.kind === 'loopback' ? -1 : b.kind === 'loopback' ? 1 : a.ifindex - b.ifindex));
+  // a device that was up once and is down now is opened and closed again: its qdisc (and lo's
+  // 127.0.0.1) show that it was up
+  const ups = links.filter((l) => l.up || l.everUp).sort((a, b) => (a.kind === 'loopback' ? -1 : b.kind === 'loopback' ? 1 : a.ifindex - b.ifindex));
   for (const l of ups) out.push(batchLine(['link', 'set', 'dev', l.name, 'up']));
+  for (const l of ups) if (!l.up) out.push(batchLine(['link', 'set', 'dev', l.name, 'down']));
   out.push(...routeLines(ns, warnings));
   out.push(...ruleLines(ns));
   for (const n of ns.staticNeigh.values()) {

@@ -17,7 +17,7 @@ export interface Disagreement {
   line: number;
   host: string;
   command: string;
-  field: 'exit' | 'stdout' | 'stderr' | 'supported' | 'ping' | 'missing';
+  field: 'exit' | 'stdout' | 'stderr' | 'supported' | 'ping' | 'jobs' | 'missing';
   kernel: string;
   sim: string;
 }
@@ -34,7 +34,19 @@ export function normalize(text: string): string {
     .replace(/time[=<][\d.]+ ?ms/g, 'time=X ms')
     .replace(/time \d+ms/g, 'time Xms')
     .replace(/rtt min\/avg\/max\/mdev = [\d./]+ ms/g, 'rtt min/avg/max/mdev = X ms')
-    .replace(/, pipe \d+/g, '');
+    .replace(/, pipe \d+/g, '')
+    .replace(SOCAT_LOG, 'YYYY/MM/DD HH:MM:SS socat[PID] ')
+    .replace(SOCAT_POINTER, '$10xADDR');
+}
+
+/** socat's log prefix: the wall clock and its PID. */
+const SOCAT_LOG = /\b\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d socat\[\d+\] /g;
+/** the buffer address in socat's read()/write() messages */
+const SOCAT_POINTER = /((?:read|write|sendto|recvfrom|recv)\(\d+, )0x[0-9a-f]+/g;
+
+/** The background jobs a step reports, without what only the simulator can say (`why`). */
+function jobsText(s: Step): string {
+  return (s.jobs ?? []).map((j) => `${j.host}:${j.line} exit ${j.exit}\n${normalize(j.stderr)}`).join('');
 }
 
 /**
@@ -62,6 +74,7 @@ export function diffSteps(sim: Step[], real: Step[]): Disagreement[] {
     if (s.exit !== k.exit) out.push({ ...base, field: 'exit', kernel: String(k.exit), sim: String(s.exit) });
     if (normalize(s.stdout) !== normalize(k.stdout)) out.push({ ...base, field: 'stdout', kernel: k.stdout, sim: s.stdout });
     if (normalize(s.stderr) !== normalize(k.stderr)) out.push({ ...base, field: 'stderr', kernel: k.stderr, sim: s.stderr });
+    if (jobsText(s) !== jobsText(k)) out.push({ ...base, field: 'jobs', kernel: jobsText(k), sim: jobsText(s) });
     if (s.ping || k.ping) {
       const a = JSON.stringify(k.ping ?? null);
       const b = JSON.stringify(s.ping ?? null);

@@ -61,11 +61,18 @@ export interface PingOutcome {
   stderr: string;
 }
 
-/** Milliseconds spent in each phase. */
+/**
+ * Milliseconds. Namespaces are configured while later ones are still being created, so
+ * `create` and `configure` overlap: both count from the end of `open`.
+ */
 export interface Timings {
+  /** opening the sandbox (persist: recording the run) */
   open: number;
+  /** until every namespace and link existed */
   create: number;
+  /** until every namespace was configured */
   configure: number;
+  /** the sysctls and fdb entries after the last configuration */
   finish: number;
   total: number;
 }

@@ -43,6 +43,8 @@ export function splitDump(stdout: string, sysctl: string): NsDump {
 interface JLink {
   ifindex: number;
   ifname: string;
+  /** the peer's name, when it is in the same namespace */
+  link?: string;
   link_index?: number;
   link_netnsid?: number;
   flags?: string[];
@@ -331,7 +333,15 @@ function pairPeers(like: LabModel, parsed: { ns: Netns; links: JLink[]; path: st
   for (const p of parsed) {
     for (const j of p.links) {
       const l = p.ns.linkByIndex(j.ifindex)!;
-      if (l.kind === 'veth' && j.link_index !== undefined) veths.push({ ns: p.ns, j, l, path: p.path });
+      if (l.kind !== 'veth') continue;
+      if (j.link !== undefined && j.link_netnsid === undefined) {
+        // same namespace: iproute2 names the peer instead of giving its index
+        const peer = p.ns.linkByName(j.link);
+        if (peer && !l.peer && !peer.peer) {
+          l.peer = peer;
+          peer.peer = l;
+        }
+      } else if (j.link_index !== undefined) veths.push({ ns: p.ns, j, l, path: p.path });
     }
   }
   for (const v of veths) {

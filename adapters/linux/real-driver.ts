@@ -9,12 +9,16 @@ import { localOutcome, pingCounts, pingTarget } from '../../src/script/local.js'
 import type { Step } from '../../src/script/step.js';
 import type { Sandbox } from './sandbox.js';
 import { readsState, settle, showsIpv6Routes } from './settle.js';
+import { settleRealJobs } from './real-jobs.js';
+import { execSocatReal } from './real-socat.js';
 import { realArgvProblem } from './guard.js';
 
 export interface RealDriverOptions extends InterpretOptions {
   sandbox: Sandbox;
   /** the sandbox host that plays this script's host */
   sandboxHost: string;
+  /** the line a command of this script has in its file, when the script is part of one (lab files) */
+  lineOf?: (line: number) => number;
 }
 
 /**
@@ -32,7 +36,10 @@ export async function runScriptReal(source: string, opts: RealDriverOptions): Pr
   const gen = interpret(source, opts);
   let r = gen.next();
   while (!r.done) {
-    const o = await execReal(opts.sandbox, opts.sandboxHost, opts.host, r.value.invocation);
+    const line = opts.lineOf ? opts.lineOf(r.value.line) : r.value.line;
+    const o = await execReal(opts.sandbox, opts.sandboxHost, opts.host, r.value.invocation, { line, command: r.value.command });
+    const jobs = await settleRealJobs(opts.sandbox);
+    if (jobs.length) o.jobs = jobs;
     r = gen.next(o);
   }
   return r.value;
@@ -65,7 +72,7 @@ async function redirectWrite(sb: Sandbox, sbHost: string, inv: Extract<Invocatio
   return { exit: 1, stdout: '', stderr: `${who}: write error: Invalid argument\n`, supported: true };
 }
 
-export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: Invocation): Promise<Outcome> {
+export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: Invocation, src: { line: number; command: string } = { line: 0, command: '' }): Promise<Outcome> {
   const local = localOutcome(inv);
   if (local) return local;
   switch (inv.kind) {
@@ -85,9 +92,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
     }
     case 'program': {
       const argv = [...inv.wrappers.flatMap((w) => w.argv), inv.program, ...inv.argv];
-      if (inv.program === 'socat') {
-        return { exit: 127, stdout: '', stderr: 'nettwin: unsupported: socat\n', supported: false };
-      }
+      if (inv.program === 'socat') return execSocatReal(sb, sbHost, inv, { host, ...src });
       // the sandbox isolates the network, not files or global sysctls: some lines never run
       const refused = realArgvProblem(inv.program, inv.argv);
       if (refused) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${refused}\n`, supported: false };

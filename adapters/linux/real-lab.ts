@@ -46,12 +46,12 @@ export async function runLabReal(spec: LabSpec): Promise<Step[]> {
     const steps: Step[] = [];
     for (const h of spec.hosts) {
       if (!h.setup) continue;
-      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name });
+      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1 });
       for (const x of s) x.line += h.setup.firstLine - 1;
       steps.push(...s);
     }
     for (const r of spec.run) {
-      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host });
+      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line });
       for (const x of s) x.line = r.line;
       steps.push(...s);
     }

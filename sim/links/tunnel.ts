@@ -1,8 +1,11 @@
 /**
- * tun, tap and VXLAN devices: their far side is a process or a UDP socket, which the tunnel
- * support attaches as a hook per kind (`sim.tunnelHooks`). Without one the frame is dropped
- * with a reason, never silently.
+ * tun, tap and VXLAN devices: a tun's far side is the process holding it (socat, sim/socat.ts),
+ * a VXLAN device's is UDP over the underlay (sim/vxlan.ts). A hook in `sim.tunnelHooks`
+ * replaces either for a kind. A tun nobody holds has no carrier, so nothing reaches here; a
+ * frame that finds no holder is dropped with a reason, never silently.
  */
+import { processTable } from '../processes.js';
+import { vxlanXmit } from '../vxlan.js';
 import type { LinkDriver } from './driver.js';
 
 export const tunnelDriver: LinkDriver = {
@@ -12,6 +15,15 @@ export const tunnelDriver: LinkDriver = {
       hook(sim, dev, frame);
       return;
     }
-    if (sim.tracer) sim.stepDrop(dev.ns, 'tunnel-unsupported', `${dev.kind} ${dev.name}: tunnels are not simulated yet`);
+    if (dev.kind === 'vxlan') {
+      vxlanXmit(sim, dev, frame);
+      return;
+    }
+    const holder = processTable(sim).holderOf(dev);
+    if (holder) {
+      holder.fromDevice(sim, dev, frame);
+      return;
+    }
+    if (sim.tracer) sim.stepDrop(dev.ns, 'no-carrier', `${dev.kind} ${dev.name}: no process holds it`);
   },
 };

@@ -116,3 +116,46 @@ export class Capture {
     return this.interfaces().map((c) => ({ ns: c.ns, dev: c.dev, path: `${c.ns}/${c.dev}.pcap`, packets: c.writer.count, bytes: c.writer.bytes() }));
   }
 }
+
+/**
+ * The capture of one device named `NS:DEV` (`node1/NS1:veth11`, `node1:enp2s0`), as
+ * `ip netns exec NS tcpdump -i DEV -w FILE` would take it. The device may appear later.
+ *
+ * @example
+ * const cap = captureDevice(lab.sim, 'node1/NS1:veth11');
+ * // … pings …
+ * writeFileSync('veth11.pcap', cap.pcap());
+ */
+export class DeviceCapture {
+  private readonly capture: Capture;
+  readonly ns: string;
+  readonly dev: string;
+
+  constructor(tap: FrameTap, iface: string, opts: CaptureOptions = {}) {
+    const i = iface.lastIndexOf(':');
+    if (i <= 0 || i === iface.length - 1) throw new Error(`capture: "${iface}" is not NS:DEV (like node1/NS1:veth11 or node1:enp2s0)`);
+    this.ns = iface.slice(0, i);
+    this.dev = iface.slice(i + 1);
+    this.capture = new Capture(tap, (ns, dev) => ns === this.ns && dev === this.dev, opts);
+  }
+
+  /** Packets captured so far. */
+  get packets(): number {
+    return this.capture.interfaces()[0]?.writer.count ?? 0;
+  }
+
+  /** The pcap file so far (a header alone when nothing was seen). */
+  pcap(): Uint8Array {
+    const c = this.capture.interfaces()[0];
+    return c ? c.writer.bytes() : new PcapWriter(LINKTYPE.ethernet).bytes();
+  }
+
+  stop(): void {
+    this.capture.stop();
+  }
+}
+
+/** Shorthand for `new DeviceCapture(busTap(sim), iface)`. */
+export function captureDevice(sim: Simulator, iface: string, opts: CaptureOptions = {}): DeviceCapture {
+  return new DeviceCapture(busTap(sim), iface, opts);
+}

@@ -6,6 +6,7 @@
  */
 import { get16, get32, internetChecksum, put16, put32 } from './bytes.js';
 import { emitIpv4, IPV4_HEADER_LEN, parseIpv4, type Ipv4Repr } from './ipv4.js';
+import { UDP_HEADER_LEN, type UdpRepr } from './udp.js';
 
 export const ICMP_TYPE = { echoReply: 0, destUnreachable: 3, redirect: 5, echoRequest: 8, timeExceeded: 11, paramProblem: 12 } as const;
 
@@ -50,7 +51,7 @@ export interface IcmpErrorRepr {
   code: number;
   /** redirect: the new gateway; frag needed: the next-hop MTU; else 0 */
   info: number;
-  original: { ip: Ipv4Repr; echo: IcmpEchoRepr | null };
+  original: { ip: Ipv4Repr; echo: IcmpEchoRepr | null; udp?: UdpRepr | null };
 }
 
 export type IcmpRepr = IcmpEchoRepr | IcmpErrorRepr;
@@ -81,6 +82,12 @@ export function emitIcmp(m: IcmpRepr): Uint8Array {
     if (m.type === ICMP_TYPE.redirect) put32(b, 4, m.info);
     else if (m.type === ICMP_TYPE.destUnreachable && m.code === ICMP_UNREACH.fragNeeded) put16(b, 6, m.info);
     const inner = m.original.echo ? emitIcmp(m.original.echo).subarray(0, 8) : new Uint8Array(8);
+    const u = m.original.udp;
+    if (!m.original.echo && u) {
+      put16(inner, 0, u.srcPort);
+      put16(inner, 2, u.dstPort);
+      put16(inner, 4, UDP_HEADER_LEN + u.payloadLen);
+    }
     const ip = emitIpv4({ ...m.original.ip, payloadLen: 8 }, inner);
     // the quote is the original header: its total length is the original packet's
     put16(ip, 2, IPV4_HEADER_LEN + m.original.ip.payloadLen);
@@ -117,6 +124,10 @@ export function parseIcmp(b: Uint8Array): IcmpRepr | null {
   let echo: IcmpEchoRepr | null = null;
   if (ip.protocol === 1 && (p.payload[0] === 8 || p.payload[0] === 0)) {
     echo = { type: p.payload[0] as 0 | 8, code: 0, ident: get16(p.payload, 4), seq: get16(p.payload, 6), dataLen: Math.max(0, ip.payloadLen - 8), sentAt: 0 };
+  }
+  if (ip.protocol === 17 && p.payload.length >= UDP_HEADER_LEN) {
+    const udp = { srcPort: get16(p.payload, 0), dstPort: get16(p.payload, 2), payloadLen: Math.max(0, get16(p.payload, 4) - UDP_HEADER_LEN) };
+    return { type, code, info, original: { ip, echo, udp } };
   }
   return { type, code, info, original: { ip, echo } };
 }

@@ -1,6 +1,15 @@
 /** Human output of a run: each command echoed like `bash -x`, what it printed, a summary. */
 import { colorsFor, type Colors } from './colors.js';
 import type { Step } from '../script/step.js';
+import type { JobReport } from '../script/job.js';
+
+/** A background job that ended: what it printed (as a terminal shows it) and why it ended. */
+function formatJob(j: JobReport, multiHost: boolean, pc: Colors): string {
+  let out = j.stderr ? pc.red(j.stderr.endsWith('\n') ? j.stderr : j.stderr + '\n') : '';
+  const where = multiHost ? `${j.host} ` : '';
+  out += pc.yellow(`nettwin: background job ${where}line ${j.line} exited with status ${j.exit}${j.why ? `: ${j.why}` : ''}`) + '\n';
+  return out;
+}
 
 export function formatSteps(steps: Step[], mode: string, pc: Colors = colorsFor(process.stdout)): string {
   let out = '';
@@ -11,6 +20,7 @@ export function formatSteps(steps: Step[], mode: string, pc: Colors = colorsFor(
     out += s.stdout;
     if (!s.supported) out += pc.yellow(`nettwin: not modelled, skipped: ${s.command}`) + '\n';
     else if (s.stderr) out += pc.red(s.stderr.endsWith('\n') ? s.stderr : s.stderr + '\n');
+    for (const j of s.jobs ?? []) out += formatJob(j, multiHost, pc);
   }
   const supported = steps.filter((s) => s.supported);
   const failed = supported.filter((s) => s.exit !== 0);

@@ -7,7 +7,9 @@ import { runCommand } from './run.js';
 import { diffCommand } from './diff.js';
 import { lintCommand } from './lint.js';
 import { graphCommand } from './graph.js';
+import { genCommand } from './gen.js';
 import { destroyCommand } from './destroy.js';
+import { verifyCommand } from './verify.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -28,8 +30,9 @@ export function buildProgram(): Command {
     .option('--real', 'run on the real kernel, inside a throwaway sandbox (needs root)')
     .option('--persist', 'with --real: run in the simulator, then materialize the resulting lab into prefixed namespaces of this machine that stay (remove them with `nettwin destroy`)')
     .option('--state <file>', 'with --persist: the state file recording what was created (default /run/nettwin/state.json)')
-    .addHelpText('after', '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), 2 the file could not be read or real mode is not possible here.')
-    .action(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string }) => {
+    .option('--pcap <dir>', 'simulator only: write one pcap file per device that carried traffic, DIR/<namespace>/<device>.pcap (read them with tcpdump -r or Wireshark)')
+    .addHelpText('after', '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), 2 the file could not be read, real mode is not possible here, or --pcap with --real.')
+    .action(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string }) => {
       process.exitCode = await runCommand(file, opts);
     });
 
@@ -65,6 +68,21 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('verify')
+    .description("check what a lab file's `expect` section says must hold: one line per intent, and for each failure the hop and the rule that decided")
+    .argument('<file>', 'a lab file (.yaml) with an `expect` section')
+    .option('--real', 'check on the real kernel, inside a throwaway sandbox (needs root)')
+    .option('--json', 'the verdicts as one JSON document')
+    .option('--junit <path>', 'also write a JUnit XML report there (one test case per intent)')
+    .addHelpText(
+      'after',
+      '\nIntents (under `expect:` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, 2 the file cannot be read or used (bad intents, unknown namespaces, no intents) or real mode is not possible here.',
+    )
+    .action(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string }) => {
+      process.exitCode = await verifyCommand(file, opts);
+    });
+
+  program
     .command('destroy')
     .description('remove the namespaces a `run --real --persist` created (exactly those its state file records)')
     .option('--state <file>', 'the state file (default /run/nettwin/state.json, or $XDG_RUNTIME_DIR/nettwin/state.json)')
@@ -73,6 +91,17 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded; 1 a namespace could not be removed; 2 real mode is not possible here.')
     .action(async (opts: { state?: string; run?: string; json?: boolean }) => {
       process.exitCode = await destroyCommand(opts);
+    });
+
+  program
+    .command('gen')
+    .description('write random labs drawn from the fast-check arbitraries, as iproute2 scripts (DIR/001.sh …)')
+    .requiredOption('--seed <n>', 'the seed: the same seed gives the same files')
+    .requiredOption('--count <n>', 'how many scripts')
+    .requiredOption('--out <dir>', 'the folder to write them to')
+    .addHelpText('after', '\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, 2 a bad seed, count or folder.')
+    .action(async (opts: { seed: string; count: string; out: string }) => {
+      process.exitCode = await genCommand({ seed: Number(opts.seed), count: Number(opts.count), out: opts.out });
     });
 
   return program;

@@ -14,6 +14,8 @@ export interface RunOptions {
   persist?: boolean;
   /** with persist: the state file */
   state?: string;
+  /** write one pcap file per device that carried simulated traffic into this folder */
+  pcap?: string;
 }
 
 /** Runs the file in the simulator and returns its steps and the model they left. */
@@ -47,6 +49,13 @@ export async function runFile(file: string, real: boolean): Promise<Step[]> {
 }
 
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
+  if (opts.pcap !== undefined) {
+    if (opts.real || opts.persist) {
+      process.stderr.write('nettwin run: --pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead\n');
+      return 2;
+    }
+    return runWithPcap(file, opts);
+  }
   if (opts.persist) return runPersist(file, opts);
   if (opts.real) {
     const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
@@ -58,6 +67,31 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     process.stdout.write(JSON.stringify({ mode, steps }, null, 2) + '\n');
   } else {
     process.stdout.write(formatSteps(steps, mode));
+  }
+  return 0;
+}
+
+/** `run FILE --pcap DIR`: the simulation, with every device that carried traffic captured. */
+async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
+  const { Capture, busTap } = await import('../../sim/pcap/capture.js');
+  const { writePcapFiles } = await import('./pcap-files.js');
+  let capture: InstanceType<typeof Capture> | null = null;
+  const attach = (lab: Lab) => {
+    capture = new Capture(busTap(lab.sim));
+  };
+  let steps: Step[];
+  if (isLabFile(file)) steps = runLabSim(loadLabFile(file), { attach }).steps;
+  else {
+    const input = loadInput(file);
+    const lab = new Lab();
+    attach(lab);
+    steps = lab.host('host').sh(input.text, { file: input.file });
+  }
+  const written = writePcapFiles(opts.pcap!, capture!);
+  if (opts.json) process.stdout.write(JSON.stringify({ mode: 'sim', steps, pcap: written }, null, 2) + '\n');
+  else {
+    process.stdout.write(formatSteps(steps, 'sim'));
+    process.stderr.write(`nettwin: ${written.length} pcap file(s) in ${opts.pcap}${written.map((w) => `\n  ${w.file} (${w.packets} packets)`).join('')}\n`);
   }
   return 0;
 }

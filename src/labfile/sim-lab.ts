@@ -66,17 +66,19 @@ export function shiftLines(steps: Step[], src: ScriptSource): Step[] {
   return steps;
 }
 
-export function runLabSim(spec: LabSpec): { lab: Lab; steps: Step[] } {
+/** `attach` sees the lab once it is wired and before any script runs (captures start there). */
+export function runLabSim(spec: LabSpec, opts: { attach?: (lab: Lab) => void } = {}): { lab: Lab; steps: Step[] } {
   const lab = buildLab(spec);
+  opts.attach?.(lab);
   const steps: Step[] = [];
   for (const h of spec.hosts) {
     if (!h.setup) continue;
     const host = lab.model.hosts.get(h.name)!;
-    steps.push(...shiftLines(runScriptSim(host, h.setup.text, { file: h.setup.file, host: h.name, sim: lab.sim }), h.setup));
+    steps.push(...shiftLines(runScriptSim(host, h.setup.text, { file: h.setup.file, host: h.name, sim: lab.sim, lineOf: (l) => l + h.setup!.firstLine - 1 }), h.setup));
   }
   for (const r of spec.run) {
     const host = lab.model.hosts.get(r.host)!;
-    const s = runScriptSim(host, r.command, { file: spec.file, host: r.host, sim: lab.sim });
+    const s = runScriptSim(host, r.command, { file: spec.file, host: r.host, sim: lab.sim, lineOf: () => r.line });
     for (const x of s) x.line = r.line;
     steps.push(...s);
   }

@@ -155,7 +155,8 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     // moving a device into its own namespace is a no-op for the kernel
   }
   if (to && to !== l.ns) {
-    if (l.kind === 'loopback') throw kernelError('The interface netns is immutable');
+    // netns_local devices: lo, and bridges (br_dev_setup)
+    if (l.kind === 'loopback' || l.kind === 'bridge') throw kernelError('The interface netns is immutable');
     if (op.name === null && to.linkByName(l.name)) throw kernelError('An interface with the same name exists in the target netns');
     if (op.name !== null && to.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   }

@@ -6,6 +6,7 @@
 import { asAssignment, expandAssignmentValue, expandWords, parseShell, type ShellCommand, type ShellWord } from './shell.js';
 import { classify, type Invocation, type PipelinePart } from './invocation.js';
 import type { PingSummary, Step } from './step.js';
+import type { JobReport } from './job.js';
 
 export interface Request {
   invocation: Invocation;
@@ -20,6 +21,7 @@ export interface Outcome {
   stderr: string;
   supported: boolean;
   ping?: PingSummary;
+  jobs?: JobReport[];
 }
 
 export interface InterpretOptions {
@@ -40,6 +42,7 @@ export function* interpret(source: string, opts: InterpretOptions): Generator<Re
   const step = (c: ShellCommand, command: string, o: Outcome): void => {
     const s: Step = { line: c.line, file: opts.file, host: opts.host, command, exit: o.exit, stdout: o.stdout, stderr: o.stderr, supported: o.supported };
     if (o.ping) s.ping = o.ping;
+    if (o.jobs?.length) s.jobs = o.jobs;
     steps.push(s);
   };
 

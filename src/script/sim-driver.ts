@@ -10,6 +10,8 @@ import { runBridge } from '../iproute2/bridge.js';
 import { runBrctl } from '../iproute2/brctl.js';
 import { runSysctl } from '../commands/sysctl.js';
 import { runPing } from '../commands/ping.js';
+import { runSocat } from '../commands/socat.js';
+import { settleJobs } from '../../sim/processes.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import { isReadonlySysctl, readSysctl } from '../ops/apply-sysctl.js';
@@ -22,6 +24,14 @@ import type { Step } from './step.js';
 
 export interface SimDriverOptions extends InterpretOptions {
   sim: Simulator;
+  /** the line a command of this script has in its file, when the script is part of one (lab files) */
+  lineOf?: (line: number) => number;
+}
+
+/** Where an invocation came from, for the background jobs it starts. */
+export interface InvocationSource {
+  line: number;
+  command: string;
 }
 
 /** Runs a script on one host of the model; returns one Step per command. */
@@ -29,7 +39,8 @@ export function runScriptSim(host: Host, source: string, opts: SimDriverOptions)
   const gen = interpret(source, opts);
   let r = gen.next();
   while (!r.done) {
-    const o = execSim(host, r.value.invocation, opts.sim);
+    const line = opts.lineOf ? opts.lineOf(r.value.line) : r.value.line;
+    const o = execSim(host, r.value.invocation, opts.sim, { line, command: r.value.command });
     r = gen.next(o);
   }
   return r.value;
@@ -54,8 +65,18 @@ function fromResult(r: CommandResult): Outcome {
   return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: !r.unsupported };
 }
 
-/** Executes one invocation in the simulator. */
-export function execSim(host: Host, inv: Invocation, sim: Simulator): Outcome {
+/**
+ * Executes one invocation in the simulator, then lets background jobs settle and reports those
+ * that ended (sim/processes.ts).
+ */
+export function execSim(host: Host, inv: Invocation, sim: Simulator, src: InvocationSource = { line: 0, command: '' }): Outcome {
+  const o = execOne(host, inv, sim, src);
+  const jobs = settleJobs(sim);
+  if (jobs.length) o.jobs = jobs;
+  return o;
+}
+
+function execOne(host: Host, inv: Invocation, sim: Simulator, src: InvocationSource): Outcome {
   const local = localOutcome(inv);
   if (local) return local;
   if (inv.kind === 'sleep') {
@@ -71,7 +92,7 @@ export function execSim(host: Host, inv: Invocation, sim: Simulator): Outcome {
   if (inv.kind === 'proc-write' && inv.redirect) return redirectWrite(host, inv);
   const ns = enter(host, inv.wrappers);
   if (!('host' in ns)) return ns;
-  return execIn(ns, inv, sim);
+  return execIn(ns, inv, sim, src);
 }
 
 /**
@@ -116,7 +137,7 @@ function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write'
 }
 
 /** Executes one invocation in the namespace its wrappers led to. */
-function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator): Outcome {
+function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator, src?: InvocationSource): Outcome {
   const ctx = { ns };
   switch (inv.kind) {
     case 'proc-write': {
@@ -158,7 +179,7 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
           return o;
         }
         case 'socat':
-          return { exit: 127, stdout: '', stderr: 'nettwin: unsupported: socat\n', supported: false };
+          return fromResult(runSocat(ctx, inv.argv, sim, { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background }));
       }
   }
 }

@@ -1,3 +1,5 @@
+import type { JobReport } from './job.js';
+
 /**
  * One executed command of a script, as `nettwin run --json` reports it.
  *
@@ -21,6 +23,8 @@ export interface Step {
   supported: boolean;
   /** for ping lines */
   ping?: PingSummary;
+  /** background jobs (socat …&) seen to end after this command: their messages and status */
+  jobs?: JobReport[];
 }
 
 /**

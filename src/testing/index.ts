@@ -78,7 +78,23 @@ export type { PingSpec, PingTarget } from './arb-ping.js';
 export type { LabOptions } from './arb-lab.js';
 export type { K8sShape, K8sPod } from './arb-k8s.js';
 export type { RouteTablePlan, NextHop } from './arb-route-table.js';
-export type * from './lab-description.js';
+export type {
+  LabDescription,
+  LabStep,
+  NetnsStyle,
+  Where,
+  NetnsAddStep,
+  VethAddStep,
+  BridgeAddStep,
+  LinkMoveStep,
+  LinkMasterStep,
+  LinkStateStep,
+  AddrAddStep,
+  RouteAddStep,
+  SysctlStep,
+  PingStep,
+  ShowStep,
+} from './lab-description.js';
 export { labNamespaces, labPings, whereName } from './lab-description.js';
 export { buildLab, type LabPlan } from './build-lab.js';
 export { k8sClusterLab, k8sPods } from './arb-k8s.js';

@@ -66,6 +66,13 @@ ip netns exec a sysctl -w net.ipv4.conf.all.accept_local=1
 ip link add vx0 type vxlan id 42 dstport 4789 remote 10.0.0.5 dev br0
 ip tuntap add dev tun0 mode tun
 ip addr add 10.5.0.1/24 dev tun0
+ip link add x0 type veth peer name x1
+ip addr add 10.4.0.1/24 dev x0
+ip link set x0 up
+ip link set x1 up
+ip link set x0 down
+ip -n b link set lo up
+ip -n b link set lo down
 `;
 
 function richLab(): Lab {

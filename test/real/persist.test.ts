@@ -32,87 +32,91 @@ describe('persist names (no kernel)', () => {
   });
 });
 
-describeReal('--persist and destroy (the machine itself)', () => {
-  let tmp = '';
-  let statePath = '';
-  let before = '';
-  let namesBefore: string[] = [];
-  /** a namespace made by hand for the collision test */
-  const squatter = 'nt9-beef-0';
+describeReal(
+  '--persist and destroy (the machine itself)',
+  () => {
+    let tmp = '';
+    let statePath = '';
+    let before = '';
+    let namesBefore: string[] = [];
+    /** a namespace made by hand for the collision test */
+    const squatter = 'nt9-beef-0';
 
-  beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-persist-'));
-    statePath = path.join(tmp, 'state.json');
-    before = snapshotMachine();
-    namesBefore = machineNamespaces();
-  });
+    beforeAll(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-persist-'));
+      statePath = path.join(tmp, 'state.json');
+      before = snapshotMachine();
+      namesBefore = machineNamespaces();
+    });
 
-  afterAll(() => {
-    // whatever happened: every recorded run goes, then any prefixed namespace this file made
-    try {
-      destroyRecorded({ statePath });
-    } finally {
-      for (const n of machineNamespaces()) {
-        if (!namesBefore.includes(n) && /^nt[19]-[0-9a-f]{4}-/.test(n)) spawnSync('ip', ['netns', 'del', n]);
+    afterAll(() => {
+      // whatever happened: every recorded run goes, then any prefixed namespace this file made
+      try {
+        destroyRecorded({ statePath });
+      } finally {
+        for (const n of machineNamespaces()) {
+          if (!namesBefore.includes(n) && /^nt[19]-[0-9a-f]{4}-/.test(n)) spawnSync('ip', ['netns', 'del', n]);
+        }
+        fs.rmSync(tmp, { recursive: true, force: true });
       }
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-    expect(snapshotMachine()).toBe(before);
-  });
+      expect(snapshotMachine()).toBe(before);
+    });
 
-  it('materializes into prefixed namespaces only, and destroy removes exactly them (twice is harmless)', async () => {
-    const linksBefore = rootLinks();
-    const real = await materialize(k8sLab({ nodes: 2, podsPerNode: 2 }), { persist: { statePath } });
-    const prefix = real.run!.prefix;
-    expect(prefix).toMatch(/^nt1-[0-9a-f]{4}-$/);
-    const made = machineNamespaces().filter((n) => !namesBefore.includes(n));
-    expect(made.sort()).toEqual([...real.mapping.values()].sort());
-    for (const n of made) {
-      expect(n.startsWith(prefix)).toBe(true);
-      expect(Buffer.byteLength(n)).toBeLessThanOrEqual(15);
-    }
-    // nothing in the machine's root namespace
-    expect(rootLinks()).toBe(linksBefore);
-    expect(recordedRuns(statePath).map((r) => r.prefix)).toEqual([prefix]);
-    expect((await real.ping('node1/pod1', '10.244.2.3')).received).toBe(1);
-    expect(execFileSync('ip', ['-n', real.mapping.get('node1/pod1')!, '-br', 'addr', 'show', 'dev', 'eth0'], { encoding: 'utf8' })).toMatch(/10\.244\.1\.2\/24/);
+    it('materializes into prefixed namespaces only, and destroy removes exactly them (twice is harmless)', async () => {
+      const linksBefore = rootLinks();
+      const real = await materialize(k8sLab({ nodes: 2, podsPerNode: 2 }), { persist: { statePath } });
+      const prefix = real.run!.prefix;
+      expect(prefix).toMatch(/^nt1-[0-9a-f]{4}-$/);
+      const made = machineNamespaces().filter((n) => !namesBefore.includes(n));
+      expect(made.sort()).toEqual([...real.mapping.values()].sort());
+      for (const n of made) {
+        expect(n.startsWith(prefix)).toBe(true);
+        expect(Buffer.byteLength(n)).toBeLessThanOrEqual(15);
+      }
+      // nothing in the machine's root namespace
+      expect(rootLinks()).toBe(linksBefore);
+      expect(recordedRuns(statePath).map((r) => r.prefix)).toEqual([prefix]);
+      expect((await real.ping('node1/pod1', '10.244.2.3')).received).toBe(1);
+      expect(execFileSync('ip', ['-n', real.mapping.get('node1/pod1')!, '-br', 'addr', 'show', 'dev', 'eth0'], { encoding: 'utf8' })).toMatch(/10\.244\.1\.2\/24/);
 
-    const d1 = cli(['destroy', '--state', statePath]);
-    expect(d1.stderr).toBe('');
-    expect(d1.status).toBe(0);
-    expect(d1.stdout).toMatch(new RegExp(`^run ${prefix}: removed 7 namespace\\(s\\)`));
-    expect(machineNamespaces()).toEqual(namesBefore);
-    expect(snapshotMachine()).toBe(before);
-    const d2 = cli(['destroy', '--state', statePath]);
-    expect(d2.status).toBe(0);
-    expect(d2.stdout).toMatch(/nothing to destroy/);
-    await real.destroy(); // the handle's own destroy after the CLI's: harmless too
-  });
+      const d1 = cli(['destroy', '--state', statePath]);
+      expect(d1.stderr).toBe('');
+      expect(d1.status).toBe(0);
+      expect(d1.stdout).toMatch(new RegExp(`^run ${prefix}: removed 7 namespace\\(s\\)`));
+      expect(machineNamespaces()).toEqual(namesBefore);
+      expect(snapshotMachine()).toBe(before);
+      const d2 = cli(['destroy', '--state', statePath]);
+      expect(d2.status).toBe(0);
+      expect(d2.stdout).toMatch(/nothing to destroy/);
+      await real.destroy(); // the handle's own destroy after the CLI's: harmless too
+    });
 
-  it('`nettwin run FILE --real --persist` shows the mapping, and `destroy` removes it', () => {
-    const r = cli(['run', 'examples/seed/node1.sh', '--real', '--persist', '--state', statePath]);
-    expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('nettwin: warning'))).toEqual([]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/the lab is now on this machine, in namespaces nt1-[0-9a-f]{4}-\*/);
-    expect(r.stdout).toMatch(/^ {2}host -> nt1-[0-9a-f]{4}-\S+/m);
-    expect(r.stdout).toMatch(/^ {2}host\/NS1 -> nt1-[0-9a-f]{4}-/m);
-    const prefix = /namespaces (nt1-[0-9a-f]{4}-)\*/.exec(r.stdout)![1];
-    expect(machineNamespaces().filter((n) => n.startsWith(prefix)).length).toBeGreaterThan(1);
-    const d = cli(['destroy', '--state', statePath, '--json']);
-    expect(d.status).toBe(0);
-    expect(JSON.parse(d.stdout).runs[0].prefix).toBe(prefix);
-    expect(machineNamespaces().filter((n) => n.startsWith(prefix))).toEqual([]);
-    expect(snapshotMachine()).toBe(before);
-  });
+    it('`nettwin run FILE --real --persist` shows the mapping, and `destroy` removes it', () => {
+      const r = cli(['run', 'examples/seed/node1.sh', '--real', '--persist', '--state', statePath]);
+      expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('nettwin: warning'))).toEqual([]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/the lab is now on this machine, in namespaces nt1-[0-9a-f]{4}-\*/);
+      expect(r.stdout).toMatch(/^ {2}host -> nt1-[0-9a-f]{4}-\S+/m);
+      expect(r.stdout).toMatch(/^ {2}host\/NS1 -> nt1-[0-9a-f]{4}-/m);
+      const prefix = /namespaces (nt1-[0-9a-f]{4}-)\*/.exec(r.stdout)![1];
+      expect(machineNamespaces().filter((n) => n.startsWith(prefix)).length).toBeGreaterThan(1);
+      const d = cli(['destroy', '--state', statePath, '--json']);
+      expect(d.status).toBe(0);
+      expect(JSON.parse(d.stdout).runs[0].prefix).toBe(prefix);
+      expect(machineNamespaces().filter((n) => n.startsWith(prefix))).toEqual([]);
+      expect(snapshotMachine()).toBe(before);
+    });
 
-  it('refuses to run when a name it would use already exists', async () => {
-    execFileSync('ip', ['netns', 'add', squatter]);
-    try {
-      await expect(materialize(k8sLab({ nodes: 1, podsPerNode: 1 }), { persist: { statePath, prefix: 'nt9-', id: 'beef' } })).rejects.toThrow(PreconditionError);
-      expect(machineNamespaces().filter((n) => n.startsWith('nt9-beef-'))).toEqual([squatter]);
-      expect(recordedRuns(statePath)).toEqual([]);
-    } finally {
-      spawnSync('ip', ['netns', 'del', squatter]);
-    }
-  });
-});
+    it('refuses to run when a name it would use already exists', async () => {
+      execFileSync('ip', ['netns', 'add', squatter]);
+      try {
+        await expect(materialize(k8sLab({ nodes: 1, podsPerNode: 1 }), { persist: { statePath, prefix: 'nt9-', id: 'beef' } })).rejects.toThrow(PreconditionError);
+        expect(machineNamespaces().filter((n) => n.startsWith('nt9-beef-'))).toEqual([squatter]);
+        expect(recordedRuns(statePath)).toEqual([]);
+      } finally {
+        spawnSync('ip', ['netns', 'del', squatter]);
+      }
+    });
+  },
+  { exclusive: true },
+);

@@ -6,15 +6,30 @@
  * - not met otherwise                 -> describe.skip (reported as skipped)
  */
 import { execFileSync } from 'node:child_process';
-import { describe, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checkPreconditions } from '../../adapters/linux/sandbox.js';
 
 export const realProblems: readonly string[] = checkPreconditions();
 export const realAvailable: boolean = realProblems.length === 0;
 
-export function describeReal(name: string, fn: () => void): void {
+/**
+ * `exclusive`: the suite changes the machine's own named namespaces (the `--persist` test),
+ * so it runs only while no other real suite does; the others hold a shared lock, so their
+ * before/after snapshots of the machine are not disturbed by it.
+ */
+export function describeReal(name: string, fn: () => void, opts: { exclusive?: boolean } = {}): void {
   if (realAvailable) {
-    describe(name, fn);
+    describe(name, () => {
+      let release: (() => void) | null = null;
+      beforeAll(async () => {
+        release = await machineLock(opts.exclusive === true);
+      }, 900_000);
+      afterAll(() => release?.());
+      fn();
+    });
   } else if (process.env.NETTWIN_REQUIRE_REAL === '1') {
     describe(name, () => {
       it('real-mode preconditions', () => {
@@ -46,4 +61,72 @@ function run(argv: string[]): string {
  */
 export function snapshotMachine(): string {
   return `# ip netns list\n${run(['ip', 'netns', 'list'])}# ip -o link\n${run(['ip', '-o', 'link'])}`;
+}
+
+const LOCK_DIR = path.join(os.tmpdir(), 'nettwin-real-test-lock');
+const EXCLUSIVE = path.join(LOCK_DIR, 'exclusive');
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid recorded in a lock entry (`shared.PID.N` or exclusive/pid), if that process still runs. */
+function holder(entry: string): number | null {
+  try {
+    const pid = entry === EXCLUSIVE ? Number(fs.readFileSync(path.join(EXCLUSIVE, 'pid'), 'utf8')) : Number(path.basename(entry).split('.')[1]);
+    return pid > 0 && pidAlive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let seq = 0;
+
+/**
+ * A machine-wide readers/writer lock between test processes (files in the temporary
+ * directory; entries of dead processes are ignored and removed). Returns its release.
+ */
+async function machineLock(exclusive: boolean): Promise<() => void> {
+  fs.mkdirSync(LOCK_DIR, { recursive: true });
+  if (!exclusive) {
+    const mine = path.join(LOCK_DIR, `shared.${process.pid}.${seq++}`);
+    for (;;) {
+      if (fs.existsSync(EXCLUSIVE) && holder(EXCLUSIVE) !== null) {
+        await sleep(50);
+        continue;
+      }
+      fs.writeFileSync(mine, '');
+      if (fs.existsSync(EXCLUSIVE) && holder(EXCLUSIVE) !== null) {
+        fs.rmSync(mine, { force: true });
+        continue;
+      }
+      return () => fs.rmSync(mine, { force: true });
+    }
+  }
+  for (;;) {
+    try {
+      fs.mkdirSync(EXCLUSIVE);
+      fs.writeFileSync(path.join(EXCLUSIVE, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // a holder that died (or has not written its pid yet: give it a moment)
+      if (holder(EXCLUSIVE) === null && Date.now() - fs.statSync(EXCLUSIVE).mtimeMs > 2000) fs.rmSync(EXCLUSIVE, { recursive: true, force: true });
+      await sleep(50);
+    }
+  }
+  for (;;) {
+    const readers = fs.readdirSync(LOCK_DIR).filter((n) => n.startsWith('shared.'));
+    const live = readers.filter((n) => holder(path.join(LOCK_DIR, n)) !== null && Number(n.split('.')[1]) !== process.pid);
+    for (const n of readers) if (holder(path.join(LOCK_DIR, n)) === null) fs.rmSync(path.join(LOCK_DIR, n), { force: true });
+    if (live.length === 0) break;
+    await sleep(50);
+  }
+  return () => fs.rmSync(EXCLUSIVE, { recursive: true, force: true });
 }

@@ -4,7 +4,6 @@
 # the bridge stays where it was, with its ports and addresses.
 # Found by the random-lab property (nettwin gen --seed 20260601, lab 33; also seed 11, labs 35,
 # 71, 191), shrunk by step deletion.
-# open: the simulator moves the bridge (exit 0, no message)
 ip netns add router
 ip netns add gw
 ip netns exec router ip link add br1 type bridge

@@ -1,0 +1,66 @@
+/**
+ * Background jobs on the kernel (socat …&): started with `Sandbox.spawnBackground`, ended by
+ * the kernel's answers or by the sandbox closing. After each command, while one is alive, the
+ * real driver waits `SETTLE_MS` — as long as the simulator lets the lab run (sim/processes.ts)
+ * — and reports the jobs that ended meanwhile: a socat killed by the ICMP port unreachable its
+ * tun's first packet brought back is reported after the command that brought the tun up, in
+ * both modes, instead of racing the next command.
+ */
+import { SETTLE_MS } from '../../sim/processes.js';
+import type { JobReport } from '../../src/script/job.js';
+import type { Sandbox } from './sandbox.js';
+
+interface RealJob {
+  id: number;
+  host: string;
+  line: number;
+  command: string;
+  reported: boolean;
+  /**
+   * Whether what the job held (its tun) is gone: the kernel removes it the moment the process
+   * dies, while the agent may hear of the exit 100 ms later.
+   */
+  gone?: () => Promise<boolean>;
+}
+
+/** How long to wait for the exit status of a job whose device is already gone. */
+const EXIT_LAG_MS = 2000;
+
+const jobsBySandbox = new WeakMap<Sandbox, RealJob[]>();
+
+/** Records a job started with `spawnBackground`, to be reported when it ends. */
+export function addRealJob(sb: Sandbox, job: Omit<RealJob, 'reported'>): void {
+  let list = jobsBySandbox.get(sb);
+  if (!list) {
+    list = [];
+    jobsBySandbox.set(sb, list);
+  }
+  list.push({ ...job, reported: false });
+}
+
+/**
+ * After a command: with a job still unreported, wait `SETTLE_MS` and return the jobs that ended.
+ *
+ * @example
+ * const ended = await settleRealJobs(sandbox); // [{ line: 251, exit: 1, stderr: '… Connection refused\n', … }]
+ */
+export async function settleRealJobs(sb: Sandbox): Promise<JobReport[]> {
+  const list = jobsBySandbox.get(sb)?.filter((j) => !j.reported) ?? [];
+  if (!list.length) return [];
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  const out: JobReport[] = [];
+  for (const j of list) {
+    let st = await sb.backgroundStatus(j.id);
+    if (st.running && j.gone && (await j.gone())) {
+      const deadline = Date.now() + EXIT_LAG_MS;
+      while (st.running && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+        st = await sb.backgroundStatus(j.id);
+      }
+    }
+    if (st.running) continue;
+    j.reported = true;
+    out.push({ host: j.host, line: j.line, command: j.command, exit: st.exit ?? 0, stderr: st.stderr, why: '' });
+  }
+  return out;
+}

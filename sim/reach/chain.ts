@@ -1,0 +1,175 @@
+/**
+ * Chains: where a packet for one destination goes from a router's ingress endpoint on, memoised
+ * per (ingress endpoint, destination slot) — every source whose packets reach that router for
+ * that destination shares the rest of the way. A chain ends delivered (with the number of
+ * routers that forwarded it, for TTL), in a loop (it came back to an endpoint it had passed),
+ * in a blackhole (no route, an unreachable route or rule: ICMP error or silent), dropped
+ * (forwarding off, ARP failure, link down …), or unsure (handed to the engine).
+ */
+import type { Ip4 } from '../../src/model/ip.js';
+import type { DropReason } from '../trace.js';
+import type { ReachContext } from './context.js';
+import { answer, FAIL, inTmpl, nextOf, UNSURE, type InTmpl } from './templates.js';
+
+export const C_DELIVERED = 1;
+export const C_LOOP = 2;
+export const C_BLACKHOLE = 3;
+export const C_DROPPED = 4;
+export const C_UNSURE = 5;
+const C_BUSY = 6;
+
+/** The kernel's default TTL allows 63 forwarding routers before the 64th drops it. */
+export const MAX_ROUTERS = 63;
+
+interface Arrays {
+  code: Uint8Array;
+  hops: Uint8Array;
+  next: Int32Array;
+}
+
+const BLACKHOLE_REASONS = new Set<DropReason>(['no-route', 'blackhole', 'unreachable', 'prohibit']);
+
+/** The code of a decision that ends the chain here. */
+export function endCode(t: InTmpl): number {
+  if (t.kind === 'local') return C_DELIVERED;
+  if (t.kind === 'unsure') return C_UNSURE;
+  if (t.kind === 'error' || (t.reason && BLACKHOLE_REASONS.has(t.reason))) return C_BLACKHOLE;
+  return C_DROPPED;
+}
+
+/** A domain's cache of direct next hops: Map while small, an array once it grows. */
+interface DomainCache {
+  map: Map<number, number> | null;
+  arr: Int32Array | null;
+}
+const DOMAIN_MAP_MAX = 256;
+
+export class ChainMemo {
+  private readonly arrays: (Arrays | undefined)[] = [];
+  private readonly domains: (DomainCache | undefined)[] = [];
+  private readonly stack: number[] = [];
+  /** hops of the last answer of `at` or `direct` */
+  hops = 0;
+  /** the answering endpoint of the last `direct` (−1 none, −2 unsure) */
+  lastEp = -1;
+
+  constructor(
+    private readonly ctx: ReachContext,
+    readonly slots: number,
+  ) {}
+
+  private arr(ep: number): Arrays {
+    let a = this.arrays[ep];
+    if (!a) {
+      const n = this.slots;
+      a = { code: new Uint8Array(n), hops: new Uint8Array(n), next: new Int32Array(n) };
+      this.arrays[ep] = a;
+    }
+    return a;
+  }
+
+  /** Forgets every chain toward the given slots (after a change that concerns them). */
+  forget(slots: Iterable<number>): void {
+    const list = [...slots];
+    for (const a of this.arrays) if (a) for (const s of list) a.code[s] = 0;
+    for (const d of this.domains) {
+      if (!d) continue;
+      for (const s of list) {
+        if (d.map) d.map.delete(s);
+        else d.arr![s] = 0;
+      }
+    }
+  }
+
+  /**
+   * A packet for `a` (slot `slot`) sent on domain `dom` to `a` itself (a direct route): the
+   * endpoint answering ARP for it (`lastEp`), then its chain. The same for every requester
+   * of the domain, so cached per (domain, slot).
+   */
+  direct(dom: number, slot: number, a: Ip4): number {
+    let c = this.domains[dom];
+    if (!c) this.domains[dom] = c = { map: new Map(), arr: null };
+    let v = c.map ? (c.map.get(slot) ?? 0) : c.arr![slot]!;
+    if (v === 0) {
+      const y = answer(this.ctx, dom, a);
+      const code = y === FAIL ? C_DROPPED : y === UNSURE ? C_UNSURE : this.at(y, slot, a);
+      const hops = y < 0 ? 0 : this.hops;
+      v = code | (hops << 3) | ((y + 3) << 11);
+      if (c.map) {
+        c.map.set(slot, v);
+        if (c.map.size > DOMAIN_MAP_MAX && this.ctx.l2.epLink.length < 1 << 19) {
+          const arr = new Int32Array(this.slots);
+          for (const [k, x] of c.map) arr[k] = x;
+          c.arr = arr;
+          c.map = null;
+        }
+      } else {
+        c.arr![slot] = v;
+      }
+    }
+    this.hops = (v >>> 3) & 255;
+    this.lastEp = (v >>> 11) - 3;
+    return v & 7;
+  }
+
+  /** The endpoint after `ep` on the chain of `slot` (−1 at the end). */
+  nextAfter(ep: number, slot: number, a: Ip4): number {
+    if (inTmpl(this.ctx, this.ctx.epInfo[ep]!, ep, a).kind !== 'out') return -1;
+    const arr = this.arrays[ep];
+    return arr && arr.code[slot] ? arr.next[slot]! : -1;
+  }
+
+  /** The fate of a packet for `a` (slot `slot`) arriving on endpoint `ep0`; `hops` is set. */
+  at(ep0: number, slot: number, a: Ip4): number {
+    const first = this.arrays[ep0];
+    if (first) {
+      const c0 = first.code[slot]!;
+      if (c0 !== 0 && c0 !== C_BUSY) {
+        this.hops = first.hops[slot]!;
+        return c0;
+      }
+    }
+    const ctx = this.ctx;
+    const stack = this.stack;
+    let depth = 0;
+    let ep = ep0;
+    let code: number;
+    let hops = 0;
+    for (;;) {
+      const t = inTmpl(ctx, ctx.epInfo[ep]!, ep, a);
+      if (t.kind !== 'out') {
+        code = endCode(t);
+        break;
+      }
+      const arr = this.arr(ep);
+      const c = arr.code[slot]!;
+      if (c === C_BUSY) {
+        code = C_LOOP;
+        break;
+      }
+      if (c !== 0) {
+        code = c;
+        hops = arr.hops[slot]!;
+        break;
+      }
+      arr.code[slot] = C_BUSY;
+      stack[depth++] = ep;
+      const nx = nextOf(ctx, t, a);
+      arr.next[slot] = nx;
+      if (nx < 0) {
+        code = nx === FAIL ? C_DROPPED : C_UNSURE;
+        hops = -1;
+        break;
+      }
+      ep = nx;
+    }
+    for (let i = depth - 1; i >= 0; i--) {
+      const arr = this.arrays[stack[i]!]!;
+      hops++;
+      arr.code[slot] = code;
+      arr.hops[slot] = hops > 255 ? 255 : hops;
+    }
+    this.hops = hops < 0 ? 0 : hops > 255 ? 255 : hops;
+    return code;
+  }
+}

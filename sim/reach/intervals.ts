@@ -1,0 +1,74 @@
+/**
+ * A namespace's destination classes: its IPv4 space cut at every boundary its FIB can tell
+ * apart (every route prefix of every table, every rule prefix, every address and its subnet)
+ * and at the ranges the kernel treats specially (0.0.0.0, 0/8, 127/8, 224/4, 240/4,
+ * 255.255.255.255). Within one interval every route lookup of the namespace matches the same
+ * routes and every source-selection subnet test gives the same answer, so one decision per
+ * interval stands for all its addresses.
+ */
+import type { Netns } from '../../src/model/netns.js';
+
+const FIXED: [number, number][] = [
+  [0, 32],
+  [0, 8],
+  [0x7f000000, 8],
+  [0xe0000000, 4],
+  [0xf0000000, 4],
+  [0xffffffff, 32],
+];
+
+/** Sorted interval starts; interval i is [starts[i], starts[i+1]) (the last runs to 2^32). */
+export class Intervals {
+  private constructor(readonly starts: Uint32Array) {}
+
+  static of(ns: Netns): Intervals {
+    const cuts: number[] = [0];
+    const add = (addr: number, len: number) => {
+      const size = len === 0 ? 2 ** 32 : 2 ** (32 - len);
+      const start = Math.floor((addr >>> 0) / size) * size;
+      cuts.push(start);
+      const end = start + size;
+      if (end < 2 ** 32) cuts.push(end);
+    };
+    for (const [a, l] of FIXED) add(a, l);
+    for (const t of ns.tables.values()) for (const r of t.routes) add(r.dst, r.dstLen);
+    for (const r of ns.rules) {
+      if (r.dst) add(r.dst.addr, r.dst.len);
+      if (r.src) add(r.src.addr, r.src.len);
+    }
+    for (const l of ns.links.values()) {
+      for (const a of l.addrs) {
+        add(a.local, 32);
+        add(a.address, a.prefixLen);
+        if (a.broadcast !== null) add(a.broadcast, 32);
+      }
+    }
+    cuts.sort((x, y) => x - y);
+    let n = 0;
+    for (let i = 0; i < cuts.length; i++) if (i === 0 || cuts[i] !== cuts[n - 1]) cuts[n++] = cuts[i]!;
+    return new Intervals(Uint32Array.from(cuts.slice(0, n)));
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  /** The interval holding `a`. */
+  find(a: number): number {
+    const s = this.starts;
+    const x = a >>> 0;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Last address of interval i. */
+  last(i: number): number {
+    return i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : 0xffffffff;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * VXLAN's data path (RFC 7348; drivers/net/vxlan/vxlan_core.c vxlan_xmit, vxlan_rcv,
+ * vxlan_snoop). Transmit: the destination MAC's FDB entry names the remote VTEP(s); a MAC with
+ * no entry (and every broadcast or multicast) goes to each remote of the all-zeros entry — the
+ * `remote` given at creation and every `bridge fdb append 00:00:00:00:00:00 … dst IP`; with
+ * neither, the frame is dropped (so ARP fails). Each copy is put in UDP to the remote's
+ * `dstport` (8472 by default), from `local` or the address the route gives, and routed over
+ * the underlay of the device's namespace. Receive: a datagram to the port of a VXLAN device that
+ * is up, with its VNI, is decapsulated; with learning on, its inner source MAC is learned as
+ * behind the outer source address (never moving a static entry: such a frame is dropped), then
+ * the frame enters the device — and its bridge, when it is a port. A VTEP never sends what it
+ * received back into the overlay: a bridge does not flood a frame back out of the port it came
+ * in on, so VTEPs do not relay between their remotes.
+ */
+import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import type { Link } from '../src/model/link.js';
+import type { NsState } from './ns-state.js';
+import type { Frame, IpPacket } from './packet.js';
+import { routeOutput } from './route-output.js';
+import { ipOutput } from './ip-output.js';
+import type { Simulator } from './simulator.js';
+import { cloneFrame, l2Length } from './tunnel-frame.js';
+import { isGroupMac } from './wire/ethernet.js';
+import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
+import { UDP_HEADER_LEN } from './wire/udp.js';
+import { VXLAN_HEADER_LEN } from './wire/vxlan.js';
+
+const ZERO_MAC = '00:00:00:00:00:00';
+/** vxlan's default FDB ageing (VXLAN_AGEING): 300 s */
+const AGEING_US = 300e6;
+/** udp_flow_src_port's range: net.ipv4.ip_local_port_range */
+const SRC_PORT_LOW = 32768;
+const SRC_PORT_HIGH = 61000;
+
+/** A learned remote: the VTEP a MAC was last seen behind. */
+interface Learned {
+  dst: Ip4;
+  updated: number;
+}
+
+const learnedBySim = new WeakMap<Simulator, Map<Link, Map<string, Learned>>>();
+
+function learned(sim: Simulator, dev: Link): Map<string, Learned> {
+  let bySim = learnedBySim.get(sim);
+  if (!bySim) {
+    bySim = new Map();
+    learnedBySim.set(sim, bySim);
+  }
+  let m = bySim.get(dev);
+  if (!m) {
+    m = new Map();
+    bySim.set(dev, m);
+  }
+  return m;
+}
+
+/**
+ * The entries a VXLAN device has learned and still keeps (MAC → remote), for display and tests.
+ *
+ * @example
+ * vxlanLearned(sim, vx0); // Map { '0a:…' => 192.168.0.26 }
+ */
+export function vxlanLearned(sim: Simulator, dev: Link): Map<string, Ip4> {
+  const out = new Map<string, Ip4>();
+  for (const [mac, e] of learned(sim, dev)) if (sim.now - e.updated <= AGEING_US) out.set(mac, e.dst);
+  return out;
+}
+
+/** The kernel socket an up VXLAN device holds (vxlan_sock_add), or null. */
+export function vxlanSocketOf(l: Link): { local: Ip4; port: number } | null {
+  if (l.kind !== 'vxlan' || !l.vxlan || !l.up) return null;
+  return { local: l.vxlan.local ?? 0, port: l.vxlan.dstport };
+}
+
+/** The remotes for a destination MAC: its own entry's, else the all-zeros entry's. */
+function remotesFor(sim: Simulator, dev: Link, mac: string): Ip4[] {
+  if (!isGroupMac(mac)) {
+    const fixed = dev.fdb.filter((f) => f.mac === mac && f.dst !== null && !f.master).map((f) => f.dst!);
+    if (fixed.length) return fixed;
+    const l = learned(sim, dev).get(mac);
+    if (l && sim.now - l.updated <= AGEING_US) return [l.dst];
+  }
+  return dev.fdb.filter((f) => f.mac === ZERO_MAC && f.dst !== null && !f.master).map((f) => f.dst!);
+}
+
+/** udp_flow_src_port: a hash of the inner flow, so one flow keeps one source port. */
+function srcPort(frame: Frame): number {
+  const key = frame.pkt ? `${frame.pkt.ip.src}>${frame.pkt.ip.dst}/${frame.pkt.ip.protocol}` : `${frame.eth.src}>${frame.eth.dst}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return SRC_PORT_LOW + (h % (SRC_PORT_HIGH - SRC_PORT_LOW));
+}
+
+/** vxlan_xmit: one UDP datagram per remote. */
+export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
+  const v = dev.vxlan!;
+  const remotes = remotesFor(sim, dev, frame.eth.dst);
+  if (!remotes.length) {
+    if (sim.tracer) sim.stepDrop(dev.ns, 'no-fdb-port', `${dev.name}: no FDB entry for ${frame.eth.dst} and no default remote (remote or 00:00:00:00:00:00 entry)`);
+    return;
+  }
+  const st = sim.state(dev.ns);
+  const lower = v.dev !== null ? dev.ns.linkByName(v.dev) ?? null : null;
+  for (const remote of remotes) {
+    const res = routeOutput(sim, st, { dst: remote, src: v.local ?? 0, oif: lower });
+    if (res.kind !== 'ok') {
+      if (sim.tracer) sim.stepDrop(dev.ns, 'no-route', `${dev.name}: no route to remote VTEP ${ip4ToString(remote)} (${res.errno})`);
+      continue;
+    }
+    if (res.rt.dev === dev) {
+      if (sim.tracer) sim.stepDrop(dev.ns, 'loop', `${dev.name}: the route to remote VTEP ${ip4ToString(remote)} goes through ${dev.name} itself`);
+      continue;
+    }
+    const inner = cloneFrame(frame);
+    const payload = VXLAN_HEADER_LEN + l2Length(inner);
+    const pkt: IpPacket = {
+      // df unset (the default): the outer packet may be fragmented on the way
+      ip: { src: res.rt.src, dst: remote, ttl: v.ttl || DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: false, payloadLen: UDP_HEADER_LEN + payload },
+      icmp: null,
+      udp: { srcPort: srcPort(frame), dstPort: v.dstport, payloadLen: payload },
+      inner,
+      vni: v.id,
+    };
+    if (sim.tracer) sim.step(dev.ns, 'xmit', `${dev.name}: VXLAN id ${v.id} to ${ip4ToString(remote)}:${v.dstport} from ${ip4ToString(res.rt.src)}`);
+    ipOutput(sim, st, pkt, res.rt);
+  }
+}
+
+/**
+ * vxlan_rcv for a UDP datagram delivered to this namespace: true when a VXLAN socket took it
+ * (decapsulated or dropped), false when no VXLAN device listens on its port.
+ */
+export function vxlanRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket): boolean {
+  const u = pkt.udp!;
+  const ns = st.ns;
+  let socket = false;
+  let target: Link | null = null;
+  for (const l of ns.linkList()) {
+    const s = vxlanSocketOf(l);
+    if (!s || s.port !== u.dstPort || (s.local !== 0 && s.local !== pkt.ip.dst)) continue;
+    socket = true;
+    if (l.vxlan!.id === pkt.vni) target = l;
+  }
+  if (!socket) return false;
+  const inner = pkt.inner;
+  if (!target || !inner || pkt.vni === undefined) {
+    sim.drop(ns, 'no-socket', `VXLAN datagram on port ${u.dstPort} with ${pkt.vni === undefined ? 'no VXLAN header' : `VNI ${pkt.vni}, which no device here has`}`, pkt, dev);
+    return true;
+  }
+  const frame = cloneFrame(inner);
+  if (frame.eth.src === target.mac) {
+    sim.drop(ns, 'loop', `${target.name}: a frame from our own MAC came back`, pkt, dev);
+    return true;
+  }
+  if (target.vxlan!.learning && !snoop(sim, target, frame.eth.src, pkt.ip.src)) {
+    sim.drop(ns, 'no-fdb-port', `${target.name}: ${frame.eth.src} is a static entry behind another VTEP`, pkt, dev);
+    return true;
+  }
+  if (sim.tracer) sim.step(ns, 'rx', `${target.name}: VXLAN id ${pkt.vni} from ${ip4ToString(pkt.ip.src)} decapsulated (${frame.eth.src} > ${frame.eth.dst})`);
+  sim.receive(target, frame);
+  return true;
+}
+
+/** vxlan_snoop: learn (or move) a source MAC; false when a static entry says otherwise. */
+function snoop(sim: Simulator, dev: Link, mac: string, from: Ip4): boolean {
+  const fixed = dev.fdb.find((f) => f.mac === mac && f.dst !== null && !f.master);
+  if (fixed) return fixed.dst === from;
+  const m = learned(sim, dev);
+  const e = m.get(mac);
+  if (e && e.dst !== from && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: ${mac} moved to ${ip4ToString(from)}`);
+  else if (!e && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: learned ${mac} behind ${ip4ToString(from)}`);
+  m.set(mac, { dst: from, updated: sim.now });
+  return true;
+}

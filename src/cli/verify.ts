@@ -1,0 +1,50 @@
+/** `nettwin verify FILE [--real] [--json] [--junit PATH]`: check a lab file's `expect` section. */
+import { writeFileSync } from 'node:fs';
+import { loadLabFile, isLabFile } from '../labfile/load.js';
+import { LabFileError } from '../labfile/spec.js';
+import { formatReport, reportJson } from '../verify/format.js';
+import { junitXml } from '../verify/junit.js';
+import { verifyLabSim, type VerifyReport } from '../verify/verify.js';
+import { colorsFor } from './colors.js';
+
+export interface VerifyOptions {
+  real?: boolean;
+  json?: boolean;
+  /** write a JUnit XML report here */
+  junit?: string;
+}
+
+/**
+ * Prints one line per intent (and why each failure fails). Exit status: 0 every intent holds,
+ * 1 one fails, 2 the file cannot be used (unreadable, invalid, bad intents, no intents).
+ */
+export async function verifyCommand(file: string, opts: VerifyOptions): Promise<number> {
+  if (!isLabFile(file)) {
+    process.stderr.write(`nettwin verify: ${file}: intents live in a lab file (.yaml) with an \`expect\` section\n`);
+    return 2;
+  }
+  let r: VerifyReport;
+  try {
+    const spec = loadLabFile(file);
+    if (opts.real) {
+      const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
+      for (const w of requireRealMode()) process.stderr.write(`nettwin: ${w}\n`);
+      const { verifyLabReal } = await import('../verify/real.js');
+      r = await verifyLabReal(spec);
+    } else {
+      r = verifyLabSim(spec);
+    }
+  } catch (e) {
+    if (e instanceof LabFileError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.junit) writeFileSync(opts.junit, junitXml(r));
+  if (opts.json) process.stdout.write(JSON.stringify(reportJson(r), null, 2) + '\n');
+  else if (r.problems.length) process.stderr.write(formatReport(r, colorsFor(process.stderr)));
+  else process.stdout.write(formatReport(r, colorsFor(process.stdout)));
+  if (r.problems.length || !r.verdicts.length) return 2;
+  return r.holds ? 0 : 1;
+}

@@ -1,0 +1,215 @@
+/**
+ * socat's address syntax (socat 1.7.4, xioopen.c / xioopts.c), for the forms tunnel tutorials
+ * use: `UDP[4][-CONNECT|-DATAGRAM]:HOST:PORT`, `UDP[4]-LISTEN:PORT` and `TUN[:ADDR/BITS]`, with
+ * the options `bind`, `sourceport`/`sp`, `tun-name`, `tun-type`, `iff-no-pi`/`no-pi` and
+ * `iff-up`/`up`. Keywords and option names are case-insensitive; empty options (`bind=…:9000,`
+ * as the seed writes it) are skipped.
+ *
+ * socat parses and opens its addresses one after the other: the first address is parsed and
+ * opened (socket bound, tun created) before the second is even parsed. So an address here is
+ * either a parse error (socat's own words) or a plan that the opener carries out, whose own
+ * errors (bind, TUNSETIFF, a malformed tun address, checked only after the device exists) come
+ * at open time. Anything outside these forms is `unsupported`: nettwin never runs it.
+ */
+import { parseIp4, type Ip4 } from '../model/ip.js';
+import { socatAddressType, socatOptionType } from './socat-table.js';
+
+/** A UDP address: `connect` (UDP:), `datagram` (UDP-DATAGRAM:) or `listen` (UDP-LISTEN:). */
+export interface SocatUdp {
+  kind: 'udp';
+  mode: 'connect' | 'datagram' | 'listen';
+  /** the keyword as typed (socat's messages quote it) */
+  keyword: string;
+  /** the peer (connect, datagram); null for listen */
+  peer: Ip4 | null;
+  /** the peer's port (connect, datagram), or the port listened on */
+  port: number;
+  /** `bind=` address; null: any */
+  bind: Ip4 | null;
+  /** `bind=…:PORT` or `sourceport=`; null: an ephemeral port (listen: `port`) */
+  bindPort: number | null;
+}
+
+/** `TUN[:ADDR/BITS]`: a tun device socat creates (or attaches to) and holds. */
+export interface SocatTun {
+  kind: 'tun';
+  keyword: string;
+  /** the `ADDR/BITS` text as typed, or null when none was given */
+  network: string | null;
+  /** `tun-name`, truncated to 15 bytes as the kernel's IFNAMSIZ does; null: the kernel's `tun%d` */
+  name: string | null;
+  noPi: boolean;
+  up: boolean;
+  /** a `tun-type` other than tun/tap: socat says so before it opens the device */
+  badType: string | null;
+}
+
+export type SocatAddress = SocatUdp | SocatTun;
+
+/** One address of the command line: a plan, socat's parse error, or something nettwin does not model. */
+export type ParsedAddress = { kind: 'ok'; address: SocatAddress } | { kind: 'error'; message: string } | { kind: 'unsupported'; why: string };
+
+/** Characters that switch on socat's quoting, nesting and dual addresses: not modelled. */
+const SPECIAL = /[!"'\\()[\]{}\s]/;
+const DOTTED = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const SUPPORTED_OPTIONS = new Set(['bind', 'sourceport', 'tun-name', 'tun-type', 'iff-no-pi', 'iff-up']);
+
+/** A dotted quad as inet_pton takes it (no octal, no short forms). */
+function dotted(text: string): Ip4 | null {
+  return DOTTED.test(text) ? parseIp4(text) : null;
+}
+
+/** A port as socat's getaddrinfo reads a decimal service: 1-65535. */
+function decimalPort(text: string): number | null {
+  if (!/^[1-9]\d{0,4}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= 65535 ? n : null;
+}
+
+const unsupported = (why: string): ParsedAddress => ({ kind: 'unsupported', why });
+const error = (message: string): ParsedAddress => ({ kind: 'error', message });
+
+/**
+ * Parses one address as socat does before opening it.
+ *
+ * @example
+ * parseSocatAddress('UDP:192.168.0.26:9000,bind=192.168.0.16:9000,');
+ * // { kind: 'ok', address: { kind: 'udp', mode: 'connect', peer: …, port: 9000, bind: …, bindPort: 9000, … } }
+ * parseSocatAddress('TUN:1.1.0.100/16,bindx=1');
+ * // { kind: 'error', message: 'parseopts_table(): unknown option "bindx"' }
+ */
+export function parseSocatAddress(text: string): ParsedAddress {
+  if (SPECIAL.test(text)) return unsupported(`socat address ${text} (quoting, nesting or a dual address)`);
+  const comma = text.indexOf(',');
+  const head = comma < 0 ? text : text.slice(0, comma);
+  const optText = comma < 0 ? '' : text.slice(comma + 1);
+  const colon = head.indexOf(':');
+  const keyword = colon < 0 ? head : head.slice(0, colon);
+  const params = colon < 0 ? [] : head.slice(colon + 1).split(':');
+  const type = socatAddressType(keyword);
+  if (!type) {
+    // a number is a file descriptor, anything with a slash a file name (GOPEN)
+    if (keyword === '' || /^\d+$/.test(keyword) || keyword.includes('/') || keyword.startsWith('.')) return unsupported(`socat address ${text}`);
+    return error(`unknown device/address "${keyword}"`);
+  }
+  const supported = ['udp-connect', 'udp4-connect', 'udp-datagram', 'udp4-datagram', 'udp-listen', 'udp4-listen', 'tun'].includes(type.name);
+
+  // options: looked up, checked against the address's groups, then their values read
+  const opts = new Map<string, string | null>();
+  const parts = optText === '' ? [] : optText.split(',');
+  for (let i = 0; i < parts.length; i++) {
+    const o = parts[i];
+    if (o === '') continue;
+    const eq = o.indexOf('=');
+    const name = eq < 0 ? o : o.slice(0, eq);
+    const value = eq < 0 ? null : o.slice(eq + 1);
+    const opt = socatOptionType(name);
+    if (!opt) return error(`parseopts_table(): unknown option "${name}"`);
+    if (![...opt.groups].some((g) => type.groups.has(g))) return error(`parseopts_table(): option "${name}" not supported with this address type`);
+    if (!supported) return unsupported(`socat address ${keyword}`);
+    if (!SUPPORTED_OPTIONS.has(opt.name)) return unsupported(`socat option ${name}`);
+    if (opt.type === 'STRING' && value === null) return error(`option "${name}": value required`);
+    if (opt.type === 'BOOL' || opt.type === 'UNSIGNED-SHORT') {
+      if (value !== null && !/^\d/.test(value)) return error(`parseopts(): missing numerical value of option "${parts.slice(i).join(',')}"`);
+      if (value !== null && !/^\d+$/.test(value)) return unsupported(`socat option ${o}`);
+    }
+    if (opts.has(opt.name)) return unsupported(`socat option ${opt.name} given twice`);
+    opts.set(opt.name, value);
+  }
+  if (!supported) return unsupported(`socat address ${keyword}`);
+  if (params.length < type.minParams || params.length > type.maxParams) {
+    if (type.name === 'tun') return unsupported(`socat address ${text}`);
+    return error(`${keyword}: wrong number of parameters (${params.length} instead of ${type.minParams})`);
+  }
+  if (type.name === 'tun') return tunAddress(keyword, params[0] ?? null, opts);
+  return udpAddress(keyword, type.name, params, opts);
+}
+
+function flag(opts: Map<string, string | null>, name: string): boolean {
+  if (!opts.has(name)) return false;
+  const v = opts.get(name);
+  return v === null || v === undefined || Number(v) !== 0;
+}
+
+function tunAddress(keyword: string, network: string | null, opts: Map<string, string | null>): ParsedAddress {
+  if (network !== null) {
+    const slash = network.indexOf('/');
+    if (slash >= 0) {
+      const a = network.slice(0, slash);
+      const bits = network.slice(slash + 1);
+      // the text is read only after the device exists (tun.ts); here only what it may be
+      const addrKnown = dotted(a) !== null || (/^[\d.]+$/.test(a) && a.includes('..'));
+      if (!addrKnown) return unsupported(`socat tun address ${network}`);
+      if (dotted(a) === 0) return unsupported(`socat tun address ${network}`);
+      if (/^\d+$/.test(bits) && Number(bits) === 0) return unsupported(`socat tun address ${network}`);
+      if (bits.includes('.')) return unsupported(`socat tun netmask ${bits}`);
+    }
+  }
+  const type = opts.get('tun-type') ?? 'tun';
+  if (type === 'tap') return unsupported('socat tun-type=tap');
+  let name = opts.get('tun-name') ?? null;
+  if (name === '') name = null;
+  if (name !== null) {
+    // IFNAMSIZ: socat copies the name into a 16-byte field; the kernel takes 15 bytes
+    if (!/^[\x21-\x7e]+$/.test(name) || name.includes('/') || name.includes('%')) return unsupported(`socat tun-name=${name}`);
+    name = name.slice(0, 15);
+  }
+  return { kind: 'ok', address: { kind: 'tun', keyword, network, name, noPi: flag(opts, 'iff-no-pi'), up: flag(opts, 'iff-up'), badType: type === 'tun' ? null : type } };
+}
+
+function udpAddress(keyword: string, typeName: string, params: string[], opts: Map<string, string | null>): ParsedAddress {
+  const mode = typeName.endsWith('-listen') ? 'listen' : typeName.endsWith('-datagram') ? 'datagram' : 'connect';
+  let peer: Ip4 | null = null;
+  let port: number | null;
+  if (mode === 'listen') {
+    port = decimalPort(params[0]);
+    if (port === null) return unsupported(`socat ${keyword} port ${params[0]}`);
+  } else {
+    peer = dotted(params[0]);
+    port = decimalPort(params[1]);
+    if (peer === null || peer === 0) return unsupported(`socat ${keyword} host ${params[0]}`);
+    if (port === null) return unsupported(`socat ${keyword} port ${params[1]}`);
+  }
+  let bind: Ip4 | null = null;
+  let bindPort: number | null = null;
+  const b = opts.get('bind');
+  if (b !== undefined && b !== null) {
+    const colon = b.indexOf(':');
+    const host = colon < 0 ? b : b.slice(0, colon);
+    if (host !== '') {
+      bind = dotted(host);
+      if (bind === null) return unsupported(`socat bind=${b}`);
+    }
+    if (colon >= 0) {
+      if (mode === 'listen') return unsupported(`socat bind=${b} on ${keyword}`);
+      bindPort = decimalPort(b.slice(colon + 1));
+      if (bindPort === null) return unsupported(`socat bind=${b}`);
+    } else if (host === '') {
+      return unsupported(`socat bind=${b}`);
+    }
+  }
+  const sp = opts.get('sourceport');
+  if (sp !== undefined) {
+    if (mode === 'listen' || bindPort !== null || sp === null) return unsupported(`socat sourceport with ${keyword}`);
+    const n = Number(sp);
+    if (!(n >= 1 && n <= 65535)) return unsupported(`socat sourceport=${sp}`);
+    bindPort = n;
+  }
+  return { kind: 'ok', address: { kind: 'udp', mode, keyword, peer, port, bind, bindPort } };
+}
+
+/** socat's command line: global options are not modelled; exactly two addresses. */
+export type SocatCommandLine = { kind: 'ok'; addresses: [string, string] } | { kind: 'error'; message: string } | { kind: 'unsupported'; why: string };
+
+/**
+ * Splits socat's argv into its two addresses.
+ *
+ * @example
+ * parseSocatArgv(['-d', 'UDP:…', 'TUN:…']); // { kind: 'unsupported', why: 'socat option -d' }
+ */
+export function parseSocatArgv(argv: string[]): SocatCommandLine {
+  const first = argv[0];
+  if (first !== undefined && first.length > 1 && first.startsWith('-')) return { kind: 'unsupported', why: `socat option ${first}` };
+  if (argv.length !== 2) return { kind: 'error', message: `exactly 2 addresses required (there are ${argv.length}); use option "-h" for help` };
+  return { kind: 'ok', addresses: [argv[0], argv[1]] };
+}

@@ -1,0 +1,240 @@
+/**
+ * Intents: what must hold in a lab, as a lab file's `expect` section states it (or as objects
+ * of the same shape given to `lab.verify`). Parsing never throws: every entry it cannot use
+ * becomes a problem with the file's line, so `nettwin verify` can list them all at once.
+ *
+ * ```yaml
+ * expect:
+ *   - reach: { from: node1/NS1, to: 172.16.1.2 }
+ *   - isolated: { from: node1/NS1, to: 192.168.0.26 }
+ *   - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }
+ *   - all-reach: { among: [node1/NS1, node1/NS2, node2/NS1, node2/NS2] }
+ *   - no-loops: {}
+ *   - no-blackholes: { for: 172.16.0.0/16 }
+ * ```
+ */
+import { ip4ToString, maskOf, type Ip4 } from '../model/ip.js';
+
+/** A destination: an address, or a namespace standing for its first global address. */
+export type Target = { kind: 'addr'; addr: Ip4 } | { kind: 'ns'; ns: string };
+
+export interface Prefix {
+  addr: Ip4;
+  len: number;
+}
+
+/** One intent, parsed; `line` is its line in the lab file (or its position in a list, from 1). */
+export type Intent =
+  | { kind: 'reach'; line: number; from: string; to: Target }
+  | { kind: 'isolated'; line: number; from: string; to: Target }
+  | { kind: 'via'; line: number; from: string; to: Target; through: string[] }
+  | { kind: 'all-reach'; line: number; among: string[] }
+  | { kind: 'no-loops'; line: number }
+  | { kind: 'no-blackholes'; line: number; prefix: Prefix; from: string[] | null };
+
+export type IntentKind = Intent['kind'];
+
+/** Something wrong with an `expect` entry, at `line`. */
+export interface IntentProblem {
+  line: number;
+  message: string;
+}
+
+/** An entry as the lab file gives it: the YAML value and its line. */
+export interface RawIntent {
+  value: unknown;
+  line: number;
+}
+
+/** The keys each kind takes (required first), and an example for messages. */
+const SHAPES: Record<IntentKind, { required: string[]; optional: string[]; example: string }> = {
+  reach: { required: ['from', 'to'], optional: [], example: 'reach: { from: node1/NS1, to: 172.16.1.2 }' },
+  isolated: { required: ['from', 'to'], optional: [], example: 'isolated: { from: node1/NS1, to: 192.168.0.26 }' },
+  via: { required: ['from', 'to', 'through'], optional: [], example: 'via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }' },
+  'all-reach': { required: ['among'], optional: [], example: 'all-reach: { among: [node1/NS1, node2/NS1] }' },
+  'no-loops': { required: [], optional: [], example: 'no-loops: {}' },
+  'no-blackholes': { required: ['for'], optional: ['from'], example: 'no-blackholes: { for: 172.16.0.0/16 }' },
+};
+
+export const INTENT_KINDS = Object.keys(SHAPES) as IntentKind[];
+
+const DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const NS_PATH = /^[A-Za-z0-9_.-]{1,15}(\/[^/\s]+)?$/;
+
+/** Strict dotted-quad: intents are read by people, so `10.8` is not quietly 10.8.0.0. */
+export function parseAddr(text: string): Ip4 | null {
+  const m = DOTTED.exec(text);
+  if (!m) return null;
+  const b = m.slice(1).map(Number);
+  if (b.some((x) => x > 255)) return null;
+  return ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+}
+
+/** `A.B.C.D/N` with no host bits set, or a message saying what is wrong. */
+export function parseIntentPrefix(text: string): Prefix | string {
+  const m = /^([^/]+)\/(\d{1,2})$/.exec(text);
+  if (!m) return `"${text}" is not a prefix like 172.16.0.0/16`;
+  const addr = parseAddr(m[1]!);
+  const len = Number(m[2]);
+  if (addr === null || len > 32) return `"${text}" is not a prefix like 172.16.0.0/16`;
+  const net = (addr & maskOf(len)) >>> 0;
+  if (net !== addr) return `"${text}" has host bits set (did you mean ${ip4ToString(net)}/${len}?)`;
+  return { addr, len };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Parses `expect` entries. Namespaces are only checked for their form here; whether they exist
+ * is known once the lab ran (`unknownNamespaces`).
+ *
+ * @example
+ * const { intents, problems } = parseIntents([{ value: { reach: { from: 'h/A', to: '10.0.0.2' } }, line: 12 }]);
+ * intents[0]; // { kind: 'reach', line: 12, from: 'h/A', to: { kind: 'addr', addr: 0x0a000002 } }
+ */
+export function parseIntents(raw: readonly RawIntent[]): { intents: Intent[]; problems: IntentProblem[] } {
+  const intents: Intent[] = [];
+  const problems: IntentProblem[] = [];
+  for (const r of raw) {
+    const p = parseOne(r);
+    if (typeof p === 'string') problems.push({ line: r.line, message: p });
+    else intents.push(p);
+  }
+  return { intents, problems };
+}
+
+/** Intents given as plain objects (the API): lines are positions in the list, from 1. */
+export function parseIntentValues(values: readonly unknown[]): { intents: Intent[]; problems: IntentProblem[] } {
+  return parseIntents(values.map((value, i) => ({ value, line: i + 1 })));
+}
+
+function parseOne({ value, line }: RawIntent): Intent | string {
+  const kinds = INTENT_KINDS.join(', ');
+  if (!isPlainObject(value)) return `an intent is a map with one key (${kinds}), e.g. \`${SHAPES.reach.example}\``;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return `an intent has exactly one key (${kinds}); this one has ${keys.length ? keys.join(', ') : 'none'}`;
+  const kind = keys[0]! as IntentKind;
+  if (!(kind in SHAPES)) return `unknown intent "${keys[0]}" (expected ${kinds})`;
+  const shape = SHAPES[kind];
+  let body = value[kind];
+  if (body === null || body === undefined) body = {};
+  if (!isPlainObject(body)) return `${kind} takes a map, e.g. \`${shape.example}\``;
+  for (const k of Object.keys(body)) {
+    if (!shape.required.includes(k) && !shape.optional.includes(k)) {
+      const allowed = [...shape.required, ...shape.optional];
+      return `unknown key "${k}" in ${kind} (${allowed.length ? `expected ${allowed.join(', ')}` : 'it takes no keys'})`;
+    }
+  }
+  for (const k of shape.required) if (!(k in body)) return `${kind} needs "${k}", e.g. \`${shape.example}\``;
+
+  const nsField = (k: string): string => {
+    const v = body[k];
+    if (typeof v !== 'string' || !NS_PATH.test(v)) throw new Problem(`${kind}: "${k}" must be a namespace, host or host/NS (got ${JSON.stringify(v)})`);
+    return v;
+  };
+  const nsList = (k: string, min: number): string[] => {
+    const v = body[k];
+    if (!Array.isArray(v) || v.length < min) throw new Problem(`${kind}: "${k}" must be a list of ${min > 1 ? `at least ${min} ` : ''}namespaces (host or host/NS)`);
+    return v.map((x, i) => {
+      if (typeof x !== 'string' || !NS_PATH.test(x)) throw new Problem(`${kind}: ${k}[${i}] must be a namespace, host or host/NS (got ${JSON.stringify(x)})`);
+      return x;
+    });
+  };
+  const target = (k: string): Target => {
+    const v = body[k];
+    const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
+    if (text === null) throw new Problem(`${kind}: "${k}" must be an IPv4 address or a namespace (got ${JSON.stringify(v)})`);
+    const addr = parseAddr(text);
+    if (addr !== null) return { kind: 'addr', addr };
+    if (/^[\d.]+$/.test(text) || text.includes('..')) throw new Problem(`${kind}: "${text}" is not a valid IPv4 address`);
+    if (!NS_PATH.test(text)) throw new Problem(`${kind}: "${k}" must be an IPv4 address or a namespace (got "${text}")`);
+    return { kind: 'ns', ns: text };
+  };
+
+  try {
+    switch (kind) {
+      case 'reach':
+      case 'isolated':
+        return { kind, line, from: nsField('from'), to: target('to') };
+      case 'via':
+        return { kind, line, from: nsField('from'), to: target('to'), through: nsList('through', 1) };
+      case 'all-reach': {
+        const among = nsList('among', 2);
+        const dup = among.find((x, i) => among.indexOf(x) !== i);
+        if (dup) throw new Problem(`all-reach: "${dup}" is listed twice`);
+        return { kind, line, among };
+      }
+      case 'no-loops':
+        return { kind, line };
+      case 'no-blackholes': {
+        const f = body.for;
+        if (typeof f !== 'string') throw new Problem(`no-blackholes: "for" must be a prefix like 172.16.0.0/16 (got ${JSON.stringify(f)})`);
+        const prefix = parseIntentPrefix(f);
+        if (typeof prefix === 'string') throw new Problem(`no-blackholes: ${prefix}`);
+        return { kind, line, prefix, from: 'from' in body ? nsList('from', 1) : null };
+      }
+    }
+  } catch (e) {
+    if (e instanceof Problem) return e.message;
+    throw e;
+  }
+}
+
+class Problem extends Error {}
+
+/** Every namespace an intent names. */
+export function namespacesOf(i: Intent): string[] {
+  switch (i.kind) {
+    case 'reach':
+    case 'isolated':
+      return [i.from, ...(i.to.kind === 'ns' ? [i.to.ns] : [])];
+    case 'via':
+      return [i.from, ...(i.to.kind === 'ns' ? [i.to.ns] : []), ...i.through];
+    case 'all-reach':
+      return i.among;
+    case 'no-blackholes':
+      return i.from ?? [];
+    case 'no-loops':
+      return [];
+  }
+}
+
+/**
+ * Problems for namespaces the lab does not have, with a hint when the name exists on a host.
+ * `known` are the lab's namespace paths after it ran.
+ */
+export function unknownNamespaces(intents: readonly Intent[], known: readonly string[]): IntentProblem[] {
+  const set = new Set(known);
+  const out: IntentProblem[] = [];
+  for (const i of intents) {
+    for (const ns of new Set(namespacesOf(i))) {
+      if (set.has(ns)) continue;
+      const tail = ns.includes('/') ? ns.slice(ns.indexOf('/') + 1) : ns;
+      const like = known.filter((k) => k.endsWith(`/${tail}`));
+      const hint = like.length ? ` (did you mean ${like.join(' or ')}?)` : ` (the lab has ${known.join(', ')})`;
+      out.push({ line: i.line, message: `unknown namespace "${ns}"${hint}` });
+    }
+  }
+  return out;
+}
+
+/** One line naming the intent, as reports and JUnit test cases show it. */
+export function describeIntent(i: Intent): string {
+  const t = (x: Target) => (x.kind === 'addr' ? ip4ToString(x.addr) : x.ns);
+  switch (i.kind) {
+    case 'reach':
+      return `reach ${i.from} -> ${t(i.to)}`;
+    case 'isolated':
+      return `isolated ${i.from} -/-> ${t(i.to)}`;
+    case 'via':
+      return `via ${i.from} -> ${t(i.to)} through ${i.through.join(', ')}`;
+    case 'all-reach':
+      return `all-reach among ${i.among.join(', ')}`;
+    case 'no-loops':
+      return 'no-loops';
+    case 'no-blackholes':
+      return `no-blackholes for ${ip4ToString(i.prefix.addr)}/${i.prefix.len}${i.from ? ` from ${i.from.join(', ')}` : ''}`;
+  }
+}

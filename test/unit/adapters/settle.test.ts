@@ -1,0 +1,40 @@
+/**
+ * When the real driver waits before a command: links whose operstate lags their flags, and
+ * (only for commands that print IPv6 routes) addresses still in DAD, which have no `local`
+ * route yet. The JSON shapes are `ip -j addr show` output of kernel 6.18.
+ */
+import { describe, expect, it } from 'vitest';
+import { settled, showsIpv6Routes } from '../../../adapters/linux/settle.js';
+
+const up = { ifname: 'v0', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'], operstate: 'UP' };
+const tentative = { family: 'inet6', local: 'fe80::1', prefixlen: 64, scope: 'link', tentative: true };
+
+describe('settled', () => {
+  it('waits for operstate to follow carrier', () => {
+    expect(settled([up], false)).toBe(true);
+    expect(settled([{ ...up, operstate: 'LOWERLAYERDOWN' }], false)).toBe(false);
+    expect(settled([{ ...up, flags: ['BROADCAST', 'MULTICAST', 'UP'], operstate: 'UNKNOWN' }], false)).toBe(false);
+  });
+
+  it('waits for DAD only when asked, and never for an address that failed it', () => {
+    expect(settled([{ ...up, addr_info: [tentative] }], false)).toBe(true);
+    expect(settled([{ ...up, addr_info: [tentative] }], true)).toBe(false);
+    expect(settled([{ ...up, addr_info: [{ ...tentative, dadfailed: true }] }], true)).toBe(true);
+  });
+});
+
+describe('showsIpv6Routes', () => {
+  it('is true for route listings that include IPv6', () => {
+    expect(showsIpv6Routes('ip', ['route', 'show', 'table', 'all'])).toBe(true);
+    expect(showsIpv6Routes('ip', ['-6', 'r'])).toBe(true);
+    expect(showsIpv6Routes('ip', ['-n', 'x', '-f', 'inet6', 'route'])).toBe(true);
+    expect(showsIpv6Routes('ip', ['-j', 'route', 'list', 'table', '0'])).toBe(true);
+  });
+
+  it('is false for IPv4-only listings and other commands', () => {
+    expect(showsIpv6Routes('ip', ['route'])).toBe(false);
+    expect(showsIpv6Routes('ip', ['route', 'show', 'table', 'local'])).toBe(false);
+    expect(showsIpv6Routes('ip', ['addr', 'show'])).toBe(false);
+    expect(showsIpv6Routes('bridge', ['link'])).toBe(false);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The `expect` section: every intent kind parses, and every mistake (unknown keys and kinds,
+ * malformed addresses and prefixes, unknown namespaces) is reported with the file's line.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseLab } from '../../../src/labfile/load.js';
+import { describeIntent, parseIntents, parseIntentValues, parseIntentPrefix, unknownNamespaces } from '../../../src/verify/intents.js';
+
+const LAB = (expectLines: string) => `hosts:
+  h:
+    nics: { eth0: 10.0.0.1/24 }
+expect:
+${expectLines}`;
+
+function parse(expectLines: string) {
+  return parseIntents(parseLab(LAB(expectLines), 'lab.yaml').expect);
+}
+
+describe('parseIntents', () => {
+  it('reads the six kinds, each with its line', () => {
+    const { intents, problems } = parse(`  - reach: { from: node1/NS1, to: 172.16.1.2 }
+  - isolated: { from: node1/NS1, to: 192.168.0.26 }
+  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }
+  - all-reach: { among: [node1/NS1, node1/NS2, node2/NS1, node2/NS2] }
+  - no-loops: {}
+  - no-blackholes: { for: 172.16.0.0/16 }
+  - no-loops:
+  - reach: { from: node1, to: node2/NS1 }
+`);
+    expect(problems).toEqual([]);
+    expect(intents.map((i) => [i.line, i.kind])).toEqual([
+      [5, 'reach'],
+      [6, 'isolated'],
+      [7, 'via'],
+      [8, 'all-reach'],
+      [9, 'no-loops'],
+      [10, 'no-blackholes'],
+      [11, 'no-loops'],
+      [12, 'reach'],
+    ]);
+    expect(intents[0]).toEqual({ kind: 'reach', line: 5, from: 'node1/NS1', to: { kind: 'addr', addr: 0xac100102 } });
+    expect(intents[2]).toMatchObject({ through: ['node1', 'node2'] });
+    expect(intents[5]).toMatchObject({ prefix: { addr: 0xac100000, len: 16 }, from: null });
+    expect(intents[7]).toMatchObject({ from: 'node1', to: { kind: 'ns', ns: 'node2/NS1' } });
+    expect(intents.map(describeIntent)).toEqual([
+      'reach node1/NS1 -> 172.16.1.2',
+      'isolated node1/NS1 -/-> 192.168.0.26',
+      'via node1/NS1 -> 172.16.1.2 through node1, node2',
+      'all-reach among node1/NS1, node1/NS2, node2/NS1, node2/NS2',
+      'no-loops',
+      'no-blackholes for 172.16.0.0/16',
+      'no-loops',
+      'reach node1 -> node2/NS1',
+    ]);
+  });
+
+  it('reports unknown keys and kinds, malformed addresses and prefixes, with their lines', () => {
+    const { intents, problems } = parse(`  - reach: { from: h/A, to: 10.0.0.1 }
+  - reach: { from: h/A, too: 10.0.0.1 }
+  - no-blackholes: { for: 172.16.1..0/24 }
+  - no-blackholes: { for: 172.16.1.0/16 }
+  - ping: { from: h/A, to: 10.0.0.1 }
+  - reach: { from: h/A, to: 172.16.1..2 }
+  - reach: { from: h/A }
+  - all-reach: { among: [h/A] }
+  - all-reach: { among: [h/A, h/A] }
+  - via: { from: h/A, to: 10.0.0.1, through: h }
+  - { reach: { from: h/A, to: 10.0.0.1 }, no-loops: {} }
+  - just text
+  - no-loops: { for: 10.0.0.0/8 }
+  - no-blackholes: { for: 10.0.0.0/33 }
+  - reach: { from: 'a b', to: 10.0.0.1 }
+`);
+    expect(intents).toHaveLength(1);
+    expect(problems).toEqual([
+      { line: 6, message: 'unknown key "too" in reach (expected from, to)' },
+      { line: 7, message: 'no-blackholes: "172.16.1..0/24" is not a prefix like 172.16.0.0/16' },
+      { line: 8, message: 'no-blackholes: "172.16.1.0/16" has host bits set (did you mean 172.16.0.0/16?)' },
+      { line: 9, message: 'unknown intent "ping" (expected reach, isolated, via, all-reach, no-loops, no-blackholes)' },
+      { line: 10, message: 'reach: "172.16.1..2" is not a valid IPv4 address' },
+      { line: 11, message: 'reach needs "to", e.g. `reach: { from: node1/NS1, to: 172.16.1.2 }`' },
+      { line: 12, message: 'all-reach: "among" must be a list of at least 2 namespaces (host or host/NS)' },
+      { line: 13, message: 'all-reach: "h/A" is listed twice' },
+      { line: 14, message: 'via: "through" must be a list of namespaces (host or host/NS)' },
+      { line: 15, message: 'an intent has exactly one key (reach, isolated, via, all-reach, no-loops, no-blackholes); this one has reach, no-loops' },
+      { line: 16, message: 'an intent is a map with one key (reach, isolated, via, all-reach, no-loops, no-blackholes), e.g. `reach: { from: node1/NS1, to: 172.16.1.2 }`' },
+      { line: 17, message: 'unknown key "for" in no-loops (it takes no keys)' },
+      { line: 18, message: 'no-blackholes: "10.0.0.0/33" is not a prefix like 172.16.0.0/16' },
+      { line: 19, message: 'reach: "from" must be a namespace, host or host/NS (got "a b")' },
+    ]);
+  });
+
+  it('never throws, whatever the entries are', () => {
+    for (const v of [null, 1, 'x', [], [1], { reach: 1 }, { reach: [] }, { via: { from: 1, to: {}, through: [2] } }, { 'no-blackholes': { for: 7 } }]) {
+      expect(() => parseIntentValues([v])).not.toThrow();
+      expect(parseIntentValues([v]).problems).toHaveLength(1);
+    }
+  });
+
+  it('reads prefixes strictly', () => {
+    expect(parseIntentPrefix('10.0.0.0/8')).toEqual({ addr: 0x0a000000, len: 8 });
+    expect(parseIntentPrefix('0.0.0.0/0')).toEqual({ addr: 0, len: 0 });
+    expect(parseIntentPrefix('10.8/16')).toBe('"10.8/16" is not a prefix like 172.16.0.0/16');
+    expect(parseIntentPrefix('10.0.0.0')).toBe('"10.0.0.0" is not a prefix like 172.16.0.0/16');
+  });
+});
+
+describe('unknownNamespaces', () => {
+  it('names the namespace and suggests the one meant', () => {
+    const { intents } = parseIntentValues([
+      { reach: { from: 'NS1', to: '10.0.0.1' } },
+      { via: { from: 'node1/NS1', to: 'node2/NS9', through: ['node1', 'node3'] } },
+      { 'all-reach': { among: ['node1/NS1', 'node2/NS1'] } },
+    ]);
+    expect(unknownNamespaces(intents, ['node1', 'node1/NS1', 'node2', 'node2/NS1'])).toEqual([
+      { line: 1, message: 'unknown namespace "NS1" (did you mean node1/NS1 or node2/NS1?)' },
+      { line: 2, message: 'unknown namespace "node2/NS9" (the lab has node1, node1/NS1, node2, node2/NS1)' },
+      { line: 2, message: 'unknown namespace "node3" (the lab has node1, node1/NS1, node2, node2/NS1)' },
+    ]);
+  });
+});
