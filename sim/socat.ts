@@ -316,7 +316,9 @@ export class SocatProcess implements SimProcess {
       errno === 'ECONNREFUSED'
         ? `${ip4ToString(from)} answered with ICMP port unreachable: nothing listens on ${ip4ToString(this.sock?.remote ?? 0)}:${this.sock?.remotePort ?? 0}`
         : `${ip4ToString(from)} answered with an ICMP error (${errno})`;
-    this.die(sim, `read(${this.sockFd}, ${FAKE_BUFFER}, ${BUFSIZE}): ${STRERROR[errno] ?? errno}`, `${why}; socat exits, and ${this.tun?.name ?? 'its tun'} and every route through it are gone`);
+    const dev = this.tun;
+    const after = !dev ? 'socat exits' : dev.tun?.persist ? `socat exits, and ${dev.name} (persistent) stays without carrier` : `socat exits, and ${dev.name} and every route through it are gone`;
+    this.die(sim, `read(${this.sockFd}, ${FAKE_BUFFER}, ${BUFSIZE}): ${STRERROR[errno] ?? errno}`, `${why}; ${after}`);
   }
 
   tick(sim: Simulator): void {

@@ -18,6 +18,11 @@ import type { Step } from './script/step.js';
 import { Simulator } from '../sim/simulator.js';
 import { runIp } from './iproute2/ip.js';
 import type { CommandResult } from './iproute2/types.js';
+import { parseIp4, type Ip4 } from './model/ip.js';
+import { ping, type PingOptions, type PingResult } from '../sim/ping.js';
+import { explain, type ExplainResult } from '../sim/explain.js';
+import { reachability, type Reachability, type ReachOptions } from '../sim/reach/index.js';
+import { traceroute, type TracerouteResult } from '../sim/reach/traceroute.js';
 import { captureDevice, type DeviceCapture } from '../sim/pcap/capture.js';
 import { verifyLab, type VerifyReport } from './verify/verify.js';
 
@@ -80,6 +85,60 @@ export class Lab {
     const ns = this.model.netns(path);
     if (!ns) throw new Error(`Lab.ns: no namespace "${path}"`);
     return new NsHandle(ns);
+  }
+
+  private where(fn: string, fromPath: string, dst: string | Ip4): { ns: Netns; dst: Ip4 } {
+    const ns = this.model.netns(fromPath);
+    if (!ns) throw new Error(`Lab.${fn}: no namespace "${fromPath}"`);
+    const a = typeof dst === 'number' ? dst : parseIp4(dst);
+    if (a === null) throw new Error(`Lab.${fn}: "${String(dst)}" is not an IPv4 address`);
+    return { ns, dst: a };
+  }
+
+  /**
+   * `ping` from a namespace on this lab's simulator (its neighbour caches and clock carry on,
+   * as they would between commands of a script). Default: one probe, ping's 10 s wait.
+   *
+   * @example
+   * k8sLab({ nodes: 2, podsPerNode: 1 }).ping('node1/pod1', '10.244.2.2').received; // 1
+   */
+  ping(fromPath: string, dst: string | Ip4, opts: PingOptions = {}): PingResult {
+    const w = this.where('ping', fromPath, dst);
+    return ping(this.sim, w.ns, w.dst, { count: 1, ...opts });
+  }
+
+  /**
+   * Why a ping works or not, hop by hop (on a copy of the simulator: nothing here changes).
+   *
+   * @example
+   * console.log(formatExplain(lab.explain('node1/NS1', '172.16.0.3')));
+   */
+  explain(fromPath: string, dst: string | Ip4, opts: PingOptions = {}): ExplainResult {
+    const w = this.where('explain', fromPath, dst);
+    return explain(this.sim, w.ns, w.dst, opts);
+  }
+
+  /**
+   * `traceroute -I -q 1` from a fresh state: the address answering at each TTL.
+   *
+   * @example
+   * lab.traceroute('node1/pod1', '10.244.2.2').hops.map((h) => h.from); // ['10.244.1.1', '192.168.1.2', '10.244.2.2']
+   */
+  traceroute(fromPath: string, dst: string | Ip4, maxHops = 30): TracerouteResult {
+    const w = this.where('traceroute', fromPath, dst);
+    return traceroute(this.model, w.ns, w.dst, maxHops);
+  }
+
+  /**
+   * All-pairs reachability (`ping -c 1 -W 1` from a fresh state, every namespace to every
+   * configured address), kept in step with later changes to the lab.
+   *
+   * @example
+   * const r = lab.reach();
+   * r.reachableCount === r.sources.length * r.destinations.length; // everything answers
+   */
+  reach(opts: ReachOptions = {}): Reachability {
+    return reachability(this.model, opts);
   }
 }
 

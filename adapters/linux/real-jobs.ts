@@ -10,7 +10,7 @@ import { SETTLE_MS } from '../../sim/processes.js';
 import type { JobReport } from '../../src/script/job.js';
 import type { Sandbox } from './sandbox.js';
 
-interface RealJob {
+export interface RealJob {
   id: number;
   host: string;
   line: number;
@@ -28,14 +28,19 @@ const EXIT_LAG_MS = 2000;
 
 const jobsBySandbox = new WeakMap<Sandbox, RealJob[]>();
 
-/** Records a job started with `spawnBackground`, to be reported when it ends. */
-export function addRealJob(sb: Sandbox, job: Omit<RealJob, 'reported'>): void {
+/**
+ * Records a job started with `spawnBackground`, to be reported when it ends; the caller may
+ * set `gone` on the returned record once it knows what the job holds.
+ */
+export function addRealJob(sb: Sandbox, job: Omit<RealJob, 'reported' | 'gone'>): RealJob {
   let list = jobsBySandbox.get(sb);
   if (!list) {
     list = [];
     jobsBySandbox.set(sb, list);
   }
-  list.push({ ...job, reported: false });
+  const j: RealJob = { ...job, reported: false };
+  list.push(j);
+  return j;
 }
 
 /**

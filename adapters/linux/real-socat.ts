@@ -114,8 +114,7 @@ export async function execSocatReal(sb: Sandbox, sbHost: string, inv: ProgramInv
   const addrs = addresses(inv.argv) ?? [];
   const tunName = await nextTunName(sb, sbHost, prefix);
   const { id } = await sb.spawnBackground(sbHost, argv);
-  const job = { id, host: src.host, line: src.line, command: src.command, gone: undefined as undefined | (() => Promise<boolean>) };
-  addRealJob(sb, job);
+  const job = addRealJob(sb, { id, host: src.host, line: src.line, command: src.command });
   const deadline = Date.now() + SETUP_LIMIT_MS;
   while (Date.now() < deadline) {
     const st = await sb.backgroundStatus(id);

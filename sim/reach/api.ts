@@ -7,6 +7,7 @@ import type { Link } from '../../src/model/link.js';
 import type { Ip4 } from '../../src/model/ip.js';
 import type { DropReason } from '../trace.js';
 import { FastReachability } from './matrix.js';
+import { walk } from './walk.js';
 
 /** How a packet's forwarding ends. */
 export type WalkOutcome = 'delivered' | 'loop' | 'blackhole' | 'dropped';
@@ -94,25 +95,28 @@ export interface Reachability {
   readonly reachableCount: number;
   /** every unreachable pair, in source then destination order */
   unreachable(): Iterable<ReachPair>;
-  /** one source against every destination (recomputes only what changed in the model since) */
+  /** one source against every destination, 1 reachable / 0 not (recomputes only what changed in the model since) */
   row(i: number): Uint8Array;
+  /** every pair, 1 reachable / 0 not, row-major (sources × destinations), in one bulk pass */
+  matrix(): Uint8Array;
   /** pairs the fast path handed to the event engine */
   readonly engineChecked: number;
 }
 
-export function forwardingWalk(_lab: LabModel, _from: Netns, _dst: Ip4): ForwardingWalk {
-  throw new Error('forwardingWalk: not implemented yet');
+/**
+ * The forward path of one packet from `from` to `dst`, decision by decision, with the source
+ * address ping would choose.
+ *
+ * @example
+ * const w = forwardingWalk(lab.model, lab.model.netns('node1/pod1')!, parseIp4('10.244.2.2')!);
+ * w.outcome;                    // 'delivered'
+ * w.path.map((ns) => ns.path);  // ['node1/pod1', 'node1', 'node2', 'node2/pod1']
+ */
+export function forwardingWalk(lab: LabModel, from: Netns, dst: Ip4): ForwardingWalk {
+  return walk(lab, from, dst);
 }
 
-/** Forwarding loops, one per (destination class, cycle). */
-export function findLoops(_lab: LabModel): LoopFinding[] {
-  throw new Error('findLoops: not implemented yet');
-}
-
-/** Sources and destination classes inside `prefix` (e.g. '10.0.0.0/8') that end in a blackhole. */
-export function findBlackholes(_lab: LabModel, _prefix: string): BlackholeFinding[] {
-  throw new Error('findBlackholes: not implemented yet');
-}
+export { findLoops, findBlackholes } from './analysis.js';
 
 /**
  * All-pairs reachability of a lab, answered lazily and kept in step with the model: after a

@@ -43,10 +43,10 @@ export class Intervals {
         if (a.broadcast !== null) add(a.broadcast, 32);
       }
     }
-    cuts.sort((x, y) => x - y);
+    const sorted = Float64Array.from(cuts).sort();
     let n = 0;
-    for (let i = 0; i < cuts.length; i++) if (i === 0 || cuts[i] !== cuts[n - 1]) cuts[n++] = cuts[i]!;
-    return new Intervals(Uint32Array.from(cuts.slice(0, n)));
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+    return new Intervals(Uint32Array.from(sorted.subarray(0, n)));
   }
 
   get size(): number {

@@ -9,6 +9,8 @@ import { lintCommand } from './lint.js';
 import { graphCommand } from './graph.js';
 import { genCommand } from './gen.js';
 import { destroyCommand } from './destroy.js';
+import { explainCommand } from './explain.js';
+import { reachCommand } from './reach.js';
 import { verifyCommand } from './verify.js';
 
 export function buildProgram(): Command {
@@ -80,6 +82,28 @@ export function buildProgram(): Command {
     )
     .action(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string }) => {
       process.exitCode = await verifyCommand(file, opts);
+    });
+
+  program
+    .command('explain')
+    .description('why a ping from one namespace to an address works or not, hop by hop and decision by decision, after FILE ran in the simulator')
+    .argument('<file>', 'a shell script or a lab file (.yaml)')
+    .option('--from <ns>', 'the namespace pinging: HOST/NS, NS when only one host has it, or HOST')
+    .option('--to <addr>', 'the IPv4 address pinged')
+    .option('--json', 'the explanation as JSON')
+    .addHelpText('after', '\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n\nExit status: 0 the ping gets a reply, 1 it does not, 2 the file cannot be read or used, or bad --from/--to.')
+    .action(async (file: string, opts: { from?: string; to?: string; json?: boolean }) => {
+      process.exitCode = await explainCommand(file, opts);
+    });
+
+  program
+    .command('reach')
+    .description('all-pairs reachability after FILE ran in the simulator: ping -c 1 from every namespace to every configured address (not 127/8), from a fresh state')
+    .argument('<file>', 'a shell script or a lab file (.yaml)')
+    .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
+    .addHelpText('after', '\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), 2 the file cannot be read or used.')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      process.exitCode = await reachCommand(file, opts);
     });
 
   program

@@ -218,6 +218,20 @@ function renderVxlanFdb(devs: Link[], g: BridgeGlobals, filtered: boolean): Comm
   const p = new Printer(g.json, g.pretty);
   p.startList();
   for (const l of devs) {
+    if (l.master && l.master.kind === 'bridge') {
+      // the bridge's dump comes first: the port's own address, a permanent local entry
+      // (entries the bridge learned on the port are runtime state, not shown here)
+      p.openObject();
+      p.any('mac', `${l.mac} `, l.mac);
+      if (!filtered) {
+        p.text('dev ');
+        p.any('ifname', `${l.name} `, l.name);
+      }
+      p.text('master ');
+      p.any('master', `${l.master.name} `, l.master.name);
+      p.any('state', 'permanent\n', 'permanent');
+      p.closeObject();
+    }
     const macs: string[] = [];
     for (const e of l.fdb) if (!macs.includes(e.mac)) macs.push(e.mac);
     for (const mac of macs.reverse()) {

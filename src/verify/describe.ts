@@ -44,7 +44,7 @@ export function classText(first: Ip4, last: Ip4): string {
  * hop, same reason) merged into one range; the detail is the first class's.
  */
 export function mergeBlackholes(found: readonly BlackholeFinding[]): BlackholeReport[] {
-  const sorted = [...found].sort((x, y) => (x.from.path < y.from.path ? -1 : x.from.path > y.from.path ? 1 : x.first - y.first));
+  const sorted = found.filter(isBlackhole).sort((x, y) => (x.from.path < y.from.path ? -1 : x.from.path > y.from.path ? 1 : x.first - y.first));
   const merged: { from: string; first: Ip4; last: Ip4; at: string; reason: string; detail: string }[] = [];
   for (const b of sorted) {
     const prev = merged[merged.length - 1];
@@ -55,6 +55,18 @@ export function mergeBlackholes(found: readonly BlackholeFinding[]): BlackholeRe
     merged.push({ from: b.from.path, first: b.first, last: b.last, at: b.at.path, reason: b.reason, detail: b.detail });
   }
   return merged.map((m) => ({ from: m.from, dst: classText(m.first, m.last), at: m.at, detail: m.detail }));
+}
+
+/**
+ * Whether a finding is a blackhole in the intent's sense, a source without a route: not a
+ * namespace that has no address to send from, not a broadcast address of the source (ping
+ * refuses those, but there is a route).
+ */
+function isBlackhole(b: BlackholeFinding): boolean {
+  const canSend = b.from.linkList().some((l) => l.addrs.some((a) => a.local >>> 24 !== 127));
+  if (!canSend) return false;
+  if (b.first === b.last && b.from.tables.get(255)?.routes.some((r) => r.type === 'broadcast' && r.dstLen === 32 && r.dst === b.first)) return false;
+  return true;
 }
 
 /** `ip route` (table main) of a namespace, one route per line; `ip rule` first when it has custom rules. */

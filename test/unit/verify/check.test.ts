@@ -117,9 +117,17 @@ describe('no-blackholes', () => {
   it('fails naming each source, the part of the prefix, and where it is dropped', () => {
     const v = one({ 'no-blackholes': { for: '10.0.0.0/22' } });
     expect(v).toMatchObject({ holds: false, summary: '4 sources without a route to part of 10.0.0.0/22' });
-    expect(v.why).toContain('h/A -> 10.0.0.0/24: h/R: no route to 10.0.0.1');
-    expect(v.why).toContain('h/C -> 10.0.0.0/23, 10.0.2.0/24: h/C: connect: Network is unreachable');
-    expect(one({ 'no-blackholes': { for: '10.0.0.0/22', from: ['h/A'] } }).why).toEqual(['h/A -> 10.0.0.0/24: h/R: no route to 10.0.0.1']);
+    // the router has no route to 10.0.0.0/24; C has no route but its own subnet
+    expect(v.why.map((l) => l.replace(/: (dropped at \S+): .*/, ': $1').replace(/(\/\d+): (?!dropped).*/, '$1'))).toEqual([
+      'h/A -> 10.0.0.0/24: dropped at h/R',
+      'h/B -> 10.0.0.0/24: dropped at h/R',
+      'h/C -> 10.0.0.0/23, 10.0.2.0/24',
+      'h/R -> 10.0.0.0/24',
+    ]);
+    expect(v.why[2]).toMatch(/ENETUNREACH|Network is unreachable/);
+    const a = one({ 'no-blackholes': { for: '10.0.0.0/22', from: ['h/A'] } });
+    expect(a.why).toHaveLength(1);
+    expect(a.why[0]).toMatch(/^h\/A -> 10\.0\.0\.0\/24: dropped at h\/R: no route/);
   });
 });
 
@@ -139,8 +147,8 @@ describe('no-loops', () => {
     ]);
     const loop = r.verdicts[3]!;
     expect(loop.summary).toBe('1 forwarding loop');
-    expect(loop.why[0]).toMatch(/^h\/B -> h\/A -> h\/B for 1\.0\.0\.0-9\.255\.255\.255, 10\.0\.2\.0-126\.255\.255\.255, .* \(packets from h\/S enter it\)$/);
-    expect(loop.why.slice(1)).toEqual(['  h/B: default via 10.0.0.1 dev ba', '  h/A: default via 10.0.0.2 dev ab']);
+    expect(loop.why[0]).toMatch(/^(h\/A -> h\/B -> h\/A|h\/B -> h\/A -> h\/B) for .*10\.0\.2\.0-126\.255\.255\.255.* \(packets from h\/S enter it\)$/);
+    expect([...loop.why.slice(1)].sort()).toEqual(['  h/A: default via 10.0.0.2 dev ab', '  h/B: default via 10.0.0.1 dev ba']);
   });
 });
 

@@ -1,0 +1,39 @@
+/** `nettwin explain FILE --from NS --to ADDR [--json]`: why one ping works or not, hop by hop. */
+import { formatExplain } from '../../sim/explain.js';
+import { ip4ToString, parseIp4 } from '../model/ip.js';
+import { labAfter } from './graph.js';
+import { resolveNs } from './resolve-ns.js';
+
+export interface ExplainOptions {
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
+/** Exit status: 0 the ping gets a reply, 1 it does not, 2 bad options (or, thrown, a bad file). */
+export async function explainCommand(file: string, opts: ExplainOptions): Promise<number> {
+  if (!opts.from || !opts.to) {
+    process.stderr.write('nettwin explain: give --from NS (host/NS, NS or host) and --to ADDR\n');
+    return 2;
+  }
+  const dst = parseIp4(opts.to);
+  if (dst === null) {
+    process.stderr.write(`nettwin explain: --to: "${opts.to}" is not an IPv4 address\n`);
+    return 2;
+  }
+  const lab = labAfter(file);
+  const from = resolveNs(lab.model, opts.from);
+  if (from.kind === 'error') {
+    process.stderr.write(`nettwin explain: --from: ${from.message}\n`);
+    return 2;
+  }
+  const x = lab.explain(from.ns.path, dst);
+  if (opts.json) {
+    const { ping, ...rest } = x;
+    const out = { ...rest, dst: ip4ToString(x.dst), ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines } };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    process.stdout.write(formatExplain(x));
+  }
+  return x.disposition === 'reply' ? 0 : 1;
+}

@@ -1,0 +1,85 @@
+/**
+ * `nettwin reach FILE [--json]`: after FILE ran in the simulator, whether `ping -c 1` from
+ * every namespace to every configured address (not 127/8) would get a reply, from a fresh
+ * state. Small labs print a matrix; large ones a summary and the unreachable pairs.
+ */
+import { ip4ToString } from '../model/ip.js';
+import type { Reachability } from '../../sim/reach/index.js';
+import { colorsFor, useColor } from './colors.js';
+import { labAfter } from './graph.js';
+import { progressBar } from './progress.js';
+
+export interface ReachCliOptions {
+  json?: boolean;
+  /** most unreachable pairs listed in text (default 200) */
+  limit?: number;
+}
+
+const MATRIX_MAX = 40;
+
+function destLabel(r: Reachability, j: number): string {
+  const d = r.destinations[j]!;
+  return `${ip4ToString(d.addr)} (${d.ns.path} ${d.dev.name})`;
+}
+
+export function formatReach(r: Reachability, matrix: Uint8Array, limit: number, color = false): string {
+  const c = colorsFor({ isTTY: color });
+  const ns = r.sources.length;
+  const nd = r.destinations.length;
+  const pairs = ns * nd;
+  let out = `reachability: ${ns} source namespace${ns === 1 ? '' : 's'} × ${nd} destination${nd === 1 ? '' : 's'}: ${r.reachableCount} of ${pairs} pairs reachable\n`;
+  if (ns <= MATRIX_MAX && nd <= MATRIX_MAX && pairs > 0) {
+    out += '\ndestinations:\n';
+    for (let j = 0; j < nd; j++) out += `  ${String(j + 1).padStart(2)}  ${destLabel(r, j)}\n`;
+    const w = Math.max(...r.sources.map((s) => s.path.length));
+    out += `\n${''.padEnd(w)}  ${Array.from({ length: nd }, (_, j) => String(j + 1).padStart(2)).join(' ')}\n`;
+    for (let i = 0; i < ns; i++) {
+      const cells = Array.from({ length: nd }, (_, j) => (matrix[i * nd + j] ? c.green(' +') : c.red(' .')));
+      out += `${r.sources[i]!.path.padEnd(w)}  ${cells.join(' ')}\n`;
+    }
+    out += `\n+ a reply, . no reply (ping -c 1 -W 1 from a fresh state)\n`;
+    return out;
+  }
+  const bad = pairs - r.reachableCount;
+  if (bad === 0) return out;
+  out += `\nunreachable (${bad}):\n`;
+  let n = 0;
+  for (let k = 0; k < matrix.length && n < limit; k++) {
+    if (matrix[k]) continue;
+    const i = Math.floor(k / nd);
+    const j = k % nd;
+    out += `  ${r.sources[i]!.path} -> ${destLabel(r, j)}\n`;
+    n++;
+  }
+  if (bad > n) out += `  … and ${bad - n} more (--json lists them all)\n`;
+  return out;
+}
+
+export function reachJson(r: Reachability, matrix: Uint8Array): object {
+  const nd = r.destinations.length;
+  const unreachable: { from: string; to: string }[] = [];
+  for (let k = 0; k < matrix.length; k++) if (!matrix[k]) unreachable.push({ from: r.sources[Math.floor(k / nd)]!.path, to: ip4ToString(r.destinations[k % nd]!.addr) });
+  return {
+    sources: r.sources.map((s) => s.path),
+    destinations: r.destinations.map((d) => ip4ToString(d.addr)),
+    pairs: r.sources.length * nd,
+    reachable: r.reachableCount,
+    unreachable,
+  };
+}
+
+/** Exit status: 0 printed (whatever the answers), 2 the file cannot be read or used (thrown). */
+export async function reachCommand(file: string, opts: ReachCliOptions): Promise<number> {
+  const lab = labAfter(file);
+  const bar = await progressBar('reach');
+  const r = lab.reach({ track: false, onProgress: (done, total) => (total >= 1_000_000 ? bar.update(done, total) : undefined) });
+  let matrix: Uint8Array;
+  try {
+    matrix = r.matrix();
+  } finally {
+    bar.stop();
+  }
+  if (opts.json) process.stdout.write(JSON.stringify(reachJson(r, matrix)) + '\n');
+  else process.stdout.write(formatReach(r, matrix, opts.limit ?? 200, useColor(process.stdout)));
+  return 0;
+}
