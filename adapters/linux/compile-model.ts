@@ -25,7 +25,12 @@ import { defaultRules } from '../../src/model/rule.js';
 import { CONF_KEYS, type IfConf } from '../../src/model/sysctl.js';
 import { batchLine, checkLinkName, checkNetnsName, CompileError, compileOp, routeArgs, vxlanArgs } from './compile.js';
 
-/** Where commands for a namespace run. */
+/**
+ * Where commands for a namespace run.
+ *
+ * @example
+ * const pod: Place = { host: 'node1', netns: 'pod1' }; // named namespace pod1 of sandbox host node1
+ */
 export interface Place {
   /** sandbox host ('' = the sandbox's own root); in persist mode always '' (the machine) */
   host: string;
@@ -33,6 +38,12 @@ export interface Place {
   netns: string | null;
 }
 
+/**
+ * A namespace of the model and the place it gets on the kernel.
+ *
+ * @example
+ * plan.namespaces.find((p) => p.path === 'node1/pod1')?.place; // { host: 'node1', netns: 'pod1' }
+ */
 export interface PlannedNs {
   /** the model's path: `host` or `host/NS` (`.infra` for the machine room) */
   path: string;
@@ -40,7 +51,12 @@ export interface PlannedNs {
   place: Place;
 }
 
-/** One `ip -batch -` (or `bridge -batch -`) run at a place, or one `sysctl` argv. */
+/**
+ * One `ip -batch -` (or `bridge -batch -`) run at a place, or one `sysctl` argv.
+ *
+ * @example
+ * const b: Batch = { place: { host: 'h', netns: 'NS1' }, program: 'ip', lines: ['link set dev lo up'], what: 'h/NS1' };
+ */
 export interface Batch {
   place: Place;
   program: 'ip' | 'bridge' | 'sysctl';
@@ -92,6 +108,13 @@ function chunk(c: Creator, size: number): Batch[] {
   return out;
 }
 
+/**
+ * A compiled model: where each namespace goes and the batches of each wave.
+ *
+ * @example
+ * const plan: ModelPlan = compileModel(k8sLab({ nodes: 2, podsPerNode: 1 }).model);
+ * plan.sandboxHosts; // ['node1', 'node2']
+ */
 export interface ModelPlan {
   mode: 'sandbox' | 'persist';
   /** hosts to open the sandbox with (empty in persist mode) */
@@ -547,7 +570,13 @@ export function sysctlWrites(ns: Netns, baseline: ConfBaseline): string[] {
   return writes;
 }
 
-/** Wave 3's sysctl commands (`sysctl -q -w key=value …`, one per namespace that needs any). */
+/**
+ * Wave 3's sysctl commands (`sysctl -q -w key=value …`, one per namespace that needs any).
+ *
+ * @example
+ * compileSysctls(plan, { all: PROFILES.kernel.all, default: PROFILES.kernel.default });
+ * // [{ program: 'sysctl', lines: ['-q', '-w', 'net/ipv4/conf/all/forwarding=1'], … }]
+ */
 export function compileSysctls(plan: ModelPlan, baseline: ConfBaseline): Batch[] {
   const out: Batch[] = [];
   for (const p of plan.namespaces) {
@@ -557,7 +586,12 @@ export function compileSysctls(plan: ModelPlan, baseline: ConfBaseline): Batch[]
   return out;
 }
 
-/** Human-readable summary of where each model namespace went. */
+/**
+ * Human-readable summary of where each model namespace went.
+ *
+ * @example
+ * describeMapping(plan); // 'node1 -> host node1\nnode1/pod1 -> host node1, netns pod1\n…'
+ */
 export function describeMapping(plan: ModelPlan): string {
   return plan.namespaces.map((p) => `${p.path} -> ${plan.mode === 'persist' ? p.place.netns : describePlace(p.place)}`).join('\n');
 }

@@ -11,7 +11,12 @@
 import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
 import type { Op, RouteSpec, VxlanSpec } from '../../src/ops/op.js';
 
-/** Thrown when an Op or a model cannot be turned into safe command lines. */
+/**
+ * Thrown when an Op or a model cannot be turned into safe command lines.
+ *
+ * @example
+ * try { compileOp({ op: 'netns.add', name: 'a b' }); } catch (e) { e instanceof CompileError; } // true
+ */
 export class CompileError extends Error {
   constructor(message: string) {
     super(message);
@@ -19,7 +24,12 @@ export class CompileError extends Error {
   }
 }
 
-/** One command for the kernel: the program and its arguments (without the program). */
+/**
+ * One command for the kernel: the program and its arguments (without the program).
+ *
+ * @example
+ * const c: Command = { program: 'ip', argv: ['link', 'set', 'dev', 'v0', 'up'] };
+ */
 export interface Command {
   program: 'ip' | 'bridge' | 'sysctl';
   argv: string[];
@@ -31,6 +41,10 @@ const UNSAFE = /[\s/"'\\\0]/;
 /**
  * Why `name` cannot be a link name, or null when it can: at most 15 bytes (IFNAMSIZ - 1), not
  * empty, no slash, colon, blank or quote, not `.`/`..`, not starting with `-` or `#`.
+ *
+ * @example
+ * linkNameProblem('veth-pod1');         // null
+ * linkNameProblem('a-very-long-name0'); // 'link name "a-very-long-name0" is longer than 15 bytes'
  */
 export function linkNameProblem(name: string): string | null {
   if (typeof name !== 'string' || name.length === 0) return 'a link name must not be empty';
@@ -45,6 +59,10 @@ export function linkNameProblem(name: string): string | null {
  * Why `name` cannot be a namespace name, or null when it can: 1 to 64 bytes, no slash, blank or
  * quote, not `.`/`..`, not starting with `-` or `#`, and not all digits (ip would read a number
  * as a process id).
+ *
+ * @example
+ * netnsNameProblem('NS1');     // null
+ * netnsNameProblem('../etc');  // 'namespace name "../etc" contains a slash, blank or quote'
  */
 export function netnsNameProblem(name: string): string | null {
   if (typeof name !== 'string' || name.length === 0) return 'a namespace name must not be empty';
@@ -282,6 +300,9 @@ export function compileOp(op: Op): Command {
  * One `ip -batch` / `bridge -batch` line. iproute2 splits batch lines on blanks, honours quotes
  * and backslashes and drops everything after a `#`, so a word containing any of those (or
  * nothing) is refused rather than quoted.
+ *
+ * @example
+ * batchLine(['link', 'set', 'dev', 'v0', 'up']); // 'link set dev v0 up'
  */
 export function batchLine(argv: string[]): string {
   for (const w of argv) {

@@ -16,11 +16,21 @@
 import { classifySysctl } from '../../src/ops/apply-sysctl.js';
 
 const BATCH_OPT = /^--?b(a(t(ch?)?)?)?$/;
-/** a CIDR-ish word: 10.0.0.1/24, 2001:db8::/64 */
-const PREFIX_WORD = /^[0-9a-fA-F.:]+\/[0-9.]+$/;
+/**
+ * a CIDR-ish word: 10.0.0.1/24, 2001:db8::/64, and the typos people make of them
+ * (172.16.1.0/24/24: a subnet given where an address goes, then /24 appended); never a
+ * word whose first part is only dots (../24 would name a file outside /run/netns)
+ */
+const PREFIX_WORD = /^(?!\.+\/)[0-9a-fA-F.:]+\/[0-9.]+(?:\/\d+)*$/;
 const SYSCTL_KEY = /^net[./]ipv4[./](ip_forward|conf[./][^=\s]+)$/;
 
-/** Why this command must not run on the kernel, or null when it may. `program` is argv[0]'s name. */
+/**
+ * Why this command must not run on the kernel, or null when it may. `program` is argv[0]'s name.
+ *
+ * @example
+ * realArgvProblem('ip', ['link', 'set', 'v0', 'up']);  // null
+ * realArgvProblem('sysctl', ['-w', 'kernel.panic=1']); // 'sysctl key kernel.panic'
+ */
 export function realArgvProblem(program: string, argv: readonly string[]): string | null {
   switch (program) {
     case 'ip':
@@ -56,7 +66,11 @@ export function realArgvProblem(program: string, argv: readonly string[]): strin
   }
 }
 
-/** A dotted-quad IPv4 address, nothing a resolver would look up. */
+/**
+ * A dotted-quad IPv4 address, nothing a resolver would look up.
+ *
+ * @example isIpv4Literal('10.0.0.1') // true; isIpv4Literal('example.com') // false
+ */
 export function isIpv4Literal(s: string): boolean {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
   return !!m && m.slice(1).every((x) => Number(x) <= 255);
@@ -66,6 +80,8 @@ export function isIpv4Literal(s: string): boolean {
  * In persist mode commands run in the machine's own mount namespace, where `netns NAME` can
  * reach any of the machine's namespaces and `netns PID` its root: an `ip` line may not name a
  * namespace at all (no `-n`, `netns`, `link-netns`, `-all`).
+ *
+ * @example persistIpProblem(['-n', 'x', 'link']) // 'ip option -n'
  */
 export function persistIpProblem(argv: readonly string[]): string | null {
   for (const a of argv) {

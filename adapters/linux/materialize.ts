@@ -32,6 +32,12 @@ import { DUMP_ARGV, DUMP_BATCH, modelFromDumps, splitDump, SYSCTL_ARGV, type NsD
 import { Sandbox, type ExecResult } from './sandbox.js';
 import { settled, type JsonLink } from './settle.js';
 
+/**
+ * How to materialize.
+ *
+ * @example
+ * await materialize(lab, { persist: { prefix: 'nt1-' }, concurrency: 8 });
+ */
 export interface MaterializeOptions {
   /**
    * Materialize into the machine's named namespaces instead of a sandbox. `prefix` is the
@@ -42,6 +48,11 @@ export interface MaterializeOptions {
   concurrency?: number;
 }
 
+/**
+ * The real ping's options.
+ *
+ * @example await real.ping('node1/pod1', '10.244.2.2', { count: 3, timeoutSec: 2 });
+ */
 export interface PingOptions {
   /** -c (default 1) */
   count?: number;
@@ -53,6 +64,11 @@ export interface PingOptions {
   iface?: string;
 }
 
+/**
+ * What a real ping did: its counts, exit status and output.
+ *
+ * @example (await real.ping('h/ns0', '10.0.0.1')).received // 1
+ */
 export interface PingOutcome {
   transmitted: number;
   received: number;
@@ -64,6 +80,8 @@ export interface PingOutcome {
 /**
  * Milliseconds. Namespaces are configured while later ones are still being created, so
  * `create` and `configure` overlap: both count from the end of `open`.
+ *
+ * @example console.log(`${real.timings.total.toFixed(0)} ms`);
  */
 export interface Timings {
   /** opening the sandbox (persist: recording the run) */
@@ -77,6 +95,15 @@ export interface Timings {
   total: number;
 }
 
+/**
+ * A materialized model: ping, run modelled commands, read back, destroy.
+ *
+ * @example
+ * const real: Materialized = await materialize(lab);
+ * await real.settle();
+ * const back = await real.readBack();
+ * await real.destroy();
+ */
 export interface Materialized {
   readonly mode: 'sandbox' | 'persist';
   readonly plan: ModelPlan;
@@ -102,6 +129,12 @@ export interface Materialized {
   destroy(): Promise<void>;
 }
 
+/**
+ * The kernel refused a command of the plan; the message names the namespace and the line.
+ *
+ * @example
+ * try { await materialize(lab); } catch (e) { if (e instanceof MaterializeError) console.error(e.message); }
+ */
 export class MaterializeError extends Error {
   constructor(message: string) {
     super(message);
@@ -348,6 +381,14 @@ function defaultConcurrency(): number {
  * PreconditionError when real mode is not possible here, CompileError for a model that cannot
  * be given to the kernel, MaterializeError when the kernel refuses a command (everything made
  * so far is removed first).
+ *
+ * @example
+ * const real = await materialize(k8sLab({ nodes: 2, podsPerNode: 2 }));
+ * try {
+ *   (await real.ping('node1/pod1', '10.244.2.2')).received; // 1
+ * } finally {
+ *   await real.destroy();
+ * }
  */
 export async function materialize(lab: Lab | LabModel, opts: MaterializeOptions = {}): Promise<Materialized> {
   const model = lab instanceof LabModel ? lab : lab.model;

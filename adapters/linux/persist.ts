@@ -11,6 +11,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { netnsNameProblem } from './compile.js';
 
+/**
+ * One `--persist` run as its state file records it.
+ *
+ * @example
+ * recordedRuns()[0]?.mapping['node1/pod1']; // 'nt1-ab12-1'
+ */
 export interface PersistRun {
   /** short random id, e.g. `ab12` */
   id: string;
@@ -33,7 +39,11 @@ interface StateFile {
 /** Where named namespaces live on the machine (iproute2's NETNS_RUN_DIR). */
 export const NETNS_DIR = '/run/netns';
 
-/** `/run/nettwin/state.json` for root; else `$XDG_RUNTIME_DIR/nettwin/state.json`. */
+/**
+ * `/run/nettwin/state.json` for root; else `$XDG_RUNTIME_DIR/nettwin/state.json`.
+ *
+ * @example defaultStatePath() // '/run/nettwin/state.json' (as root)
+ */
 export function defaultStatePath(): string {
   const euid = typeof process.geteuid === 'function' ? process.geteuid() : 0;
   if (euid === 0) return '/run/nettwin/state.json';
@@ -101,7 +111,11 @@ function readState(statePath: string): StateFile {
   return { version: 1, runs: [] };
 }
 
-/** The runs a state file records. */
+/**
+ * The runs a state file records.
+ *
+ * @example recordedRuns('/run/nettwin/state.json').map((r) => r.prefix) // ['nt1-ab12-']
+ */
 export function recordedRuns(statePath = defaultStatePath()): PersistRun[] {
   return readState(statePath).runs;
 }
@@ -165,6 +179,13 @@ function forgetRun(run: PersistRun, statePath: string): void {
   });
 }
 
+/**
+ * What `destroy` did, run by run.
+ *
+ * @example
+ * const r: DestroyReport = destroyRecorded();
+ * r.nothing; // true when no run was recorded
+ */
 export interface DestroyReport {
   statePath: string;
   /** runs handled */
@@ -208,7 +229,12 @@ export function destroyRun(run: PersistRun, statePath = defaultStatePath()): Des
   return { id: run.id, prefix: run.prefix, removed: removed.reverse(), alreadyGone: alreadyGone.reverse(), failed };
 }
 
-/** `nettwin destroy`: every run recorded in the state file (or only `id`). Idempotent. */
+/**
+ * `nettwin destroy`: every run recorded in the state file (or only `id`). Idempotent.
+ *
+ * @example
+ * destroyRecorded({ statePath: '/tmp/state.json' }).runs[0]?.removed; // ['nt1-ab12-0', …]
+ */
 export function destroyRecorded(opts: { statePath?: string; id?: string } = {}): DestroyReport {
   const statePath = opts.statePath ?? defaultStatePath();
   const runs = readState(statePath).runs.filter((r) => opts.id === undefined || r.id === opts.id || r.prefix === opts.id);
@@ -221,7 +247,11 @@ export function destroyRecorded(opts: { statePath?: string; id?: string } = {}):
   return report;
 }
 
-/** What `nettwin destroy` prints. */
+/**
+ * What `nettwin destroy` prints.
+ *
+ * @example formatDestroy(destroyRecorded()) // 'nettwin: nothing to destroy (no run recorded in /run/nettwin/state.json)\n'
+ */
 export function formatDestroy(r: DestroyReport): string {
   if (r.nothing) return `nettwin: nothing to destroy (no run recorded in ${r.statePath})\n`;
   let out = '';

@@ -47,7 +47,11 @@ export function which(cmd: string): string | null {
   return null;
 }
 
-/** What the checks look at; tests pass their own. */
+/**
+ * What the checks look at; tests pass their own.
+ *
+ * @example checkPreconditions({ ...hostFacts(), platform: 'darwin' }) // ['not Linux (platform is darwin): …']
+ */
 export interface HostFacts {
   platform: string;
   euid: number;
@@ -104,7 +108,11 @@ export function checkPreconditions(facts: HostFacts = hostFacts()): string[] {
   return problems;
 }
 
-/** Throws a PreconditionError listing every blocking problem; returns the warnings. */
+/**
+ * Throws a PreconditionError listing every blocking problem; returns the warnings.
+ *
+ * @example for (const w of requireRealMode()) console.error(`nettwin: ${w}`);
+ */
 export function requireRealMode(facts: HostFacts = hostFacts(), extra: string[] = []): string[] {
   const all = [...checkPreconditions(facts), ...extra];
   const blocking = all.filter((p) => !p.startsWith(WARNING_PREFIX));
@@ -115,6 +123,8 @@ export function requireRealMode(facts: HostFacts = hostFacts(), extra: string[] 
 /**
  * Extra checks for `--persist`: the machine's /run must take /run/netns (iproute2 makes it a
  * shared mount point there).
+ *
+ * @example requireRealMode(undefined, persistProblems())
  */
 export function persistProblems(facts: HostFacts = hostFacts()): string[] {
   const out: string[] = [];

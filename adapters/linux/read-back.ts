@@ -16,7 +16,13 @@ import { PROTO, TABLE, type Route, type RouteType } from '../../src/model/route.
 import type { Rule } from '../../src/model/rule.js';
 import { CONF_KEYS, type IfConf } from '../../src/model/sysctl.js';
 
-/** What one namespace printed. */
+/**
+ * What one namespace printed.
+ *
+ * @example
+ * const d: NsDump = (await real.dump()).get('node1/pod1')!;
+ * JSON.parse(d.route)[0].dst; // 'default'
+ */
 export interface NsDump {
   /** `ip -j -d addr show` */
   addr: string;
@@ -278,6 +284,9 @@ export interface DumpSource {
 /**
  * A LabModel built from dumps. `like` is the model that was materialized: it gives the hosts,
  * the namespaces' paths and profile, and breaks ties when two veths could be each other's peer.
+ *
+ * @example
+ * const back = modelFromDumps(lab.model, [...(await real.dump())].map(([path, dump]) => ({ path, dump })));
  */
 export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
   const out = new LabModel({ profile: like.profile });

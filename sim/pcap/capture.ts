@@ -36,13 +36,24 @@ export interface TappedFrame {
   frame: Frame;
 }
 
-/** The port a capture plugs into: every frame a device sends or receives. */
+/**
+ * The port a capture plugs into: every frame a device sends or receives.
+ *
+ * @example
+ * const stop = busTap(sim).tap((f) => console.log(f.t, f.ns, f.dev, f.dir));
+ * stop();
+ */
 export interface FrameTap {
   /** Calls `fn` for each frame; returns a function that stops it. */
   tap(fn: (f: TappedFrame) => void): () => void;
 }
 
-/** A FrameTap on a simulator's event bus. */
+/**
+ * A FrameTap on a simulator's event bus.
+ *
+ * @example
+ * const cap = new Capture(busTap(lab.sim));
+ */
 export function busTap(sim: Simulator): FrameTap {
   return {
     tap(fn) {
@@ -73,6 +84,11 @@ export interface CaptureOptions {
 
 /**
  * Captures the devices `select` accepts, one pcap per device, created on its first frame.
+ *
+ * @example
+ * const cap = new Capture(busTap(lab.sim), (ns) => ns.startsWith('node1'));
+ * lab.host('node1').sh('ip netns exec NS1 ping -c 1 172.16.0.3');
+ * for (const f of cap.files()) writeFileSync(f.path.replaceAll('/', '_'), f.bytes);
  */
 export class Capture {
   private readonly byDev = new Map<string, InterfaceCapture>();

@@ -13,6 +13,13 @@ export interface PcapRecord {
   origLen: number;
 }
 
+/**
+ * A pcap file, read.
+ *
+ * @example
+ * const f: PcapFile | null = readPcap(readFileSync('veth0.pcap'));
+ * f?.records.map((r) => r.data.length);
+ */
 export interface PcapFile {
   linktype: number;
   snaplen: number;

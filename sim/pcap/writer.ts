@@ -6,7 +6,12 @@
  * same simulation gives the same file byte for byte.
  */
 
-/** LINKTYPE_ETHERNET (1) for Ethernet devices and lo; LINKTYPE_RAW (101) for tun (bare IP). */
+/**
+ * LINKTYPE_ETHERNET (1) for Ethernet devices and lo; LINKTYPE_RAW (101) for tun (bare IP).
+ *
+ * @example
+ * new PcapWriter(LINKTYPE.raw); // a tun device's capture
+ */
 export const LINKTYPE = { ethernet: 1, raw: 101 } as const;
 export type LinkType = (typeof LINKTYPE)[keyof typeof LINKTYPE];
 

@@ -47,6 +47,9 @@ const DOMAIN_MAP_MAX = 256;
 export class ChainMemo {
   private readonly arrays: (Arrays | undefined)[] = [];
   private readonly domains: (DomainCache | undefined)[] = [];
+  /** what was allocated, to forget without scanning every endpoint and domain */
+  private readonly allocated: Arrays[] = [];
+  private readonly domainList: DomainCache[] = [];
   private readonly stack: number[] = [];
   /** hops of the last answer of `at` or `direct` */
   hops = 0;
@@ -64,6 +67,7 @@ export class ChainMemo {
       const n = this.slots;
       a = { code: new Uint8Array(n), hops: new Uint8Array(n), next: new Int32Array(n) };
       this.arrays[ep] = a;
+      this.allocated.push(a);
     }
     return a;
   }
@@ -71,9 +75,8 @@ export class ChainMemo {
   /** Forgets every chain toward the given slots (after a change that concerns them). */
   forget(slots: Iterable<number>): void {
     const list = [...slots];
-    for (const a of this.arrays) if (a) for (const s of list) a.code[s] = 0;
-    for (const d of this.domains) {
-      if (!d) continue;
+    for (const a of this.allocated) for (const s of list) a.code[s] = 0;
+    for (const d of this.domainList) {
       for (const s of list) {
         if (d.map) d.map.delete(s);
         else d.arr![s] = 0;
@@ -88,7 +91,10 @@ export class ChainMemo {
    */
   direct(dom: number, slot: number, a: Ip4): number {
     let c = this.domains[dom];
-    if (!c) this.domains[dom] = c = { map: new Map(), arr: null };
+    if (!c) {
+      this.domains[dom] = c = { map: new Map(), arr: null };
+      this.domainList.push(c);
+    }
     let v = c.map ? (c.map.get(slot) ?? 0) : c.arr![slot]!;
     if (v === 0) {
       const y = answer(this.ctx, dom, a);

@@ -20,17 +20,25 @@ function routeKey(r: Route): string {
   return `${r.table}|${r.type}|${r.dst}/${r.dstLen}|${r.tos}|${r.metric}|${r.dev ? r.dev.ifindex : -1}|${r.gateway}|${r.prefsrc}|${r.scope}|${r.nhScope}|${r.onlink}|${r.protocol}|${r.mtu ?? ''}`;
 }
 
-/** Everything about a namespace but its non-local routes. */
+function confKey(c: object): string {
+  let k = '';
+  for (const v of Object.values(c)) k += `${v as number},`;
+  return k;
+}
+
+/** Everything about a namespace but its non-local routes (hand-built: it runs per change). */
 function signature(ns: Netns): string {
-  const parts: string[] = [JSON.stringify(ns.all), JSON.stringify(ns.default), JSON.stringify(ns.rules), String(ns.customRules), String(ns.staticNeigh.size)];
+  let sig = `${confKey(ns.all)}|${confKey(ns.default)}|${JSON.stringify(ns.rules)}|${ns.customRules}|${ns.staticNeigh.size}\n`;
   for (const l of ns.linkList()) {
     const peer = l.peer ? `${l.peer.ns.path}:${l.peer.ifindex}:${l.peer.up}` : '';
     const cable = l.cable ? `${l.cable.ns.path}:${l.cable.ifindex}:${l.cable.up}` : '';
-    parts.push(`${l.ifindex}|${l.name}|${l.kind}|${l.up}|${l.mac}|${l.master ? l.master.ifindex : ''}|${peer}|${cable}|${JSON.stringify(l.addrs)}|${JSON.stringify(l.conf)}|${l.tun ? l.tun.attached : ''}|${l.fdb.length}|${l.bridge ? `${l.bridge.vlanFiltering}:${l.bridge.hadPorts}` : ''}|${l.noarp}`);
+    sig += `${l.ifindex}|${l.name}|${l.kind}|${l.up}|${l.mac}|${l.master ? l.master.ifindex : ''}|${peer}|${cable}|${confKey(l.conf)}|${l.tun ? l.tun.attached : ''}|${l.fdb.length}|${l.bridge ? `${l.bridge.vlanFiltering}:${l.bridge.hadPorts}` : ''}|${l.noarp}|`;
+    for (const a of l.addrs) sig += `${a.local}/${a.address}/${a.prefixLen}/${a.scope}/${a.secondary}/${a.broadcast}/${a.noprefixroute},`;
+    sig += '\n';
   }
   const local = ns.tables.get(TABLE.local);
-  if (local) for (const r of local.routes) parts.push(routeKey(r));
-  return parts.join('\n');
+  if (local) for (const r of local.routes) sig += routeKey(r) + '\n';
+  return sig;
 }
 
 /** Each non-local route by key, with its prefix as it was when seen. */
@@ -42,43 +50,54 @@ function routeKeys(ns: Netns): Map<string, [number, number]> {
 
 export class ChangeTracker {
   private readonly nss: Netns[];
-  private readonly versions = new Map<Netns, number>();
+  /** versions, aligned with nss */
+  private readonly versions: Float64Array;
   private readonly sigs = new Map<Netns, string>();
   private readonly routes = new Map<Netns, Map<string, [number, number]>>();
 
   constructor(private readonly lab: LabModel) {
     this.nss = allNamespaces(lab);
+    this.versions = Float64Array.from(this.nss, (ns) => ns.version);
     for (const ns of this.nss) this.remember(ns);
   }
 
   private remember(ns: Netns): void {
-    this.versions.set(ns, ns.version);
     this.sigs.set(ns, signature(ns));
     this.routes.set(ns, routeKeys(ns));
   }
 
   /** The route changes since the last call (none: []), or 'rebuild' for anything else. */
   diff(): RouteChange[] | 'rebuild' {
-    const now = allNamespaces(this.lab);
-    if (now.length !== this.nss.length || now.some((ns, i) => ns !== this.nss[i])) return 'rebuild';
     const out: RouteChange[] = [];
-    for (const ns of now) {
-      if (ns.version === this.versions.get(ns)) continue;
-      if (signature(ns) !== this.sigs.get(ns)) return 'rebuild';
-      const before = this.routes.get(ns)!;
-      const after = routeKeys(ns);
-      const ranges: [number, number][] = [];
-      const add = ([dst, len]: [number, number]) => {
-        const size = len === 0 ? 2 ** 32 : 2 ** (32 - len);
-        const first = Math.floor((dst >>> 0) / size) * size;
-        ranges.push([first, first + size - 1]);
-      };
-      for (const [k, r] of before) if (!after.has(k)) add(r);
-      for (const [k, r] of after) if (!before.has(k)) add(r);
-      this.versions.set(ns, ns.version);
-      this.routes.set(ns, after);
-      if (ranges.length) out.push({ ns, ranges });
+    let i = 0;
+    // walk the lab in place (no array of every namespace: this runs after each change)
+    const visit = (ns: Netns): boolean => {
+      if (i >= this.nss.length || ns !== this.nss[i]) return false;
+      if (ns.version !== this.versions[i]) {
+        if (signature(ns) !== this.sigs.get(ns)) return false;
+        const before = this.routes.get(ns)!;
+        const after = routeKeys(ns);
+        const ranges: [number, number][] = [];
+        const add = ([dst, len]: [number, number]) => {
+          const size = len === 0 ? 2 ** 32 : 2 ** (32 - len);
+          const first = Math.floor((dst >>> 0) / size) * size;
+          ranges.push([first, first + size - 1]);
+        };
+        for (const [k, r] of before) if (!after.has(k)) add(r);
+        for (const [k, r] of after) if (!before.has(k)) add(r);
+        this.versions[i] = ns.version;
+        this.routes.set(ns, after);
+        if (ranges.length) out.push({ ns, ranges });
+      }
+      i++;
+      return true;
+    };
+    for (const h of this.lab.hosts.values()) {
+      if (!visit(h.root)) return 'rebuild';
+      for (const ns of h.namespaces.values()) if (!visit(ns)) return 'rebuild';
     }
-    return out;
+    const infra = (this.lab as unknown as { infraHost: { allNamespaces(): Netns[] } | null }).infraHost;
+    if (infra) for (const ns of infra.allNamespaces()) if (!visit(ns)) return 'rebuild';
+    return i === this.nss.length ? out : 'rebuild';
   }
 }

@@ -5,15 +5,20 @@
  * answers only what it can prove equal to it and hands every other pair to the engine.
  *
  * How (details in each file):
- * - `intervals.ts`: each namespace's IPv4 space cut into intervals that its FIB, rules and
- *   addresses treat alike (a destination class per namespace); decisions are memoised per
- *   (namespace, ingress device, interval).
- * - `l2.ts`: live L2 domains (veth pairs, bridges, cables) and who answers ARP for an address.
- * - `walk.ts`: one locally generated packet followed hop by hop through those decisions, with
- *   chains memoised per (router ingress, destination).
- * - `matrix.ts`: the all-pairs answer, M(N, A) = "a packet from N to A is delivered", and
- *   reach(S, D) = M(S, D) ∧ M(owner(D), src(S, D)); unsure pairs go to the engine.
- * - `invalidate.ts`: after a change only what the change can affect is recomputed.
+ * - `intervals.ts`: each namespace's IPv4 space cut into intervals its FIB, rules and
+ *   addresses treat alike (its destination classes);
+ * - `context.ts`: the lab at one version — compiled FIBs on a fresh state, destinations, and
+ *   whether the lab is source-blind (the condition for sharing work between sources);
+ * - `l2.ts`: live L2 domains (veth pairs, bridges, cables) and their endpoints;
+ * - `templates.ts`: the decisions, one per (namespace, class) for what a ping sends and per
+ *   (ingress endpoint, class) for what arrives, plus who answers ARP for a next hop;
+ * - `chain.ts`: the rest of the way from a router's ingress, memoised per (ingress,
+ *   destination); `send.ts`: one direction and one pair; `bulk.ts`: all pairs in two sweeps;
+ * - `matrix.ts`: the `Reachability` object, lazy and kept in step with the model through
+ *   `changes.ts` (a route change recomputes only destinations inside its prefix);
+ * - `engine.ts`: the event engine's answer for the pairs the fast path hands over;
+ * - `walk.ts` / `analysis.ts`: one walk with its path; loops and blackholes per class;
+ * - `traceroute.ts`: `traceroute -I` in the event engine.
  *
  * @example
  * const r = reachability(lab.model);
@@ -35,3 +40,4 @@ export {
   type ReachPair,
   type Destination,
 } from './api.js';
+export { traceroute, formatTraceroute, type TracerouteHop, type TracerouteResult } from './traceroute.js';

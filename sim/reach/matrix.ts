@@ -69,11 +69,20 @@ export class FastReachability implements Reachability {
       ranges.push(...c.ranges);
     }
     if (!ranges.length) return;
+    // the destinations inside the changed prefixes, by binary search over the sorted ones
+    const order = ctx.destSorted;
+    const addrs = ctx.destAddr;
     const slots: number[] = [];
-    ctx.destinations.forEach((d, i) => {
-      const a = d.addr >>> 0;
-      for (const [f, l] of ranges) if (a >= f && a <= l) return void slots.push(i);
-    });
+    for (const [f, l] of ranges) {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (addrs[order[mid]!]! < f) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < order.length && addrs[order[k]!]! <= l; k++) slots.push(order[k]!);
+    }
     this.memo.forget(slots);
     this.m.forget(slots);
   }

@@ -34,10 +34,13 @@ export function events(x: ExplainResult): TraceStep[] {
   return x.hops.flatMap((h) => h.steps);
 }
 
-/** The namespaces visited up to and including event `i` (repeats in a row once). */
+/** IP-layer events: where the packets are, leaving ARP and frame steps aside. */
+const L3 = new Set<StepKind>(['send', 'route', 'input', 'forward', 'deliver']);
+
+/** The namespaces the packets passed at the IP layer up to event `i` (repeats in a row once). */
 export function pathUpTo(evs: readonly TraceStep[], i: number): string[] {
   const out: string[] = [];
-  for (const e of evs.slice(0, i + 1)) if (out[out.length - 1] !== e.ns) out.push(e.ns);
+  for (const e of evs.slice(0, i + 1)) if (L3.has(e.kind) && out[out.length - 1] !== e.ns) out.push(e.ns);
   return out;
 }
 
@@ -64,6 +67,7 @@ export function renderStep(x: ExplainResult, i: number, opts: { rows?: number; c
   let out = `${c.bold(x.summary)}\n`;
   out += `event ${i + 1} of ${evs.length}\n\n`;
   out += c.dim(`    #  ${'time'.padEnd(10)} ${'at'.padEnd(nsWidth)}  type\n`);
+  if (start > 0) out += c.dim(`       … ${start} earlier\n`);
   for (let k = start; k < end; k++) {
     const ev = evs[k]!;
     const mark = k === i ? '>' : ' ';

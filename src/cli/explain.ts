@@ -8,6 +8,8 @@ export interface ExplainOptions {
   from?: string;
   to?: string;
   json?: boolean;
+  /** one event at a time (explain-step.ts) */
+  step?: boolean;
 }
 
 /** Exit status: 0 the ping gets a reply, 1 it does not, 2 bad options (or, thrown, a bad file). */
@@ -28,7 +30,10 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
     return 2;
   }
   const x = lab.explain(from.ns.path, dst);
-  if (opts.json) {
+  if (opts.step && !opts.json) {
+    const { stepThrough } = await import('./explain-step.js');
+    await stepThrough(x);
+  } else if (opts.json) {
     const { ping, ...rest } = x;
     const out = { ...rest, dst: ip4ToString(x.dst), ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines } };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');

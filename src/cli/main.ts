@@ -91,8 +91,9 @@ export function buildProgram(): Command {
     .option('--from <ns>', 'the namespace pinging: HOST/NS, NS when only one host has it, or HOST')
     .option('--to <addr>', 'the IPv4 address pinged')
     .option('--json', 'the explanation as JSON')
-    .addHelpText('after', '\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n\nExit status: 0 the ping gets a reply, 1 it does not, 2 the file cannot be read or used, or bad --from/--to.')
-    .action(async (file: string, opts: { from?: string; to?: string; json?: boolean }) => {
+    .option('--step', 'one event at a time (frame on a link, route lookup, ARP, FDB…): Enter/Space next, b back, q quit; every event in turn when not on a terminal')
+    .addHelpText('after', '\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, 2 the file cannot be read or used, or bad --from/--to.')
+    .action(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean }) => {
       process.exitCode = await explainCommand(file, opts);
     });
 

@@ -4,7 +4,8 @@ import { loadLabFile, isLabFile } from '../labfile/load.js';
 import { LabFileError } from '../labfile/spec.js';
 import { formatReport, reportJson } from '../verify/format.js';
 import { junitXml } from '../verify/junit.js';
-import { verifyLabSim, type VerifyReport } from '../verify/verify.js';
+import { verifyLabSim } from '../verify/verify-file.js';
+import type { VerifyReport } from '../verify/verify.js';
 import { colorsFor } from './colors.js';
 
 export interface VerifyOptions {

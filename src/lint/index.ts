@@ -3,10 +3,27 @@ import { badAddress } from './rule-bad-address.js';
 import { gatewayOfflink } from './rule-gateway-offlink.js';
 import { bridgeDown, duplicateAddress, forwardingOff, nameTooLong, noReturnRoute, overlappingSubnets } from './rule-model.js';
 import type { Finding, LintInput, LintRule } from './rule.js';
+import { copiedBlock } from './rule-copied-block.js';
+import { pingTarget } from './rule-ping-target.js';
+import { routeExists } from './rule-route-exists.js';
+import { tunnelOrder } from './rule-tunnel-order.js';
 
 export type { Finding, LintInput, LintRule } from './rule.js';
 
-export const RULES: LintRule[] = [badAddress, gatewayOfflink, nameTooLong, overlappingSubnets, duplicateAddress, bridgeDown, forwardingOff, noReturnRoute];
+export const RULES: LintRule[] = [
+  badAddress,
+  gatewayOfflink,
+  nameTooLong,
+  overlappingSubnets,
+  duplicateAddress,
+  bridgeDown,
+  forwardingOff,
+  noReturnRoute,
+  routeExists,
+  copiedBlock,
+  tunnelOrder,
+  pingTarget,
+];
 
 export function lint(input: LintInput, rules: LintRule[] = RULES): Finding[] {
   const out: Finding[] = [];

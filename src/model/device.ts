@@ -159,8 +159,12 @@ export function setMaster(l: Link, master: Link | null): void {
     l.portNo = no;
     master.bridge!.hadPorts = true;
     recalcBridgeMac(master);
+    bridgeMtuAutoAdjust(master);
   }
-  if (old && old.kind === 'bridge') recalcBridgeMac(old);
+  if (old && old.kind === 'bridge') {
+    recalcBridgeMac(old);
+    bridgeMtuAutoAdjust(old);
+  }
   l.ns.touch();
   syncLinkLocal(l.ns);
 }
@@ -243,3 +247,14 @@ export function deleteLink(l: Link): void {
 }
 
 export { primaryOf };
+
+/**
+ * br_mtu_auto_adjust: a bridge whose MTU the user never set follows its smallest port (1500
+ * with none), on every port added, removed, or changing MTU.
+ */
+export function bridgeMtuAutoAdjust(br: Link): void {
+  if (br.kind !== 'bridge' || br.bridge!.mtuSetByUser) return;
+  let min = 0;
+  for (const p of bridgePorts(br)) if (!min || p.mtu < min) min = p.mtu;
+  br.mtu = min || 1500;
+}

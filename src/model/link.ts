@@ -23,6 +23,8 @@ export interface BridgeInfo {
   hadPorts: boolean;
   /** true once a MAC was set by the user: the bridge no longer takes its ports' lowest MAC */
   macSet: boolean;
+  /** the user set the bridge's MTU: it no longer follows its ports (BROPT_MTU_SET_BY_USER) */
+  mtuSetByUser?: boolean;
   /** hello_time, priority, the multicast settings … as `ip -d link show` prints them (bridge-options.ts); absent: the defaults */
   opts?: BridgeTunables;
   /** the STP group address (`group_address`); absent: 01:80:c2:00:00:00 */

@@ -1,5 +1,5 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
-import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster } from '../model/device.js';
+import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
 import type { Link, LinkKind } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
@@ -105,7 +105,10 @@ function macvlanRefusal(ctx: OpContext, op: LinkAddOp): OpError {
 }
 
 export function finishAdd(l: Link, op: LinkAddOp, master: Link | null): void {
-  if (op.mtu !== null) l.mtu = op.mtu;
+  if (op.mtu !== null) {
+    l.mtu = op.mtu;
+    if (l.bridge) l.bridge.mtuSetByUser = true;
+  }
   if (op.address !== null) {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
@@ -187,7 +190,11 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
   }
-  if (op.mtu !== null) l.mtu = op.mtu;
+  if (op.mtu !== null) {
+    l.mtu = op.mtu;
+    if (l.bridge) l.bridge.mtuSetByUser = true;
+    if (l.master) bridgeMtuAutoAdjust(l.master);
+  }
   if (op.txqlen !== null) l.txqlen = op.txqlen;
   if (op.name !== null) l.name = op.name;
   if (masterError) {

@@ -1,30 +1,63 @@
 /**
- * The pod networking the seed teaches, built at any scale: per node a bridge `cni0` holding
- * the node's pod gateway, one namespace per pod on a veth, and (backend host-gw) a route per
- * other node's pod subnet via that node's address on a shared L2 segment.
+ * The pod networking the seed teaches, built at any scale: per node a bridge `cni0` holding the
+ * node's pod gateway, one namespace per pod on a veth, and the nodes' NICs on one L2 segment.
+ * How a node reaches the other nodes' pod subnets is the backend, as flannel names them:
+ *
+ * - `host-gw` (the seed's step 13-1): a route per other node's pod subnet via that node;
+ * - `vxlan` (flannel's default): a VXLAN device `flannel.1` per node, routes to each pod subnet
+ *   via the peer's `flannel.1` (onlink), its MAC as a permanent neighbour, and an FDB entry
+ *   sending that MAC to the peer's node address (k8s-vxlan.ts);
+ * - `udp` (the seed's step 13-2, done right): one socat UDP tunnel per pair of nodes, every
+ *   end listening before any tun comes up (k8s-udp.ts).
  *
  * @example
- * const lab = k8sLab({ nodes: 3, podsPerNode: 2 });
- * lab.ping('node1/pod1', '10.244.2.2');
+ * const lab = k8sLab({ nodes: 3, podsPerNode: 2, backend: 'vxlan' });
+ * lab.ping('node1/pod1', '10.244.2.2').received; // 1
  */
 import { Lab } from '../lab.js';
 import { createLink, linkUp, setMaster } from '../model/device.js';
 import type { Host } from '../model/host.js';
-import { ip4ToString, parsePrefix } from '../model/ip.js';
+import { ip4ToString, parsePrefix, type Ip4 } from '../model/ip.js';
 import { apply } from '../ops/apply.js';
 import * as build from '../ops/build.js';
 import { createNetns } from '../ops/apply-netns.js';
+import { udpBackend } from './k8s-udp.js';
+import { vxlanBackend } from './k8s-vxlan.js';
 
+/**
+ * The shape of a cluster and how its nodes reach each other's pods.
+ *
+ * @example
+ * const opts: K8sLabOptions = { nodes: 2, podsPerNode: 1, podCidr: '10.244.0.0/16', backend: 'udp' };
+ */
 export interface K8sLabOptions {
   nodes: number;
   podsPerNode: number;
   /** the cluster's pod range; node i gets the i-th /24 of it (default 10.244.0.0/16) */
   podCidr?: string;
-  /** the nodes' underlay subnet (default 192.168.0.0/16, node i = .0.i+... ) */
+  /** the nodes' underlay subnet (default 192.168.0.0/16: node i is 192.168.1.i) */
   nodeCidr?: string;
-  backend?: 'host-gw';
+  /** default `host-gw` */
+  backend?: 'host-gw' | 'vxlan' | 'udp';
 }
 
+/** What a backend needs to know of the cluster built so far. */
+export interface K8sCluster {
+  lab: Lab;
+  hosts: Host[];
+  /** node i's address on the segment */
+  nodeAddr: (i: number) => Ip4;
+  /** node i's pod subnet (a /24) */
+  podNet: (i: number) => Ip4;
+}
+
+/**
+ * A cluster of `nodes` nodes with `podsPerNode` pods each, wired by the chosen backend.
+ *
+ * @example
+ * const lab = k8sLab({ nodes: 2, podsPerNode: 1, backend: 'udp' });
+ * lab.ping('node1/pod1', '10.244.2.2').received; // 1
+ */
 export function k8sLab(opts: K8sLabOptions): Lab {
   const { nodes, podsPerNode } = opts;
   if (!Number.isInteger(nodes) || nodes < 1) throw new Error('k8sLab: nodes must be a positive integer');
@@ -34,6 +67,9 @@ export function k8sLab(opts: K8sLabOptions): Lab {
   const under = parsePrefix(opts.nodeCidr ?? '192.168.0.0/16');
   if (!under || under.len > 16) throw new Error('k8sLab: nodeCidr must be a prefix of /16 or shorter');
   if (nodes > 250 * 256) throw new Error('k8sLab: too many nodes');
+  const backend = opts.backend ?? 'host-gw';
+  if (!['host-gw', 'vxlan', 'udp'].includes(backend)) throw new Error(`k8sLab: backend must be host-gw, vxlan or udp, not ${String(backend)}`);
+  if (backend === 'udp' && nodes > 200) throw new Error('k8sLab: the udp backend takes at most 200 nodes (one socat per pair)');
   const lab = new Lab();
   const room = lab.model.infra.root;
   const sw = createLink(room, 'sw0', 'bridge');
@@ -72,11 +108,20 @@ export function k8sLab(opts: K8sLabOptions): Lab {
       apply(pctx, build.route('0.0.0.0/0', { via: ip4ToString(podNet(i) + 1) }));
     }
   }
-  for (let i = 0; i < nodes; i++) {
-    for (let j = 0; j < nodes; j++) {
+  const cluster: K8sCluster = { lab, hosts, nodeAddr, podNet };
+  if (backend === 'vxlan') vxlanBackend(cluster);
+  else if (backend === 'udp') udpBackend(cluster);
+  else hostGwBackend(cluster);
+  return lab;
+}
+
+/** host-gw: each node routes every other node's pod subnet via that node's address. */
+function hostGwBackend(c: K8sCluster): void {
+  const n = c.hosts.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      apply({ ns: hosts[i].root }, build.route(`${ip4ToString(podNet(j))}/24`, { via: ip4ToString(nodeAddr(j)), dev: 'eth0' }));
+      apply({ ns: c.hosts[i].root }, build.route(`${ip4ToString(c.podNet(j))}/24`, { via: ip4ToString(c.nodeAddr(j)), dev: 'eth0' }));
     }
   }
-  return lab;
 }

@@ -54,7 +54,12 @@ export interface Prober {
   addressOf(ns: string): Ip4 | null;
 }
 
-/** The verdict on one intent. */
+/**
+ * The verdict on one intent.
+ *
+ * @example
+ * for (const v of lab.verify(intents).verdicts) console.log(v.holds ? 'holds' : 'FAILS', v.name, v.summary);
+ */
 export interface Verdict {
   intent: Intent;
   /** one line naming the intent */

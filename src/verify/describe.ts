@@ -52,7 +52,8 @@ export function mergeBlackholes(found: readonly BlackholeFinding[]): BlackholeRe
       prev.last = b.last;
       continue;
     }
-    merged.push({ from: b.from.path, first: b.first, last: b.last, at: b.at.path, reason: b.reason, detail: b.detail });
+    // for a missing route the range says it all; other reasons name the route or rule
+    merged.push({ from: b.from.path, first: b.first, last: b.last, at: b.at.path, reason: b.reason, detail: b.reason === 'no-route' ? 'no route' : b.detail });
   }
   return merged.map((m) => ({ from: m.from, dst: classText(m.first, m.last), at: m.at, detail: m.detail }));
 }

@@ -42,7 +42,12 @@ export function formatReport(r: VerifyReport, c: Colors = plain): string {
   return `${out}${tally} (${mode}, ${ms} ms)\n`;
 }
 
-/** The report as one JSON document (`--json`). */
+/**
+ * The report as one JSON document (`--json`).
+ *
+ * @example
+ * JSON.stringify(reportJson(verifyLabSim(spec)), null, 2);
+ */
 export function reportJson(r: VerifyReport): unknown {
   return {
     file: r.file,

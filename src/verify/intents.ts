@@ -23,7 +23,12 @@ export interface Prefix {
   len: number;
 }
 
-/** One intent, parsed; `line` is its line in the lab file (or its position in a list, from 1). */
+/**
+ * One intent, parsed; `line` is its line in the lab file (or its position in a list, from 1).
+ *
+ * @example
+ * const i: Intent = { kind: 'via', line: 7, from: 'node1/NS1', to: { kind: 'addr', addr: 0xac100102 }, through: ['node1', 'node2'] };
+ */
 export type Intent =
   | { kind: 'reach'; line: number; from: string; to: Target }
   | { kind: 'isolated'; line: number; from: string; to: Target }
@@ -34,7 +39,12 @@ export type Intent =
 
 export type IntentKind = Intent['kind'];
 
-/** Something wrong with an `expect` entry, at `line`. */
+/**
+ * Something wrong with an `expect` entry, at `line`.
+ *
+ * @example
+ * const p: IntentProblem = { line: 9, message: 'unknown key "too" in reach (expected from, to)' };
+ */
 export interface IntentProblem {
   line: number;
   message: string;
@@ -105,7 +115,12 @@ export function parseIntents(raw: readonly RawIntent[]): { intents: Intent[]; pr
   return { intents, problems };
 }
 
-/** Intents given as plain objects (the API): lines are positions in the list, from 1. */
+/**
+ * Intents given as plain objects (the API): lines are positions in the list, from 1.
+ *
+ * @example
+ * parseIntentValues([{ 'no-loops': {} }, { ping: {} }]).problems; // [{ line: 2, message: 'unknown intent "ping" …' }]
+ */
 export function parseIntentValues(values: readonly unknown[]): { intents: Intent[]; problems: IntentProblem[] } {
   return parseIntents(values.map((value, i) => ({ value, line: i + 1 })));
 }

@@ -63,7 +63,7 @@ export class SimProber implements Prober {
     if (w && w.path.length > 1) {
       const path = w.path.map((n) => n.path).join(' -> ');
       if (w.outcome === 'delivered') why.push(`the request arrives (${path}); the reply does not come back`);
-      else if (w.outcome === 'loop') why.push(`the request loops: ${path} -> ${w.path[0]!.path} …`);
+      else if (w.outcome === 'loop') why.push(`the request loops: ${path} …`);
       else why.push(`the request goes ${path}, then: ${w.outcome}`);
     }
     const steps = x.hops.flatMap((h) => h.steps);

@@ -1,16 +1,21 @@
 /**
- * Verification of a lab: parse the intents, run the lab, check that every namespace they name
- * exists, then judge each intent with the simulator's answers (or, `real.ts`, the kernel's).
+ * Verification of a lab: parse the intents, check that every namespace they name exists in the
+ * lab, then judge each intent with the simulator's answers (lab files: `verify-file.ts`; on the
+ * kernel: `real.ts`).
  */
 import type { Lab } from '../lab.js';
-import { runLabSim } from '../labfile/sim-lab.js';
-import type { LabSpec } from '../labfile/spec.js';
 import { checkIntents, type Prober, type Verdict } from './check.js';
 import type { ForwardingEngine } from './engine.js';
-import { parseIntents, parseIntentValues, unknownNamespaces, type Intent, type IntentProblem } from './intents.js';
+import { parseIntentValues, unknownNamespaces, type Intent, type IntentProblem } from './intents.js';
 import { SimProber } from './sim-prober.js';
 
-/** The outcome of verifying a lab: verdicts, or the problems that kept it from being checked. */
+/**
+ * The outcome of verifying a lab: verdicts, or the problems that kept it from being checked.
+ *
+ * @example
+ * const r: VerifyReport = lab.verify([{ 'no-loops': {} }]);
+ * if (r.problems.length) console.error(r.problems); else console.log(r.holds);
+ */
 export interface VerifyReport {
   /** the lab file, or null for intents given through the API */
   file: string | null;
@@ -38,22 +43,11 @@ export function report(file: string | null, mode: 'sim' | 'real', intents: Inten
 }
 
 /**
- * Runs a lab file's setups and `run` list in the simulator and checks its `expect` section.
- *
- * @example
- * const r = verifyLabSim(loadLabFile('examples/verify/lab.yaml'));
- * r.holds; // true
- */
-export function verifyLabSim(spec: LabSpec, opts: { engine?: ForwardingEngine } = {}): VerifyReport {
-  const t0 = performance.now();
-  const { lab } = runLabSim(spec);
-  const { intents, problems } = intentsFor(lab, parseIntents(spec.expect));
-  return report(spec.file, 'sim', intents, problems, new SimProber(lab.model, lab.sim, opts.engine), t0);
-}
-
-/**
  * Checks intents given as objects of the lab file's shape against a lab as it is now (what
  * `lab.verify` does).
+ *
+ * @example
+ * verifyLab(lab, [{ reach: { from: 'node1/NS1', to: '172.16.1.2' } }]).holds;
  */
 export function verifyLab(lab: Lab, values: readonly unknown[], opts: { engine?: ForwardingEngine } = {}): VerifyReport {
   const t0 = performance.now();

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLabFile } from '../../../src/labfile/load.js';
-import { verifyLabSim } from '../../../src/verify/verify.js';
+import { verifyLabSim } from '../../../src/verify/verify-file.js';
 import { passesInOrder } from '../../../src/verify/check.js';
 import { routerLab } from './router-lab.js';
 
@@ -118,16 +118,13 @@ describe('no-blackholes', () => {
     const v = one({ 'no-blackholes': { for: '10.0.0.0/22' } });
     expect(v).toMatchObject({ holds: false, summary: '4 sources without a route to part of 10.0.0.0/22' });
     // the router has no route to 10.0.0.0/24; C has no route but its own subnet
-    expect(v.why.map((l) => l.replace(/: (dropped at \S+): .*/, ': $1').replace(/(\/\d+): (?!dropped).*/, '$1'))).toEqual([
-      'h/A -> 10.0.0.0/24: dropped at h/R',
-      'h/B -> 10.0.0.0/24: dropped at h/R',
-      'h/C -> 10.0.0.0/23, 10.0.2.0/24',
-      'h/R -> 10.0.0.0/24',
+    expect(v.why).toEqual([
+      'h/A -> 10.0.0.0/24: dropped at h/R: no route',
+      'h/B -> 10.0.0.0/24: dropped at h/R: no route',
+      'h/C -> 10.0.0.0/23, 10.0.2.0/24: no route',
+      'h/R -> 10.0.0.0/24: no route',
     ]);
-    expect(v.why[2]).toMatch(/ENETUNREACH|Network is unreachable/);
-    const a = one({ 'no-blackholes': { for: '10.0.0.0/22', from: ['h/A'] } });
-    expect(a.why).toHaveLength(1);
-    expect(a.why[0]).toMatch(/^h\/A -> 10\.0\.0\.0\/24: dropped at h\/R: no route/);
+    expect(one({ 'no-blackholes': { for: '10.0.0.0/22', from: ['h/A'] } }).why).toEqual(['h/A -> 10.0.0.0/24: dropped at h/R: no route']);
   });
 });
 

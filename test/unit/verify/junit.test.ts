@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLabFile } from '../../../src/labfile/load.js';
 import { junitXml, xmlEscape } from '../../../src/verify/junit.js';
-import { verifyLabSim } from '../../../src/verify/verify.js';
+import { verifyLabSim } from '../../../src/verify/verify-file.js';
 import { parseXml } from './xml.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples/verify');

@@ -1,0 +1,33 @@
+/**
+ * The benchmarks' fixed workloads. The single-bridge lab: a host whose root namespace has a
+ * bridge br0 (10.0.0.1/16) and N namespaces, each on a veth port of br0 with 10.0.x.y/16 and
+ * lo up: N+1 sources, N+1 destinations, every pair reachable.
+ */
+export function singleBridgeScript(n: number): string {
+  const lines = ['ip link add br0 type bridge', 'ip link set br0 up', 'ip addr add 10.0.0.1/16 dev br0'];
+  for (let i = 1; i <= n; i++) {
+    const host = i + 1;
+    const ip = `10.0.${host >> 8}.${host & 255}`;
+    lines.push(
+      `ip netns add ns${i}`,
+      `ip link add v${i} type veth peer name eth0 netns ns${i}`,
+      `ip link set v${i} master br0 up`,
+      `ip -n ns${i} addr add ${ip}/16 dev eth0`,
+      `ip -n ns${i} link set eth0 up`,
+      `ip -n ns${i} link set lo up`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** median, min, max of a sample */
+export function stats(xs: number[]): { median: number; min: number; max: number; runs: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return { median: round(median), min: round(s[0]!), max: round(s[s.length - 1]!), runs: s.length };
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

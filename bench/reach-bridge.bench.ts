@@ -1,0 +1,51 @@
+/**
+ * `nettwin reach FILE --json` on the single-bridge lab (bench/labs.ts) at N = 10, 100, 1 000,
+ * 10 000 namespaces, as a user runs it: the CLI bundled once with esbuild (as `npm run build`
+ * ships it), then timed as a whole process — start, reading and running the script, all pairs,
+ * JSON out. Prints one JSON line per N: wall ms (median, min, max over runs), pairs, peak RSS.
+ *
+ *   node --import tsx bench/reach-bridge.bench.ts [N …]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { singleBridgeScript, stats } from './labs.js';
+
+const dir = join(tmpdir(), 'nettwin-bench');
+mkdirSync(dir, { recursive: true });
+const cli = join(dir, 'main.mjs');
+await build({
+  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: cli,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'error',
+});
+
+const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+for (const n of sizes.length ? sizes : [10, 100, 1000, 10000]) {
+  const file = join(dir, `bridge-${n}.sh`);
+  writeFileSync(file, singleBridgeScript(n));
+  const runs = n >= 10000 ? 1 : n >= 1000 ? 5 : 7;
+  const wall: number[] = [];
+  let rss = 0;
+  let pairs = 0;
+  let reachable = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    // /usr/bin/time is not everywhere: the child reports its own peak RSS on stderr
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`, cli, 'reach', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    wall.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`reach failed: ${r.stderr}`);
+    const out = JSON.parse(r.stdout) as { pairs: number; reachable: number };
+    pairs = out.pairs;
+    reachable = out.reachable;
+    rss = Math.max(rss, Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0));
+  }
+  console.log(JSON.stringify({ name: 'reach-bridge', namespaces: n, pairs, reachable, wallMs: stats(wall), peakRssMiB: Math.round(rss / 1024) }));
+}

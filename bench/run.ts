@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: every benchmark of bench/ in its own process, one after the other (they
+ * are timed, so never side by side), their JSON lines collected into bench/results.json with
+ * the machine they ran on, and a table printed.
+ *
+ *   node --import tsx bench/run.ts [--quick] [--only NAME …]
+ *
+ * --quick uses smaller workloads (for a smoke test, not for the README). The real-mode bench
+ * runs only as root on Linux, and is reported as skipped otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : null;
+
+interface Bench {
+  name: string;
+  file: string;
+  args: string[];
+  needsRoot?: boolean;
+}
+
+const BENCHES: Bench[] = [
+  { name: 'lpm', file: 'lpm.bench.ts', args: [] },
+  { name: 'reach-bridge', file: 'reach-bridge.bench.ts', args: quick ? ['10', '100', '1000'] : ['10', '100', '1000', '10000'] },
+  { name: 'reach-k8s', file: 'reach-k8s.bench.ts', args: quick ? ['20', '20', '3'] : ['100', '100', '3'] },
+  { name: 'reach-incremental', file: 'reach-incremental.bench.ts', args: quick ? ['20', '20', '11'] : ['100', '100', '21'] },
+  { name: 'real', file: 'real.bench.ts', args: quick ? ['100'] : [], needsRoot: true },
+];
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  os: `${os.type()} ${os.release()}`,
+  load1: Math.round(os.loadavg()[0]! * 100) / 100,
+  date: new Date().toISOString(),
+};
+
+const results: Record<string, unknown>[] = [];
+for (const b of BENCHES) {
+  if (only && !only.includes(b.name)) continue;
+  if (b.needsRoot && (process.platform !== 'linux' || process.getuid?.() !== 0)) {
+    results.push({ name: b.name, skipped: 'needs root on Linux' });
+    continue;
+  }
+  process.stderr.write(`bench: ${b.name} ${b.args.join(' ')}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, b.file), ...b.args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  if (r.status !== 0) {
+    results.push({ name: b.name, failed: `exit ${r.status}` });
+    continue;
+  }
+  for (const line of r.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      results.push({ bench: b.name, ...(JSON.parse(line) as Record<string, unknown>) });
+    } catch {
+      /* not a result line */
+    }
+  }
+}
+
+writeFileSync(join(here, 'results.json'), JSON.stringify({ machine, quick, results }, null, 2) + '\n');
+
+/** One table row per result: the figure that matters, and its median/min/max when it has them. */
+function row(r: Record<string, unknown>): [string, string, string] {
+  const mm = (x: unknown, unit: string) => {
+    const s = x as { median: number; min: number; max: number } | undefined;
+    return s ? `${s.median} ${unit} (min ${s.min}, max ${s.max})` : '';
+  };
+  if (r.skipped || r.failed) return [String(r.name), '', String(r.skipped ?? r.failed)];
+  switch (r.name) {
+    case 'reach-bridge':
+      return [`reach, single bridge, N=${r.namespaces}`, `${r.pairs} pairs`, `${mm(r.wallMs, 'ms')} wall, whole CLI; peak RSS ${r.peakRssMiB} MiB`];
+    case 'reach-k8s':
+      return [`reach, k8s ${r.nodes}×${r.podsPerNode}`, `${r.pairs} pairs`, `${mm(r.wallMs, 'ms')} wall; ${r.pairsPerSec} pairs/s; RSS ${r.rssMiB} MiB`];
+    case 'reach-incremental':
+      return [`route change + one row, k8s ${r.nodes}×${r.podsPerNode}`, `${r.destinations} destinations`, `${mm(r.rowUs, 'µs')}`];
+    default:
+      return [String(r.name ?? r.bench), '', JSON.stringify(r).slice(0, 160)];
+  }
+}
+
+const rows = results.map(row);
+let table = `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, Node ${machine.node}, ${machine.os}, load ${machine.load1}, ${machine.date}\n\n`;
+table += '| workload | size | result |\n|---|---|---|\n';
+for (const [a, b, c] of rows) table += `| ${a} | ${b} | ${c} |\n`;
+process.stdout.write(table);
