@@ -274,6 +274,17 @@ export class SocatProcess implements SimProcess {
   private fromSocket(sim: Simulator, pkt: IpPacket): void {
     if (!this.alive) return;
     const sock = this.sock!;
+    if (sim !== this.home) {
+      // a fork (explain) watches: the packet goes on if it can, the process itself is left alone
+      const dev = this.tun;
+      if (dev && dev.up && pkt.inner && sock.remote !== null) {
+        const f = cloneFrame(pkt.inner);
+        sim.queue.after(sim.latency, () => {
+          if (sim.isLive(dev)) sim.receive(dev, f);
+        });
+      } else if (sim.tracer) sim.step(this.ns, 'socket', `socat[${this.pid}] cannot write into ${dev?.name ?? 'its tun'} now`);
+      return;
+    }
     if (this.afterListen !== null && sock.remote === null) {
       // UDP-LISTEN: the first datagram's sender becomes the peer, then the tun is opened
       sock.remote = pkt.ip.src;

@@ -102,6 +102,11 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
   const st = sim.state(dev.ns);
   const lower = v.dev !== null ? dev.ns.linkByName(v.dev) ?? null : null;
   for (const remote of remotes) {
+    if (remote >>> 28 === 0xe) {
+      // a `group`: the kernel joins it on the lower device (IGMP); multicast is not simulated
+      if (sim.tracer) sim.stepDrop(dev.ns, 'tunnel-unsupported', `${dev.name}: VXLAN over the multicast group ${ip4ToString(remote)} is not simulated`);
+      continue;
+    }
     const res = routeOutput(sim, st, { dst: remote, src: v.local ?? 0, oif: lower });
     if (res.kind !== 'ok') {
       if (sim.tracer) sim.stepDrop(dev.ns, 'no-route', `${dev.name}: no route to remote VTEP ${ip4ToString(remote)} (${res.errno})`);

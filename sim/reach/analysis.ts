@@ -27,7 +27,7 @@ function lastOf(starts: number[], i: number, hi: number): number {
 }
 
 /** The cycle a looping chain enters, from endpoint `ep`, as endpoints. */
-function cycleFrom(ctx: ReachContext, memo: ChainMemo, ep: number, slot: number, a: Ip4): number[] {
+function cycleFrom(memo: ChainMemo, ep: number, slot: number, a: Ip4): number[] {
   const order: number[] = [];
   const at = new Map<number, number>();
   for (let e = ep; e >= 0 && !at.has(e); e = memo.nextAfter(e, slot, a)) {
@@ -61,7 +61,7 @@ export function findLoops(lab: LabModel): LoopFinding[] {
     const seenCycles = new Set<string>();
     for (const e of routerEps) {
       if (memo.at(e, c, a) !== C_LOOP) continue;
-      const cyc = cycleFrom(ctx, memo, e, c, a);
+      const cyc = cycleFrom(memo, e, c, a);
       if (!cyc.length) continue;
       const min = cyc.indexOf(Math.min(...cyc));
       const norm = [...cyc.slice(min), ...cyc.slice(0, min)];

@@ -37,10 +37,16 @@ export function endCode(t: InTmpl): number {
   return C_DROPPED;
 }
 
-/** A domain's cache of direct next hops: Map while small, an array once it grows. */
+/**
+ * A domain's cache of direct next hops: Map while small, arrays once it grows. Each entry
+ * carries the epoch of its slot when computed: forgetting a slot bumps its epoch, so that
+ * nothing has to be deleted from every domain.
+ */
 interface DomainCache {
   map: Map<number, number> | null;
+  epochs: Map<number, number> | null;
   arr: Int32Array | null;
+  arrEpoch: Uint32Array | null;
 }
 const DOMAIN_MAP_MAX = 256;
 
@@ -50,6 +56,7 @@ export class ChainMemo {
   /** what was allocated, to forget without scanning every endpoint and domain */
   private readonly allocated: Arrays[] = [];
   private readonly domainList: DomainCache[] = [];
+  private readonly slotEpoch: Uint32Array;
   private readonly stack: number[] = [];
   /** hops of the last answer of `at` or `direct` */
   hops = 0;
@@ -59,7 +66,9 @@ export class ChainMemo {
   constructor(
     private readonly ctx: ReachContext,
     readonly slots: number,
-  ) {}
+  ) {
+    this.slotEpoch = new Uint32Array(slots);
+  }
 
   private arr(ep: number): Arrays {
     let a = this.arrays[ep];
@@ -76,12 +85,7 @@ export class ChainMemo {
   forget(slots: Iterable<number>): void {
     const list = [...slots];
     for (const a of this.allocated) for (const s of list) a.code[s] = 0;
-    for (const d of this.domainList) {
-      for (const s of list) {
-        if (d.map) d.map.delete(s);
-        else d.arr![s] = 0;
-      }
-    }
+    for (const s of list) this.slotEpoch[s]!++;
   }
 
   /**
@@ -92,10 +96,18 @@ export class ChainMemo {
   direct(dom: number, slot: number, a: Ip4): number {
     let c = this.domains[dom];
     if (!c) {
-      this.domains[dom] = c = { map: new Map(), arr: null };
+      this.domains[dom] = c = { map: new Map(), epochs: new Map(), arr: null, arrEpoch: null };
       this.domainList.push(c);
     }
-    let v = c.map ? (c.map.get(slot) ?? 0) : c.arr![slot]!;
+    const epoch = this.slotEpoch[slot]!;
+    let v: number;
+    if (c.map) {
+      v = c.map.get(slot) ?? 0;
+      if (v !== 0 && c.epochs!.get(slot) !== epoch) v = 0;
+    } else {
+      v = c.arr![slot]!;
+      if (v !== 0 && c.arrEpoch![slot] !== epoch) v = 0;
+    }
     if (v === 0) {
       const y = answer(this.ctx, dom, a);
       const code = y === FAIL ? C_DROPPED : y === UNSURE ? C_UNSURE : this.at(y, slot, a);
@@ -103,14 +115,20 @@ export class ChainMemo {
       v = code | (hops << 3) | ((y + 3) << 11);
       if (c.map) {
         c.map.set(slot, v);
+        c.epochs!.set(slot, epoch);
         if (c.map.size > DOMAIN_MAP_MAX && this.ctx.l2.epLink.length < 1 << 19) {
           const arr = new Int32Array(this.slots);
+          const ep = new Uint32Array(this.slots);
           for (const [k, x] of c.map) arr[k] = x;
+          for (const [k, x] of c.epochs!) ep[k] = x;
           c.arr = arr;
+          c.arrEpoch = ep;
           c.map = null;
+          c.epochs = null;
         }
       } else {
         c.arr![slot] = v;
+        c.arrEpoch![slot] = epoch;
       }
     }
     this.hops = (v >>> 3) & 255;

@@ -52,12 +52,14 @@ export class ChangeTracker {
   private readonly nss: Netns[];
   /** versions, aligned with nss */
   private readonly versions: Float64Array;
+  private labVersion: number;
   private readonly sigs = new Map<Netns, string>();
   private readonly routes = new Map<Netns, Map<string, [number, number]>>();
 
   constructor(private readonly lab: LabModel) {
     this.nss = allNamespaces(lab);
     this.versions = Float64Array.from(this.nss, (ns) => ns.version);
+    this.labVersion = lab.version;
     for (const ns of this.nss) this.remember(ns);
   }
 
@@ -66,38 +68,46 @@ export class ChangeTracker {
     this.routes.set(ns, routeKeys(ns));
   }
 
-  /** The route changes since the last call (none: []), or 'rebuild' for anything else. */
+  /**
+   * The route changes since the last call (none: []), or 'rebuild' for anything else. Every
+   * namespace change bumps both its own version and the lab's by one (Netns.touch); when the
+   * namespaces' increments do not add up to the lab's, something else changed (a namespace
+   * came or went): rebuild.
+   */
   diff(): RouteChange[] | 'rebuild' {
-    const out: RouteChange[] = [];
-    let i = 0;
-    // walk the lab in place (no array of every namespace: this runs after each change)
-    const visit = (ns: Netns): boolean => {
-      if (i >= this.nss.length || ns !== this.nss[i]) return false;
-      if (ns.version !== this.versions[i]) {
-        if (signature(ns) !== this.sigs.get(ns)) return false;
-        const before = this.routes.get(ns)!;
-        const after = routeKeys(ns);
-        const ranges: [number, number][] = [];
-        const add = ([dst, len]: [number, number]) => {
-          const size = len === 0 ? 2 ** 32 : 2 ** (32 - len);
-          const first = Math.floor((dst >>> 0) / size) * size;
-          ranges.push([first, first + size - 1]);
-        };
-        for (const [k, r] of before) if (!after.has(k)) add(r);
-        for (const [k, r] of after) if (!before.has(k)) add(r);
-        this.versions[i] = ns.version;
-        this.routes.set(ns, after);
-        if (ranges.length) out.push({ ns, ranges });
+    const labDelta = this.lab.version - this.labVersion;
+    if (labDelta === 0) return [];
+    const nss = this.nss;
+    const versions = this.versions;
+    let sum = 0;
+    const changed: number[] = [];
+    for (let i = 0; i < nss.length; i++) {
+      const v = nss[i]!.version;
+      if (v !== versions[i]) {
+        sum += v - versions[i]!;
+        changed.push(i);
       }
-      i++;
-      return true;
-    };
-    for (const h of this.lab.hosts.values()) {
-      if (!visit(h.root)) return 'rebuild';
-      for (const ns of h.namespaces.values()) if (!visit(ns)) return 'rebuild';
     }
-    const infra = (this.lab as unknown as { infraHost: { allNamespaces(): Netns[] } | null }).infraHost;
-    if (infra) for (const ns of infra.allNamespaces()) if (!visit(ns)) return 'rebuild';
-    return i === this.nss.length ? out : 'rebuild';
+    if (sum !== labDelta) return 'rebuild';
+    const out: RouteChange[] = [];
+    for (const i of changed) {
+      const ns = nss[i]!;
+      if (signature(ns) !== this.sigs.get(ns)) return 'rebuild';
+      const before = this.routes.get(ns)!;
+      const after = routeKeys(ns);
+      const ranges: [number, number][] = [];
+      const add = ([dst, len]: [number, number]) => {
+        const size = len === 0 ? 2 ** 32 : 2 ** (32 - len);
+        const first = Math.floor((dst >>> 0) / size) * size;
+        ranges.push([first, first + size - 1]);
+      };
+      for (const [k, r] of before) if (!after.has(k)) add(r);
+      for (const [k, r] of after) if (!before.has(k)) add(r);
+      versions[i] = ns.version;
+      this.routes.set(ns, after);
+      if (ranges.length) out.push({ ns, ranges });
+    }
+    this.labVersion = this.lab.version;
+    return out;
   }
 }

@@ -59,7 +59,7 @@ export class Tmpl {
     readonly detail: string,
   ) {}
 
-  /** A copy with the next hop set. */
+  /** A decision that leaves through `dev` toward `gw` (or the destination), asking ARP as `sip`. */
   static out(kind: TmplKind, detail: string, dev: Link, ep: number, gw: Ip4 | null, sip: Ip4): Tmpl {
     const t = new Tmpl(kind, null, detail);
     t.dev = dev;

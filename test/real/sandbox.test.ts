@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { Sandbox } from '../../adapters/linux/sandbox.js';
+import { settle } from '../../adapters/linux/settle.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -143,6 +144,10 @@ describeReal('linux sandbox (real kernel)', () => {
         expect((await sb.exec(h, ['ip', 'addr', 'add', a, 'dev', 'eth0'])).exit).toBe(0);
         expect((await sb.exec(h, ['ip', 'link', 'set', 'eth0', 'up'])).exit).toBe(0);
       }
+      // until linkwatch has run, a new veth holds the noop qdisc and drops what it is given:
+      // wait for it as the real driver does before a ping
+      await settle(sb, 'left');
+      await settle(sb, 'right');
       const ping = await sb.exec('left', ['ping', '-c', '1', '-W', '1', '10.99.0.2']);
       expect(ping.stderr).toBe('');
       expect(ping.exit).toBe(0);

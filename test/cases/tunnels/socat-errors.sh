@@ -27,6 +27,9 @@ socat TUN:1.1.0.100/16,tun-name=first UDP:192.168.0.26:9000,bind=192.168.0.99:90
 socat UDP:192.168.0.26:9000,bind=192.168.0.16:9000 TUN:1.1.0.100/16,tun-name=tundudp &
 socat UDP:192.168.0.26:9000,bind=192.168.0.16:9000 TUN:2.1.0.100/16,tun-name=tundudp2 &
 socat UDP:192.168.0.26:9001,bind=192.168.0.16:9001 TUN:2.1.0.100/16,tun-name=tundudp &
+# in the foreground a working socat never returns: nettwin ends it and reports the line unmodelled
+socat UDP:192.168.0.26:9000 TUN:1.1.0.100/16,tun-name=fg
+ip link show fg
 ip link add v2 type veth peer name v3
 ip -o link show v3
 ip addr show tundudp
