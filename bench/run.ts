@@ -3,20 +3,21 @@
  * are timed, so never side by side), their JSON lines collected into bench/results.json with
  * the machine they ran on, and a table printed.
  *
- *   node --import tsx bench/run.ts [--quick] [--only NAME …]
+ *   node --import tsx bench/run.ts [--quick] [--readme] [--only NAME …]
  *
+ * --readme also writes the table into README.md, between its bench:begin and bench:end marks.
  * --quick uses smaller workloads (for a smoke test, not for the README). The real-mode bench
  * runs only as root on Linux, and is reported as skipped otherwise.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
-const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : null;
+const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1).filter((a) => !a.startsWith('--')) : null;
 
 interface Bench {
   name: string;
@@ -82,6 +83,8 @@ function row(r: Record<string, unknown>): [string, string, string] {
       return [`reach, k8s ${r.nodes}×${r.podsPerNode}`, `${r.pairs} pairs`, `${mm(r.wallMs, 'ms')} wall; ${r.pairsPerSec} pairs/s; RSS ${r.rssMiB} MiB`];
     case 'reach-incremental':
       return [`route change + one row, k8s ${r.nodes}×${r.podsPerNode}`, `${r.destinations} destinations`, `${mm(r.rowUs, 'µs')}`];
+    case 'lpm':
+      return [`FIB longest-prefix match`, `${r.routes} routes`, `${r.lookupsPerSec} lookups/s (min ${r.min}, max ${r.max})`];
     default:
       return [String(r.name ?? r.bench), '', JSON.stringify(r).slice(0, 160)];
   }
@@ -92,3 +95,12 @@ let table = `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} 
 table += '| workload | size | result |\n|---|---|---|\n';
 for (const [a, b, c] of rows) table += `| ${a} | ${b} | ${c} |\n`;
 process.stdout.write(table);
+if (process.argv.includes('--readme')) {
+  const readme = join(here, '..', 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a >= 0 && b > a) writeFileSync(readme, `${text.slice(0, a + begin.length)}\n${table}${text.slice(b)}`);
+}

@@ -285,13 +285,18 @@ export class SocatProcess implements SimProcess {
       } else if (sim.tracer) sim.step(this.ns, 'socket', `socat[${this.pid}] cannot write into ${dev?.name ?? 'its tun'} now`);
       return;
     }
-    if (this.afterListen !== null && sock.remote === null) {
-      // UDP-LISTEN: the first datagram's sender becomes the peer, then the tun is opened
+    if (this.udp?.mode === 'listen' && sock.remote === null) {
+      // UDP-LISTEN: the first datagram's sender becomes the peer (then, if the tun is the
+      // second address, the tun is opened)
       sock.remote = pkt.ip.src;
       sock.remotePort = pkt.udp!.srcPort;
       if (sock.local === 0) sock.local = pkt.ip.dst;
       if (pkt.inner) this.pending.push(cloneFrame(pkt.inner));
       const next = this.afterListen;
+      if (next === null) {
+        this.flush(sim);
+        return;
+      }
       this.afterListen = null;
       const parsed = parseSocatAddress(next);
       if (parsed.kind !== 'ok') {

@@ -111,6 +111,16 @@ describe('reachability: fast path == event engine', () => {
     );
   });
 
+  it('on random k8s-style clusters from the arbitraries', () => {
+    fc.assert(
+      fc.property(arbitraries.k8sCluster({ maxNodes: 3 }), fc.array(tweak, { maxLength: 2 }), (desc, tweaks) => {
+        const lab = build(toScript(desc), tweaks);
+        expect(compare(lab).mismatches, toScript(desc) + '\n# tweaks ' + JSON.stringify(tweaks)).toEqual([]);
+      }),
+      { numRuns: Math.ceil(RUNS / 3), seed: Number(process.env.NETTWIN_REACH_SEED ?? 0x8c5) },
+    );
+  });
+
   it('on small k8s clusters, including after route changes', () => {
     const lab = k8sLab({ nodes: 3, podsPerNode: 2 });
     const r = reachability(lab.model);
