@@ -72,7 +72,7 @@ export function diffSteps(sim: Step[], real: Step[]): Disagreement[] {
     const base = { index: i, line: k.line, host: k.host, command: k.command };
     if (s.supported !== k.supported) out.push({ ...base, field: 'supported', kernel: String(k.supported), sim: String(s.supported) });
     if (s.exit !== k.exit) out.push({ ...base, field: 'exit', kernel: String(k.exit), sim: String(s.exit) });
-    if (normalize(s.stdout) !== normalize(k.stdout)) out.push({ ...base, field: 'stdout', kernel: k.stdout, sim: s.stdout });
+    if (stdoutKey(s) !== stdoutKey(k)) out.push({ ...base, field: 'stdout', kernel: k.stdout, sim: s.stdout });
     if (normalize(s.stderr) !== normalize(k.stderr)) out.push({ ...base, field: 'stderr', kernel: k.stderr, sim: s.stderr });
     if (jobsText(s) !== jobsText(k)) out.push({ ...base, field: 'jobs', kernel: jobsText(k), sim: jobsText(s) });
     if (s.ping || k.ping) {
@@ -98,4 +98,13 @@ export function formatDiff(diffs: Disagreement[], total: number): string {
   }
   out += `${diffs.length} disagreement(s) in ${total} commands\n`;
   return out;
+}
+
+/** `ip neigh` lists the kernel's neighbour hash table, whose order is seeded randomly at boot. */
+const NEIGH_SHOW = /(?:^|\s)ip\s(?:.*\s)?(?:n|ne|nei|neig|neigh|neighbor|neighbour)(?:\s+(?:show|list|ls|sh|lst)\b.*)?$/;
+
+function stdoutKey(s: Step): string {
+  const text = normalize(s.stdout);
+  if (!NEIGH_SHOW.test(s.command) || s.command.includes(' -j')) return text;
+  return text.split('\n').sort().join('\n');
 }

@@ -8,6 +8,9 @@ import type { Invocation } from '../../src/script/invocation.js';
 import { localOutcome, pingCounts, pingTarget } from '../../src/script/local.js';
 import type { Step } from '../../src/script/step.js';
 import type { Sandbox } from './sandbox.js';
+import type { Host } from '../../src/model/host.js';
+import type { Simulator } from '../../sim/simulator.js';
+import { execSim } from '../../src/script/sim-driver.js';
 import { readsState, settle, showsIpv6Routes } from './settle.js';
 import { settleRealJobs } from './real-jobs.js';
 import { execSocatReal } from './real-socat.js';
@@ -19,6 +22,12 @@ export interface RealDriverOptions extends InterpretOptions {
   sandboxHost: string;
   /** the line a command of this script has in its file, when the script is part of one (lab files) */
   lineOf?: (line: number) => number;
+  /**
+   * The same script in the simulator, step by step beside the kernel: a line the model does not
+   * cover there is reported unsupported here too and never run, so both modes skip the same
+   * lines and keep the same state.
+   */
+  shadow?: { host: Host; sim: Simulator };
 }
 
 /**
@@ -37,7 +46,12 @@ export async function runScriptReal(source: string, opts: RealDriverOptions): Pr
   let r = gen.next();
   while (!r.done) {
     const line = opts.lineOf ? opts.lineOf(r.value.line) : r.value.line;
-    const o = await execReal(opts.sandbox, opts.sandboxHost, opts.host, r.value.invocation, { line, command: r.value.command });
+    const src = { line, command: r.value.command };
+    const shadow = opts.shadow ? execSim(opts.shadow.host, r.value.invocation, opts.shadow.sim, src) : null;
+    const o: Outcome =
+      shadow && !shadow.supported
+        ? { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false }
+        : await execReal(opts.sandbox, opts.sandboxHost, opts.host, r.value.invocation, src);
     const jobs = await settleRealJobs(opts.sandbox);
     if (jobs.length) o.jobs = jobs;
     r = gen.next(o);

@@ -5,6 +5,7 @@
  */
 import { nicCommands, wiringPlan } from '../../src/labfile/plan.js';
 import type { LabSpec } from '../../src/labfile/spec.js';
+import { buildLab } from '../../src/labfile/sim-lab.js';
 import type { Step } from '../../src/script/step.js';
 import { runScriptReal } from './real-driver.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
@@ -43,15 +44,18 @@ export async function runLabReal(spec: LabSpec): Promise<Step[]> {
   const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
   try {
     await wireLab(sb, spec);
+    // the simulator beside the kernel decides which lines are modelled, as in a simulated run
+    const shadowLab = buildLab(spec);
+    const shadowOf = (host: string) => ({ host: shadowLab.model.hosts.get(host)!, sim: shadowLab.sim });
     const steps: Step[] = [];
     for (const h of spec.hosts) {
       if (!h.setup) continue;
-      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1 });
+      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1, shadow: shadowOf(h.name) });
       for (const x of s) x.line += h.setup.firstLine - 1;
       steps.push(...s);
     }
     for (const r of spec.run) {
-      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line });
+      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line, shadow: shadowOf(r.host) });
       for (const x of s) x.line = r.line;
       steps.push(...s);
     }

@@ -1,6 +1,7 @@
 /** Runs a script on the kernel, in a sandbox opened for the run and closed after it. */
 import { Sandbox } from './sandbox.js';
 import { runScriptReal } from './real-driver.js';
+import { Lab } from '../../src/lab.js';
 import type { Step } from '../../src/script/step.js';
 
 /**
@@ -14,7 +15,9 @@ import type { Step } from '../../src/script/step.js';
 export async function runScriptInSandbox(text: string, opts: { file: string; host: string }): Promise<Step[]> {
   const sandbox = await Sandbox.open({ hosts: [opts.host] });
   try {
-    return await runScriptReal(text, { ...opts, sandbox, sandboxHost: opts.host });
+    const lab = new Lab();
+    const shadow = { host: lab.host(opts.host).host, sim: lab.sim };
+    return await runScriptReal(text, { ...opts, sandbox, sandboxHost: opts.host, shadow });
   } finally {
     await sandbox.close();
   }

@@ -68,7 +68,7 @@ function parseGlobals(ctx0: CmdContext, argv: string[]): { g: BridgeGlobals; ctx
       const name = argv[i];
       const ns = name === undefined ? null : netnsByName(ctx.ns, name);
       if (!ns) exitWith(`Cannot open network namespace "${name ?? '(null)'}": No such file or directory\n`, 255);
-      ctx = { ns };
+      ctx = { ...ctx, ns };
     } else if (colorOption(opt) !== null) {
       g.color = colorOption(opt)!;
     } else if (matches(opt, '-compressvlans')) {

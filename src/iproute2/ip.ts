@@ -143,7 +143,7 @@ function parseGlobals(ctx0: CmdContext, argv: string[]): Globals {
       const name = argv[i];
       const ns = name === undefined ? null : netnsByName(ctx.ns, name);
       if (!ns) exitWith(`Cannot open network namespace "${name ?? '(null)'}": No such file or directory\n`, 255);
-      ctx = { ns };
+      ctx = { ...ctx, ns };
       g.netns = ns.name;
     } else if (matches(opt, '-Numeric')) {
       showGaps.push(opt);

@@ -59,6 +59,15 @@ function keyAddr(dev: Link, ip: number): number {
   return dev.kind === 'loopback' || dev.pointopoint ? 0 : ip;
 }
 
+/** Entries added by hand, then the ones the system learnt for other addresses. */
+function allEntries(ctx: CmdContext): Entry[] {
+  const out: Entry[] = [...ctx.ns.staticNeigh.values()];
+  if (!ctx.neighbours) return out;
+  const manual = new Set(out.map((e) => `${e.dev.ifindex}:${e.ip}`));
+  for (const e of ctx.neighbours(ctx.ns)) if (!manual.has(`${e.dev.ifindex}:${e.ip}`)) out.push(e);
+  return out;
+}
+
 /**
  * `ip neigh show [dev D] [to P] [nud S]`.
  *
@@ -83,7 +92,7 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
   p.startList();
   // no IPv6 or proxy entries are modelled
   const v4 = g.family !== 'inet6' && g.family !== 'link' && !f.proxy;
-  for (const e of v4 ? visibleEntries(ns.staticNeigh.values()) : []) {
+  for (const e of v4 ? visibleEntries(allEntries(ctx)) : []) {
     if (dev && e.dev !== dev) continue;
     if (master && e.dev.master !== master) continue;
     const bits = nudBits(e.state);

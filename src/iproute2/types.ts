@@ -3,6 +3,7 @@
  * global options.
  */
 import type { Netns } from '../model/netns.js';
+import type { Link } from '../model/link.js';
 
 /**
  * What one command printed and its exit status, as on Linux.
@@ -43,6 +44,19 @@ export function defaultGlobals(): IpGlobals {
 /** The namespace a command runs in. */
 export interface CmdContext {
   ns: Netns;
+  /**
+   * The neighbour entries the running system learnt (ARP), per namespace: the simulator's
+   * tables when a script runs in it. Entries added with `ip neigh add` live in the model.
+   */
+  neighbours?: (ns: Netns) => Iterable<DynamicNeighbour>;
+}
+
+/** A learnt neighbour entry, as `ip neigh` shows it. */
+export interface DynamicNeighbour {
+  dev: Link;
+  ip: number;
+  lladdr: string | null;
+  state: string;
 }
 
 export function ok(stdout = ''): CommandResult {

@@ -16,7 +16,7 @@ import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import { isReadonlySysctl, readSysctl } from '../ops/apply-sysctl.js';
 import type { Simulator } from '../../sim/simulator.js';
-import type { CommandResult } from '../iproute2/types.js';
+import type { CommandResult, DynamicNeighbour } from '../iproute2/types.js';
 import { interpret, type InterpretOptions, type Outcome } from './interpreter.js';
 import { procPathToKey, type Invocation, type NetnsWrapper } from './invocation.js';
 import { localOutcome, pingTarget } from './local.js';
@@ -138,7 +138,7 @@ function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write'
 
 /** Executes one invocation in the namespace its wrappers led to. */
 function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator, src?: InvocationSource): Outcome {
-  const ctx = { ns };
+  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n) };
   switch (inv.kind) {
     case 'proc-write': {
       // `echo V | tee FILE`: tee opens and writes the file where it runs
@@ -182,4 +182,19 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
           return fromResult(runSocat(ctx, inv.argv, sim, { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background }));
       }
   }
+}
+
+/** The simulator's ARP entries of a namespace, as `ip neigh` lists them. */
+function learntNeighbours(sim: Simulator, ns: Netns): DynamicNeighbour[] {
+  sim.sync();
+  const out: DynamicNeighbour[] = [];
+  const st = sim.state(ns);
+  for (const [dev, table] of st.neigh) {
+    if (dev.ns !== ns) continue;
+    for (const e of table.values()) {
+      if (e.dead || e.state === 'none') continue;
+      out.push({ dev, ip: e.ip, lladdr: e.state === 'incomplete' || e.state === 'failed' ? null : e.mac, state: e.state });
+    }
+  }
+  return out;
 }
