@@ -17,7 +17,8 @@
 import { Lab } from '../lab.js';
 import { createLink, linkUp, setMaster } from '../model/device.js';
 import type { Host } from '../model/host.js';
-import { ip4ToString, parsePrefix, type Ip4 } from '../model/ip.js';
+import { IPv4CidrRange, Validator } from 'ip-num';
+import { ip4ToString, type Ip4 } from '../model/ip.js';
 import { apply } from '../ops/apply.js';
 import * as build from '../ops/build.js';
 import { createNetns } from '../ops/apply-netns.js';
@@ -62,10 +63,8 @@ export function k8sLab(opts: K8sLabOptions): Lab {
   const { nodes, podsPerNode } = opts;
   if (!Number.isInteger(nodes) || nodes < 1) throw new Error('k8sLab: nodes must be a positive integer');
   if (!Number.isInteger(podsPerNode) || podsPerNode < 0 || podsPerNode > 253) throw new Error('k8sLab: podsPerNode must be 0..253');
-  const pod = parsePrefix(opts.podCidr ?? '10.244.0.0/16');
-  if (!pod || pod.len > 16) throw new Error('k8sLab: podCidr must be a prefix of /16 or shorter');
-  const under = parsePrefix(opts.nodeCidr ?? '192.168.0.0/16');
-  if (!under || under.len > 16) throw new Error('k8sLab: nodeCidr must be a prefix of /16 or shorter');
+  const pod = cidrOption('podCidr', opts.podCidr ?? '10.244.0.0/16');
+  const under = cidrOption('nodeCidr', opts.nodeCidr ?? '192.168.0.0/16');
   if (nodes > 250 * 256) throw new Error('k8sLab: too many nodes');
   const backend = opts.backend ?? 'host-gw';
   if (!['host-gw', 'vxlan', 'udp'].includes(backend)) throw new Error(`k8sLab: backend must be host-gw, vxlan or udp, not ${String(backend)}`);
@@ -124,4 +123,18 @@ function hostGwBackend(c: K8sCluster): void {
       apply({ ns: c.hosts[i].root }, build.route(`${ip4ToString(c.podNet(j))}/24`, { via: ip4ToString(c.nodeAddr(j)), dev: 'eth0' }));
     }
   }
+}
+
+/**
+ * A CIDR option checked with ip-num (its messages name what is wrong, e.g. host bits set), as
+ * the base address and length the builder counts from; /16 or shorter leaves room for a /24
+ * per node.
+ */
+function cidrOption(name: string, text: string): { addr: Ip4; len: number } {
+  const [valid, errors] = Validator.isValidIPv4CidrRange(text);
+  if (!valid) throw new Error(`k8sLab: ${name} "${text}": ${errors.join('; ')}`);
+  const range = IPv4CidrRange.fromCidr(text);
+  const len = Number(range.getPrefix().getValue());
+  if (len > 16) throw new Error(`k8sLab: ${name} must be a prefix of /16 or shorter, got /${len}`);
+  return { addr: Number(range.getFirst().getValue()) >>> 0, len };
 }

@@ -37,3 +37,12 @@ describe('k8sLab', () => {
     expect(() => k8sLab({ nodes: 2, podsPerNode: 1, backend: 'ipip' as never })).toThrow('k8sLab: backend must be host-gw, vxlan or udp');
   });
 });
+
+describe('k8sLab options', () => {
+  it('refuses a pod CIDR with host bits set, naming the option', () => {
+    expect(() => k8sLab({ nodes: 1, podsPerNode: 1, podCidr: '10.244.1.0/16' })).toThrow(/k8sLab: podCidr "10.244.1.0\/16"/);
+  });
+  it('refuses a pod CIDR too narrow for a /24 per node', () => {
+    expect(() => k8sLab({ nodes: 1, podsPerNode: 1, podCidr: '10.244.0.0/20' })).toThrow(/\/16 or shorter, got \/20/);
+  });
+});
