@@ -1,7 +1,7 @@
 /**
  * The `ping` command: iputils 20221126's option parsing, messages and output format.
  * Kernel/iputils evidence: `ping -h`, `ping -X 1.2.3.4`, `ping -c abc …` etc. run on this
- * machine in `unshare --net`, and /work/tools/sbx < test/cases/forwarding/ping-cli.sh.
+ * machine in `unshare --net`, and test/tools/sbx < test/cases/forwarding/ping-cli.sh.
  */
 import { describe, expect, it } from 'vitest';
 import { fmtG, inetAton, maskPingTimes } from '../../../src/commands/ping.js';

@@ -1,6 +1,6 @@
 /**
  * Records what the kernel prints for every line of the link/addr scenarios, into
- * golden/link-addr.json. Needs root and /work/tools/sbx (a throwaway net+mount namespace);
+ * golden/link-addr.json. Needs root and test/tools/sbx (a throwaway net+mount namespace);
  * run it with `npx tsx test/unit/iproute2/capture-golden.ts` after changing a scenario.
  *
  * Before each show that follows a change the script sleeps 1.3 s: the kernel applies carrier
@@ -27,7 +27,7 @@ function capture(script: string): GoldenResult[] {
   // sbx reads a file (its stdin cannot be a socket, which is what spawnSync would give it)
   const file = join(mkdtempSync(join(tmpdir(), 'golden-')), 'script.sh');
   writeFileSync(file, sh);
-  const r = spawnSync('/work/tools/sbx', [file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('test/tools/sbx', [file], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const out: GoldenResult[] = [];
   let cur: GoldenResult | null = null;
   for (const row of r.stdout.split('\n')) {

@@ -1,7 +1,7 @@
 /**
  * `ip route` add/append/prepend/replace/change/delete/flush/show/get.
  * Every expectation below was observed on iproute2 6.1 / kernel 6.18 in the sandbox
- * (/work/tools/sbx, a fresh network namespace per sequence). Steps without an expectation
+ * (test/tools/sbx, a fresh network namespace per sequence). Steps without an expectation
  * are show commands (the renderers' tests cover them) or follow from an unsupported step.
  */
 import { describe, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Replays command sequences against a fresh model and compares each result with what the
- * real iproute2 6.1 printed on kernel 6.18 (observed in the sandbox, /work/tools/sbx).
+ * real iproute2 6.1 printed on kernel 6.18 (observed in the sandbox, test/tools/sbx).
  */
 import { expect } from 'vitest';
 import { LabModel } from '../../../src/model/lab-model.js';

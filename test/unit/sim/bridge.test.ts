@@ -1,6 +1,6 @@
 /**
  * Bridges: learning, flooding, ports that forward only with carrier, the bridge's own address as
- * a gateway, addresses on enslaved ports. Kernel evidence: /work/tools/sbx < test/cases/forwarding/
+ * a gateway, addresses on enslaved ports. Kernel evidence: test/tools/sbx < test/cases/forwarding/
  * bridge-two-ns.sh, bridge-gateway.sh, enslaved-port-address.sh.
  */
 import { describe, expect, it } from 'vitest';

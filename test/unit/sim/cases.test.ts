@@ -1,7 +1,7 @@
 /**
  * The forwarding case scripts (test/cases/forwarding/*.sh) run through the whole stack — the
  * script interpreter, the model, the simulator, `ping` — against what the kernel printed for the
- * same scripts (kernel-golden/NAME.txt, made with `/work/tools/sbx < test/cases/forwarding/NAME.sh`
+ * same scripts (kernel-golden/NAME.txt, made with `test/tools/sbx < test/cases/forwarding/NAME.sh`
  * and `echo rc=$?` after each ping line; times masked with maskPingTimes).
  *
  * Known kernel races, where the golden holds the usual outcome: link-moved.sh's last ping (the

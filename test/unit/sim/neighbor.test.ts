@@ -1,7 +1,7 @@
 /**
  * Neighbour resolution timing as the kernel has it: 3 broadcast probes 1 s apart (each ~18 ms
  * late on the timer wheel), FAILED after ~3.05 s, every queued packet then reported. Kernel
- * evidence: /work/tools/sbx < test/cases/forwarding/arp-failure-timing.sh, plus `ping -D` runs
+ * evidence: test/tools/sbx < test/cases/forwarding/arp-failure-timing.sh, plus `ping -D` runs
  * showing the error 3.06–3.07 s after the probe and `-W 3` silent / `-W 3.1` reporting.
  */
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
  * Source checks and address rules on input: rp_filter (max of all and the interface),
  * accept_local, the weak host model with arp_ignore=0, a gateway that is the namespace's own
  * address, broadcast and special destinations, and ping's source binding.
- * Kernel evidence: /work/tools/sbx < test/cases/forwarding/{rp-filter-asymmetric,accept-local,
+ * Kernel evidence: test/tools/sbx < test/cases/forwarding/{rp-filter-asymmetric,accept-local,
  * default-via-own-address,special-destinations,ping-bind}.sh.
  */
 import { describe, expect, it } from 'vitest';

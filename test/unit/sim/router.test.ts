@@ -1,7 +1,7 @@
 /**
  * Forwarding through router namespaces: ip_forward per ingress interface, TTL, ICMP errors with
  * the router's source address on its route back, reject routes, rate limits, redirects.
- * Kernel evidence: /work/tools/sbx < test/cases/forwarding/{router-forward-off,router-forward-on,
+ * Kernel evidence: test/tools/sbx < test/cases/forwarding/{router-forward-off,router-forward-on,
  * router-forwarding-per-iface,two-routers-chain,missing-return-route,reject-routes,
  * icmp-rate-limit,redirect}.sh.
  */

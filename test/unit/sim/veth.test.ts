@@ -1,7 +1,7 @@
 /**
  * Same-subnet veth pairs, own addresses and loopback, carrier, moved links.
  * Expected outcomes are the kernel's (6.18, iputils 20221126), from running the scripts named in
- * each test with `/work/tools/sbx < test/cases/forwarding/NAME.sh`.
+ * each test with `test/tools/sbx < test/cases/forwarding/NAME.sh`.
  */
 import { describe, expect, it } from 'vitest';
 import { TestLab } from './helpers.js';

@@ -1,5 +1,5 @@
 /**
- * Developer tool (needs root and /work/tools/sbx; not a unit test): replays a case file on the
+ * Developer tool (needs root and test/tools/sbx; not a unit test): replays a case file on the
  * real kernel in the sandbox (a fresh `unshare --net` per sequence) and on the model, prints
  * every disagreement, and writes the observations as JSON for gen-tests.py, which turns them
  * into the observed-*.test.ts files.
@@ -30,7 +30,7 @@ groups.forEach((g, gi) => {
   script += `unshare --net bash /tmp/dt/g${gi}.sh\n`;
 });
 writeFileSync('/tmp/dt/real.sh', script);
-const raw = execFileSync('/work/tools/sbx', ['/tmp/dt/real.sh'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const raw = execFileSync('test/tools/sbx', ['/tmp/dt/real.sh'], { encoding: 'utf8', maxBuffer: 1 << 26 });
 const real = new Map<string, { exit: number; stdout: string; stderr: string }>();
 for (const line of raw.split('\n')) {
   const m = /^R (\d+) (\d+) (\d+) (\S*) ?(\S*)$/.exec(line);

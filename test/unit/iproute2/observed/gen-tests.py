@@ -23,7 +23,7 @@ for key,(name,desc) in files.items():
     out.append('/**')
     out.append(f' * {desc}.')
     out.append(' * Every expectation below was observed on iproute2 6.1 / kernel 6.18 in the sandbox')
-    out.append(' * (/work/tools/sbx, a fresh network namespace per sequence). Steps without an expectation')
+    out.append(' * (test/tools/sbx, a fresh network namespace per sequence). Steps without an expectation')
     out.append(" * are show commands (the renderers' tests cover them) or follow from an unsupported step.")
     out.append(' */')
     out.append("import { describe, it } from 'vitest';")
