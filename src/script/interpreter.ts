@@ -38,14 +38,14 @@ export function* interpret(source: string, opts: InterpretOptions): Generator<Re
   const steps: Step[] = [];
   let lastExit = 0;
   let errexit = false;
-  const cmds = parsed.commands;
-  const step = (c: ShellCommand, command: string, o: Outcome): void => {
-    const s: Step = { line: c.line, file: opts.file, host: opts.host, command, exit: o.exit, stdout: o.stdout, stderr: o.stderr, supported: o.supported };
+  const step = (c: ShellCommand, command: string, o: Outcome, shift: number): void => {
+    const s: Step = { line: c.line + shift, file: opts.file, host: opts.host, command, exit: o.exit, stdout: o.stdout, stderr: o.stderr, supported: o.supported };
     if (o.ping) s.ping = o.ping;
     if (o.jobs?.length) s.jobs = o.jobs;
     steps.push(s);
   };
 
+  function* run(cmds: ShellCommand[], shift: number): Generator<Request, boolean, Outcome> {
   for (let i = 0; i < cmds.length; i++) {
     const c = cmds[i];
     // A pipeline is the run of commands joined by `|`.
@@ -54,8 +54,18 @@ export function* interpret(source: string, opts: InterpretOptions): Generator<Re
     if (c.joiner === '&&' && lastExit !== 0) continue;
     if (c.joiner === '||' && lastExit === 0) continue;
 
+    if (c.compound === 'for') {
+      const loopOf = forLoop(c, lookup);
+      if (loopOf) {
+        for (const item of loopOf.items) {
+          vars.set(loopOf.name, item);
+          if (!(yield* run(loopOf.body, shift + loopOf.bodyLine - 1))) return false;
+        }
+        continue;
+      }
+    }
     if (c.compound) {
-      step(c, c.text, unsupported(`shell construct "${c.compound}"`));
+      step(c, c.text, unsupported(`shell construct "${c.compound}"`), shift);
       continue;
     }
     // Assignments alone set variables; in front of a command they would only scope to it.
@@ -69,7 +79,7 @@ export function* interpret(source: string, opts: InterpretOptions): Generator<Re
         else vars.set(a.name, v);
       }
       lastExit = 0;
-      step(c, c.text, okAll ? { exit: 0, stdout: '', stderr: '', supported: true } : unsupported('command substitution'));
+      step(c, c.text, okAll ? { exit: 0, stdout: '', stderr: '', supported: true } : unsupported('command substitution'), shift);
       continue;
     }
     const parts: PipelinePart[] = [];
@@ -94,20 +104,23 @@ export function* interpret(source: string, opts: InterpretOptions): Generator<Re
     }
     const command = texts.join(' | ') + (pipe[pipe.length - 1].background ? ' &' : '');
     if (bad !== null) {
-      step(c, command || c.text, unsupported(bad));
+      step(c, command || c.text, unsupported(bad), shift);
       continue;
     }
     const inv = classify(parts, pipe[pipe.length - 1].background);
     if (inv.kind === 'set' && inv.errexit !== null) errexit = inv.errexit;
-    const o: Outcome = yield { invocation: inv, command, line: c.line };
-    step(c, command, o);
+    const o: Outcome = yield { invocation: inv, command, line: c.line + shift };
+    step(c, command, o, shift);
     if (o.supported) lastExit = o.exit;
-    if (inv.kind === 'exit') break;
+    if (inv.kind === 'exit') return false;
     // set -e: a failing command ends the script, unless it is tested by && or ||.
     const next = cmds[i + 1];
     const tested = next && (next.joiner === '&&' || next.joiner === '||');
-    if (errexit && o.supported && o.exit !== 0 && !tested && c.joiner !== '&&' && c.joiner !== '||') break;
+    if (errexit && o.supported && o.exit !== 0 && !tested && c.joiner !== '&&' && c.joiner !== '||') return false;
   }
+  return true;
+  }
+  yield* run(parsed.commands, 0);
   if (parsed.errors.length) {
     const e = parsed.errors[0];
     steps.push({ line: e.line, file: opts.file, host: opts.host, command: '', exit: 2, stdout: '', stderr: `${opts.file}: line ${e.line}: ${e.message}\n`, supported: true });
@@ -122,4 +135,23 @@ function stripExport(words: ShellWord[]): ShellWord[] {
 
 export function unsupported(why: string): Outcome {
   return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${why}\n`, supported: false };
+}
+
+/**
+ * `for NAME in WORDS; do BODY; done`: the words expanded now, the body parsed as a script of its
+ * own whose lines count from the line it starts on. null for loops nettwin does not model.
+ */
+function forLoop(c: ShellCommand, lookup: (n: string) => string | undefined): { name: string; items: string[]; body: ShellCommand[]; bodyLine: number } | null {
+  const m = /^for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;\n]*?)\s*(?:;|\n)\s*do\b([\s\S]*?)(?:;|\n)?\s*done\s*$/.exec(c.text);
+  if (!m) return null;
+  const list = parseShell(`: ${m[2]}`);
+  if (list.errors.length || list.commands.length !== 1) return null;
+  const items = expandWords(list.commands[0].words.slice(1), lookup);
+  if (items === null) return null;
+  const bodyText = m[3];
+  const body = parseShell(bodyText);
+  if (body.errors.length) return null;
+  const d = /(?:;|\n)\s*do\b/.exec(c.text)!;
+  const bodyLine = c.line + (c.text.slice(0, d.index + d[0].length).match(/\n/g)?.length ?? 0);
+  return { name: m[1], items, body: body.commands, bodyLine };
 }

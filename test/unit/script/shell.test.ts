@@ -587,3 +587,18 @@ describe('parseShell: robustness', () => {
     );
   });
 });
+
+describe('for loops run their body once per word', () => {
+  it('expands the words, sets the variable, numbers the body by its own lines', async () => {
+    const { Lab } = await import('../../../src/lab.js');
+    const steps = new Lab().host('h').sh('for ns in a b; do ip netns add $ns; done\nfor ns in a b\ndo\n  ip -n $ns link set lo up\ndone\nip netns list\n');
+    expect(steps.map((s) => [s.line, s.command, s.exit])).toEqual([
+      [1, 'ip netns add a', 0],
+      [1, 'ip netns add b', 0],
+      [4, 'ip -n a link set lo up', 0],
+      [4, 'ip -n b link set lo up', 0],
+      [6, 'ip netns list', 0],
+    ]);
+    expect(steps[4].stdout).toBe('b\na\n');
+  });
+});
