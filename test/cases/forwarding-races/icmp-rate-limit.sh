@@ -1,4 +1,6 @@
 #!/bin/bash
+# (Recorded comparison only: the token buckets carry across pings, so how much wall time passes
+# between commands on the kernel decides the last line; under load that varies.)
 # ICMP error rate limits at a router (icmp_ratelimit=1000 ms, burst 6; ip_error's own bucket
 # shares the same per-destination tokens): 10 probes 200 ms apart that die at the router get
 # 7 "Time to live exceeded" (burst, then one per second); "Destination Net Unreachable" only 2,
