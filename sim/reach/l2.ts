@@ -32,8 +32,7 @@ export interface L2 {
 export function allNamespaces(lab: LabModel): Netns[] {
   const out = lab.namespaces();
   // the machine room between hosts carries frames (and could route) but is no source
-  const infra = (lab as unknown as { infraHost: { allNamespaces(): Netns[] } | null }).infraHost;
-  if (infra) out.push(...infra.allNamespaces());
+  out.push(...lab.infraNamespaces());
   return out;
 }
 

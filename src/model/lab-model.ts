@@ -66,6 +66,11 @@ export class LabModel {
     return this.infraHost;
   }
 
+  /** The machine room's namespaces, if the lab has one (reading it never creates it). */
+  infraNamespaces(): Netns[] {
+    return this.infraHost ? this.infraHost.allNamespaces() : [];
+  }
+
   /** Every namespace of every host. */
   namespaces(): Netns[] {
     const out: Netns[] = [];

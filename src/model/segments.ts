@@ -22,9 +22,8 @@ export function l2Segments(lab: LabModel): Map<Link, number> {
     if (ra !== rb) parent.set(ra, rb);
   };
   const all: Link[] = [];
-  const hosts = [...lab.hosts.values(), lab.infra];
-  for (const h of hosts) {
-    for (const ns of h.allNamespaces()) {
+  for (const ns of [...lab.namespaces(), ...lab.infraNamespaces()]) {
+    {
       for (const l of ns.linkList()) {
         all.push(l);
         if (l.peer) union(l, l.peer);
