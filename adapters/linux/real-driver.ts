@@ -15,9 +15,12 @@ import { readsState, settle, showsIpv6Routes } from './settle.js';
 import { settleRealJobs } from './real-jobs.js';
 import { execSocatReal } from './real-socat.js';
 import { realArgvProblem } from './guard.js';
+import { deferrable, Speculation, type Deferred } from './speculation.js';
+import { hasPendingJobs } from './real-jobs.js';
 
 export interface RealDriverOptions extends InterpretOptions {
-  sandbox: Sandbox;
+  /** the sandbox, or its opening (the script is interpreted meanwhile; nothing waits for it before the kernel is needed) */
+  sandbox: Sandbox | Promise<Sandbox>;
   /** the sandbox host that plays this script's host */
   sandboxHost: string;
   /** the line a command of this script has in its file, when the script is part of one (lab files) */
@@ -28,6 +31,12 @@ export interface RealDriverOptions extends InterpretOptions {
    * lines and keep the same state.
    */
   shadow?: { host: Host; sim: Simulator };
+  /**
+   * Queue commands that only write state and run them in batches, in parallel across
+   * namespaces, checked against the shadow's predictions (speculation.ts). Needs `shadow`; the
+   * caller must catch SpeculationMiss and run the script again in a fresh sandbox without it.
+   */
+  speculate?: boolean;
 }
 
 /**
@@ -43,20 +52,43 @@ export interface RealDriverOptions extends InterpretOptions {
  */
 export async function runScriptReal(source: string, opts: RealDriverOptions): Promise<Step[]> {
   const gen = interpret(source, opts);
+  let sb: Sandbox | null = opts.sandbox instanceof Promise ? null : opts.sandbox;
+  const opening = Promise.resolve(opts.sandbox);
+  const ready = async (): Promise<Sandbox> => (sb ??= await opening);
+  const spec = opts.speculate && opts.shadow ? new Speculation(ready) : null;
   let r = gen.next();
   while (!r.done) {
+    const inv = r.value.invocation;
     const line = opts.lineOf ? opts.lineOf(r.value.line) : r.value.line;
     const src = { line, command: r.value.command };
-    const shadow = opts.shadow ? execSim(opts.shadow.host, r.value.invocation, opts.shadow.sim, src) : null;
-    const o: Outcome =
-      shadow && !shadow.supported
-        ? { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false }
-        : await execReal(opts.sandbox, opts.sandboxHost, opts.host, r.value.invocation, src);
-    const jobs = await settleRealJobs(opts.sandbox);
+    const shadow = opts.shadow ? execSim(opts.shadow.host, inv, opts.shadow.sim, src) : null;
+    let o: Outcome;
+    if (shadow && !shadow.supported) o = { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false };
+    else {
+      const d = spec && shadow && !shadow.jobs && !(sb && hasPendingJobs(sb)) ? queued(opts.sandboxHost, inv, shadow, r.value.command) : null;
+      if (d) {
+        spec!.add(d);
+        o = { exit: shadow!.exit, stdout: shadow!.stdout, stderr: shadow!.stderr, supported: true };
+      } else {
+        if (spec && !localOutcome(inv)) await spec.flush();
+        o = await execReal(await ready(), opts.sandboxHost, opts.host, inv, src);
+      }
+    }
+    const jobs = sb ? await settleRealJobs(sb) : [];
     if (jobs.length) o.jobs = jobs;
     r = gen.next(o);
   }
+  if (spec) await spec.flush();
   return r.value;
+}
+
+/** The queued form of an invocation the kernel may run later (see speculation.ts), or null. */
+function queued(sbHost: string, inv: Invocation, shadow: Outcome, command: string): Deferred | null {
+  if (inv.kind !== 'program' || inv.background || realArgvProblem(inv.program, inv.argv)) return null;
+  if (inv.wrappers.length > 1) return null;
+  const w = inv.wrappers[0];
+  const wrapperNs = w === undefined ? undefined : w.kind === 'netns-exec' ? w.name : null;
+  return deferrable(sbHost, inv.program, inv.argv, w ? w.argv : [], wrapperNs, { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr }, command);
 }
 
 /** The namespace path a ping ran from, as the simulator names it. */

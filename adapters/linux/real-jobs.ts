@@ -69,3 +69,8 @@ export async function settleRealJobs(sb: Sandbox): Promise<JobReport[]> {
   }
   return out;
 }
+
+/** Whether a job is still unreported: commands then run one by one, each followed by the job's settle. */
+export function hasPendingJobs(sb: Sandbox): boolean {
+  return jobsBySandbox.get(sb)?.some((j) => !j.reported) ?? false;
+}

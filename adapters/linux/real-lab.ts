@@ -9,6 +9,7 @@ import { buildLab } from '../../src/labfile/sim-lab.js';
 import type { Step } from '../../src/script/step.js';
 import { runScriptReal } from './real-driver.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
+import { withSpeculation } from './run-real.js';
 
 function check(r: ExecResult, what: string): void {
   if (r.exit !== 0) throw new Error(`${what}: ${r.stderr.trim() || `exit ${r.exit}`}`);
@@ -38,7 +39,15 @@ export async function wireLab(sb: Sandbox, spec: LabSpec): Promise<void> {
   }
 }
 
-export async function runLabReal(spec: LabSpec): Promise<Step[]> {
+/**
+ * Runs a lab on the kernel; write-only commands run in checked batches, and a missed
+ * prediction runs the whole lab again command by command (see run-real.ts).
+ */
+export async function runLabReal(spec: LabSpec, opts: { speculate?: boolean } = {}): Promise<Step[]> {
+  return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate));
+}
+
+async function runLabOnce(spec: LabSpec, speculate: boolean): Promise<Step[]> {
   // One host alone still gets its own namespace, so its root differs from the machine room.
   const names = spec.hosts.map((h) => h.name);
   const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
@@ -50,12 +59,12 @@ export async function runLabReal(spec: LabSpec): Promise<Step[]> {
     const steps: Step[] = [];
     for (const h of spec.hosts) {
       if (!h.setup) continue;
-      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1, shadow: shadowOf(h.name) });
+      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1, shadow: shadowOf(h.name), speculate });
       for (const x of s) x.line += h.setup.firstLine - 1;
       steps.push(...s);
     }
     for (const r of spec.run) {
-      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line, shadow: shadowOf(r.host) });
+      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line, shadow: shadowOf(r.host), speculate });
       for (const x of s) x.line = r.line;
       steps.push(...s);
     }

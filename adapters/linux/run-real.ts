@@ -1,24 +1,46 @@
 /** Runs a script on the kernel, in a sandbox opened for the run and closed after it. */
 import { Sandbox } from './sandbox.js';
 import { runScriptReal } from './real-driver.js';
+import { SpeculationMiss } from './speculation.js';
 import { Lab } from '../../src/lab.js';
 import type { Step } from '../../src/script/step.js';
 
 /**
  * Runs a script on the kernel (root on Linux) in a sandbox of its own; one Step per command,
- * as the simulator reports them.
+ * as the simulator reports them. Commands that only write state run in checked batches
+ * (speculation.ts); should the kernel answer one of them otherwise than predicted, the run is
+ * thrown away and done again one command at a time.
  *
  * @example
  * const steps = await runScriptInSandbox('ip netns add NS1\nip netns list', { file: 'x.sh', host: 'host' });
  * steps[1].stdout; // "NS1\n"
  */
-export async function runScriptInSandbox(text: string, opts: { file: string; host: string }): Promise<Step[]> {
-  const sandbox = await Sandbox.open({ hosts: [opts.host] });
+export async function runScriptInSandbox(text: string, opts: { file: string; host: string; speculate?: boolean }): Promise<Step[]> {
+  return withSpeculation(opts.speculate ?? true, async (speculate) => {
+    // the script is interpreted (and its first commands queued) while the sandbox opens
+    const sandbox = Sandbox.open({ hosts: [opts.host] });
+    sandbox.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
+    try {
+      const lab = new Lab();
+      const shadow = { host: lab.host(opts.host).host, sim: lab.sim };
+      return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate });
+    } finally {
+      await (await sandbox).close();
+    }
+  });
+}
+
+/**
+ * Runs `attempt` speculating, and once more without when a prediction missed.
+ * `NETTWIN_SPECULATE=0` in the environment turns speculation off everywhere.
+ */
+export async function withSpeculation<T>(speculate: boolean, attempt: (speculate: boolean) => Promise<T>): Promise<T> {
+  if (!speculate || process.env.NETTWIN_SPECULATE === '0') return attempt(false);
   try {
-    const lab = new Lab();
-    const shadow = { host: lab.host(opts.host).host, sim: lab.sim };
-    return await runScriptReal(text, { ...opts, sandbox, sandboxHost: opts.host, shadow });
-  } finally {
-    await sandbox.close();
+    return await attempt(true);
+  } catch (e) {
+    if (!(e instanceof SpeculationMiss)) throw e;
+    if (process.env.NETTWIN_DEBUG) process.stderr.write(`nettwin: ${e.message}; running again command by command\n`);
+    return attempt(false);
   }
 }

@@ -1,0 +1,330 @@
+/**
+ * Speculative execution of a script on the kernel. The shadow simulation beside the kernel
+ * predicts each command's answer; a command that only writes state (`ip link add`, `ip -n NS
+ * addr add`, `sysctl -w`) is not run at once but queued with its prediction, and the script
+ * goes on as if the prediction were the kernel's. Meanwhile the queue runs:
+ *
+ * - a command waits for the last earlier command that touched any namespace it touches (the
+ *   one it runs in — its *place* —, a `netns NAME` it names, the namespace an `ip netns add`
+ *   makes); a command that can reach beyond what its words name (`link del`, `netns del`: a
+ *   veth's peer goes with it) waits for everything before it and holds back everything after;
+ * - in a place, consecutive `ip` commands predicted to succeed silently run as one
+ *   `ip [-n NS] -batch -` (at most CHUNK lines); any other command runs alone, as it would
+ *   have unbatched;
+ * - processes whose predecessors are done run in parallel, a few at a time.
+ *
+ * Before anything that reads state or waits (a `show`, a ping, a sleep, a background job)
+ * and at the end, the queue is drained. Every answer is checked: a batch must exit 0 and print
+ * nothing (each of its commands then did what was predicted), a lone command must answer
+ * exactly what was predicted. Anything else is a {@link SpeculationMiss}: the caller throws the
+ * sandbox away and runs the whole script again one command at a time, so a wrong prediction
+ * costs time, never fidelity.
+ */
+import * as os from 'node:os';
+import { batchLine, CompileError } from './compile.js';
+import type { Sandbox, ExecResult } from './sandbox.js';
+
+/** A prediction the kernel did not confirm: rerun without speculation. */
+export class SpeculationMiss extends Error {
+  constructor(
+    readonly command: string,
+    readonly expected: ExecResult,
+    readonly got: ExecResult,
+  ) {
+    super(`speculation missed at "${command}": expected exit ${expected.exit}, got ${got.exit} ${JSON.stringify(got.stderr.slice(0, 200))}`);
+  }
+}
+
+/** One queued command. */
+export interface Deferred {
+  /** sandbox host */
+  host: string;
+  /** named namespace of the host it runs in, null for the host's root */
+  ns: string | null;
+  /** the whole argv, wrappers included, as it would run alone */
+  argv: string[];
+  /** an `ip -batch` line when it may join a batch (an `ip` command predicted to succeed silently) */
+  batch: string | null;
+  expect: ExecResult;
+  /** namespaces of the host it touches besides its place (null: it may reach any) */
+  touches: string[] | null;
+  /** the script's command text, for messages */
+  command: string;
+}
+
+/**
+ * The leading options of an `ip` argv: `-n NS`, and `-4` / `-6` (which keep a command out of
+ * a batch: a batch's options are the process's); null for anything else.
+ */
+function ipOptions(argv: readonly string[]): { ns: string | null; family: boolean; rest: string[] } | null {
+  let ns: string | null = null;
+  let family = false;
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-')) {
+    const a = argv[i]!;
+    if (a === '-4' || a === '-6') {
+      family = true;
+      i++;
+      continue;
+    }
+    if (!/^--?n(e(t(ns?)?)?)?$/.test(a) || i + 1 >= argv.length || ns !== null) return null;
+    ns = argv[i + 1]!;
+    i += 2;
+  }
+  return { ns, family, rest: argv.slice(i) };
+}
+
+const prefixOf = (w: string, full: string, min: number) => w.length >= min && full.startsWith(w);
+const WRITE_VERBS = new Set(['add', 'set', 'replace', 'change', 'append', 'prepend', 'del', 'delete']);
+const OBJECTS: [string, number][] = [
+  ['link', 1],
+  ['address', 1],
+  ['route', 1],
+  ['rule', 2],
+  ['neighbour', 1],
+  ['neighbor', 1],
+  ['netns', 3],
+  ['tuntap', 2],
+];
+
+/**
+ * What an `ip` command (options removed) touches besides its place, or 'no' when it is not
+ * a plain write nettwin dares to queue, or 'all' when it may reach any namespace.
+ */
+function ipTouches(rest: readonly string[]): string[] | 'all' | 'no' {
+  const obj = OBJECTS.find(([full, min]) => prefixOf(rest[0] ?? '', full, min))?.[0];
+  const verb = rest[1] ?? '';
+  if (!obj || !WRITE_VERBS.has(verb)) return 'no';
+  const out: string[] = [];
+  if (obj === 'netns') {
+    if (!['add', 'del', 'delete'].includes(verb) || rest.length !== 3) return 'no';
+    // a namespace deleted takes its veths' peers with it
+    return verb === 'add' ? [rest[2]!, '#netns-dir'] : 'all';
+  }
+  if (obj === 'link' && (verb === 'del' || verb === 'delete')) return 'all';
+  for (let i = 2; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w.startsWith('link-netns') || w === 'netnsid' || w === '-all') return 'no';
+    if (prefixOf(w, 'netns', 3)) {
+      const target = rest[i + 1];
+      if (target === undefined || /^\d+$/.test(target)) return 'no';
+      out.push(target);
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The queued form of a command, or null when it must run now. `argv` is the program's argv
+ * after its `ip netns exec` wrappers (`wrapperNs`: the namespace they lead to, undefined when
+ * there is none, null when they are something else).
+ */
+export function deferrable(host: string, program: string, argv: string[], wrapperArgv: string[], wrapperNs: string | null | undefined, expect: ExecResult, command: string): Deferred | null {
+  if (wrapperNs === null) return null;
+  const full = [...wrapperArgv, program, ...argv];
+  if (program === 'sysctl') {
+    // writes only: a read shows state, and must see it settled
+    const words = argv.filter((a) => !a.startsWith('-'));
+    if (!words.length || !words.every((w) => w.includes('='))) return null;
+    return { host, ns: wrapperNs ?? null, argv: full, batch: null, expect, touches: [], command };
+  }
+  if (program !== 'ip') return null;
+  const opt = ipOptions(argv);
+  if (!opt || (opt.ns !== null && wrapperNs !== undefined)) return null;
+  const t = ipTouches(opt.rest);
+  if (t === 'no') return null;
+  let batch: string | null = null;
+  if (!opt.family && expect.exit === 0 && expect.stdout === '' && expect.stderr === '') {
+    try {
+      batch = batchLine(opt.rest);
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+    }
+  }
+  return { host, ns: opt.ns ?? wrapperNs ?? null, argv: full, batch, expect, touches: t === 'all' ? null : t, command };
+}
+
+/** One process: a batch of queued commands of one place, or one command alone. */
+export interface Unit {
+  index: number;
+  host: string;
+  ns: string | null;
+  cmds: Deferred[];
+  /** whether the commands run as one `ip -batch` (else: one command, run alone) */
+  batch: boolean;
+  /** unfinished units that must finish first (all created before this one) */
+  deps: Set<Unit>;
+  /** units that wait for this one */
+  dependents: Unit[];
+  /** no command joins it any more */
+  sealed: boolean;
+  state: 'queued' | 'running' | 'done';
+  /** the queue's count when a command last joined it */
+  lastJoined: number;
+}
+
+/** Lines per batch process: small enough that what waits for a batch starts early. */
+const CHUNK = 32;
+/** An open batch no command joined for this many queued commands is sealed (and may start). */
+const IDLE = 16;
+
+const key = (host: string, ns: string | null) => `${host}\0${ns ?? ''}`;
+
+/**
+ * The queue as a graph of processes, run while the script goes on. A command waits for the
+ * last earlier command that touched each namespace it touches (so any two commands sharing a
+ * namespace keep their order, and commands of one place keep theirs). It joins its place's
+ * open batch when nothing it waits for came after that batch was opened, and starts a new
+ * unit otherwise. A unit starts once sealed (full, idle, or superseded) and what it waits
+ * for is done, longest waiting first, a few at a time.
+ */
+export class Speculation {
+  private units: Unit[] = [];
+  private count = 0;
+  /** per namespace key: the unit of the last command that touched it */
+  private lastTouch = new Map<string, Unit>();
+  /** a command touching everything: every later one waits for it */
+  private floor: Unit | null = null;
+  /** per place: its open batch */
+  private open = new Map<string, Unit>();
+  /** open batches, least recently joined first */
+  private idle = new Map<Unit, true>();
+  private ready: Unit[] = [];
+  private running = 0;
+  private miss: unknown = null;
+  private sb: Sandbox | null = null;
+  private opening: Promise<void> | null = null;
+  private settled: (() => void) | null = null;
+
+  constructor(
+    private readonly sandbox: () => Promise<Sandbox>,
+    private readonly concurrency = Math.min(16, 2 * Math.max(1, os.cpus().length)),
+  ) {}
+
+  /** Queues a command (its process may start at once); throws a miss found meanwhile. */
+  add(d: Deferred): void {
+    if (this.miss !== null) throw this.miss;
+    this.count++;
+    const place = key(d.host, d.ns);
+    const keys = d.touches === null ? [...this.lastTouch.keys(), place] : [place, ...d.touches.map((n) => (n.startsWith('#') ? `${d.host}\0${n}` : key(d.host, n)))];
+    const deps = new Set<Unit>();
+    if (this.floor && this.floor.state !== 'done') deps.add(this.floor);
+    for (const k of keys) {
+      const u = this.lastTouch.get(k);
+      if (u && u.state !== 'done') deps.add(u);
+    }
+    let u = this.open.get(place);
+    const joinable = u !== undefined && d.batch !== null && [...deps].every((x) => x === u || x.index < u!.index);
+    if (!joinable) {
+      if (u) this.seal(u);
+      u = { index: this.units.length, host: d.host, ns: d.ns, cmds: [], batch: d.batch !== null, deps: new Set(), dependents: [], sealed: false, state: 'queued', lastJoined: 0 };
+      this.units.push(u);
+      if (d.batch !== null) this.open.set(place, u);
+    }
+    for (const x of deps) {
+      if (x === u || u!.deps.has(x)) continue;
+      u!.deps.add(x);
+      x.dependents.push(u!);
+    }
+    u!.cmds.push(d);
+    u!.lastJoined = this.count;
+    for (const k of keys) this.lastTouch.set(k, u!);
+    if (d.touches === null) this.floor = u!;
+    if (!u!.batch || u!.cmds.length >= CHUNK) this.seal(u!);
+    else {
+      this.idle.delete(u!);
+      this.idle.set(u!, true);
+    }
+    for (const [o] of this.idle) {
+      if (this.count - o.lastJoined < IDLE) break;
+      this.seal(o);
+    }
+    this.pump();
+  }
+
+  /** Runs everything queued to the end; throws SpeculationMiss on any surprise. */
+  async flush(): Promise<void> {
+    for (const u of this.units) this.seal(u);
+    if (this.units.some((u) => u.state !== 'done')) {
+      await new Promise<void>((resolve) => {
+        this.settled = resolve;
+        this.pump();
+      });
+    }
+    this.units = [];
+    this.lastTouch.clear();
+    this.floor = null;
+    if (this.miss !== null) throw this.miss;
+  }
+
+  private seal(u: Unit): void {
+    if (u.sealed) return;
+    u.sealed = true;
+    this.idle.delete(u);
+    if (this.open.get(key(u.host, u.ns)) === u) this.open.delete(key(u.host, u.ns));
+    if (u.deps.size === 0) this.ready.push(u);
+  }
+
+  private pump(): void {
+    if (!this.sb) {
+      this.opening ??= this.sandbox().then(
+        (sb) => {
+          this.sb = sb;
+          this.pump();
+        },
+        (e: unknown) => {
+          this.miss ??= e;
+          this.pump();
+        },
+      );
+      if (this.miss === null) return;
+    }
+    while (this.sb && this.miss === null && this.ready.length && this.running < this.concurrency) {
+      // the unit with the most units waiting behind it first: the longest chain sets the pace
+      let best = 0;
+      for (let i = 1; i < this.ready.length; i++) if (this.ready[i]!.dependents.length > this.ready[best]!.dependents.length) best = i;
+      const u = this.ready.splice(best, 1)[0]!;
+      this.start(this.sb, u);
+    }
+    if (this.settled && this.running === 0 && (this.miss !== null || this.units.every((u) => u.state === 'done'))) {
+      const done = this.settled;
+      this.settled = null;
+      done();
+    }
+  }
+
+  private start(sb: Sandbox, u: Unit): void {
+    u.state = 'running';
+    this.running++;
+    runUnit(sb, u).then(
+      () => {
+        u.state = 'done';
+        this.running--;
+        for (const d of u.dependents) {
+          d.deps.delete(u);
+          if (d.deps.size === 0 && d.sealed && d.state === 'queued') this.ready.push(d);
+        }
+        this.pump();
+      },
+      (e: unknown) => {
+        u.state = 'done';
+        this.running--;
+        this.miss ??= e;
+        this.pump();
+      },
+    );
+  }
+}
+
+async function runUnit(sb: Sandbox, u: Unit): Promise<void> {
+  if (u.batch && u.cmds.length > 1) {
+    const argv = u.ns === null ? ['ip', '-batch', '-'] : ['ip', '-n', u.ns, '-batch', '-'];
+    const r = await sb.exec(u.host, argv, { input: u.cmds.map((c) => c.batch!).join('\n') + '\n' });
+    if (r.exit !== 0 || r.stdout !== '' || r.stderr !== '') throw new SpeculationMiss(u.cmds[0]!.command, { exit: 0, stdout: '', stderr: '' }, r);
+    return;
+  }
+  const c = u.cmds[0]!;
+  const r = await sb.exec(c.host, c.argv);
+  if (r.exit !== c.expect.exit || r.stdout !== c.expect.stdout || r.stderr !== c.expect.stderr) throw new SpeculationMiss(c.command, c.expect, r);
+}

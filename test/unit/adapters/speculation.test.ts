@@ -1,0 +1,149 @@
+/**
+ * The speculative queue of real mode, against a fake sandbox: which commands it dares to queue,
+ * that commands sharing a namespace run in queue order whatever the processes' timing, that
+ * every command runs exactly once, and that a surprise becomes a SpeculationMiss.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { deferrable, Speculation, SpeculationMiss, type Deferred } from '../../../adapters/linux/speculation.js';
+import { withSpeculation } from '../../../adapters/linux/run-real.js';
+import type { ExecResult, Sandbox } from '../../../adapters/linux/sandbox.js';
+
+const OK: ExecResult = { exit: 0, stdout: '', stderr: '' };
+
+describe('deferrable', () => {
+  const d = (argv: string[], expect: ExecResult = OK, wrapper?: string) =>
+    deferrable('h', argv[0]!, argv.slice(1), wrapper ? ['ip', 'netns', 'exec', wrapper] : [], wrapper, expect, argv.join(' '));
+
+  it('queues writes that succeed silently as batch lines, in their namespace', () => {
+    expect(d(['ip', 'link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', 'ns1'])).toMatchObject({ ns: null, batch: 'link add v0 type veth peer name eth0 netns ns1', touches: ['ns1'] });
+    expect(d(['ip', '-n', 'ns1', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'])).toMatchObject({ ns: 'ns1', batch: 'addr add 10.0.0.1/24 dev eth0', touches: [] });
+    expect(d(['ip', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'], OK, 'ns2')).toMatchObject({ ns: 'ns2', batch: 'addr add 10.0.0.1/24 dev eth0', argv: ['ip', 'netns', 'exec', 'ns2', 'ip', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'] });
+    expect(d(['ip', 'netns', 'add', 'ns1'])).toMatchObject({ ns: null, touches: ['ns1', '#netns-dir'] });
+  });
+
+  it('queues a predicted failure or an output as a lone command, checked word for word', () => {
+    const fail = { exit: 2, stdout: '', stderr: 'Error: Nexthop has invalid gateway.\n' };
+    expect(d(['ip', 'route', 'add', 'default', 'via', '10.9.9.9'], fail)).toMatchObject({ batch: null, expect: fail });
+    expect(d(['sysctl', '-w', 'net.ipv4.ip_forward=1'], { exit: 0, stdout: 'net.ipv4.ip_forward = 1\n', stderr: '' })).toMatchObject({ batch: null, ns: null });
+    expect(d(['ip', '-4', 'route', 'add', '10.0.0.0/8', 'dev', 'eth0'])).toMatchObject({ batch: null });
+  });
+
+  it('makes a deletion wait for everything and everything wait for it', () => {
+    expect(d(['ip', 'link', 'del', 'v0'])?.touches).toBeNull();
+    expect(d(['ip', 'netns', 'del', 'ns1'])?.touches).toBeNull();
+  });
+
+  it('runs reads, pings, other programs and unclear namespace references at once', () => {
+    expect(d(['ip', 'link', 'show'])).toBeNull();
+    expect(d(['ip', 'route', 'get', '10.0.0.1'])).toBeNull();
+    expect(d(['ip', 'route', 'flush', 'dev', 'eth0'])).toBeNull();
+    expect(d(['ping', '-c', '1', '10.0.0.1'])).toBeNull();
+    expect(d(['bridge', 'fdb', 'add', 'aa:bb:cc:dd:ee:ff', 'dev', 'vx0'])).toBeNull();
+    expect(d(['sysctl', 'net.ipv4.ip_forward'])).toBeNull();
+    expect(d(['ip', 'link', 'set', 'v0', 'netns', '1'])).toBeNull();
+    expect(d(['ip', 'link', 'add', 'v0', 'link-netnsid', '0', 'type', 'veth', 'peer', 'name', 'v1'])).toBeNull();
+    expect(d(['ip', 'netns', 'set', 'ns1', '7'])).toBeNull();
+    expect(deferrable('h', 'ip', ['addr', 'add', '10.0.0.1/24', 'dev', 'eth0'], ['nsenter'], null, OK, 'x')).toBeNull();
+  });
+});
+
+/** A sandbox that records what ran, answering each process after a random delay. */
+function fakeSandbox(delays: number[], answer: (argv: string[], input?: string) => ExecResult = () => OK) {
+  const ran: string[] = [];
+  let k = 0;
+  let live = 0;
+  let maxLive = 0;
+  const sb = {
+    async exec(_host: string, argv: string[], opts?: { input?: string }): Promise<ExecResult> {
+      live++;
+      maxLive = Math.max(maxLive, live);
+      await new Promise((r) => setTimeout(r, delays[k++ % delays.length]));
+      live--;
+      const lines = argv.includes('-batch') ? opts!.input!.trim().split('\n') : [argv.join(' ')];
+      ran.push(...lines.map((l) => l.replace(/^ip (netns exec \S+ ip )?/, '')));
+      return answer(argv, opts?.input);
+    },
+  };
+  return { sb: sb as unknown as Sandbox, ran, maxLive: () => maxLive };
+}
+
+/** A queued `ip` command in namespace `ns` (null: root) touching `touches`, known by `id`. */
+function cmd(id: number, ns: string | null, touches: string[] | null, batch: boolean): Deferred {
+  const line = `link set x${id} up`;
+  return { host: 'h', ns, argv: ns === null ? ['ip', ...line.split(' ')] : ['ip', '-n', ns, ...line.split(' ')], batch: batch ? line : null, expect: OK, touches, command: line };
+}
+
+const NS = [null, 'a', 'b', 'c'];
+
+describe('Speculation', () => {
+  it('keeps the order of commands sharing a namespace and runs each once, whatever the timing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ ns: fc.constantFrom(...NS), touches: fc.option(fc.subarray(['a', 'b', 'c']), { freq: 8 }), batch: fc.boolean() }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 7 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (spec, delays, concurrency) => {
+          const { sb, ran, maxLive } = fakeSandbox(delays);
+          const s = new Speculation(async () => sb, concurrency);
+          const cmds = spec.map((c, i) => cmd(i, c.ns, c.touches, c.batch));
+          for (const c of cmds) s.add(c);
+          await s.flush();
+          const at = new Map(ran.map((l, i) => [Number(/x(\d+)/.exec(l)![1]), i]));
+          expect(ran.length).toBe(cmds.length);
+          expect(at.size).toBe(cmds.length);
+          expect(maxLive()).toBeLessThanOrEqual(concurrency);
+          const keys = (c: Deferred) => (c.touches === null ? null : new Set([c.ns ?? '', ...c.touches]));
+          for (let i = 0; i < cmds.length; i++) {
+            for (let j = i + 1; j < cmds.length; j++) {
+              const ki = keys(cmds[i]!);
+              const kj = keys(cmds[j]!);
+              const share = ki === null || kj === null || [...ki].some((k) => kj.has(k));
+              if (share) expect(at.get(i)!).toBeLessThan(at.get(j)!);
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('runs consecutive silent writes of one namespace as one ip -batch', async () => {
+    const { sb, ran } = fakeSandbox([0]);
+    const calls: string[][] = [];
+    const spy = { exec: (h: string, argv: string[], o?: { input?: string }) => (calls.push(argv), sb.exec(h, argv, o)) } as unknown as Sandbox;
+    const s = new Speculation(async () => spy, 4);
+    for (let i = 0; i < 5; i++) s.add(cmd(i, 'a', [], true));
+    await s.flush();
+    expect(calls).toEqual([['ip', '-n', 'a', '-batch', '-']]);
+    expect(ran).toHaveLength(5);
+  });
+
+  it('turns an answer other than the predicted one into a SpeculationMiss', async () => {
+    const { sb } = fakeSandbox([1], (argv) => (argv.includes('x3') ? { exit: 2, stdout: '', stderr: 'RTNETLINK answers: File exists\n' } : OK));
+    const s = new Speculation(async () => sb, 2);
+    for (let i = 0; i < 6; i++) s.add(cmd(i, i % 2 ? 'a' : null, [], false));
+    await expect(s.flush()).rejects.toBeInstanceOf(SpeculationMiss);
+  });
+
+  it('turns any output of a batch into a SpeculationMiss', async () => {
+    const { sb } = fakeSandbox([0], () => ({ exit: 1, stdout: '', stderr: 'Cannot find device "x1"\nCommand failed -:2\n' }));
+    const s = new Speculation(async () => sb, 2);
+    for (let i = 0; i < 3; i++) s.add(cmd(i, null, [], true));
+    await expect(s.flush()).rejects.toBeInstanceOf(SpeculationMiss);
+  });
+});
+
+describe('withSpeculation', () => {
+  it('runs once more without speculating after a miss, and only then', async () => {
+    const tries: boolean[] = [];
+    const r = await withSpeculation(true, async (spec) => {
+      tries.push(spec);
+      if (spec) throw new SpeculationMiss('ip link add x', OK, { exit: 2, stdout: '', stderr: 'boom\n' });
+      return 'done';
+    });
+    expect(r).toBe('done');
+    expect(tries).toEqual([true, false]);
+    await expect(withSpeculation(true, async () => Promise.reject(new Error('sandbox failed')))).rejects.toThrow('sandbox failed');
+  });
+});
