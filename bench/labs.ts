@@ -31,3 +31,23 @@ export function stats(xs: number[]): { median: number; min: number; max: number;
 export function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/**
+ * The CLI bundled into one file with esbuild (as `npm run build` ships it), so a benchmark
+ * times the process a user runs. Returns the bundle's path.
+ */
+export async function bundleCli(dir: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const cli = `${dir}/main.mjs`;
+  await build({
+    entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: cli,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return cli;
+}

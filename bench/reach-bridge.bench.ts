@@ -10,22 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { singleBridgeScript, stats } from './labs.js';
+import { bundleCli, singleBridgeScript, stats } from './labs.js';
 
 const dir = join(tmpdir(), 'nettwin-bench');
 mkdirSync(dir, { recursive: true });
-const cli = join(dir, 'main.mjs');
-await build({
-  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: cli,
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'error',
-});
+const cli = await bundleCli(dir);
 
 const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
 for (const n of sizes.length ? sizes : [10, 100, 1000, 10000]) {

@@ -6,6 +6,7 @@
  *
  * The lab: host `h` with bridge br0 (10.0.0.1/16, up); per namespace nsI a veth (vI in br0, up;
  * eth0 in nsI), lo up, eth0 10.0.x.y/16 up, a default route via 10.0.0.1. One ping checks it.
+ * Also `nettwin run --real` on the same lab as a script (cliRunReal), the way a user runs it.
  * Prints one JSON line per workload:
  *   { name, n, materializeMs, createMs, configureMs, finishMs, openMs, destroyMs, totalMs, … }
  * and for the per-command run { name: 'per-command', n, commands, totalMs }.
@@ -14,8 +15,10 @@
  * that took (the net_namespace slab back to where it was), when /proc/slabinfo can tell and no
  * other run on the machine makes or frees namespaces meanwhile.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Lab } from '../src/lab.js';
 import { ip4ToString } from '../src/model/ip.js';
@@ -24,6 +27,7 @@ import * as build from '../src/ops/build.js';
 import { materialize } from '../adapters/linux/materialize.js';
 import { compileModel, sandboxHostsFor } from '../adapters/linux/compile-model.js';
 import { Sandbox } from '../adapters/linux/sandbox.js';
+import { bundleCli, singleBridgeScript, stats } from './labs.js';
 
 /** The benchmark lab, built with the typed API. */
 export function bridgeLab(n: number): Lab {
