@@ -6,7 +6,7 @@
  * table local. The simulator shows the settled state, so before a command that reads state
  * the real driver waits until every link's operstate agrees with its flags and no address is
  * tentative any more. Both are read with one `ip -j addr show` per namespace, polled every
- * 25 ms, and only when something is still moving.
+ * 25 ms for the namespaces that have not settled yet.
  */
 import type { Sandbox } from './sandbox.js';
 
@@ -51,25 +51,24 @@ export function settled(links: JsonLink[], dad: boolean): boolean {
 export async function settle(sb: Sandbox, host: string, opts: { dad?: boolean; maxMs?: number } = {}): Promise<void> {
   const maxMs = opts.maxMs ?? (opts.dad ? 3000 : 1500);
   const deadline = Date.now() + maxMs;
+  const list = await sb.exec(host, ['ip', 'netns', 'list']);
+  const names = list.stdout
+    .split('\n')
+    .map((l) => l.split(' ')[0])
+    .filter((n) => n);
+  // while nothing runs, a namespace that has settled stays settled: poll only the others
+  let pending: (string | null)[] = [null, ...names];
   for (;;) {
-    const list = await sb.exec(host, ['ip', 'netns', 'list']);
-    const names = list.stdout
-      .split('\n')
-      .map((l) => l.split(' ')[0])
-      .filter((n) => n);
-    const dumps = await Promise.all([
-      sb.exec(host, ['ip', '-j', 'addr', 'show']),
-      ...names.map((n) => sb.exec(host, ['ip', '-n', n, '-j', 'addr', 'show'])),
-    ]);
-    let ok = true;
-    for (const d of dumps) {
+    const dumps = await Promise.all(pending.map((n) => sb.exec(host, n === null ? ['ip', '-j', 'addr', 'show'] : ['ip', '-n', n, '-j', 'addr', 'show'])));
+    pending = pending.filter((_, i) => {
       try {
-        if (!settled(JSON.parse(d.stdout || '[]') as JsonLink[], opts.dad ?? false)) ok = false;
+        return !settled(JSON.parse(dumps[i]!.stdout || '[]') as JsonLink[], opts.dad ?? false);
       } catch {
         // a namespace deleted meanwhile: nothing to wait for
+        return false;
       }
-    }
-    if (ok || Date.now() > deadline) return;
+    });
+    if (!pending.length || Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 25));
   }
 }
