@@ -37,6 +37,8 @@ export interface RealDriverOptions extends InterpretOptions {
    * caller must catch SpeculationMiss and run the script again in a fresh sandbox without it.
    */
   speculate?: boolean;
+  /** called after each command: its line, and the script's last line */
+  onProgress?: (line: number, lines: number) => void;
 }
 
 /**
@@ -56,8 +58,10 @@ export async function runScriptReal(source: string, opts: RealDriverOptions): Pr
   const opening = Promise.resolve(opts.sandbox);
   const ready = async (): Promise<Sandbox> => (sb ??= await opening);
   const spec = opts.speculate && opts.shadow ? new Speculation(ready) : null;
+  const lines = source.split('\n').length;
   let r = gen.next();
   while (!r.done) {
+    opts.onProgress?.(r.value.line, lines);
     const inv = r.value.invocation;
     const line = opts.lineOf ? opts.lineOf(r.value.line) : r.value.line;
     const src = { line, command: r.value.command };

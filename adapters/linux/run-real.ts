@@ -15,7 +15,7 @@ import type { Step } from '../../src/script/step.js';
  * const steps = await runScriptInSandbox('ip netns add NS1\nip netns list', { file: 'x.sh', host: 'host' });
  * steps[1].stdout; // "NS1\n"
  */
-export async function runScriptInSandbox(text: string, opts: { file: string; host: string; speculate?: boolean }): Promise<Step[]> {
+export async function runScriptInSandbox(text: string, opts: { file: string; host: string; speculate?: boolean; onProgress?: (line: number, lines: number) => void }): Promise<Step[]> {
   return withSpeculation(opts.speculate ?? true, async (speculate) => {
     // the script is interpreted (and its first commands queued) while the sandbox opens
     const sandbox = Sandbox.open({ hosts: [opts.host] });
@@ -23,7 +23,7 @@ export async function runScriptInSandbox(text: string, opts: { file: string; hos
     try {
       const lab = new Lab();
       const shadow = { host: lab.host(opts.host).host, sim: lab.sim };
-      return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate });
+      return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress });
     } finally {
       await (await sandbox).close();
     }

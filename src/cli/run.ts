@@ -2,9 +2,8 @@
 import { Lab } from '../lab.js';
 import type { LabModel } from '../model/lab-model.js';
 import type { Step } from '../script/step.js';
-import { loadInput } from './load.js';
-import { isLabFile, loadLabFile } from '../labfile/load.js';
-import { runLabSim } from '../labfile/sim-lab.js';
+import { isLabPath, loadInput } from './load.js';
+import type { LabSpec } from '../labfile/spec.js';
 import { formatSteps } from './format-steps.js';
 
 export interface RunOptions {
@@ -18,10 +17,22 @@ export interface RunOptions {
   pcap?: string;
 }
 
+/** A lab file, read and checked (the YAML parser is loaded only for one). */
+async function loadLab(file: string): Promise<LabSpec> {
+  const { loadLabFile } = await import('../labfile/load.js');
+  return loadLabFile(file);
+}
+
+/** runLabSim, loaded when a lab file is run. */
+async function labSim(): Promise<typeof import('../labfile/sim-lab.js').runLabSim> {
+  return (await import('../labfile/sim-lab.js')).runLabSim;
+}
+
 /** Runs the file in the simulator and returns its steps and the model they left. */
-export function simulateFile(file: string): { steps: Step[]; model: LabModel } {
-  if (isLabFile(file)) {
-    const { lab, steps } = runLabSim(loadLabFile(file));
+export async function simulateFile(file: string): Promise<{ steps: Step[]; model: LabModel }> {
+  if (isLabPath(file)) {
+    const spec = await loadLab(file);
+    const { lab, steps } = (await labSim())(spec);
     return { steps, model: lab.model };
   }
   const input = loadInput(file);
@@ -31,18 +42,24 @@ export function simulateFile(file: string): { steps: Step[]; model: LabModel } {
 
 /** Runs the file in the chosen mode and returns its steps. */
 export async function runFile(file: string, real: boolean): Promise<Step[]> {
-  if (isLabFile(file)) {
-    const spec = loadLabFile(file);
+  if (isLabPath(file)) {
+    const spec = await loadLab(file);
     if (real) {
       const { runLabReal } = await import('../../adapters/linux/real-lab.js');
       return runLabReal(spec);
     }
-    return runLabSim(spec).steps;
+    return (await labSim())(spec).steps;
   }
   const input = loadInput(file);
   if (real) {
     const { runScriptInSandbox } = await import('../../adapters/linux/run-real.js');
-    return runScriptInSandbox(input.text, { file: input.file, host: 'host' });
+    const { progressBar } = await import('./progress.js');
+    const bar = await progressBar('real', 'lines');
+    try {
+      return await runScriptInSandbox(input.text, { file: input.file, host: 'host', onProgress: (line, lines) => bar.update(line, lines) });
+    } finally {
+      bar.stop();
+    }
   }
   const lab = new Lab();
   return lab.host('host').sh(input.text, { file: input.file });
@@ -80,8 +97,10 @@ async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
     capture = new Capture(busTap(lab.sim));
   };
   let steps: Step[];
-  if (isLabFile(file)) steps = runLabSim(loadLabFile(file), { attach }).steps;
-  else {
+  if (isLabPath(file)) {
+    const spec = await loadLab(file);
+    steps = (await labSim())(spec, { attach }).steps;
+  } else {
     const input = loadInput(file);
     const lab = new Lab();
     attach(lab);
@@ -106,7 +125,7 @@ async function runPersist(file: string, opts: RunOptions): Promise<number> {
   const { requireRealMode, persistProblems } = await import('../../adapters/linux/preconditions.js');
   const warnings = requireRealMode(undefined, persistProblems());
   for (const w of warnings) process.stderr.write(`nettwin: ${w}\n`);
-  const { steps, model } = simulateFile(file);
+  const { steps, model } = await simulateFile(file);
   const { materialize } = await import('../../adapters/linux/materialize.js');
   const { defaultStatePath } = await import('../../adapters/linux/persist.js');
   const statePath = opts.state ?? defaultStatePath();
