@@ -81,10 +81,25 @@ function row(r: Record<string, unknown>): [string, string, string] {
       return [`reach, single bridge, N=${r.namespaces}`, `${r.pairs} pairs`, `${mm(r.wallMs, 'ms')} wall, whole CLI; peak RSS ${r.peakRssMiB} MiB`];
     case 'reach-k8s':
       return [`reach, k8s ${r.nodes}×${r.podsPerNode}`, `${r.pairs} pairs`, `${mm(r.wallMs, 'ms')} wall; ${r.pairsPerSec} pairs/s; RSS ${r.rssMiB} MiB`];
-    case 'reach-incremental':
-      return [`route change + one row, k8s ${r.nodes}×${r.podsPerNode}`, `${r.destinations} destinations`, `${mm(r.rowUs, 'µs')}`];
+    case 'reach-incremental': {
+      // the headline is the change (`ip route …` through the script runner) and the row together
+      const med = (x: unknown) => `${(x as { median: number }).median} µs`;
+      if (!r.changeAndRowUs) return [`route change + one row, k8s ${r.nodes}×${r.podsPerNode}`, `${r.destinations} destinations`, mm(r.rowUs, 'µs')];
+      const rest = `row alone ${med(r.rowUs)}; no matrix pass before: change + row ${med(r.rowOnlyChangeAndRowUs)}, row alone ${med(r.rowOnlyUs)}`;
+      return [`route change + one row, k8s ${r.nodes}×${r.podsPerNode}`, `${r.destinations} destinations`, `change + row ${mm(r.changeAndRowUs, 'µs')}; ${rest}`];
+    }
     case 'lpm':
       return [`FIB longest-prefix match`, `${r.routes} routes`, `${r.lookupsPerSec} lookups/s (min ${r.min}, max ${r.max})`];
+    case 'run-real':
+      return [`\`nettwin run --real\`, single bridge + one ping, N=${r.n}`, `${r.commands} commands`, `${mm(r.wallMs, 'ms')} wall, whole CLI, sandbox opened and closed`];
+    case 'run-real-per-command':
+      return [`the same, one process per command (NETTWIN_SPECULATE=0), N=${r.n}`, `${r.commands} commands`, `${mm(r.wallMs, 'ms')} wall`];
+    case 'materialize':
+      return [`materialize (API) + destroy, single bridge, N=${r.n}`, `${r.processes} processes`, `${r.totalMs} ms (create ${r.createMs}, configure ${r.configureMs}, destroy ${r.destroyMs}; kernel frees the namespaces ${r.kernelCleanupMs ?? '?'} ms later)`];
+    case 'per-command':
+      return [`the same lab, one \`ip\` per command, N=${r.n}`, `${r.commands} commands`, `${r.totalMs} ms`];
+    case 'env':
+      return ['real-mode bench machine', '', `${r.cpus} CPUs, load ${r.load1}, kernel ${r.kernel}`];
     default:
       return [String(r.name ?? r.bench), '', JSON.stringify(r).slice(0, 160)];
   }

@@ -14,6 +14,7 @@
  * Ops:
  *   init   {hosts: string[], parentNs: {net, mnt}} -> {hosts: {name: pid}, setupMs}
  *   exec   {host, argv, timeoutMs, input?}        -> {exit, stdout, stderr, timedOut?}
+ *   units  {host, units: [{ns, lines}], parallel, timeoutMs, options?} -> ExecResult of them all
  *   spawn  {host, argv}                            -> {id}
  *   status {bg}                                    -> {running, exit, stdout, stderr}
  *   cable  {a: {host, ifname}, b: {host, ifname}, timeoutMs} -> ExecResult
@@ -89,6 +90,10 @@ const SELF_NS = {
 const NSENTER = need('nsenter');
 const UNSHARE = need('unshare');
 const SLEEP = need('sleep');
+const XARGS = which('xargs');
+const SCRATCH_DIR = '/dev/shm';
+let scratchReady = false;
+let scratchSeq = 0;
 
 // Does /var/run resolve to /run? If not, iproute2 (NETNS_RUN_DIR=/var/run/netns) could
 // look somewhere else than /run/netns, so both get a private tmpfs.
@@ -187,6 +192,14 @@ async function setupNamespace(nsPid) {
   }
   const jobs = NETNS_DIRS.map((d) => runOk(['mount', '-n', '-t', 'tmpfs', '-o', 'mode=0755,size=4m', 'nettwin-netns', d], o, 'mounting tmpfs on ' + d));
   jobs.push(runOk(['ip', 'link', 'set', 'lo', 'up'], o, 'bringing lo up'));
+  if (!nsPid && XARGS) {
+    // a private scratch tmpfs for batch files (over /dev/shm, in this mount namespace only;
+    // hosts made later see it too): without it, units run one process each
+    jobs.push(run(['mount', '-n', '-t', 'tmpfs', '-o', 'mode=0700,size=64m', 'nettwin-scratch', SCRATCH_DIR], o).then((r) => {
+      if (r.exit === 0) scratchReady = true;
+      else log('warning: no scratch tmpfs: ' + r.stderr.trim());
+    }));
+  }
   // A sysfs mounted from inside this netns shows (and lets one write) only its own devices
   // under /sys/class/net; without it, /sys/class/net would be the machine's.
   jobs.push(run(['mount', '-n', '-t', 'sysfs', 'sysfs', '/sys'], o).then((r) => {
@@ -197,6 +210,30 @@ async function setupNamespace(nsPid) {
 
 const rootReady = setupNamespace(null).then(() => log('sandbox root set up at +' + (Date.now() - T0) + ' ms'));
 rootReady.catch(() => { /* reported on init */ });
+
+/**
+ * Several ip -batch runs, one per named namespace, with few process starts of our own: the
+ * batches go to files in the scratch tmpfs and one xargs starts the ip processes, parallel
+ * at a time. Answers {exit, stdout, stderr} of the whole: 0 and nothing printed when every
+ * batch ran clean. Without a scratch tmpfs, each batch is its own process.
+ */
+async function runUnits(units, nsPid, parallel, timeoutMs, options) {
+  const opts = Array.isArray(options) ? options : [];
+  if (!scratchReady) {
+    const rs = await Promise.all(units.map((u) => run(['ip'].concat(opts, ['-n', u.ns, '-batch', '-']), { nsPid, timeoutMs, input: u.lines })));
+    const bad = rs.find((r) => r.exit !== 0) || { exit: 0 };
+    return { exit: bad.exit, stdout: rs.map((r) => r.stdout).join(''), stderr: rs.map((r) => r.stderr).join('') };
+  }
+  const files = units.map(() => SCRATCH_DIR + '/b' + (++scratchSeq));
+  try {
+    units.forEach((u, i) => fs.writeFileSync(files[i], u.lines, { mode: 0o600 }));
+    const args = [];
+    units.forEach((u, i) => args.push('-n', u.ns, '-batch', files[i]));
+    return await run(['xargs', '-0', '-n', '4', '-P', String(parallel), 'ip'].concat(opts), { nsPid, timeoutMs, input: args.join('\0') + '\0' });
+  } finally {
+    for (const f of files) { try { fs.unlinkSync(f); } catch (e) { /* gone */ } }
+  }
+}
 
 // ---- hosts ----------------------------------------------------------------------------------
 /** name -> { pid: number | null (null = the sandbox root), holder, dead?: string } */
@@ -343,6 +380,11 @@ async function handle(msg) {
         // host '' is the sandbox's own root namespace (where a multi-host lab keeps its switches)
         const nsPid = msg.host === '' ? 0 : hostPid(msg.host);
         send({ id, result: await run(msg.argv, { nsPid, timeoutMs: msg.timeoutMs, input: msg.input }) });
+        return;
+      }
+      case 'units': {
+        const nsPid = msg.host === '' ? 0 : hostPid(msg.host);
+        send({ id, result: await runUnits(msg.units, nsPid, msg.parallel, msg.timeoutMs, msg.options) });
         return;
       }
       case 'spawn': {

@@ -269,6 +269,19 @@ export class Sandbox {
     return (await this.request(msg, timeoutMs + 10_000)) as ExecResult;
   }
 
+  /**
+   * Several `ip -n NS -batch` runs in the host's named namespaces, `parallel` at a time, started
+   * by one xargs inside the sandbox (a process start from the agent costs more than the
+   * batch): the result of them all, exit 0 and nothing printed when every one ran clean.
+   */
+  async execUnits(host: string, units: { ns: string; lines: string }[], parallel: number, opts?: { timeoutMs?: number; /** ip's options before `-n` (e.g. `-j`) */ options?: string[] }): Promise<ExecResult> {
+    if (host !== '') this.checkHost(host);
+    const options = opts?.options ?? [];
+    for (const u of units) checkArgv(['ip', ...options, '-n', u.ns]);
+    const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
+    return (await this.request({ op: 'units', host, units, parallel, timeoutMs, options }, timeoutMs + 10_000)) as ExecResult;
+  }
+
   /** Start a long-running process in the host; it is killed when the sandbox closes. */
   async spawnBackground(host: string, argv: string[]): Promise<{ id: number }> {
     this.checkHost(host);

@@ -59,10 +59,11 @@ export async function settle(sb: Sandbox, host: string, opts: { dad?: boolean; m
   // while nothing runs, a namespace that has settled stays settled: poll only the others
   let pending: (string | null)[] = [null, ...names];
   for (;;) {
-    const dumps = await Promise.all(pending.map((n) => sb.exec(host, n === null ? ['ip', '-j', 'addr', 'show'] : ['ip', '-n', n, '-j', 'addr', 'show'])));
+    const dumps = pending.length > 8 ? await dumpAtOnce(sb, host, pending) : null;
+    const each = dumps ?? (await Promise.all(pending.map((n) => sb.exec(host, n === null ? ['ip', '-j', 'addr', 'show'] : ['ip', '-n', n, '-j', 'addr', 'show'])))).map((r) => r.stdout);
     pending = pending.filter((_, i) => {
       try {
-        return !settled(JSON.parse(dumps[i]!.stdout || '[]') as JsonLink[], opts.dad ?? false);
+        return !settled(JSON.parse(each[i] || '[]') as JsonLink[], opts.dad ?? false);
       } catch {
         // a namespace deleted meanwhile: nothing to wait for
         return false;
@@ -71,6 +72,28 @@ export async function settle(sb: Sandbox, host: string, opts: { dad?: boolean; m
     if (!pending.length || Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * `ip -j addr show` of many namespaces, read by one xargs in the sandbox: each batch names its
+ * namespace (`netns identify`) before its dump, since the processes finish in any order. In
+ * `pending`'s order; null when the answer is unclear (then each is asked on its own).
+ */
+async function dumpAtOnce(sb: Sandbox, host: string, pending: (string | null)[]): Promise<string[] | null> {
+  const named = pending.filter((n): n is string => n !== null);
+  const [root, many] = await Promise.all([
+    pending.includes(null) ? sb.exec(host, ['ip', '-j', 'addr', 'show']) : null,
+    sb.execUnits(host, named.map((ns) => ({ ns, lines: 'netns identify\naddr show\n' })), 4, { options: ['-j'] }),
+  ]);
+  if (many.exit !== 0 || many.stderr || (root && root.exit !== 0)) return null;
+  const byName = new Map<string, string>();
+  const lines = many.stdout.split('\n');
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    if (!named.includes(lines[i]!) || byName.has(lines[i]!) || !lines[i + 1]!.startsWith('[')) return null;
+    byName.set(lines[i]!, lines[i + 1]!);
+  }
+  if (byName.size !== named.length) return null;
+  return pending.map((n) => (n === null ? root!.stdout : byName.get(n)!));
 }
 
 const READ_VERBS = ['show', 'list', 'lst', 'ls', 'sh', 'get'];

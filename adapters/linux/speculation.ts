@@ -285,7 +285,21 @@ export class Speculation {
       let best = 0;
       for (let i = 1; i < this.ready.length; i++) if (this.ready[i]!.dependents.length > this.ready[best]!.dependents.length) best = i;
       const u = this.ready.splice(best, 1)[0]!;
-      this.start(this.sb, u);
+      if (!groupable(u)) {
+        this.start(this.sb, [u], () => runUnit(this.sb!, u));
+        continue;
+      }
+      // batches of named namespaces ready together start as one group: one xargs in the sandbox
+      const group = [u];
+      for (let i = 0; i < this.ready.length && group.length < GROUP; ) {
+        const x = this.ready[i]!;
+        if (groupable(x) && x.host === u.host) {
+          group.push(x);
+          this.ready.splice(i, 1);
+        } else i++;
+      }
+      const parallel = Math.max(2, this.concurrency - this.running);
+      this.start(this.sb, group, () => runGroup(this.sb!, group, parallel));
     }
     if (this.settled && this.running === 0 && (this.miss !== null || this.units.every((u) => u.state === 'done'))) {
       const done = this.settled;
@@ -294,27 +308,40 @@ export class Speculation {
     }
   }
 
-  private start(sb: Sandbox, u: Unit): void {
-    u.state = 'running';
+  private start(sb: Sandbox, us: Unit[], run: () => Promise<void>): void {
+    for (const u of us) u.state = 'running';
     this.running++;
-    runUnit(sb, u).then(
+    run().then(
       () => {
-        u.state = 'done';
         this.running--;
-        for (const d of u.dependents) {
-          d.deps.delete(u);
-          if (d.deps.size === 0 && d.sealed && d.state === 'queued') this.ready.push(d);
+        for (const u of us) {
+          u.state = 'done';
+          for (const d of u.dependents) {
+            d.deps.delete(u);
+            if (d.deps.size === 0 && d.sealed && d.state === 'queued') this.ready.push(d);
+          }
         }
         this.pump();
       },
       (e: unknown) => {
-        u.state = 'done';
         this.running--;
+        for (const u of us) u.state = 'done';
         this.miss ??= e;
         this.pump();
       },
     );
   }
+}
+
+/** Units started together at most (they finish together: what waits for one waits for all). */
+const GROUP = 32;
+
+const groupable = (u: Unit) => u.batch && u.ns !== null;
+
+async function runGroup(sb: Sandbox, us: Unit[], parallel: number): Promise<void> {
+  if (us.length === 1) return runUnit(sb, us[0]!);
+  const r = await sb.execUnits(us[0]!.host, us.map((u) => ({ ns: u.ns!, lines: u.cmds.map((c) => c.batch!).join('\n') + '\n' })), parallel);
+  if (r.exit !== 0 || r.stdout !== '' || r.stderr !== '') throw new SpeculationMiss(us[0]!.cmds[0]!.command, { exit: 0, stdout: '', stderr: '' }, r);
 }
 
 async function runUnit(sb: Sandbox, u: Unit): Promise<void> {

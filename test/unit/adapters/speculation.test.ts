@@ -64,6 +64,17 @@ function fakeSandbox(delays: number[], answer: (argv: string[], input?: string) 
       ran.push(...lines.map((l) => l.replace(/^ip (netns exec \S+ ip )?/, '')));
       return answer(argv, opts?.input);
     },
+    /** the group's batches one after the other: one slot, as the agent's xargs is one request */
+    async execUnits(host: string, units: { ns: string; lines: string }[]): Promise<ExecResult> {
+      const rs: ExecResult[] = [];
+      for (const u of units) {
+        live--;
+        rs.push(await sb.exec(host, ['ip', '-n', u.ns, '-batch', '-'], { input: u.lines }));
+        live++;
+      }
+      const bad = rs.find((r) => r.exit !== 0);
+      return { exit: bad ? bad.exit : 0, stdout: rs.map((r) => r.stdout).join(''), stderr: rs.map((r) => r.stderr).join('') };
+    },
   };
   return { sb: sb as unknown as Sandbox, ran, maxLive: () => maxLive };
 }
@@ -111,7 +122,7 @@ describe('Speculation', () => {
   it('runs consecutive silent writes of one namespace as one ip -batch', async () => {
     const { sb, ran } = fakeSandbox([0]);
     const calls: string[][] = [];
-    const spy = { exec: (h: string, argv: string[], o?: { input?: string }) => (calls.push(argv), sb.exec(h, argv, o)) } as unknown as Sandbox;
+    const spy = { exec: (h: string, argv: string[], o?: { input?: string }) => (calls.push(argv), sb.exec(h, argv, o)), execUnits: sb.execUnits } as unknown as Sandbox;
     const s = new Speculation(async () => spy, 4);
     for (let i = 0; i < 5; i++) s.add(cmd(i, 'a', [], true));
     await s.flush();
