@@ -30,6 +30,7 @@ import { defaultStatePath, destroyRun, machineNamespaces, newRunPrefix, persistN
 import { persistProblems, PreconditionError, requireRealMode, searchPath } from './preconditions.js';
 import { DUMP_ARGV, DUMP_BATCH, modelFromDumps, splitDump, SYSCTL_ARGV, type NsDump } from './read-back.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
+import { GroupedBatches } from './grouped-batches.js';
 import { settled, type JsonLink } from './settle.js';
 
 /**
@@ -145,6 +146,8 @@ export class MaterializeError extends Error {
 /** Runs argv at a place. */
 interface Executor {
   run(place: Place, argv: string[], input?: string, timeoutMs?: number): Promise<ExecResult>;
+  /** `ip -batch` in a named namespace, gathered with others when the executor can */
+  runIpBatch?(place: Place & { netns: string }, input: string): Promise<ExecResult>;
   close(): Promise<void>;
 }
 
@@ -154,7 +157,13 @@ function inNetns(place: Place, argv: string[]): string[] {
 }
 
 class SandboxExecutor implements Executor {
-  constructor(readonly sb: Sandbox) {}
+  private readonly grouped: GroupedBatches;
+  constructor(readonly sb: Sandbox) {
+    this.grouped = new GroupedBatches(sb);
+  }
+  runIpBatch(place: Place & { netns: string }, input: string): Promise<ExecResult> {
+    return this.grouped.run(place.host, place.netns, input);
+  }
   run(place: Place, argv: string[], input?: string, timeoutMs?: number): Promise<ExecResult> {
     const full = inNetns(place, argv);
     const o = { input, timeoutMs };
@@ -261,7 +270,8 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Prom
 async function runBatch(ex: Executor, b: Batch): Promise<void> {
   const argv = b.program === 'sysctl' ? ['sysctl', ...b.lines] : [b.program, '-batch', '-'];
   const input = b.program === 'sysctl' ? undefined : b.lines.join('\n') + '\n';
-  const r = await ex.run(b.place, argv, input, 120_000);
+  const netns = b.place.netns;
+  const r = b.program === 'ip' && netns !== null && ex.runIpBatch ? await ex.runIpBatch({ ...b.place, netns }, input!) : await ex.run(b.place, argv, input, 120_000);
   if (r.exit === 0) return;
   const m = /Command failed -:(\d+)/.exec(r.stderr);
   const line = m ? ` at "${b.lines[Number(m[1]) - 1]}"` : '';
@@ -357,7 +367,8 @@ async function runWaves(ex: Executor, plan: ModelPlan, concurrency: number, time
   const tasks = plan.namespaces.map(async (p) => {
     const w = byNs.get(p.ns)!;
     await Promise.all(w.created);
-    for (const b of w.configure) await guard(() => slots.run(() => runBatch(ex, b)));
+    // ip batches of named namespaces go to the executor's groups (which keep their own pace)
+    for (const b of w.configure) await guard(() => (b.program === 'ip' && b.place.netns !== null && ex.runIpBatch ? runBatch(ex, b) : slots.run(() => runBatch(ex, b))));
     if (++configured === plan.namespaces.length) times.configure = performance.now();
     let base: ConfBaseline | null = null;
     await guard(async () => {

@@ -213,14 +213,20 @@ rootReady.catch(() => { /* reported on init */ });
 
 /**
  * Several ip -batch runs, one per named namespace, with few process starts of our own: the
- * batches go to files in the scratch tmpfs and one xargs starts the ip processes, parallel
- * at a time. Answers {exit, stdout, stderr} of the whole: 0 and nothing printed when every
- * batch ran clean. Without a scratch tmpfs, each batch is its own process.
+ * batches go to files in the scratch tmpfs and one xargs starts them, parallel at a time, each
+ * as nsenter --net=/run/netns/NS ip -batch FILE (ip -n would also copy the mount namespace,
+ * whose size grows with the namespaces: quadratic over a thousand of them). Answers
+ * {exit, stdout, stderr} of the whole: 0 and nothing printed when every batch ran clean.
+ * Without a scratch tmpfs, each batch is its own process.
  */
 async function runUnits(units, nsPid, parallel, timeoutMs, options) {
   const opts = Array.isArray(options) ? options : [];
+  for (const u of units) {
+    if (typeof u.ns !== 'string' || !/^[^\/\s\0]+$/.test(u.ns) || u.ns === '.' || u.ns === '..') throw new Error('bad namespace name: ' + JSON.stringify(u.ns));
+  }
+  const netnsPath = (ns) => '--net=' + NETNS_DIRS[0] + '/' + ns;
   if (!scratchReady) {
-    const rs = await Promise.all(units.map((u) => run(['ip'].concat(opts, ['-n', u.ns, '-batch', '-']), { nsPid, timeoutMs, input: u.lines })));
+    const rs = await Promise.all(units.map((u) => run(['nsenter', netnsPath(u.ns), 'ip'].concat(opts, ['-batch', '-']), { nsPid, timeoutMs, input: u.lines })));
     const bad = rs.find((r) => r.exit !== 0) || { exit: 0 };
     return { exit: bad.exit, stdout: rs.map((r) => r.stdout).join(''), stderr: rs.map((r) => r.stderr).join('') };
   }
@@ -228,8 +234,8 @@ async function runUnits(units, nsPid, parallel, timeoutMs, options) {
   try {
     units.forEach((u, i) => fs.writeFileSync(files[i], u.lines, { mode: 0o600 }));
     const args = [];
-    units.forEach((u, i) => args.push('-n', u.ns, '-batch', files[i]));
-    return await run(['xargs', '-0', '-n', '4', '-P', String(parallel), 'ip'].concat(opts), { nsPid, timeoutMs, input: args.join('\0') + '\0' });
+    units.forEach((u, i) => args.push(netnsPath(u.ns), 'ip', ...opts, '-batch', files[i]));
+    return await run(['xargs', '-0', '-n', String(4 + opts.length), '-P', String(parallel), 'nsenter'], { nsPid, timeoutMs, input: args.join('\0') + '\0' });
   } finally {
     for (const f of files) { try { fs.unlinkSync(f); } catch (e) { /* gone */ } }
   }

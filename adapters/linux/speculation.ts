@@ -121,7 +121,7 @@ function ipTouches(rest: readonly string[]): string[] | 'all' | 'no' {
  * there is none, null when they are something else).
  */
 export function deferrable(host: string, program: string, argv: string[], wrapperArgv: string[], wrapperNs: string | null | undefined, expect: ExecResult, command: string): Deferred | null {
-  if (wrapperNs === null) return null;
+  if (wrapperNs === null || (wrapperNs !== undefined && !plainName(wrapperNs))) return null;
   const full = [...wrapperArgv, program, ...argv];
   if (program === 'sysctl') {
     // writes only: a read shows state, and must see it settled
@@ -142,8 +142,13 @@ export function deferrable(host: string, program: string, argv: string[], wrappe
       if (!(e instanceof CompileError)) throw e;
     }
   }
-  return { host, ns: opt.ns ?? wrapperNs ?? null, argv: full, batch, expect, touches: t === 'all' ? null : t, command };
+  const ns = opt.ns ?? wrapperNs ?? null;
+  if (ns !== null && !plainName(ns)) return null;
+  return { host, ns, argv: full, batch, expect, touches: t === 'all' ? null : t, command };
 }
+
+/** A namespace name that is a plain file name in /run/netns (batches reach it by that path). */
+const plainName = (n: string) => /^[^/\s\0]+$/.test(n) && n !== '.' && n !== '..';
 
 /** One process: a batch of queued commands of one place, or one command alone. */
 export interface Unit {
