@@ -1,7 +1,7 @@
 /** `nettwin explain FILE --from NS --to ADDR [--json]`: why one ping works or not, hop by hop. */
 import { formatExplain } from '../../sim/explain.js';
 import { ip4ToString, parseIp4 } from '../model/ip.js';
-import { labAfter } from './graph.js';
+import { simulatedLab } from './lab-after.js';
 import { resolveNs } from './resolve-ns.js';
 
 export interface ExplainOptions {
@@ -23,7 +23,7 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
     process.stderr.write(`nettwin explain: --to: "${opts.to}" is not an IPv4 address\n`);
     return 2;
   }
-  const lab = labAfter(file);
+  const lab = await simulatedLab(file);
   const from = resolveNs(lab.model, opts.from);
   if (from.kind === 'error') {
     process.stderr.write(`nettwin explain: --from: ${from.message}\n`);

@@ -7,6 +7,14 @@ export interface LoadedScript {
   text: string;
 }
 
+/**
+ * Whether FILE is a lab file (YAML) rather than a script: the test labfile/load.ts's isLabFile
+ * makes, without loading the YAML parser a script does not need.
+ */
+export function isLabPath(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
 export function loadInput(file: string): LoadedScript {
   let text: string;
   try {

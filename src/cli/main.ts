@@ -1,17 +1,9 @@
 /**
  * The `nettwin` command line. Each subcommand lives in its own file; this one only wires them
- * to commander.
+ * to commander, and loads a subcommand's file only when it runs (so `run` does not pay for
+ * fast-check, the YAML parser or the kernel adapters at every start).
  */
 import { Command } from 'commander';
-import { runCommand } from './run.js';
-import { diffCommand } from './diff.js';
-import { lintCommand } from './lint.js';
-import { graphCommand } from './graph.js';
-import { genCommand } from './gen.js';
-import { destroyCommand } from './destroy.js';
-import { explainCommand } from './explain.js';
-import { reachCommand } from './reach.js';
-import { verifyCommand } from './verify.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -35,6 +27,7 @@ export function buildProgram(): Command {
     .option('--pcap <dir>', 'simulator only: write one pcap file per device that carried traffic, DIR/<namespace>/<device>.pcap (read them with tcpdump -r or Wireshark)')
     .addHelpText('after', '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), 2 the file could not be read, real mode is not possible here, or --pcap with --real.')
     .action(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string }) => {
+      const { runCommand } = await import('./run.js');
       process.exitCode = await runCommand(file, opts);
     });
 
@@ -45,6 +38,7 @@ export function buildProgram(): Command {
     .option('--json', 'the disagreements as JSON')
     .addHelpText('after', '\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n\nExit status: 0 simulator and kernel agree, 1 they disagree, 2 the file could not be read or real mode is not possible here (needs root on Linux).')
     .action(async (file: string, opts: { json?: boolean }) => {
+      const { diffCommand } = await import('./diff.js');
       process.exitCode = await diffCommand(file, opts);
     });
 
@@ -55,6 +49,7 @@ export function buildProgram(): Command {
     .option('--json', 'findings as JSON')
     .addHelpText('after', '\nExamples:\n  nettwin lint examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml --json\n\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be read.')
     .action(async (file: string, opts: { json?: boolean }) => {
+      const { lintCommand } = await import('./lint.js');
       process.exitCode = await lintCommand(file, opts);
     });
 
@@ -66,6 +61,7 @@ export function buildProgram(): Command {
     .option('--trace <endpoints...>', "highlight one ping's path: FROM (host/NS) TO (an IPv4 address)")
     .addHelpText('after', '\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, 2 the file cannot be read or used, or a bad --format or --trace.')
     .action(async (file: string, opts: { format?: string; trace?: string[] }) => {
+      const { graphCommand } = await import('./graph.js');
       process.exitCode = await graphCommand(file, { format: opts.format, trace: opts.trace as [string, string] | undefined });
     });
 
@@ -81,6 +77,7 @@ export function buildProgram(): Command {
       '\nIntents (under `expect:` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, 2 the file cannot be read or used (bad intents, unknown namespaces, no intents) or real mode is not possible here.',
     )
     .action(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string }) => {
+      const { verifyCommand } = await import('./verify.js');
       process.exitCode = await verifyCommand(file, opts);
     });
 
@@ -94,6 +91,7 @@ export function buildProgram(): Command {
     .option('--step', 'one event at a time (frame on a link, route lookup, ARP, FDB…): Enter/Space next, b back, q quit; every event in turn when not on a terminal')
     .addHelpText('after', '\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, 2 the file cannot be read or used, or bad --from/--to.')
     .action(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean }) => {
+      const { explainCommand } = await import('./explain.js');
       process.exitCode = await explainCommand(file, opts);
     });
 
@@ -104,6 +102,7 @@ export function buildProgram(): Command {
     .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
     .addHelpText('after', '\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), 2 the file cannot be read or used.')
     .action(async (file: string, opts: { json?: boolean }) => {
+      const { reachCommand } = await import('./reach.js');
       process.exitCode = await reachCommand(file, opts);
     });
 
@@ -115,6 +114,7 @@ export function buildProgram(): Command {
     .option('--json', 'the report as JSON')
     .addHelpText('after', '\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded; 1 a namespace could not be removed; 2 real mode is not possible here.')
     .action(async (opts: { state?: string; run?: string; json?: boolean }) => {
+      const { destroyCommand } = await import('./destroy.js');
       process.exitCode = await destroyCommand(opts);
     });
 
@@ -126,6 +126,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <dir>', 'the folder to write them to')
     .addHelpText('after', '\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, 2 a bad seed, count or folder.')
     .action(async (opts: { seed: string; count: string; out: string }) => {
+      const { genCommand } = await import('./gen.js');
       process.exitCode = await genCommand({ seed: Number(opts.seed), count: Number(opts.count), out: opts.out });
     });
 

@@ -6,7 +6,7 @@
 import { ip4ToString } from '../model/ip.js';
 import type { Reachability } from '../../sim/reach/index.js';
 import { colorsFor, useColor } from './colors.js';
-import { labAfter } from './graph.js';
+import { simulatedLab } from './lab-after.js';
 import { progressBar } from './progress.js';
 
 export interface ReachCliOptions {
@@ -44,8 +44,8 @@ export function formatReach(r: Reachability, matrix: Uint8Array, limit: number, 
   if (bad === 0) return out;
   out += `\nunreachable (${bad}):\n`;
   let n = 0;
-  for (let k = 0; k < matrix.length && n < limit; k++) {
-    if (matrix[k]) continue;
+  // indexOf finds the next unreachable pair natively: the matrix has sources × destinations cells
+  for (let k = matrix.indexOf(0); k !== -1 && n < limit; k = matrix.indexOf(0, k + 1)) {
     const i = Math.floor(k / nd);
     const j = k % nd;
     out += `  ${r.sources[i]!.path} -> ${destLabel(r, j)}\n`;
@@ -58,7 +58,7 @@ export function formatReach(r: Reachability, matrix: Uint8Array, limit: number, 
 export function reachJson(r: Reachability, matrix: Uint8Array): object {
   const nd = r.destinations.length;
   const unreachable: { from: string; to: string }[] = [];
-  for (let k = 0; k < matrix.length; k++) if (!matrix[k]) unreachable.push({ from: r.sources[Math.floor(k / nd)]!.path, to: ip4ToString(r.destinations[k % nd]!.addr) });
+  for (let k = matrix.indexOf(0); k !== -1; k = matrix.indexOf(0, k + 1)) unreachable.push({ from: r.sources[Math.floor(k / nd)]!.path, to: ip4ToString(r.destinations[k % nd]!.addr) });
   return {
     sources: r.sources.map((s) => s.path),
     destinations: r.destinations.map((d) => ip4ToString(d.addr)),
@@ -70,7 +70,7 @@ export function reachJson(r: Reachability, matrix: Uint8Array): object {
 
 /** Exit status: 0 printed (whatever the answers), 2 the file cannot be read or used (thrown). */
 export async function reachCommand(file: string, opts: ReachCliOptions): Promise<number> {
-  const lab = labAfter(file);
+  const lab = await simulatedLab(file);
   const bar = await progressBar('reach');
   const r = lab.reach({ track: false, onProgress: (done, total) => (total >= 1_000_000 ? bar.update(done, total) : undefined) });
   let matrix: Uint8Array;

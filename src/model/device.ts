@@ -5,12 +5,13 @@
 import { SCOPE, type Addr } from './address.js';
 import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
 import { inPrefix, type Ip4 } from './ip.js';
-import { syncLinkLocal } from './ipv6ll.js';
+import { linkLocalPending, syncLinkLocal } from './ipv6ll.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
 import { cloneConf, LOOPBACK_CONF, markAllConfSet, type IfConf } from './sysctl.js';
 import { BRIDGE_GROUP_ADDRESS, defaultTunables } from './bridge-options.js';
+import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
 
 const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
 
@@ -61,6 +62,7 @@ export function linkUp(l: Link): void {
   if (l.up) return;
   l.up = true;
   l.everUp = true;
+  linkLocalPending(l);
   if (l.kind === 'loopback' && !l.addrs.some((a) => a.local === 0x7f000001 && a.prefixLen === 8)) {
     // inet_set_ifa: ipv4_devconf_setall, so conf/default writes no longer reach lo
     markAllConfSet(l.confSet);
@@ -100,6 +102,7 @@ export function linkDown(l: Link): void {
   if (!l.up) return;
   const hadCarrier = hasCarrier(l);
   l.up = false;
+  linkLocalPending(l);
   l.flaps = (l.flaps ?? 0) + 1;
   if (l.peer) l.peer.flaps = (l.peer.flaps ?? 0) + 1;
   // veth_close: carrier goes at both ends; linkwatch sees this end first
@@ -149,14 +152,14 @@ export function insertAddress(l: Link, a: Addr): void {
 export function setMaster(l: Link, master: Link | null): void {
   const old = l.master;
   if (old === master) return;
+  portLeaving(l);
+  if (master) preparePorts(master);
   l.master = master;
   l.portNo = undefined;
+  // find_portno: the lowest number no other port of the bridge holds
+  if (master && master.kind === 'bridge') l.portNo = freePortNo(master);
+  if (master) portJoined(l);
   if (master && master.kind === 'bridge') {
-    // find_portno: the lowest number no other port of the bridge holds
-    const taken = new Set(bridgePorts(master).map((p) => p.portNo));
-    let no = 1;
-    while (taken.has(no)) no++;
-    l.portNo = no;
     master.bridge!.hadPorts = true;
     recalcBridgeMac(master);
     bridgeMtuAutoAdjust(master);
@@ -182,7 +185,8 @@ function teardown(l: Link): void {
 }
 
 function isLocalAnywhere(ns: Netns, a: Ip4, except: Link): boolean {
-  for (const l of ns.linkList()) if (l !== except && l.addrs.some((x) => x.local === a)) return true;
+  // any link will do: no need for ifindex order (nor to sort a namespace that just changed)
+  for (const l of ns.links.values()) if (l !== except && l.addrs.some((x) => x.local === a)) return true;
   return false;
 }
 
@@ -254,7 +258,5 @@ export { primaryOf };
  */
 export function bridgeMtuAutoAdjust(br: Link): void {
   if (br.kind !== 'bridge' || br.bridge!.mtuSetByUser) return;
-  let min = 0;
-  for (const p of bridgePorts(br)) if (!min || p.mtu < min) min = p.mtu;
-  br.mtu = min || 1500;
+  br.mtu = smallestPortMtu(br) || 1500;
 }

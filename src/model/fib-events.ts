@@ -46,8 +46,26 @@ function sameRoute(a: Route, b: Route): boolean {
 /** fib_magic(RTM_NEWROUTE, …, NLM_F_CREATE|NLM_F_APPEND): add unless the same route exists. */
 function magicAdd(ns: Netns, r: Route): void {
   const t = ns.table(r.table);
-  if (t.routes.some((x) => sameRoute(x, r))) return;
+  if (hasSameRoute(t.routes, r)) return;
   t.insert(r, true);
+}
+
+/**
+ * Whether `routes` (a table, in its dump order: by destination, then longer prefix first)
+ * holds a route the same as `r`. Only routes of r's prefix can be, and they sit together:
+ * found by a binary search, not by a walk over a table of thousands of kernel routes.
+ */
+function hasSameRoute(routes: readonly Route[], r: Route): boolean {
+  let lo = 0;
+  let hi = routes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = routes[mid]!;
+    if (m.dst < r.dst || (m.dst === r.dst && m.dstLen > r.dstLen)) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < routes.length && routes[i]!.dst === r.dst && routes[i]!.dstLen === r.dstLen; i++) if (sameRoute(routes[i]!, r)) return true;
+  return false;
 }
 
 /** fib_magic(RTM_DELROUTE, …): delete the matching kernel route. */

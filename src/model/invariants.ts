@@ -6,6 +6,8 @@
 import { ip4ToString } from './ip.js';
 import type { LabModel } from './lab-model.js';
 import type { Netns } from './netns.js';
+import { portIndexProblem } from './bridge-ports.js';
+import { linkLocalUnsettled } from './ipv6ll.js';
 
 function checkNetns(ns: Netns, out: string[]): void {
   const where = ns.path;
@@ -14,7 +16,13 @@ function checkNetns(ns: Netns, out: string[]): void {
     if (l.ifindex !== ifindex) out.push(`${where}: ${l.name} is filed under ifindex ${ifindex} but has ${l.ifindex}`);
     if (l.ns !== ns) out.push(`${where}: ${l.name} believes it is in ${l.ns.path}`);
     if (names.has(l.name)) out.push(`${where}: two devices are named ${l.name}`);
+    else if (ns.linkByName(l.name) !== l) out.push(`${where}: the name index does not find ${l.name}`);
     names.add(l.name);
+    if (linkLocalUnsettled(l) && !ns.llPending.has(l)) out.push(`${where}: ${l.name} waits for its IPv6 link-local but no sync will look at it`);
+    if (l.kind === 'bridge') {
+      const p = portIndexProblem(l);
+      if (p) out.push(`${where}: ${p}`);
+    }
     if (l.kind === 'veth') {
       if (!l.peer) out.push(`${where}: veth ${l.name} has no peer`);
       else {
@@ -33,6 +41,10 @@ function checkNetns(ns: Netns, out: string[]): void {
       seen.add(key);
     }
   }
+  let free = 0;
+  const ids = new Set(ns.nsids.values());
+  while (ids.has(free)) free++;
+  if (ns.nsids.lowestFree() !== free) out.push(`${where}: the lowest free nsid is ${free}, not ${ns.nsids.lowestFree()}`);
   for (const t of ns.tables.values()) {
     for (const r of t.routes) {
       if (r.dev && (r.dev.ns !== ns || ns.links.get(r.dev.ifindex) !== r.dev)) {

@@ -26,7 +26,26 @@ export const IP6_LOOPBACK = '::1';
  * or changing state, bridge ports joining or leaving, a tun being attached).
  */
 export function syncLinkLocal(ns: Netns): void {
-  for (const l of ns.linkList()) refreshLinkLocal(l);
+  // Only links in ns.llPending can change: any other is up with its address (or flushed), or
+  // down without one, where refreshLinkLocal does nothing. They go in ifindex order, as a walk
+  // over every link would reach them (one may judge its operstate by another's).
+  const pending = ns.llPending;
+  if (pending.size === 0) return;
+  const links = pending.size === 1 ? [...pending] : [...pending].sort((a, b) => a.ifindex - b.ifindex);
+  for (const l of links) {
+    refreshLinkLocal(l);
+    if (!linkLocalUnsettled(l)) pending.delete(l);
+  }
+}
+
+/** Whether refreshLinkLocal might change the link (else it leaves it as it is until its state changes). */
+export function linkLocalUnsettled(l: Link): boolean {
+  return l.up ? l.ipv6ll === null && !l.ll6Flushed : l.ipv6ll !== null || !!l.ll6Flushed;
+}
+
+/** The link's admin state changed (or its address was flushed): the next sync looks at it. */
+export function linkLocalPending(l: Link): void {
+  l.ns.llPending.add(l);
 }
 
 /** addrconf_notify for one device. */
@@ -62,13 +81,43 @@ export function flushLinkLocal(l: Link): void {
   if (l.ipv6ll === null) return;
   l.ipv6ll = null;
   l.ll6Flushed = true;
+  linkLocalPending(l);
   l.ns.touch();
 }
 
 /** fe80::/64 with the EUI-64 interface id of a MAC (addrconf_ifid_eui48: U/L bit flipped, ff:fe inserted). */
 export function eui64LinkLocal(mac: string): string {
-  const m = mac.split(':').map((h) => parseInt(h, 16));
-  return formatIp6([0xfe, 0x80, 0, 0, 0, 0, 0, 0, m[0] ^ 2, m[1], m[2], 0xff, 0xfe, m[3], m[4], m[5]]);
+  const m = macBytes(mac);
+  // formatIp6 of fe80:0:0:0:w4:w5:w6:w7, written directly: w5 (…ff) and w6 (fe…) are never
+  // zero, so the zeros to compress are words 1-3, and word 4 too when it is zero
+  const w4 = ((m[0] ^ 2) << 8) | m[1];
+  const w5 = (m[2] << 8) | 0xff;
+  const w6 = (0xfe << 8) | m[3];
+  const w7 = (m[4] << 8) | m[5];
+  const tail = `${w5.toString(16)}:${w6.toString(16)}:${w7.toString(16)}`;
+  return w4 === 0 ? `fe80::${tail}` : `fe80::${w4.toString(16)}:${tail}`;
+}
+
+/** The bytes of a MAC as parseInt reads each `:` field, read directly when it is `xx:xx:xx:xx:xx:xx`. */
+function macBytes(mac: string): number[] {
+  if (mac.length === 17) {
+    const out: number[] = [];
+    for (let i = 0; i < 17; i += 3) {
+      const hi = hexDigit(mac.charCodeAt(i));
+      const lo = hexDigit(mac.charCodeAt(i + 1));
+      if (hi < 0 || lo < 0 || (i < 15 && mac.charCodeAt(i + 2) !== 58)) break;
+      out.push(hi * 16 + lo);
+    }
+    if (out.length === 6) return out;
+  }
+  return mac.split(':').map((h) => parseInt(h, 16));
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
 }
 
 /** Whether a link-local is one the kernel made with a random stable-privacy id (printed `stable-privacy`). */

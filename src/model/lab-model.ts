@@ -3,6 +3,7 @@ import { MacAllocator } from './mac.js';
 import { PROFILES, type HostProfile } from './sysctl.js';
 import type { Netns } from './netns.js';
 import { createLink, linkUp } from './device.js';
+import { NsChanges } from './ns-changes.js';
 
 /**
  * How a lab's machines start: their sysctl profile and the seed of their MAC addresses.
@@ -32,6 +33,8 @@ export class LabModel {
   readonly macs: MacAllocator;
   /** bumped on every change anywhere */
   version = 0;
+  /** the namespace of each recent version bump (Netns.touch notes it) */
+  readonly nsChanges = new NsChanges();
 
   constructor(opts: LabModelOptions = {}) {
     this.profile = opts.profile ?? PROFILES.kernel;

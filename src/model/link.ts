@@ -4,6 +4,7 @@ import type { IfConf } from './sysctl.js';
 import type { Ip4 } from './ip.js';
 import { ZERO_MAC } from './mac.js';
 import type { BridgeTunables } from './bridge-options.js';
+import { lowestPortMac, portsOf, somePort } from './bridge-ports.js';
 
 /**
  * Link kinds the model knows. `ether` is a physical NIC of a lab host.
@@ -142,7 +143,7 @@ export function isBridgePort(l: Link): boolean {
 
 /** The ports of a bridge, in ifindex order. */
 export function bridgePorts(br: Link): Link[] {
-  return br.ns.linkList().filter((l) => l.master === br);
+  return portsOf(br).slice();
 }
 
 /** IFF_RUNNING / LOWER_UP: whether the device has carrier. */
@@ -157,7 +158,7 @@ export function hasCarrier(l: Link): boolean {
       return l.cable ? l.cable.up : true;
     case 'bridge': {
       if (!l.bridge!.hadPorts) return true;
-      return bridgePorts(l).some((p) => portForwards(p));
+      return somePort(l, portForwards);
     }
     case 'tun':
     case 'tap':
@@ -241,12 +242,10 @@ function storedOperUp(d: Link): boolean {
  */
 export function recalcBridgeMac(br: Link): void {
   if (br.bridge!.macSet) return;
-  const ports = bridgePorts(br);
-  if (ports.length === 0) {
+  const min = lowestPortMac(br);
+  if (min === null) {
     if (br.bridge!.hadPorts) br.mac = ZERO_MAC;
     return;
   }
-  let min = ports[0].mac;
-  for (const p of ports) if (p.mac < min) min = p.mac;
   br.mac = min;
 }

@@ -1,9 +1,11 @@
 import type { Host } from './host.js';
 import type { Link } from './link.js';
 import { RouteTable } from './table.js';
+import { RouteJournal } from './route-journal.js';
 import { defaultRules, type Rule } from './rule.js';
 import { cloneConf, type IfConf } from './sysctl.js';
 import { TABLE } from './route.js';
+import { NsidMap } from './nsid-map.js';
 
 /**
  * A network namespace: links, addresses (on the links), routing tables, policy rules and
@@ -16,7 +18,21 @@ import { TABLE } from './route.js';
  */
 export class Netns {
   readonly links = new Map<number, Link>();
+  /** linkList()'s answer, kept in step with attach/detach once made; null: to be sorted */
   private sorted: Link[] | null = null;
+  /** `sorted` was handed out since it last changed: change a copy, not what a caller may be walking */
+  private sortedShared = false;
+  /** links detached since `sorted` was last cleaned: still in it until the next linkList() or attach */
+  private readonly departed = new Set<Link>();
+  /** the links by name, kept by attach/detach/renameLink */
+  private readonly byName = new Map<string, Link>();
+  /** two links were given one name (the kernel never does): look names up by scanning */
+  private nameClash = false;
+  /**
+   * Links whose IPv6 link-local addrconf may still have to give or take (ipv6ll.ts): every
+   * link as it arrives, and every link that goes up or down, until a sync finds it settled.
+   */
+  readonly llPending = new Set<Link>();
   /** next ifindex to try: the kernel allocates cyclically per namespace */
   nextIfindex = 1;
   /** the IPv4 tables that exist, in creation order (a table, once made, is never freed) */
@@ -33,11 +49,19 @@ export class Netns {
   /** conf/default keys written in this namespace (devconf_dflt's state bits): new devices copy them */
   readonly defaultSet = new Set<keyof IfConf>();
   /** ids this namespace has given to others (peernet2id_alloc), as `link-netnsid` shows */
-  readonly nsids = new Map<Netns, number>();
+  readonly nsids = new NsidMap(this);
   /** neighbour entries added by `ip neigh add` (permanent/noarp), keyed by ifindex:ip */
   readonly staticNeigh = new Map<string, { dev: Link; ip: number; lladdr: string | null; state: string }>();
   /** bumped on every change; caches (FIB, reachability) compare it */
   version = 0;
+  /**
+   * bumped on every change but route-table edits made by `ip route` (touchRoutes): links,
+   * addresses and the kernel routes they bring, rules, sysctls, neighbours. While it stands
+   * still, `routeJournal` tells what changed between two versions.
+   */
+  structVersion = 0;
+  /** the recent edits of this namespace's routing tables */
+  readonly routeJournal = new RouteJournal(this);
 
   constructor(
     readonly host: Host,
@@ -49,7 +73,7 @@ export class Netns {
     this.default = cloneConf(inherit.default);
     // only main exists from the start; local (like any other table) is made by the first
     // route put in it (fib_new_table): until then `ip route show table local` is refused
-    this.tables.set(TABLE.main, new RouteTable(TABLE.main));
+    this.tables.set(TABLE.main, new RouteTable(TABLE.main, this.routeJournal));
   }
 
   /** `host` for the root namespace, `host/NAME` for a named one. */
@@ -59,14 +83,63 @@ export class Netns {
 
   /** The links in ifindex order, as `ip link` lists them. */
   linkList(): Link[] {
-    if (!this.sorted) this.sorted = [...this.links.values()].sort((a, b) => a.ifindex - b.ifindex);
+    if (!this.sorted) {
+      this.sorted = [...this.links.values()].sort((a, b) => a.ifindex - b.ifindex);
+      this.departed.clear();
+    } else if (this.departed.size) this.dropDeparted();
+    this.sortedShared = true;
     return this.sorted;
+  }
+
+  /** `sorted` without the links that left (a new array: the old one may be in a caller's hands). */
+  private dropDeparted(): void {
+    const gone = this.departed;
+    this.sorted = this.sorted!.filter((l) => !gone.has(l));
+    this.sortedShared = false;
+    gone.clear();
+  }
+
+  /** `sorted`, ready to be changed in place (null when there is none to keep). */
+  private sortedForEdit(): Link[] | null {
+    if (this.sorted && this.sortedShared) {
+      this.sorted = this.sorted.slice();
+      this.sortedShared = false;
+    }
+    return this.sorted;
+  }
+
+  /** Where ifindex `i` is, or would go, in `sorted`. */
+  private static sortedSlot(s: Link[], i: number): number {
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]!.ifindex < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** A link of this namespace by name. */
   linkByName(name: string): Link | undefined {
-    for (const l of this.links.values()) if (l.name === name) return l;
-    return undefined;
+    if (this.nameClash) {
+      for (const l of this.links.values()) if (l.name === name) return l;
+      return undefined;
+    }
+    return this.byName.get(name);
+  }
+
+  /** Renames a link of this namespace (the name index follows). */
+  renameLink(l: Link, name: string): void {
+    if (this.byName.get(l.name) === l) this.byName.delete(l.name);
+    l.name = name;
+    this.indexName(l);
+  }
+
+  private indexName(l: Link): void {
+    if (this.nameClash) return;
+    if (this.byName.has(l.name)) this.nameClash = true;
+    else this.byName.set(l.name, l);
   }
 
   /** A link of this namespace by ifindex. */
@@ -84,23 +157,47 @@ export class Netns {
 
   /** Registers a link that took its ifindex here (device.ts does this, not callers). */
   attach(l: Link): void {
+    const displaced = this.links.get(l.ifindex);
     this.links.set(l.ifindex, l);
-    this.sorted = null;
+    if (displaced) {
+      // never done (ifindexes are allocated free), but the indexes must not keep it
+      this.sorted = null;
+      this.departed.clear();
+      this.unindex(displaced);
+    }
+    if (this.sorted && this.departed.size) this.dropDeparted();
+    const s = this.sortedForEdit();
+    if (s) {
+      if (s.length === 0 || s[s.length - 1]!.ifindex < l.ifindex) s.push(l);
+      else s.splice(Netns.sortedSlot(s, l.ifindex), 0, l);
+    }
+    this.indexName(l);
+    this.llPending.add(l);
     this.touch();
   }
 
   /** Unregisters a link that left or was deleted (device.ts does this, not callers). */
   detach(l: Link): void {
     this.links.delete(l.ifindex);
-    this.sorted = null;
+    const s = this.sorted;
+    // the last link leaves at once; any other stays in `sorted` until a reader needs it gone,
+    // so that deleting many links does not move the rest up once each
+    if (s && !this.sortedShared && s[s.length - 1] === l) s.pop();
+    else if (s) this.departed.add(l);
+    this.unindex(l);
     this.touch();
+  }
+
+  private unindex(l: Link): void {
+    if (this.byName.get(l.name) === l) this.byName.delete(l.name);
+    this.llPending.delete(l);
   }
 
   /** A routing table by id (254 is `main`, 255 `local`), created empty on first use as the kernel does. */
   table(id: number): RouteTable {
     let t = this.tables.get(id);
     if (!t) {
-      t = new RouteTable(id);
+      t = new RouteTable(id, this.routeJournal);
       this.tables.set(id, t);
     }
     return t;
@@ -111,9 +208,7 @@ export class Netns {
     if (other === this) return undefined;
     let id = this.nsids.get(other);
     if (id === undefined && alloc) {
-      const used = new Set(this.nsids.values());
-      id = 0;
-      while (used.has(id)) id++;
+      id = this.nsids.lowestFree();
       this.nsids.set(other, id);
     }
     return id;
@@ -122,6 +217,18 @@ export class Netns {
   /** Records a change, so caches keyed on `version` (FIB, reachability) are rebuilt. */
   touch(): void {
     this.version++;
-    this.host.lab.version++;
+    this.structVersion++;
+    const lab = this.host.lab;
+    lab.nsChanges.record(this, lab.version++);
+  }
+
+  /**
+   * Records a change made only of route-table edits (through RouteTable, so the journal has
+   * them): caches may update the prefixes the journal names instead of rebuilding.
+   */
+  touchRoutes(): void {
+    this.version++;
+    const lab = this.host.lab;
+    lab.nsChanges.record(this, lab.version++);
   }
 }

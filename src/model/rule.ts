@@ -13,10 +13,10 @@ export interface Rule {
 }
 
 export function defaultRules(): Rule[] {
-  const base = { src: null, dst: null, iif: null, oif: null, action: 'lookup' as const, protocol: 2 };
+  // written out rather than spread from one base: every namespace makes these
   return [
-    { ...base, priority: 0, table: 255 },
-    { ...base, priority: 32766, table: 254 },
-    { ...base, priority: 32767, table: 253 },
+    { src: null, dst: null, iif: null, oif: null, action: 'lookup', protocol: 2, priority: 0, table: 255 },
+    { src: null, dst: null, iif: null, oif: null, action: 'lookup', protocol: 2, priority: 32766, table: 254 },
+    { src: null, dst: null, iif: null, oif: null, action: 'lookup', protocol: 2, priority: 32767, table: 253 },
   ];
 }

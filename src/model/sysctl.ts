@@ -106,7 +106,7 @@ export const UNCOPIED_CONF_KEYS: ReadonlySet<keyof IfConf> = new Set([
 
 /** ipv4_devconf_setall: once an address is configured on a device, conf/default writes no longer reach it. */
 export function markAllConfSet(set: Set<keyof IfConf>): void {
-  for (const k of Object.keys(KERNEL_DEFAULT_CONF) as (keyof IfConf)[]) set.add(k);
+  for (const k of CONF_KEYS) set.add(k);
 }
 
 export const CONF_KEYS = Object.keys(KERNEL_DEFAULT_CONF) as (keyof IfConf)[];

@@ -1,6 +1,7 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
 import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
 import type { Link, LinkKind } from '../model/link.js';
+import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
@@ -189,14 +190,16 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.address !== null) {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
+    portChanged(l);
   }
   if (op.mtu !== null) {
     l.mtu = op.mtu;
     if (l.bridge) l.bridge.mtuSetByUser = true;
+    portChanged(l);
     if (l.master) bridgeMtuAutoAdjust(l.master);
   }
   if (op.txqlen !== null) l.txqlen = op.txqlen;
-  if (op.name !== null) l.name = op.name;
+  if (op.name !== null) l.ns.renameLink(l, op.name);
   if (masterError) {
     // do_set_master runs after the flags: the device has left its old master (ndo_del_slave)
     // before the new one refuses it, and neither step is undone

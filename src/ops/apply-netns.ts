@@ -1,6 +1,7 @@
 /** ip netns add / del: a namespace file in /run/netns, and what the kernel does at creation. */
 import { createLink, deleteLink, moveLink } from '../model/device.js';
 import { Netns } from '../model/netns.js';
+import { nsidHolders } from '../model/nsid-map.js';
 import { OpError } from './errors.js';
 import type { OpContext } from './context.js';
 import type { NetnsAddOp, NetnsDelOp } from './op.js';
@@ -35,6 +36,9 @@ export function applyNetnsDel(ctx: OpContext, op: NetnsDelOp): void {
     else if (l.kind !== 'loopback') deleteLink(l);
   }
   host.namespaces.delete(op.name);
-  for (const other of host.allNamespaces()) other.nsids.delete(ns);
+  // every namespace of the host forgets the id it gave it (only those that gave one have any)
+  for (const other of nsidHolders(ns)) {
+    if (other.host === host && (other === host.root || host.namespaces.get(other.name!) === other)) other.nsids.delete(ns);
+  }
   host.lab.version++;
 }

@@ -1,6 +1,8 @@
 /**
  * route add / replace / append / change / del (net/ipv4/fib_frontend.c inet_rtm_newroute,
  * fib_semantics.c fib_create_info + fib_check_nh, fib_trie.c fib_table_insert/delete).
+ * They edit tables only through RouteTable (so the namespace's route journal has every edit)
+ * and record the change with `touchRoutes`, which lets caches update just those prefixes.
  */
 import { SCOPE } from '../model/address.js';
 import { addrType, fibLookup, tableLookup } from '../model/fib-lookup.js';
@@ -160,15 +162,15 @@ export function applyRouteAdd(ctx: OpContext, op: RouteAddOp): void {
       // an identical route further down the list: nothing replaced, and EEXIST unless it is the first
       if (match === first) return;
       if (match) throw rtnetlinkError(ERRNO.EEXIST);
-      t.routes[t.routes.indexOf(first)] = r;
-      ctx.ns.touch();
+      t.replace(first, r);
+      ctx.ns.touchRoutes();
       return;
     }
     if (match) throw rtnetlinkError(ERRNO.EEXIST);
   }
   if (!flags.create) throw rtnetlinkError(ERRNO.ENOENT);
   t.insert(r, flags.append);
-  ctx.ns.touch();
+  ctx.ns.touchRoutes();
 }
 
 /** fib_table_delete: the first route of the prefix matching every field the command gave. */
@@ -193,7 +195,7 @@ export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
   );
   if (!found) throw rtnetlinkError(ERRNO.ESRCH);
   t.remove(found);
-  ctx.ns.touch();
+  ctx.ns.touchRoutes();
 }
 
 export function applyRouteFlush(ctx: OpContext, op: RouteFlushOp): void {
@@ -211,7 +213,7 @@ export function applyRouteFlush(ctx: OpContext, op: RouteFlushOp): void {
       t.remove(r);
     }
   }
-  ctx.ns.touch();
+  ctx.ns.touchRoutes();
 }
 
 export function routeLinkdown(r: Route): boolean {

@@ -3,7 +3,7 @@
  * generator that yields each modelled invocation and receives its outcome, so one loop drives
  * both the synchronous simulator and the asynchronous kernel sandbox.
  */
-import { asAssignment, expandAssignmentValue, expandWords, parseShell, type ShellCommand, type ShellWord } from './shell.js';
+import { asAssignment, expandAssignmentValue, expandWords, parseShell, ShellReader, type ShellCommand, type ShellWord } from './shell.js';
 import { classify, type Invocation, type PipelinePart } from './invocation.js';
 import type { PingSummary, Step } from './step.js';
 import type { JobReport } from './job.js';
@@ -34,7 +34,8 @@ export interface InterpretOptions {
 export function* interpret(source: string, opts: InterpretOptions): Generator<Request, Step[], Outcome> {
   const vars = new Map<string, string>(Object.entries(opts.env ?? {}));
   const lookup = (n: string) => (n === '?' ? String(lastExit) : vars.get(n));
-  const parsed = parseShell(source);
+  // one line at a time: a long script's parse is not held while it runs
+  const reader = new ShellReader(source);
   const steps: Step[] = [];
   let lastExit = 0;
   let errexit = false;
@@ -120,9 +121,13 @@ export function* interpret(source: string, opts: InterpretOptions): Generator<Re
   }
   return true;
   }
-  yield* run(parsed.commands, 0);
-  if (parsed.errors.length) {
-    const e = parsed.errors[0];
+  for (let list = reader.nextList(); list; list = reader.nextList()) {
+    if (!(yield* run(list, 0))) break;
+  }
+  // a syntax error further on is reported even after `exit`, as when the script was parsed first
+  reader.finish();
+  if (reader.errors.length) {
+    const e = reader.errors[0];
     steps.push({ line: e.line, file: opts.file, host: opts.host, command: '', exit: 2, stdout: '', stderr: `${opts.file}: line ${e.line}: ${e.message}\n`, supported: true });
   }
   return steps;

@@ -71,6 +71,9 @@ const SPECIAL_PARAMS = '?$#@*!-';
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const DIGIT = /[0-9]/;
+/** char codes that end a run of plain word characters: META and the quoting/expansion starters */
+const WORD_STOP = new Uint8Array(128);
+for (const c of [...META, '\\', "'", '"', '`', '$']) WORD_STOP[c.charCodeAt(0)] = 1;
 // Brace expansion (`ns{1,2}`, `{1..3}`) would multiply words; we refuse rather than guess.
 const BRACE_EXPANSION = /\{[^{}\s]*(?:,|\.\.)[^{}\s]*\}/;
 
@@ -103,8 +106,26 @@ export class Lexer {
   private readonly continuations = new Set<number>();
   private pending: { delim: string; stripTabs: boolean; owner: HeredocOwner }[] = [];
   private readonly pushed: Token[] = [];
+  /** where the source has a backslash-newline, ascending (found once, not per word) */
+  private readonly bsNl: number[] = [];
 
-  constructor(readonly src: string) {}
+  constructor(readonly src: string) {
+    for (let k = src.indexOf('\\\n'); k !== -1; k = src.indexOf('\\\n', k + 1)) this.bsNl.push(k);
+  }
+
+  /** src.indexOf('\\\n', from) */
+  private nextBackslashNewline(from: number): number {
+    const at = this.bsNl;
+    if (at.length === 0 || at[at.length - 1]! < from) return -1;
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return at[lo]!;
+  }
 
   /** Returns the next token (or a pushed-back one). */
   next(): Token {
@@ -165,10 +186,12 @@ export class Lexer {
    */
   cleanText(start: number, end: number): string {
     const src = this.src;
+    const first = this.nextBackslashNewline(start);
+    if (first === -1 || first >= end) return src.slice(start, end).trim();
     let out = '';
     let i = start;
     while (i < end) {
-      const k = src.indexOf('\\\n', i);
+      const k = this.nextBackslashNewline(i);
       if (k === -1 || k >= end) {
         out += src.slice(i, end);
         break;
@@ -227,9 +250,32 @@ export class Lexer {
     return { kind: 'op', op, start, end: this.pos };
   }
 
+  /** The end of the run of plain word characters (no quoting, expansion or operator) from `p`. */
+  private plainRunEnd(p: number): number {
+    const src = this.src;
+    while (p < src.length) {
+      const k = src.charCodeAt(p);
+      if (k < 128 && WORD_STOP[k] === 1) break;
+      p++;
+    }
+    return p;
+  }
+
   private readWord(): WordToken {
     const src = this.src;
     const start = this.pos;
+    if (src[start] !== '~') {
+      // most words are plain characters up to a blank or an operator: one literal part
+      const e = this.plainRunEnd(start);
+      if (e > start && (e >= src.length || META.has(src[e]!))) {
+        this.pos = e;
+        const run = src.slice(start, e);
+        const text = run.trim();
+        const word: ShellWord =
+          run.includes('{') && BRACE_EXPANSION.test(run) ? { parts: [{ kind: 'unsupported', text }], text } : { parts: [{ kind: 'lit', text: run, quoted: false }], text };
+        return { kind: 'word', word, start, end: e };
+      }
+    }
     const parts = new PartList();
     if (src[start] === '~' && (start + 1 >= src.length || src[start + 1] === '/' || META.has(src[start + 1]!))) {
       // Tilde expansion is ${HOME-~}: bash leaves `~` alone when HOME is unset.
@@ -273,13 +319,15 @@ export class Lexer {
       } else if (META.has(c)) {
         break;
       } else {
-        parts.lit(c, false);
-        this.pos++;
+        // a run of plain characters at once
+        const e = this.plainRunEnd(this.pos + 1);
+        parts.lit(src.slice(this.pos, e), false);
+        this.pos = e;
       }
     }
     const end = this.pos;
     const text = this.cleanText(start, end);
-    const hasBraceExpansion = parts.parts.some((p) => p.kind === 'lit' && !p.quoted && BRACE_EXPANSION.test(p.text));
+    const hasBraceExpansion = parts.parts.some((p) => p.kind === 'lit' && !p.quoted && p.text.includes('{') && BRACE_EXPANSION.test(p.text));
     const word: ShellWord = hasBraceExpansion
       ? { parts: [{ kind: 'unsupported', text }], text }
       : { parts: parts.parts, text };

@@ -151,7 +151,8 @@ function isRedirect(tok: Token): tok is OpToken {
 class Parser {
   private readonly lx: Lexer;
   private readonly lineStarts: number[] = [0];
-  readonly commands: ShellCommand[] = [];
+  /** the commands of the lists parsed so far (taken away by ShellReader as it goes) */
+  commands: ShellCommand[] = [];
 
   constructor(private readonly src: string) {
     this.lx = new Lexer(src);
@@ -484,22 +485,63 @@ class Parser {
  * errors; // []
  */
 export function parseShell(source: string): ShellParseResult {
-  const src = source.replace(/\r(?=\n|$)/g, '');
-  const parser = new Parser(src);
-  const errors: ShellParseResult['errors'] = [];
-  try {
-    while (parser.parseList()) {
-      // one newline-terminated list per iteration
+  const reader = new ShellReader(source);
+  const commands: ShellCommand[] = [];
+  for (let list = reader.nextList(); list; list = reader.nextList()) for (const c of list) commands.push(c);
+  return { commands, errors: reader.errors };
+}
+
+/**
+ * {@link parseShell} one newline-terminated list at a time, so a runner holds the commands
+ * of one line rather than of the whole script. The lists, and then `errors`, are exactly
+ * what parseShell returns.
+ *
+ * @example
+ * const r = new ShellReader('a; b\nc\n');
+ * r.nextList()!.map((c) => c.text); // ['a', 'b']
+ * r.nextList()!.map((c) => c.text); // ['c']
+ * r.nextList(); // null
+ */
+export class ShellReader {
+  private readonly parser: Parser;
+  private done = false;
+  /** the syntax error that ended parsing, once the reader got there (at most one) */
+  readonly errors: ShellParseResult['errors'] = [];
+
+  constructor(source: string) {
+    this.parser = new Parser(source.replace(/\r(?=\n|$)/g, ''));
+  }
+
+  /** The commands of the next list; null at the end of the input or at the first syntax error. */
+  nextList(): ShellCommand[] | null {
+    const parser = this.parser;
+    while (!this.done) {
+      try {
+        if (!parser.parseList()) this.done = true;
+      } catch (e) {
+        this.done = true;
+        if (e instanceof ShellSyntaxError) {
+          this.errors.push({ line: parser.lineOf(e.offset), message: e.message });
+        } else {
+          // Defensive: a parser bug must not take the caller down.
+          this.errors.push({ line: 1, message: `internal parser error: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      }
+      if (parser.commands.length) {
+        const list = parser.commands;
+        parser.commands = [];
+        return list;
+      }
     }
-  } catch (e) {
-    if (e instanceof ShellSyntaxError) {
-      errors.push({ line: parser.lineOf(e.offset), message: e.message });
-    } else {
-      // Defensive: a parser bug must not take the caller down.
-      errors.push({ line: 1, message: `internal parser error: ${e instanceof Error ? e.message : String(e)}` });
+    return null;
+  }
+
+  /** Parses what is left without keeping it, for `errors`. */
+  finish(): void {
+    while (this.nextList()) {
+      // only the error matters
     }
   }
-  return { commands: parser.commands, errors };
 }
 
 interface Segment {
@@ -541,6 +583,9 @@ const IFS_BLANK = new Set([' ', '\t', '\n']);
  * expandWord(w, (n) => (n === 'X' ? 'a b' : undefined)); // ['xa', 'b']
  */
 export function expandWord(word: ShellWord, lookup: (name: string) => string | undefined): string[] | null {
+  const only = word.parts.length === 1 ? word.parts[0]! : null;
+  // most words are one literal: one field, unless it is an unquoted empty string
+  if (only?.kind === 'lit') return only.text !== '' || only.quoted ? [only.text] : [];
   if (hasUnsupported(word.parts)) return null;
   const segs: Segment[] = [];
   segments(word.parts, lookup, false, segs);
