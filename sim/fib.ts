@@ -1,7 +1,10 @@
 /**
  * The compiled FIB of one namespace: each routing table as a longest-prefix-match structure over
- * its routes, the policy rules, and the index of local addresses — rebuilt lazily when the
- * namespace's version changes. Lookup follows net/ipv4/fib_trie.c fib_table_lookup (longest
+ * its routes, the policy rules, and the index of local addresses — brought up to date lazily
+ * when the namespace's version changes: after `ip route` edits only (the namespace's route
+ * journal names the prefixes) just those prefixes are read again; after anything else, or edits
+ * that touch what the whole-namespace fields are made of (table local, `local` and `broadcast`
+ * routes), it is compiled again. Lookup follows net/ipv4/fib_trie.c fib_table_lookup (longest
  * prefix; within it the first alias in table order whose scope, type and nexthop fit; otherwise
  * back off to shorter prefixes) and fib_rules.c (rules in priority order, `throw` falls through).
  * The model's `src/model/fib-lookup.ts` is the plain-scan reference of the same rules.
@@ -10,7 +13,8 @@ import { SCOPE } from '../src/model/address.js';
 import type { Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
-import { PROTO, type Route, type RouteType } from '../src/model/route.js';
+import { PROTO, TABLE, type Route, type RouteType } from '../src/model/route.js';
+import type { RouteEdit } from '../src/model/route-journal.js';
 import type { Rule } from '../src/model/rule.js';
 import { Lpm } from './lpm.js';
 
@@ -46,21 +50,35 @@ interface CompiledTable {
   lpm: Lpm<Route[]>;
   /** prefix lengths present, longest first */
   lens: number[];
+  /** prefixes per length (for `lens` when one comes or goes) */
+  perLen: Int32Array;
 }
 
 function compileTable(id: number, routes: readonly Route[]): CompiledTable {
   const lpm = new Lpm<Route[]>();
-  const present = new Set<number>();
+  const perLen = new Int32Array(33);
   for (const r of routes) {
     let a = lpm.get(r.dst, r.dstLen);
     if (!a) {
       a = [];
       lpm.insert(r.dst, r.dstLen, a);
+      perLen[r.dstLen]!++;
     }
     a.push(r);
-    present.add(r.dstLen);
   }
-  return { id, lpm, lens: [...present].sort((x, y) => y - x) };
+  return { id, lpm, lens: lensOf(perLen), perLen };
+}
+
+function lensOf(perLen: Int32Array): number[] {
+  const lens: number[] = [];
+  for (let l = 32; l >= 0; l--) if (perLen[l]) lens.push(l);
+  return lens;
+}
+
+/** Routes the whole-namespace fields (customLocalRoutes, broadcasts) are made of. */
+function special(routes: readonly Route[] | undefined): boolean {
+  if (routes) for (const r of routes) if (r.type === 'local' || r.type === 'broadcast') return true;
+  return false;
 }
 
 function isDefaultRules(rules: readonly Rule[]): boolean {
@@ -85,10 +103,15 @@ export class Fib {
   /** destinations of `broadcast` routes in table local (a quick test before addrType) */
   readonly broadcasts = new Set<Ip4>();
 
+  /** the namespace's structVersion it was compiled at (route edits since are applied in place) */
+  private readonly structVersion: number;
+
   private constructor(
     readonly ns: Netns,
-    readonly version: number,
+    /** the namespace version it answers for */
+    public version: number,
   ) {
+    this.structVersion = ns.structVersion;
     this.rules = ns.rules;
     this.customRules = !isDefaultRules(ns.rules);
     let custom = false;
@@ -103,9 +126,59 @@ export class Fib {
     for (const l of ns.linkList()) for (const a of l.addrs) if (!this.addrDev.has(a.local)) this.addrDev.set(a.local, l);
   }
 
-  /** The FIB of `ns`, reusing `prev` when the namespace has not changed since. */
+  /**
+   * The FIB of `ns`: `prev` when the namespace has not changed since, `prev` updated in place
+   * when only `ip route` edits were made since (its owner, NsState, is the only holder), else
+   * a new one.
+   */
   static of(ns: Netns, prev: Fib | null): Fib {
-    return prev && prev.ns === ns && prev.version === ns.version ? prev : new Fib(ns, ns.version);
+    if (!prev || prev.ns !== ns) return new Fib(ns, ns.version);
+    if (prev.version === ns.version) return prev;
+    if (prev.structVersion === ns.structVersion) {
+      const edits = ns.routeJournal.since(prev.version);
+      if (edits && prev.apply(edits)) {
+        prev.version = ns.version;
+        return prev;
+      }
+    }
+    return new Fib(ns, ns.version);
+  }
+
+  /**
+   * Reads again the routes of each edited prefix from the model, in table order; false (and
+   * nothing changed) when an edit concerns table local or `local`/`broadcast` routes, which
+   * the whole-namespace fields depend on.
+   */
+  private apply(edits: readonly RouteEdit[]): boolean {
+    const ns = this.ns;
+    for (const e of edits) {
+      if (e.table === TABLE.local) return false;
+      const t = this.tables.get(e.table);
+      if (t && special(t.lpm.get(e.dst, e.dstLen))) return false;
+      if (special(ns.tables.get(e.table)?.withPrefix(e.dst, e.dstLen))) return false;
+    }
+    for (const e of edits) {
+      const src = ns.tables.get(e.table);
+      if (!src) continue;
+      const t = this.tables.get(e.table);
+      if (!t) {
+        // a table made since: compiled whole, which already holds every later edit of it
+        this.tables.set(e.table, compileTable(e.table, src.routes));
+        continue;
+      }
+      const now = src.withPrefix(e.dst, e.dstLen);
+      const had = t.lpm.get(e.dst, e.dstLen) !== undefined;
+      let lenChanged = false;
+      if (now.length) {
+        t.lpm.insert(e.dst, e.dstLen, now);
+        if (!had) lenChanged = t.perLen[e.dstLen]!++ === 0;
+      } else if (had) {
+        t.lpm.remove(e.dst, e.dstLen);
+        lenChanged = --t.perLen[e.dstLen]! === 0;
+      }
+      if (lenChanged) t.lens = lensOf(t.perLen);
+    }
+    return true;
   }
 
   /** fib_table_lookup in one table; null when nothing matches (or a `throw` route). */

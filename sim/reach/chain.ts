@@ -25,7 +25,12 @@ interface Arrays {
   code: Uint8Array;
   hops: Uint8Array;
   next: Int32Array;
+  /** the number of `forget`s applied to it (they are applied when it is next read) */
+  synced: number;
 }
+
+/** Pending forgets kept before every array is brought up to date at once. */
+const PENDING_MAX = 32;
 
 const BLACKHOLE_REASONS = new Set<DropReason>(['no-route', 'blackhole', 'unreachable', 'prohibit']);
 
@@ -58,6 +63,9 @@ export class ChainMemo {
   private readonly domainList: DomainCache[] = [];
   private readonly slotEpoch: Uint32Array;
   private readonly stack: number[] = [];
+  /** `forget`s so far, and the slot runs of the recent ones not yet applied to every array */
+  private forgets = 0;
+  private pending: { n: number; runs: number[] }[] = [];
   /** hops of the last answer of `at` or `direct` */
   hops = 0;
   /** the answering endpoint of the last `direct` (−1 none, −2 unsure) */
@@ -74,18 +82,54 @@ export class ChainMemo {
     let a = this.arrays[ep];
     if (!a) {
       const n = this.slots;
-      a = { code: new Uint8Array(n), hops: new Uint8Array(n), next: new Int32Array(n) };
+      a = { code: new Uint8Array(n), hops: new Uint8Array(n), next: new Int32Array(n), synced: this.forgets };
       this.arrays[ep] = a;
       this.allocated.push(a);
+    } else if (a.synced !== this.forgets) {
+      this.catchUp(a);
     }
     return a;
   }
 
-  /** Forgets every chain toward the given slots (after a change that concerns them). */
+  /** An endpoint's arrays, up to date (undefined: nothing memoised there yet). */
+  private read(ep: number): Arrays | undefined {
+    const a = this.arrays[ep];
+    if (a && a.synced !== this.forgets) this.catchUp(a);
+    return a;
+  }
+
+  /** Applies to `a` the forgets it has not seen. */
+  private catchUp(a: Arrays): void {
+    const p = this.pending;
+    let k = p.length;
+    while (k > 0 && p[k - 1]!.n > a.synced) k--;
+    for (; k < p.length; k++) {
+      const runs = p[k]!.runs;
+      for (let r = 0; r < runs.length; r += 2) a.code.fill(0, runs[r]!, runs[r + 1]!);
+    }
+    a.synced = this.forgets;
+  }
+
+  /**
+   * Forgets every chain toward the given slots (after a change that concerns them). Each
+   * endpoint's arrays forget when next read, so a change costs only what is asked after it.
+   */
   forget(slots: Iterable<number>): void {
-    const list = [...slots];
-    for (const a of this.allocated) for (const s of list) a.code[s] = 0;
+    // as runs of consecutive slots (a prefix's destinations mostly are), each cleared by one fill
+    const list = Int32Array.from(slots).sort();
+    const runs: number[] = [];
+    for (let k = 0; k < list.length; ) {
+      const start = list[k]!;
+      let end = start + 1;
+      while (++k < list.length && list[k]! <= end) end = list[k]! + 1;
+      runs.push(start, end);
+    }
     for (const s of list) this.slotEpoch[s]!++;
+    this.pending.push({ n: ++this.forgets, runs });
+    if (this.pending.length > PENDING_MAX) {
+      for (const a of this.allocated) if (a.synced !== this.forgets) this.catchUp(a);
+      this.pending = [];
+    }
   }
 
   /**
@@ -139,13 +183,13 @@ export class ChainMemo {
   /** The endpoint after `ep` on the chain of `slot` (−1 at the end). */
   nextAfter(ep: number, slot: number, a: Ip4): number {
     if (inTmpl(this.ctx, this.ctx.epInfo[ep]!, ep, a).kind !== 'out') return -1;
-    const arr = this.arrays[ep];
+    const arr = this.read(ep);
     return arr && arr.code[slot] ? arr.next[slot]! : -1;
   }
 
   /** The fate of a packet for `a` (slot `slot`) arriving on endpoint `ep0`; `hops` is set. */
   at(ep0: number, slot: number, a: Ip4): number {
-    const first = this.arrays[ep0];
+    const first = this.read(ep0);
     if (first) {
       const c0 = first.code[slot]!;
       if (c0 !== 0 && c0 !== C_BUSY) {

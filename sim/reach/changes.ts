@@ -4,8 +4,11 @@
  * addresses inside that route's prefix, so only those destinations are recomputed. Anything
  * else (links, addresses, sysctls, rules, neighbours, local-table routes, namespaces coming or
  * going) asks for a rebuild.
+ *
+ * The model says which is which: a namespace's `structVersion` moves on every change but
+ * `ip route` edits, and its route journal lists those edits by prefix (Netns.touchRoutes).
  */
-import { TABLE, type Route } from '../../src/model/route.js';
+import { TABLE, type RouteType } from '../../src/model/route.js';
 import type { LabModel } from '../../src/model/lab-model.js';
 import type { Netns } from '../../src/model/netns.js';
 import { allNamespaces } from './l2.js';
@@ -16,95 +19,102 @@ export interface RouteChange {
   ranges: [number, number][];
 }
 
-function routeKey(r: Route): string {
-  return `${r.table}|${r.type}|${r.dst}/${r.dstLen}|${r.tos}|${r.metric}|${r.dev ? r.dev.ifindex : -1}|${r.gateway}|${r.prefsrc}|${r.scope}|${r.nhScope}|${r.onlink}|${r.protocol}|${r.mtu ?? ''}`;
+/** The addresses of `dst/len`, first and last (host bits ignored). */
+export function prefixRange(dst: number, len: number): [number, number] {
+  const size = len === 0 ? 2 ** 32 : 2 ** (32 - len);
+  const first = Math.floor((dst >>> 0) / size) * size;
+  return [first, first + size - 1];
 }
 
-function confKey(c: object): string {
-  let k = '';
-  for (const v of Object.values(c)) k += `${v as number},`;
-  return k;
-}
-
-/** Everything about a namespace but its non-local routes (hand-built: it runs per change). */
-function signature(ns: Netns): string {
-  let sig = `${confKey(ns.all)}|${confKey(ns.default)}|${JSON.stringify(ns.rules)}|${ns.customRules}|${ns.staticNeigh.size}\n`;
-  for (const l of ns.linkList()) {
-    const peer = l.peer ? `${l.peer.ns.path}:${l.peer.ifindex}:${l.peer.up}` : '';
-    const cable = l.cable ? `${l.cable.ns.path}:${l.cable.ifindex}:${l.cable.up}` : '';
-    sig += `${l.ifindex}|${l.name}|${l.kind}|${l.up}|${l.mac}|${l.master ? l.master.ifindex : ''}|${peer}|${cable}|${confKey(l.conf)}|${l.tun ? l.tun.attached : ''}|${l.fdb.length}|${l.bridge ? `${l.bridge.vlanFiltering}:${l.bridge.hadPorts}` : ''}|${l.noarp}|`;
-    for (const a of l.addrs) sig += `${a.local}/${a.address}/${a.prefixLen}/${a.scope}/${a.secondary}/${a.broadcast}/${a.noprefixroute},`;
-    sig += '\n';
-  }
-  const local = ns.tables.get(TABLE.local);
-  if (local) for (const r of local.routes) sig += routeKey(r) + '\n';
-  return sig;
-}
-
-/** Each non-local route by key, with its prefix as it was when seen. */
-function routeKeys(ns: Netns): Map<string, [number, number]> {
-  const m = new Map<string, [number, number]>();
-  for (const [id, t] of ns.tables) if (id !== TABLE.local) for (const r of t.routes) m.set(routeKey(r), [r.dst, r.dstLen]);
-  return m;
-}
+/**
+ * Route types whose effect is only on lookups of their own prefix. Others (`local`,
+ * `broadcast` in a table other than local, multicast, anycast, nat) change what the fast
+ * path assumes of the whole lab (which addresses are local or broadcast, source-blindness).
+ */
+const PREFIX_ONLY = new Set<RouteType>(['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw']);
 
 export class ChangeTracker {
   private readonly nss: Netns[];
-  /** versions, aligned with nss */
+  private readonly index = new Map<Netns, number>();
+  /** versions and structVersions when last seen, aligned with nss */
   private readonly versions: Float64Array;
+  private readonly structs: Float64Array;
   private labVersion: number;
-  private readonly sigs = new Map<Netns, string>();
-  private readonly routes = new Map<Netns, Map<string, [number, number]>>();
 
   constructor(private readonly lab: LabModel) {
     this.nss = allNamespaces(lab);
+    this.nss.forEach((ns, i) => this.index.set(ns, i));
     this.versions = Float64Array.from(this.nss, (ns) => ns.version);
+    this.structs = Float64Array.from(this.nss, (ns) => ns.structVersion);
     this.labVersion = lab.version;
-    for (const ns of this.nss) this.remember(ns);
   }
 
-  private remember(ns: Netns): void {
-    this.sigs.set(ns, signature(ns));
-    this.routes.set(ns, routeKeys(ns));
-  }
-
-  /**
-   * The route changes since the last call (none: []), or 'rebuild' for anything else. Every
-   * namespace change bumps both its own version and the lab's by one (Netns.touch); when the
-   * namespaces' increments do not add up to the lab's, something else changed (a namespace
-   * came or went): rebuild.
-   */
-  diff(): RouteChange[] | 'rebuild' {
+  /** The namespaces (indices into nss) changed since the last look; null: something else changed. */
+  private changed(): number[] | null {
     const labDelta = this.lab.version - this.labVersion;
-    if (labDelta === 0) return [];
     const nss = this.nss;
     const versions = this.versions;
+    const out: number[] = [];
+    // the lab's notes name the namespaces without looking at every one
+    const noted = this.lab.nsChanges.since(this.labVersion, this.lab.version);
+    if (noted) {
+      const seen = new Set<number>();
+      for (const ns of noted) {
+        const i = this.index.get(ns);
+        if (i === undefined) return null;
+        if (!seen.has(i)) {
+          seen.add(i);
+          out.push(i);
+        }
+      }
+      return out;
+    }
     let sum = 0;
-    const changed: number[] = [];
     for (let i = 0; i < nss.length; i++) {
       const v = nss[i]!.version;
       if (v !== versions[i]) {
         sum += v - versions[i]!;
-        changed.push(i);
+        out.push(i);
       }
     }
-    if (sum !== labDelta) return 'rebuild';
+    return sum === labDelta ? out : null;
+  }
+
+  /**
+   * The route changes since the last call (none: []), or 'rebuild' for anything else. Every
+   * namespace change bumps both its own version and the lab's by one (Netns.touch,
+   * touchRoutes) and notes the namespace in the lab (nsChanges); when the lab's notes do not
+   * cover its versions (too old), the namespaces are compared one by one, and when their
+   * increments do not add up to the lab's, something else changed (a namespace came or
+   * went): rebuild. A namespace whose structVersion moved, whose journal no longer reaches
+   * back to the version seen, or with an edit of table local, asks for a rebuild too, as does
+   * a route now at an edited prefix of a type that is not about its prefix only (a removed
+   * one was there when the fast path looked, which then assumed less).
+   */
+  diff(): RouteChange[] | 'rebuild' {
+    if (this.lab.version === this.labVersion) return [];
+    const nss = this.nss;
+    const versions = this.versions;
+    const changed = this.changed();
+    if (!changed) return 'rebuild';
     const out: RouteChange[] = [];
     for (const i of changed) {
       const ns = nss[i]!;
-      if (signature(ns) !== this.sigs.get(ns)) return 'rebuild';
-      const before = this.routes.get(ns)!;
-      const after = routeKeys(ns);
+      if (ns.structVersion !== this.structs[i]) return 'rebuild';
+      const edits = ns.routeJournal.since(versions[i]!);
+      if (!edits) return 'rebuild';
       const ranges: [number, number][] = [];
-      const add = ([dst, len]: [number, number]) => {
-        const size = len === 0 ? 2 ** 32 : 2 ** (32 - len);
-        const first = Math.floor((dst >>> 0) / size) * size;
-        ranges.push([first, first + size - 1]);
-      };
-      for (const [k, r] of before) if (!after.has(k)) add(r);
-      for (const [k, r] of after) if (!before.has(k)) add(r);
+      const seen = new Set<number>();
+      for (const e of edits) {
+        if (e.table === TABLE.local) return 'rebuild';
+        for (const r of ns.tables.get(e.table)?.withPrefix(e.dst, e.dstLen) ?? []) if (!PREFIX_ONLY.has(r.type)) return 'rebuild';
+        // one range per prefix, however often it was edited
+        const key = (e.dst >>> 0) * 64 + e.dstLen;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ranges.push(prefixRange(e.dst, e.dstLen));
+      }
       versions[i] = ns.version;
-      this.routes.set(ns, after);
       if (ranges.length) out.push({ ns, ranges });
     }
     this.labVersion = this.lab.version;

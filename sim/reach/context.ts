@@ -26,6 +26,8 @@ export interface NsInfo {
   ns: Netns;
   st: NsState;
   iv: Intervals;
+  /** intervals when last cut from the whole namespace (refinements since add to them) */
+  ivExact: number;
   /** output decisions per interval (ping's connect and send) */
   outT: (Tmpl | undefined)[];
   /** decisions on what arrives, per ingress endpoint, per interval */
@@ -114,15 +116,24 @@ export class ReachContext {
     for (const r of ns.rules) if (r.src) blind = false;
     for (const t of ns.tables.values()) for (const r of t.routes) if (!PLAIN_TYPES.has(r.type)) blind = false;
     const iv = Intervals.of(ns);
-    const info: NsInfo = { idx: this.infos.length, ns, st, iv, outT: new Array(iv.size), inT: new Map(), blind, router, lo, source };
+    const info: NsInfo = { idx: this.infos.length, ns, st, iv, ivExact: iv.size, outT: new Array(iv.size), inT: new Map(), blind, router, lo, source };
     this.infos.push(info);
     this.infoOf.set(ns, info);
     return info;
   }
 
-  /** Rebuilds one namespace's classes after a route change (its decisions are recomputed lazily). */
-  refreshRoutes(info: NsInfo): void {
-    info.iv = Intervals.of(info.ns);
+  /**
+   * Rebuilds one namespace's classes after a route change within `ranges` (its decisions are
+   * recomputed lazily): the classes cut further at the ranges' bounds, or, once such cuts have
+   * piled up, cut again from the namespace.
+   */
+  refreshRoutes(info: NsInfo, ranges?: readonly (readonly [number, number])[]): void {
+    if (ranges && info.iv.size + 2 * ranges.length <= 2 * info.ivExact + 16) {
+      info.iv = info.iv.refine(ranges);
+    } else {
+      info.iv = Intervals.of(info.ns);
+      info.ivExact = info.iv.size;
+    }
     info.outT = new Array(info.iv.size);
     info.inT.clear();
   }

@@ -15,7 +15,9 @@
  * - `chain.ts`: the rest of the way from a router's ingress, memoised per (ingress,
  *   destination); `send.ts`: one direction and one pair; `bulk.ts`: all pairs in two sweeps;
  * - `matrix.ts`: the `Reachability` object, lazy and kept in step with the model through
- *   `changes.ts` (a route change recomputes only destinations inside its prefix);
+ *   `changes.ts` (a route change recomputes only destinations inside its prefix) and
+ *   `rows.ts` (rows kept across route changes: only the columns and rows a change can touch
+ *   are asked again);
  * - `engine.ts`: the event engine's answer for the pairs the fast path hands over;
  * - `walk.ts` / `analysis.ts`: one walk with its path; loops and blackholes per class;
  * - `traceroute.ts`: `traceroute -I` in the event engine.

@@ -53,6 +53,31 @@ export class Intervals {
     return this.starts.length;
   }
 
+  /**
+   * These intervals cut further at the bounds of `ranges` ([first, last] inclusive). Cutting
+   * finer than needed keeps every interval alike for every lookup, so after a route change
+   * this stands for `of(ns)` when the ranges are the changed prefixes: the new prefixes' bounds
+   * are added, a removed prefix's bounds stay (harmless), and nothing else is read.
+   */
+  refine(ranges: readonly (readonly [number, number])[]): Intervals {
+    const extra: number[] = [];
+    for (const [f, l] of ranges) {
+      extra.push(f >>> 0);
+      if (l >>> 0 < 0xffffffff) extra.push((l >>> 0) + 1);
+    }
+    extra.sort((x, y) => x - y);
+    const s = this.starts;
+    const out = new Uint32Array(s.length + extra.length);
+    let n = 0;
+    let i = 0;
+    let j = 0;
+    while (i < s.length || j < extra.length) {
+      const v = j >= extra.length || (i < s.length && s[i]! <= extra[j]!) ? s[i++]! : extra[j++]!;
+      if (n === 0 || out[n - 1] !== v) out[n++] = v;
+    }
+    return new Intervals(out.slice(0, n));
+  }
+
   /** The interval holding `a`. */
   find(a: number): number {
     const s = this.starts;

@@ -2,7 +2,8 @@
  * All-pairs reachability over the fast path, lazily: a pair is computed when asked (and the
  * send matrix and chains it used are kept), pairs the fast path cannot claim are asked of the
  * event engine once. Before each question the model is compared with what was computed: a
- * route change recomputes only the destinations inside the changed prefixes; anything else
+ * route change recomputes only the destinations inside the changed prefixes (and, in the rows
+ * kept, only those columns and the rows of sources holding an address there); anything else
  * starts over.
  */
 import type { LabModel } from '../../src/model/lab-model.js';
@@ -14,6 +15,7 @@ import { ReachContext } from './context.js';
 import { enginePing } from './engine.js';
 import { MAYBE, pingPair, pingRow, SendMatrix, YES } from './send.js';
 import { allPairs } from './bulk.js';
+import { RowCache, type RowSource } from './rows.js';
 
 export class FastReachability implements Reachability {
   private ctx!: ReachContext;
@@ -24,8 +26,17 @@ export class FastReachability implements Reachability {
   private checked = 0;
   private version = -1;
   private count: number | null = null;
-  /** every pair, 1 reachable / 0 not, row-major (after a full pass; dropped on change) */
+  /** every pair, 1 reachable / 0 not, row-major, as handed out by matrix() (dropped on change) */
   private all: Uint8Array | null = null;
+  /** the rows computed so far, kept across route changes */
+  private rows!: RowCache;
+  private readonly rowSource: RowSource = {
+    full: (i, out) => this.rowInto(i, out),
+    one: (i, j) => {
+      const v = this.opts.engine ? MAYBE : pingPair(this.ctx, this.m, i, j);
+      return v === MAYBE ? (this.engine(i, j) ? 3 : 2) : v === YES ? 1 : 0;
+    },
+  };
 
   constructor(
     readonly lab: LabModel,
@@ -43,9 +54,31 @@ export class FastReachability implements Reachability {
     this.version = this.lab.version;
     this.count = null;
     this.all = null;
+    this.rows = new RowCache(this.ctx.sources.length, this.ctx.destinations.length);
   }
 
-  /** Brings the caches in step with the model (called by every question). */
+  /**
+   * Brings the caches in step with the model (called by every question).
+   *
+   * Why a route change touches only some pairs. A change of routes in namespace X (table
+   * main or another non-local table; anything else rebuilds) changes X's lookups of the
+   * addresses inside the changed prefixes, and no other lookup anywhere. The fast path's pair
+   * (s, d) — `pingPair` in send.ts — is made of:
+   * - s's output decision for d's address (`outTmpl`: a lookup of d's address in s, the
+   *   source address it picks — one of s's own addresses — and ARP answers, which depend on
+   *   table local only);
+   * - the chain toward slot d (the chain memo: lookups of d's address at each router on the
+   *   way, ARP answers), forgotten here for every d inside a changed prefix;
+   * - the reply: the send matrix entry from d's owner toward the ping's source address
+   *   (column `srcSlot`: lookups of that address along the way back), forgotten here when
+   *   that address is inside a changed prefix.
+   * So (s, d) can change only if d's address is inside a changed prefix (a dirty column), or
+   * the source address s uses is — which needs s to hold an address there (a dirty row).
+   * Templates of X are recomputed from its new classes (`refreshRoutes`) and give the same
+   * answers for addresses outside the prefixes. Pairs handed to the event engine are not
+   * covered by this argument (the engine walks everything): they are asked again after any
+   * change.
+   */
   refresh(): void {
     if (this.lab.version === this.version) return;
     const changes = this.tracker ? this.tracker.diff() : 'rebuild';
@@ -58,6 +91,11 @@ export class FastReachability implements Reachability {
     this.all = null;
     this.engineAnswers.clear();
     const ctx = this.ctx;
+    // the engine's answers were dropped: a new epoch makes the rows ask for them again
+    if (!changes.length) {
+      this.rows.change([], []);
+      return;
+    }
     const ranges: [number, number][] = [];
     for (const c of changes) {
       const info = ctx.infoOf.get(c.ns);
@@ -65,15 +103,22 @@ export class FastReachability implements Reachability {
         this.rebuild();
         return;
       }
-      ctx.refreshRoutes(info);
+      ctx.refreshRoutes(info, c.ranges);
       ranges.push(...c.ranges);
     }
-    if (!ranges.length) return;
-    // the destinations inside the changed prefixes, by binary search over the sorted ones
+    // the destinations inside the changed prefixes (merged: nested prefixes are common), by
+    // binary search over the sorted ones
+    ranges.sort((x, y) => x[0] - y[0]);
+    const merged: [number, number][] = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
     const order = ctx.destSorted;
     const addrs = ctx.destAddr;
     const slots: number[] = [];
-    for (const [f, l] of ranges) {
+    for (const [f, l] of merged) {
       let lo = 0;
       let hi = order.length;
       while (lo < hi) {
@@ -85,6 +130,9 @@ export class FastReachability implements Reachability {
     }
     this.memo.forget(slots);
     this.m.forget(slots);
+    const owners = new Set<number>();
+    for (const d of slots) owners.add(ctx.destOwner[d]!);
+    this.rows.change(slots, owners);
   }
 
   get sources(): readonly Netns[] {
@@ -126,48 +174,70 @@ export class FastReachability implements Reachability {
 
   row(i: number): Uint8Array {
     this.refresh();
-    if (this.all) {
-      const nd = this.ctx.destinations.length;
-      return this.all.slice(i * nd, (i + 1) * nd);
-    }
-    const out = new Uint8Array(this.ctx.destinations.length);
-    this.rowInto(i, out);
-    return out;
+    return this.rows.get(i, this.rowSource).slice();
   }
 
-  /** out[j] = 1 when reachable, else 0; returns the count. */
-  private rowInto(i: number, out: Uint8Array): number {
+  /** out[j] = 1 when reachable, else 0; returns the columns the engine decided. */
+  private rowInto(i: number, out: Uint8Array): number[] {
     if (this.opts.engine) out.fill(MAYBE);
     else pingRow(this.ctx, this.m, i, out);
-    let c = 0;
+    const maybe: number[] = [];
     for (let j = 0; j < out.length; j++) {
       const v = out[j]!;
-      const r = v === MAYBE ? this.engine(i, j) : v === YES;
-      out[j] = r ? 1 : 0;
-      if (r) c++;
+      if (v === MAYBE) maybe.push(j);
+      out[j] = (v === MAYBE ? this.engine(i, j) : v === YES) ? 1 : 0;
     }
-    return c;
+    return maybe;
   }
 
-  /** Every pair (1/0, row-major), computed in one bulk pass and kept until the model changes. */
+  /** Whether bringing the kept rows up to date is cheaper than a bulk pass. */
+  private incrementalPays(): boolean {
+    return this.rows.staleWork() * 2 < this.ctx.sources.length * this.ctx.destinations.length;
+  }
+
+  /**
+   * Every pair (1/0, row-major), kept until the model changes; after a route change made
+   * from the kept rows when that is cheaper than the bulk pass. The array returned is never
+   * written afterwards (a later change makes a new one).
+   */
   matrix(): Uint8Array {
     this.refresh();
     if (this.all) return this.all;
     const ns = this.ctx.sources.length;
     const nd = this.ctx.destinations.length;
-    const progress = this.opts.onProgress;
     const pairs = ns * nd;
+    const progress = this.opts.onProgress;
+    const rows = this.rows;
+    if (this.incrementalPays()) {
+      const m = new Uint8Array(pairs);
+      for (let i = 0; i < ns; i++) {
+        m.set(rows.get(i, this.rowSource), i * nd);
+        if (progress && (i & 63) === 63) progress((i + 1) * nd, pairs);
+      }
+      if (progress) progress(pairs, pairs);
+      rows.adopt(m);
+      this.count = rows.total();
+      this.all = m;
+      return m;
+    }
     const m = this.opts.engine ? new Uint8Array(pairs).fill(MAYBE) : allPairs(this.ctx, this.memo, progress ? (done, total) => progress(Math.round((done / total) * pairs), pairs) : undefined);
+    const counts = new Int32Array(ns);
+    const maybe: (number[] | undefined)[] = new Array(ns);
     let c = 0;
     for (let i = 0; i < ns; i++) {
       const off = i * nd;
+      let ci = 0;
       for (let j = 0; j < nd; j++) {
         const v = m[off + j]!;
+        if (v === MAYBE) (maybe[i] ??= []).push(j);
         const r = v === MAYBE ? this.engine(i, j) : v === YES;
         m[off + j] = r ? 1 : 0;
-        if (r) c++;
+        if (r) ci++;
       }
+      counts[i] = ci;
+      c += ci;
     }
+    rows.adopt(m, { counts, maybe });
     this.count = c;
     this.all = m;
     return m;
@@ -175,7 +245,14 @@ export class FastReachability implements Reachability {
 
   get reachableCount(): number {
     this.refresh();
-    if (this.count === null) this.matrix();
+    if (this.count !== null) return this.count;
+    // the kept rows up to date give the count without building the matrix
+    if (this.incrementalPays()) {
+      for (let i = 0; i < this.ctx.sources.length; i++) this.rows.get(i, this.rowSource);
+      this.count = this.rows.total();
+    } else {
+      this.matrix();
+    }
     return this.count!;
   }
 
