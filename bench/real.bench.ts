@@ -131,11 +131,39 @@ async function perCommand(n: number): Promise<Record<string, unknown>> {
   return { name: 'per-command', n, commands, totalMs: r1(performance.now() - t0) };
 }
 
+/**
+ * `nettwin run --real --json` on the single-bridge script (bench/labs.ts) plus one ping, as a
+ * user runs it: the whole process, sandbox opened and closed included. `perCommand` runs it
+ * with NETTWIN_SPECULATE=0 (each command its own process, in order).
+ */
+function cliRunReal(cli: string, n: number, runs: number, perCommand = false): Record<string, unknown> {
+  const file = path.join(path.dirname(cli), `bridge-real-${n}.sh`);
+  fs.writeFileSync(file, singleBridgeScript(n) + `ip netns exec ns${n} ping -c 1 -W 5 10.0.0.1\n`);
+  const wall: number[] = [];
+  let commands = 0;
+  let failed = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'run', '--real', '--json', file], { encoding: 'utf8', maxBuffer: 1 << 28, env: perCommand ? { ...process.env, NETTWIN_SPECULATE: '0' } : process.env });
+    wall.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`run --real failed: ${r.stderr}`);
+    const steps = (JSON.parse(r.stdout) as { steps: { exit: number }[] }).steps;
+    commands = steps.length;
+    failed = steps.filter((s) => s.exit !== 0).length;
+  }
+  return { name: perCommand ? 'run-real-per-command' : 'run-real', n, commands, failed, wallMs: stats(wall) };
+}
+
 async function main(): Promise<void> {
   const ns = process.argv.slice(2).map(Number).filter((x) => x > 0);
   const sizes = ns.length ? ns : [100, 1000];
   const env = { cpus: os.cpus().length, load1: r1(os.loadavg()[0]), kernel: os.release() };
   console.log(JSON.stringify({ name: 'env', ...env }));
+  const dir = path.join(os.tmpdir(), 'nettwin-bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const cli = await bundleCli(dir);
+  for (const n of sizes) console.log(JSON.stringify(cliRunReal(cli, n, n >= 1000 ? 3 : 7)));
+  console.log(JSON.stringify(cliRunReal(cli, Math.min(100, sizes[0]), 1, true)));
   for (const n of sizes) console.log(JSON.stringify(await materialized(n)));
   console.log(JSON.stringify(await perCommand(Math.min(100, sizes[0]))));
 }

@@ -49,51 +49,55 @@ export function settled(links: JsonLink[], dad: boolean): boolean {
  * needs that: a tentative address in `ip addr` is masked, its missing local route is not).
  */
 export async function settle(sb: Sandbox, host: string, opts: { dad?: boolean; maxMs?: number } = {}): Promise<void> {
-  const maxMs = opts.maxMs ?? (opts.dad ? 3000 : 1500);
-  const deadline = Date.now() + maxMs;
+  const dad = opts.dad ?? false;
+  const deadline = Date.now() + (opts.maxMs ?? (dad ? 3000 : 1500));
+  const pause = () => new Promise((r) => setTimeout(r, 25));
   const list = await sb.exec(host, ['ip', 'netns', 'list']);
   const names = list.stdout
     .split('\n')
-    .map((l) => l.split(' ')[0])
+    .map((l) => l.split(' ')[0]!)
     .filter((n) => n);
-  // while nothing runs, a namespace that has settled stays settled: poll only the others
-  let pending: (string | null)[] = [null, ...names];
+  // the host's root first: its links are the others' peers (veths, bridge ports) and linkwatch
+  // works through one queue in order, so while the root is still moving the rest is too, and
+  // asking every namespace meanwhile only slows the kernel down
   for (;;) {
-    const dumps = pending.length > 8 ? await dumpAtOnce(sb, host, pending) : null;
-    const each = dumps ?? (await Promise.all(pending.map((n) => sb.exec(host, n === null ? ['ip', '-j', 'addr', 'show'] : ['ip', '-n', n, '-j', 'addr', 'show'])))).map((r) => r.stdout);
-    pending = pending.filter((_, i) => {
-      try {
-        return !settled(JSON.parse(each[i] || '[]') as JsonLink[], opts.dad ?? false);
-      } catch {
-        // a namespace deleted meanwhile: nothing to wait for
-        return false;
-      }
-    });
-    if (!pending.length || Date.now() > deadline) return;
-    await new Promise((r) => setTimeout(r, 25));
+    const r = await sb.exec(host, ['ip', '-j', 'addr', 'show']);
+    if (isSettled(r.stdout, dad) || Date.now() > deadline) break;
+    await pause();
+  }
+  // while nothing runs, a namespace that has settled stays settled: poll only the others
+  let pending = names;
+  while (pending.length && Date.now() <= deadline) {
+    const dumps = await dumpMany(sb, host, pending);
+    if (dumps) pending = pending.filter((n) => !isSettled(dumps.get(n) ?? '', dad));
+    if (pending.length) await pause();
+  }
+}
+
+/** Whether one `ip -j addr show` shows a settled namespace (unreadable: a namespace gone meanwhile, nothing to wait for). */
+function isSettled(json: string, dad: boolean): boolean {
+  try {
+    return settled(JSON.parse(json || '[]') as JsonLink[], dad);
+  } catch {
+    return true;
   }
 }
 
 /**
- * `ip -j addr show` of many namespaces, read by one xargs in the sandbox: each batch names its
- * namespace (`netns identify`) before its dump, since the processes finish in any order. In
- * `pending`'s order; null when the answer is unclear (then each is asked on its own).
+ * `ip -j addr show` of named namespaces, by name: many are read by one xargs in the sandbox,
+ * one after the other (ip writes a dump in several pieces, which parallel processes would
+ * interleave), one line each; null when that answer is unclear (ask again).
  */
-async function dumpAtOnce(sb: Sandbox, host: string, pending: (string | null)[]): Promise<string[] | null> {
-  const named = pending.filter((n): n is string => n !== null);
-  const [root, many] = await Promise.all([
-    pending.includes(null) ? sb.exec(host, ['ip', '-j', 'addr', 'show']) : null,
-    sb.execUnits(host, named.map((ns) => ({ ns, lines: 'netns identify\naddr show\n' })), 4, { options: ['-j'] }),
-  ]);
-  if (many.exit !== 0 || many.stderr || (root && root.exit !== 0)) return null;
-  const byName = new Map<string, string>();
-  const lines = many.stdout.split('\n');
-  for (let i = 0; i + 1 < lines.length; i += 2) {
-    if (!named.includes(lines[i]!) || byName.has(lines[i]!) || !lines[i + 1]!.startsWith('[')) return null;
-    byName.set(lines[i]!, lines[i + 1]!);
+async function dumpMany(sb: Sandbox, host: string, names: string[]): Promise<Map<string, string> | null> {
+  if (names.length <= 8) {
+    const rs = await Promise.all(names.map((n) => sb.exec(host, ['ip', '-n', n, '-j', 'addr', 'show'])));
+    return new Map(names.map((n, i) => [n, rs[i]!.stdout]));
   }
-  if (byName.size !== named.length) return null;
-  return pending.map((n) => (n === null ? root!.stdout : byName.get(n)!));
+  const many = await sb.execUnits(host, names.map((ns) => ({ ns, lines: 'addr show\n' })), 1, { options: ['-j'] });
+  if (many.exit !== 0 || many.stderr) return null;
+  const lines = many.stdout.split('\n').filter((l) => l);
+  if (lines.length !== names.length || !lines.every((l) => l.startsWith('['))) return null;
+  return new Map(names.map((n, i) => [n, lines[i]!]));
 }
 
 const READ_VERBS = ['show', 'list', 'lst', 'ls', 'sh', 'get'];

@@ -7,13 +7,8 @@ export interface LoadedScript {
   text: string;
 }
 
-/**
- * Whether FILE is a lab file (YAML) rather than a script: the test labfile/load.ts's isLabFile
- * makes, without loading the YAML parser a script does not need.
- */
-export function isLabPath(file: string): boolean {
-  return /\.ya?ml$/i.test(file);
-}
+/** Whether FILE is a lab file (YAML) rather than a script (without loading the YAML parser). */
+export { isLabFile as isLabPath } from '../labfile/path.js';
 
 export function loadInput(file: string): LoadedScript {
   let text: string;

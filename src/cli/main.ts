@@ -3,12 +3,23 @@
  * to commander, and loads a subcommand's file only when it runs (so `run` does not pay for
  * fast-check, the YAML parser or the kernel adapters at every start).
  */
+import { createRequire } from 'node:module';
 import { Command } from 'commander';
+
+/** The package's version, from its package.json (two folders up from src/cli and dist/cli). */
+function packageVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('nettwin')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .description('A digital twin of Linux host networking: run iproute2 scripts in a simulator or, sandboxed, on the real kernel.')
     .showHelpAfterError()
     .addHelpText(

@@ -10,9 +10,7 @@ import { LabFileError, type Endpoint, type HostSpec, type LabSpec, type NicSpec,
 
 const NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 
-export function isLabFile(path: string): boolean {
-  return /\.ya?ml$/i.test(path);
-}
+export { isLabFile } from './path.js';
 
 export function loadLabFile(file: string): LabSpec {
   let text: string;

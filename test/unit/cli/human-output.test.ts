@@ -93,3 +93,11 @@ describe('--help', () => {
     });
   }
 });
+
+describe('nettwin --version', () => {
+  it("prints package.json's version", async () => {
+    const { readFileSync } = await import('node:fs');
+    const want = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(buildProgram().version()).toBe(want);
+  });
+});
