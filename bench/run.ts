@@ -3,7 +3,7 @@
  * are timed, so never side by side), their JSON lines collected into bench/results.json with
  * the machine they ran on, and a table printed.
  *
- *   node --import tsx bench/run.ts [--quick] [--readme] [--only NAME …]
+ *   node --import tsx bench/run.ts [--quick] [--readme] [--only NAME …]   (--only keeps the others' last results)
  *
  * --readme also writes the table into README.md, between its bench:begin and bench:end marks.
  * --quick uses smaller workloads (for a smoke test, not for the README). The real-mode bench
@@ -67,6 +67,19 @@ for (const b of BENCHES) {
   }
 }
 
+// with --only, the other benchmarks' last results stay (in their place)
+if (only) {
+  try {
+    const prev = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8')) as { results: Record<string, unknown>[] };
+    const fresh = results.splice(0);
+    for (const b of BENCHES) {
+      if (only.includes(b.name)) results.push(...fresh.filter((r) => (r.bench ?? r.name) === b.name));
+      else results.push(...prev.results.filter((r) => (r.bench ?? r.name) === b.name));
+    }
+  } catch {
+    /* no earlier results: these alone */
+  }
+}
 writeFileSync(join(here, 'results.json'), JSON.stringify({ machine, quick, results }, null, 2) + '\n');
 
 /** One table row per result: the figure that matters, and its median/min/max when it has them. */
@@ -91,9 +104,9 @@ function row(r: Record<string, unknown>): [string, string, string] {
     case 'lpm':
       return [`FIB longest-prefix match`, `${r.routes} routes`, `${r.lookupsPerSec} lookups/s (min ${r.min}, max ${r.max})`];
     case 'run-real':
-      return [`\`nettwin run --real\`, single bridge + one ping, N=${r.n}`, `${r.commands} commands`, `${mm(r.wallMs, 'ms')} wall, whole CLI, sandbox opened and closed`];
+      return [`\`nettwin run --real\`, single bridge${r.ping === false ? '' : ' + one ping'}, N=${r.n}`, `${r.commands} commands`, `${mm(r.wallMs, 'ms')} wall, whole CLI, sandbox opened and closed`];
     case 'run-real-per-command':
-      return [`the same, one process per command (NETTWIN_SPECULATE=0), N=${r.n}`, `${r.commands} commands`, `${mm(r.wallMs, 'ms')} wall`];
+      return [`\`nettwin run --real\` + one ping, one process per command (NETTWIN_SPECULATE=0), N=${r.n}`, `${r.commands} commands`, `${mm(r.wallMs, 'ms')} wall`];
     case 'materialize':
       return [`materialize (API) + destroy, single bridge, N=${r.n}`, `${r.processes} processes`, `${r.totalMs} ms (create ${r.createMs}, configure ${r.configureMs}, destroy ${r.destroyMs}; kernel frees the namespaces ${r.kernelCleanupMs ?? '?'} ms later)`];
     case 'per-command':
