@@ -8,6 +8,7 @@ import type { LabSpec } from '../../src/labfile/spec.js';
 import { buildLab } from '../../src/labfile/sim-lab.js';
 import type { Step } from '../../src/script/step.js';
 import { runScriptReal } from './real-driver.js';
+import { batchLine } from './compile.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
 import { withSpeculation } from './run-real.js';
 
@@ -15,39 +16,55 @@ function check(r: ExecResult, what: string): void {
   if (r.exit !== 0) throw new Error(`${what}: ${r.stderr.trim() || `exit ${r.exit}`}`);
 }
 
-/** Builds the wiring of a lab inside an open sandbox whose hosts are the lab's hosts. */
+/**
+ * Builds the wiring of a lab inside an open sandbox whose hosts are the lab's hosts: the
+ * machine room's part (switches, their ports, stub ends) as `ip -batch` in the sandbox's root,
+ * cables one by one (they name two hosts' namespaces), all in the plan's order; then each
+ * host's NIC addresses and links up as one `ip -batch` in that host.
+ */
 export async function wireLab(sb: Sandbox, spec: LabSpec): Promise<void> {
   const pid = (h: string) => String(sb.hostPids[h]);
+  let room: string[][] = [];
+  // in the plan's order (ifindexes are handed out in it): the room's batch so far before a cable
+  const flushRoom = async () => {
+    if (room.length) check(await sb.execRoot(['ip', '-batch', '-'], { input: room.map(batchLine).join('\n') + '\n' }), 'wiring the machine room');
+    room = [];
+  };
   for (const w of wiringPlan(spec)) {
     if (w.kind === 'cable') {
+      await flushRoom();
       check(await sb.cable({ host: w.a.host, ifname: w.a.ifname }, { host: w.b.host, ifname: w.b.ifname }), `cable ${w.a.host}:${w.a.ifname}`);
     } else if (w.kind === 'switch') {
-      check(await sb.execRoot(['ip', 'link', 'add', w.bridge, 'type', 'bridge']), `switch ${w.bridge}`);
+      room.push(['link', 'add', w.bridge, 'type', 'bridge']);
       for (const p of w.ports) {
-        check(await sb.execRoot(['ip', 'link', 'add', p.end.ifname, 'netns', pid(p.end.host), 'type', 'veth', 'peer', 'name', p.port]), `switch port ${p.port}`);
-        check(await sb.execRoot(['ip', 'link', 'set', p.port, 'master', w.bridge]), `switch port ${p.port}`);
-        check(await sb.execRoot(['ip', 'link', 'set', p.port, 'up']), `switch port ${p.port}`);
+        room.push(['link', 'add', p.end.ifname, 'netns', pid(p.end.host), 'type', 'veth', 'peer', 'name', p.port]);
+        room.push(['link', 'set', p.port, 'master', w.bridge]);
+        room.push(['link', 'set', p.port, 'up']);
       }
-      check(await sb.execRoot(['ip', 'link', 'set', w.bridge, 'up']), `switch ${w.bridge}`);
+      room.push(['link', 'set', w.bridge, 'up']);
     } else {
-      check(await sb.execRoot(['ip', 'link', 'add', w.end.ifname, 'netns', pid(w.end.host), 'type', 'veth', 'peer', 'name', w.far]), `nic ${w.end.host}:${w.end.ifname}`);
-      check(await sb.execRoot(['ip', 'link', 'set', w.far, 'up']), `nic ${w.end.host}:${w.end.ifname}`);
+      room.push(['link', 'add', w.end.ifname, 'netns', pid(w.end.host), 'type', 'veth', 'peer', 'name', w.far]);
+      room.push(['link', 'set', w.far, 'up']);
     }
   }
-  for (const h of spec.hosts) {
-    for (const argv of nicCommands(spec, h.name)) check(await sb.exec(h.name, argv), `host ${h.name}: ${argv.join(' ')}`);
-  }
+  await flushRoom();
+  await Promise.all(
+    spec.hosts.map(async (h) => {
+      const cmds = nicCommands(spec, h.name);
+      if (cmds.length) check(await sb.exec(h.name, ['ip', '-batch', '-'], { input: cmds.map((argv) => batchLine(argv.slice(1))).join('\n') + '\n' }), `host ${h.name}: NIC addresses`);
+    }),
+  );
 }
 
 /**
  * Runs a lab on the kernel; write-only commands run in checked batches, and a missed
  * prediction runs the whole lab again command by command (see run-real.ts).
  */
-export async function runLabReal(spec: LabSpec, opts: { speculate?: boolean } = {}): Promise<Step[]> {
-  return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate));
+export async function runLabReal(spec: LabSpec, opts: { speculate?: boolean; /** lines done of all the lab's scripts */ onProgress?: (done: number, total: number) => void } = {}): Promise<Step[]> {
+  return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate, opts.onProgress));
 }
 
-async function runLabOnce(spec: LabSpec, speculate: boolean): Promise<Step[]> {
+async function runLabOnce(spec: LabSpec, speculate: boolean, onProgress?: (done: number, total: number) => void): Promise<Step[]> {
   // One host alone still gets its own namespace, so its root differs from the machine room.
   const names = spec.hosts.map((h) => h.name);
   const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
@@ -57,13 +74,18 @@ async function runLabOnce(spec: LabSpec, speculate: boolean): Promise<Step[]> {
     const shadowLab = buildLab(spec);
     const shadowOf = (host: string) => ({ host: shadowLab.model.hosts.get(host)!, sim: shadowLab.sim });
     const steps: Step[] = [];
+    const total = spec.hosts.reduce((n, h) => n + (h.setup ? h.setup.text.split('\n').length : 0), 0) + spec.run.length;
+    let before = 0;
     for (const h of spec.hosts) {
       if (!h.setup) continue;
-      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1, shadow: shadowOf(h.name), speculate });
+      const progress = onProgress && ((line: number) => onProgress(before + line, total));
+      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1, shadow: shadowOf(h.name), speculate, onProgress: progress });
+      before += h.setup.text.split('\n').length;
       for (const x of s) x.line += h.setup.firstLine - 1;
       steps.push(...s);
     }
     for (const r of spec.run) {
+      onProgress?.(++before, total);
       const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line, shadow: shadowOf(r.host), speculate });
       for (const x of s) x.line = r.line;
       steps.push(...s);

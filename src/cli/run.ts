@@ -46,7 +46,13 @@ export async function runFile(file: string, real: boolean): Promise<Step[]> {
     const spec = await loadLab(file);
     if (real) {
       const { runLabReal } = await import('../../adapters/linux/real-lab.js');
-      return runLabReal(spec);
+      const { progressBar } = await import('./progress.js');
+      const bar = await progressBar('real', 'lines');
+      try {
+        return await runLabReal(spec, { onProgress: (done, total) => bar.update(done, total) });
+      } finally {
+        bar.stop();
+      }
     }
     return (await labSim())(spec).steps;
   }
