@@ -8,6 +8,7 @@
  * tentative any more. Both are read with one `ip -j addr show` per namespace, polled every
  * 25 ms for the namespaces that have not settled yet.
  */
+import * as os from 'node:os';
 import type { Sandbox } from './sandbox.js';
 
 interface JsonAddr {
@@ -84,20 +85,28 @@ function isSettled(json: string, dad: boolean): boolean {
 }
 
 /**
- * `ip -j addr show` of named namespaces, by name: many are read by one xargs in the sandbox,
- * one after the other (ip writes a dump in several pieces, which parallel processes would
- * interleave), one line each; null when that answer is unclear (ask again).
+ * `ip -j addr show` of named namespaces, by name: many are read by a few xargs in the sandbox,
+ * each going through its share one namespace after the other (ip writes a dump in several
+ * pieces, which parallel processes on one pipe would interleave), one line each; null when
+ * that answer is unclear (ask again).
  */
 async function dumpMany(sb: Sandbox, host: string, names: string[]): Promise<Map<string, string> | null> {
   if (names.length <= 8) {
     const rs = await Promise.all(names.map((n) => sb.exec(host, ['ip', '-n', n, '-j', 'addr', 'show'])));
     return new Map(names.map((n, i) => [n, rs[i]!.stdout]));
   }
-  const many = await sb.execUnits(host, names.map((ns) => ({ ns, lines: 'addr show\n' })), 1, { options: ['-j'] });
-  if (many.exit !== 0 || many.stderr) return null;
-  const lines = many.stdout.split('\n').filter((l) => l);
-  if (lines.length !== names.length || !lines.every((l) => l.startsWith('['))) return null;
-  return new Map(names.map((n, i) => [n, lines[i]!]));
+  const ways = Math.max(1, Math.min(os.cpus().length, Math.ceil(names.length / 16)));
+  const shares = Array.from({ length: ways }, (_, k) => names.slice(Math.floor((k * names.length) / ways), Math.floor(((k + 1) * names.length) / ways)));
+  const out = new Map<string, string>();
+  const rs = await Promise.all(shares.map((share) => sb.execUnits(host, share.map((ns) => ({ ns, lines: 'addr show\n' })), 1, { options: ['-j'] })));
+  for (let k = 0; k < ways; k++) {
+    const r = rs[k]!;
+    if (r.exit !== 0 || r.stderr) return null;
+    const lines = r.stdout.split('\n').filter((l) => l);
+    if (lines.length !== shares[k]!.length || !lines.every((l) => l.startsWith('['))) return null;
+    shares[k]!.forEach((n, i) => out.set(n, lines[i]!));
+  }
+  return out;
 }
 
 const READ_VERBS = ['show', 'list', 'lst', 'ls', 'sh', 'get'];
