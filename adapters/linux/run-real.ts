@@ -15,10 +15,15 @@ import type { Step } from '../../src/script/step.js';
  * const steps = await runScriptInSandbox('ip netns add NS1\nip netns list', { file: 'x.sh', host: 'host' });
  * steps[1].stdout; // "NS1\n"
  */
-export async function runScriptInSandbox(text: string, opts: { file: string; host: string; speculate?: boolean; onProgress?: (line: number, lines: number) => void }): Promise<Step[]> {
+export async function runScriptInSandbox(
+  text: string,
+  opts: { file: string; host: string; speculate?: boolean; onProgress?: (line: number, lines: number) => void; /** a sandbox already opening for this run (its first attempt uses it, and closes it) */ sandbox?: Promise<Sandbox> },
+): Promise<Step[]> {
+  let given = opts.sandbox;
   return withSpeculation(opts.speculate ?? true, async (speculate) => {
     // the script is interpreted (and its first commands queued) while the sandbox opens
-    const sandbox = Sandbox.open({ hosts: [opts.host] });
+    const sandbox = given ?? Sandbox.open({ hosts: [opts.host] });
+    given = undefined;
     sandbox.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
     try {
       const lab = new Lab();

@@ -58,11 +58,15 @@ export async function runFile(file: string, real: boolean): Promise<Step[]> {
   }
   const input = loadInput(file);
   if (real) {
+    // the sandbox starts opening before the rest of real mode is even loaded
+    const { Sandbox } = await import('../../adapters/linux/sandbox.js');
+    const sandbox = Sandbox.open({ hosts: ['host'] });
+    sandbox.catch(() => {});
     const { runScriptInSandbox } = await import('../../adapters/linux/run-real.js');
     const { progressBar } = await import('./progress.js');
     const bar = await progressBar('real', 'lines');
     try {
-      return await runScriptInSandbox(input.text, { file: input.file, host: 'host', onProgress: (line, lines) => bar.update(line, lines) });
+      return await runScriptInSandbox(input.text, { file: input.file, host: 'host', sandbox, onProgress: (line, lines) => bar.update(line, lines) });
     } finally {
       bar.stop();
     }
