@@ -23,6 +23,7 @@
 import * as os from 'node:os';
 import { batchLine, CompileError } from './compile.js';
 import type { Sandbox, ExecResult } from './sandbox.js';
+import { GroupedBatches } from './grouped-batches.js';
 
 /** A prediction the kernel did not confirm: rerun without speculation. */
 export class SpeculationMiss extends Error {
@@ -196,7 +197,11 @@ export class Speculation {
   /** open batches, least recently joined first */
   private idle = new Map<Unit, true>();
   private ready: Unit[] = [];
+  /** units in flight */
   private running = 0;
+  /** of which started one process each, at most `concurrency` */
+  private slots = 0;
+  private grouped: GroupedBatches | null = null;
   private miss: unknown = null;
   private sb: Sandbox | null = null;
   private opening: Promise<void> | null = null;
@@ -285,26 +290,28 @@ export class Speculation {
       );
       if (this.miss === null) return;
     }
-    while (this.sb && this.miss === null && this.ready.length && this.running < this.concurrency) {
+    const sb = this.sb;
+    // batches of named namespaces go to the sandbox's shared groups (one xargs each, at their own pace)
+    for (let i = 0; sb && this.miss === null && i < this.ready.length; ) {
+      const u = this.ready[i]!;
+      if (!groupable(u)) {
+        i++;
+        continue;
+      }
+      this.ready.splice(i, 1);
+      this.grouped ??= new GroupedBatches(sb);
+      const grouped = this.grouped;
+      this.start([u], false, async () => {
+        const r = await grouped.run(u.host, u.ns!, u.cmds.map((c) => c.batch!).join('\n') + '\n');
+        if (r.exit !== 0 || r.stdout !== '' || r.stderr !== '') throw new SpeculationMiss(u.cmds[0]!.command, { exit: 0, stdout: '', stderr: '' }, r);
+      });
+    }
+    while (sb && this.miss === null && this.ready.length && this.slots < this.concurrency) {
       // the unit with the most units waiting behind it first: the longest chain sets the pace
       let best = 0;
       for (let i = 1; i < this.ready.length; i++) if (this.ready[i]!.dependents.length > this.ready[best]!.dependents.length) best = i;
       const u = this.ready.splice(best, 1)[0]!;
-      if (!groupable(u)) {
-        this.start(this.sb, [u], () => runUnit(this.sb!, u));
-        continue;
-      }
-      // batches of named namespaces ready together start as one group: one xargs in the sandbox
-      const group = [u];
-      for (let i = 0; i < this.ready.length && group.length < GROUP; ) {
-        const x = this.ready[i]!;
-        if (groupable(x) && x.host === u.host) {
-          group.push(x);
-          this.ready.splice(i, 1);
-        } else i++;
-      }
-      const parallel = Math.max(2, this.concurrency - this.running);
-      this.start(this.sb, group, () => runGroup(this.sb!, group, parallel));
+      this.start([u], true, () => runUnit(sb, u));
     }
     if (this.settled && this.running === 0 && (this.miss !== null || this.units.every((u) => u.state === 'done'))) {
       const done = this.settled;
@@ -313,12 +320,17 @@ export class Speculation {
     }
   }
 
-  private start(sb: Sandbox, us: Unit[], run: () => Promise<void>): void {
+  private start(us: Unit[], slot: boolean, run: () => Promise<void>): void {
     for (const u of us) u.state = 'running';
     this.running++;
+    if (slot) this.slots++;
+    const end = () => {
+      this.running--;
+      if (slot) this.slots--;
+    };
     run().then(
       () => {
-        this.running--;
+        end();
         for (const u of us) {
           u.state = 'done';
           for (const d of u.dependents) {
@@ -329,7 +341,7 @@ export class Speculation {
         this.pump();
       },
       (e: unknown) => {
-        this.running--;
+        end();
         for (const u of us) u.state = 'done';
         this.miss ??= e;
         this.pump();
@@ -338,16 +350,8 @@ export class Speculation {
   }
 }
 
-/** Units started together at most (they finish together: what waits for one waits for all). */
-const GROUP = 32;
-
+/** A batch of a named namespace, which the sandbox's shared groups can start (GroupedBatches). */
 const groupable = (u: Unit) => u.batch && u.ns !== null;
-
-async function runGroup(sb: Sandbox, us: Unit[], parallel: number): Promise<void> {
-  if (us.length === 1) return runUnit(sb, us[0]!);
-  const r = await sb.execUnits(us[0]!.host, us.map((u) => ({ ns: u.ns!, lines: u.cmds.map((c) => c.batch!).join('\n') + '\n' })), parallel);
-  if (r.exit !== 0 || r.stdout !== '' || r.stderr !== '') throw new SpeculationMiss(us[0]!.cmds[0]!.command, { exit: 0, stdout: '', stderr: '' }, r);
-}
 
 async function runUnit(sb: Sandbox, u: Unit): Promise<void> {
   if (u.batch && u.cmds.length > 1) {

@@ -3,11 +3,12 @@
  * explain). A lab file's YAML parser is loaded only for a lab file.
  */
 import { Lab } from '../lab.js';
-import { isLabPath, loadInput } from './load.js';
+import { isLabFile } from '../labfile/path.js';
+import { loadInput } from './load.js';
 
 /** Runs FILE (a script on host `host`, or a lab file) in the simulator; the lab it leaves. */
 export async function simulatedLab(file: string): Promise<Lab> {
-  if (isLabPath(file)) {
+  if (isLabFile(file)) {
     const { loadLabFile } = await import('../labfile/load.js');
     const { runLabSim } = await import('../labfile/sim-lab.js');
     return runLabSim(loadLabFile(file)).lab;

@@ -7,9 +7,6 @@ export interface LoadedScript {
   text: string;
 }
 
-/** Whether FILE is a lab file (YAML) rather than a script (without loading the YAML parser). */
-export { isLabFile as isLabPath } from '../labfile/path.js';
-
 export function loadInput(file: string): LoadedScript {
   let text: string;
   try {

@@ -2,7 +2,8 @@
 import { Lab } from '../lab.js';
 import type { LabModel } from '../model/lab-model.js';
 import type { Step } from '../script/step.js';
-import { isLabPath, loadInput } from './load.js';
+import { isLabFile } from '../labfile/path.js';
+import { loadInput } from './load.js';
 import type { LabSpec } from '../labfile/spec.js';
 import { formatSteps } from './format-steps.js';
 
@@ -30,7 +31,7 @@ async function labSim(): Promise<typeof import('../labfile/sim-lab.js').runLabSi
 
 /** Runs the file in the simulator and returns its steps and the model they left. */
 export async function simulateFile(file: string): Promise<{ steps: Step[]; model: LabModel }> {
-  if (isLabPath(file)) {
+  if (isLabFile(file)) {
     const spec = await loadLab(file);
     const { lab, steps } = (await labSim())(spec);
     return { steps, model: lab.model };
@@ -42,7 +43,7 @@ export async function simulateFile(file: string): Promise<{ steps: Step[]; model
 
 /** Runs the file in the chosen mode and returns its steps. */
 export async function runFile(file: string, real: boolean): Promise<Step[]> {
-  if (isLabPath(file)) {
+  if (isLabFile(file)) {
     const spec = await loadLab(file);
     if (real) {
       const { runLabReal } = await import('../../adapters/linux/real-lab.js');
@@ -107,7 +108,7 @@ async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
     capture = new Capture(busTap(lab.sim));
   };
   let steps: Step[];
-  if (isLabPath(file)) {
+  if (isLabFile(file)) {
     const spec = await loadLab(file);
     steps = (await labSim())(spec, { attach }).steps;
   } else {

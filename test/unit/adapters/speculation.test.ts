@@ -48,35 +48,43 @@ describe('deferrable', () => {
   });
 });
 
-/** A sandbox that records what ran, answering each process after a random delay. */
+/**
+ * A sandbox that records what ran, answering each process after a random delay, and counting
+ * how many lone processes and how many groups (execUnits) are in flight at most.
+ */
 function fakeSandbox(delays: number[], answer: (argv: string[], input?: string) => ExecResult = () => OK) {
   const ran: string[] = [];
   let k = 0;
   let live = 0;
   let maxLive = 0;
+  let groups = 0;
+  let maxGroups = 0;
+  const run = async (argv: string[], opts?: { input?: string }): Promise<ExecResult> => {
+    await new Promise((r) => setTimeout(r, delays[k++ % delays.length]));
+    const lines = argv.includes('-batch') ? opts!.input!.trim().split('\n') : [argv.join(' ')];
+    ran.push(...lines.map((l) => l.replace(/^ip (netns exec \S+ ip )?/, '')));
+    return answer(argv, opts?.input);
+  };
   const sb = {
     async exec(_host: string, argv: string[], opts?: { input?: string }): Promise<ExecResult> {
       live++;
       maxLive = Math.max(maxLive, live);
-      await new Promise((r) => setTimeout(r, delays[k++ % delays.length]));
+      const r = await run(argv, opts);
       live--;
-      const lines = argv.includes('-batch') ? opts!.input!.trim().split('\n') : [argv.join(' ')];
-      ran.push(...lines.map((l) => l.replace(/^ip (netns exec \S+ ip )?/, '')));
-      return answer(argv, opts?.input);
+      return r;
     },
-    /** the group's batches one after the other: one slot, as the agent's xargs is one request */
-    async execUnits(host: string, units: { ns: string; lines: string }[]): Promise<ExecResult> {
+    /** the group's batches one after the other, as the agent's xargs -P1 would */
+    async execUnits(_host: string, units: { ns: string; lines: string }[]): Promise<ExecResult> {
+      groups++;
+      maxGroups = Math.max(maxGroups, groups);
       const rs: ExecResult[] = [];
-      for (const u of units) {
-        live--;
-        rs.push(await sb.exec(host, ['ip', '-n', u.ns, '-batch', '-'], { input: u.lines }));
-        live++;
-      }
+      for (const u of units) rs.push(await run(['ip', '-n', u.ns, '-batch', '-'], { input: u.lines }));
+      groups--;
       const bad = rs.find((r) => r.exit !== 0);
       return { exit: bad ? bad.exit : 0, stdout: rs.map((r) => r.stdout).join(''), stderr: rs.map((r) => r.stderr).join('') };
     },
   };
-  return { sb: sb as unknown as Sandbox, ran, maxLive: () => maxLive };
+  return { sb: sb as unknown as Sandbox, ran, maxLive: () => maxLive, maxGroups: () => maxGroups };
 }
 
 /** A queued `ip` command in namespace `ns` (null: root) touching `touches`, known by `id`. */
@@ -95,7 +103,7 @@ describe('Speculation', () => {
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 7 }),
         fc.integer({ min: 1, max: 6 }),
         async (spec, delays, concurrency) => {
-          const { sb, ran, maxLive } = fakeSandbox(delays);
+          const { sb, ran, maxLive, maxGroups } = fakeSandbox(delays);
           const s = new Speculation(async () => sb, concurrency);
           const cmds = spec.map((c, i) => cmd(i, c.ns, c.touches, c.batch));
           for (const c of cmds) s.add(c);
@@ -103,7 +111,9 @@ describe('Speculation', () => {
           const at = new Map(ran.map((l, i) => [Number(/x(\d+)/.exec(l)![1]), i]));
           expect(ran.length).toBe(cmds.length);
           expect(at.size).toBe(cmds.length);
+          // lone processes share `concurrency`; named namespaces' batches go through GroupedBatches' two groups
           expect(maxLive()).toBeLessThanOrEqual(concurrency);
+          expect(maxGroups()).toBeLessThanOrEqual(2);
           const keys = (c: Deferred) => (c.touches === null ? null : new Set([c.ns ?? '', ...c.touches]));
           for (let i = 0; i < cmds.length; i++) {
             for (let j = i + 1; j < cmds.length; j++) {
@@ -121,13 +131,17 @@ describe('Speculation', () => {
 
   it('runs consecutive silent writes of one namespace as one ip -batch', async () => {
     const { sb, ran } = fakeSandbox([0]);
-    const calls: string[][] = [];
-    const spy = { exec: (h: string, argv: string[], o?: { input?: string }) => (calls.push(argv), sb.exec(h, argv, o)), execUnits: sb.execUnits } as unknown as Sandbox;
+    const calls: string[] = [];
+    const spy = {
+      exec: (h: string, argv: string[], o?: { input?: string }) => (calls.push(argv.join(' ')), sb.exec(h, argv, o)),
+      execUnits: (h: string, units: { ns: string; lines: string }[], p: number) => (calls.push(units.map((u) => `${u.ns}: ${u.lines.trim().split('\n').length} lines`).join(', ')), sb.execUnits(h, units, p)),
+    } as unknown as Sandbox;
     const s = new Speculation(async () => spy, 4);
     for (let i = 0; i < 5; i++) s.add(cmd(i, 'a', [], true));
+    for (let i = 5; i < 8; i++) s.add(cmd(i, null, [], true));
     await s.flush();
-    expect(calls).toEqual([['ip', '-n', 'a', '-batch', '-']]);
-    expect(ran).toHaveLength(5);
+    expect(calls).toEqual(['a: 5 lines', 'ip -batch -']);
+    expect(ran).toHaveLength(8);
   });
 
   it('turns an answer other than the predicted one into a SpeculationMiss', async () => {
