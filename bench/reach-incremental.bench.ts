@@ -12,7 +12,7 @@
  *
  *   node --import tsx bench/reach-incremental.bench.ts [NODES PODS CHANGES]
  */
-import { k8sLab } from '../src/presets/k8s.js';
+import { k8sLab } from '../src/lab.js';
 import { reachability, type Reachability } from '../sim/reach/index.js';
 import { stats } from './labs.js';
 

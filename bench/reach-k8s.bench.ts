@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/reach-k8s.bench.ts [NODES PODS RUNS]
  */
-import { k8sLab } from '../src/presets/k8s.js';
+import { k8sLab } from '../src/lab.js';
 import { reachability } from '../sim/reach/index.js';
 import { stats } from './labs.js';
 

@@ -9,12 +9,22 @@
  */
 import type { LabModel } from '../src/model/lab-model.js';
 import type { Link } from '../src/model/link.js';
-import type { JobReport } from '../src/script/job.js';
 import type { Frame } from './packet.js';
 import type { Simulator } from './simulator.js';
 
 /** How long a driver lets a lab with live background jobs settle after each command. */
 export const SETTLE_MS = 100;
+
+/** A process that ended: where it was started, its status and what it printed (a job report, to the drivers). */
+export interface EndedProcess {
+  host: string;
+  line: number;
+  command: string;
+  exit: number;
+  stderr: string;
+  /** why it ended, in the simulator's words */
+  why: string;
+}
 
 /** A simulated background process. */
 export interface SimProcess {
@@ -63,8 +73,8 @@ export class ProcessTable {
   }
 
   /** The jobs that ended since the last call. */
-  takeEnded(): JobReport[] {
-    const out: JobReport[] = [];
+  takeEnded(): EndedProcess[] {
+    const out: EndedProcess[] = [];
     for (const p of this.list) {
       if (p.alive || p.reported) continue;
       p.reported = true;
@@ -93,7 +103,7 @@ export function processTable(sim: Simulator): ProcessTable {
  * @example
  * const ended = settleJobs(lab.sim); // [] or [{ line: 251, exit: 1, stderr: '… Connection refused\n', … }]
  */
-export function settleJobs(sim: Simulator): JobReport[] {
+export function settleJobs(sim: Simulator): EndedProcess[] {
   const t = tables.get(sim.lab);
   if (!t) return [];
   if (t.anyAlive) {

@@ -14,7 +14,7 @@
  * @module nettwin
  */
 export { Lab, HostHandle, NsHandle } from './lab.js';
-export type { Step, PingSummary } from './script/step.js';
+export type { Step, PingSummary } from './exec/step.js';
 export { LabModel, type LabModelOptions } from './model/lab-model.js';
 export { PROFILES, type HostProfile, type IfConf } from './model/sysctl.js';
 export type { Host } from './model/host.js';
@@ -35,4 +35,5 @@ export { parseIntents, parseIntentValues, type Intent, type IntentProblem } from
 export { formatReport, reportJson } from './verify/format.js';
 export { junitXml } from './verify/junit.js';
 export { Capture, DeviceCapture, busTap, PcapWriter, readPcap, LINKTYPE, type FrameTap, type PcapFile } from '../sim/pcap/index.js';
-export { k8sLab, type K8sLabOptions } from './presets/k8s.js';
+export { k8sLab } from './lab.js';
+export type { K8sLabOptions } from './presets/k8s.js';

@@ -7,15 +7,15 @@
  * const steps = lab.host('node1').sh('ip netns add NS1\nip netns list');
  * steps[1].stdout; // "NS1\n"
  */
-import { LabModel, type LabModelOptions } from './model/lab-model.js';
+import type { LabModel, LabModelOptions } from './model/lab-model.js';
 import type { Host } from './model/host.js';
 import type { Netns } from './model/netns.js';
 import { apply } from './ops/apply.js';
 import type { Op } from './ops/op.js';
 import * as build from './ops/build.js';
-import { runScriptSim } from './script/sim-driver.js';
-import type { Step } from './script/step.js';
-import { Simulator } from '../sim/simulator.js';
+import { Twin } from './twin/twin.js';
+import type { Step } from './exec/step.js';
+import type { Simulator } from '../sim/simulator.js';
 import { runIp } from './iproute2/ip.js';
 import type { CommandResult } from './iproute2/types.js';
 import { parseIp4, type Ip4 } from './model/ip.js';
@@ -25,8 +25,9 @@ import { reachability, type Reachability, type ReachOptions } from '../sim/reach
 import { traceroute, type TracerouteResult } from '../sim/reach/traceroute.js';
 import { captureDevice, type DeviceCapture } from '../sim/pcap/capture.js';
 import { verifyLab, type VerifyReport } from './verify/verify.js';
+import { k8sTwin, type K8sLabOptions } from './presets/k8s.js';
 
-export type { Step } from './script/step.js';
+export type { Step } from './exec/step.js';
 
 /**
  * A lab: hosts in one model, with one simulator shared by all their scripts.
@@ -36,22 +37,26 @@ export type { Step } from './script/step.js';
  * lab.host('node1').sh('ip netns add NS1\nip netns list')[1].stdout; // "NS1\n"
  */
 export class Lab {
-  readonly model: LabModel;
-  private simulator: Simulator | null = null;
+  /** the model, simulator and script runner this facade wraps (what lab files, presets and the adapter build on) */
+  readonly twin: Twin;
 
-  constructor(opts: LabModelOptions = {}) {
-    this.model = new LabModel(opts);
+  constructor(opts: LabModelOptions | Twin = {}) {
+    this.twin = opts instanceof Twin ? opts : new Twin(opts);
+  }
+
+  /** The lab's model: hosts, namespaces, links, addresses, routes, sysctls. */
+  get model(): LabModel {
+    return this.twin.model;
   }
 
   /** The simulator of this lab (neighbour caches, FDBs and the clock persist across calls). */
   get sim(): Simulator {
-    if (!this.simulator) this.simulator = new Simulator(this.model);
-    return this.simulator;
+    return this.twin.sim;
   }
 
   /** A host by name, created on first use with `lo` up, as a machine boots. */
   host(name = 'host'): HostHandle {
-    return new HostHandle(this, this.model.addHost(name));
+    return new HostHandle(this, this.twin.host(name));
   }
 
   /**
@@ -77,7 +82,7 @@ export class Lab {
    * r.verdicts[0].summary;                    // 'ping 172.16.1.2 from node1/NS1: reply from …'
    */
   verify(intents: readonly unknown[]): VerifyReport {
-    return verifyLab(this, intents);
+    return verifyLab(this.twin, intents);
   }
 
   /** A namespace by path (`host` or `host/NS`). */
@@ -162,7 +167,7 @@ export class HostHandle {
 
   /** Runs a shell script on this host, one Step per command, as `nettwin run --json` reports. */
   sh(script: string, opts: { file?: string; env?: Record<string, string> } = {}): Step[] {
-    return runScriptSim(this.host, script, { file: opts.file ?? '<script>', host: this.host.name, env: opts.env, sim: this.lab.sim });
+    return this.lab.twin.run(this.host, script, { file: opts.file ?? '<script>', env: opts.env });
   }
 
   /** Runs one command line (no shell constructs beyond words and quotes). */
@@ -241,4 +246,16 @@ export class NsHandle {
     if (argv[0] !== 'ip') throw new Error(`NsHandle.render: only "ip …" command lines, got "${commandLine}"`);
     return runIp({ ns: this.ns }, argv.slice(1));
   }
+}
+
+/**
+ * A cluster of `nodes` nodes with `podsPerNode` pods each, as the seed builds it by hand, wired
+ * by the chosen backend (`host-gw`, `vxlan` or `udp`; see src/presets/k8s.ts).
+ *
+ * @example
+ * const lab = k8sLab({ nodes: 2, podsPerNode: 1, backend: 'udp' });
+ * lab.ping('node1/pod1', '10.244.2.2').received; // 1
+ */
+export function k8sLab(opts: K8sLabOptions): Lab {
+  return new Lab(k8sTwin(opts));
 }

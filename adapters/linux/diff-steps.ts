@@ -3,7 +3,7 @@
  * step. Only what the kernel draws at random is masked: MAC addresses, IPv6 interface ids
  * derived from them, and ping's timings.
  */
-import type { Step } from '../../src/script/step.js';
+import type { Step } from '../../src/exec/step.js';
 import { maskVolatile } from '../../src/iproute2/mask.js';
 
 /**

@@ -20,9 +20,8 @@
  */
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
-import type { Lab } from '../../src/lab.js';
 import { LabModel } from '../../src/model/lab-model.js';
-import { pingCounts, pingTarget } from '../../src/script/local.js';
+import { pingCounts, pingTarget } from '../../src/exec/local.js';
 import { compileModel, compileSysctls, describeMapping, modelNamespaces, sandboxHostsFor, type Batch, type ConfBaseline, type ModelPlan, type Place } from './compile-model.js';
 import type { IfConf } from '../../src/model/sysctl.js';
 import { isIpv4Literal, persistIpProblem, realArgvProblem } from './guard.js';
@@ -401,7 +400,7 @@ function defaultConcurrency(): number {
  *   await real.destroy();
  * }
  */
-export async function materialize(lab: Lab | LabModel, opts: MaterializeOptions = {}): Promise<Materialized> {
+export async function materialize(lab: { readonly model: LabModel } | LabModel, opts: MaterializeOptions = {}): Promise<Materialized> {
   const model = lab instanceof LabModel ? lab : lab.model;
   const t0 = performance.now();
   requireRealMode(undefined, opts.persist ? persistProblems() : []);

@@ -3,14 +3,14 @@
  * but each modelled invocation becomes an argv (never a shell string) executed in the host's
  * namespace. Lines the model does not cover are reported and skipped in both modes.
  */
-import { interpret, type InterpretOptions, type Outcome } from '../../src/script/interpreter.js';
-import type { Invocation } from '../../src/script/invocation.js';
-import { localOutcome, pingCounts, pingTarget } from '../../src/script/local.js';
-import type { Step } from '../../src/script/step.js';
+import { interpret, type InterpretOptions, type Outcome } from '../../src/shell/interpreter.js';
+import type { Invocation } from '../../src/exec/invocation.js';
+import { localOutcome, pingCounts, pingTarget } from '../../src/exec/local.js';
+import type { Step } from '../../src/exec/step.js';
 import type { Sandbox } from './sandbox.js';
 import type { Host } from '../../src/model/host.js';
 import type { Simulator } from '../../sim/simulator.js';
-import { execSim } from '../../src/script/sim-driver.js';
+import { execSim } from '../../src/twin/sim-executor.js';
 import { readsState, settle, showsIpv6Routes } from './settle.js';
 import { settleRealJobs } from './real-jobs.js';
 import { execSocatReal } from './real-socat.js';

@@ -7,7 +7,7 @@
  * both modes, instead of racing the next command.
  */
 import { SETTLE_MS } from '../../sim/processes.js';
-import type { JobReport } from '../../src/script/job.js';
+import type { JobReport } from '../../src/exec/job.js';
 import type { Sandbox } from './sandbox.js';
 
 export interface RealJob {

@@ -6,7 +6,7 @@
 import { nicCommands, wiringPlan } from '../../src/labfile/plan.js';
 import type { LabSpec } from '../../src/labfile/spec.js';
 import { buildLab } from '../../src/labfile/sim-lab.js';
-import type { Step } from '../../src/script/step.js';
+import type { Step } from '../../src/exec/step.js';
 import { runScriptReal } from './real-driver.js';
 import { batchLine } from './compile.js';
 import { Sandbox, type ExecResult } from './sandbox.js';

@@ -6,10 +6,10 @@
  * once by `ip link set tun up` finds no device about half the time). In the foreground socat
  * gets `FOREGROUND_LIMIT_MS`, then is ended and the line reported as not modelled.
  */
-import { FOREGROUND_LIMIT_MS, socatUnsupported } from '../../src/commands/socat.js';
-import { parseSocatAddress, parseSocatArgv, type SocatAddress } from '../../src/commands/socat-address.js';
-import type { Outcome } from '../../src/script/interpreter.js';
-import type { Invocation } from '../../src/script/invocation.js';
+import { FOREGROUND_LIMIT_MS, socatUnsupported } from '../../src/programs/socat/socat.js';
+import { parseSocatAddress, parseSocatArgv, type SocatAddress } from '../../src/programs/socat/address.js';
+import type { Outcome } from '../../src/shell/interpreter.js';
+import type { Invocation } from '../../src/exec/invocation.js';
 import { addRealJob } from './real-jobs.js';
 import type { Sandbox } from './sandbox.js';
 

@@ -2,8 +2,8 @@
 import { Sandbox } from './sandbox.js';
 import { runScriptReal } from './real-driver.js';
 import { SpeculationMiss } from './speculation.js';
-import { Lab } from '../../src/lab.js';
-import type { Step } from '../../src/script/step.js';
+import { Twin } from '../../src/twin/twin.js';
+import type { Step } from '../../src/exec/step.js';
 
 /**
  * Runs a script on the kernel (root on Linux) in a sandbox of its own; one Step per command,
@@ -26,8 +26,8 @@ export async function runScriptInSandbox(
     given = undefined;
     sandbox.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
     try {
-      const lab = new Lab();
-      const shadow = { host: lab.host(opts.host).host, sim: lab.sim };
+      const twin = new Twin();
+      const shadow = { host: twin.host(opts.host), sim: twin.sim };
       return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress });
     } finally {
       await (await sandbox).close();

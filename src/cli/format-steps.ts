@@ -1,7 +1,7 @@
 /** Human output of a run: each command echoed like `bash -x`, what it printed, a summary. */
 import { colorsFor, type Colors } from './colors.js';
-import type { Step } from '../script/step.js';
-import type { JobReport } from '../script/job.js';
+import type { Step } from '../exec/step.js';
+import type { JobReport } from '../exec/job.js';
 
 /** A background job that ended: what it printed (as a terminal shows it) and why it ended. */
 function formatJob(j: JobReport, multiHost: boolean, pc: Colors): string {

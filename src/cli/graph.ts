@@ -17,7 +17,7 @@ export interface GraphOptions {
 
 /** Runs FILE (a script on host `host`, or a lab file) in the simulator and draws the result. */
 export function labAfter(file: string): Lab {
-  if (isLabFile(file)) return runLabSim(loadLabFile(file)).lab;
+  if (isLabFile(file)) return new Lab(runLabSim(loadLabFile(file)).lab);
   const input = loadInput(file);
   const lab = new Lab();
   lab.host('host').sh(input.text, { file });
@@ -39,7 +39,7 @@ export async function graphCommand(file: string, opts: GraphOptions): Promise<nu
   const g = modelGraph(lab.model);
   let trace: GraphTrace | undefined;
   if (opts.trace) {
-    const t = tracePath(lab, g, opts.trace[0], opts.trace[1]);
+    const t = tracePath(lab.twin, g, opts.trace[0], opts.trace[1]);
     if (t.kind === 'error') {
       process.stderr.write(`nettwin graph: --trace: ${t.message}\n`);
       return 2;

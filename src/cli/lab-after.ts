@@ -11,7 +11,7 @@ export async function simulatedLab(file: string): Promise<Lab> {
   if (isLabFile(file)) {
     const { loadLabFile } = await import('../labfile/load.js');
     const { runLabSim } = await import('../labfile/sim-lab.js');
-    return runLabSim(loadLabFile(file)).lab;
+    return new Lab(runLabSim(loadLabFile(file)).lab);
   }
   const input = loadInput(file);
   const lab = new Lab();

@@ -1,7 +1,7 @@
 /** `nettwin run FILE [--json] [--real]` */
 import { Lab } from '../lab.js';
 import type { LabModel } from '../model/lab-model.js';
-import type { Step } from '../script/step.js';
+import type { Step } from '../exec/step.js';
 import { isLabFile } from '../labfile/path.js';
 import { loadInput } from './load.js';
 import type { LabSpec } from '../labfile/spec.js';
@@ -104,7 +104,7 @@ async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
   const { Capture, busTap } = await import('../../sim/pcap/capture.js');
   const { writePcapFiles } = await import('./pcap-files.js');
   let capture: InstanceType<typeof Capture> | null = null;
-  const attach = (lab: Lab) => {
+  const attach = (lab: { sim: Lab['sim'] }) => {
     capture = new Capture(busTap(lab.sim));
   };
   let steps: Step[];

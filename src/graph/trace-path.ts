@@ -10,7 +10,7 @@
  * const t = tracePath(lab, graph, 'node1/NS1', '172.16.0.3');
  * if (t.kind === 'ok') toMermaid(graph, { trace: t.trace });
  */
-import type { Lab } from '../lab.js';
+import type { Twin } from '../twin/twin.js';
 import { parseIp4 } from '../model/ip.js';
 import type { Netns } from '../model/netns.js';
 import { explain } from '../../sim/explain.js';
@@ -21,7 +21,7 @@ import type { Graph, GraphTrace } from './model-graph.js';
 export type TraceAnswer = { kind: 'ok'; trace: GraphTrace } | { kind: 'error'; message: string };
 
 /** Pings `to` (an IPv4 address) once from namespace `from` (`host/NS`, `host`, or `NS` when only one host has it). */
-export function tracePath(lab: Lab, g: Graph, from: string, to: string): TraceAnswer {
+export function tracePath(lab: Twin, g: Graph, from: string, to: string): TraceAnswer {
   const ns = findNs(lab, from);
   if (typeof ns === 'string') return { kind: 'error', message: ns };
   const dst = parseIp4(to);
@@ -61,7 +61,7 @@ export function tracePath(lab: Lab, g: Graph, from: string, to: string): TraceAn
   return { kind: 'ok', trace: { title, nodes, edges, drop } };
 }
 
-function findNs(lab: Lab, from: string): Netns | string {
+function findNs(lab: Twin, from: string): Netns | string {
   const direct = lab.model.netns(from);
   if (direct) return direct;
   if (!from.includes('/')) {

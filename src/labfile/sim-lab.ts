@@ -1,17 +1,16 @@
 /** A lab file run in the simulator: wiring, NICs, each host's setup in file order, then `run`. */
-import { Lab } from '../lab.js';
+import { Twin } from '../twin/twin.js';
 import { createLink, linkUp, setMaster } from '../model/device.js';
 import type { Host } from '../model/host.js';
 import { PROFILES } from '../model/sysctl.js';
 import { runIp } from '../iproute2/ip.js';
-import { runScriptSim } from '../script/sim-driver.js';
-import type { Step } from '../script/step.js';
+import type { Step } from '../exec/step.js';
 import { nicCommands, wiringPlan } from './plan.js';
 import type { LabSpec, ScriptSource } from './spec.js';
 
 /** Builds the lab's hosts and wiring (no scripts yet). */
-export function buildLab(spec: LabSpec): Lab {
-  const lab = new Lab({ profile: spec.profile ? PROFILES[spec.profile] : undefined });
+export function buildLab(spec: LabSpec): Twin {
+  const lab = new Twin({ profile: spec.profile ? PROFILES[spec.profile] : undefined });
   const hosts = new Map<string, Host>();
   for (const h of spec.hosts) hosts.set(h.name, lab.model.addHost(h.name));
   const room = lab.model.infra.root;
@@ -67,18 +66,18 @@ export function shiftLines(steps: Step[], src: ScriptSource): Step[] {
 }
 
 /** `attach` sees the lab once it is wired and before any script runs (captures start there). */
-export function runLabSim(spec: LabSpec, opts: { attach?: (lab: Lab) => void } = {}): { lab: Lab; steps: Step[] } {
+export function runLabSim(spec: LabSpec, opts: { attach?: (lab: Twin) => void } = {}): { lab: Twin; steps: Step[] } {
   const lab = buildLab(spec);
   opts.attach?.(lab);
   const steps: Step[] = [];
   for (const h of spec.hosts) {
     if (!h.setup) continue;
     const host = lab.model.hosts.get(h.name)!;
-    steps.push(...shiftLines(runScriptSim(host, h.setup.text, { file: h.setup.file, host: h.name, sim: lab.sim, lineOf: (l) => l + h.setup!.firstLine - 1 }), h.setup));
+    steps.push(...shiftLines(lab.run(host, h.setup.text, { file: h.setup.file, lineOf: (l) => l + h.setup!.firstLine - 1 }), h.setup));
   }
   for (const r of spec.run) {
     const host = lab.model.hosts.get(r.host)!;
-    const s = runScriptSim(host, r.command, { file: spec.file, host: r.host, sim: lab.sim, lineOf: () => r.line });
+    const s = lab.run(host, r.command, { file: spec.file, lineOf: () => r.line });
     for (const x of s) x.line = r.line;
     steps.push(...s);
   }

@@ -3,7 +3,7 @@ import { inPrefix, ip4ToString, maskOf } from '../model/ip.js';
 import { l2Segments } from '../model/segments.js';
 import { fibLookup } from '../model/fib-lookup.js';
 import type { Finding, LintRule } from './rule.js';
-import type { Step } from '../script/step.js';
+import type { Step } from '../exec/step.js';
 
 /** The step that created or configured a thing, to point the finding at a line. */
 function stepMentioning(steps: Step[], host: string, ...words: string[]): Step | undefined {

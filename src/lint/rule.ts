@@ -4,7 +4,7 @@
  * with the line, what is wrong and a suggested fix. Rules are small and tested one by one.
  */
 import type { LabModel } from '../model/lab-model.js';
-import type { Step } from '../script/step.js';
+import type { Step } from '../exec/step.js';
 
 export interface Finding {
   rule: string;

@@ -1,6 +1,6 @@
 /** The socat command of a step, as the lint rules need it: where it runs and what it binds. */
-import { parseSocatAddress, parseSocatArgv, type SocatUdp, type SocatTun } from '../commands/socat-address.js';
-import type { Step } from '../script/step.js';
+import { parseSocatAddress, parseSocatArgv, type SocatUdp, type SocatTun } from '../programs/socat/address.js';
+import type { Step } from '../exec/step.js';
 
 export interface SocatLine {
   step: Step;

@@ -6,7 +6,7 @@
  * the ICMP port unreachable that ends the near socat. Then each node routes every other node's
  * pod subnet into the tun toward it.
  */
-import { SocatProcess } from '../../sim/socat.js';
+import { SocatProcess } from '../programs/socat/process.js';
 import { settleJobs } from '../../sim/processes.js';
 import { ip4ToString } from '../model/ip.js';
 import { apply } from '../ops/apply.js';

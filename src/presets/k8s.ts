@@ -14,7 +14,7 @@
  * const lab = k8sLab({ nodes: 3, podsPerNode: 2, backend: 'vxlan' });
  * lab.ping('node1/pod1', '10.244.2.2').received; // 1
  */
-import { Lab } from '../lab.js';
+import { Twin } from '../twin/twin.js';
 import { createLink, linkUp, setMaster } from '../model/device.js';
 import type { Host } from '../model/host.js';
 import { IPv4CidrRange, Validator } from 'ip-num';
@@ -44,7 +44,7 @@ export interface K8sLabOptions {
 
 /** What a backend needs to know of the cluster built so far. */
 export interface K8sCluster {
-  lab: Lab;
+  lab: Twin;
   hosts: Host[];
   /** node i's address on the segment */
   nodeAddr: (i: number) => Ip4;
@@ -53,13 +53,14 @@ export interface K8sCluster {
 }
 
 /**
- * A cluster of `nodes` nodes with `podsPerNode` pods each, wired by the chosen backend.
+ * A cluster of `nodes` nodes with `podsPerNode` pods each, wired by the chosen backend (the
+ * public `k8sLab` wraps it in a Lab).
  *
  * @example
- * const lab = k8sLab({ nodes: 2, podsPerNode: 1, backend: 'udp' });
- * lab.ping('node1/pod1', '10.244.2.2').received; // 1
+ * const twin = k8sTwin({ nodes: 2, podsPerNode: 1, backend: 'udp' });
+ * twin.model.netns('node1/pod1'); // the pod's namespace
  */
-export function k8sLab(opts: K8sLabOptions): Lab {
+export function k8sTwin(opts: K8sLabOptions): Twin {
   const { nodes, podsPerNode } = opts;
   if (!Number.isInteger(nodes) || nodes < 1) throw new Error('k8sLab: nodes must be a positive integer');
   if (!Number.isInteger(podsPerNode) || podsPerNode < 0 || podsPerNode > 253) throw new Error('k8sLab: podsPerNode must be 0..253');
@@ -69,7 +70,7 @@ export function k8sLab(opts: K8sLabOptions): Lab {
   const backend = opts.backend ?? 'host-gw';
   if (!['host-gw', 'vxlan', 'udp'].includes(backend)) throw new Error(`k8sLab: backend must be host-gw, vxlan or udp, not ${String(backend)}`);
   if (backend === 'udp' && nodes > 200) throw new Error('k8sLab: the udp backend takes at most 200 nodes (one socat per pair)');
-  const lab = new Lab();
+  const lab = new Twin();
   const room = lab.model.infra.root;
   const sw = createLink(room, 'sw0', 'bridge');
   linkUp(sw);

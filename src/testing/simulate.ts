@@ -2,8 +2,8 @@
  * Running a lab description in the simulator, for properties: the script goes through the same
  * path as `nettwin run`, and the pings come back paired with their steps.
  */
-import { Lab } from '../lab.js';
-import type { Step } from '../script/step.js';
+import { Twin } from '../twin/twin.js';
+import type { Step } from '../exec/step.js';
 import type { LabDescription } from './lab-description.js';
 import { toScript } from './to-script.js';
 
@@ -32,7 +32,7 @@ export interface LabRun {
  */
 export function simulate(lab: LabDescription, opts: { file?: string } = {}): LabRun {
   const script = toScript(lab);
-  const steps = new Lab().host('host').sh(script, { file: opts.file ?? '<lab>' });
+  const steps = new Twin().run('host', script, { file: opts.file ?? '<lab>' });
   const pings: PingOutcome[] = [];
   for (const step of steps) {
     if (!step.ping) continue;

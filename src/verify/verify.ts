@@ -3,7 +3,7 @@
  * lab, then judge each intent with the simulator's answers (lab files: `verify-file.ts`; on the
  * kernel: `real.ts`).
  */
-import type { Lab } from '../lab.js';
+import type { Twin } from '../twin/twin.js';
 import { checkIntents, type Prober, type Verdict } from './check.js';
 import type { ForwardingEngine } from './engine.js';
 import { parseIntentValues, unknownNamespaces, type Intent, type IntentProblem } from './intents.js';
@@ -29,7 +29,7 @@ export interface VerifyReport {
 }
 
 /** Problems with the intents of a lab that ran: their form, then namespaces it does not have. */
-export function intentsFor(lab: Lab, raw: { intents: Intent[]; problems: IntentProblem[] }): { intents: Intent[]; problems: IntentProblem[] } {
+export function intentsFor(lab: Twin, raw: { intents: Intent[]; problems: IntentProblem[] }): { intents: Intent[]; problems: IntentProblem[] } {
   const known = lab.model.namespaces().map((n) => n.path);
   const problems = [...raw.problems, ...unknownNamespaces(raw.intents, known)].sort((a, b) => a.line - b.line);
   return { intents: raw.intents, problems };
@@ -49,7 +49,7 @@ export function report(file: string | null, mode: 'sim' | 'real', intents: Inten
  * @example
  * verifyLab(lab, [{ reach: { from: 'node1/NS1', to: '172.16.1.2' } }]).holds;
  */
-export function verifyLab(lab: Lab, values: readonly unknown[], opts: { engine?: ForwardingEngine } = {}): VerifyReport {
+export function verifyLab(lab: Twin, values: readonly unknown[], opts: { engine?: ForwardingEngine } = {}): VerifyReport {
   const t0 = performance.now();
   const { intents, problems } = intentsFor(lab, parseIntentValues(values));
   return report(null, 'sim', intents, problems, new SimProber(lab.model, lab.sim, opts.engine), t0);

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../src/lab.js';
 import type { Netns } from '../../src/model/netns.js';
-import { k8sLab } from '../../src/presets/k8s.js';
+import { k8sLab } from '../../src/lab.js';
 import { arbitraries, toScript } from '../../src/testing/index.js';
 import { reachability, type Reachability } from '../../sim/reach/index.js';
 

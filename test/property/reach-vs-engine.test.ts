@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { Lab } from '../../src/lab.js';
 import { arbitraries, toScript } from '../../src/testing/index.js';
 import { reachability } from '../../sim/reach/index.js';
-import { k8sLab } from '../../src/presets/k8s.js';
+import { k8sLab } from '../../src/lab.js';
 
 const RUNS = Number(process.env.NETTWIN_REACH_RUNS ?? 60);
 

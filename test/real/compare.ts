@@ -5,7 +5,7 @@
 import { Lab } from '../../src/lab.js';
 import { runScriptInSandbox } from '../../adapters/linux/run-real.js';
 import { diffSteps, formatDiff, type Disagreement } from '../../adapters/linux/diff-steps.js';
-import type { Step } from '../../src/script/step.js';
+import type { Step } from '../../src/exec/step.js';
 
 export interface Comparison {
   sim: Step[];

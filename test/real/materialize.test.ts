@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModel, sysctlWrites, type ModelPlan } from '../../adapters/linux/compile-model.js';
 import { batchLine, compileOp, CompileError, linkNameProblem, netnsNameProblem } from '../../adapters/linux/compile.js';
 import { materialize, type Materialized } from '../../adapters/linux/materialize.js';
-import { runPing } from '../../src/commands/ping.js';
+import { runPing } from '../../src/programs/ping.js';
 import { runIp } from '../../src/iproute2/ip.js';
 import { Lab } from '../../src/lab.js';
 import { ip4ToString } from '../../src/model/ip.js';
@@ -16,7 +16,7 @@ import type { LabModel } from '../../src/model/lab-model.js';
 import type { Netns } from '../../src/model/netns.js';
 import { PROFILES } from '../../src/model/sysctl.js';
 import * as build from '../../src/ops/build.js';
-import { k8sLab } from '../../src/presets/k8s.js';
+import { k8sLab } from '../../src/lab.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 
 /** host `h`, bridge br0 10.0.0.1/24, n namespaces nsI with 10.0.0.(10+I)/24 and a default route */

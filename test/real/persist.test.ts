@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { materialize } from '../../adapters/linux/materialize.js';
 import { destroyRecorded, machineNamespaces, persistNames, recordedRuns } from '../../adapters/linux/persist.js';
 import { PreconditionError } from '../../adapters/linux/preconditions.js';
-import { k8sLab } from '../../src/presets/k8s.js';
+import { k8sLab } from '../../src/lab.js';
 import { projectRoot } from './cases.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 

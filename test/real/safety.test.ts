@@ -12,7 +12,7 @@ import { isIpv4Literal, persistIpProblem, realArgvProblem } from '../../adapters
 import { materialize } from '../../adapters/linux/materialize.js';
 import { checkPreconditions, PreconditionError, requireRealMode, type HostFacts } from '../../adapters/linux/preconditions.js';
 import { runScriptInSandbox } from '../../adapters/linux/run-real.js';
-import { k8sLab } from '../../src/presets/k8s.js';
+import { k8sLab } from '../../src/lab.js';
 import { projectRoot } from './cases.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 

@@ -13,7 +13,7 @@ import { runLabReal } from '../../adapters/linux/real-lab.js';
 import { parseLab } from '../../src/labfile/load.js';
 import { runLabSim } from '../../src/labfile/sim-lab.js';
 import type { LabSpec } from '../../src/labfile/spec.js';
-import type { Step } from '../../src/script/step.js';
+import type { Step } from '../../src/exec/step.js';
 import { loadCases, projectRoot } from './cases.js';
 import { compareScript } from './compare.js';
 import { describeReal } from './require-real.js';

@@ -10,9 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { events, pathUpTo, renderAllSteps, renderStep } from '../../../src/cli/explain-step.js';
 import { loadLabFile } from '../../../src/labfile/load.js';
 import { runLabSim } from '../../../src/labfile/sim-lab.js';
+import { Lab } from '../../../src/lab.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const { lab } = runLabSim(loadLabFile(join(ROOT, 'examples/verify/lab.yaml')));
+const lab = new Lab(runLabSim(loadLabFile(join(ROOT, 'examples/verify/lab.yaml'))).lab);
 const x = lab.explain('node1/NS1', '172.16.1.2');
 const evs = events(x);
 
@@ -51,7 +52,7 @@ describe('renderStep', () => {
   });
 
   it('a ping that never leaves has no events, and says so', () => {
-    const { lab: seed } = runLabSim(loadLabFile(join(ROOT, 'examples/verify/broken.yaml')));
+    const seed = new Lab(runLabSim(loadLabFile(join(ROOT, 'examples/verify/broken.yaml'))).lab);
     const z = seed.explain('node1/NS1', '172.16.1.2');
     expect(events(z)).toEqual([]);
     expect(renderAllSteps(z)).toBe('ping 172.16.1.2 from node1/NS1 fails at once: connect: Network is unreachable\n(no events: the ping never left node1/NS1)\n');

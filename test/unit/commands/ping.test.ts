@@ -4,7 +4,7 @@
  * machine in `unshare --net`, and test/tools/sbx < test/cases/forwarding/ping-cli.sh.
  */
 import { describe, expect, it } from 'vitest';
-import { fmtG, inetAton, maskPingTimes } from '../../../src/commands/ping.js';
+import { fmtG, inetAton, maskPingTimes } from '../../../src/programs/ping.js';
 import { TestLab } from '../sim/helpers.js';
 
 const t = new TestLab().pair();

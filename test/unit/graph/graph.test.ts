@@ -31,7 +31,7 @@ function draw(file: string, trace?: [string, string]): { mermaid: string; dot: s
   const g = modelGraph(lab.model);
   let t: GraphTrace | undefined;
   if (trace) {
-    const r = tracePath(lab, g, trace[0], trace[1]);
+    const r = tracePath(lab.twin, g, trace[0], trace[1]);
     if (r.kind === 'error') throw new Error(r.message);
     t = r.trace;
   }
@@ -138,7 +138,7 @@ describe('tracePath', () => {
   it('lights the interfaces and edges a ping crossed, in drawing order', () => {
     const lab = labAfter(SMALL);
     const g = modelGraph(lab.model);
-    const t = tracePath(lab, g, 'host/A', '10.0.0.3');
+    const t = tracePath(lab.twin, g, 'host/A', '10.0.0.3');
     expect(t).toEqual({
       kind: 'ok',
       trace: {
@@ -154,22 +154,22 @@ describe('tracePath', () => {
     const lab = labAfter(SMALL);
     const g = modelGraph(lab.model);
     const before = lab.host('host').ns('A').render('ip neigh').stdout;
-    tracePath(lab, g, 'A', '10.0.0.3');
+    tracePath(lab.twin, g, 'A', '10.0.0.3');
     expect(lab.host('host').ns('A').render('ip neigh').stdout).toBe(before);
   });
 
   it('says what is wrong with FROM or TO', () => {
     const lab = labAfter(SEED);
     const g = modelGraph(lab.model);
-    expect(tracePath(lab, g, 'NS1', '172.16.0.3')).toEqual({ kind: 'error', message: 'namespace "NS1" is on several hosts: say which (node1/NS1, node2/NS1)' });
-    expect(tracePath(lab, g, 'nope', '172.16.0.3')).toEqual({ kind: 'error', message: 'no namespace "nope" (give host/NS or host)' });
-    expect(tracePath(lab, g, 'node1', '172.16.0.')).toEqual({ kind: 'error', message: '"172.16.0." is not an IPv4 address' });
+    expect(tracePath(lab.twin, g, 'NS1', '172.16.0.3')).toEqual({ kind: 'error', message: 'namespace "NS1" is on several hosts: say which (node1/NS1, node2/NS1)' });
+    expect(tracePath(lab.twin, g, 'nope', '172.16.0.3')).toEqual({ kind: 'error', message: 'no namespace "nope" (give host/NS or host)' });
+    expect(tracePath(lab.twin, g, 'node1', '172.16.0.')).toEqual({ kind: 'error', message: '"172.16.0." is not an IPv4 address' });
   });
 
   it('marks where the packet was dropped', () => {
     const lab = labAfter(SMALL);
     const g = modelGraph(lab.model);
-    const t = tracePath(lab, g, 'A', '10.255.0.1');
+    const t = tracePath(lab.twin, g, 'A', '10.255.0.1');
     expect(t.kind === 'ok' && t.trace).toEqual({
       title: 'ping 10.255.0.1 from host/A: From 10.0.0.1 icmp_seq=1 Destination Net Unreachable (host: no route to 10.255.0.1) [no-route]',
       nodes: ['I_host_br0', 'I_host_va', 'I_host_A_va_ns'],
@@ -183,7 +183,7 @@ describe('tracePath', () => {
 
   it("tells why nothing was lit when ping cannot even send (the seed's NS1 has no route)", () => {
     const lab = labAfter(SEED);
-    const t = tracePath(lab, modelGraph(lab.model), 'node1/NS1', '172.16.1.1');
+    const t = tracePath(lab.twin, modelGraph(lab.model), 'node1/NS1', '172.16.1.1');
     expect(t.kind === 'ok' && t.trace).toEqual({ title: 'ping 172.16.1.1 from node1/NS1 fails at once: connect: Network is unreachable [no-route]', nodes: [], edges: [], drop: null });
   });
 });

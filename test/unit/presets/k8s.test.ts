@@ -4,7 +4,7 @@
  * kernel needs.
  */
 import { describe, expect, it } from 'vitest';
-import { k8sLab } from '../../../src/presets/k8s.js';
+import { k8sLab } from '../../../src/lab.js';
 import { processTable } from '../../../sim/processes.js';
 
 describe('k8sLab', () => {

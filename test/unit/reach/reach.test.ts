@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
 import { parseIp4 } from '../../../src/model/ip.js';
-import { k8sLab } from '../../../src/presets/k8s.js';
+import { k8sLab } from '../../../src/lab.js';
 import { findBlackholes, findLoops, forwardingWalk, reachability } from '../../../sim/reach/index.js';
 
 const ip = (s: string) => parseIp4(s)!;

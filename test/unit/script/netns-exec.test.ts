@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
-import { classify } from '../../../src/script/invocation.js';
+import { classify } from '../../../src/exec/invocation.js';
 
 function run(script: string) {
   return new Lab({ seed: 1 }).host('h').sh(script);

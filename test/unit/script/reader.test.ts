@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseShell, ShellReader, type ShellCommand } from '../../../src/script/shell.js';
+import { parseShell, ShellReader, type ShellCommand } from '../../../src/shell/shell.js';
 import { Lab } from '../../../src/lab.js';
 
 function lists(src: string): { commands: ShellCommand[]; errors: { line: number; message: string }[]; sizes: number[] } {

@@ -8,7 +8,7 @@ import {
   parseShell,
   type ShellCommand,
   type ShellWord,
-} from '../../../src/script/shell.js';
+} from '../../../src/shell/shell.js';
 
 function cmds(src: string): ShellCommand[] {
   const r = parseShell(src);

@@ -9,7 +9,7 @@ import type { RouteType } from '../../../src/model/route.js';
 import { apply } from '../../../src/ops/apply.js';
 import * as build from '../../../src/ops/build.js';
 import type { Op } from '../../../src/ops/op.js';
-import { runPing } from '../../../src/commands/ping.js';
+import { runPing } from '../../../src/programs/ping.js';
 import { ping, type PingOptions, type PingResult } from '../../../sim/ping.js';
 import { Simulator } from '../../../sim/simulator.js';
 

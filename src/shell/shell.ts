@@ -11,7 +11,7 @@
  * of earlier lines are returned (bash would already have run them) and the list
  * containing the error is dropped (bash parses a whole line before running any of it).
  */
-import { Lexer, ShellSyntaxError, type HeredocOwner, type OpToken, type Token, type WordToken } from './shell-lexer.js';
+import { Lexer, ShellSyntaxError, type HeredocOwner, type OpToken, type Token, type WordToken } from './lexer.js';
 
 /**
  * One piece of a word.

@@ -12,10 +12,10 @@
  * `FOREGROUND_LIMIT_MS`, reports its error if it failed by then, and otherwise ends it and says
  * the line is not modelled.
  */
-import type { Simulator } from '../../sim/simulator.js';
-import { SocatProcess } from '../../sim/socat.js';
-import { unsupported, type CmdContext, type CommandResult } from '../iproute2/types.js';
-import { parseSocatAddress, parseSocatArgv } from './socat-address.js';
+import type { Simulator } from '../../../sim/simulator.js';
+import { SocatProcess } from './process.js';
+import { unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
+import { parseSocatAddress, parseSocatArgv } from './address.js';
 
 /** How long a foreground socat may run before nettwin ends it (both modes). */
 export const FOREGROUND_LIMIT_MS = 1000;

@@ -18,21 +18,21 @@
  * socat's next read fail: it says so and exits 1, and its tun — with every route through it —
  * is gone. Messages are socat's own, prefixed by the time and `socat[PID]` as socat logs them.
  */
-import { apply } from '../src/ops/apply.js';
-import * as build from '../src/ops/build.js';
-import { OpError } from '../src/ops/errors.js';
-import { createLink, deleteLink, linkUp } from '../src/model/device.js';
-import { ip4ToString, parseIp4, type Ip4 } from '../src/model/ip.js';
-import { syncLinkLocal } from '../src/model/ipv6ll.js';
-import type { Link } from '../src/model/link.js';
-import type { Netns } from '../src/model/netns.js';
-import { parseSocatAddress, type SocatAddress, type SocatTun, type SocatUdp } from '../src/commands/socat-address.js';
-import type { Frame, IpPacket } from './packet.js';
-import { processTable, type SimProcess } from './processes.js';
-import { addrconfCheck } from './router-solicit.js';
-import type { Simulator } from './simulator.js';
-import { cloneFrame, l3Length } from './tunnel-frame.js';
-import { connectRoute, STRERROR, udpSend, udpTable, type UdpSocket } from './udp.js';
+import { apply } from '../../ops/apply.js';
+import * as build from '../../ops/build.js';
+import { OpError } from '../../ops/errors.js';
+import { createLink, deleteLink, linkUp } from '../../model/device.js';
+import { ip4ToString, parseIp4, type Ip4 } from '../../model/ip.js';
+import { syncLinkLocal } from '../../model/ipv6ll.js';
+import type { Link } from '../../model/link.js';
+import type { Netns } from '../../model/netns.js';
+import { parseSocatAddress, type SocatAddress, type SocatTun, type SocatUdp } from './address.js';
+import type { Frame, IpPacket } from '../../../sim/packet.js';
+import { processTable, type SimProcess } from '../../../sim/processes.js';
+import { addrconfCheck } from '../../../sim/router-solicit.js';
+import type { Simulator } from '../../../sim/simulator.js';
+import { cloneFrame, l3Length } from '../../../sim/tunnel-frame.js';
+import { connectRoute, STRERROR, udpSend, udpTable, type UdpSocket } from '../../../sim/udp.js';
 
 /** The wall clock socat's log lines show at virtual time 0: the seed's publication, 2022/11/19 19:39:00 UTC. */
 const EPOCH_MS = Date.UTC(2022, 10, 19, 19, 39, 0);

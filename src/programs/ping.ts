@@ -9,13 +9,7 @@ import { ip4ToString } from '../model/ip.js';
 import { ping, type PingOptions, type PingResult } from '../../sim/ping.js';
 import type { Simulator } from '../../sim/simulator.js';
 import { unsupported, type CmdContext, type CommandResult } from '../iproute2/types.js';
-
-export interface PingSummary {
-  from: string;
-  to: string;
-  transmitted: number;
-  received: number;
-}
+import type { PingSummary } from '../exec/step.js';
 
 /** How names that /etc/hosts does not know resolve (getaddrinfo's error). */
 export type ResolverFailure = 'EAI_AGAIN' | 'EAI_NONAME';

@@ -11,8 +11,8 @@
  * errors (bind, TUNSETIFF, a malformed tun address, checked only after the device exists) come
  * at open time. Anything outside these forms is `unsupported`: nettwin never runs it.
  */
-import { parseIp4, type Ip4 } from '../model/ip.js';
-import { socatAddressType, socatOptionType } from './socat-table.js';
+import { parseIp4, type Ip4 } from '../../model/ip.js';
+import { socatAddressType, socatOptionType } from './table.js';
 
 /** A UDP address: `connect` (UDP:), `datagram` (UDP-DATAGRAM:) or `listen` (UDP-LISTEN:). */
 export interface SocatUdp {

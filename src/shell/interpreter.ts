@@ -4,25 +4,12 @@
  * both the synchronous simulator and the asynchronous kernel sandbox.
  */
 import { asAssignment, expandAssignmentValue, expandWords, parseShell, ShellReader, type ShellCommand, type ShellWord } from './shell.js';
-import { classify, type Invocation, type PipelinePart } from './invocation.js';
-import type { PingSummary, Step } from './step.js';
-import type { JobReport } from './job.js';
+import { classify, type Invocation, type PipelinePart } from '../exec/invocation.js';
+import type { Step } from '../exec/step.js';
+import type { Request, Script } from '../exec/executor.js';
+import { unsupported, type Outcome } from '../exec/outcome.js';
 
-export interface Request {
-  invocation: Invocation;
-  /** the command text after expansion */
-  command: string;
-  line: number;
-}
-
-export interface Outcome {
-  exit: number;
-  stdout: string;
-  stderr: string;
-  supported: boolean;
-  ping?: PingSummary;
-  jobs?: JobReport[];
-}
+export type { Outcome } from '../exec/outcome.js';
 
 export interface InterpretOptions {
   file: string;
@@ -31,7 +18,7 @@ export interface InterpretOptions {
   env?: Record<string, string>;
 }
 
-export function* interpret(source: string, opts: InterpretOptions): Generator<Request, Step[], Outcome> {
+export function* interpret(source: string, opts: InterpretOptions): Script {
   const vars = new Map<string, string>(Object.entries(opts.env ?? {}));
   const lookup = (n: string) => (n === '?' ? String(lastExit) : vars.get(n));
   // one line at a time: a long script's parse is not held while it runs
@@ -136,10 +123,6 @@ export function* interpret(source: string, opts: InterpretOptions): Generator<Re
 function stripExport(words: ShellWord[]): ShellWord[] {
   if (words[0]?.text === 'export' || words[0]?.text === 'readonly' || words[0]?.text === 'local') return words.slice(1);
   return words;
-}
-
-export function unsupported(why: string): Outcome {
-  return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${why}\n`, supported: false };
 }
 
 /**

@@ -1,26 +1,25 @@
 /**
- * Runs a script against the model: each invocation becomes Ops applied to the namespace it
- * names, or a rendering of the model, or a simulated ping.
+ * The simulator's executor: each request runs against the model — a program from the program
+ * table (src/programs/table.ts) in the namespace its wrappers lead to, a kernel file read or
+ * written, or a shell builtin — and then background jobs settle.
  */
 import type { Host } from '../model/host.js';
 import type { Netns } from '../model/netns.js';
 import { settleLinkwatch } from '../model/link.js';
-import { runIp } from '../iproute2/ip.js';
-import { runBridge } from '../iproute2/bridge.js';
-import { runBrctl } from '../iproute2/brctl.js';
-import { runSysctl } from '../commands/sysctl.js';
-import { runPing } from '../commands/ping.js';
-import { runSocat } from '../commands/socat.js';
 import { settleJobs } from '../../sim/processes.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import { isReadonlySysctl, readSysctl } from '../ops/apply-sysctl.js';
 import type { Simulator } from '../../sim/simulator.js';
-import type { CommandResult, DynamicNeighbour } from '../iproute2/types.js';
-import { interpret, type InterpretOptions, type Outcome } from './interpreter.js';
-import { procPathToKey, type Invocation, type NetnsWrapper } from './invocation.js';
-import { localOutcome, pingTarget } from './local.js';
-import type { Step } from './step.js';
+import type { DynamicNeighbour } from '../iproute2/types.js';
+import { interpret, type InterpretOptions } from '../shell/interpreter.js';
+import { procPathToKey, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
+import { localOutcome, pingTarget } from '../exec/local.js';
+import { drive, type Executor, type Request } from '../exec/executor.js';
+import type { Outcome } from '../exec/outcome.js';
+import type { Step } from '../exec/step.js';
+import { SIM_PROGRAMS } from '../programs/table.js';
+import type { ProgramResult } from '../programs/program.js';
 
 export interface SimDriverOptions extends InterpretOptions {
   sim: Simulator;
@@ -34,16 +33,28 @@ export interface InvocationSource {
   command: string;
 }
 
+/**
+ * Runs requests on one host of a simulated lab.
+ *
+ * @example
+ * const steps = drive(interpret('ip link add br0 type bridge', { file: 'x.sh', host: 'h' }), new SimExecutor(host, sim));
+ */
+export class SimExecutor implements Executor {
+  constructor(
+    readonly host: Host,
+    readonly sim: Simulator,
+    private readonly lineOf?: (line: number) => number,
+  ) {}
+
+  exec(req: Request): Outcome {
+    const line = this.lineOf ? this.lineOf(req.line) : req.line;
+    return execSim(this.host, req.invocation, this.sim, { line, command: req.command });
+  }
+}
+
 /** Runs a script on one host of the model; returns one Step per command. */
 export function runScriptSim(host: Host, source: string, opts: SimDriverOptions): Step[] {
-  const gen = interpret(source, opts);
-  let r = gen.next();
-  while (!r.done) {
-    const line = opts.lineOf ? opts.lineOf(r.value.line) : r.value.line;
-    const o = execSim(host, r.value.invocation, opts.sim, { line, command: r.value.command });
-    r = gen.next(o);
-  }
-  return r.value;
+  return drive(interpret(source, opts), new SimExecutor(host, opts.sim, opts.lineOf));
 }
 
 /** The namespace the wrappers lead to, or the error the wrapper itself prints. */
@@ -61,8 +72,10 @@ function enter(host: Host, wrappers: NetnsWrapper[]): Netns | Outcome {
   return ns;
 }
 
-function fromResult(r: CommandResult): Outcome {
-  return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: !r.unsupported };
+function fromResult(r: ProgramResult): Outcome {
+  const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: !r.unsupported };
+  if (r.ping) o.ping = r.ping;
+  return o;
 }
 
 /**
@@ -161,26 +174,12 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
       }
       return { exit: stderr ? 1 : 0, stdout, stderr, supported: true };
     }
-    case 'program':
-      switch (inv.program) {
-        case 'ip':
-          return fromResult(runIp(ctx, inv.argv));
-        case 'bridge':
-          return fromResult(runBridge(ctx, inv.argv));
-        case 'brctl':
-          return fromResult(runBrctl(ctx, inv.argv));
-        case 'sysctl':
-          return fromResult(runSysctl(ctx, inv.argv));
-        case 'ping': {
-          const r = runPing(ctx, inv.argv, sim);
-          const o = fromResult(r);
-          if (r.ping) o.ping = r.ping;
-          else if (o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
-          return o;
-        }
-        case 'socat':
-          return fromResult(runSocat(ctx, inv.argv, sim, { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background }));
-      }
+    case 'program': {
+      const source = { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background };
+      const o = fromResult(SIM_PROGRAMS[inv.program]({ ...ctx, sim, source }, inv.argv));
+      if (inv.program === 'ping' && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
+      return o;
+    }
   }
 }
 
