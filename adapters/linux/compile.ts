@@ -310,5 +310,3 @@ export function batchLine(argv: string[]): string {
   }
   return argv.join(' ');
 }
-
-export { compileModel, type ModelPlan, type PlannedNs, type Batch, type Place, type CompileModelOptions } from './compile-model.js';

@@ -30,7 +30,7 @@ export async function verifyCommand(file: string, opts: VerifyOptions): Promise<
     if (opts.real) {
       const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
       for (const w of requireRealMode()) process.stderr.write(`nettwin: ${w}\n`);
-      const { verifyLabReal } = await import('../verify/real.js');
+      const { verifyLabReal } = await import('../../adapters/linux/verify-real.js');
       r = await verifyLabReal(spec);
     } else {
       r = verifyLabSim(spec);

@@ -11,7 +11,7 @@ import { settleJobs } from '../../sim/processes.js';
 import { ip4ToString } from '../model/ip.js';
 import { apply } from '../ops/apply.js';
 import * as build from '../ops/build.js';
-import type { K8sCluster } from './k8s.js';
+import type { K8sCluster } from './k8s-cluster.js';
 
 const BASE_PORT = 9000;
 

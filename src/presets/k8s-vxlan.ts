@@ -8,7 +8,7 @@
 import { runBridge } from '../iproute2/bridge.js';
 import { runIp } from '../iproute2/ip.js';
 import { ip4ToString } from '../model/ip.js';
-import type { K8sCluster } from './k8s.js';
+import type { K8sCluster } from './k8s-cluster.js';
 
 function must(what: string, r: { exit: number; stderr: string }): void {
   if (r.exit !== 0) throw new Error(`k8sLab (vxlan): ${what}: ${r.stderr.trim()}`);

@@ -24,6 +24,7 @@ import * as build from '../ops/build.js';
 import { createNetns } from '../ops/apply-netns.js';
 import { udpBackend } from './k8s-udp.js';
 import { vxlanBackend } from './k8s-vxlan.js';
+import type { K8sCluster } from './k8s-cluster.js';
 
 /**
  * The shape of a cluster and how its nodes reach each other's pods.
@@ -40,16 +41,6 @@ export interface K8sLabOptions {
   nodeCidr?: string;
   /** default `host-gw` */
   backend?: 'host-gw' | 'vxlan' | 'udp';
-}
-
-/** What a backend needs to know of the cluster built so far. */
-export interface K8sCluster {
-  lab: Twin;
-  hosts: Host[];
-  /** node i's address on the segment */
-  nodeAddr: (i: number) => Ip4;
-  /** node i's pod subnet (a /24) */
-  podNet: (i: number) => Ip4;
 }
 
 /**

@@ -3,9 +3,11 @@
  * failure the forwarding engine's explanation, then a count. Problems with the file come first
  * and alone, as `file:line: message`.
  */
-import type { Colors } from '../cli/colors.js';
 import pc from 'picocolors';
 import type { VerifyReport } from './verify.js';
+
+/** picocolors' functions, coloured or plain: the caller decides (the CLI, by its output stream). */
+export type Colors = ReturnType<typeof pc.createColors>;
 
 const plain = pc.createColors(false);
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadLabFile } from '../../src/labfile/load.js';
 import { verifyLabSim } from '../../src/verify/verify-file.js';
-import { verifyLabReal } from '../../src/verify/real.js';
+import { verifyLabReal } from '../../adapters/linux/verify-real.js';
 import { projectRoot } from './cases.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 

@@ -8,19 +8,19 @@
  *
  * The simulation runs first: it checks the intents' namespaces before anything touches the kernel.
  */
-import type { ExecResult, Sandbox } from '../../adapters/linux/sandbox.js';
-import { ip4ToString, parseIp4, type Ip4 } from '../model/ip.js';
-import type { LabModel } from '../model/lab-model.js';
-import { runLabSim } from '../labfile/sim-lab.js';
-import { wiringPlan } from '../labfile/plan.js';
-import type { LabSpec } from '../labfile/spec.js';
+import type { ExecResult, Sandbox } from './sandbox.js';
+import { ip4ToString, parseIp4, type Ip4 } from '../../src/model/ip.js';
+import type { LabModel } from '../../src/model/lab-model.js';
+import { runLabSim } from '../../src/labfile/sim-lab.js';
+import { wiringPlan } from '../../src/labfile/plan.js';
+import type { LabSpec } from '../../src/labfile/spec.js';
 import { Simulator } from '../../sim/simulator.js';
-import { questionsOf, type BlackholeReport, type LoopReport, type PathAnswer, type Prober, type Question, type ReachAnswer } from './check.js';
-import { addressOfNs } from './describe.js';
-import { defaultEngine, type ForwardingEngine } from './engine.js';
-import { parseIntents, type Prefix } from './intents.js';
-import { SimProber } from './sim-prober.js';
-import { intentsFor, report, type VerifyReport } from './verify.js';
+import { questionsOf, type BlackholeReport, type LoopReport, type PathAnswer, type Prober, type Question, type ReachAnswer } from '../../src/verify/check.js';
+import { addressOfNs } from '../../src/verify/describe.js';
+import { defaultEngine, type ForwardingEngine } from '../../src/verify/engine.js';
+import { parseIntents, type Prefix } from '../../src/verify/intents.js';
+import { SimProber } from '../../src/verify/sim-prober.js';
+import { intentsFor, report, type VerifyReport } from '../../src/verify/verify.js';
 
 /** Runs argv in a namespace of the sandbox (`host`, `host/NS`, or `.infra`, the sandbox root). */
 export function execIn(sb: Sandbox, path: string, argv: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<ExecResult> {
@@ -32,7 +32,7 @@ export function execIn(sb: Sandbox, path: string, argv: string[], opts: { input?
 
 /** The kernel's state of every namespace of `like`, as a model (adapters/linux/read-back). */
 export async function readBackModel(sb: Sandbox, like: LabModel, room: boolean): Promise<LabModel> {
-  const { DUMP_ARGV, DUMP_BATCH, SYSCTL_ARGV, modelFromDumps, splitDump } = await import('../../adapters/linux/read-back.js');
+  const { DUMP_ARGV, DUMP_BATCH, SYSCTL_ARGV, modelFromDumps, splitDump } = await import('./read-back.js');
   const paths = like.namespaces().map((n) => n.path);
   if (room) paths.push('.infra');
   const dumps = await Promise.all(
@@ -185,9 +185,9 @@ export async function verifyLabReal(spec: LabSpec, opts: { engine?: ForwardingEn
   const { lab } = runLabSim(spec);
   const { intents, problems } = intentsFor(lab, parseIntents(spec.expect));
   if (problems.length || !intents.length) return report(spec.file, 'real', intents, problems, null, t0);
-  const { Sandbox } = await import('../../adapters/linux/sandbox.js');
-  const { wireLab } = await import('../../adapters/linux/real-lab.js');
-  const { runScriptReal } = await import('../../adapters/linux/real-driver.js');
+  const { Sandbox } = await import('./sandbox.js');
+  const { wireLab } = await import('./real-lab.js');
+  const { runScriptReal } = await import('./real-driver.js');
   const names = spec.hosts.map((h) => h.name);
   // one host alone still gets its own namespace, so its root differs from the machine room
   const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
