@@ -3,7 +3,9 @@
  * generator that yields each modelled invocation and receives its outcome, so one loop drives
  * both the synchronous simulator and the asynchronous kernel sandbox.
  */
-import { asAssignment, expandAssignmentValue, expandWords, parseShell, ShellReader, type ShellCommand, type ShellWord } from './shell.js';
+import { asAssignment, expandAssignmentValue, expandWords } from './expand.js';
+import { parseShell, ShellReader } from './parser.js';
+import type { ShellCommand, ShellWord } from './ast.js';
 import { classify, type Invocation, type PipelinePart } from '../exec/invocation.js';
 import type { Step } from '../exec/step.js';
 import type { Request, Script } from '../exec/executor.js';

@@ -9,7 +9,7 @@
  * Nothing here ever evaluates shell code: `$(...)`, backquotes and other constructs
  * we cannot expand statically are only delimited and kept as source text.
  */
-import type { ShellWord, WordPart } from './shell.js';
+import type { ShellWord, WordPart } from './ast.js';
 
 /** Operators and redirections; `fd` is set for `2>` style redirections. */
 export interface OpToken {

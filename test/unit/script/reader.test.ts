@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseShell, ShellReader, type ShellCommand } from '../../../src/shell/shell.js';
+import { parseShell, ShellReader } from '../../../src/shell/parser.js';
+import type { ShellCommand } from '../../../src/shell/ast.js';
 import { Lab } from '../../../src/lab.js';
 
 function lists(src: string): { commands: ShellCommand[]; errors: { line: number; message: string }[]; sizes: number[] } {

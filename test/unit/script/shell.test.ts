@@ -1,14 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  asAssignment,
-  expandAssignmentValue,
-  expandWord,
-  expandWords,
-  parseShell,
-  type ShellCommand,
-  type ShellWord,
-} from '../../../src/shell/shell.js';
+import { asAssignment, expandAssignmentValue, expandWord, expandWords } from '../../../src/shell/expand.js';
+import { parseShell } from '../../../src/shell/parser.js';
+import type { ShellCommand, ShellWord } from '../../../src/shell/ast.js';
 
 function cmds(src: string): ShellCommand[] {
   const r = parseShell(src);
