@@ -3,7 +3,8 @@
  * but each modelled invocation becomes an argv (never a shell string) executed in the host's
  * namespace. Lines the model does not cover are reported and skipped in both modes.
  */
-import { interpret, type InterpretOptions, type Outcome } from '../../src/shell/interpreter.js';
+import { interpret, type InterpretOptions } from '../../src/shell/interpreter.js';
+import type { Outcome } from '../../src/exec/outcome.js';
 import type { Invocation } from '../../src/exec/invocation.js';
 import { localOutcome, pingCounts, pingTarget } from '../../src/exec/local.js';
 import type { Step } from '../../src/exec/step.js';

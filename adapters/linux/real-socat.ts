@@ -8,7 +8,7 @@
  */
 import { FOREGROUND_LIMIT_MS, socatUnsupported } from '../../src/programs/socat/socat.js';
 import { parseSocatAddress, parseSocatArgv, type SocatAddress } from '../../src/programs/socat/address.js';
-import type { Outcome } from '../../src/shell/interpreter.js';
+import type { Outcome } from '../../src/exec/outcome.js';
 import type { Invocation } from '../../src/exec/invocation.js';
 import { addRealJob } from './real-jobs.js';
 import type { Sandbox } from './sandbox.js';

@@ -1,6 +1,6 @@
 /** Invocations that never reach the kernel: the same answer in both modes. */
 import type { Invocation } from './invocation.js';
-import type { Outcome } from '../shell/interpreter.js';
+import type { Outcome } from './outcome.js';
 
 export function localOutcome(inv: Invocation): Outcome | null {
   switch (inv.kind) {

@@ -11,7 +11,6 @@ import type { Step } from '../exec/step.js';
 import type { Request, Script } from '../exec/executor.js';
 import { unsupported, type Outcome } from '../exec/outcome.js';
 
-export type { Outcome } from '../exec/outcome.js';
 
 export interface InterpretOptions {
   file: string;
