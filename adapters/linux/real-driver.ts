@@ -5,6 +5,7 @@
  */
 import { interpret, type InterpretOptions } from '../../src/shell/interpreter.js';
 import type { Outcome } from '../../src/exec/outcome.js';
+import { driveAsync, type AsyncExecutor, type Request } from '../../src/exec/executor.js';
 import type { Invocation } from '../../src/exec/invocation.js';
 import { localOutcome, pingCounts, pingTarget } from '../../src/exec/local.js';
 import type { Step } from '../../src/exec/step.js';
@@ -43,6 +44,55 @@ export interface RealDriverOptions extends InterpretOptions {
 }
 
 /**
+ * The kernel's executor: each request runs in the sandbox as argv (never through a shell), with
+ * the simulator beside it as a shadow that decides what is modelled and, when speculating,
+ * predicts what write-only commands answer so they can run later in checked batches.
+ */
+export class KernelExecutor implements AsyncExecutor {
+  private sb: Sandbox | null;
+  private readonly opening: Promise<Sandbox>;
+  private readonly spec: Speculation | null;
+
+  constructor(private readonly opts: RealDriverOptions) {
+    this.sb = opts.sandbox instanceof Promise ? null : opts.sandbox;
+    this.opening = Promise.resolve(opts.sandbox);
+    this.spec = opts.speculate && opts.shadow ? new Speculation(() => this.ready()) : null;
+  }
+
+  private async ready(): Promise<Sandbox> {
+    return (this.sb ??= await this.opening);
+  }
+
+  async exec(req: Request): Promise<Outcome> {
+    const { opts, spec, sb } = this;
+    const inv = req.invocation;
+    const line = opts.lineOf ? opts.lineOf(req.line) : req.line;
+    const src = { line, command: req.command };
+    const shadow = opts.shadow ? execSim(opts.shadow.host, inv, opts.shadow.sim, src) : null;
+    let o: Outcome;
+    if (shadow && !shadow.supported) o = { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false };
+    else {
+      const d = spec && shadow && !shadow.jobs && !(sb && hasPendingJobs(sb)) ? queued(opts.sandboxHost, inv, shadow, req.command) : null;
+      if (d) {
+        spec!.add(d);
+        o = { exit: shadow!.exit, stdout: shadow!.stdout, stderr: shadow!.stderr, supported: true };
+      } else {
+        if (spec && !localOutcome(inv)) await spec.flush();
+        o = await execReal(await this.ready(), opts.sandboxHost, opts.host, inv, src);
+      }
+    }
+    const jobs = this.sb ? await settleRealJobs(this.sb) : [];
+    if (jobs.length) o.jobs = jobs;
+    return o;
+  }
+
+  /** Waits for every queued command to have run on the kernel (a miss throws SpeculationMiss). */
+  async finish(): Promise<void> {
+    if (this.spec) await this.spec.flush();
+  }
+}
+
+/**
  * Runs a script on the kernel in a sandbox the caller opened (and closes), as host `sandboxHost`.
  *
  * @example
@@ -54,37 +104,16 @@ export interface RealDriverOptions extends InterpretOptions {
  * }
  */
 export async function runScriptReal(source: string, opts: RealDriverOptions): Promise<Step[]> {
-  const gen = interpret(source, opts);
-  let sb: Sandbox | null = opts.sandbox instanceof Promise ? null : opts.sandbox;
-  const opening = Promise.resolve(opts.sandbox);
-  const ready = async (): Promise<Sandbox> => (sb ??= await opening);
-  const spec = opts.speculate && opts.shadow ? new Speculation(ready) : null;
+  const executor = new KernelExecutor(opts);
   const lines = source.split('\n').length;
-  let r = gen.next();
-  while (!r.done) {
-    opts.onProgress?.(r.value.line, lines);
-    const inv = r.value.invocation;
-    const line = opts.lineOf ? opts.lineOf(r.value.line) : r.value.line;
-    const src = { line, command: r.value.command };
-    const shadow = opts.shadow ? execSim(opts.shadow.host, inv, opts.shadow.sim, src) : null;
-    let o: Outcome;
-    if (shadow && !shadow.supported) o = { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false };
-    else {
-      const d = spec && shadow && !shadow.jobs && !(sb && hasPendingJobs(sb)) ? queued(opts.sandboxHost, inv, shadow, r.value.command) : null;
-      if (d) {
-        spec!.add(d);
-        o = { exit: shadow!.exit, stdout: shadow!.stdout, stderr: shadow!.stderr, supported: true };
-      } else {
-        if (spec && !localOutcome(inv)) await spec.flush();
-        o = await execReal(await ready(), opts.sandboxHost, opts.host, inv, src);
-      }
-    }
-    const jobs = sb ? await settleRealJobs(sb) : [];
-    if (jobs.length) o.jobs = jobs;
-    r = gen.next(o);
-  }
-  if (spec) await spec.flush();
-  return r.value;
+  const steps = await driveAsync(interpret(source, opts), {
+    exec: (req) => {
+      opts.onProgress?.(req.line, lines);
+      return executor.exec(req);
+    },
+  });
+  await executor.finish();
+  return steps;
 }
 
 /** The queued form of an invocation the kernel may run later (see speculation.ts), or null. */
