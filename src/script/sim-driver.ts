@@ -17,7 +17,7 @@ import { OpError } from '../ops/errors.js';
 import { isReadonlySysctl, readSysctl } from '../ops/apply-sysctl.js';
 import type { Simulator } from '../../sim/simulator.js';
 import type { CommandResult, DynamicNeighbour } from '../iproute2/types.js';
-import { interpret, type InterpretOptions, type Outcome } from './interpreter.js';
+import { interpret, unsupported, type InterpretOptions, type Outcome } from './interpreter.js';
 import { procPathToKey, type Invocation, type NetnsWrapper } from './invocation.js';
 import { localOutcome, pingTarget } from './local.js';
 import type { Step } from './step.js';
@@ -70,7 +70,9 @@ function fromResult(r: CommandResult): Outcome {
  * that ended (sim/processes.ts).
  */
 export function execSim(host: Host, inv: Invocation, sim: Simulator, src: InvocationSource = { line: 0, command: '' }): Outcome {
-  const o = execOne(host, inv, sim, src);
+  let o = execOne(host, inv, sim, src);
+  // a line kept off the kernel is answered here only when the tool refuses it (kernel-argv.ts)
+  if (inv.kind === 'program' && inv.offKernel && o.supported && o.exit === 0) o = unsupported(inv.offKernel);
   const jobs = settleJobs(sim);
   if (jobs.length) o.jobs = jobs;
   return o;
