@@ -89,6 +89,8 @@ export function checkKernelPath(path: string): PathCheck {
     if (s === '') return { ok: false, why: 'an empty segment' };
     if (s === '.') return { ok: false, why: 'a "." segment' };
     if (s === '..') return { ok: false, why: 'a ".." segment' };
+    // bash would expand an unquoted one into other paths; nettwin does not glob
+    if (/[*?[]/.test(s)) return { ok: false, why: 'a glob character' };
   }
   const no = (why = ALLOWED): PathCheck => ({ ok: false, why });
   if (segs[0] === 'proc' && segs[1] === 'sys') {
