@@ -38,11 +38,16 @@ describeReal('hostile lines in both modes', () => {
     for (const d of dirs) expect(fs.existsSync(d)).toBe(false);
   });
 
-  /** Runs one group in both modes with every check of the suite; returns both modes' steps. */
-  async function both(name: string, lines: string[]): Promise<{ sim: Step[]; real: Step[] }> {
-    const file = path.join(scripts, `${name}.sh`);
-    fs.writeFileSync(file, ['ip netns add NS1', ...lines].join('\n') + '\n');
+  /** Writes a script of the suite's folder. */
+  function script(name: string, text: string): string {
+    const file = path.join(scripts, name);
+    fs.writeFileSync(file, text);
     fs.chmodSync(file, 0o644);
+    return file;
+  }
+
+  /** Runs one group in both modes with every check of the suite; returns both modes' steps. */
+  async function both(name: string, lines: string[], file = script(`${name}.sh`, ['ip netns add NS1', ...lines].join('\n') + '\n')): Promise<{ sim: Step[]; real: Step[] }> {
     const sim = await runCli(['run', file, '--json']);
     const real = await runCli(['run', file, '--real', '--json']);
     for (const [mode, r] of [['sim', sim], ['real', real]] as const) {
@@ -103,5 +108,24 @@ describeReal('hostile lines in both modes', () => {
     expect(hostile.filter((s) => s.exit === 0).map((s) => s.command)).toEqual([]);
     expect(hostile.filter((s) => s.supported).length).toBeGreaterThan(20);
     expect(hostile.filter((s) => !s.supported).length).toBeGreaterThan(5);
+  }, 240_000);
+
+  it('in a lab file’s setup and run lines, and under diff, the same', async () => {
+    const setup = ['ip netns add NS1', ...globalLines().filter((l) => !BENIGN.has(l)).slice(0, 30), ...readLines(bait).slice(0, 40), ...writeLines(bait).slice(0, 40)];
+    script('a.sh', setup.join('\n') + '\n');
+    const quote = (l: string) => `'${l.replace(/'/g, "''")}'`;
+    const run = [...nameLines(bait).slice(0, 12), ...readLines(bait).slice(40, 60), 'sysctl -w net.ipv4.//.//.kernel.hostname=pwnE'];
+    const lab = script(
+      'lab.yaml',
+      ['hosts:', '  a:', '    nics: { eth0: 10.0.0.1/24 }', '    setup: a.sh', '  b:', '    nics: { eth0: 10.0.0.2/24 }', 'links:', '  - [a:eth0, b:eth0]', 'run:', ...run.map((l, i) => `  - ${i % 2 ? 'a' : 'b'}: ${quote(l)}`)].join('\n') + '\n',
+    );
+    const { sim } = await both('lab', [...setup, ...run], lab);
+    expect(refusedAll(sim).length).toBe(setup.length - 1 + run.length);
+    const diff = await runCli(['diff', lab]);
+    expect([diff.status, diff.stdout]).toEqual([0, `no disagreement: ${sim.length} commands agree\n`]);
+    expect(diff.leftover).toEqual([]);
+    expect(diff.stdout + diff.stderr).not.toContain(bait.token);
+    expect(bait.listing()).toBe(listing);
+    expect(machineState()).toBe(before);
   }, 240_000);
 });
