@@ -71,7 +71,8 @@ export function machineState(): string {
     `# ip netns list\n${cmd(['ip', 'netns', 'list'])}`,
     `# ip -o link\n${cmd(['ip', '-o', 'link'])}`,
     `# ip route show table all\n${cmd(['ip', 'route', 'show', 'table', 'all'])}`,
-    `# ip -6 route show table all\n${cmd(['ip', '-6', 'route', 'show', 'table', 'all'])}`,
+    // a route learnt from a router advertisement counts its lifetime down: not a change
+    `# ip -6 route show table all\n${cmd(['ip', '-6', 'route', 'show', 'table', 'all']).replace(/ expires \d+sec/g, '')}`,
   ].join('\n');
 }
 

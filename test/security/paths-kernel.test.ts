@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Sandbox } from '../../adapters/linux/sandbox.js';
+import { runScriptInSandbox } from '../../adapters/linux/run-real.js';
+import { Lab } from '../../src/lab.js';
 import { checkKernelPath, SYSFS_NET_ATTRS } from '../../src/script/kernel-path.js';
 import { describeReal, snapshotMachine } from '../real/require-real.js';
 
@@ -57,4 +59,22 @@ describeReal('the path allowlist is the kernel’s', () => {
     expect(notFiles).toEqual(expect.arrayContaining(['master', 'subsystem', 'brport', 'statistics']));
     for (const name of notFiles) expect(checkKernelPath(`/sys/class/net/v0/${name}`).ok, name).toBe(false);
   });
+
+  it('a dotted interface name: both of procps\'s key forms and the file, named and printed as procps does', async () => {
+    const text = [
+      'ip link add eth0.100 type bridge',
+      'sysctl -w net.ipv4.conf.eth0/100.rp_filter=2',
+      'sysctl net/ipv4/conf/eth0.100/rp_filter',
+      'sysctl -n net.ipv4.conf.eth0/100.rp_filter',
+      'cat /proc/sys/net/ipv4/conf/eth0.100/rp_filter',
+      'echo 1 | tee /proc/sys/net/ipv4/conf/eth0.100/arp_ignore',
+      'sysctl -w net/ipv4/conf/eth0.100/tag=99999999999',
+      'sysctl net.ipv4.conf.eth0/101.rp_filter',
+      'sysctl -w net/ipv4/conf/eth0.100/mc_forwarding=1',
+    ].join('\n');
+    const view = (s: { command: string; exit: number; stdout: string; stderr: string; supported: boolean }) => [s.command, s.exit, s.stdout, s.stderr, s.supported];
+    const sim = new Lab({ seed: 1 }).host('h').sh(text).map(view);
+    expect(sim[1]).toEqual(['sysctl -w net.ipv4.conf.eth0/100.rp_filter=2', 0, 'net.ipv4.conf.eth0/100.rp_filter = 2\n', '', true]);
+    expect((await runScriptInSandbox(text, { file: 'dotted.sh', host: 'h' })).map(view)).toEqual(sim);
+  }, 60_000);
 });
