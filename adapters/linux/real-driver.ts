@@ -4,7 +4,7 @@
  * namespace. Lines the model does not cover are reported and skipped in both modes.
  */
 import { interpret, type InterpretOptions } from '../../src/shell/interpreter.js';
-import type { Outcome } from '../../src/exec/outcome.js';
+import { unsupported, type Outcome } from '../../src/exec/outcome.js';
 import { driveAsync, type AsyncExecutor, type Request } from '../../src/exec/executor.js';
 import type { Invocation } from '../../src/exec/invocation.js';
 import { localOutcome, pingCounts, pingTarget } from '../../src/exec/local.js';
@@ -17,6 +17,7 @@ import { readsState, settle, showsIpv6Routes } from './settle.js';
 import { settleRealJobs } from './real-jobs.js';
 import { execSocatReal } from './real-socat.js';
 import { realArgvProblem } from './guard.js';
+import { checkKernelPath, refusal } from '../../src/model/kernel-path.js';
 import { deferrable, Speculation, type Deferred } from './speculation.js';
 import { hasPendingJobs } from './real-jobs.js';
 
@@ -71,7 +72,11 @@ export class KernelExecutor implements AsyncExecutor {
     const shadow = opts.shadow ? execSim(opts.shadow.host, inv, opts.shadow.sim, src) : null;
     let o: Outcome;
     if (shadow && !shadow.supported) o = { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false };
-    else {
+    else if (inv.kind === 'program' && inv.offKernel) {
+      // never run (kernel-argv.ts): the tool's refusal, as the simulator words it (checked against the tools in test/security)
+      o = shadow ? { ...shadow } : unsupported(inv.offKernel);
+      delete o.jobs;
+    } else {
       const d = spec && shadow && !shadow.jobs && !(sb && hasPendingJobs(sb)) ? queued(opts.sandboxHost, inv, shadow, req.command) : null;
       if (d) {
         spec!.add(d);
@@ -152,6 +157,16 @@ async function redirectWrite(sb: Sandbox, sbHost: string, inv: Extract<Invocatio
   return { exit: 1, stdout: '', stderr: `${who}: write error: Invalid argument\n`, supported: true };
 }
 
+/** The refusal of the first path that is not a sysctl file the path check allows, or null. */
+function procRefusal(paths: string[]): Outcome | null {
+  for (const p of paths) {
+    const c = checkKernelPath(p);
+    if (!c.ok) return unsupported(refusal(p, c.why));
+    if (c.file.kind !== 'sysctl') return unsupported(`${p} is not a sysctl file`);
+  }
+  return null;
+}
+
 export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: Invocation, src: { line: number; command: string } = { line: 0, command: '' }): Promise<Outcome> {
   const local = localOutcome(inv);
   if (local) return local;
@@ -160,12 +175,17 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       await new Promise((res) => setTimeout(res, inv.seconds * 1000));
       return { exit: 0, stdout: '', stderr: '', supported: true };
     case 'proc-write': {
+      // classification checked the path; asked again right before argv (defense in depth)
+      const refused = procRefusal([inv.path]);
+      if (refused) return refused;
       if (inv.redirect) return redirectWrite(sb, sbHost, inv);
       const prefix = inv.wrappers.flatMap((w) => w.argv);
       const r = await sb.exec(sbHost, [...prefix, 'tee', inv.path], { input: inv.value + '\n' });
       return { exit: r.exit, stdout: inv.echoed, stderr: r.stderr, supported: true };
     }
     case 'proc-read': {
+      const refused = procRefusal(inv.paths);
+      if (refused) return refused;
       const prefix = inv.wrappers.flatMap((w) => w.argv);
       const r = await sb.exec(sbHost, [...prefix, 'cat', ...inv.paths]);
       return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };

@@ -4,6 +4,8 @@
  * simulator exactly when it is run on the kernel; anything else is reported, never executed.
  */
 import { classifySysctl } from '../ops/apply-sysctl.js';
+import { argvVerdict } from './kernel-argv.js';
+import { checkKernelPath, refusal } from '../model/kernel-path.js';
 
 /** How the command was put into a namespace, kept so both modes print the same errors. */
 export type NetnsWrapper =
@@ -18,14 +20,18 @@ export type NetnsWrapper =
 export type Program = 'ip' | 'bridge' | 'brctl' | 'sysctl' | 'ping' | 'socat';
 
 export type Invocation =
-  | { kind: 'program'; program: Program; argv: string[]; wrappers: NetnsWrapper[]; background: boolean }
+  /**
+   * `offKernel`: why this line never reaches the kernel (kernel-argv.ts): both modes give the
+   * simulator's answer, a failure, or report the line unsupported with this reason
+   */
+  | { kind: 'program'; program: Program; argv: string[]; wrappers: NetnsWrapper[]; background: boolean; offKernel?: string }
   /**
    * `echo V > /proc/sys/…` (`redirect`: the shell itself opens the file, in its own namespace,
    * whatever namespace `echo` then runs in) or `echo V | tee /proc/sys/…` (tee opens it, in the
-   * namespace its wrappers lead to)
+   * namespace its wrappers lead to). `path` passed the path check (kernel-path.ts).
    */
   | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean }
-  /** `cat /proc/sys/…` */
+  /** `cat /proc/sys/…`, every path checked */
   | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[] }
   | { kind: 'echo'; text: string }
   | { kind: 'sleep'; seconds: number }
@@ -79,6 +85,8 @@ function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: str
     }
     if (argv[0] === 'ip' && argv[1] && NETNS_WORD.test(argv[1]) && argv[2] === 'exec') {
       const name = argv[3];
+      // ip refuses a name with `/`, `.` or `..` before it opens anything ("Invalid netns name")
+      if (name !== undefined && (name === '' || name.includes('/') || name === '.' || name === '..')) return argv;
       if (name === undefined || !safeName(name)) return { why: 'ip netns exec without a valid namespace' };
       if (argv.length < 5) return { why: 'ip netns exec without a command' };
       wrappers.push({ kind: 'netns-exec', name, argv: argv.slice(0, 4) });
@@ -99,10 +107,10 @@ function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: str
         } else if (a.startsWith('-')) return { why: `nsenter option ${a}` };
         else break;
       }
-      const pm = path ? /^\/(?:var\/)?run\/netns\/([^/]+)$/.exec(path) : null;
-      if (!pm || !safeName(pm[1])) return { why: 'nsenter into anything but /run/netns/NAME' };
+      const c = path === null ? null : checkKernelPath(path);
+      if (!c || !c.ok || c.file.kind !== 'netns' || !safeName(c.file.name)) return { why: 'nsenter into anything but /run/netns/NAME' };
       if (i >= argv.length) return { why: 'nsenter without a command' };
-      wrappers.push({ kind: 'nsenter', path: path!, name: pm[1], argv: argv.slice(0, i) });
+      wrappers.push({ kind: 'nsenter', path: path!, name: c.file.name, argv: argv.slice(0, i) });
       argv = argv.slice(i);
       continue;
     }
@@ -110,14 +118,18 @@ function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: str
   }
 }
 
-/** `netns` and the abbreviations of it that ip resolves to netns. */
-const NETNS_WORD = /^netns$|^net$|^netn$|^ne$/;
+/** `netns` and the abbreviations of it that ip resolves to netns (`ne` is neighbour, which ip matches first). */
+const NETNS_WORD = /^netns$|^net$|^netn$/;
 
-const PROC_SYS = /^\/proc\/sys\/net\/ipv4\/[A-Za-z0-9_./-]+$/;
-
-/** A /proc/sys path the model does not hold (it exists, or may): reported, never run. */
-function unmodelledProc(path: string): boolean {
-  return classifySysctl(procPathToKey(path)) === 'unmodelled';
+/**
+ * Why a line may not touch `path` (the path check, or a file the model does not hold), or null
+ * for a /proc/sys file the model answers (it holds the key, or knows this kernel lacks it).
+ */
+function procProblem(path: string, verb: string): string | null {
+  const c = checkKernelPath(path);
+  if (!c.ok) return refusal(path, c.why);
+  if (c.file.kind !== 'sysctl' || classifySysctl(c.file.segments.join('/')) === 'unmodelled') return `${verb} ${path}`;
+  return null;
 }
 
 export interface PipelinePart {
@@ -140,7 +152,8 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     const text = echoText(args);
     if (text === null) return { kind: 'unsupported', why: 'echo option' };
     if (stdoutTo !== null) {
-      if (!PROC_SYS.test(stdoutTo) || unmodelledProc(stdoutTo)) return { kind: 'unsupported', why: `redirect to ${stdoutTo}` };
+      const why = procProblem(stdoutTo, 'redirect to');
+      if (why) return { kind: 'unsupported', why };
       if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec echo' };
       return { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
     }
@@ -165,15 +178,24 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     if (cmd === 'exit') return { kind: 'exit', code: args.length ? Number(args[0]) & 255 : 0 };
   }
   if (cmd === 'cat') {
-    if (!args.length || !args.every((a) => PROC_SYS.test(a))) return { kind: 'unsupported', why: 'cat of anything but /proc/sys/net/ipv4' };
-    if (args.some(unmodelledProc)) return { kind: 'unsupported', why: `cat of ${args.find(unmodelledProc)}` };
+    if (!args.length) return { kind: 'unsupported', why: 'cat of stdin' };
+    const opt = args.find((a) => a.startsWith('-'));
+    if (opt) return { kind: 'unsupported', why: `cat option ${opt}` };
+    for (const a of args) {
+      const why = procProblem(a, 'cat of');
+      if (why) return { kind: 'unsupported', why };
+    }
     return { kind: 'proc-read', paths: args, wrappers };
   }
   if (PROGRAMS.has(cmd as Program)) {
     if ((cmd === 'ping' || cmd === 'socat' || background) && wrappers.some((w) => w.kind === 'netns-exec-all')) {
       return { kind: 'unsupported', why: `ip -all netns exec ${cmd}` };
     }
-    return { kind: 'program', program: cmd as Program, argv: args, wrappers, background };
+    const inv: Invocation = { kind: 'program', program: cmd as Program, argv: args, wrappers, background };
+    const v = cmd === 'socat' ? null : argvVerdict(cmd, args);
+    if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why };
+    if (v) inv.offKernel = v.why;
+    return inv;
   }
   return { kind: 'unsupported', why: `command ${cmd}` };
 }
@@ -185,9 +207,13 @@ function classifyPipe(parts: PipelinePart[]): Invocation {
   const right = unwrap(parts[1].argv, wrappers);
   if (!left || left[0] !== 'echo' || !Array.isArray(right) || right[0] !== 'tee') return { kind: 'unsupported', why: 'pipeline' };
   const text = echoText(left.slice(1));
+  if (text === null) return { kind: 'unsupported', why: 'pipeline' };
+  const opt = right.slice(1).find((a) => a.startsWith('-') && a !== '-a' && a !== '--append');
+  if (opt) return { kind: 'unsupported', why: `tee option ${opt}` };
   const files = right.slice(1).filter((a) => a !== '-a' && a !== '--append');
-  if (text === null || files.length !== 1 || !PROC_SYS.test(files[0])) return { kind: 'unsupported', why: 'pipeline' };
-  if (unmodelledProc(files[0])) return { kind: 'unsupported', why: `tee to ${files[0]}` };
+  if (files.length !== 1) return { kind: 'unsupported', why: files.length ? 'tee to several files' : 'tee to no file' };
+  const why = procProblem(files[0], 'tee to');
+  if (why) return { kind: 'unsupported', why };
   if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec tee' };
   return { kind: 'proc-write', path: files[0], value: text.trim(), echoed: text, wrappers, redirect: false };
 }
@@ -207,7 +233,7 @@ function echoText(args: string[]): string | null {
   return newline ? s + '\n' : s;
 }
 
-/** The key a /proc/sys path names, in sysctl's dotted form. */
+/** The key a checked /proc/sys path names, in sysctl's slash form (a dotted interface name stays whole). */
 export function procPathToKey(path: string): string {
-  return path.replace(/^\/proc\/sys\//, '').replace(/\//g, '.');
+  return path.replace(/^\/proc\/sys\//, '');
 }

@@ -5,12 +5,14 @@ import { bridgeDown, duplicateAddress, forwardingOff, nameTooLong, noReturnRoute
 import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
 import { pingTarget } from './rule-ping-target.js';
+import { refusedPath } from './rule-refused-path.js';
 import { routeExists } from './rule-route-exists.js';
 import { tunnelOrder } from './rule-tunnel-order.js';
 
 export type { Finding, LintInput, LintRule } from './rule.js';
 
 export const RULES: LintRule[] = [
+  refusedPath,
   badAddress,
   gatewayOfflink,
   nameTooLong,

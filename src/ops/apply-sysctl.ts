@@ -10,25 +10,30 @@ import type { Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import { CONF_KEYS, READONLY_CONF_KEYS, UNCOPIED_CONF_KEYS, type IfConf } from '../model/sysctl.js';
 import { IPV4_SYSCTL_NAMES } from '../model/sysctl-names.js';
+import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
 import { OpError } from './errors.js';
 import type { OpContext } from './context.js';
 import type { SysctlSetOp } from './op.js';
 
 export type SysctlTarget = { kind: 'forward' } | { kind: 'conf'; scope: 'all' | 'default' | string; key: keyof IfConf };
 
-/** Parses `net.ipv4.ip_forward`, `net/ipv4/conf/all/rp_filter` …; null for keys not modelled. */
+/**
+ * Parses `net.ipv4.ip_forward`, `net/ipv4/conf/all/rp_filter`, `net.ipv4.conf.eth0/100.rp_filter`
+ * (procps's two forms, kernel-path.ts); null for keys not modelled.
+ */
 export function sysctlTarget(key: string): SysctlTarget | null {
-  const k = key.replace(/\//g, '.');
-  if (k === 'net.ipv4.ip_forward') return { kind: 'forward' };
-  const m = /^net\.ipv4\.conf\.([^.]+)\.([a-z0-9_]+)$/.exec(k);
-  if (m && (CONF_KEYS as string[]).includes(m[2])) return { kind: 'conf', scope: m[1], key: m[2] as keyof IfConf };
+  const s = sysctlSegments(key);
+  if (!s || s[0] !== 'net' || s[1] !== 'ipv4') return null;
+  if (s.length === 3 && s[2] === 'ip_forward') return { kind: 'forward' };
+  if (s.length === 5 && s[2] === 'conf' && (CONF_KEYS as string[]).includes(s[4])) return { kind: 'conf', scope: s[3], key: s[4] as keyof IfConf };
   return null;
 }
 
 /**
  * What the model makes of a key: `modelled` (sysctlTarget knows it; whether the device exists
  * is the namespace's business), `missing` (no such file on this kernel: "cannot stat"), or
- * `unmodelled` (it exists, or may, but the model does not hold it: reported, never guessed).
+ * `unmodelled` (it exists, or may, but the model does not hold it: reported, never guessed;
+ * so is every key outside the allowlist of kernel-path.ts).
  *
  * @example
  * classifySysctl('net.ipv4.ipforward'); // 'missing'
@@ -36,13 +41,11 @@ export function sysctlTarget(key: string): SysctlTarget | null {
  */
 export function classifySysctl(key: string): 'modelled' | 'missing' | 'unmodelled' {
   if (sysctlTarget(key)) return 'modelled';
-  const parts = key.replace(/\//g, '.').split('.');
-  if (parts[0] !== 'net' || parts[1] !== 'ipv4' || parts.length < 3) return 'unmodelled';
-  const name = parts[2];
-  if (!IPV4_SYSCTL_NAMES.has(name)) return 'missing';
-  // conf/SCOPE/KEY with a KEY this kernel lacks; deeper or shallower paths are directories or worse
-  if (name === 'conf' && parts.length === 5 && parts.every((p) => p !== '')) return 'missing';
-  return 'unmodelled';
+  const s = sysctlSegments(key);
+  if (!s || s[1] !== 'ipv4') return 'unmodelled';
+  // a first-level name this kernel lacks, or conf/IFNAME/KEY with a KEY it lacks
+  if (!IPV4_SYSCTL_NAMES.has(s[2])) return s.length === 3 ? 'missing' : 'unmodelled';
+  return s[2] === 'conf' && s.length === 5 ? 'missing' : 'unmodelled';
 }
 
 /** A key whose file is read-only (0444): writing it fails before the value is read. */
@@ -88,9 +91,9 @@ const INT_MAX = 2147483647;
 export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   const ns = ctx.ns;
   const t = sysctlTarget(op.key);
-  const path = `/proc/sys/${op.key.replace(/\./g, '/')}`;
+  const path = sysctlKeyPath(op.key);
   if (!t) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
-  const invalid = new OpError(`sysctl: setting key "${op.key}": Invalid argument\n`, 1, 'invalid');
+  const invalid = new OpError(`sysctl: setting key "${sysctlDisplayName(op.key)}": Invalid argument\n`, 1, 'invalid');
   const c = t.kind === 'conf' ? confOf(ns, t.scope) : ns.all;
   if (!c) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
   // a 0444 file: sysctl reports the failed write but still exits 0 (a shell redirect: EACCES)

@@ -2,9 +2,10 @@
  * procps `sysctl`: `sysctl KEY…` reads, `sysctl [-w] KEY=VALUE…` writes (an `=` makes a write
  * even without -w), `-n` prints values only, `-q` prints nothing on writes. Only the IPv4 keys
  * the model holds are supported; keys this kernel lacks get sysctl's "cannot stat"; others are
- * reported unsupported, never guessed.
+ * reported unsupported, never guessed. Messages are procps-ng 4.0.2's.
  */
 import { classifySysctl, readSysctl } from '../ops/apply-sysctl.js';
+import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import type { CmdContext, CommandResult } from '../iproute2/types.js';
@@ -25,6 +26,9 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
     } else if (a.startsWith('-')) return unsupported(`sysctl option ${a}`);
     else items.push(a);
   }
+  // sysctl.c: no argument at all prints the usage; options alone, "no variables specified"
+  if (argv.length === 0) return { exit: 1, stdout: '', stderr: USAGE };
+  if (items.length === 0) return { exit: 1, stdout: '', stderr: 'sysctl: no variables specified\nTry `sysctl --help\' for more information.\n' };
   // Refuse the whole line up front if any key is outside the model: half-running it would lie.
   // Keys this kernel does not have at all are answered ("cannot stat"), as sysctl does.
   for (const it of items) {
@@ -43,12 +47,15 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
       exit = 1;
       continue;
     }
+    const given = (eq >= 0 ? it.slice(0, eq) : it).trim();
+    // the key goes on in slash form, which keeps a dotted interface name (eth0.100) whole
+    const key = sysctlSegments(given)?.join('/') ?? given;
+    const name = sysctlDisplayName(given);
     if (eq >= 0) {
-      const key = it.slice(0, eq).trim().replace(/\//g, '.');
       const value = it.slice(eq + 1).trim();
       try {
         apply(ctx, { op: 'sysctl.set', key, value });
-        if (!quiet) stdout += valuesOnly ? `${value}\n` : `${key} = ${value}\n`;
+        if (!quiet) stdout += valuesOnly ? `${value}\n` : `${name} = ${value}\n`;
       } catch (e) {
         if (!(e instanceof OpError)) throw e;
         stderr += e.stderr;
@@ -56,14 +63,13 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
       }
       continue;
     }
-    const key = it.replace(/\//g, '.');
     const v = readSysctl(ctx.ns, key);
     if (v === null) {
-      stderr += `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory\n`;
+      stderr += `sysctl: cannot stat ${sysctlKeyPath(given)}: No such file or directory\n`;
       exit = 1;
       continue;
     }
-    stdout += valuesOnly ? `${v}\n` : `${key} = ${v}\n`;
+    stdout += valuesOnly ? `${v}\n` : `${name} = ${v}\n`;
   }
   return { exit, stdout, stderr };
 }
@@ -71,3 +77,35 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
 function unsupported(what: string): CommandResult {
   return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${what}\n`, unsupported: true };
 }
+
+/** `sysctl` with no argument: procps's usage, on stderr. */
+const USAGE = `
+Usage:
+ sysctl [options] [variable[=value] ...]
+
+Options:
+  -a, --all            display all variables
+  -A                   alias of -a
+  -X                   alias of -a
+      --deprecated     include deprecated parameters to listing
+      --dry-run        Print the key and values but do not write
+  -b, --binary         print value without new line
+  -e, --ignore         ignore unknown variables errors
+  -N, --names          print variable names without values
+  -n, --values         print only values of the given variable(s)
+  -p, --load[=<file>]  read values from file
+  -f                   alias of -p
+      --system         read values from all system directories
+  -r, --pattern <expression>
+                       select setting that match expression
+  -q, --quiet          do not echo variable set
+  -w, --write          enable writing a value to variable
+  -o                   does nothing
+  -x                   does nothing
+  -d                   alias of -h
+
+ -h, --help     display this help and exit
+ -V, --version  output version information and exit
+
+For more details see sysctl(8).
+`;

@@ -84,7 +84,9 @@ export function* interpret(source: string, opts: InterpretOptions): Script {
       for (const r of p.redirects) {
         const target = expandWords([r.target], lookup)?.join(' ') ?? '';
         if (target === '/dev/null' || (r.op === '>&' && /^[12]$/.test(target))) continue;
-        if (r.fd === 1 && (r.op === '>' || r.op === '>>')) stdoutTo = target;
+        // bash opens (and creates) every target, not only the last: one is all nettwin runs
+        if (r.fd === 1 && (r.op === '>' || r.op === '>>') && stdoutTo === null) stdoutTo = target;
+        else if (r.fd === 1 && (r.op === '>' || r.op === '>>')) bad = 'several redirects of one command';
         else bad = `redirect to ${target}`;
       }
       if (argv.length && asAssignment(p.words[0])) bad = 'per-command variable assignment';

@@ -16,7 +16,7 @@ import { interpret, type InterpretOptions } from '../shell/interpreter.js';
 import { procPathToKey, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
 import { localOutcome, pingTarget } from '../exec/local.js';
 import { drive, type Executor, type Request } from '../exec/executor.js';
-import type { Outcome } from '../exec/outcome.js';
+import { unsupported, type Outcome } from '../exec/outcome.js';
 import type { Step } from '../exec/step.js';
 import { SIM_PROGRAMS } from '../programs/table.js';
 import type { ProgramResult } from '../programs/program.js';
@@ -83,7 +83,9 @@ function fromResult(r: ProgramResult): Outcome {
  * that ended (sim/processes.ts).
  */
 export function execSim(host: Host, inv: Invocation, sim: Simulator, src: InvocationSource = { line: 0, command: '' }): Outcome {
-  const o = execOne(host, inv, sim, src);
+  let o = execOne(host, inv, sim, src);
+  // a line kept off the kernel is answered here only when the tool refuses it (kernel-argv.ts)
+  if (inv.kind === 'program' && inv.offKernel && o.supported && o.exit === 0) o = unsupported(inv.offKernel);
   const jobs = settleJobs(sim);
   if (jobs.length) o.jobs = jobs;
   return o;

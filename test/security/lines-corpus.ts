@@ -1,0 +1,225 @@
+/**
+ * Hostile script lines, from issue #13's "What was found" outwards: every allowed path form
+ * turned into a traversal to the bait, through every command and wrapper that opens a file,
+ * sysctl keys in both of procps's forms, shell syntax, and names no device can have.
+ */
+import type { Bait } from './lines-harness.js';
+
+/** Traversals from each allowed path form (and the ways around them) to the absolute path `t`. */
+export function traversals(t: string): string[] {
+  const up = (n: number) => '/..'.repeat(n);
+  return [
+    t,
+    `/proc/sys/net/ipv4${up(4)}${t}`,
+    `/proc/sys/net/ipv6${up(4)}${t}`,
+    `/proc/sys/net/core${up(4)}${t}`,
+    `/proc/sys/net/bridge${up(4)}${t}`,
+    `/proc/sys/net/netfilter/nf_log${up(5)}${t}`,
+    `/proc/sys/net/unix${up(4)}${t}`,
+    `/proc/sys/net/ipv4/conf${up(5)}${t}`,
+    `/proc/sys/net/ipv4/conf/all${up(6)}${t}`,
+    `/proc/sys/net/ipv4/neigh/lo${up(6)}${t}`,
+    `/proc/sys/net/ipv4/ip_forward${up(5)}${t}`,
+    `/proc/sys/net/./ipv4${up(4)}${t}`,
+    `//proc/sys/net/ipv4${up(4)}${t}`,
+    `/proc//sys/net/ipv4${up(4)}${t}`,
+    `/sys/class/net/lo${up(4)}${t}`,
+    `/sys/class/net/lo/mtu${up(5)}${t}`,
+    `/run/netns${up(2)}${t}`,
+    `/var/run/netns${up(3)}${t}`,
+    `/proc/self/root${t}`,
+    `/proc/1/root${t}`,
+  ];
+}
+
+/** procps's two key forms of a /proc/sys path: as given (slashes), and dotted (`.` and `/` swapped). */
+export function sysctlKeys(p: string): string[] {
+  const slash = p.replace(/^\/+proc\/+sys\//, '');
+  return [slash, slash.replace(/[./]/g, (c) => (c === '.' ? '/' : '.'))];
+}
+
+/** Reads of the secret: cat and sysctl, bare and wrapped. */
+export function readLines(b: Bait): string[] {
+  const out: string[] = [];
+  for (const p of traversals(b.secret)) {
+    out.push(`cat ${p}`, `ip netns exec NS1 cat ${p}`, `nsenter --net=/run/netns/NS1 cat ${p}`, `sudo cat ${p}`, `sudo -u root cat ${p}`, `cat /proc/sys/net/ipv4/ip_forward ${p}`);
+    if (p.startsWith('/proc/sys/')) {
+      for (const k of sysctlKeys(p)) out.push(`sysctl ${k}`, `sysctl -n ${k}`, `ip netns exec NS1 sysctl -n ${k}`, `sudo sysctl ${k}`, `sysctl net.ipv4.ip_forward ${k}`);
+    }
+  }
+  return out;
+}
+
+/** Writes towards canaries and over existing files: tee, tee -a, echo >, echo >>, sysctl -w. */
+export function writeLines(b: Bait): string[] {
+  const out: string[] = [];
+  const targets = [b.canary('new'), ...b.existing];
+  for (const t of targets) {
+    for (const p of traversals(t)) {
+      out.push(
+        `echo pwned | tee ${p}`,
+        `echo pwned | tee -a ${p}`,
+        `echo pwned | sudo tee ${p}`,
+        `echo pwned | sudo tee -a ${p}`,
+        `echo pwned | ip netns exec NS1 tee ${p}`,
+        `echo pwned > ${p}`,
+        `echo pwned >> ${p}`,
+        `ip netns exec NS1 echo pwned > ${p}`,
+      );
+      if (p.startsWith('/proc/sys/')) for (const k of sysctlKeys(p)) out.push(`sysctl -w ${k}=pwned`, `sysctl -q -w ${k}=1`, `ip netns exec NS1 sysctl -w ${k}=pwned`);
+    }
+  }
+  return out;
+}
+
+/** Lines aimed at the machine's hostname and global sysctls. */
+export function globalLines(): string[] {
+  const out: string[] = [];
+  for (const p of ['/proc/sys/net/ipv4/../../kernel/hostname', '/proc/sys/net/ipv4/conf/../../../kernel/hostname', '/proc/sys/kernel/hostname', '/proc/sys/net/ipv4/../../kernel/printk_ratelimit', '/proc/sys/net/ipv6/../../kernel/domainname']) {
+    out.push(`echo pwnE | tee ${p}`, `echo pwnE > ${p}`, `ip netns exec NS1 echo pwnE > ${p}`, `cat ${p}`);
+    for (const k of sysctlKeys(p)) out.push(`sysctl -w ${k}=pwnE`, `sysctl ${k}`);
+  }
+  out.push(
+    'sysctl -w kernel.hostname=pwnE',
+    'sysctl -w kernel/hostname=pwnE',
+    'sysctl -w net.ipv4.conf.all.//.//.//.kernel.hostname=pwnE',
+    'sysctl -w kernel.printk_ratelimit=6',
+    'hostname pwnE',
+    'ip netns exec NS1 hostname pwnE',
+    // the machine's own namespace, through /proc
+    'echo 1 | tee /proc/1/root/proc/sys/net/ipv4/ip_forward',
+    'echo 1 | tee /proc/sys/net/ipv4/../../../1/root/proc/sys/net/ipv4/ip_forward',
+    'nsenter --net=/proc/1/ns/net sysctl -w net.ipv4.ip_forward=1',
+    'nsenter -t 1 -n sysctl -w net.ipv4.ip_forward=1',
+    'ip netns exec ../../proc/1/ns/net sysctl -w net.ipv4.ip_forward=1',
+    'ip link set lo netns /proc/1/ns/net',
+    'ip -n ../../proc/1/ns/net link add evil type veth',
+    'ip -n .. link add evil type veth',
+    'sysctl -p /etc/sysctl.conf',
+    'sysctl --system',
+    'sysctl -a',
+    'sysctl -w net.ipv4.ip_forward=1',
+    'sysctl net.ipv4.ip_forward',
+  );
+  return out;
+}
+
+/** Shell syntax around the same reads and writes: nothing beyond the modelled subset runs. */
+export function shellLines(b: Bait): string[] {
+  const s = b.secret;
+  const c = b.canary('shell');
+  return [
+    `bash -c 'cat ${s}'`,
+    `sh -c "echo pwned > ${c}"`,
+    `bash -c "echo pwned | tee /proc/sys/net/ipv4/../../../..${c}"`,
+    `sudo bash -c 'cat ${s}'`,
+    `ip netns exec NS1 bash -c 'cat ${s}'`,
+    `ip netns exec NS1 sh -c "touch ${c}"`,
+    `nsenter --net=/run/netns/NS1 sh -c "touch ${c}"`,
+    `cat "$(echo ${s})"`,
+    `cat \`echo ${s}\``,
+    `echo $(cat ${s})`,
+    `cat < ${s}`,
+    `tee /proc/sys/net/ipv4/ip_forward < ${s}`,
+    `cat /proc/sys/net/ipv4/ip_forward 2> ${c}`,
+    `cat /proc/sys/net/ipv4/ip_forward &> ${c}`,
+    `echo 0 > ${c} > /proc/sys/net/ipv4/ip_forward`,
+    `echo 0 > /proc/sys/net/ipv4/ip_forward > ${c}`,
+    `cat /proc/sys/net/ipv4/ip_forward | tee ${c}`,
+    `echo pwned | tee /proc/sys/net/ipv4/ip_forward ${c}`,
+    `echo pwned | tee -i ${c}`,
+    `echo pwned | cat > ${c}`,
+    `eval cat ${s}`,
+    `eval "echo pwned > ${c}"`,
+    `source ${s}`,
+    `. ${s}`,
+    `exec cat ${s}`,
+    `cat <<EOF\n$(cat ${s})\nEOF`,
+    `P=/proc/sys/net/ipv4/../../../..${s}; cat $P`,
+    `D=..; cat /proc/sys/net/ipv4/$D/$D/$D/$D${s}`,
+    `cat /proc/sys/net/ipv4/{..,..}/../..${s}`,
+    `cat /proc/sys/net/ipv4/conf/*/rp_filter`,
+    `cat /proc/sys/net/ipv4/../../../..${b.dir}/sec*`,
+    `cat ~/../..${s}`,
+    `cat /proc/sys/net/ipv4/conf/all/rp_filter\\\n/../../../../../..${s}`,
+    `cat $'/proc/sys/net/ipv4/\\x2e\\x2e/../../..${s}'`,
+    `cat $'/proc/sys/net/ipv4/ip_forward\\0${s}'`,
+    `(cat ${s})`,
+    `{ cat ${s}; }`,
+    `f() { cat ${s}; }; f`,
+    `for f in ${s}; do cat $f; done`,
+    `for f in ${s}; do echo pwned > $f; done`,
+    `if true; then cat ${s}; fi`,
+    `while true; do cat ${s}; break; done`,
+    `case x in x) cat ${s};; esac`,
+    `trap "cat ${s}" EXIT`,
+    `alias x="cat ${s}"`,
+    `PATH=/tmp ip link`,
+    `env cat ${s}`,
+    `xargs cat <<< ${s}`,
+    `ln -s ${s} /proc/sys/net/ipv4/evil`,
+    `cp ${s} ${c}`,
+    `dd if=${s} of=${c}`,
+    `python3 -c "open('${c}','w')"`,
+    `touch ${c}`,
+    `ip -batch ${s}`,
+    `ip -b ${s}`,
+    `bridge -batch ${s}`,
+    `ip -all netns exec cat ${s}`,
+    `ip ne exec NS1 touch ${c}`,
+    `ip netns exec NS1 ip netns exec NS1 cat ${s}`,
+    `sudo -i cat ${s}`,
+    `sudo -s cat ${s}`,
+    `cat -- ${s}`,
+    `cat -A /proc/sys/net/ipv4/ip_forward`,
+    `cat`,
+  ];
+}
+
+/**
+ * Names no device or namespace can have, where each tool refuses them from its command line
+ * (answered without running them, in the tools' own words), and where a tool would open them.
+ */
+export function nameLines(b: Bait): string[] {
+  const c = b.canary('names');
+  return [
+    'ip netns add ../../x',
+    `ip netns add ../../..${c}`,
+    'ip netns add ..',
+    'ip netns add a/b',
+    'ip netns del ../x',
+    `ip netns exec ../x touch ${c}`,
+    'ip netns exec .. true',
+    'ip link add a/b type veth',
+    `ip link add ../..${c} type veth`,
+    'ip link add .. type veth',
+    'ip link add v0 type veth peer name a/b',
+    'ip addr add 10.0.0.1/24 dev a/b',
+    `ip link set dev ${b.secret} up`,
+    'ip link del a/b',
+    'ip link show a/b',
+    'ip route add 10.9.0.0/24 dev a/b',
+    'ip link set lo master a/b',
+    'ip addr add 10.0.0.1/24 dev lo label lo/x',
+    'ip link set lo alias a/b',
+    `ip link set dev lo xdp obj ${b.secret}`,
+    'ping -c 1 -W 1 -I /path 10.0.0.1',
+    `ping -c 1 -W 1 -I ${b.secret} 127.0.0.1`,
+    'ping -c 1 -W 1 -I.. 127.0.0.1',
+    `ping -c 1 -W 1 ${b.secret}`,
+    `ip n e NS1 touch ${c}`,
+    'brctl addbr a/b',
+    'brctl addbr ..',
+    'brctl delbr a/b',
+    `brctl stp ../../../..${b.dir}/x on`,
+    `brctl show ../../../..${b.dir}`,
+    'bridge fdb add 00:11:22:33:44:55 dev a/b',
+    `bridge -n ../x fdb show`,
+    "ip link add $'a\\0b' type veth",
+    'sysctl',
+    'sysctl -w',
+    'sysctl -n',
+    'sysctl -q',
+    'sysctl -wnq',
+  ];
+}
