@@ -149,7 +149,8 @@ export function bwrapCommand(command: string[], execPath: string = process.execP
     // /etc: a handful of the machine's files, and made-up users
     '--dir', '/etc',
     ...ETC_FROM_MACHINE.flatMap((f) => ['--ro-bind-try', f, f]),
-    ...ETC_DATA.flatMap(([dest], i) => ['--ro-bind-data', String(3 + i), dest]),
+    // copied into the root (read-only at the end), which costs no mount
+    ...ETC_DATA.flatMap(([dest], i) => ['--perms', '0644', '--file', String(3 + i), dest]),
     ...alternatives(),
     // its own processes only; of the kernel's settings, only the network's are writable
     '--proc', '/proc', '--remount-ro', '/proc', '--bind', '/proc/sys/net', '/proc/sys/net',
