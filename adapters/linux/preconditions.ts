@@ -1,9 +1,11 @@
 /**
  * Whether real mode can run here, as sentences a user can act on: not Linux, not root, no
- * network namespaces, a missing tool (with the Debian package that has it). The CLI prints
- * them and exits 2; nothing here throws on its own.
+ * network namespaces, no bubblewrap, a missing tool (with the Debian package that has it). The
+ * CLI prints them and exits 2; nothing here throws on its own. There is no weaker fallback: without
+ * bubblewrap, real mode does not run.
  */
 import * as fs from 'node:fs';
+import { SANDBOX_PATH } from './sandbox-bwrap.js';
 
 /**
  * Real mode is not possible here (not Linux, not root, a tool missing); the message says why.
@@ -34,8 +36,14 @@ export function searchPath(): string[] {
   return dirs;
 }
 
+/** The first executable file `cmd` in $PATH and the standard folders. */
 export function which(cmd: string): string | null {
-  for (const dir of searchPath()) {
+  return whichIn(searchPath(), cmd);
+}
+
+/** The first executable file `cmd` in these folders. */
+export function whichIn(dirs: readonly string[], cmd: string): string | null {
+  for (const dir of dirs) {
     const p = `${dir}/${cmd}`;
     try {
       fs.accessSync(p, fs.constants.X_OK);
@@ -57,6 +65,8 @@ export interface HostFacts {
   euid: number;
   which: (cmd: string) => string | null;
   exists: (path: string) => boolean;
+  /** Where a tool is inside the sandbox, which sees only SANDBOX_PATH of the machine (default: `which`). */
+  whichInSandbox?: (cmd: string) => string | null;
 }
 
 export function hostFacts(): HostFacts {
@@ -65,16 +75,21 @@ export function hostFacts(): HostFacts {
     euid: typeof process.geteuid === 'function' ? process.geteuid() : -1,
     which,
     exists: (p) => fs.existsSync(p),
+    whichInSandbox: (cmd) => whichIn(SANDBOX_PATH, cmd),
   };
 }
 
-/** [command, Debian package] real mode runs. */
+/** The program that holds the sandbox, run on the machine. */
+export const SANDBOX_TOOL: readonly [string, string] = ['bwrap', 'bubblewrap'];
+
+/** [command, Debian package] real mode runs inside the sandbox (found in SANDBOX_PATH). */
 export const REQUIRED_TOOLS: ReadonlyArray<readonly [string, string]> = [
   ['unshare', 'util-linux'],
   ['nsenter', 'util-linux'],
   ['mount', 'mount'],
   ['sleep', 'coreutils'],
   ['cat', 'coreutils'],
+  ['xargs', 'findutils'],
   ['ip', 'iproute2'],
   ['bridge', 'iproute2'],
   ['ping', 'iputils-ping'],
@@ -99,10 +114,20 @@ export function checkPreconditions(facts: HostFacts = hostFacts()): string[] {
   if (!facts.exists('/proc/self/ns/net')) {
     problems.push('the kernel does not expose network namespaces (/proc/self/ns/net missing)');
   }
-  for (const [cmd, pkg] of REQUIRED_TOOLS) {
-    if (!facts.which(cmd)) problems.push(`missing \`${cmd}\` (install the Debian package ${pkg})`);
+  if (!facts.which(SANDBOX_TOOL[0])) {
+    problems.push(`missing \`${SANDBOX_TOOL[0]}\` (install the Debian package ${SANDBOX_TOOL[1]}): real mode runs only inside a bubblewrap sandbox`);
   }
-  if (!facts.which('socat')) {
+  const inSandbox = facts.whichInSandbox ?? facts.which;
+  for (const [cmd, pkg] of REQUIRED_TOOLS) {
+    if (inSandbox(cmd)) continue;
+    const elsewhere = inSandbox === facts.which ? null : facts.which(cmd);
+    problems.push(
+      elsewhere
+        ? `\`${cmd}\` is ${elsewhere}, outside what the sandbox sees (${SANDBOX_PATH.join(', ')}): install the Debian package ${pkg}`
+        : `missing \`${cmd}\` (install the Debian package ${pkg})`,
+    );
+  }
+  if (!inSandbox('socat')) {
     problems.push(`${WARNING_PREFIX}missing \`socat\` (install the Debian package socat): socat lines are reported unsupported in real mode anyway`);
   }
   return problems;

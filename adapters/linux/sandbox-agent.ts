@@ -1,9 +1,9 @@
 /**
  * Source of the in-sandbox agent, as a string.
  *
- * The agent is run as `unshare --net --mount --pid --fork --kill-child --mount-proc
- * --propagation private -- node --input-type=module -e AGENT_SOURCE`, so it is PID 1 of a
- * fresh PID namespace and lives in a fresh network and mount namespace. Keeping the source in
+ * The agent is run by bubblewrap (`bwrap --as-pid-1 … -- node --input-type=module -e
+ * AGENT_SOURCE`, see sandbox-bwrap.ts), so it is PID 1 of a fresh PID namespace and lives in
+ * fresh network, mount, UTS and IPC namespaces on a read-only root. Keeping the source in
  * a string constant means no file path has to be resolved at runtime (works the same from TS
  * sources under vitest/tsx and from a tsup bundle).
  *
@@ -20,9 +20,10 @@
  *   cable  {a: {host, ifname}, b: {host, ifname}, timeoutMs} -> ExecResult
  *   close  {}                                      -> (agent exits)
  *
- * Hosts: with one host, that host is the sandbox root (the agent's own namespaces). With
- * several, each host is a long-lived `unshare --net --mount -- sleep infinity` holder with its
- * own tmpfs on /run/netns and its own sysfs; commands for it run via
+ * Hosts: with one host, that host is the sandbox root (the agent's own namespaces; bwrap made
+ * its /run/netns tmpfs and brought its lo up). With several, each host is a long-lived
+ * `unshare --net --mount -- sleep infinity` holder with its own tmpfs on /run/netns and its own
+ * sysfs; commands for it run via
  * `nsenter -t <holder pid> -n -m -- argv...` (nsenter execs the command, no extra fork).
  *
  * Constraints on this text: it is inside a String.raw template literal, so it must not contain
@@ -36,9 +37,9 @@ import { constants as osConstants } from 'node:os';
 
 const T0 = Date.now();
 const ENV = {
-  PATH: process.env.PATH || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  PATH: process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin',
   LC_ALL: 'C',
-  HOME: '/root',
+  HOME: '/',
 };
 const BG_CAP = 8 * 1024 * 1024;
 
@@ -78,28 +79,30 @@ function killGroup(pid) {
 }
 function sleepMs(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
-// ---- safety: we must be PID 1 of our own PID namespace with our own /proc --------------
+// ---- safety: PID 1 of our own PID namespace with our own /proc, on a read-only root ------
 if (process.pid !== 1 || fs.readlinkSync('/proc/self') !== '1') {
   log('refusing to run: not PID 1 of a private PID namespace with its own /proc');
   process.exit(70);
 }
-const SELF_NS = {
-  net: fs.readlinkSync('/proc/self/ns/net'),
-  mnt: fs.readlinkSync('/proc/self/ns/mnt'),
-};
+for (const p of ['/', '/usr/bin', '/proc/sys/kernel']) {
+  let writable = true;
+  try { fs.accessSync(p, fs.constants.W_OK); } catch (e) { writable = false; }
+  if (writable) {
+    log('refusing to run: ' + p + ' is writable (the sandbox must see the machine read-only)');
+    process.exit(70);
+  }
+}
+const SELF_NS = {};
+for (const k of ['net', 'mnt', 'uts', 'ipc']) SELF_NS[k] = fs.readlinkSync('/proc/self/ns/' + k);
 const NSENTER = need('nsenter');
 const UNSHARE = need('unshare');
 const SLEEP = need('sleep');
-const XARGS = which('xargs');
+need('xargs');
+// bwrap made /dev/shm a private tmpfs (and /var/run a link to /run, so iproute2 finds its
+// namespaces in /run/netns whatever it was built with): batch files go there.
 const SCRATCH_DIR = '/dev/shm';
-let scratchReady = false;
 let scratchSeq = 0;
-
-// Does /var/run resolve to /run? If not, iproute2 (NETNS_RUN_DIR=/var/run/netns) could
-// look somewhere else than /run/netns, so both get a private tmpfs.
-let varRunIsRun = true;
-try { varRunIsRun = fs.realpathSync('/var/run') === fs.realpathSync('/run'); } catch (e) { varRunIsRun = true; }
-const NETNS_DIRS = varRunIsRun ? ['/run/netns'] : ['/run/netns', '/var/run/netns'];
+const NETNS_DIR = '/run/netns';
 
 // ---- running commands ---------------------------------------------------------------------
 const running = new Set();
@@ -184,28 +187,34 @@ async function runOk(argv, opts, what) {
   return r;
 }
 
-/** Private /run/netns (tmpfs), sysfs of this netns on /sys, lo up. */
+/**
+ * mount(8) calls in order, started as one xargs (a process start from the agent costs more
+ * than a mount); each is padded in front with -n (no mtab) to the longest. Fails when any did.
+ */
+function mounts(list, o, what) {
+  const width = Math.max(...list.map((a) => a.length));
+  const args = list.flatMap((a) => new Array(width - a.length).fill('-n').concat(a));
+  return runOk(['xargs', '-0', '-n', String(width), 'mount'], Object.assign({}, o, { input: args.join('\0') + '\0' }), what);
+}
+
+/**
+ * sysfs mounted from inside this netns on /sys: /sys/class/net shows (and lets one write) only
+ * its own devices. It is read-only but for the devices' own folder (/sys/devices/virtual/net,
+ * where /sys/class/net/* point), so no path into it reaches the kernel's global switches
+ * (/sys/kernel, /sys/power, /sys/module …). A holder also gets its own /run/netns (the root's
+ * is bwrap's) and lo up (bwrap brought the root's up).
+ */
 async function setupNamespace(nsPid) {
   const o = { nsPid, timeoutMs: 10000 };
-  if (!nsPid) {
-    for (const d of NETNS_DIRS) fs.mkdirSync(d, { recursive: true, mode: 0o755 });
-  }
-  const jobs = NETNS_DIRS.map((d) => runOk(['mount', '-n', '-t', 'tmpfs', '-o', 'mode=0755,size=4m', 'nettwin-netns', d], o, 'mounting tmpfs on ' + d));
-  jobs.push(runOk(['ip', 'link', 'set', 'lo', 'up'], o, 'bringing lo up'));
-  if (!nsPid && XARGS) {
-    // a private scratch tmpfs for batch files (over /dev/shm, in this mount namespace only;
-    // hosts made later see it too): without it, units run one process each
-    jobs.push(run(['mount', '-n', '-t', 'tmpfs', '-o', 'mode=0700,size=64m', 'nettwin-scratch', SCRATCH_DIR], o).then((r) => {
-      if (r.exit === 0) scratchReady = true;
-      else log('warning: no scratch tmpfs: ' + r.stderr.trim());
-    }));
-  }
-  // A sysfs mounted from inside this netns shows (and lets one write) only its own devices
-  // under /sys/class/net; without it, /sys/class/net would be the machine's.
-  jobs.push(run(['mount', '-n', '-t', 'sysfs', 'sysfs', '/sys'], o).then((r) => {
-    if (r.exit !== 0) log('warning: could not mount sysfs: ' + r.stderr.trim());
-  }));
-  await Promise.all(jobs);
+  const net = '/sys/devices/virtual/net';
+  const list = [
+    ['-n', '-t', 'sysfs', '-o', 'nosuid,nodev,noexec', 'sysfs', '/sys'],
+    ['-n', '--bind', net, net],
+    ['-n', '-o', 'remount,bind,ro,nosuid,nodev,noexec', '/sys'],
+  ];
+  if (!nsPid) return mounts(list, o, 'mounting sysfs');
+  list.unshift(['-n', '-t', 'tmpfs', '-o', 'mode=0755,size=4m', 'nettwin-netns', NETNS_DIR]);
+  await Promise.all([mounts(list, o, 'mounting tmpfs on ' + NETNS_DIR + ' and sysfs'), runOk(['ip', 'link', 'set', 'lo', 'up'], o, 'bringing lo up')]);
 }
 
 const rootReady = setupNamespace(null).then(() => log('sandbox root set up at +' + (Date.now() - T0) + ' ms'));
@@ -217,19 +226,13 @@ rootReady.catch(() => { /* reported on init */ });
  * as nsenter --net=/run/netns/NS ip -batch FILE (ip -n would also copy the mount namespace,
  * whose size grows with the namespaces: quadratic over a thousand of them). Answers
  * {exit, stdout, stderr} of the whole: 0 and nothing printed when every batch ran clean.
- * Without a scratch tmpfs, each batch is its own process.
  */
 async function runUnits(units, nsPid, parallel, timeoutMs, options) {
   const opts = Array.isArray(options) ? options : [];
   for (const u of units) {
     if (typeof u.ns !== 'string' || !/^[^\/\s\0]+$/.test(u.ns) || u.ns === '.' || u.ns === '..') throw new Error('bad namespace name: ' + JSON.stringify(u.ns));
   }
-  const netnsPath = (ns) => '--net=' + NETNS_DIRS[0] + '/' + ns;
-  if (!scratchReady) {
-    const rs = await Promise.all(units.map((u) => run(['nsenter', netnsPath(u.ns), 'ip'].concat(opts, ['-batch', '-']), { nsPid, timeoutMs, input: u.lines })));
-    const bad = rs.find((r) => r.exit !== 0) || { exit: 0 };
-    return { exit: bad.exit, stdout: rs.map((r) => r.stdout).join(''), stderr: rs.map((r) => r.stderr).join('') };
-  }
+  const netnsPath = (ns) => '--net=' + NETNS_DIR + '/' + ns;
   const files = units.map(() => SCRATCH_DIR + '/b' + (++scratchSeq));
   try {
     units.forEach((u, i) => fs.writeFileSync(files[i], u.lines, { mode: 0o600 }));
@@ -366,17 +369,17 @@ async function handle(msg) {
   try {
     switch (msg.op) {
       case 'init': {
-        if (msg.parentNs && (msg.parentNs.net === SELF_NS.net || msg.parentNs.mnt === SELF_NS.mnt)) {
-          throw new Error('refusing to run: the sandbox shares a namespace with its parent');
-        }
-        await rootReady;
+        const shared = Object.keys(SELF_NS).filter((k) => msg.parentNs && msg.parentNs[k] === SELF_NS[k]);
+        if (shared.length > 0) throw new Error('refusing to run: the sandbox shares its ' + shared.join(', ') + ' namespace with its parent');
         const names = msg.hosts;
         const out = {};
         if (names.length === 1) {
+          await rootReady;
           hosts.set(names[0], { pid: null, holder: null });
           out[names[0]] = process.pid;
         } else {
-          const pids = await Promise.all(names.map((n) => makeHost(n)));
+          // holders copy the root's mounts while it sets up; each covers /sys with its own
+          const [pids] = await Promise.all([Promise.all(names.map((n) => makeHost(n))), rootReady]);
           names.forEach((n, i) => { out[n] = pids[i]; });
         }
         send({ id, result: { hosts: out, setupMs: Date.now() - T0 } });

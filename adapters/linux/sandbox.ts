@@ -1,26 +1,28 @@
 /**
  * The throwaway sandbox that real mode runs in.
  *
- * One child process: `unshare --net --mount --pid --fork --kill-child --mount-proc
- * --propagation private -- node --input-type=module -e AGENT_SOURCE`. The agent is PID 1 of a
- * fresh PID namespace, in a fresh network and mount namespace, with a private tmpfs on
- * /run/netns (so `ip netns add` inside never touches the machine's /run/netns) and its own
- * sysfs on /sys. It speaks newline-delimited JSON on stdin/stdout.
+ * One child process: `bwrap … -- node --input-type=module -e AGENT_SOURCE` (the command line
+ * and what the sandbox sees of the machine: sandbox-bwrap.ts). The agent is PID 1 of a fresh
+ * PID namespace, in fresh network, mount, UTS, IPC and cgroup namespaces, on a read-only root
+ * that holds only the machine's programs and libraries and a few files of /etc, with private
+ * tmpfs on /tmp, /run, /run/netns and /dev/shm, and its own /proc and /sys. It speaks
+ * newline-delimited JSON on stdin/stdout.
  *
- * When the parent dies, the agent's stdin reaches EOF and it exits; being PID 1, its exit makes
- * the kernel kill every other process of the sandbox, and the namespaces (with any netns
- * bind-mounted inside) are released. If the `unshare` process itself is killed, `--kill-child`
- * SIGKILLs the agent.
+ * When the parent dies, the agent's stdin reaches EOF and it exits, and bwrap's
+ * `--die-with-parent` SIGKILLs it anyway; being PID 1, its exit makes the kernel kill every
+ * other process of the sandbox, and the namespaces (with any netns bind-mounted inside) are
+ * released. If the bwrap process itself is killed, `--die-with-parent` SIGKILLs the agent.
  *
  * Nothing here ever adds addresses, routes or links to the machine's own namespaces: every
- * command runs inside the sandbox, and the agent refuses to start if it shares a network or
- * mount namespace with its parent.
+ * command runs inside the sandbox, and the agent refuses to start if it shares a network,
+ * mount, UTS or IPC namespace with its parent, or if its root is writable.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { AGENT_SOURCE } from './sandbox-agent.js';
-import { checkPreconditions, PreconditionError, searchPath, which, WARNING_PREFIX } from './preconditions.js';
+import { bwrapCommand, SANDBOX_PATH } from './sandbox-bwrap.js';
+import { checkPreconditions, PreconditionError, which, WARNING_PREFIX } from './preconditions.js';
 
 // The checks live in preconditions.ts; re-exported here for existing importers.
 export { checkPreconditions, PreconditionError };
@@ -85,7 +87,7 @@ function installExitHook(): void {
   process.once('exit', () => {
     for (const c of live) {
       try {
-        c.kill('SIGKILL'); // unshare; --kill-child then SIGKILLs the agent (PID 1 of the sandbox)
+        c.kill('SIGKILL'); // bwrap; --die-with-parent then SIGKILLs the agent (PID 1 of the sandbox)
       } catch {
         // already gone
       }
@@ -93,7 +95,8 @@ function installExitHook(): void {
   });
 }
 
-function readNs(kind: 'net' | 'mnt'): string | undefined {
+type NsKind = 'net' | 'mnt' | 'uts' | 'ipc';
+function readNs(kind: NsKind): string | undefined {
   try {
     return fs.readlinkSync(`/proc/self/ns/${kind}`);
   } catch {
@@ -134,26 +137,22 @@ export class Sandbox {
   private constructor(hosts: string[], commandTimeoutMs: number) {
     this.hosts = Object.freeze([...hosts]);
     this.commandTimeoutMs = commandTimeoutMs;
-    const env = { PATH: searchPath().join(':'), LC_ALL: 'C' };
-    this.child = spawn(
-      which('unshare') ?? 'unshare',
-      [
-        '--net',
-        '--mount',
-        '--pid',
-        '--fork',
-        '--kill-child',
-        '--mount-proc',
-        '--propagation',
-        'private',
-        '--',
-        process.execPath,
-        '--input-type=module',
-        '-e',
-        AGENT_SOURCE,
-      ],
-      { stdio: ['pipe', 'pipe', 'pipe'], env, cwd: '/' },
-    );
+    const env = { PATH: SANDBOX_PATH.join(':'), LC_ALL: 'C' };
+    const { argv, data } = bwrapCommand([process.execPath, '--input-type=module', '-e', AGENT_SOURCE]);
+    this.child = spawn(which('bwrap') ?? 'bwrap', argv, {
+      stdio: ['pipe', 'pipe', 'pipe', ...data.map(() => 'pipe' as const)],
+      env,
+      cwd: '/',
+    });
+    // bwrap reads these (made-up /etc files) before the sandbox starts
+    data.forEach((text, i) => {
+      const s = this.child.stdio[3 + i] as Writable | null;
+      s?.on('error', () => {
+        // bwrap closed it early: its own error comes through 'exit'
+      });
+      s?.end(text);
+      (s as unknown as { unref?: () => void } | null)?.unref?.();
+    });
     live.add(this.child);
     installExitHook();
     const stdin = this.child.stdin as Writable;
@@ -210,7 +209,8 @@ export class Sandbox {
     const t0 = performance.now();
     const sb = new Sandbox(hosts, opts.commandTimeoutMs ?? 30_000);
     try {
-      const r = (await sb.request({ op: 'init', hosts, parentNs: { net: readNs('net'), mnt: readNs('mnt') } }, 20_000)) as {
+      const parentNs = Object.fromEntries((['net', 'mnt', 'uts', 'ipc'] as const).map((k) => [k, readNs(k)]));
+      const r = (await sb.request({ op: 'init', hosts, parentNs }, 20_000)) as {
         hosts: Record<string, number>;
       };
       sb._hostPids = r.hosts;
@@ -228,7 +228,7 @@ export class Sandbox {
     return this._startupMs;
   }
 
-  /** PID (on the machine) of the `unshare` process that holds the sandbox; for diagnostics. */
+  /** PID (on the machine) of the `bwrap` process that holds the sandbox (its only child is the agent); for diagnostics. */
   get pid(): number | undefined {
     return this.child.pid;
   }
@@ -324,8 +324,8 @@ export class Sandbox {
     } catch {
       // agent already gone
     }
-    // Fallback: SIGKILL unshare; --kill-child then SIGKILLs the agent (PID 1), which takes the
-    // whole PID namespace with it. This timer is ref'd, so the parent waits for the exit.
+    // Fallback: SIGKILL bwrap; --die-with-parent then SIGKILLs the agent (PID 1), which takes
+    // the whole PID namespace with it. This timer is ref'd, so the parent waits for the exit.
     let timer: NodeJS.Timeout | undefined = setTimeout(() => {
       timer = undefined;
       try {

@@ -59,11 +59,15 @@ describeReal('pcap: simulator and kernel', () => {
     const sb = await Sandbox.open({ hosts: ['h'] });
     try {
       await runScriptReal(SETUP, { file: 'pair.sh', host: 'h', sandbox: sb, sandboxHost: 'h' });
+      // tcpdump writes into the sandbox's own /tmp (it cannot write the machine's); each file is
+      // copied out with base64 to be read here
+      const inside = DEVICES.map((d) => `/tmp/real-${d.ns}-${d.dev}.pcap`);
       const files = DEVICES.map((d) => join(tmp, `real-${d.ns}-${d.dev}.pcap`));
+      const copyOut = async (k: number) => writeFileSync(files[k]!, Buffer.from((await sb.exec('h', ['base64', '-w0', inside[k]!])).stdout, 'base64'));
       const ids: number[] = [];
       for (const [k, d] of DEVICES.entries()) {
         // -Z root: the file is opened after tcpdump would drop to its own user
-        const bg = await sb.spawnBackground('h', ['ip', 'netns', 'exec', d.ns, 'tcpdump', '--immediate-mode', '-U', '-Z', 'root', '-n', '-i', d.dev, '-w', files[k]!, 'arp or icmp']);
+        const bg = await sb.spawnBackground('h', ['ip', 'netns', 'exec', d.ns, 'tcpdump', '--immediate-mode', '-U', '-Z', 'root', '-n', '-i', d.dev, '-w', inside[k]!, 'arp or icmp']);
         ids.push(bg.id);
       }
       for (const id of ids) {
@@ -72,6 +76,7 @@ describeReal('pcap: simulator and kernel', () => {
       await runScriptReal(PINGS, { file: 'pair.sh', host: 'h', sandbox: sb, sandboxHost: 'h' });
       for (const [k, cap] of caps.entries()) {
         for (let t = 0; t < 100; t++) {
+          await copyOut(k);
           const got = readPcap(readFileSync(files[k]!));
           if (got && got.records.length >= cap.packets) break;
           await new Promise((r) => setTimeout(r, 50));

@@ -12,8 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '../..');
 const sandboxModule = path.join(projectRoot, 'adapters/linux/sandbox.ts');
 
+type NsKind = 'net' | 'mnt' | 'uts' | 'ipc' | 'pid' | 'cgroup';
+const NS_KINDS: readonly NsKind[] = ['net', 'mnt', 'uts', 'ipc', 'pid', 'cgroup'];
+
 /** PIDs (on the machine) of processes whose namespace of this kind is `id` (e.g. "net:[4026532...]"). */
-function processesInNamespace(kind: 'net' | 'mnt', id: string): number[] {
+function processesInNamespace(kind: NsKind, id: string): number[] {
   const out: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -46,7 +49,7 @@ async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
   return cond();
 }
 
-async function nsId(sb: Sandbox, host: string, kind: 'net' | 'mnt'): Promise<string> {
+async function nsId(sb: Sandbox, host: string, kind: NsKind): Promise<string> {
   const r = await sb.exec(host, ['readlink', `/proc/self/ns/${kind}`]);
   expect(r.exit).toBe(0);
   return r.stdout.trim();
@@ -215,7 +218,7 @@ describeReal('linux sandbox (real kernel)', () => {
     }
   });
 
-  it('killing the unshare process takes the whole sandbox down (--kill-child)', async () => {
+  it('killing the bwrap process takes the whole sandbox down (--die-with-parent)', async () => {
     const sb = await Sandbox.open({ hosts: ['a', 'b'] });
     const net = await nsId(sb, 'a', 'net');
     const pid = sb.pid!;
@@ -253,6 +256,7 @@ describeReal('linux sandbox (real kernel)', () => {
     const done = await sb.spawnBackground('a', ['printf', 'bg-out']);
     const { id } = await sb.spawnBackground('b', ['sleep', '30']);
     const net = await nsId(sb, 'b', 'net');
+    const all = await Promise.all(NS_KINDS.map(async (k) => [k, await nsId(sb, 'b', k)] as const));
     expect(await waitFor(() => processesInNamespace('net', net).length >= 2, 2000)).toBe(true); // holder + sleep
     expect(await sb.backgroundStatus(id)).toEqual({ running: true, exit: null, stdout: '', stderr: '' });
     let status = await sb.backgroundStatus(done.id);
@@ -265,7 +269,8 @@ describeReal('linux sandbox (real kernel)', () => {
     await sb.close();
     await sb.close(); // idempotent
     expect(isAlive(pidOnMachine)).toBe(false);
-    expect(processesInNamespace('net', net)).toEqual([]);
+    // not a process left in any of its namespaces (network, mount, hostname, IPC, PID, cgroup)
+    for (const [k, id] of all) expect(processesInNamespace(k, id), `${k} ${id}`).toEqual([]);
     await expect(sb.exec('a', ['true'])).rejects.toThrow();
   });
 
@@ -285,7 +290,9 @@ describeReal('linux sandbox (real kernel)', () => {
         `const nets = [ok(await sb.exec('a', ['readlink', '/proc/self/ns/net'])), ok(await sb.exec('b', ['readlink', '/proc/self/ns/net'])),`,
         `  ok(await sb.exec('a', ['ip', 'netns', 'exec', 'NSK', 'readlink', '/proc/self/ns/net']))];`,
         `const mnts = [ok(await sb.exec('a', ['readlink', '/proc/self/ns/mnt'])), ok(await sb.exec('b', ['readlink', '/proc/self/ns/mnt']))];`,
-        `console.log('READY ' + JSON.stringify({ pid: sb.pid, nets, mnts }));`,
+        `const others = {};`,
+        `for (const k of ['uts', 'ipc', 'pid', 'cgroup']) others[k] = ok(await sb.exec('a', ['readlink', '/proc/self/ns/' + k]));`,
+        `console.log('READY ' + JSON.stringify({ pid: sb.pid, nets, mnts, others }));`,
         `setInterval(() => {}, 1000);`,
       ].join('\n'),
     );
@@ -297,14 +304,14 @@ describeReal('linux sandbox (real kernel)', () => {
       let out = '';
       let err = '';
       child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-      const ready = await new Promise<{ pid: number; nets: string[]; mnts: string[] }>((resolve, reject) => {
+      const ready = await new Promise<{ pid: number; nets: string[]; mnts: string[]; others: Record<string, string> }>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no READY from child: ${out}${err}`)), 30_000);
         child.stdout.on('data', (b: Buffer) => {
           out += b.toString();
           const m = /READY (.*)\n/.exec(out);
           if (m) {
             clearTimeout(t);
-            resolve(JSON.parse(m[1]!) as { pid: number; nets: string[]; mnts: string[] });
+            resolve(JSON.parse(m[1]!) as { pid: number; nets: string[]; mnts: string[]; others: Record<string, string> });
           }
         });
         child.on('exit', (code) => reject(new Error(`child exited early (${code}): ${out}${err}`)));
@@ -322,7 +329,8 @@ describeReal('linux sandbox (real kernel)', () => {
           !isAlive(ready.pid) &&
           !isAlive(agentPid) &&
           ready.nets.every((n) => processesInNamespace('net', n).length === 0) &&
-          ready.mnts.every((m) => processesInNamespace('mnt', m).length === 0),
+          ready.mnts.every((m) => processesInNamespace('mnt', m).length === 0) &&
+          Object.entries(ready.others).every(([k, id]) => processesInNamespace(k as NsKind, id).length === 0),
         5000,
       );
       expect(gone).toBe(true);
