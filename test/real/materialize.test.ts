@@ -9,7 +9,7 @@ import { compileModel, type ModelPlan } from '../../adapters/linux/compile-model
 import { sysctlWrites } from '../../adapters/linux/compile-model-sysctl.js';
 import { batchLine, compileOp, CompileError, linkNameProblem, netnsNameProblem } from '../../adapters/linux/compile.js';
 import { materialize, type Materialized } from '../../adapters/linux/materialize.js';
-import { runPing } from '../../src/programs/ping.js';
+import { runPing } from '../../src/programs/ping/index.js';
 import { runIp } from '../../src/iproute2/ip.js';
 import { Lab } from '../../src/lab.js';
 import { ip4ToString } from '../../src/model/ip.js';
