@@ -25,7 +25,8 @@ import { ip4ToString } from '../src/model/ip.js';
 import { apply } from '../src/ops/apply.js';
 import * as build from '../src/ops/build.js';
 import { materialize } from '../adapters/linux/materialize.js';
-import { compileModel, sandboxHostsFor } from '../adapters/linux/compile-model.js';
+import { compileModel } from '../adapters/linux/compile-model.js';
+import { sandboxHostsFor } from '../adapters/linux/compile-model-place.js';
 import { Sandbox } from '../adapters/linux/sandbox.js';
 import { bundleCli, singleBridgeScript, stats } from './labs.js';
 

@@ -2,13 +2,12 @@
  * The forwarding engine's public surface.
  *
  * @example
- * import { Simulator, ping, explain, formatExplain } from './sim/index.js';
+ * import { Simulator, ping } from './sim/index.js';
  * const sim = new Simulator(lab);
  * ping(sim, lab.netns('h/A')!, 0x0a000002, { count: 1, timeout: 1 }).received; // 1
  */
 export { Simulator, type SimulatorOptions, type TunnelHook, type UdpHook } from './simulator.js';
-export { ping, type PingOptions, type PingResult, type PingEvent, type PingReply } from './ping.js';
-export { explain, formatExplain, type ExplainResult, type ExplainHop, type Disposition } from './explain.js';
+export { ping, type PingOptions, type PingResult, type PingEvent, type PingReply, type PingFailure, type PingNotice } from './ping.js';
 export { Tracer, type DropReason, type TraceStep, type StepKind } from './trace.js';
 export { SimBus, type SimEvents, type SimEventName } from './events.js';
 export { Fib, type Flow, type FibAnswer } from './fib.js';

@@ -19,10 +19,11 @@ import type { Simulator } from '../sim/simulator.js';
 import { runIp } from './iproute2/ip.js';
 import type { CommandResult } from './iproute2/types.js';
 import { parseIp4, type Ip4 } from './model/ip.js';
-import { ping, type PingOptions, type PingResult } from '../sim/ping.js';
-import { explain, type ExplainResult } from '../sim/explain.js';
+import { ping, type PingOptions } from '../sim/ping.js';
+import { pingReport, type PingReport } from './programs/ping/words.js';
+import { explain, type ExplainResult } from './twin/explain.js';
 import { reachability, type Reachability, type ReachOptions } from '../sim/reach/index.js';
-import { traceroute, type TracerouteResult } from '../sim/reach/traceroute.js';
+import { traceroute, type TracerouteResult } from './twin/traceroute.js';
 import { captureDevice, type DeviceCapture } from '../sim/pcap/capture.js';
 import { verifyLab, type VerifyReport } from './verify/verify.js';
 import { k8sTwin, type K8sLabOptions } from './presets/k8s.js';
@@ -107,9 +108,9 @@ export class Lab {
    * @example
    * k8sLab({ nodes: 2, podsPerNode: 1 }).ping('node1/pod1', '10.244.2.2').received; // 1
    */
-  ping(fromPath: string, dst: string | Ip4, opts: PingOptions = {}): PingResult {
+  ping(fromPath: string, dst: string | Ip4, opts: PingOptions = {}): PingReport {
     const w = this.where('ping', fromPath, dst);
-    return ping(this.sim, w.ns, w.dst, { count: 1, ...opts });
+    return pingReport(ping(this.sim, w.ns, w.dst, { count: 1, ...opts }));
   }
 
   /**

@@ -20,7 +20,6 @@
  *   are asked again);
  * - `engine.ts`: the event engine's answer for the pairs the fast path hands over;
  * - `walk.ts` / `analysis.ts`: one walk with its path; loops and blackholes per class;
- * - `traceroute.ts`: `traceroute -I` in the event engine.
  *
  * @example
  * const r = reachability(lab.model);
@@ -42,4 +41,3 @@ export {
   type ReachPair,
   type Destination,
 } from './api.js';
-export { traceroute, formatTraceroute, type TracerouteHop, type TracerouteResult } from './traceroute.js';

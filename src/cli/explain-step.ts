@@ -6,7 +6,7 @@
  * in turn, as if Enter were held down.
  */
 import * as readline from 'node:readline';
-import type { ExplainResult } from '../../sim/explain.js';
+import type { ExplainResult } from '../twin/explain.js';
 import type { StepKind, TraceStep } from '../../sim/trace.js';
 import { colorsFor, type Colors } from './colors.js';
 import pc from 'picocolors';

@@ -1,5 +1,5 @@
 /** `nettwin explain FILE --from NS --to ADDR [--json]`: why one ping works or not, hop by hop. */
-import { formatExplain } from '../../sim/explain.js';
+import { formatExplain } from '../twin/explain.js';
 import { ip4ToString, parseIp4 } from '../model/ip.js';
 import { simulatedLab } from './lab-after.js';
 import { resolveNs } from './resolve-ns.js';

@@ -13,7 +13,7 @@
 import type { Twin } from '../twin/twin.js';
 import { parseIp4 } from '../model/ip.js';
 import type { Netns } from '../model/netns.js';
-import { explain } from '../../sim/explain.js';
+import { explain } from '../twin/explain.js';
 import { ping } from '../../sim/ping.js';
 import { ETHERTYPE } from '../../sim/wire/ethernet.js';
 import type { Graph, GraphTrace } from './model-graph.js';

@@ -1,7 +1,12 @@
 /** The lint rules, in the order findings are reported, and the entry point. */
 import { badAddress } from './rule-bad-address.js';
 import { gatewayOfflink } from './rule-gateway-offlink.js';
-import { bridgeDown, duplicateAddress, forwardingOff, nameTooLong, noReturnRoute, overlappingSubnets } from './rule-model.js';
+import { bridgeDown } from './rule-bridge-down.js';
+import { duplicateAddress } from './rule-duplicate-address.js';
+import { forwardingOff } from './rule-forwarding-off.js';
+import { nameTooLong } from './rule-name-too-long.js';
+import { noReturnRoute } from './rule-no-return-route.js';
+import { overlappingSubnets } from './rule-overlapping-subnets.js';
 import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
 import { pingTarget } from './rule-ping-target.js';

@@ -8,7 +8,7 @@ import { runBridge } from '../iproute2/bridge.js';
 import { runBrctl } from '../iproute2/brctl.js';
 import type { Program } from '../exec/invocation.js';
 import type { SimProgram } from './program.js';
-import { runPing } from './ping.js';
+import { runPing } from './ping/index.js';
 import { runSocat } from './socat/socat.js';
 import { runSysctl } from './sysctl.js';
 

@@ -1,12 +1,12 @@
 /**
- * The simulator's answers to the intents' questions: a traced ping (sim/explain) for reach and
+ * The simulator's answers to the intents' questions: a traced ping (src/twin/explain) for reach and
  * isolation, the forwarding engine (sim/reach, through `engine.ts`) for paths, loops and
  * blackholes. Explanations name the hop that decided and the routes it decided with.
  */
 import { ip4ToString, type Ip4 } from '../model/ip.js';
 import type { LabModel } from '../model/lab-model.js';
 import type { Simulator } from '../../sim/simulator.js';
-import { explain, type ExplainResult } from '../../sim/explain.js';
+import { explain, type ExplainResult } from '../twin/explain.js';
 import type { DropReason } from '../../sim/trace.js';
 import type { BlackholeReport, LoopReport, PathAnswer, Prober, ReachAnswer } from './check.js';
 import { addressOfNs, mergeBlackholes, mergeLoops, routeFor, routeLines } from './describe.js';

@@ -5,10 +5,11 @@
  * readBack() rebuilds it; and real pings against the simulator's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileModel, sysctlWrites, type ModelPlan } from '../../adapters/linux/compile-model.js';
+import { compileModel, type ModelPlan } from '../../adapters/linux/compile-model.js';
+import { sysctlWrites } from '../../adapters/linux/compile-model-sysctl.js';
 import { batchLine, compileOp, CompileError, linkNameProblem, netnsNameProblem } from '../../adapters/linux/compile.js';
 import { materialize, type Materialized } from '../../adapters/linux/materialize.js';
-import { runPing } from '../../src/programs/ping.js';
+import { runPing } from '../../src/programs/ping/index.js';
 import { runIp } from '../../src/iproute2/ip.js';
 import { Lab } from '../../src/lab.js';
 import { ip4ToString } from '../../src/model/ip.js';

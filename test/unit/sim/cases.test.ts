@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
-import { maskPingTimes } from '../../../src/programs/ping.js';
+import { maskPingTimes } from '../../../src/programs/ping/output.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // forwarding-races/ holds kernel timing races: compared with a recorded kernel run here, never

@@ -9,8 +9,9 @@ import type { RouteType } from '../../../src/model/route.js';
 import { apply } from '../../../src/ops/apply.js';
 import * as build from '../../../src/ops/build.js';
 import type { Op } from '../../../src/ops/op.js';
-import { runPing } from '../../../src/programs/ping.js';
-import { ping, type PingOptions, type PingResult } from '../../../sim/ping.js';
+import { runPing } from '../../../src/programs/ping/index.js';
+import { pingReport, type PingReport } from '../../../src/programs/ping/words.js';
+import { ping, type PingOptions } from '../../../sim/ping.js';
 import { Simulator } from '../../../sim/simulator.js';
 
 export class TestLab {
@@ -104,9 +105,9 @@ export class TestLab {
     return this;
   }
 
-  /** The simulator's ping (count 1, -W 1 unless told). */
-  ping(ns: string | null, dst: string, opts: PingOptions = {}): PingResult {
-    return ping(this.sim, this.ns(ns), parseIp4(dst)!, { count: 1, timeout: 1, ...opts });
+  /** The simulator's ping (count 1, -W 1 unless told), with ping's words for its answer. */
+  ping(ns: string | null, dst: string, opts: PingOptions = {}): PingReport {
+    return pingReport(ping(this.sim, this.ns(ns), parseIp4(dst)!, { count: 1, timeout: 1, ...opts }));
   }
 
   /** `ping ARGS` as the command prints it. */

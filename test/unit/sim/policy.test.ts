@@ -6,7 +6,7 @@
  * default-via-own-address,special-destinations,ping-bind}.sh.
  */
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../../sim/explain.js';
+import { explain } from '../../../src/twin/explain.js';
 import { ip, TestLab } from './helpers.js';
 
 function asym(): TestLab {

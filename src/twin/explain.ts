@@ -1,7 +1,8 @@
 /**
  * Why a ping works or not: one ping (count 1, ping's default 10 s wait so that ARP failures
  * show) on a fork of the simulator with a tracer attached, every decision recorded and grouped
- * into hops by namespace. The script's own simulator is not touched.
+ * into hops by namespace. The script's own simulator is not touched. It lives above the
+ * simulator because its verdict quotes ping's own words (src/programs/ping/words.ts).
  *
  * @example
  * const x = explain(sim, lab.netns('h/A')!, parseIp4('10.0.2.1')!);
@@ -9,11 +10,12 @@
  * x.reason;      // 'forwarding-off'
  * console.log(formatExplain(x));
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
-import type { Netns } from '../src/model/netns.js';
-import { ping, type PingOptions, type PingResult } from './ping.js';
-import type { Simulator } from './simulator.js';
-import { Tracer, type DropReason, type TraceStep } from './trace.js';
+import { ip4ToString, type Ip4 } from '../model/ip.js';
+import type { Netns } from '../model/netns.js';
+import { ping, type PingOptions } from '../../sim/ping.js';
+import type { Simulator } from '../../sim/simulator.js';
+import { Tracer, type DropReason, type TraceStep } from '../../sim/trace.js';
+import { pingReport, type PingReport } from '../programs/ping/words.js';
 
 export type Disposition = 'reply' | 'icmp-error' | 'no-answer' | 'local-error';
 
@@ -31,7 +33,7 @@ export interface ExplainResult {
   /** one sentence */
   summary: string;
   hops: ExplainHop[];
-  ping: PingResult;
+  ping: PingReport;
 }
 
 /** Drops that happen to copies nobody needed (floods reaching other hosts). */
@@ -48,7 +50,7 @@ export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions
   const f = sim.fork();
   const tracer = new Tracer();
   f.tracer = tracer;
-  const r = ping(f, from, dst, { count: 1, timeout: 10, ...opts });
+  const r = pingReport(ping(f, from, dst, { count: 1, timeout: 10, ...opts }));
   const hops: ExplainHop[] = [];
   for (const s of tracer.steps) {
     const last = hops[hops.length - 1];

@@ -2,14 +2,15 @@
  * `traceroute -I -q 1 -w 1 -m MAX` in the event engine: ICMP echo probes with TTL 1, 2, …
  * from a fresh state (neighbour entries learned by one probe serve the next, as on a real
  * host), each hop the address that answered (time exceeded), until the destination replies or
- * an unreachable error comes back. Lives beside reachability because both ask "where does a
- * packet from here to there go".
+ * an unreachable error comes back. Above the simulator because its hops quote ping's words for
+ * ICMP errors (src/programs/ping/words.ts).
  */
-import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
-import type { LabModel } from '../../src/model/lab-model.js';
-import type { Netns } from '../../src/model/netns.js';
-import { ping } from '../ping.js';
-import { Simulator } from '../simulator.js';
+import { ip4ToString, type Ip4 } from '../model/ip.js';
+import type { LabModel } from '../model/lab-model.js';
+import type { Netns } from '../model/netns.js';
+import { ping } from '../../sim/ping.js';
+import { Simulator } from '../../sim/simulator.js';
+import { pingReport } from '../programs/ping/words.js';
 
 export interface TracerouteHop {
   ttl: number;
@@ -37,7 +38,7 @@ export function traceroute(lab: LabModel, from: Netns, dst: Ip4, maxHops = 30): 
   for (const ns of lab.namespaces()) for (const l of ns.linkList()) for (const a of l.addrs) if (!owner.has(a.local)) owner.set(a.local, ns.path);
   const hops: TracerouteHop[] = [];
   for (let ttl = 1; ttl <= maxHops; ttl++) {
-    const r = ping(sim, from, dst, { count: 1, timeout: 1, ttl });
+    const r = pingReport(ping(sim, from, dst, { count: 1, timeout: 1, ttl }));
     if (r.fatal !== null) return { fatal: r.fatal, hops, reached: false };
     const e = r.events.find((x) => x.kind === 'reply' || x.kind === 'error');
     if (!e) {

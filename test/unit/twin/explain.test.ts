@@ -1,7 +1,7 @@
 /** explain(): the decisive reason for each kind of failure, hops by namespace, readable text. */
 import { describe, expect, it } from 'vitest';
-import { explain, formatExplain } from '../../../sim/explain.js';
-import { ip, TestLab } from './helpers.js';
+import { explain, formatExplain } from '../../../src/twin/explain.js';
+import { ip, TestLab } from '../sim/helpers.js';
 
 describe('explain', () => {
   it('a reply: disposition reply, hops through every namespace on the way', () => {
