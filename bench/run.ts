@@ -28,6 +28,7 @@ interface Bench {
 
 const BENCHES: Bench[] = [
   { name: 'lpm', file: 'lpm.bench.ts', args: [] },
+  { name: 'ping-engine', file: 'ping-engine.bench.ts', args: quick ? ['2000'] : [] },
   { name: 'reach-bridge', file: 'reach-bridge.bench.ts', args: quick ? ['10', '100', '1000'] : ['10', '100', '1000', '10000'] },
   { name: 'reach-k8s', file: 'reach-k8s.bench.ts', args: quick ? ['20', '20', '3'] : ['100', '100', '3'] },
   { name: 'reach-incremental', file: 'reach-incremental.bench.ts', args: quick ? ['20', '20', '11'] : ['100', '100', '21'] },
@@ -101,6 +102,8 @@ function row(r: Record<string, unknown>): [string, string, string] {
       const rest = `row alone ${med(r.rowUs)}; no matrix pass before: change + row ${med(r.rowOnlyChangeAndRowUs)}, row alone ${med(r.rowOnlyUs)}`;
       return [`route change + one row, k8s ${r.nodes}×${r.podsPerNode}`, `${r.destinations} destinations`, `change + row ${mm(r.changeAndRowUs, 'µs')}; ${rest}`];
     }
+    case 'ping-engine':
+      return ['ping through three routers, per probe (forwarding engine)', `${r.probes} probes`, `${r.usPerProbe} µs (min ${r.min}, max ${r.max})`];
     case 'lpm':
       return [`FIB longest-prefix match`, `${r.routes} routes`, `${r.lookupsPerSec} lookups/s (min ${r.min}, max ${r.max})`];
     case 'run-real':

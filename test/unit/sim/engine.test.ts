@@ -1,6 +1,6 @@
 /**
  * The engine itself: virtual time and the event queue, determinism, the event bus, fork
- * isolation, and cost (a ping through three hops must cost microseconds, not milliseconds).
+ * isolation, and a long ping through three hops (its cost per probe is bench/ping-engine.bench.ts's).
  */
 import { describe, expect, it } from 'vitest';
 import { Clock } from '../../../sim/clock.js';
@@ -121,7 +121,7 @@ describe('sleep and fork', () => {
 });
 
 describe('cost', () => {
-  it('a ping through three hops costs microseconds of CPU', () => {
+  it('a long ping through three hops gets every reply', () => {
     const t = new TestLab().netns('A', 'R1', 'R2', 'B');
     t.veth('va', 'A', 'r1a', 'R1').veth('r1b', 'R1', 'r2a', 'R2').veth('r2b', 'R2', 'vb', 'B');
     t.addr('A', 'va', '192.0.2.1/24').addr('R1', 'r1a', '192.0.2.254/24').addr('R1', 'r1b', '203.0.113.1/24');
@@ -131,12 +131,8 @@ describe('cost', () => {
     t.sysctl('R1', 'net.ipv4.ip_forward', 1).sysctl('R2', 'net.ipv4.ip_forward', 1);
     t.route('R1', '198.51.100.0/24', { via: '203.0.113.2', dev: 'r1b' }).route('R2', '192.0.2.0/24', { via: '203.0.113.1', dev: 'r2a' });
     expect(t.ping('A', '198.51.100.1').received).toBe(1);
-    const n = 20000;
-    const t0 = performance.now();
+    const n = 2000;
     const r = t.ping('A', '198.51.100.1', { count: n, interval: 0.01 });
-    const usPerProbe = ((performance.now() - t0) * 1000) / n;
     expect(r.received).toBe(n);
-    // ~6 µs on the reference machine; generous bound for slow CI
-    expect(usPerProbe).toBeLessThan(100);
   });
 });
