@@ -6,6 +6,9 @@
 import { classifySysctl } from '../ops/apply-sysctl.js';
 import { argvVerdict } from './kernel-argv.js';
 import { checkKernelPath, refusal } from '../model/kernel-path.js';
+import { isProgram, type Program } from './catalogue.js';
+
+export type { Program } from './catalogue.js';
 
 /** How the command was put into a namespace, kept so both modes print the same errors. */
 export type NetnsWrapper =
@@ -17,7 +20,6 @@ export type NetnsWrapper =
    */
   | { kind: 'netns-exec-all'; argv: string[] };
 
-export type Program = 'ip' | 'bridge' | 'brctl' | 'sysctl' | 'ping' | 'socat';
 
 export type Invocation =
   /**
@@ -39,8 +41,6 @@ export type Invocation =
   | { kind: 'set'; errexit: boolean | null }
   | { kind: 'exit'; code: number }
   | { kind: 'unsupported'; why: string };
-
-const PROGRAMS = new Set<Program>(['ip', 'bridge', 'brctl', 'sysctl', 'ping', 'socat']);
 
 /** Names that reach a command line: no slash, no blank, at most 255 bytes (a file name). */
 export function safeName(name: string): boolean {
@@ -187,11 +187,11 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     }
     return { kind: 'proc-read', paths: args, wrappers };
   }
-  if (PROGRAMS.has(cmd as Program)) {
+  if (isProgram(cmd)) {
     if ((cmd === 'ping' || cmd === 'socat' || background) && wrappers.some((w) => w.kind === 'netns-exec-all')) {
       return { kind: 'unsupported', why: `ip -all netns exec ${cmd}` };
     }
-    const inv: Invocation = { kind: 'program', program: cmd as Program, argv: args, wrappers, background };
+    const inv: Invocation = { kind: 'program', program: cmd, argv: args, wrappers, background };
     const v = cmd === 'socat' ? null : argvVerdict(cmd, args);
     if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why };
     if (v) inv.offKernel = v.why;
