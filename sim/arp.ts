@@ -12,14 +12,13 @@ import { inPrefix, ip4ToString, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { neighEventNs, neighLookup, neighUpdate, type NeighEntry } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
+import type { Frame, IpPacket, PktType } from './packet.js';
 import { PARAMS } from './params.js';
-import { routeInput } from './route-input.js';
+import { inputDecision } from './input-decision.js';
 import type { Simulator } from './simulator.js';
 import { inetSelectAddr } from '../src/model/source-address.js';
 import { ARP_OP } from './wire/arp.js';
 import { BROADCAST, ETHERTYPE } from './wire/ethernet.js';
-import type { PktType } from './route-input.js';
 
 const ZERO = '00:00:00:00:00:00';
 
@@ -94,7 +93,7 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
     return;
   }
   if (arp.op === ARP_OP.request) {
-    const d = routeInput(sim, st, dev, tip, sip, 'host');
+    const d = inputDecision(st, dev, tip, sip);
     if (d.kind === 'local' && !d.broadcast) {
       if (arpIgnore(dev, sip, tip)) {
         if (sim.tracer) sim.stepDrop(ns, 'arp-ignored', `ARP request for ${ip4ToString(tip)} on ${dev.name} (arp_ignore)`);

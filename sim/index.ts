@@ -12,6 +12,6 @@ export { explain, formatExplain, type ExplainResult, type ExplainHop, type Dispo
 export { Tracer, type DropReason, type TraceStep, type StepKind } from './trace.js';
 export { SimBus, type SimEvents, type SimEventName } from './events.js';
 export { Fib, type Flow, type FibAnswer } from './fib.js';
-export { routeOutput, type OutRoute, type OutResult } from './route-output.js';
+export { routeOutput, type RtEntry, type RtResult } from '../src/model/route-output.js';
 export { PARAMS, timerWheelUs } from './params.js';
 export type { Frame, IpPacket } from './packet.js';

@@ -9,8 +9,8 @@ import { ipForward } from './forward.js';
 import { icmpRcv, ipError } from './icmp.js';
 import { describe } from './ip-output.js';
 import type { NsState } from './ns-state.js';
-import type { IpPacket } from './packet.js';
-import { routeInput, type PktType } from './route-input.js';
+import { inputDecision } from './input-decision.js';
+import type { IpPacket, PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
 import { udpRcv } from './udp.js';
 
@@ -20,7 +20,7 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
     sim.drop(ns, 'not-for-us', `frame on ${dev.name} addressed to another host's MAC`, pkt, dev);
     return;
   }
-  const d = routeInput(sim, st, dev, pkt.ip.dst, pkt.ip.src, pktType);
+  const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos);
   switch (d.kind) {
     case 'local':
       if (sim.tracer) sim.step(ns, 'input', `${describe(pkt)} arrived on ${dev.name}: ${d.broadcast ? 'broadcast' : 'local address'}`);
@@ -31,7 +31,7 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
         sim.drop(ns, 'not-for-us', `link-layer broadcast of ${ip4ToString(pkt.ip.dst)} is not forwarded`, pkt, dev);
         return;
       }
-      ipForward(sim, st, dev, pkt, d.route, d.redirect);
+      ipForward(sim, st, dev, pkt, d.dev, d.gateway ?? pkt.ip.dst, d.redirect);
       return;
     case 'error':
       ipError(sim, st, dev, pkt, d.errno, d.reason, d.detail);

@@ -9,13 +9,13 @@ import { localDeliver } from './ip-input.js';
 import { neighOutput } from './neighbor.js';
 import type { NsState } from './ns-state.js';
 import type { IpPacket } from './packet.js';
-import type { OutRoute } from './route-output.js';
+import { loopsBack, type RtEntry } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
 
-export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: OutRoute): void {
+export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: RtEntry): void {
   const ns = st.ns;
-  if (rt.type === 'local') {
+  if (loopsBack(rt)) {
     const lo = rt.dev;
     if (!lo.up) {
       sim.drop(ns, 'lo-down', `${ip4ToString(pkt.ip.dst)} is local but lo is down`, pkt, lo);

@@ -57,3 +57,6 @@ export function quote(p: IpPacket): { ip: Ipv4Repr; echo: IcmpEchoRepr | null; u
   // the first 8 bytes of a UDP datagram are its header: the ports a socket is found by (udp_err)
   return p.udp ? { ...q, udp: { ...p.udp } } : q;
 }
+
+/** skb->pkt_type: what the link layer made of a frame's destination MAC. */
+export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';

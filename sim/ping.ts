@@ -17,7 +17,7 @@ import type { Netns } from '../src/model/netns.js';
 import { icmpName } from './icmp.js';
 import { ipOutput } from './ip-output.js';
 import { icmpPacket, type IpPacket } from './packet.js';
-import { routeOutput } from './route-output.js';
+import { routeConnect, routeOutput } from '../src/model/route-output.js';
 import { timerWheelUs } from './params.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
@@ -159,8 +159,8 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   let multicast = !!opts.broadcast || dst >>> 28 === 0xe;
   if (!source) {
     // the probe socket's connect(): the route, its source, broadcast refusal
-    const res = routeOutput(sim, st, { dst, src: 0, oif: boundDev });
-    if (res.kind === 'error') {
+    const res = routeConnect(st, { dst, src: 0, oif: boundDev });
+    if (!res.ok) {
       if (res.errno === 'EACCES') {
         if (!opts.broadcast) return fatalResult(dst, BROADCAST_QUESTION, warnings, t0);
         warnings.push('WARNING: pinging broadcast address');
@@ -172,8 +172,8 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
       if (!opts.broadcast) return fatalResult(dst, BROADCAST_QUESTION, warnings, t0);
       warnings.push('WARNING: pinging broadcast address');
     }
-    source = res.rt.src;
-    whereto = res.rt.dst;
+    source = res.rt.saddr;
+    whereto = res.rt.daddr;
     if (boundDev && !boundDev.addrs.some((a) => a.local === source)) {
       warnings.push(`ping: Warning: source address might be selected on device other than: ${boundDev.name}`);
     }
@@ -240,16 +240,16 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     rcvd.delete(seq);
     ntransmitted++;
     if (((ntransmitted & 0xffff) - acked) & 0x8000) acked = (ntransmitted + 1) & 0xffff;
-    const res = routeOutput(sim, st, { dst: whereto, src: boundAddr, oif: boundDev });
-    if (res.kind === 'error') {
+    const res = routeOutput(st, { dst: whereto, src: boundAddr, oif: boundDev });
+    if (!res.ok) {
       // sendmsg fails; iputils counts the probe and prints nothing (receive_error_msg returns -1)
       if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: sendmsg failed (${res.errno})`);
       return;
     }
-    const pkt: IpPacket = icmpPacket(res.rt.src, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
+    const pkt: IpPacket = icmpPacket(res.rt.saddr, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
     // a raw socket's default IP_PMTUDISC_WANT sets DF (ip_dont_fragment); replies and errors have none
     pkt.ip.df = true;
-    if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.src)} ttl ${ttl}`);
+    if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.saddr)} ttl ${ttl}`);
     ipOutput(sim, st, pkt, res.rt);
   };
 

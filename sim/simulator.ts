@@ -22,9 +22,8 @@ import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
 import { neighFlushDev, neighRestore } from './neighbor.js';
 import { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
+import type { Frame, IpPacket, PktType } from './packet.js';
 import { PARAMS } from './params.js';
-import type { PktType } from './route-input.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 
@@ -93,7 +92,7 @@ export class Simulator {
   state(ns: Netns): NsState {
     let st = this.states.get(ns);
     if (!st) {
-      st = new NsState(ns);
+      st = new NsState(ns, this);
       this.states.set(ns, st);
     }
     return st;

@@ -17,7 +17,7 @@ import { icmpSend } from './icmp.js';
 import { describe, ipOutput } from './ip-output.js';
 import type { NsState } from './ns-state.js';
 import type { Frame, IpPacket } from './packet.js';
-import { routeOutput } from './route-output.js';
+import { routeConnect, routeOutput } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
 import { ICMP_TYPE, ICMP_UNREACH, type IcmpErrorRepr } from './wire/icmp.js';
@@ -256,12 +256,12 @@ export type SendResult = { kind: 'sent' } | { kind: 'error'; errno: string };
  */
 export function udpSend(sim: Simulator, sock: UdpSocket, dst: Ip4, dport: number, inner: Frame | null, innerLen: number, opts: { df?: boolean; ttl?: number; srcPort?: number } = {}): SendResult {
   const st = sim.state(sock.ns);
-  const res = routeOutput(sim, st, { dst, src: sock.local, oif: null });
-  if (res.kind !== 'ok') return { kind: 'error', errno: res.errno === 'ENODEV' ? 'ENODEV' : res.errno };
+  const res = routeOutput(st, { dst, src: sock.local, oif: null });
+  if (!res.ok) return { kind: 'error', errno: res.errno };
   udpTable(sim).hook(sim, sock.ns);
   const pkt: IpPacket = {
     // IP_PMTUDISC_WANT, the default of a UDP socket: DF set, fragmented locally when too big
-    ip: { src: res.rt.src, dst, ttl: opts.ttl ?? DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: opts.df ?? true, payloadLen: UDP_HEADER_LEN + innerLen },
+    ip: { src: res.rt.saddr, dst, ttl: opts.ttl ?? DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: opts.df ?? true, payloadLen: UDP_HEADER_LEN + innerLen },
     icmp: null,
     udp: { srcPort: opts.srcPort ?? sock.port, dstPort: dport, payloadLen: innerLen },
     inner,
@@ -272,7 +272,7 @@ export function udpSend(sim: Simulator, sock: UdpSocket, dst: Ip4, dport: number
 
 /** The route a connect() would take: its source address, or the errno connect returns. */
 export function connectRoute(sim: Simulator, ns: Netns, local: Ip4, dst: Ip4): { kind: 'ok'; src: Ip4 } | { kind: 'error'; errno: string } {
-  const res = routeOutput(sim, sim.state(ns), { dst, src: local, oif: null });
-  if (res.kind !== 'ok') return { kind: 'error', errno: res.errno };
-  return { kind: 'ok', src: res.rt.src };
+  const res = routeConnect(sim.state(ns), { dst, src: local, oif: null });
+  if (!res.ok) return { kind: 'error', errno: res.errno };
+  return { kind: 'ok', src: res.rt.saddr };
 }
