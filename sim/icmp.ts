@@ -6,7 +6,7 @@
  * a host a better first hop once that hop is resolved.
  */
 import { SCOPE } from '../src/model/address.js';
-import { ip4ToString } from '../src/model/ip.js';
+import { ip4ToString, isMulticast } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { describe, ipOutput } from './ip-output.js';
 import { isValid, neighKick, neighLookup } from './neighbor.js';
@@ -32,7 +32,7 @@ export function icmpSend(sim: Simulator, st: NsState, pkt: IpPacket, type: 3 | 5
     if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about an ICMP error (${describe(pkt)})`);
     return;
   }
-  if (o.dst === 0xffffffff || o.dst >>> 28 === 0xe || o.src === 0 || o.src >>> 28 === 0xe || o.src === 0xffffffff) {
+  if (o.dst === 0xffffffff || isMulticast(o.dst) || o.src === 0 || isMulticast(o.src) || o.src === 0xffffffff) {
     if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about a packet from ${ip4ToString(o.src)} to ${ip4ToString(o.dst)} (broadcast, multicast or no source)`);
     return;
   }
@@ -123,7 +123,7 @@ function hostRedirect(sim: Simulator, st: NsState, pkt: IpPacket, icmp: IcmpErro
   const all = ns.all.accept_redirects;
   const mine = dev.conf.accept_redirects;
   const rx = dev.conf.forwarding ? all && mine : all || mine;
-  if (newGw === oldGw || !rx || newGw >>> 28 === 0xe || newGw === 0xffffffff || newGw >>> 24 === 0 || st.fib.addrType(newGw) !== 'unicast') {
+  if (newGw === oldGw || !rx || isMulticast(newGw) || newGw === 0xffffffff || newGw >>> 24 === 0 || st.fib.addrType(newGw) !== 'unicast') {
     if (sim.tracer) sim.step(ns, 'icmp', `redirect to ${ip4ToString(newGw)} rejected`);
     return;
   }

@@ -6,7 +6,7 @@
  * reachable_time; using a STALE entry sends at once and moves to DELAY, then PROBE (3 unicast
  * probes) unless confirmed. Permanent entries come from `ip neigh add` (ns.staticNeigh).
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { arpSolicit } from './arp.js';
 import { linkFailure } from './icmp.js';
@@ -201,7 +201,7 @@ export function neighOutput(sim: Simulator, st: NsState, dev: Link, nh: Ip4, pkt
     sendFrame(sim, dev, BROADCAST, pkt);
     return;
   }
-  if (nh >>> 28 === 0xe) {
+  if (isMulticast(nh)) {
     sendFrame(sim, dev, multicastMac(nh), pkt);
     return;
   }

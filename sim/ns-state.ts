@@ -30,6 +30,8 @@ export interface SimClock {
 
 export class NsState implements FibView {
   private compiled: Fib | null = null;
+  /** lo, once found: it is never deleted nor moved */
+  private lo: Link | null = null;
   /** neighbour tables by device; each maps a next-hop address to its entry */
   readonly neigh = new Map<Link, Map<Ip4, NeighEntry>>();
   /** the MAC each device had when its neighbour entries were made (neigh_changeaddr flushes) */
@@ -51,7 +53,8 @@ export class NsState implements FibView {
 
   /** The loopback device (ifindex 1 in practice; the kernel lets no namespace lose it). */
   get loopback(): Link {
-    for (const l of this.ns.linkList()) if (l.kind === 'loopback') return l;
+    if (this.lo) return this.lo;
+    for (const l of this.ns.linkList()) if (l.kind === 'loopback') return (this.lo = l);
     throw new Error(`namespace ${this.ns.path} has no loopback device`);
   }
 

@@ -11,7 +11,7 @@
  * Errors arrive in the socket's error queue (IP_RECVERR) and count as `+N errors`; a redirect
  * is printed but not counted. Everything else is what the simulated network does.
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { icmpName } from './icmp.js';
@@ -156,7 +156,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   const boundAddr = opts.source ?? 0;
   let source = boundAddr;
   let whereto = dst;
-  let multicast = !!opts.broadcast || dst >>> 28 === 0xe;
+  let multicast = !!opts.broadcast || isMulticast(dst);
   if (!source) {
     // the probe socket's connect(): the route, its source, broadcast refusal
     const res = routeConnect(st, { dst, src: 0, oif: boundDev });
@@ -182,7 +182,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   }
   if (whereto === 0) whereto = source;
   if (ttl === 0) return fatalResult(dst, 'cannot set unicast time-to-live: Invalid argument', warnings, t0);
-  multicast = multicast || whereto >>> 28 === 0xe;
+  multicast = multicast || isMulticast(whereto);
 
   const ident = sim.nextIdent();
   const inbox: Msg[] = [];

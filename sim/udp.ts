@@ -9,7 +9,7 @@
  * A VXLAN device that is up owns a kernel socket on its port (vxlan_sock_add); those are
  * listed from the model, not bound here.
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { LabModel } from '../src/model/lab-model.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
@@ -242,7 +242,7 @@ export function udpRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket): v
   if (vxlanRcv(sim, st, dev, pkt)) return;
   sim.drop(ns, 'no-socket', `nothing listens on UDP ${ip4ToString(pkt.ip.dst)}:${u.dstPort}`, pkt, dev);
   const dst = pkt.ip.dst;
-  if (dst >>> 28 === 0xe || st.fib.addrType(dst) === 'broadcast') return;
+  if (isMulticast(dst) || st.fib.addrType(dst) === 'broadcast') return;
   icmpSend(sim, st, pkt, ICMP_TYPE.destUnreachable, ICMP_UNREACH.port, 0, true);
 }
 

@@ -12,7 +12,7 @@
  * received back into the overlay: a bridge does not flood a frame back out of the port it came
  * in on, so VTEPs do not relay between their remotes.
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
 import type { Frame, IpPacket } from './packet.js';
@@ -102,7 +102,7 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
   const st = sim.state(dev.ns);
   const lower = v.dev !== null ? dev.ns.linkByName(v.dev) ?? null : null;
   for (const remote of remotes) {
-    if (remote >>> 28 === 0xe) {
+    if (isMulticast(remote)) {
       // a `group`: the kernel joins it on the lower device (IGMP); multicast is not simulated
       if (sim.tracer) sim.stepDrop(dev.ns, 'tunnel-unsupported', `${dev.name}: VXLAN over the multicast group ${ip4ToString(remote)} is not simulated`);
       continue;

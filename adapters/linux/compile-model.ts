@@ -15,6 +15,7 @@
  * the sandbox's own root, where a lab keeps its switches) and optionally a named namespace
  * inside it; in persist mode always one of the run's prefixed namespaces on the machine.
  */
+import { DEFAULT_MTU } from '../../src/model/device.js';
 import type { Host } from '../../src/model/host.js';
 import { ip4ToString } from '../../src/model/ip.js';
 import type { LabModel } from '../../src/model/lab-model.js';
@@ -191,11 +192,9 @@ export function sandboxHostsFor(lab: LabModel): string[] {
   return names;
 }
 
-const DEFAULT_MTU: Record<string, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500 };
-
 function defaultMtu(l: Link): number {
   if (l.kind === 'vxlan') return l.vxlan?.dev ? 1450 : 1500;
-  return DEFAULT_MTU[l.kind] ?? 1500;
+  return DEFAULT_MTU[l.kind];
 }
 
 /**

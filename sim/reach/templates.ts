@@ -10,10 +10,11 @@
  * Anything the fast path does not model exactly comes out as `unsure`.
  */
 import { SCOPE } from '../../src/model/address.js';
-import type { Ip4 } from '../../src/model/ip.js';
+import { isLoopbackNet, isMulticast, type Ip4 } from '../../src/model/ip.js';
 import type { Link } from '../../src/model/link.js';
 import { inetSelectAddr } from '../../src/model/source-address.js';
 import { loopsBack, routeOutput } from '../../src/model/route-output.js';
+import { arpIgnore } from '../arp.js';
 import { inputDecision } from '../input-decision.js';
 import type { DropReason } from '../trace.js';
 import type { NsInfo, ReachContext } from './context.js';
@@ -90,7 +91,7 @@ function hopOf(ctx: ReachContext, info: NsInfo, dev: Link, nh: Ip4, sip: Ip4): H
   }
   if (dev.noarp) return `${dev.name} is NOARP`;
   const fib = info.st.fib;
-  if (nh === 0xffffffff || nh >>> 28 === 0xe || (fib.broadcasts.has(nh) && fib.addrType(nh, dev) === 'broadcast')) return 'next hop is broadcast or multicast';
+  if (nh === 0xffffffff || isMulticast(nh) || (fib.broadcasts.has(nh) && fib.addrType(nh, dev) === 'broadcast')) return 'next hop is broadcast or multicast';
   if (!sip) return 'no address for ARP';
   return { ep };
 }
@@ -120,7 +121,7 @@ function computeOut(ctx: ReachContext, info: NsInfo, a: Ip4): Tmpl {
     return t;
   }
   const src = rt.saddr;
-  if (!src || src >>> 24 === 127) return new Tmpl('unsure', null, 'no usable source address');
+  if (!src || isLoopbackNet(src)) return new Tmpl('unsure', null, 'no usable source address');
   const nh = rt.gateway ?? a;
   const dev = rt.dev;
   const announce = Math.max(dev.conf.arp_announce, info.ns.all.arp_announce);
@@ -168,21 +169,6 @@ export function computeIn(ctx: ReachContext, info: NsInfo, dev: Link, a: Ip4, sr
   return Tmpl.out('out', `forwarded out ${out.name}`, out, hop.ep, gw, sip);
 }
 
-/** arp_ignore (net/ipv4/arp.c arp_ignore), without mode 2 (source-dependent: not blind). */
-function arpIgnored(dev: Link, tip: Ip4): boolean {
-  const mode = Math.max(dev.conf.arp_ignore, dev.ns.all.arp_ignore);
-  switch (mode) {
-    case 1:
-      return !dev.addrs.some((x) => x.local === tip && x.scope <= SCOPE.host);
-    case 3:
-      return !dev.addrs.some((x) => x.local === tip && x.scope <= SCOPE.link);
-    case 8:
-      return true;
-    default:
-      return false;
-  }
-}
-
 function domainIndex(ctx: ReachContext, dom: number): Map<number, number[]> {
   let idx = ctx.domainAddrs[dom];
   if (idx) return idx;
@@ -207,13 +193,13 @@ export function answer(ctx: ReachContext, dom: number, tip: Ip4): number {
   const m = memo.get(tip);
   if (m !== undefined) return m;
   let found = FAIL;
-  if (!(tip >>> 28 === 0xe || tip >>> 24 === 127)) {
+  if (!(isMulticast(tip) || isLoopbackNet(tip))) {
     for (const e of domainIndex(ctx, dom).get(tip) ?? []) {
       const dev = ctx.l2.epLink[e]!;
       if (dev.noarp) continue;
       const info = ctx.infoOf.get(dev.ns)!;
       const d = inputDecision(info.st, dev, tip, ANY_SRC);
-      if (d.kind !== 'local' || d.broadcast || arpIgnored(dev, tip)) continue;
+      if (d.kind !== 'local' || d.broadcast || arpIgnore(dev, null, tip)) continue;
       if (found !== FAIL) {
         found = UNSURE;
         break;

@@ -9,7 +9,7 @@
  * types, the output device), the policy rules, and the merged local/main trie is decided here.
  */
 import { SCOPE } from './address.js';
-import { inPrefix, type Ip4 } from './ip.js';
+import { inPrefix, isMulticast, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
 import { PROTO, TABLE, type Route, type RouteType } from './route.js';
@@ -144,7 +144,7 @@ export function dstFlow(dst: Ip4): Flow {
 export function addrType(fib: FibTables, addr: Ip4, dev: Link | null = null, table: number = TABLE.local): RouteType {
   // only 0.0.0.0 itself: the rest of 0/8 is unicast since Linux 5.18 (`via 0.1.2.3 onlink` is accepted)
   if (addr === 0 || addr === 0xffffffff) return 'broadcast';
-  if (addr >>> 28 === 0xe) return 'multicast';
+  if (isMulticast(addr)) return 'multicast';
   if (!fib.hasTable(table)) return 'unicast';
   const res = fib.tableLookup(table, dstFlow(addr));
   if (res && res.route && (!dev || res.route.dev === dev)) return res.route.type;

@@ -65,6 +65,14 @@ export function isMulticast(a: Ip4): boolean {
   return a >>> 28 === 0xe;
 }
 
+/** 224.0.0.0/24 (ipv4_is_local_multicast): groups never routed off the link. */
+export function isLocalMulticast(a: Ip4): boolean {
+  return a >>> 8 === 0xe00000;
+}
+
+/** 255.255.255.255, the limited broadcast (INADDR_BROADCAST). */
+export const INADDR_BROADCAST = 0xffffffff;
+
 export function isLoopbackNet(a: Ip4): boolean {
   return a >>> 24 === 127;
 }

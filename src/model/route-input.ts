@@ -13,7 +13,7 @@
  */
 import { SCOPE } from './address.js';
 import { fibLookup, type FibView } from './fib-view.js';
-import { isLoopbackNet, isMulticast, type Ip4 } from './ip.js';
+import { INADDR_BROADCAST as LBCAST, isLocalMulticast, isLoopbackNet, isMulticast, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Route } from './route.js';
 import { joinedGroup, type RtCacheFlags, type RtEntry, type RtErrno } from './route-output.js';
@@ -54,8 +54,6 @@ export type InputRefusal =
 
 /** An input route, or its errno with the reason and the FIB entry involved. */
 export type InputResult = { ok: true; rt: RtEntry } | { ok: false; errno: RtErrno; why: InputRefusal; route: Route | null };
-
-const LBCAST = 0xffffffff;
 
 /** IN_DEV_RPFILTER: the larger of conf/all and the device's own rp_filter. */
 export function rpFilter(dev: Link): number {
@@ -132,7 +130,7 @@ function multicastInput(view: FibView, flow: InputFlow): InputResult {
   if (isMulticast(saddr) || saddr === LBCAST) return refuse('EINVAL', 'source-multicast');
   if (isLoopbackNet(saddr) && !routeLocalnet(dev)) return refuse('EINVAL', 'source-loopback');
   if (saddr === 0) {
-    if (daddr >>> 8 !== 0xe00000) return refuse('EINVAL', 'source-zero');
+    if (!isLocalMulticast(daddr)) return refuse('EINVAL', 'source-zero');
   } else {
     const v = validateSource(view, saddr, 0, null, dev);
     if (typeof v === 'string') return refuse('EINVAL', v);

@@ -10,7 +10,7 @@
  */
 import { SCOPE } from './address.js';
 import { fibLookup, ipDevFind, type FibView } from './fib-view.js';
-import { isLoopbackNet, isMulticast, type Ip4 } from './ip.js';
+import { INADDR_BROADCAST as LBCAST, isLocalMulticast, isLoopbackNet, isMulticast, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Route, RouteType } from './route.js';
 import { inetSelectAddr, routePrefsrc } from './source-address.js';
@@ -59,13 +59,6 @@ export interface OutputFlow {
   src: Ip4;
   oif: Link | null;
   tos?: number;
-}
-
-const LBCAST = 0xffffffff;
-
-/** 224.0.0.0/24 (ipv4_is_local_multicast). */
-function isLocalMulticast(a: Ip4): boolean {
-  return a >>> 8 === 0xe00000;
 }
 
 /**
