@@ -7,10 +7,9 @@
 import { ip4ToString, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { icmpSend } from './icmp.js';
-import { describe } from './ip-output.js';
 import { neighOutput } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import type { IpPacket } from './packet.js';
+import { describe, type IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
 import type { Simulator } from './simulator.js';
 import { ICMP_EXC, ICMP_REDIRECT, ICMP_TYPE } from './wire/icmp.js';

@@ -8,10 +8,10 @@
 import { SCOPE } from '../src/model/address.js';
 import { ip4ToString, isMulticast } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
-import { describe, ipOutput } from './ip-output.js';
+import { ipOutput } from './ip-output.js';
 import { isValid, neighKick, neighLookup } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import { icmpPacket, quote, type IpPacket } from './packet.js';
+import { describe, icmpPacket, quote, type IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
 import { routeOutput, loopsBack, type RtErrno } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';

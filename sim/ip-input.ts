@@ -1,18 +1,17 @@
 /**
- * IPv4 receive (net/ipv4/ip_input.c ip_rcv, ip_local_deliver): frames not addressed to this host
- * are dropped, then the input route decides: deliver locally, forward, answer with an ICMP error
+ * IPv4 receive (net/ipv4/ip_input.c ip_rcv): frames not addressed to this host are dropped, then
+ * the input route decides: deliver locally (ip-deliver.ts), forward, answer with an ICMP error
  * (ip_error), or drop with a reason.
  */
 import { ip4ToString } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { ipForward } from './forward.js';
-import { icmpRcv, ipError } from './icmp.js';
-import { describe } from './ip-output.js';
-import type { NsState } from './ns-state.js';
+import { ipError } from './icmp.js';
 import { inputDecision } from './input-decision.js';
-import type { IpPacket, PktType } from './packet.js';
+import { localDeliver } from './ip-deliver.js';
+import type { NsState } from './ns-state.js';
+import { describe, type IpPacket, type PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
-import { udpRcv } from './udp.js';
 
 export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pktType: PktType): void {
   const ns = st.ns;
@@ -39,22 +38,4 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
     case 'drop':
       sim.drop(ns, d.reason, d.detail, pkt, dev);
   }
-}
-
-/** ip_local_deliver: `dev` is the device it came in on (lo when looped back), `iif` inet_iif. */
-export function localDeliver(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: IpPacket, broadcast: boolean): void {
-  if (sim.events.wants('packet:deliver')) {
-    sim.events.emit('packet:deliver', { t: sim.now, ns: st.ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: dev.name });
-  }
-  if (pkt.icmp) {
-    icmpRcv(sim, st, dev, iif, pkt, broadcast);
-    return;
-  }
-  const hook = pkt.udp ? sim.udpHook : null;
-  if (hook && hook(sim, st.ns, dev, pkt)) return;
-  if (pkt.udp) {
-    udpRcv(sim, st, dev, pkt);
-    return;
-  }
-  sim.drop(st.ns, 'no-socket', `nothing listens for ${describe(pkt)}`, pkt, dev);
 }

@@ -14,9 +14,9 @@ import type { LabModel } from '../src/model/lab-model.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { icmpSend } from './icmp.js';
-import { describe, ipOutput } from './ip-output.js';
+import { ipOutput } from './ip-output.js';
 import type { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
+import { describe, type Frame, type IpPacket } from './packet.js';
 import { routeConnect, routeOutput } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
@@ -225,12 +225,14 @@ function udpErr(sim: Simulator, table: UdpTable, ns: Netns, err: IcmpErrorRepr, 
 }
 
 /**
- * A UDP datagram delivered to this namespace (__udp4_lib_rcv): to its socket — a VXLAN
- * device's or a process's — or, when none listens, an ICMP port unreachable back (never for
- * broadcast or multicast).
+ * A UDP datagram delivered to this namespace (udp_rcv → __udp4_lib_rcv; UDP's entry of the
+ * protocol table): to a tunnel endpoint's hook, its socket — a VXLAN device's or a process's —
+ * or, when none listens, an ICMP port unreachable back (never for broadcast or multicast).
  */
-export function udpRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket): void {
+export function udpRcv(sim: Simulator, st: NsState, dev: Link, _iif: Link, pkt: IpPacket): void {
   const ns = st.ns;
+  const hook = sim.udpHook;
+  if (hook && hook(sim, ns, dev, pkt)) return;
   const u = pkt.udp!;
   const table = udpTable(sim);
   const sock = table.lookup(ns, pkt.ip.src, u.srcPort, pkt.ip.dst, u.dstPort);
