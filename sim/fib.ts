@@ -51,13 +51,20 @@ function compileTable(id: number, routes: readonly Route[], more: readonly Route
     if (!a) {
       a = [];
       lpm.insert(r.dst, r.dstLen, a);
-      perLen[r.dstLen]++;
+      countLen(perLen, r.dstLen, 1);
     }
     a.push(r);
   };
   for (const r of routes) add(r);
   for (const r of more) add(r);
   return { id, lpm, lens: lensOf(perLen), perLen };
+}
+
+/** Adds `by` to the number of prefixes of length `len`; the new number. */
+function countLen(perLen: Int32Array, len: number, by: number): number {
+  const n = (perLen[len] ?? 0) + by;
+  perLen[len] = n;
+  return n;
 }
 
 function lensOf(perLen: Int32Array): number[] {
@@ -173,10 +180,10 @@ export class Fib implements FibTables {
       let lenChanged = false;
       if (now.length) {
         t.lpm.insert(e.dst, e.dstLen, now);
-        if (!had) lenChanged = t.perLen[e.dstLen]++ === 0;
+        if (!had) lenChanged = countLen(t.perLen, e.dstLen, 1) === 1;
       } else if (had) {
         t.lpm.remove(e.dst, e.dstLen);
-        lenChanged = --t.perLen[e.dstLen] === 0;
+        lenChanged = countLen(t.perLen, e.dstLen, -1) === 0;
       }
       if (lenChanged) t.lens = lensOf(t.perLen);
     }
@@ -202,9 +209,7 @@ export class Fib implements FibTables {
     const dst = flow.dst;
     const longest = t.lpm.lookupLen(dst);
     if (longest < 0) return null;
-    const lens = t.lens;
-    for (let i = 0; i < lens.length; i++) {
-      const len = lens[i]!; // i < lens.length
+    for (const len of t.lens) {
       if (len > longest) continue;
       const routes = len === longest ? t.lpm.lookup(dst) : t.lpm.get((dst & (MASK[len] ?? 0)) >>> 0, len);
       if (!routes) continue;

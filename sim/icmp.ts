@@ -73,9 +73,13 @@ export function ipError(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, e
 
 /** icmp_rcv for a packet delivered locally; raw sockets see it first (raw_v4_input). */
 export function icmpRcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: IpPacket, broadcast: boolean): void {
-  const icmp = pkt.icmp!;
+  const icmp = pkt.icmp;
+  if (!icmp) {
+    sim.drop(st.ns, 'no-socket', `${describe(pkt)}: no ICMP message`, pkt, dev);
+    return;
+  }
   const socks = st.sockets;
-  for (let i = 0; i < socks.length; i++) socks[i]!.raw(pkt, iif);
+  for (const s of socks) s.raw(pkt, iif);
   if (isEcho(icmp)) {
     if (icmp.type === ICMP_TYPE.echoRequest) echoReply(sim, st, dev, pkt, broadcast);
     return;
@@ -84,7 +88,7 @@ export function icmpRcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: 
     hostRedirect(sim, st, pkt, icmp);
     return;
   }
-  for (let i = 0; i < socks.length; i++) socks[i]!.error(icmp, pkt.ip.src, dev);
+  for (const s of socks) s.error(icmp, pkt.ip.src, dev);
 }
 
 /** icmp_echo → icmp_reply */

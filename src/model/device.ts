@@ -139,11 +139,10 @@ function sameNet(x: Addr, a: Addr): boolean {
 export function insertAddress(l: Link, a: Addr): void {
   let lastPrimary = 0;
   a.secondary = false;
-  for (let i = 0; i < l.addrs.length; i++) {
-    const x = l.addrs[i];
+  l.addrs.forEach((x, i) => {
     if (!x.secondary && a.scope <= x.scope) lastPrimary = i + 1;
     if (x.prefixLen === a.prefixLen && sameNet(x, a)) a.secondary = true;
-  }
+  });
   if (a.secondary) l.addrs.push(a);
   else l.addrs.splice(lastPrimary, 0, a);
   fibAddIfaddr(l, a);

@@ -116,9 +116,7 @@ export function fibLookup(fib: FibTables, flow: Flow): FibResult {
     if (!fib.hasTable(TABLE.default)) return res ?? NO_ROUTE;
     return fib.tableLookup(TABLE.default, flow) ?? NO_ROUTE;
   }
-  const rules = ns.rules;
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
+  for (const rule of ns.rules) {
     if (rule.src && !inPrefix(flow.src, rule.src.addr, rule.src.len)) continue;
     if (rule.dst && !inPrefix(flow.dst, rule.dst.addr, rule.dst.len)) continue;
     if (rule.iif && (!flow.iif || flow.iif.name !== rule.iif)) continue;
