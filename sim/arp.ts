@@ -8,18 +8,17 @@
  * valid, unicast to the cached address in PROBE.
  */
 import { SCOPE } from '../src/model/address.js';
-import { inPrefix, ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { inPrefix, ip4ToString, isLoopbackNet, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { neighEventNs, neighLookup, neighUpdate, type NeighEntry } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
+import type { Frame, IpPacket, PktType } from './packet.js';
 import { PARAMS } from './params.js';
-import { routeInput } from './route-input.js';
+import { inputDecision } from './input-decision.js';
 import type { Simulator } from './simulator.js';
 import { inetSelectAddr } from '../src/model/source-address.js';
 import { ARP_OP } from './wire/arp.js';
 import { BROADCAST, ETHERTYPE } from './wire/ethernet.js';
-import type { PktType } from './route-input.js';
 
 const ZERO = '00:00:00:00:00:00';
 
@@ -49,8 +48,12 @@ export function arpSolicit(sim: Simulator, st: NsState, e: NeighEntry, hint: IpP
   arpSend(sim, dev, ARP_OP.request, e.ip, saddr, unicast ? e.mac : null, null);
 }
 
-/** arp_ignore: whether a request for local `tip` arriving on `dev` is left unanswered. */
-function arpIgnore(dev: Link, sip: Ip4, tip: Ip4): boolean {
+/**
+ * arp_ignore: whether a request from `sip` for local `tip` arriving on `dev` is left
+ * unanswered. With `sip` null (a source-blind question) mode 2, which depends on the source,
+ * does not ignore.
+ */
+export function arpIgnore(dev: Link, sip: Ip4 | null, tip: Ip4): boolean {
   const mode = Math.max(dev.conf.arp_ignore, dev.ns.all.arp_ignore);
   switch (mode) {
     case 0:
@@ -58,7 +61,7 @@ function arpIgnore(dev: Link, sip: Ip4, tip: Ip4): boolean {
     case 1:
       return !dev.addrs.some((a) => a.local === tip && a.scope <= SCOPE.host);
     case 2:
-      return !dev.addrs.some((a) => a.local === tip && inPrefix(sip, a.address, a.prefixLen));
+      return sip !== null && !dev.addrs.some((a) => a.local === tip && inPrefix(sip, a.address, a.prefixLen));
     case 3:
       return !dev.addrs.some((a) => a.local === tip && a.scope <= SCOPE.link);
     case 8:
@@ -84,7 +87,7 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
   const sip = arp.spa;
   const tip = arp.tpa;
   const localnet = dev.conf.route_localnet || ns.all.route_localnet;
-  if (tip >>> 28 === 0xe || (!localnet && tip >>> 24 === 127)) {
+  if (isMulticast(tip) || (!localnet && isLoopbackNet(tip))) {
     if (sim.tracer) sim.stepDrop(ns, 'martian-destination', `ARP for ${ip4ToString(tip)}`);
     return;
   }
@@ -94,7 +97,7 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
     return;
   }
   if (arp.op === ARP_OP.request) {
-    const d = routeInput(sim, st, dev, tip, sip, 'host');
+    const d = inputDecision(st, dev, tip, sip);
     if (d.kind === 'local' && !d.broadcast) {
       if (arpIgnore(dev, sip, tip)) {
         if (sim.tracer) sim.stepDrop(ns, 'arp-ignored', `ARP request for ${ip4ToString(tip)} on ${dev.name} (arp_ignore)`);

@@ -11,7 +11,7 @@ import { arpRcv } from './arp.js';
 import { ipRcv } from './ip-input.js';
 import type { Frame } from './packet.js';
 import { PARAMS } from './params.js';
-import type { PktType } from './route-input.js';
+import type { PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
 import { ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 

@@ -6,28 +6,19 @@
  */
 import { ip4ToString, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
-import type { Route } from '../src/model/route.js';
-import { Fib } from './fib.js';
 import { icmpSend } from './icmp.js';
-import { describe } from './ip-output.js';
 import { neighOutput } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import type { IpPacket } from './packet.js';
+import { describe, type IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
 import type { Simulator } from './simulator.js';
 import { ICMP_EXC, ICMP_REDIRECT, ICMP_TYPE } from './wire/icmp.js';
 
-/** The next hop of `dst` through `r`, taking a learned redirect into account (rt_nexthop + fnhe). */
-export function nextHop(sim: Simulator, st: NsState, r: Route, dst: Ip4): Ip4 {
-  const exc = st.redirects.get(dst);
-  if (exc && exc.route === r) {
-    if (exc.expires > sim.now) return exc.gateway;
-    st.redirects.delete(dst);
-  }
-  return Fib.usesGateway(r) ? r.gateway! : dst;
-}
-
-export function ipForward(sim: Simulator, st: NsState, inDev: Link, pkt: IpPacket, r: Route, redirect: boolean): void {
+/**
+ * ip_forward for a packet the input route sends out of `out` toward next hop `nh` (rt_nexthop:
+ * the gateway — a learned redirect's when there is one — or the destination itself).
+ */
+export function ipForward(sim: Simulator, st: NsState, inDev: Link, pkt: IpPacket, out: Link, nh: Ip4, redirect: boolean): void {
   const ns = st.ns;
   if (pkt.ip.ttl <= 1) {
     sim.drop(ns, 'ttl-exceeded', `TTL ${pkt.ip.ttl} would reach 0 at this router`, pkt, inDev);
@@ -35,8 +26,6 @@ export function ipForward(sim: Simulator, st: NsState, inDev: Link, pkt: IpPacke
     return;
   }
   pkt.ip.ttl--;
-  const out = r.dev!;
-  const nh = nextHop(sim, st, r, pkt.ip.dst);
   if (redirect) sendRedirect(sim, st, pkt, nh);
   if (sim.tracer) sim.step(ns, 'forward', `${describe(pkt)} from ${inDev.name} out ${out.name}${nh !== pkt.ip.dst ? ` via ${ip4ToString(nh)}` : ''}`);
   if (sim.events.wants('packet:forward')) {

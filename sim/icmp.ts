@@ -6,15 +6,14 @@
  * a host a better first hop once that hop is resolved.
  */
 import { SCOPE } from '../src/model/address.js';
-import { ip4ToString } from '../src/model/ip.js';
+import { ip4ToString, isMulticast } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
-import type { FibErrno } from './fib.js';
-import { describe, ipOutput } from './ip-output.js';
+import { ipOutput } from './ip-output.js';
 import { isValid, neighKick, neighLookup } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import { icmpPacket, quote, type IpPacket } from './packet.js';
+import { describe, icmpPacket, quote, type IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
-import { routeOutput } from './route-output.js';
+import { routeOutput, loopsBack, type RtErrno } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import { inetSelectAddr } from '../src/model/source-address.js';
 import type { DropReason } from './trace.js';
@@ -33,25 +32,25 @@ export function icmpSend(sim: Simulator, st: NsState, pkt: IpPacket, type: 3 | 5
     if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about an ICMP error (${describe(pkt)})`);
     return;
   }
-  if (o.dst === 0xffffffff || o.dst >>> 28 === 0xe || o.src === 0 || o.src >>> 28 === 0xe || o.src === 0xffffffff) {
+  if (o.dst === 0xffffffff || isMulticast(o.dst) || o.src === 0 || isMulticast(o.src) || o.src === 0xffffffff) {
     if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about a packet from ${ip4ToString(o.src)} to ${ip4ToString(o.dst)} (broadcast, multicast or no source)`);
     return;
   }
   const saddr = localDst ? o.dst : 0;
-  const res = routeOutput(sim, st, { dst: o.src, src: saddr, oif: null });
-  if (res.kind !== 'ok') {
+  const res = routeOutput(st, { dst: o.src, src: saddr, oif: null });
+  if (!res.ok) {
     if (sim.tracer) sim.step(ns, 'icmp', `cannot send ICMP type ${type} code ${code} to ${ip4ToString(o.src)}: no route back`);
     return;
   }
   const rt = res.rt;
-  if (rt.type !== 'local' && (I.ratemask >> type) & 1 && !st.peers.xrlimAllow(o.src, sim.now)) {
+  if (!loopsBack(rt) && (I.ratemask >> type) & 1 && !st.peers.xrlimAllow(o.src, sim.now)) {
     if (sim.tracer) sim.step(ns, 'icmp', `ICMP type ${type} code ${code} to ${ip4ToString(o.src)} suppressed by icmp_ratelimit`, 'icmp-rate-limit');
     return;
   }
   const err: IcmpErrorRepr = { type, code, info, original: quote(pkt) };
-  const out = icmpPacket(rt.src, rt.dst, I.defaultTtl, st.nextIpId(), err);
-  if (sim.tracer) sim.step(ns, 'icmp', `send ICMP ${icmpName(type, code)} from ${ip4ToString(rt.src)} to ${ip4ToString(o.src)}`);
-  if (sim.events.wants('icmp:error')) sim.events.emit('icmp:error', { t: sim.now, ns: ns.path, from: rt.src, to: o.src, type, code });
+  const out = icmpPacket(rt.saddr, rt.daddr, I.defaultTtl, st.nextIpId(), err);
+  if (sim.tracer) sim.step(ns, 'icmp', `send ICMP ${icmpName(type, code)} from ${ip4ToString(rt.saddr)} to ${ip4ToString(o.src)}`);
+  if (sim.events.wants('icmp:error')) sim.events.emit('icmp:error', { t: sim.now, ns: ns.path, from: rt.saddr, to: o.src, type, code });
   ipOutput(sim, st, out, rt);
 }
 
@@ -61,7 +60,7 @@ export function linkFailure(sim: Simulator, st: NsState, pkt: IpPacket): void {
 }
 
 /** ip_error: the input route found no usable route and the device forwards. */
-export function ipError(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, errno: FibErrno, reason: DropReason, detail: string): void {
+export function ipError(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, errno: RtErrno, reason: DropReason, detail: string): void {
   sim.drop(st.ns, reason, detail, pkt, dev);
   if (errno === 'EINVAL') return;
   const code = errno === 'EHOSTUNREACH' ? ICMP_UNREACH.host : errno === 'ENETUNREACH' ? ICMP_UNREACH.net : ICMP_UNREACH.pktFiltered;
@@ -74,9 +73,13 @@ export function ipError(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, e
 
 /** icmp_rcv for a packet delivered locally; raw sockets see it first (raw_v4_input). */
 export function icmpRcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: IpPacket, broadcast: boolean): void {
-  const icmp = pkt.icmp!;
+  const icmp = pkt.icmp;
+  if (!icmp) {
+    sim.drop(st.ns, 'no-socket', `${describe(pkt)}: no ICMP message`, pkt, dev);
+    return;
+  }
   const socks = st.sockets;
-  for (let i = 0; i < socks.length; i++) socks[i]!.raw(pkt, iif);
+  for (const s of socks) s.raw(pkt, iif);
   if (isEcho(icmp)) {
     if (icmp.type === ICMP_TYPE.echoRequest) echoReply(sim, st, dev, pkt, broadcast);
     return;
@@ -85,7 +88,7 @@ export function icmpRcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: 
     hostRedirect(sim, st, pkt, icmp);
     return;
   }
-  for (let i = 0; i < socks.length; i++) socks[i]!.error(icmp, pkt.ip.src, dev);
+  for (const s of socks) s.error(icmp, pkt.ip.src, dev);
 }
 
 /** icmp_echo → icmp_reply */
@@ -99,12 +102,12 @@ function echoReply(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, broadc
   }
   // fib_compute_spec_dst: the address the request was sent to
   const saddr = broadcast ? inetSelectAddr(dev, pkt.ip.src, SCOPE.link) : pkt.ip.dst;
-  const res = routeOutput(sim, st, { dst: pkt.ip.src, src: saddr, oif: null });
-  if (res.kind !== 'ok') {
+  const res = routeOutput(st, { dst: pkt.ip.src, src: saddr, oif: null });
+  if (!res.ok) {
     sim.drop(ns, 'no-route', `no route back to ${ip4ToString(pkt.ip.src)} for the echo reply (${res.errno})`, pkt, dev);
     return;
   }
-  const reply = icmpPacket(res.rt.src, res.rt.dst, I.defaultTtl, st.nextIpId(), { ...req, type: 0 });
+  const reply = icmpPacket(res.rt.saddr, res.rt.daddr, I.defaultTtl, st.nextIpId(), { ...req, type: 0 });
   if (sim.tracer) sim.step(ns, 'deliver', `echo request seq ${req.seq} for ${ip4ToString(pkt.ip.dst)}: replying`);
   ipOutput(sim, st, reply, res.rt);
 }
@@ -115,8 +118,8 @@ function hostRedirect(sim: Simulator, st: NsState, pkt: IpPacket, icmp: IcmpErro
   const inner = icmp.original.ip;
   const newGw = icmp.info;
   const oldGw = pkt.ip.src;
-  const res = routeOutput(sim, st, { dst: inner.dst, src: 0, oif: null });
-  if (res.kind !== 'ok' || res.rt.gateway !== oldGw || !res.rt.route) {
+  const res = routeOutput(st, { dst: inner.dst, src: 0, oif: null });
+  if (!res.ok || res.rt.gateway !== oldGw || !res.rt.route) {
     if (sim.tracer) sim.step(ns, 'icmp', `redirect from ${ip4ToString(oldGw)} ignored: not our gateway to ${ip4ToString(inner.dst)}`);
     return;
   }
@@ -124,7 +127,7 @@ function hostRedirect(sim: Simulator, st: NsState, pkt: IpPacket, icmp: IcmpErro
   const all = ns.all.accept_redirects;
   const mine = dev.conf.accept_redirects;
   const rx = dev.conf.forwarding ? all && mine : all || mine;
-  if (newGw === oldGw || !rx || newGw >>> 28 === 0xe || newGw === 0xffffffff || newGw >>> 24 === 0 || st.fib.addrType(newGw) !== 'unicast') {
+  if (newGw === oldGw || !rx || isMulticast(newGw) || newGw === 0xffffffff || newGw >>> 24 === 0 || st.fib.addrType(newGw) !== 'unicast') {
     if (sim.tracer) sim.step(ns, 'icmp', `redirect to ${ip4ToString(newGw)} rejected`);
     return;
   }

@@ -11,6 +11,6 @@ export { ping, type PingOptions, type PingResult, type PingEvent, type PingReply
 export { Tracer, type DropReason, type TraceStep, type StepKind } from './trace.js';
 export { SimBus, type SimEvents, type SimEventName } from './events.js';
 export { Fib, type Flow, type FibAnswer } from './fib.js';
-export { routeOutput, type OutRoute, type OutResult } from './route-output.js';
+export { routeOutput, type RtEntry, type RtResult } from '../src/model/route-output.js';
 export { PARAMS, timerWheelUs } from './params.js';
 export type { Frame, IpPacket } from './packet.js';

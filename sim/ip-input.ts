@@ -1,18 +1,17 @@
 /**
- * IPv4 receive (net/ipv4/ip_input.c ip_rcv, ip_local_deliver): frames not addressed to this host
- * are dropped, then the input route decides: deliver locally, forward, answer with an ICMP error
+ * IPv4 receive (net/ipv4/ip_input.c ip_rcv): frames not addressed to this host are dropped, then
+ * the input route decides: deliver locally (ip-deliver.ts), forward, answer with an ICMP error
  * (ip_error), or drop with a reason.
  */
 import { ip4ToString } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { ipForward } from './forward.js';
-import { icmpRcv, ipError } from './icmp.js';
-import { describe } from './ip-output.js';
+import { ipError } from './icmp.js';
+import { inputDecision } from './input-decision.js';
+import { localDeliver } from './ip-deliver.js';
 import type { NsState } from './ns-state.js';
-import type { IpPacket } from './packet.js';
-import { routeInput, type PktType } from './route-input.js';
+import { describe, type IpPacket, type PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
-import { udpRcv } from './udp.js';
 
 export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pktType: PktType): void {
   const ns = st.ns;
@@ -20,7 +19,7 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
     sim.drop(ns, 'not-for-us', `frame on ${dev.name} addressed to another host's MAC`, pkt, dev);
     return;
   }
-  const d = routeInput(sim, st, dev, pkt.ip.dst, pkt.ip.src, pktType);
+  const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos);
   switch (d.kind) {
     case 'local':
       if (sim.tracer) sim.step(ns, 'input', `${describe(pkt)} arrived on ${dev.name}: ${d.broadcast ? 'broadcast' : 'local address'}`);
@@ -31,7 +30,7 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
         sim.drop(ns, 'not-for-us', `link-layer broadcast of ${ip4ToString(pkt.ip.dst)} is not forwarded`, pkt, dev);
         return;
       }
-      ipForward(sim, st, dev, pkt, d.route, d.redirect);
+      ipForward(sim, st, dev, pkt, d.dev, d.gateway ?? pkt.ip.dst, d.redirect);
       return;
     case 'error':
       ipError(sim, st, dev, pkt, d.errno, d.reason, d.detail);
@@ -39,22 +38,4 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
     case 'drop':
       sim.drop(ns, d.reason, d.detail, pkt, dev);
   }
-}
-
-/** ip_local_deliver: `dev` is the device it came in on (lo when looped back), `iif` inet_iif. */
-export function localDeliver(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: IpPacket, broadcast: boolean): void {
-  if (sim.events.wants('packet:deliver')) {
-    sim.events.emit('packet:deliver', { t: sim.now, ns: st.ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: dev.name });
-  }
-  if (pkt.icmp) {
-    icmpRcv(sim, st, dev, iif, pkt, broadcast);
-    return;
-  }
-  const hook = pkt.udp ? sim.udpHook : null;
-  if (hook && hook(sim, st.ns, dev, pkt)) return;
-  if (pkt.udp) {
-    udpRcv(sim, st, dev, pkt);
-    return;
-  }
-  sim.drop(st.ns, 'no-socket', `nothing listens for ${describe(pkt)}`, pkt, dev);
 }

@@ -5,17 +5,17 @@
  * layer toward the gateway or the destination itself.
  */
 import { ip4ToString } from '../src/model/ip.js';
-import { localDeliver } from './ip-input.js';
+import { localDeliver } from './ip-deliver.js';
 import { neighOutput } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import type { IpPacket } from './packet.js';
-import type { OutRoute } from './route-output.js';
+import { describe, type IpPacket } from './packet.js';
+import { loopsBack, type RtEntry } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
 
-export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: OutRoute): void {
+export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: RtEntry): void {
   const ns = st.ns;
-  if (rt.type === 'local') {
+  if (loopsBack(rt)) {
     const lo = rt.dev;
     if (!lo.up) {
       sim.drop(ns, 'lo-down', `${ip4ToString(pkt.ip.dst)} is local but lo is down`, pkt, lo);
@@ -46,21 +46,4 @@ export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: OutRout
   const nh = rt.gateway ?? pkt.ip.dst;
   if (sim.tracer) sim.step(ns, 'route', `${describe(pkt)} out ${rt.dev.name}${rt.gateway !== null ? ` via ${ip4ToString(rt.gateway)}` : ''} src ${ip4ToString(pkt.ip.src)}`);
   neighOutput(sim, st, rt.dev, nh, pkt);
-}
-
-/** One-line description of a packet for traces. */
-export function describe(pkt: IpPacket): string {
-  const i = pkt.icmp;
-  let what = `proto ${pkt.ip.protocol}`;
-  if (i) {
-    if (i.type === 8) what = `echo request seq ${i.seq}`;
-    else if (i.type === 0) what = `echo reply seq ${i.seq}`;
-    else if (i.type === 3) what = `ICMP unreachable code ${i.code}`;
-    else if (i.type === 11) what = `ICMP time exceeded`;
-    else if (i.type === 5) what = `ICMP redirect`;
-    else what = `ICMP type ${i.type}`;
-  } else if (pkt.udp) {
-    what = `UDP ${pkt.udp.srcPort} > ${pkt.udp.dstPort}`;
-  }
-  return `${what} ${ip4ToString(pkt.ip.src)} > ${ip4ToString(pkt.ip.dst)} ttl ${pkt.ip.ttl}`;
 }

@@ -6,10 +6,8 @@
  * reachable_time; using a STALE entry sends at once and moves to DELAY, then PROBE (3 unicast
  * probes) unless confirmed. Permanent entries come from `ip neigh add` (ns.staticNeigh).
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
-import { arpSolicit } from './arp.js';
-import { linkFailure } from './icmp.js';
 import type { NsState } from './ns-state.js';
 import type { IpPacket } from './packet.js';
 import { PARAMS, timerWheelUs } from './params.js';
@@ -32,6 +30,18 @@ export interface NeighEntry {
   /** bumped whenever the timer is re-armed or cancelled: stale timer events are ignored */
   timerGen: number;
   dead: boolean;
+}
+
+/**
+ * What the neighbour layer asks of the protocols around it, which it does not import (struct
+ * neigh_ops's solicit, dst_ops's link_failure): the resolution protocol's probe, and the report
+ * of a packet whose next hop never answered. The simulator fills it (ARP, ICMP).
+ */
+export interface NeighOps {
+  /** send a probe for `e`, the newest queued packet as a hint for the source address */
+  solicit(sim: Simulator, st: NsState, e: NeighEntry, hint: IpPacket | null): void;
+  /** a queued packet is dropped because resolution failed */
+  linkFailure(sim: Simulator, st: NsState, pkt: IpPacket): void;
 }
 
 const P = PARAMS.neigh;
@@ -75,7 +85,7 @@ function cancel(e: NeighEntry): void {
 
 /** neigh_probe → arp_solicit, with the newest queued packet as the hint for the source address. */
 function probe(sim: Simulator, st: NsState, e: NeighEntry): void {
-  arpSolicit(sim, st, e, e.queue.length ? e.queue[e.queue.length - 1]! : null);
+  sim.neighOps.solicit(sim, st, e, e.queue[e.queue.length - 1] ?? null);
   e.probes++;
 }
 
@@ -128,7 +138,7 @@ function invalidate(sim: Simulator, st: NsState, e: NeighEntry): void {
   if (sim.tracer) sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} FAILED after ${P.mcastProbes} ARP probes; ${q.length} queued packet(s) dropped`);
   for (const pkt of q) {
     sim.drop(st.ns, 'neigh-failed', `no ARP answer for ${ip(e)} on ${e.dev.name}`, pkt, e.dev);
-    linkFailure(sim, st, pkt);
+    sim.neighOps.linkFailure(sim, st, pkt);
   }
 }
 
@@ -201,7 +211,7 @@ export function neighOutput(sim: Simulator, st: NsState, dev: Link, nh: Ip4, pkt
     sendFrame(sim, dev, BROADCAST, pkt);
     return;
   }
-  if (nh >>> 28 === 0xe) {
+  if (isMulticast(nh)) {
     sendFrame(sim, dev, multicastMac(nh), pkt);
     return;
   }

@@ -1,8 +1,11 @@
 /**
  * The simulator's runtime state of one namespace — what the kernel keeps beside the
  * configuration the model holds: the compiled FIB (cached by ns.version), neighbour tables per
- * device, inet_peer rate-limit buckets, learned redirects, open ICMP sockets.
+ * device, inet_peer rate-limit buckets, learned redirects, open ICMP sockets. It is the
+ * namespace's FibView: the model's routeOutput / routeInput read the compiled FIB, the
+ * devices' liveness and the learned redirects through it.
  */
+import type { FibView } from '../src/model/fib-view.js';
 import type { Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
@@ -19,8 +22,16 @@ export interface RedirectException {
   expires: number;
 }
 
-export class NsState {
+/** What a namespace's state asks of its simulator: liveness of devices, and the time. */
+export interface SimClock {
+  readonly now: number;
+  isLive(l: Link): boolean;
+}
+
+export class NsState implements FibView {
   private compiled: Fib | null = null;
+  /** lo, once found: it is never deleted nor moved */
+  private lo: Link | null = null;
   /** neighbour tables by device; each maps a next-hop address to its entry */
   readonly neigh = new Map<Link, Map<Ip4, NeighEntry>>();
   /** the MAC each device had when its neighbour entries were made (neigh_changeaddr flushes) */
@@ -30,17 +41,34 @@ export class NsState {
   readonly sockets: IcmpSocket[] = [];
   ipId = 0;
 
-  constructor(readonly ns: Netns) {}
+  constructor(
+    readonly ns: Netns,
+    private readonly sim: SimClock,
+  ) {}
 
   /** The FIB for the namespace as it is now. */
   get fib(): Fib {
     return (this.compiled = Fib.of(this.ns, this.compiled));
   }
 
-  /** The loopback device (ifindex 1 in practice). */
-  get lo(): Link | undefined {
-    for (const l of this.ns.linkList()) if (l.kind === 'loopback') return l;
-    return undefined;
+  /** The loopback device (ifindex 1 in practice; the kernel lets no namespace lose it). */
+  get loopback(): Link {
+    if (this.lo) return this.lo;
+    for (const l of this.ns.linkList()) if (l.kind === 'loopback') return (this.lo = l);
+    throw new Error(`namespace ${this.ns.path} has no loopback device`);
+  }
+
+  isLive(dev: Link): boolean {
+    return dev.ns === this.ns && this.sim.isLive(dev);
+  }
+
+  /** A current redirect for `dst` learned on `route` (an expired one is forgotten). */
+  exception(dst: Ip4, route: Route): Ip4 | null {
+    const exc = this.redirects.get(dst);
+    if (!exc || exc.route !== route) return null;
+    if (exc.expires > this.sim.now) return exc.gateway;
+    this.redirects.delete(dst);
+    return null;
   }
 
   table(dev: Link): Map<Ip4, NeighEntry> {

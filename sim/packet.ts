@@ -7,6 +7,7 @@
 import type { ArpRepr } from './wire/arp.js';
 import type { EthernetRepr } from './wire/ethernet.js';
 import { icmpLength, isEcho, type IcmpEchoRepr, type IcmpRepr } from './wire/icmp.js';
+import { ip4ToString } from '../src/model/ip.js';
 import { IP_PROTO, type Ipv4Repr } from './wire/ipv4.js';
 import type { UdpRepr } from './wire/udp.js';
 
@@ -56,4 +57,24 @@ export function quote(p: IpPacket): { ip: Ipv4Repr; echo: IcmpEchoRepr | null; u
   const q = { ip: { ...p.ip }, echo: icmp && isEcho(icmp) ? { ...icmp } : null };
   // the first 8 bytes of a UDP datagram are its header: the ports a socket is found by (udp_err)
   return p.udp ? { ...q, udp: { ...p.udp } } : q;
+}
+
+/** skb->pkt_type: what the link layer made of a frame's destination MAC. */
+export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
+
+/** One-line description of a packet for traces. */
+export function describe(pkt: IpPacket): string {
+  const i = pkt.icmp;
+  let what = `proto ${pkt.ip.protocol}`;
+  if (i) {
+    if (i.type === 8) what = `echo request seq ${i.seq}`;
+    else if (i.type === 0) what = `echo reply seq ${i.seq}`;
+    else if (i.type === 3) what = `ICMP unreachable code ${i.code}`;
+    else if (i.type === 11) what = `ICMP time exceeded`;
+    else if (i.type === 5) what = `ICMP redirect`;
+    else what = `ICMP type ${i.type}`;
+  } else if (pkt.udp) {
+    what = `UDP ${pkt.udp.srcPort} > ${pkt.udp.dstPort}`;
+  }
+  return `${what} ${ip4ToString(pkt.ip.src)} > ${ip4ToString(pkt.ip.dst)} ttl ${pkt.ip.ttl}`;
 }

@@ -8,14 +8,14 @@
  * not counted. Everything else is what the simulated network does. The words ping prints for
  * all of it are the program's (src/programs/ping).
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { ipOutput } from './ip-output.js';
 import { icmpPacket, type IpPacket } from './packet.js';
 import { runPingLoop } from './ping-loop.js';
 import { PingTally, type PingEvent, type PingMsg } from './ping-tally.js';
-import { routeOutput } from './route-output.js';
+import { routeConnect, routeOutput } from '../src/model/route-output.js';
 import type { NsState } from './ns-state.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
@@ -153,8 +153,9 @@ function setUp(sim: Simulator, st: NsState, from: Netns, dst: Ip4, ttl: number, 
   let source = boundAddr;
   let whereto = dst;
   if (!source) {
-    const res = routeOutput(sim, st, { dst, src: 0, oif: boundDev });
-    if (res.kind === 'error') {
+    // the probe socket's connect(): the route, its source, broadcast refusal
+    const res = routeConnect(st, { dst, src: 0, oif: boundDev });
+    if (!res.ok) {
       if (res.errno === 'EACCES') {
         if (!opts.broadcast) return { kind: 'broadcast-without-b' };
         notices.push({ kind: 'broadcast' });
@@ -165,15 +166,15 @@ function setUp(sim: Simulator, st: NsState, from: Netns, dst: Ip4, ttl: number, 
       if (!opts.broadcast) return { kind: 'broadcast-without-b' };
       notices.push({ kind: 'broadcast' });
     }
-    source = res.rt.src;
-    whereto = res.rt.dst;
+    source = res.rt.saddr;
+    whereto = res.rt.daddr;
     if (boundDev && !boundDev.addrs.some((a) => a.local === source)) notices.push({ kind: 'source-elsewhere', dev: boundDev.name });
   } else if (!['local', 'broadcast', 'multicast'].includes(st.fib.addrType(source))) {
     return { kind: 'bind', errno: 'EADDRNOTAVAIL' };
   }
   if (whereto === 0) whereto = source;
   if (ttl === 0) return { kind: 'set-ttl', errno: 'EINVAL' };
-  const multicast = !!opts.broadcast || dst >>> 28 === 0xe || whereto >>> 28 === 0xe;
+  const multicast = !!opts.broadcast || isMulticast(dst) || isMulticast(whereto);
   return { boundDev, boundAddr, source, whereto, multicast };
 }
 
@@ -233,16 +234,16 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   /** pinger's transmit: one echo request, routed as the connected socket routes it */
   const send = () => {
     const seq = tally.sent();
-    const res = routeOutput(sim, st, { dst: whereto, src: boundAddr, oif: boundDev });
-    if (res.kind === 'error') {
+    const res = routeOutput(st, { dst: whereto, src: boundAddr, oif: boundDev });
+    if (!res.ok) {
       // sendmsg fails; iputils counts the probe and prints nothing (receive_error_msg returns -1)
       if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: sendmsg failed (${res.errno})`);
       return;
     }
-    const pkt: IpPacket = icmpPacket(res.rt.src, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
+    const pkt: IpPacket = icmpPacket(res.rt.saddr, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
     // a raw socket's default IP_PMTUDISC_WANT sets DF (ip_dont_fragment); replies and errors have none
     pkt.ip.df = true;
-    if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.src)} ttl ${ttl}`);
+    if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.saddr)} ttl ${ttl}`);
     ipOutput(sim, st, pkt, res.rt);
   };
 

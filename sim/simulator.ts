@@ -13,20 +13,23 @@
 import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
-import { arpRcv } from './arp.js';
+import { arpRcv, arpSolicit } from './arp.js';
 import { bridgeInput, BridgeState } from './bridge.js';
 import { Clock } from './clock.js';
 import { EventQueue } from './event-queue.js';
 import { SimBus } from './events.js';
+import { icmpRcv, linkFailure } from './icmp.js';
+import type { InetProtos } from './ip-deliver.js';
 import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
-import { neighFlushDev, neighRestore } from './neighbor.js';
+import { neighFlushDev, neighRestore, type NeighOps } from './neighbor.js';
 import { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
+import type { Frame, IpPacket, PktType } from './packet.js';
 import { PARAMS } from './params.js';
-import type { PktType } from './route-input.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
+import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
+import { IP_PROTO } from './wire/ipv4.js';
 
 export interface SimulatorOptions {
   /** µs per link traversal (default 20) */
@@ -54,6 +57,10 @@ export class Simulator {
   readonly latency: number;
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};
   udpHook: UdpHook | null = null;
+  /** inet_protos[]: local delivery hands each packet to its protocol's handler */
+  readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv };
+  /** the neighbour layer's resolution protocol (ARP) and failure report (ICMP) */
+  readonly neighOps: NeighOps = { solicit: arpSolicit, linkFailure };
 
   private readonly states = new Map<Netns, NsState>();
   private readonly bridges = new Map<Link, BridgeState>();
@@ -93,7 +100,7 @@ export class Simulator {
   state(ns: Netns): NsState {
     let st = this.states.get(ns);
     if (!st) {
-      st = new NsState(ns);
+      st = new NsState(ns, this);
       this.states.set(ns, st);
     }
     return st;

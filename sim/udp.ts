@@ -9,15 +9,15 @@
  * A VXLAN device that is up owns a kernel socket on its port (vxlan_sock_add); those are
  * listed from the model, not bound here.
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { LabModel } from '../src/model/lab-model.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { icmpSend } from './icmp.js';
-import { describe, ipOutput } from './ip-output.js';
+import { ipOutput } from './ip-output.js';
 import type { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
-import { routeOutput } from './route-output.js';
+import { describe, type Frame, type IpPacket } from './packet.js';
+import { routeConnect, routeOutput } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
 import { ICMP_TYPE, ICMP_UNREACH, type IcmpErrorRepr } from './wire/icmp.js';
@@ -225,12 +225,14 @@ function udpErr(sim: Simulator, table: UdpTable, ns: Netns, err: IcmpErrorRepr, 
 }
 
 /**
- * A UDP datagram delivered to this namespace (__udp4_lib_rcv): to its socket — a VXLAN
- * device's or a process's — or, when none listens, an ICMP port unreachable back (never for
- * broadcast or multicast).
+ * A UDP datagram delivered to this namespace (udp_rcv → __udp4_lib_rcv; UDP's entry of the
+ * protocol table): to a tunnel endpoint's hook, its socket — a VXLAN device's or a process's —
+ * or, when none listens, an ICMP port unreachable back (never for broadcast or multicast).
  */
-export function udpRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket): void {
+export function udpRcv(sim: Simulator, st: NsState, dev: Link, _iif: Link, pkt: IpPacket): void {
   const ns = st.ns;
+  const hook = sim.udpHook;
+  if (hook && hook(sim, ns, dev, pkt)) return;
   const u = pkt.udp!;
   const table = udpTable(sim);
   const sock = table.lookup(ns, pkt.ip.src, u.srcPort, pkt.ip.dst, u.dstPort);
@@ -242,7 +244,7 @@ export function udpRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket): v
   if (vxlanRcv(sim, st, dev, pkt)) return;
   sim.drop(ns, 'no-socket', `nothing listens on UDP ${ip4ToString(pkt.ip.dst)}:${u.dstPort}`, pkt, dev);
   const dst = pkt.ip.dst;
-  if (dst >>> 28 === 0xe || st.fib.addrType(dst) === 'broadcast') return;
+  if (isMulticast(dst) || st.fib.addrType(dst) === 'broadcast') return;
   icmpSend(sim, st, pkt, ICMP_TYPE.destUnreachable, ICMP_UNREACH.port, 0, true);
 }
 
@@ -256,12 +258,12 @@ export type SendResult = { kind: 'sent' } | { kind: 'error'; errno: string };
  */
 export function udpSend(sim: Simulator, sock: UdpSocket, dst: Ip4, dport: number, inner: Frame | null, innerLen: number, opts: { df?: boolean; ttl?: number; srcPort?: number } = {}): SendResult {
   const st = sim.state(sock.ns);
-  const res = routeOutput(sim, st, { dst, src: sock.local, oif: null });
-  if (res.kind !== 'ok') return { kind: 'error', errno: res.errno === 'ENODEV' ? 'ENODEV' : res.errno };
+  const res = routeOutput(st, { dst, src: sock.local, oif: null });
+  if (!res.ok) return { kind: 'error', errno: res.errno };
   udpTable(sim).hook(sim, sock.ns);
   const pkt: IpPacket = {
     // IP_PMTUDISC_WANT, the default of a UDP socket: DF set, fragmented locally when too big
-    ip: { src: res.rt.src, dst, ttl: opts.ttl ?? DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: opts.df ?? true, payloadLen: UDP_HEADER_LEN + innerLen },
+    ip: { src: res.rt.saddr, dst, ttl: opts.ttl ?? DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: opts.df ?? true, payloadLen: UDP_HEADER_LEN + innerLen },
     icmp: null,
     udp: { srcPort: opts.srcPort ?? sock.port, dstPort: dport, payloadLen: innerLen },
     inner,
@@ -272,7 +274,7 @@ export function udpSend(sim: Simulator, sock: UdpSocket, dst: Ip4, dport: number
 
 /** The route a connect() would take: its source address, or the errno connect returns. */
 export function connectRoute(sim: Simulator, ns: Netns, local: Ip4, dst: Ip4): { kind: 'ok'; src: Ip4 } | { kind: 'error'; errno: string } {
-  const res = routeOutput(sim, sim.state(ns), { dst, src: local, oif: null });
-  if (res.kind !== 'ok') return { kind: 'error', errno: res.errno };
-  return { kind: 'ok', src: res.rt.src };
+  const res = routeConnect(sim.state(ns), { dst, src: local, oif: null });
+  if (!res.ok) return { kind: 'error', errno: res.errno };
+  return { kind: 'ok', src: res.rt.saddr };
 }

@@ -12,11 +12,11 @@
  * received back into the overlay: a bridge does not flood a frame back out of the port it came
  * in on, so VTEPs do not relay between their remotes.
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
 import type { Frame, IpPacket } from './packet.js';
-import { routeOutput } from './route-output.js';
+import { routeOutput } from '../src/model/route-output.js';
 import { ipOutput } from './ip-output.js';
 import type { Simulator } from './simulator.js';
 import { cloneFrame, l2Length } from './tunnel-frame.js';
@@ -102,13 +102,13 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
   const st = sim.state(dev.ns);
   const lower = v.dev !== null ? dev.ns.linkByName(v.dev) ?? null : null;
   for (const remote of remotes) {
-    if (remote >>> 28 === 0xe) {
+    if (isMulticast(remote)) {
       // a `group`: the kernel joins it on the lower device (IGMP); multicast is not simulated
       if (sim.tracer) sim.stepDrop(dev.ns, 'tunnel-unsupported', `${dev.name}: VXLAN over the multicast group ${ip4ToString(remote)} is not simulated`);
       continue;
     }
-    const res = routeOutput(sim, st, { dst: remote, src: v.local ?? 0, oif: lower });
-    if (res.kind !== 'ok') {
+    const res = routeOutput(st, { dst: remote, src: v.local ?? 0, oif: lower });
+    if (!res.ok) {
       if (sim.tracer) sim.stepDrop(dev.ns, 'no-route', `${dev.name}: no route to remote VTEP ${ip4ToString(remote)} (${res.errno})`);
       continue;
     }
@@ -120,13 +120,13 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
     const payload = VXLAN_HEADER_LEN + l2Length(inner);
     const pkt: IpPacket = {
       // df unset (the default): the outer packet may be fragmented on the way
-      ip: { src: res.rt.src, dst: remote, ttl: v.ttl || DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: false, payloadLen: UDP_HEADER_LEN + payload },
+      ip: { src: res.rt.saddr, dst: remote, ttl: v.ttl || DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: false, payloadLen: UDP_HEADER_LEN + payload },
       icmp: null,
       udp: { srcPort: srcPort(frame), dstPort: v.dstport, payloadLen: payload },
       inner,
       vni: v.id,
     };
-    if (sim.tracer) sim.step(dev.ns, 'xmit', `${dev.name}: VXLAN id ${v.id} to ${ip4ToString(remote)}:${v.dstport} from ${ip4ToString(res.rt.src)}`);
+    if (sim.tracer) sim.step(dev.ns, 'xmit', `${dev.name}: VXLAN id ${v.id} to ${ip4ToString(remote)}:${v.dstport} from ${ip4ToString(res.rt.saddr)}`);
     ipOutput(sim, st, pkt, res.rt);
   }
 }

@@ -5,17 +5,17 @@
  * (compile-model-waves.ts); the words of each line come from the Op compiler (compile.ts) so a
  * script's command and the model's line read the same.
  */
+import { DEFAULT_MTU } from '../../src/model/device.js';
 import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
 import { PROTO, TABLE, type Route } from '../../src/model/route.js';
 import { defaultRules } from '../../src/model/rule.js';
 import { batchLine, compileOp, routeArgs, vxlanArgs } from './compile.js';
 
-const DEFAULT_MTU: Record<string, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500 };
 
 function defaultMtu(l: Link): number {
   if (l.kind === 'vxlan') return l.vxlan?.dev ? 1450 : 1500;
-  return DEFAULT_MTU[l.kind] ?? 1500;
+  return DEFAULT_MTU[l.kind];
 }
 
 /** A veth pair (a NIC and its cable are one too), both ends with their ifindex and MAC. */

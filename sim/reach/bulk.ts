@@ -7,51 +7,22 @@
  *    M[owner(d)][src(s, d)], written over row s of M.
  * Memory: two bytes per pair.
  */
-import { C_DELIVERED, C_UNSURE, MAX_ROUTERS, type ChainMemo } from './chain.js';
+import type { ChainMemo } from './chain.js';
 import type { NsInfo, ReachContext } from './context.js';
-import { MAYBE, NO, sendVia, YES } from './send.js';
-import { FAIL, nextOf, outTmpl, type Tmpl } from './templates.js';
+import { IntervalCursor } from './intervals.js';
+import { MAYBE, SendWalk, YES } from './send.js';
+import { outTmpl } from './templates.js';
 
 /** Row n of M into out[off … off + destinations). */
 function sendRow(ctx: ReachContext, memo: ChainMemo, info: NsInfo, out: Uint8Array, off: number): void {
-  const starts = info.iv.starts;
-  const nIv = starts.length;
   const order = ctx.destSorted;
   const addrs = ctx.destAddr;
-  const router = info.router;
-  let iv = -1;
-  let nextStart = 0;
-  let mode = 0;
-  let constant = 0;
-  let t: Tmpl | null = null;
-  let y = -1;
+  const walk = new SendWalk(ctx, memo, info);
   for (let k = 0; k < order.length; k++) {
     const d = order[k]!;
     const a = addrs[d]!;
-    if (a >= nextStart) {
-      do iv++;
-      while (iv + 1 < nIv && starts[iv + 1]! <= a);
-      nextStart = iv + 1 < nIv ? starts[iv + 1]! : 2 ** 32;
-      t = outTmpl(ctx, info, iv, a);
-      if (t.kind !== 'out') {
-        mode = 0;
-        constant = t.kind === 'local' ? (t.loOk ? YES : NO) : t.kind === 'fail' ? NO : MAYBE;
-      } else if (t.gw >= 0 && !router) {
-        y = nextOf(ctx, t, a);
-        mode = y < 0 ? 0 : 1;
-        constant = y === FAIL ? NO : MAYBE;
-      } else {
-        mode = 2;
-      }
-    }
-    if (mode === 0) {
-      out[off + d] = constant;
-    } else if (mode === 1) {
-      const c = memo.at(y, d, a);
-      out[off + d] = c === C_DELIVERED ? (memo.hops > MAX_ROUTERS ? NO : YES) : c === C_UNSURE ? MAYBE : NO;
-    } else {
-      out[off + d] = sendVia(ctx, memo, info, t!, a, d);
-    }
+    walk.enter(a);
+    out[off + d] = walk.send(d, a);
   }
 }
 
@@ -92,20 +63,14 @@ export function allPairs(ctx: ReachContext, memo: ChainMemo, progress?: (done: n
   const owners = ctx.destOwner;
   for (let s = 0; s < ns; s++) {
     const info = ctx.rowInfo[s]!;
-    const starts = info.iv.starts;
-    const nIv = starts.length;
     const off = s * nd;
-    let iv = -1;
-    let nextStart = 0;
+    const cursor = new IntervalCursor(info.iv.starts);
     let replies = -1;
     for (let k = 0; k < order.length; k++) {
       const d = order[k]!;
       const a = addrs[d]!;
-      if (a >= nextStart) {
-        do iv++;
-        while (iv + 1 < nIv && starts[iv + 1]! <= a);
-        nextStart = iv + 1 < nIv ? starts[iv + 1]! : 2 ** 32;
-        const t = outTmpl(ctx, info, iv, a);
+      if (cursor.enter(a)) {
+        const t = outTmpl(ctx, info, cursor.iv, a);
         replies = t.kind !== 'out' ? -2 : t.srcSlot >= 0 ? t.srcSlot * ns : -1;
       }
       if (m[off + d] !== YES || replies === -2) continue;

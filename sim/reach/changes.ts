@@ -11,7 +11,7 @@
 import { TABLE, type RouteType } from '../../src/model/route.js';
 import type { LabModel } from '../../src/model/lab-model.js';
 import type { Netns } from '../../src/model/netns.js';
-import { allNamespaces } from './l2.js';
+import { wiredNamespaces } from '../../src/model/segments.js';
 
 export interface RouteChange {
   ns: Netns;
@@ -42,7 +42,7 @@ export class ChangeTracker {
   private labVersion: number;
 
   constructor(private readonly lab: LabModel) {
-    this.nss = allNamespaces(lab);
+    this.nss = wiredNamespaces(lab);
     this.nss.forEach((ns, i) => this.index.set(ns, i));
     this.versions = Float64Array.from(this.nss, (ns) => ns.version);
     this.structs = Float64Array.from(this.nss, (ns) => ns.structVersion);

@@ -9,13 +9,15 @@
  * on the way is "is the source one of my addresses", true only at its owner, which the walk
  * checks by itself.
  */
+import { isLoopbackNet } from '../../src/model/ip.js';
 import type { LabModel } from '../../src/model/lab-model.js';
 import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
 import type { NsState } from '../ns-state.js';
 import { Simulator } from '../simulator.js';
 import { Intervals } from './intervals.js';
-import { allNamespaces, buildL2, type L2 } from './l2.js';
+import { wiredNamespaces } from '../../src/model/segments.js';
+import { buildL2, type L2 } from './l2.js';
 import type { Tmpl } from './templates.js';
 import type { Destination } from './api.js';
 
@@ -67,7 +69,7 @@ export class ReachContext {
   constructor(readonly lab: LabModel) {
     this.version = lab.version;
     this.sim = new Simulator(lab);
-    const all = allNamespaces(lab);
+    const all = wiredNamespaces(lab);
     this.sources = lab.namespaces();
     const srcIdx = new Map<Netns, number>();
     this.sources.forEach((ns, i) => srcIdx.set(ns, i));
@@ -81,7 +83,7 @@ export class ReachContext {
       for (const l of ns.linkList()) {
         for (const a of l.addrs) {
           // 127/8 stays inside each namespace: it never leaves through a wire
-          if (a.local >>> 24 === 127) continue;
+          if (isLoopbackNet(a.local)) continue;
           const h = holders.get(a.local);
           if (h && h !== ns) blind = false;
           holders.set(a.local, ns);

@@ -97,3 +97,28 @@ export class Intervals {
     return i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : 0xffffffff;
   }
 }
+
+/**
+ * Walks addresses in ascending order through a namespace's intervals (no search per address):
+ * `enter(a)` moves to the interval holding `a` and says whether it is a new one, so a decision
+ * taken per interval is taken once.
+ */
+export class IntervalCursor {
+  /** the interval of the last address entered (−1 before the first) */
+  iv = -1;
+  private nextStart = 0;
+
+  constructor(private readonly starts: Uint32Array) {}
+
+  enter(a: number): boolean {
+    if (a < this.nextStart) return false;
+    const starts = this.starts;
+    const n = starts.length;
+    let iv = this.iv;
+    do iv++;
+    while (iv + 1 < n && (starts[iv + 1] ?? 0) <= a);
+    this.iv = iv;
+    this.nextStart = iv + 1 < n ? (starts[iv + 1] ?? 2 ** 32) : 2 ** 32;
+    return true;
+  }
+}

@@ -10,9 +10,9 @@
  * goes to the event engine): a cycle (flooding loops), more bridges than the engine's hop
  * limit, VLAN filtering, static FDB entries, or a MAC address used twice.
  */
-import type { LabModel } from '../../src/model/lab-model.js';
 import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
+import { segments } from '../../src/model/segments.js';
 import type { Simulator } from '../simulator.js';
 
 export interface L2 {
@@ -29,43 +29,19 @@ export interface L2 {
   domainEps: number[][];
 }
 
-export function allNamespaces(lab: LabModel): Netns[] {
-  const out = lab.namespaces();
-  // the machine room between hosts carries frames (and could route) but is no source
-  out.push(...lab.infraNamespaces());
-  return out;
-}
-
 export function buildL2(sim: Simulator, namespaces: Netns[]): L2 {
   const links: Link[] = [];
   for (const ns of namespaces) for (const l of ns.linkList()) links.push(l);
-  const id = new Map<Link, number>();
-  links.forEach((l, i) => id.set(l, i));
-  const parent = Int32Array.from(links.keys());
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  const edges: [number, number][] = [];
-  const join = (a: Link, b: Link) => {
-    const ia = id.get(a);
-    const ib = id.get(b);
-    if (ia === undefined || ib === undefined || ia === ib) return;
-    edges.push([ia, ib]);
-    const ra = find(ia);
-    const rb = find(ib);
-    if (ra !== rb) parent[ra] = rb;
-  };
   const live = (l: Link) => sim.isLive(l);
-  for (const l of links) {
-    if (!live(l) || !l.up) continue;
-    if (l.kind === 'veth' && l.peer && live(l.peer) && l.peer.up && id.get(l)! < (id.get(l.peer) ?? -1)) join(l, l.peer);
-    if (l.kind === 'ether' && l.cable && live(l.cable) && l.cable.up && id.get(l)! < (id.get(l.cable) ?? -1)) join(l, l.cable);
-    if (l.master && l.master.kind === 'bridge' && sim.portForwards(l)) join(l, l.master);
-  }
+  const up = (l: Link) => live(l) && l.up;
+  // the joins a fresh ARP exchange crosses: veth carrier and cables need both ends up, a
+  // bridge joins each port that forwards
+  const seg = segments(links, (a, b, how) => {
+    if (how === 'master') return b.kind === 'bridge' && sim.portForwards(a);
+    return a.kind === (how === 'peer' ? 'veth' : 'ether') && up(a) && up(b);
+  });
+  const find = seg.segmentOf;
+  const edges = seg.edges;
   // per union-find root: nodes, edges, bridges, and the checks that make a domain complex
   const nodes = new Map<number, number>();
   const edgeCount = new Map<number, number>();

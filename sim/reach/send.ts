@@ -6,6 +6,7 @@
 import type { Ip4 } from '../../src/model/ip.js';
 import { C_DELIVERED, C_UNSURE, MAX_ROUTERS, type ChainMemo } from './chain.js';
 import type { NsInfo, ReachContext } from './context.js';
+import { IntervalCursor } from './intervals.js';
 import { FAIL, nextOf, outTmpl, requesterOk, UNSURE, type Tmpl } from './templates.js';
 
 /** answers of the matrix: 0 not yet known */
@@ -13,16 +14,19 @@ export const YES = 1;
 export const NO = 2;
 export const MAYBE = 3;
 
+/** The answer of an output decision that does not leave through a device (local, fail, unsure). */
+export function answerOf(t: Tmpl): number {
+  return t.kind === 'local' ? (t.loOk ? YES : NO) : t.kind === 'fail' ? NO : MAYBE;
+}
+
+/** The answer of a walk through the chain memo that ended in `c`. */
+export function chainAnswer(memo: ChainMemo, c: number): number {
+  return c === C_DELIVERED ? (memo.hops > MAX_ROUTERS ? NO : YES) : c === C_UNSURE ? MAYBE : NO;
+}
+
 /** The rest of `send` once the output decision `t` is known. */
 export function sendVia(ctx: ReachContext, memo: ChainMemo, info: NsInfo, t: Tmpl, a: Ip4, slot: number): number {
-  switch (t.kind) {
-    case 'local':
-      return t.loOk ? YES : NO;
-    case 'fail':
-      return NO;
-    case 'unsure':
-      return MAYBE;
-  }
+  if (t.kind !== 'out') return answerOf(t);
   let y: number;
   let c: number;
   if (t.gw < 0) {
@@ -99,7 +103,7 @@ export function pingPair(ctx: ReachContext, m: SendMatrix, row: number, d: numbe
   const info = ctx.rowInfo[row]!;
   const a = ctx.destAddr[d]!;
   const t = outTmpl(ctx, info, info.iv.find(a), a);
-  if (t.kind !== 'out') return t.kind === 'local' ? (t.loOk ? YES : NO) : t.kind === 'fail' ? NO : MAYBE;
+  if (t.kind !== 'out') return answerOf(t);
   const f = sendVia(ctx, m.memo, info, t, a, d);
   if (f !== YES) return f;
   if (t.srcSlot < 0) return MAYBE;
@@ -107,9 +111,61 @@ export function pingPair(ctx: ReachContext, m: SendMatrix, row: number, d: numbe
 }
 
 /**
- * A whole row at once: `out[d]` = pingPair(row, d) for every destination, walking the
- * destinations in address order beside the source's intervals (no search per pair). Per
- * interval the decision is looked at once; per destination what is left is a few array reads.
+ * One namespace's sends to every destination, walked in address order beside its intervals:
+ * the output decision and how it goes on (a constant answer, through a gateway's endpoint in
+ * the chain memo, or the generic path) are taken once per interval; per destination what is
+ * left is a few array reads.
+ */
+export class SendWalk {
+  /** the output decision of the interval entered last */
+  t: Tmpl | null = null;
+  private readonly cursor: IntervalCursor;
+  /** 0 one answer for the interval, 1 through the gateway's endpoint `y`, 2 the generic path */
+  private mode = 0;
+  private constant = 0;
+  private y = -1;
+
+  constructor(
+    private readonly ctx: ReachContext,
+    private readonly memo: ChainMemo,
+    private readonly info: NsInfo,
+  ) {
+    this.cursor = new IntervalCursor(info.iv.starts);
+  }
+
+  /** Moves to address `a` (ascending); true when a new interval starts there. */
+  enter(a: Ip4): boolean {
+    if (!this.cursor.enter(a)) return false;
+    const t = (this.t = outTmpl(this.ctx, this.info, this.cursor.iv, a));
+    if (t.kind !== 'out') {
+      this.mode = 0;
+      this.constant = answerOf(t);
+    } else if (t.gw >= 0 && !this.info.router) {
+      const y = (this.y = nextOf(this.ctx, t, a));
+      this.mode = y < 0 ? 0 : 1;
+      this.constant = y === FAIL ? NO : MAYBE;
+    } else {
+      this.mode = 2;
+    }
+    return true;
+  }
+
+  /** Whether the whole interval gets one answer (no walk, and no reply to look at). */
+  get fixed(): boolean {
+    return this.mode === 0;
+  }
+
+  /** send(namespace → destination d at address a) in the interval entered last. */
+  send(d: number, a: Ip4): number {
+    if (this.mode === 0) return this.constant;
+    if (this.mode === 1) return chainAnswer(this.memo, this.memo.at(this.y, d, a));
+    return sendVia(this.ctx, this.memo, this.info, this.t!, a, d); // mode 2: entered, so t is set
+  }
+}
+
+/**
+ * A whole row at once: `out[d]` = pingPair(row, d) for every destination: the request by the
+ * row's walk, the reply from the matrix.
  */
 export function pingRow(ctx: ReachContext, m: SendMatrix, row: number, out: Uint8Array): void {
   if (!ctx.blind) {
@@ -117,60 +173,32 @@ export function pingRow(ctx: ReachContext, m: SendMatrix, row: number, out: Uint
     return;
   }
   const info = ctx.rowInfo[row]!;
-  const starts = info.iv.starts;
-  const nIv = starts.length;
   const order = ctx.destSorted;
   const addrs = ctx.destAddr;
   const owners = ctx.destOwner;
-  const memo = m.memo;
-  const router = info.router;
-  let iv = -1;
-  let nextStart = 0;
-  // per interval: 0 constant answer, 1 through a gateway's endpoint, 2 direct, 3 the generic path
-  let mode = 0;
-  let constant = 0;
-  let t: Tmpl | null = null;
-  let y = -1;
+  const walk = new SendWalk(ctx, m.memo, info);
   let back: Uint8Array | null = null;
+  /** the interval leaves by a device but its source address is no destination: the engine decides */
+  let unsure = false;
   for (let k = 0; k < order.length; k++) {
     const d = order[k]!;
     const a = addrs[d]!;
-    if (a >= nextStart) {
-      do iv++;
-      while (iv + 1 < nIv && starts[iv + 1]! <= a);
-      nextStart = iv + 1 < nIv ? starts[iv + 1]! : 2 ** 32;
-      t = outTmpl(ctx, info, iv, a);
+    if (walk.enter(a)) {
+      const t = walk.t!;
       back = t.srcSlot >= 0 ? m.column(t.srcSlot) : null;
-      if (t.kind !== 'out') {
-        mode = 0;
-        constant = t.kind === 'local' ? (t.loOk ? YES : NO) : t.kind === 'fail' ? NO : MAYBE;
-      } else if (!back) {
-        mode = 0;
-        constant = MAYBE;
-      } else if (t.gw >= 0 && !router) {
-        y = nextOf(ctx, t, a);
-        mode = y === FAIL ? 0 : y === UNSURE ? 0 : 1;
-        constant = y === FAIL ? NO : MAYBE;
-      } else {
-        mode = 3;
-      }
+      unsure = t.kind === 'out' && !back;
     }
-    let f: number;
-    if (mode === 0) {
-      out[d] = constant;
+    if (unsure) {
+      out[d] = MAYBE;
       continue;
-    } else if (mode === 1) {
-      const c = memo.at(y, d, a);
-      f = c === C_DELIVERED ? (memo.hops > MAX_ROUTERS ? NO : YES) : c === C_UNSURE ? MAYBE : NO;
-    } else {
-      f = sendVia(ctx, memo, info, t!, a, d);
     }
-    if (f !== YES) {
+    const f = walk.send(d, a);
+    if (f !== YES || walk.fixed) {
       out[d] = f;
       continue;
     }
     const o = owners[d]!;
     const v = back![o]!;
-    out[d] = v !== 0 ? v : m.get(t!.srcSlot, o);
+    out[d] = v !== 0 ? v : m.get(walk.t!.srcSlot, o);
   }
 }

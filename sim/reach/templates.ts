@@ -10,12 +10,12 @@
  * Anything the fast path does not model exactly comes out as `unsure`.
  */
 import { SCOPE } from '../../src/model/address.js';
-import type { Ip4 } from '../../src/model/ip.js';
+import { isLoopbackNet, isMulticast, type Ip4 } from '../../src/model/ip.js';
 import type { Link } from '../../src/model/link.js';
 import { inetSelectAddr } from '../../src/model/source-address.js';
-import { Fib } from '../fib.js';
-import { routeInput } from '../route-input.js';
-import { routeOutput } from '../route-output.js';
+import { loopsBack, routeOutput } from '../../src/model/route-output.js';
+import { arpIgnore } from '../arp.js';
+import { inputDecision } from '../input-decision.js';
 import type { DropReason } from '../trace.js';
 import type { NsInfo, ReachContext } from './context.js';
 
@@ -91,7 +91,7 @@ function hopOf(ctx: ReachContext, info: NsInfo, dev: Link, nh: Ip4, sip: Ip4): H
   }
   if (dev.noarp) return `${dev.name} is NOARP`;
   const fib = info.st.fib;
-  if (nh === 0xffffffff || nh >>> 28 === 0xe || (fib.broadcasts.has(nh) && fib.addrType(nh, dev) === 'broadcast')) return 'next hop is broadcast or multicast';
+  if (nh === 0xffffffff || isMulticast(nh) || (fib.broadcasts.has(nh) && fib.addrType(nh, dev) === 'broadcast')) return 'next hop is broadcast or multicast';
   if (!sip) return 'no address for ARP';
   return { ep };
 }
@@ -106,13 +106,13 @@ export function outTmpl(ctx: ReachContext, info: NsInfo, iv: number, a: Ip4): Tm
 }
 
 function computeOut(ctx: ReachContext, info: NsInfo, a: Ip4): Tmpl {
-  const res = routeOutput(ctx.sim, info.st, { dst: a, src: 0, oif: null });
-  if (res.kind === 'error') return new Tmpl('fail', ERRNO_REASON[res.errno] ?? 'no-route', `no route: ${res.errno}`);
+  const res = routeOutput(info.st, { dst: a, src: 0, oif: null });
+  if (!res.ok) return new Tmpl('fail', ERRNO_REASON[res.errno] ?? 'no-route', `no route: ${res.errno}`);
   const rt = res.rt;
   if (rt.type === 'broadcast') return new Tmpl('fail', 'prohibit', 'a broadcast address: ping refuses without -b');
   if (rt.type === 'multicast') return new Tmpl('unsure', null, 'multicast');
-  if (rt.type === 'local') {
-    if (!rt.route || rt.route.type !== 'local' || rt.src !== a) return new Tmpl('unsure', null, 'local through a non-local route');
+  if (loopsBack(rt)) {
+    if (!rt.route || rt.route.type !== 'local' || rt.saddr !== a) return new Tmpl('unsure', null, 'local through a non-local route');
     const lo = rt.dev;
     const t = new Tmpl('local', lo.up ? null : 'lo-down', lo.up ? 'local address' : 'local address but lo is down');
     t.src = a;
@@ -120,8 +120,8 @@ function computeOut(ctx: ReachContext, info: NsInfo, a: Ip4): Tmpl {
     t.loOk = lo.up && ctx.sim.isLive(lo);
     return t;
   }
-  const src = rt.src;
-  if (!src || src >>> 24 === 127) return new Tmpl('unsure', null, 'no usable source address');
+  const src = rt.saddr;
+  if (!src || isLoopbackNet(src)) return new Tmpl('unsure', null, 'no usable source address');
   const nh = rt.gateway ?? a;
   const dev = rt.dev;
   const announce = Math.max(dev.conf.arp_announce, info.ns.all.arp_announce);
@@ -151,16 +151,15 @@ export function inTmpl(ctx: ReachContext, info: NsInfo, ep: number, a: Ip4): Tmp
 
 /** routeInput → ip_forward's next hop, for a packet from `src` (ANY_SRC when source-blind). */
 export function computeIn(ctx: ReachContext, info: NsInfo, dev: Link, a: Ip4, src: Ip4): Tmpl {
-  const d = routeInput(ctx.sim, info.st, dev, a, src, 'host');
+  const d = inputDecision(info.st, dev, a, src);
   if (d.kind === 'local') {
     if (d.broadcast) return new Tmpl('drop', 'broadcast-echo-ignored', 'a broadcast address here');
     return new Tmpl('local', null, `local address, arrived on ${dev.name}`);
   }
   if (d.kind === 'drop') return new Tmpl('drop', d.reason, d.detail);
   if (d.kind === 'error') return new Tmpl('error', d.reason, d.detail);
-  const r = d.route;
-  const out = r.dev!;
-  const gw = Fib.usesGateway(r) ? r.gateway : null;
+  const out = d.dev;
+  const gw = d.gateway;
   const nh = gw ?? a;
   const announce = Math.max(out.conf.arp_announce, info.ns.all.arp_announce);
   const sip = announce === 0 && src !== ANY_SRC && info.st.fib.addrType(src, out) === 'local' ? src : inetSelectAddr(out, nh, SCOPE.link);
@@ -168,21 +167,6 @@ export function computeIn(ctx: ReachContext, info: NsInfo, dev: Link, a: Ip4, sr
   if (hop === 'down') return new Tmpl('drop', 'link-down', `${out.name} is down`);
   if (typeof hop === 'string') return new Tmpl('unsure', null, hop);
   return Tmpl.out('out', `forwarded out ${out.name}`, out, hop.ep, gw, sip);
-}
-
-/** arp_ignore (net/ipv4/arp.c arp_ignore), without mode 2 (source-dependent: not blind). */
-function arpIgnored(dev: Link, tip: Ip4): boolean {
-  const mode = Math.max(dev.conf.arp_ignore, dev.ns.all.arp_ignore);
-  switch (mode) {
-    case 1:
-      return !dev.addrs.some((x) => x.local === tip && x.scope <= SCOPE.host);
-    case 3:
-      return !dev.addrs.some((x) => x.local === tip && x.scope <= SCOPE.link);
-    case 8:
-      return true;
-    default:
-      return false;
-  }
 }
 
 function domainIndex(ctx: ReachContext, dom: number): Map<number, number[]> {
@@ -209,13 +193,13 @@ export function answer(ctx: ReachContext, dom: number, tip: Ip4): number {
   const m = memo.get(tip);
   if (m !== undefined) return m;
   let found = FAIL;
-  if (!(tip >>> 28 === 0xe || tip >>> 24 === 127)) {
+  if (!(isMulticast(tip) || isLoopbackNet(tip))) {
     for (const e of domainIndex(ctx, dom).get(tip) ?? []) {
       const dev = ctx.l2.epLink[e]!;
       if (dev.noarp) continue;
       const info = ctx.infoOf.get(dev.ns)!;
-      const d = routeInput(ctx.sim, info.st, dev, tip, ANY_SRC, 'host');
-      if (d.kind !== 'local' || d.broadcast || arpIgnored(dev, tip)) continue;
+      const d = inputDecision(info.st, dev, tip, ANY_SRC);
+      if (d.kind !== 'local' || d.broadcast || arpIgnore(dev, null, tip)) continue;
       if (found !== FAIL) {
         found = UNSURE;
         break;

@@ -325,11 +325,6 @@ export function getAddr(arg: string, family: Family): InetPrefix {
   return { addr: a, len: 32, lenGiven: false, family: 'inet' };
 }
 
-/** IN_MULTICAST */
-export function isMulticast4(a: Ip4): boolean {
-  return a >>> 28 === 0xe;
-}
-
 /**
  * ll_addr_a2n(): a link-layer address `aa:bb:...` (each part `%x`, at most 255), or a dotted
  * IPv4 address. Returns the bytes, or the message iproute2 prints (naming the bad part).
@@ -407,126 +402,6 @@ export function netnsByName(ns: Netns, name: string): Netns | null {
     n = m[1];
   }
   return ns.host.namespaces.get(n) ?? null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Name tables (lib/rt_names.c with Debian's /etc/iproute2 files)
-
-const RT_TABLES: Record<string, number> = { local: 255, main: 254, default: 253, unspec: 0 };
-
-/** rtnl_rttable_a2n(): `main`, `local`, `default`, `unspec` or a number up to 2^32-1. */
-export function rttableA2n(arg: string): number | null {
-  if (arg in RT_TABLES) return RT_TABLES[arg];
-  const r = strtoul(arg, 0);
-  if (r.end === 0 || r.end !== arg.length || r.value > 0xffffffffn) return null;
-  return Number(r.value);
-}
-
-const RT_PROTOS: Record<string, number> = {
-  unspec: 0,
-  redirect: 1,
-  kernel: 2,
-  boot: 3,
-  static: 4,
-  gated: 8,
-  ra: 9,
-  mrt: 10,
-  zebra: 11,
-  bird: 12,
-  dnrouted: 13,
-  xorp: 14,
-  ntk: 15,
-  dhcp: 16,
-  keepalived: 18,
-  babel: 42,
-  openr: 99,
-  bgp: 186,
-  isis: 187,
-  ospf: 188,
-  rip: 189,
-  eigrp: 192,
-};
-
-function small(arg: string, base = 0): number | null {
-  const r = strtoul(arg, base);
-  if (r.end === 0 || r.end !== arg.length || r.value > 255n) return null;
-  return Number(r.value);
-}
-
-/** rtnl_rtprot_a2n(). */
-export function rtprotA2n(arg: string): number | null {
-  if (Object.prototype.hasOwnProperty.call(RT_PROTOS, arg)) return RT_PROTOS[arg];
-  return small(arg);
-}
-
-const RT_SCOPES: Record<string, number> = { global: 0, nowhere: 255, host: 254, link: 253, site: 200 };
-
-/** rtnl_rtscope_a2n(). */
-export function rtscopeA2n(arg: string): number | null {
-  if (Object.prototype.hasOwnProperty.call(RT_SCOPES, arg)) return RT_SCOPES[arg];
-  return small(arg);
-}
-
-const DSFIELDS: Record<string, number> = {
-  default: 0,
-  AF11: 0x28,
-  AF12: 0x30,
-  AF13: 0x38,
-  AF21: 0x48,
-  AF22: 0x50,
-  AF23: 0x58,
-  AF31: 0x68,
-  AF32: 0x70,
-  AF33: 0x78,
-  AF41: 0x88,
-  AF42: 0x90,
-  AF43: 0x98,
-  CS1: 0x20,
-  CS2: 0x40,
-  CS3: 0x60,
-  CS4: 0x80,
-  CS5: 0xa0,
-  CS6: 0xc0,
-  CS7: 0xe0,
-  EF: 0xb8,
-};
-
-/** rtnl_dsfield_a2n(): a name from rt_dsfield or a hexadecimal number. */
-export function dsfieldA2n(arg: string): number | null {
-  if (Object.prototype.hasOwnProperty.call(DSFIELDS, arg)) return DSFIELDS[arg];
-  return small(arg, 16);
-}
-
-/** Route types by rtnetlink number (RTN_*). */
-export const RTN = {
-  unspec: 0,
-  unicast: 1,
-  local: 2,
-  broadcast: 3,
-  anycast: 4,
-  multicast: 5,
-  blackhole: 6,
-  unreachable: 7,
-  prohibit: 8,
-  throw: 9,
-  nat: 10,
-  xresolve: 11,
-} as const;
-
-/** rtnl_rtntype_a2n(): a route type by name (with iproute2's abbreviations) or number. */
-export function rtntypeA2n(arg: string): number | null {
-  if (arg === 'local') return RTN.local;
-  if (arg === 'nat') return RTN.nat;
-  if (matches(arg, 'broadcast') || arg === 'brd') return RTN.broadcast;
-  if (matches(arg, 'anycast')) return RTN.anycast;
-  if (matches(arg, 'multicast')) return RTN.multicast;
-  if (matches(arg, 'prohibit')) return RTN.prohibit;
-  if (matches(arg, 'unreachable')) return RTN.unreachable;
-  if (matches(arg, 'blackhole')) return RTN.blackhole;
-  if (matches(arg, 'xresolve')) return RTN.xresolve;
-  if (matches(arg, 'unicast')) return RTN.unicast;
-  if (arg === 'throw') return RTN.throw;
-  return small(arg);
 }
 
 /** read_family(). */

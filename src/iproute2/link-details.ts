@@ -11,7 +11,7 @@ import { ZERO_MAC } from '../model/mac.js';
 import { BRIDGE_GROUP_ADDRESS, tunablesOf } from '../model/bridge-options.js';
 import { ip4ToString, isMulticast } from '../model/ip.js';
 import type { IfInfo } from './ifinfo.js';
-import { indexName, printNl, type ShowCtx } from './link-fields.js';
+import { indexName, printNl, type ShowCtx } from './show-ctx.js';
 
 /** num_possible_cpus() of the reference machine: a veth gets one queue per possible CPU. */
 export const POSSIBLE_CPUS = 2;

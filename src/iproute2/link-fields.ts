@@ -8,23 +8,10 @@
 import type { Netns } from '../model/netns.js';
 import { IFF, type IfInfo } from './ifinfo.js';
 import { printDetails } from './link-details.js';
-import type { Printer } from './print.js';
+import { indexName, padRight, printNl, type ShowCtx } from './show-ctx.js';
 
-/** What one `ip link|addr show` run prints with, shared by every field printer. */
-export interface ShowCtx {
-  p: Printer;
-  /** the namespace the command runs in: names of indexes and of namespace ids resolve here */
-  ns: Netns;
-  /** _SL_: the line separator, `\` with `-o` */
-  sl: string;
-  /** `ip link` (do_link) rather than `ip addr` */
-  doLink: boolean;
-  brief: boolean;
-  details: boolean;
-  oneline: boolean;
-  /** filter.family: `link` is AF_PACKET (`ip link`, `ip -0 addr`) */
-  family: 'inet' | 'inet6' | 'link' | null;
-}
+// the context is shared with link-details.ts; callers of the field printers keep finding it here
+export { printNl, type ShowCtx } from './show-ctx.js';
 
 /** Link selectors print_linkinfo applies itself (the kernel may have applied some already). */
 export interface LinkPrintFilter {
@@ -35,22 +22,6 @@ export interface LinkPrintFilter {
   slaveKind: string | null;
   /** a `label` filter is set: the link line is not printed, only addresses */
   label: boolean;
-}
-
-/** print_nl: a line break in text (the `\` of `-o`), nothing in JSON. */
-export function printNl(c: ShowCtx): void {
-  c.p.text(c.sl);
-}
-
-/** printf's `%-Ns`. */
-export function padRight(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
-/** ll_index_to_name: a name for an index of this namespace, `ifN` when there is none. */
-export function indexName(ns: Netns, ifindex: number): string {
-  if (ifindex === 0) return '*';
-  return ns.linkByIndex(ifindex)?.name ?? `if${ifindex}`;
 }
 
 /**

@@ -4,7 +4,10 @@
  * this project's reference machine (Debian 12): /etc/iproute2/rt_tables (255 local, 254 main,
  * 253 default, 0 unspec), rt_protos (the built-in names plus 99 openr), rt_scopes, rt_dsfield,
  * and empty rt_tables.d/ and rt_protos.d/. A host with other files would print other names.
+ * Each database is one table read both ways: n2a for printing, a2n for parsing (numbers read
+ * with C's strtoul, as iproute2 does).
  */
+import { matches, strtoul } from './args.js';
 
 /** rt_tables: id → name. Table 0 is `unspec` because the file says so. */
 const TABLES = new Map<number, string>([
@@ -74,9 +77,9 @@ const DSFIELDS = new Map<number, string>([
   [0xb8, 'EF'],
 ]);
 
-/** RTN_* numbers (rtnetlink.h) and rtnl_rtntype_n2a's names. */
-export const RTN: Record<string, number> = {
-  none: 0,
+/** RTN_* numbers (rtnetlink.h). */
+export const RTN = {
+  unspec: 0,
   unicast: 1,
   local: 2,
   broadcast: 3,
@@ -88,23 +91,22 @@ export const RTN: Record<string, number> = {
   throw: 9,
   nat: 10,
   xresolve: 11,
-};
+} as const;
 
-const RTN_NAMES = new Map<number, string>(Object.entries(RTN).map(([k, v]) => [v, k]));
+/** rtnl_rtntype_n2a's names: RTN_UNSPEC prints as `none`. */
+const RTN_NAMES = new Map<number, string>(Object.entries(RTN).map(([k, v]) => [v, v === RTN.unspec ? 'none' : k]));
 
-/** C strtoul(arg, &end, base) over the whole string; null when iproute2 would refuse it. */
-function strtoulAll(arg: string, base: 0 | 16): number | null {
-  const m = /^\s*\+?(.*)$/s.exec(arg);
-  const s = m ? m[1] : arg;
-  let n: number;
-  if (base === 16) {
-    if (!/^(0[xX])?[0-9a-fA-F]+$/.test(s)) return null;
-    n = parseInt(s.replace(/^0[xX]/, ''), 16);
-  } else if (/^0[xX][0-9a-fA-F]+$/.test(s)) n = parseInt(s.slice(2), 16);
-  else if (/^0[0-7]*$/.test(s)) n = parseInt(s, 8);
-  else if (/^[1-9][0-9]*$/.test(s)) n = parseInt(s, 10);
-  else return null;
-  return n;
+/** A name's number in one of the databases (a Map, so no inherited key is ever a name). */
+function byName(names: ReadonlyMap<number, string>, arg: string): number | null {
+  for (const [id, name] of names) if (name === arg) return id;
+  return null;
+}
+
+/** get_unsigned with an upper bound, as the a2n functions read a number: the whole string, C strtoul. */
+function number(arg: string, max: bigint, base = 0): number | null {
+  const r = strtoul(arg, base);
+  if (r.end === 0 || r.end !== arg.length || r.erange || r.value > max) return null;
+  return Number(r.value);
 }
 
 /** rtnl_rttable_n2a: `local`, `main`, … or the number. */
@@ -112,11 +114,9 @@ export function tableName(id: number): string {
   return TABLES.get(id) ?? String(id >>> 0);
 }
 
-/** rtnl_rttable_a2n: a table name or number (≤ 0xffffffff); null if neither. */
-export function tableId(arg: string): number | null {
-  for (const [id, name] of TABLES) if (name === arg) return id;
-  const n = strtoulAll(arg, 0);
-  return n !== null && n <= 0xffffffff ? n : null;
+/** rtnl_rttable_a2n: a table name or a number up to 2^32-1; null if neither. */
+export function rttableA2n(arg: string): number | null {
+  return byName(TABLES, arg) ?? number(arg, 0xffffffffn);
 }
 
 /** rtnl_rtprot_n2a. */
@@ -125,10 +125,8 @@ export function protoName(id: number): string {
 }
 
 /** rtnl_rtprot_a2n: a protocol name or a number ≤ 255. */
-export function protoId(arg: string): number | null {
-  for (const [id, name] of PROTOS) if (name === arg) return id;
-  const n = strtoulAll(arg, 0);
-  return n !== null && n <= 255 ? n : null;
+export function rtprotA2n(arg: string): number | null {
+  return byName(PROTOS, arg) ?? number(arg, 255n);
 }
 
 /** rtnl_rtscope_n2a. */
@@ -137,10 +135,8 @@ export function scopeName(id: number): string {
 }
 
 /** rtnl_rtscope_a2n: a scope name or a number ≤ 255. */
-export function scopeId(arg: string): number | null {
-  for (const [id, name] of SCOPES) if (name === arg) return id;
-  const n = strtoulAll(arg, 0);
-  return n !== null && n <= 255 ? n : null;
+export function rtscopeA2n(arg: string): number | null {
+  return byName(SCOPES, arg) ?? number(arg, 255n);
 }
 
 /** rtnl_rtntype_n2a. */
@@ -148,22 +144,20 @@ export function rtnTypeName(id: number): string {
   return RTN_NAMES.get(id) ?? String(id);
 }
 
-/** rtnl_rtntype_a2n: `local`/`nat`/`throw` exactly, the others by prefix (`bl` is blackhole). */
-export function rtnTypeId(arg: string): number | null {
-  const m = (w: string) => arg.length > 0 && w.startsWith(arg);
+/** rtnl_rtntype_a2n: `local`/`nat`/`throw` exactly, the others by prefix (`bl` is blackhole), or a number ≤ 255. */
+export function rtntypeA2n(arg: string): number | null {
   if (arg === 'local') return RTN.local;
   if (arg === 'nat') return RTN.nat;
-  if (m('broadcast') || arg === 'brd') return RTN.broadcast;
-  if (m('anycast')) return RTN.anycast;
-  if (m('multicast')) return RTN.multicast;
-  if (m('prohibit')) return RTN.prohibit;
-  if (m('unreachable')) return RTN.unreachable;
-  if (m('blackhole')) return RTN.blackhole;
-  if (m('xresolve')) return RTN.xresolve;
-  if (m('unicast')) return RTN.unicast;
+  if (matches(arg, 'broadcast') || arg === 'brd') return RTN.broadcast;
+  if (matches(arg, 'anycast')) return RTN.anycast;
+  if (matches(arg, 'multicast')) return RTN.multicast;
+  if (matches(arg, 'prohibit')) return RTN.prohibit;
+  if (matches(arg, 'unreachable')) return RTN.unreachable;
+  if (matches(arg, 'blackhole')) return RTN.blackhole;
+  if (matches(arg, 'xresolve')) return RTN.xresolve;
+  if (matches(arg, 'unicast')) return RTN.unicast;
   if (arg === 'throw') return RTN.throw;
-  const n = strtoulAll(arg, 0);
-  return n !== null && n <= 255 ? n : null;
+  return number(arg, 255n);
 }
 
 /** rtnl_dsfield_n2a: a DS field name, else `0x%02x`. */
@@ -172,8 +166,6 @@ export function dsfieldName(id: number): string {
 }
 
 /** rtnl_dsfield_a2n: a DS field name, else hexadecimal (base 16 even without 0x) ≤ 255. */
-export function dsfieldId(arg: string): number | null {
-  for (const [id, name] of DSFIELDS) if (name === arg) return id;
-  const n = strtoulAll(arg, 16);
-  return n !== null && n <= 255 ? n : null;
+export function dsfieldA2n(arg: string): number | null {
+  return byName(DSFIELDS, arg) ?? number(arg, 255n, 16);
 }

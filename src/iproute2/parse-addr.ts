@@ -18,10 +18,10 @@ import {
   matches,
   nodevText,
   notModelled,
-  rtscopeA2n,
   type Family,
   type InetPrefix,
 } from './args.js';
+import { rtscopeA2n } from './names.js';
 import { emptyLinkFilter, type LinkFilter } from './filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
 import { renderAddrs, renderLinks } from './renderers.js';

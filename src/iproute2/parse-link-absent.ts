@@ -8,7 +8,9 @@
  * this table lacks, a value whose message the model does not know) is reported as not
  * modelled rather than guessed.
  */
-import { exitWith, getAddr, getU16, getU32, getU8, incomplete, invarg, isMulticast4, llNameToIndex, matches, nodevText, notModelled, rttableA2n } from './args.js';
+import { exitWith, getAddr, getU16, getU32, getU8, incomplete, invarg, llNameToIndex, matches, nodevText, notModelled } from './args.js';
+import { rttableA2n } from './names.js';
+import { isMulticast } from '../model/ip.js';
 import type { CmdContext } from './types.js';
 
 /** How an option's value is read. */
@@ -119,7 +121,7 @@ export function parseAbsentKindOpts(ctx: CmdContext, kind: string, args: string[
     switch (value) {
       case 'addr4': {
         const a = getAddr(v, 'inet');
-        if (name === 'remote' && !a.keyword && isMulticast4(a.addr)) remoteMulticast = true;
+        if (name === 'remote' && !a.keyword && isMulticast(a.addr)) remoteMulticast = true;
         if (name === 'local' && !a.keyword) localGiven = true;
         break;
       }

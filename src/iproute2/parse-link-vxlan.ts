@@ -13,14 +13,14 @@ import {
   getU32,
   getUnsigned,
   invarg,
-  isMulticast4,
   llNameToIndex,
   matches,
   nodevText,
-  dsfieldA2n,
   type Family,
   type InetPrefix,
 } from './args.js';
+import { dsfieldA2n } from './names.js';
+import { isMulticast } from '../model/ip.js';
 import type { Gaps } from './plan.js';
 import type { CmdContext } from './types.js';
 import { VXLAN_USAGE } from './usage.js';
@@ -63,11 +63,11 @@ const FLAGS: Array<[name: string, attr: string, exact?: boolean]> = [
 
 /** is_addrtype_inet_not_multi(): an IPv4 address that is not multicast (0.0.0.0 included). */
 function unicast(p: InetPrefix | null): boolean {
-  return p !== null && p.family === 'inet' && !isMulticast4(p.addr);
+  return p !== null && p.family === 'inet' && !isMulticast(p.addr);
 }
 
 function multicast(p: InetPrefix | null): boolean {
-  return p !== null && p.family === 'inet' && isMulticast4(p.addr);
+  return p !== null && p.family === 'inet' && isMulticast(p.addr);
 }
 
 /**

@@ -18,10 +18,10 @@ import {
   matches,
   nodevText,
   notModelled,
-  rtprotA2n,
   type Family,
   type InetPrefix,
 } from './args.js';
+import { rtprotA2n } from './names.js';
 import { emptyNeighFilter } from './filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
 import { renderNeigh } from './renderers.js';

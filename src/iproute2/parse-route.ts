@@ -9,9 +9,7 @@ import type { Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../ops
 import { routeMatches } from './route-match.js';
 import {
   Argv,
-  RTN,
   duparg2,
-  dsfieldA2n,
   exitWith,
   getAddr,
   getPrefix,
@@ -23,13 +21,10 @@ import {
   nodevText,
   notModelled,
   readFamily,
-  rtprotA2n,
-  rtntypeA2n,
-  rtscopeA2n,
-  rttableA2n,
   type Family,
   type InetPrefix,
 } from './args.js';
+import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from './names.js';
 import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs } from './filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
 import { renderRoutes, routeGet } from './renderers.js';

@@ -6,7 +6,6 @@ import type { RuleAddOp } from '../ops/op.js';
 import {
   Argv,
   checkIfname,
-  dsfieldA2n,
   exitWith,
   getPrefix,
   getU32,
@@ -14,11 +13,8 @@ import {
   invarg,
   matches,
   notModelled,
-  rtntypeA2n,
-  rtprotA2n,
-  rttableA2n,
-  RTN,
 } from './args.js';
+import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rttableA2n } from './names.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
 import { renderRules, type RuleFilter } from './renderers.js';
 import type { CmdContext, IpGlobals } from './types.js';

@@ -15,7 +15,8 @@
 import { ip4ToString } from '../model/ip.js';
 import type { RtEntry, RtErrno, RtResult } from '../model/route-output.js';
 import { routeOutput } from '../model/route-output.js';
-import { routeInput } from '../model/route-input.js';
+import { routeInput, type InputResult } from '../model/route-input.js';
+import { fibView } from '../model/fib-lookup.js';
 import type { RouteGetArgs } from './filters.js';
 import { Printer } from './print.js';
 import { routeMsg } from './render-route.js';
@@ -72,14 +73,14 @@ function cachedMsg(rt: RtEntry, a: GetArgs): RouteMsg {
   return m;
 }
 
-function resolve(ctx: CmdContext, a: GetArgs): RtResult | CommandResult {
+function resolve(ctx: CmdContext, a: GetArgs): RtResult | InputResult | CommandResult {
   const ns = ctx.ns;
   const iif = a.iif !== null ? ns.linkByName(a.iif) : null;
   const oif = a.oif !== null ? ns.linkByName(a.oif) : null;
   if (a.iif !== null && !iif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.iif}"\n` };
   if (a.oif !== null && !oif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.oif}"\n` };
-  if (iif) return routeInput(ns, { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos });
-  return routeOutput(ns, { dst: a.dst, src: a.from ?? 0, oif: oif ?? null, tos: a.tos });
+  if (iif) return routeInput(fibView(ns), { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos });
+  return routeOutput(fibView(ns), { dst: a.dst, src: a.from ?? 0, oif: oif ?? null, tos: a.tos });
 }
 
 /** What the kernel answers with RTM_F_FIB_MATCH: the FIB entry itself, or an error. */

@@ -13,7 +13,8 @@ import { cloneConf, LOOPBACK_CONF, markAllConfSet, type IfConf } from './sysctl.
 import { BRIDGE_GROUP_ADDRESS, defaultTunables } from './bridge-options.js';
 import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
 
-const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
+/** Each kind's MTU at creation (ether_setup's 1500; lo's 64 KiB; a VXLAN over a device takes its MTU less 50). */
+export const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
 
 /** A new device in `ns`, registered and down, with the next ifindex unless one is asked for. */
 export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: number): Link {
@@ -138,11 +139,10 @@ function sameNet(x: Addr, a: Addr): boolean {
 export function insertAddress(l: Link, a: Addr): void {
   let lastPrimary = 0;
   a.secondary = false;
-  for (let i = 0; i < l.addrs.length; i++) {
-    const x = l.addrs[i];
+  l.addrs.forEach((x, i) => {
     if (!x.secondary && a.scope <= x.scope) lastPrimary = i + 1;
     if (x.prefixLen === a.prefixLen && sameNet(x, a)) a.secondary = true;
-  }
+  });
   if (a.secondary) l.addrs.push(a);
   else l.addrs.splice(lastPrimary, 0, a);
   fibAddIfaddr(l, a);

@@ -1,15 +1,30 @@
 /**
- * The kernel's FIB lookup (net/ipv4/fib_trie.c fib_table_lookup, fib_rules.c fib_lookup), as a
- * plain scan: used by the model to validate requests (gateways, prefsrc, address types). The
- * simulator's forwarding path has its own compiled FIB for speed; both follow these rules.
+ * The model's FIB: the tables of a namespace read as a plain scan (no index), implementing the
+ * view that fib-view.ts's lookup, route-output.ts and route-input.ts are written against. Used
+ * to validate requests (gateways, prefsrc, address types) and to answer `ip route get`; the
+ * simulator's compiled FIB (sim/fib.ts) implements the same view over a longest-prefix-match
+ * structure, and a property over random labs holds the two in agreement.
  */
 import { inPrefix, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
-import { hasCarrier } from './link.js';
 import type { Netns } from './netns.js';
 import type { Route, RouteType } from './route.js';
-import { RouteTable } from './table.js';
+import {
+  addrType as viewAddrType,
+  aliasAnswer,
+  fibLookup as viewLookup,
+  isCustomLocal,
+  type FibResult,
+  type FibTables,
+  type FibView,
+  type Flow,
+} from './fib-view.js';
+import { TABLE } from './route.js';
+import type { RouteTable } from './table.js';
 
+export type { FibResult } from './fib-view.js';
+
+/** A lookup key with defaults (no source, no devices, any scope, TOS 0). */
 export interface FlowKey {
   dst: Ip4;
   src?: Ip4;
@@ -17,120 +32,111 @@ export interface FlowKey {
   oif?: Link | null;
   /** input interface, for iif rules */
   iif?: Link | null;
-  /** only routes of at least this scope count (flowi4_scope) */
+  /** only routes of at least this scope (flowi4_scope) */
   scope?: number;
   /** TOS of the packet (flowi4_dscp); routes with a TOS match only it */
   tos?: number;
-  /** FIB_LOOKUP_IGNORE_LINKSTATE: use nexthops without carrier even where the sysctl says not to */
-  ignoreLinkstate?: boolean;
 }
 
-export type FibResult =
-  | { kind: 'route'; route: Route; table: number }
-  /** a reject route type (blackhole, unreachable, prohibit) or no route anywhere */
-  | { kind: 'error'; errno: 'EINVAL' | 'EHOSTUNREACH' | 'EACCES' | 'ENETUNREACH'; route: Route | null };
-
-const REJECT: Partial<Record<RouteType, 'EINVAL' | 'EHOSTUNREACH' | 'EACCES' | 'EAGAIN'>> = {
-  blackhole: 'EINVAL',
-  unreachable: 'EHOSTUNREACH',
-  prohibit: 'EACCES',
-  throw: 'EAGAIN',
-};
-
-function nexthopGood(r: Route, key: FlowKey): boolean {
-  if (r.dev && key.oif && r.dev !== key.oif) return false;
-  if (!key.ignoreLinkstate && r.dev && r.dev.conf && ignoreLinkdown(r.dev) && !hasCarrier(r.dev)) return false;
-  return true;
+function flowOf(key: FlowKey): Flow {
+  return { dst: key.dst, src: key.src ?? 0, oif: key.oif ?? null, iif: key.iif ?? null, scope: key.scope ?? 0, tos: key.tos ?? 0 };
 }
 
-function ignoreLinkdown(_l: Link): boolean {
-  // net.ipv4.conf.*.ignore_routes_with_linkdown defaults to 0 and is not modelled yet
-  return false;
-}
-
-/** One table: longest prefix first, then the first usable alias; backtracks to shorter prefixes. */
-export function tableLookup(t: RouteTable, key: FlowKey): FibResult | null {
-  const scope = key.scope ?? 0;
-  let best = -1;
-  // Collect candidates by prefix length, longest first.
+/** One table's routes covering `flow.dst`, longest prefix first, put to aliasAnswer in table order. */
+function scan(routes: readonly Route[], flow: Flow, id: number): FibResult | null {
   const byLen = new Map<number, Route[]>();
-  for (const r of t.routes) {
-    if (!inPrefix(key.dst, r.dst, r.dstLen)) continue;
+  for (const r of routes) {
+    if (!inPrefix(flow.dst, r.dst, r.dstLen)) continue;
     let a = byLen.get(r.dstLen);
     if (!a) byLen.set(r.dstLen, (a = []));
     a.push(r);
-    if (r.dstLen > best) best = r.dstLen;
   }
   const lens = [...byLen.keys()].sort((a, b) => b - a);
   for (const len of lens) {
-    for (const r of byLen.get(len)!) {
-      if (r.scope < scope) continue;
-      // a route with a TOS matches only that TOS (fib_dscp_masked_match)
-      if (r.tos && r.tos !== (key.tos ?? 0)) continue;
-      const rej = REJECT[r.type];
-      if (rej === 'EAGAIN') return null;
-      if (rej) return { kind: 'error', errno: rej, route: r };
-      if (!nexthopGood(r, key)) continue;
-      return { kind: 'route', route: r, table: t.id };
+    for (const r of byLen.get(len) ?? []) {
+      const ans = aliasAnswer(r, flow, id);
+      if (ans !== undefined) return ans;
     }
   }
   return null;
 }
 
-/**
- * fib_lookup. Until the namespace has a custom rule the kernel keeps tables local and main in
- * one trie: a single longest-prefix lookup over both (table local first among equal prefixes),
- * reported as table main, then table default; so a main route more specific than a local one
- * (127.1.0.0/16 against local 127.0.0.0/8) wins. After the first `ip rule add` the policy
- * rules run in priority order (fib_rules_lookup).
- */
-export function fibLookup(ns: Netns, key: FlowKey): FibResult {
-  if (!ns.customRules) return mergedLookup(ns, key);
-  for (const rule of ns.rules) {
-    if (rule.src && (key.src === undefined || !inPrefix(key.src, rule.src.addr, rule.src.len))) continue;
-    if (rule.dst && !inPrefix(key.dst, rule.dst.addr, rule.dst.len)) continue;
-    if (rule.iif && (!key.iif || key.iif.name !== rule.iif)) continue;
-    if (rule.oif && (!key.oif || key.oif.name !== rule.oif)) continue;
-    // fib4_rule_action
-    if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
-    if (rule.action === 'unreachable') return { kind: 'error', errno: 'ENETUNREACH', route: null };
-    if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
-    const t = ns.tables.get(rule.table);
-    if (!t) continue;
-    const res = tableLookup(t, key);
-    if (res) return res;
+/** The plain-scan FIB of one namespace. */
+class ScanTables implements FibTables {
+  constructor(readonly ns: Netns) {}
+
+  hasTable(id: number): boolean {
+    return this.ns.tables.has(id);
   }
-  return { kind: 'error', errno: 'ENETUNREACH', route: null };
+
+  tableLookup(id: number, flow: Flow): FibResult | null {
+    const ns = this.ns;
+    if (id === TABLE.main && !ns.customRules) {
+      // local's aliases sort before main's within a leaf (fib_insert_alias orders by tb_id, descending)
+      const local = ns.tables.get(TABLE.local)?.routes ?? [];
+      const main = ns.tables.get(TABLE.main)?.routes ?? [];
+      return scan(local.length ? [...local, ...main] : main, flow, TABLE.main);
+    }
+    const t = ns.tables.get(id);
+    return t ? scan(t.routes, flow, id) : null;
+  }
+
+  ifaddrDev(addr: Ip4): Link | null {
+    for (const l of this.ns.linkList()) if (l.addrs.some((a) => a.local === addr)) return l;
+    return null;
+  }
+
+  get customLocalRoutes(): boolean {
+    for (const t of this.ns.tables.values()) if (t.routes.some(isCustomLocal)) return true;
+    return false;
+  }
 }
 
-/** The inline fib_lookup of a namespace without custom rules: merged main+local, then default. */
-function mergedLookup(ns: Netns, key: FlowKey): FibResult {
-  const local = ns.tables.get(255);
-  const main = ns.tables.get(254);
-  let res: FibResult | null = null;
-  if (main || local) {
-    const merged = new RouteTable(254);
-    // local's aliases sort before main's within a leaf (fib_insert_alias orders by tb_id, descending)
-    for (const r of local?.routes ?? []) merged.routes.push(r);
-    for (const r of main?.routes ?? []) merged.routes.push(r);
-    res = tableLookup(merged, key);
+/** The model's view of a namespace for the route decisions: no redirects are ever learned here. */
+class ScanView implements FibView {
+  readonly fib: ScanTables;
+  readonly loopback: Link;
+
+  constructor(readonly ns: Netns) {
+    this.fib = new ScanTables(ns);
+    const lo = ns.linkList().find((l) => l.kind === 'loopback');
+    // the kernel refuses to delete lo or move it (apply-link.ts does too): every namespace has one
+    if (!lo) throw new Error(`namespace ${ns.path} has no loopback device`);
+    this.loopback = lo;
   }
-  if (res && res.kind === 'route') return res;
-  const dflt = ns.tables.get(253);
-  if (dflt) res = tableLookup(dflt, key);
-  return res ?? { kind: 'error', errno: 'ENETUNREACH', route: null };
+
+  isLive(dev: Link): boolean {
+    return this.ns.links.get(dev.ifindex) === dev;
+  }
+
+  exception(): Ip4 | null {
+    return null;
+  }
+}
+
+/**
+ * The model's view of `ns`, for routeOutput / routeInput.
+ *
+ * @example
+ * routeOutput(fibView(ns), { dst: parseIp4('8.8.8.8')!, src: 0, oif: null });
+ */
+export function fibView(ns: Netns): FibView {
+  return new ScanView(ns);
+}
+
+/** fib_table_lookup over one table's routes as they stand (a table apart from any namespace's merge). */
+export function tableLookup(t: RouteTable, key: FlowKey): FibResult | null {
+  return scan(t.routes, flowOf(key), t.id);
+}
+
+/** fib_lookup in `ns` (see fib-view.ts). */
+export function fibLookup(ns: Netns, key: FlowKey): FibResult {
+  return viewLookup(new ScanTables(ns), flowOf(key));
 }
 
 /** inet_addr_type_table / inet_addr_type_dev_table: what a table (local by default) says of an address. */
-export function addrType(ns: Netns, addr: Ip4, dev: Link | null = null, table = 255): RouteType {
-  // only 0.0.0.0 itself: the rest of 0/8 is unicast since Linux 5.18 (`via 0.1.2.3 onlink` is accepted)
-  if (addr === 0 || addr === 0xffffffff) return 'broadcast';
-  if (addr >>> 28 === 0xe) return 'multicast';
-  const t = ns.tables.get(table);
-  if (!t) return 'unicast';
-  const res = tableLookup(t, { dst: addr });
-  if (res && res.route && (!dev || res.route.dev === dev)) return res.route.type;
-  return 'unicast';
+export function addrType(ns: Netns, addr: Ip4, dev: Link | null = null, table: number = TABLE.local): RouteType {
+  return viewAddrType(new ScanTables(ns), addr, dev, table);
 }
 
 /** Whether `addr` is one of the namespace's local addresses (a `local` route in table local). */

@@ -14,12 +14,13 @@ export type Ip4 = number;
  * parseIp4('172.16.1..2'); // null
  */
 export function parseIp4(text: string): Ip4 | null {
-  const bytes = [0, 0, 0, 0];
+  const bytes: [number, number, number, number] = [0, 0, 0, 0];
   let cp = text;
   for (let i = 0; i < 4; i++) {
     const m = /^\s*[+-]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(cp);
     if (!m) return null;
-    const tok = m[1];
+    // the number itself, without the blanks and sign strtoul skips
+    const tok = m[0].replace(/^\s*[+-]?/, '');
     let n: number;
     if (/^0[xX]/.test(tok)) n = parseInt(tok.slice(2), 16);
     else if (tok.length > 1 && tok[0] === '0') n = parseInt(tok, 8);
@@ -64,6 +65,14 @@ export function inPrefix(a: Ip4, net: Ip4, len: number): boolean {
 export function isMulticast(a: Ip4): boolean {
   return a >>> 28 === 0xe;
 }
+
+/** 224.0.0.0/24 (ipv4_is_local_multicast): groups never routed off the link. */
+export function isLocalMulticast(a: Ip4): boolean {
+  return a >>> 8 === 0xe00000;
+}
+
+/** 255.255.255.255, the limited broadcast (INADDR_BROADCAST). */
+export const INADDR_BROADCAST = 0xffffffff;
 
 export function isLoopbackNet(a: Ip4): boolean {
   return a >>> 24 === 127;

@@ -87,13 +87,14 @@ export function flushLinkLocal(l: Link): void {
 
 /** fe80::/64 with the EUI-64 interface id of a MAC (addrconf_ifid_eui48: U/L bit flipped, ff:fe inserted). */
 export function eui64LinkLocal(mac: string): string {
-  const m = macBytes(mac);
+  // a byte the text lacks reads as 0, as the shifts of the C code would have it
+  const [m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0] = macBytes(mac);
   // formatIp6 of fe80:0:0:0:w4:w5:w6:w7, written directly: w5 (…ff) and w6 (fe…) are never
   // zero, so the zeros to compress are words 1-3, and word 4 too when it is zero
-  const w4 = ((m[0] ^ 2) << 8) | m[1];
-  const w5 = (m[2] << 8) | 0xff;
-  const w6 = (0xfe << 8) | m[3];
-  const w7 = (m[4] << 8) | m[5];
+  const w4 = ((m0 ^ 2) << 8) | m1;
+  const w5 = (m2 << 8) | 0xff;
+  const w6 = (0xfe << 8) | m3;
+  const w7 = (m4 << 8) | m5;
   const tail = `${w5.toString(16)}:${w6.toString(16)}:${w7.toString(16)}`;
   return w4 === 0 ? `fe80::${tail}` : `fe80::${w4.toString(16)}:${tail}`;
 }
@@ -128,7 +129,7 @@ export function isStablePrivacy(l: Link): boolean {
 /** 16 bytes as inet_ntop(AF_INET6) writes them: hex groups, the longest run of two or more zero groups as `::`. */
 export function formatIp6(bytes: number[]): string {
   const w: number[] = [];
-  for (let i = 0; i < 16; i += 2) w.push((bytes[i] << 8) | bytes[i + 1]);
+  for (let i = 0; i < 16; i += 2) w.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
   let best = -1;
   let bestLen = 0;
   for (let i = 0; i < 8; ) {

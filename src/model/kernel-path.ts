@@ -98,34 +98,37 @@ export function checkKernelPath(path: string): PathCheck {
     const why = sysctlShapeProblem(rest);
     return why ? no(why) : { ok: true, file: { kind: 'sysctl', path, segments: rest } };
   }
-  if (segs[0] === 'sys' && segs[1] === 'class' && segs[2] === 'net' && segs.length === 5) {
-    const writable = SYSFS_NET_ATTRS.get(segs[4]);
-    if (!isInterfaceName(segs[3])) return no(`"${segs[3]}" is not an interface name`);
-    if (writable === undefined) return no(`"${segs[4]}" is not an attribute file of /sys/class/net/IF`);
-    return { ok: true, file: { kind: 'sysfs-net', path, ifname: segs[3], attr: segs[4], writable } };
+  const [, , , ifname, attr] = segs;
+  if (segs[0] === 'sys' && segs[1] === 'class' && segs[2] === 'net' && ifname !== undefined && attr !== undefined && segs.length === 5) {
+    const writable = SYSFS_NET_ATTRS.get(attr);
+    if (!isInterfaceName(ifname)) return no(`"${ifname}" is not an interface name`);
+    if (writable === undefined) return no(`"${attr}" is not an attribute file of /sys/class/net/IF`);
+    return { ok: true, file: { kind: 'sysfs-net', path, ifname, attr, writable } };
   }
   const netns = segs[0] === 'var' ? segs.slice(1) : segs;
-  if (netns[0] === 'run' && netns[1] === 'netns' && netns.length === 3 && isNetnsName(netns[2])) {
-    return { ok: true, file: { kind: 'netns', path, name: netns[2] } };
+  const name = netns[2];
+  if (netns[0] === 'run' && netns[1] === 'netns' && name !== undefined && netns.length === 3 && isNetnsName(name)) {
+    return { ok: true, file: { kind: 'netns', path, name } };
   }
   return no();
 }
 
 /** Why segments after /proc/sys do not name an allowed sysctl file, or null when they do. */
 function sysctlShapeProblem(s: string[]): string | null {
-  const dirs = s[0] === 'net' ? FAMILIES[s[1]] : undefined;
-  if (!dirs || !Object.hasOwn(FAMILIES, s[1])) return ALLOWED;
-  const dir = Object.hasOwn(dirs, s[2]) ? dirs[s[2]] : undefined;
-  if (s.length === 3) return dir ? `/proc/sys/${s.join('/')} is a directory` : KEY.test(s[2]) ? null : `"${s[2]}" is not a sysctl name`;
+  const [net, family = '', sub = '', a = '', b = ''] = s;
+  const dirs = net === 'net' && Object.hasOwn(FAMILIES, family) ? FAMILIES[family] : undefined;
+  if (!dirs || s.length < 3) return ALLOWED;
+  const dir = Object.hasOwn(dirs, sub) ? dirs[sub] : undefined;
+  if (s.length === 3) return dir ? `/proc/sys/${s.join('/')} is a directory` : KEY.test(sub) ? null : `"${sub}" is not a sysctl name`;
   if (!dir) return ALLOWED;
   if (dir === 'per-interface') {
-    if (s.length !== 5) return `a sysctl under net/${s[1]}/${s[2]} is net/${s[1]}/${s[2]}/IFNAME/KEY`;
-    if (!isInterfaceName(s[3])) return `"${s[3]}" is not an interface name`;
-    return KEY.test(s[4]) ? null : `"${s[4]}" is not a sysctl name`;
+    if (s.length !== 5) return `a sysctl under net/${family}/${sub} is net/${family}/${sub}/IFNAME/KEY`;
+    if (!isInterfaceName(a)) return `"${a}" is not an interface name`;
+    return KEY.test(b) ? null : `"${b}" is not a sysctl name`;
   }
-  if (s.length !== 4) return `a sysctl under net/${s[1]}/${s[2]} is net/${s[1]}/${s[2]}/KEY`;
-  const ok = dir === 'numbered' ? /^\d{1,3}$/.test(s[3]) : KEY.test(s[3]);
-  return ok ? null : `"${s[3]}" is not a sysctl name`;
+  if (s.length !== 4) return `a sysctl under net/${family}/${sub} is net/${family}/${sub}/KEY`;
+  const ok = dir === 'numbered' ? /^\d{1,3}$/.test(a) : KEY.test(a);
+  return ok ? null : `"${a}" is not a sysctl name`;
 }
 
 /**

@@ -33,7 +33,8 @@ export class NsidMap extends Map<Netns, number> {
   }
 
   override set(key: Netns, id: number): this {
-    if (super.has(key)) this.release(super.get(key)!);
+    const old = super.get(key);
+    if (old !== undefined) this.release(old);
     else if (this.owner) {
       let h = holders.get(key);
       if (!h) holders.set(key, (h = new Set()));
@@ -69,10 +70,12 @@ export class NsidMap extends Map<Netns, number> {
   }
 
   private release(id: number): void {
-    const n = this.held!.get(id)!;
-    if (n > 1) this.held!.set(id, n - 1);
+    const held = this.held;
+    const n = held?.get(id);
+    if (!held || n === undefined) return;
+    if (n > 1) held.set(id, n - 1);
     else {
-      this.held!.delete(id);
+      held.delete(id);
       if (Number.isInteger(id) && id >= 0 && id < this.low) this.low = id;
     }
   }

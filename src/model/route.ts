@@ -15,7 +15,7 @@ export type RouteType = 'unicast' | 'local' | 'broadcast' | 'blackhole' | 'unrea
 export const TABLE = { unspec: 0, default: 253, main: 254, local: 255 } as const;
 
 /** Route protocols (rtnetlink.h RTPROT_* and /etc/iproute2/rt_protos). */
-export const PROTO: Record<string, number> = { unspec: 0, redirect: 1, kernel: 2, boot: 3, static: 4, dhcp: 16 };
+export const PROTO = { unspec: 0, redirect: 1, kernel: 2, boot: 3, static: 4, dhcp: 16 } as const;
 
 /**
  * One route (a fib_alias with its fib_info and one nexthop).

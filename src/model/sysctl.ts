@@ -132,7 +132,7 @@ export interface HostProfile {
  * const lab = new Lab({ profile: PROFILES.docker });
  * lab.host('h').exec('sysctl net.ipv4.ip_forward').stdout; // "net.ipv4.ip_forward = 1\n"
  */
-export const PROFILES: Record<string, HostProfile> = {
+export const PROFILES: Record<'kernel' | 'systemd' | 'docker', HostProfile> & Record<string, HostProfile | undefined> = {
   kernel: { name: 'kernel', all: { ...KERNEL_DEFAULT_CONF }, default: { ...KERNEL_DEFAULT_DFLT_CONF } },
   // systemd's 50-default.conf: rp_filter 2 and promote_secondaries 1, for default and every device
   systemd: {

@@ -67,9 +67,9 @@ export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions
     disposition = 'local-error';
     reason = FATAL_REASON.find(([re]) => re.test(r.fatal!))?.[1] ?? null;
     summary = `ping ${target} from ${from.path} fails at once: ${r.fatal}`;
-  } else if (r.received > 0) {
+  } else if (r.received > 0 && r.replies[0]) {
     disposition = 'reply';
-    const rep = r.replies[0]!;
+    const rep = r.replies[0];
     summary = `ping ${target} from ${from.path}: reply from ${rep.from} ttl ${rep.ttl}`;
   } else if (r.errors > 0) {
     disposition = 'icmp-error';

@@ -1,6 +1,7 @@
 /** The shared argument helpers behave like iproute2 6.1's lib/utils.c. */
 import { describe, expect, it } from 'vitest';
-import { Argv, getInteger, getPrefix, getU16, getU32, getU8, IpExit, IpUnsupported, llAddrA2n, matches, rtntypeA2n, rttableA2n } from '../../../src/iproute2/args.js';
+import { Argv, getInteger, getPrefix, getU16, getU32, getU8, IpExit, IpUnsupported, llAddrA2n, matches } from '../../../src/iproute2/args.js';
+import { rtntypeA2n, rttableA2n } from '../../../src/iproute2/names.js';
 
 function exitOf(f: () => unknown): { exit: number; stderr: string } {
   try {

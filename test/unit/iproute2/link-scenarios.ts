@@ -8,7 +8,7 @@
 import { parseIp4, parsePrefix } from '../../../src/model/ip.js';
 import { LabModel } from '../../../src/model/lab-model.js';
 import { emptyLinkFilter, type LinkFilter } from '../../../src/iproute2/filters.js';
-import { scopeId } from '../../../src/iproute2/names.js';
+import { rtscopeA2n as scopeId } from '../../../src/iproute2/names.js';
 import { renderAddrs } from '../../../src/iproute2/render-addr.js';
 import { renderLinks } from '../../../src/iproute2/render-link.js';
 import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';

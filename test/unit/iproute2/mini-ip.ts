@@ -8,7 +8,7 @@ import type { Netns } from '../../../src/model/netns.js';
 import { parseIp4, parsePrefix } from '../../../src/model/ip.js';
 import { apply } from '../../../src/ops/apply.js';
 import type { Op, RouteAddOp, RouteDelOp } from '../../../src/ops/op.js';
-import { protoId, scopeId, tableId, dsfieldId } from '../../../src/iproute2/names.js';
+import { rtprotA2n as protoId, rtscopeA2n as scopeId, rttableA2n as tableId, dsfieldA2n as dsfieldId } from '../../../src/iproute2/names.js';
 import type { RouteType } from '../../../src/model/route.js';
 
 function ip4(s: string): number {
