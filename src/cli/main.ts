@@ -2,7 +2,7 @@
  * The `nettwin` command line. Each subcommand lives in its own file; this one only wires them
  * to commander, and loads a subcommand's file only when it runs (so `run` does not pay for
  * fast-check, the YAML parser or the kernel adapters at every start). Usage errors (usage.ts)
- * exit 2 with one line; any other error a subcommand throws is printed as one line, exit 2.
+ * exit 2 with one line; any other error a subcommand throws is printed (no stack trace), exit 2.
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
@@ -212,8 +212,8 @@ export function buildProgram(): Command {
 
 /**
  * Runs the command line `argv` (as process.argv: node, script, arguments…) and returns the
- * exit status: a subcommand's own, 2 for a usage error or an error it threw (printed as one
- * line on stderr), 0 for --help and --version.
+ * exit status: a subcommand's own, 2 for a usage error or an error it threw (its message on
+ * stderr, without a stack trace), 0 for --help and --version.
  *
  * @example process.exitCode = await runCli(process.argv);
  */
@@ -227,7 +227,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
-    process.stderr.write(`nettwin: ${(e instanceof Error ? e.message : String(e)).trim().replace(/\s*\n\s*/g, ' ')}\n`);
+    // a message may list several reasons, one per line (real mode's preconditions)
+    process.stderr.write(`nettwin: ${(e instanceof Error ? e.message : String(e)).trimEnd()}\n`);
     return 2;
   }
 }
