@@ -39,7 +39,7 @@ describe('the file given is not a regular text file', () => {
       expectRefused(r, new RegExp(`^nettwin: cannot read ${lab(f).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `), args.join(' '));
       expect(r.stderr).toMatch(why);
     }
-  });
+  }, 120_000);
 
   it.each<[string, RegExp]>([
     ['/dev/zero', /a character device, not a regular file/],
@@ -59,7 +59,7 @@ describe('the file given is not a regular text file', () => {
     for (const args of [['run', lab(f)], ['lint', lab(f)], ['graph', lab(f)], ['reach', lab(f)], ['verify', lab(f)], ['explain', lab(f), '--from', 'h', '--to', '10.0.0.1']]) {
       expectRefused(cli(args), why, args.join(' '));
     }
-  });
+  }, 120_000);
 });
 
 describe('output paths', () => {

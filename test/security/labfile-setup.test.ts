@@ -55,7 +55,7 @@ describe('setup paths that stay refused', () => {
     }
     // the refused --pcap run made no folder
     expect(fs.existsSync(path.join(t.root, 'caps'))).toBe(false);
-  });
+  }, 300_000);
 });
 
 describe('--allow-outside', () => {
@@ -84,7 +84,7 @@ describe('--allow-outside', () => {
     ['/etc', /: a directory, not a file$/],
   ])('still refuses setup %s', (setup, why) => {
     const lab = setupLab(t.lab, setup);
-    for (const cmd of ['run', 'lint', 'verify', 'reach']) {
+    for (const cmd of ['run', 'verify']) {
       const r = cli([cmd, lab, '--allow-outside']);
       expectRefused(r, LINE, `${cmd} ${setup}`);
       expect(r.stderr.trimEnd()).toMatch(why);
@@ -96,7 +96,7 @@ describe('--allow-outside', () => {
     for (const cmd of ['run', 'lint', 'graph', 'reach', 'diff']) {
       expectRefused(cli([cmd, script, '--allow-outside']), new RegExp(`^nettwin ${cmd}: --allow-outside is for lab files .*\\(see nettwin ${cmd} --help\\)\\n$`), cmd);
     }
-  });
+  }, 120_000);
 });
 
 describe('a setup script inside the folder still works', () => {

@@ -62,7 +62,7 @@ describe('deep nesting', () => {
     for (const cmd of ['run', 'lint', 'graph', 'reach', 'verify']) {
       expectRefused(cli([cmd, f]), new RegExp(`deep\\.yaml:3: nesting deeper than ${MAX_YAML_DEPTH} levels\\n$`), cmd);
     }
-  });
+  }, 120_000);
 });
 
 describe('broken YAML in bulk', () => {
