@@ -2,17 +2,21 @@
  * Reads and validates a lab file (YAML). Every complaint names the file and line, so a user
  * can fix the file without guessing. Aliases (`nics: *n`) are read as the node they name.
  */
-import YAML, { isAlias, isMap, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import YAML, { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { FileRefused, readTextFile } from '../files/read-text.js';
 import { parsePrefix } from '../model/ip.js';
 import { readSetupFile, SetupRefused, type SetupFileOptions } from './setup-file.js';
 import { LabFileError, type Endpoint, type HostSpec, type LabSpec, type NicSpec, type RunEntry } from './spec.js';
-import { syntaxProblem } from './yaml-syntax.js';
+import { parseYaml } from './yaml-syntax.js';
 
 const NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 
 /** The largest lab file read: 1 MiB holds thousands of hosts (setup scripts are read apart). */
 export const MAX_LAB_BYTES = 1024 * 1024;
+/** Values read from a lab with its aliases expanded: more than a 1 MiB file can hold without them. */
+const MAX_READ = 1_000_000;
+/** Nesting of an intent with its aliases expanded. */
+const MAX_ALIAS_DEPTH = 64;
 
 /**
  * Why `name` cannot name a host or NIC, or null: what the kernel takes as an interface name
@@ -59,24 +63,40 @@ export function loadLabFile(file: string, opts: LoadLabOptions = {}): LabSpec {
  * throws becomes the complaint), `relName` names it for messages.
  */
 export function parseLab(text: string, file: string, readRel: (p: string) => string = () => { throw new Error('no files'); }, relName: (p: string) => string = (p) => p): LabSpec {
-  const syntax = syntaxProblem(text);
-  if (syntax) throw new LabFileError(file, text.slice(0, syntax.offset).split('\n').length, syntax.message.split('\n')[0]);
-  const lc = new LineCounter();
-  // uniqueKeys compares every key with every other (quadratic): duplicates are found below
-  const doc = YAML.parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  /** The node an alias names (the node itself otherwise). */
-  const deref = (n: unknown): Node | null => (isAlias(n) ? ((n.resolve(doc as Document) as Node | undefined) ?? null) : ((n as Node | null | undefined) ?? null));
-  /** A scalar's value as text (null for a collection or nothing). */
-  const scalarText = (n: unknown): string | null => {
-    const v = deref(n);
-    return isScalar(v) && v.value !== null && typeof v.value !== 'object' ? String(v.value) : null;
-  };
+  const parsed = parseYaml(text);
+  if (!('doc' in parsed)) throw new LabFileError(file, text.slice(0, parsed.offset).split('\n').length, parsed.message.split('\n')[0]);
+  const { doc, lines: lc } = parsed;
   const lineOf = (n: Node | Pair | null | undefined): number => {
     const r = n && 'range' in n ? (n as Node).range : n && 'key' in n ? ((n.key as Node)?.range ?? null) : null;
     return r ? lc.linePos(r[0]).line : 0;
   };
   const fail = (n: Node | Pair | null | undefined, msg: string): never => {
     throw new LabFileError(file, lineOf(n), msg);
+  };
+  // what each alias names, found in one pass (yaml's Alias.resolve walks the whole document
+  // for every alias: quadratic in a file of many aliases)
+  const named = new Map<unknown, Node>();
+  const anchors = new Map<string, Node>();
+  YAML.visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) named.set(node, target);
+      } else if ((node as { anchor?: string }).anchor) anchors.set((node as { anchor: string }).anchor, node);
+    },
+  });
+  /** The node an alias names (the node itself otherwise). */
+  const deref = (n: unknown): Node | null => (isAlias(n) ? (named.get(n) ?? null) : ((n as Node | null | undefined) ?? null));
+  // Every value read is counted: a 1 MiB file holds fewer than MAX_READ, so only aliases that
+  // copy big parts many times (a "billion laughs") reach it, and then reading ends.
+  let read = 0;
+  const tick = (at: Node | Pair | null | undefined): void => {
+    if (++read > MAX_READ) fail(at, `aliases copy more than ${MAX_READ} values`);
+  };
+  /** A scalar's value as text (null for a collection or nothing). */
+  const scalarText = (n: unknown): string | null => {
+    const v = deref(n);
+    return isScalar(v) && v.value !== null && typeof v.value !== 'object' ? String(v.value) : null;
   };
   /** The value of `key` in a map, aliases resolved; `at` is the node to blame. */
   const field = (m: YAMLMap, key: string): { value: Node | null; at: Node | Pair } | undefined => {
@@ -87,6 +107,7 @@ export function parseLab(text: string, file: string, readRel: (p: string) => str
     const e = doc.errors[0];
     throw new LabFileError(file, lc.linePos(e.pos[0]).line, e.message.split('\n')[0]);
   }
+  // duplicate keys, found with a set per map (parseYaml leaves them to us)
   YAML.visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>();
@@ -115,6 +136,7 @@ export function parseLab(text: string, file: string, readRel: (p: string) => str
   const hosts = field(top, 'hosts');
   if (!hosts || !isMap(hosts.value) || !hosts.value.items.length) return fail(hosts?.at ?? top, '`hosts` must map host names to their NICs and setup');
   for (const it of hosts.value.items) {
+    tick(it);
     const name = scalarText(it.key) ?? '';
     const bad = nameProblem('host name', name);
     if (bad) fail(it, bad);
@@ -130,6 +152,7 @@ export function parseLab(text: string, file: string, readRel: (p: string) => str
       if (nics && nics.value !== null) {
         if (!isMap(nics.value)) fail(nics.at, 'nics must map NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24 }');
         for (const n of (nics.value as YAMLMap).items) {
+          tick(nics.at);
           const ifname = scalarText(n.key) ?? '';
           const badNic = nameProblem('NIC name', ifname);
           if (badNic) fail(n, badNic);
@@ -137,6 +160,7 @@ export function parseLab(text: string, file: string, readRel: (p: string) => str
           const val = deref(n.value);
           const list = val === null ? [] : isSeq(val) ? val.items : [val];
           for (const a of list) {
+            tick(nics.at);
             const t = scalarText(a);
             const p = t === null ? null : parsePrefix(t);
             if (!p || p.keyword || !p.lenGiven) fail((a as Node) ?? n, `${JSON.stringify(t ?? '(not text)')} is not an IPv4 address with a prefix length (like 192.168.0.16/24)`);
@@ -179,6 +203,7 @@ export function parseLab(text: string, file: string, readRel: (p: string) => str
       if (!isSeq(l) || l.items.length < 2) return fail((item as Node) ?? links.at, 'a link names two or more endpoints, e.g. [node1:enp2s0, node2:enp2s0]');
       const eps: Endpoint[] = [];
       for (const e of l.items as Node[]) {
+        tick((item as Node) ?? links.at);
         const t = scalarText(e) ?? '';
         const m = /^([^:]+):([^:]+)$/.exec(t);
         if (!m) return fail(e, `${JSON.stringify(t)} is not host:nic`);
@@ -198,6 +223,7 @@ export function parseLab(text: string, file: string, readRel: (p: string) => str
   if (run && run.value !== null) {
     if (!isSeq(run.value)) fail(run.at, 'run is a list of `host: command` entries');
     for (const item of (run.value as { items: unknown[] }).items) {
+      tick((item as Node) ?? run.at);
       const r = deref(item);
       if (!isMap(r) || r.items.length !== 1) return fail((item as Node) ?? run.at, 'each run entry is `host: command`');
       const p = r.items[0];
@@ -213,15 +239,17 @@ export function parseLab(text: string, file: string, readRel: (p: string) => str
   const expect = field(top, 'expect');
   if (expect && expect.value !== null) {
     if (!isSeq(expect.value)) fail(expect.at, 'expect is a list of intents');
-    for (const e of (expect.value as { items: Node[] }).items) {
-      let value: unknown;
-      try {
-        value = e === null ? null : e.toJS(doc as Document, { maxAliasCount: 100 });
-      } catch (x) {
-        fail(e, `cannot read this intent: ${x instanceof Error ? x.message : String(x)}`);
-      }
-      spec.expect.push({ value, line: lineOf(e) });
-    }
+    // an intent with its aliases expanded: every value counted, nesting bounded (a cycle ends)
+    const plain = (n: unknown, depth: number, at: Node): unknown => {
+      tick(at);
+      if (depth > MAX_ALIAS_DEPTH) fail(at, 'aliases nest too deep in this intent (an alias inside what it names?)');
+      const v = deref(n);
+      if (isScalar(v)) return v.value;
+      if (isSeq(v)) return v.items.map((x) => plain(x, depth + 1, at));
+      if (isMap(v)) return Object.fromEntries(v.items.map((p) => [String(plain(p.key, depth + 1, at)), plain(p.value, depth + 1, at)]));
+      return null;
+    };
+    for (const e of (expect.value as { items: Node[] }).items) spec.expect.push({ value: plain(e, 0, e), line: lineOf(e) });
   }
   return spec;
 }
