@@ -222,8 +222,15 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(usageLine('', 'no command given'));
     return USAGE_EXIT;
   }
+  const program = buildProgram();
+  const [first, second] = argv.slice(2);
+  if (first === 'help' && second !== undefined && !program.commands.some((c) => c.name() === second)) {
+    // commander would print the whole usage for it
+    process.stderr.write(usageLine('', `unknown command '${second}'`));
+    return USAGE_EXIT;
+  }
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;

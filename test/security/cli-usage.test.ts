@@ -17,6 +17,7 @@ describe('commander usage errors: exit 2, one line, a hint', () => {
   it.each<[string[], string, RegExp]>([
     [['frob'], '', /unknown command 'frob'/],
     [['rn', SCRIPT], '', /unknown command 'rn'/],
+    [['help', 'frob'], '', /unknown command 'frob'/],
     [['--frob'], '', /unknown option '--frob'/],
     [[], '', /no command given/],
     [['run'], 'run', /missing required argument 'file'/],
