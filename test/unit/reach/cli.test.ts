@@ -1,8 +1,8 @@
 /** `nettwin reach` and `nettwin explain` on a small script: text, JSON, exit statuses. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { explainCommand } from '../../../src/cli/explain.js';
 import { reachCommand } from '../../../src/cli/reach.js';
 
@@ -16,8 +16,14 @@ ip -n B link set b0 up
 ip -n A link set lo up
 `;
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
 function file(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nettwin-reach-'));
+  dirs.push(dir);
   const f = join(dir, 'lab.sh');
   writeFileSync(f, SCRIPT);
   return f;
