@@ -2,7 +2,7 @@
  * What real mode refuses to run, whatever the simulator would say. The sandbox isolates the
  * network, not every file or the kernel's global settings, so a command line is refused
  * when it could act outside the namespaces a run created. The decision is the one made when
- * the line was classified (src/script/kernel-argv.ts, with the path check of kernel-path.ts),
+ * the line was classified (src/exec/kernel-argv.ts, with the path check of kernel-path.ts),
  * asked again here right before argv, so a line that slipped past classification still stops:
  *
  * - `ip -batch FILE` / `bridge -batch FILE` (commands nobody has checked, and `netns exec` in them);

@@ -28,7 +28,7 @@ import { compileSysctls, type ConfBaseline } from './compile-model-sysctl.js';
 import type { Batch } from './compile-model-waves.js';
 import type { IfConf } from '../../src/model/sysctl.js';
 import { isIpv4Literal, persistIpProblem, realArgvProblem } from './guard.js';
-import { defaultStatePath, destroyRun, machineNamespaces, newRunPrefix, persistNames, recordRun, type PersistRun } from './persist.js';
+import { defaultStatePath, destroyRun, machineNamespaces, newRunPrefix, persistNames, recordMade, recordRun, type PersistRun } from './persist.js';
 import { persistProblems, PreconditionError, requireRealMode, searchPath } from './preconditions.js';
 import { DUMP_ARGV, DUMP_BATCH, modelFromDumps, splitDump, SYSCTL_ARGV, type NsDump } from './read-back.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
@@ -183,7 +183,11 @@ class SandboxExecutor implements Executor {
  * except by a prefixed name.
  */
 class MachineExecutor implements Executor {
-  constructor(readonly prefix: string) {}
+  /** `made`: the namespaces a batch has just created, for the run to record their identity */
+  constructor(
+    readonly prefix: string,
+    private readonly made: (names: string[]) => void = () => {},
+  ) {}
 
   check(place: Place, argv: string[], input?: string): void {
     const lines = (input ?? '').split('\n').filter((l) => l.trim());
@@ -207,10 +211,17 @@ class MachineExecutor implements Executor {
     }
   }
 
-  run(place: Place, argv: string[], input?: string, timeoutMs = 60_000): Promise<ExecResult> {
+  async run(place: Place, argv: string[], input?: string, timeoutMs = 60_000): Promise<ExecResult> {
     this.check(place, argv, input);
     const full = inNetns(place, argv);
-    return runProcess(full, input, timeoutMs);
+    const r = await runProcess(full, input, timeoutMs);
+    if (place.netns === null) {
+      // ip -batch stops at its first failure: the lines before it made their namespaces
+      const lines = (input ?? '').split('\n').filter((l) => l.trim());
+      const failedLine = r.exit === 0 ? lines.length + 1 : Number(/Command failed -:(\d+)/.exec(r.stderr)?.[1] ?? 1);
+      this.made(lines.slice(0, failedLine - 1).filter((l) => l.startsWith('netns add ')).map((l) => l.split(' ')[2]));
+    }
+    return r;
   }
 
   async close(): Promise<void> {}
@@ -425,7 +436,8 @@ export async function materialize(lab: { readonly model: LabModel } | LabModel, 
     run = { id, prefix, created: new Date().toISOString(), pid: process.pid, namespaces: [...names.values()], mapping: Object.fromEntries(names) };
     // recorded before anything exists, so that a crash still leaves something to destroy
     recordRun(run, statePath);
-    ex = new MachineExecutor(prefix);
+    const made = run;
+    ex = new MachineExecutor(prefix, (names) => recordMade(made, names, statePath));
   } else {
     const sb = await Sandbox.open({ hosts: sandboxHostsFor(model) });
     ex = new SandboxExecutor(sb);

@@ -10,46 +10,9 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { netnsNameProblem } from './compile.js';
+import { defaultStatePath, forgetRun, NETNS_DIR, nsIdentity, readState, RUN_PREFIX, type PersistRun } from './persist-state.js';
 
-/**
- * One `--persist` run as its state file records it.
- *
- * @example
- * recordedRuns()[0]?.mapping['node1/pod1']; // 'nt1-ab12-1'
- */
-export interface PersistRun {
-  /** short random id, e.g. `ab12` */
-  id: string;
-  /** every machine namespace of the run starts with it, e.g. `nt1-ab12-` */
-  prefix: string;
-  created: string;
-  /** the process that created it */
-  pid: number;
-  /** machine namespace names, in creation order */
-  namespaces: string[];
-  /** model path -> machine namespace */
-  mapping: Record<string, string>;
-}
-
-interface StateFile {
-  version: 1;
-  runs: PersistRun[];
-}
-
-/** Where named namespaces live on the machine (iproute2's NETNS_RUN_DIR). */
-export const NETNS_DIR = '/run/netns';
-
-/**
- * `/run/nettwin/state.json` for root; else `$XDG_RUNTIME_DIR/nettwin/state.json`.
- *
- * @example defaultStatePath() // '/run/nettwin/state.json' (as root)
- */
-export function defaultStatePath(): string {
-  const euid = typeof process.geteuid === 'function' ? process.geteuid() : 0;
-  if (euid === 0) return '/run/nettwin/state.json';
-  const xdg = process.env.XDG_RUNTIME_DIR;
-  return path.join(xdg && xdg.startsWith('/') ? xdg : `/tmp/nettwin-${euid}`, 'nettwin', 'state.json');
-}
+export { defaultStatePath, NETNS_DIR, recordedRuns, recordMade, recordRun, StateFileError, type PersistRun } from './persist-state.js';
 
 /** The machine's named namespaces (`ip netns list` without running it). */
 export function machineNamespaces(): string[] {
@@ -101,84 +64,6 @@ export function persistNames(paths: readonly string[], prefix: string): Map<stri
   return new Map(paths.map((p, i) => [p, names[i]]));
 }
 
-function readState(statePath: string): StateFile {
-  try {
-    const s = JSON.parse(fs.readFileSync(statePath, 'utf8')) as StateFile;
-    if (s && s.version === 1 && Array.isArray(s.runs)) return s;
-  } catch {
-    // missing or unreadable: no runs
-  }
-  return { version: 1, runs: [] };
-}
-
-/**
- * The runs a state file records.
- *
- * @example recordedRuns('/run/nettwin/state.json').map((r) => r.prefix) // ['nt1-ab12-']
- */
-export function recordedRuns(statePath = defaultStatePath()): PersistRun[] {
-  return readState(statePath).runs;
-}
-
-/** Serializes state-file updates across processes with a lock directory (mkdir is atomic). */
-function withLock<T>(statePath: string, fn: () => T): T {
-  fs.mkdirSync(path.dirname(statePath), { recursive: true, mode: 0o700 });
-  const lock = `${statePath}.lock`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 30_000) fs.rmdirSync(lock);
-      } catch {
-        // gone meanwhile
-      }
-      if (Date.now() > deadline) throw new Error(`state file ${statePath} is locked (${lock})`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    try {
-      fs.rmdirSync(lock);
-    } catch {
-      // already removed
-    }
-  }
-}
-
-function writeState(statePath: string, s: StateFile): void {
-  if (s.runs.length === 0) {
-    fs.rmSync(statePath, { force: true });
-    return;
-  }
-  const tmp = `${statePath}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(s, null, 2) + '\n', { mode: 0o600 });
-  fs.renameSync(tmp, statePath);
-}
-
-/** Records a run before its namespaces are created. */
-export function recordRun(run: PersistRun, statePath = defaultStatePath()): void {
-  withLock(statePath, () => {
-    const s = readState(statePath);
-    s.runs = s.runs.filter((r) => r.id !== run.id || r.prefix !== run.prefix);
-    s.runs.push(run);
-    writeState(statePath, s);
-  });
-}
-
-function forgetRun(run: PersistRun, statePath: string): void {
-  withLock(statePath, () => {
-    const s = readState(statePath);
-    s.runs = s.runs.filter((r) => !(r.id === run.id && r.prefix === run.prefix));
-    writeState(statePath, s);
-  });
-}
-
 /**
  * What `destroy` did, run by run.
  *
@@ -198,8 +83,9 @@ export interface DestroyReport {
 
 /**
  * Removes the namespaces of a recorded run (deleting a namespace removes its links too) and
- * forgets the run. Only names recorded for the run *and* starting with its prefix are touched;
- * names already gone are reported, not an error.
+ * forgets the run. Only names recorded for the run, starting with its prefix, *and* still bound
+ * to the namespace the run made (same identity as recorded at creation) are touched; names
+ * already gone are reported, not an error; any other is left alone and reported as a failure.
  */
 export function destroyRun(run: PersistRun, statePath = defaultStatePath()): DestroyReport['runs'][number] & { failed: DestroyReport['failed'] } {
   const present = new Set(machineNamespaces());
@@ -207,11 +93,22 @@ export function destroyRun(run: PersistRun, statePath = defaultStatePath()): Des
   const alreadyGone: string[] = [];
   const failed: DestroyReport['failed'] = [];
   const toDelete: string[] = [];
+  const validPrefix = RUN_PREFIX.test(run.prefix);
   for (const name of [...run.namespaces].reverse()) {
-    if (!name.startsWith(run.prefix) || netnsNameProblem(name) !== null) {
-      failed.push({ name, error: `not a name of run ${run.prefix}: left alone` });
-    } else if (present.has(name)) toDelete.push(name);
-    else alreadyGone.push(name);
+    if (!validPrefix || !name.startsWith(run.prefix) || name === run.prefix || netnsNameProblem(name) !== null) {
+      failed.push({ name, error: `not a name of run ${JSON.stringify(run.prefix)}: left alone` });
+      continue;
+    }
+    if (!present.has(name)) {
+      alreadyGone.push(name);
+      continue;
+    }
+    // only the namespace the run made: the same name made again by someone else stays
+    const made = run.inodes?.[name];
+    const now = nsIdentity(name);
+    if (!made) failed.push({ name, error: `nothing proves run ${run.prefix} made it (its identity was not recorded): left alone; if it is yours, ip netns del ${name}` });
+    else if (!now || now.dev !== made.dev || now.ino !== made.ino || now.ctime !== made.ctime) failed.push({ name, error: `not the namespace run ${run.prefix} made (another namespace has its name now): left alone` });
+    else toDelete.push(name);
   }
   if (toDelete.length > 0) {
     // one process for all: `-force` goes on after a failure, which is then found below

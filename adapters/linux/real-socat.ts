@@ -1,5 +1,5 @@
 /**
- * socat on the kernel, run as the simulator runs it (src/commands/socat.ts): only command lines
+ * socat on the kernel, run as the simulator runs it (src/programs/socat/socat.ts): only command lines
  * the model covers; in the background the command returns once socat is set up — its tun holds
  * its address (and is up, with `iff-up`), its socket is bound and connected — or has exited,
  * so that the next command does not race socat's setup (on the kernel `socat … &` followed at

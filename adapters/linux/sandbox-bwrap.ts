@@ -2,7 +2,7 @@
  * The bubblewrap command line that holds real mode's sandbox: which namespaces it gets, what of
  * the machine it sees, and with which capabilities its root runs.
  *
- * Defense in depth: nettwin only ever runs checked argv (guard.ts, src/script/invocation.ts)
+ * Defense in depth: nettwin only ever runs checked argv (guard.ts, src/exec/invocation.ts)
  * inside the sandbox, and this view is what still holds when one of those checks is wrong.
  *
  * - Namespaces: network, mount, PID, UTS (hostname `nettwin`), IPC and, where the kernel has

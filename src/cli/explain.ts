@@ -3,6 +3,7 @@ import { formatExplain } from '../twin/explain.js';
 import { ip4ToString, parseIp4 } from '../model/ip.js';
 import { simulatedLab } from './lab-after.js';
 import { resolveNs } from './resolve-ns.js';
+import { usageFailure } from './usage.js';
 
 export interface ExplainOptions {
   from?: string;
@@ -10,25 +11,18 @@ export interface ExplainOptions {
   json?: boolean;
   /** one event at a time (explain-step.ts) */
   step?: boolean;
+  /** a lab file's setup scripts may be outside its folder */
+  allowOutside?: boolean;
 }
 
 /** Exit status: 0 the ping gets a reply, 1 it does not, 2 bad options (or, thrown, a bad file). */
 export async function explainCommand(file: string, opts: ExplainOptions): Promise<number> {
-  if (!opts.from || !opts.to) {
-    process.stderr.write('nettwin explain: give --from NS (host/NS, NS or host) and --to ADDR\n');
-    return 2;
-  }
+  if (!opts.from || !opts.to) return usageFailure('explain', 'give --from NS (host/NS, NS or host) and --to ADDR');
   const dst = parseIp4(opts.to);
-  if (dst === null) {
-    process.stderr.write(`nettwin explain: --to: "${opts.to}" is not an IPv4 address\n`);
-    return 2;
-  }
-  const lab = await simulatedLab(file);
+  if (dst === null) return usageFailure('explain', `--to: ${JSON.stringify(opts.to)} is not an IPv4 address`);
+  const lab = await simulatedLab(file, { allowOutside: opts.allowOutside });
   const from = resolveNs(lab.model, opts.from);
-  if (from.kind === 'error') {
-    process.stderr.write(`nettwin explain: --from: ${from.message}\n`);
-    return 2;
-  }
+  if (from.kind === 'error') return usageFailure('explain', `--from: ${from.message}`);
   const x = lab.explain(from.ns.path, dst);
   if (opts.step && !opts.json) {
     const { stepThrough } = await import('./explain-step.js');

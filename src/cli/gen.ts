@@ -3,8 +3,9 @@
  * written as scripts DIR/001.sh … . The same seed gives the same files, and file i does not
  * depend on N.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeOutputDir, OutputRefused, outputPathProblem, writeOutputFile } from '../files/output-path.js';
+import { usageFailure } from './usage.js';
 import { sampleLabs } from '../testing/sample.js';
 import { toScript } from '../testing/to-script.js';
 import { labNamespaces, labPings } from '../testing/lab-description.js';
@@ -23,9 +24,12 @@ export function genFileName(i: number, count: number): string {
   return `${String(i).padStart(Math.max(3, String(count).length), '0')}.sh`;
 }
 
+/** The largest seed: fast-check takes 32-bit signed seeds, and a seed is printed as given. */
+export const MAX_SEED = 2 ** 31 - 1;
+
 /**
  * Writes the batch and prints one line about it; returns the exit status (0, or 2 for bad
- * options or an unwritable folder, with the reason on stderr).
+ * options or an unwritable folder, or one under /proc, /sys or /dev, with the reason on stderr).
  *
  * @example await genCommand({ seed: 42, count: 20, out: 'labs' }) // labs/001.sh … labs/020.sh
  */
@@ -34,17 +38,19 @@ export async function genCommand(opts: GenOptions): Promise<number> {
     process.stderr.write(`nettwin gen: ${msg}\n`);
     return 2;
   };
-  if (!Number.isSafeInteger(opts.seed)) return fail(`--seed must be an integer, got "${opts.seed}"`);
-  if (!Number.isSafeInteger(opts.count) || opts.count < 1 || opts.count > MAX_COUNT) return fail(`--count must be an integer from 1 to ${MAX_COUNT}, got "${opts.count}"`);
-  if (!opts.out) return fail('--out DIR is required');
+  if (!Number.isSafeInteger(opts.seed) || opts.seed < 0 || opts.seed > MAX_SEED) return usageFailure('gen', `--seed must be an integer from 0 to ${MAX_SEED}, got "${opts.seed}"`);
+  if (!Number.isSafeInteger(opts.count) || opts.count < 1 || opts.count > MAX_COUNT) return usageFailure('gen', `--count must be an integer from 1 to ${MAX_COUNT}, got "${opts.count}"`);
+  if (!opts.out) return usageFailure('gen', '--out DIR is required');
+  const bad = outputPathProblem(opts.out);
+  if (bad) return fail(`cannot write to ${opts.out}: ${bad}`);
   const labs = sampleLabs(opts.seed, opts.count);
   try {
-    fs.mkdirSync(opts.out, { recursive: true });
+    makeOutputDir(opts.out);
     labs.forEach((lab, i) => {
-      fs.writeFileSync(path.join(opts.out, genFileName(i + 1, opts.count)), toScript(lab), { mode: 0o755 });
+      writeOutputFile(path.join(opts.out, genFileName(i + 1, opts.count)), toScript(lab), 0o755);
     });
   } catch (e) {
-    return fail(`cannot write to ${opts.out}: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(`cannot write to ${opts.out}: ${e instanceof OutputRefused && e.path === opts.out ? e.reason : e instanceof Error ? e.message : String(e)}`);
   }
   const big = labs.filter((l) => labNamespaces(l).length >= 3).length;
   const pings = labs.reduce((n, l) => n + labPings(l).length, 0);

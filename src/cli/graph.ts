@@ -1,23 +1,26 @@
 /** `nettwin graph FILE [--format mermaid|dot] [--trace FROM TO]`: a diagram of the lab after FILE ran in the simulator. */
-import { Lab } from '../lab.js';
-import { isLabFile, loadLabFile } from '../labfile/load.js';
-import { runLabSim } from '../labfile/sim-lab.js';
 import { toDot } from '../graph/dot.js';
 import { toMermaid } from '../graph/mermaid.js';
 import { modelGraph, type GraphTrace } from '../graph/model-graph.js';
 import { tracePath } from '../graph/trace-path.js';
+import { Lab } from '../lab.js';
+import { isLabFile, loadLabFile, type LoadLabOptions } from '../labfile/load.js';
+import { runLabSim } from '../labfile/sim-lab.js';
 import { loadInput } from './load.js';
+import { usageFailure } from './usage.js';
 
 export interface GraphOptions {
   /** `mermaid` (default) or `dot` */
   format?: string;
   /** highlight the path of one ping: [namespace (`host/NS`), IPv4 address] */
   trace?: [string, string];
+  /** a lab file's setup scripts may be outside its folder */
+  allowOutside?: boolean;
 }
 
 /** Runs FILE (a script on host `host`, or a lab file) in the simulator and draws the result. */
-export function labAfter(file: string): Lab {
-  if (isLabFile(file)) return new Lab(runLabSim(loadLabFile(file)).lab);
+export function labAfter(file: string, opts: LoadLabOptions = {}): Lab {
+  if (isLabFile(file)) return new Lab(runLabSim(loadLabFile(file, opts)).lab);
   const input = loadInput(file);
   const lab = new Lab();
   lab.host('host').sh(input.text, { file });
@@ -27,23 +30,14 @@ export function labAfter(file: string): Lab {
 /** Prints the diagram on stdout. Exit status: 0 drawn, 2 bad options (or, thrown, a bad file). */
 export async function graphCommand(file: string, opts: GraphOptions): Promise<number> {
   const format = opts.format ?? 'mermaid';
-  if (format !== 'mermaid' && format !== 'dot') {
-    process.stderr.write(`nettwin graph: unknown format "${format}" (mermaid or dot)\n`);
-    return 2;
-  }
-  if (opts.trace && opts.trace.length !== 2) {
-    process.stderr.write('nettwin graph: --trace takes two values: FROM (host/NS) and TO (an IPv4 address)\n');
-    return 2;
-  }
-  const lab = labAfter(file);
+  if (format !== 'mermaid' && format !== 'dot') return usageFailure('graph', `unknown format ${JSON.stringify(format)}: mermaid or dot`);
+  if (opts.trace && opts.trace.length !== 2) return usageFailure('graph', '--trace takes two values: FROM (host/NS) and TO (an IPv4 address)');
+  const lab = labAfter(file, { allowOutside: opts.allowOutside });
   const g = modelGraph(lab.model);
   let trace: GraphTrace | undefined;
   if (opts.trace) {
     const t = tracePath(lab.twin, g, opts.trace[0], opts.trace[1]);
-    if (t.kind === 'error') {
-      process.stderr.write(`nettwin graph: --trace: ${t.message}\n`);
-      return 2;
-    }
+    if (t.kind === 'error') return usageFailure('graph', `--trace: ${t.message}`);
     trace = t.trace;
   }
   process.stdout.write(format === 'dot' ? toDot(g, { trace }) : toMermaid(g, { trace }));

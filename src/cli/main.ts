@@ -1,10 +1,13 @@
 /**
  * The `nettwin` command line. Each subcommand lives in its own file; this one only wires them
  * to commander, and loads a subcommand's file only when it runs (so `run` does not pay for
- * fast-check, the YAML parser or the kernel adapters at every start).
+ * fast-check, the YAML parser or the kernel adapters at every start). Usage errors (usage.ts)
+ * exit 2 with one line; any other error a subcommand throws is printed (no stack trace), exit 2.
  */
 import { createRequire } from 'node:module';
-import { Command } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { isLabFile } from '../labfile/path.js';
+import { integerIn, USAGE_EXIT, UsageError, usageLine } from './usage.js';
 
 /** The package's version, from its package.json (two folders up from src/cli and dist/cli). */
 function packageVersion(): string {
@@ -15,16 +18,38 @@ function packageVersion(): string {
   }
 }
 
+const ALLOW_OUTSIDE = "a lab file's setup scripts may be outside its folder (absolute paths, `..`, symbolic links out); by default they must be inside it";
+const USAGE_STATUS = '2 a usage error (unknown option, missing or bad value, flags that do not go together)';
+
+/** An action that reports UsageError as a usage error of its command and sets the exit status. */
+function act<A extends unknown[]>(fn: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    const cmd = args[args.length - 1] as Command;
+    try {
+      process.exitCode = await fn(...args);
+    } catch (e) {
+      if (e instanceof UsageError) cmd.error(e.message, { exitCode: USAGE_EXIT, code: 'nettwin.usage' });
+      throw e;
+    }
+  };
+}
+
+/** --allow-outside is about lab files; with a script it would do nothing, so it is refused. */
+function checkAllowOutside(file: string, opts: { allowOutside?: boolean }): void {
+  if (opts.allowOutside && !isLabFile(file)) throw new UsageError("--allow-outside is for lab files (.yaml): it lets their setup scripts be outside the lab file's folder");
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('nettwin')
     .version(packageVersion(), '-V, --version', 'print the version')
     .description('A digital twin of Linux host networking: run iproute2 scripts in a simulator or, sandboxed, on the real kernel.')
-    .showHelpAfterError()
+    .showHelpAfterError(false)
+    .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml\n  sudo nettwin diff examples/seed/node1.sh\n\nExit status: 0 success; 1 lint errors or diff disagreements; 2 a file that cannot be read or used, or real mode not possible here.',
+      `\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml\n  sudo nettwin diff examples/seed/node1.sh\n\nExit status: 0 success; 1 lint errors, diff disagreements or failing intents; 2 a usage error, a file that cannot be read or used, or real mode not possible here.`,
     );
 
   program
@@ -36,45 +61,64 @@ export function buildProgram(): Command {
     .option('--persist', 'with --real: run in the simulator, then materialize the resulting lab into prefixed namespaces of this machine that stay (remove them with `nettwin destroy`)')
     .option('--state <file>', 'with --persist: the state file recording what was created (default /run/nettwin/state.json)')
     .option('--pcap <dir>', 'simulator only: write one pcap file per device that carried traffic, DIR/<namespace>/<device>.pcap (read them with tcpdump -r or Wireshark)')
-    .addHelpText('after', '\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), 2 the file could not be read, real mode is not possible here, or --pcap with --real.')
-    .action(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string }) => {
-      const { runCommand } = await import('./run.js');
-      process.exitCode = await runCommand(file, opts);
-    });
+    .option('--allow-outside', ALLOW_OUTSIDE)
+    .addHelpText('after', `\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`)
+    .action(
+      act(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string; allowOutside?: boolean }) => {
+        checkAllowOutside(file, opts);
+        if (opts.pcap !== undefined && (opts.real || opts.persist)) throw new UsageError('--pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead');
+        if (opts.persist && !opts.real) throw new UsageError('--persist needs --real');
+        if (opts.state !== undefined && !opts.persist) throw new UsageError('--state goes with --persist (it names the file a --persist run records what it made in)');
+        const { runCommand } = await import('./run.js');
+        return runCommand(file, opts);
+      }),
+    );
 
   program
     .command('diff')
     .description('run FILE in the simulator and on the kernel; print only where they disagree')
     .argument('<file>')
     .option('--json', 'the disagreements as JSON')
-    .addHelpText('after', '\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n\nExit status: 0 simulator and kernel agree, 1 they disagree, 2 the file could not be read or real mode is not possible here (needs root on Linux).')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const { diffCommand } = await import('./diff.js');
-      process.exitCode = await diffCommand(file, opts);
-    });
+    .option('--allow-outside', ALLOW_OUTSIDE)
+    .addHelpText('after', `\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n\nExit status: 0 simulator and kernel agree, 1 they disagree, ${USAGE_STATUS}, the file could not be read or used, or real mode is not possible here (needs root on Linux).`)
+    .action(
+      act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
+        checkAllowOutside(file, opts);
+        const { diffCommand } = await import('./diff.js');
+        return diffCommand(file, opts);
+      }),
+    );
 
   program
     .command('lint')
     .description('find mistakes in a script or lab before anything runs: each with its line, what is wrong, and a fix')
     .argument('<file>')
     .option('--json', 'findings as JSON')
-    .addHelpText('after', '\nExamples:\n  nettwin lint examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml --json\n\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be read.')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const { lintCommand } = await import('./lint.js');
-      process.exitCode = await lintCommand(file, opts);
-    });
+    .option('--allow-outside', ALLOW_OUTSIDE)
+    .addHelpText('after', `\nExamples:\n  nettwin lint examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml --json\n\nExit status: 0 no errors (warnings allowed), 1 errors found, ${USAGE_STATUS}, or the file could not be read or used.`)
+    .action(
+      act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
+        checkAllowOutside(file, opts);
+        const { lintCommand } = await import('./lint.js');
+        return lintCommand(file, opts);
+      }),
+    );
 
   program
     .command('graph')
     .description('draw the lab after FILE ran in the simulator: Mermaid (default) or Graphviz DOT')
     .argument('<file>', 'a shell script or a lab file (.yaml)')
-    .option('--format <format>', 'mermaid or dot', 'mermaid')
+    .addOption(new Option('--format <format>', 'mermaid or dot').choices(['mermaid', 'dot']).default('mermaid'))
     .option('--trace <endpoints...>', "highlight one ping's path: FROM (host/NS) TO (an IPv4 address)")
-    .addHelpText('after', '\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, 2 the file cannot be read or used, or a bad --format or --trace.')
-    .action(async (file: string, opts: { format?: string; trace?: string[] }) => {
-      const { graphCommand } = await import('./graph.js');
-      process.exitCode = await graphCommand(file, { format: opts.format, trace: opts.trace as [string, string] | undefined });
-    });
+    .option('--allow-outside', ALLOW_OUTSIDE)
+    .addHelpText('after', `\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, ${USAGE_STATUS}, a bad --trace, or the file could not be read or used.`)
+    .action(
+      act(async (file: string, opts: { format?: string; trace?: string[]; allowOutside?: boolean }) => {
+        checkAllowOutside(file, opts);
+        const { graphCommand } = await import('./graph.js');
+        return graphCommand(file, { format: opts.format, trace: opts.trace as [string, string] | undefined, allowOutside: opts.allowOutside });
+      }),
+    );
 
   program
     .command('verify')
@@ -83,14 +127,17 @@ export function buildProgram(): Command {
     .option('--real', 'check on the real kernel, inside a throwaway sandbox (needs root)')
     .option('--json', 'the verdicts as one JSON document')
     .option('--junit <path>', 'also write a JUnit XML report there (one test case per intent)')
+    .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      '\nIntents (under `expect:` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, 2 the file cannot be read or used (bad intents, unknown namespaces, no intents) or real mode is not possible here.',
+      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
     )
-    .action(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string }) => {
-      const { verifyCommand } = await import('./verify.js');
-      process.exitCode = await verifyCommand(file, opts);
-    });
+    .action(
+      act(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string; allowOutside?: boolean }) => {
+        const { verifyCommand } = await import('./verify.js');
+        return verifyCommand(file, opts);
+      }),
+    );
 
   program
     .command('explain')
@@ -100,48 +147,97 @@ export function buildProgram(): Command {
     .option('--to <addr>', 'the IPv4 address pinged')
     .option('--json', 'the explanation as JSON')
     .option('--step', 'one event at a time (frame on a link, route lookup, ARP, FDB…): Enter/Space next, b back, q quit; every event in turn when not on a terminal')
-    .addHelpText('after', '\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, 2 the file cannot be read or used, or bad --from/--to.')
-    .action(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean }) => {
-      const { explainCommand } = await import('./explain.js');
-      process.exitCode = await explainCommand(file, opts);
-    });
+    .option('--allow-outside', ALLOW_OUTSIDE)
+    .addHelpText('after', `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`)
+    .action(
+      act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; allowOutside?: boolean }) => {
+        checkAllowOutside(file, opts);
+        if (opts.step && opts.json) throw new UsageError('--step and --json do not go together (--step shows events one at a time, --json prints them all)');
+        const { explainCommand } = await import('./explain.js');
+        return explainCommand(file, opts);
+      }),
+    );
 
   program
     .command('reach')
     .description('all-pairs reachability after FILE ran in the simulator: ping -c 1 from every namespace to every configured address (not 127/8), from a fresh state')
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
-    .addHelpText('after', '\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), 2 the file cannot be read or used.')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const { reachCommand } = await import('./reach.js');
-      process.exitCode = await reachCommand(file, opts);
-    });
+    .option('--allow-outside', ALLOW_OUTSIDE)
+    .addHelpText('after', `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), ${USAGE_STATUS}, or the file could not be read or used.`)
+    .action(
+      act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
+        checkAllowOutside(file, opts);
+        const { reachCommand } = await import('./reach.js');
+        return reachCommand(file, opts);
+      }),
+    );
 
   program
     .command('destroy')
-    .description('remove the namespaces a `run --real --persist` created (exactly those its state file records)')
+    .description('remove the namespaces a `run --real --persist` created (exactly those its state file records, each checked to be the one the run made)')
     .option('--state <file>', 'the state file (default /run/nettwin/state.json, or $XDG_RUNTIME_DIR/nettwin/state.json)')
-    .option('--run <id>', 'only this run (its id or prefix, e.g. nt1-ab12-)')
+    .option('--run <id>', 'only this run (its id or prefix, e.g. ab12 or nt1-ab12-)')
     .option('--json', 'the report as JSON')
-    .addHelpText('after', '\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded; 1 a namespace could not be removed; 2 real mode is not possible here.')
-    .action(async (opts: { state?: string; run?: string; json?: boolean }) => {
-      const { destroyCommand } = await import('./destroy.js');
-      process.exitCode = await destroyCommand(opts);
-    });
+    .addHelpText('after', `\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded (no state file); 1 a namespace could not be removed, or could not be proven to be the one the run made (left alone); ${USAGE_STATUS}, a state file that is not a nettwin state file (refused: nothing is removed), or real mode is not possible here.`)
+    .action(
+      act(async (opts: { state?: string; run?: string; json?: boolean }) => {
+        if (opts.run !== undefined && !/^(?:[0-9a-f]{4}|[a-z][a-z0-9]{0,4}-[0-9a-f]{4}-)$/.test(opts.run)) throw new UsageError(`--run ${JSON.stringify(opts.run)}: give a run's id (4 hex digits, e.g. ab12) or its prefix (e.g. nt1-ab12-)`);
+        const { destroyCommand } = await import('./destroy.js');
+        return destroyCommand(opts);
+      }),
+    );
 
   program
     .command('gen')
     .description('write random labs drawn from the fast-check arbitraries, as iproute2 scripts (DIR/001.sh …)')
-    .requiredOption('--seed <n>', 'the seed: the same seed gives the same files')
-    .requiredOption('--count <n>', 'how many scripts')
-    .requiredOption('--out <dir>', 'the folder to write them to')
-    .addHelpText('after', '\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, 2 a bad seed, count or folder.')
-    .action(async (opts: { seed: string; count: string; out: string }) => {
-      const { genCommand } = await import('./gen.js');
-      process.exitCode = await genCommand({ seed: Number(opts.seed), count: Number(opts.count), out: opts.out });
-    });
+    .addOption(new Option('--seed <n>', 'the seed, an integer from 0 to 2147483647: the same seed gives the same files').argParser(integerIn(0, 2 ** 31 - 1)).makeOptionMandatory())
+    .addOption(new Option('--count <n>', 'how many scripts (1 to 100000)').argParser(integerIn(1, 100_000)).makeOptionMandatory())
+    .requiredOption('--out <dir>', 'the folder to write them to (made if missing; not under /proc, /sys or /dev)')
+    .addHelpText('after', `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, ${USAGE_STATUS}, or a folder that cannot be written (or is under /proc, /sys, /dev).`)
+    .action(
+      act(async (opts: { seed: number; count: number; out: string }) => {
+        const { genCommand } = await import('./gen.js');
+        return genCommand({ seed: opts.seed, count: opts.count, out: opts.out });
+      }),
+    );
 
+  // every usage error, commander's or ours, as one line with the command's help to see
+  for (const cmd of [program, ...program.commands]) {
+    const name = cmd === program ? '' : cmd.name();
+    cmd.exitOverride().configureOutput({ outputError: (str, write) => write(usageLine(name, str)) });
+  }
   return program;
+}
+
+/**
+ * Runs the command line `argv` (as process.argv: node, script, arguments…) and returns the
+ * exit status: a subcommand's own, 2 for a usage error or an error it threw (its message on
+ * stderr, without a stack trace), 0 for --help and --version.
+ *
+ * @example process.exitCode = await runCli(process.argv);
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  if (argv.length <= 2) {
+    process.stderr.write(usageLine('', 'no command given'));
+    return USAGE_EXIT;
+  }
+  const program = buildProgram();
+  const [first, second] = argv.slice(2);
+  if (first === 'help' && second !== undefined && !program.commands.some((c) => c.name() === second)) {
+    // commander would print the whole usage for it
+    process.stderr.write(usageLine('', `unknown command '${second}'`));
+    return USAGE_EXIT;
+  }
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
+    // a message may list several reasons, one per line (real mode's preconditions)
+    process.stderr.write(`nettwin: ${(e instanceof Error ? e.message : String(e)).trimEnd()}\n`);
+    return 2;
+  }
 }
 
 const isMain = (() => {
@@ -154,10 +250,7 @@ const isMain = (() => {
 })();
 
 if (isMain) {
-  buildProgram()
-    .parseAsync(process.argv)
-    .catch((e: unknown) => {
-      process.stderr.write(`nettwin: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 2;
-    });
+  runCli(process.argv).then((code) => {
+    process.exitCode = code;
+  });
 }

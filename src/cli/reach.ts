@@ -13,6 +13,8 @@ export interface ReachCliOptions {
   json?: boolean;
   /** most unreachable pairs listed in text (default 200) */
   limit?: number;
+  /** a lab file's setup scripts may be outside its folder */
+  allowOutside?: boolean;
 }
 
 const MATRIX_MAX = 40;
@@ -70,7 +72,7 @@ export function reachJson(r: Reachability, matrix: Uint8Array): object {
 
 /** Exit status: 0 printed (whatever the answers), 2 the file cannot be read or used (thrown). */
 export async function reachCommand(file: string, opts: ReachCliOptions): Promise<number> {
-  const lab = await simulatedLab(file);
+  const lab = await simulatedLab(file, { allowOutside: opts.allowOutside });
   const bar = await progressBar('reach');
   const r = lab.reach({ track: false, onProgress: (done, total) => (total >= 1_000_000 ? bar.update(done, total) : undefined) });
   let matrix: Uint8Array;

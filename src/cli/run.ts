@@ -3,9 +3,12 @@ import { Lab } from '../lab.js';
 import type { LabModel } from '../model/lab-model.js';
 import type { Step } from '../exec/step.js';
 import { isLabFile } from '../labfile/path.js';
-import { loadInput } from './load.js';
+import type { LoadLabOptions } from '../labfile/load.js';
+import { loadInput, type LoadedScript } from './load.js';
 import type { LabSpec } from '../labfile/spec.js';
 import { formatSteps } from './format-steps.js';
+import { usageFailure } from './usage.js';
+import { makeOutputDir, OutputRefused, outputPathProblem } from '../files/output-path.js';
 
 export interface RunOptions {
   json?: boolean;
@@ -16,12 +19,22 @@ export interface RunOptions {
   state?: string;
   /** write one pcap file per device that carried simulated traffic into this folder */
   pcap?: string;
+  /** a lab file's setup scripts may be outside its folder */
+  allowOutside?: boolean;
 }
 
 /** A lab file, read and checked (the YAML parser is loaded only for one). */
-async function loadLab(file: string): Promise<LabSpec> {
+async function loadLab(file: string, opts: LoadLabOptions): Promise<LabSpec> {
   const { loadLabFile } = await import('../labfile/load.js');
-  return loadLabFile(file);
+  return loadLabFile(file, opts);
+}
+
+/** What a run is given: a lab file, checked, or a script, read. */
+export type RunInput = { kind: 'lab'; spec: LabSpec } | LoadedScript;
+
+/** Reads FILE once (a lab file or a script), so that both sides of a diff run the same text. */
+export async function loadRunInput(file: string, opts: LoadLabOptions = {}): Promise<RunInput> {
+  return isLabFile(file) ? { kind: 'lab', spec: await loadLab(file, opts) } : loadInput(file);
 }
 
 /** runLabSim, loaded when a lab file is run. */
@@ -30,21 +43,25 @@ async function labSim(): Promise<typeof import('../labfile/sim-lab.js').runLabSi
 }
 
 /** Runs the file in the simulator and returns its steps and the model they left. */
-export async function simulateFile(file: string): Promise<{ steps: Step[]; model: LabModel }> {
-  if (isLabFile(file)) {
-    const spec = await loadLab(file);
-    const { lab, steps } = (await labSim())(spec);
+export async function simulateFile(file: string, opts: LoadLabOptions = {}): Promise<{ steps: Step[]; model: LabModel }> {
+  const input = await loadRunInput(file, opts);
+  if (input.kind === 'lab') {
+    const { lab, steps } = (await labSim())(input.spec);
     return { steps, model: lab.model };
   }
-  const input = loadInput(file);
   const lab = new Lab();
   return { steps: lab.host('host').sh(input.text, { file: input.file }), model: lab.model };
 }
 
 /** Runs the file in the chosen mode and returns its steps. */
-export async function runFile(file: string, real: boolean): Promise<Step[]> {
-  if (isLabFile(file)) {
-    const spec = await loadLab(file);
+export async function runFile(file: string, real: boolean, opts: LoadLabOptions = {}): Promise<Step[]> {
+  return runInput(await loadRunInput(file, opts), real);
+}
+
+/** Runs what was read in the chosen mode and returns its steps. */
+export async function runInput(input: RunInput, real: boolean): Promise<Step[]> {
+  if (input.kind === 'lab') {
+    const spec = input.spec;
     if (real) {
       const { runLabReal } = await import('../../adapters/linux/real-lab.js');
       const { progressBar } = await import('./progress.js');
@@ -57,7 +74,6 @@ export async function runFile(file: string, real: boolean): Promise<Step[]> {
     }
     return (await labSim())(spec).steps;
   }
-  const input = loadInput(file);
   if (real) {
     // the sandbox starts opening before the rest of real mode is even loaded
     const { Sandbox } = await import('../../adapters/linux/sandbox.js');
@@ -78,18 +94,16 @@ export async function runFile(file: string, real: boolean): Promise<Step[]> {
 
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
   if (opts.pcap !== undefined) {
-    if (opts.real || opts.persist) {
-      process.stderr.write('nettwin run: --pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead\n');
-      return 2;
-    }
+    if (opts.real || opts.persist) return usageFailure('run', '--pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead');
     return runWithPcap(file, opts);
   }
   if (opts.persist) return runPersist(file, opts);
+  if (opts.state !== undefined) return usageFailure('run', '--state goes with --persist (it names the file a --persist run records what it made in)');
   if (opts.real) {
     const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
     for (const w of requireRealMode()) process.stderr.write(`nettwin: ${w}\n`);
   }
-  const steps = await runFile(file, !!opts.real);
+  const steps = await runFile(file, !!opts.real, { allowOutside: opts.allowOutside });
   const mode = opts.real ? 'real' : 'sim';
   if (opts.json) {
     process.stdout.write(JSON.stringify({ mode, steps }, null, 2) + '\n');
@@ -107,12 +121,19 @@ async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
   const attach = (lab: { sim: Lab['sim'] }) => {
     capture = new Capture(busTap(lab.sim));
   };
+  const input = await loadRunInput(file, { allowOutside: opts.allowOutside });
+  // the folder is checked and made before anything runs
+  try {
+    makeOutputDir(opts.pcap!);
+  } catch (e) {
+    if (!(e instanceof OutputRefused)) throw e;
+    process.stderr.write(`nettwin run: --pcap ${opts.pcap}: ${e.reason}\n`);
+    return 2;
+  }
   let steps: Step[];
-  if (isLabFile(file)) {
-    const spec = await loadLab(file);
-    steps = (await labSim())(spec, { attach }).steps;
+  if (input.kind === 'lab') {
+    steps = (await labSim())(input.spec, { attach }).steps;
   } else {
-    const input = loadInput(file);
     const lab = new Lab();
     attach(lab);
     steps = lab.host('host').sh(input.text, { file: input.file });
@@ -132,14 +153,19 @@ async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
  * namespaces of this machine, recorded for `nettwin destroy`.
  */
 async function runPersist(file: string, opts: RunOptions): Promise<number> {
-  if (!opts.real) throw new Error('--persist needs --real');
+  if (!opts.real) return usageFailure('run', '--persist needs --real');
   const { requireRealMode, persistProblems } = await import('../../adapters/linux/preconditions.js');
   const warnings = requireRealMode(undefined, persistProblems());
   for (const w of warnings) process.stderr.write(`nettwin: ${w}\n`);
-  const { steps, model } = await simulateFile(file);
-  const { materialize } = await import('../../adapters/linux/materialize.js');
   const { defaultStatePath } = await import('../../adapters/linux/persist.js');
   const statePath = opts.state ?? defaultStatePath();
+  const bad = outputPathProblem(statePath);
+  if (bad) {
+    process.stderr.write(`nettwin run: --state ${statePath}: ${bad}\n`);
+    return 2;
+  }
+  const { steps, model } = await simulateFile(file, { allowOutside: opts.allowOutside });
+  const { materialize } = await import('../../adapters/linux/materialize.js');
   const real = await materialize(model, { persist: { statePath } });
   const mapping = Object.fromEntries(real.mapping);
   if (opts.json) {

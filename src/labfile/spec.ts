@@ -49,6 +49,7 @@ export class LabFileError extends Error {
     readonly line: number,
     message: string,
   ) {
-    super(`${file}:${line}: ${message}`);
+    // line 0: the file as a whole (it cannot be read, or is not a lab file at all)
+    super(line > 0 ? `${file}:${line}: ${message}` : `${file}: ${message}`);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Lines that name a file outside the kernel files a script may touch (src/script/kernel-path.ts):
+ * Lines that name a file outside the kernel files a script may touch (src/model/kernel-path.ts):
  * `tee /proc/sys/net/ipv4/../../kernel/hostname`, `cat /etc/shadow`, `sysctl net.ipv4.//.//.x`.
  * Neither mode runs them; on a real machine they would read or write whatever the path leads to.
  */

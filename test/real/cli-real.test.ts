@@ -68,6 +68,6 @@ describeReal('nettwin CLI, real mode', () => {
   it('`--persist` without `--real` is refused', () => {
     const r = cli(['run', 'examples/seed/node1.sh', '--persist']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('nettwin: --persist needs --real\n');
+    expect(r.stderr).toBe('nettwin run: --persist needs --real (see nettwin run --help)\n');
   });
 });

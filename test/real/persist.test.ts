@@ -107,6 +107,41 @@ describeReal(
       expect(snapshotMachine()).toBe(before);
     });
 
+    it('records each namespace\'s identity; a state file tampered after creation deletes nothing it cannot prove', async () => {
+      const real = await materialize(k8sLab({ nodes: 1, podsPerNode: 2 }), { persist: { statePath } });
+      const prefix = real.run!.prefix;
+      const names = [...real.mapping.values()];
+      const recorded = recordedRuns(statePath).find((r) => r.prefix === prefix)!;
+      expect(Object.keys(recorded.inodes ?? {}).sort()).toEqual([...names].sort());
+      for (const n of names) {
+        const st = fs.statSync(`/run/netns/${n}`, { bigint: true });
+        expect(recorded.inodes![n]).toEqual({ dev: String(st.dev), ino: String(st.ino), ctime: String(st.ctimeNs) });
+      }
+      // one recorded inode changed by hand; one namespace deleted and made again under its name
+      const [changed, remade] = names.slice(-2);
+      const s = JSON.parse(fs.readFileSync(statePath, 'utf8')) as { runs: { prefix: string; inodes: Record<string, { ino: string }> }[] };
+      const run = s.runs.find((r) => r.prefix === prefix)!;
+      run.inodes[changed].ino = String(BigInt(run.inodes[changed].ino) + 1n);
+      fs.writeFileSync(statePath, JSON.stringify(s));
+      execFileSync('ip', ['netns', 'del', remade]);
+      execFileSync('ip', ['netns', 'add', remade]);
+      const d = cli(['destroy', '--state', statePath]);
+      expect(d.status).toBe(1);
+      expect(d.stdout).toContain(`could not remove ${changed}: not the namespace run ${prefix} made`);
+      expect(d.stdout).toContain(`could not remove ${remade}: not the namespace run ${prefix} made`);
+      expect(machineNamespaces().filter((n) => n.startsWith(prefix)).sort()).toEqual([changed, remade].sort());
+      // still recorded, so nothing is forgotten; once they are gone by hand, destroy forgets the run
+      expect(recordedRuns(statePath).map((r) => r.prefix)).toEqual([prefix]);
+      execFileSync('ip', ['netns', 'del', changed]);
+      execFileSync('ip', ['netns', 'del', remade]);
+      const again = cli(['destroy', '--state', statePath]);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(new RegExp(`^run ${prefix}: removed 0 namespace\\(s\\); already gone: `));
+      expect(recordedRuns(statePath)).toEqual([]);
+      await real.destroy();
+      expect(snapshotMachine()).toBe(before);
+    });
+
     it('refuses to run when a name it would use already exists', async () => {
       execFileSync('ip', ['netns', 'add', squatter]);
       try {

@@ -1,5 +1,5 @@
 /**
- * The path check's allowlist (src/script/kernel-path.ts) against the kernel: every sysctl file
+ * The path check's allowlist (src/model/kernel-path.ts) against the kernel: every sysctl file
  * of the allowed families in a sandbox's /proc/sys/net is accepted and every directory refused;
  * /proc/sys/net holds no symlink; each allowed attribute of /sys/class/net/IF is a regular file
  * with the writability the list gives it, and the device's links and directories are refused.

@@ -1,6 +1,6 @@
 /**
- * The path check (src/script/kernel-path.ts) and the argv decision built on it
- * (src/script/kernel-argv.ts), without a kernel: what is allowed, what is refused and with
+ * The path check (src/model/kernel-path.ts) and the argv decision built on it
+ * (src/exec/kernel-argv.ts), without a kernel: what is allowed, what is refused and with
  * which words, and how lines using them are classified. paths-kernel.test.ts holds the
  * allowlist against a real kernel's /proc/sys/net and /sys/class/net.
  */

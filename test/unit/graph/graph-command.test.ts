@@ -39,9 +39,9 @@ describe('graphCommand', () => {
     expect(await graphCommand(SMALL, { trace: ['A'] as unknown as [string, string] })).toBe(2);
     expect(c.out).toEqual([]);
     expect(c.err).toEqual([
-      'nettwin graph: unknown format "svg" (mermaid or dot)\n',
-      'nettwin graph: --trace: no namespace "Z" (give host/NS or host)\n',
-      'nettwin graph: --trace takes two values: FROM (host/NS) and TO (an IPv4 address)\n',
+      'nettwin graph: unknown format "svg": mermaid or dot (see nettwin graph --help)\n',
+      'nettwin graph: --trace: no namespace "Z" (give host/NS or host) (see nettwin graph --help)\n',
+      'nettwin graph: --trace takes two values: FROM (host/NS) and TO (an IPv4 address) (see nettwin graph --help)\n',
     ]);
   });
 

@@ -17,6 +17,9 @@ ip -n A link set lo up
 `;
 
 const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function file(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nettwin-reach-'));
@@ -35,9 +38,6 @@ function capture(): { out: () => string; err: () => string } {
 }
 
 afterEach(() => vi.restoreAllMocks());
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 
 describe('nettwin reach', () => {
   it('prints a matrix for a small lab', async () => {
