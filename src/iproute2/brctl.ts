@@ -16,7 +16,7 @@ import type { Link } from '../model/link.js';
 import { bridgePorts } from '../model/link.js';
 import type { Op } from '../ops/op.js';
 import { checkIfname, llNameToIndex } from './args.js';
-import { bridgeIdMac } from './link-details.js';
+import { bridgeIdMac } from './link/details.js';
 import { tunablesOf } from '../model/bridge-options.js';
 import { unsupported, type CmdContext, type CommandResult } from './types.js';
 

@@ -5,7 +5,7 @@ import type { Netns } from '../../../src/model/netns.js';
 import { eui64LinkLocal, formatIp6, syncLinkLocal } from '../../../src/model/ipv6ll.js';
 import { emptyLinkFilter } from '../../../src/iproute2/filters.js';
 import { maskVolatile } from '../../../src/iproute2/mask.js';
-import { renderAddrs } from '../../../src/iproute2/render-addr.js';
+import { renderAddrs } from '../../../src/iproute2/addr/render.js';
 import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
 import { apply } from '../../../src/ops/apply.js';
 import { ADDR_SCENARIOS, replay, scenarioLines, type GoldenResult } from './link-scenarios.js';

@@ -4,7 +4,7 @@ import { LabModel } from '../../../src/model/lab-model.js';
 import { syncLinkLocal } from '../../../src/model/ipv6ll.js';
 import { emptyLinkFilter } from '../../../src/iproute2/filters.js';
 import { maskVolatile } from '../../../src/iproute2/mask.js';
-import { renderLinks } from '../../../src/iproute2/render-link.js';
+import { renderLinks } from '../../../src/iproute2/link/render.js';
 import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
 import { apply } from '../../../src/ops/apply.js';
 import { LINK_SCENARIOS, replay, scenarioLines, type GoldenResult } from './link-scenarios.js';

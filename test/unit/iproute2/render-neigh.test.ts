@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyNeighFilter, type NeighFilter } from '../../../src/iproute2/filters.js';
-import { renderNeigh } from '../../../src/iproute2/render-neigh.js';
+import { renderNeigh } from '../../../src/iproute2/neigh/render.js';
 import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
 import { parseIp4 } from '../../../src/model/ip.js';
 import type { Netns } from '../../../src/model/netns.js';

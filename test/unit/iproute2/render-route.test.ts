@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyRouteFilter, type RouteFilter } from '../../../src/iproute2/filters.js';
-import { renderRoutes } from '../../../src/iproute2/render-route.js';
+import { renderRoutes } from '../../../src/iproute2/route/render.js';
 import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
 import { parseIp4 } from '../../../src/model/ip.js';
 import type { Netns } from '../../../src/model/netns.js';

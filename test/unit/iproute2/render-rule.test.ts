@@ -1,6 +1,6 @@
 /** `ip rule show` against output recorded on Linux 6.18 / iproute2 6.1. */
 import { describe, expect, it } from 'vitest';
-import { renderRules } from '../../../src/iproute2/render-rule.js';
+import { renderRules } from '../../../src/iproute2/rule/render.js';
 import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
 import type { Netns } from '../../../src/model/netns.js';
 import { run, sandbox } from './mini-ip.js';

@@ -1,7 +1,7 @@
 /** `ip route get` against answers recorded on Linux 6.18 / iproute2 6.1. */
 import { describe, expect, it } from 'vitest';
 import type { RouteGetArgs } from '../../../src/iproute2/filters.js';
-import { routeGet } from '../../../src/iproute2/route-get.js';
+import { routeGet } from '../../../src/iproute2/route/get.js';
 import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
 import { parseIp4 } from '../../../src/model/ip.js';
 import type { Netns } from '../../../src/model/netns.js';

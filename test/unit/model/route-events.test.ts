@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyRouteFilter } from '../../../src/iproute2/filters.js';
-import { renderRoutes } from '../../../src/iproute2/render-route.js';
+import { renderRoutes } from '../../../src/iproute2/route/render.js';
 import { defaultGlobals } from '../../../src/iproute2/types.js';
 import type { Netns } from '../../../src/model/netns.js';
 import { OpError } from '../../../src/ops/errors.js';

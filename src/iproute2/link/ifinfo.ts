@@ -6,8 +6,8 @@
  * addrconf's inet6_fill_ifinfo with only the name, MAC, MTU, iflink and operstate. iproute2
  * prints what is there, so the two look different (`ip -6 addr` has no qdisc, group, master).
  */
-import { hasCarrier, operState, type Link, type OperState } from '../model/link.js';
-import { ZERO_MAC } from '../model/mac.js';
+import { hasCarrier, operState, type Link, type OperState } from '../../model/link.js';
+import { ZERO_MAC } from '../../model/mac.js';
 
 /** IFF_* (include/uapi/linux/if.h). */
 export const IFF = {

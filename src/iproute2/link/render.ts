@@ -1,11 +1,11 @@
 /**
  * `ip link show` (ip/iplink.c → ipaddr_list_link): every link of the namespace, or the ones
  * the selectors keep, in text, `-br`, `-o`, `-d` and `-j [-p]`. The fields themselves are
- * described once in link-fields.ts.
+ * described once in link/fields.ts.
  */
-import type { LinkFilter } from './filters.js';
-import { showLinks } from './show-links.js';
-import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+import type { LinkFilter } from '../filters.js';
+import { showLinks } from './show.js';
+import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /**
  * Renders `ip [-j] [-br] [-d] [-o] link show [dev D] [up] [master M] [type T]` as iproute2

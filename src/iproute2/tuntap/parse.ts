@@ -2,11 +2,11 @@
  * `ip tuntap` (ip/iptuntap.c of iproute2 6.1.0): persistent tun/tap devices made through
  * /dev/net/tun ioctls, not rtnetlink — so its errors are `ioctl(TUNSETIFF): ...`, exit 1.
  */
-import type { Netns } from '../model/netns.js';
-import { Argv, checkIfname, duparg2, exitWith, invarg, matches, notModelled } from './args.js';
-import { Gaps, donePlan, opsPlan, type IpPlan } from './plan.js';
-import type { CmdContext, IpGlobals } from './types.js';
-import { TUNTAP_USAGE } from './usage.js';
+import type { Netns } from '../../model/netns.js';
+import { Argv, checkIfname, duparg2, exitWith, invarg, matches, notModelled } from '../args.js';
+import { Gaps, donePlan, opsPlan, type IpPlan } from '../plan.js';
+import type { CmdContext, IpGlobals } from '../types.js';
+import { TUNTAP_USAGE } from '../usage.js';
 
 interface TuntapArgs {
   name: string;

@@ -3,9 +3,9 @@
  * addresses and the IPv6 ones the kernel made itself (`::1` on lo, fe80:: link-locals), in
  * text, `-br`, `-o`, `-d` and `-j [-p]`, with `-4`/`-6`/`-0` and the address selectors.
  */
-import type { LinkFilter } from './filters.js';
-import { showLinks } from './show-links.js';
-import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+import type { LinkFilter } from '../filters.js';
+import { showLinks } from '../link/show.js';
+import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /**
  * Renders `ip [-4|-6] [-j] [-br] [-o] addr show [dev D] [up] [master M] [type T] [scope S]

@@ -2,12 +2,12 @@
  * `ip netns` (ip/ipnetns.c of iproute2 6.1.0): add, delete, list/show. `exec` is peeled off
  * by the script layer before a command reaches here; other subcommands are not modelled.
  */
-import type { Op } from '../ops/op.js';
-import { exitWith, matches, notModelled } from './args.js';
-import { donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
-import { renderNetnsList } from './renderers.js';
-import type { CmdContext, IpGlobals } from './types.js';
-import { NETNS_USAGE } from './usage.js';
+import type { Op } from '../../ops/op.js';
+import { exitWith, matches, notModelled } from '../args.js';
+import { donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
+import { renderNetnsList } from '../renderers.js';
+import type { CmdContext, IpGlobals } from '../types.js';
+import { NETNS_USAGE } from '../usage.js';
 
 /** invalid_name(): empty, too long for a file name, '/', `.` or `..`. */
 function invalidName(name: string): boolean {

@@ -3,8 +3,8 @@
  * ipaddr_modify(), show/flush through ipaddr_list_flush_or_save() — which `ip link show`
  * uses too.
  */
-import { broadcastOf, networkOf } from '../model/ip.js';
-import type { AddrAddOp, AddrDelOp, AddrFlushOp } from '../ops/op.js';
+import { broadcastOf, networkOf } from '../../model/ip.js';
+import type { AddrAddOp, AddrDelOp, AddrFlushOp } from '../../ops/op.js';
 import {
   Argv,
   duparg,
@@ -20,13 +20,13 @@ import {
   notModelled,
   type Family,
   type InetPrefix,
-} from './args.js';
-import { rtscopeA2n } from './names.js';
-import { emptyLinkFilter, type LinkFilter } from './filters.js';
-import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
-import { renderAddrs, renderLinks } from './renderers.js';
-import type { CmdContext, IpGlobals } from './types.js';
-import { ADDR_USAGE } from './usage.js';
+} from '../args.js';
+import { rtscopeA2n } from '../names.js';
+import { emptyLinkFilter, type LinkFilter } from '../filters.js';
+import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
+import { renderAddrs, renderLinks } from '../renderers.js';
+import type { CmdContext, IpGlobals } from '../types.js';
+import { ADDR_USAGE } from '../usage.js';
 
 /** ifa_flag_data[]: address flags by name. */
 const IFA_FLAGS: Record<string, { readonly: boolean; v6only: boolean }> = {

@@ -4,13 +4,13 @@
  * IPv4 before IPv6 (families in number order), IPv4 in the device's ifa_list order. Every
  * address has infinite lifetimes: the kernel reports 4294967295 and iproute2 `forever`.
  */
-import { SCOPE } from '../model/address.js';
-import { inPrefix, ip4ToString } from '../model/ip.js';
-import { isStablePrivacy } from '../model/ipv6ll.js';
-import type { Link } from '../model/link.js';
-import type { PrefixArg } from './filters.js';
-import { printNl, type ShowCtx } from './link-fields.js';
-import { scopeName } from './names.js';
+import { SCOPE } from '../../model/address.js';
+import { inPrefix, ip4ToString } from '../../model/ip.js';
+import { isStablePrivacy } from '../../model/ipv6ll.js';
+import type { Link } from '../../model/link.js';
+import type { PrefixArg } from '../filters.js';
+import { printNl, type ShowCtx } from '../link/fields.js';
+import { scopeName } from '../names.js';
 
 /** IFA_F_* (include/uapi/linux/if_addr.h). */
 export const IFA_F = {

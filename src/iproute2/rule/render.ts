@@ -5,12 +5,12 @@
  * `proto kernel` (the kernel's own rules) and `proto unspec` (rules from `ip rule add`) appear
  * only with -d. An `iif`/`oif` naming no device of the namespace is `[detached]`.
  */
-import { ip4ToString } from '../model/ip.js';
-import type { Netns } from '../model/netns.js';
-import type { Rule } from '../model/rule.js';
-import { protoName, tableName } from './names.js';
-import { Printer } from './print.js';
-import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+import { ip4ToString } from '../../model/ip.js';
+import type { Netns } from '../../model/netns.js';
+import type { Rule } from '../../model/rule.js';
+import { protoName, tableName } from '../names.js';
+import { Printer } from '../print.js';
+import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /** `ip rule show` selectors the model supports (iprule_list_flush_or_save's filter). */
 export interface RuleFilter {

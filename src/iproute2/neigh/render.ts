@@ -8,11 +8,11 @@
  * Order: the kernel dumps its hash table, whose order changes from boot to boot (the hash is
  * seeded randomly); the model prints in insertion order, so comparisons must not depend on it.
  */
-import { inPrefix, ip4ToString } from '../model/ip.js';
-import type { Link } from '../model/link.js';
-import type { NeighFilter } from './filters.js';
-import { Printer } from './print.js';
-import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+import { inPrefix, ip4ToString } from '../../model/ip.js';
+import type { Link } from '../../model/link.js';
+import type { NeighFilter } from '../filters.js';
+import { Printer } from '../print.js';
+import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /** NUD_* bits in print_neigh_state's order. */
 const NUD: [string, number][] = [

@@ -3,9 +3,9 @@
  * is selected by the selectors of `ip route show|flush`. `root P` keeps routes inside P,
  * `match P` routes that contain P, `exact P` (or a bare prefix) exactly P.
  */
-import { maskOf, type Ip4 } from '../model/ip.js';
-import { TABLE, type Route } from '../model/route.js';
-import type { PrefixArg, RouteFilter } from './filters.js';
+import { maskOf, type Ip4 } from '../../model/ip.js';
+import { TABLE, type Route } from '../../model/route.js';
+import type { PrefixArg, RouteFilter } from '../filters.js';
 
 /** inet_addr_match(): the first `bits` bits of `a` and `b` agree. */
 function bitsMatch(a: Ip4, b: Ip4, bits: number): boolean {

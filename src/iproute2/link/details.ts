@@ -6,10 +6,10 @@
  * Timers that run in real time (a bridge's gc_timer, a port's forward_delay_timer) are printed
  * at their start value; comparisons mask them.
  */
-import { bridgePorts, portForwards, type Link } from '../model/link.js';
-import { ZERO_MAC } from '../model/mac.js';
-import { BRIDGE_GROUP_ADDRESS, tunablesOf } from '../model/bridge-options.js';
-import { ip4ToString, isMulticast } from '../model/ip.js';
+import { bridgePorts, portForwards, type Link } from '../../model/link.js';
+import { ZERO_MAC } from '../../model/mac.js';
+import { BRIDGE_GROUP_ADDRESS, tunablesOf } from '../../model/bridge-options.js';
+import { ip4ToString, isMulticast } from '../../model/ip.js';
 import type { IfInfo } from './ifinfo.js';
 import { indexName, printNl, type ShowCtx } from './show-ctx.js';
 

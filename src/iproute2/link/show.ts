@@ -5,13 +5,13 @@
  * matching address, then printing each link and its addresses. Filters applied by iproute2
  * rather than by the kernel leave an empty `{}` in JSON output, as they do on Linux.
  */
-import type { Link } from '../model/link.js';
-import { IFA_F, linkAddrs, printAddrinfo, addrMatches, type AddrPrintFilter, type IfAddr } from './addr-fields.js';
-import type { LinkFilter } from './filters.js';
+import type { Link } from '../../model/link.js';
+import { IFA_F, linkAddrs, printAddrinfo, addrMatches, type AddrPrintFilter, type IfAddr } from '../addr/fields.js';
+import type { LinkFilter } from '../filters.js';
 import { IFF, ifinfo, linkKind, type IfInfo } from './ifinfo.js';
-import { printLinkinfo, type LinkPrintFilter, type ShowCtx } from './link-fields.js';
-import { Printer } from './print.js';
-import { fail, ok, unsupported, type CmdContext, type CommandResult, type IpGlobals } from './types.js';
+import { printLinkinfo, type LinkPrintFilter, type ShowCtx } from './fields.js';
+import { Printer } from '../print.js';
+import { fail, ok, unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
 
 /** Kinds whose rtnl_link_ops are registered on the reference machine: the kernel filters a dump by them. */
 const KERNEL_KINDS = new Set(['veth', 'bridge', 'vxlan', 'tun']);

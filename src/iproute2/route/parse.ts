@@ -4,9 +4,9 @@
  * iproute_get(). The defaults iproute2 fills in (table main or local, the scope from the type
  * and the gateway, protocol boot) are the model's too, so fields the command left out stay null.
  */
-import { TABLE, type RouteType } from '../model/route.js';
-import type { Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../ops/op.js';
-import { routeMatches } from './route-match.js';
+import { TABLE, type RouteType } from '../../model/route.js';
+import type { Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../../ops/op.js';
+import { routeMatches } from './match.js';
 import {
   Argv,
   duparg2,
@@ -23,14 +23,14 @@ import {
   readFamily,
   type Family,
   type InetPrefix,
-} from './args.js';
-import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from './names.js';
-import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs } from './filters.js';
-import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
-import { renderRoutes, routeGet } from './renderers.js';
-import type { CmdContext, IpGlobals } from './types.js';
-import { ROUTE_USAGE } from './usage.js';
-import { SCOPE } from '../model/address.js';
+} from '../args.js';
+import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from '../names.js';
+import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs } from '../filters.js';
+import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
+import { renderRoutes, routeGet } from '../renderers.js';
+import type { CmdContext, IpGlobals } from '../types.js';
+import { ROUTE_USAGE } from '../usage.js';
+import { SCOPE } from '../../model/address.js';
 
 /** RTN_* numbers the model has a route type for. */
 const TYPE_NAMES: Record<number, RouteType> = {

@@ -5,8 +5,8 @@
  * (peernet2id, no allocation). Ids come from links that span namespaces (a veth whose peer is
  * elsewhere, a link moved away) and `ip netns set NAME auto|N`, never from `ip netns add`.
  */
-import { Printer } from './print.js';
-import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+import { Printer } from '../print.js';
+import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /**
  * `ip netns list`.

@@ -2,7 +2,7 @@
  * `ip neigh` (ip/ipneigh.c of iproute2 6.1.0): static entries through ipneigh_modify(), and
  * show. Kernel refusals end with exit(2), as iproute2 calls it directly.
  */
-import type { NeighOp } from '../ops/op.js';
+import type { NeighOp } from '../../ops/op.js';
 import {
   Argv,
   duparg,
@@ -20,13 +20,13 @@ import {
   notModelled,
   type Family,
   type InetPrefix,
-} from './args.js';
-import { rtprotA2n } from './names.js';
-import { emptyNeighFilter } from './filters.js';
-import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
-import { renderNeigh } from './renderers.js';
-import type { CmdContext, IpGlobals } from './types.js';
-import { NEIGH_USAGE } from './usage.js';
+} from '../args.js';
+import { rtprotA2n } from '../names.js';
+import { emptyNeighFilter } from '../filters.js';
+import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
+import { renderNeigh } from '../renderers.js';
+import type { CmdContext, IpGlobals } from '../types.js';
+import { NEIGH_USAGE } from '../usage.js';
 
 /** NUD_* states by value. */
 const NUD: Record<string, number> = {

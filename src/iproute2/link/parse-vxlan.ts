@@ -3,7 +3,7 @@
  * with its checks in the same order, its duplicate detection, and the dstport warning it
  * prints on success.
  */
-import type { VxlanSpec } from '../ops/op.js';
+import type { VxlanSpec } from '../../ops/op.js';
 import {
   Argv,
   duparg2,
@@ -18,12 +18,12 @@ import {
   nodevText,
   type Family,
   type InetPrefix,
-} from './args.js';
-import { dsfieldA2n } from './names.js';
-import { isMulticast } from '../model/ip.js';
-import type { Gaps } from './plan.js';
-import type { CmdContext } from './types.js';
-import { VXLAN_USAGE } from './usage.js';
+} from '../args.js';
+import { dsfieldA2n } from '../names.js';
+import { isMulticast } from '../../model/ip.js';
+import type { Gaps } from '../plan.js';
+import type { CmdContext } from '../types.js';
+import { VXLAN_USAGE } from '../usage.js';
 
 const DSTPORT_WARNING =
   'vxlan: destination port not specified\n' +

@@ -7,8 +7,8 @@
  * the model approximates by ifindex. Prefix and multicast routes of a device without carrier
  * are flagged `linkdown`; the local routes never are.
  */
-import { hasCarrier, type Link } from '../model/link.js';
-import type { Netns } from '../model/netns.js';
+import { hasCarrier, type Link } from '../../model/link.js';
+import type { Netns } from '../../model/netns.js';
 
 /** One IPv6 FIB entry, enough to print it. */
 export interface Ip6Route {

@@ -4,11 +4,11 @@
  * conversions are the model's (ops/apply-bridge.ts). `vlan_protocol` is modelled for the
  * two VLAN protocols only (the kernel ignores it anyway: VLAN filtering is compiled out).
  */
-import type { BridgeSpec } from '../ops/op.js';
-import type { BridgeTunable } from '../model/bridge-options.js';
-import { Argv, exitWith, getU16, getU32, getU8, invarg, llAddrA2n, matches, notModelled, strtoul } from './args.js';
-import type { Gaps } from './plan.js';
-import { BRIDGE_TYPE_USAGE } from './usage.js';
+import type { BridgeSpec } from '../../ops/op.js';
+import type { BridgeTunable } from '../../model/bridge-options.js';
+import { Argv, exitWith, getU16, getU32, getU8, invarg, llAddrA2n, matches, notModelled, strtoul } from '../args.js';
+import type { Gaps } from '../plan.js';
+import { BRIDGE_TYPE_USAGE } from '../usage.js';
 
 type Check = 'u8' | 'u16' | 'u32' | 'u64' | 'none' | 'proto' | 'lladdr';
 

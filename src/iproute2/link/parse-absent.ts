@@ -8,10 +8,10 @@
  * this table lacks, a value whose message the model does not know) is reported as not
  * modelled rather than guessed.
  */
-import { exitWith, getAddr, getU16, getU32, getU8, incomplete, invarg, llNameToIndex, matches, nodevText, notModelled } from './args.js';
-import { rttableA2n } from './names.js';
-import { isMulticast } from '../model/ip.js';
-import type { CmdContext } from './types.js';
+import { exitWith, getAddr, getU16, getU32, getU8, incomplete, invarg, llNameToIndex, matches, nodevText, notModelled } from '../args.js';
+import { rttableA2n } from '../names.js';
+import { isMulticast } from '../../model/ip.js';
+import type { CmdContext } from '../types.js';
 
 /** How an option's value is read. */
 type Value =

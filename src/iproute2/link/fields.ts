@@ -5,12 +5,12 @@
  * writes the text (`mtu 1500 `) or the JSON member (`"mtu":1500`), so text, `-br`, `-o`, `-d`
  * and `-j` cannot drift apart. Formats, spacing and the order of calls are iproute2 6.1's.
  */
-import type { Netns } from '../model/netns.js';
+import type { Netns } from '../../model/netns.js';
 import { IFF, type IfInfo } from './ifinfo.js';
-import { printDetails } from './link-details.js';
+import { printDetails } from './details.js';
 import { indexName, padRight, printNl, type ShowCtx } from './show-ctx.js';
 
-// the context is shared with link-details.ts; callers of the field printers keep finding it here
+// the context is shared with link/details.ts; callers of the field printers keep finding it here
 export { printNl, type ShowCtx } from './show-ctx.js';
 
 /** Link selectors print_linkinfo applies itself (the kernel may have applied some already). */

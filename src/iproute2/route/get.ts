@@ -12,16 +12,16 @@
  * has never had a custom rule, tables local and main are one and every answer is main.
  * Refusals are `RTNETLINK answers: <strerror>` with exit 2.
  */
-import { ip4ToString } from '../model/ip.js';
-import type { RtEntry, RtErrno, RtResult } from '../model/route-output.js';
-import { routeOutput } from '../model/route-output.js';
-import { routeInput, type InputResult } from '../model/route-input.js';
-import { fibView } from '../model/fib-lookup.js';
-import type { RouteGetArgs } from './filters.js';
-import { Printer } from './print.js';
-import { routeMsg } from './render-route.js';
-import { noHide, printRoute, type RouteMsg } from './route-msg.js';
-import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+import { ip4ToString } from '../../model/ip.js';
+import type { RtEntry, RtErrno, RtResult } from '../../model/route-output.js';
+import { routeOutput } from '../../model/route-output.js';
+import { routeInput, type InputResult } from '../../model/route-input.js';
+import { fibView } from '../../model/fib-lookup.js';
+import type { RouteGetArgs } from '../filters.js';
+import { Printer } from '../print.js';
+import { routeMsg } from './render.js';
+import { noHide, printRoute, type RouteMsg } from './msg.js';
+import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 const STRERROR: Record<RtErrno, string> = {
   EINVAL: 'Invalid argument',

@@ -8,15 +8,15 @@
  * families; `-6` shows the IPv6 side only. A table that was never created is the kernel's
  * error `ipv4: FIB table does not exist.` (and, with -j, the `[` already written).
  */
-import { routeLinkdown } from '../ops/apply-route.js';
-import { inPrefix, ip4ToString, maskOf } from '../model/ip.js';
-import type { Netns } from '../model/netns.js';
-import type { Route } from '../model/route.js';
-import type { PrefixArg, RouteFilter } from './filters.js';
-import { ipv6Routes, type Ip6Route } from './route6.js';
-import { noHide, printRoute, type RouteHide, type RouteMsg } from './route-msg.js';
-import { Printer } from './print.js';
-import type { CmdContext, CommandResult, IpGlobals } from './types.js';
+import { routeLinkdown } from '../../ops/apply-route.js';
+import { inPrefix, ip4ToString, maskOf } from '../../model/ip.js';
+import type { Netns } from '../../model/netns.js';
+import type { Route } from '../../model/route.js';
+import type { PrefixArg, RouteFilter } from '../filters.js';
+import { ipv6Routes, type Ip6Route } from './kernel-ipv6.js';
+import { noHide, printRoute, type RouteHide, type RouteMsg } from './msg.js';
+import { Printer } from '../print.js';
+import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /** The rtmsg the kernel dumps for one IPv4 FIB entry (fib_dump_info). */
 export function routeMsg(r: Route, tableId = r.table): RouteMsg {

@@ -2,7 +2,7 @@
  * `ip rule` (ip/iprule.c of iproute2 6.1.0): add/delete through iprule_modify(), show.
  * The model keeps rules by priority, table, from/to prefixes, iif/oif and the action.
  */
-import type { RuleAddOp } from '../ops/op.js';
+import type { RuleAddOp } from '../../ops/op.js';
 import {
   Argv,
   checkIfname,
@@ -13,12 +13,12 @@ import {
   invarg,
   matches,
   notModelled,
-} from './args.js';
-import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rttableA2n } from './names.js';
-import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
-import { renderRules, type RuleFilter } from './renderers.js';
-import type { CmdContext, IpGlobals } from './types.js';
-import { RULE_USAGE } from './usage.js';
+} from '../args.js';
+import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rttableA2n } from '../names.js';
+import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
+import { renderRules, type RuleFilter } from '../renderers.js';
+import type { CmdContext, IpGlobals } from '../types.js';
+import { RULE_USAGE } from '../usage.js';
 
 /** Rule actions (FR_ACT_*) the model has, by the number rtnl_rtntype_a2n gives. */
 const ACTIONS: Record<number, RuleAddOp['action']> = {

@@ -5,8 +5,8 @@
  * while parsing, the device itself only after the loop ("Cannot find device", exit 1), and
  * the link type's own options (veth, bridge, vxlan) last.
  */
-import type { Link } from '../model/link.js';
-import type { LinkAddOp, LinkDelOp, LinkSetOp } from '../ops/op.js';
+import type { Link } from '../../model/link.js';
+import type { LinkAddOp, LinkDelOp, LinkSetOp } from '../../ops/op.js';
 import {
   Argv,
   atoi,
@@ -25,14 +25,14 @@ import {
   netnsByName,
   nodevText,
   notModelled,
-} from './args.js';
-import { parseBridgeOpts } from './parse-link-bridge.js';
-import { parseVxlanOpts } from './parse-link-vxlan.js';
-import { hasAbsentKindParser, parseAbsentKindOpts } from './parse-link-absent.js';
-import { parseAddrList } from './parse-addr.js';
-import { Gaps, donePlan, opsPlan, type IpPlan } from './plan.js';
-import type { CmdContext, IpGlobals } from './types.js';
-import { LINK_USAGE, VETH_USAGE } from './usage.js';
+} from '../args.js';
+import { parseBridgeOpts } from './parse-bridge.js';
+import { parseVxlanOpts } from './parse-vxlan.js';
+import { hasAbsentKindParser, parseAbsentKindOpts } from './parse-absent.js';
+import { parseAddrList } from '../addr/parse.js';
+import { Gaps, donePlan, opsPlan, type IpPlan } from '../plan.js';
+import type { CmdContext, IpGlobals } from '../types.js';
+import { LINK_USAGE, VETH_USAGE } from '../usage.js';
 
 /** Link kinds with an iproute2 link_util (ip/iplink_*.c); others take no options. */
 const HAS_LINK_UTIL = new Set(
@@ -48,7 +48,7 @@ const NO_PARSE_OPT = new Set('dummy ifb netdevsim nlmon team vcan virt_wifi tun'
  * Kinds this kernel can create that the model does not have (observed: `ifb` works, `macvlan`
  * and `macvtap` exist and want an ethernet lower device: their refusals are modelled, a
  * device actually made is not). Every other kind the model lacks is absent from this kernel
- * too: "Unknown device type", which the model answers itself (parse-link-absent.ts).
+ * too: "Unknown device type", which the model answers itself (link/parse-absent.ts).
  */
 const KERNEL_ONLY_KINDS = new Set(['ifb', 'macvlan', 'macvtap']);
 

@@ -3,8 +3,8 @@
  * iproute2's print_route (ip/iproute.c) over it. `ip route show`, `ip route get` and
  * `get … fibmatch` all print through here, so every field is described once for text and JSON.
  */
-import { dsfieldName, protoName, scopeName, tableName } from './names.js';
-import type { Printer } from './print.js';
+import { dsfieldName, protoName, scopeName, tableName } from '../names.js';
+import type { Printer } from '../print.js';
 
 /** A route message: only the attributes the kernel would include are set. */
 export interface RouteMsg {

@@ -1,10 +1,10 @@
 /**
  * What every field printer of `ip link|addr show` shares (ip/ipaddress.c's globals and
  * lib/utils.c helpers): the run's printer and options, the line break of `-o`, index names.
- * Below both link-fields.ts and link-details.ts, which use it and not each other's.
+ * Below both link/fields.ts and link/details.ts, which use it and not each other's.
  */
-import type { Netns } from '../model/netns.js';
-import type { Printer } from './print.js';
+import type { Netns } from '../../model/netns.js';
+import type { Printer } from '../print.js';
 
 /** What one `ip link|addr show` run prints with, shared by every field printer. */
 export interface ShowCtx {
