@@ -37,3 +37,26 @@ describe('layers', () => {
     expect(importsOf('src/x/y.ts', text)).toEqual(['src/x/a.ts', 'src/b.ts', 'src/x/c/c.ts', 'src/x/d.ts']);
   });
 });
+
+describe('test/unit mirrors the source tree', () => {
+  it('every folder of test/unit is a folder of the sources (src/X → test/unit/X, sim → test/unit/sim, adapters/linux → test/unit/adapters/linux, tools → test/unit/tools)', () => {
+    const source = (rel: string): string[] => {
+      const top = rel.split('/')[0];
+      if (top === 'sim' || top === 'adapters' || top === 'tools') return [rel];
+      return [`src/${rel}`];
+    };
+    const walk = (rel: string, out: string[]): string[] => {
+      for (const e of fs.readdirSync(path.join(ROOT, 'test/unit', rel), { withFileTypes: true })) {
+        if (!e.isDirectory()) continue;
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        // data the tests read (goldens, fixtures, kernel records) sits beside them
+        if (/^(golden|observed|fixtures|kernel-golden)$/.test(e.name)) continue;
+        out.push(r);
+        walk(r, out);
+      }
+      return out;
+    };
+    const strays = walk('', []).filter((d) => !source(d).some((s) => fs.existsSync(path.join(ROOT, s))));
+    expect(strays).toEqual([]);
+  });
+});

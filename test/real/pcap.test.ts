@@ -13,7 +13,7 @@ import { readPcap } from '../../sim/pcap/reader.js';
 import { writeFileSync } from 'node:fs';
 import { runScriptReal } from '../../adapters/linux/real-driver.js';
 import { Sandbox } from '../../adapters/linux/sandbox.js';
-import { PAIR } from '../unit/pcap/pair.js';
+import { PAIR } from '../unit/sim/pcap/pair.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 
 const SETUP = PAIR.split('\n').filter((l) => !l.includes('ping')).join('\n');

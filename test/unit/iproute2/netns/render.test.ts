@@ -1,9 +1,9 @@
 /** `ip netns list` against output recorded on Linux 6.18 / iproute2 6.1 (tmpfs /run/netns). */
 import { describe, expect, it } from 'vitest';
-import { renderNetnsList } from '../../../src/iproute2/netns/render.js';
-import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
-import type { Netns } from '../../../src/model/netns.js';
-import { run, sandbox } from './mini-ip.js';
+import { renderNetnsList } from '../../../../src/iproute2/netns/render.js';
+import { defaultGlobals, type IpGlobals } from '../../../../src/iproute2/types.js';
+import type { Netns } from '../../../../src/model/netns.js';
+import { run, sandbox } from '../mini-ip.js';
 
 const list = (ns: Netns, g: Partial<IpGlobals> = {}) => renderNetnsList({ ns }, { ...defaultGlobals(), ...g }).stdout;
 

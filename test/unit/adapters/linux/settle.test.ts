@@ -4,7 +4,7 @@
  * route yet. The JSON shapes are `ip -j addr show` output of kernel 6.18.
  */
 import { describe, expect, it } from 'vitest';
-import { settled, showsIpv6Routes } from '../../../adapters/linux/settle.js';
+import { settled, showsIpv6Routes } from '../../../../adapters/linux/settle.js';
 
 const up = { ifname: 'v0', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'], operstate: 'UP' };
 const tentative = { family: 'inet6', local: 'fe80::1', prefixlen: 64, scope: 'link', tentative: true };

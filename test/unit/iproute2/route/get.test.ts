@@ -1,12 +1,12 @@
 /** `ip route get` against answers recorded on Linux 6.18 / iproute2 6.1. */
 import { describe, expect, it } from 'vitest';
-import type { RouteGetArgs } from '../../../src/iproute2/filters.js';
-import { routeGet } from '../../../src/iproute2/route/get.js';
-import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
-import { parseIp4 } from '../../../src/model/ip.js';
-import type { Netns } from '../../../src/model/netns.js';
-import { apply } from '../../../src/ops/apply.js';
-import { run, sandbox } from './mini-ip.js';
+import type { RouteGetArgs } from '../../../../src/iproute2/filters.js';
+import { routeGet } from '../../../../src/iproute2/route/get.js';
+import { defaultGlobals, type IpGlobals } from '../../../../src/iproute2/types.js';
+import { parseIp4 } from '../../../../src/model/ip.js';
+import type { Netns } from '../../../../src/model/netns.js';
+import { apply } from '../../../../src/ops/apply.js';
+import { run, sandbox } from '../mini-ip.js';
 
 type Opts = { from?: string; iif?: string; oif?: string; uid?: number; mark?: number; connected?: boolean; fibmatch?: boolean };
 

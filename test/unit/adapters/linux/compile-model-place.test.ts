@@ -3,10 +3,10 @@
  * where a veth between two places can be made (only a host's own namespace can name both ends).
  */
 import { describe, expect, it } from 'vitest';
-import { netnsRef, pairCreator, placeNamespaces, sandboxHostsFor } from '../../../adapters/linux/compile-model-place.js';
-import { CompileError } from '../../../adapters/linux/compile.js';
-import { Lab } from '../../../src/lab.js';
-import { k8sTwin } from '../../../src/presets/k8s.js';
+import { netnsRef, pairCreator, placeNamespaces, sandboxHostsFor } from '../../../../adapters/linux/compile-model-place.js';
+import { CompileError } from '../../../../adapters/linux/compile.js';
+import { Lab } from '../../../../src/lab.js';
+import { k8sTwin } from '../../../../src/presets/k8s.js';
 
 describe('compile-model placement', () => {
   it('puts each lab host in its own sandbox host and the machine room in the sandbox root', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseXml } from './xml.js';
+import { parseXml } from '../verify/xml.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];

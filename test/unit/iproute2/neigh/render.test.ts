@@ -4,12 +4,12 @@
  * so the expected lines below are the kernel's lines in that order.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyNeighFilter, type NeighFilter } from '../../../src/iproute2/filters.js';
-import { renderNeigh } from '../../../src/iproute2/neigh/render.js';
-import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
-import { parseIp4 } from '../../../src/model/ip.js';
-import type { Netns } from '../../../src/model/netns.js';
-import { run, sandbox } from './mini-ip.js';
+import { emptyNeighFilter, type NeighFilter } from '../../../../src/iproute2/filters.js';
+import { renderNeigh } from '../../../../src/iproute2/neigh/render.js';
+import { defaultGlobals, type IpGlobals } from '../../../../src/iproute2/types.js';
+import { parseIp4 } from '../../../../src/model/ip.js';
+import type { Netns } from '../../../../src/model/netns.js';
+import { run, sandbox } from '../mini-ip.js';
 
 const show = (ns: Netns, f: Partial<NeighFilter> = {}, g: Partial<IpGlobals> = {}) =>
   renderNeigh({ ns }, { ...defaultGlobals(), ...g }, { ...emptyNeighFilter(), ...f });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readState, recordRun, stateProblem, StateFileError } from '../../../adapters/linux/persist-state.js';
+import { readState, recordRun, stateProblem, StateFileError } from '../../../../adapters/linux/persist-state.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-state-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

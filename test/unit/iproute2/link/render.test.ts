@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LabModel } from '../../../src/model/lab-model.js';
-import { syncLinkLocal } from '../../../src/model/ipv6ll.js';
-import { emptyLinkFilter } from '../../../src/iproute2/filters.js';
-import { maskVolatile } from '../../../src/iproute2/mask.js';
-import { renderLinks } from '../../../src/iproute2/link/render.js';
-import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
-import { apply } from '../../../src/ops/apply.js';
-import { LINK_SCENARIOS, replay, scenarioLines, type GoldenResult } from './link-scenarios.js';
+import { LabModel } from '../../../../src/model/lab-model.js';
+import { syncLinkLocal } from '../../../../src/model/ipv6ll.js';
+import { emptyLinkFilter } from '../../../../src/iproute2/filters.js';
+import { maskVolatile } from '../../../../src/iproute2/mask.js';
+import { renderLinks } from '../../../../src/iproute2/link/render.js';
+import { defaultGlobals, type IpGlobals } from '../../../../src/iproute2/types.js';
+import { apply } from '../../../../src/ops/apply.js';
+import { LINK_SCENARIOS, replay, scenarioLines, type GoldenResult } from '../link-scenarios.js';
 
-const golden = JSON.parse(readFileSync(new URL('./golden/link-addr.json', import.meta.url), 'utf8')) as Record<string, GoldenResult[]>;
+const golden = JSON.parse(readFileSync(new URL('../golden/link-addr.json', import.meta.url), 'utf8')) as Record<string, GoldenResult[]>;
 
 /** The model's output and the kernel's, both masked, line by line. */
 function expectSame(sim: { exit: number; stdout: string; stderr: string }, kernel: GoldenResult): void {

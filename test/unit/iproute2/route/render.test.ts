@@ -3,12 +3,12 @@
  * the `run(...)` blocks; expected output is the kernel's, trailing spaces included).
  */
 import { describe, expect, it } from 'vitest';
-import { emptyRouteFilter, type RouteFilter } from '../../../src/iproute2/filters.js';
-import { renderRoutes } from '../../../src/iproute2/route/render.js';
-import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
-import { parseIp4 } from '../../../src/model/ip.js';
-import type { Netns } from '../../../src/model/netns.js';
-import { run, sandbox } from './mini-ip.js';
+import { emptyRouteFilter, type RouteFilter } from '../../../../src/iproute2/filters.js';
+import { renderRoutes } from '../../../../src/iproute2/route/render.js';
+import { defaultGlobals, type IpGlobals } from '../../../../src/iproute2/types.js';
+import { parseIp4 } from '../../../../src/model/ip.js';
+import type { Netns } from '../../../../src/model/netns.js';
+import { run, sandbox } from '../mini-ip.js';
 
 function show(ns: Netns, f: Partial<RouteFilter> = {}, g: Partial<IpGlobals> = {}) {
   return renderRoutes({ ns }, { ...defaultGlobals(), ...g }, { ...emptyRouteFilter(), ...f });

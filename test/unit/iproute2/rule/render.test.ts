@@ -1,9 +1,9 @@
 /** `ip rule show` against output recorded on Linux 6.18 / iproute2 6.1. */
 import { describe, expect, it } from 'vitest';
-import { renderRules } from '../../../src/iproute2/rule/render.js';
-import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
-import type { Netns } from '../../../src/model/netns.js';
-import { run, sandbox } from './mini-ip.js';
+import { renderRules } from '../../../../src/iproute2/rule/render.js';
+import { defaultGlobals, type IpGlobals } from '../../../../src/iproute2/types.js';
+import type { Netns } from '../../../../src/model/netns.js';
+import { run, sandbox } from '../mini-ip.js';
 
 const show = (ns: Netns, g: Partial<IpGlobals> = {}) => renderRules({ ns }, { ...defaultGlobals(), ...g }).stdout;
 

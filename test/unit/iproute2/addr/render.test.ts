@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LabModel } from '../../../src/model/lab-model.js';
-import type { Netns } from '../../../src/model/netns.js';
-import { eui64LinkLocal, formatIp6, syncLinkLocal } from '../../../src/model/ipv6ll.js';
-import { emptyLinkFilter } from '../../../src/iproute2/filters.js';
-import { maskVolatile } from '../../../src/iproute2/mask.js';
-import { renderAddrs } from '../../../src/iproute2/addr/render.js';
-import { defaultGlobals, type IpGlobals } from '../../../src/iproute2/types.js';
-import { apply } from '../../../src/ops/apply.js';
-import { ADDR_SCENARIOS, replay, scenarioLines, type GoldenResult } from './link-scenarios.js';
+import { LabModel } from '../../../../src/model/lab-model.js';
+import type { Netns } from '../../../../src/model/netns.js';
+import { eui64LinkLocal, formatIp6, syncLinkLocal } from '../../../../src/model/ipv6ll.js';
+import { emptyLinkFilter } from '../../../../src/iproute2/filters.js';
+import { maskVolatile } from '../../../../src/iproute2/mask.js';
+import { renderAddrs } from '../../../../src/iproute2/addr/render.js';
+import { defaultGlobals, type IpGlobals } from '../../../../src/iproute2/types.js';
+import { apply } from '../../../../src/ops/apply.js';
+import { ADDR_SCENARIOS, replay, scenarioLines, type GoldenResult } from '../link-scenarios.js';
 
-const golden = JSON.parse(readFileSync(new URL('./golden/link-addr.json', import.meta.url), 'utf8')) as Record<string, GoldenResult[]>;
+const golden = JSON.parse(readFileSync(new URL('../golden/link-addr.json', import.meta.url), 'utf8')) as Record<string, GoldenResult[]>;
 
 describe('ip addr show: recorded on kernel 6.18 / iproute2 6.1', () => {
   for (const [name, script] of Object.entries(ADDR_SCENARIOS)) {

@@ -1,7 +1,7 @@
 /** Classic pcap: the global header and record layout libpcap expects, read back by our reader. */
 import { describe, expect, it } from 'vitest';
-import { LINKTYPE, PcapWriter, SNAPLEN } from '../../../sim/pcap/writer.js';
-import { readPcap } from '../../../sim/pcap/reader.js';
+import { LINKTYPE, PcapWriter, SNAPLEN } from '../../../../sim/pcap/writer.js';
+import { readPcap } from '../../../../sim/pcap/reader.js';
 
 describe('PcapWriter', () => {
   it('writes the libpcap global header (µs magic, 2.4, snaplen, link type)', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { graphCommand } from '../../../src/cli/graph.js';
 
-const SMALL = join(import.meta.dirname, 'fixtures/small.sh');
+const SMALL = join(import.meta.dirname, '../graph/fixtures/small.sh');
 
 function capture() {
   const out: string[] = [];

@@ -4,10 +4,10 @@
  * the engine), TTL, and the incremental path after route changes.
  */
 import { describe, expect, it } from 'vitest';
-import { Lab } from '../../../src/lab.js';
-import { parseIp4 } from '../../../src/model/ip.js';
-import { k8sLab } from '../../../src/lab.js';
-import { findBlackholes, findLoops, forwardingWalk, reachability } from '../../../sim/reach/index.js';
+import { Lab } from '../../../../src/lab.js';
+import { parseIp4 } from '../../../../src/model/ip.js';
+import { k8sLab } from '../../../../src/lab.js';
+import { findBlackholes, findLoops, forwardingWalk, reachability } from '../../../../sim/reach/index.js';
 
 const ip = (s: string) => parseIp4(s)!;
 

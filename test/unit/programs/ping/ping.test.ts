@@ -4,9 +4,9 @@
  * machine in `unshare --net`, and test/tools/sbx < test/cases/forwarding/ping-cli.sh.
  */
 import { describe, expect, it } from 'vitest';
-import { inetAton } from '../../../src/programs/ping/args.js';
-import { fmtG, maskPingTimes } from '../../../src/programs/ping/output.js';
-import { TestLab } from '../sim/helpers.js';
+import { inetAton } from '../../../../src/programs/ping/args.js';
+import { fmtG, maskPingTimes } from '../../../../src/programs/ping/output.js';
+import { TestLab } from '../../sim/helpers.js';
 
 const t = new TestLab().pair();
 const run = (args: string) => t.cmd('A', args);

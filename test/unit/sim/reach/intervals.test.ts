@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Lab } from '../../../src/lab.js';
-import { Intervals } from '../../../sim/reach/intervals.js';
-import { prefixRange } from '../../../sim/reach/changes.js';
+import { Lab } from '../../../../src/lab.js';
+import { Intervals } from '../../../../sim/reach/intervals.js';
+import { prefixRange } from '../../../../sim/reach/changes.js';
 
 describe('Intervals.refine', () => {
   it('is at least as fine as Intervals.of after random route edits', () => {

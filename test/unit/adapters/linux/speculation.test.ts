@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deferrable, Speculation, SpeculationMiss, type Deferred } from '../../../adapters/linux/speculation.js';
-import { withSpeculation } from '../../../adapters/linux/run-real.js';
-import type { ExecResult, Sandbox } from '../../../adapters/linux/sandbox.js';
+import { deferrable, Speculation, SpeculationMiss, type Deferred } from '../../../../adapters/linux/speculation.js';
+import { withSpeculation } from '../../../../adapters/linux/run-real.js';
+import type { ExecResult, Sandbox } from '../../../../adapters/linux/sandbox.js';
 
 const OK: ExecResult = { exit: 0, stdout: '', stderr: '' };
 

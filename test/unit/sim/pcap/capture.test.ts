@@ -8,17 +8,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Lab } from '../../../src/lab.js';
-import { Capture, busTap } from '../../../sim/pcap/capture.js';
-import { readPcap } from '../../../sim/pcap/reader.js';
-import { internetChecksum } from '../../../sim/wire/bytes.js';
-import { parseEthernet, ETHERTYPE } from '../../../sim/wire/ethernet.js';
-import { parseIpv4 } from '../../../sim/wire/ipv4.js';
-import { parseArp } from '../../../sim/wire/arp.js';
-import { parseIcmp } from '../../../sim/wire/icmp.js';
+import { Lab } from '../../../../src/lab.js';
+import { Capture, busTap } from '../../../../sim/pcap/capture.js';
+import { readPcap } from '../../../../sim/pcap/reader.js';
+import { internetChecksum } from '../../../../sim/wire/bytes.js';
+import { parseEthernet, ETHERTYPE } from '../../../../sim/wire/ethernet.js';
+import { parseIpv4 } from '../../../../sim/wire/ipv4.js';
+import { parseArp } from '../../../../sim/wire/arp.js';
+import { parseIcmp } from '../../../../sim/wire/icmp.js';
 import { PAIR } from './pair.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
+const ROOT = join(import.meta.dirname, '../../../..');
 const tcpdump = ['/usr/bin/tcpdump', '/usr/sbin/tcpdump'].find((p) => existsSync(p));
 const tmp = mkdtempSync(join(tmpdir(), 'nettwin-pcap-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

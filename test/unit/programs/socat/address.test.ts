@@ -3,9 +3,9 @@
  * socat-errors.sh, compared with the real socat in test/real/seed.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { parseSocatAddress, parseSocatArgv } from '../../../src/programs/socat/address.js';
-import { socatUnsupported } from '../../../src/programs/socat/socat.js';
-import { parseIp4 } from '../../../src/model/ip.js';
+import { parseSocatAddress, parseSocatArgv } from '../../../../src/programs/socat/address.js';
+import { socatUnsupported } from '../../../../src/programs/socat/socat.js';
+import { parseIp4 } from '../../../../src/model/ip.js';
 
 const ip = (s: string) => parseIp4(s)!;
 
