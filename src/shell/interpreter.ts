@@ -6,7 +6,7 @@
 import { asAssignment, expandAssignmentValue, expandWords } from './expand.js';
 import { parseShell, ShellReader } from './parser.js';
 import type { ShellCommand, ShellWord } from './ast.js';
-import { classify, type Invocation, type PipelinePart } from '../exec/invocation.js';
+import { classify, type PipelinePart } from '../exec/invocation.js';
 import type { Step } from '../exec/step.js';
 import type { Request, Script } from '../exec/executor.js';
 import { unsupported, type Outcome } from '../exec/outcome.js';

@@ -216,7 +216,6 @@ export class Lexer {
    * first `(` token when the second `(` is adjacent.
    */
   skipArith(): void {
-    const open = this.pos - 1;
     this.pos = this.scanParen(this.pos + 1);
     this.skipBlanks();
     if (this.src[this.pos] !== ')') throw new ShellSyntaxError(eofMessage(')'), this.src.length);

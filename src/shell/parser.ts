@@ -12,7 +12,7 @@
  * containing the error is dropped (bash parses a whole line before running any of it).
  */
 import { Lexer, ShellSyntaxError, type HeredocOwner, type OpToken, type Token, type WordToken } from './lexer.js';
-import type { Redirect, ShellCommand, ShellParseResult, ShellWord, WordPart } from './ast.js';
+import type { Redirect, ShellCommand, ShellParseResult, ShellWord } from './ast.js';
 
 type Joiner = ShellCommand['joiner'];
 
