@@ -17,7 +17,7 @@ export function singleBridgeScript(n: number): string {
       `ip -n ns${i} link set lo up`,
     );
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** median, min, max of a sample */

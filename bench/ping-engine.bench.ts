@@ -27,8 +27,12 @@ function lab(): { sim: Simulator; from: ReturnType<LabModel['addHost']>['root'] 
   apply(ns('R1'), build.veth('r1b', 'r2a', 'R2'));
   apply(ns('R2'), build.veth('r2b', 'vb', 'B'));
   const addr: [string, string, string][] = [
-    ['A', 'va', '192.0.2.1/24'], ['R1', 'r1a', '192.0.2.254/24'], ['R1', 'r1b', '203.0.113.1/24'],
-    ['R2', 'r2a', '203.0.113.2/24'], ['R2', 'r2b', '198.51.100.254/24'], ['B', 'vb', '198.51.100.1/24'],
+    ['A', 'va', '192.0.2.1/24'],
+    ['R1', 'r1a', '192.0.2.254/24'],
+    ['R1', 'r1b', '203.0.113.1/24'],
+    ['R2', 'r2a', '203.0.113.2/24'],
+    ['R2', 'r2b', '198.51.100.254/24'],
+    ['B', 'vb', '198.51.100.1/24'],
   ];
   for (const [n, dev, cidr] of addr) {
     apply(ns(n), build.addr(dev, cidr));

@@ -16,7 +16,10 @@ const dir = join(tmpdir(), 'nettwin-bench');
 mkdirSync(dir, { recursive: true });
 const cli = await bundleCli(dir);
 
-const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((x) => x > 0);
 for (const n of sizes.length ? sizes : [10, 100, 1000, 10000]) {
   const file = join(dir, `bridge-${n}.sh`);
   writeFileSync(file, singleBridgeScript(n));
@@ -28,7 +31,11 @@ for (const n of sizes.length ? sizes : [10, 100, 1000, 10000]) {
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     // /usr/bin/time is not everywhere: the child reports its own peak RSS on stderr
-    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`, cli, 'reach', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=4096', '--import', `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`, cli, 'reach', file, '--json'],
+      { encoding: 'utf8', maxBuffer: 1 << 30 },
+    );
     wall.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`reach failed: ${r.stderr}`);
     const out = JSON.parse(r.stdout) as { pairs: number; reachable: number };

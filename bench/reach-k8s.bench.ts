@@ -34,4 +34,19 @@ for (let i = 0; i < runs; i++) {
   engine = r.engineChecked;
 }
 const w = stats(wall);
-console.log(JSON.stringify({ name: 'reach-k8s', nodes, podsPerNode: pods, pairs, podPairs: (nodes * pods) ** 2, reachable, engineChecked: engine, wallMs: w, cpuMs: stats(cpu), pairsPerSec: Math.round(pairs / (w.median / 1000)), buildMs: Math.round(buildMs), rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }));
+console.log(
+  JSON.stringify({
+    name: 'reach-k8s',
+    nodes,
+    podsPerNode: pods,
+    pairs,
+    podPairs: (nodes * pods) ** 2,
+    reachable,
+    engineChecked: engine,
+    wallMs: w,
+    cpuMs: stats(cpu),
+    pairsPerSec: Math.round(pairs / (w.median / 1000)),
+    buildMs: Math.round(buildMs),
+    rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  }),
+);

@@ -54,7 +54,10 @@ export function bridgeLab(n: number): Lab {
 
 function netnsObjects(): number | null {
   try {
-    const line = fs.readFileSync('/proc/slabinfo', 'utf8').split('\n').find((l) => l.startsWith('net_namespace '));
+    const line = fs
+      .readFileSync('/proc/slabinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('net_namespace '));
     return line ? Number(line.split(/\s+/)[1]) : null;
   } catch {
     return null;
@@ -156,7 +159,10 @@ function cliRunReal(cli: string, n: number, runs: number, perCommand = false, pi
 }
 
 async function main(): Promise<void> {
-  const ns = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const ns = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
   const sizes = ns.length ? ns : [100, 1000];
   const env = { cpus: os.cpus().length, load1: r1(os.loadavg()[0]), kernel: os.release() };
   console.log(JSON.stringify({ name: 'env', ...env }));

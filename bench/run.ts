@@ -29,6 +29,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'lpm', file: 'lpm.bench.ts', args: [] },
   { name: 'ping-engine', file: 'ping-engine.bench.ts', args: quick ? ['2000'] : [] },
+  { name: 'diff-linear', file: 'diff-linear.bench.ts', args: [] },
   { name: 'reach-bridge', file: 'reach-bridge.bench.ts', args: quick ? ['10', '100', '1000'] : ['10', '100', '1000', '10000'] },
   { name: 'reach-k8s', file: 'reach-k8s.bench.ts', args: quick ? ['20', '20', '3'] : ['100', '100', '3'] },
   { name: 'reach-incremental', file: 'reach-incremental.bench.ts', args: quick ? ['20', '20', '11'] : ['100', '100', '21'] },
@@ -81,7 +82,7 @@ if (only) {
     /* no earlier results: these alone */
   }
 }
-writeFileSync(join(here, 'results.json'), JSON.stringify({ machine, quick, results }, null, 2) + '\n');
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, quick, results }, null, 2)}\n`);
 
 /** One table row per result: the figure that matters, and its median/min/max when it has them. */
 function row(r: Record<string, unknown>): [string, string, string] {
@@ -102,6 +103,12 @@ function row(r: Record<string, unknown>): [string, string, string] {
       const rest = `row alone ${med(r.rowUs)}; no matrix pass before: change + row ${med(r.rowOnlyChangeAndRowUs)}, row alone ${med(r.rowOnlyUs)}`;
       return [`route change + one row, k8s ${r.nodes}×${r.podsPerNode}`, `${r.destinations} destinations`, `change + row ${mm(r.changeAndRowUs, 'µs')}; ${rest}`];
     }
+    case 'diff-linear':
+      return [
+        "`nettwin diff` in the script's length: simulator side; comparing and printing half-disagreeing steps",
+        '10 000 / 100 000 lines',
+        `${JSON.stringify(r.simCpuMs)} ms CPU (×${r.simRatio}); ${JSON.stringify(r.compareCpuMs)} ms CPU (×${r.compareRatio})`,
+      ];
     case 'ping-engine':
       return ['ping through three routers, per probe (forwarding engine)', `${r.probes} probes`, `${r.usPerProbe} µs (min ${r.min}, max ${r.max})`];
     case 'lpm':
@@ -111,7 +118,11 @@ function row(r: Record<string, unknown>): [string, string, string] {
     case 'run-real-per-command':
       return [`\`nettwin run --real\` + one ping, one process per command (NETTWIN_SPECULATE=0), N=${r.n}`, `${r.commands} commands`, `${mm(r.wallMs, 'ms')} wall`];
     case 'materialize':
-      return [`materialize (API) + destroy, single bridge, N=${r.n}`, `${r.processes} processes`, `${r.totalMs} ms (create ${r.createMs}, configure ${r.configureMs}, destroy ${r.destroyMs}; kernel frees the namespaces ${r.kernelCleanupMs ?? '?'} ms later)`];
+      return [
+        `materialize (API) + destroy, single bridge, N=${r.n}`,
+        `${r.processes} processes`,
+        `${r.totalMs} ms (create ${r.createMs}, configure ${r.configureMs}, destroy ${r.destroyMs}; kernel frees the namespaces ${r.kernelCleanupMs ?? '?'} ms later)`,
+      ];
     case 'per-command':
       return [`the same lab, one \`ip\` per command, N=${r.n}`, `${r.commands} commands`, `${r.totalMs} ms`];
     case 'env':

@@ -32,7 +32,14 @@ export function arpSend(sim: Simulator, dev: Link, op: 1 | 2, tip: Ip4, sip: Ip4
   };
   const name = op === ARP_OP.request ? 'arp:request' : 'arp:reply';
   if (sim.events.wants(name)) sim.events.emit(name, { t: sim.now, ns: dev.ns.path, dev: dev.name, spa: sip, tpa: tip, sha: dev.mac });
-  if (sim.tracer) sim.step(dev.ns, 'arp', op === ARP_OP.request ? `who-has ${ip4ToString(tip)} tell ${ip4ToString(sip)} on ${dev.name}${dstMac ? ` (unicast to ${dstMac})` : ''}` : `${ip4ToString(tip === 0 ? sip : sip)} is-at ${dev.mac} (to ${ip4ToString(tip)}) on ${dev.name}`);
+  if (sim.tracer)
+    sim.step(
+      dev.ns,
+      'arp',
+      op === ARP_OP.request
+        ? `who-has ${ip4ToString(tip)} tell ${ip4ToString(sip)} on ${dev.name}${dstMac ? ` (unicast to ${dstMac})` : ''}`
+        : `${ip4ToString(tip === 0 ? sip : sip)} is-at ${dev.mac} (to ${ip4ToString(tip)}) on ${dev.name}`,
+    );
   sim.xmit(dev, frame);
 }
 

@@ -15,17 +15,7 @@ import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { TABLE, type Route, type RouteType } from '../src/model/route.js';
 import type { RouteEdit } from '../src/model/route-journal.js';
-import {
-  addrType,
-  aliasAnswer,
-  fibLookup,
-  ipDevFind,
-  isCustomLocal,
-  usesGateway,
-  type FibResult,
-  type FibTables,
-  type Flow,
-} from '../src/model/fib-view.js';
+import { addrType, aliasAnswer, fibLookup, ipDevFind, isCustomLocal, usesGateway, type FibResult, type FibTables, type Flow } from '../src/model/fib-view.js';
 import { Lpm } from './lpm.js';
 
 export type { Flow, FibErrno } from '../src/model/fib-view.js';

@@ -151,7 +151,7 @@ export function neighUpdate(sim: Simulator, st: NsState, e: NeighEntry, mac: str
   const old = e.state;
   if (old === 'permanent' || old === 'noarp') return;
   let newState: NudState = state;
-  let newMac = mac;
+  const newMac = mac;
   if (CONNECTED.has(newState)) e.confirmed = now;
   if (VALID.has(old)) {
     if (mac !== e.mac && !override) return;

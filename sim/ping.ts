@@ -143,7 +143,7 @@ interface Probe {
  * connect() (the route, its source, the broadcast refusal), then IP_TTL. Warnings go to
  * `notices`; a failed call is the answer.
  */
-function setUp(sim: Simulator, st: NsState, from: Netns, dst: Ip4, ttl: number, opts: PingOptions, notices: PingNotice[]): Probe | PingFailure {
+function setUp(st: NsState, from: Netns, dst: Ip4, ttl: number, opts: PingOptions, notices: PingNotice[]): Probe | PingFailure {
   let boundDev: Link | null = null;
   if (opts.iface !== undefined) {
     boundDev = from.linkByName(opts.iface) ?? null;
@@ -224,7 +224,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   const lingerUs = Math.trunc((opts.timeout ?? 10) * 1000) * 1000;
   const t0 = sim.now;
 
-  const probe = setUp(sim, st, from, dst, ttl, opts, notices);
+  const probe = setUp(st, from, dst, ttl, opts, notices);
   if ('kind' in probe) return failed(dst, probe, notices, t0);
   const { boundDev, boundAddr, whereto } = probe;
   const ident = sim.nextIdent();

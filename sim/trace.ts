@@ -33,21 +33,7 @@ export type DropReason =
   | 'tunnel-unsupported'
   | 'device-gone';
 
-export type StepKind =
-  | 'send'
-  | 'route'
-  | 'neigh'
-  | 'arp'
-  | 'xmit'
-  | 'rx'
-  | 'bridge'
-  | 'fdb'
-  | 'input'
-  | 'forward'
-  | 'deliver'
-  | 'icmp'
-  | 'socket'
-  | 'drop';
+export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'drop';
 
 export interface TraceStep {
   /** virtual time, µs */

@@ -104,7 +104,7 @@ export class UdpTable {
       if (t !== 'local' && t !== 'multicast' && t !== 'broadcast') return 'EADDRNOTAVAIL';
     }
     if (sock.port === 0) {
-      sock.port = this.ephemeral(sim, sock.ns, sock.local);
+      sock.port = this.ephemeral(sock.ns, sock.local);
     } else if (this.portTaken(sock.ns, sock.local, sock.port)) {
       return 'EADDRINUSE';
     }
@@ -132,7 +132,7 @@ export class UdpTable {
     return false;
   }
 
-  private ephemeral(sim: Simulator, ns: Netns, addr: Ip4): number {
+  private ephemeral(ns: Netns, addr: Ip4): number {
     for (let i = 0; i <= EPHEMERAL_HIGH - EPHEMERAL_LOW; i++) {
       const p = this.nextEphemeral;
       this.nextEphemeral = p >= EPHEMERAL_HIGH ? EPHEMERAL_LOW : p + 1;

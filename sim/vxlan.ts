@@ -100,7 +100,7 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
     return;
   }
   const st = sim.state(dev.ns);
-  const lower = v.dev !== null ? dev.ns.linkByName(v.dev) ?? null : null;
+  const lower = v.dev !== null ? (dev.ns.linkByName(v.dev) ?? null) : null;
   for (const remote of remotes) {
     if (isMulticast(remote)) {
       // a `group`: the kernel joins it on the lower device (IGMP); multicast is not simulated

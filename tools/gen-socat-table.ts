@@ -67,7 +67,7 @@ export function parseHelp(text: string): Help {
         throw new HelpError(`unrecognised address line: ${where()}`);
       }
     } else if (section === 'opt') {
-      const opt = /^ {6}([a-z0-9_-]+)\tgroups=([A-Z0-9,]+)\tphase=[A-Z0-9-]+\ttype=([A-Z0-9_:\[\]-]+)$/.exec(line);
+      const opt = /^ {6}([a-z0-9_-]+)\tgroups=([A-Z0-9,]+)\tphase=[A-Z0-9-]+\ttype=([A-Z0-9_:[\]-]+)$/.exec(line);
       const alias = /^ {6}([a-z0-9_-]+) is an alias for ([a-z0-9_-]+)$/.exec(line);
       if (opt) help.options.push(`${opt[1]} ${opt[3]} ${opt[2]}`);
       else if (alias) help.optionAliases.push(`${alias[1]} ${alias[2]}`);

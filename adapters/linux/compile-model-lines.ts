@@ -12,7 +12,6 @@ import { PROTO, TABLE, type Route } from '../../src/model/route.js';
 import { defaultRules } from '../../src/model/rule.js';
 import { batchLine, compileOp, routeArgs, vxlanArgs } from './compile.js';
 
-
 function defaultMtu(l: Link): number {
   if (l.kind === 'vxlan') return l.vxlan?.dev ? 1450 : 1500;
   return DEFAULT_MTU[l.kind];
@@ -21,8 +20,24 @@ function defaultMtu(l: Link): number {
 /** A veth pair (a NIC and its cable are one too), both ends with their ifindex and MAC. */
 export function vethLine(l: Link, far: Link, refL: string[], refFar: string[]): string {
   return batchLine([
-    'link', 'add', l.name, 'index', String(l.ifindex), 'address', l.mac, ...refL,
-    'type', 'veth', 'peer', 'name', far.name, 'index', String(far.ifindex), 'address', far.mac, ...refFar,
+    'link',
+    'add',
+    l.name,
+    'index',
+    String(l.ifindex),
+    'address',
+    l.mac,
+    ...refL,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    far.name,
+    'index',
+    String(far.ifindex),
+    'address',
+    far.mac,
+    ...refFar,
   ]);
 }
 

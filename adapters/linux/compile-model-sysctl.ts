@@ -36,9 +36,7 @@ export function sysctlWrites(ns: Netns, baseline: ConfBaseline): string[] {
   const dflt = { ...baseline.default };
   // a loopback device starts with disable_policy and disable_xfrm on (inetdev_init)
   const start = (l: Link, k: keyof IfConf) => (l.kind === 'loopback' && (k === 'disable_policy' || k === 'disable_xfrm') ? 1 : baseline.default[k]);
-  const possible = new Map<Link, Map<keyof IfConf, Set<number>>>(
-    ns.linkList().map((l) => [l, new Map(keys.map((k) => [k, new Set([start(l, k)])]))]),
-  );
+  const possible = new Map<Link, Map<keyof IfConf, Set<number>>>(ns.linkList().map((l) => [l, new Map(keys.map((k) => [k, new Set([start(l, k)])]))]));
   const put = (scope: string, key: keyof IfConf, v: number) => writes.push(`net/ipv4/conf/${scope}/${key}=${v}`);
   if (ns.all.forwarding !== all.forwarding) {
     put('all', 'forwarding', ns.all.forwarding);

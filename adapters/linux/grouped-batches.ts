@@ -46,7 +46,11 @@ export class GroupedBatches {
         const group = list.splice(0, this.max);
         this.running++;
         this.sb
-          .execUnits(host, group.map((w) => ({ ns: w.ns, lines: w.lines })), this.parallel)
+          .execUnits(
+            host,
+            group.map((w) => ({ ns: w.ns, lines: w.lines })),
+            this.parallel,
+          )
           .catch((e: unknown): ExecResult => ({ exit: 125, stdout: '', stderr: `${e instanceof Error ? e.message : String(e)}\n` }))
           .then((r) => {
             this.running--;

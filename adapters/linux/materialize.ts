@@ -46,7 +46,7 @@ export interface MaterializeOptions {
    * Materialize into the machine's named namespaces instead of a sandbox. `prefix` is the
    * run prefix's start (default `nt1-`); a random 4-hex-digit id and `-` follow it.
    */
-  persist?: { prefix?: string; statePath?: string; /** 4 hex digits instead of a random id */ id?: string };
+  persist?: { prefix?: string; statePath?: string /** 4 hex digits instead of a random id */; id?: string };
   /** processes run at once in the configure wave (default: 2 × CPUs, at most 16) */
   concurrency?: number;
 }
@@ -219,7 +219,12 @@ class MachineExecutor implements Executor {
       // ip -batch stops at its first failure: the lines before it made their namespaces
       const lines = (input ?? '').split('\n').filter((l) => l.trim());
       const failedLine = r.exit === 0 ? lines.length + 1 : Number(/Command failed -:(\d+)/.exec(r.stderr)?.[1] ?? 1);
-      this.made(lines.slice(0, failedLine - 1).filter((l) => l.startsWith('netns add ')).map((l) => l.split(' ')[2]));
+      this.made(
+        lines
+          .slice(0, failedLine - 1)
+          .filter((l) => l.startsWith('netns add '))
+          .map((l) => l.split(' ')[2]),
+      );
     }
     return r;
   }
@@ -248,7 +253,7 @@ export function runProcess(argv: string[], input: string | undefined, timeoutMs:
     child.on('close', (code, sig) => {
       clearTimeout(timer);
       const r: ExecResult = {
-        exit: timedOut ? 124 : code ?? (sig ? 128 + (os.constants.signals[sig] ?? 0) : 126),
+        exit: timedOut ? 124 : (code ?? (sig ? 128 + (os.constants.signals[sig] ?? 0) : 126)),
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
       };
@@ -282,7 +287,7 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Prom
 /** Runs one batch; a failure names the batch's place and the line ip stopped at. */
 async function runBatch(ex: Executor, b: Batch): Promise<void> {
   const argv = b.program === 'sysctl' ? ['sysctl', ...b.lines] : [b.program, '-batch', '-'];
-  const input = b.program === 'sysctl' ? undefined : b.lines.join('\n') + '\n';
+  const input = b.program === 'sysctl' ? undefined : `${b.lines.join('\n')}\n`;
   const netns = b.place.netns;
   const r = b.program === 'ip' && netns !== null && ex.runIpBatch ? await ex.runIpBatch({ ...b.place, netns }, input!) : await ex.run(b.place, argv, input, 120_000);
   if (r.exit === 0) return;
@@ -550,7 +555,10 @@ class Handle implements Materialized {
 
   async readBack(): Promise<LabModel> {
     const dumps = await this.dump();
-    return modelFromDumps(this.model, [...dumps].map(([path, dump]) => ({ path, dump })));
+    return modelFromDumps(
+      this.model,
+      [...dumps].map(([path, dump]) => ({ path, dump })),
+    );
   }
 
   destroy(): Promise<void> {

@@ -196,7 +196,7 @@ export function writeState(statePath: string, s: StateFile): void {
   const tmp = `${statePath}.${process.pid}.tmp`;
   fs.rmSync(tmp, { force: true });
   // 'wx': O_EXCL, so a link planted under the temporary name is not followed
-  fs.writeFileSync(tmp, JSON.stringify(s, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+  fs.writeFileSync(tmp, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   fs.renameSync(tmp, statePath);
 }
 

@@ -56,9 +56,7 @@ export function persistNames(paths: readonly string[], prefix: string): Map<stri
   const room = 15 - Buffer.byteLength(prefix);
   if (room < 1) throw new Error(`persist prefix "${prefix}" leaves no room for names`);
   const readable = paths.map((p) => prefix + p.replace(/\//g, '.').replace(/^\./, '_'));
-  const ok =
-    new Set(readable).size === readable.length &&
-    readable.every((n) => Buffer.byteLength(n) <= 15 && /^[A-Za-z0-9_.-]+$/.test(n) && netnsNameProblem(n) === null);
+  const ok = new Set(readable).size === readable.length && readable.every((n) => Buffer.byteLength(n) <= 15 && /^[A-Za-z0-9_.-]+$/.test(n) && netnsNameProblem(n) === null);
   const names = ok ? readable : paths.map((_, i) => `${prefix}${i}`);
   if (names.some((n) => Buffer.byteLength(n) > 15)) throw new Error(`too many namespaces (${paths.length}) for prefix "${prefix}"`);
   return new Map(paths.map((p, i) => [p, names[i]]));
@@ -107,7 +105,8 @@ export function destroyRun(run: PersistRun, statePath = defaultStatePath()): Des
     const made = run.inodes?.[name];
     const now = nsIdentity(name);
     if (!made) failed.push({ name, error: `nothing proves run ${run.prefix} made it (its identity was not recorded): left alone; if it is yours, ip netns del ${name}` });
-    else if (!now || now.dev !== made.dev || now.ino !== made.ino || now.ctime !== made.ctime) failed.push({ name, error: `not the namespace run ${run.prefix} made (another namespace has its name now): left alone` });
+    else if (!now || now.dev !== made.dev || now.ino !== made.ino || now.ctime !== made.ctime)
+      failed.push({ name, error: `not the namespace run ${run.prefix} made (another namespace has its name now): left alone` });
     else toDelete.push(name);
   }
   if (toDelete.length > 0) {

@@ -115,7 +115,25 @@ interface JRule {
 const SCOPES: Record<string, number> = { global: 0, universe: 0, site: 200, link: 253, host: 254, nowhere: 255 };
 const TABLES: Record<string, number> = { unspec: 0, default: TABLE.default, main: TABLE.main, local: TABLE.local };
 /** /etc/iproute2/rt_protos as iproute2 6.1 ships it */
-const PROTOS: Record<string, number> = { ...PROTO, gated: 8, ra: 9, mrt: 10, zebra: 11, bird: 12, dnrouted: 13, xorp: 14, ntk: 15, keepalived: 18, babel: 42, openr: 99, bgp: 186, isis: 187, ospf: 188, rip: 189, eigrp: 192 };
+const PROTOS: Record<string, number> = {
+  ...PROTO,
+  gated: 8,
+  ra: 9,
+  mrt: 10,
+  zebra: 11,
+  bird: 12,
+  dnrouted: 13,
+  xorp: 14,
+  ntk: 15,
+  keepalived: 18,
+  babel: 42,
+  openr: 99,
+  bgp: 186,
+  isis: 187,
+  ospf: 188,
+  rip: 189,
+  eigrp: 192,
+};
 
 function num(map: Record<string, number>, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
@@ -355,9 +373,7 @@ function pairPeers(like: LabModel, parsed: { ns: Netns; links: JLink[]; path: st
   }
   for (const v of veths) {
     if (v.l.peer) continue;
-    const cands = veths.filter(
-      (w) => w !== v && w.l.ifindex === v.j.link_index && w.j.link_index === v.l.ifindex && (v.j.link_netnsid === undefined) === (w.ns === v.ns) && !w.l.peer,
-    );
+    const cands = veths.filter((w) => w !== v && w.l.ifindex === v.j.link_index && w.j.link_index === v.l.ifindex && (v.j.link_netnsid === undefined) === (w.ns === v.ns) && !w.l.peer);
     let pick = cands[0];
     if (cands.length > 1) {
       const orig = like.netns(v.path)?.linkByName(v.l.name)?.peer;

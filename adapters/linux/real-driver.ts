@@ -150,7 +150,7 @@ async function redirectWrite(sb: Sandbox, sbHost: string, inv: Extract<Invocatio
     const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'true']);
     if (r.exit !== 0) return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
   }
-  const r = await sb.exec(sbHost, ['tee', inv.path], { input: inv.value + '\n' });
+  const r = await sb.exec(sbHost, ['tee', inv.path], { input: `${inv.value}\n` });
   if (r.exit === 0) return { exit: 0, stdout: '', stderr: '', supported: true };
   // the write itself was refused (EINVAL): bash's builtin echo says so, or /bin/echo when wrapped
   const who = inv.wrappers.length ? 'echo' : 'bash: echo';
@@ -180,7 +180,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       if (refused) return refused;
       if (inv.redirect) return redirectWrite(sb, sbHost, inv);
       const prefix = inv.wrappers.flatMap((w) => w.argv);
-      const r = await sb.exec(sbHost, [...prefix, 'tee', inv.path], { input: inv.value + '\n' });
+      const r = await sb.exec(sbHost, [...prefix, 'tee', inv.path], { input: `${inv.value}\n` });
       return { exit: r.exit, stdout: inv.echoed, stderr: r.stderr, supported: true };
     }
     case 'proc-read': {

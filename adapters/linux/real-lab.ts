@@ -27,7 +27,7 @@ export async function wireLab(sb: Sandbox, spec: LabSpec): Promise<void> {
   let room: string[][] = [];
   // in the plan's order (ifindexes are handed out in it): the room's batch so far before a cable
   const flushRoom = async () => {
-    if (room.length) check(await sb.execRoot(['ip', '-batch', '-'], { input: room.map(batchLine).join('\n') + '\n' }), 'wiring the machine room');
+    if (room.length) check(await sb.execRoot(['ip', '-batch', '-'], { input: `${room.map(batchLine).join('\n')}\n` }), 'wiring the machine room');
     room = [];
   };
   for (const w of wiringPlan(spec)) {
@@ -51,7 +51,7 @@ export async function wireLab(sb: Sandbox, spec: LabSpec): Promise<void> {
   await Promise.all(
     spec.hosts.map(async (h) => {
       const cmds = nicCommands(spec, h.name);
-      if (cmds.length) check(await sb.exec(h.name, ['ip', '-batch', '-'], { input: cmds.map((argv) => batchLine(argv.slice(1))).join('\n') + '\n' }), `host ${h.name}: NIC addresses`);
+      if (cmds.length) check(await sb.exec(h.name, ['ip', '-batch', '-'], { input: `${cmds.map((argv) => batchLine(argv.slice(1))).join('\n')}\n` }), `host ${h.name}: NIC addresses`);
     }),
   );
 }
@@ -60,7 +60,7 @@ export async function wireLab(sb: Sandbox, spec: LabSpec): Promise<void> {
  * Runs a lab on the kernel; write-only commands run in checked batches, and a missed
  * prediction runs the whole lab again command by command (see run-real.ts).
  */
-export async function runLabReal(spec: LabSpec, opts: { speculate?: boolean; /** lines done of all the lab's scripts */ onProgress?: (done: number, total: number) => void } = {}): Promise<Step[]> {
+export async function runLabReal(spec: LabSpec, opts: { speculate?: boolean /** lines done of all the lab's scripts */; onProgress?: (done: number, total: number) => void } = {}): Promise<Step[]> {
   return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate, opts.onProgress));
 }
 
@@ -79,7 +79,16 @@ async function runLabOnce(spec: LabSpec, speculate: boolean, onProgress?: (done:
     for (const h of spec.hosts) {
       if (!h.setup) continue;
       const progress = onProgress && ((line: number) => onProgress(before + line, total));
-      const s = await runScriptReal(h.setup.text, { file: h.setup.file, host: h.name, sandbox: sb, sandboxHost: h.name, lineOf: (l) => l + h.setup!.firstLine - 1, shadow: shadowOf(h.name), speculate, onProgress: progress });
+      const s = await runScriptReal(h.setup.text, {
+        file: h.setup.file,
+        host: h.name,
+        sandbox: sb,
+        sandboxHost: h.name,
+        lineOf: (l) => l + h.setup!.firstLine - 1,
+        shadow: shadowOf(h.name),
+        speculate,
+        onProgress: progress,
+      });
       before += h.setup.text.split('\n').length;
       for (const x of s) x.line += h.setup.firstLine - 1;
       steps.push(...s);

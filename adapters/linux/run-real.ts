@@ -17,7 +17,13 @@ import type { Step } from '../../src/exec/step.js';
  */
 export async function runScriptInSandbox(
   text: string,
-  opts: { file: string; host: string; speculate?: boolean; onProgress?: (line: number, lines: number) => void; /** a sandbox already opening for this run (its first attempt uses it, and closes it) */ sandbox?: Promise<Sandbox> },
+  opts: {
+    file: string;
+    host: string;
+    speculate?: boolean;
+    onProgress?: (line: number, lines: number) => void /** a sandbox already opening for this run (its first attempt uses it, and closes it) */;
+    sandbox?: Promise<Sandbox>;
+  },
 ): Promise<Step[]> {
   let given = opts.sandbox;
   return withSpeculation(opts.speculate ?? true, async (speculate) => {

@@ -274,7 +274,12 @@ export class Sandbox {
    * by one xargs inside the sandbox (a process start from the agent costs more than the
    * batch): the result of them all, exit 0 and nothing printed when every one ran clean.
    */
-  async execUnits(host: string, units: { ns: string; lines: string }[], parallel: number, opts?: { timeoutMs?: number; /** ip's options before `-n` (e.g. `-j`) */ options?: string[] }): Promise<ExecResult> {
+  async execUnits(
+    host: string,
+    units: { ns: string; lines: string }[],
+    parallel: number,
+    opts?: { timeoutMs?: number /** ip's options before `-n` (e.g. `-j`) */; options?: string[] },
+  ): Promise<ExecResult> {
     if (host !== '') this.checkHost(host);
     const options = opts?.options ?? [];
     for (const u of units) checkArgv(['ip', ...options, '-n', u.ns]);
@@ -376,7 +381,7 @@ export class Sandbox {
       try {
         msg = JSON.parse(line) as typeof msg;
       } catch {
-        this.stderrTail = (this.stderrTail + `\n[bad agent line] ${line.slice(0, 200)}`).slice(-4000);
+        this.stderrTail = `${this.stderrTail}\n[bad agent line] ${line.slice(0, 200)}`.slice(-4000);
         continue;
       }
       const p = typeof msg.id === 'number' ? this.pending.get(msg.id) : undefined;

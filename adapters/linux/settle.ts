@@ -98,13 +98,24 @@ async function dumpMany(sb: Sandbox, host: string, names: string[]): Promise<Map
   const ways = Math.max(1, Math.min(os.cpus().length, Math.ceil(names.length / 16)));
   const shares = Array.from({ length: ways }, (_, k) => names.slice(Math.floor((k * names.length) / ways), Math.floor(((k + 1) * names.length) / ways)));
   const out = new Map<string, string>();
-  const rs = await Promise.all(shares.map((share) => sb.execUnits(host, share.map((ns) => ({ ns, lines: 'addr show\n' })), 1, { options: ['-j'] })));
+  const rs = await Promise.all(
+    shares.map((share) =>
+      sb.execUnits(
+        host,
+        share.map((ns) => ({ ns, lines: 'addr show\n' })),
+        1,
+        { options: ['-j'] },
+      ),
+    ),
+  );
   for (let k = 0; k < ways; k++) {
     const r = rs[k]!;
     if (r.exit !== 0 || r.stderr) return null;
     const lines = r.stdout.split('\n').filter((l) => l);
     if (lines.length !== shares[k]!.length || !lines.every((l) => l.startsWith('['))) return null;
-    shares[k]!.forEach((n, i) => out.set(n, lines[i]!));
+    shares[k]!.forEach((n, i) => {
+      out.set(n, lines[i]!);
+    });
   }
   return out;
 }

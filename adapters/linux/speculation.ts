@@ -302,7 +302,7 @@ export class Speculation {
       this.grouped ??= new GroupedBatches(sb);
       const grouped = this.grouped;
       this.start([u], false, async () => {
-        const r = await grouped.run(u.host, u.ns!, u.cmds.map((c) => c.batch!).join('\n') + '\n');
+        const r = await grouped.run(u.host, u.ns!, `${u.cmds.map((c) => c.batch!).join('\n')}\n`);
         if (r.exit !== 0 || r.stdout !== '' || r.stderr !== '') throw new SpeculationMiss(u.cmds[0]!.command, { exit: 0, stdout: '', stderr: '' }, r);
       });
     }
@@ -356,7 +356,7 @@ const groupable = (u: Unit) => u.batch && u.ns !== null;
 async function runUnit(sb: Sandbox, u: Unit): Promise<void> {
   if (u.batch && u.cmds.length > 1) {
     const argv = u.ns === null ? ['ip', '-batch', '-'] : ['ip', '-n', u.ns, '-batch', '-'];
-    const r = await sb.exec(u.host, argv, { input: u.cmds.map((c) => c.batch!).join('\n') + '\n' });
+    const r = await sb.exec(u.host, argv, { input: `${u.cmds.map((c) => c.batch!).join('\n')}\n` });
     if (r.exit !== 0 || r.stdout !== '' || r.stderr !== '') throw new SpeculationMiss(u.cmds[0]!.command, { exit: 0, stdout: '', stderr: '' }, r);
     return;
   }

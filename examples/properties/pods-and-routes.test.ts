@@ -44,6 +44,9 @@ describe('route tables', () => {
   // It is marked as expected to fail; SHOW_FAILURE=1 runs it as an ordinary test to see the report.
   const showFailure = process.env.SHOW_FAILURE === '1';
   (showFailure ? it : it.fails)('no random route table makes a loop', () => {
-    fc.assert(fc.property(arbitraries.routeTables(), (lab) => !loops(lab)), { seed: 42 });
+    fc.assert(
+      fc.property(arbitraries.routeTables(), (lab) => !loops(lab)),
+      { seed: 42 },
+    );
   });
 });

@@ -235,9 +235,9 @@ export class ChainMemo {
       const arr = this.arrays[stack[i]!]!;
       hops++;
       arr.code[slot] = code;
-      arr.hops[slot] = hops > 255 ? 255 : hops;
+      arr.hops[slot] = Math.min(hops, 255);
     }
-    this.hops = hops < 0 ? 0 : hops > 255 ? 255 : hops;
+    this.hops = hops < 0 ? 0 : Math.min(hops, 255);
     return code;
   }
 }

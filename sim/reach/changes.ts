@@ -43,7 +43,9 @@ export class ChangeTracker {
 
   constructor(private readonly lab: LabModel) {
     this.nss = wiredNamespaces(lab);
-    this.nss.forEach((ns, i) => this.index.set(ns, i));
+    this.nss.forEach((ns, i) => {
+      this.index.set(ns, i);
+    });
     this.versions = Float64Array.from(this.nss, (ns) => ns.version);
     this.structs = Float64Array.from(this.nss, (ns) => ns.structVersion);
     this.labVersion = lab.version;

@@ -72,7 +72,9 @@ export class ReachContext {
     const all = wiredNamespaces(lab);
     this.sources = lab.namespaces();
     const srcIdx = new Map<Netns, number>();
-    this.sources.forEach((ns, i) => srcIdx.set(ns, i));
+    this.sources.forEach((ns, i) => {
+      srcIdx.set(ns, i);
+    });
     let blind = true;
     const holders = new Map<number, Netns>();
     const broadcasts = new Set<number>();

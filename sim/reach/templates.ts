@@ -249,4 +249,3 @@ export function requesterOk(ctx: ReachContext, t: Tmpl): number {
   if (answer(ctx, dom, t.sip) !== t.ep) return UNSURE;
   return 0;
 }
-

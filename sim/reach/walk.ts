@@ -42,7 +42,8 @@ export function walk(lab: LabModel, from: Netns, dst: Ip4): ForwardingWalk {
   if (!info) return end('dropped', 'device-gone', `${from.path} is not a namespace of this lab`, 0);
   const t0 = outTmpl(ctx, info, info.iv.find(dst), dst);
   const src = t0.src;
-  if (t0.kind === 'local') return t0.loOk ? end('delivered', null, `${ip4ToString(dst)} is local to ${from.path}`, src) : end('dropped', 'lo-down', `${ip4ToString(dst)} is local to ${from.path} but lo is down`, src);
+  if (t0.kind === 'local')
+    return t0.loOk ? end('delivered', null, `${ip4ToString(dst)} is local to ${from.path}`, src) : end('dropped', 'lo-down', `${ip4ToString(dst)} is local to ${from.path} but lo is down`, src);
   if (t0.kind !== 'out') return end(outcomeOf(t0.reason), t0.reason, `${from.path}: ${t0.detail}`, src);
   let t: Tmpl = t0;
   let here = from;

@@ -27,7 +27,7 @@ export async function destroyCommand(opts: DestroyOptions): Promise<number> {
     process.stderr.write(`nettwin destroy: ${e.message}; nothing was removed\n`);
     return 2;
   }
-  if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(formatDestroy(report));
   return report.failed.length > 0 ? 1 : 0;
 }

@@ -6,7 +6,7 @@ export async function diffCommand(file: string, opts: { json?: boolean; allowOut
   const load = { allowOutside: opts.allowOutside };
   const [sim, real] = [await runFile(file, false, load), await runFile(file, true, load)];
   const diffs = diffSteps(sim, real);
-  if (opts.json) process.stdout.write(JSON.stringify({ file, disagreements: diffs }, null, 2) + '\n');
+  if (opts.json) process.stdout.write(`${JSON.stringify({ file, disagreements: diffs }, null, 2)}\n`);
   else process.stdout.write(formatDiff(diffs, sim.length));
   return diffs.length ? 1 : 0;
 }

@@ -29,8 +29,12 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
     await stepThrough(x);
   } else if (opts.json) {
     const { ping, ...rest } = x;
-    const out = { ...rest, dst: ip4ToString(x.dst), ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines } };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    const out = {
+      ...rest,
+      dst: ip4ToString(x.dst),
+      ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines },
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     process.stdout.write(formatExplain(x));
   }

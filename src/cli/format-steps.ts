@@ -5,9 +5,9 @@ import type { JobReport } from '../exec/job.js';
 
 /** A background job that ended: what it printed (as a terminal shows it) and why it ended. */
 function formatJob(j: JobReport, multiHost: boolean, pc: Colors): string {
-  let out = j.stderr ? pc.red(j.stderr.endsWith('\n') ? j.stderr : j.stderr + '\n') : '';
+  let out = j.stderr ? pc.red(j.stderr.endsWith('\n') ? j.stderr : `${j.stderr}\n`) : '';
   const where = multiHost ? `${j.host} ` : '';
-  out += pc.yellow(`nettwin: background job ${where}line ${j.line} exited with status ${j.exit}${j.why ? `: ${j.why}` : ''}`) + '\n';
+  out += `${pc.yellow(`nettwin: background job ${where}line ${j.line} exited with status ${j.exit}${j.why ? `: ${j.why}` : ''}`)}\n`;
   return out;
 }
 
@@ -16,10 +16,10 @@ export function formatSteps(steps: Step[], mode: string, pc: Colors = colorsFor(
   let multiHost = new Set(steps.map((s) => s.host)).size > 1;
   for (const s of steps) {
     const where = multiHost ? `[${s.host}] ` : '';
-    out += pc.dim(`+ ${where}${s.command}`) + '\n';
+    out += `${pc.dim(`+ ${where}${s.command}`)}\n`;
     out += s.stdout;
-    if (!s.supported) out += pc.yellow(`nettwin: not modelled, skipped: ${s.command}`) + '\n';
-    else if (s.stderr) out += pc.red(s.stderr.endsWith('\n') ? s.stderr : s.stderr + '\n');
+    if (!s.supported) out += `${pc.yellow(`nettwin: not modelled, skipped: ${s.command}`)}\n`;
+    else if (s.stderr) out += pc.red(s.stderr.endsWith('\n') ? s.stderr : `${s.stderr}\n`);
     for (const j of s.jobs ?? []) out += formatJob(j, multiHost, pc);
   }
   const supported = steps.filter((s) => s.supported);

@@ -54,8 +54,6 @@ export async function genCommand(opts: GenOptions): Promise<number> {
   }
   const big = labs.filter((l) => labNamespaces(l).length >= 3).length;
   const pings = labs.reduce((n, l) => n + labPings(l).length, 0);
-  process.stdout.write(
-    `nettwin gen: wrote ${labs.length} lab(s) to ${opts.out} (seed ${opts.seed}): ${big} with three or more namespaces, ${pings} pings\n`,
-  );
+  process.stdout.write(`nettwin gen: wrote ${labs.length} lab(s) to ${opts.out} (seed ${opts.seed}): ${big} with three or more namespaces, ${pings} pings\n`);
   return 0;
 }

@@ -20,7 +20,7 @@ export function lintFile(file: string, opts: LoadLabOptions = {}) {
 
 export async function lintCommand(file: string, opts: { json?: boolean; allowOutside?: boolean }): Promise<number> {
   const findings = lintFile(file, { allowOutside: opts.allowOutside });
-  if (opts.json) process.stdout.write(JSON.stringify({ file, findings }, null, 2) + '\n');
+  if (opts.json) process.stdout.write(`${JSON.stringify({ file, findings }, null, 2)}\n`);
   else process.stdout.write(formatFindings(findings));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

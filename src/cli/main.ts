@@ -54,7 +54,7 @@ export function buildProgram(): Command {
 
   program
     .command('run')
-    .description('run an iproute2 script (one host) or a lab file (several hosts); every command gets the kernel\'s answer')
+    .description("run an iproute2 script (one host) or a lab file (several hosts); every command gets the kernel's answer")
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"mode", "steps": [...]}')
     .option('--real', 'run on the real kernel, inside a throwaway sandbox (needs root)')
@@ -62,7 +62,10 @@ export function buildProgram(): Command {
     .option('--state <file>', 'with --persist: the state file recording what was created (default /run/nettwin/state.json)')
     .option('--pcap <dir>', 'simulator only: write one pcap file per device that carried traffic, DIR/<namespace>/<device>.pcap (read them with tcpdump -r or Wireshark)')
     .option('--allow-outside', ALLOW_OUTSIDE)
-    .addHelpText('after', `\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`,
+    )
     .action(
       act(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
@@ -80,7 +83,10 @@ export function buildProgram(): Command {
     .argument('<file>')
     .option('--json', 'the disagreements as JSON')
     .option('--allow-outside', ALLOW_OUTSIDE)
-    .addHelpText('after', `\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n\nExit status: 0 simulator and kernel agree, 1 they disagree, ${USAGE_STATUS}, the file could not be read or used, or real mode is not possible here (needs root on Linux).`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n\nExit status: 0 simulator and kernel agree, 1 they disagree, ${USAGE_STATUS}, the file could not be read or used, or real mode is not possible here (needs root on Linux).`,
+    )
     .action(
       act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
@@ -95,7 +101,10 @@ export function buildProgram(): Command {
     .argument('<file>')
     .option('--json', 'findings as JSON')
     .option('--allow-outside', ALLOW_OUTSIDE)
-    .addHelpText('after', `\nExamples:\n  nettwin lint examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml --json\n\nExit status: 0 no errors (warnings allowed), 1 errors found, ${USAGE_STATUS}, or the file could not be read or used.`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nettwin lint examples/seed/node1.sh\n  nettwin lint examples/seed/lab.yaml --json\n\nExit status: 0 no errors (warnings allowed), 1 errors found, ${USAGE_STATUS}, or the file could not be read or used.`,
+    )
     .action(
       act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
@@ -111,7 +120,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'mermaid or dot').choices(['mermaid', 'dot']).default('mermaid'))
     .option('--trace <endpoints...>', "highlight one ping's path: FROM (host/NS) TO (an IPv4 address)")
     .option('--allow-outside', ALLOW_OUTSIDE)
-    .addHelpText('after', `\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, ${USAGE_STATUS}, a bad --trace, or the file could not be read or used.`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, ${USAGE_STATUS}, a bad --trace, or the file could not be read or used.`,
+    )
     .action(
       act(async (file: string, opts: { format?: string; trace?: string[]; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
@@ -148,7 +160,10 @@ export function buildProgram(): Command {
     .option('--json', 'the explanation as JSON')
     .option('--step', 'one event at a time (frame on a link, route lookup, ARP, FDB…): Enter/Space next, b back, q quit; every event in turn when not on a terminal')
     .option('--allow-outside', ALLOW_OUTSIDE)
-    .addHelpText('after', `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`,
+    )
     .action(
       act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
@@ -164,7 +179,10 @@ export function buildProgram(): Command {
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
     .option('--allow-outside', ALLOW_OUTSIDE)
-    .addHelpText('after', `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), ${USAGE_STATUS}, or the file could not be read or used.`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), ${USAGE_STATUS}, or the file could not be read or used.`,
+    )
     .action(
       act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
@@ -179,10 +197,14 @@ export function buildProgram(): Command {
     .option('--state <file>', 'the state file (default /run/nettwin/state.json, or $XDG_RUNTIME_DIR/nettwin/state.json)')
     .option('--run <id>', 'only this run (its id or prefix, e.g. ab12 or nt1-ab12-)')
     .option('--json', 'the report as JSON')
-    .addHelpText('after', `\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded (no state file); 1 a namespace could not be removed, or could not be proven to be the one the run made (left alone); ${USAGE_STATUS}, a state file that is not a nettwin state file (refused: nothing is removed), or real mode is not possible here.`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded (no state file); 1 a namespace could not be removed, or could not be proven to be the one the run made (left alone); ${USAGE_STATUS}, a state file that is not a nettwin state file (refused: nothing is removed), or real mode is not possible here.`,
+    )
     .action(
       act(async (opts: { state?: string; run?: string; json?: boolean }) => {
-        if (opts.run !== undefined && !/^(?:[0-9a-f]{4}|[a-z][a-z0-9]{0,4}-[0-9a-f]{4}-)$/.test(opts.run)) throw new UsageError(`--run ${JSON.stringify(opts.run)}: give a run's id (4 hex digits, e.g. ab12) or its prefix (e.g. nt1-ab12-)`);
+        if (opts.run !== undefined && !/^(?:[0-9a-f]{4}|[a-z][a-z0-9]{0,4}-[0-9a-f]{4}-)$/.test(opts.run))
+          throw new UsageError(`--run ${JSON.stringify(opts.run)}: give a run's id (4 hex digits, e.g. ab12) or its prefix (e.g. nt1-ab12-)`);
         const { destroyCommand } = await import('./destroy.js');
         return destroyCommand(opts);
       }),
@@ -194,7 +216,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--seed <n>', 'the seed, an integer from 0 to 2147483647: the same seed gives the same files').argParser(integerIn(0, 2 ** 31 - 1)).makeOptionMandatory())
     .addOption(new Option('--count <n>', 'how many scripts (1 to 100000)').argParser(integerIn(1, 100_000)).makeOptionMandatory())
     .requiredOption('--out <dir>', 'the folder to write them to (made if missing; not under /proc, /sys or /dev)')
-    .addHelpText('after', `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, ${USAGE_STATUS}, or a folder that cannot be written (or is under /proc, /sys, /dev).`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, ${USAGE_STATUS}, or a folder that cannot be written (or is under /proc, /sys, /dev).`,
+    )
     .action(
       act(async (opts: { seed: number; count: number; out: string }) => {
         const { genCommand } = await import('./gen.js');

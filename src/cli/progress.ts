@@ -13,10 +13,7 @@ const NONE: Progress = { update() {}, stop() {} };
 export async function progressBar(label: string, unit = 'pairs', stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
   if (!stream.isTTY || process.env.CI) return NONE;
   const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta}s`, stream, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta}s`, stream, hideCursor: true }, cliProgress.Presets.shades_classic);
   let started = false;
   // a run over within half a second needs no bar
   const t0 = Date.now();

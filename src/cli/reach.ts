@@ -81,7 +81,7 @@ export async function reachCommand(file: string, opts: ReachCliOptions): Promise
   } finally {
     bar.stop();
   }
-  if (opts.json) process.stdout.write(JSON.stringify(reachJson(r, matrix)) + '\n');
+  if (opts.json) process.stdout.write(`${JSON.stringify(reachJson(r, matrix))}\n`);
   else process.stdout.write(formatReach(r, matrix, opts.limit ?? 200, useColor(process.stdout)));
   return 0;
 }

@@ -106,7 +106,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   const steps = await runFile(file, !!opts.real, { allowOutside: opts.allowOutside });
   const mode = opts.real ? 'real' : 'sim';
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ mode, steps }, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify({ mode, steps }, null, 2)}\n`);
   } else {
     process.stdout.write(formatSteps(steps, mode));
   }
@@ -139,7 +139,7 @@ async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
     steps = lab.host('host').sh(input.text, { file: input.file });
   }
   const written = writePcapFiles(opts.pcap!, capture!);
-  if (opts.json) process.stdout.write(JSON.stringify({ mode: 'sim', steps, pcap: written }, null, 2) + '\n');
+  if (opts.json) process.stdout.write(`${JSON.stringify({ mode: 'sim', steps, pcap: written }, null, 2)}\n`);
   else {
     process.stdout.write(formatSteps(steps, 'sim'));
     process.stderr.write(`nettwin: ${written.length} pcap file(s) in ${opts.pcap}${written.map((w) => `\n  ${w.file} (${w.packets} packets)`).join('')}\n`);
@@ -169,7 +169,7 @@ async function runPersist(file: string, opts: RunOptions): Promise<number> {
   const real = await materialize(model, { persist: { statePath } });
   const mapping = Object.fromEntries(real.mapping);
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ mode: 'sim+persist', steps, persist: { prefix: real.run!.prefix, statePath, mapping, warnings: real.plan.warnings } }, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify({ mode: 'sim+persist', steps, persist: { prefix: real.run!.prefix, statePath, mapping, warnings: real.plan.warnings } }, null, 2)}\n`);
     return 0;
   }
   let out = formatSteps(steps, 'sim');

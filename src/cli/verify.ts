@@ -52,7 +52,7 @@ export async function verifyCommand(file: string, opts: VerifyOptions): Promise<
     throw e;
   }
   if (opts.junit) writeOutputFile(opts.junit, junitXml(r));
-  if (opts.json) process.stdout.write(JSON.stringify(reportJson(r), null, 2) + '\n');
+  if (opts.json) process.stdout.write(`${JSON.stringify(reportJson(r), null, 2)}\n`);
   else if (r.problems.length || !r.verdicts.length) process.stderr.write(formatReport(r, colorsFor(process.stderr)));
   else process.stdout.write(formatReport(r, colorsFor(process.stdout)));
   if (r.problems.length || !r.verdicts.length) return 2;

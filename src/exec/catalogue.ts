@@ -59,5 +59,5 @@ export type Program = keyof typeof CATALOGUE;
 
 /** Whether `name` is a program of the catalogue. */
 export function isProgram(name: string): name is Program {
-  return Object.prototype.hasOwnProperty.call(CATALOGUE, name);
+  return Object.hasOwn(CATALOGUE, name);
 }

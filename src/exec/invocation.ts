@@ -20,7 +20,6 @@ export type NetnsWrapper =
    */
   | { kind: 'netns-exec-all'; argv: string[] };
 
-
 export type Invocation =
   /**
    * `offKernel`: why this line never reaches the kernel (kernel-argv.ts): both modes give the
@@ -230,7 +229,7 @@ function echoText(args: string[]): string | null {
   }
   let s = args.slice(i).join(' ');
   if (escapes) s = s.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\\\/g, '\\');
-  return newline ? s + '\n' : s;
+  return newline ? `${s}\n` : s;
 }
 
 /** The key a checked /proc/sys path names, in sysctl's slash form (a dotted interface name stays whole). */

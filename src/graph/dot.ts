@@ -32,7 +32,7 @@ export function toDot(g: Graph, opts: { trace?: GraphTrace } = {}): string {
     out.push(`  ${e.from} -- ${e.to}${a.length ? ` [${a.join(', ')}]` : ''};`);
   });
   out.push('}');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function nodeAttrs(i: GraphIface, lit: boolean, drop: boolean): string[] {

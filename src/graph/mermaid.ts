@@ -33,7 +33,7 @@ export function toMermaid(g: Graph, opts: { trace?: GraphTrace } = {}): string {
     if (t.drop) out.push(`  classDef drop ${HIGHLIGHT},stroke-dasharray:5 5`, `  class ${t.drop} drop`);
     if (t.edges.length) out.push(`  linkStyle ${t.edges.join(',')} ${HIGHLIGHT}`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function node(i: GraphIface): string {

@@ -172,7 +172,7 @@ function strto(s: string, base: number): Strto {
     i++;
   }
   let b = base;
-  const hexPrefix = (s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X') && digitValue(s[i + 2] ?? '') < 16);
+  const hexPrefix = s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X') && digitValue(s[i + 2] ?? '') < 16;
   if ((b === 0 || b === 16) && hexPrefix) {
     b = 16;
     i += 2;

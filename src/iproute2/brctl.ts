@@ -41,9 +41,7 @@ const COMMANDS: Array<[name: string, nargs: number, help: string]> = [
 ];
 
 /** help(): printed on stdout. */
-const HELP =
-  'Usage: brctl [commands]\ncommands:\n' +
-  COMMANDS.map(([name, , help]) => `\t${name.padEnd(10)}\t${help}\n`).join('');
+const HELP = `Usage: brctl [commands]\ncommands:\n${COMMANDS.map(([name, , help]) => `\t${name.padEnd(10)}\t${help}\n`).join('')}`;
 
 const STRERROR: Record<string, string> = {
   EINVAL: 'Invalid argument',

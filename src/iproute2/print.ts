@@ -104,7 +104,7 @@ export class Printer {
     this.eor();
     this.eol();
     this.sep = '';
-    this.out += quote(key) + ':' + (this.pretty ? ' ' : '');
+    this.out += `${quote(key)}:${this.pretty ? ' ' : ''}`;
   }
 
   private value(v: JsonScalar): void {
@@ -137,7 +137,7 @@ export class Printer {
 
   private eol(): void {
     if (!this.pretty) return;
-    this.out += '\n' + '    '.repeat(this.depth);
+    this.out += `\n${'    '.repeat(this.depth)}`;
   }
 }
 
@@ -171,5 +171,5 @@ function quote(s: string): string {
         r += ch;
     }
   }
-  return r + '"';
+  return `${r}"`;
 }

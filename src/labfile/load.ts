@@ -55,14 +55,26 @@ export function loadLabFile(file: string, opts: LoadLabOptions = {}): LabSpec {
     if (!r) read.set(p, (r = readSetupFile(file, p, opts)));
     return r;
   };
-  return parseLab(text, file, (p) => setup(p).text, (p) => setup(p).file);
+  return parseLab(
+    text,
+    file,
+    (p) => setup(p).text,
+    (p) => setup(p).file,
+  );
 }
 
 /**
  * Checks a lab file's text. `readRel` reads a setup script named in it (a SetupRefused it
  * throws becomes the complaint), `relName` names it for messages.
  */
-export function parseLab(text: string, file: string, readRel: (p: string) => string = () => { throw new Error('no files'); }, relName: (p: string) => string = (p) => p): LabSpec {
+export function parseLab(
+  text: string,
+  file: string,
+  readRel: (p: string) => string = () => {
+    throw new Error('no files');
+  },
+  relName: (p: string) => string = (p) => p,
+): LabSpec {
   const parsed = parseYaml(text);
   if (!('doc' in parsed)) throw new LabFileError(file, text.slice(0, parsed.offset).split('\n').length, parsed.message.split('\n')[0]);
   const { doc, lines: lc } = parsed;

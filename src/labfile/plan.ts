@@ -8,10 +8,7 @@
 import { ip4ToString } from '../model/ip.js';
 import type { Endpoint, LabSpec } from './spec.js';
 
-export type WiringStep =
-  | { kind: 'cable'; a: Endpoint; b: Endpoint }
-  | { kind: 'switch'; bridge: string; ports: { end: Endpoint; port: string }[] }
-  | { kind: 'stub'; end: Endpoint; far: string };
+export type WiringStep = { kind: 'cable'; a: Endpoint; b: Endpoint } | { kind: 'switch'; bridge: string; ports: { end: Endpoint; port: string }[] } | { kind: 'stub'; end: Endpoint; far: string };
 
 export function wiringPlan(spec: LabSpec): WiringStep[] {
   const plan: WiringStep[] = [];

@@ -36,7 +36,7 @@ export function readSetupFile(labFile: string, name: string, opts: SetupFileOpti
   const refuse = (why: string): never => {
     throw new SetupRefused(`setup script ${JSON.stringify(name)} ${why}`);
   };
-  const lift = ' (setup paths stay inside the lab file\'s folder; --allow-outside lifts this)';
+  const lift = " (setup paths stay inside the lab file's folder; --allow-outside lifts this)";
   if (name.trim() === '') refuse('is empty');
   if (name.includes('\0')) refuse('contains a NUL byte');
   if (!opts.allowOutside && path.isAbsolute(name)) refuse(`is an absolute path${lift}`);

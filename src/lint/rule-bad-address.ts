@@ -28,9 +28,7 @@ export const badAddress: LintRule = {
         file: s.file,
         line: s.line,
         host: s.host,
-        message: subnet
-          ? `"${bad}" is a subnet where an address is expected (a prefix length was added to a value that already had one)`
-          : `"${bad}" is not an IPv4 address`,
+        message: subnet ? `"${bad}" is a subnet where an address is expected (a prefix length was added to a value that already had one)` : `"${bad}" is not an IPv4 address`,
         fix: fix ? `write ${fix}` : 'check the variable that produced this value',
       });
     }

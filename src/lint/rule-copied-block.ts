@@ -27,7 +27,9 @@ export const copiedBlock: LintRule = {
       if (!l) continue;
       const b = bindText(l);
       const peer = l.udp?.peer != null ? ip4ToString(l.udp.peer) : null;
-      const foreign = [s.stderr, ...(s.jobs ?? []).filter((j) => j.line === s.line && j.host === s.host).map((j) => j.stderr)].some((t) => /E bind\(\d+, \{AF=2 [\d.]+:\d+\}, 16\): Cannot assign requested address/.test(t));
+      const foreign = [s.stderr, ...(s.jobs ?? []).filter((j) => j.line === s.line && j.host === s.host).map((j) => j.stderr)].some((t) =>
+        /E bind\(\d+, \{AF=2 [\d.]+:\d+\}, 16\): Cannot assign requested address/.test(t),
+      );
       if (foreign && b) {
         out.push({
           rule: this.id,

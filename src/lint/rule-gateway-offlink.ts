@@ -36,7 +36,7 @@ export const gatewayOfflink: LintRule = {
         line: s.line,
         host: s.host,
         message: `gateway ${via ?? '?'} is not on-link${dev ? ` from ${dev}` : ''}${detail}`,
-        fix: 'use a gateway inside the interface\'s subnet (e.g. give the bridge an address in the namespaces\' subnet), or add `onlink` if the gateway really is on that link',
+        fix: "use a gateway inside the interface's subnet (e.g. give the bridge an address in the namespaces' subnet), or add `onlink` if the gateway really is on that link",
       });
     }
     return out;

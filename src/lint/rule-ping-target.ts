@@ -31,7 +31,7 @@ export const pingTarget: LintRule = {
         line: first.line,
         host: first.host,
         message: `this script pings ${targets.join(', ')}, which no host of this lab has`,
-        fix: 'ping the addresses the lab gives its namespaces (check the script\'s variables)',
+        fix: "ping the addresses the lab gives its namespaces (check the script's variables)",
       });
     }
     return out;

@@ -33,14 +33,14 @@ class MinHeap<T extends string | number> {
   private vals: T[] = [];
   private links: Link[] = [];
 
-  constructor(private readonly valueOf: (l: Link) => T) {}
+  constructor(private readonly valueFn: (l: Link) => T) {}
 
   get size(): number {
     return this.vals.length;
   }
 
   push(l: Link): void {
-    const v = this.valueOf(l);
+    const v = this.valueFn(l);
     let i = this.vals.length;
     this.vals.push(v);
     this.links.push(l);
@@ -59,7 +59,7 @@ class MinHeap<T extends string | number> {
   min(live: Set<Link>): T | undefined {
     while (this.vals.length) {
       const l = this.links[0]!;
-      if (live.has(l) && this.valueOf(l) === this.vals[0]) return this.vals[0];
+      if (live.has(l) && this.valueFn(l) === this.vals[0]) return this.vals[0];
       this.pop();
     }
     return undefined;

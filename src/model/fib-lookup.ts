@@ -9,16 +9,7 @@ import { inPrefix, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
 import type { Route, RouteType } from './route.js';
-import {
-  addrType as viewAddrType,
-  aliasAnswer,
-  fibLookup as viewLookup,
-  isCustomLocal,
-  type FibResult,
-  type FibTables,
-  type FibView,
-  type Flow,
-} from './fib-view.js';
+import { addrType as viewAddrType, aliasAnswer, fibLookup as viewLookup, isCustomLocal, type FibResult, type FibTables, type FibView, type Flow } from './fib-view.js';
 import { TABLE } from './route.js';
 import type { RouteTable } from './table.js';
 

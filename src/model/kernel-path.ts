@@ -27,9 +27,7 @@
 /** A file the allowlist names. */
 export type KernelFile =
   /** `segments`: the path's segments after /proc/sys (`['net', 'ipv4', 'conf', 'eth0.100', 'rp_filter']`) */
-  | { kind: 'sysctl'; path: string; segments: string[] }
-  | { kind: 'sysfs-net'; path: string; ifname: string; attr: string; writable: boolean }
-  | { kind: 'netns'; path: string; name: string };
+  { kind: 'sysctl'; path: string; segments: string[] } | { kind: 'sysfs-net'; path: string; ifname: string; attr: string; writable: boolean } | { kind: 'netns'; path: string; name: string };
 
 export type PathCheck = { ok: true; file: KernelFile } | { ok: false; why: string };
 
@@ -49,9 +47,27 @@ const FAMILIES: Record<string, Record<string, 'per-interface' | 'flat' | 'number
  * writing them does more than set a value of the device.
  */
 export const SYSFS_NET_ATTRS: ReadonlyMap<string, boolean> = new Map([
-  ...['addr_assign_type', 'addr_len', 'address', 'broadcast', 'carrier_changes', 'carrier_down_count', 'carrier_up_count', 'dev_id', 'dev_port', 'dormant', 'duplex', 'ifindex', 'iflink', 'link_mode', 'name_assign_type', 'operstate', 'speed', 'testing', 'type'].map(
-    (a) => [a, false] as const,
-  ),
+  ...[
+    'addr_assign_type',
+    'addr_len',
+    'address',
+    'broadcast',
+    'carrier_changes',
+    'carrier_down_count',
+    'carrier_up_count',
+    'dev_id',
+    'dev_port',
+    'dormant',
+    'duplex',
+    'ifindex',
+    'iflink',
+    'link_mode',
+    'name_assign_type',
+    'operstate',
+    'speed',
+    'testing',
+    'type',
+  ].map((a) => [a, false] as const),
   ...['carrier', 'flags', 'ifalias', 'mtu', 'netdev_group', 'proto_down', 'tx_queue_len'].map((a) => [a, true] as const),
 ]);
 
@@ -140,7 +156,7 @@ function sysctlShapeProblem(s: string[]): string | null {
  * @example sysctlKeyPath('net.ipv4.ip_forward') // '/proc/sys/net/ipv4/ip_forward'
  */
 export function sysctlKeyPath(key: string): string {
-  return '/proc/sys/' + slashdot(key, '.', '/');
+  return `/proc/sys/${slashdot(key, '.', '/')}`;
 }
 
 /**

@@ -195,4 +195,3 @@ export function routeInput(view: FibView, flow: InputFlow): InputResult {
   const rt: RtEntry = { type: 'unicast', dev: out, gateway, saddr: 0, daddr, flags, table: res.table, route: r, input: true, localDev: null };
   return { ok: true, rt };
 }
-

@@ -40,7 +40,9 @@ export function wiredNamespaces(lab: LabModel): Netns[] {
  */
 export function segments(links: readonly Link[], live: JoinLive): Segments {
   const indexOf = new Map<Link, number>();
-  links.forEach((l, i) => indexOf.set(l, i));
+  links.forEach((l, i) => {
+    indexOf.set(l, i);
+  });
   const parent = Int32Array.from(links.keys());
   const find = (x: number): number => {
     let p = parent[x] ?? x;

@@ -95,14 +95,7 @@ export const READONLY_CONF_KEYS: ReadonlySet<keyof IfConf> = new Set(['mc_forwar
  * conf keys whose handler is not devinet_conf_proc (ipv4_doint_and_flush, devinet_sysctl_forward):
  * a write to conf/default is not copied to the devices, and marks nothing as written.
  */
-export const UNCOPIED_CONF_KEYS: ReadonlySet<keyof IfConf> = new Set([
-  'forwarding',
-  'disable_xfrm',
-  'disable_policy',
-  'promote_secondaries',
-  'route_localnet',
-  'drop_unicast_in_l2_multicast',
-]);
+export const UNCOPIED_CONF_KEYS: ReadonlySet<keyof IfConf> = new Set(['forwarding', 'disable_xfrm', 'disable_policy', 'promote_secondaries', 'route_localnet', 'drop_unicast_in_l2_multicast']);
 
 /** ipv4_devconf_setall: once an address is configured on a device, conf/default writes no longer reach it. */
 export function markAllConfSet(set: Set<keyof IfConf>): void {

@@ -5,16 +5,7 @@
  * bridge is registered before its settings are applied, so `ip link add` refusing one still
  * uses up an ifindex (apply-link.ts deletes the device again).
  */
-import {
-  clockToJiffies,
-  defaultTunables,
-  GROUPFWD_RESTRICTED,
-  jiffiesToClock,
-  MCAST_QUERY_INTVL_LIMITS,
-  STP_LIMITS,
-  throughJiffies,
-  type BridgeTunable,
-} from '../model/bridge-options.js';
+import { clockToJiffies, defaultTunables, GROUPFWD_RESTRICTED, jiffiesToClock, MCAST_QUERY_INTVL_LIMITS, STP_LIMITS, throughJiffies, type BridgeTunable } from '../model/bridge-options.js';
 import type { Link } from '../model/link.js';
 import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
 import type { BridgeSpec } from './op.js';

@@ -6,8 +6,7 @@ import type { FdbOp, NeighOp, RuleAddOp } from './op.js';
 
 export function applyRule(ctx: OpContext, op: RuleAddOp): void {
   const ns = ctx.ns;
-  const sel = (a: { addr: number; len: number } | null, b: { addr: number; len: number } | null) =>
-    (a === null && b === null) || (a !== null && b !== null && a.addr === b.addr && a.len === b.len);
+  const sel = (a: { addr: number; len: number } | null, b: { addr: number; len: number } | null) => (a === null && b === null) || (a !== null && b !== null && a.addr === b.addr && a.len === b.len);
   if (op.del) {
     // rule_find + fib4_rule_compare: a field the command left out matches any value
     const i = ns.rules.findIndex(

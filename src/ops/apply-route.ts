@@ -124,14 +124,7 @@ function validPrefsrc(ns: Netns, r: Route): boolean {
 
 function sameInfo(a: Route, b: Route): boolean {
   return (
-    a.type === b.type &&
-    a.protocol === b.protocol &&
-    a.scope === b.scope &&
-    a.prefsrc === b.prefsrc &&
-    a.metric === b.metric &&
-    a.dev === b.dev &&
-    a.gateway === b.gateway &&
-    a.onlink === b.onlink
+    a.type === b.type && a.protocol === b.protocol && a.scope === b.scope && a.prefsrc === b.prefsrc && a.metric === b.metric && a.dev === b.dev && a.gateway === b.gateway && a.onlink === b.onlink
   );
 }
 

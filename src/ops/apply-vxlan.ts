@@ -42,7 +42,7 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
   if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true });
   l.mtu = op.mtu ?? (lower ? lower.mtu - VXLAN_HEADROOM : 1500);
   if (op.address !== null) l.mac = op.address;
-  const master = op.master !== null ? ctx.ns.linkByName(op.master) ?? null : null;
+  const master = op.master !== null ? (ctx.ns.linkByName(op.master) ?? null) : null;
   if (master) setMaster(l, master);
   if (op.up) linkUp(l);
 }

@@ -24,38 +24,55 @@ import type { Op } from './op.js';
 export function apply(ctx: OpContext, op: Op): void {
   switch (op.op) {
     case 'link.add':
-      return applyLinkAdd(ctx, op);
+      applyLinkAdd(ctx, op);
+      return;
     case 'link.set':
-      return applyLinkSet(ctx, op);
+      applyLinkSet(ctx, op);
+      return;
     case 'link.del':
-      return applyLinkDel(ctx, op);
+      applyLinkDel(ctx, op);
+      return;
     case 'addr.add':
-      return applyAddrAdd(ctx, op);
+      applyAddrAdd(ctx, op);
+      return;
     case 'addr.del':
-      return applyAddrDel(ctx, op);
+      applyAddrDel(ctx, op);
+      return;
     case 'addr.flush':
-      return applyAddrFlush(ctx, op);
+      applyAddrFlush(ctx, op);
+      return;
     case 'route.add':
-      return applyRouteAdd(ctx, op);
+      applyRouteAdd(ctx, op);
+      return;
     case 'route.del':
-      return applyRouteDel(ctx, op);
+      applyRouteDel(ctx, op);
+      return;
     case 'route.flush':
-      return applyRouteFlush(ctx, op);
+      applyRouteFlush(ctx, op);
+      return;
     case 'netns.add':
-      return applyNetnsAdd(ctx, op);
+      applyNetnsAdd(ctx, op);
+      return;
     case 'netns.del':
-      return applyNetnsDel(ctx, op);
+      applyNetnsDel(ctx, op);
+      return;
     case 'sysctl.set':
-      return applySysctlSet(ctx, op);
+      applySysctlSet(ctx, op);
+      return;
     case 'tuntap.add':
-      return applyTuntapAdd(ctx, op);
+      applyTuntapAdd(ctx, op);
+      return;
     case 'tuntap.del':
-      return applyTuntapDel(ctx, op);
+      applyTuntapDel(ctx, op);
+      return;
     case 'fdb.add':
-      return applyFdb(ctx, op);
+      applyFdb(ctx, op);
+      return;
     case 'rule.add':
-      return applyRule(ctx, op);
+      applyRule(ctx, op);
+      return;
     case 'neigh.add':
-      return applyNeigh(ctx, op);
+      applyNeigh(ctx, op);
+      return;
   }
 }

@@ -21,11 +21,7 @@ export function vxlanBackend(c: K8sCluster): void {
   const vtep = (i: number) => ip4ToString(c.podNet(i));
   for (let i = 0; i < n; i++) {
     const ctx = { ns: c.hosts[i].root };
-    for (const cmd of [
-      `link add flannel.1 type vxlan id 1 local ${ip(i)} dev eth0 dstport 8472 nolearning`,
-      `addr add ${vtep(i)}/32 dev flannel.1`,
-      'link set flannel.1 up',
-    ]) {
+    for (const cmd of [`link add flannel.1 type vxlan id 1 local ${ip(i)} dev eth0 dstport 8472 nolearning`, `addr add ${vtep(i)}/32 dev flannel.1`, 'link set flannel.1 up']) {
       must(cmd, runIp(ctx, cmd.split(' ')));
     }
   }

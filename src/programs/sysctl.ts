@@ -28,7 +28,7 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
   }
   // sysctl.c: no argument at all prints the usage; options alone, "no variables specified"
   if (argv.length === 0) return { exit: 1, stdout: '', stderr: USAGE };
-  if (items.length === 0) return { exit: 1, stdout: '', stderr: 'sysctl: no variables specified\nTry `sysctl --help\' for more information.\n' };
+  if (items.length === 0) return { exit: 1, stdout: '', stderr: "sysctl: no variables specified\nTry `sysctl --help' for more information.\n" };
   // Refuse the whole line up front if any key is outside the model: half-running it would lie.
   // Keys this kernel does not have at all are answered ("cannot stat"), as sysctl does.
   for (const it of items) {

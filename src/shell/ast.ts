@@ -14,10 +14,7 @@
  * parseShell('echo "$A"x').commands[0]!.words[1]!.parts
  * // [{ kind: 'lit', text: '', quoted: true }, { kind: 'var', name: 'A', quoted: true }, { kind: 'lit', text: 'x', quoted: false }]
  */
-export type WordPart =
-  | { kind: 'lit'; text: string; quoted: boolean }
-  | { kind: 'var'; name: string; quoted: boolean; default?: ShellWord; op?: ':-' | '-' }
-  | { kind: 'unsupported'; text: string };
+export type WordPart = { kind: 'lit'; text: string; quoted: boolean } | { kind: 'var'; name: string; quoted: boolean; default?: ShellWord; op?: ':-' | '-' } | { kind: 'unsupported'; text: string };
 
 /**
  * A shell word: its parts and its source text (continuations removed).

@@ -11,7 +11,6 @@ import type { Step } from '../exec/step.js';
 import type { Request, Script } from '../exec/executor.js';
 import { unsupported, type Outcome } from '../exec/outcome.js';
 
-
 export interface InterpretOptions {
   file: string;
   host: string;
@@ -35,81 +34,81 @@ export function* interpret(source: string, opts: InterpretOptions): Script {
   };
 
   function* run(cmds: ShellCommand[], shift: number): Generator<Request, boolean, Outcome> {
-  for (let i = 0; i < cmds.length; i++) {
-    const c = cmds[i];
-    // A pipeline is the run of commands joined by `|`.
-    const pipe = [c];
-    while (i + 1 < cmds.length && cmds[i + 1].joiner === '|') pipe.push(cmds[++i]);
-    if (c.joiner === '&&' && lastExit !== 0) continue;
-    if (c.joiner === '||' && lastExit === 0) continue;
+    for (let i = 0; i < cmds.length; i++) {
+      const c = cmds[i];
+      // A pipeline is the run of commands joined by `|`.
+      const pipe = [c];
+      while (i + 1 < cmds.length && cmds[i + 1].joiner === '|') pipe.push(cmds[++i]);
+      if (c.joiner === '&&' && lastExit !== 0) continue;
+      if (c.joiner === '||' && lastExit === 0) continue;
 
-    if (c.compound === 'for') {
-      const loopOf = forLoop(c, lookup);
-      if (loopOf) {
-        for (const item of loopOf.items) {
-          vars.set(loopOf.name, item);
-          if (!(yield* run(loopOf.body, shift + loopOf.bodyLine - 1))) return false;
+      if (c.compound === 'for') {
+        const loopOf = forLoop(c, lookup);
+        if (loopOf) {
+          for (const item of loopOf.items) {
+            vars.set(loopOf.name, item);
+            if (!(yield* run(loopOf.body, shift + loopOf.bodyLine - 1))) return false;
+          }
+          continue;
         }
+      }
+      if (c.compound) {
+        step(c, c.text, unsupported(`shell construct "${c.compound}"`), shift);
         continue;
       }
-    }
-    if (c.compound) {
-      step(c, c.text, unsupported(`shell construct "${c.compound}"`), shift);
-      continue;
-    }
-    // Assignments alone set variables; in front of a command they would only scope to it.
-    const words = pipe.length === 1 ? stripExport(c.words) : null;
-    if (words && words.length && words.every((w) => asAssignment(w))) {
-      let okAll = true;
-      for (const w of words) {
-        const a = asAssignment(w)!;
-        const v = expandAssignmentValue(a.value, lookup);
-        if (v === null) okAll = false;
-        else vars.set(a.name, v);
+      // Assignments alone set variables; in front of a command they would only scope to it.
+      const words = pipe.length === 1 ? stripExport(c.words) : null;
+      if (words && words.length && words.every((w) => asAssignment(w))) {
+        let okAll = true;
+        for (const w of words) {
+          const a = asAssignment(w)!;
+          const v = expandAssignmentValue(a.value, lookup);
+          if (v === null) okAll = false;
+          else vars.set(a.name, v);
+        }
+        lastExit = 0;
+        step(c, c.text, okAll ? { exit: 0, stdout: '', stderr: '', supported: true } : unsupported('command substitution'), shift);
+        continue;
       }
-      lastExit = 0;
-      step(c, c.text, okAll ? { exit: 0, stdout: '', stderr: '', supported: true } : unsupported('command substitution'), shift);
-      continue;
-    }
-    const parts: PipelinePart[] = [];
-    let bad: string | null = null;
-    const texts: string[] = [];
-    for (const p of pipe) {
-      const argv = expandWords(p.words, lookup);
-      if (argv === null) {
-        bad = 'command substitution or an expansion nettwin does not model';
-        break;
+      const parts: PipelinePart[] = [];
+      let bad: string | null = null;
+      const texts: string[] = [];
+      for (const p of pipe) {
+        const argv = expandWords(p.words, lookup);
+        if (argv === null) {
+          bad = 'command substitution or an expansion nettwin does not model';
+          break;
+        }
+        let stdoutTo: string | null = null;
+        for (const r of p.redirects) {
+          const target = expandWords([r.target], lookup)?.join(' ') ?? '';
+          if (target === '/dev/null' || (r.op === '>&' && /^[12]$/.test(target))) continue;
+          // bash opens (and creates) every target, not only the last: one is all nettwin runs
+          if (r.fd === 1 && (r.op === '>' || r.op === '>>') && stdoutTo === null) stdoutTo = target;
+          else if (r.fd === 1 && (r.op === '>' || r.op === '>>')) bad = 'several redirects of one command';
+          else bad = `redirect to ${target}`;
+        }
+        if (argv.length && asAssignment(p.words[0])) bad = 'per-command variable assignment';
+        parts.push({ argv, stdoutTo });
+        texts.push(argv.join(' ') + (stdoutTo ? ` > ${stdoutTo}` : ''));
       }
-      let stdoutTo: string | null = null;
-      for (const r of p.redirects) {
-        const target = expandWords([r.target], lookup)?.join(' ') ?? '';
-        if (target === '/dev/null' || (r.op === '>&' && /^[12]$/.test(target))) continue;
-        // bash opens (and creates) every target, not only the last: one is all nettwin runs
-        if (r.fd === 1 && (r.op === '>' || r.op === '>>') && stdoutTo === null) stdoutTo = target;
-        else if (r.fd === 1 && (r.op === '>' || r.op === '>>')) bad = 'several redirects of one command';
-        else bad = `redirect to ${target}`;
+      const command = texts.join(' | ') + (pipe[pipe.length - 1].background ? ' &' : '');
+      if (bad !== null) {
+        step(c, command || c.text, unsupported(bad), shift);
+        continue;
       }
-      if (argv.length && asAssignment(p.words[0])) bad = 'per-command variable assignment';
-      parts.push({ argv, stdoutTo });
-      texts.push(argv.join(' ') + (stdoutTo ? ` > ${stdoutTo}` : ''));
+      const inv = classify(parts, pipe[pipe.length - 1].background);
+      if (inv.kind === 'set' && inv.errexit !== null) errexit = inv.errexit;
+      const o: Outcome = yield { invocation: inv, command, line: c.line + shift };
+      step(c, command, o, shift);
+      if (o.supported) lastExit = o.exit;
+      if (inv.kind === 'exit') return false;
+      // set -e: a failing command ends the script, unless it is tested by && or ||.
+      const next = cmds[i + 1];
+      const tested = next && (next.joiner === '&&' || next.joiner === '||');
+      if (errexit && o.supported && o.exit !== 0 && !tested && c.joiner !== '&&' && c.joiner !== '||') return false;
     }
-    const command = texts.join(' | ') + (pipe[pipe.length - 1].background ? ' &' : '');
-    if (bad !== null) {
-      step(c, command || c.text, unsupported(bad), shift);
-      continue;
-    }
-    const inv = classify(parts, pipe[pipe.length - 1].background);
-    if (inv.kind === 'set' && inv.errexit !== null) errexit = inv.errexit;
-    const o: Outcome = yield { invocation: inv, command, line: c.line + shift };
-    step(c, command, o, shift);
-    if (o.supported) lastExit = o.exit;
-    if (inv.kind === 'exit') return false;
-    // set -e: a failing command ends the script, unless it is tested by && or ||.
-    const next = cmds[i + 1];
-    const tested = next && (next.joiner === '&&' || next.joiner === '||');
-    if (errexit && o.supported && o.exit !== 0 && !tested && c.joiner !== '&&' && c.joiner !== '||') return false;
-  }
-  return true;
+    return true;
   }
   for (let list = reader.nextList(); list; list = reader.nextList()) {
     if (!(yield* run(list, 0))) break;

@@ -152,14 +152,7 @@ export class Lexer {
       const word = this.readWord();
       const only = word.word.parts[0];
       const next = src[this.pos];
-      if (
-        (next === '<' || next === '>') &&
-        word.word.parts.length === 1 &&
-        only?.kind === 'lit' &&
-        !only.quoted &&
-        /^[0-9]+$/.test(only.text) &&
-        src[this.pos + 1] !== '('
-      ) {
+      if ((next === '<' || next === '>') && word.word.parts.length === 1 && only?.kind === 'lit' && !only.quoted && /^[0-9]+$/.test(only.text) && src[this.pos + 1] !== '(') {
         // `2>file`: digits glued to a redirection operator are its fd, not an argument.
         const op = this.readOp();
         op.fd = Number(only.text);
@@ -205,7 +198,7 @@ export class Lexer {
       let j = k + 2;
       while (j < end && BLANK.has(src[j]!)) j++;
       const blankBefore = out.length > 0 && BLANK.has(out[out.length - 1]!);
-      if (blankBefore || j > k + 2) out = out.replace(/[ \t]+$/, '') + ' ';
+      if (blankBefore || j > k + 2) out = `${out.replace(/[ \t]+$/, '')} `;
       i = j;
     }
     return out.trim();
@@ -270,8 +263,7 @@ export class Lexer {
         this.pos = e;
         const run = src.slice(start, e);
         const text = run.trim();
-        const word: ShellWord =
-          run.includes('{') && BRACE_EXPANSION.test(run) ? { parts: [{ kind: 'unsupported', text }], text } : { parts: [{ kind: 'lit', text: run, quoted: false }], text };
+        const word: ShellWord = run.includes('{') && BRACE_EXPANSION.test(run) ? { parts: [{ kind: 'unsupported', text }], text } : { parts: [{ kind: 'lit', text: run, quoted: false }], text };
         return { kind: 'word', word, start, end: e };
       }
     }
@@ -327,9 +319,7 @@ export class Lexer {
     const end = this.pos;
     const text = this.cleanText(start, end);
     const hasBraceExpansion = parts.parts.some((p) => p.kind === 'lit' && !p.quoted && p.text.includes('{') && BRACE_EXPANSION.test(p.text));
-    const word: ShellWord = hasBraceExpansion
-      ? { parts: [{ kind: 'unsupported', text }], text }
-      : { parts: parts.parts, text };
+    const word: ShellWord = hasBraceExpansion ? { parts: [{ kind: 'unsupported', text }], text } : { parts: parts.parts, text };
     return { kind: 'word', word, start, end };
   }
 
@@ -501,8 +491,19 @@ export class Lexer {
     let p = this.pos + 2;
     let out = '';
     const simple: Record<string, string> = {
-      n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v',
-      '\\': '\\', "'": "'", '"': '"', '?': '?',
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+      E: '\x1b',
+      f: '\f',
+      v: '\v',
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+      '?': '?',
     };
     for (;;) {
       if (p >= src.length) throw new ShellSyntaxError(eofMessage("'"), open);
@@ -528,7 +529,7 @@ export class Lexer {
         out += String.fromCharCode(parseInt(m, 16));
         p += 2 + m.length;
       } else {
-        out += '\\' + n;
+        out += `\\${n}`;
         p += 2;
       }
     }

@@ -122,7 +122,7 @@ class Parser {
       if (b.heredocStart !== undefined && b.heredocEnd !== undefined && b.heredocEnd > b.end) {
         const body = this.src.slice(b.heredocStart, b.heredocEnd);
         if (body !== '') {
-          text += '\n' + body;
+          text += `\n${body}`;
           endOffset = b.heredocEnd;
         }
       }

@@ -40,10 +40,7 @@ export function forwarding(): fc.Arbitrary<FaultSpec> {
 
 /** A link moved: configured before the move (its address is lost), or moved on afterwards. */
 export function move(): fc.Arbitrary<FaultSpec> {
-  return fc.oneof(
-    fc.record({ kind: fc.constant('addr-before-move' as const), end }),
-    fc.record({ kind: fc.constant('moved-late' as const), end, to: nsChoice() }),
-  );
+  return fc.oneof(fc.record({ kind: fc.constant('addr-before-move' as const), end }), fc.record({ kind: fc.constant('moved-late' as const), end, to: nsChoice() }));
 }
 
 /**

@@ -25,9 +25,9 @@ const MAX_K8S_NAMESPACES = 8;
  */
 export function k8sShape(opts: { maxNodes?: number } = {}): fc.Arbitrary<K8sShape> {
   const maxNodes = Math.max(1, Math.min(4, opts.maxNodes ?? 4));
-  return fc.integer({ min: 1, max: maxNodes }).chain((nodes) =>
-    fc.record({ nodes: fc.constant(nodes), podsPerNode: fc.integer({ min: 1, max: Math.max(1, Math.floor(MAX_K8S_NAMESPACES / nodes) - 1) }) }),
-  );
+  return fc
+    .integer({ min: 1, max: maxNodes })
+    .chain((nodes) => fc.record({ nodes: fc.constant(nodes), podsPerNode: fc.integer({ min: 1, max: Math.max(1, Math.floor(MAX_K8S_NAMESPACES / nodes) - 1) }) }));
 }
 
 /** A pod of the cluster: its namespace and address. */

@@ -56,7 +56,7 @@ export function labPlan(opts: LabOptions = {}): fc.Arbitrary<LabPlan> {
  * method is not enumerable, so the lab stays plain data for JSON and `toEqual`.
  */
 export function printable(lab: LabDescription): LabDescription {
-  if (!Object.prototype.hasOwnProperty.call(lab, fc.toStringMethod)) {
+  if (!Object.hasOwn(lab, fc.toStringMethod)) {
     Object.defineProperty(lab, fc.toStringMethod, { value: () => `\n${toScript(lab)}`, enumerable: false });
   }
   return lab;

@@ -87,9 +87,5 @@ export type RoutingMode =
   | 'none';
 
 export function routingMode(): fc.Arbitrary<RoutingMode> {
-  return fc.oneof(
-    { arbitrary: fc.constant('computed' as const), weight: 6 },
-    { arbitrary: fc.constant('defaults' as const), weight: 2 },
-    { arbitrary: fc.constant('none' as const), weight: 1 },
-  );
+  return fc.oneof({ arbitrary: fc.constant('computed' as const), weight: 6 }, { arbitrary: fc.constant('defaults' as const), weight: 2 }, { arbitrary: fc.constant('none' as const), weight: 1 });
 }

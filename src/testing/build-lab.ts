@@ -58,7 +58,15 @@ function distinctPorts(placed: { at: number; ends: number[] }): { at: number; en
 }
 
 /** Veth ends: a device in `a` and one in `b`, made the plan's way. */
-function makeVeth(sp: Spaces, ph: Phases, make: SegmentSpec['make'], a: number, nameA: string, b: number, nameB: string): { devA: string; devB: string; moveA: LinkMoveStep | null; moveB: LinkMoveStep | null } {
+function makeVeth(
+  sp: Spaces,
+  ph: Phases,
+  make: SegmentSpec['make'],
+  a: number,
+  nameA: string,
+  b: number,
+  nameB: string,
+): { devA: string; devB: string; moveA: LinkMoveStep | null; moveB: LinkMoveStep | null } {
   if (make === 'move' || a === b) {
     if (make === 'move') {
       ph.create.push({ kind: 'veth-add', in: null, name: nameA, peer: nameB });
@@ -186,20 +194,7 @@ export function buildLab(plan: LabPlan, title?: string): LabDescription {
       .sort((a, b) => a - b)
       .filter((ns) => ph.early.has(ns) === early)
       .flatMap((ns) => ph.routes.get(ns)!);
-  const steps: LabStep[] = [
-    ...ph.netns,
-    ...ph.create,
-    ...ph.master,
-    ...ph.addr,
-    ...routesOf(true),
-    ...ph.up,
-    ...ph.lo,
-    ...ph.sysctl,
-    ...routesOf(false),
-    ...ph.late,
-    ...ph.pings,
-    ...ph.shows,
-  ];
+  const steps: LabStep[] = [...ph.netns, ...ph.create, ...ph.master, ...ph.addr, ...routesOf(true), ...ph.up, ...ph.lo, ...ph.sysctl, ...routesOf(false), ...ph.late, ...ph.pings, ...ph.shows];
   const lab: LabDescription = { steps, style: plan.style };
   if (title !== undefined) lab.title = title;
   return lab;

@@ -97,18 +97,7 @@ export interface ShowStep {
   json: boolean;
 }
 
-export type LabStep =
-  | NetnsAddStep
-  | VethAddStep
-  | BridgeAddStep
-  | LinkMoveStep
-  | LinkMasterStep
-  | LinkStateStep
-  | AddrAddStep
-  | RouteAddStep
-  | SysctlStep
-  | PingStep
-  | ShowStep;
+export type LabStep = NetnsAddStep | VethAddStep | BridgeAddStep | LinkMoveStep | LinkMasterStep | LinkStateStep | AddrAddStep | RouteAddStep | SysctlStep | PingStep | ShowStep;
 
 /** How commands address a namespace: `ip -n NS …` or `ip netns exec NS ip …`. */
 export type NetnsStyle = 'dash-n' | 'netns-exec';

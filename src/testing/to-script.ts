@@ -85,7 +85,7 @@ export function stepToCommand(step: LabStep, style: NetnsStyle = 'dash-n'): stri
 export function toScript(lab: LabDescription): string {
   const style = lab.style ?? 'dash-n';
   const header = ['#!/bin/bash', `# ${lab.title ?? 'nettwin lab'}`, '# Run it with `nettwin run FILE`, or with `sudo bash FILE` in a throwaway VM or network sandbox.'];
-  return [...header.map((l) => l.replace(/\n/g, ' ')), ...lab.steps.map((s) => stepToCommand(s, style))].join('\n') + '\n';
+  return `${[...header.map((l) => l.replace(/\n/g, ' ')), ...lab.steps.map((s) => stepToCommand(s, style))].join('\n')}\n`;
 }
 
 /** The 1-based line of each step in `toScript(lab)`: the header's lines come first. */

@@ -205,7 +205,10 @@ function judgeInner(i: Intent, p: Prober): Omit<Verdict, 'intent' | 'name' | 'ti
       return {
         holds: false,
         summary: `${sources.size} source${sources.size > 1 ? 's' : ''} without a route to part of ${prefix}`,
-        why: capped(holes.map((h) => `${h.from} -> ${h.dst}: ${h.at === h.from ? '' : `dropped at ${h.at}: `}${h.detail}`), 20),
+        why: capped(
+          holes.map((h) => `${h.from} -> ${h.dst}: ${h.at === h.from ? '' : `dropped at ${h.at}: `}${h.detail}`),
+          20,
+        ),
       };
     }
   }

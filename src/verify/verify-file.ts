@@ -19,4 +19,3 @@ export function verifyLabSim(spec: LabSpec, opts: { engine?: ForwardingEngine } 
   const { intents, problems } = intentsFor(lab, parseIntents(spec.expect));
   return report(spec.file, 'sim', intents, problems, new SimProber(lab.model, lab.sim, opts.engine), t0);
 }
-

@@ -13,7 +13,14 @@ export interface MissingDoc {
 }
 
 export function missingDocs(entry: string, root: string): MissingDoc[] {
-  const program = ts.createProgram([entry], { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true, types: [] });
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  });
   const checker = program.getTypeChecker();
   const mod = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
   const out: MissingDoc[] = [];
@@ -26,7 +33,8 @@ export function missingDocs(entry: string, root: string): MissingDoc[] {
     const docNodes = decls.map((d) => (ts.isSourceFile(d) ? d.statements[0] : d)).filter(Boolean) as ts.Node[];
     const tags = docNodes.flatMap((d) => ts.getJSDocCommentsAndTags(d));
     const hasComment = tags.length > 0;
-    const hasExample = docNodes.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === 'example')) || tags.some((t) => ts.isJSDoc(t) && (t.tags ?? []).some((x) => x.tagName.text === 'example'));
+    const hasExample =
+      docNodes.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === 'example')) || tags.some((t) => ts.isJSDoc(t) && (t.tags ?? []).some((x) => x.tagName.text === 'example'));
     if (!hasComment) out.push({ name: exp.name, file, missing: 'comment' });
     else if (!hasExample) out.push({ name: exp.name, file, missing: 'example' });
   }

@@ -44,7 +44,10 @@ function distIsStale(): boolean {
   const outputs = [PKG.bin!.nettwin, ...ENTRIES.flatMap((k) => [PKG.exports![k].import!.default!, PKG.exports![k].require!.default!, PKG.exports![k].require!.types!])].map((p) => join(ROOT, p));
   if (outputs.some((p) => !existsSync(p))) return true;
   const built = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
-  const sources = Math.max(...['src', 'sim', 'adapters'].map((d) => newest(join(ROOT, d), (n) => n.endsWith('.ts'))), ...['package.json', 'tsup.config.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs));
+  const sources = Math.max(
+    ...['src', 'sim', 'adapters'].map((d) => newest(join(ROOT, d), (n) => n.endsWith('.ts'))),
+    ...['package.json', 'tsup.config.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs),
+  );
   return sources > built;
 }
 
@@ -64,7 +67,9 @@ beforeAll(() => {
   if (distIsStale()) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
   tmp = mkdtempSync(join(tmpdir(), 'nettwin-pack-'));
   // dist is fresh, so pack without running `prepare` (a second build) again
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { filename: string }[];
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as {
+    filename: string;
+  }[];
   const tgz = join(tmp, packed[0].filename);
   proj = join(tmp, 'proj');
   mkdirSync(proj);

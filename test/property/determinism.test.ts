@@ -22,7 +22,7 @@ async function runJson(l: LabDescription): Promise<string> {
   const file = path.join(dir, `lab-${n++}.sh`);
   fs.writeFileSync(file, toScript(l));
   const steps = await runFile(file, false);
-  return JSON.stringify({ mode: 'sim', steps: steps.map((s) => ({ ...s, file: 'lab.sh' })) }, null, 2) + '\n';
+  return `${JSON.stringify({ mode: 'sim', steps: steps.map((s) => ({ ...s, file: 'lab.sh' })) }, null, 2)}\n`;
 }
 
 describe('the same script twice gives byte-identical --json', () => {

@@ -109,7 +109,10 @@ function compare(kept: Reachability, fresh: Reachability, c: Change | null, what
   const ns = fresh.sources.length;
   const nd = fresh.destinations.length;
   expect(kept.sources.length, what).toBe(ns);
-  expect(kept.destinations.map((d) => d.addr), what).toEqual(fresh.destinations.map((d) => d.addr));
+  expect(
+    kept.destinations.map((d) => d.addr),
+    what,
+  ).toEqual(fresh.destinations.map((d) => d.addr));
   if (!ns || !nd) return;
   const check = c ? c.check : null;
   if (check === null || check === 'rows') {

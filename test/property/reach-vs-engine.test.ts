@@ -15,17 +15,20 @@ import { k8sLab } from '../../src/lab.js';
 
 const RUNS = Number(process.env.NETTWIN_REACH_RUNS ?? 60);
 
-type Tweak =
-  | { kind: 'sysctl'; ns: number; key: string; value: number }
-  | { kind: 'lo-down'; ns: number }
-  | { kind: 'dup'; from: number; to: number }
-  | { kind: 'blackhole'; ns: number; len: number };
+type Tweak = { kind: 'sysctl'; ns: number; key: string; value: number } | { kind: 'lo-down'; ns: number } | { kind: 'dup'; from: number; to: number } | { kind: 'blackhole'; ns: number; len: number };
 
 const tweak: fc.Arbitrary<Tweak> = fc.oneof(
   fc.record({
     kind: fc.constant('sysctl' as const),
     ns: fc.nat(8),
-    key: fc.constantFrom('net.ipv4.conf.all.rp_filter', 'net.ipv4.conf.all.arp_ignore', 'net.ipv4.conf.all.accept_local', 'net.ipv4.ip_forward', 'net.ipv4.conf.all.arp_announce', 'net.ipv4.conf.all.send_redirects'),
+    key: fc.constantFrom(
+      'net.ipv4.conf.all.rp_filter',
+      'net.ipv4.conf.all.arp_ignore',
+      'net.ipv4.conf.all.accept_local',
+      'net.ipv4.ip_forward',
+      'net.ipv4.conf.all.arp_announce',
+      'net.ipv4.conf.all.send_redirects',
+    ),
     value: fc.nat(2),
   }),
   fc.record({ kind: fc.constant('lo-down' as const), ns: fc.nat(8) }),
@@ -47,7 +50,7 @@ function build(script: string, tweaks: Tweak[]): Lab {
     else if (t.kind === 'blackhole' && addrs.length) {
       const x = addrs[t.len % addrs.length]!.a;
       const len = t.len;
-      const net = len === 0 ? 0 : ((x.local & (-1 << (32 - len))) >>> 0);
+      const net = len === 0 ? 0 : (x.local & (-1 << (32 - len))) >>> 0;
       host.sh(`${n}ip route add blackhole ${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}/${len}`);
     } else if (t.kind === 'dup' && addrs.length) {
       const src = addrs[t.from % addrs.length]!;
@@ -92,7 +95,7 @@ describe('reachability: fast path == event engine', () => {
         const r = compare(lab);
         pairs += r.pairs;
         handed += r.engine;
-        expect(r.mismatches, toScript(desc) + '\n# tweaks ' + JSON.stringify(tweaks)).toEqual([]);
+        expect(r.mismatches, `${toScript(desc)}\n# tweaks ${JSON.stringify(tweaks)}`).toEqual([]);
       }),
       { numRuns: RUNS, seed: Number(process.env.NETTWIN_REACH_SEED ?? 0x7eac4) },
     );
@@ -115,7 +118,7 @@ describe('reachability: fast path == event engine', () => {
     fc.assert(
       fc.property(arbitraries.k8sCluster({ maxNodes: 3 }), fc.array(tweak, { maxLength: 2 }), (desc, tweaks) => {
         const lab = build(toScript(desc), tweaks);
-        expect(compare(lab).mismatches, toScript(desc) + '\n# tweaks ' + JSON.stringify(tweaks)).toEqual([]);
+        expect(compare(lab).mismatches, `${toScript(desc)}\n# tweaks ${JSON.stringify(tweaks)}`).toEqual([]);
       }),
       { numRuns: Math.ceil(RUNS / 3), seed: Number(process.env.NETTWIN_REACH_SEED ?? 0x8c5) },
     );

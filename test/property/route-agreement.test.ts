@@ -95,7 +95,8 @@ function run(lab: Lab, ns: Netns, line: string): void {
   lab.host('host').sh(ns.name ? `ip netns exec ${ns.name} ${line}` : line);
 }
 
-const routeText = (r: Route | null) => (r ? `${r.type} ${prefixText(r.dst, r.dstLen)} t${r.table} m${r.metric} tos${r.tos} ${r.dev?.name ?? '-'} gw${r.gateway === null ? '-' : dotted(r.gateway)}` : '-');
+const routeText = (r: Route | null) =>
+  r ? `${r.type} ${prefixText(r.dst, r.dstLen)} t${r.table} m${r.metric} tos${r.tos} ${r.dev?.name ?? '-'} gw${r.gateway === null ? '-' : dotted(r.gateway)}` : '-';
 const fibText = (a: FibResult | null) => (!a ? 'null' : a.kind === 'error' ? `error ${a.errno} ${routeText(a.route)}` : `table ${a.table}: ${routeText(a.route)}`);
 
 function rtText(r: RtResult | InputResult): string {

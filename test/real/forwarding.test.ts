@@ -16,7 +16,10 @@ describeReal('forwarding: pings, simulator vs kernel', () => {
     for (const c of [...loadCases('forwarding'), ...loadCases('tutorials')]) {
       it(c.file, async ({ expect }) => {
         const r = await withSandboxSlot(() => compareScript(c.text, c.file));
-        expect(r.real.some((s) => s.ping), 'the case pings nothing').toBe(true);
+        expect(
+          r.real.some((s) => s.ping),
+          'the case pings nothing',
+        ).toBe(true);
         expect(r.report).toBe('');
       });
     }

@@ -28,8 +28,15 @@ function bridgeLab(n: number): Lab {
   root.addBridge('br0').addAddress('br0', '10.0.0.1/24').setUp('br0');
   for (let i = 0; i < n; i++) {
     root.apply({ op: 'netns.add', name: `ns${i}` });
-    root.addVeth(`v${i}`, 'eth0', { peerNetns: `ns${i}` }).setMaster(`v${i}`, 'br0').setUp(`v${i}`);
-    h.ns(`ns${i}`).setUp('lo').addAddress('eth0', `10.0.0.${10 + i}/24`).setUp('eth0').addRoute('0.0.0.0/0', { via: '10.0.0.1' });
+    root
+      .addVeth(`v${i}`, 'eth0', { peerNetns: `ns${i}` })
+      .setMaster(`v${i}`, 'br0')
+      .setUp(`v${i}`);
+    h.ns(`ns${i}`)
+      .setUp('lo')
+      .addAddress('eth0', `10.0.0.${10 + i}/24`)
+      .setUp('eth0')
+      .addRoute('0.0.0.0/0', { via: '10.0.0.1' });
   }
   return lab;
 }
@@ -162,7 +169,12 @@ describe('compile: Ops to argv', () => {
     for (const l of creates.filter((x) => x.startsWith('link add'))) expect(l).toMatch(/ index \d+ /);
     expect(creates).toContain('link add eth0 index 2 address d2:f6:ec:0d:e1:9e netns 11 type veth peer name sw0p0 index 3 address f6:cf:ed:d1:27:cc');
     const pod = plan.configure.find((b) => b.what === 'node1/pod1')!;
-    expect(pod.lines).toEqual(['addr add 10.244.1.2/24 scope 0 dev eth0', 'link set dev lo up', 'link set dev eth0 up', 'route append default table 254 proto 3 scope 0 metric 0 dev eth0 via 10.244.1.1']);
+    expect(pod.lines).toEqual([
+      'addr add 10.244.1.2/24 scope 0 dev eth0',
+      'link set dev lo up',
+      'link set dev eth0 up',
+      'route append default table 254 proto 3 scope 0 metric 0 dev eth0 via 10.244.1.1',
+    ]);
     const node = plan.configure.find((b) => b.what === 'node1')!.lines;
     // masters, then addresses, then up, then routes
     const at = (re: RegExp) => node.findIndex((l) => re.test(l));

@@ -16,8 +16,12 @@ import { Sandbox } from '../../adapters/linux/sandbox.js';
 import { PAIR } from '../unit/sim/pcap/pair.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 
-const SETUP = PAIR.split('\n').filter((l) => !l.includes('ping')).join('\n');
-const PINGS = PAIR.split('\n').filter((l) => l.includes('ping')).join('\n');
+const SETUP = PAIR.split('\n')
+  .filter((l) => !l.includes('ping'))
+  .join('\n');
+const PINGS = PAIR.split('\n')
+  .filter((l) => l.includes('ping'))
+  .join('\n');
 /** device -> its namespace in the sandbox host, and the packets the simulator sees there */
 const DEVICES = [
   { ns: 'A', dev: 'va' },

@@ -107,7 +107,7 @@ describeReal(
       expect(snapshotMachine()).toBe(before);
     });
 
-    it('records each namespace\'s identity; a state file tampered after creation deletes nothing it cannot prove', async () => {
+    it("records each namespace's identity; a state file tampered after creation deletes nothing it cannot prove", async () => {
       const real = await materialize(k8sLab({ nodes: 1, podsPerNode: 2 }), { persist: { statePath } });
       const prefix = real.run!.prefix;
       const names = [...real.mapping.values()];
@@ -129,7 +129,11 @@ describeReal(
       expect(d.status).toBe(1);
       expect(d.stdout).toContain(`could not remove ${changed}: not the namespace run ${prefix} made`);
       expect(d.stdout).toContain(`could not remove ${remade}: not the namespace run ${prefix} made`);
-      expect(machineNamespaces().filter((n) => n.startsWith(prefix)).sort()).toEqual([changed, remade].sort());
+      expect(
+        machineNamespaces()
+          .filter((n) => n.startsWith(prefix))
+          .sort(),
+      ).toEqual([changed, remade].sort());
       // still recorded, so nothing is forgotten; once they are gone by hand, destroy forgets the run
       expect(recordedRuns(statePath).map((r) => r.prefix)).toEqual([prefix]);
       execFileSync('ip', ['netns', 'del', changed]);

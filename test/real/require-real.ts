@@ -33,9 +33,7 @@ export function describeReal(name: string, fn: () => void, opts: { exclusive?: b
   } else if (process.env.NETTWIN_REQUIRE_REAL === '1') {
     describe(name, () => {
       it('real-mode preconditions', () => {
-        throw new Error(
-          `NETTWIN_REQUIRE_REAL=1 but real mode is not available:\n  - ${realProblems.join('\n  - ')}`,
-        );
+        throw new Error(`NETTWIN_REQUIRE_REAL=1 but real mode is not available:\n  - ${realProblems.join('\n  - ')}`);
       });
     });
   } else {

@@ -172,13 +172,20 @@ describeReal('real mode leaves nothing behind', () => {
       const [pa, pb] = await Promise.all([a.ping('node1/pod1', '10.244.2.3'), b.ping('node2/pod2', '10.244.1.2')]);
       expect([pa.received, pb.received]).toEqual([1, 1]);
       // each sees only its own namespaces
-      expect((await a.exec('node1', ['ip', 'netns', 'list'])).stdout.split('\n').filter(Boolean).map((l) => l.split(' ')[0]).sort()).toEqual(['pod1', 'pod2']);
+      expect(
+        (await a.exec('node1', ['ip', 'netns', 'list'])).stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' ')[0])
+          .sort(),
+      ).toEqual(['pod1', 'pod2']);
       await a.exec('node1', ['ip', 'link', 'add', 'only-a', 'type', 'bridge']);
       expect((await b.exec('node1', ['ip', 'link', 'show', 'only-a'])).exit).not.toBe(0);
     } finally {
       await Promise.all([a.destroy(), b.destroy()]);
     }
-    const text = 'ip netns add NS1\nip link add v0 type veth peer name v1 netns NS1\nip addr add 10.1.1.1/24 dev v0\nip link set v0 up\nip -n NS1 link set v1 up\nip -n NS1 addr add 10.1.1.2/24 dev v1\nping -c 1 -W 1 10.1.1.2\n';
+    const text =
+      'ip netns add NS1\nip link add v0 type veth peer name v1 netns NS1\nip addr add 10.1.1.1/24 dev v0\nip link set v0 up\nip -n NS1 link set v1 up\nip -n NS1 addr add 10.1.1.2/24 dev v1\nping -c 1 -W 1 10.1.1.2\n';
     const [s1, s2] = await Promise.all([runScriptInSandbox(text, { file: 'x', host: 'host' }), runScriptInSandbox(text, { file: 'x', host: 'host' })]);
     expect(s1.map((s) => s.exit)).toEqual(s2.map((s) => s.exit));
     expect(s1.every((s) => s.exit === 0)).toBe(true);

@@ -208,7 +208,10 @@ describeReal('linux sandbox (real kernel)', () => {
       expect((await sb.exec('a', ['kill', '-KILL', String(sb.hostPids.b)])).exit).toBe(0);
       let err: unknown;
       for (let i = 0; i < 100 && !err; i++) {
-        err = await sb.exec('b', ['true']).then(() => undefined, (e: unknown) => e);
+        err = await sb.exec('b', ['true']).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         if (!err) await new Promise((r) => setTimeout(r, 20));
       }
       expect(String(err)).toMatch(/namespaces of host b are gone/);
@@ -233,12 +236,7 @@ describeReal('linux sandbox (real kernel)', () => {
     const [s1, s2] = await Promise.all([Sandbox.open({ hosts: ['x'] }), Sandbox.open({ hosts: ['x'] })]);
     try {
       expect(await nsId(s1, 'x', 'net')).not.toBe(await nsId(s2, 'x', 'net'));
-      const rs = await Promise.all(
-        [s1, s2].flatMap((s) => [
-          s.exec('x', ['ip', 'netns', 'add', 'NS1']),
-          s.exec('x', ['ip', 'link', 'add', 'br0', 'type', 'bridge']),
-        ]),
-      );
+      const rs = await Promise.all([s1, s2].flatMap((s) => [s.exec('x', ['ip', 'netns', 'add', 'NS1']), s.exec('x', ['ip', 'link', 'add', 'br0', 'type', 'bridge'])]));
       for (const r of rs) expect(r).toEqual({ exit: 0, stdout: '', stderr: '' });
       for (const s of [s1, s2]) {
         expect((await s.exec('x', ['ip', 'netns', 'list'])).stdout).toBe('NS1\n');

@@ -25,7 +25,12 @@ const SEED = join(projectRoot, 'examples/seed');
 function seedLab(name: string, edit: (text: string) => string = (t) => t): LabSpec {
   const file = join(SEED, name);
   const text = edit(readFileSync(file, 'utf8'));
-  return parseLab(text, `examples/seed/${name}`, (p) => readFileSync(resolve(dirname(file), p), 'utf8'), (p) => `examples/seed/${p}`);
+  return parseLab(
+    text,
+    `examples/seed/${name}`,
+    (p) => readFileSync(resolve(dirname(file), p), 'utf8'),
+    (p) => `examples/seed/${p}`,
+  );
 }
 
 /** Adds run entries just before step 14's pings. */
@@ -51,7 +56,7 @@ const ALL_SIX = { '172.16.0.2': 2, '172.16.0.3': 2, '172.16.0.1': 2, '192.168.0.
 
 describeReal('the seed: two nodes, simulator vs kernel', () => {
   describe.concurrent('labs', () => {
-    it('lab.yaml, as written: every socat dies of its tun\'s first packet', async ({ expect }) => {
+    it("lab.yaml, as written: every socat dies of its tun's first packet", async ({ expect }) => {
       const r = await compareLab(seedLab('lab.yaml'));
       expect(r.report).toBe('');
       const deaths = r.real.flatMap((s) => s.jobs ?? []);
@@ -100,7 +105,7 @@ describeReal('the seed: two nodes, simulator vs kernel', () => {
       expect(pings(r.real)).toEqual({ ...ALL_SIX, '172.16.1.2': 0 });
     });
 
-    it('lab-fixed-tunnel.yaml with node 1\'s bridge down', async ({ expect }) => {
+    it("lab-fixed-tunnel.yaml with node 1's bridge down", async ({ expect }) => {
       const r = await compareLab(seedLab('lab-fixed-tunnel.yaml', beforePings(['node1: ip link set jk-br0 down'])));
       expect(r.report).toBe('');
       expect(pings(r.real)['172.16.0.2']).toBe(2);

@@ -36,23 +36,33 @@ ip route add 10.9.0.0/16 via 10.0.0.14
 
 describeReal('speculative real runs', () => {
   it('answer exactly as a run one command at a time', async () => {
-    const [fast, slow] = await withSandboxSlot(() => Promise.all([runScriptInSandbox(SCRIPT, { file: 'spec.sh', host: 'host' }), runScriptInSandbox(SCRIPT, { file: 'spec.sh', host: 'host', speculate: false })]));
+    const [fast, slow] = await withSandboxSlot(() =>
+      Promise.all([runScriptInSandbox(SCRIPT, { file: 'spec.sh', host: 'host' }), runScriptInSandbox(SCRIPT, { file: 'spec.sh', host: 'host', speculate: false })]),
+    );
     expect(fast.length).toBeGreaterThan(40);
     expect(fast.some((s) => s.exit !== 0)).toBe(true);
     expect(fast.map((s) => s.command)).toEqual(slow.map((s) => s.command));
     expect(diffSteps(slow, fast)).toEqual([]);
   }, 60_000);
 
-  it('run many namespaces\' batches through one xargs, clean or not', async () => {
+  it("run many namespaces' batches through one xargs, clean or not", async () => {
     await withSandboxSlot(async () => {
       const sandbox = await Sandbox.open({ hosts: ['host'] });
       try {
         const names = Array.from({ length: 10 }, (_, i) => `u${i}`);
         for (const n of names) expect((await sandbox.exec('host', ['ip', 'netns', 'add', n])).exit).toBe(0);
-        const clean = await sandbox.execUnits('host', names.map((ns) => ({ ns, lines: 'link set lo up\nlink add d0 type veth peer name d1\n' })), 4);
+        const clean = await sandbox.execUnits(
+          'host',
+          names.map((ns) => ({ ns, lines: 'link set lo up\nlink add d0 type veth peer name d1\n' })),
+          4,
+        );
         expect(clean).toEqual({ exit: 0, stdout: '', stderr: '' });
         expect((await sandbox.exec('host', ['ip', '-n', 'u7', '-br', 'link', 'show', 'd1'])).stdout).toMatch(/^d1@d0 +DOWN/);
-        const dirty = await sandbox.execUnits('host', names.map((ns) => ({ ns, lines: 'link add d0 type veth peer name d1\n' })), 4);
+        const dirty = await sandbox.execUnits(
+          'host',
+          names.map((ns) => ({ ns, lines: 'link add d0 type veth peer name d1\n' })),
+          4,
+        );
         expect(dirty.exit).not.toBe(0);
         expect(dirty.stderr).toContain('File exists');
       } finally {

@@ -33,13 +33,24 @@ describe('the file given is not a regular text file', () => {
     ['long-line.sh', /line 2 is longer than 65536 bytes/],
     ['big.sh', /larger than 8 MiB \(104857600 bytes\)/],
     ['nope.sh', /no such file/],
-  ])('%s as a script, in every subcommand', (f, why) => {
-    for (const args of [['run', lab(f)], ['run', lab(f), '--json'], ['lint', lab(f)], ['graph', lab(f)], ['reach', lab(f)], ['explain', lab(f), '--from', 'host', '--to', '10.0.0.1']]) {
-      const r = cli(args);
-      expectRefused(r, new RegExp(`^nettwin: cannot read ${lab(f).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `), args.join(' '));
-      expect(r.stderr).toMatch(why);
-    }
-  }, 120_000);
+  ])(
+    '%s as a script, in every subcommand',
+    (f, why) => {
+      for (const args of [
+        ['run', lab(f)],
+        ['run', lab(f), '--json'],
+        ['lint', lab(f)],
+        ['graph', lab(f)],
+        ['reach', lab(f)],
+        ['explain', lab(f), '--from', 'host', '--to', '10.0.0.1'],
+      ]) {
+        const r = cli(args);
+        expectRefused(r, new RegExp(`^nettwin: cannot read ${lab(f).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `), args.join(' '));
+        expect(r.stderr).toMatch(why);
+      }
+    },
+    120_000,
+  );
 
   it.each<[string, RegExp]>([
     ['/dev/zero', /a character device, not a regular file/],
@@ -55,11 +66,22 @@ describe('the file given is not a regular text file', () => {
     ['fifo.yaml', /fifo\.yaml: a FIFO \(named pipe\), not a regular file/],
     ['zero.yaml', /zero\.yaml: a character device, not a regular file/],
     ['binary.yaml', /binary\.yaml: a binary file/],
-  ])('%s as a lab file, in every subcommand', (f, why) => {
-    for (const args of [['run', lab(f)], ['lint', lab(f)], ['graph', lab(f)], ['reach', lab(f)], ['verify', lab(f)], ['explain', lab(f), '--from', 'h', '--to', '10.0.0.1']]) {
-      expectRefused(cli(args), why, args.join(' '));
-    }
-  }, 120_000);
+  ])(
+    '%s as a lab file, in every subcommand',
+    (f, why) => {
+      for (const args of [
+        ['run', lab(f)],
+        ['lint', lab(f)],
+        ['graph', lab(f)],
+        ['reach', lab(f)],
+        ['verify', lab(f)],
+        ['explain', lab(f), '--from', 'h', '--to', '10.0.0.1'],
+      ]) {
+        expectRefused(cli(args), why, args.join(' '));
+      }
+    },
+    120_000,
+  );
 });
 
 describe('output paths', () => {

@@ -28,7 +28,12 @@ describeReal('hostile inputs, real mode', () => {
   it('hostile setup paths are refused by run --real, diff and verify --real, before a sandbox opens', () => {
     for (const setup of ['../secret.txt', '/etc/shadow', '/proc/self/environ', '/dev/zero', '/dev/urandom', 'fifo.sh', 'link-out.sh', 'binary.sh', 'big.sh']) {
       const lab = setupLab(t.lab, setup);
-      for (const args of [['run', lab, '--real'], ['run', lab, '--real', '--json'], ['diff', lab], ['verify', lab, '--real']]) {
+      for (const args of [
+        ['run', lab, '--real'],
+        ['run', lab, '--real', '--json'],
+        ['diff', lab],
+        ['verify', lab, '--real'],
+      ]) {
         const r = cli(args, { timeoutMs: 20_000 });
         expectRefused(r, /lab\.yaml:4: setup script /, `${args.join(' ')} (setup ${setup})`);
       }
@@ -45,7 +50,10 @@ describeReal('hostile inputs, real mode', () => {
 
   it('a FIFO, a device or a binary file as the script is refused by run --real and diff', () => {
     for (const f of ['fifo.sh', 'zero.sh', 'binary.sh', 'big.sh']) {
-      for (const args of [['run', path.join(t.lab, f), '--real'], ['diff', path.join(t.lab, f)]]) {
+      for (const args of [
+        ['run', path.join(t.lab, f), '--real'],
+        ['diff', path.join(t.lab, f)],
+      ]) {
         expectRefused(cli(args, { timeoutMs: 20_000 }), /^nettwin: cannot read /, args.join(' '));
       }
     }
@@ -54,7 +62,11 @@ describeReal('hostile inputs, real mode', () => {
   it('a NIC named ".." is refused at load with its line, in real mode too', () => {
     const f = path.join(t.lab, 'dotdot.yaml');
     fs.writeFileSync(f, 'hosts:\n  a:\n    nics:\n      "..": 10.0.0.1/24\n');
-    for (const args of [['run', f, '--real'], ['diff', f], ['verify', f, '--real']]) {
+    for (const args of [
+      ['run', f, '--real'],
+      ['diff', f],
+      ['verify', f, '--real'],
+    ]) {
       expectRefused(cli(args, { timeoutMs: 20_000 }), /dotdot\.yaml:4: NIC name "\.\." is not a valid name/, args.join(' '));
     }
   });
@@ -117,7 +129,11 @@ describeReal(
       ['the secret file', () => t.secret, /not a nettwin state file \(not JSON\)/],
       ['JSON that is not a state', () => state('other.json', { hello: SECRET }), /no "version": 1 and "runs" list/],
       ['an empty prefix', () => state('empty-prefix.json', { version: 1, runs: [run({ prefix: '' })] }), /runs\[0\]\.prefix "" is not a nettwin run prefix/],
-      ['names outside the prefix', () => state('outside.json', { version: 1, runs: [run({ namespaces: [squatter, 'default'] })] }), /runs\[0\]\.namespaces holds "default", which is not a name of run nt7-beef-/],
+      [
+        'names outside the prefix',
+        () => state('outside.json', { version: 1, runs: [run({ namespaces: [squatter, 'default'] })] }),
+        /runs\[0\]\.namespaces holds "default", which is not a name of run nt7-beef-/,
+      ],
       ['a name with a slash', () => state('slash.json', { version: 1, runs: [run({ namespaces: ['nt7-beef-/../x'] })] }), /which is not a name of run/],
       ['a prefix not matching the id', () => state('id.json', { version: 1, runs: [run({ id: 'dead' })] }), /prefix "nt7-beef-" is not a nettwin run prefix/],
       ['two runs with one prefix', () => state('twice.json', { version: 1, runs: [run({}), run({})] }), /two runs have the prefix nt7-beef-/],
@@ -130,7 +146,9 @@ describeReal(
     });
 
     it('a hand-made state naming a namespace it did not make deletes nothing (exit 1), with or without an inode', () => {
-      const id = execFileSync('stat', ['-L', '-c', '%d %i %Z', `/run/netns/${squatter}`], { encoding: 'utf8' }).trim().split(' ');
+      const id = execFileSync('stat', ['-L', '-c', '%d %i %Z', `/run/netns/${squatter}`], { encoding: 'utf8' })
+        .trim()
+        .split(' ');
       for (const inodes of [undefined, { [squatter]: { dev: id[0], ino: String(Number(id[1]) + 1), ctime: `${id[2]}000000000` } }, { [squatter]: { dev: id[0], ino: id[1], ctime: '1' } }]) {
         const f = state('squat.json', { version: 1, runs: [run({ inodes })] });
         const r = cli(['destroy', '--state', f]);
@@ -143,7 +161,7 @@ describeReal(
       }
     });
 
-    it('run --persist refuses a state file that is not nettwin\'s, and overwrites nothing', () => {
+    it("run --persist refuses a state file that is not nettwin's, and overwrites nothing", () => {
       const copy = state('passwd-copy', `root:x:0:0:${SECRET}:/root:/bin/bash\n`);
       const r = cli(['run', 'examples/seed/node1.sh', '--real', '--persist', '--state', copy], { timeoutMs: 60_000 });
       expect(r.signal).toBeNull();

@@ -49,7 +49,17 @@ describe('setup paths that stay refused', () => {
   it('every subcommand that loads a lab file refuses the same way', () => {
     for (const setup of ['../secret.txt', '/dev/zero', 'fifo.sh', 'link-out.sh', 'big.sh']) {
       const lab = setupLab(t.lab, setup);
-      for (const args of [['run', lab, '--json'], ['lint', lab], ['lint', lab, '--json'], ['graph', lab], ['reach', lab], ['verify', lab], ['verify', lab, '--json'], ['explain', lab, '--from', 'h1', '--to', '10.0.0.1'], ['run', lab, '--pcap', path.join(t.root, 'caps')]]) {
+      for (const args of [
+        ['run', lab, '--json'],
+        ['lint', lab],
+        ['lint', lab, '--json'],
+        ['graph', lab],
+        ['reach', lab],
+        ['verify', lab],
+        ['verify', lab, '--json'],
+        ['explain', lab, '--from', 'h1', '--to', '10.0.0.1'],
+        ['run', lab, '--pcap', path.join(t.root, 'caps')],
+      ]) {
         expectRefused(cli(args), LINE, `${args.join(' ')} (setup ${setup})`);
       }
     }

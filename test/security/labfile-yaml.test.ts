@@ -120,7 +120,12 @@ describe('aliases', () => {
       ['c', ['eth1=10.0.0.1/24,10.0.1.1/24']],
       ['d', ['eth1=10.0.0.1/24,10.0.1.1/24']],
     ]);
-    expect(spec.links).toEqual([[{ host: 'a', ifname: 'eth0' }, { host: 'b', ifname: 'eth0' }]]);
+    expect(spec.links).toEqual([
+      [
+        { host: 'a', ifname: 'eth0' },
+        { host: 'b', ifname: 'eth0' },
+      ],
+    ]);
     expect(spec.run.map((r) => `${r.line} ${r.host}: ${r.command}`)).toEqual(['12 a: ip -br addr', '13 b: ip -br addr', '14 c: ip route', '15 c: ip route']);
     expect(spec.expect.map((e) => [e.line, e.value])).toEqual([
       [17, { reach: { from: 'a', to: '10.0.0.1' } }],
@@ -160,7 +165,7 @@ describe('aliases', () => {
   it('an alias bomb in an intent is refused with its line; a cycle ends', () => {
     const bomb = ['hosts: { h: {} }', 'expect:', '  - reach: &a0 [x, x]'];
     for (let i = 1; i < 20; i++) bomb.push(`  - reach: &a${i} [*a${i - 1}, *a${i - 1}]`);
-    const r = refusal(bomb.join('\n') + '\n');
+    const r = refusal(`${bomb.join('\n')}\n`);
     expect(r.message).toMatch(/^lab\.yaml:\d+: aliases copy more than 1000000 values$/);
     const f = labFile('cycle.yaml', 'hosts:\n  h: {}\nexpect:\n  - &e { reach: *e }\n');
     const c = cli(['verify', f]);

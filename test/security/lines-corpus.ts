@@ -75,7 +75,13 @@ export function writeLines(b: Bait): string[] {
 /** Lines aimed at the machine's hostname and global sysctls. */
 export function globalLines(): string[] {
   const out: string[] = [];
-  for (const p of ['/proc/sys/net/ipv4/../../kernel/hostname', '/proc/sys/net/ipv4/conf/../../../kernel/hostname', '/proc/sys/kernel/hostname', '/proc/sys/net/ipv4/../../kernel/printk_ratelimit', '/proc/sys/net/ipv6/../../kernel/domainname']) {
+  for (const p of [
+    '/proc/sys/net/ipv4/../../kernel/hostname',
+    '/proc/sys/net/ipv4/conf/../../../kernel/hostname',
+    '/proc/sys/kernel/hostname',
+    '/proc/sys/net/ipv4/../../kernel/printk_ratelimit',
+    '/proc/sys/net/ipv6/../../kernel/domainname',
+  ]) {
     out.push(`echo pwnE | tee ${p}`, `echo pwnE > ${p}`, `ip netns exec NS1 echo pwnE > ${p}`, `cat ${p}`);
     for (const k of sysctlKeys(p)) out.push(`sysctl -w ${k}=pwnE`, `sysctl ${k}`);
   }

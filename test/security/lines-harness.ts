@@ -61,7 +61,15 @@ function cmd(argv: string[]): string {
 }
 
 /** The sysctls hostile lines aim at, read on the machine itself. */
-export const WATCHED_SYSCTLS = ['kernel/hostname', 'kernel/domainname', 'kernel/printk_ratelimit', 'net/ipv4/ip_forward', 'net/ipv4/conf/all/rp_filter', 'net/ipv4/conf/default/rp_filter', 'net/ipv6/conf/all/forwarding'];
+export const WATCHED_SYSCTLS = [
+  'kernel/hostname',
+  'kernel/domainname',
+  'kernel/printk_ratelimit',
+  'net/ipv4/ip_forward',
+  'net/ipv4/conf/all/rp_filter',
+  'net/ipv4/conf/default/rp_filter',
+  'net/ipv6/conf/all/forwarding',
+];
 
 /** The machine's own state a run must leave as it found it (read-only, outside any sandbox). */
 export function machineState(): string {

@@ -78,11 +78,20 @@ describeReal('a tool’s refusal of a name, and sysctl without a variable, in th
   });
 
   it('the simulator answers each line as the tool does', async () => {
-    const sim = new Lab({ seed: 1 }).host('h').sh(['ip netns add NS1', ...LINES].join('\n')).slice(1);
+    const sim = new Lab({ seed: 1 })
+      .host('h')
+      .sh(['ip netns add NS1', ...LINES].join('\n'))
+      .slice(1);
     expect(sim.map((s) => s.command)).toEqual(LINES);
     for (const [i, line] of LINES.entries()) {
       const r = await sb.exec('h', line.split(' '));
-      expect({ line, exit: sim[i].exit, stdout: sim[i].stdout, stderr: sim[i].stderr, supported: sim[i].supported }).toEqual({ line, exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true });
+      expect({ line, exit: sim[i].exit, stdout: sim[i].stdout, stderr: sim[i].stderr, supported: sim[i].supported }).toEqual({
+        line,
+        exit: r.exit,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        supported: true,
+      });
       expect(r.exit, line).not.toBe(0);
     }
     expect((await sb.exec('h', ['test', '-e', CANARY])).exit).toBe(1);

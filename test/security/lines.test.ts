@@ -47,10 +47,13 @@ describeReal('hostile lines in both modes', () => {
   }
 
   /** Runs one group in both modes with every check of the suite; returns both modes' steps. */
-  async function both(name: string, lines: string[], file = script(`${name}.sh`, ['ip netns add NS1', ...lines].join('\n') + '\n')): Promise<{ sim: Step[]; real: Step[] }> {
+  async function both(name: string, lines: string[], file = script(`${name}.sh`, `${['ip netns add NS1', ...lines].join('\n')}\n`)): Promise<{ sim: Step[]; real: Step[] }> {
     const sim = await runCli(['run', file, '--json']);
     const real = await runCli(['run', file, '--real', '--json']);
-    for (const [mode, r] of [['sim', sim], ['real', real]] as const) {
+    for (const [mode, r] of [
+      ['sim', sim],
+      ['real', real],
+    ] as const) {
       expect(r.stderr, `${mode} stderr`).toBe('');
       expect(r.status, `${mode} exit status`).toBe(0);
       expect(r.stdout.includes(bait.token) || r.stderr.includes(bait.token), `${mode}: the secret's token in the output`).toBe(false);
@@ -111,13 +114,31 @@ describeReal('hostile lines in both modes', () => {
   }, 240_000);
 
   it('in a lab file’s setup and run lines, and under diff, the same', async () => {
-    const setup = ['ip netns add NS1', ...globalLines().filter((l) => !BENIGN.has(l)).slice(0, 30), ...readLines(bait).slice(0, 40), ...writeLines(bait).slice(0, 40)];
-    script('a.sh', setup.join('\n') + '\n');
+    const setup = [
+      'ip netns add NS1',
+      ...globalLines()
+        .filter((l) => !BENIGN.has(l))
+        .slice(0, 30),
+      ...readLines(bait).slice(0, 40),
+      ...writeLines(bait).slice(0, 40),
+    ];
+    script('a.sh', `${setup.join('\n')}\n`);
     const quote = (l: string) => `'${l.replace(/'/g, "''")}'`;
     const run = [...nameLines(bait).slice(0, 12), ...readLines(bait).slice(40, 60), 'sysctl -w net.ipv4.//.//.kernel.hostname=pwnE'];
     const lab = script(
       'lab.yaml',
-      ['hosts:', '  a:', '    nics: { eth0: 10.0.0.1/24 }', '    setup: a.sh', '  b:', '    nics: { eth0: 10.0.0.2/24 }', 'links:', '  - [a:eth0, b:eth0]', 'run:', ...run.map((l, i) => `  - ${i % 2 ? 'a' : 'b'}: ${quote(l)}`)].join('\n') + '\n',
+      `${[
+        'hosts:',
+        '  a:',
+        '    nics: { eth0: 10.0.0.1/24 }',
+        '    setup: a.sh',
+        '  b:',
+        '    nics: { eth0: 10.0.0.2/24 }',
+        'links:',
+        '  - [a:eth0, b:eth0]',
+        'run:',
+        ...run.map((l, i) => `  - ${i % 2 ? 'a' : 'b'}: ${quote(l)}`),
+      ].join('\n')}\n`,
     );
     const { sim } = await both('lab', [...setup, ...run], lab);
     expect(refusedAll(sim).length).toBe(setup.length - 1 + run.length);

@@ -49,7 +49,12 @@ describeReal('the path allowlist is the kernel’s', () => {
 
   it('allows only regular attribute files of a device, writable exactly where the kernel lets root write', async () => {
     const r = await sb.exec('h', ['find', '/sys/class/net/v0/', '-mindepth', '1', '-maxdepth', '1', '-printf', '%f %y %m\\n']);
-    const entries = new Map(r.stdout.split('\n').filter(Boolean).map((l) => [l.split(' ')[0], l.split(' ').slice(1)] as const));
+    const entries = new Map(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => [l.split(' ')[0], l.split(' ').slice(1)] as const),
+    );
     expect(entries.get('master')?.[0]).toBe('l');
     for (const [attr, writable] of SYSFS_NET_ATTRS) {
       expect(entries.get(attr), attr).toEqual(['f', writable ? '644' : '444']);
@@ -60,7 +65,7 @@ describeReal('the path allowlist is the kernel’s', () => {
     for (const name of notFiles) expect(checkKernelPath(`/sys/class/net/v0/${name}`).ok, name).toBe(false);
   });
 
-  it('a dotted interface name: both of procps\'s key forms and the file, named and printed as procps does', async () => {
+  it("a dotted interface name: both of procps's key forms and the file, named and printed as procps does", async () => {
     const text = [
       'ip link add eth0.100 type bridge',
       'sysctl -w net.ipv4.conf.eth0/100.rp_filter=2',

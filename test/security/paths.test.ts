@@ -61,7 +61,18 @@ describe('checkKernelPath', () => {
   });
 
   it('refuses every file outside the allowlist, directories and links included', () => {
-    for (const p of ['/etc/passwd', '/etc/shadow', '/proc/self/environ', '/proc/1/root/etc/shadow', '/proc/sys/kernel/hostname', '/proc/sys/vm/drop_caches', '/proc/sys/net/mptcp/enabled', '/proc/sys/fs/x', '/tmp/x', '/dev/zero']) {
+    for (const p of [
+      '/etc/passwd',
+      '/etc/shadow',
+      '/proc/self/environ',
+      '/proc/1/root/etc/shadow',
+      '/proc/sys/kernel/hostname',
+      '/proc/sys/vm/drop_caches',
+      '/proc/sys/net/mptcp/enabled',
+      '/proc/sys/fs/x',
+      '/tmp/x',
+      '/dev/zero',
+    ]) {
       expect(why(p), p).toMatch(/^only \/proc\/sys\/net\/\{ipv4,ipv6,core,bridge,netfilter,unix\} sysctl files, \/sys\/class\/net\/IF\/ATTR and \/run\/netns\/NAME are allowed$/);
     }
     expect(why('/')).toBe('an empty segment');
@@ -137,7 +148,15 @@ describe('argvVerdict', () => {
   });
 
   it('refuses sysctl keys by the file procps would open', () => {
-    for (const k of ['net/ipv4/../../kernel/hostname', 'net.ipv4.//.//.kernel.hostname', 'net.ipv4.conf.all.//.//.//.//.etc.shadow', 'net/./ipv4/ip_forward', 'net//ipv4/ip_forward', 'kernel.hostname=x', 'net.ipv4/ip_forward']) {
+    for (const k of [
+      'net/ipv4/../../kernel/hostname',
+      'net.ipv4.//.//.kernel.hostname',
+      'net.ipv4.conf.all.//.//.//.//.etc.shadow',
+      'net/./ipv4/ip_forward',
+      'net//ipv4/ip_forward',
+      'kernel.hostname=x',
+      'net.ipv4/ip_forward',
+    ]) {
       expect(argvVerdict('sysctl', ['-w', k])?.why, k).toMatch(/^path check refused \/proc\/sys\//);
     }
     expect(argvVerdict('sysctl', ['net.ipv4.//.//.kernel.hostname'])?.why).toBe(
@@ -160,7 +179,8 @@ describe('argvVerdict', () => {
 describe('lint', () => {
   it('flags every line the path check refuses, as an error at its line', () => {
     const lab = new Lab({ seed: 1 });
-    const text = 'echo pwned | tee /proc/sys/net/ipv4/../../../../tmp/x/canary\nsysctl -w net.ipv4.ip_forward=1\nip netns exec NS1 cat /proc/sys/net/ipv4/../../../../etc/shadow\nsysctl net.ipv4.//.//.kernel.hostname\n';
+    const text =
+      'echo pwned | tee /proc/sys/net/ipv4/../../../../tmp/x/canary\nsysctl -w net.ipv4.ip_forward=1\nip netns exec NS1 cat /proc/sys/net/ipv4/../../../../etc/shadow\nsysctl net.ipv4.//.//.kernel.hostname\n';
     const steps = lab.host('h').sh(text);
     const findings = lint({ steps, model: lab.model, sources: [{ file: 'x.sh', text, firstLine: 1, host: 'h' }] }).filter((f) => f.rule === 'refused-path');
     expect(findings.map((f) => [f.line, f.severity])).toEqual([

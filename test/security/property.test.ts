@@ -19,7 +19,8 @@ import { classification, machineState, makeBait, type Bait } from './lines-harne
 
 const IF = '(?!\\.\\.?/)[!-.0-9;-~]{1,15}';
 const K = '[A-Za-z0-9_][A-Za-z0-9_-]*';
-const ATTRS = 'addr_assign_type|addr_len|address|broadcast|carrier|carrier_changes|carrier_down_count|carrier_up_count|dev_id|dev_port|dormant|duplex|flags|ifalias|ifindex|iflink|link_mode|mtu|name_assign_type|netdev_group|operstate|proto_down|speed|testing|tx_queue_len|type';
+const ATTRS =
+  'addr_assign_type|addr_len|address|broadcast|carrier|carrier_changes|carrier_down_count|carrier_up_count|dev_id|dev_port|dormant|duplex|flags|ifalias|ifindex|iflink|link_mode|mtu|name_assign_type|netdev_group|operstate|proto_down|speed|testing|tx_queue_len|type';
 /** The allowlist of issue #13, stated apart from the code under test (segments already normal). */
 const ORACLE = [
   `^/proc/sys/net/ipv4/(?!(conf|neigh|route)$)${K}$`,
@@ -39,24 +40,80 @@ const normal = (p: string) => p.startsWith('/') && path.posix.normalize(p) === p
 
 /** Segments that lead somewhere: the allowlist's own names, traversal, links, and the bait. */
 const SEGMENT = fc.oneof(
-  fc.constantFrom('proc', 'sys', 'net', 'ipv4', 'ipv6', 'core', 'bridge', 'netfilter', 'unix', 'mptcp', 'conf', 'neigh', 'route', 'icmp', 'nf_log', 'all', 'default', 'lo', 'v0', 'eth0.100', 'ip_forward', 'rp_filter', 'forwarding', 'class', 'mtu', 'address', 'master', 'subsystem', 'device', 'run', 'var', 'netns', 'NS1', 'kernel', 'hostname', 'etc', 'shadow', 'passwd', 'tmp', 'self', '1', 'root', 'cwd', 'fd', 'ns', '0', 'x-y', 'a:b'),
+  fc.constantFrom(
+    'proc',
+    'sys',
+    'net',
+    'ipv4',
+    'ipv6',
+    'core',
+    'bridge',
+    'netfilter',
+    'unix',
+    'mptcp',
+    'conf',
+    'neigh',
+    'route',
+    'icmp',
+    'nf_log',
+    'all',
+    'default',
+    'lo',
+    'v0',
+    'eth0.100',
+    'ip_forward',
+    'rp_filter',
+    'forwarding',
+    'class',
+    'mtu',
+    'address',
+    'master',
+    'subsystem',
+    'device',
+    'run',
+    'var',
+    'netns',
+    'NS1',
+    'kernel',
+    'hostname',
+    'etc',
+    'shadow',
+    'passwd',
+    'tmp',
+    'self',
+    '1',
+    'root',
+    'cwd',
+    'fd',
+    'ns',
+    '0',
+    'x-y',
+    'a:b',
+  ),
   fc.constantFrom('..', '.', '', '...', '*'),
   fc.stringMatching(/^[a-z0-9_.-]{1,6}$/),
 );
-const PREFIX = fc.constantFrom(['proc', 'sys', 'net', 'ipv4'], ['proc', 'sys', 'net', 'ipv4', 'conf', 'all'], ['proc', 'sys', 'net'], ['sys', 'class', 'net', 'lo'], ['run', 'netns'], ['var', 'run', 'netns'], ['proc', 'sys', 'net', 'ipv6', 'neigh', 'v0'], []);
-const hostilePath = fc
-  .tuple(fc.constantFrom('/', '//', ''), PREFIX, fc.array(SEGMENT, { maxLength: 8 }))
-  .map(([lead, pre, segs]) => lead + [...pre, ...segs].join('/'));
+const PREFIX = fc.constantFrom(
+  ['proc', 'sys', 'net', 'ipv4'],
+  ['proc', 'sys', 'net', 'ipv4', 'conf', 'all'],
+  ['proc', 'sys', 'net'],
+  ['sys', 'class', 'net', 'lo'],
+  ['run', 'netns'],
+  ['var', 'run', 'netns'],
+  ['proc', 'sys', 'net', 'ipv6', 'neigh', 'v0'],
+  [],
+);
+const hostilePath = fc.tuple(fc.constantFrom('/', '//', ''), PREFIX, fc.array(SEGMENT, { maxLength: 8 })).map(([lead, pre, segs]) => lead + [...pre, ...segs].join('/'));
 const allowedPath = fc.oneof(
-  fc.tuple(fc.constantFrom('ipv4', 'ipv6'), fc.constantFrom('conf', 'neigh'), fc.constantFrom('all', 'default', 'lo', 'eth0.100', 'v-0_x'), fc.stringMatching(/^[a-z_][a-z0-9_-]{0,20}$/)).map((s) => `/proc/sys/net/${s.join('/')}`),
+  fc
+    .tuple(fc.constantFrom('ipv4', 'ipv6'), fc.constantFrom('conf', 'neigh'), fc.constantFrom('all', 'default', 'lo', 'eth0.100', 'v-0_x'), fc.stringMatching(/^[a-z_][a-z0-9_-]{0,20}$/))
+    .map((s) => `/proc/sys/net/${s.join('/')}`),
   fc.tuple(fc.constantFrom('core', 'unix', 'bridge'), fc.stringMatching(/^[a-z_][a-z0-9_-]{0,20}$/)).map((s) => `/proc/sys/net/${s.join('/')}`),
   fc.tuple(fc.constantFrom('lo', 'veth0', 'br-x.1'), fc.constantFrom('mtu', 'address', 'operstate', 'carrier', 'ifindex')).map(([i, a]) => `/sys/class/net/${i}/${a}`),
   fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/).map((n) => `/run/netns/${n}`),
 );
 /** procps keys: names, dots, slashes and their repeats in either form. */
-const hostileKey = fc
-  .tuple(fc.constantFrom('.', '/'), fc.array(fc.oneof(SEGMENT, fc.constantFrom('.', '/', '//', '..')), { minLength: 1, maxLength: 10 }))
-  .map(([sep, p]) => ['net', ...p].join(sep));
+const hostileKey = fc.tuple(fc.constantFrom('.', '/'), fc.array(fc.oneof(SEGMENT, fc.constantFrom('.', '/', '//', '..')), { minLength: 1, maxLength: 10 })).map(([sep, p]) => ['net', ...p].join(sep));
 
 describe('the path check against the allowlist', () => {
   it('refuses every path not in normal form, and accepts a normal path exactly when the allowlist names it', () => {
@@ -98,7 +155,11 @@ describe('the path check against the allowlist', () => {
 /** A hostile line: a command that opens a file or takes a name, given a generated path or name. */
 function lineArb(bait: Bait): fc.Arbitrary<string> {
   const toBait = fc.constant(`${bait.dir.slice(1)}/canary-p`);
-  const p = fc.oneof(hostilePath, allowedPath, fc.tuple(PREFIX, fc.integer({ min: 1, max: 7 }), toBait).map(([pre, n, t]) => `/${[...pre, ...Array(n).fill('..'), t].join('/')}`));
+  const p = fc.oneof(
+    hostilePath,
+    allowedPath,
+    fc.tuple(PREFIX, fc.integer({ min: 1, max: 7 }), toBait).map(([pre, n, t]) => `/${[...pre, ...Array(n).fill('..'), t].join('/')}`),
+  );
   const name = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,5}$/), fc.constantFrom('..', '.', 'a/b', '../x', '/etc/passwd', `${bait.dir}/canary-n`), hostilePath);
   return fc.oneof(
     p.map((x) => `cat ${x}`),
@@ -121,7 +182,8 @@ function lineArb(bait: Bait): fc.Arbitrary<string> {
 }
 
 const SETUP = 'ip netns add NS1\nip link add v0 type veth peer name v1\n';
-const STATE = 'ip -d -j link show\nip -j addr\nip -j route show table all\nip netns list\nip -n NS1 -j link\ncat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv4/conf/all/rp_filter /proc/sys/net/ipv4/conf/v0/rp_filter';
+const STATE =
+  'ip -d -j link show\nip -j addr\nip -j route show table all\nip netns list\nip -n NS1 -j link\ncat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv4/conf/all/rp_filter /proc/sys/net/ipv4/conf/v0/rp_filter';
 
 describe('generated lines in the simulator', () => {
   it('a refused line changes nothing, and no supported line touches a path the check refuses', () => {
@@ -160,7 +222,7 @@ describeReal('generated lines in both modes', () => {
   it('classify every line alike, run no refused one, and leave the machine as it was', async () => {
     const listing = bait.listing();
     const lines = fc.sample(lineArb(bait), { numRuns: 60, seed: 13 });
-    const text = SETUP + lines.join('\n') + '\n';
+    const text = `${SETUP + lines.join('\n')}\n`;
     const sim = new Lab({ seed: 1 }).host('host').sh(text);
     const real = await runScriptInSandbox(text, { file: 'generated.sh', host: 'host' });
     expect(real.map(classification)).toEqual(sim.map(classification));

@@ -77,7 +77,12 @@ describeReal('the sandbox cannot touch the machine’s files (real kernel)', () 
       ];
       tried.push(...elsewhere, ...elsewhere.map((c) => `${c}.d`));
       for (const c of [...inTmp, ...elsewhere]) {
-        for (const argv of [['tee', c], ['tee', '-a', c], ['mkdir', '-p', `${c}.d`], ['cp', '/usr/bin/true', c]]) {
+        for (const argv of [
+          ['tee', c],
+          ['tee', '-a', c],
+          ['mkdir', '-p', `${c}.d`],
+          ['cp', '/usr/bin/true', c],
+        ]) {
           const r = await run(p, argv, 'nettwin-canary\n');
           if (elsewhere.includes(c)) expect(r.exit, `${p.name}: ${argv.join(' ')} succeeded`).not.toBe(0);
         }
@@ -118,7 +123,11 @@ describeReal('the sandbox cannot touch the machine’s files (real kernel)', () 
     ];
     for (const p of places) {
       for (const t of targets) {
-        for (const argv of [['cat', t], ['base64', t], ['sysctl', '-n', t]]) {
+        for (const argv of [
+          ['cat', t],
+          ['base64', t],
+          ['sysctl', '-n', t],
+        ]) {
           const r = await run(p, argv);
           expect(r.stdout + r.stderr, `${p.name}: ${argv.join(' ')}`).not.toContain(secret);
           expect(r.stdout + r.stderr, `${p.name}: ${argv.join(' ')}`).not.toMatch(/^root:[^:]*:\d+:/m);
@@ -130,8 +139,14 @@ describeReal('the sandbox cannot touch the machine’s files (real kernel)', () 
       }
       // /etc holds a handful of files, and users are made up: root and nobody, not the machine's
       const etc = (await run(p, ['ls', '-A', '/etc'])).stdout.split('\n').filter(Boolean);
-      expect(etc.every((f) => ['alternatives', 'ethertypes', 'group', 'hosts', 'iproute2', 'ld.so.cache', 'nsswitch.conf', 'passwd', 'protocols', 'services'].includes(f)), etc.join(' ')).toBe(true);
-      const users = (await run(p, ['cat', '/etc/passwd'])).stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]);
+      expect(
+        etc.every((f) => ['alternatives', 'ethertypes', 'group', 'hosts', 'iproute2', 'ld.so.cache', 'nsswitch.conf', 'passwd', 'protocols', 'services'].includes(f)),
+        etc.join(' '),
+      ).toBe(true);
+      const users = (await run(p, ['cat', '/etc/passwd'])).stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(':')[0]);
       expect(users).toEqual(['root', 'nobody']);
       const top = (await run(p, ['ls', '-A', '/'])).stdout.split('\n').filter(Boolean);
       // (a Node binary outside /usr is bound alone, with only the folders leading to it)
@@ -173,7 +188,10 @@ describeReal('the sandbox cannot touch the machine’s files (real kernel)', () 
   it('no device nodes to reach the machine’s disks, and no capability to make one', async () => {
     for (const p of places) {
       const dev = (await run(p, ['ls', '-A', '/dev'])).stdout.split('\n').filter(Boolean).sort();
-      expect(dev.every((d) => ['core', 'fd', 'full', 'net', 'null', 'ptmx', 'pts', 'random', 'shm', 'stderr', 'stdin', 'stdout', 'tty', 'urandom', 'zero'].includes(d)), dev.join(' ')).toBe(true);
+      expect(
+        dev.every((d) => ['core', 'fd', 'full', 'net', 'null', 'ptmx', 'pts', 'random', 'shm', 'stderr', 'stdin', 'stdout', 'tty', 'urandom', 'zero'].includes(d)),
+        dev.join(' '),
+      ).toBe(true);
       const mknod = await run(p, ['mknod', '/tmp/disk', 'b', '8', '0']);
       expect(mknod.stderr).toMatch(/Operation not permitted/);
       const status = (await run(p, ['cat', '/proc/self/status'])).stdout;

@@ -48,7 +48,11 @@ describeReal('the sandbox has namespaces of its own (real kernel)', () => {
     const one = await Sandbox.open({ hosts: ['h'] });
     try {
       expect((await lab.exec('a', ['ip', 'netns', 'add', 'NSN'])).exit).toBe(0);
-      for (const [sb, host, wrap] of [[one, 'h', []], [lab, 'a', []], [lab, 'a', ['ip', 'netns', 'exec', 'NSN']]] as const) {
+      for (const [sb, host, wrap] of [
+        [one, 'h', []],
+        [lab, 'a', []],
+        [lab, 'a', ['ip', 'netns', 'exec', 'NSN']],
+      ] as const) {
         for (const k of KINDS) {
           const r = await sb.exec(host, [...wrap, 'readlink', `/proc/self/ns/${k}`]);
           expect(r.exit).toBe(0);
@@ -99,7 +103,11 @@ describeReal('the sandbox has namespaces of its own (real kernel)', () => {
       const line = (await lab.exec('b', ['ipcs', '-m'])).stdout.split('\n').find((l) => l.split(/\s+/)[1] === insideId);
       const key = line?.split(/\s+/)[0];
       expect(key).toMatch(/^0x[0-9a-f]+$/);
-      expect(execFileSync('ipcs', ['-m'], { encoding: 'utf8' }).split('\n').map((l) => l.split(/\s+/)[0])).not.toContain(key);
+      expect(
+        execFileSync('ipcs', ['-m'], { encoding: 'utf8' })
+          .split('\n')
+          .map((l) => l.split(/\s+/)[0]),
+      ).not.toContain(key);
     } finally {
       spawnSync('ipcrm', ['-m', shmId]);
       fs.rmSync(posix, { force: true });
@@ -109,7 +117,10 @@ describeReal('the sandbox has namespaces of its own (real kernel)', () => {
   it('processes: only the sandbox’s own are visible, and the agent is PID 1', async () => {
     const machineCount = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).length;
     for (const host of ['a', 'b']) {
-      const comms = (await lab.exec(host, ['ps', '-e', '-o', 'comm='])).stdout.split('\n').filter(Boolean).map((c) => c.trim());
+      const comms = (await lab.exec(host, ['ps', '-e', '-o', 'comm='])).stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((c) => c.trim());
       expect(new Set(comms), comms.join(' ')).toEqual(new Set(['node', 'sleep', 'ps']));
       const pids = (await lab.exec(host, ['ls', '/proc'])).stdout.split('\n').filter((e) => /^\d+$/.test(e));
       expect(pids.length).toBeLessThan(10);
@@ -138,11 +149,15 @@ describeReal('the sandbox has namespaces of its own (real kernel)', () => {
 
 describeReal('the agent refuses a weaker sandbox (real kernel)', () => {
   it('run in the old unshare sandbox (machine’s root writable, shared hostname), it exits 70 and says why', () => {
-    const r = spawnSync('unshare', ['--net', '--mount', '--pid', '--fork', '--kill-child', '--mount-proc', '--propagation', 'private', '--', process.execPath, '--input-type=module', '-e', AGENT_SOURCE], {
-      input: '',
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const r = spawnSync(
+      'unshare',
+      ['--net', '--mount', '--pid', '--fork', '--kill-child', '--mount-proc', '--propagation', 'private', '--', process.execPath, '--input-type=module', '-e', AGENT_SOURCE],
+      {
+        input: '',
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(r.status).toBe(70);
     expect(r.stderr).toMatch(/refusing to run: \/ is writable/);
   });

@@ -111,13 +111,13 @@ export function fnmatch(pattern: string, s: string): boolean {
       if (end < 0) re += '\\[';
       else {
         let body = pattern.slice(i + 1, end);
-        if (body.startsWith('!')) body = '^' + body.slice(1);
+        if (body.startsWith('!')) body = `^${body.slice(1)}`;
         re += `[${body.replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else re += escapeRe(ch);
   }
-  return new RegExp(re + '$', 's').test(s);
+  return new RegExp(`${re}$`, 's').test(s);
 }
 
 function escapeRe(ch: string): string {

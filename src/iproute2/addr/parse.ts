@@ -5,22 +5,7 @@
  */
 import { broadcastOf, networkOf } from '../../model/ip.js';
 import type { AddrAddOp, AddrDelOp, AddrFlushOp } from '../../ops/op.js';
-import {
-  Argv,
-  duparg,
-  duparg2,
-  exitWith,
-  getAddr,
-  getPrefix,
-  getU32,
-  invarg,
-  llNameToIndex,
-  matches,
-  nodevText,
-  notModelled,
-  type Family,
-  type InetPrefix,
-} from '../args.js';
+import { Argv, duparg, duparg2, exitWith, getAddr, getPrefix, getU32, invarg, llNameToIndex, matches, nodevText, notModelled, type Family, type InetPrefix } from '../args.js';
 import { rtscopeA2n } from '../names.js';
 import { emptyLinkFilter, type LinkFilter } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
@@ -229,7 +214,7 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
       const v = a.next();
       if (v !== 'forever' && getU32(v) === null) invarg('preferred_lft value', v);
       preferredLft = v;
-    } else if (Object.prototype.hasOwnProperty.call(IFA_FLAGS, arg)) {
+    } else if (Object.hasOwn(IFA_FLAGS, arg)) {
       const fl = IFA_FLAGS[arg];
       if (fl.readonly) warn += `Warning: ${arg} option is not mutable from userspace\n`;
       else if (fl.v6only && family !== 'inet6') warn += `Warning: ${arg} option can be set only for IPv6 addresses\n`;

@@ -4,21 +4,7 @@
  * prints on success.
  */
 import type { VxlanSpec } from '../../ops/op.js';
-import {
-  Argv,
-  duparg2,
-  exitWith,
-  getAddr,
-  getU16,
-  getU32,
-  getUnsigned,
-  invarg,
-  llNameToIndex,
-  matches,
-  nodevText,
-  type Family,
-  type InetPrefix,
-} from '../args.js';
+import { Argv, duparg2, exitWith, getAddr, getU16, getU32, getUnsigned, invarg, llNameToIndex, matches, nodevText, type Family, type InetPrefix } from '../args.js';
 import { dsfieldA2n } from '../names.js';
 import { isMulticast } from '../../model/ip.js';
 import type { Gaps } from '../plan.js';

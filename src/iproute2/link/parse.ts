@@ -454,4 +454,3 @@ export function parseLink(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan
   if (matches(cmd, 'help')) return linkHelp(rest);
   return donePlan({ exit: 255, stdout: '', stderr: `Command "${cmd}" is unknown, try "ip link help".\n` });
 }
-

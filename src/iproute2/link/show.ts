@@ -72,14 +72,22 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
   let infos: IfInfo[];
   if (dev) infos = [ifinfo(dev, 'full')];
   else if (family === 'inet6') infos = ns.linkList().map((l) => ifinfo(l, 'inet6'));
-  else infos = ns.linkList().filter((l) => kernelKeeps(l, master, kind)).map((l) => ifinfo(l, 'full'));
+  else
+    infos = ns
+      .linkList()
+      .filter((l) => kernelKeeps(l, master, kind))
+      .map((l) => ifinfo(l, 'full'));
 
   const withAddrs = family !== 'link';
   const af: AddrPrintFilter = addrFilter(f, family === 'link' ? null : family);
   // the address dump asks for one family (or all): a link's list holds only those
   const addrs = new Map<Link, IfAddr[]>();
   if (withAddrs) {
-    for (const info of infos) addrs.set(info.link, linkAddrs(info.link).filter((a) => family === null || a.family === family));
+    for (const info of infos)
+      addrs.set(
+        info.link,
+        linkAddrs(info.link).filter((a) => family === null || a.family === family),
+      );
     infos = infos.filter((info) => keepForAddrs(info, addrs.get(info.link)!, af, family));
   }
   // `ip -o addr`: one line per address, no link lines

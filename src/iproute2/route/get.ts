@@ -130,4 +130,3 @@ export function routeGet(ctx: CmdContext, g: IpGlobals, a: GetArgs): CommandResu
   p.endList();
   return { exit: 0, stdout: p.output, stderr: '' };
 }
-

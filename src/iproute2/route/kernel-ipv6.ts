@@ -55,9 +55,7 @@ export function ipv6Routes(ns: Netns): Ip6Route[] {
     metric: 256,
     linkdown: !hasCarrier(dev),
   }));
-  const locals: Ip6Route[] = withLl
-    .map((dev): Ip6Route => ({ table: 255, type: 'local', dst: dev.ipv6ll!, dstLen: 128, dev, metric: 0, linkdown: false }))
-    .sort((a, b) => compareAddr(a.dst, b.dst));
+  const locals: Ip6Route[] = withLl.map((dev): Ip6Route => ({ table: 255, type: 'local', dst: dev.ipv6ll!, dstLen: 128, dev, metric: 0, linkdown: false })).sort((a, b) => compareAddr(a.dst, b.dst));
   // a device whose own address was flushed keeps its multicast route
   const mcastDevs = ns.linkList().filter((l) => l.kind !== 'loopback' && (l.ipv6ll !== null || l.ll6Flushed));
   const mcast: Ip6Route[] = mcastDevs.map((dev) => ({

@@ -7,23 +7,7 @@
 import { TABLE, type RouteType } from '../../model/route.js';
 import type { Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../../ops/op.js';
 import { routeMatches } from './match.js';
-import {
-  Argv,
-  duparg2,
-  exitWith,
-  getAddr,
-  getPrefix,
-  getU32,
-  getUnsigned,
-  invarg,
-  llNameToIndex,
-  matches,
-  nodevText,
-  notModelled,
-  readFamily,
-  type Family,
-  type InetPrefix,
-} from '../args.js';
+import { Argv, duparg2, exitWith, getAddr, getPrefix, getU32, getUnsigned, invarg, llNameToIndex, matches, nodevText, notModelled, readFamily, type Family, type InetPrefix } from '../args.js';
 import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from '../names.js';
 import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
@@ -544,7 +528,7 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     }
     a.step();
   }
-  if (!found) exitWith(warn + 'need at least a destination address\n', 1);
+  if (!found) exitWith(`${warn}need at least a destination address\n`, 1);
   if (idev !== null) {
     const l = llNameToIndex(ctx.ns, idev);
     if (!l) exitWith(warn + nodevText(idev), 1);

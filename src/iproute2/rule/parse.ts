@@ -3,17 +3,7 @@
  * The model keeps rules by priority, table, from/to prefixes, iif/oif and the action.
  */
 import type { RuleAddOp } from '../../ops/op.js';
-import {
-  Argv,
-  checkIfname,
-  exitWith,
-  getPrefix,
-  getU32,
-  getInteger,
-  invarg,
-  matches,
-  notModelled,
-} from '../args.js';
+import { Argv, checkIfname, exitWith, getPrefix, getU32, getInteger, invarg, matches, notModelled } from '../args.js';
 import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rttableA2n } from '../names.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderRules, type RuleFilter } from '../renderers.js';

@@ -57,7 +57,7 @@ export function runPing(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts
   if (target.includes(':')) return unsupported('ping to an IPv6 address');
   if (dst === null) {
     const hosts: Record<string, string> = { localhost: '127.0.0.1', ...(cmdOpts.hosts ?? {}) };
-    const known = Object.prototype.hasOwnProperty.call(hosts, target) ? inetAton(hosts[target]!) : null;
+    const known = Object.hasOwn(hosts, target) ? inetAton(hosts[target]!) : null;
     if (known === null) {
       const why = (cmdOpts.resolver ?? 'EAI_AGAIN') === 'EAI_AGAIN' ? 'Temporary failure in name resolution' : 'Name or service not known';
       return { exit: 2, stdout: '', stderr: `${warn}ping: ${target}: ${why}\n`, ping: summary(null) };

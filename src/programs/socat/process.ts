@@ -130,15 +130,14 @@ export class SocatProcess implements SimProcess {
     const fd = this.fd++;
     this.sockFd = fd;
     this.udp = a;
-    const self = this;
     const sock: UdpSocket = {
       ns: this.ns,
       local: a.bind ?? 0,
       port: a.mode === 'listen' ? a.port : (a.bindPort ?? 0),
       remote: null,
       remotePort: 0,
-      onDatagram: (s, pkt) => self.fromSocket(s, pkt),
-      onError: (s, errno, from) => self.socketError(s, errno, from),
+      onDatagram: (s, pkt) => this.fromSocket(s, pkt),
+      onError: (s, errno, from) => this.socketError(s, errno, from),
     };
     const table = udpTable(sim);
     const explicit = a.bind !== null || a.bindPort !== null || a.mode === 'listen';

@@ -68,11 +68,15 @@ describe('nettwin explain --step', () => {
     expect(r.stdout.match(/^event \d+ of \d+$/gm)).toEqual(evs.map((_, i) => `event ${i + 1} of ${evs.length}`));
   });
 
-  it.skipIf(!existsSync('/usr/bin/script'))('on a terminal moves with the keys and quits with q', () => {
-    const cmd = [process.execPath, ...CLI].map((a) => `'${a}'`).join(' ');
-    // keys once the first screen is up: next, next, back, last, quit
-    const keys = `sleep 5; printf n; sleep 0.3; printf ' '; sleep 0.3; printf b; sleep 0.3; printf G; sleep 0.3; printf q`;
-    const r = spawnSync('bash', ['-c', `(${keys}) | script -qec "${cmd.replace(/"/g, '\\"')}" /dev/null`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
-    expect(r.stdout.match(/event \d+ of \d+/g)).toEqual([1, 2, 3, 2, evs.length].map((k) => `event ${k} of ${evs.length}`));
-  }, 60_000);
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'on a terminal moves with the keys and quits with q',
+    () => {
+      const cmd = [process.execPath, ...CLI].map((a) => `'${a}'`).join(' ');
+      // keys once the first screen is up: next, next, back, last, quit
+      const keys = `sleep 5; printf n; sleep 0.3; printf ' '; sleep 0.3; printf b; sleep 0.3; printf G; sleep 0.3; printf q`;
+      const r = spawnSync('bash', ['-c', `(${keys}) | script -qec "${cmd.replace(/"/g, '\\"')}" /dev/null`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.stdout.match(/event \d+ of \d+/g)).toEqual([1, 2, 3, 2, evs.length].map((k) => `event ${k} of ${evs.length}`));
+    },
+    60_000,
+  );
 });

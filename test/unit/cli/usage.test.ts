@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { integerIn, usageLine } from '../../../src/cli/usage.js';
 
 describe('usageLine', () => {
-  it('folds commander\'s text into one line with the help to see', () => {
+  it("folds commander's text into one line with the help to see", () => {
     expect(usageLine('run', "error: unknown option '--foo'\n")).toBe("nettwin run: unknown option '--foo' (see nettwin run --help)\n");
     expect(usageLine('run', "error: unknown option '--jsno'\n(Did you mean --json?)\n")).toBe("nettwin run: unknown option '--jsno' (did you mean --json?) (see nettwin run --help)\n");
     expect(usageLine('', "error: unknown command 'frob'\n")).toBe("nettwin: unknown command 'frob' (see nettwin --help)\n");

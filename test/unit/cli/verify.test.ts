@@ -30,7 +30,9 @@ describe('nettwin verify', () => {
     const junit = join(tmp, 'broken.xml');
     const r = cli('examples/verify/broken.yaml', '--junit', junit);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('FAILS  line 16  reach node1/NS1 -> 172.16.1.2\n       ping 172.16.1.2 from node1/NS1 fails at once: connect: Network is unreachable\n       no route in node1/NS1 matches 172.16.1.2; its routes:\n');
+    expect(r.stdout).toContain(
+      'FAILS  line 16  reach node1/NS1 -> 172.16.1.2\n       ping 172.16.1.2 from node1/NS1 fails at once: connect: Network is unreachable\n       no route in node1/NS1 matches 172.16.1.2; its routes:\n',
+    );
     expect(r.stdout).toMatch(/6 of 9 intents fail/);
     const cases = parseXml(readFileSync(junit, 'utf8')).children[0]!.children;
     expect(cases).toHaveLength(9);

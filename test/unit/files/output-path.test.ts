@@ -10,7 +10,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-out-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('outputPathProblem', () => {
-  it('refuses the kernel\'s trees, lexically and through symbolic links', () => {
+  it("refuses the kernel's trees, lexically and through symbolic links", () => {
     for (const p of ['/proc', '/proc/nope', '/proc/self/fd/x', '/sys/x/y/z', '/dev/null', '/dev/shm/x', '/proc/../proc/x']) {
       expect(outputPathProblem(p), p).toMatch(/^under \/(proc|sys|dev), which belongs to the kernel/);
     }

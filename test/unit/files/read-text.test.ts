@@ -45,7 +45,7 @@ describe('readTextFile', () => {
     expect(reason(path.join(dir, 'ok.sh', 'x'))).toBe('a part of the path is not a directory');
   });
 
-  it('refuses the kernel\'s pseudo files, whatever stat says of their size', () => {
+  it("refuses the kernel's pseudo files, whatever stat says of their size", () => {
     expect(reason('/proc/self/environ')).toBe("a file of the kernel's proc file system, not a script");
     expect(reason('/proc/self/cmdline')).toBe("a file of the kernel's proc file system, not a script");
     expect(reason('/sys/class/net/lo/mtu')).toBe("a file of the kernel's sysfs file system, not a script");

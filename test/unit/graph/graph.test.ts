@@ -71,12 +71,7 @@ describe('modelGraph', () => {
     expect(root.ifaces.map((i) => i.name)).toEqual(['br0', 'va', 'vb', 'vx0', 'tun0']);
     expect(root.ifaces.find((i) => i.name === 'br0')!.addrs).toEqual(['10.0.0.1/24']);
     expect(root.ifaces.find((i) => i.name === 'vx0')!.detail).toBe('vxlan id 42 remote 192.0.2.2 dstport 4789');
-    expect(g.edges.map((e) => `${e.kind} ${e.from} ${e.to}`)).toEqual([
-      'veth I_host_va I_host_A_va_ns',
-      'port I_host_va I_host_br0',
-      'veth I_host_vb I_host_B_vb_ns',
-      'port I_host_vb I_host_br0',
-    ]);
+    expect(g.edges.map((e) => `${e.kind} ${e.from} ${e.to}`)).toEqual(['veth I_host_va I_host_A_va_ns', 'port I_host_va I_host_br0', 'veth I_host_vb I_host_B_vb_ns', 'port I_host_vb I_host_br0']);
     // lo only when it holds more than 127.0.0.1/8
     expect(g.hosts[0].namespaces[1].ifaces.map((i) => i.name)).toEqual(['va-ns']);
     expect(g.hosts[0].namespaces[2].ifaces.map((i) => i.name)).toEqual(['lo', 'vb-ns']);
@@ -110,15 +105,17 @@ describe('modelGraph', () => {
 
   it('makes safe, unique ids and encodes any name the kernel allows', () => {
     const lab = new Lab();
-    const steps = lab.host('h-1').sh(
-      [
-        `ip link add 'a"b<c>#d;{e}' type bridge`,
-        `ip addr add 10.0.0.1/24 dev 'a"b<c>#d;{e}'`,
-        'ip link add a-b type veth peer name a_b',
-        "ip link add end type veth peer name 'o--x|y'",
-        'ip netns add end',
-      ].join('\n'),
-    );
+    const steps = lab
+      .host('h-1')
+      .sh(
+        [
+          `ip link add 'a"b<c>#d;{e}' type bridge`,
+          `ip addr add 10.0.0.1/24 dev 'a"b<c>#d;{e}'`,
+          'ip link add a-b type veth peer name a_b',
+          "ip link add end type veth peer name 'o--x|y'",
+          'ip netns add end',
+        ].join('\n'),
+      );
     expect(steps.map((s) => s.exit)).toEqual([0, 0, 0, 0, 0]);
     const g = modelGraph(lab.model);
     const ids = g.hosts.flatMap((h) => [h.id, ...h.namespaces.flatMap((n) => [n.id, ...n.ifaces.map((i) => i.id)])]);

@@ -27,12 +27,12 @@ export function checkMermaid(text: string): string[] {
     const line = raw.trim();
     if (line === '' || line.startsWith('%%')) return;
     let m: RegExpExecArray | null;
-    if ((m = /^subgraph ([^\[\s]+)\["([^"]*)"\]$/.exec(line))) {
+    if ((m = /^subgraph ([^[\s]+)\["([^"]*)"\]$/.exec(line))) {
       declare(m[1], n);
       depth++;
     } else if (line === 'end') {
       if (--depth < 0) problems.push(`line ${n}: "end" without a subgraph`);
-    } else if ((m = /^([^\[\]({\s]+)(\["[^"]*"\]|\(\["[^"]*"\]\)|\{\{"[^"]*"\}\})$/.exec(line))) {
+    } else if ((m = /^([^[\]({\s]+)(\["[^"]*"\]|\(\["[^"]*"\]\)|\{\{"[^"]*"\}\})$/.exec(line))) {
       if (depth === 0) problems.push(`line ${n}: node outside any subgraph`);
       declare(m[1], n);
       nodes.add(m[1]);
@@ -66,7 +66,7 @@ export function checkDot(text: string): string[] {
   text.split('\n').forEach((raw, k) => {
     const n = k + 1;
     const line = raw.trim().replace(/"(?:[^"\\]|\\.)*"/g, '""');
-    if (line.includes('"') && (line.match(/"/g)!.length % 2)) problems.push(`line ${n}: unbalanced quotes`);
+    if (line.includes('"') && line.match(/"/g)!.length % 2) problems.push(`line ${n}: unbalanced quotes`);
     depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
     if (depth < 0) problems.push(`line ${n}: unbalanced braces`);
     let m: RegExpExecArray | null;

@@ -52,4 +52,4 @@ for (const [name, script] of Object.entries({ ...LINK_SCENARIOS, ...ADDR_SCENARI
   process.stderr.write(`${name}\n`);
   golden[name] = capture(script);
 }
-writeFileSync(new URL('./golden/link-addr.json', import.meta.url), JSON.stringify(golden, null, 1) + '\n');
+writeFileSync(new URL('./golden/link-addr.json', import.meta.url), `${JSON.stringify(golden, null, 1)}\n`);

@@ -101,7 +101,9 @@ describe('bridge ports', () => {
   });
 
   it('shows the ports of a bridge that is down as disabled', () => {
-    const s = run(['ip link add br1 type bridge', 'ip link add v0 type veth peer name v1', 'ip link set v1 master br1', 'ip link set v0 up', 'ip link set v1 up', 'ip -d link show v1', 'bridge link'].join('\n'));
+    const s = run(
+      ['ip link add br1 type bridge', 'ip link add v0 type veth peer name v1', 'ip link set v1 master br1', 'ip link set v0 up', 'ip link set v1 up', 'ip -d link show v1', 'bridge link'].join('\n'),
+    );
     expect(s[5].stdout).toContain('bridge_slave state disabled priority 32 ');
     expect(s[5].stdout).toContain('forward_delay_timer    0.00 ');
     expect(s[6].stdout).toContain('master br1 state disabled ');

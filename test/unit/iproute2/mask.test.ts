@@ -10,25 +10,19 @@ describe('maskVolatile', () => {
   });
 
   it('masks bridge ids in ether_ntoa form unless they are zero', () => {
-    expect(maskVolatile('bridge_id 8000.ca:22:48:5f:12:51 designated_root 8000.0:0:0:0:0:0 ')).toBe(
-      'bridge_id 8000.XX:XX:XX:XX:XX:XX designated_root 8000.0:0:0:0:0:0 ',
-    );
+    expect(maskVolatile('bridge_id 8000.ca:22:48:5f:12:51 designated_root 8000.0:0:0:0:0:0 ')).toBe('bridge_id 8000.XX:XX:XX:XX:XX:XX designated_root 8000.0:0:0:0:0:0 ');
   });
 
   it("masks brctl's bridge ids (twelve digits, no colons) unless they are zero", () => {
-    expect(maskVolatile('br0\t\t8000.3a140632fec4\tno\t\ttap0\nbr1\t\t8000.000000000000\tno\t\t\n')).toBe(
-      'br0\t\t8000.XX:XX:XX:XX:XX:XX\tno\t\ttap0\nbr1\t\t8000.000000000000\tno\t\t\n',
-    );
+    expect(maskVolatile('br0\t\t8000.3a140632fec4\tno\t\ttap0\nbr1\t\t8000.000000000000\tno\t\t\n')).toBe('br0\t\t8000.XX:XX:XX:XX:XX:XX\tno\t\ttap0\nbr1\t\t8000.000000000000\tno\t\t\n');
   });
 
   it('masks fe80:: interface ids in text and JSON, and leaves ::1 alone', () => {
-    expect(maskVolatile('    inet6 fe80::6c33:66ff:fedf:e1/64 scope link \n    inet6 ::1/128 scope host ')).toBe(
-      '    inet6 fe80::IID/64 scope link \n    inet6 ::1/128 scope host ',
-    );
+    expect(maskVolatile('    inet6 fe80::6c33:66ff:fedf:e1/64 scope link \n    inet6 ::1/128 scope host ')).toBe('    inet6 fe80::IID/64 scope link \n    inet6 ::1/128 scope host ');
     expect(maskVolatile('"local":"fe80::b346:6bc5:94d5:a487","prefixlen":64')).toBe('"local":"fe80::IID","prefixlen":64');
   });
 
-  it('drops DAD\'s tentative flag in text, -o, JSON and pretty JSON', () => {
+  it("drops DAD's tentative flag in text, -o, JSON and pretty JSON", () => {
     expect(maskVolatile('scope link tentative \n')).toBe('scope link \n');
     expect(maskVolatile('scope link tentative \\       valid_lft')).toBe('scope link \\       valid_lft');
     expect(maskVolatile('"scope":"link","tentative":true,"valid_life_time"')).toBe('"scope":"link","valid_life_time"');
@@ -36,8 +30,10 @@ describe('maskVolatile', () => {
   });
 
   it('puts local fe80:: routes, ordered by their random interface ids, in a fixed order', () => {
-    const a = 'local ::1 dev lo table local proto kernel metric 0 pref medium\nlocal fe80::acd9:22ff:fee2:530b dev v0 table local proto kernel metric 0 pref medium\nlocal fe80::d451:94ff:fec5:896c dev v1 table local proto kernel metric 0 pref medium\nmulticast ff00::/8 dev v1 table local\n';
-    const b = 'local ::1 dev lo table local proto kernel metric 0 pref medium\nlocal fe80::dc99:14ff:fe21:1cb4 dev v1 table local proto kernel metric 0 pref medium\nlocal fe80::f4cf:edff:fed1:27cc dev v0 table local proto kernel metric 0 pref medium\nmulticast ff00::/8 dev v1 table local\n';
+    const a =
+      'local ::1 dev lo table local proto kernel metric 0 pref medium\nlocal fe80::acd9:22ff:fee2:530b dev v0 table local proto kernel metric 0 pref medium\nlocal fe80::d451:94ff:fec5:896c dev v1 table local proto kernel metric 0 pref medium\nmulticast ff00::/8 dev v1 table local\n';
+    const b =
+      'local ::1 dev lo table local proto kernel metric 0 pref medium\nlocal fe80::dc99:14ff:fe21:1cb4 dev v1 table local proto kernel metric 0 pref medium\nlocal fe80::f4cf:edff:fed1:27cc dev v0 table local proto kernel metric 0 pref medium\nmulticast ff00::/8 dev v1 table local\n';
     expect(maskVolatile(a)).toBe(maskVolatile(b));
     const ja = '[{"type":"local","dst":"fe80::1:2ff:fe03:405","dev":"v0","table":"local"},{"type":"local","dst":"fe80::9:2ff:fe03:405","dev":"v1","table":"local"}]';
     const jb = '[{"type":"local","dst":"fe80::1:2ff:fe03:405","dev":"v1","table":"local"},{"type":"local","dst":"fe80::9:2ff:fe03:405","dev":"v0","table":"local"}]';

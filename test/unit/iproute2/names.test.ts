@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dsfieldA2n as dsfieldId, dsfieldName, rtprotA2n as protoId, protoName, rtntypeA2n as rtnTypeId, rtscopeA2n as scopeId, scopeName, rttableA2n as tableId, tableName } from '../../../src/iproute2/names.js';
+import {
+  dsfieldA2n as dsfieldId,
+  dsfieldName,
+  rtprotA2n as protoId,
+  protoName,
+  rtntypeA2n as rtnTypeId,
+  rtscopeA2n as scopeId,
+  scopeName,
+  rttableA2n as tableId,
+  tableName,
+} from '../../../src/iproute2/names.js';
 
 describe('iproute2 name databases (this machine’s /etc/iproute2)', () => {
   it('tables', () => {

@@ -38,7 +38,7 @@ describe('basics (observed on iproute2 6.1 / kernel 6.18)', () => {
       ['ip netns del x', 1, 'Cannot remove namespace file "/run/netns/x": No such file or directory\n'],
       ['ip netns add a/b', 255, 'Invalid netns name "a/b"\n'],
       ['ip link add v0 type veth peer', 0, ''],
-      ['ip link add v0 type veth foo', 1, '', 'Usage: ip link <options> type veth [peer <options>]\nTo get <options> type \'ip link add help\'\n'],
+      ['ip link add v0 type veth foo', 1, '', "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n"],
       ['ip addr add 10.0.0.1/33 dev lo', 1, 'Error: any valid prefix is expected rather than "10.0.0.1/33".\n'],
       ['ip route add 10.0.0.0/24 metric x dev lo', 255, 'Error: argument "x" is wrong: "metric" value is invalid\n\n'],
       ['ip link set lo mtu 12x', 255, 'Error: argument "12x" is wrong: Invalid "mtu" value\n\n'],

@@ -10,12 +10,16 @@ import { replay, type Step } from './replay.js';
 describe('vxlan-bridge (observed on iproute2 6.1 / kernel 6.18)', () => {
   it('sequence 1: ip link add vx0 type vxlan id 42 …', () => {
     const steps: Step[] = [
-      ['ip link add vx0 type vxlan id 42', 0, 'vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse \'dstport 4789\' to get the IANA assigned value\nUse \'dstport 0\' to get default and quiet this message\n'],
+      [
+        'ip link add vx0 type vxlan id 42',
+        0,
+        "vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message\n",
+      ],
       ['ip link add vx1 type vxlan id 43 dstport 4789', 0, ''],
       ['ip link add vx2 type vxlan id 44 dstport 0', 0, ''],
       ['ip link add vx3 type vxlan id 45 dstport 4789 local 10.0.0.1 remote 10.0.0.2', 0, ''],
       ['ip link add vx4 type vxlan id 46 dstport 4789 remote 10.0.0.2 group 239.1.1.1', 1, 'vxlan: both group and remote cannot be specified\n'],
-      ['ip link add vx5 type vxlan id 47 dstport 4789 group 239.1.1.1', 1, 'vxlan: \'group\' requires \'dev\' to be specified\n'],
+      ['ip link add vx5 type vxlan id 47 dstport 4789 group 239.1.1.1', 1, "vxlan: 'group' requires 'dev' to be specified\n"],
       ['ip link add vx6 type vxlan id 48 dstport 4789 group 239.1.1.1 dev lo', 0, ''],
       ['ip link add vx7 type vxlan id 49 dstport 4789 dev nosuch', 255, 'Cannot find device "nosuch"\n'],
       ['ip link add vx8 type vxlan id 16777216 dstport 4789', 255, 'Error: argument "16777216" is wrong: invalid id\n'],
@@ -28,10 +32,18 @@ describe('vxlan-bridge (observed on iproute2 6.1 / kernel 6.18)', () => {
       ['ip link add vx11 type vxlan id 53 dstport 4789 remote 172.16.1..2', 1, 'Error: any valid address is expected rather than "172.16.1..2".\n'],
       ['ip link add vx11 type vxlan id 53 dstport 4789 remote 239.1.1.1', 255, 'Error: argument "239.1.1.1" is wrong: invalid remote address\n'],
       ['ip link add vx11 type vxlan id 53 dstport 4789 local 239.1.1.1', 255, 'Error: argument "239.1.1.1" is wrong: invalid local address\n'],
-      ['ip link add vx11 type vxlan id 53 dstport 4789 foo', 1, 'vxlan: unknown command "foo"?\nUsage: ... vxlan id VNI\n\t\t[ { group | remote } IP_ADDRESS ]\n\t\t[ local ADDR ]\n\t\t[ ttl TTL ]\n\t\t[ tos TOS ]\n\t\t[ df DF ]\n\t\t[ flowlabel LABEL ]\n\t\t[ dev PHYS_DEV ]\n\t\t[ dstport PORT ]\n\t\t[ srcport MIN MAX ]\n\t\t[ [no]learning ]\n\t\t[ [no]proxy ]\n\t\t[ [no]rsc ]\n\t\t[ [no]l2miss ]\n\t\t[ [no]l3miss ]\n\t\t[ ageing SECONDS ]\n\t\t[ maxaddress NUMBER ]\n\t\t[ [no]udpcsum ]\n\t\t[ [no]udp6zerocsumtx ]\n\t\t[ [no]udp6zerocsumrx ]\n\t\t[ [no]remcsumtx ] [ [no]remcsumrx ]\n\t\t[ [no]external ] [ gbp ] [ gpe ]\n\t\t[ [no]vnifilter ]\n\nWhere:\tVNI\t:= 0-16777215\n\tADDR\t:= { IP_ADDRESS | any }\n\tTOS\t:= { NUMBER | inherit }\n\tTTL\t:= { 1..255 | auto | inherit }\n\tDF\t:= { unset | set | inherit }\n\tLABEL := 0-1048575\n'],
+      [
+        'ip link add vx11 type vxlan id 53 dstport 4789 foo',
+        1,
+        'vxlan: unknown command "foo"?\nUsage: ... vxlan id VNI\n\t\t[ { group | remote } IP_ADDRESS ]\n\t\t[ local ADDR ]\n\t\t[ ttl TTL ]\n\t\t[ tos TOS ]\n\t\t[ df DF ]\n\t\t[ flowlabel LABEL ]\n\t\t[ dev PHYS_DEV ]\n\t\t[ dstport PORT ]\n\t\t[ srcport MIN MAX ]\n\t\t[ [no]learning ]\n\t\t[ [no]proxy ]\n\t\t[ [no]rsc ]\n\t\t[ [no]l2miss ]\n\t\t[ [no]l3miss ]\n\t\t[ ageing SECONDS ]\n\t\t[ maxaddress NUMBER ]\n\t\t[ [no]udpcsum ]\n\t\t[ [no]udp6zerocsumtx ]\n\t\t[ [no]udp6zerocsumrx ]\n\t\t[ [no]remcsumtx ] [ [no]remcsumrx ]\n\t\t[ [no]external ] [ gbp ] [ gpe ]\n\t\t[ [no]vnifilter ]\n\nWhere:\tVNI\t:= 0-16777215\n\tADDR\t:= { IP_ADDRESS | any }\n\tTOS\t:= { NUMBER | inherit }\n\tTTL\t:= { 1..255 | auto | inherit }\n\tDF\t:= { unset | set | inherit }\n\tLABEL := 0-1048575\n',
+      ],
       ['ip link add vx11 type vxlan dstport 4789', 1, 'vxlan: missing virtual network identifier\n'],
-      ['ip link add vx11 type vxlan vni 53 dstport 4789 external', 1, 'vxlan: both \'external\' and vni cannot be specified\n'],
-      ['ip link add vx12 type vxlan id 42', 2, 'vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse \'dstport 4789\' to get the IANA assigned value\nUse \'dstport 0\' to get default and quiet this message\nError: A VXLAN device with the specified VNI already exists.\n'],
+      ['ip link add vx11 type vxlan vni 53 dstport 4789 external', 1, "vxlan: both 'external' and vni cannot be specified\n"],
+      [
+        'ip link add vx12 type vxlan id 42',
+        2,
+        "vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message\nError: A VXLAN device with the specified VNI already exists.\n",
+      ],
       ['ip link add vx13 type vxlan id 54 dstport 4789 local 10.0.0.1 dev lo', 0, ''],
       ['ip -d link show vx3'],
       ['ip -d link show vx13'],
@@ -60,7 +72,11 @@ describe('vxlan-bridge (observed on iproute2 6.1 / kernel 6.18)', () => {
       ['bridge fdb add 02:00:00:00:00:03 dev vx3 dst 172.16.1..2', 1, 'Error: any valid address is expected rather than "172.16.1..2".\n'],
       ['bridge fdb foo', 255, 'Command "foo" is unknown, try "bridge fdb help".\n'],
       ['bridge foo', 255, 'Object "foo" is unknown, try "bridge help".\n'],
-      ['bridge', 255, 'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n       bridge [ -force ] -batch filename\nwhere  OBJECT := { link | fdb | mdb | vlan | monitor }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n                    -o[neline] | -t[imestamp] | -n[etns] name |\n                    -c[ompressvlans] -color -p[retty] -j[son] }\n'],
+      [
+        'bridge',
+        255,
+        'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n       bridge [ -force ] -batch filename\nwhere  OBJECT := { link | fdb | mdb | vlan | monitor }\n       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n                    -o[neline] | -t[imestamp] | -n[etns] name |\n                    -c[ompressvlans] -color -p[retty] -j[son] }\n',
+      ],
       ['bridge -V', 0, '', 'bridge utility, 6.1.0\n'],
     ];
     replay(steps);

@@ -26,9 +26,7 @@ describe('Printer (jsonw)', () => {
   });
   it('pretty JSON: four-space indents, `[ ` and ` ]`, `},{`', () => {
     expect(doc(true, true, 0, [])).toBe('[ ]\n');
-    expect(doc(true, true, 2, ['x'])).toBe(
-      '[ {\n        "n": 0,\n        "a": [ "x" ],\n        "z": null\n    },{\n        "n": 1,\n        "a": [ "x" ],\n        "z": null\n    } ]\n',
-    );
+    expect(doc(true, true, 2, ['x'])).toBe('[ {\n        "n": 0,\n        "a": [ "x" ],\n        "z": null\n    },{\n        "n": 1,\n        "a": [ "x" ],\n        "z": null\n    } ]\n');
     expect(doc(true, true, 1, [])).toBe('[ {\n        "n": 0,\n        "a": [ ],\n        "z": null\n    } ]\n');
   });
   it('escapes as jsonw_puts does', () => {

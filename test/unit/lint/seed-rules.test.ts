@@ -21,9 +21,11 @@ describe('lint on the seed', () => {
     expect(findings.find((f) => f.rule === 'route-exists')!.message).toContain('jk-br0 holds 172.16.1.1/24');
   });
 
-  it('finds the copied block in node 1\'s script alone: the same bind twice', () => {
+  it("finds the copied block in node 1's script alone: the same bind twice", () => {
     const findings = lintFile('examples/seed/node1.sh').filter((f) => f.rule === 'copied-tunnel-block');
-    expect(findings.map((f) => f.message)).toContain('this socat binds 192.168.0.16:9000 again, as the one on line 262 does: the tunnel block was copied for the other end without swapping NODE_IP and TO_NODE_IP');
+    expect(findings.map((f) => f.message)).toContain(
+      'this socat binds 192.168.0.16:9000 again, as the one on line 262 does: the tunnel block was copied for the other end without swapping NODE_IP and TO_NODE_IP',
+    );
   });
 
   it('finds nothing in the corrected labs', () => {

@@ -109,11 +109,14 @@ describe('promote_secondaries', () => {
       ].join('\n'),
     );
     expect(s[6].stdout).toBe('net.ipv4.conf.veth0.promote_secondaries = 1\n');
-    expect(s[9].stdout.split('\n').map((l) => /inet (\S+)/.exec(l)?.[1] ?? '').filter(Boolean)).toEqual(['10.0.1.1/24', '10.0.0.2/24', '10.0.0.3/24']);
+    expect(
+      s[9].stdout
+        .split('\n')
+        .map((l) => /inet (\S+)/.exec(l)?.[1] ?? '')
+        .filter(Boolean),
+    ).toEqual(['10.0.1.1/24', '10.0.0.2/24', '10.0.0.3/24']);
     expect(s[9].stdout).toContain('inet 10.0.0.3/24 scope global secondary veth0');
-    expect(s[10].stdout).toBe(
-      '10.0.0.0/24 dev veth0 proto kernel scope link src 10.0.0.2 linkdown \n10.0.1.0/24 dev veth0 proto kernel scope link src 10.0.1.1 linkdown \n',
-    );
+    expect(s[10].stdout).toBe('10.0.0.0/24 dev veth0 proto kernel scope link src 10.0.0.2 linkdown \n10.0.1.0/24 dev veth0 proto kernel scope link src 10.0.1.1 linkdown \n');
     expect(s[11].stdout).toContain('local 10.0.0.3 dev veth0 proto kernel scope host src 10.0.0.2');
   });
 });

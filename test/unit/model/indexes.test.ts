@@ -95,7 +95,11 @@ describe('indexes kept in step with the model', () => {
     const lab = new Lab({ seed: 1 });
     const host = lab.host('h');
     const lines = ['ip link add br0 type bridge'];
-    for (let i = 1; i <= 200; i++) lines.push(`ip link add v${i} address 02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')} type veth peer name p${i}`, `ip link set v${i} master br0`);
+    for (let i = 1; i <= 200; i++)
+      lines.push(
+        `ip link add v${i} address 02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')} type veth peer name p${i}`,
+        `ip link set v${i} master br0`,
+      );
     host.sh(lines.join('\n'));
     const br = host.host.root.linkByName('br0')!;
     expect(br.mac).toBe('02:00:00:00:00:01');

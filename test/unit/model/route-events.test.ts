@@ -167,7 +167,10 @@ broadcast 10.5.0.255 dev v0 table local proto kernel scope link src 10.5.0.1
 describe('route requests', () => {
   function lab(): Netns {
     const { ns } = sandbox();
-    run(ns, 'link add v0 type veth peer name v1\nlink set v1 up\nlink set v0 up\naddr add 10.0.0.1/24 dev v0\nlink add w0 type veth peer name w1\nlink set w1 up\nlink set w0 up\naddr add 10.2.0.1/24 dev w0');
+    run(
+      ns,
+      'link add v0 type veth peer name v1\nlink set v1 up\nlink set v0 up\naddr add 10.0.0.1/24 dev v0\nlink add w0 type veth peer name w1\nlink set w1 up\nlink set w0 up\naddr add 10.2.0.1/24 dev w0',
+    );
     return ns;
   }
 

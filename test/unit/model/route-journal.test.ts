@@ -144,7 +144,7 @@ describe('RouteTable', () => {
     );
   });
 
-  it('replace puts the new route in the old one\'s place and notes it', () => {
+  it("replace puts the new route in the old one's place and notes it", () => {
     const owner = { version: 7 };
     const j = new RouteJournal(owner);
     const t = new RouteTable(254, j);

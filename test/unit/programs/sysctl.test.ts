@@ -37,9 +37,7 @@ describe('which keys exist', () => {
   });
 
   it('takes any int, refuses what is not one, and reports a read-only key without failing', () => {
-    const s = run(
-      'ip link add v0 type veth peer name v1\nsysctl -w net.ipv4.conf.v0.rp_filter=-3\nsysctl -w net.ipv4.conf.v0.tag=99999999999\nsysctl -w net.ipv4.conf.v0.mc_forwarding=1',
-    );
+    const s = run('ip link add v0 type veth peer name v1\nsysctl -w net.ipv4.conf.v0.rp_filter=-3\nsysctl -w net.ipv4.conf.v0.tag=99999999999\nsysctl -w net.ipv4.conf.v0.mc_forwarding=1');
     expect(s[1].stdout).toBe('net.ipv4.conf.v0.rp_filter = -3\n');
     expect([s[2].exit, s[2].stderr]).toEqual([1, 'sysctl: setting key "net.ipv4.conf.v0.tag": Invalid argument\n']);
     expect([s[3].exit, s[3].stderr]).toEqual([0, 'sysctl: setting key "net.ipv4.conf.v0.mc_forwarding": Invalid argument\n']);

@@ -52,6 +52,6 @@ describe('ShellReader', () => {
       [2, 3],
       [3, 2],
     ]);
-    expect(steps[2]!.stderr).toBe("s.sh: line 3: unexpected EOF while looking for matching `\"'\n");
+    expect(steps[2]!.stderr).toBe('s.sh: line 3: unexpected EOF while looking for matching `"\'\n');
   });
 });

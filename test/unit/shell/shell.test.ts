@@ -17,7 +17,7 @@ function one(src: string): ShellCommand {
 }
 
 function env(vars: Record<string, string>): (name: string) => string | undefined {
-  return (name) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined);
+  return (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined);
 }
 
 /** Expanded argv of the single command in `src`. */
@@ -49,8 +49,7 @@ describe('parseShell: tutorial lines', () => {
   });
 
   it('parses the socat tunnel line as a background command', () => {
-    const src =
-      'sudo socat UDP:$TO_NODE_IP:9000,bind=$NODE_IP:9000, TUN:$TUNNEL_IP/16,tun-name=tundudp,iff-no-pi,tun-type=tun &';
+    const src = 'sudo socat UDP:$TO_NODE_IP:9000,bind=$NODE_IP:9000, TUN:$TUNNEL_IP/16,tun-name=tundudp,iff-no-pi,tun-type=tun &';
     const c = one(src);
     expect(c.background).toBe(true);
     expect(c.joiner).toBeNull();
@@ -166,7 +165,7 @@ describe('parseShell: continuations and line numbers', () => {
 describe('parseShell: quoting and escapes', () => {
   it('keeps single quotes literal', () => {
     expect(word("echo '$A'", 1).parts).toEqual([{ kind: 'lit', text: '$A', quoted: true }]);
-    expect(argv("echo '$A \\n \"x\"'", { A: 'v' })).toEqual(['echo', '$A \\n "x"']);
+    expect(argv('echo \'$A \\n "x"\'', { A: 'v' })).toEqual(['echo', '$A \\n "x"']);
   });
 
   it('escapes the next character outside quotes', () => {
@@ -191,7 +190,7 @@ describe('parseShell: quoting and escapes', () => {
     expect(argv('echo pre"$A"\'q\'post', { A: 'x y' })).toEqual(['echo', 'prex yqpost']);
   });
 
-  it('handles $\'...\' ANSI-C strings', () => {
+  it("handles $'...' ANSI-C strings", () => {
     expect(argv("echo $'a\\tb\\x41\\n'")).toEqual(['echo', 'a\tbA\n']);
   });
 });
@@ -303,7 +302,9 @@ describe('parseShell: parameters and unsupported expansions', () => {
   });
 
   it('parses special and positional parameters', () => {
-    const names = one('echo $1 $9 $? $$ $# $@ $* ${10}').words.slice(1).map((w) => w.parts[0]);
+    const names = one('echo $1 $9 $? $$ $# $@ $* ${10}')
+      .words.slice(1)
+      .map((w) => w.parts[0]);
     expect(names).toEqual(['1', '9', '?', '$', '#', '@', '*', '10'].map((name) => ({ kind: 'var', name, quoted: false })));
     expect(word('echo $10', 1).parts).toEqual([
       { kind: 'var', name: '1', quoted: false },
@@ -318,14 +319,7 @@ describe('parseShell: parameters and unsupported expansions', () => {
   it('keeps command substitutions and arithmetic verbatim as unsupported', () => {
     const c = one('echo $(ip -o link | grep "$(echo x)") `date` $((1 + (2 * 3))) ${#A} ${A/x/y} "in $(pwd) q"');
     const kinds = c.words.slice(1).map((w) => w.parts.filter((p) => p.kind === 'unsupported').map((p) => (p as { text: string }).text));
-    expect(kinds).toEqual([
-      ['$(ip -o link | grep "$(echo x)")'],
-      ['`date`'],
-      ['$((1 + (2 * 3)))'],
-      ['${#A}'],
-      ['${A/x/y}'],
-      ['$(pwd)'],
-    ]);
+    expect(kinds).toEqual([['$(ip -o link | grep "$(echo x)")'], ['`date`'], ['$((1 + (2 * 3)))'], ['${#A}'], ['${A/x/y}'], ['$(pwd)']]);
     expect(expandWords(c.words, env({}))).toBeNull();
     expect(expandWord(c.words[0]!, env({}))).toEqual(['echo']);
   });
@@ -532,7 +526,7 @@ describe('parseShell: errors', () => {
 
   it('reports other unterminated quotes and substitutions', () => {
     expect(parseShell("echo 'a").errors).toEqual([{ line: 1, message: "unexpected EOF while looking for matching `''" }]);
-    expect(parseShell('echo `a').errors).toEqual([{ line: 1, message: 'unexpected EOF while looking for matching ``\'' }]);
+    expect(parseShell('echo `a').errors).toEqual([{ line: 1, message: "unexpected EOF while looking for matching ``'" }]);
     expect(parseShell('echo ${A\nb').errors).toEqual([{ line: 1, message: "unexpected EOF while looking for matching `}'" }]);
     expect(parseShell('echo $(a\nb\n').errors).toEqual([{ line: 3, message: "unexpected EOF while looking for matching `)'" }]);
   });
@@ -556,10 +550,51 @@ describe('parseShell: errors', () => {
 describe('parseShell: robustness', () => {
   it('never throws and keeps lines in range', () => {
     const alphabet = fc.constantFrom(
-      'a', 'b', ' ', '\t', '\n', '\r\n', '"', "'", '`', '$', '\\', '{', '}', '(', ')', ';', '&', '|', '<', '>', '#', '=',
-      '$(', '${', ':-', '<<', 'EOF', 'if ', 'fi', 'then ', 'do ', 'done', 'case ', 'esac', ';;', '2>', '&>', '~', ',', '[[',
+      'a',
+      'b',
+      ' ',
+      '\t',
+      '\n',
+      '\r\n',
+      '"',
+      "'",
+      '`',
+      '$',
+      '\\',
+      '{',
+      '}',
+      '(',
+      ')',
+      ';',
+      '&',
+      '|',
+      '<',
+      '>',
+      '#',
+      '=',
+      '$(',
+      '${',
+      ':-',
+      '<<',
+      'EOF',
+      'if ',
+      'fi',
+      'then ',
+      'do ',
+      'done',
+      'case ',
+      'esac',
+      ';;',
+      '2>',
+      '&>',
+      '~',
+      ',',
+      '[[',
     );
-    const script = fc.oneof(fc.string(), fc.array(alphabet, { maxLength: 60 }).map((xs) => xs.join('')));
+    const script = fc.oneof(
+      fc.string(),
+      fc.array(alphabet, { maxLength: 60 }).map((xs) => xs.join('')),
+    );
     fc.assert(
       fc.property(script, (src) => {
         const lineCount = src.split('\n').length;

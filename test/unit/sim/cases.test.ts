@@ -29,17 +29,19 @@ function golden(name: string): string {
 
 describe('forwarding cases agree with the kernel', () => {
   for (const casesDir of caseDirs)
-  for (const file of readdirSync(casesDir).filter((f) => f.endsWith('.sh')).sort()) {
-    const name = file.replace(/\.sh$/, '');
-    it(name, () => {
-      const script = readFileSync(join(casesDir, file), 'utf8');
-      const steps = new Lab().host('h').sh(script, { file });
-      let got = '';
-      for (const s of steps) {
-        if (!/^ip netns exec \S+ ping( |$)/.test(s.command)) continue;
-        got += `$ ${s.command}\n${maskPingTimes(s.stderr + s.stdout)}[exit ${s.exit}]\n`;
-      }
-      expect(got).toBe(golden(name));
-    });
-  }
+    for (const file of readdirSync(casesDir)
+      .filter((f) => f.endsWith('.sh'))
+      .sort()) {
+      const name = file.replace(/\.sh$/, '');
+      it(name, () => {
+        const script = readFileSync(join(casesDir, file), 'utf8');
+        const steps = new Lab().host('h').sh(script, { file });
+        let got = '';
+        for (const s of steps) {
+          if (!/^ip netns exec \S+ ping( |$)/.test(s.command)) continue;
+          got += `$ ${s.command}\n${maskPingTimes(s.stderr + s.stdout)}[exit ${s.exit}]\n`;
+        }
+        expect(got).toBe(golden(name));
+      });
+    }
 });

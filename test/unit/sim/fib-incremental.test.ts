@@ -14,7 +14,16 @@ const BASES = ['10.0.0.0', '10.0.1.0', '10.1.0.0', '10.1.2.0', '10.200.0.0', '0.
 const LENS = [0, 8, 16, 24, 25, 30, 32];
 const GWS = ['10.0.0.2', '10.0.0.3', '10.1.0.9', '10.0.0.1', '10.77.0.1'];
 
-type Edit = { verb: 'add' | 'append' | 'prepend' | 'replace' | 'change' | 'del' | 'flush' | 'addr' | 'local'; base: number; len: number; gw: number; dev: number; metric: number; type: number; table: number };
+type Edit = {
+  verb: 'add' | 'append' | 'prepend' | 'replace' | 'change' | 'del' | 'flush' | 'addr' | 'local';
+  base: number;
+  len: number;
+  gw: number;
+  dev: number;
+  metric: number;
+  type: number;
+  table: number;
+};
 
 const edit: fc.Arbitrary<Edit> = fc.record({
   verb: fc.oneof(
@@ -34,7 +43,7 @@ const edit: fc.Arbitrary<Edit> = fc.record({
 function prefix(e: Edit): string {
   const [a, b, c, d] = BASES[e.base]!.split('.').map(Number) as [number, number, number, number];
   const len = LENS[e.len]!;
-  const n = len === 0 ? 0 : ((((a << 24) | (b << 16) | (c << 8) | d) & (-1 << (32 - len))) >>> 0);
+  const n = len === 0 ? 0 : (((a << 24) | (b << 16) | (c << 8) | d) & (-1 << (32 - len))) >>> 0;
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${len}`;
 }
 

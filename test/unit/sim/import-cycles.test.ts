@@ -86,13 +86,25 @@ describe('import layers of sim/ and src/model/', () => {
 
   it('have no runtime import cycle', () => {
     const graph = new Map<string, string[]>();
-    for (const f of files) graph.set(f, imports(f).filter((i) => i.runtime).map((i) => i.to));
+    for (const f of files)
+      graph.set(
+        f,
+        imports(f)
+          .filter((i) => i.runtime)
+          .map((i) => i.to),
+      );
     expect(files.length).toBeGreaterThan(50);
     expect(cycles(graph)).toEqual([]);
   });
 
   it('never import the simulator from the model', () => {
-    const up = files.filter((f) => f.startsWith('src/model/')).flatMap((f) => imports(f).filter((i) => i.to.startsWith('sim/')).map((i) => `${f} -> ${i.to}`));
+    const up = files
+      .filter((f) => f.startsWith('src/model/'))
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => i.to.startsWith('sim/'))
+          .map((i) => `${f} -> ${i.to}`),
+      );
     expect(up).toEqual([]);
   });
 

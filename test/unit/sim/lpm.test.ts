@@ -217,11 +217,11 @@ describe.each(modes)('Lpm (%s)', (mode, opts) => {
       ['128.0.0.0', 1],
       ['10.1.0.0', 16],
     ];
-    routes.forEach(([a, l], i) => t.insert(ip(a), l, i));
+    routes.forEach(([a, l], i) => {
+      t.insert(ip(a), l, i);
+    });
     const got = [...t.entries()].map((e) => [e.prefix, e.len, e.value]);
-    const want = routes
-      .map(([a, l], i) => [ip(a), l, i])
-      .sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
+    const want = routes.map(([a, l], i) => [ip(a), l, i]).sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
     expect(got).toEqual(want);
     expect([...t].length).toBe(routes.length);
   });
@@ -331,20 +331,14 @@ describe('Lpm representation switching', () => {
 /** Addresses clustered around a few anchors so that prefixes nest and collide. */
 const ANCHORS = [0, 0xffffffff, 0x80000000, 0x7fffffff, ip('10.1.2.3'), ip('10.1.3.200'), ip('192.168.0.1')];
 const arbAddr = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: 0, max: 32 }), fc.nat()).map(
-    ([a, bits, noise]) => (a ^ (bits === 0 ? 0 : noise & (0xffffffff >>> (32 - bits)))) >>> 0,
-  ) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: 0, max: 32 }), fc.nat()).map(([a, bits, noise]) => (a ^ (bits === 0 ? 0 : noise & (0xffffffff >>> (32 - bits)))) >>> 0),
+  },
   { weight: 1, arbitrary: fc.nat({ max: 0xffffffff }) },
 );
-const arbLen = fc.oneof(
-  fc.integer({ min: 0, max: 32 }),
-  fc.constantFrom(0, 7, 8, 16, 23, 24, 25, 31, 32),
-);
-type Op =
-  | { t: 'ins'; addr: number; len: number }
-  | { t: 'del'; addr: number; len: number }
-  | { t: 'delExisting'; pick: number }
-  | { t: 'look'; addr: number };
+const arbLen = fc.oneof(fc.integer({ min: 0, max: 32 }), fc.constantFrom(0, 7, 8, 16, 23, 24, 25, 31, 32));
+type Op = { t: 'ins'; addr: number; len: number } | { t: 'del'; addr: number; len: number } | { t: 'delExisting'; pick: number } | { t: 'look'; addr: number };
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ t: fc.constant('ins' as const), addr: arbAddr, len: arbLen }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('del' as const), addr: arbAddr, len: arbLen }) },
@@ -422,11 +416,7 @@ describe('Lpm property: agrees with a naive reference', () => {
       { weight: 1, arbitrary: fc.record({ t: fc.constant('look' as const), addr: arbAddr }) },
     );
     const arbOps = fc
-      .tuple(
-        fc.array(ins, { minLength: 45, maxLength: 70, size: 'max' }),
-        fc.array(shrink, { minLength: 30, maxLength: 70, size: 'max' }),
-        fc.array(arbOp, { maxLength: 80, size: 'max' }),
-      )
+      .tuple(fc.array(ins, { minLength: 45, maxLength: 70, size: 'max' }), fc.array(shrink, { minLength: 30, maxLength: 70, size: 'max' }), fc.array(arbOp, { maxLength: 80, size: 'max' }))
       .map(([a, b, c]): Op[] => [...a, ...b, ...c]);
     fc.assert(
       fc.property(arbOps, (ops) => checkAgainstReference({ denseThreshold: 40 }, ops)),

@@ -91,7 +91,11 @@ describe('0.0.0.0/8 and TTL 0', () => {
   // 0.1.2.3/16 dev vb` in B, `ping -c 1 -W 1 0.1.2.3` → 1 received: only 0.0.0.0 itself is special
   it('0.0.0.0/8 addresses are ordinary unicast since Linux 5.18', () => {
     const t = new TestLab().pair();
-    t.do('A', { op: 'route.add', mode: 'add', route: { type: 'unicast', dst: 0x00010000, dstLen: 16, table: null, dev: 'va', gateway: null, prefsrc: null, metric: null, protocol: null, scope: null, onlink: false, tos: 0, mtu: null } });
+    t.do('A', {
+      op: 'route.add',
+      mode: 'add',
+      route: { type: 'unicast', dst: 0x00010000, dstLen: 16, table: null, dev: 'va', gateway: null, prefsrc: null, metric: null, protocol: null, scope: null, onlink: false, tos: 0, mtu: null },
+    });
     t.addr('B', 'vb', '0.1.2.3/16');
     expect(t.ping('A', '0.1.2.3').received).toBe(1);
   });
@@ -118,7 +122,10 @@ describe('ping -I', () => {
 
   it('without a route: a bound address fails silently; a bound device ARPs and its local error is not reported', () => {
     const t = new TestLab().router(true);
-    t.do('B', { op: 'route.del', route: { type: null, typeGiven: false, dst: 0, dstLen: 0, table: null, dev: null, gateway: null, prefsrc: null, metric: null, protocol: null, scope: null, onlink: false, tos: 0, mtu: null } });
+    t.do('B', {
+      op: 'route.del',
+      route: { type: null, typeGiven: false, dst: 0, dstLen: 0, table: null, dev: null, gateway: null, prefsrc: null, metric: null, protocol: null, scope: null, onlink: false, tos: 0, mtu: null },
+    });
     expect(t.ping('B', '10.5.5.5', { count: 2, timeout: 10, source: ip('10.0.2.1') })).toMatchObject({ transmitted: 2, received: 0, errors: 0, pipe: -1 });
     expect(t.ping('B', '10.5.5.5', { count: 2, timeout: 10, iface: 'vb' })).toMatchObject({ transmitted: 2, received: 0, errors: 0, pipe: 2 });
     expect(t.ping('B', '10.0.2.9', { count: 2, timeout: 10 })).toMatchObject({ transmitted: 2, errors: 2, pipe: 2 });

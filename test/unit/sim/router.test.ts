@@ -90,7 +90,25 @@ describe('two routers in a chain', () => {
     expect(t.ping('A', '198.51.100.1')).toMatchObject({ received: 0, errors: 0, exit: 1 });
     expect(t.ping('A', '203.0.113.2')).toMatchObject({ received: 0, errors: 0 });
     expect(t.ping('A', '198.51.100.254')).toMatchObject({ received: 0, errors: 0 });
-    t.do('R1', { op: 'route.del', route: { type: null, typeGiven: false, dst: 0xc6336400, dstLen: 24, table: null, dev: null, gateway: null, prefsrc: null, metric: null, protocol: null, scope: null, onlink: false, tos: 0, mtu: null } });
+    t.do('R1', {
+      op: 'route.del',
+      route: {
+        type: null,
+        typeGiven: false,
+        dst: 0xc6336400,
+        dstLen: 24,
+        table: null,
+        dev: null,
+        gateway: null,
+        prefsrc: null,
+        metric: null,
+        protocol: null,
+        scope: null,
+        onlink: false,
+        tos: 0,
+        mtu: null,
+      },
+    });
     expect(t.ping('A', '198.51.100.1').errorLines).toEqual(['From 192.0.2.254 icmp_seq=1 Destination Net Unreachable']);
   });
 });

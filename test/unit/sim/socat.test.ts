@@ -53,7 +53,7 @@ describe('the tun socat makes', () => {
   });
 });
 
-describe('the kernel\'s first packets', () => {
+describe("the kernel's first packets", () => {
   it('a router solicitation leaves a tun as soon as it is up', () => {
     const { lab: l, sh } = lab();
     sh(`${A} &\n${B} &`);
@@ -100,7 +100,7 @@ describe('the kernel\'s first packets', () => {
 });
 
 describe('socat at start', () => {
-  it('reports a bind to another host\'s address when the background job is seen to end', () => {
+  it("reports a bind to another host's address when the background job is seen to end", () => {
     const { sh } = lab();
     const [s] = sh('ip netns exec a socat UDP:192.168.0.26:9000,bind=192.168.0.26:9000 TUN:10.0.0.1/24 &');
     expect(s).toMatchObject({ exit: 0, stdout: '', stderr: '' });

@@ -1,17 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  absentHostIn,
-  addressIn,
-  interfaceAddress,
-  overlappingSubnets,
-  prefixLength,
-  subnet,
-  subnetOf,
-  subnetSpec,
-  typoOf,
-  type Subnet,
-} from '../../../src/testing/arb-address.js';
+import { absentHostIn, addressIn, interfaceAddress, overlappingSubnets, prefixLength, subnet, subnetOf, subnetSpec, typoOf, type Subnet } from '../../../src/testing/arb-address.js';
 import { broadcastOf, inPrefix, maskOf, parseIp4, parsePrefix } from '../../../src/model/ip.js';
 
 const isPrivate = (a: number) => inPrefix(a, 0x0a000000, 8) || inPrefix(a, 0xac100000, 12);
@@ -43,7 +32,7 @@ describe('address arbitraries', () => {
       const p = parsePrefix(a)!;
       expect(p).not.toBeNull();
       expect(isPrivate(p.addr) || isPrivate((p.addr - 2 ** (32 - p.len)) >>> 0)).toBe(true);
-      if (p.len < 31 && p.addr === ((p.addr & maskOf(p.len)) >>> 0)) network++;
+      if (p.len < 31 && p.addr === (p.addr & maskOf(p.len)) >>> 0) network++;
       if (p.len < 31 && p.addr === broadcastOf(p.addr, p.len)) broadcast++;
     }
     expect(network).toBeGreaterThan(0);

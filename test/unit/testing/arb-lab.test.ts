@@ -148,7 +148,10 @@ describe('lab arbitraries', () => {
   });
 
   it('fast-check prints a counterexample as the script itself', () => {
-    const out = fc.check(fc.property(lab(), (l) => labNamespaces(l).length < 3), { seed: 5 });
+    const out = fc.check(
+      fc.property(lab(), (l) => labNamespaces(l).length < 3),
+      { seed: 5 },
+    );
     expect(out.failed).toBe(true);
     const message = fc.defaultReportMessage(out) ?? '';
     expect(message).toContain('#!/bin/bash');

@@ -45,7 +45,10 @@ describe('route tables', () => {
   });
 
   it('random tables do loop, and the property shrinks to a small loop', () => {
-    const out = fc.check(fc.property(routeTables(), (lab) => !loops(lab)), { seed: 42 });
+    const out = fc.check(
+      fc.property(routeTables(), (lab) => !loops(lab)),
+      { seed: 42 },
+    );
     expect(out.failed).toBe(true);
     const lab = out.counterexample![0];
     expect(loops(lab)).toBe(true);

@@ -23,11 +23,7 @@ describe('stepToCommand', () => {
       'ip netns exec red ip route add default via 10.0.0.254 dev v0 metric 100 onlink',
     ],
     [{ kind: 'route-add', in: null, dst: '10.1.0.0/16', dev: 'v0' }, 'ip route add 10.1.0.0/16 dev v0', 'ip route add 10.1.0.0/16 dev v0'],
-    [
-      { kind: 'sysctl', in: 'r', key: 'net.ipv4.ip_forward', value: '1' },
-      'ip netns exec r sysctl -w net.ipv4.ip_forward=1',
-      'ip netns exec r sysctl -w net.ipv4.ip_forward=1',
-    ],
+    [{ kind: 'sysctl', in: 'r', key: 'net.ipv4.ip_forward', value: '1' }, 'ip netns exec r sysctl -w net.ipv4.ip_forward=1', 'ip netns exec r sysctl -w net.ipv4.ip_forward=1'],
     [{ kind: 'ping', in: 'red', to: '10.0.0.2' }, 'ip netns exec red ping -c 1 -W 1 10.0.0.2', 'ip netns exec red ping -c 1 -W 1 10.0.0.2'],
     [{ kind: 'ping', in: null, to: '10.0.0.2' }, 'ping -c 1 -W 1 10.0.0.2', 'ping -c 1 -W 1 10.0.0.2'],
     [{ kind: 'show', in: 'red', object: 'route', json: true }, 'ip -n red -j route show', 'ip netns exec red ip -j route show'],
@@ -50,7 +46,13 @@ describe('stepToCommand', () => {
 
 describe('toScript', () => {
   it('is a bash script: a short header, then one command per step', () => {
-    const text = toScript({ title: 'two namespaces', steps: [{ kind: 'netns-add', name: 'a' }, { kind: 'ping', in: 'a', to: '127.0.0.1' }] });
+    const text = toScript({
+      title: 'two namespaces',
+      steps: [
+        { kind: 'netns-add', name: 'a' },
+        { kind: 'ping', in: 'a', to: '127.0.0.1' },
+      ],
+    });
     expect(text).toBe(
       '#!/bin/bash\n# two namespaces\n# Run it with `nettwin run FILE`, or with `sudo bash FILE` in a throwaway VM or network sandbox.\n' +
         'ip netns add a\nip netns exec a ping -c 1 -W 1 127.0.0.1\n',

@@ -51,6 +51,11 @@ describe('junitXml', () => {
 
   it('escapes markup and drops characters XML cannot hold', () => {
     expect(xmlEscape(`a<b>&"c'\u0001\u0008d`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;d');
-    expect(parseXml(`<?xml version="1.0" encoding="UTF-8"?>\n<x a="${xmlEscape('<&>"\'')}">${xmlEscape('1 < 2 & 3')}</x>`)).toEqual({ name: 'x', attrs: { a: `<&>"'` }, children: [], text: '1 < 2 & 3' });
+    expect(parseXml(`<?xml version="1.0" encoding="UTF-8"?>\n<x a="${xmlEscape('<&>"\'')}">${xmlEscape('1 < 2 & 3')}</x>`)).toEqual({
+      name: 'x',
+      attrs: { a: `<&>"'` },
+      children: [],
+      text: '1 < 2 & 3',
+    });
   });
 });

@@ -12,13 +12,20 @@ import type { ExecResult, Sandbox } from '../../../../adapters/linux/sandbox.js'
 const OK: ExecResult = { exit: 0, stdout: '', stderr: '' };
 
 describe('deferrable', () => {
-  const d = (argv: string[], expect: ExecResult = OK, wrapper?: string) =>
-    deferrable('h', argv[0]!, argv.slice(1), wrapper ? ['ip', 'netns', 'exec', wrapper] : [], wrapper, expect, argv.join(' '));
+  const d = (argv: string[], expect: ExecResult = OK, wrapper?: string) => deferrable('h', argv[0]!, argv.slice(1), wrapper ? ['ip', 'netns', 'exec', wrapper] : [], wrapper, expect, argv.join(' '));
 
   it('queues writes that succeed silently as batch lines, in their namespace', () => {
-    expect(d(['ip', 'link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', 'ns1'])).toMatchObject({ ns: null, batch: 'link add v0 type veth peer name eth0 netns ns1', touches: ['ns1'] });
+    expect(d(['ip', 'link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', 'ns1'])).toMatchObject({
+      ns: null,
+      batch: 'link add v0 type veth peer name eth0 netns ns1',
+      touches: ['ns1'],
+    });
     expect(d(['ip', '-n', 'ns1', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'])).toMatchObject({ ns: 'ns1', batch: 'addr add 10.0.0.1/24 dev eth0', touches: [] });
-    expect(d(['ip', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'], OK, 'ns2')).toMatchObject({ ns: 'ns2', batch: 'addr add 10.0.0.1/24 dev eth0', argv: ['ip', 'netns', 'exec', 'ns2', 'ip', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'] });
+    expect(d(['ip', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'], OK, 'ns2')).toMatchObject({
+      ns: 'ns2',
+      batch: 'addr add 10.0.0.1/24 dev eth0',
+      argv: ['ip', 'netns', 'exec', 'ns2', 'ip', 'addr', 'add', '10.0.0.1/24', 'dev', 'eth0'],
+    });
     expect(d(['ip', 'netns', 'add', 'ns1'])).toMatchObject({ ns: null, touches: ['ns1', '#netns-dir'] });
   });
 
@@ -134,7 +141,9 @@ describe('Speculation', () => {
     const calls: string[] = [];
     const spy = {
       exec: (h: string, argv: string[], o?: { input?: string }) => (calls.push(argv.join(' ')), sb.exec(h, argv, o)),
-      execUnits: (h: string, units: { ns: string; lines: string }[], p: number) => (calls.push(units.map((u) => `${u.ns}: ${u.lines.trim().split('\n').length} lines`).join(', ')), sb.execUnits(h, units, p)),
+      execUnits: (h: string, units: { ns: string; lines: string }[], p: number) => (
+        calls.push(units.map((u) => `${u.ns}: ${u.lines.trim().split('\n').length} lines`).join(', ')), sb.execUnits(h, units, p)
+      ),
     } as unknown as Sandbox;
     const s = new Speculation(async () => spy, 4);
     for (let i = 0; i < 5; i++) s.add(cmd(i, 'a', [], true));

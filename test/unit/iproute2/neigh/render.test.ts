@@ -11,8 +11,7 @@ import { parseIp4 } from '../../../../src/model/ip.js';
 import type { Netns } from '../../../../src/model/netns.js';
 import { run, sandbox } from '../mini-ip.js';
 
-const show = (ns: Netns, f: Partial<NeighFilter> = {}, g: Partial<IpGlobals> = {}) =>
-  renderNeigh({ ns }, { ...defaultGlobals(), ...g }, { ...emptyNeighFilter(), ...f });
+const show = (ns: Netns, f: Partial<NeighFilter> = {}, g: Partial<IpGlobals> = {}) => renderNeigh({ ns }, { ...defaultGlobals(), ...g }, { ...emptyNeighFilter(), ...f });
 
 function lab(): Netns {
   const { ns } = sandbox();

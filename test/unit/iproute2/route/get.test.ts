@@ -54,9 +54,7 @@ describe('ip route get: output routes', () => {
   it('via a gateway: text, JSON, pretty JSON, -o', () => {
     const ns = lab();
     expect(get(ns, '8.8.8.8')).toEqual({ exit: 0, stdout: '8.8.8.8 via 10.0.0.2 dev v0 src 10.0.0.1 uid 0 \n    cache \n', stderr: '' });
-    expect(out(ns, '8.8.8.8', {}, { json: true })).toBe(
-      '[{"dst":"8.8.8.8","gateway":"10.0.0.2","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":[]}]\n',
-    );
+    expect(out(ns, '8.8.8.8', {}, { json: true })).toBe('[{"dst":"8.8.8.8","gateway":"10.0.0.2","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":[]}]\n');
     expect(out(ns, '8.8.8.8', {}, { json: true, pretty: true })).toBe(`[ {
         "dst": "8.8.8.8",
         "gateway": "10.0.0.2",
@@ -82,15 +80,11 @@ describe('ip route get: output routes', () => {
   it('local, loopback net, broadcast, limited broadcast, multicast', () => {
     const ns = lab();
     expect(out(ns, '10.0.0.1')).toBe('local 10.0.0.1 dev lo src 10.0.0.1 uid 0 \n    cache <local> \n');
-    expect(out(ns, '10.0.0.1', {}, { json: true })).toBe(
-      '[{"type":"local","dst":"10.0.0.1","dev":"lo","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":["local"]}]\n',
-    );
+    expect(out(ns, '10.0.0.1', {}, { json: true })).toBe('[{"type":"local","dst":"10.0.0.1","dev":"lo","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":["local"]}]\n');
     expect(out(ns, '10.0.0.1', {}, { details: 1 })).toBe('local 10.0.0.1 dev lo table main src 10.0.0.1 uid 0 \n    cache <local> \n');
     expect(out(ns, '127.1.2.3')).toBe('local 127.1.2.3 dev lo src 127.0.0.1 uid 0 \n    cache <local> \n');
     expect(out(ns, '10.0.0.255')).toBe('broadcast 10.0.0.255 dev v0 src 10.0.0.1 uid 0 \n    cache <local,brd> \n');
-    expect(out(ns, '10.0.0.255', {}, { json: true })).toBe(
-      '[{"type":"broadcast","dst":"10.0.0.255","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":["local","brd"]}]\n',
-    );
+    expect(out(ns, '10.0.0.255', {}, { json: true })).toBe('[{"type":"broadcast","dst":"10.0.0.255","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":["local","brd"]}]\n');
     expect(out(ns, '255.255.255.255')).toBe('broadcast 255.255.255.255 dev v0 src 10.0.0.1 uid 0 \n    cache <local,brd> \n');
     expect(out(ns, '224.0.0.1')).toBe('multicast 224.0.0.1 dev v0 src 10.0.0.1 rt_offload_failed uid 0 \n    cache <local,mc> \n');
     expect(out(ns, '224.0.0.5')).toBe('multicast 224.0.0.5 dev v0 src 10.0.0.1 rt_offload_failed uid 0 \n    cache <mc> \n');
@@ -141,27 +135,21 @@ describe('ip route get: output routes', () => {
     expect(out(ns, '8.8.8.8', { uid: 5 })).toBe('8.8.8.8 via 10.0.0.2 dev v0 src 10.0.0.1 uid 5 \n    cache \n');
     expect(out(ns, '8.8.8.8', { mark: 5 })).toBe('8.8.8.8 via 10.0.0.2 dev v0 src 10.0.0.1 mark 5 uid 0 \n    cache \n');
     expect(out(ns, '8.8.8.8', { mark: 20 })).toBe('8.8.8.8 via 10.0.0.2 dev v0 src 10.0.0.1 mark 0x14 uid 0 \n    cache \n');
-    expect(out(ns, '8.8.8.8', { mark: 20 }, { json: true })).toBe(
-      '[{"dst":"8.8.8.8","gateway":"10.0.0.2","dev":"v0","prefsrc":"10.0.0.1","flags":[],"mark":20,"uid":0,"cache":[]}]\n',
-    );
+    expect(out(ns, '8.8.8.8', { mark: 20 }, { json: true })).toBe('[{"dst":"8.8.8.8","gateway":"10.0.0.2","dev":"v0","prefsrc":"10.0.0.1","flags":[],"mark":20,"uid":0,"cache":[]}]\n');
   });
 
   it('a route metric: mtu after cache', () => {
     const ns = lab();
     run(ns, 'route add 172.18.0.0/16 via 10.0.0.7 mtu 1300');
     expect(out(ns, '172.18.1.1')).toBe('172.18.1.1 via 10.0.0.7 dev v0 src 10.0.0.1 uid 0 \n    cache mtu 1300 \n');
-    expect(out(ns, '172.18.1.1', {}, { json: true })).toBe(
-      '[{"dst":"172.18.1.1","gateway":"10.0.0.7","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":[],"metrics":[{"mtu":1300}]}]\n',
-    );
+    expect(out(ns, '172.18.1.1', {}, { json: true })).toBe('[{"dst":"172.18.1.1","gateway":"10.0.0.7","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":[],"metrics":[{"mtu":1300}]}]\n');
   });
 
   it('connected prints the answer twice, the second outside the JSON document', () => {
     const ns = lab();
     const one = '8.8.8.8 via 10.0.0.2 dev v0 src 10.0.0.1 uid 0 \n    cache \n';
     expect(out(ns, '8.8.8.8', { connected: true })).toBe(one + one);
-    expect(out(ns, '8.8.8.8', { connected: true }, { json: true })).toBe(
-      '[{"dst":"8.8.8.8","gateway":"10.0.0.2","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":[]}]\n' + one,
-    );
+    expect(out(ns, '8.8.8.8', { connected: true }, { json: true })).toBe(`[{"dst":"8.8.8.8","gateway":"10.0.0.2","dev":"v0","prefsrc":"10.0.0.1","flags":[],"uid":0,"cache":[]}]\n${one}`);
   });
 
   it('fibmatch prints the FIB entry', () => {
@@ -269,9 +257,7 @@ describe('ip route get: input routes (iif)', () => {
   it('local delivery goes to lo, with iif and no uid', () => {
     const ns = twoNets();
     expect(out(ns, '10.0.0.1', { from: '10.2.0.9', iif: 'v0' })).toBe('local 10.0.0.1 from 10.2.0.9 dev lo \n    cache <local> iif v0 \n');
-    expect(out(ns, '10.0.0.1', { from: '10.2.0.9', iif: 'v0' }, { json: true })).toBe(
-      '[{"type":"local","dst":"10.0.0.1","from":"10.2.0.9","dev":"lo","flags":[],"cache":["local"],"iif":"v0"}]\n',
-    );
+    expect(out(ns, '10.0.0.1', { from: '10.2.0.9', iif: 'v0' }, { json: true })).toBe('[{"type":"local","dst":"10.0.0.1","from":"10.2.0.9","dev":"lo","flags":[],"cache":["local"],"iif":"v0"}]\n');
     expect(out(ns, '10.0.0.1', { from: '10.2.0.9', iif: 'v0', uid: 3 })).toBe('local 10.0.0.1 from 10.2.0.9 dev lo uid 3 \n    cache <local> iif v0 \n');
     expect(out(ns, '10.0.0.1', { from: '10.0.0.9', iif: 'lo' })).toBe('local 10.0.0.1 from 10.0.0.9 dev lo \n    cache <local> iif lo \n');
     expect(out(ns, '10.0.0.1', { from: '10.0.0.9', iif: 'v0', fibmatch: true })).toBe('local 10.0.0.1 dev v0 proto kernel scope host src 10.0.0.1 \n');
@@ -280,16 +266,12 @@ describe('ip route get: input routes (iif)', () => {
   it('broadcasts are delivered locally', () => {
     const ns = twoNets();
     expect(out(ns, '10.0.0.255', { from: '10.0.0.9', iif: 'v0' })).toBe('broadcast 10.0.0.255 from 10.0.0.9 dev lo \n    cache <local,brd> iif v0 \n');
-    expect(out(ns, '255.255.255.255', { from: '10.0.0.9', iif: 'v0' })).toBe(
-      'broadcast 255.255.255.255 from 10.0.0.9 dev lo \n    cache <local,brd> iif v0 \n',
-    );
+    expect(out(ns, '255.255.255.255', { from: '10.0.0.9', iif: 'v0' })).toBe('broadcast 255.255.255.255 from 10.0.0.9 dev lo \n    cache <local,brd> iif v0 \n');
   });
 
   it('multicast: a joined group is delivered to lo, others are refused', () => {
     const ns = twoNets();
-    expect(out(ns, '224.0.0.1', { from: '10.0.0.9', iif: 'v0' })).toBe(
-      'multicast 224.0.0.1 from 10.0.0.9 dev lo rt_offload_failed \n    cache <local,mc> iif v0 \n',
-    );
+    expect(out(ns, '224.0.0.1', { from: '10.0.0.9', iif: 'v0' })).toBe('multicast 224.0.0.1 from 10.0.0.9 dev lo rt_offload_failed \n    cache <local,mc> iif v0 \n');
     expect(out(ns, '224.0.0.5', { from: '10.0.0.9', iif: 'v0' })).toBe('RTNETLINK answers: Invalid argument\n');
   });
 

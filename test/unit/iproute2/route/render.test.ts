@@ -102,9 +102,7 @@ describe('ip route show: a fresh sandbox', () => {
   it('lo down keeps its local routes, loses the broadcast one and ::1', () => {
     const { ns } = sandbox();
     run(ns, 'link set lo down');
-    expect(text(ns, { table: 'all' })).toBe(
-      'local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1 \nlocal 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 \n',
-    );
+    expect(text(ns, { table: 'all' })).toBe('local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1 \nlocal 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 \n');
   });
 });
 
@@ -222,9 +220,7 @@ broadcast 127.255.255.255 proto kernel scope link src 127.0.0.1
     expect(text(ns, { root: pfx('10.0.0.0/8') })).toBe(MAIN.split('\n').slice(1).join('\n'));
     expect(text(ns, { match: pfx('10.1.2.3') })).toBe('default via 10.0.0.2 dev v0 \n10.1.0.0/16 via 10.0.0.3 dev v0 metric 100 \n');
     expect(text(ns, { exact: pfx('10.1.0.0/16') })).toBe('10.1.0.0/16 via 10.0.0.3 dev v0 metric 100 \n');
-    expect(text(ns, { table: 255, match: pfx('127.0.0.1') })).toBe(
-      'local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1 \nlocal 127.0.0.1 dev lo proto kernel scope host src 127.0.0.1 \n',
-    );
+    expect(text(ns, { table: 255, match: pfx('127.0.0.1') })).toBe('local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1 \nlocal 127.0.0.1 dev lo proto kernel scope host src 127.0.0.1 \n');
     expect(text(ns, { table: 'all', exact: pfx('127.0.0.1') })).toBe('local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 \n');
   });
 });
@@ -368,12 +364,8 @@ local ${second} dev ${devOf(second)} proto kernel metric 0 pref medium
 multicast ff00::/8 dev v1 proto kernel metric 256 pref medium
 multicast ff00::/8 dev v0 proto kernel metric 256 pref medium
 `);
-    expect(text(ns, { table: 'all' }, { json: true })).toContain(
-      '{"dst":"fe80::/64","dev":"v1","protocol":"kernel","metric":256,"flags":[],"pref":"medium"},',
-    );
-    expect(text(ns, { table: 'all' }, { json: true })).toContain(
-      '{"type":"multicast","dst":"ff00::/8","dev":"v0","table":"local","protocol":"kernel","metric":256,"flags":[],"pref":"medium"}]\n',
-    );
+    expect(text(ns, { table: 'all' }, { json: true })).toContain('{"dst":"fe80::/64","dev":"v1","protocol":"kernel","metric":256,"flags":[],"pref":"medium"},');
+    expect(text(ns, { table: 'all' }, { json: true })).toContain('{"type":"multicast","dst":"ff00::/8","dev":"v0","table":"local","protocol":"kernel","metric":256,"flags":[],"pref":"medium"}]\n');
   });
 
   it('the peer going down flags fe80::/64 and ff00::/8 linkdown (the address stays)', () => {

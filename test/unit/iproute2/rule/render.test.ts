@@ -28,9 +28,7 @@ describe('ip rule show', () => {
   it('the default rules: a tab after the priority, no trailing space', () => {
     const { ns } = sandbox();
     expect(show(ns)).toBe('0:\tfrom all lookup local\n32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n');
-    expect(show(ns, { json: true })).toBe(
-      '[{"priority":0,"src":"all","table":"local"},{"priority":32766,"src":"all","table":"main"},{"priority":32767,"src":"all","table":"default"}]\n',
-    );
+    expect(show(ns, { json: true })).toBe('[{"priority":0,"src":"all","table":"local"},{"priority":32766,"src":"all","table":"main"},{"priority":32767,"src":"all","table":"default"}]\n');
     expect(show(ns, { json: true, pretty: true })).toBe(`[ {
         "priority": 0,
         "src": "all",

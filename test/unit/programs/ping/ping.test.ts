@@ -92,7 +92,9 @@ describe('ping: output', () => {
   });
 
   it('100% loss ends with an empty line', () => {
-    expect(run('-c 1 -W 1 10.0.0.9').stdout).toBe('PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n\n');
+    expect(run('-c 1 -W 1 10.0.0.9').stdout).toBe(
+      'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.\n\n--- 10.0.0.9 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n\n',
+    );
   });
 
   // kernel: ping-cli.sh — `-s 100`: 100(128) bytes, 108 bytes from; `-q`: no reply lines
@@ -102,7 +104,9 @@ describe('ping: output', () => {
     expect(q).not.toContain('bytes from');
     expect(q).toContain('1 packets transmitted, 1 received');
     // below 16 data bytes there is no timestamp: no time= and no rtt line
-    expect(run('-c 1 -W 1 -s 8 10.0.0.2').stdout).toBe('PING 10.0.0.2 (10.0.0.2) 8(36) bytes of data.\n16 bytes from 10.0.0.2: icmp_seq=1 ttl=64\n\n--- 10.0.0.2 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n\n');
+    expect(run('-c 1 -W 1 -s 8 10.0.0.2').stdout).toBe(
+      'PING 10.0.0.2 (10.0.0.2) 8(36) bytes of data.\n16 bytes from 10.0.0.2: icmp_seq=1 ttl=64\n\n--- 10.0.0.2 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n\n',
+    );
   });
 
   // kernel: ping-cli.sh — `-I va` → "from 10.0.0.1 va: "; `-I 10.0.0.1` → "from 10.0.0.1 : "

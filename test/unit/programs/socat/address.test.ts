@@ -10,14 +10,14 @@ import { parseIp4 } from '../../../../src/model/ip.js';
 const ip = (s: string) => parseIp4(s)!;
 
 describe('parseSocatAddress', () => {
-  it('reads the seed\'s UDP address, trailing comma and all', () => {
+  it("reads the seed's UDP address, trailing comma and all", () => {
     expect(parseSocatAddress('UDP:192.168.0.26:9000,bind=192.168.0.16:9000,')).toEqual({
       kind: 'ok',
       address: { kind: 'udp', mode: 'connect', keyword: 'UDP', peer: ip('192.168.0.26'), port: 9000, bind: ip('192.168.0.16'), bindPort: 9000 },
     });
   });
 
-  it('reads the seed\'s TUN address with its options', () => {
+  it("reads the seed's TUN address with its options", () => {
     expect(parseSocatAddress('TUN:1.1.0.100/16,tun-name=tundudp,iff-no-pi,tun-type=tun')).toEqual({
       kind: 'ok',
       address: { kind: 'tun', keyword: 'TUN', network: '1.1.0.100/16', name: 'tundudp', noPi: true, up: false, badType: null },
@@ -33,13 +33,13 @@ describe('parseSocatAddress', () => {
     expect(parseSocatAddress('UDP-DATAGRAM:10.0.0.2:9000,bind=:9000')).toMatchObject({ kind: 'ok', address: { mode: 'datagram', bind: null, bindPort: 9000 } });
   });
 
-  it('truncates a tun name to the kernel\'s 15 bytes and leaves an empty one to the kernel', () => {
+  it("truncates a tun name to the kernel's 15 bytes and leaves an empty one to the kernel", () => {
     expect(parseSocatAddress('TUN:3.1.0.100/16,tun-name=thisnameistoolong')).toMatchObject({ address: { name: 'thisnameistoolo' } });
     expect(parseSocatAddress('TUN:3.1.0.100/16,tun-name=')).toMatchObject({ address: { name: null } });
     expect(parseSocatAddress('TUN')).toMatchObject({ address: { network: null } });
   });
 
-  it('gives socat\'s own parse errors', () => {
+  it("gives socat's own parse errors", () => {
     const err = (t: string) => (parseSocatAddress(t) as { message?: string }).message;
     expect(err('UDP:192.168.0.26:9000,bindx=192.168.0.16:9000')).toBe('parseopts_table(): unknown option "bindx"');
     expect(err('UPD:192.168.0.26:9000')).toBe('unknown device/address "UPD"');
@@ -52,7 +52,16 @@ describe('parseSocatAddress', () => {
   });
 
   it('leaves what it does not model unsupported, never guessed', () => {
-    for (const t of ['TCP-LISTEN:80', 'UDP:example.com:9000', 'UDP:1.2.3.4:http', 'TUN:1.1.0.100/16,tun-type=tap', 'UDP:1.2.3.4:9,ttl=3', 'EXEC:"ip a"', '/dev/net/tun', 'UDP:1.2.3.4:9,bind=1.2.3.4:']) {
+    for (const t of [
+      'TCP-LISTEN:80',
+      'UDP:example.com:9000',
+      'UDP:1.2.3.4:http',
+      'TUN:1.1.0.100/16,tun-type=tap',
+      'UDP:1.2.3.4:9,ttl=3',
+      'EXEC:"ip a"',
+      '/dev/net/tun',
+      'UDP:1.2.3.4:9,bind=1.2.3.4:',
+    ]) {
       expect(parseSocatAddress(t).kind, t).toBe('unsupported');
     }
   });

@@ -23,7 +23,6 @@ const tcpdump = ['/usr/bin/tcpdump', '/usr/sbin/tcpdump'].find((p) => existsSync
 const tmp = mkdtempSync(join(tmpdir(), 'nettwin-pcap-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-
 /** What tcpdump -n -r prints, without the timestamps. */
 function tcpdumpLines(file: string): string[] {
   const r = spawnSync(tcpdump!, ['-n', '-r', file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
@@ -102,7 +101,10 @@ describe('Lab.capture', () => {
     ]);
     const lofile = join(tmp, 'lo.pcap');
     writeFileSync(lofile, lo.pcap());
-    expect(tcpdumpLines(lofile).map((l) => l.replace(/id \d+/, 'id N'))).toEqual(['IP 10.0.0.1 > 10.0.0.1: ICMP echo request, id N, seq 1, length 64', 'IP 10.0.0.1 > 10.0.0.1: ICMP echo reply, id N, seq 1, length 64']);
+    expect(tcpdumpLines(lofile).map((l) => l.replace(/id \d+/, 'id N'))).toEqual([
+      'IP 10.0.0.1 > 10.0.0.1: ICMP echo request, id N, seq 1, length 64',
+      'IP 10.0.0.1 > 10.0.0.1: ICMP echo reply, id N, seq 1, length 64',
+    ]);
   });
 
   it.skipIf(!tcpdump)('tcpdump -v finds no bad checksums', () => {
