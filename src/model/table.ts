@@ -101,4 +101,3 @@ function compareKey(a: Route, b: Route): number {
   if (a.tos !== b.tos) return b.tos - a.tos;
   return a.metric - b.metric;
 }
-

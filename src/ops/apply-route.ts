@@ -173,17 +173,19 @@ export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
   const dev = s.dev !== null ? findDev(ctx, s.dev) : null;
   const t = ctx.ns.tables.get(table);
   if (!t) throw kernelError('FIB table does not exist');
-  const found = t.withPrefix(s.dst, s.dstLen).find(
-    (x) =>
-      x.tos === s.tos &&
-      (!s.typeGiven || x.type === s.type) &&
-      (s.scope === null || x.scope === s.scope) &&
-      (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
-      (s.protocol === null || x.protocol === s.protocol) &&
-      (s.metric === null || x.metric === s.metric) &&
-      (!dev || x.dev === dev) &&
-      (s.gateway === null || x.gateway === s.gateway),
-  );
+  const found = t
+    .withPrefix(s.dst, s.dstLen)
+    .find(
+      (x) =>
+        x.tos === s.tos &&
+        (!s.typeGiven || x.type === s.type) &&
+        (s.scope === null || x.scope === s.scope) &&
+        (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
+        (s.protocol === null || x.protocol === s.protocol) &&
+        (s.metric === null || x.metric === s.metric) &&
+        (!dev || x.dev === dev) &&
+        (s.gateway === null || x.gateway === s.gateway),
+    );
   if (!found) throw rtnetlinkError(ERRNO.ESRCH);
   t.remove(found);
   ctx.ns.touchRoutes();
