@@ -19,7 +19,7 @@ import { checkKernelPath, isPathLike, refusal } from '../model/kernel-path.js';
 export type KernelOnlyCheck = (argv: readonly string[]) => string | null;
 
 /** an address, a prefix, an address:port, a value/mask (`0x1/0xff`), a rate (`10/sec`), an ICMP type/code (`3/4`) */
-const VALUE_WITH_SLASH = /^!?[0-9a-fA-F.:[\]x]*\/[0-9a-fA-Fx.:]+$|^\d+\/(?:s|sec|second|m|min|minute|h|hour|d|day)$/;
+const VALUE_WITH_SLASH = /^!?(?!.*\.\.)(?=[^/]*\d)[0-9a-fA-Fx.:[\]]+\/(?=[^/]*\d)[0-9a-fA-Fx.:]+$|^\d+\/(?:s|sec|second|m|min|minute|h|hour|d|day)$/;
 
 /** The first word that could name a file (a `/` that is not part of a value above, `.`, `..`), or null. */
 function pathWord(argv: readonly string[], textAfter: ReadonlySet<string> = new Set()): string | null {

@@ -7,7 +7,7 @@
  *
  * When the simulator learns one of these, its entry goes: the table only shrinks.
  */
-import { KERNEL_DEFAULT_CONF, type IfConf } from './sysctl.js';
+import { KERNEL_DEFAULT_CONF, KERNEL_DEFAULT_DFLT_CONF, LOOPBACK_CONF, type IfConf } from './sysctl.js';
 import { BRIDGE_TUNABLE_DEFAULTS, type BridgeTunable } from './bridge-options.js';
 import type { Netns } from './netns.js';
 import type { Link } from './link.js';
@@ -81,12 +81,21 @@ export interface NotSimulated {
   why: string;
 }
 
+/**
+ * What the kernel starts a conf key at: conf/all (devinet.c ipv4_devconf), conf/default and the
+ * devices that copy it (ipv4_devconf_dflt), loopback with its own few (inetdev_init).
+ */
+export function kernelConfDefault(scope: string, key: keyof IfConf, loopback = false): number {
+  if (scope === 'all') return KERNEL_DEFAULT_CONF[key];
+  if (loopback && key in LOOPBACK_CONF) return LOOPBACK_CONF[key]!;
+  return KERNEL_DEFAULT_DFLT_CONF[key];
+}
+
 /** The conf keys of one device (or `all`/`default`) that differ from the kernel's default and are not simulated. */
-function confIgnored(conf: IfConf, scope: string, where: string): NotSimulated[] {
+function confIgnored(conf: IfConf, scope: string, where: string, loopback = false): NotSimulated[] {
   const out: NotSimulated[] = [];
   for (const [k, why] of Object.entries(CONF_NOT_SIMULATED) as [keyof IfConf, string][]) {
-    const dflt = scope === 'default' && k === 'accept_source_route' ? 1 : KERNEL_DEFAULT_CONF[k];
-    if (conf[k] === dflt) continue;
+    if (conf[k] === kernelConfDefault(scope, k, loopback)) continue;
     out.push({ setting: `net.ipv4.conf.${scope.replace(/\./g, '/')}.${k}`, text: `${k} is set on ${where} and not simulated`, why });
   }
   return out;
@@ -94,7 +103,7 @@ function confIgnored(conf: IfConf, scope: string, where: string): NotSimulated[]
 
 /** What a device holds that the simulator ignores. */
 export function linkNotSimulated(l: Link): NotSimulated[] {
-  const out = confIgnored(l.conf, l.name, l.name);
+  const out = confIgnored(l.conf, l.name, l.name, l.kind === 'loopback');
   // loopback's 64 KiB and a VXLAN's 1450 are the kernel's own defaults; only smaller MTUs make a ping fail
   if (l.kind !== 'loopback' && l.mtu < 1500 && !(l.kind === 'vxlan' && l.mtu === 1450)) {
     out.push({ setting: `link ${l.name} mtu`, text: `mtu ${l.mtu} is set on ${l.name} and not simulated`, why: LINK_NOT_SIMULATED.mtu });

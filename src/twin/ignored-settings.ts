@@ -7,8 +7,8 @@
 import type { Invocation } from '../exec/invocation.js';
 import { procPathToKey } from '../exec/invocation.js';
 import { sysctlSegments } from '../model/kernel-path.js';
-import { KERNEL_DEFAULT_CONF, type IfConf } from '../model/sysctl.js';
-import { BRIDGE_NOT_SIMULATED, CONF_NOT_SIMULATED } from '../model/not-simulated.js';
+import type { IfConf } from '../model/sysctl.js';
+import { BRIDGE_NOT_SIMULATED, CONF_NOT_SIMULATED, kernelConfDefault } from '../model/not-simulated.js';
 import { BRIDGE_TUNABLE_DEFAULTS, type BridgeTunable } from '../model/bridge-options.js';
 
 /** `net.ipv4.conf.SCOPE.KEY` when a sysctl write of `value` to `key` is one the simulator ignores. */
@@ -17,8 +17,7 @@ function ignoredSysctl(key: string, value: string): string | null {
   if (!s || s.length !== 5 || s[1] !== 'ipv4' || s[2] !== 'conf') return null;
   const k = s[4] as keyof IfConf;
   if (!Object.hasOwn(CONF_NOT_SIMULATED, k)) return null;
-  const dflt = s[3] === 'default' && k === 'accept_source_route' ? 1 : KERNEL_DEFAULT_CONF[k];
-  if (Number(value.trim()) === dflt) return null;
+  if (Number(value.trim()) === kernelConfDefault(s[3], k, s[3] === 'lo')) return null;
   return `net.ipv4.conf.${s[3].replace(/\./g, '/')}.${k}`;
 }
 

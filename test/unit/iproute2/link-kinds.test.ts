@@ -32,8 +32,17 @@ describe('kinds absent from this kernel', () => {
     ).toEqual(Array(8).fill([2, 'Error: Unknown device type.\n', true]));
   });
 
-  it('on a kernel that has them (the stock profile) they are not modelled, never another kernel\'s error', () => {
-    const steps = run(['ip link add x type dummy', 'ip link add x link lo type vlan id 5', 'ip link add x type gre remote 10.0.0.2 local 10.0.0.1', 'ip link add lo type dummy', 'ip link add x type gre remote 10.0.0..2'].join('\n'), KERNEL_PROFILES['debian-12']);
+  it("on a kernel that has them (the stock profile) they are not modelled, never another kernel's error", () => {
+    const steps = run(
+      [
+        'ip link add x type dummy',
+        'ip link add x link lo type vlan id 5',
+        'ip link add x type gre remote 10.0.0.2 local 10.0.0.1',
+        'ip link add lo type dummy',
+        'ip link add x type gre remote 10.0.0..2',
+      ].join('\n'),
+      KERNEL_PROFILES['debian-12'],
+    );
     expect(steps.map((s) => [s.exit, s.stderr, s.supported, s.modelled])).toEqual([
       [127, 'nettwin: unsupported: ip link add: link type dummy\n', false, false],
       [127, 'nettwin: unsupported: ip link add: link type vlan\n', false, false],
