@@ -125,13 +125,13 @@ const NETFILTER_CONFIG: ReadonlyArray<[feature: string, config: string]> = [
  */
 export function profileFromConfig(config: string, base: Pick<KernelProfile, 'name' | 'release' | 'description' | 'source' | 'sysctl'>): KernelProfile {
   const on = new Set<string>();
-  for (const m of config.matchAll(/^CONFIG_(\w+)=[ym]$/gm)) on.add(m[1]);
+  for (const m of config.matchAll(/^CONFIG_(\w+)=[ym]$/gm)) on.add(m[1]!);
   const linkKinds = LINK_KIND_CONFIG.filter(([, c]) => on.has(c)).map(([k]) => k);
   const qdiscs = [...BUILTIN_QDISCS];
   for (const c of on) {
-    const m = /^NET_SCH_(\w+)$/.exec(c);
-    if (!m) continue;
-    qdiscs.push(...(QDISC_CONFIG_NAMES[m[1]] ?? [m[1].toLowerCase()]));
+    const name = /^NET_SCH_(\w+)$/.exec(c)?.[1];
+    if (name === undefined) continue;
+    qdiscs.push(...(QDISC_CONFIG_NAMES[name] ?? [name.toLowerCase()]));
   }
   const netfilter = NETFILTER_CONFIG.filter(([, c]) => on.has(c)).map(([f]) => f);
   return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), netfilter };

@@ -41,7 +41,7 @@ export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>>
 };
 
 /** Bridge tunables (`ip link … type bridge KEY V`, `brctl stp`) the simulator's bridge ignores. */
-export const BRIDGE_NOT_SIMULATED: Readonly<Record<string, string>> = {
+export const BRIDGE_NOT_SIMULATED = {
   stp_state: 'the bridge forwards at once, as with STP off: no listening/learning states, no BPDUs',
   group_fwd_mask: 'link-local group frames are not forwarded',
   no_linklocal_learn: 'MAC addresses are learned from link-local frames too',
@@ -49,22 +49,22 @@ export const BRIDGE_NOT_SIMULATED: Readonly<Record<string, string>> = {
   nf_call_iptables: 'netfilter is not simulated',
   nf_call_ip6tables: 'netfilter is not simulated',
   nf_call_arptables: 'netfilter is not simulated',
-};
+} as const satisfies Record<string, string>;
 
 /** A link's own settings. */
-export const LINK_NOT_SIMULATED: Readonly<Record<string, string>> = {
+export const LINK_NOT_SIMULATED = {
   mtu: 'packets of any size pass: no fragmentation, no "message too long", no "frag needed"',
-};
+} as const satisfies Record<string, string>;
 
 /** VXLAN options. */
-export const VXLAN_NOT_SIMULATED: Readonly<Record<string, string>> = {
+export const VXLAN_NOT_SIMULATED = {
   group: 'multicast VXLAN is not simulated: nothing is flooded to the group',
-};
+} as const satisfies Record<string, string>;
 
 /** Route attributes the model keeps and shows. */
-export const ROUTE_NOT_SIMULATED: Readonly<Record<string, string>> = {
+export const ROUTE_NOT_SIMULATED = {
   mtu: 'the route MTU is not applied to packets (no PMTU)',
-};
+} as const satisfies Record<string, string>;
 
 /**
  * One stored setting that the simulator ignores, as lint and explain name it.
@@ -112,10 +112,10 @@ export function linkNotSimulated(l: Link): NotSimulated[] {
     if (l.bridge.stp !== 0) out.push({ setting: `link ${l.name} stp_state`, text: `stp_state ${l.bridge.stp} is set on ${l.name} and not simulated`, why: BRIDGE_NOT_SIMULATED.stp_state });
     const opts = l.bridge.opts;
     if (opts) {
-      for (const k of Object.keys(BRIDGE_NOT_SIMULATED)) {
+      for (const [k, why] of Object.entries(BRIDGE_NOT_SIMULATED)) {
         if (!(k in opts)) continue;
         const v = opts[k as BridgeTunable];
-        if (v !== BRIDGE_TUNABLE_DEFAULTS[k as BridgeTunable]) out.push({ setting: `link ${l.name} ${k}`, text: `${k} ${v} is set on ${l.name} and not simulated`, why: BRIDGE_NOT_SIMULATED[k] });
+        if (v !== BRIDGE_TUNABLE_DEFAULTS[k as BridgeTunable]) out.push({ setting: `link ${l.name} ${k}`, text: `${k} ${v} is set on ${l.name} and not simulated`, why });
       }
     }
   }
