@@ -8,7 +8,12 @@ import type { Step } from '../../src/exec/step.js';
 import { coverageOf, coverageReport, divergenceNote, type CoverageReport } from '../../src/exec/coverage.js';
 import { diffSteps, formatDiff, type Disagreement } from './diff-steps.js';
 
-/** A line the simulator does not model, with what the kernel answered. */
+/**
+ * A line the simulator does not model, with what the kernel answered.
+ *
+ * @example
+ * // { line: 7, command: 'iptables -S', feature: 'netfilter', kernel: { exit: 0, stdout: '-P INPUT ACCEPT\n', stderr: '' }, … }
+ */
 export interface UnmodelledLine {
   line: number;
   file: string;
@@ -18,7 +23,12 @@ export interface UnmodelledLine {
   kernel: { exit: number; stdout: string; stderr: string };
 }
 
-/** A line neither mode ran, and why. */
+/**
+ * A line neither mode ran, and why.
+ *
+ * @example
+ * // { line: 3, command: 'curl http://x/', why: 'command curl', … }
+ */
 export interface SkippedLine {
   line: number;
   file: string;
@@ -27,7 +37,12 @@ export interface SkippedLine {
   why: string;
 }
 
-/** A modelled line that set something the simulator ignores. */
+/**
+ * A modelled line that set something the simulator ignores.
+ *
+ * @example
+ * // { line: 5, command: 'sysctl -w net.ipv4.conf.v0.proxy_arp=1', ignored: ['net.ipv4.conf.v0.proxy_arp'], … }
+ */
 export interface PartialLine {
   line: number;
   host: string;
@@ -54,7 +69,13 @@ export interface DiffReport {
   divergedAt: CoverageReport['divergedAt'];
 }
 
-/** Compares a simulated run with a real one. */
+/**
+ * Compares a simulated run with a real one.
+ *
+ * @example
+ * const r = diffReport(new Lab().host('host').sh(script), await runScriptInSandbox(script, { file: 'x.sh', host: 'host' }));
+ * r.unmodelled.length; // lines only the kernel answered
+ */
 export function diffReport(sim: readonly Step[], real: readonly Step[]): DiffReport {
   const disagree = diffSteps([...sim], [...real]);
   const unmodelled: UnmodelledLine[] = [];
@@ -72,7 +93,12 @@ export function diffReport(sim: readonly Step[], real: readonly Step[]): DiffRep
   return { agree, disagree, unmodelled, skipped, partial, divergedAt: coverageReport(real).divergedAt };
 }
 
-/** Whether `diff` exits 1: a disagreement, or (unless allowed) a line the simulator does not model. */
+/**
+ * Whether `diff` exits 1: a disagreement, or (unless allowed) a line the simulator does not model.
+ *
+ * @example
+ * process.exitCode = diffFails(diffReport(sim, real), false) ? 1 : 0;
+ */
 export function diffFails(r: DiffReport, allowUnmodelled: boolean): boolean {
   return r.disagree.length > 0 || (!allowUnmodelled && r.unmodelled.length > 0);
 }

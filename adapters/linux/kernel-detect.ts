@@ -14,7 +14,12 @@ import { KERNEL_PROFILES, KNOWN_LINK_KINDS, profileFromConfig, STOCK_PROFILE, ty
 import { CONF_KEYS, KERNEL_DEFAULT_CONF, KERNEL_DEFAULT_DFLT_CONF } from '../../src/model/sysctl.js';
 import type { Sandbox } from './sandbox.js';
 
-/** A profile, and what a user should know about how it was chosen. */
+/**
+ * A profile, and what a user should know about how it was chosen.
+ *
+ * @example
+ * const { profile, warnings } = await resolveKernelProfile('auto');
+ */
 export interface ResolvedProfile {
   profile: KernelProfile;
   warnings: string[];

@@ -51,7 +51,12 @@ function add(c: CoverageCounts, k: Coverage): void {
   else c.skipped++;
 }
 
-/** Counts a run's steps. */
+/**
+ * Counts a run's steps.
+ *
+ * @example
+ * coverageReport(new Lab().host('h').sh('iptables -L')).total.notModelled; // 1
+ */
 export function coverageReport(steps: readonly Step[]): CoverageReport {
   const total = zero();
   const byFeature: Partial<Record<LineFeature, CoverageCounts>> = {};

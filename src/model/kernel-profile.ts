@@ -36,13 +36,23 @@ export interface KernelProfile {
   sysctl: Readonly<Record<string, number>>;
 }
 
-/** The recorded profiles by name. */
+/**
+ * The recorded profiles by name.
+ *
+ * @example
+ * new Lab({ kernel: KERNEL_PROFILES['ci-6.18'] }).host('h').sh('ip link add d0 type dummy')[0].stderr; // 'Error: Unknown device type.\n'
+ */
 export const KERNEL_PROFILES: Readonly<Record<string, KernelProfile>> = {
   [DEBIAN_12.name]: DEBIAN_12,
   [CI_6_18.name]: CI_6_18,
 };
 
-/** The profile the simulator models when nothing else is said (and off Linux): a stock distribution kernel. */
+/**
+ * The profile the simulator models when nothing else is said (and off Linux): a stock distribution kernel.
+ *
+ * @example
+ * new Lab().model.kernel === STOCK_PROFILE; // true: Debian 12's 6.1
+ */
 export const STOCK_PROFILE: KernelProfile = DEBIAN_12;
 
 /** Whether the kernel a namespace's lab models has a link kind. */
