@@ -33,6 +33,7 @@ import { parseAddrList } from '../addr/parse.js';
 import { Gaps, donePlan, opsPlan, type IpPlan } from '../plan.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { LINK_USAGE, VETH_USAGE } from '../usage.js';
+import { kernelHasLinkKind } from '../../model/kernel-profile.js';
 
 /** Link kinds with an iproute2 link_util (ip/iplink_*.c); others take no options. */
 const HAS_LINK_UTIL = new Set(
@@ -43,14 +44,6 @@ const HAS_LINK_UTIL = new Set(
 
 /** link_utils whose options are not parsed at all (no parse_opt): their arguments are ignored. */
 const NO_PARSE_OPT = new Set('dummy ifb netdevsim nlmon team vcan virt_wifi tun'.split(' '));
-
-/**
- * Kinds this kernel can create that the model does not have (observed: `ifb` works, `macvlan`
- * and `macvtap` exist and want an ethernet lower device: their refusals are modelled, a
- * device actually made is not). Every other kind the model lacks is absent from this kernel
- * too: "Unknown device type", which the model answers itself (link/parse-absent.ts).
- */
-const KERNEL_ONLY_KINDS = new Set(['ifb', 'macvlan', 'macvtap']);
 
 /** Kinds the model creates itself. */
 const MODEL_KINDS = new Set(['veth', 'bridge', 'vxlan']);
@@ -328,7 +321,9 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
     // the kernel refuses a missing or non-ethernet lower device; a device it would make is not modelled
     const lower = req.lowerDev !== null ? lookupDev(ctx, req.lowerDev) : null;
     if (lower && lower.kind !== 'loopback' && lower.kind !== 'tun') gaps.add(`link type ${kind}`);
-  } else if (KERNEL_ONLY_KINDS.has(kind)) gaps.add(`link type ${kind}`);
+    // a kind the modelled kernel has (kernel-profile.ts) and the model lacks is not modelled, one it lacks gets
+    // "Unknown device type" (tun's refusal and an existing name's "File exists" come first, and are modelled)
+  } else if (!MODEL_KINDS.has(kind) && kind !== 'tun' && kernelHasLinkKind(ctx.ns, kind) && !(req.name !== null && req.netns === null && ctx.ns.linkByName(req.name))) gaps.add(`link type ${kind}`);
   if (replace) {
     const existing = req.name !== null ? ctx.ns.linkByName(req.name) : null;
     if (existing) gaps.add('ip link replace of an existing device');

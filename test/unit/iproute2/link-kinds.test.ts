@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
+import { KERNEL_PROFILES } from '../../../src/model/kernel-profile.js';
 
-function run(script: string) {
-  return new Lab({ seed: 1 }).host('h').sh(script);
+/** The kernel these answers were observed on. */
+function run(script: string, kernel = KERNEL_PROFILES['ci-6.18']) {
+  return new Lab({ seed: 1, kernel }).host('h').sh(script);
 }
 
 const answers = (script: string) => run(script).map((s) => [s.exit, s.stderr, s.supported]);
@@ -28,6 +30,27 @@ describe('kinds absent from this kernel', () => {
         ].join('\n'),
       ),
     ).toEqual(Array(8).fill([2, 'Error: Unknown device type.\n', true]));
+  });
+
+  it("on a kernel that has them (the stock profile) they are not modelled, never another kernel's error", () => {
+    const steps = run(
+      [
+        'ip link add x type dummy',
+        'ip link add x link lo type vlan id 5',
+        'ip link add x type gre remote 10.0.0.2 local 10.0.0.1',
+        'ip link add lo type dummy',
+        'ip link add x type gre remote 10.0.0..2',
+      ].join('\n'),
+      KERNEL_PROFILES['debian-12'],
+    );
+    expect(steps.map((s) => [s.exit, s.stderr, s.supported, s.modelled])).toEqual([
+      [127, 'nettwin: unsupported: ip link add: link type dummy\n', false, false],
+      [127, 'nettwin: unsupported: ip link add: link type vlan\n', false, false],
+      [127, 'nettwin: unsupported: ip link add: link type gre\n', false, false],
+      // the name is looked up before the kind, and iproute2's own checks come first
+      [2, 'RTNETLINK answers: File exists\n', true, undefined],
+      [1, 'Error: inet address is expected rather than "10.0.0..2".\n', true, undefined],
+    ]);
   });
 
   it('reports the mistakes iproute2 catches itself', () => {
