@@ -14,7 +14,7 @@ import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { arpRcv, arpSolicit } from './arp.js';
-import { bridgeInput, BridgeState } from './bridge.js';
+import { BridgeState } from './bridge.js';
 import { Clock } from './clock.js';
 import { EventQueue } from './event-queue.js';
 import { SimBus } from './events.js';
@@ -203,9 +203,9 @@ export class Simulator {
       return;
     }
     if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
-    const master = dev.master;
-    if (master && master.kind === 'bridge') {
-      bridgeInput(this, dev, frame);
+    const rx = dev.master ? DRIVERS[dev.master.kind].rx : undefined;
+    if (rx) {
+      rx(this, dev, frame);
       return;
     }
     const dst = frame.eth.dst;

@@ -3,6 +3,7 @@
  * add|append|replace|del|show` and `bridge link [show]`. Unlike `ip`, its handlers return -1
  * for every failure, kernel refusals included, so almost every error exits 255.
  */
+import { KINDS } from '../model/kinds/index.js';
 import { ip4ToString } from '../model/ip.js';
 import { portForwards, type Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
@@ -326,9 +327,9 @@ function portState(p: Link): string {
   return p.master !== null && p.master.up && portForwards(p) ? 'forwarding' : 'disabled';
 }
 
-/** br_port_cost: 802.1D's cost for the port's speed (veth: 10 Gb/s), 100 when it has none. */
+/** br_port_cost: 802.1D's cost for the port's speed (veth, tap: 10 Gb/s), 100 when it has none (vxlan). */
 function portCost(p: Link): number {
-  return p.kind === 'veth' || p.kind === 'ether' ? 2 : 100;
+  return KINDS[p.kind].portCost;
 }
 
 const PORT_DETAILS: Array<[string, boolean | number]> = [

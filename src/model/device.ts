@@ -9,16 +9,14 @@ import { linkLocalPending, syncLinkLocal } from './ipv6ll.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
-import { cloneConf, LOOPBACK_CONF, markAllConfSet, type IfConf } from './sysctl.js';
-import { BRIDGE_GROUP_ADDRESS, defaultTunables } from './bridge-options.js';
+import { cloneConf, markAllConfSet } from './sysctl.js';
+import { KINDS } from './kinds/index.js';
 import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
-
-/** Each kind's MTU at creation (ether_setup's 1500; lo's 64 KiB; a VXLAN over a device takes its MTU less 50). */
-export const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
 
 /** A new device in `ns`, registered and down, with the next ifindex unless one is asked for. */
 export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: number): Link {
   const lab = ns.host.lab;
+  const k = KINDS[kind];
   const l: Link = {
     ns,
     ifindex: ifindex ?? ns.allocIfindex(),
@@ -26,36 +24,25 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
     kind,
     up: false,
     everUp: false,
-    mtu: DEFAULT_MTU[kind],
-    mac: kind === 'loopback' || kind === 'tun' ? ZERO_MAC : lab.macs.allocate(),
-    brd: kind === 'loopback' ? ZERO_MAC : BROADCAST_MAC,
-    // tun_setup: tun 500; a tap is set up by ether_setup afterwards, 1000 like the rest
-    txqlen: kind === 'tun' ? 500 : 1000,
+    mtu: k.mtu,
+    mac: k.randomMac ? lab.macs.allocate() : ZERO_MAC,
+    brd: k.zeroBroadcast ? ZERO_MAC : BROADCAST_MAC,
+    txqlen: k.txqlen,
     master: null,
     peer: null,
     addrs: [],
     conf: cloneConf(ns.default),
     confSet: new Set(ns.defaultSet),
-    pointopoint: kind === 'tun',
-    noarp: kind === 'tun',
+    pointopoint: k.pointopoint,
+    noarp: k.noarp,
     fdb: [],
     ipv6ll: null,
     addrGenMode: 'eui64',
   };
-  if (kind === 'bridge') {
-    l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false, opts: defaultTunables(), groupAddr: BRIDGE_GROUP_ADDRESS };
-  }
-  if (kind === 'loopback') setLoopbackConf(l);
+  k.init?.(l);
+  k.confInit?.(l);
   ns.attach(l);
   return l;
-}
-
-/** inetdev_init on a loopback device: no IPsec policy or transform (set, so conf/default writes skip it). */
-function setLoopbackConf(l: Link): void {
-  for (const [k, v] of Object.entries(LOOPBACK_CONF) as [keyof IfConf, number][]) {
-    l.conf[k] = v;
-    l.confSet.add(k);
-  }
 }
 
 /** NETDEV_UP: IFF_UP, loopback's 127.0.0.1/8, and the routes of every address. */
@@ -207,7 +194,7 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   if (to.links.has(l.ifindex)) l.ifindex = to.allocIfindex();
   l.conf = cloneConf(to.default);
   l.confSet = new Set(to.defaultSet);
-  if (l.kind === 'loopback') setLoopbackConf(l);
+  KINDS[l.kind].confInit?.(l);
   to.attach(l);
   // RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID: it allocates an id for the new one
   from.nsidOf(to, true);

@@ -1,6 +1,7 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
 import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
 import type { Link, LinkKind } from '../model/link.js';
+import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
@@ -146,9 +147,10 @@ function checkMac(mac: string): void {
 function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
   if (master.kind !== 'bridge') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   // not ethernet-like, or no valid MAC (a bridge whose last port left has 00:00:00:00:00:00)
-  if (kind === 'loopback' || kind === 'tun') throw rtnetlinkError(ERRNO.EINVAL);
+  const refusal = KINDS[kind].portRefusal;
+  if (refusal === 'EINVAL') throw rtnetlinkError(ERRNO.EINVAL);
   if (dev && /^(00:){5}00$/.test(dev.mac)) throw rtnetlinkError(ERRNO.EINVAL);
-  if (kind === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
+  if (refusal === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
 }
 
 export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
@@ -160,7 +162,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   }
   if (to && to !== l.ns) {
     // netns_local devices: lo, and bridges (br_dev_setup)
-    if (l.kind === 'loopback' || l.kind === 'bridge') throw kernelError('The interface netns is immutable');
+    if (KINDS[l.kind].netnsLocal) throw kernelError('The interface netns is immutable');
     if (op.name === null && to.linkByName(l.name)) throw kernelError('An interface with the same name exists in the target netns');
     if (op.name !== null && to.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   }
@@ -229,15 +231,14 @@ function enslaveError(master: Link, l: Link): OpError | null {
  * loopback has minimum 0 and no maximum, the others ETH_MIN_MTU..ETH_MAX_MTU.
  */
 function checkMtu(l: Link, mtu: number): void {
-  const min = l.kind === 'loopback' ? 0 : 68;
-  const max = l.kind === 'loopback' ? 0 : 65535;
+  const { minMtu: min, maxMtu: max } = KINDS[l.kind];
   if ((mtu | 0) < min) throw kernelError(`mtu less than device minimum`);
   if (max > 0 && mtu > max) throw kernelError(`mtu greater than device maximum`);
 }
 
 export function applyLinkDel(ctx: OpContext, op: LinkDelOp): void {
   const l = findDev(ctx, op.dev);
-  if (l.kind === 'loopback' || l.kind === 'ether') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+  if (!KINDS[l.kind].deletable) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   deleteLink(l);
 }
 
