@@ -80,6 +80,7 @@ export function configureLines(ns: Netns, warnings: string[]): string[] {
       continue;
     }
     out.push(batchLine(['link', 'set', 'dev', l.name, 'master', l.master!.name]));
+    if (l.hairpin) out.push(batchLine(['link', 'set', 'dev', l.name, 'type', 'bridge_slave', 'hairpin', 'on']));
   }
   for (const l of links) {
     for (const a of l.addrs) {

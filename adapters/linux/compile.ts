@@ -187,6 +187,8 @@ export function compileOp(op: Op): Command {
       if (op.master !== null) out.push(...(op.master === '' ? ['nomaster'] : ['master', checkLinkName(op.master)]));
       if (op.up !== null) out.push(op.up ? 'up' : 'down');
       if (op.bridge) out.push('type', 'bridge', ...bridgeArgs(op.bridge));
+      if (op.macvlan?.mode) out.push('type', 'macvlan', 'mode', op.macvlan.mode);
+      if (op.bridgePort?.hairpin != null) out.push('type', 'bridge_slave', 'hairpin', op.bridgePort.hairpin ? 'on' : 'off');
       return { program: 'ip', argv: out };
     }
     case 'link.del':

@@ -17,6 +17,7 @@ import type { Rule } from '../../src/model/rule.js';
 import { CONF_KEYS, type IfConf } from '../../src/model/sysctl.js';
 import { KINDS } from '../../src/model/kinds/index.js';
 import { KIND_ADAPTERS, kindOfKernel } from './kinds/index.js';
+import { stackMacvlans } from './kinds/macvlan.js';
 
 /**
  * What one namespace printed.
@@ -307,6 +308,7 @@ export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
       l.master = m;
       const no = j.linkinfo?.info_slave_data?.no;
       if (typeof no === 'string' || typeof no === 'number') l.portNo = Number(no);
+      if (j.linkinfo?.info_slave_data?.hairpin === true) l.hairpin = true;
       if (m?.bridge) m.bridge.hadPorts = true;
     }
     for (const t of JSON.parse(dump.route) as JRoute[]) {
@@ -319,6 +321,7 @@ export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
     parsed.push({ ns, links, path });
   }
   pairPeers(like, parsed, nsByPath);
+  stackMacvlans(like, parsed);
   out.version++;
   return out;
 }

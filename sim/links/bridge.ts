@@ -9,5 +9,6 @@ export const bridgeDriver: LinkDriver = {
   },
   rx(sim, port, frame) {
     bridgeInput(sim, port, frame);
+    return true;
   },
 };

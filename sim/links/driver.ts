@@ -10,6 +10,7 @@ import type { Simulator } from '../simulator.js';
 import { bridgeDriver } from './bridge.js';
 import { etherDriver } from './ether.js';
 import { loopbackDriver } from './loopback.js';
+import { macvlanDriver } from './macvlan.js';
 import { tunDriver } from './tun.js';
 import { vethDriver } from './veth.js';
 import { vxlanDriver } from './vxlan.js';
@@ -17,8 +18,12 @@ import { vxlanDriver } from './vxlan.js';
 export interface LinkDriver {
   /** dev_queue_xmit on `dev` */
   xmit(sim: Simulator, dev: Link, frame: Frame): void;
-  /** the rx_handler on `dev`, a device below one of this kind (netif_receive_skb's rx_handler) */
-  rx?(sim: Simulator, dev: Link, frame: Frame): void;
+  /**
+   * the rx_handler on `dev`, a device below one of this kind (netif_receive_skb's rx_handler):
+   * true when it took the frame (RX_HANDLER_CONSUMED), false to let `dev`'s own stack have it
+   * too (RX_HANDLER_PASS)
+   */
+  rx?(sim: Simulator, dev: Link, frame: Frame): boolean;
   /**
    * reach's fast path knows its frames (sim/reach/l2.ts): a plain Ethernet segment, a veth
    * end, a NIC or a bridge; any other kind makes its domain complex (the event engine decides)
@@ -34,4 +39,5 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   tun: tunDriver,
   tap: tunDriver,
   vxlan: vxlanDriver,
+  macvlan: macvlanDriver,
 };

@@ -39,6 +39,7 @@ export function buildL2(sim: Simulator, namespaces: Netns[]): L2 {
   // bridge joins each port that forwards
   const seg = segments(links, (a, b, how) => {
     if (how === 'master') return b.kind === 'bridge' && sim.portForwards(a);
+    if (how === 'lower') return up(a) && up(b);
     return a.kind === (how === 'peer' ? 'veth' : 'ether') && up(a) && up(b);
   });
   const find = seg.segmentOf;
@@ -67,6 +68,8 @@ export function buildL2(sim: Simulator, namespaces: Netns[]): L2 {
       if (l.bridge!.vlanFiltering) complexRoot.add(r);
     }
     if (l.fdb.length) complexRoot.add(r);
+    // who hears whom through a macvlan port is its modes' business: the event engine's
+    if (l.uppers?.length) complexRoot.add(r);
     if (!DRIVERS[l.kind].plainL2) complexRoot.add(r);
     let m = macs.get(r);
     if (!m) macs.set(r, (m = new Map()));

@@ -14,7 +14,7 @@ import type { DeviceState } from './kinds/kind.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan';
 
 export interface BridgeInfo {
   stp: number;
@@ -42,6 +42,15 @@ export interface TunInfo {
   /** owner: the model's handle of the process (socat) that holds it, if any */
   owner: string | null;
   persist: boolean;
+}
+
+/** How a macvlan forwards between the macvlans of its lower device (IFLA_MACVLAN_MODE). */
+export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru';
+
+export interface MacvlanInfo {
+  mode: MacvlanMode;
+  /** the lower device it sits on (vlan->lowerdev), possibly in another namespace */
+  lower: Link;
 }
 
 export interface VxlanInfo {
@@ -95,6 +104,9 @@ export interface Link {
   bridge?: BridgeInfo;
   tun?: TunInfo;
   vxlan?: VxlanInfo;
+  macvlan?: MacvlanInfo;
+  /** the macvlans stacked on this device (its macvlan_port's list), in the order they were made */
+  uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */
   cable?: Link | null;
   /** POINTOPOINT/NOARP for tun */
@@ -118,6 +130,8 @@ export interface Link {
   addrGenMode: 'eui64' | 'random';
   /** as a bridge port: its port number (the lowest free one when it joined) */
   portNo?: number;
+  /** as a bridge port: BR_HAIRPIN_MODE, frames may go back out the port they came in by (a VEPA's switch) */
+  hairpin?: boolean;
   /**
    * A veth's dev->operstate as linkwatch last computed it: UP when carrier came, DOWN or
    * LOWERLAYERDOWN when it went (see linkwatchEvaluate). Unset until the pair is made.
@@ -204,11 +218,16 @@ export function settleLinkwatch(ns: Netns): void {
  * device that happens to have the peer's index decides otherwise.
  */
 function lowerLayerState(l: Link): OperState {
-  const peer = l.peer ?? l.cable ?? null;
+  const peer = iflinkOf(l);
   if (!peer || peer.ifindex === l.ifindex) return 'DOWN';
   const dev = l.ns.linkByIndex(peer.ifindex);
   if (!dev) return 'DOWN';
   return storedOperUp(dev) ? 'DOWN' : 'LOWERLAYERDOWN';
+}
+
+/** The device dev_get_iflink names: a veth's peer, a NIC's cable end, a macvlan's lower device. */
+export function iflinkOf(l: Link): Link | null {
+  return l.peer ?? l.cable ?? l.macvlan?.lower ?? null;
 }
 
 /** netif_oper_up on the stored operstate, which a device that is down keeps from before. */

@@ -4,6 +4,7 @@ import { bridgeAdapter } from './bridge.js';
 import { etherAdapter } from './ether.js';
 import type { KernelKind, KindAdapter } from './kind.js';
 import { loopbackAdapter } from './loopback.js';
+import { macvlanAdapter } from './macvlan.js';
 import { tapAdapter } from './tap.js';
 import { tunAdapter } from './tun.js';
 import { vethAdapter } from './veth.js';
@@ -19,6 +20,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   tun: tunAdapter,
   tap: tapAdapter,
   vxlan: vxlanAdapter,
+  macvlan: macvlanAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

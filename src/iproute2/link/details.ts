@@ -7,6 +7,7 @@
  */
 import { tsoMaxSize } from '../../model/link.js';
 import { KINDS } from '../../model/kinds/index.js';
+import { macvlanPromiscuity } from '../../model/kinds/macvlan.js';
 import type { IfInfo } from './ifinfo.js';
 import { LINK_UTILS } from './kinds/index.js';
 import { printNl, type ShowCtx } from './show-ctx.js';
@@ -22,7 +23,8 @@ export function printDetails(c: ShowCtx, info: IfInfo): void {
   const k = KINDS[l.kind];
   // br_add_if: dev_set_promiscuity(dev, 1) and, with it, allmulti
   const port = l.master !== null && l.master.kind === 'bridge' ? 1 : 0;
-  p.any('promiscuity', ` promiscuity ${port} `, port);
+  const promisc = port + macvlanPromiscuity(l);
+  p.any('promiscuity', ` promiscuity ${promisc} `, promisc);
   p.any('allmulti', ` allmulti ${port} `, port);
   p.any('min_mtu', `minmtu ${k.minMtu} `, k.minMtu);
   p.any('max_mtu', `maxmtu ${k.maxMtu} `, k.maxMtu);

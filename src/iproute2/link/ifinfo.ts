@@ -6,7 +6,7 @@
  * addrconf's inet6_fill_ifinfo with only the name, MAC, MTU, iflink and operstate. iproute2
  * prints what is there, so the two look different (`ip -6 addr` has no qdisc, group, master).
  */
-import { hasCarrier, operState, type Link, type OperState } from '../../model/link.js';
+import { hasCarrier, iflinkOf, operState, type Link, type OperState } from '../../model/link.js';
 import { ZERO_MAC } from '../../model/mac.js';
 import { KINDS } from '../../model/kinds/index.js';
 
@@ -99,7 +99,7 @@ export function linkKind(l: Link): string | null {
 
 /** The other end of a veth (or of a lab NIC's cable). */
 export function peerOf(l: Link): Link | null {
-  return l.peer ?? l.cable ?? null;
+  return iflinkOf(l);
 }
 
 /** The message the kernel sends about `l` for this kind of request. */

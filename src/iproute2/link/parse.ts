@@ -13,6 +13,7 @@ import type { CmdContext, IpGlobals } from '../types.js';
 import { LINK_USAGE } from '../usage.js';
 import { iplinkParse, lladdr, lookupDev } from './iplink-parse.js';
 import { linkUtilOfType } from './kinds/index.js';
+import { parseBridgePortOpts } from './parse-bridge-slave.js';
 
 /** Link kinds with an iproute2 link_util (ip/iplink_*.c); others take no options. */
 const HAS_LINK_UTIL = new Set(
@@ -25,12 +26,12 @@ const HAS_LINK_UTIL = new Set(
 const NO_PARSE_OPT = new Set('dummy ifb netdevsim nlmon team vcan virt_wifi tun'.split(' '));
 
 /**
- * Kinds this kernel can create that the model does not have (observed: `ifb` works, `macvlan`
- * and `macvtap` exist and want an ethernet lower device: their refusals are modelled, a
- * device actually made is not). Every other kind the model lacks is absent from this kernel
- * too: "Unknown device type", which the model answers itself (link/parse-absent.ts).
+ * Kinds this kernel can create that the model does not have (observed: `ifb` works, `macvtap`
+ * exists and wants an ethernet lower device: its refusals are modelled, a device actually made
+ * is not). Every other kind the model lacks is absent from this kernel too: "Unknown device
+ * type", which the model answers itself (link/parse-absent.ts).
  */
-const KERNEL_ONLY_KINDS = new Set(['ifb', 'macvlan', 'macvtap']);
+const KERNEL_ONLY_KINDS = new Set(['ifb', 'macvtap']);
 
 /** iplink_modify(RTM_NEWLINK, NLM_F_CREATE|NLM_F_EXCL): `ip link add`. */
 function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
@@ -59,8 +60,8 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
   if (args.length > 0) {
     if (util?.parseAdd) {
       warn = util.parseAdd(ctx, args, op, gaps);
-    } else if (kind === 'macvlan' || kind === 'macvtap') {
-      parseMacvlanOpts(kind, args);
+    } else if (kind === 'macvtap') {
+      parseMacvtapOpts(kind, args);
     } else if (hasAbsentKindParser(kind)) {
       parseAbsentKindOpts(ctx, kind, args);
     } else if (HAS_LINK_UTIL.has(kind)) {
@@ -72,9 +73,9 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
   } else util?.addDefaults?.(op);
   if (req.lowerDev !== null) {
     op.link = req.lowerDev;
-    if (util) gaps.add('link LINK');
+    if (util && !util.lower) gaps.add('link LINK');
   }
-  if (kind === 'macvlan' || kind === 'macvtap') {
+  if (kind === 'macvtap') {
     // the kernel refuses a missing or non-ethernet lower device; a device it would make is not modelled
     const lower = req.lowerDev !== null ? lookupDev(ctx, req.lowerDev) : null;
     if (lower && KINDS[lower.kind].type === 'ether') gaps.add(`link type ${kind}`);
@@ -87,8 +88,8 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
   return opsPlan([op], warn);
 }
 
-/** macvlan_parse_opt(): `mode` only; the other options are not modelled. */
-function parseMacvlanOpts(kind: string, args: string[]): void {
+/** macvtap's macvlan_parse_opt(): `mode` only; the other options are not modelled. */
+function parseMacvtapOpts(kind: string, args: string[]): void {
   const a = new Argv(args);
   while (a.more) {
     if (!matches(a.cur, 'mode')) notModelled(`ip link type ${kind} option ${a.cur}`);
@@ -125,6 +126,8 @@ function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
       const util = linkUtilOfType(kind);
       if (util?.parseSet) {
         util.parseSet(ctx, args, op, l, gaps);
+      } else if (kind === 'bridge_slave') {
+        op.bridgePort = parseBridgePortOpts(args, gaps, 1);
       } else if (HAS_LINK_UTIL.has(kind)) {
         if (!NO_PARSE_OPT.has(kind)) notModelled(`ip link set type ${kind}`);
       } else {
@@ -133,7 +136,7 @@ function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
       }
     }
     // a tap is a tun device (rtnl_link_ops "tun"), a lab NIC a veth, as the kernel shows them
-    if (kind !== KINDS[l.kind].infoKind) gaps.add(`ip link set type ${kind}`);
+    if (kind !== KINDS[l.kind].infoKind && !(kind === 'bridge_slave' && op.bridgePort)) gaps.add(`ip link set type ${kind}`);
   }
   if (gaps.any) notModelled(`ip link set: ${gaps.text()}`);
   return opsPlan([op]);

@@ -8,6 +8,7 @@ import { bridgeKind } from './bridge.js';
 import { etherKind } from './ether.js';
 import type { LinkKindModel } from './kind.js';
 import { loopbackKind } from './loopback.js';
+import { macvlanKind } from './macvlan.js';
 import { tapKind } from './tap.js';
 import { tunKind } from './tun.js';
 import { vethKind } from './veth.js';
@@ -23,4 +24,5 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   tun: tunKind,
   tap: tapKind,
   vxlan: vxlanKind,
+  macvlan: macvlanKind,
 };

@@ -97,7 +97,7 @@ function bridgeSlaveOpts(c: ShowCtx, l: Link): void {
   p.any('priority', 'priority 32 ', 32);
   const cost = KINDS[l.kind].portCost;
   p.any('cost', `cost ${cost} `, cost);
-  onOff(c, 'hairpin', 'hairpin', false);
+  onOff(c, 'hairpin', 'hairpin', l.hairpin ?? false);
   onOff(c, 'guard', 'guard', false);
   onOff(c, 'root_block', 'root_block', false);
   onOff(c, 'fastleave', 'fastleave', false);

@@ -6,6 +6,7 @@ import type { LinkKind } from '../../../model/link.js';
 import { bridgeUtil } from './bridge.js';
 import { etherUtil } from './ether.js';
 import { loopbackUtil } from './loopback.js';
+import { macvlanUtil } from './macvlan.js';
 import { tapUtil } from './tap.js';
 import { tunUtil } from './tun.js';
 import type { LinkUtil } from './util.js';
@@ -22,6 +23,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   tun: tunUtil,
   tap: tapUtil,
   vxlan: vxlanUtil,
+  macvlan: macvlanUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */

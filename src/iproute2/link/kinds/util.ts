@@ -12,6 +12,8 @@ import type { ShowCtx } from '../show-ctx.js';
 export interface LinkUtil {
   /** the word after `type` that makes this kind with `ip link add` (null: it is made otherwise) */
   type: string | null;
+  /** the kind sits on a lower device named by `link DEV` (IFLA_LINK) */
+  lower?: boolean;
   /** parse_opt of `ip link add … type KIND ARGS`: fills the kind's part of `op`; returns a warning printed before the request */
   parseAdd?(ctx: CmdContext, args: string[], op: LinkAddOp, gaps: Gaps): string;
   /** the kind's part of `op` when `ip link add … type KIND` has no options */
