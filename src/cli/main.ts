@@ -235,14 +235,15 @@ export function buildProgram(): Command {
     .addOption(new Option('--seed <n>', 'the seed, an integer from 0 to 2147483647: the same seed gives the same files').argParser(integerIn(0, 2 ** 31 - 1)).makeOptionMandatory())
     .addOption(new Option('--count <n>', 'how many scripts (1 to 100000)').argParser(integerIn(1, 100_000)).makeOptionMandatory())
     .requiredOption('--out <dir>', 'the folder to write them to (made if missing; not under /proc, /sys or /dev)')
+    .option('--macvlan', 'let segments be macvlans too (a lower device, its wire, macvlans moved into namespaces)')
     .addHelpText(
       'after',
       `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, ${USAGE_STATUS}, or a folder that cannot be written (or is under /proc, /sys, /dev).`,
     )
     .action(
-      act(async (opts: { seed: number; count: number; out: string }) => {
+      act(async (opts: { seed: number; count: number; out: string; macvlan?: boolean }) => {
         const { genCommand } = await import('./gen.js');
-        return genCommand({ seed: opts.seed, count: opts.count, out: opts.out });
+        return genCommand({ seed: opts.seed, count: opts.count, out: opts.out, macvlan: opts.macvlan === true });
       }),
     );
 
