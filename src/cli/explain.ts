@@ -2,7 +2,7 @@
 import { formatExplain } from '../twin/explain.js';
 import { ip4ToString, parseIp4 } from '../model/ip.js';
 import { simulatedLab } from './lab-after.js';
-import { resolveNs } from './resolve-ns.js';
+import { resolveNsName } from '../labfile/ns-names.js';
 import { usageFailure } from './usage.js';
 
 export interface ExplainOptions {
@@ -21,9 +21,12 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
   const dst = parseIp4(opts.to);
   if (dst === null) return usageFailure('explain', `--to: ${JSON.stringify(opts.to)} is not an IPv4 address`);
   const lab = await simulatedLab(file, { allowOutside: opts.allowOutside });
-  const from = resolveNs(lab.model, opts.from);
+  const from = resolveNsName(
+    lab.model.namespaces().map((ns) => ns.path),
+    opts.from,
+  );
   if (from.kind === 'error') return usageFailure('explain', `--from: ${from.message}`);
-  const x = lab.explain(from.ns.path, dst);
+  const x = lab.explain(from.path, dst);
   if (opts.step && !opts.json) {
     const { stepThrough } = await import('./explain-step.js');
     await stepThrough(x);

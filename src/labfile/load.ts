@@ -162,20 +162,27 @@ export function parseLab(
       }
       const nics = field(v, 'nics');
       if (nics && nics.value !== null) {
-        if (!isMap(nics.value)) fail(nics.at, 'nics must map NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24 }');
-        for (const n of (nics.value as YAMLMap).items) {
+        // a map of NIC names to addresses (none, one or a list), or a list of NIC names
+        const entries: { key: unknown; value: unknown; at: Node | Pair }[] = isMap(nics.value)
+          ? nics.value.items.map((n) => ({ key: n.key, value: n.value, at: n }))
+          : isSeq(nics.value)
+            ? nics.value.items.map((n) => ({ key: n, value: null, at: (n as Node | null) ?? nics.at }))
+            : fail(nics.at, 'nics maps NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24, eth1: }, or lists NIC names, e.g. [eth0, eth1]');
+        for (const n of entries) {
           tick(nics.at);
           const ifname = scalarText(n.key) ?? '';
           const badNic = nameProblem('NIC name', ifname);
-          if (badNic) fail(n, badNic);
+          if (badNic) fail(n.at, badNic);
+          if (h.nics.some((x) => x.name === ifname)) fail(n.at, `host "${name}" has NIC "${ifname}" twice`);
           const nic: NicSpec = { name: ifname, addrs: [] };
           const val = deref(n.value);
-          const list = val === null ? [] : isSeq(val) ? val.items : [val];
+          // `eth1:` with nothing after it: a NIC without an address
+          const list = val === null || (isScalar(val) && val.value === null) ? [] : isSeq(val) ? val.items : [val];
           for (const a of list) {
             tick(nics.at);
             const t = scalarText(a);
             const p = t === null ? null : parsePrefix(t);
-            if (!p || p.keyword || !p.lenGiven) fail((a as Node) ?? n, `${JSON.stringify(t ?? '(not text)')} is not an IPv4 address with a prefix length (like 192.168.0.16/24)`);
+            if (!p || p.keyword || !p.lenGiven) fail((a as Node) ?? n.at, `${JSON.stringify(t ?? '(not text)')} is not an IPv4 address with a prefix length (like 192.168.0.16/24)`);
             nic.addrs.push({ addr: p!.addr, len: p!.len, text: t! });
           }
           h.nics.push(nic);
