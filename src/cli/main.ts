@@ -158,6 +158,7 @@ export function buildProgram(): Command {
     .option('--from <ns>', 'the namespace pinging: HOST/NS, NS when only one host has it, or HOST')
     .option('--to <addr>', 'the IPv4 address pinged')
     .option('--json', 'the explanation as JSON')
+    .option('--verbose', 'after the verdict and the event that decided it, every event hop by hop with its time')
     .option('--step', 'one event at a time (frame on a link, route lookup, ARP, FDB…): Enter/Space next, b back, q quit; every event in turn when not on a terminal')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
@@ -165,7 +166,7 @@ export function buildProgram(): Command {
       `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`,
     )
     .action(
-      act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; allowOutside?: boolean }) => {
+      act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; verbose?: boolean; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
         if (opts.step && opts.json) throw new UsageError('--step and --json do not go together (--step shows events one at a time, --json prints them all)');
         const { explainCommand } = await import('./explain.js');
