@@ -4,6 +4,7 @@ import { runScriptReal } from './real-driver.js';
 import { SpeculationMiss } from './speculation.js';
 import { Twin } from '../../src/twin/twin.js';
 import type { Step } from '../../src/exec/step.js';
+import { KernelCapture, type KernelPcap } from './real-pcap.js';
 
 /**
  * Runs a script on the kernel (root on Linux) in a sandbox of its own; one Step per command,
@@ -23,6 +24,8 @@ export async function runScriptInSandbox(
     speculate?: boolean;
     onProgress?: (line: number, lines: number) => void /** a sandbox already opening for this run (its first attempt uses it, and closes it) */;
     sandbox?: Promise<Sandbox>;
+    /** capture every device on the kernel (`run --real --pcap`): the files, once the script ran */
+    pcap?: (files: KernelPcap[]) => void;
   },
 ): Promise<Step[]> {
   let given = opts.sandbox;
@@ -34,7 +37,11 @@ export async function runScriptInSandbox(
     try {
       const twin = new Twin();
       const shadow = { host: twin.host(opts.host), sim: twin.sim };
-      return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress });
+      const cap = opts.pcap ? new KernelCapture([opts.host]) : null;
+      const beforeTraffic = cap ? (sb: Sandbox) => cap.beforeTraffic(sb) : undefined;
+      const steps = await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress, beforeTraffic });
+      if (cap) opts.pcap!(await cap.collect(await sandbox));
+      return steps;
     } finally {
       await (await sandbox).close();
     }

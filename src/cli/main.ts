@@ -58,19 +58,27 @@ export function buildProgram(): Command {
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"mode", "steps": [...]}')
     .option('--real', 'run on the real kernel, inside a throwaway sandbox (needs root)')
-    .option('--persist', 'with --real: run in the simulator, then materialize the resulting lab into prefixed namespaces of this machine that stay (remove them with `nettwin destroy`)')
+    .option(
+      '--persist',
+      'run in the simulator, then materialize the resulting lab into namespaces of this machine that stay, named nt-<lab>-<host>-<ns> (implies --real; see nettwin ls, exec, destroy)',
+    )
     .option('--state <file>', 'with --persist: the state file recording what was created (default /run/nettwin/state.json)')
-    .option('--pcap <dir>', 'simulator only: write one pcap file per device that carried traffic, DIR/<namespace>/<device>.pcap (read them with tcpdump -r or Wireshark)')
+    .option(
+      '--pcap <dir>',
+      'write one pcap file per device that carried traffic: DIR/<host>/<device>.pcap, DIR/<host>/<NS>/<device>.pcap (read them with tcpdump -r or Wireshark); with --real, captured by tcpdump on the kernel in the sandbox',
+    )
+    .option('--epoch <time>', 'with --pcap, simulator: when the capture clock starts, seconds since 1970 or a UTC time (default 2024-01-01T00:00:00Z)')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`,
+      `\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/lab.yaml --real --pcap kernel-caps\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`,
     )
     .action(
-      act(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string; allowOutside?: boolean }) => {
+      act(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string; epoch?: string; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
-        if (opts.pcap !== undefined && (opts.real || opts.persist)) throw new UsageError('--pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead');
-        if (opts.persist && !opts.real) throw new UsageError('--persist needs --real');
+        if (opts.pcap !== undefined && opts.persist)
+          throw new UsageError('--pcap and --persist do not go together (--persist materializes the lab the simulation left; capture with --pcap alone, or --real --pcap)');
+        if (opts.epoch !== undefined && opts.pcap === undefined) throw new UsageError('--epoch goes with --pcap (it sets when the simulated captures start)');
         if (opts.state !== undefined && !opts.persist) throw new UsageError('--state goes with --persist (it names the file a --persist run records what it made in)');
         const { runCommand } = await import('./run.js');
         return runCommand(file, opts);

@@ -8,7 +8,7 @@ import { loadInput, type LoadedScript } from './load.js';
 import type { LabSpec } from '../labfile/spec.js';
 import { formatSteps } from './format-steps.js';
 import { usageFailure } from './usage.js';
-import { makeOutputDir, OutputRefused, outputPathProblem } from '../files/output-path.js';
+import { outputPathProblem } from '../files/output-path.js';
 
 export interface RunOptions {
   json?: boolean;
@@ -17,8 +17,10 @@ export interface RunOptions {
   persist?: boolean;
   /** with persist: the state file */
   state?: string;
-  /** write one pcap file per device that carried simulated traffic into this folder */
+  /** write one pcap file per device that carried traffic into this folder (run-pcap.ts) */
   pcap?: string;
+  /** with pcap: when the simulated clock starts (seconds since 1970, or an ISO time) */
+  epoch?: string;
   /** a lab file's setup scripts may be outside its folder */
   allowOutside?: boolean;
 }
@@ -93,10 +95,7 @@ export async function runInput(input: RunInput, real: boolean): Promise<Step[]> 
 }
 
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  if (opts.pcap !== undefined) {
-    if (opts.real || opts.persist) return usageFailure('run', '--pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead');
-    return runWithPcap(file, opts);
-  }
+  if (opts.pcap !== undefined) return (await import('./run-pcap.js')).runWithPcap(file, opts);
   if (opts.persist) return runPersist(file, opts);
   if (opts.state !== undefined) return usageFailure('run', '--state goes with --persist (it names the file a --persist run records what it made in)');
   if (opts.real) {
@@ -113,47 +112,12 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   return 0;
 }
 
-/** `run FILE --pcap DIR`: the simulation, with every device that carried traffic captured. */
-async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
-  const { Capture, busTap } = await import('../../sim/pcap/capture.js');
-  const { writePcapFiles } = await import('./pcap-files.js');
-  let capture: InstanceType<typeof Capture> | null = null;
-  const attach = (lab: { sim: Lab['sim'] }) => {
-    capture = new Capture(busTap(lab.sim));
-  };
-  const input = await loadRunInput(file, { allowOutside: opts.allowOutside });
-  // the folder is checked and made before anything runs
-  try {
-    makeOutputDir(opts.pcap!);
-  } catch (e) {
-    if (!(e instanceof OutputRefused)) throw e;
-    process.stderr.write(`nettwin run: --pcap ${opts.pcap}: ${e.reason}\n`);
-    return 2;
-  }
-  let steps: Step[];
-  if (input.kind === 'lab') {
-    steps = (await labSim())(input.spec, { attach }).steps;
-  } else {
-    const lab = new Lab();
-    attach(lab);
-    steps = lab.host('host').sh(input.text, { file: input.file });
-  }
-  const written = writePcapFiles(opts.pcap!, capture!);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ mode: 'sim', steps, pcap: written }, null, 2)}\n`);
-  else {
-    process.stdout.write(formatSteps(steps, 'sim'));
-    process.stderr.write(`nettwin: ${written.length} pcap file(s) in ${opts.pcap}${written.map((w) => `\n  ${w.file} (${w.packets} packets)`).join('')}\n`);
-  }
-  return 0;
-}
-
 /**
  * `run --real --persist`: the file runs in the simulator (a script is never replayed on the
  * machine, whose namespaces it would name); the lab it leaves is materialized into prefixed
  * namespaces of this machine, recorded for `nettwin destroy`.
  */
 async function runPersist(file: string, opts: RunOptions): Promise<number> {
-  if (!opts.real) return usageFailure('run', '--persist needs --real');
   const { requireRealMode, persistProblems } = await import('../../adapters/linux/preconditions.js');
   const warnings = requireRealMode(undefined, persistProblems());
   for (const w of warnings) process.stderr.write(`nettwin: ${w}\n`);

@@ -70,10 +70,4 @@ describeReal('nettwin CLI, real mode', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
-
-  it('`--persist` without `--real` is refused', () => {
-    const r = cli(['run', 'examples/seed/node1.sh', '--persist']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe('nettwin run: --persist needs --real (see nettwin run --help)\n');
-  });
 });

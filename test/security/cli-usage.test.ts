@@ -60,10 +60,10 @@ describe('commander usage errors: exit 2, one line, a hint', () => {
 describe('flags that do not go together, and bad values nettwin checks', () => {
   it.each<[string[], string, RegExp]>([
     [['run', SCRIPT, '--state', '/tmp/x.json'], 'run', /--state goes with --persist/],
-    [['run', SCRIPT, '--persist'], 'run', /--persist needs --real/],
-    [['run', SCRIPT, '--persist', '--state', '/tmp/x.json'], 'run', /--persist needs --real/],
-    [['run', SCRIPT, '--pcap', 'caps', '--real'], 'run', /--pcap captures the simulation/],
-    [['run', SCRIPT, '--pcap', 'caps', '--real', '--persist'], 'run', /--pcap captures the simulation/],
+    [['run', SCRIPT, '--pcap', 'caps', '--persist'], 'run', /--pcap and --persist do not go together/],
+    [['run', SCRIPT, '--pcap', 'caps', '--real', '--persist'], 'run', /--pcap and --persist do not go together/],
+    [['run', SCRIPT, '--epoch', '0'], 'run', /--epoch goes with --pcap/],
+    [['run', SCRIPT, '--pcap', 'caps', '--epoch', 'soon'], 'run', /--epoch "soon": give seconds since 1970/],
     [['run', SCRIPT, '--allow-outside'], 'run', /--allow-outside is for lab files/],
     [['explain', LAB, '--from', 'node1/NS1', '--to', '172.16.1.2', '--step', '--json'], 'explain', /--step and --json do not go together/],
     [['explain', LAB, '--from', 'node1/NS1'], 'explain', /give --from NS .* and --to ADDR/],
