@@ -8,7 +8,6 @@ import { loadInput, type LoadedScript } from './load.js';
 import type { LabSpec } from '../labfile/spec.js';
 import { formatSteps } from './format-steps.js';
 import { usageFailure } from './usage.js';
-import { outputPathProblem } from '../files/output-path.js';
 
 export interface RunOptions {
   json?: boolean;
@@ -17,6 +16,8 @@ export interface RunOptions {
   persist?: boolean;
   /** with persist: the state file */
   state?: string;
+  /** with persist: the lab's name (run-persist.ts) */
+  name?: string;
   /** write one pcap file per device that carried traffic into this folder (run-pcap.ts) */
   pcap?: string;
   /** with pcap: when the simulated clock starts (seconds since 1970, or an ISO time) */
@@ -96,7 +97,7 @@ export async function runInput(input: RunInput, real: boolean): Promise<Step[]> 
 
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
   if (opts.pcap !== undefined) return (await import('./run-pcap.js')).runWithPcap(file, opts);
-  if (opts.persist) return runPersist(file, opts);
+  if (opts.persist) return (await import('./run-persist.js')).runPersist(file, opts);
   if (opts.state !== undefined) return usageFailure('run', '--state goes with --persist (it names the file a --persist run records what it made in)');
   if (opts.real) {
     const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
@@ -109,38 +110,5 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   } else {
     process.stdout.write(formatSteps(steps, mode));
   }
-  return 0;
-}
-
-/**
- * `run --real --persist`: the file runs in the simulator (a script is never replayed on the
- * machine, whose namespaces it would name); the lab it leaves is materialized into prefixed
- * namespaces of this machine, recorded for `nettwin destroy`.
- */
-async function runPersist(file: string, opts: RunOptions): Promise<number> {
-  const { requireRealMode, persistProblems } = await import('../../adapters/linux/preconditions.js');
-  const warnings = requireRealMode(undefined, persistProblems());
-  for (const w of warnings) process.stderr.write(`nettwin: ${w}\n`);
-  const { defaultStatePath } = await import('../../adapters/linux/persist.js');
-  const statePath = opts.state ?? defaultStatePath();
-  const bad = outputPathProblem(statePath);
-  if (bad) {
-    process.stderr.write(`nettwin run: --state ${statePath}: ${bad}\n`);
-    return 2;
-  }
-  const { steps, model } = await simulateFile(file, { allowOutside: opts.allowOutside });
-  const { materialize } = await import('../../adapters/linux/materialize.js');
-  const real = await materialize(model, { persist: { statePath } });
-  const mapping = Object.fromEntries(real.mapping);
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ mode: 'sim+persist', steps, persist: { prefix: real.run!.prefix, statePath, mapping, warnings: real.plan.warnings } }, null, 2)}\n`);
-    return 0;
-  }
-  let out = formatSteps(steps, 'sim');
-  out += `\nnettwin: the lab is now on this machine, in namespaces ${real.run!.prefix}*:\n`;
-  for (const [path, name] of real.mapping) out += `  ${path} -> ${name}   (ip netns exec ${name} …)\n`;
-  for (const w of real.plan.warnings) out += `  warning: ${w}\n`;
-  out += `remove them with: nettwin destroy${opts.state ? ` --state ${opts.state}` : ''}\n`;
-  process.stdout.write(out);
   return 0;
 }

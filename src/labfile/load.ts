@@ -6,7 +6,7 @@ import YAML, { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLM
 import { FileRefused, readTextFile } from '../files/read-text.js';
 import { parsePrefix } from '../model/ip.js';
 import { readSetupFile, SetupRefused, type SetupFileOptions } from './setup-file.js';
-import { LabFileError, type Endpoint, type HostSpec, type LabSpec, type NicSpec, type RunEntry } from './spec.js';
+import { LAB_NAME, LabFileError, type Endpoint, type HostSpec, type LabSpec, type NicSpec, type RunEntry } from './spec.js';
 import { parseYaml } from './yaml-syntax.js';
 
 const NAME = /^[A-Za-z0-9_.-]{1,15}$/;
@@ -131,13 +131,20 @@ export function parseLab(
     },
   });
   const root = deref(doc.contents);
-  if (!isMap(root)) return fail(root, 'a lab file is a map with `hosts`, and optionally `links`, `run`, `expect`, `profile`');
+  if (!isMap(root)) return fail(root, 'a lab file is a map with `hosts`, and optionally `name`, `links`, `run`, `expect`, `profile`');
   const top = root;
   for (const it of top.items) {
     const k = scalarText(it.key);
-    if (k === null || !['hosts', 'links', 'run', 'expect', 'profile'].includes(k)) fail(it, `unknown key ${JSON.stringify(k ?? String(it.key))} (expected hosts, links, run, expect, profile)`);
+    if (k === null || !['name', 'hosts', 'links', 'run', 'expect', 'profile'].includes(k))
+      fail(it, `unknown key ${JSON.stringify(k ?? String(it.key))} (expected name, hosts, links, run, expect, profile)`);
   }
-  const spec: LabSpec = { file, profile: null, hosts: [], links: [], run: [], expect: [] };
+  const spec: LabSpec = { file, name: null, profile: null, hosts: [], links: [], run: [], expect: [] };
+  const labName = field(top, 'name');
+  if (labName) {
+    const v = scalarText(labName.value);
+    if (v === null || !LAB_NAME.test(v)) fail(labName.at, 'name must be 1-6 lower-case letters or digits, a letter first (e.g. seed): persisted namespaces are named nt-<name>-… within 15 bytes');
+    spec.name = v;
+  }
   const profile = field(top, 'profile');
   if (profile) {
     const v = scalarText(profile.value);

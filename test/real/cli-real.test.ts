@@ -63,7 +63,7 @@ describeReal('nettwin CLI, real mode', () => {
     // that user may not be able to read this checkout (a clone under /root or in mktemp -d)
     const main = await readableCli(tmp);
     const nobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'];
-    for (const args of [['run', script, '--real'], ['diff', script], ['destroy'], ['run', script, '--real', '--persist']]) {
+    for (const args of [['run', script, '--real'], ['diff', script], ['destroy'], ['run', script, '--persist'], ['ls'], ['exec', 'seed', 'node1', '--', 'ip', 'link']]) {
       const r = cli(args, nobody, main);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^nettwin: real mode is not possible on this machine:\n {2}- not root \(effective uid 65534\)/);

@@ -37,7 +37,10 @@ describe('commander usage errors: exit 2, one line, a hint', () => {
     [['explain', LAB, '--from'], 'explain', /argument missing/],
     [['explain', LAB, '--bogus'], 'explain', /unknown option '--bogus'/],
     [['reach', LAB, '--matrix'], 'reach', /unknown option '--matrix'/],
-    [['destroy', 'x'], 'destroy', /too many arguments/],
+    [['destroy', 'x', 'y'], 'destroy', /too many arguments/],
+    [['destroy', 'X'], 'destroy', /"X" is not a lab name/],
+    [['exec', 'seed'], 'exec', /missing required argument 'namespace'/],
+    [['exec', 'seed', 'node1'], 'exec', /missing required argument 'command'/],
     [['destroy', '--state'], 'destroy', /argument missing/],
     [['gen'], 'gen', /required option '--seed <n>' not specified/],
     [['gen', '--seed', '1', '--count', '2'], 'gen', /required option '--out <dir>' not specified/],
@@ -72,8 +75,9 @@ describe('flags that do not go together, and bad values nettwin checks', () => {
     [['graph', LAB, '--trace', 'node1/NS1'], 'graph', /--trace takes two values/],
     [['graph', LAB, '--trace', 'nowhere', '1.2.3.4'], 'graph', /--trace: unknown namespace "nowhere"/],
     [['verify', SCRIPT], 'verify', /intents live in a lab file/],
-    [['destroy', '--run', 'zz'], 'destroy', /--run "zz": give a run's id/],
-    [['destroy', '--run', 'nt1-'], 'destroy', /--run "nt1-": give a run's id/],
+    [['destroy', 'nt1-'], 'destroy', /"nt1-" is not a lab name/],
+    [['destroy', 'a/b'], 'destroy', /"a\/b" is not a lab name/],
+    [['run', SCRIPT, '--name', 'seed'], 'run', /--name goes with --persist/],
   ])('nettwin %j', (args, cmd, why) => {
     const r = cli(args);
     expectRefused(r, hint(cmd), args.join(' '));
@@ -90,7 +94,7 @@ describe('flags that do not go together, and bad values nettwin checks', () => {
   });
 
   it('every help text lists exit status 2 for a usage error', () => {
-    for (const cmd of ['run', 'diff', 'lint', 'graph', 'verify', 'explain', 'reach', 'destroy', 'gen']) {
+    for (const cmd of ['run', 'diff', 'lint', 'graph', 'verify', 'explain', 'reach', 'destroy', 'ls', 'exec', 'gen']) {
       expect(cli([cmd, '--help']).stdout, cmd).toMatch(/2 a usage error \(unknown option, missing or bad value, flags that do not go together\)/);
     }
   });
