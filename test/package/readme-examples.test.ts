@@ -21,7 +21,7 @@ interface Example {
 }
 
 /** The nettwin commands of every ```sh block but the quick start's, in order. */
-export function readmeExamples(readme: string): Example[] {
+function readmeExamples(readme: string): Example[] {
   const body = readme
     .split(/^## /m)
     .filter((s) => !s.startsWith('Quick start'))
