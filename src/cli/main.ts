@@ -211,15 +211,23 @@ export function buildProgram(): Command {
   program
     .command('reach')
     .description('all-pairs reachability after FILE ran in the simulator: ping -c 1 from every namespace to every configured address (not 127/8), from a fresh state')
-    .argument('<file>', 'a shell script or a lab file (.yaml)')
+    .argument('[file]', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
+    .option('--compare <files...>', 'OLD NEW: the pairs NEW gains and loses against OLD (differential reachability); exit 1 when a pair is lost')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), ${USAGE_STATUS}, or the file could not be read or used.`,
+      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
     )
     .action(
-      act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
+      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean }) => {
+        if (opts.compare !== undefined) {
+          if (file !== undefined || opts.compare.length !== 2) throw new UsageError('--compare takes two files, OLD and NEW, and no other');
+          for (const f of opts.compare) checkAllowOutside(f, opts);
+          const { reachCompareCommand } = await import('./reach-compare.js');
+          return reachCompareCommand(opts.compare[0]!, opts.compare[1]!, opts);
+        }
+        if (file === undefined) throw new UsageError("missing required argument 'file'");
         checkAllowOutside(file, opts);
         const { reachCommand } = await import('./reach.js');
         return reachCommand(file, opts);
