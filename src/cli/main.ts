@@ -176,7 +176,7 @@ export function buildProgram(): Command {
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
+      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/seed/verify.yaml\n  nettwin verify examples/seed/verify-broken.yaml --junit verify.xml\n  sudo nettwin verify examples/seed/verify.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
     )
     .action(
       act(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string; allowOutside?: boolean }) => {
@@ -197,7 +197,7 @@ export function buildProgram(): Command {
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`,
+      `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/seed/verify.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`,
     )
     .action(
       act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; verbose?: boolean; allowOutside?: boolean }) => {

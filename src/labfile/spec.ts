@@ -68,7 +68,7 @@ export const LAB_NAME = /^[a-z][a-z0-9]{0,5}$/;
  * A lab file, read and checked (loadLabFile): hosts, links, the run list, the intents.
  *
  * @example
- * const spec: LabSpec = loadLabFile('examples/verify/lab.yaml');
+ * const spec: LabSpec = loadLabFile('examples/seed/verify.yaml');
  * verifyLabSim(spec).holds; // true
  */
 export interface LabSpec {

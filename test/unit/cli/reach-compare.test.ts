@@ -1,6 +1,6 @@
 /**
  * `nettwin reach --compare OLD NEW` on two versions of the seed lab: the corrected nodes
- * (examples/verify/lab.yaml) before and after node 2's route back to node 1's pods (step 13-1's
+ * (examples/seed/verify.yaml) before and after node 2's route back to node 1's pods (step 13-1's
  * second line). The pairs the fix gains are derived by hand below: everything whose request or
  * reply needs node 2 to reach 172.16.0.0/24. Nothing is lost; the other way round, exactly those
  * pairs are lost and the exit status is 1.
@@ -19,9 +19,9 @@ let before = '';
 let after = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nettwin-compare-'));
-  const lab = readFileSync(join(ROOT, 'examples/verify/lab.yaml'), 'utf8');
+  const lab = readFileSync(join(ROOT, 'examples/seed/verify.yaml'), 'utf8');
   expect(lab).toContain(FIX);
-  for (const f of ['node1-fixed.sh', 'node2-fixed.sh']) copyFileSync(join(ROOT, 'examples/verify', f), join(dir, f));
+  for (const f of ['node1-fixed.sh', 'node2-fixed.sh']) copyFileSync(join(ROOT, 'examples/seed', f), join(dir, f));
   before = join(dir, 'before.yaml');
   after = join(dir, 'after.yaml');
   writeFileSync(before, lab.replace(FIX, ''));

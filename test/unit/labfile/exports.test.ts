@@ -9,7 +9,7 @@ import { expandNsNames, formatReport, type LabSpec, LabFileError, loadLabFile, p
 const ROOT = join(import.meta.dirname, '../../..');
 
 it('loadLabFile and verifyLabSim from nettwin: the README example', () => {
-  const spec: LabSpec = loadLabFile(join(ROOT, 'examples/verify/lab.yaml'));
+  const spec: LabSpec = loadLabFile(join(ROOT, 'examples/seed/verify.yaml'));
   expect(spec.hosts.map((h) => h.name)).toEqual(['node1', 'node2']);
   const report = verifyLabSim(spec);
   expect(report.holds).toBe(true);
