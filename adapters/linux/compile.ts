@@ -293,6 +293,9 @@ export function compileOp(op: Op): Command {
       out.push('dev', checkLinkName(op.dev));
       return { program: 'ip', argv: out };
     }
+    case 'nf.xt':
+      // rules reach the kernel as iptables-restore input (compile-netfilter.ts), not as argv
+      throw new CompileError('netfilter Ops are compiled by compile-netfilter.ts');
   }
 }
 

@@ -8,6 +8,9 @@
 import type { Ip4 } from '../model/ip.js';
 import type { RouteType } from '../model/route.js';
 import type { BridgeTunables } from '../model/bridge-options.js';
+import type { NfXtOp } from './nf-op.js';
+
+export type { NfXtOp, XtEdit } from './nf-op.js';
 
 export type RouteMode = 'add' | 'replace' | 'append' | 'change' | 'prepend';
 
@@ -231,6 +234,7 @@ export type Op =
   | TuntapDelOp
   | FdbOp
   | RuleAddOp
-  | NeighOp;
+  | NeighOp
+  | NfXtOp;
 
 export type OpKind = Op['op'];

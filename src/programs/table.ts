@@ -12,6 +12,7 @@ import type { SimProgram } from './program.js';
 import { runPing } from './ping/index.js';
 import { runSocat } from './socat/socat.js';
 import { runSysctl } from './sysctl.js';
+import { runIptables } from './iptables/iptables.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -20,4 +21,7 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   sysctl: (ctx, argv) => runSysctl(ctx, argv),
   ping: (ctx, argv) => runPing(ctx, argv, ctx.sim),
   socat: (ctx, argv) => runSocat(ctx, argv, ctx.sim, ctx.source),
+  iptables: (ctx, argv) => runIptables(ctx, argv, 'iptables'),
+  'iptables-nft': (ctx, argv) => runIptables(ctx, argv, 'iptables-nft'),
+  'iptables-legacy': (ctx, argv) => runIptables(ctx, argv, 'iptables-legacy'),
 };
