@@ -44,6 +44,8 @@ export interface CtEntry {
   id: number;
   /** the connection this one is RELATED to (an ICMP error's quoted connection), if any */
   master: CtEntry | null;
+  /** UDP: when the flow, if still alive, counts as a stream (udp_packet's stream_ts) */
+  streamUs?: number;
 }
 
 export type CtDir = 'original' | 'reply';
