@@ -80,10 +80,20 @@ function legacyTable(st: NetfilterState, name: string): NfTable | undefined {
  */
 export function applyXt(ctx: OpContext, op: NfXtOp): void {
   const st = nfState(ctx.ns);
-  const tables = new Tables(st, op.backend, op.edits.length > 1);
-  op.edits.forEach((e) => {
-    runEdit(tables, op.backend, e);
+  const tables = new Tables(st, op.backend, op.edits.length > 1 || op.dryRun === true);
+  op.edits.forEach((e, i) => {
+    try {
+      if (op.checkJumps && 'rule' in e && e.rule.target.kind === 'jump') {
+        const t = tables.get(e.table);
+        if (!t || !findChain(t, e.rule.target.chain)) fail('ENOENT', 'jump');
+      }
+      runEdit(tables, op.backend, e);
+    } catch (err) {
+      if (err instanceof NfOpError) err.edit = i;
+      throw err;
+    }
   });
+  if (op.dryRun) return;
   tables.commit();
   st.version++;
   ctx.ns.touch();
@@ -235,6 +245,13 @@ function runEdit(tables: Tables, backend: NfBackend, e: XtEdit): void {
       const c = ensure(tables, e.table, e.chain);
       c.policy = e.policy;
       if (e.counters) c.policyCounters = { ...e.counters };
+      return;
+    }
+    case 'restore-chain': {
+      const t = tables.make(e.table);
+      const c = findChain(t, e.chain);
+      if (c) c.rules = [];
+      else addChain(t, e.chain, null);
       return;
     }
     case 'instantiate':

@@ -21,7 +21,9 @@ export type XtCall =
   | 'rule_delete'
   | 'chain_set'
   | 'rule_flush'
-  | 'chain_zero';
+  | 'chain_zero'
+  /** a rule jumps to a chain the table does not have (iptables-nft checks it before the batch) */
+  | 'jump';
 
 /** An nf_tables batch message that the kernel refused: `CHAIN_DEL failed (…): chain foo`. */
 export interface BatchFailure {
@@ -55,6 +57,8 @@ export class NfOpError extends OpError {
     readonly call: XtCall,
     /** set when nf_tables refused a batch message (the tools exit 4 and name it) */
     readonly batch: BatchFailure | null = null,
+    /** which edit of the Op failed (iptables-restore names its line) */
+    public edit = 0,
   ) {
     super(batch ? `iptables v1.8.9 (nf_tables):  ${batch.what} failed (${STRERROR[errno]}): ${batch.object}\n` : `iptables: ${STRERROR[errno]}.\n`, batch ? 4 : 1, errno);
   }

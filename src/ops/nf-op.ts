@@ -26,6 +26,8 @@ export type XtEdit =
   | { cmd: 'policy'; table: string; chain: string; policy: Policy; counters: Counters | null }
   /** a legacy tool read the table: libiptc made it in the kernel by asking for it */
   | { cmd: 'instantiate'; table: string }
+  /** `:CHAIN - [0:0]` in iptables-restore: the user chain made, or emptied if it exists */
+  | { cmd: 'restore-chain'; table: string; chain: string }
   /** iptables-restore without --noflush: the table as if new (its builtin chains kept, emptied, ACCEPT) */
   | { cmd: 'restore-table'; table: string };
 
@@ -33,4 +35,11 @@ export interface NfXtOp {
   op: 'nf.xt';
   backend: NfBackend;
   edits: XtEdit[];
+  /**
+   * refuse a rule that jumps to a chain missing at that point of the Op (iptables-nft-restore's
+   * check before its batch; a lone iptables command checks it itself)
+   */
+  checkJumps?: boolean;
+  /** check everything and change nothing */
+  dryRun?: boolean;
 }
