@@ -294,6 +294,7 @@ export function compileOp(op: Op): Command {
       return { program: 'ip', argv: out };
     }
     case 'nf.xt':
+    case 'nf.nft':
       // rules reach the kernel as iptables-restore input (compile-netfilter.ts), not as argv
       throw new CompileError('netfilter Ops are compiled by compile-netfilter.ts');
   }

@@ -7,7 +7,7 @@
  */
 import type { NfRule } from '../../src/model/netfilter/rule.js';
 import { findChain, type NfChain, type NfTable } from '../../src/model/netfilter/table.js';
-import type { NatRange, NatTargetKind, RejectWith } from '../../src/model/netfilter/target.js';
+import type { NatRange, NatTargetKind, NfTarget, RejectWith } from '../../src/model/netfilter/target.js';
 import { ruleMatches, type MatchState } from './match.js';
 import { chainCandidates } from './chain-index.js';
 
@@ -79,6 +79,7 @@ export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVer
     }
     if (rule.counters) rt.count(rule.counters, s.bytes);
     s.onHit?.({ table, chain, rulenum: i + 1, rule });
+    if (rule.also) for (const a of rule.also) act(s, a);
     const t = rule.target;
     switch (t.kind) {
       case 'none':
@@ -86,19 +87,10 @@ export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVer
         i++;
         continue;
       case 'MARK':
-        s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
+      case 'CONNMARK':
+        act(s, t);
         i++;
         continue;
-      case 'CONNMARK': {
-        const ct = s.meta.ct;
-        if (ct) {
-          if (t.mode === 'set') ct.mark = ((ct.mark & ~t.ctmask) ^ t.value) >>> 0;
-          else if (t.mode === 'save') ct.mark = ((ct.mark & ~t.ctmask) ^ (s.meta.mark & t.nfmask)) >>> 0;
-          else s.meta.mark = ((s.meta.mark & ~t.nfmask) ^ (ct.mark & t.ctmask)) >>> 0;
-        }
-        i++;
-        continue;
-      }
       case 'verdict':
         if (t.verdict === 'ACCEPT') return { verdict: 'accept' };
         if (t.verdict === 'DROP') return { verdict: 'drop' };
@@ -125,6 +117,18 @@ export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVer
       case 'REDIRECT':
         return { verdict: 'nat', kind: t.kind, range: t.range };
     }
+  }
+}
+
+/** A target that acts and lets the walk go on: MARK and CONNMARK change marks, LOG logs nowhere. */
+function act(s: WalkState, t: NfTarget): void {
+  if (t.kind === 'MARK') s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
+  else if (t.kind === 'CONNMARK') {
+    const ct = s.meta.ct;
+    if (!ct) return;
+    if (t.mode === 'set') ct.mark = ((ct.mark & ~t.ctmask) ^ t.value) >>> 0;
+    else if (t.mode === 'save') ct.mark = ((ct.mark & ~t.ctmask) ^ (s.meta.mark & t.nfmask)) >>> 0;
+    else s.meta.mark = ((s.meta.mark & ~t.nfmask) ^ (ct.mark & t.ctmask)) >>> 0;
   }
 }
 

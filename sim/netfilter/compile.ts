@@ -43,6 +43,8 @@ function compile(st: NetfilterState): CompiledHooks {
   const nat: Record<Hook, { table: NfTable; chain: NfChain; priority: number }[]> = { prerouting: [], input: [], forward: [], output: [], postrouting: [] };
   let anyNat = false;
   for (const t of st.allTables()) {
+    // IPv4 packets meet the ip and inet tables' chains
+    if (t.family !== 'ip' && t.family !== 'inet') continue;
     for (const ch of t.chains) {
       const b = ch.base;
       if (!b) continue;

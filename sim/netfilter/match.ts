@@ -149,6 +149,15 @@ export function extMatch(m: NfMatch, s: MatchState): boolean {
     }
     case 'physdev':
       return physdevMatch(m, s.meta);
+    case 'addrset': {
+      const a = m.field === 'src' ? pkt.ip.src : pkt.ip.dst;
+      return m.addrs.some((x) => (a & x.mask) >>> 0 === x.addr) !== m.invert;
+    }
+    case 'icmptypes': {
+      const i = pkt.icmp;
+      if (!i) return false;
+      return m.types.includes(i.type) !== m.invert;
+    }
     case 'statistic': {
       const hit = m.mode === 'random' ? s.runtime.random31() < m.probability : s.runtime.nth(m);
       return hit !== m.invert;

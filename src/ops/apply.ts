@@ -10,6 +10,7 @@ import { applyRouteAdd, applyRouteDel, applyRouteFlush } from './apply-route.js'
 import { applySysctlSet } from './apply-sysctl.js';
 import { applyFdb, applyNeigh, applyRule } from './apply-misc.js';
 import { applyXt } from './apply-xtables.js';
+import { applyNft } from './apply-nftables.js';
 import type { OpContext } from './context.js';
 import type { Op } from './op.js';
 
@@ -77,6 +78,9 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'nf.xt':
       applyXt(ctx, op);
+      return;
+    case 'nf.nft':
+      applyNft(ctx, op);
       return;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Counters, NfRule } from '../model/netfilter/rule.js';
 import type { NfBackend } from '../model/netfilter/state.js';
-import type { Policy } from '../model/netfilter/table.js';
+import type { BaseChainSpec, NfFamily, Policy } from '../model/netfilter/table.js';
 
 /** One iptables request, on a table of the Op's backend. */
 export type XtEdit =
@@ -42,4 +42,29 @@ export interface NfXtOp {
   checkJumps?: boolean;
   /** check everything and change nothing */
   dryRun?: boolean;
+}
+
+/** One nft request on a table of one family. */
+export type NftEdit =
+  | { cmd: 'add-table'; family: NfFamily; table: string; create: boolean }
+  | { cmd: 'delete-table'; family: NfFamily; table: string }
+  | { cmd: 'flush-table'; family: NfFamily; table: string }
+  /** base: the chain's type, hook and priority (null: a regular chain, or an existing chain's update) */
+  | { cmd: 'add-chain'; family: NfFamily; table: string; chain: string; base: BaseChainSpec | null; policy: Policy | null; create: boolean }
+  | { cmd: 'delete-chain'; family: NfFamily; table: string; chain: string }
+  | { cmd: 'flush-chain'; family: NfFamily; table: string; chain: string }
+  /**
+   * add (after `handle`, else at the end) or insert (before `handle`, else at the start);
+   * `index` instead of a handle: `index N` (0-based); `sets`: anonymous sets the rule makes (each takes a handle)
+   */
+  | { cmd: 'add-rule'; family: NfFamily; table: string; chain: string; rule: NfRule; insert: boolean; handle: number | null; index: number | null; sets: number }
+  | { cmd: 'replace-rule'; family: NfFamily; table: string; chain: string; handle: number; rule: NfRule; sets: number }
+  | { cmd: 'delete-rule'; family: NfFamily; table: string; chain: string; handle: number }
+  /** every table (of one family) goes, iptables-nft's included */
+  | { cmd: 'flush-ruleset'; family: NfFamily | null };
+
+/** An nft transaction (one command line, or a whole `nft -f` file): all of it or nothing. */
+export interface NfNftOp {
+  op: 'nf.nft';
+  edits: NftEdit[];
 }

@@ -8,9 +8,9 @@
 import type { Ip4 } from '../model/ip.js';
 import type { RouteType } from '../model/route.js';
 import type { BridgeTunables } from '../model/bridge-options.js';
-import type { NfXtOp } from './nf-op.js';
+import type { NfNftOp, NfXtOp } from './nf-op.js';
 
-export type { NfXtOp, XtEdit } from './nf-op.js';
+export type { NfNftOp, NfXtOp, NftEdit, XtEdit } from './nf-op.js';
 
 export type RouteMode = 'add' | 'replace' | 'append' | 'change' | 'prepend';
 
@@ -235,6 +235,7 @@ export type Op =
   | FdbOp
   | RuleAddOp
   | NeighOp
-  | NfXtOp;
+  | NfXtOp
+  | NfNftOp;
 
 export type OpKind = Op['op'];

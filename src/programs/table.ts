@@ -16,6 +16,7 @@ import { runIptables } from './iptables/iptables.js';
 import { runIptablesRestore } from './iptables/restore.js';
 import { runIptablesSave } from './iptables/save.js';
 import { runConntrack } from './conntrack/conntrack.js';
+import { runNft } from './nft/nft.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -34,4 +35,5 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   'iptables-nft-restore': (ctx, argv) => runIptablesRestore(ctx, argv, 'iptables-nft-restore', ctx.stdin ?? ''),
   'iptables-legacy-restore': (ctx, argv) => runIptablesRestore(ctx, argv, 'iptables-legacy-restore', ctx.stdin ?? ''),
   conntrack: (ctx, argv) => runConntrack(ctx, argv),
+  nft: (ctx, argv) => runNft(ctx, argv),
 };

@@ -140,7 +140,22 @@ export interface StatisticMatch {
   invert: boolean;
 }
 
-export type NfMatch = TcpMatch | UdpMatch | IcmpMatch | ConntrackMatch | AddrtypeMatch | CommentMatch | MarkMatch | MultiportMatch | PhysdevMatch | StatisticMatch;
+/** nft's `ip saddr { a, b/24 }` (an anonymous set of addresses and prefixes), with `!=` */
+export interface AddrSetMatch {
+  kind: 'addrset';
+  field: 'src' | 'dst';
+  addrs: { addr: Ip4; mask: number }[];
+  invert: boolean;
+}
+
+/** nft's `icmp type { echo-request, echo-reply }` */
+export interface IcmpTypesMatch {
+  kind: 'icmptypes';
+  types: number[];
+  invert: boolean;
+}
+
+export type NfMatch = TcpMatch | UdpMatch | IcmpMatch | ConntrackMatch | AddrtypeMatch | CommentMatch | MarkMatch | MultiportMatch | PhysdevMatch | StatisticMatch | AddrSetMatch | IcmpTypesMatch;
 
 /** Whether a rule with this match needs connection tracking in its namespace (nf_ct_netns_get). */
 export function matchNeedsConntrack(m: NfMatch): boolean {

@@ -54,8 +54,13 @@ export interface NfRule {
   counters: Counters | null;
   /** nf_tables rule handle (1, 2, … per table) */
   handle: number;
-  /** how an `nft` rule was written, when it was (its statements, for `nft list`) */
-  nftText?: string;
+  /** statements that act and go on before the target (nft: `log prefix "x" drop`, `meta mark set 1`) */
+  also?: NfTarget[];
+  /**
+   * an `nft` rule's statements in nft's own words, as `nft list` prints them; the counter's
+   * place is the empty string (its values are printed live)
+   */
+  nftParts?: string[];
 }
 
 export const ANY_ADDR: AddrMask = Object.freeze({ addr: 0, mask: 0 });
