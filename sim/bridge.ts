@@ -7,14 +7,12 @@
  * and the port is up with carrier. Learned entries age out after ageing_time (300 s).
  */
 import type { Link } from '../src/model/link.js';
-import { arpRcv } from './arp.js';
-import { ipRcv } from './ip-input.js';
 import type { Frame } from './packet.js';
 import { PARAMS } from './params.js';
 import type { PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
 import { brNfForward, brNfPreRouting } from './netfilter/bridge.js';
-import { ETHERTYPE, isGroupMac } from './wire/ethernet.js';
+import { isGroupMac } from './wire/ethernet.js';
 
 export interface FdbEntry {
   port: Link;
@@ -56,7 +54,7 @@ function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
   return false;
 }
 
-function copy(f: Frame): Frame {
+export function copyFrame(f: Frame): Frame {
   // each copy gets its own IP header (a router downstream decrements TTL in place) and its own netfilter state
   const p = f.pkt;
   return { eth: f.eth, arp: f.arp, pkt: p ? { ...p, ip: { ...p.ip }, ...(p.nf ? { nf: { ...p.nf } } : {}) } : null, bridgeHops: f.bridgeHops };
@@ -66,8 +64,9 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
   const ports = sim.ports(br);
   let n = 0;
   for (const p of ports) {
-    if (p === except || !sim.portForwards(p)) continue;
-    const c = copy(frame);
+    // br_flood's should_deliver: not back out the port it came in by, unless that port is in hairpin mode
+    if ((p === except && !p.hairpin) || !sim.portForwards(p)) continue;
+    const c = copyFrame(frame);
     if (!brNfForward(sim, br, p, c)) continue;
     sim.xmit(p, c);
     n++;
@@ -89,9 +88,9 @@ function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
 function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
   // the bridge device receives it (a capture on the bridge sees it here)
   if (sim.events.wants('frame:rx')) sim.events.emit('frame:rx', { t: sim.now, ns: br.ns.path, dev: br.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
-  const st = sim.state(br.ns);
-  if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(sim, st, br, frame, pktType);
-  else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(sim, st, br, frame.pkt, pktType);
+  // netif_receive_skb on the bridge device: macvlans on it see the frame first
+  if (br.uppers && sim.rxHandler(br, frame)) return;
+  sim.deliver(br, frame, pktType);
 }
 
 /** br_handle_frame: a frame received on bridge port `port`. */
@@ -143,7 +142,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     return;
   }
   const to = fdbLookup(sim, br, dst);
-  if (to === port) {
+  if (to === port && !port.hairpin) {
     if (sim.tracer) sim.stepDrop(ns, 'not-for-us', `${br.name}: ${dst} is behind the port it came from`);
     return;
   }

@@ -10,9 +10,11 @@ import { overlappingSubnets } from './rule-overlapping-subnets.js';
 import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
 import { pingTarget } from './rule-ping-target.js';
+import { loDown } from './rule-lo-down.js';
 import { refusedPath } from './rule-refused-path.js';
 import { routeExists } from './rule-route-exists.js';
 import { tunnelOrder } from './rule-tunnel-order.js';
+import { notSimulated } from './rule-not-simulated.js';
 
 export type { Finding, LintInput, LintRule } from './rule.js';
 
@@ -26,10 +28,12 @@ export const RULES: LintRule[] = [
   bridgeDown,
   forwardingOff,
   noReturnRoute,
+  loDown,
   routeExists,
   copiedBlock,
   tunnelOrder,
   pingTarget,
+  notSimulated,
 ];
 
 export function lint(input: LintInput, rules: LintRule[] = RULES): Finding[] {

@@ -232,8 +232,13 @@ export function parseStatements(tokens: Token[]): ParsedRule {
       if (key === 'state') {
         const inv = negation(c);
         const v = values(c);
+        // a bitmask type takes `a,b` without braces (nft's basic_rhs_expr '|' list, written with commas)
+        while (!v.set && c.peek()?.text === ',') {
+          c.next();
+          v.list.push(c.word());
+        }
         let mask = 0;
-        for (const item of v.list.flatMap((x) => x.split(','))) {
+        for (const item of v.list) {
           const s = CT_STATES.find(([n]) => n === item);
           if (!s) throw new NftUnmodelled(`nft ct state ${item}`);
           mask |= s[1];
