@@ -273,8 +273,10 @@ export function compileOp(op: Op): Command {
     }
     case 'nf.xt':
     case 'nf.nft':
-      // rules reach the kernel as iptables-restore input (compile-netfilter.ts), not as argv
-      throw new CompileError('netfilter Ops are compiled by compile-netfilter.ts');
+      // a script's iptables/nft lines reach the kernel as the commands themselves (with their
+      // stdin); a model's rules are not yet materialized in a sandbox (that would be
+      // iptables-restore / nft -f input, never argv)
+      throw new CompileError('netfilter rules are not materialized from a model yet (run the iptables/nft commands instead)');
   }
 }
 
