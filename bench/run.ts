@@ -33,6 +33,7 @@ const BENCHES: Bench[] = [
   { name: 'reach-bridge', file: 'reach-bridge.bench.ts', args: quick ? ['10', '100', '1000'] : ['10', '100', '1000', '10000'] },
   { name: 'reach-k8s', file: 'reach-k8s.bench.ts', args: quick ? ['20', '20', '3'] : ['100', '100', '3'] },
   { name: 'reach-incremental', file: 'reach-incremental.bench.ts', args: quick ? ['20', '20', '11'] : ['100', '100', '21'] },
+  { name: 'netfilter-engine', file: 'netfilter-engine.bench.ts', args: quick ? ['1000', '100000'] : [] },
   { name: 'real', file: 'real.bench.ts', args: quick ? ['100'] : [], needsRoot: true },
 ];
 
@@ -111,6 +112,12 @@ function row(r: Record<string, unknown>): [string, string, string] {
       ];
     case 'ping-engine':
       return ['ping through three routers, per probe (forwarding engine)', `${r.probes} probes`, `${r.usPerProbe} µs (min ${r.min}, max ${r.max})`];
+    case 'netfilter-engine':
+      return [
+        `netfilter chain walk, ${r.rules} rules (iptables-restore), per CPU-second`,
+        `${r.packets} / ${r.linearPackets} packets`,
+        `${r.byAddressPps} packets/s when rules test a destination /32; ${r.linearPps} packets/s when every rule must be tested`,
+      ];
     case 'lpm':
       return [`FIB longest-prefix match`, `${r.routes} routes`, `${r.lookupsPerSec} lookups/s (min ${r.min}, max ${r.max})`];
     case 'run-real':

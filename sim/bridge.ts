@@ -11,6 +11,7 @@ import type { Frame } from './packet.js';
 import { PARAMS } from './params.js';
 import type { PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
+import { brNfForward, brNfPreRouting } from './netfilter/bridge.js';
 import { isGroupMac } from './wire/ethernet.js';
 
 export interface FdbEntry {
@@ -54,8 +55,9 @@ function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
 }
 
 export function copyFrame(f: Frame): Frame {
-  // each copy gets its own IP header: a router downstream decrements TTL in place
-  return { eth: f.eth, arp: f.arp, pkt: f.pkt ? { ...f.pkt, ip: { ...f.pkt.ip } } : null, bridgeHops: f.bridgeHops };
+  // each copy gets its own IP header (a router downstream decrements TTL in place) and its own netfilter state
+  const p = f.pkt;
+  return { eth: f.eth, arp: f.arp, pkt: p ? { ...p, ip: { ...p.ip }, ...(p.nf ? { nf: { ...p.nf } } : {}) } : null, bridgeHops: f.bridgeHops };
 }
 
 function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): void {
@@ -64,7 +66,9 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
   for (const p of ports) {
     // br_flood's should_deliver: not back out the port it came in by, unless that port is in hairpin mode
     if ((p === except && !p.hairpin) || !sim.portForwards(p)) continue;
-    sim.xmit(p, copyFrame(frame));
+    const c = copyFrame(frame);
+    if (!brNfForward(sim, br, p, c)) continue;
+    sim.xmit(p, c);
     n++;
   }
   if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: flood ${frame.eth.dst} to ${n} port(s)`);
@@ -76,6 +80,7 @@ function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
     return;
   }
   if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: ${frame.eth.dst} -> ${to.name}`);
+  if (!brNfForward(sim, br, to, frame)) return;
   sim.xmit(to, frame);
 }
 
@@ -119,7 +124,13 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     if (sim.tracer) sim.stepDrop(ns, 'loop', `frame crossed ${PARAMS.maxBridgeHops} bridges: a bridging loop (no STP)`);
     return;
   }
+  const nf = brNfPreRouting(sim, br, port, frame);
+  if (nf === 'drop') return;
   const dst = frame.eth.dst;
+  if (nf === 'up') {
+    passUp(sim, br, frame, 'host');
+    return;
+  }
   if (isGroupMac(dst)) {
     flood(sim, br, port, frame);
     passUp(sim, br, frame, dst === 'ff:ff:ff:ff:ff:ff' ? 'broadcast' : 'multicast');

@@ -8,6 +8,7 @@ import { ip4ToString, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { icmpSend } from './icmp.js';
 import { neighOutput } from './neighbor.js';
+import { nfHook } from './netfilter/hook.js';
 import type { NsState } from './ns-state.js';
 import { describe, type IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
@@ -27,10 +28,12 @@ export function ipForward(sim: Simulator, st: NsState, inDev: Link, pkt: IpPacke
   }
   pkt.ip.ttl--;
   if (redirect) sendRedirect(sim, st, pkt, nh);
+  if (!nfHook(sim, st, pkt, { hook: 'forward', in: inDev, out })) return;
   if (sim.tracer) sim.step(ns, 'forward', `${describe(pkt)} from ${inDev.name} out ${out.name}${nh !== pkt.ip.dst ? ` via ${ip4ToString(nh)}` : ''}`);
   if (sim.events.wants('packet:forward')) {
     sim.events.emit('packet:forward', { t: sim.now, ns: ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: out.name });
   }
+  if (!nfHook(sim, st, pkt, { hook: 'postrouting', in: null, out, nexthop: nh })) return;
   neighOutput(sim, st, out, nh, pkt);
 }
 

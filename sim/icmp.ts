@@ -54,6 +54,11 @@ export function icmpSend(sim: Simulator, st: NsState, pkt: IpPacket, type: 3 | 5
   ipOutput(sim, st, out, rt);
 }
 
+/** nf_send_unreach (REJECT): a destination unreachable with the rule's code. */
+export function nfReject(sim: Simulator, st: NsState, pkt: IpPacket, code: number, localDst: boolean): void {
+  icmpSend(sim, st, pkt, ICMP_TYPE.destUnreachable, code, 0, localDst);
+}
+
 /** ipv4_link_failure (arp_error_report): the neighbour of a queued packet did not resolve. */
 export function linkFailure(sim: Simulator, st: NsState, pkt: IpPacket): void {
   icmpSend(sim, st, pkt, ICMP_TYPE.destUnreachable, ICMP_UNREACH.host, 0, false);

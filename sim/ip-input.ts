@@ -9,6 +9,7 @@ import { ipForward } from './forward.js';
 import { ipError } from './icmp.js';
 import { inputDecision } from './input-decision.js';
 import { localDeliver } from './ip-deliver.js';
+import { nfHook } from './netfilter/hook.js';
 import type { NsState } from './ns-state.js';
 import { describe, type IpPacket, type PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
@@ -19,6 +20,8 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
     sim.drop(ns, 'not-for-us', `frame on ${dev.name} addressed to another host's MAC`, pkt, dev);
     return;
   }
+  // a frame br_netfilter already ran through PREROUTING at the bridge does not run it again (ip_sabotage_in)
+  if (!(pkt.nf?.bridgedPre && pkt.nf.ns === ns) && !nfHook(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
   const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos);
   switch (d.kind) {
     case 'local':

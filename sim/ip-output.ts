@@ -7,14 +7,18 @@
 import { ip4ToString } from '../src/model/ip.js';
 import { localDeliver } from './ip-deliver.js';
 import { neighOutput } from './neighbor.js';
+import { nfHook, nfLocalOut } from './netfilter/hook.js';
 import type { NsState } from './ns-state.js';
 import { describe, type IpPacket } from './packet.js';
 import { loopsBack, type RtEntry } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
 
-export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: RtEntry): void {
+export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, route: RtEntry): void {
   const ns = st.ns;
+  const rt = nfLocalOut(sim, st, pkt, route);
+  if (!rt) return;
+  if (!nfHook(sim, st, pkt, { hook: 'postrouting', in: null, out: rt.dev, nexthop: rt.gateway ?? pkt.ip.dst })) return;
   if (loopsBack(rt)) {
     const lo = rt.dev;
     if (!lo.up) {
@@ -33,6 +37,7 @@ export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, rt: RtEntry
         const eth = { src: lo.mac, dst: lo.mac, ethertype: ETHERTYPE.ipv4 };
         sim.events.emit('frame:rx', { t: sim.now, ns: ns.path, dev: lo.name, src: eth.src, dst: eth.dst, ethertype: eth.ethertype, frame: { eth, arp: null, pkt, bridgeHops: 0 } });
       }
+      if (!nfHook(sim, st, pkt, { hook: 'prerouting', in: lo, out: null })) return;
       localDeliver(sim, st, lo, iif, pkt, false);
     });
     return;

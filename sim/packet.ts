@@ -10,6 +10,7 @@ import { icmpLength, isEcho, type IcmpEchoRepr, type IcmpRepr } from './wire/icm
 import { ip4ToString } from '../src/model/ip.js';
 import { IP_PROTO, type Ipv4Repr } from './wire/ipv4.js';
 import type { UdpRepr } from './wire/udp.js';
+import type { PacketNf } from './netfilter/skb.js';
 
 export interface IpPacket {
   ip: Ipv4Repr;
@@ -19,6 +20,8 @@ export interface IpPacket {
   inner: Frame | null;
   /** the VXLAN header's network id, when `inner` is a VXLAN payload */
   vni?: number;
+  /** netfilter's state of the packet (conntrack, mark, bridge ports): sim/netfilter/skb.ts */
+  nf?: PacketNf;
 }
 
 export interface Frame {

@@ -18,7 +18,7 @@ import { BridgeState } from './bridge.js';
 import { Clock } from './clock.js';
 import { EventQueue } from './event-queue.js';
 import { SimBus } from './events.js';
-import { icmpRcv, linkFailure } from './icmp.js';
+import { icmpRcv, linkFailure, nfReject } from './icmp.js';
 import type { InetProtos } from './ip-deliver.js';
 import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
@@ -27,6 +27,7 @@ import { NsState } from './ns-state.js';
 import type { Frame, IpPacket, PktType } from './packet.js';
 import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
+import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
 import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
@@ -34,6 +35,17 @@ import { IP_PROTO } from './wire/ipv4.js';
 export interface SimulatorOptions {
   /** µs per link traversal (default 20) */
   linkLatencyUs?: number;
+  /**
+   * where netfilter's counters and conntrack tables live: 'model' for the script's own
+   * simulator (what iptables -L and conntrack -L read), 'private' (the default) for any other
+   */
+  netfilter?: 'model' | 'private';
+}
+
+/** What netfilter asks of the protocols above it (REJECT's ICMP error), which it does not import. */
+export interface NfOps {
+  /** an ICMP destination unreachable with `code` about `pkt`; `localDst`: it was addressed to this host */
+  reject(sim: Simulator, st: NsState, pkt: IpPacket, code: number, localDst: boolean): void;
 }
 
 /** What a tunnel implementation plugs in for a link kind (tun, tap, vxlan). */
@@ -61,6 +73,10 @@ export class Simulator {
   readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv };
   /** the neighbour layer's resolution protocol (ARP) and failure report (ICMP) */
   readonly neighOps: NeighOps = { solicit: arpSolicit, linkFailure };
+  /** what netfilter's REJECT answers with (ICMP), reached without importing it */
+  readonly nfOps: NfOps = { reject: nfReject };
+  /** netfilter's counters, conntrack tables and draws as this simulator keeps them */
+  nf: NfRuntime;
 
   private readonly states = new Map<Netns, NsState>();
   private readonly bridges = new Map<Link, BridgeState>();
@@ -77,6 +93,7 @@ export class Simulator {
     private readonly opts: SimulatorOptions = {},
   ) {
     this.latency = opts.linkLatencyUs ?? PARAMS.linkLatencyUs;
+    this.nf = opts.netfilter === 'model' ? new ModelRuntime() : new PrivateRuntime();
   }
 
   /** Virtual time, µs. */
@@ -206,6 +223,8 @@ export class Simulator {
       return;
     }
     if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
+    // a frame off a wire starts without netfilter state (skb_scrub_packet's nf_reset_ct)
+    if (frame.pkt?.nf) frame.pkt.nf = undefined;
     if (this.rxHandler(dev, frame)) return;
     const dst = frame.eth.dst;
     let pktType: PktType;
@@ -318,7 +337,8 @@ export class Simulator {
    */
   fork(): Simulator {
     this.sync();
-    const f = new Simulator(this.lab, this.opts);
+    const f = new Simulator(this.lab, { ...this.opts, netfilter: 'private' });
+    f.nf = this.nf.fork();
     f.clock.advanceTo(this.now);
     f.identSeq = this.identSeq;
     Object.assign(f.tunnelHooks, this.tunnelHooks);

@@ -3,6 +3,9 @@
  * carries a reason code. Recording is off unless a Tracer is attached (explain does), so the
  * forwarding path pays one null check per decision.
  */
+import type { NfRule } from '../src/model/netfilter/rule.js';
+import type { NfChain, NfTable } from '../src/model/netfilter/table.js';
+
 export type DropReason =
   | 'no-route'
   | 'neigh-failed'
@@ -31,9 +34,30 @@ export type DropReason =
   | 'no-error-about-error'
   | 'queue-overflow'
   | 'tunnel-unsupported'
-  | 'device-gone';
+  | 'device-gone'
+  /** a netfilter rule or chain policy dropped it */
+  | 'netfilter-drop'
+  /** a REJECT rule dropped it and answered with an ICMP error */
+  | 'netfilter-reject'
+  /** its new connection could not be confirmed (the tuple was taken meanwhile) */
+  | 'conntrack-clash';
 
-export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'drop';
+export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'netfilter' | 'drop';
+
+/**
+ * What a netfilter step was about: the hook, the table and chain, the rule that matched (its
+ * number as `iptables -L --line-numbers` counts, 0 and null for the chain's policy), and the
+ * conntrack entry or NAT binding it involved. Data only: explain words it (iptables -S text).
+ */
+export interface NfTraceInfo {
+  hook: 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
+  table?: NfTable;
+  chain?: NfChain;
+  rulenum?: number;
+  rule?: NfRule | null;
+  /** what happened: a rule or policy's verdict, a conntrack state, a NAT rewrite */
+  what: 'rule' | 'policy' | 'conntrack' | 'nat';
+}
 
 export interface TraceStep {
   /** virtual time, µs */
@@ -43,13 +67,17 @@ export interface TraceStep {
   kind: StepKind;
   detail: string;
   reason?: DropReason;
+  /** for netfilter steps: where in the rules it happened */
+  nf?: NfTraceInfo;
 }
 
 /** Collects steps; attach one to a Simulator to record a run. */
 export class Tracer {
   readonly steps: TraceStep[] = [];
 
-  step(t: number, ns: string, kind: StepKind, detail: string, reason?: DropReason): void {
-    this.steps.push(reason ? { t, ns, kind, detail, reason } : { t, ns, kind, detail });
+  step(t: number, ns: string, kind: StepKind, detail: string, reason?: DropReason, nf?: NfTraceInfo): void {
+    const s: TraceStep = reason ? { t, ns, kind, detail, reason } : { t, ns, kind, detail };
+    if (nf) s.nf = nf;
+    this.steps.push(s);
   }
 }

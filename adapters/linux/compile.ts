@@ -271,6 +271,12 @@ export function compileOp(op: Op): Command {
       out.push('dev', checkLinkName(op.dev));
       return { program: 'ip', argv: out };
     }
+    case 'nf.xt':
+    case 'nf.nft':
+      // a script's iptables/nft lines reach the kernel as the commands themselves (with their
+      // stdin); a model's rules are not yet materialized in a sandbox (that would be
+      // iptables-restore / nft -f input, never argv)
+      throw new CompileError('netfilter rules are not materialized from a model yet (run the iptables/nft commands instead)');
   }
 }
 

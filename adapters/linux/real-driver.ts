@@ -244,7 +244,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       const refused = realArgvProblem(inv.program, inv.argv);
       if (refused) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${refused}\n`, supported: false };
       if (readsState(inv.program, inv.argv)) await settle(sb, sbHost, { dad: showsIpv6Routes(inv.program, inv.argv) });
-      const r = await sb.exec(sbHost, argv);
+      const r = await sb.exec(sbHost, argv, inv.stdin !== undefined ? { input: inv.stdin } : undefined);
       const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
       if (inv.program === 'ping') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };
       return o;

@@ -30,10 +30,12 @@ export class FastReachability implements Reachability {
   private all: Uint8Array | null = null;
   /** the rows computed so far, kept across route changes */
   private rows!: RowCache;
+  /** some namespace runs netfilter hooks: the fast path knows nothing of rules, every pair is the engine's */
+  private netfilter = false;
   private readonly rowSource: RowSource = {
     full: (i, out) => this.rowInto(i, out),
     one: (i, j) => {
-      const v = this.opts.engine ? MAYBE : pingPair(this.ctx, this.m, i, j);
+      const v = this.useEngine ? MAYBE : pingPair(this.ctx, this.m, i, j);
       return v === MAYBE ? (this.engine(i, j) ? 3 : 2) : v === YES ? 1 : 0;
     },
   };
@@ -45,7 +47,12 @@ export class FastReachability implements Reachability {
     this.rebuild();
   }
 
+  private get useEngine(): boolean {
+    return this.opts.engine === true || this.netfilter;
+  }
+
   private rebuild(): void {
+    this.netfilter = [...this.lab.namespaces(), ...this.lab.infraNamespaces()].some((ns) => ns.nf !== null && !ns.nf.empty);
     this.ctx = new ReachContext(this.lab);
     this.memo = new ChainMemo(this.ctx, this.ctx.destinations.length);
     this.m = new SendMatrix(this.ctx, this.memo);
@@ -151,7 +158,7 @@ export class FastReachability implements Reachability {
 
   /** Without refresh: the caller did it. */
   private pair(i: number, j: number): boolean {
-    const v = this.opts.engine ? MAYBE : pingPair(this.ctx, this.m, i, j);
+    const v = this.useEngine ? MAYBE : pingPair(this.ctx, this.m, i, j);
     return v === MAYBE ? this.engine(i, j) : v === YES;
   }
 
@@ -179,7 +186,7 @@ export class FastReachability implements Reachability {
 
   /** out[j] = 1 when reachable, else 0; returns the columns the engine decided. */
   private rowInto(i: number, out: Uint8Array): number[] {
-    if (this.opts.engine) out.fill(MAYBE);
+    if (this.useEngine) out.fill(MAYBE);
     else pingRow(this.ctx, this.m, i, out);
     const maybe: number[] = [];
     for (let j = 0; j < out.length; j++) {
@@ -220,7 +227,7 @@ export class FastReachability implements Reachability {
       this.all = m;
       return m;
     }
-    const m = this.opts.engine ? new Uint8Array(pairs).fill(MAYBE) : allPairs(this.ctx, this.memo, progress ? (done, total) => progress(Math.round((done / total) * pairs), pairs) : undefined);
+    const m = this.useEngine ? new Uint8Array(pairs).fill(MAYBE) : allPairs(this.ctx, this.memo, progress ? (done, total) => progress(Math.round((done / total) * pairs), pairs) : undefined);
     const counts = new Int32Array(ns);
     const maybe: (number[] | undefined)[] = new Array(ns);
     let c = 0;

@@ -26,6 +26,7 @@ const KIND: Record<StepKind, string> = {
   deliver: 'local delivery',
   icmp: 'ICMP',
   socket: 'socket',
+  netfilter: 'netfilter',
   drop: 'dropped',
 };
 

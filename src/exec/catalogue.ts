@@ -79,6 +79,8 @@ export const CATALOGUE = {
   nc: entry('l4'),
   ss: entry('l4'),
   ethtool: entry('ethtool'),
+  /** answered in both modes as a kernel with the module built in (exec/modprobe.ts), never run */
+  modprobe: entry('netfilter', false),
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A program nettwin knows by name. */

@@ -26,7 +26,7 @@ export type Invocation =
    * `offKernel`: why this line never reaches the kernel (kernel-argv.ts): both modes give the
    * simulator's answer, a failure, or report the line unsupported with this reason
    */
-  | { kind: 'program'; program: Program; argv: string[]; wrappers: NetnsWrapper[]; background: boolean; offKernel?: string }
+  | { kind: 'program'; program: Program; argv: string[]; wrappers: NetnsWrapper[]; background: boolean; offKernel?: string; stdin?: string }
   /**
    * `echo V > /proc/sys/…` (`redirect`: the shell itself opens the file, in its own namespace,
    * whatever namespace `echo` then runs in) or `echo V | tee /proc/sys/…` (tee opens it, in the

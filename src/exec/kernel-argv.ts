@@ -18,6 +18,7 @@
  */
 import { checkKernelPath, isPathLike, refusal, sysctlKeyPath } from '../model/kernel-path.js';
 import { kernelOnlyProblem, tcFileProblem } from './kernel-only-argv.js';
+import { modprobeAnswer } from './modprobe.js';
 
 export type ArgvVerdict = { kind: 'refuse'; why: string } | { kind: 'off-kernel'; why: string } | null;
 
@@ -70,6 +71,29 @@ export function argvVerdict(program: string, argv: readonly string[]): ArgvVerdi
       return pingVerdict(argv);
     case 'sysctl':
       return sysctlVerdict(argv);
+    case 'iptables':
+    case 'iptables-nft':
+    case 'iptables-legacy':
+    case 'ip6tables':
+    case 'ip6tables-nft':
+    case 'ip6tables-legacy':
+      return xtablesVerdict(argv);
+    case 'iptables-save':
+    case 'iptables-nft-save':
+    case 'iptables-legacy-save':
+    case 'ip6tables-save':
+      return xtablesSaveVerdict(argv);
+    case 'iptables-restore':
+    case 'iptables-nft-restore':
+    case 'iptables-legacy-restore':
+    case 'ip6tables-restore':
+      return xtablesRestoreVerdict(argv);
+    case 'nft':
+      return nftVerdict(argv);
+    case 'conntrack':
+      return conntrackVerdict(argv);
+    case 'modprobe':
+      return modprobeVerdict(argv);
     default: {
       // the programs the simulator does not model: their own checks (kernel-only-argv.ts)
       const why = kernelOnlyProblem(program, argv);
@@ -149,4 +173,80 @@ function sysctlVerdict(argv: readonly string[]): ArgvVerdict {
     if (!c.ok) return refuse(refusal(`${path} (sysctl key ${key})`, c.why));
   }
   return null;
+}
+
+/** `--modprobe=PROG` (and its abbreviations) or `-M PROG`, also inside a bundle of flags (`-nM…`): a program iptables would run. */
+const MODPROBE_OPT = /^(?:--mo(?:d(?:p(?:r(?:o(?:be?)?)?)?)?)?(?:=.*)?|-[nvxf46bV]*M.*)$/;
+/** extensions that reach outside the namespace: a pinned BPF object or cgroup path opened, the audit log, LED and idletimer devices made in sysfs */
+const XT_OUTSIDE = new Set(['bpf', 'cgroup', 'AUDIT', 'LED', 'IDLETIMER']);
+
+function xtExtensionVerdict(argv: readonly string[]): ArgvVerdict {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (MODPROBE_OPT.test(a)) return refuse(`iptables option ${a} (it runs a program)`);
+    if ((a === '-m' || a === '--match' || a === '-j' || a === '--jump') && XT_OUTSIDE.has(argv[i + 1] ?? '')) return refuse(`iptables extension ${argv[i + 1]}`);
+  }
+  return null;
+}
+
+/** iptables and ip6tables (either backend): no option that runs a program or opens a file. */
+function xtablesVerdict(argv: readonly string[]): ArgvVerdict {
+  return xtExtensionVerdict(argv);
+}
+
+/** iptables-save: to stdout only (no -f/--file), no --modprobe. */
+function xtablesSaveVerdict(argv: readonly string[]): ArgvVerdict {
+  for (const a of argv) {
+    if (/^(?:-f.*|--f(?:i(?:le?)?)?(?:=.*)?)$/.test(a)) return refuse(`iptables-save option ${a} (it writes a file)`);
+    if (MODPROBE_OPT.test(a)) return refuse(`iptables-save option ${a} (it runs a program)`);
+  }
+  return null;
+}
+
+/** iptables-restore: from stdin only (no file argument), no --modprobe. */
+function xtablesRestoreVerdict(argv: readonly string[]): ArgvVerdict {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (MODPROBE_OPT.test(a)) return refuse(`iptables-restore option ${a} (it runs a program)`);
+    // -T/--table and -w/-W take values; anything else that is not an option is a file to read
+    if (/^(?:-T|--table|-W|--wait-interval)$/.test(a)) {
+      i++;
+      continue;
+    }
+    if (!a.startsWith('-')) return refuse(`iptables-restore file ${a} (only stdin is read)`);
+  }
+  return null;
+}
+
+/** nft: commands and `-f -` (stdin); no other file, no include path, no interactive shell. */
+function nftVerdict(argv: readonly string[]): ArgvVerdict {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-f' || a === '--file') {
+      if (argv[i + 1] !== '-') return refuse(`nft ${a} ${argv[i + 1] ?? ''} (only stdin is read)`);
+      i++;
+      continue;
+    }
+    if (/^(?:-f.+|--file=.*|-I.*|--includepath.*|-i|--interactive)$/.test(a)) return refuse(`nft option ${a}`);
+    if (/\binclude\b/.test(a)) return refuse('nft include (it reads a file)');
+  }
+  return null;
+}
+
+/** nftables input on stdin: no `include` (a file nft would read). */
+export function nftStdinVerdict(text: string): ArgvVerdict {
+  return /(^|[\s;{])include\s/m.test(text) ? refuse('nft include (it reads a file)') : null;
+}
+
+/** conntrack: no event listening (it never ends) and no file loading. */
+function conntrackVerdict(argv: readonly string[]): ArgvVerdict {
+  for (const a of argv) {
+    if (/^(?:-E|--event|-R|--load-file.*)$/.test(a)) return refuse(`conntrack option ${a}`);
+  }
+  return null;
+}
+
+/** modprobe: never run; only modules this kernel has built in are answered, by local.ts in both modes (exec/modprobe.ts). */
+function modprobeVerdict(argv: readonly string[]): ArgvVerdict {
+  return modprobeAnswer(argv) === null ? refuse(`modprobe ${argv.join(' ')} (modules are never loaded on this machine)`) : null;
 }

@@ -1,6 +1,7 @@
 /** Invocations that never reach the kernel: the same answer in both modes. */
 import type { Invocation } from './invocation.js';
 import type { Outcome } from './outcome.js';
+import { modprobeAnswer } from './modprobe.js';
 
 export function localOutcome(inv: Invocation): Outcome | null {
   switch (inv.kind) {
@@ -13,6 +14,9 @@ export function localOutcome(inv: Invocation): Outcome | null {
       return { exit: inv.code, stdout: '', stderr: '', supported: true };
     case 'unsupported':
       return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${inv.why}\n`, supported: false };
+    case 'program':
+      // never run in either mode: the kernel has the module built in (modprobe.ts)
+      return inv.program === 'modprobe' ? modprobeAnswer(inv.argv) : null;
     default:
       return null;
   }

@@ -4,6 +4,8 @@ import { gatewayOfflink } from './rule-gateway-offlink.js';
 import { bridgeDown } from './rule-bridge-down.js';
 import { duplicateAddress } from './rule-duplicate-address.js';
 import { forwardingOff } from './rule-forwarding-off.js';
+import { forwardDrop } from './rule-forward-drop.js';
+import { natNoForwarding } from './rule-nat-no-forwarding.js';
 import { nameTooLong } from './rule-name-too-long.js';
 import { noReturnRoute } from './rule-no-return-route.js';
 import { overlappingSubnets } from './rule-overlapping-subnets.js';
@@ -27,6 +29,8 @@ export const RULES: LintRule[] = [
   duplicateAddress,
   bridgeDown,
   forwardingOff,
+  forwardDrop,
+  natNoForwarding,
   noReturnRoute,
   loDown,
   routeExists,

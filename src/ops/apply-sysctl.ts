@@ -12,10 +12,11 @@ import { CONF_KEYS, READONLY_CONF_KEYS, UNCOPIED_CONF_KEYS, type IfConf } from '
 import { IPV4_SYSCTL_NAMES } from '../model/sysctl-names.js';
 import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
 import { OpError } from './errors.js';
+import { BRIDGE_NF_DEFAULTS, nfState, type BridgeNfConf } from '../model/netfilter/state.js';
 import type { OpContext } from './context.js';
 import type { SysctlSetOp } from './op.js';
 
-export type SysctlTarget = { kind: 'forward' } | { kind: 'conf'; scope: 'all' | 'default' | string; key: keyof IfConf };
+export type SysctlTarget = { kind: 'forward' } | { kind: 'conf'; scope: 'all' | 'default' | string; key: keyof IfConf } | { kind: 'bridge'; key: keyof BridgeNfConf };
 
 /**
  * Parses `net.ipv4.ip_forward`, `net/ipv4/conf/all/rp_filter`, `net.ipv4.conf.eth0/100.rp_filter`
@@ -23,6 +24,8 @@ export type SysctlTarget = { kind: 'forward' } | { kind: 'conf'; scope: 'all' | 
  */
 export function sysctlTarget(key: string): SysctlTarget | null {
   const s = sysctlSegments(key);
+  // br_netfilter's switches (built into the reference kernel): net.bridge.bridge-nf-*
+  if (s && s.length === 3 && s[0] === 'net' && s[1] === 'bridge' && Object.hasOwn(BRIDGE_NF_DEFAULTS, s[2])) return { kind: 'bridge', key: s[2] as keyof BridgeNfConf };
   if (!s || s[0] !== 'net' || s[1] !== 'ipv4') return null;
   if (s.length === 3 && s[2] === 'ip_forward') return { kind: 'forward' };
   if (s.length === 5 && s[2] === 'conf' && (CONF_KEYS as string[]).includes(s[4])) return { kind: 'conf', scope: s[3], key: s[4] as keyof IfConf };
@@ -42,6 +45,7 @@ export function sysctlTarget(key: string): SysctlTarget | null {
 export function classifySysctl(key: string): 'modelled' | 'missing' | 'unmodelled' {
   if (sysctlTarget(key)) return 'modelled';
   const s = sysctlSegments(key);
+  if (s && s[0] === 'net' && s[1] === 'bridge' && s.length === 3) return 'missing';
   if (!s || s[1] !== 'ipv4') return 'unmodelled';
   // a first-level name this kernel lacks, or conf/IFNAME/KEY with a KEY it lacks
   if (!IPV4_SYSCTL_NAMES.has(s[2])) return s.length === 3 ? 'missing' : 'unmodelled';
@@ -65,6 +69,7 @@ export function readSysctl(ns: Netns, key: string): string | null {
   const t = sysctlTarget(key);
   if (!t) return null;
   if (t.kind === 'forward') return String(ns.all.forwarding);
+  if (t.kind === 'bridge') return String(ns.nf?.bridge[t.key] ?? BRIDGE_NF_DEFAULTS[t.key]);
   const c = confOf(ns, t.scope);
   return c ? String(c[t.key]) : null;
 }
@@ -102,6 +107,13 @@ export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   if (!/^\s*-?\d+\s*$/.test(op.value)) throw invalid;
   const v = parseInt(op.value, 10);
   if (v < INT_MIN || v > INT_MAX) throw invalid;
+  if (t.kind === 'bridge') {
+    // brnf_sysctl_call_tables: any non-zero value is stored as 1
+    nfState(ns).bridge[t.key] = v ? 1 : 0;
+    nfState(ns).version++;
+    ns.touch();
+    return;
+  }
   // The kernel stores the integer as written (ip_forward=2 reads back 2); any non-zero forwards.
   if (t.kind === 'forward' || (t.key === 'forwarding' && t.scope === 'all')) {
     setForwarding(ns, v);

@@ -9,6 +9,8 @@ import { applyNetnsAdd, applyNetnsDel } from './apply-netns.js';
 import { applyRouteAdd, applyRouteDel, applyRouteFlush } from './apply-route.js';
 import { applySysctlSet } from './apply-sysctl.js';
 import { applyFdb, applyNeigh, applyRule } from './apply-misc.js';
+import { applyXt } from './apply-xtables.js';
+import { applyNft } from './apply-nftables.js';
 import type { OpContext } from './context.js';
 import type { Op } from './op.js';
 
@@ -73,6 +75,12 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'neigh.add':
       applyNeigh(ctx, op);
+      return;
+    case 'nf.xt':
+      applyXt(ctx, op);
+      return;
+    case 'nf.nft':
+      applyNft(ctx, op);
       return;
   }
 }

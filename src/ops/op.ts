@@ -8,6 +8,9 @@
 import type { Ip4 } from '../model/ip.js';
 import type { RouteType } from '../model/route.js';
 import type { BridgeTunables } from '../model/bridge-options.js';
+import type { NfNftOp, NfXtOp } from './nf-op.js';
+
+export type { NfNftOp, NfXtOp, NftEdit, XtEdit } from './nf-op.js';
 
 export type RouteMode = 'add' | 'replace' | 'append' | 'change' | 'prepend';
 
@@ -247,6 +250,8 @@ export type Op =
   | TuntapDelOp
   | FdbOp
   | RuleAddOp
-  | NeighOp;
+  | NeighOp
+  | NfXtOp
+  | NfNftOp;
 
 export type OpKind = Op['op'];

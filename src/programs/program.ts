@@ -21,6 +21,8 @@ export interface ProgramSource {
 export interface ProgramContext extends CmdContext {
   sim: Simulator;
   source: ProgramSource;
+  /** what the command reads on stdin (a here-document, a pipe), if anything */
+  stdin?: string;
 }
 
 /** What a program run answered (ping adds its counts). */

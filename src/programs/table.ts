@@ -12,6 +12,11 @@ import type { SimProgram } from './program.js';
 import { runPing } from './ping/index.js';
 import { runSocat } from './socat/socat.js';
 import { runSysctl } from './sysctl.js';
+import { runIptables } from './iptables/iptables.js';
+import { runIptablesRestore } from './iptables/restore.js';
+import { runIptablesSave } from './iptables/save.js';
+import { runConntrack } from './conntrack/conntrack.js';
+import { runNft } from './nft/nft.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -20,4 +25,15 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   sysctl: (ctx, argv) => runSysctl(ctx, argv),
   ping: (ctx, argv) => runPing(ctx, argv, ctx.sim),
   socat: (ctx, argv) => runSocat(ctx, argv, ctx.sim, ctx.source),
+  iptables: (ctx, argv) => runIptables(ctx, argv, 'iptables'),
+  'iptables-nft': (ctx, argv) => runIptables(ctx, argv, 'iptables-nft'),
+  'iptables-legacy': (ctx, argv) => runIptables(ctx, argv, 'iptables-legacy'),
+  'iptables-save': (ctx, argv) => runIptablesSave(ctx, argv, 'iptables-save', ctx.sim.now),
+  'iptables-nft-save': (ctx, argv) => runIptablesSave(ctx, argv, 'iptables-nft-save', ctx.sim.now),
+  'iptables-legacy-save': (ctx, argv) => runIptablesSave(ctx, argv, 'iptables-legacy-save', ctx.sim.now),
+  'iptables-restore': (ctx, argv) => runIptablesRestore(ctx, argv, 'iptables-restore', ctx.stdin ?? ''),
+  'iptables-nft-restore': (ctx, argv) => runIptablesRestore(ctx, argv, 'iptables-nft-restore', ctx.stdin ?? ''),
+  'iptables-legacy-restore': (ctx, argv) => runIptablesRestore(ctx, argv, 'iptables-legacy-restore', ctx.stdin ?? ''),
+  conntrack: (ctx, argv) => runConntrack(ctx, argv),
+  nft: (ctx, argv) => runNft(ctx, argv),
 };

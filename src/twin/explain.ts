@@ -18,6 +18,7 @@ import type { Simulator } from '../../sim/simulator.js';
 import { Tracer, type DropReason, type StepKind, type TraceStep } from '../../sim/trace.js';
 import { pingReport, type PingReport } from '../programs/ping/words.js';
 import { notSimulatedIn, type NotSimulated } from '../model/not-simulated.js';
+import { annotateNetfilter } from './explain-netfilter.js';
 
 export type Disposition = 'reply' | 'icmp-error' | 'no-answer' | 'local-error';
 
@@ -66,6 +67,7 @@ export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions
   const tracer = new Tracer();
   f.tracer = tracer;
   const r = pingReport(ping(f, from, dst, { count: 1, timeout: 10, ...opts }));
+  annotateNetfilter(tracer.steps);
   const hops: ExplainHop[] = [];
   for (const s of tracer.steps) {
     const last = hops[hops.length - 1];

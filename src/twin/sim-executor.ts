@@ -203,7 +203,7 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
       const source = { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background };
       const run = SIM_PROGRAMS[inv.program];
       if (!run) return notModelled(`${inv.program} is not modelled`);
-      const o = fromResult(run({ ...ctx, sim, source }, inv.argv));
+      const o = fromResult(run(inv.stdin !== undefined ? { ...ctx, sim, source, stdin: inv.stdin } : { ...ctx, sim, source }, inv.argv));
       if (inv.program === 'ping' && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
       return o;
     }

@@ -31,7 +31,7 @@ export class Twin {
 
   /** The simulator of this lab (neighbour caches, FDBs and the clock persist across calls). */
   get sim(): Simulator {
-    if (!this.simulator) this.simulator = new Simulator(this.model);
+    if (!this.simulator) this.simulator = new Simulator(this.model, { netfilter: 'model' });
     return this.simulator;
   }
 

@@ -285,5 +285,5 @@ export function kernelOnlyLines(b: Bait): string[] {
   ];
 }
 
-/** Lines of the same programs that real mode runs on the kernel. */
-export const KERNEL_ONLY_BENIGN = ['iptables -L -n', 'ss -tln', 'nft list tables', 'tc qdisc show dev lo', 'cat /sys/class/net/lo/mtu', 'ip netns exec NS1 iptables -S'];
+/** Lines of programs the simulator does not model that real mode runs on the kernel (iptables and nft are modelled: ebtables stands for netfilter here). */
+export const KERNEL_ONLY_BENIGN = ['ebtables -L', 'ss -tln', 'ss -lnu', 'tc qdisc show dev lo', 'cat /sys/class/net/lo/mtu', 'ip netns exec NS1 ebtables -L'];

@@ -10,7 +10,7 @@ const script = [
   'ip link add br0 type bridge',
   'ip -6 addr add fd00::1/64 dev br0',
   'ping -6 -c 1 ::1',
-  'iptables -P FORWARD DROP',
+  'ebtables -P FORWARD DROP',
   'iptables-restore /etc/iptables/rules.v4',
   'sysctl -w net.ipv4.conf.br0.proxy_arp=1',
   'cat /sys/class/net/br0/mtu',

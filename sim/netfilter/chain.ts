@@ -1,0 +1,139 @@
+/**
+ * Walking a base chain (ipt_do_table / nft_do_chain): rules in order, each matched rule
+ * counted; a verdict ends the walk, a jump remembers where to come back, a goto does not, RETURN
+ * (or the end of a user chain) goes back, and falling off a base chain applies its policy,
+ * counted on the chain. LOG, MARK and CONNMARK act and go on; REJECT answers and drops; a NAT
+ * target in a nat chain hands back the binding it asks for.
+ */
+import type { NfRule } from '../../src/model/netfilter/rule.js';
+import { findChain, type NfChain, type NfTable } from '../../src/model/netfilter/table.js';
+import type { NatRange, NatTargetKind, NfTarget, RejectWith } from '../../src/model/netfilter/target.js';
+import { ruleMatches, type MatchState } from './match.js';
+import { chainCandidates } from './chain-index.js';
+
+/** What a walk decided. */
+export type WalkVerdict =
+  | { verdict: 'accept' }
+  | { verdict: 'drop' }
+  /** REJECT: an error goes back (the caller sends it), the packet is dropped */
+  | { verdict: 'reject'; with: RejectWith }
+  /** a nat chain's NAT target: the binding to set up */
+  | { verdict: 'nat'; kind: NatTargetKind; range: NatRange };
+
+/** Each rule that matched, for traces: where it is and what it did. */
+export interface RuleHit {
+  table: NfTable;
+  chain: NfChain;
+  /** 1-based, as `iptables -L --line-numbers` numbers it; 0 for the chain's policy */
+  rulenum: number;
+  rule: NfRule | null;
+}
+
+export interface WalkState extends MatchState {
+  bytes: number;
+  /** the namespace's netfilter version (chain indexes follow it) */
+  version: number;
+  /** called for every rule that matched and for a policy applied (traces; null when nobody listens) */
+  onHit: ((h: RuleHit) => void) | null;
+}
+
+/** Walks `start` (a base chain of `table`) with the packet. */
+export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVerdict {
+  const stack: { chain: NfChain; next: number }[] = [];
+  let chain = start;
+  let i = 0;
+  const rt = s.runtime;
+  for (;;) {
+    const rules = chain.rules;
+    const cand = chainCandidates(chain, s.pkt, s.version);
+    let rule: NfRule | null = null;
+    if (cand) {
+      let k = 0;
+      while (k < cand.length && cand[k]! < i) k++;
+      for (; k < cand.length; k++) {
+        const j = cand[k]!;
+        if (ruleMatches(rules[j]!, s)) {
+          rule = rules[j]!;
+          i = j;
+          break;
+        }
+      }
+      if (!rule) i = rules.length;
+    } else {
+      for (; i < rules.length; i++) {
+        if (ruleMatches(rules[i]!, s)) {
+          rule = rules[i]!;
+          break;
+        }
+      }
+    }
+    if (!rule) {
+      // end of the chain: a user chain returns, a base chain applies its policy
+      const back = stack.pop();
+      if (back && !chain.base) {
+        chain = back.chain;
+        i = back.next;
+        continue;
+      }
+      return policy(s, table, start);
+    }
+    if (rule.counters) rt.count(rule.counters, s.bytes);
+    s.onHit?.({ table, chain, rulenum: i + 1, rule });
+    if (rule.also) for (const a of rule.also) act(s, a);
+    const t = rule.target;
+    switch (t.kind) {
+      case 'none':
+      case 'LOG':
+        i++;
+        continue;
+      case 'MARK':
+      case 'CONNMARK':
+        act(s, t);
+        i++;
+        continue;
+      case 'verdict':
+        if (t.verdict === 'ACCEPT') return { verdict: 'accept' };
+        if (t.verdict === 'DROP') return { verdict: 'drop' };
+        {
+          const back = stack.pop();
+          if (!back) return policy(s, table, start);
+          chain = back.chain;
+          i = back.next;
+        }
+        continue;
+      case 'jump': {
+        const to = findChain(table, t.chain);
+        if (!to) return { verdict: 'drop' };
+        if (!t.goto) stack.push({ chain, next: i + 1 });
+        chain = to;
+        i = 0;
+        continue;
+      }
+      case 'REJECT':
+        return { verdict: 'reject', with: t.with };
+      case 'MASQUERADE':
+      case 'SNAT':
+      case 'DNAT':
+      case 'REDIRECT':
+        return { verdict: 'nat', kind: t.kind, range: t.range };
+    }
+  }
+}
+
+/** A target that acts and lets the walk go on: MARK and CONNMARK change marks, LOG logs nowhere. */
+function act(s: WalkState, t: NfTarget): void {
+  if (t.kind === 'MARK') s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
+  else if (t.kind === 'CONNMARK') {
+    const ct = s.meta.ct;
+    if (!ct) return;
+    if (t.mode === 'set') ct.mark = ((ct.mark & ~t.ctmask) ^ t.value) >>> 0;
+    else if (t.mode === 'save') ct.mark = ((ct.mark & ~t.ctmask) ^ (s.meta.mark & t.nfmask)) >>> 0;
+    else s.meta.mark = ((s.meta.mark & ~t.nfmask) ^ (ct.mark & t.ctmask)) >>> 0;
+  }
+}
+
+function policy(s: WalkState, table: NfTable, base: NfChain): WalkVerdict {
+  s.runtime.count(base.policyCounters, s.bytes);
+  s.onHit?.({ table, chain: base, rulenum: 0, rule: null });
+  return { verdict: base.policy === 'DROP' ? 'drop' : 'accept' };
+}

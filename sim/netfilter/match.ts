@@ -1,0 +1,173 @@
+/**
+ * Whether a rule matches a packet (net/ipv4/netfilter/ip_tables.c ip_packet_match, then each
+ * extension's match function: xt_tcpudp, xt_conntrack, xt_addrtype, xt_mark, xt_connmark,
+ * xt_multiport, xt_physdev, xt_statistic, icmp_match). Port matches read whatever L4 header the
+ * packet carries (UDP today, TCP once it exists): a rule for another protocol never matches.
+ */
+import type { Ip4 } from '../../src/model/ip.js';
+import type { Link } from '../../src/model/link.js';
+import { CT_STATE, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange } from '../../src/model/netfilter/match.js';
+import { IPS } from '../../src/model/netfilter/conntrack.js';
+import { ifaceMatches, type IpPart, type NfRule } from '../../src/model/netfilter/rule.js';
+import type { IpPacket } from '../packet.js';
+import type { PacketNf } from './skb.js';
+import type { NfRuntime } from './runtime.js';
+
+/** What a rule is matched against: the packet, its devices and the namespace's answers. */
+export interface MatchState {
+  pkt: IpPacket;
+  meta: PacketNf;
+  in: Link | null;
+  out: Link | null;
+  runtime: NfRuntime;
+  /** inet_dev_addr_type: an address's route type index (RTN_*) in the namespace, limited to a device */
+  addrType(addr: Ip4, dev: Link | null): number;
+}
+
+/** L4 ports of the packet (TCP or UDP), or null when it carries neither. */
+export function l4Ports(pkt: IpPacket): { sport: number; dport: number; proto: number } | null {
+  const tcp = (pkt as { tcp?: { srcPort: number; dstPort: number } | null }).tcp;
+  if (tcp) return { sport: tcp.srcPort, dport: tcp.dstPort, proto: 6 };
+  if (pkt.udp) return { sport: pkt.udp.srcPort, dport: pkt.udp.dstPort, proto: 17 };
+  return null;
+}
+
+function inRange(p: number, r: PortRange): boolean {
+  return p >= r[0] && p <= r[1];
+}
+
+/** ip_packet_match: addresses under masks, interfaces, protocol, fragments. */
+export function ipMatch(ip: IpPart, pkt: IpPacket, inDev: Link | null, outDev: Link | null): boolean {
+  const h = pkt.ip;
+  if ((((h.src & ip.src.mask) >>> 0 === ip.src.addr) as boolean) === ip.srcInvert) return false;
+  if ((((h.dst & ip.dst.mask) >>> 0 === ip.dst.addr) as boolean) === ip.dstInvert) return false;
+  if (ip.in && ifaceMatches(ip.in.name, inDev?.name ?? '') === ip.in.invert) return false;
+  if (ip.out && ifaceMatches(ip.out.name, outDev?.name ?? '') === ip.out.invert) return false;
+  if (ip.proto && (h.protocol === ip.proto) === ip.protoInvert) return false;
+  // the simulator never fragments: no packet is a second fragment
+  if (ip.fragment && !ip.fragment.invert) return false;
+  return true;
+}
+
+function ctAddr(a: CtAddr | null, v: Ip4): boolean {
+  return !a || (((v & a.mask) >>> 0 === a.addr) as boolean) !== a.invert;
+}
+
+/** xt_conntrack's state bits of the packet: INVALID without a connection, else its state and NAT. */
+function ctStateBits(meta: PacketNf): number {
+  const ct = meta.ct;
+  if (!ct) return CT_STATE.INVALID;
+  let bits = meta.info === 'new' ? CT_STATE.NEW : meta.info === 'related' ? CT_STATE.RELATED : CT_STATE.ESTABLISHED;
+  if (ct.status & IPS.SRC_NAT) bits |= CT_STATE.SNAT;
+  if (ct.status & IPS.DST_NAT) bits |= CT_STATE.DNAT;
+  return bits;
+}
+
+function conntrackMatch(m: ConntrackMatch, s: MatchState): boolean {
+  const ct = s.meta.ct;
+  if (m.state && ((ctStateBits(s.meta) & m.state.mask) !== 0) === m.state.invert) return false;
+  if (!ct) {
+    // only the state can be tested without a connection
+    return !(m.proto || m.origsrc || m.origdst || m.replsrc || m.repldst || m.origsrcport || m.origdstport || m.replsrcport || m.repldstport || m.status || m.expires || m.dir);
+  }
+  if (m.dir && (s.meta.dir === 'reply') !== (m.dir === 'REPLY')) return false;
+  if (m.proto && (ct.orig.proto === m.proto.num) === m.proto.invert) return false;
+  if (!ctAddr(m.origsrc, ct.orig.src) || !ctAddr(m.origdst, ct.orig.dst) || !ctAddr(m.replsrc, ct.reply.src) || !ctAddr(m.repldst, ct.reply.dst)) return false;
+  const port = (p: { range: PortRange; invert: boolean } | null, v: number) => !p || inRange(v, p.range) !== p.invert;
+  if (!port(m.origsrcport, ct.orig.sport) || !port(m.origdstport, ct.orig.dport) || !port(m.replsrcport, ct.reply.sport) || !port(m.repldstport, ct.reply.dport)) return false;
+  if (m.status && ((ct.status & m.status.mask) !== 0) === m.status.invert) return false;
+  return true;
+}
+
+/** physdev_mt */
+function physdevMatch(m: PhysdevMatch, meta: PacketNf): boolean {
+  const physIn = meta.physIn;
+  const physOut = meta.physOut;
+  if (!physIn && !physOut) {
+    // not a bridged packet: only inverted tests can match
+    for (const t of [m.isBridged, m.isIn, m.isOut, m.in, m.out]) if (t && !t.invert) return false;
+    return true;
+  }
+  if (m.isBridged && !!physOut === m.isBridged.invert) return false;
+  if (m.isIn && !physIn !== m.isIn.invert) return false;
+  if (m.isOut && !physOut !== m.isOut.invert) return false;
+  if (m.in && physIn && ifaceMatches(m.in.name, physIn.name) === m.in.invert) return false;
+  if (m.out) return ifaceMatches(m.out.name, physOut?.name ?? '') !== m.out.invert;
+  return true;
+}
+
+/** One match extension. */
+export function extMatch(m: NfMatch, s: MatchState): boolean {
+  const pkt = s.pkt;
+  switch (m.kind) {
+    case 'tcp': {
+      const p = l4Ports(pkt);
+      if (!p || p.proto !== 6) return false;
+      const tcp = (pkt as { tcp?: { flags?: number } }).tcp;
+      const flags = tcp?.flags ?? 0;
+      return (
+        inRange(p.sport, m.sport) !== m.sportInvert &&
+        inRange(p.dport, m.dport) !== m.dportInvert &&
+        ((flags & m.flagMask) === m.flagCmp) !== m.flagsInvert &&
+        // options are not carried: only an inverted option test matches
+        (m.option === 0 || m.optionInvert)
+      );
+    }
+    case 'udp': {
+      const p = l4Ports(pkt);
+      if (!p || p.proto !== 17) return false;
+      return inRange(p.sport, m.sport) !== m.sportInvert && inRange(p.dport, m.dport) !== m.dportInvert;
+    }
+    case 'icmp': {
+      const i = pkt.icmp;
+      if (!i) return false;
+      const hit = m.type === 0xff || (i.type === m.type && i.code >= m.codeMin && i.code <= m.codeMax);
+      return hit !== m.invert;
+    }
+    case 'conntrack':
+      return conntrackMatch(m, s);
+    case 'addrtype': {
+      const dev = m.limitIn ? s.in : m.limitOut ? s.out : null;
+      if (m.src && ((m.src & (1 << s.addrType(pkt.ip.src, dev))) !== 0) === m.srcInvert) return false;
+      if (m.dst && ((m.dst & (1 << s.addrType(pkt.ip.dst, dev))) !== 0) === m.dstInvert) return false;
+      return true;
+    }
+    case 'comment':
+      return true;
+    case 'mark':
+      return (((s.meta.mark & m.mask) >>> 0 === m.value) as boolean) !== m.invert;
+    case 'connmark': {
+      const ct = s.meta.ct;
+      if (!ct) return false;
+      return (((ct.mark & m.mask) >>> 0 === m.value) as boolean) !== m.invert;
+    }
+    case 'multiport': {
+      const p = l4Ports(pkt);
+      if (!p) return false;
+      const hit = m.ports.some((r) => (m.dir !== 'dst' && inRange(p.sport, r)) || (m.dir !== 'src' && inRange(p.dport, r)));
+      return hit !== m.invert;
+    }
+    case 'physdev':
+      return physdevMatch(m, s.meta);
+    case 'addrset': {
+      const a = m.field === 'src' ? pkt.ip.src : pkt.ip.dst;
+      return m.addrs.some((x) => (a & x.mask) >>> 0 === x.addr) !== m.invert;
+    }
+    case 'icmptypes': {
+      const i = pkt.icmp;
+      if (!i) return false;
+      return m.types.includes(i.type) !== m.invert;
+    }
+    case 'statistic': {
+      const hit = m.mode === 'random' ? s.runtime.random31() < m.probability : s.runtime.nth(m);
+      return hit !== m.invert;
+    }
+  }
+}
+
+/** The whole rule: its IP part, then every extension in order. */
+export function ruleMatches(r: NfRule, s: MatchState): boolean {
+  if (!ipMatch(r.ip, s.pkt, s.in, s.out)) return false;
+  for (const m of r.matches) if (!extMatch(m, s)) return false;
+  return true;
+}

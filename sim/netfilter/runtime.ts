@@ -1,0 +1,121 @@
+/**
+ * Where a simulator keeps netfilter's runtime state: packet and byte counters, the conntrack
+ * tables, the statistic match's nth counters and its random numbers. The script's own
+ * simulator (the twin's) keeps them in the model, where `iptables -L -v` and `conntrack -L`
+ * read them; any other simulator (a fork for explain, a fresh one for reach or verify) keeps
+ * its own copy, so asking a question never changes what the script's commands answer.
+ */
+import type { CtTable } from '../../src/model/netfilter/conntrack.js';
+import type { StatisticMatch } from '../../src/model/netfilter/match.js';
+import type { Counters } from '../../src/model/netfilter/rule.js';
+import { nfState } from '../../src/model/netfilter/state.js';
+import type { Netns } from '../../src/model/netns.js';
+import { CtTable as Table } from '../../src/model/netfilter/conntrack.js';
+
+export interface NfRuntime {
+  /** one packet of `bytes` counted on a rule or a chain's policy */
+  count(c: Counters, bytes: number): void;
+  /** the counters as this simulator sees them */
+  read(c: Counters): Counters;
+  conntrack(ns: Netns): CtTable;
+  /** the statistic match's nth mode: true when this packet is the chosen one (xt_statistic's shared count) */
+  nth(m: StatisticMatch): boolean;
+  /** get_random_u32's 31 low bits */
+  random31(): number;
+  /** a copy for a fork: the same state now, apart from then on */
+  fork(): NfRuntime;
+}
+
+/** xorshift32: reproducible draws for `-m statistic --mode random` and nft's `numgen random`. */
+class Draws {
+  constructor(private s = 0x2545f491) {}
+  next31(): number {
+    let x = this.s;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.s = x >>> 0;
+    return this.s & 0x7fffffff;
+  }
+  clone(): Draws {
+    return new Draws(this.s);
+  }
+}
+
+/** kernel: count starts at every - packet; each packet moves it on, and the one that wraps it to 0 matches */
+function nthStep(counts: Map<StatisticMatch, number> | WeakMap<StatisticMatch, number>, m: StatisticMatch): boolean {
+  const old = counts.get(m) ?? m.every - m.packet;
+  const next = old === m.every ? 0 : old + 1;
+  counts.set(m, next);
+  return next === 0;
+}
+
+/** The script's simulator: counters and conntrack live in the model. */
+export class ModelRuntime implements NfRuntime {
+  private readonly counts = new WeakMap<StatisticMatch, number>();
+  private readonly draws = new Draws();
+
+  count(c: Counters, bytes: number): void {
+    c.pkts++;
+    c.bytes += bytes;
+  }
+  read(c: Counters): Counters {
+    return c;
+  }
+  conntrack(ns: Netns): CtTable {
+    return nfState(ns).conntrack;
+  }
+  nth(m: StatisticMatch): boolean {
+    return nthStep(this.counts, m);
+  }
+  random31(): number {
+    return this.draws.next31();
+  }
+  fork(): NfRuntime {
+    return new PrivateRuntime((ns) => nfState(ns).conntrack.clone(), this.draws.clone());
+  }
+}
+
+/** Any other simulator: its own counters (over the model's) and conntrack tables. */
+export class PrivateRuntime implements NfRuntime {
+  private readonly counters = new WeakMap<Counters, Counters>();
+  private readonly tables = new Map<Netns, CtTable>();
+  private readonly counts = new WeakMap<StatisticMatch, number>();
+
+  constructor(
+    /** the conntrack table a namespace starts with here (fresh: empty) */
+    private readonly initial: (ns: Netns) => CtTable = () => new Table(),
+    private readonly draws = new Draws(),
+  ) {}
+
+  count(c: Counters, bytes: number): void {
+    let own = this.counters.get(c);
+    if (!own) {
+      own = { ...c };
+      this.counters.set(c, own);
+    }
+    own.pkts++;
+    own.bytes += bytes;
+  }
+  read(c: Counters): Counters {
+    return this.counters.get(c) ?? c;
+  }
+  conntrack(ns: Netns): CtTable {
+    let t = this.tables.get(ns);
+    if (!t) {
+      t = this.initial(ns);
+      this.tables.set(ns, t);
+    }
+    return t;
+  }
+  nth(m: StatisticMatch): boolean {
+    return nthStep(this.counts, m);
+  }
+  random31(): number {
+    return this.draws.next31();
+  }
+  fork(): NfRuntime {
+    const f = new PrivateRuntime((ns) => this.conntrack(ns).clone(), this.draws.clone());
+    return f;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * What netfilter keeps on a packet (struct sk_buff's _nfct, mark and nf_bridge): the conntrack
+ * entry and how this packet relates to it, the firewall mark, and for a frame a bridge passes
+ * through br_netfilter the ports it came in and goes out by. All of it belongs to one
+ * namespace: a packet that crosses into another (a veth, a tunnel) arrives without it, as
+ * skb_scrub_packet clears it.
+ */
+import type { Link } from '../../src/model/link.js';
+import type { CtDir, CtEntry } from '../../src/model/netfilter/conntrack.js';
+import type { Netns } from '../../src/model/netns.js';
+import type { IpPacket } from '../packet.js';
+
+/** enum ip_conntrack_info, folded: the state bits the conntrack match tests. */
+export type CtInfo = 'established' | 'related' | 'new';
+
+export interface PacketNf {
+  /** the namespace this state belongs to */
+  ns: Netns;
+  /** null: not tracked (INVALID, or conntrack is off in the namespace) */
+  ct: CtEntry | null;
+  dir: CtDir;
+  info: CtInfo;
+  /** the entry is not yet in the table (confirmed at INPUT / POSTROUTING) */
+  unconfirmed: boolean;
+  mark: number;
+  /** br_netfilter: the bridge port the frame came in by, and the one it leaves by */
+  physIn: Link | null;
+  physOut: Link | null;
+  /** set once the frame went through br_netfilter's PREROUTING (ip_rcv does not run it again) */
+  bridgedPre: boolean;
+}
+
+/** The packet's netfilter state in `ns` (fresh when it has none there yet). */
+export function nfMeta(pkt: IpPacket, ns: Netns): PacketNf {
+  const m = pkt.nf;
+  if (m && m.ns === ns) return m;
+  const fresh: PacketNf = { ns, ct: null, dir: 'original', info: 'new', unconfirmed: false, mark: 0, physIn: null, physOut: null, bridgedPre: false };
+  pkt.nf = fresh;
+  return fresh;
+}

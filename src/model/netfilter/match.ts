@@ -1,0 +1,163 @@
+/**
+ * Match extensions as the kernel keeps them (the xt_* match info structures, and the nf_tables
+ * expressions iptables-nft and nft turn them into): the data a rule tests beyond its IP part.
+ * Printing them is each front end's business; evaluating them is sim/netfilter/match.ts.
+ */
+import type { Ip4 } from '../ip.js';
+import type { Iface } from './rule.js';
+
+/** An inclusive port range; a single port is [p, p]. */
+export type PortRange = [number, number];
+
+/** An address test of the conntrack match (its tuple's address under a mask). */
+export interface CtAddr {
+  addr: Ip4;
+  mask: number;
+  invert: boolean;
+}
+
+/** conntrack state bits (XT_CONNTRACK_STATE_BIT, nft's NF_CT_STATE_*): the same values in both. */
+export const CT_STATE = {
+  INVALID: 1,
+  ESTABLISHED: 2,
+  RELATED: 4,
+  NEW: 8,
+  UNTRACKED: 64,
+  SNAT: 256,
+  DNAT: 512,
+} as const;
+
+/** IPS_* status bits a rule can test (--ctstatus). */
+export const CT_STATUS = {
+  EXPECTED: 1,
+  SEEN_REPLY: 2,
+  ASSURED: 4,
+  CONFIRMED: 8,
+} as const;
+
+/** Route types in rtn order (addrtype's bit i is type i): UNSPEC, UNICAST, LOCAL, … */
+export const RTN_NAMES = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'] as const;
+
+export interface TcpMatch {
+  kind: 'tcp';
+  sport: PortRange;
+  sportInvert: boolean;
+  dport: PortRange;
+  dportInvert: boolean;
+  /** --tcp-flags MASK COMP (mask 0: not tested) */
+  flagMask: number;
+  flagCmp: number;
+  flagsInvert: boolean;
+  /** --tcp-option N (0: not tested) */
+  option: number;
+  optionInvert: boolean;
+}
+
+export interface UdpMatch {
+  kind: 'udp';
+  sport: PortRange;
+  sportInvert: boolean;
+  dport: PortRange;
+  dportInvert: boolean;
+}
+
+export interface IcmpMatch {
+  kind: 'icmp';
+  /** 255 is `any` */
+  type: number;
+  codeMin: number;
+  codeMax: number;
+  invert: boolean;
+}
+
+export interface ConntrackMatch {
+  kind: 'conntrack';
+  /** `-m state --state …` is the conntrack match with this flag (XT_CONNTRACK_STATE_ALIAS) */
+  alias: boolean;
+  state: { mask: number; invert: boolean } | null;
+  proto: { num: number; invert: boolean } | null;
+  origsrc: CtAddr | null;
+  origdst: CtAddr | null;
+  replsrc: CtAddr | null;
+  repldst: CtAddr | null;
+  origsrcport: { range: PortRange; invert: boolean } | null;
+  origdstport: { range: PortRange; invert: boolean } | null;
+  replsrcport: { range: PortRange; invert: boolean } | null;
+  repldstport: { range: PortRange; invert: boolean } | null;
+  status: { mask: number; invert: boolean } | null;
+  expires: { min: number; max: number; invert: boolean } | null;
+  /** --ctdir: the packet's direction */
+  dir: 'ORIGINAL' | 'REPLY' | null;
+}
+
+export interface AddrtypeMatch {
+  kind: 'addrtype';
+  /** bit i: RTN_NAMES[i] (0: not tested) */
+  src: number;
+  srcInvert: boolean;
+  dst: number;
+  dstInvert: boolean;
+  limitIn: boolean;
+  limitOut: boolean;
+}
+
+export interface CommentMatch {
+  kind: 'comment';
+  text: string;
+}
+
+export interface MarkMatch {
+  kind: 'mark' | 'connmark';
+  value: number;
+  mask: number;
+  invert: boolean;
+}
+
+export interface MultiportMatch {
+  kind: 'multiport';
+  dir: 'src' | 'dst' | 'any';
+  ports: PortRange[];
+  invert: boolean;
+}
+
+export interface PhysdevMatch {
+  kind: 'physdev';
+  in: Iface | null;
+  out: Iface | null;
+  /** --physdev-is-in / -is-out / -is-bridged, with their inversions (null: not tested) */
+  isIn: { invert: boolean } | null;
+  isOut: { invert: boolean } | null;
+  isBridged: { invert: boolean } | null;
+}
+
+export interface StatisticMatch {
+  kind: 'statistic';
+  mode: 'random' | 'nth';
+  /** random: the kernel's threshold, probability × 2^31 rounded (xt_statistic_info.u.random.probability) */
+  probability: number;
+  every: number;
+  packet: number;
+  invert: boolean;
+}
+
+/** nft's `ip saddr { a, b/24 }` (an anonymous set of addresses and prefixes), with `!=` */
+export interface AddrSetMatch {
+  kind: 'addrset';
+  field: 'src' | 'dst';
+  addrs: { addr: Ip4; mask: number }[];
+  invert: boolean;
+}
+
+/** nft's `icmp type { echo-request, echo-reply }` */
+export interface IcmpTypesMatch {
+  kind: 'icmptypes';
+  types: number[];
+  invert: boolean;
+}
+
+export type NfMatch = TcpMatch | UdpMatch | IcmpMatch | ConntrackMatch | AddrtypeMatch | CommentMatch | MarkMatch | MultiportMatch | PhysdevMatch | StatisticMatch | AddrSetMatch | IcmpTypesMatch;
+
+/** Whether a rule with this match needs connection tracking in its namespace (nf_ct_netns_get). */
+export function matchNeedsConntrack(m: NfMatch): boolean {
+  return m.kind === 'conntrack' || m.kind === 'connmark';
+}

@@ -1,0 +1,85 @@
+/**
+ * What netfilter holds in one network namespace: the nf_tables tables (iptables-nft's and
+ * nft's, in creation order), the legacy x_tables once a legacy tool made them, the
+ * bridge-netfilter switches of /proc/sys/net/bridge, and the conntrack table. Made on first
+ * use: a namespace no netfilter command touched has none, and its packets meet no hook.
+ */
+import type { Netns } from '../netns.js';
+import { CtTable } from './conntrack.js';
+import { matchNeedsConntrack } from './match.js';
+import type { NfRule } from './rule.js';
+import type { NfTable, XtTableName } from './table.js';
+import { targetNeedsConntrack } from './target.js';
+
+/**
+ * net.bridge.* (br_netfilter, built into the reference kernel): every namespace starts with
+ * the calls on (brnf_net_init), whatever the machine's own namespace says.
+ */
+export interface BridgeNfConf {
+  'bridge-nf-call-arptables': number;
+  'bridge-nf-call-ip6tables': number;
+  'bridge-nf-call-iptables': number;
+  'bridge-nf-filter-pppoe-tagged': number;
+  'bridge-nf-filter-vlan-tagged': number;
+  'bridge-nf-pass-vlan-input-dev': number;
+}
+
+export const BRIDGE_NF_DEFAULTS: Readonly<BridgeNfConf> = Object.freeze({
+  'bridge-nf-call-arptables': 1,
+  'bridge-nf-call-ip6tables': 1,
+  'bridge-nf-call-iptables': 1,
+  'bridge-nf-filter-pppoe-tagged': 0,
+  'bridge-nf-filter-vlan-tagged': 0,
+  'bridge-nf-pass-vlan-input-dev': 0,
+});
+
+export type NfBackend = 'nft' | 'legacy';
+
+export class NetfilterState {
+  /** nf_tables tables, creation order */
+  tables: NfTable[] = [];
+  /** x_tables made by the legacy tools (each with all its builtin chains) */
+  legacy = new Map<XtTableName, NfTable>();
+  readonly bridge: BridgeNfConf = { ...BRIDGE_NF_DEFAULTS };
+  /** the connection tracking table of the namespace (the script's own simulator's) */
+  readonly conntrack = new CtTable();
+  /** bumped on every change of tables, chains or rules: compiled hooks follow it */
+  version = 0;
+  nextTableHandle = 1;
+
+  /** An iptables table of a backend, if it exists. */
+  xtTable(backend: NfBackend, name: string): NfTable | undefined {
+    if (backend === 'legacy') return this.legacy.get(name as XtTableName);
+    return this.tables.find((t) => t.family === 'ip' && t.name === name);
+  }
+
+  /** Every table whose chains packets meet: nf_tables', then the legacy ones. */
+  allTables(): NfTable[] {
+    return this.legacy.size ? [...this.tables, ...this.legacy.values()] : this.tables;
+  }
+
+  /** Whether any rule needs connection tracking (nf_ct_netns_get by a match, target or nat chain). */
+  needsConntrack(): boolean {
+    for (const t of this.allTables()) {
+      for (const c of t.chains) {
+        if (c.base?.type === 'nat') return true;
+        for (const r of c.rules) if (ruleNeedsConntrack(r)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the namespace has any table at all. */
+  get empty(): boolean {
+    return this.tables.length === 0 && this.legacy.size === 0;
+  }
+}
+
+export function ruleNeedsConntrack(r: NfRule): boolean {
+  return targetNeedsConntrack(r.target) || r.matches.some(matchNeedsConntrack);
+}
+
+/** The namespace's netfilter state, made on first use. */
+export function nfState(ns: Netns): NetfilterState {
+  return (ns.nf ??= new NetfilterState());
+}

@@ -1,0 +1,104 @@
+/**
+ * The kernel's checks of where a rule may sit (xt_check_target/xt_check_match with
+ * mark_source_chains in ip_tables.c; nft_chain_validate for nf_tables): a target or match
+ * that only works on some hooks or in one table is refused (EINVAL) in a chain that a packet
+ * of another hook can reach — directly for a base chain, through jumps for a user chain — and
+ * jumps must not make a loop (ELOOP).
+ */
+import type { NfMatch } from './match.js';
+import type { NfRule } from './rule.js';
+import { findChain, type Hook, type NfTable } from './table.js';
+import type { NfTarget } from './target.js';
+
+const PRE = 1 << 0;
+const IN = 1 << 1;
+const FWD = 1 << 2;
+const OUT = 1 << 3;
+const POST = 1 << 4;
+const HOOK_BIT: Record<Hook, number> = { prerouting: PRE, input: IN, forward: FWD, output: OUT, postrouting: POST };
+
+/** Hooks (bit mask) a target may run at, and the table it must be in. */
+function targetRule(t: NfTarget): { hooks: number; table?: string } | null {
+  switch (t.kind) {
+    case 'MASQUERADE':
+      return { hooks: POST, table: 'nat' };
+    case 'SNAT':
+      return { hooks: POST | IN, table: 'nat' };
+    case 'DNAT':
+    case 'REDIRECT':
+      return { hooks: PRE | OUT, table: 'nat' };
+    case 'REJECT':
+      return { hooks: IN | FWD | OUT };
+    default:
+      return null;
+  }
+}
+
+function matchHooks(m: NfMatch): number | null {
+  if (m.kind === 'addrtype') {
+    if (m.limitIn && m.limitOut) return 0;
+    if (m.limitIn) return PRE | IN | FWD;
+    if (m.limitOut) return OUT | FWD | POST;
+  }
+  if (m.kind === 'physdev' && (m.out || m.isOut)) {
+    // --physdev-out is only known once the bridge chose a port: not on input
+    return FWD | OUT | POST;
+  }
+  return null;
+}
+
+/** Whether one rule may sit where packets of `hooks` reach it, in table `table`. */
+export function ruleAllowed(r: NfRule, table: string, hooks: number): boolean {
+  const t = targetRule(r.target);
+  if (t) {
+    if (t.table && t.table !== table) return false;
+    if (hooks & ~t.hooks) return false;
+  }
+  for (const m of r.matches) {
+    const h = matchHooks(m);
+    if (h !== null && hooks & ~h) return false;
+  }
+  return true;
+}
+
+/**
+ * The hooks that reach each chain of a table (a base chain's own, a user chain's through the
+ * jumps to it), or 'loop' when jumps make a cycle.
+ */
+export function reachingHooks(t: NfTable): Map<string, number> | 'loop' {
+  const out = new Map<string, number>();
+  for (const c of t.chains) out.set(c.name, c.base ? HOOK_BIT[c.base.hook] : 0);
+  const visiting = new Set<string>();
+  let loop = false;
+  const visit = (name: string, hooks: number, path: Set<string>) => {
+    if (loop) return;
+    if (path.has(name)) {
+      loop = true;
+      return;
+    }
+    const c = findChain(t, name);
+    if (!c) return;
+    const had = out.get(name) ?? 0;
+    if (c.base === null) out.set(name, had | hooks);
+    path.add(name);
+    for (const r of c.rules) if (r.target.kind === 'jump') visit(r.target.chain, hooks, path);
+    path.delete(name);
+  };
+  for (const c of t.chains) {
+    if (!c.base) continue;
+    visiting.clear();
+    visit(c.name, HOOK_BIT[c.base.hook], new Set());
+  }
+  return loop ? 'loop' : out;
+}
+
+/** The first chain and rule of `t` the kernel would refuse, or 'loop', or null when the table is fine. */
+export function validateTable(t: NfTable): { chain: string } | 'loop' | null {
+  const hooks = reachingHooks(t);
+  if (hooks === 'loop') return 'loop';
+  for (const c of t.chains) {
+    const h = hooks.get(c.name) ?? 0;
+    for (const r of c.rules) if (!ruleAllowed(r, t.name, h)) return { chain: c.name };
+  }
+  return null;
+}

@@ -1,0 +1,186 @@
+/**
+ * `nft` (nftables 1.0.6): commands from the command line (its words joined by spaces) or from
+ * stdin with `-f -`, evaluated against the namespace's tables and run as one transaction;
+ * listings with -a (handles), -s (no counter values), -n (numeric priorities). Errors are
+ * nft's: the message, the command (or the file's line, located), and carets under the words
+ * the kernel or nft's own checks refused.
+ */
+import { nfState } from '../../model/netfilter/state.js';
+import { findChain, type NfTable } from '../../model/netfilter/table.js';
+import { NftOpError } from '../../ops/apply-nftables.js';
+import { apply } from '../../ops/apply.js';
+import type { ProgramContext, ProgramResult } from '../program.js';
+import { parseCommand, splitCommands, type NftCommand } from './commands.js';
+import { lex, type Token } from './lexer.js';
+import { rulesetText, tableText, type ListOptions } from './render.js';
+import { NftSyntax, NftUnmodelled } from './statements.js';
+import { misspellDistance, misspelt } from './misspell.js';
+
+function unsupported(why: string): ProgramResult {
+  return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${why} is not modelled\n`, unsupported: true };
+}
+
+/** nft's error: `[FILE:LINE:COL-END: ]Error: MSG`, the source line, carets under `tok`. */
+function errorText(msg: string, tok: Token | null, lines: string[], file: boolean, last: Token | null): string {
+  const t = tok ?? last;
+  if (!t) return `Error: ${msg}\n`;
+  const src = lines[t.line - 1] ?? '';
+  const len = tok ? Math.max(1, t.len) : 1;
+  const col = tok ? t.col : t.col + t.len;
+  const where = file ? `/dev/stdin:${t.line}:${col}-${col + len - 1}: ` : '';
+  return `${where}Error: ${msg}\n${src}\n${' '.repeat(col - 1)}${'^'.repeat(len)}\n`;
+}
+
+/**
+ * Runs nft in the context's namespace.
+ *
+ * @example
+ * runNft(ctx, ['add', 'table', 'inet', 'fw']);
+ * runNft(ctx, ['list', 'ruleset']).stdout; // "table inet fw {\n}\n"
+ */
+export function runNft(ctx: ProgramContext, argv: string[]): ProgramResult {
+  const o: ListOptions = { handles: false, stateless: false, numeric: false };
+  let file = false;
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    if (a === '-a' || a === '--handle') o.handles = true;
+    else if (a === '-s' || a === '--stateless') o.stateless = true;
+    else if (a === '-n' || a === '--numeric') o.numeric = true;
+    else if (a === '-f' || a === '--file') {
+      if (argv[i + 1] !== '-') return unsupported('nft -f FILE');
+      file = true;
+      i++;
+    } else if (/^-[asn]+$/.test(a)) {
+      o.handles ||= a.includes('a');
+      o.stateless ||= a.includes('s');
+      o.numeric ||= a.includes('n');
+    } else if (/^-[A-Za-z]/.test(a) && !/^-[cejyiNIDTtvVhuSp]/.test(a)) return { exit: 1, stdout: '', stderr: `nft: invalid option -- '${a[1]}'\n` };
+    else return unsupported(`nft option ${a}`);
+  }
+  const source = file ? (ctx.stdin ?? '') : argv.slice(i).join(' ');
+  if (!file && i >= argv.length) return { exit: 1, stdout: '', stderr: 'nft: no command specified\n' };
+  const lines = source.split('\n');
+  const tokens = lex(source);
+  const last = tokens.filter((t) => t.kind !== 'newline').pop() ?? null;
+  let cmds: NftCommand[] = [];
+  try {
+    for (const c of splitCommands(tokens)) cmds.push(...parseCommand(c));
+  } catch (e) {
+    if (e instanceof NftUnmodelled) return unsupported(e.message);
+    if (e instanceof NftSyntax) {
+      if (e.message.startsWith('syntax error')) return unsupported(`nft input nettwin cannot read (${source.trim().slice(0, 60)})`);
+      return { exit: 1, stdout: '', stderr: errorText(e.message, e.at, lines, file, last) };
+    }
+    throw e;
+  }
+  if (cmds.length === 0) return { exit: 0, stdout: '', stderr: '' };
+  const lists = cmds.filter((c) => c.kind === 'list');
+  if (lists.length && lists.length !== cmds.length) return unsupported('nft listing mixed with changes');
+  if (lists.length) return list(ctx, lists, o, lines, file, last);
+  cmds = cmds.filter((c) => c.kind === 'edit');
+  const edits = cmds.map((c) => (c as Extract<NftCommand, { kind: 'edit' }>).edit);
+  const st = nfState(ctx.ns);
+  // nft's own checks before the batch (evaluate.c): a chain command's table must exist
+  for (const c of cmds) {
+    if (c.kind !== 'edit' || c.edit.cmd !== 'add-chain') continue;
+    const e = c.edit;
+    const made = edits.slice(0, edits.indexOf(e)).some((x) => x.cmd === 'add-table' && x.family === e.family && x.table === e.table);
+    if (made || st.tables.some((t) => t.family === e.family && t.name === e.table)) continue;
+    return { exit: 1, stdout: '', stderr: errorText(tableNotFound(st.tables, e.table), c.at.table ?? null, lines, file, last) };
+  }
+  try {
+    apply(ctx, { op: 'nf.nft', edits });
+  } catch (e) {
+    if (!(e instanceof NftOpError)) throw e;
+    const c = cmds[e.edit] as Extract<NftCommand, { kind: 'edit' }>;
+    const tok = c.at[e.word === 'rule' ? 'chain' : e.word] ?? c.at.chain ?? c.at.table ?? null;
+    const msg = e.errno === 'ENOENT' ? (enoentHint(st.tables, c) ?? `Could not process rule: ${e.strerror}`) : `Could not process rule: ${e.strerror}`;
+    return { exit: 1, stdout: '', stderr: errorText(msg, tok, lines, file, last) };
+  }
+  return { exit: 0, stdout: '', stderr: '' };
+}
+
+/** The best fuzzy match of a chain name over every table's chains (chain_lookup_fuzzy), and its table. */
+function chainFuzzy(tables: readonly NfTable[], name: string): { chain: string; table: NfTable } | null {
+  let best: { chain: string; table: NfTable } | null = null;
+  let min = Number.POSITIVE_INFINITY;
+  for (const t of tables) {
+    for (const c of t.chains) {
+      const d = misspellDistance(c.name, name);
+      if (d !== null && d < min) {
+        min = d;
+        best = { chain: c.name, table: t };
+      }
+    }
+  }
+  return best;
+}
+
+/** nft_cmd_enoent: the kernel's ENOENT, with nft's hint at the table or chain meant, or null for none. */
+function enoentHint(tables: readonly NfTable[], c: Extract<NftCommand, { kind: 'edit' }>): string | null {
+  const e = c.edit;
+  // nft reads the kernel's tables for its hint only where the command needed them: not to flush
+  if (e.cmd === 'flush-table' || e.cmd === 'flush-chain') return null;
+  if (e.cmd === 'delete-table') {
+    const guess = misspelt(
+      e.table,
+      tables.map((t) => t.name),
+    );
+    const t = guess === null ? undefined : tables.find((x) => x.name === guess);
+    return t ? `No such file or directory; did you mean table ‘${t.name}’ in family ${t.family}?` : null;
+  }
+  if (!('chain' in e)) return null;
+  const f = chainFuzzy(tables, e.chain);
+  if (!f) return null;
+  const typedExists = tables.some((t) => t.name === e.table && t.family === e.family);
+  if (!typedExists && (f.table.name !== e.table || f.table.family !== e.family)) return `No such file or directory; did you mean table ‘${f.table.name}’ in family ${f.table.family}?`;
+  const isRule = e.cmd === 'add-rule' || e.cmd === 'replace-rule' || e.cmd === 'delete-rule';
+  if (isRule && f.chain === e.chain) return null;
+  return `No such file or directory; did you mean chain ‘${f.chain}’ in table ${f.table.family} ‘${f.table.name}’?`;
+}
+
+/** table_not_found: ENOENT, with nft's guess at the table meant. */
+function tableNotFound(tables: readonly { name: string; family: string }[], name: string): string {
+  const guess = misspelt(
+    name,
+    tables.map((t) => t.name),
+  );
+  const t = guess === null ? undefined : tables.find((x) => x.name === guess);
+  return t ? `No such file or directory; did you mean table ‘${t.name}’ in family ${t.family}?` : 'No such file or directory';
+}
+
+function list(ctx: ProgramContext, cmds: NftCommand[], o: ListOptions, lines: string[], file: boolean, last: Token | null): ProgramResult {
+  const st = nfState(ctx.ns);
+  const read = (c: { pkts: number; bytes: number }) => ctx.sim.nf.read(c);
+  let stdout = '';
+  let stderr = '';
+  for (const c of cmds) {
+    if (c.kind !== 'list') continue;
+    if (c.what === 'ruleset') {
+      const r = rulesetText({ ...st, tables: st.tables.filter((t) => c.family === null || t.family === c.family) } as typeof st, o, read);
+      stdout += r.text;
+      stderr += r.warning;
+    } else if (c.what === 'tables') {
+      for (const t of st.tables) stdout += `table ${t.family} ${t.name}\n`;
+    } else if (c.what === 'table' || c.what === 'chain') {
+      const t = st.tables.find((x) => x.family === c.family && x.name === c.table);
+      // a listing reads only the table it names: nft has nothing to guess from
+      if (!t) return { exit: 1, stdout: '', stderr: errorText('No such file or directory', c.at, lines, file, last) };
+      let only = null;
+      if (c.what === 'chain') {
+        only = findChain(t, c.chain) ?? null;
+        if (!only) return { exit: 1, stdout: '', stderr: errorText('No such file or directory', c.chainAt, lines, file, last) };
+      }
+      const r = tableText(t, o, read, only);
+      stdout += r.text;
+      stderr += r.warning;
+    }
+  }
+  return { exit: 0, stdout, stderr };
+}

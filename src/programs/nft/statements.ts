@@ -1,0 +1,392 @@
+/**
+ * nft rule statements (the part of nftables 1.0.6's language nettwin models): what a rule
+ * tests — addresses with `!=`, prefixes and sets, interfaces, protocols, ports, ICMP types,
+ * ct state and marks — and what it does — counter, log, mark setting, a verdict, reject, the
+ * NAT statements, a comment. Each statement becomes part of the model's rule and is kept in
+ * the words `nft list` prints it with (values normalised as nft normalises them).
+ */
+import { ip4ToString, parseIp4 } from '../../model/ip.js';
+import type { NfMatch, PortRange } from '../../model/netfilter/match.js';
+import { emptyIpPart, lenMask, type NfRule } from '../../model/netfilter/rule.js';
+import { emptyNatRange, type NatRange, type NfTarget, type RejectWith } from '../../model/netfilter/target.js';
+import type { Token } from './lexer.js';
+import { CT_STATES, ICMP_TYPES, PROTO, PROTO_NAME, REJECT_ICMP } from './values.js';
+
+/** A statement nettwin does not model, or a mistake nft refuses: what the caller reports. */
+export class NftUnmodelled extends Error {}
+export class NftSyntax extends Error {
+  constructor(
+    message: string,
+    readonly at: Token | null,
+  ) {
+    super(message);
+  }
+}
+
+/** What a rule's statements made: the rule, nft's words for it, and how many anonymous sets it holds. */
+export interface ParsedRule {
+  rule: NfRule;
+  parts: string[];
+  sets: number;
+}
+
+class Cursor {
+  i = 0;
+  constructor(readonly t: Token[]) {}
+  peek(k = 0): Token | undefined {
+    return this.t[this.i + k];
+  }
+  next(): Token {
+    const tok = this.t[this.i++];
+    if (!tok) throw new NftSyntax('syntax error, unexpected newline', null);
+    return tok;
+  }
+  word(): string {
+    const tok = this.next();
+    if (tok.kind !== 'word' && tok.kind !== 'string') throw new NftSyntax(`syntax error, unexpected ${tok.text}`, tok);
+    return tok.text;
+  }
+  done(): boolean {
+    return this.i >= this.t.length;
+  }
+}
+
+function hex8(n: number): string {
+  return `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+function num(s: string): number {
+  const v = /^0x[0-9a-f]+$/i.test(s) ? Number.parseInt(s, 16) : /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  if (!Number.isFinite(v) || v > 0xffffffff) throw new NftUnmodelled(`nft value ${s}`);
+  return v;
+}
+
+function prefix(s: string): { addr: number; mask: number; text: string } {
+  const [a, l] = s.split('/');
+  const addr = parseIp4(a ?? '');
+  const len = l === undefined ? 32 : Number(l);
+  if (addr === null || !(len >= 0 && len <= 32) || (l !== undefined && !/^\d+$/.test(l))) throw new NftUnmodelled(`nft address ${s}`);
+  const mask = lenMask(len);
+  const masked = (addr & mask) >>> 0;
+  return { addr: masked, mask, text: len === 32 ? ip4ToString(masked) : `${ip4ToString(masked)}/${len}` };
+}
+
+function port(s: string): PortRange {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(s);
+  if (!m) throw new NftUnmodelled(`nft port ${s}`);
+  const lo = Number(m[1]);
+  const hi = m[2] === undefined ? lo : Number(m[2]);
+  if (lo > 65535 || hi > 65535 || hi < lo) throw new NftUnmodelled(`nft port ${s}`);
+  return [lo, hi];
+}
+
+/** `VALUE` or `{ V, V, … }` (an anonymous set): the words, and whether it was a set. */
+function values(c: Cursor): { list: string[]; set: boolean } {
+  if (c.peek()?.text !== '{') return { list: [c.word()], set: false };
+  c.next();
+  const list: string[] = [];
+  for (;;) {
+    const tok = c.next();
+    if (tok.text === '}') break;
+    if (tok.text === ',' || tok.kind === 'newline') continue;
+    list.push(tok.text);
+  }
+  // a set of one element is that element (nft makes no set of it)
+  return { list, set: list.length > 1 };
+}
+
+function negation(c: Cursor): boolean {
+  const p = c.peek()?.text;
+  if (p === '!=' || p === '==') {
+    c.next();
+    return p === '!=';
+  }
+  return false;
+}
+
+/** Parses one rule's statements (the tokens after `add rule FAMILY TABLE CHAIN`). */
+export function parseStatements(tokens: Token[]): ParsedRule {
+  const c = new Cursor(tokens.filter((t) => t.kind !== 'newline'));
+  const ip = emptyIpPart();
+  const matches: NfMatch[] = [];
+  const also: NfTarget[] = [];
+  let target: NfTarget = { kind: 'none' };
+  let counters: NfRule['counters'] = null;
+  const parts: string[] = [];
+  let comment: string | null = null;
+  let sets = 0;
+  /** index in parts of a protocol statement a later header match may make redundant */
+  let protoPart = -1;
+  while (!c.done()) {
+    const w = c.word();
+    if (target.kind !== 'none') throw new NftUnmodelled(`nft statement after a verdict (${w})`);
+    if (w === 'ip') {
+      const field = c.word();
+      if (field === 'saddr' || field === 'daddr') {
+        const inv = negation(c);
+        const v = values(c);
+        const addrs = v.list.map(prefix);
+        if (v.set) {
+          sets++;
+          addrs.sort((a, b) => a.addr - b.addr);
+          matches.push({ kind: 'addrset', field: field === 'saddr' ? 'src' : 'dst', addrs: addrs.map(({ addr, mask }) => ({ addr, mask })), invert: inv });
+          parts.push(`ip ${field} ${inv ? '!= ' : ''}{ ${addrs.map((a) => a.text).join(', ')} }`);
+        } else {
+          const a = addrs[0]!;
+          if (field === 'saddr') {
+            ip.src = { addr: a.addr, mask: a.mask };
+            ip.srcInvert = inv;
+          } else {
+            ip.dst = { addr: a.addr, mask: a.mask };
+            ip.dstInvert = inv;
+          }
+          parts.push(`ip ${field} ${inv ? '!= ' : ''}${a.text}`);
+        }
+      } else if (field === 'protocol') {
+        const inv = negation(c);
+        const p = c.word();
+        ip.proto = PROTO[p] ?? num(p);
+        ip.protoInvert = inv;
+        protoPart = parts.length;
+        parts.push(`ip protocol ${inv ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
+      } else throw new NftUnmodelled(`nft ip ${field}`);
+    } else if (w === 'meta' || w === 'mark') {
+      const key = w === 'mark' ? 'mark' : c.word();
+      if (key === 'l4proto') {
+        const inv = negation(c);
+        const p = c.word();
+        ip.proto = PROTO[p] ?? num(p);
+        ip.protoInvert = inv;
+        protoPart = parts.length;
+        parts.push(`meta l4proto ${inv ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
+      } else if (key === 'mark' && c.peek()?.text === 'set') {
+        c.next();
+        const v = num(c.word());
+        also.push({ kind: 'MARK', value: v, mask: 0xffffffff });
+        parts.push(`meta mark set ${hex8(v)}`);
+      } else if (key === 'mark') {
+        const inv = negation(c);
+        const v = num(c.word());
+        matches.push({ kind: 'mark', value: v, mask: 0xffffffff, invert: inv });
+        parts.push(`meta mark ${inv ? '!= ' : ''}${hex8(v)}`);
+      } else if (key === 'iifname' || key === 'oifname') {
+        parts.push(iface(c, key, ip));
+      } else throw new NftUnmodelled(`nft meta ${key}`);
+    } else if (w === 'iif' || w === 'iifname' || w === 'oif' || w === 'oifname') {
+      parts.push(iface(c, w, ip));
+    } else if (w === 'tcp' || w === 'udp') {
+      const field = c.word();
+      if (field !== 'sport' && field !== 'dport') throw new NftUnmodelled(`nft ${w} ${field}`);
+      const inv = negation(c);
+      const v = values(c);
+      const ranges = v.list.map(port);
+      ip.proto = w === 'tcp' ? 6 : 17;
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(` ${w}`)) parts.splice(protoPart, 1);
+      protoPart = -1;
+      if (v.set) {
+        sets++;
+        ranges.sort((a, b) => a[0] - b[0]);
+        matches.push({ kind: 'multiport', dir: field === 'sport' ? 'src' : 'dst', ports: ranges, invert: inv });
+        parts.push(`${w} ${field} ${inv ? '!= ' : ''}{ ${ranges.map((r) => (r[0] === r[1] ? `${r[0]}` : `${r[0]}-${r[1]}`)).join(', ')} }`);
+      } else {
+        const r = ranges[0]!;
+        const none: PortRange = [0, 0xffff];
+        const m =
+          w === 'tcp'
+            ? {
+                kind: 'tcp' as const,
+                sport: field === 'sport' ? r : none,
+                sportInvert: field === 'sport' && inv,
+                dport: field === 'dport' ? r : none,
+                dportInvert: field === 'dport' && inv,
+                flagMask: 0,
+                flagCmp: 0,
+                flagsInvert: false,
+                option: 0,
+                optionInvert: false,
+              }
+            : { kind: 'udp' as const, sport: field === 'sport' ? r : none, sportInvert: field === 'sport' && inv, dport: field === 'dport' ? r : none, dportInvert: field === 'dport' && inv };
+        matches.push(m);
+        parts.push(`${w} ${field} ${inv ? '!= ' : ''}${r[0] === r[1] ? r[0] : `${r[0]}-${r[1]}`}`);
+      }
+    } else if (w === 'icmp') {
+      const field = c.word();
+      if (field !== 'type') throw new NftUnmodelled(`nft icmp ${field}`);
+      const inv = negation(c);
+      const v = values(c);
+      const types = v.list.map((t) => ICMP_TYPES[t] ?? num(t)).sort((a, b) => a - b);
+      ip.proto = 1;
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(' icmp')) parts.splice(protoPart, 1);
+      protoPart = -1;
+      const name = (t: number) => Object.entries(ICMP_TYPES).find(([, v2]) => v2 === t)?.[0] ?? String(t);
+      if (v.set) {
+        sets++;
+        matches.push({ kind: 'icmptypes', types, invert: inv });
+        parts.push(`icmp type ${inv ? '!= ' : ''}{ ${types.map(name).join(', ')} }`);
+      } else {
+        matches.push({ kind: 'icmp', type: types[0]!, codeMin: 0, codeMax: 0xff, invert: inv });
+        parts.push(`icmp type ${inv ? '!= ' : ''}${name(types[0]!)}`);
+      }
+    } else if (w === 'ct') {
+      const key = c.word();
+      if (key === 'state') {
+        const inv = negation(c);
+        const v = values(c);
+        // a bitmask type takes `a,b` without braces (nft's basic_rhs_expr '|' list, written with commas)
+        while (!v.set && c.peek()?.text === ',') {
+          c.next();
+          v.list.push(c.word());
+        }
+        let mask = 0;
+        for (const item of v.list) {
+          const s = CT_STATES.find(([n]) => n === item);
+          if (!s) throw new NftUnmodelled(`nft ct state ${item}`);
+          mask |= s[1];
+        }
+        matches.push({
+          kind: 'conntrack',
+          alias: false,
+          state: { mask, invert: inv },
+          proto: null,
+          origsrc: null,
+          origdst: null,
+          replsrc: null,
+          repldst: null,
+          origsrcport: null,
+          origdstport: null,
+          replsrcport: null,
+          repldstport: null,
+          status: null,
+          expires: null,
+          dir: null,
+        });
+        parts.push(
+          `ct state ${inv ? '!= ' : ''}${CT_STATES.filter(([, b]) => mask & b)
+            .map(([n]) => n)
+            .join(',')}`,
+        );
+      } else if (key === 'mark' && c.peek()?.text === 'set') {
+        c.next();
+        const v = c.word();
+        if (v === 'mark' || v === 'meta') {
+          if (v === 'meta') c.word();
+          also.push({ kind: 'CONNMARK', mode: 'save', value: 0, mask: 0xffffffff, nfmask: 0xffffffff, ctmask: 0xffffffff });
+          parts.push('ct mark set mark');
+        } else {
+          also.push({ kind: 'CONNMARK', mode: 'set', value: num(v), mask: 0xffffffff, nfmask: 0xffffffff, ctmask: 0xffffffff });
+          parts.push(`ct mark set ${hex8(num(v))}`);
+        }
+      } else if (key === 'mark') {
+        const inv = negation(c);
+        const v = num(c.word());
+        matches.push({ kind: 'connmark', value: v, mask: 0xffffffff, invert: inv });
+        parts.push(`ct mark ${inv ? '!= ' : ''}${hex8(v)}`);
+      } else throw new NftUnmodelled(`nft ct ${key}`);
+    } else if (w === 'counter') {
+      counters = { pkts: 0, bytes: 0 };
+      if (c.peek()?.text === 'packets') {
+        c.next();
+        counters.pkts = num(c.word());
+        if (c.word() !== 'bytes') throw new NftUnmodelled('nft counter');
+        counters.bytes = num(c.word());
+      }
+      parts.push('');
+    } else if (w === 'log') {
+      let prefixText = '';
+      let level = 4;
+      while (c.peek()?.text === 'prefix' || c.peek()?.text === 'level') {
+        const k = c.word();
+        const v = c.word();
+        if (k === 'prefix') prefixText = v;
+        else {
+          const lv = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'].indexOf(v);
+          if (lv < 0) throw new NftUnmodelled(`nft log level ${v}`);
+          level = lv;
+        }
+      }
+      also.push({ kind: 'LOG', level, prefix: prefixText, flags: 0 });
+      parts.push(`log${prefixText ? ` prefix "${prefixText}"` : ''}${level !== 4 ? ` level ${['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'][level]}` : ''}`);
+    } else if (w === 'comment') {
+      comment = c.word();
+    } else if (w === 'accept' || w === 'drop' || w === 'return') {
+      target = { kind: 'verdict', verdict: w.toUpperCase() as 'ACCEPT' | 'DROP' | 'RETURN' };
+      parts.push(w);
+    } else if (w === 'jump' || w === 'goto') {
+      const to = c.next();
+      target = { kind: 'jump', chain: to.text, goto: w === 'goto' };
+      parts.push(`${w} ${to.text}`);
+    } else if (w === 'reject') {
+      let withWhat: RejectWith = 'icmp-port-unreachable';
+      if (c.peek()?.text === 'with') {
+        c.next();
+        const k = c.word();
+        if (k === 'tcp' && c.word() === 'reset') withWhat = 'tcp-reset';
+        else if (k === 'icmp' || k === 'icmpx') {
+          let v = c.word();
+          if (v === 'type') v = c.word();
+          const r = REJECT_ICMP[v];
+          if (!r) throw new NftUnmodelled(`nft reject with ${k} ${v}`);
+          withWhat = r;
+        } else throw new NftUnmodelled(`nft reject with ${k}`);
+      }
+      target = { kind: 'REJECT', with: withWhat };
+      parts.push(
+        withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : `reject with icmp ${withWhat.replace(/^icmp-/, '').replace('proto-', 'prot-')}`,
+      );
+    } else if (w === 'masquerade' || w === 'snat' || w === 'dnat' || w === 'redirect') {
+      const r = natTo(c, w);
+      target = { kind: w === 'masquerade' ? 'MASQUERADE' : w === 'snat' ? 'SNAT' : w === 'dnat' ? 'DNAT' : 'REDIRECT', range: r.range };
+      parts.push(r.text);
+    } else throw new NftUnmodelled(`nft statement ${w}`);
+  }
+  if (comment !== null) parts.push(`comment "${comment}"`);
+  const rule: NfRule = { ip, matches, target, counters, handle: 0, nftParts: parts };
+  if (also.length) rule.also = also;
+  return { rule, parts, sets };
+}
+
+function iface(c: Cursor, key: string, ip: ReturnType<typeof emptyIpPart>): string {
+  const inv = negation(c);
+  const name = c.word();
+  const i = { name: name.endsWith('*') ? `${name.slice(0, -1)}+` : name, invert: inv };
+  if (key.startsWith('i')) ip.in = i;
+  else ip.out = i;
+  return `${key} ${inv ? '!= ' : ''}"${name}"`;
+}
+
+/** `to ADDR[-ADDR][:PORT[-PORT]]`, `to :PORT`, then flags. */
+function natTo(c: Cursor, w: string): { range: NatRange; text: string } {
+  const r = emptyNatRange();
+  let text = w;
+  if (c.peek()?.text === 'ip') c.next();
+  if (c.peek()?.text === 'to') {
+    c.next();
+    const v = c.word();
+    const m = /^([0-9.]*?)(?:-([0-9.]+))?(?::(\d+)(?:-(\d+))?)?$/.exec(v);
+    if (!m) throw new NftUnmodelled(`nft ${w} to ${v}`);
+    if (m[1]) {
+      const a = parseIp4(m[1]);
+      const b = m[2] ? parseIp4(m[2]) : a;
+      if (a === null || b === null) throw new NftUnmodelled(`nft ${w} to ${v}`);
+      r.mapIps = true;
+      r.minAddr = a;
+      r.maxAddr = b;
+    }
+    if (m[3]) {
+      r.protoSpecified = true;
+      r.minPort = Number(m[3]);
+      r.maxPort = m[4] ? Number(m[4]) : r.minPort;
+    }
+    text += ` to ${v}`;
+  }
+  const flags: string[] = [];
+  while (c.peek()?.text === 'random' || c.peek()?.text === 'persistent' || c.peek()?.text === 'fully-random') {
+    const f = c.word();
+    flags.push(f);
+    if (f === 'random') r.random = true;
+    else if (f === 'persistent') r.persistent = true;
+    else r.randomFully = true;
+  }
+  if (flags.length) text += ` ${flags.join(',')}`;
+  return { range: r, text };
+}
