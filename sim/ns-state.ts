@@ -39,6 +39,8 @@ export class NsState implements FibView {
   peers = new Peers();
   readonly redirects = new Map<Ip4, RedirectException>();
   readonly sockets: IcmpSocket[] = [];
+  /** requests waiting in the proxy ARP queue, per receiving device (pneigh_enqueue's qlen) */
+  readonly proxyQueue = new Map<Link, number>();
   ipId = 0;
 
   constructor(

@@ -12,6 +12,7 @@ import type { Netns } from './netns.js';
 import { cloneConf, LOOPBACK_CONF, markAllConfSet, type IfConf } from './sysctl.js';
 import { BRIDGE_GROUP_ADDRESS, defaultTunables } from './bridge-options.js';
 import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
+import { pneighIfdown } from './proxy-arp.js';
 
 /** Each kind's MTU at creation (ether_setup's 1500; lo's 64 KiB; a VXLAN over a device takes its MTU less 50). */
 export const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
@@ -113,6 +114,7 @@ export function linkDown(l: Link): void {
     linkwatchEvaluate(far);
   }
   deleteRoutesVia(l, false);
+  pneighIfdown(l);
   l.ns.touch();
   if (l.peer) l.peer.ns.touch();
   syncCarrierNeighbours(l);
@@ -177,6 +179,8 @@ function teardown(l: Link): void {
   if (l.master) setMaster(l, null);
   if (l.kind === 'bridge') for (const p of bridgePorts(l)) setMaster(p, null);
   linkDown(l);
+  // NETDEV_UNREGISTER (inetdev_destroy → arp_ifdown) of a device that was down
+  pneighIfdown(l);
   l.addrs = [];
   deleteRoutesVia(l, true);
   for (const t of l.ns.tables.values()) {

@@ -6,6 +6,7 @@ import { defaultRules, type Rule } from './rule.js';
 import { cloneConf, type IfConf } from './sysctl.js';
 import { TABLE } from './route.js';
 import { NsidMap } from './nsid-map.js';
+import type { ProxyNeigh } from './proxy-arp.js';
 
 /**
  * A network namespace: links, addresses (on the links), routing tables, policy rules and
@@ -52,6 +53,8 @@ export class Netns {
   readonly nsids = new NsidMap(this);
   /** neighbour entries added by `ip neigh add` (permanent/noarp), keyed by ifindex:ip */
   readonly staticNeigh = new Map<string, { dev: Link; ip: number; lladdr: string | null; state: string }>();
+  /** proxy entries added by `ip neigh add proxy`, oldest first (proxy-arp.ts dumps them in the kernel's order) */
+  proxyNeigh: ProxyNeigh[] = [];
   /** bumped on every change; caches (FIB, reachability) compare it */
   version = 0;
   /**

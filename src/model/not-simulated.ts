@@ -15,8 +15,6 @@ import { ip4ToString } from './ip.js';
 
 /** net.ipv4.conf.*.KEY: stored per device, `all` and `default`; the simulator does what the kernel does at the default. */
 export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>> = {
-  proxy_arp: 'ARP requests for addresses reachable through another interface are not answered',
-  proxy_arp_pvlan: 'ARP requests are not answered back out of the interface they came in on',
   arp_filter: 'ARP is answered on every interface, as with arp_filter=0',
   arp_accept: 'gratuitous ARP never creates a neighbour entry',
   arp_notify: 'no gratuitous ARP is sent when a device comes up or its address changes',
@@ -34,7 +32,6 @@ export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>>
   igmpv2_unsolicited_report_interval: 'IGMP is not simulated',
   igmpv3_unsolicited_report_interval: 'IGMP is not simulated',
   ignore_routes_with_linkdown: 'linkdown routes are used as with ignore_routes_with_linkdown=0',
-  medium_id: 'proxy ARP media are not simulated',
   tag: 'not simulated',
   disable_policy: 'IPsec policies are not simulated',
   disable_xfrm: 'IPsec transforms are not simulated',
@@ -70,7 +67,7 @@ export const ROUTE_NOT_SIMULATED = {
  * One stored setting that the simulator ignores, as lint and explain name it.
  *
  * @example
- * // { setting: 'net.ipv4.conf.veth1.proxy_arp', text: 'proxy_arp is set on veth1 and not simulated', why: 'ARP requests …' }
+ * // { setting: 'net.ipv4.conf.veth1.arp_accept', text: 'arp_accept is set on veth1 and not simulated', why: 'gratuitous ARP never creates …' }
  */
 export interface NotSimulated {
   /** the name a user would set it by: a sysctl key, or `OBJECT KEY` (`link veth1 mtu`, `route 10.0.0.0/24 mtu`) */
@@ -129,8 +126,8 @@ export function linkNotSimulated(l: Link): NotSimulated[] {
  *
  * @example
  * const h = new Lab().host('h');
- * h.sh('sysctl -w net.ipv4.conf.lo.proxy_arp=1');
- * notSimulatedIn(h.ns().ns).map((x) => x.text); // ['proxy_arp is set on lo and not simulated']
+ * h.sh('sysctl -w net.ipv4.conf.lo.arp_accept=1');
+ * notSimulatedIn(h.ns().ns).map((x) => x.text); // ['arp_accept is set on lo and not simulated']
  */
 export function notSimulatedIn(ns: Netns): NotSimulated[] {
   const where = (s: string) => `${s} of ${ns.path}`;

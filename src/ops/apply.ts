@@ -8,7 +8,7 @@ import { applyLinkAdd, applyLinkDel, applyLinkSet, applyTuntapAdd, applyTuntapDe
 import { applyNetnsAdd, applyNetnsDel } from './apply-netns.js';
 import { applyRouteAdd, applyRouteDel, applyRouteFlush } from './apply-route.js';
 import { applySysctlSet } from './apply-sysctl.js';
-import { applyFdb, applyNeigh, applyRule } from './apply-misc.js';
+import { applyFdb, applyNeigh, applyNeighProxy, applyRule } from './apply-misc.js';
 import type { OpContext } from './context.js';
 import type { Op } from './op.js';
 
@@ -73,6 +73,9 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'neigh.add':
       applyNeigh(ctx, op);
+      return;
+    case 'neigh.proxy':
+      applyNeighProxy(ctx, op);
       return;
   }
 }

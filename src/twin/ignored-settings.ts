@@ -73,8 +73,8 @@ function ipRouteIgnored(words: string[]): string[] {
  * The settings a successful line set that the simulator keeps and ignores.
  *
  * @example
- * ignoredBy({ kind: 'program', program: 'sysctl', argv: ['-w', 'net.ipv4.conf.veth1.proxy_arp=1'], wrappers: [], background: false });
- * // ['net.ipv4.conf.veth1.proxy_arp']
+ * ignoredBy({ kind: 'program', program: 'sysctl', argv: ['-w', 'net.ipv4.conf.veth1.arp_accept=1'], wrappers: [], background: false });
+ * // ['net.ipv4.conf.veth1.arp_accept']
  */
 export function ignoredBy(inv: Invocation): string[] {
   if (inv.kind === 'proc-write') {
