@@ -49,6 +49,8 @@ export interface RealDriverOptions extends InterpretOptions {
   speculate?: boolean;
   /** called after each command: its line, and the script's last line */
   onProgress?: (line: number, lines: number) => void;
+  /** called before a command that makes traffic (ping, socat) runs: `--real --pcap` starts its captures (real-pcap.ts) */
+  beforeTraffic?: (sb: Sandbox) => Promise<void>;
 }
 
 /**
@@ -98,6 +100,7 @@ export class KernelExecutor implements AsyncExecutor {
         o = { exit: shadow!.exit, stdout: shadow!.stdout, stderr: shadow!.stderr, supported: true };
       } else {
         if (spec && !localOutcome(inv)) await spec.flush();
+        if (opts.beforeTraffic && inv.kind === 'program' && (inv.program === 'ping' || inv.program === 'socat')) await opts.beforeTraffic(await this.ready());
         o = await execReal(await this.ready(), opts.sandboxHost, opts.host, inv, src);
       }
       // what the simulator keeps and ignores is the same whoever answered
