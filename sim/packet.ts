@@ -19,6 +19,8 @@ export interface IpPacket {
   inner: Frame | null;
   /** the VXLAN header's network id, when `inner` is a VXLAN payload */
   vni?: number;
+  /** a fragment (ip.fragOffset, ip.mf): the packet it is a piece of, whole, as its sender made it */
+  whole?: IpPacket;
 }
 
 export interface Frame {

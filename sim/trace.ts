@@ -31,7 +31,11 @@ export type DropReason =
   | 'no-error-about-error'
   | 'queue-overflow'
   | 'tunnel-unsupported'
-  | 'device-gone';
+  | 'device-gone'
+  /** DF set and larger than the next hop's MTU: ICMP fragmentation needed */
+  | 'frag-needed'
+  /** larger than the receiving device's MTU (is_skb_forwardable) */
+  | 'too-big';
 
 export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'drop';
 

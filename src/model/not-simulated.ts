@@ -48,19 +48,9 @@ export const BRIDGE_NOT_SIMULATED = {
   nf_call_arptables: 'netfilter is not simulated',
 } as const satisfies Record<string, string>;
 
-/** A link's own settings. */
-export const LINK_NOT_SIMULATED = {
-  mtu: 'packets of any size pass: no fragmentation, no "message too long", no "frag needed"',
-} as const satisfies Record<string, string>;
-
 /** VXLAN options. */
 export const VXLAN_NOT_SIMULATED = {
   group: 'multicast VXLAN is not simulated: nothing is flooded to the group',
-} as const satisfies Record<string, string>;
-
-/** Route attributes the model keeps and shows. */
-export const ROUTE_NOT_SIMULATED = {
-  mtu: 'the route MTU is not applied to packets (no PMTU)',
 } as const satisfies Record<string, string>;
 
 /**
@@ -70,7 +60,7 @@ export const ROUTE_NOT_SIMULATED = {
  * // { setting: 'net.ipv4.conf.veth1.arp_accept', text: 'arp_accept is set on veth1 and not simulated', why: 'gratuitous ARP never creates …' }
  */
 export interface NotSimulated {
-  /** the name a user would set it by: a sysctl key, or `OBJECT KEY` (`link veth1 mtu`, `route 10.0.0.0/24 mtu`) */
+  /** the name a user would set it by: a sysctl key, or `OBJECT KEY` (`link br0 stp_state`, `link vx0 group`) */
   setting: string;
   /** one sentence: what is set where, and that it is not simulated */
   text: string;
@@ -101,10 +91,6 @@ function confIgnored(conf: IfConf, scope: string, where: string, loopback = fals
 /** What a device holds that the simulator ignores. */
 export function linkNotSimulated(l: Link): NotSimulated[] {
   const out = confIgnored(l.conf, l.name, l.name, l.kind === 'loopback');
-  // loopback's 64 KiB and a VXLAN's 1450 are the kernel's own defaults; only smaller MTUs make a ping fail
-  if (l.kind !== 'loopback' && l.mtu < 1500 && !(l.kind === 'vxlan' && l.mtu === 1450)) {
-    out.push({ setting: `link ${l.name} mtu`, text: `mtu ${l.mtu} is set on ${l.name} and not simulated`, why: LINK_NOT_SIMULATED.mtu });
-  }
   if (l.bridge) {
     if (l.bridge.stp !== 0) out.push({ setting: `link ${l.name} stp_state`, text: `stp_state ${l.bridge.stp} is set on ${l.name} and not simulated`, why: BRIDGE_NOT_SIMULATED.stp_state });
     const opts = l.bridge.opts;
@@ -121,8 +107,8 @@ export function linkNotSimulated(l: Link): NotSimulated[] {
 }
 
 /**
- * Everything a namespace holds that the simulator ignores: its `all`/`default` sysctls, its
- * devices' settings, routes with attributes the simulator does not apply.
+ * Everything a namespace holds that the simulator ignores: its `all`/`default` sysctls and its
+ * devices' settings.
  *
  * @example
  * const h = new Lab().host('h');
@@ -133,12 +119,5 @@ export function notSimulatedIn(ns: Netns): NotSimulated[] {
   const where = (s: string) => `${s} of ${ns.path}`;
   const out = [...confIgnored(ns.all, 'all', where('conf/all')), ...confIgnored(ns.default, 'default', where('conf/default'))];
   for (const l of ns.linkList()) out.push(...linkNotSimulated(l));
-  for (const t of ns.tables.values()) {
-    for (const r of t.routes) {
-      if (r.mtu === undefined) continue;
-      const dst = `${ip4ToString(r.dst)}/${r.dstLen}`;
-      out.push({ setting: `route ${dst} mtu`, text: `mtu ${r.mtu} is set on the route ${dst} and not simulated`, why: ROUTE_NOT_SIMULATED.mtu });
-    }
-  }
   return out;
 }

@@ -43,8 +43,6 @@ function ipLinkIgnored(words: string[]): string[] {
   const typeAt = words.indexOf('type');
   const common = typeAt < 0 ? words : words.slice(0, typeAt);
   const dev = linkName(common);
-  const mtuAt = common.indexOf('mtu');
-  if (mtuAt >= 0 && Number(common[mtuAt + 1]) < 1500) out.push(`link ${dev} mtu`);
   if (typeAt < 0) return out;
   const kind = words[typeAt + 1];
   const opts = words.slice(typeAt + 2);
@@ -58,15 +56,6 @@ function ipLinkIgnored(words: string[]): string[] {
   }
   if (kind === 'vxlan' && opts.includes('group')) out.push(`link ${dev} group`);
   return out;
-}
-
-/** Route types ip accepts before the prefix. */
-const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);
-
-function ipRouteIgnored(words: string[]): string[] {
-  if (!words.includes('mtu')) return [];
-  const prefix = words.find((w) => !ROUTE_TYPES.has(w) && w !== 'to') ?? '?';
-  return [`route ${prefix} mtu`];
 }
 
 /**
@@ -102,6 +91,5 @@ export function ignoredBy(inv: Invocation): string[] {
   if (verb === undefined || !WRITE_VERB.test(verb)) return [];
   const words = argv.slice(i + 2);
   if (obj === 'link') return ipLinkIgnored(words);
-  if (obj === 'route') return ipRouteIgnored(words);
   return [];
 }
