@@ -11,7 +11,6 @@ import { KERNEL_DEFAULT_CONF, KERNEL_DEFAULT_DFLT_CONF, LOOPBACK_CONF, type IfCo
 import { BRIDGE_TUNABLE_DEFAULTS, type BridgeTunable } from './bridge-options.js';
 import type { Netns } from './netns.js';
 import type { Link } from './link.js';
-import { ip4ToString } from './ip.js';
 
 /** net.ipv4.conf.*.KEY: stored per device, `all` and `default`; the simulator does what the kernel does at the default. */
 export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>> = {
@@ -48,11 +47,6 @@ export const BRIDGE_NOT_SIMULATED = {
   nf_call_arptables: 'netfilter is not simulated',
 } as const satisfies Record<string, string>;
 
-/** VXLAN options. */
-export const VXLAN_NOT_SIMULATED = {
-  group: 'multicast VXLAN is not simulated: nothing is flooded to the group',
-} as const satisfies Record<string, string>;
-
 /**
  * One stored setting that the simulator ignores, as lint and explain name it.
  *
@@ -60,7 +54,7 @@ export const VXLAN_NOT_SIMULATED = {
  * // { setting: 'net.ipv4.conf.veth1.arp_accept', text: 'arp_accept is set on veth1 and not simulated', why: 'gratuitous ARP never creates …' }
  */
 export interface NotSimulated {
-  /** the name a user would set it by: a sysctl key, or `OBJECT KEY` (`link br0 stp_state`, `link vx0 group`) */
+  /** the name a user would set it by: a sysctl key, or `OBJECT KEY` (`link br0 stp_state`, `link br0 mcast_snooping`) */
   setting: string;
   /** one sentence: what is set where, and that it is not simulated */
   text: string;
@@ -102,7 +96,6 @@ export function linkNotSimulated(l: Link): NotSimulated[] {
       }
     }
   }
-  if (l.vxlan?.group) out.push({ setting: `link ${l.name} group`, text: `group ${ip4ToString(l.vxlan.group)} is set on ${l.name} and not simulated`, why: VXLAN_NOT_SIMULATED.group });
   return out;
 }
 

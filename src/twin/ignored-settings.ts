@@ -54,7 +54,6 @@ function ipLinkIgnored(words: string[]): string[] {
       if (Number(opts[i + 1]) !== dflt) out.push(`link ${dev} ${k}`);
     }
   }
-  if (kind === 'vxlan' && opts.includes('group')) out.push(`link ${dev} group`);
   return out;
 }
 
