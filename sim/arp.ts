@@ -3,6 +3,8 @@
  * target is local by an input route lookup (so rp_filter and martian checks apply to the sender,
  * and with arp_ignore=0 any local address on any interface is answered — the weak host model);
  * the requester is entered STALE. Answers update only entries that exist (arp_accept=0).
+ * Requests for addresses the namespace forwards may be answered in their owner's place (proxy
+ * ARP: the decision is src/model/proxy-arp.ts).
  * Output (arp_solicit): the source address is the queued packet's when it is local to the
  * device (arp_announce=0), else inet_select_addr; probes are broadcast until the entry is
  * valid, unicast to the cached address in PROBE.
@@ -13,7 +15,8 @@ import type { Link } from '../src/model/link.js';
 import { neighEventNs, neighLookup, neighUpdate, type NeighEntry } from './neighbor.js';
 import type { NsState } from './ns-state.js';
 import type { Frame, IpPacket, PktType } from './packet.js';
-import { PARAMS } from './params.js';
+import { PARAMS, timerWheelUs } from './params.js';
+import { arpProxyReason, type ProxyReason } from '../src/model/proxy-arp.js';
 import { inputDecision } from './input-decision.js';
 import type { Simulator } from './simulator.js';
 import { inetSelectAddr } from '../src/model/source-address.js';
@@ -78,8 +81,35 @@ export function arpIgnore(dev: Link, sip: Ip4 | null, tip: Ip4): boolean {
   }
 }
 
-/** arp_rcv + arp_process */
-export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pktType: PktType): void {
+/**
+ * arp_process's proxy branch: the sender is entered, and the answer carries `dev`'s own MAC for
+ * `tip`. A request that came as a broadcast waits in the proxy queue (pneigh_enqueue) for a
+ * random part of proxy_delay and is then processed again (parp_redo), deciding afresh.
+ */
+function proxyAnswer(sim: Simulator, st: NsState, dev: Link, frame: Frame, pktType: PktType, enqueued: boolean, why: ProxyReason): void {
+  const arp = frame.arp!;
+  neighEventNs(sim, st, dev, arp.spa, arp.sha);
+  if (enqueued || pktType === 'host') {
+    if (sim.tracer) sim.step(st.ns, 'arp', `${dev.name} answers for ${ip4ToString(arp.tpa)} (${why})`);
+    arpSend(sim, dev, ARP_OP.reply, arp.spa, arp.tpa, arp.sha, arp.sha);
+    return;
+  }
+  const queued = st.proxyQueue.get(dev) ?? 0;
+  if (queued > PARAMS.neigh.proxyQlen) {
+    if (sim.tracer) sim.stepDrop(st.ns, 'queue-overflow', `proxy ARP queue of ${dev.name} is full`);
+    return;
+  }
+  st.proxyQueue.set(dev, queued + 1);
+  if (sim.tracer) sim.step(st.ns, 'arp', `${dev.name} will answer for ${ip4ToString(arp.tpa)} (${why}) after the proxy delay`);
+  sim.queue.after(timerWheelUs(PARAMS.neigh.proxyDelayUs / 2), () => {
+    st.proxyQueue.set(dev, (st.proxyQueue.get(dev) ?? 1) - 1);
+    // neigh_proxy_process: only for a device still running
+    if (sim.isLive(dev) && dev.up) arpRcv(sim, st, dev, frame, pktType, true);
+  });
+}
+
+/** arp_rcv + arp_process; `enqueued`: a request coming back from the proxy queue (LOCALLY_ENQUEUED). */
+export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pktType: PktType, enqueued = false): void {
   const arp = frame.arp;
   if (!arp) return;
   const ns = st.ns;
@@ -114,13 +144,18 @@ export function arpRcv(sim: Simulator, st: NsState, dev: Link, frame: Frame, pkt
       arpSend(sim, dev, ARP_OP.reply, sip, tip, arp.sha, arp.sha);
       return;
     }
-    if (d.kind === 'drop' && (d.reason === 'martian-source' || d.reason === 'accept-local' || d.reason === 'rp-filter')) {
+    if (d.kind === 'forward') {
+      const why = arpProxyReason(dev, d.dev, sip, tip);
+      if (why) {
+        proxyAnswer(sim, st, dev, frame, pktType, enqueued, why);
+        return;
+      }
+      if (sim.tracer) sim.step(ns, 'arp', `request for ${ip4ToString(tip)} on ${dev.name}: routed out of ${d.dev.name}, not proxied, ignored`);
+    } else if (d.kind === 'drop' && (d.reason === 'martian-source' || d.reason === 'accept-local' || d.reason === 'rp-filter')) {
       // the kernel then only refreshes an existing entry for the sender, below
       if (sim.tracer) sim.stepDrop(ns, d.reason, `ARP request from ${ip4ToString(sip)} for ${ip4ToString(tip)} on ${dev.name} not answered: ${d.detail}`);
-    } else if (d.kind !== 'forward') {
+    } else {
       if (sim.tracer) sim.step(ns, 'arp', `request for ${ip4ToString(tip)} on ${dev.name}: not a local address, ignored`);
-    } else if (d.kind === 'forward') {
-      return; // proxy_arp is not modelled: a forwarding router does not answer for others
     }
   }
   const n = neighLookup(st, dev, sip);

@@ -16,6 +16,7 @@ import { PARAMS } from './params.js';
 import { routeOutput, loopsBack, type RtErrno } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import { inetSelectAddr } from '../src/model/source-address.js';
+import { pmtuFind, pmtuLearn } from '../src/model/pmtu.js';
 import type { DropReason } from './trace.js';
 import { ICMP_TYPE, ICMP_UNREACH, isEcho, type IcmpErrorRepr } from './wire/icmp.js';
 
@@ -30,6 +31,10 @@ export function icmpSend(sim: Simulator, st: NsState, pkt: IpPacket, type: 3 | 5
   const o = pkt.ip;
   if (pkt.icmp && !isEcho(pkt.icmp) && type !== ICMP_TYPE.redirect) {
     if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about an ICMP error (${describe(pkt)})`);
+    return;
+  }
+  if (o.fragOffset) {
+    if (sim.tracer) sim.step(ns, 'icmp', `no ICMP error about a fragment other than the first (${describe(pkt)})`);
     return;
   }
   if (o.dst === 0xffffffff || isMulticast(o.dst) || o.src === 0 || isMulticast(o.src) || o.src === 0xffffffff) {
@@ -93,7 +98,21 @@ export function icmpRcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: 
     hostRedirect(sim, st, pkt, icmp);
     return;
   }
+  if (icmp.type === ICMP_TYPE.destUnreachable && icmp.code === ICMP_UNREACH.fragNeeded) updatePmtu(sim, st, icmp);
   for (const s of socks) s.error(icmp, pkt.ip.src, dev);
+}
+
+/**
+ * icmp_unreach → the quoted protocol's err_handler → ipv4_update_pmtu: the route the quoted
+ * packet took learns the next-hop MTU the error carries (src/model/pmtu.ts decides).
+ */
+function updatePmtu(sim: Simulator, st: NsState, icmp: IcmpErrorRepr): void {
+  const inner = icmp.original.ip;
+  const res = routeOutput(st, { dst: inner.dst, src: inner.src, oif: null });
+  if (!res.ok || !res.rt.route) return;
+  if (pmtuLearn(st.ns, res.rt.daddr, res.rt.route, res.rt.dev, icmp.info, sim.now) && sim.tracer) {
+    sim.step(st.ns, 'icmp', `path MTU to ${ip4ToString(inner.dst)} is now ${pmtuFind(st.ns, res.rt.daddr, res.rt.route, sim.now)?.mtu}`);
+  }
 }
 
 /** icmp_echo → icmp_reply */

@@ -8,6 +8,7 @@
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
 import { describe, type IpPacket } from './packet.js';
+import { isFragment } from './ip-fragment.js';
 import type { Simulator } from './simulator.js';
 import { nfHook } from './netfilter/hook.js';
 
@@ -23,6 +24,15 @@ export type InetProtos = Partial<Record<number, InetProtocol>>;
 
 /** ip_local_deliver: `dev` is the device it came in on (lo when looped back), `iif` inet_iif. */
 export function localDeliver(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: IpPacket, broadcast: boolean): void {
+  if (isFragment(pkt)) {
+    // ip_defrag: the protocols see only whole packets
+    const whole = st.reassembly.add(pkt, sim.now);
+    if (!whole) {
+      if (sim.tracer) sim.step(st.ns, 'deliver', `fragment at ${pkt.ip.fragOffset ?? 0} of ${describe(pkt)} queued for reassembly`);
+      return;
+    }
+    pkt = whole;
+  }
   if (!nfHook(sim, st, pkt, { hook: 'input', in: dev, out: null })) return;
   if (sim.events.wants('packet:deliver')) {
     sim.events.emit('packet:deliver', { t: sim.now, ns: st.ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: dev.name });

@@ -33,7 +33,7 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
         sim.drop(ns, 'not-for-us', `link-layer broadcast of ${ip4ToString(pkt.ip.dst)} is not forwarded`, pkt, dev);
         return;
       }
-      ipForward(sim, st, dev, pkt, d.dev, d.gateway ?? pkt.ip.dst, d.redirect);
+      ipForward(sim, st, dev, pkt, d.route, d.dev, d.gateway ?? pkt.ip.dst, d.redirect);
       return;
     case 'error':
       ipError(sim, st, dev, pkt, d.errno, d.reason, d.detail);

@@ -2,7 +2,10 @@
  * Sending a locally generated IPv4 packet along its output route (net/ipv4/ip_output.c
  * ip_finish_output2): local destinations loop back through `lo` (dropped when lo is down, with
  * no error), broadcast and multicast go out without resolution, unicast goes to the neighbour
- * layer toward the gateway or the destination itself.
+ * layer toward the gateway or the destination itself. A packet larger than the route's path MTU
+ * (src/model/pmtu.ts) is fragmented first (ip_finish_output → ip_fragment): a socket that
+ * refuses fragmentation (IP_PMTUDISC_DO) has already failed with EMSGSIZE, and the others'
+ * packets may be cut whatever their DF bit says (skb->ignore_df).
  */
 import { ip4ToString } from '../src/model/ip.js';
 import { localDeliver } from './ip-deliver.js';
@@ -10,6 +13,8 @@ import { neighOutput } from './neighbor.js';
 import { nfHook, nfLocalOut } from './netfilter/hook.js';
 import type { NsState } from './ns-state.js';
 import { describe, type IpPacket } from './packet.js';
+import { ipFragment, ipTotalLen } from './ip-fragment.js';
+import { pathMtu } from '../src/model/pmtu.js';
 import { loopsBack, type RtEntry } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
 import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
@@ -42,6 +47,19 @@ export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, route: RtEn
     });
     return;
   }
+  const mtu = pathMtu(ns, rt.daddr, rt.route, rt.dev, sim.now);
+  if (ipTotalLen(pkt) > mtu) {
+    const frags = ipFragment(pkt, mtu);
+    if (sim.tracer) sim.step(ns, 'xmit', `${describe(pkt)}: ${ipTotalLen(pkt)} bytes, MTU ${mtu}: sent in ${frags.length} fragments`);
+    for (const f of frags) ipOutputOne(sim, st, f, rt);
+    return;
+  }
+  ipOutputOne(sim, st, pkt, rt);
+}
+
+/** ip_finish_output2 for one packet or fragment that fits the MTU. */
+function ipOutputOne(sim: Simulator, st: NsState, pkt: IpPacket, rt: RtEntry): void {
+  const ns = st.ns;
   if (rt.type === 'broadcast' || rt.type === 'multicast') {
     const mac = rt.type === 'broadcast' ? BROADCAST : multicastMac(pkt.ip.dst);
     if (sim.tracer) sim.step(ns, 'xmit', `${describe(pkt)} ${rt.type} on ${rt.dev.name}`);

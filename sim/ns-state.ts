@@ -11,6 +11,7 @@ import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import type { Route } from '../src/model/route.js';
 import { Fib } from './fib.js';
+import { Reassembly } from './ip-fragment.js';
 import type { NeighEntry } from './neighbor.js';
 import { Peers } from './rate-limit.js';
 import type { IcmpSocket } from './socket.js';
@@ -39,6 +40,10 @@ export class NsState implements FibView {
   peers = new Peers();
   readonly redirects = new Map<Ip4, RedirectException>();
   readonly sockets: IcmpSocket[] = [];
+  /** requests waiting in the proxy ARP queue, per receiving device (pneigh_enqueue's qlen) */
+  readonly proxyQueue = new Map<Link, number>();
+  /** packets being put back together from their fragments */
+  readonly reassembly = new Reassembly();
   ipId = 0;
 
   constructor(

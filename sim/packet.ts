@@ -22,6 +22,8 @@ export interface IpPacket {
   vni?: number;
   /** netfilter's state of the packet (conntrack, mark, bridge ports): sim/netfilter/skb.ts */
   nf?: PacketNf;
+  /** a fragment (ip.fragOffset, ip.mf): the packet it is a piece of, whole, as its sender made it */
+  whole?: IpPacket;
 }
 
 export interface Frame {

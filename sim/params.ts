@@ -23,6 +23,10 @@ export const PARAMS = {
     locktimeUs: 1_000_000,
     /** unres_qlen_bytes = 212992, about 101 echo packets */
     queueLen: 101,
+    /** proxy_delay = 80 (0.8 s): a proxied answer to a broadcast request waits a random part of it (the mean is used) */
+    proxyDelayUs: 800_000,
+    /** proxy_qlen = 64 requests waiting per device */
+    proxyQlen: 64,
   },
   icmp: {
     /** icmp_ratelimit = 1000 ms, with a burst of XRLIM_BURST_FACTOR (6) */

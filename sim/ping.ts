@@ -16,6 +16,8 @@ import { icmpPacket, type IpPacket } from './packet.js';
 import { runPingLoop } from './ping-loop.js';
 import { PingTally, type PingEvent, type PingMsg } from './ping-tally.js';
 import { routeConnect, routeOutput } from '../src/model/route-output.js';
+import { pathMtu, pmtuFind } from '../src/model/pmtu.js';
+import { ipTotalLen } from './ip-fragment.js';
 import type { NsState } from './ns-state.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
@@ -42,7 +44,12 @@ export interface PingOptions {
   source?: Ip4;
   /** -b: allow pinging a broadcast address */
   broadcast?: boolean;
+  /** -M: IP_MTU_DISCOVER of the probe socket (default `want`: DF while a probe fits the path MTU) */
+  pmtudisc?: 'do' | 'want' | 'dont';
 }
+
+/** A probe whose sendmsg failed, and how. */
+export type SendError = { kind: 'EMSGSIZE'; seq: number; mtu: number } | { kind: 'ENOBUFS'; seq: number };
 
 /** Why ping gives up before its first probe (exit 2), as the socket calls answered it. */
 export type PingFailure =
@@ -88,6 +95,11 @@ export interface PingResult {
   duplicates: number;
   replies: PingReply[];
   events: PingEvent[];
+  /**
+   * probes sendmsg refused: EMSGSIZE (`-M do`, larger than the path MTU: ping's "local error",
+   * counted in `errors`), ENOBUFS (the device dropped it on transmit: lost, not an error)
+   */
+  localErrors: SendError[];
   /** finish()'s `time Nms`: first to last probe */
   timeMs: number;
   rtt: { minUs: number; avgUs: number; maxUs: number; mdevUs: number } | null;
@@ -118,6 +130,7 @@ function failed(dst: Ip4, failure: PingFailure, notices: PingNotice[], now: numb
     duplicates: 0,
     replies: [],
     events: [],
+    localErrors: [],
     timeMs: 0,
     rtt: null,
     pipe: -1,
@@ -231,6 +244,8 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   const inbox: PingMsg[] = [];
   const sock = probeSocket(sim, probe, ident, inbox);
   const tally = new PingTally(size >= 16, probe.multicast, whereto);
+  const localErrors: SendError[] = [];
+  const pmtudisc = opts.pmtudisc ?? 'want';
   /** pinger's transmit: one echo request, routed as the connected socket routes it */
   const send = () => {
     const seq = tally.sent();
@@ -241,10 +256,25 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
       return;
     }
     const pkt: IpPacket = icmpPacket(res.rt.saddr, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
-    // a raw socket's default IP_PMTUDISC_WANT sets DF (ip_dont_fragment); replies and errors have none
-    pkt.ip.df = true;
+    // ip_append_data against the path MTU (ipv4_mtu: a learned PMTU first)
+    const rt = res.rt;
+    const pmtu = pmtuFind(from, rt.daddr, rt.route, sim.now);
+    const mtu = pathMtu(from, rt.daddr, rt.route, rt.dev, sim.now);
+    const fits = ipTotalLen(pkt) <= mtu;
+    if (pmtudisc === 'do' && !fits) {
+      // EMSGSIZE, and ip_local_error queues the MTU for IP_RECVERR: ping counts an error
+      if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: ${ipTotalLen(pkt)} bytes, path MTU ${mtu}: sendmsg fails (EMSGSIZE)`);
+      localErrors.push({ kind: 'EMSGSIZE', seq, mtu });
+      tally.nerrors++;
+      return;
+    }
+    // __ip_make_skb: DF with -M do, and with -M want (the default) while the probe fits an unlocked MTU
+    pkt.ip.df = pmtudisc === 'do' || (pmtudisc === 'want' && fits && !pmtu?.locked);
     if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${ip4ToString(whereto)} from ${ip4ToString(res.rt.saddr)} ttl ${ttl}`);
+    const dropped = sim.txDropped;
     ipOutput(sim, st, pkt, res.rt);
+    // a frame the device refused at once (its neighbour was resolved): sendmsg answers ENOBUFS
+    if (sim.txDropped !== dropped) localErrors.push({ kind: 'ENOBUFS', seq });
   };
 
   st.sockets.push(sock);
@@ -276,6 +306,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     duplicates: tally.nrepeats,
     replies,
     events: tally.events,
+    localErrors,
     timeMs: Math.floor((elapsed + 500) / 1000),
     rtt: tally.rtt(),
     pipe: tally.pipesize,

@@ -67,6 +67,8 @@ export class Simulator {
   /** set to record every decision (explain does) */
   tracer: Tracer | null = null;
   readonly latency: number;
+  /** frames a driver refused on transmit (NET_XMIT_DROP): a sender reads it around its own dev_queue_xmit for sendmsg's ENOBUFS */
+  txDropped = 0;
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};
   udpHook: UdpHook | null = null;
   /** inet_protos[]: local delivery hands each packet to its protocol's handler */

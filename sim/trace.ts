@@ -40,7 +40,11 @@ export type DropReason =
   /** a REJECT rule dropped it and answered with an ICMP error */
   | 'netfilter-reject'
   /** its new connection could not be confirmed (the tuple was taken meanwhile) */
-  | 'conntrack-clash';
+  | 'conntrack-clash'
+  /** DF set and larger than the next hop's MTU: ICMP fragmentation needed */
+  | 'frag-needed'
+  /** larger than the receiving device's MTU (is_skb_forwardable) */
+  | 'too-big';
 
 export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'netfilter' | 'drop';
 

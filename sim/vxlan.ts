@@ -5,7 +5,9 @@
  * `remote` given at creation and every `bridge fdb append 00:00:00:00:00:00 … dst IP`; with
  * neither, the frame is dropped (so ARP fails). Each copy is put in UDP to the remote's
  * `dstport` (8472 by default), from `local` or the address the route gives, and routed over
- * the underlay of the device's namespace. Receive: a datagram to the port of a VXLAN device that
+ * the underlay of the device's namespace; a `group` remote is multicast out of the lower device
+ * (TTL 1 unless set, no loopback to this host: the socket clears IP_MULTICAST_LOOP), and every
+ * VXLAN device up with that group has joined it there (route-output.ts joinedGroup). Receive: a datagram to the port of a VXLAN device that
  * is up, with its VNI, is decapsulated; with learning on, its inner source MAC is learned as
  * behind the outer source address (never moving a static entry: such a frame is dropped), then
  * the frame enters the device — and its bridge, when it is a port. A VTEP never sends what it
@@ -102,11 +104,6 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
   const st = sim.state(dev.ns);
   const lower = v.dev !== null ? (dev.ns.linkByName(v.dev) ?? null) : null;
   for (const remote of remotes) {
-    if (isMulticast(remote)) {
-      // a `group`: the kernel joins it on the lower device (IGMP); multicast is not simulated
-      if (sim.tracer) sim.stepDrop(dev.ns, 'tunnel-unsupported', `${dev.name}: VXLAN over the multicast group ${ip4ToString(remote)} is not simulated`);
-      continue;
-    }
     const res = routeOutput(st, { dst: remote, src: v.local ?? 0, oif: lower });
     if (!res.ok) {
       if (sim.tracer) sim.stepDrop(dev.ns, 'no-route', `${dev.name}: no route to remote VTEP ${ip4ToString(remote)} (${res.errno})`);
@@ -120,7 +117,8 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
     const payload = VXLAN_HEADER_LEN + l2Length(inner);
     const pkt: IpPacket = {
       // df unset (the default): the outer packet may be fragmented on the way
-      ip: { src: res.rt.saddr, dst: remote, ttl: v.ttl || DEFAULT_TTL, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: false, payloadLen: UDP_HEADER_LEN + payload },
+      // vxlan_xmit_one: ttl auto is 1 toward a multicast group
+      ip: { src: res.rt.saddr, dst: remote, ttl: v.ttl || (isMulticast(remote) ? 1 : DEFAULT_TTL), protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: false, payloadLen: UDP_HEADER_LEN + payload },
       icmp: null,
       udp: { srcPort: srcPort(frame), dstPort: v.dstport, payloadLen: payload },
       inner,
@@ -142,7 +140,8 @@ export function vxlanRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket):
   let target: Link | null = null;
   for (const l of ns.linkList()) {
     const s = vxlanSocketOf(l);
-    if (!s || s.port !== u.dstPort || (s.local !== 0 && s.local !== pkt.ip.dst)) continue;
+    // a datagram to the group reaches the socket whatever its local address
+    if (!s || s.port !== u.dstPort || (s.local !== 0 && s.local !== pkt.ip.dst && !isMulticast(pkt.ip.dst))) continue;
     socket = true;
     if (l.vxlan!.id === pkt.vni) target = l;
   }

@@ -112,6 +112,8 @@ export function configureLines(ns: Netns, warnings: string[]): string[] {
   for (const n of ns.staticNeigh.values()) {
     out.push(batchLine(compileOp({ op: 'neigh.add', mode: 'replace', dst: n.ip, dev: n.dev.name, lladdr: n.lladdr, state: n.state as 'permanent' }).argv));
   }
+  // oldest first, so the kernel's hash chains end up in the model's order
+  for (const p of ns.proxyNeigh) out.push(batchLine(compileOp({ op: 'neigh.proxy', mode: 'add', dst: p.ip, dev: p.dev?.name ?? null, router: p.router }).argv));
   return out;
 }
 

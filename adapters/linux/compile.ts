@@ -271,6 +271,12 @@ export function compileOp(op: Op): Command {
       out.push('dev', checkLinkName(op.dev));
       return { program: 'ip', argv: out };
     }
+    case 'neigh.proxy': {
+      const out = ['neigh', op.mode, 'proxy', ip4ToString(op.dst)];
+      if (op.dev !== null) out.push('dev', checkLinkName(op.dev));
+      if (op.router) out.push('router');
+      return { program: 'ip', argv: out };
+    }
     case 'nf.xt':
     case 'nf.nft':
       // a script's iptables/nft lines reach the kernel as the commands themselves (with their

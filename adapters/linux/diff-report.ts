@@ -41,7 +41,7 @@ export interface SkippedLine {
  * A modelled line that set something the simulator ignores.
  *
  * @example
- * // { line: 5, command: 'sysctl -w net.ipv4.conf.v0.proxy_arp=1', ignored: ['net.ipv4.conf.v0.proxy_arp'], … }
+ * // { line: 5, command: 'sysctl -w net.ipv4.conf.v0.arp_accept=1', ignored: ['net.ipv4.conf.v0.arp_accept'], … }
  */
 export interface PartialLine {
   line: number;

@@ -1,5 +1,13 @@
-/** veth (drivers/net/veth.c): what one end sends, the other end receives, if it is up. */
+/**
+ * veth (drivers/net/veth.c): what one end sends, the other end receives, if it is up and the
+ * frame is not larger than it takes (veth_forward_skb → is_skb_forwardable: its MTU plus the
+ * Ethernet header and a VLAN tag).
+ */
 import type { LinkDriver } from './driver.js';
+import { ipTotalLen } from '../ip-fragment.js';
+
+/** VLAN_HLEN: the slack is_skb_forwardable allows beyond the MTU and the link header */
+const VLAN_HLEN = 4;
 
 export const vethDriver: LinkDriver = {
   plainL2: true,
@@ -7,6 +15,11 @@ export const vethDriver: LinkDriver = {
     const peer = dev.peer;
     if (!peer) {
       if (sim.tracer) sim.stepDrop(dev.ns, 'device-gone', `${dev.name} has no peer`);
+      return;
+    }
+    if (frame.pkt && ipTotalLen(frame.pkt) > peer.mtu + VLAN_HLEN) {
+      if (sim.tracer) sim.stepDrop(peer.ns, 'too-big', `${ipTotalLen(frame.pkt)}-byte packet is larger than the MTU ${peer.mtu} of ${peer.name}`);
+      sim.txDropped++;
       return;
     }
     sim.wire(dev, peer, frame);

@@ -8,7 +8,7 @@ import type { Frame, IpPacket } from '../packet.js';
 import { emitArp } from '../wire/arp.js';
 import { emitEthernet, ETHERTYPE } from '../wire/ethernet.js';
 import { emitIcmp } from '../wire/icmp.js';
-import { emitIpv4 } from '../wire/ipv4.js';
+import { emitIpv4, IPV4_HEADER_LEN } from '../wire/ipv4.js';
 import { emitUdp } from '../wire/udp.js';
 
 /**
@@ -17,7 +17,11 @@ import { emitUdp } from '../wire/udp.js';
  */
 export function packetBytes(p: IpPacket): Uint8Array {
   let payload: Uint8Array;
-  if (p.icmp) payload = emitIcmp(p.icmp);
+  if (p.whole) {
+    // a fragment: its slice of the whole packet's payload
+    const off = IPV4_HEADER_LEN + (p.ip.fragOffset ?? 0);
+    payload = packetBytes(p.whole).subarray(off, off + p.ip.payloadLen);
+  } else if (p.icmp) payload = emitIcmp(p.icmp);
   else if (p.udp) {
     const inner = p.inner?.pkt ? packetBytes(p.inner.pkt) : new Uint8Array(p.udp.payloadLen);
     payload = emitUdp(p.udp, inner);

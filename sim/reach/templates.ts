@@ -15,6 +15,7 @@ import type { Link } from '../../src/model/link.js';
 import { inetSelectAddr } from '../../src/model/source-address.js';
 import { loopsBack, routeOutput } from '../../src/model/route-output.js';
 import { arpIgnore } from '../arp.js';
+import { mayProxyArp } from '../../src/model/proxy-arp.js';
 import { inputDecision } from '../input-decision.js';
 import type { DropReason } from '../trace.js';
 import type { NsInfo, ReachContext } from './context.js';
@@ -193,7 +194,9 @@ export function answer(ctx: ReachContext, dom: number, tip: Ip4): number {
   const m = memo.get(tip);
   if (m !== undefined) return m;
   let found = FAIL;
-  if (!(isMulticast(tip) || isLoopbackNet(tip))) {
+  // a device answering for others (proxy ARP) may answer too, after a delay: the engine knows
+  if (!(isMulticast(tip) || isLoopbackNet(tip)) && ctx.l2.domainEps[dom]!.some((e) => mayProxyArp(ctx.l2.epLink[e]!))) found = UNSURE;
+  else if (!(isMulticast(tip) || isLoopbackNet(tip))) {
     for (const e of domainIndex(ctx, dom).get(tip) ?? []) {
       const dev = ctx.l2.epLink[e]!;
       if (dev.noarp) continue;

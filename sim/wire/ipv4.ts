@@ -20,6 +20,10 @@ export interface Ipv4Repr {
   df: boolean;
   /** bytes after the header */
   payloadLen: number;
+  /** a fragment's offset in the original payload, in bytes (a multiple of 8) */
+  fragOffset?: number;
+  /** more fragments follow */
+  mf?: boolean;
 }
 
 export function emitIpv4(h: Ipv4Repr, payload: Uint8Array): Uint8Array {
@@ -28,7 +32,7 @@ export function emitIpv4(h: Ipv4Repr, payload: Uint8Array): Uint8Array {
   b[1] = h.tos & 255;
   put16(b, 2, IPV4_HEADER_LEN + payload.length);
   put16(b, 4, h.id & 0xffff);
-  put16(b, 6, h.df ? 0x4000 : 0);
+  put16(b, 6, (h.df ? 0x4000 : 0) | (h.mf ? 0x2000 : 0) | ((h.fragOffset ?? 0) >>> 3));
   b[8] = h.ttl & 255;
   b[9] = h.protocol & 255;
   put32(b, 12, h.src);
@@ -55,5 +59,10 @@ export function parseIpv4(b: Uint8Array): { ip: Ipv4Repr; payload: Uint8Array } 
     df: (get16(b, 6) & 0x4000) !== 0,
     payloadLen: total - ihl,
   };
+  const frag = get16(b, 6);
+  if (frag & 0x3fff) {
+    ip.mf = (frag & 0x2000) !== 0;
+    ip.fragOffset = (frag & 0x1fff) << 3;
+  }
   return { ip, payload: b.subarray(ihl, total) };
 }

@@ -17,7 +17,7 @@ export interface Outcome {
    * something the simulator stores and does not act on (`ignored`). Absent otherwise.
    */
   modelled?: false | 'partial';
-  /** with `modelled: 'partial'`: the settings the simulator keeps but ignores (`net.ipv4.conf.veth1.proxy_arp`) */
+  /** with `modelled: 'partial'`: the settings the simulator keeps but ignores (`net.ipv4.conf.veth1.arp_accept`) */
   ignored?: string[];
   /** real mode: the kernel ran this not-modelled line and this is its answer (the shell follows its status) */
   answeredBy?: 'kernel';

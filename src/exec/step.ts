@@ -33,7 +33,7 @@ export interface Step {
    * `ignored`. Absent when the line is modelled (or skipped in both modes).
    */
   modelled?: false | 'partial';
-  /** the settings of a `'partial'` line that the simulator ignores, e.g. `net.ipv4.conf.veth1.proxy_arp` */
+  /** the settings of a `'partial'` line that the simulator ignores, e.g. `net.ipv4.conf.veth1.arp_accept` */
   ignored?: string[];
   /** what the line is about (catalogue.ts), for coverage reports */
   feature?: LineFeature;

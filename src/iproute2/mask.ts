@@ -12,7 +12,8 @@
  * - the interface id of fe80:: link-locals (EUI-64 of a random MAC, or random for a tun);
  * - the `tentative` flag of a fresh IPv6 address: DAD runs for a second or two after a link
  *   gets carrier, so whether `ip addr` sees it depends on timing;
- * - bridge timers (`gc_timer`, `forward_delay_timer`, …) that count down in real time.
+ * - bridge timers (`gc_timer`, `forward_delay_timer`, …) and cached routes' `expires Nsec`
+ *   (a learned PMTU), which count down in real time.
  * Every random MAC gets the same placeholder, not a numbered one, on purpose: which port's
  * random MAC a bridge inherits is itself random. For the same reason the `local fe80::…`
  * routes of table local, which the kernel keeps in address order (so in the order of random
@@ -55,6 +56,8 @@ export function maskVolatile(text: string): string {
     .replace(/\n *"tentative": true,/g, '')
     .replace(/(\w+_timer) +\d+\.\d\d /g, '$1    0.00 ')
     .replace(/("\w+_timer": ?)\d+\.\d\d/g, '$10.00')
+    .replace(/ expires \d+sec /g, ' expires Nsec ')
+    .replace(/("expires": ?)\d+/g, '$10')
     .replace(LOCAL_LL_ROUTES, sortLines)
     .replace(LOCAL_LL_ROUTES_JSON, sortJsonObjects);
 }

@@ -49,6 +49,8 @@ export interface CmdContext {
    * tables when a script runs in it. Entries added with `ip neigh add` live in the model.
    */
   neighbours?: (ns: Netns) => Iterable<DynamicNeighbour>;
+  /** the running system's clock in µs (the simulator's virtual time): what cached routes' expiry counts against */
+  nowUs?: () => number;
 }
 
 /** A learnt neighbour entry, as `ip neigh` shows it. */

@@ -1,7 +1,7 @@
 /**
  * Settings a line sets that the simulator keeps but does not act on (src/model/not-simulated.ts):
- * `sysctl -w net.ipv4.conf.veth1.proxy_arp=1`, `ip link set veth0 mtu 1000`, a bridge's
- * `stp_state 1`, a VXLAN `group`. The simulation answers as if they were left at the kernel's
+ * `sysctl -w net.ipv4.conf.veth1.arp_accept=1`, a bridge's
+ * `stp_state 1`. The simulation answers as if they were left at the kernel's
  * default, so whatever it says about traffic they would change is not what the kernel does.
  */
 import type { LintRule } from './rule.js';

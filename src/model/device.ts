@@ -12,6 +12,7 @@ import type { Netns } from './netns.js';
 import { cloneConf, markAllConfSet } from './sysctl.js';
 import { KINDS } from './kinds/index.js';
 import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
+import { pneighIfdown } from './proxy-arp.js';
 
 /** A new device in `ns`, registered and down, with the next ifindex unless one is asked for. */
 export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: number): Link {
@@ -127,6 +128,7 @@ export function linkDown(l: Link): void {
     linkwatchEvaluate(far);
   }
   deleteRoutesVia(l, false);
+  pneighIfdown(l);
   l.ns.touch();
   if (l.peer) l.peer.ns.touch();
   stackedCarrierChanged(stacked);
@@ -194,6 +196,8 @@ function teardown(l: Link): void {
   if (l.master) setMaster(l, null);
   if (l.kind === 'bridge') for (const p of bridgePorts(l)) setMaster(p, null);
   linkDown(l);
+  // NETDEV_UNREGISTER (inetdev_destroy → arp_ifdown) of a device that was down
+  pneighIfdown(l);
   l.addrs = [];
   deleteRoutesVia(l, true);
   for (const t of l.ns.tables.values()) {

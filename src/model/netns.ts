@@ -7,6 +7,8 @@ import { cloneConf, type IfConf } from './sysctl.js';
 import { TABLE } from './route.js';
 import { NsidMap } from './nsid-map.js';
 import type { NetfilterState } from './netfilter/state.js';
+import type { ProxyNeigh } from './proxy-arp.js';
+import type { PmtuException } from './pmtu.js';
 
 /**
  * A network namespace: links, addresses (on the links), routing tables, policy rules and
@@ -55,6 +57,10 @@ export class Netns {
   readonly staticNeigh = new Map<string, { dev: Link; ip: number; lladdr: string | null; state: string }>();
   /** netfilter's tables, bridge switches and conntrack (src/model/netfilter), once a command made them */
   nf: NetfilterState | null = null;
+  /** proxy entries added by `ip neigh add proxy`, oldest first (proxy-arp.ts dumps them in the kernel's order) */
+  proxyNeigh: ProxyNeigh[] = [];
+  /** path MTUs learned from ICMP "fragmentation needed", by destination (pmtu.ts) */
+  readonly pmtu = new Map<number, PmtuException>();
   /** bumped on every change; caches (FIB, reachability) compare it */
   version = 0;
   /**

@@ -11,12 +11,9 @@ import { KERNEL_DEFAULT_CONF, KERNEL_DEFAULT_DFLT_CONF, LOOPBACK_CONF, type IfCo
 import { BRIDGE_TUNABLE_DEFAULTS, type BridgeTunable } from './bridge-options.js';
 import type { Netns } from './netns.js';
 import type { Link } from './link.js';
-import { ip4ToString } from './ip.js';
 
 /** net.ipv4.conf.*.KEY: stored per device, `all` and `default`; the simulator does what the kernel does at the default. */
 export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>> = {
-  proxy_arp: 'ARP requests for addresses reachable through another interface are not answered',
-  proxy_arp_pvlan: 'ARP requests are not answered back out of the interface they came in on',
   arp_filter: 'ARP is answered on every interface, as with arp_filter=0',
   arp_accept: 'gratuitous ARP never creates a neighbour entry',
   arp_notify: 'no gratuitous ARP is sent when a device comes up or its address changes',
@@ -34,7 +31,6 @@ export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>>
   igmpv2_unsolicited_report_interval: 'IGMP is not simulated',
   igmpv3_unsolicited_report_interval: 'IGMP is not simulated',
   ignore_routes_with_linkdown: 'linkdown routes are used as with ignore_routes_with_linkdown=0',
-  medium_id: 'proxy ARP media are not simulated',
   tag: 'not simulated',
   disable_policy: 'IPsec policies are not simulated',
   disable_xfrm: 'IPsec transforms are not simulated',
@@ -51,29 +47,14 @@ export const BRIDGE_NOT_SIMULATED = {
   nf_call_arptables: 'netfilter is not simulated',
 } as const satisfies Record<string, string>;
 
-/** A link's own settings. */
-export const LINK_NOT_SIMULATED = {
-  mtu: 'packets of any size pass: no fragmentation, no "message too long", no "frag needed"',
-} as const satisfies Record<string, string>;
-
-/** VXLAN options. */
-export const VXLAN_NOT_SIMULATED = {
-  group: 'multicast VXLAN is not simulated: nothing is flooded to the group',
-} as const satisfies Record<string, string>;
-
-/** Route attributes the model keeps and shows. */
-export const ROUTE_NOT_SIMULATED = {
-  mtu: 'the route MTU is not applied to packets (no PMTU)',
-} as const satisfies Record<string, string>;
-
 /**
  * One stored setting that the simulator ignores, as lint and explain name it.
  *
  * @example
- * // { setting: 'net.ipv4.conf.veth1.proxy_arp', text: 'proxy_arp is set on veth1 and not simulated', why: 'ARP requests …' }
+ * // { setting: 'net.ipv4.conf.veth1.arp_accept', text: 'arp_accept is set on veth1 and not simulated', why: 'gratuitous ARP never creates …' }
  */
 export interface NotSimulated {
-  /** the name a user would set it by: a sysctl key, or `OBJECT KEY` (`link veth1 mtu`, `route 10.0.0.0/24 mtu`) */
+  /** the name a user would set it by: a sysctl key, or `OBJECT KEY` (`link br0 stp_state`, `link br0 mcast_snooping`) */
   setting: string;
   /** one sentence: what is set where, and that it is not simulated */
   text: string;
@@ -104,10 +85,6 @@ function confIgnored(conf: IfConf, scope: string, where: string, loopback = fals
 /** What a device holds that the simulator ignores. */
 export function linkNotSimulated(l: Link): NotSimulated[] {
   const out = confIgnored(l.conf, l.name, l.name, l.kind === 'loopback');
-  // loopback's 64 KiB and a VXLAN's 1450 are the kernel's own defaults; only smaller MTUs make a ping fail
-  if (l.kind !== 'loopback' && l.mtu < 1500 && !(l.kind === 'vxlan' && l.mtu === 1450)) {
-    out.push({ setting: `link ${l.name} mtu`, text: `mtu ${l.mtu} is set on ${l.name} and not simulated`, why: LINK_NOT_SIMULATED.mtu });
-  }
   if (l.bridge) {
     if (l.bridge.stp !== 0) out.push({ setting: `link ${l.name} stp_state`, text: `stp_state ${l.bridge.stp} is set on ${l.name} and not simulated`, why: BRIDGE_NOT_SIMULATED.stp_state });
     const opts = l.bridge.opts;
@@ -119,29 +96,21 @@ export function linkNotSimulated(l: Link): NotSimulated[] {
       }
     }
   }
-  if (l.vxlan?.group) out.push({ setting: `link ${l.name} group`, text: `group ${ip4ToString(l.vxlan.group)} is set on ${l.name} and not simulated`, why: VXLAN_NOT_SIMULATED.group });
   return out;
 }
 
 /**
- * Everything a namespace holds that the simulator ignores: its `all`/`default` sysctls, its
- * devices' settings, routes with attributes the simulator does not apply.
+ * Everything a namespace holds that the simulator ignores: its `all`/`default` sysctls and its
+ * devices' settings.
  *
  * @example
  * const h = new Lab().host('h');
- * h.sh('sysctl -w net.ipv4.conf.lo.proxy_arp=1');
- * notSimulatedIn(h.ns().ns).map((x) => x.text); // ['proxy_arp is set on lo and not simulated']
+ * h.sh('sysctl -w net.ipv4.conf.lo.arp_accept=1');
+ * notSimulatedIn(h.ns().ns).map((x) => x.text); // ['arp_accept is set on lo and not simulated']
  */
 export function notSimulatedIn(ns: Netns): NotSimulated[] {
   const where = (s: string) => `${s} of ${ns.path}`;
   const out = [...confIgnored(ns.all, 'all', where('conf/all')), ...confIgnored(ns.default, 'default', where('conf/default'))];
   for (const l of ns.linkList()) out.push(...linkNotSimulated(l));
-  for (const t of ns.tables.values()) {
-    for (const r of t.routes) {
-      if (r.mtu === undefined) continue;
-      const dst = `${ip4ToString(r.dst)}/${r.dstLen}`;
-      out.push({ setting: `route ${dst} mtu`, text: `mtu ${r.mtu} is set on the route ${dst} and not simulated`, why: ROUTE_NOT_SIMULATED.mtu });
-    }
-  }
   return out;
 }

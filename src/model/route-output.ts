@@ -63,10 +63,14 @@ export interface OutputFlow {
 
 /**
  * ip_check_mc_rcu: whether the device has joined the group. Every device that is up joins
- * 224.0.0.1 (ip_mc_up); other groups need a listener, which the model has none of.
+ * 224.0.0.1 (ip_mc_up); a VXLAN device that is up joins its `group` on its lower device
+ * (vxlan_igmp_join); the model has no other listeners.
  */
 export function joinedGroup(dev: Link, group: Ip4): boolean {
-  return dev.up && group === 0xe0000001;
+  if (!dev.up) return false;
+  if (group === 0xe0000001) return true;
+  for (const l of dev.ns.linkList()) if (l.kind === 'vxlan' && l.up && l.vxlan?.group === group && l.vxlan.dev === dev.name) return true;
+  return false;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
+import { pmtuDevMtuChanged } from '../model/pmtu.js';
 import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
 import type { Link, LinkKind } from '../model/link.js';
 import { KINDS } from '../model/kinds/index.js';
@@ -214,7 +215,9 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     portChanged(l);
   }
   if (op.mtu !== null) {
+    const orig = l.mtu;
     l.mtu = op.mtu;
+    if (orig !== l.mtu) pmtuDevMtuChanged(l, orig);
     if (l.bridge) l.bridge.mtuSetByUser = true;
     portChanged(l);
     if (l.master) bridgeMtuAutoAdjust(l.master);

@@ -3,7 +3,8 @@ import type { Link } from '../model/link.js';
 import { KINDS } from '../model/kinds/index.js';
 import { findDev, type OpContext } from './context.js';
 import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
-import type { FdbOp, NeighOp, RuleAddOp } from './op.js';
+import type { FdbOp, NeighOp, NeighProxyOp, RuleAddOp } from './op.js';
+import { pneighFind } from '../model/proxy-arp.js';
 
 export function applyRule(ctx: OpContext, op: RuleAddOp): void {
   const ns = ctx.ns;
@@ -76,6 +77,25 @@ export function applyNeigh(ctx: OpContext, op: NeighOp): void {
     ctx.ns.staticNeigh.set(key, { dev, ip: op.dst, lladdr, state: op.state });
   }
   ctx.ns.touch();
+}
+
+/**
+ * neigh_add / neigh_delete with NTF_PROXY: an existing entry takes the new flags (add, replace
+ * and change alike, never EEXIST); a new one is created; a delete needs the exact device.
+ */
+export function applyNeighProxy(ctx: OpContext, op: NeighProxyOp): void {
+  const ns = ctx.ns;
+  const dev = op.dev !== null ? findDev(ctx, op.dev) : null;
+  const pn = pneighFind(ns, op.dst, dev);
+  if (op.mode === 'del') {
+    if (!pn) throw rtnetlinkError(ERRNO.ENOENT);
+    ns.proxyNeigh = ns.proxyNeigh.filter((p) => p !== pn);
+  } else if (pn) {
+    pn.router = op.router;
+  } else {
+    ns.proxyNeigh.push({ ip: op.dst, dev, router: op.router });
+  }
+  ns.touch();
 }
 
 /**

@@ -45,8 +45,11 @@ export function routeDefaults(spec: RouteSpec): { table: number; scope: number; 
 }
 
 /** fib_create_info: the route the kernel would store, or its refusal. */
-export function buildRoute(ctx: OpContext, spec: RouteSpec): Route {
+export function buildRoute(ctx: OpContext, spec0: RouteSpec): Route {
   const ns = ctx.ns;
+  // rtm_to_fib_config: RTA_GATEWAY 0.0.0.0 sets no gateway family, so `via 0.0.0.0` is a route
+  // with no gateway; only iproute2's default scope (global, a gateway was given) remembers it
+  const spec = spec0.gateway === 0 ? { ...spec0, gateway: null, scope: spec0.scope ?? routeDefaults(spec0).scope } : spec0;
   const { table, scope, protocol } = routeDefaults(spec);
   const dev = spec.dev !== null ? findDev(ctx, spec.dev) : null;
   if (spec.dst !== networkOf(spec.dst, spec.dstLen)) throw kernelError('Invalid prefix for given prefix length');
@@ -173,19 +176,18 @@ export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
   const dev = s.dev !== null ? findDev(ctx, s.dev) : null;
   const t = ctx.ns.tables.get(table);
   if (!t) throw kernelError('FIB table does not exist');
-  const found = t
-    .withPrefix(s.dst, s.dstLen)
-    .find(
-      (x) =>
-        x.tos === s.tos &&
-        (!s.typeGiven || x.type === s.type) &&
-        (s.scope === null || x.scope === s.scope) &&
-        (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
-        (s.protocol === null || x.protocol === s.protocol) &&
-        (s.metric === null || x.metric === s.metric) &&
-        (!dev || x.dev === dev) &&
-        (s.gateway === null || x.gateway === s.gateway),
-    );
+  const found = t.withPrefix(s.dst, s.dstLen).find(
+    (x) =>
+      x.tos === s.tos &&
+      (!s.typeGiven || x.type === s.type) &&
+      (s.scope === null || x.scope === s.scope) &&
+      (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
+      (s.protocol === null || x.protocol === s.protocol) &&
+      (s.metric === null || x.metric === s.metric) &&
+      (!dev || x.dev === dev) &&
+      // a gateway of 0.0.0.0 is none (fib_nh_match compares gateways only when one was given)
+      (!s.gateway || x.gateway === s.gateway),
+  );
   if (!found) throw rtnetlinkError(ERRNO.ESRCH);
   t.remove(found);
   ctx.ns.touchRoutes();

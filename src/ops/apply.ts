@@ -8,7 +8,7 @@ import { applyLinkAdd, applyLinkDel, applyLinkSet, applyTuntapAdd, applyTuntapDe
 import { applyNetnsAdd, applyNetnsDel } from './apply-netns.js';
 import { applyRouteAdd, applyRouteDel, applyRouteFlush } from './apply-route.js';
 import { applySysctlSet } from './apply-sysctl.js';
-import { applyFdb, applyNeigh, applyRule } from './apply-misc.js';
+import { applyFdb, applyNeigh, applyNeighProxy, applyRule } from './apply-misc.js';
 import { applyXt } from './apply-xtables.js';
 import { applyNft } from './apply-nftables.js';
 import type { OpContext } from './context.js';
@@ -81,6 +81,9 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'nf.nft':
       applyNft(ctx, op);
+      return;
+    case 'neigh.proxy':
+      applyNeighProxy(ctx, op);
       return;
   }
 }

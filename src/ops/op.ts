@@ -226,6 +226,16 @@ export interface NeighOp {
   state: 'permanent' | 'noarp' | 'reachable' | 'stale';
 }
 
+/** `ip neigh add|replace|change|del proxy ADDR [dev D] [router]`: one proxy entry (pneigh). */
+export interface NeighProxyOp {
+  op: 'neigh.proxy';
+  mode: 'add' | 'del';
+  dst: Ip4;
+  /** null: an entry for every device */
+  dev: string | null;
+  router: boolean;
+}
+
 /**
  * One kernel request: what every front end produces and `apply` runs.
  *
@@ -252,6 +262,7 @@ export type Op =
   | RuleAddOp
   | NeighOp
   | NfXtOp
-  | NfNftOp;
+  | NfNftOp
+  | NeighProxyOp;
 
 export type OpKind = Op['op'];

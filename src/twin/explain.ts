@@ -47,7 +47,7 @@ export interface ExplainResult {
   ping: PingReport;
   /**
    * Settings on the namespaces the ping went through that the simulator keeps but ignores
-   * ("proxy_arp is set on veth1 and not simulated"): the kernel may answer otherwise.
+   * ("arp_accept is set on veth1 and not simulated"): the kernel may answer otherwise.
    */
   notSimulated: NotSimulated[];
 }

@@ -43,8 +43,6 @@ function ipLinkIgnored(words: string[]): string[] {
   const typeAt = words.indexOf('type');
   const common = typeAt < 0 ? words : words.slice(0, typeAt);
   const dev = linkName(common);
-  const mtuAt = common.indexOf('mtu');
-  if (mtuAt >= 0 && Number(common[mtuAt + 1]) < 1500) out.push(`link ${dev} mtu`);
   if (typeAt < 0) return out;
   const kind = words[typeAt + 1];
   const opts = words.slice(typeAt + 2);
@@ -56,25 +54,15 @@ function ipLinkIgnored(words: string[]): string[] {
       if (Number(opts[i + 1]) !== dflt) out.push(`link ${dev} ${k}`);
     }
   }
-  if (kind === 'vxlan' && opts.includes('group')) out.push(`link ${dev} group`);
   return out;
-}
-
-/** Route types ip accepts before the prefix. */
-const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);
-
-function ipRouteIgnored(words: string[]): string[] {
-  if (!words.includes('mtu')) return [];
-  const prefix = words.find((w) => !ROUTE_TYPES.has(w) && w !== 'to') ?? '?';
-  return [`route ${prefix} mtu`];
 }
 
 /**
  * The settings a successful line set that the simulator keeps and ignores.
  *
  * @example
- * ignoredBy({ kind: 'program', program: 'sysctl', argv: ['-w', 'net.ipv4.conf.veth1.proxy_arp=1'], wrappers: [], background: false });
- * // ['net.ipv4.conf.veth1.proxy_arp']
+ * ignoredBy({ kind: 'program', program: 'sysctl', argv: ['-w', 'net.ipv4.conf.veth1.arp_accept=1'], wrappers: [], background: false });
+ * // ['net.ipv4.conf.veth1.arp_accept']
  */
 export function ignoredBy(inv: Invocation): string[] {
   if (inv.kind === 'proc-write') {
@@ -102,6 +90,5 @@ export function ignoredBy(inv: Invocation): string[] {
   if (verb === undefined || !WRITE_VERB.test(verb)) return [];
   const words = argv.slice(i + 2);
   if (obj === 'link') return ipLinkIgnored(words);
-  if (obj === 'route') return ipRouteIgnored(words);
   return [];
 }

@@ -176,7 +176,7 @@ function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write'
 
 /** Executes one invocation in the namespace its wrappers led to. */
 function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator, src?: InvocationSource): Outcome {
-  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n) };
+  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n), nowUs: () => sim.now };
   switch (inv.kind) {
     case 'proc-write': {
       // `echo V | tee FILE`: tee opens and writes the file where it runs

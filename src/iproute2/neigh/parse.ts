@@ -2,7 +2,7 @@
  * `ip neigh` (ip/ipneigh.c of iproute2 6.1.0): static entries through ipneigh_modify(), and
  * show. Kernel refusals end with exit(2), as iproute2 calls it directly.
  */
-import type { NeighOp } from '../../ops/op.js';
+import type { NeighOp, NeighProxyOp } from '../../ops/op.js';
 import {
   Argv,
   duparg,
@@ -25,6 +25,7 @@ import { rtprotA2n } from '../names.js';
 import { emptyNeighFilter } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderNeigh } from '../renderers.js';
+import { flushProxyOps } from './proxy.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { NEIGH_USAGE } from '../usage.js';
 
@@ -62,6 +63,8 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
   let dev: string | null = null;
   let devOk = false;
   let dst: InetPrefix | null = null;
+  let proxy = false;
+  let router = false;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
@@ -80,8 +83,10 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
       if (dst) duparg('address', v);
       dst = getAddr(v, family);
       devOk = true;
-      gaps.add('proxy neighbours');
-    } else if (arg === 'router' || arg === 'use' || arg === 'managed' || matches(arg, 'extern_learn')) {
+      proxy = true;
+    } else if (arg === 'router') {
+      router = true;
+    } else if (arg === 'use' || arg === 'managed' || matches(arg, 'extern_learn')) {
       gaps.add(`neigh ${arg}`);
     } else if (arg === 'dev') {
       dev = a.next();
@@ -112,9 +117,16 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
     const l = llNameToIndex(ctx.ns, dev);
     if (!l) exitWith(nodevText(dev), 1);
     devName = l.name;
-  } else {
+  } else if (!proxy) {
     gaps.add('neighbour without a device');
   }
+  if (proxy) {
+    // a proxy entry keeps only its address, device and flags: lladdr and nud are not looked at
+    if (gaps.any) notModelled(`ip neigh ${mode} proxy: ${gaps.text()}`);
+    const op: NeighProxyOp = { op: 'neigh.proxy', mode: mode === 'del' ? 'del' : 'add', dst: dst.addr, dev: dev === null ? null : devName, router };
+    return opsPlan([op]);
+  }
+  if (router) gaps.add('neigh router');
   if (state !== 'permanent' && state !== 'noarp' && state !== 'reachable' && state !== 'stale') gaps.add(`nud ${state}`);
   if (gaps.any) notModelled(`ip neigh ${mode}: ${gaps.text()}`);
   const op: NeighOp = {
@@ -128,8 +140,8 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
   return opsPlan([op]);
 }
 
-/** do_show_or_flush(): `ip neigh show`. */
-function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
+/** do_show_or_flush(): `ip neigh show`, and `ip neigh flush proxy` (other flushes are not modelled). */
+function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false): IpPlan {
   const gaps = new Gaps();
   const f = emptyNeighFilter();
   let family: Family = g.family;
@@ -192,7 +204,14 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     f.dev = l.name;
   }
   if (g.color) gaps.add('colored output');
-  if (gaps.any) notModelled(`ip neigh show: ${gaps.text()}`);
+  if (flush && !f.proxy) gaps.add('flushing learnt neighbours');
+  if (flush && g.stats) gaps.add('ip -s neigh flush');
+  if (gaps.any) notModelled(`ip neigh ${flush ? 'flush' : 'show'}: ${gaps.text()}`);
+  if (flush) {
+    const dev = f.dev === null ? null : (ctx.ns.linkByName(f.dev) ?? null);
+    const master = f.master === null ? null : (ctx.ns.linkByName(f.master) ?? null);
+    return opsPlan(flushProxyOps(ctx, g, f, dev, master));
+  }
   return showPlan(() => renderNeigh(ctx, g, f));
 }
 
@@ -208,7 +227,7 @@ export function parseNeigh(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPla
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return neighShow(ctx, g, rest);
   if (matches(cmd, 'flush')) {
     if (rest.length === 0) exitWith('Flush requires arguments.\n', 1);
-    notModelled('ip neigh flush');
+    return neighShow(ctx, g, rest, true);
   }
   if (matches(cmd, 'help')) exitWith(NEIGH_USAGE, 255);
   return donePlan({ exit: 255, stdout: '', stderr: `Command "${cmd}" is unknown, try "ip neigh help".\n` });

@@ -12,6 +12,7 @@ import { inPrefix, ip4ToString } from '../../model/ip.js';
 import type { Link } from '../../model/link.js';
 import type { NeighFilter } from '../filters.js';
 import { Printer } from '../print.js';
+import { renderProxyNeigh } from './proxy.js';
 import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /** NUD_* bits in print_neigh_state's order. */
@@ -87,11 +88,13 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
     master = ns.linkByName(f.master) ?? null;
     if (!master) return { exit: 255, stdout: '', stderr: `Error: argument "${f.master}" is wrong: Device does not exist\n\n` };
   }
+  // NTF_PROXY asks for the proxy entries alone
+  if (f.proxy) return renderProxyNeigh(ctx, g, f, dev, master);
   const mask = stateMask(f);
   const p = new Printer(g.json, g.pretty);
   p.startList();
-  // no IPv6 or proxy entries are modelled
-  const v4 = g.family !== 'inet6' && g.family !== 'link' && !f.proxy;
+  // no IPv6 entries are modelled
+  const v4 = g.family !== 'inet6' && g.family !== 'link';
   for (const e of v4 ? visibleEntries(allEntries(ctx)) : []) {
     if (dev && e.dev !== dev) continue;
     if (master && e.dev.master !== master) continue;

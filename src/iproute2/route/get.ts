@@ -17,6 +17,7 @@ import type { RtEntry, RtErrno, RtResult } from '../../model/route-output.js';
 import { routeOutput } from '../../model/route-output.js';
 import { routeInput, type InputResult } from '../../model/route-input.js';
 import { fibView } from '../../model/fib-lookup.js';
+import { expiresSeconds, pmtuFind } from '../../model/pmtu.js';
 import type { RouteGetArgs } from '../filters.js';
 import { Printer } from '../print.js';
 import { routeMsg } from './render.js';
@@ -39,8 +40,8 @@ function rtnlError(errno: RtErrno, stdout = ''): CommandResult {
   return { exit: 2, stdout, stderr: `RTNETLINK answers: ${STRERROR[errno]}\n` };
 }
 
-/** rt_fill_info: the answer to one route request. */
-function cachedMsg(rt: RtEntry, a: GetArgs): RouteMsg {
+/** rt_fill_info: the answer to one route request; a learned PMTU (rt_bind_exception) shows as `expires Nsec mtu M`. */
+function cachedMsg(ctx: CmdContext, rt: RtEntry, a: GetArgs): RouteMsg {
   const flags: string[] = [];
   // RTCF_MULTICAST shares its bit with RTM_F_OFFLOAD_FAILED, so iproute2 names it so
   if (rt.flags.multicast) flags.push('rt_offload_failed');
@@ -69,6 +70,13 @@ function cachedMsg(rt: RtEntry, a: GetArgs): RouteMsg {
   if (a.uid !== undefined && a.uid !== null) m.uid = a.uid;
   else if (!rt.input) m.uid = 0;
   if (rt.route?.mtu) m.mtu = rt.route.mtu;
+  const now = ctx.nowUs?.() ?? 0;
+  const pmtu = rt.type === 'unicast' ? pmtuFind(ctx.ns, rt.daddr, rt.route, now) : null;
+  if (pmtu) {
+    m.expires = expiresSeconds(pmtu, now);
+    m.mtu = pmtu.mtu;
+    if (pmtu.locked) m.mtuLock = true;
+  }
   if (rt.input) m.iif = a.iif!;
   return m;
 }
@@ -110,7 +118,7 @@ export function routeGet(ctx: CmdContext, g: IpGlobals, a: GetArgs): CommandResu
     if (typeof fm === 'string') return rtnlError(fm);
     msg = fm;
   } else {
-    msg = cachedMsg(r.rt, a);
+    msg = cachedMsg(ctx, r.rt, a);
     if (a.mark) msg.mark = a.mark;
   }
   const p = new Printer(g.json, g.pretty);

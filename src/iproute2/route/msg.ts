@@ -37,6 +37,10 @@ export interface RouteMsg {
   uid?: number;
   /** RTA_METRICS mtu */
   mtu?: number;
+  /** the mtu metric is locked (RTAX_LOCK): a PMTU learned below ip_rt_min_pmtu */
+  mtuLock?: boolean;
+  /** RTA_CACHEINFO's rta_expires, in seconds: a cached route's learned PMTU */
+  expires?: number;
   iif?: string;
   /** RTA_PREF (IPv6) */
   pref?: string;
@@ -109,10 +113,11 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
   }
   if (m.uid !== undefined) p.any('uid', `uid ${m.uid} `, m.uid);
   if (m.family === 'inet' && m.cloned) printCacheFlags(p, m.cache ?? [], sl);
+  if (m.expires) p.any('expires', `expires ${m.expires}sec `, m.expires);
   if (m.mtu !== undefined) {
     p.openArray('metrics');
     p.openObject();
-    p.text('mtu ');
+    p.text(m.mtuLock ? 'mtu lock ' : 'mtu ');
     p.any('mtu', `${m.mtu} `, m.mtu);
     p.closeObject();
     p.closeArray();

@@ -72,7 +72,7 @@ for (let i = 0; i < OPTSTRING.length; i++) {
 }
 
 /** Options the model does not cover: the line is reported unsupported rather than guessed. */
-const UNSUPPORTED = new Set(['6', 'F', 'N', 'A', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'm', 'M', 'O', 'p', 'Q', 'r', 'S', 'U', 'v', 'R', 'T']);
+const UNSUPPORTED = new Set(['6', 'F', 'N', 'A', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'm', 'O', 'p', 'Q', 'r', 'S', 'U', 'v', 'R', 'T']);
 
 /** ping exits while reading its options (usage, -V, a bad number). */
 class Exit {
@@ -205,6 +205,11 @@ function parse(argv: string[]): PingArgs | CommandResult {
             if (a4 !== null) p.opts.source = a4;
             else p.opts.iface = arg;
           }
+          break;
+        case 'M':
+          // iputils 20221126 knows these three ("probe" is refused too)
+          if (arg === 'do' || arg === 'dont' || arg === 'want') p.opts.pmtudisc = arg;
+          else throw new Exit(2, `ping: invalid -M argument: ${arg}\n`);
           break;
         case 'n':
           p.numeric = true;

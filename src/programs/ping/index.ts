@@ -11,7 +11,7 @@ import type { Simulator } from '../../../sim/simulator.js';
 import { unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import type { PingSummary } from '../../exec/step.js';
 import { inetAton, parsePingArgs } from './args.js';
-import { renderFailure, renderNotices, renderRun } from './output.js';
+import { renderFailure, renderLocalErrors, renderNotices, renderRun } from './output.js';
 
 /** How names that /etc/hosts does not know resolve (getaddrinfo's error). */
 export type ResolverFailure = 'EAI_AGAIN' | 'EAI_NONAME';
@@ -78,6 +78,7 @@ export function runPing(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts
   const stderr = warn + renderNotices(r);
   const fatal = renderFailure(r);
   if (fatal !== null) return { exit: 2, stdout: '', stderr: stderr + fatal, ping: summary(null) };
+  if (r.localErrors.length) return { exit: r.exit, stdout: renderRun(r, { hostname, name: reverse, quiet: p.quiet, audible: p.audible }), stderr: stderr + renderLocalErrors(r), ping: summary(r) };
   const stdout = renderRun(r, { hostname, name: reverse, quiet: p.quiet, audible: p.audible });
   return { exit: r.exit, stdout, stderr, ping: summary(r) };
 }

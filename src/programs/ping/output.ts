@@ -60,6 +60,11 @@ export function renderFailure(r: PingResult): string | null {
   return r.failure ? `ping: ${failureText(r.failure)}\n` : null;
 }
 
+/** What ping prints on stderr for probes sendmsg refused: too long (`-M do`), or dropped by the device. */
+export function renderLocalErrors(r: PingResult): string {
+  return r.localErrors.map((e) => (e.kind === 'EMSGSIZE' ? `ping: local error: message too long, mtu=${e.mtu}\n` : 'ping: sendmsg: No buffer space available\n')).join('');
+}
+
 /** Everything ping prints on stdout for a run that got past its socket setup. */
 export function renderRun(r: PingResult, how: PingRendering): string {
   let out = `PING ${how.hostname} (${ip4ToString(r.dst)}) `;

@@ -12,7 +12,7 @@ const script = [
   'ping -6 -c 1 ::1',
   'ebtables -P FORWARD DROP',
   'iptables-restore /etc/iptables/rules.v4',
-  'sysctl -w net.ipv4.conf.br0.proxy_arp=1',
+  'sysctl -w net.ipv4.conf.br0.arp_accept=1',
   'cat /sys/class/net/br0/mtu',
   'tc qdisc show',
   'curl http://192.0.2.1/',

@@ -8,8 +8,8 @@ describe('lint rule not-simulated', () => {
       notSimulated,
       [
         'ip link add veth0 type veth peer name veth1',
-        'sysctl -w net.ipv4.conf.veth0.proxy_arp=1',
-        'sysctl -w net.ipv4.conf.veth1.proxy_arp=0',
+        'sysctl -w net.ipv4.conf.veth0.arp_accept=1',
+        'sysctl -w net.ipv4.conf.veth1.arp_accept=0',
         'ip link set veth0 mtu 1000',
         'ip link set veth1 mtu 1500',
         'echo 1 > /proc/sys/net/ipv4/conf/all/arp_accept',
@@ -18,8 +18,7 @@ describe('lint rule not-simulated', () => {
       ].join('\n'),
     );
     expect(f.map((x) => [x.line, x.severity, x.message])).toEqual([
-      [2, 'warning', "net.ipv4.conf.veth0.proxy_arp is set and not simulated: nettwin answers as if it kept the kernel's default"],
-      [4, 'warning', "link veth0 mtu is set and not simulated: nettwin answers as if it kept the kernel's default"],
+      [2, 'warning', "net.ipv4.conf.veth0.arp_accept is set and not simulated: nettwin answers as if it kept the kernel's default"],
       [6, 'warning', "net.ipv4.conf.all.arp_accept is set and not simulated: nettwin answers as if it kept the kernel's default"],
       [7, 'warning', "link br0 stp_state is set and not simulated: nettwin answers as if it kept the kernel's default"],
     ]);
