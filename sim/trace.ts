@@ -31,9 +31,10 @@ export type DropReason =
   | 'no-error-about-error'
   | 'queue-overflow'
   | 'tunnel-unsupported'
-  | 'device-gone';
+  | 'device-gone'
+  | 'too-big';
 
-export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'drop';
+export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'ndisc' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'drop';
 
 export interface TraceStep {
   /** virtual time, µs */

@@ -10,6 +10,8 @@
  */
 import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
 import type { Op, RouteSpec, VxlanSpec } from '../../src/ops/op.js';
+import { ip6PrefixText } from '../../src/model/ipv6/ip6.js';
+import { compileOp6 } from './compile6.js';
 
 /**
  * Thrown when an Op or a model cannot be turned into safe command lines.
@@ -94,7 +96,7 @@ function checkLabel(label: string): string {
   return label;
 }
 
-function checkMac(mac: string): string {
+export function checkMac(mac: string): string {
   if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(mac)) throw new CompileError(`"${mac}" is not a MAC address`);
   return mac.toLowerCase();
 }
@@ -236,7 +238,8 @@ export function compileOp(op: Op): Command {
       const out = ['addr', 'flush'];
       if (op.dev !== null) out.push('dev', checkLinkName(op.dev));
       if (op.scope !== null) out.push('scope', checkInt(op.scope, 'scope'));
-      if (op.to !== null) out.push('to', prefix(op.to.addr, op.to.len));
+      if (op.to !== null) out.push('to', op.to.addr6 !== undefined ? ip6PrefixText(op.to.addr6, op.to.len) : prefix(op.to.addr, op.to.len));
+      if (op.family) out.unshift(op.family === 'inet6' ? '-6' : '-4');
       return { program: 'ip', argv: out };
     }
     case 'route.add':
@@ -293,6 +296,13 @@ export function compileOp(op: Op): Command {
       out.push('dev', checkLinkName(op.dev));
       return { program: 'ip', argv: out };
     }
+    case 'addr6.add':
+    case 'addr6.del':
+    case 'route6.add':
+    case 'route6.del':
+    case 'rule6.add':
+    case 'neigh6.add':
+      return compileOp6(op);
   }
 }
 

@@ -5,7 +5,7 @@
 import { SCOPE, type Addr } from './address.js';
 import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
 import { inPrefix, type Ip4 } from './ip.js';
-import { linkLocalPending, syncLinkLocal } from './ipv6ll.js';
+import { addrconfPending, addrconfSync, freshInet6, inet6Unregister, initInet6 } from './ipv6/addrconf.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
@@ -39,8 +39,7 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
     pointopoint: kind === 'tun',
     noarp: kind === 'tun',
     fdb: [],
-    ipv6ll: null,
-    addrGenMode: 'eui64',
+    inet6: freshInet6(ns, DEFAULT_MTU[kind], kind === 'loopback' || kind === 'tun'),
   };
   if (kind === 'bridge') {
     l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false, opts: defaultTunables(), groupAddr: BRIDGE_GROUP_ADDRESS };
@@ -63,7 +62,7 @@ export function linkUp(l: Link): void {
   if (l.up) return;
   l.up = true;
   l.everUp = true;
-  linkLocalPending(l);
+  addrconfPending(l);
   if (l.kind === 'loopback' && !l.addrs.some((a) => a.local === 0x7f000001 && a.prefixLen === 8)) {
     // inet_set_ifa: ipv4_devconf_setall, so conf/default writes no longer reach lo
     markAllConfSet(l.confSet);
@@ -93,9 +92,10 @@ export function linkUp(l: Link): void {
 
 /** Carrier of `l` and of what depends on it (its veth peer, its bridge) may have changed: addrconf reacts. */
 function syncCarrierNeighbours(l: Link): void {
-  syncLinkLocal(l.ns);
   const far = l.peer ?? l.cable ?? null;
-  if (far && far.ns !== l.ns) syncLinkLocal(far.ns);
+  if (far) addrconfPending(far);
+  addrconfSync(l.ns);
+  if (far && far.ns !== l.ns) addrconfSync(far.ns);
 }
 
 /** NETDEV_DOWN: routes through the device go, except host-scope (local) ones. */
@@ -103,7 +103,7 @@ export function linkDown(l: Link): void {
   if (!l.up) return;
   const hadCarrier = hasCarrier(l);
   l.up = false;
-  linkLocalPending(l);
+  addrconfPending(l);
   l.flaps = (l.flaps ?? 0) + 1;
   if (l.peer) l.peer.flaps = (l.peer.flaps ?? 0) + 1;
   // veth_close: carrier goes at both ends; linkwatch sees this end first
@@ -169,7 +169,7 @@ export function setMaster(l: Link, master: Link | null): void {
     bridgeMtuAutoAdjust(old);
   }
   l.ns.touch();
-  syncLinkLocal(l.ns);
+  addrconfSync(l.ns);
 }
 
 /** Everything that goes when a device leaves its namespace (moved or unregistered). */
@@ -177,6 +177,7 @@ function teardown(l: Link): void {
   if (l.master) setMaster(l, null);
   if (l.kind === 'bridge') for (const p of bridgePorts(l)) setMaster(p, null);
   linkDown(l);
+  inet6Unregister(l);
   l.addrs = [];
   deleteRoutesVia(l, true);
   for (const t of l.ns.tables.values()) {
@@ -208,6 +209,7 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   l.conf = cloneConf(to.default);
   l.confSet = new Set(to.defaultSet);
   if (l.kind === 'loopback') setLoopbackConf(l);
+  initInet6(l);
   to.attach(l);
   // RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID: it allocates an id for the new one
   from.nsidOf(to, true);

@@ -6,6 +6,7 @@ import { defaultRules, type Rule } from './rule.js';
 import { cloneConf, type IfConf } from './sysctl.js';
 import { TABLE } from './route.js';
 import { NsidMap } from './nsid-map.js';
+import { Inet6Ns } from './ipv6/inet6-ns.js';
 
 /**
  * A network namespace: links, addresses (on the links), routing tables, policy rules and
@@ -29,8 +30,8 @@ export class Netns {
   /** two links were given one name (the kernel never does): look names up by scanning */
   private nameClash = false;
   /**
-   * Links whose IPv6 link-local addrconf may still have to give or take (ipv6ll.ts): every
-   * link as it arrives, and every link that goes up or down, until a sync finds it settled.
+   * Links whose IPv6 state addrconf may still have to change (ipv6/addrconf.ts): every link as
+   * it arrives, and every link that goes up or down, until a sync finds it settled.
    */
   readonly llPending = new Set<Link>();
   /** next ifindex to try: the kernel allocates cyclically per namespace */
@@ -52,6 +53,8 @@ export class Netns {
   readonly nsids = new NsidMap(this);
   /** neighbour entries added by `ip neigh add` (permanent/noarp), keyed by ifindex:ip */
   readonly staticNeigh = new Map<string, { dev: Link; ip: number; lladdr: string | null; state: string }>();
+  /** IPv6: conf/all and conf/default, routing tables, rules, static neighbours */
+  readonly inet6 = new Inet6Ns();
   /** bumped on every change; caches (FIB, reachability) compare it */
   version = 0;
   /**

@@ -6,6 +6,7 @@
  * Timers that run in real time (a bridge's gc_timer, a port's forward_delay_timer) are printed
  * at their start value; comparisons mask them.
  */
+import { ADDR_GEN_MODE_NAMES } from '../../model/ipv6/conf6.js';
 import { bridgePorts, portForwards, type Link } from '../../model/link.js';
 import { ZERO_MAC } from '../../model/mac.js';
 import { BRIDGE_GROUP_ADDRESS, tunablesOf } from '../../model/bridge-options.js';
@@ -34,7 +35,10 @@ export function printDetails(c: ShowCtx, info: IfInfo): void {
   p.any('min_mtu', `minmtu ${minMtu} `, minMtu);
   p.any('max_mtu', `maxmtu ${maxMtu} `, maxMtu);
   if (info.kind !== null || info.slaveKind !== null) printLinktype(c, info);
-  if (c.doLink) p.any('inet6_addr_gen_mode', `addrgenmode ${l.addrGenMode} `, l.addrGenMode);
+  if (c.doLink) {
+    const mode = ADDR_GEN_MODE_NAMES[l.inet6.conf.addr_gen_mode] ?? 'eui64';
+    p.any('inet6_addr_gen_mode', `addrgenmode ${mode} `, mode);
+  }
   const queues = l.kind === 'veth' || l.kind === 'ether' ? POSSIBLE_CPUS : 1;
   p.any('num_tx_queues', `numtxqueues ${queues} `, queues);
   p.any('num_rx_queues', `numrxqueues ${queues} `, queues);

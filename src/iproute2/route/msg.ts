@@ -37,6 +37,10 @@ export interface RouteMsg {
   uid?: number;
   /** RTA_METRICS mtu */
   mtu?: number;
+  /** RTA_METRICS hoplimit */
+  hoplimit?: number;
+  /** RTA_CACHEINFO rta_expires of an IPv6 route, whole seconds */
+  expires?: number;
   iif?: string;
   /** RTA_PREF (IPv6) */
   pref?: string;
@@ -109,11 +113,18 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
   }
   if (m.uid !== undefined) p.any('uid', `uid ${m.uid} `, m.uid);
   if (m.family === 'inet' && m.cloned) printCacheFlags(p, m.cache ?? [], sl);
-  if (m.mtu !== undefined) {
+  if (m.expires !== undefined) p.any('expires', `expires ${m.expires}sec `, m.expires);
+  if (m.mtu !== undefined || m.hoplimit !== undefined) {
     p.openArray('metrics');
     p.openObject();
-    p.text('mtu ');
-    p.any('mtu', `${m.mtu} `, m.mtu);
+    if (m.mtu !== undefined) {
+      p.text('mtu ');
+      p.any('mtu', `${m.mtu} `, m.mtu);
+    }
+    if (m.hoplimit !== undefined) {
+      p.text('hoplimit ');
+      p.any('hoplimit', `${m.hoplimit} `, m.hoplimit);
+    }
     p.closeObject();
     p.closeArray();
   }
