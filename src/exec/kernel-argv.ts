@@ -35,7 +35,7 @@ const FILE_KEYWORDS = new Set(['obj', 'object', 'pinned', 'file', 'section']);
  */
 const PREFIX_WORD = /^(?!\.+\/)[0-9a-fA-F.:]+\/[0-9.]+(?:\/\d+)*$/;
 /** the sysctls the model holds: anything else that exists is not run (sysctl.ts) */
-const MODELLED_SYSCTL = /^net\/ipv4\/(ip_forward|conf\/[^/]+\/[^/]+)$/;
+const MODELLED_SYSCTL = /^net\/(ipv4\/(ip_forward|conf\/[^/]+\/[^/]+)|ipv6\/conf\/[^/]+\/[^/]+)$/;
 /** keywords whose value is free text the kernel keeps as given: a `/` there is accepted, so not a refusal to rely on */
 const TEXT_KEYWORDS = new Set(['label', 'alias']);
 /** brctl commands that name bridges and ports only to ioctl(2); the others build sysfs paths from them */
