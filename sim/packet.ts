@@ -43,6 +43,8 @@ export interface Ip6Packet {
   inner: Frame | null;
   /** the VXLAN header's network id, when `inner` is a VXLAN payload */
   vni?: number;
+  /** sent in fragments of at most this many bytes (the sender's path MTU was smaller than the packet) */
+  fragMtu?: number;
 }
 
 /** Either family's packet, as the neighbour layer queues them. */

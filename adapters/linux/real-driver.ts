@@ -200,7 +200,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       if (readsState(inv.program, inv.argv) || waitsForDad(inv.program, inv.argv)) await settle(sb, sbHost, { dad: waitsForDad(inv.program, inv.argv) });
       const r = await sb.exec(sbHost, argv);
       const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
-      if (inv.program === 'ping') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };
+      if (inv.program === 'ping' || inv.program === 'ping6') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };
       return o;
     }
     default:

@@ -128,7 +128,7 @@ const READ_VERBS = ['show', 'list', 'lst', 'ls', 'sh', 'get'];
 
 /** Whether a command reads state (so the kernel should have settled before it runs). */
 export function readsState(program: string, argv: string[]): boolean {
-  if (program === 'ping') return true;
+  if (program === 'ping' || program === 'ping6') return true;
   if (program === 'brctl') return argv[0] === 'show' || argv[0] === 'showmacs';
   let i = 0;
   while (i < argv.length && argv[i].startsWith('-')) {

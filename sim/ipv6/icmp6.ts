@@ -57,7 +57,7 @@ export function icmp6Send(sim: Simulator, st: NsState, pkt: Ip6Packet, dev: Link
     return;
   }
   const oif = isIp6LinkLocal(o.src) || isIp6Multicast(o.src) ? dev : null;
-  const res = route6Output(simView6(sim, st), { dst: o.src, src: saddr, oif });
+  const res = route6Output(simView6(sim, st), { dst: o.src, src: saddr, oif, now: sim.now });
   if (!res.ok || res.rt.saddr === null) {
     if (sim.tracer) sim.step(ns, 'icmp', `cannot send ICMPv6 type ${type} code ${code} to ${formatIp6(o.src)}: no route back`);
     return;
@@ -90,10 +90,25 @@ export function icmp6Rcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt:
   }
   if (m.type === 129) return;
   if (isError6(m)) {
+    if (m.type === 2) learnPmtu(sim, st, m);
     for (const s of socks) s.error(m, pkt.ip6.src, dev);
     return;
   }
   ndiscRcv(sim, st, iif, pkt);
+}
+
+/** net.ipv6.route.mtu_expires: how long a learned path MTU holds */
+const MTU_EXPIRES_US = 600_000_000;
+
+/** ip6_update_pmtu: a "packet too big" teaches the path MTU toward the quoted packet's destination. */
+function learnPmtu(sim: Simulator, st: NsState, m: Icmp6ErrorRepr): void {
+  const o = m.original.ip6;
+  const res = route6Output(simView6(sim, st), { dst: o.dst, src: o.src, oif: null, now: sim.now });
+  if (!res.ok || res.rt.dev.kind === 'loopback') return;
+  const mtu = Math.max(1280, m.info);
+  if (mtu >= (res.rt.route.mtu ?? res.rt.dev.mtu)) return;
+  st.ns.inet6.pmtu.set(o.dst, { mtu, expires: sim.now + MTU_EXPIRES_US, route: res.rt.route });
+  if (sim.tracer) sim.step(st.ns, 'icmp', `path MTU to ${formatIp6(o.dst)} is ${mtu} for 600 s`);
 }
 
 /** icmpv6_echo_reply */
@@ -102,7 +117,7 @@ function echoReply(sim: Simulator, st: NsState, iif: Link, pkt: Ip6Packet): void
   if (!isEcho6(req)) return;
   const ns = st.ns;
   const saddr = isIp6Multicast(pkt.ip6.dst) ? 0n : pkt.ip6.dst;
-  const res = route6Output(simView6(sim, st), { dst: pkt.ip6.src, src: saddr, oif: iif.kind === 'loopback' ? null : iif });
+  const res = route6Output(simView6(sim, st), { dst: pkt.ip6.src, src: saddr, oif: iif.kind === 'loopback' ? null : iif, now: sim.now });
   if (!res.ok || res.rt.saddr === null) {
     if (sim.tracer) sim.stepDrop(ns, 'no-route', `no route back to ${formatIp6(pkt.ip6.src)} for the echo reply`);
     return;

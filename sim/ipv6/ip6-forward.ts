@@ -46,9 +46,10 @@ export function ip6Forward(sim: Simulator, st: NsState, inDev: Link, pkt: Ip6Pac
       return;
     }
   }
-  const mtu = Math.max(1280, rt.route.mtu ?? out.mtu);
-  if (IPV6_HEADER_LEN + h.payloadLen > mtu) {
-    if (sim.tracer) sim.stepDrop(ns, 'too-big', `${IPV6_HEADER_LEN + h.payloadLen} bytes do not fit the MTU ${mtu} of ${out.name}`);
+  const mtu = Math.max(1280, Math.min(rt.pmtu?.mtu ?? Infinity, rt.route.mtu ?? out.mtu, out.mtu));
+  const size = pkt.fragMtu ?? IPV6_HEADER_LEN + h.payloadLen;
+  if (size > mtu) {
+    if (sim.tracer) sim.stepDrop(ns, 'too-big', `${size} bytes do not fit the MTU ${mtu} of ${out.name}`);
     icmp6Send(sim, st, pkt, inDev, 2, 0, mtu);
     return;
   }

@@ -54,7 +54,7 @@ export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, p
     ip6LocalDeliver(sim, st, dev, dev, pkt);
     return;
   }
-  const res = route6Input(simView6(sim, st), { dst: h.dst, src: h.src, iif: dev });
+  const res = route6Input(simView6(sim, st), { dst: h.dst, src: h.src, iif: dev, now: sim.now });
   if (!res.ok) {
     if (res.errno === 'EINVAL') {
       drop('blackhole', `blackhole route to ${formatIp6(h.dst)}`);

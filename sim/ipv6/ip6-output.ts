@@ -14,6 +14,7 @@ import type { NsState } from '../ns-state.js';
 import { describe6, type Ip6Packet } from '../packet.js';
 import type { Simulator } from '../simulator.js';
 import { ETHERTYPE } from '../wire/ethernet.js';
+import { IPV6_HEADER_LEN } from '../wire/ipv6.js';
 import { ip6LocalDeliver } from './ip6-deliver.js';
 import { joined6 } from './mld.js';
 
@@ -64,6 +65,9 @@ export function ip6Output(sim: Simulator, st: NsState, pkt: Ip6Packet, rt: Rt6En
     xmit6(sim, dev, dev.noarp ? dev.brd : ip6MulticastMac(dst), pkt);
     return;
   }
+  // ip6_fragment: a packet larger than the path MTU leaves in fragments
+  const mtu = Math.min(rt.pmtu?.mtu ?? Infinity, rt.route.mtu ?? dev.mtu, dev.mtu);
+  if (IPV6_HEADER_LEN + pkt.ip6.payloadLen > mtu) pkt.fragMtu = mtu;
   const nh: Ip6 = rt.gateway ?? dst;
   if (sim.tracer) sim.step(ns, 'route', `${describe6(pkt)} out ${dev.name}${rt.gateway !== null ? ` via ${formatIp6(rt.gateway)}` : ''}`);
   neigh6Output(sim, st, dev, nh, pkt);

@@ -63,6 +63,7 @@ export function argvVerdict(program: string, argv: readonly string[]): ArgvVerdi
       return BRCTL_IOCTL.has(argv[0]) ? offKernel(path) : refuse(refusal(path, 'brctl opens /sys/class/net/NAME/… by it'));
     }
     case 'ping':
+    case 'ping6':
       return pingVerdict(argv);
     case 'sysctl':
       return sysctlVerdict(argv);

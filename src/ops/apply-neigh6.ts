@@ -73,7 +73,7 @@ export function applyNeigh6(ctx: OpContext, op: Neigh6Op): void {
     if (op.mode === 'change' && !exists) throw rtnetlinkError(ERRNO.ENOENT);
     const resolves = dev.kind !== 'loopback' && !dev.noarp;
     const lladdr = op.lladdr ?? n.neigh.get(key)?.lladdr ?? null;
-    if (resolves && lladdr === null && op.state !== 'noarp') throw kernelError('No link layer address given');
+    if (resolves && lladdr === null) throw kernelError('No link layer address given');
     n.neigh.set(key, { dev, addr: op.dst, lladdr, state: op.state });
   }
   ctx.ns.touch();

@@ -19,5 +19,6 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   brctl: (ctx, argv) => runBrctl(ctx, argv),
   sysctl: (ctx, argv) => runSysctl(ctx, argv),
   ping: (ctx, argv) => runPing(ctx, argv, ctx.sim),
+  ping6: (ctx, argv) => runPing(ctx, argv, ctx.sim, { ping6: true }),
   socat: (ctx, argv) => runSocat(ctx, argv, ctx.sim, ctx.source),
 };

@@ -185,7 +185,7 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
       const run = SIM_PROGRAMS[inv.program];
       if (!run) return unsupported(`${inv.program} is not modelled`);
       const o = fromResult(run({ ...ctx, sim, source }, inv.argv));
-      if (inv.program === 'ping' && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
+      if ((inv.program === 'ping' || inv.program === 'ping6') && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
       return o;
     }
   }

@@ -2,7 +2,7 @@
  * `ip neigh` (ip/ipneigh.c of iproute2 6.1.0): static entries through ipneigh_modify(), and
  * show. Kernel refusals end with exit(2), as iproute2 calls it directly.
  */
-import type { NeighOp } from '../../ops/op.js';
+import type { Neigh6Op, NeighOp } from '../../ops/op.js';
 import {
   Argv,
   duparg,
@@ -62,6 +62,7 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
   let dev: string | null = null;
   let devOk = false;
   let dst: InetPrefix | null = null;
+  let proxy = false;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
@@ -78,9 +79,9 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
       const v = a.next();
       if (matches(v, 'help')) exitWith(NEIGH_USAGE, 255);
       if (dst) duparg('address', v);
-      dst = getAddr(v, family);
+      dst = getAddr(v, family, { v6: true });
       devOk = true;
-      gaps.add('proxy neighbours');
+      proxy = true;
     } else if (arg === 'router' || arg === 'use' || arg === 'managed' || matches(arg, 'extern_learn')) {
       gaps.add(`neigh ${arg}`);
     } else if (arg === 'dev') {
@@ -95,7 +96,7 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
       if (v === 'to') v = a.next();
       if (matches(v, 'help')) v = a.next();
       if (dst) duparg2('to', v);
-      dst = getAddr(v, family);
+      dst = getAddr(v, family, { v6: true });
     }
     a.step();
   }
@@ -116,7 +117,12 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
     gaps.add('neighbour without a device');
   }
   if (state !== 'permanent' && state !== 'noarp' && state !== 'reachable' && state !== 'stale') gaps.add(`nud ${state}`);
+  if (proxy && dst.family !== 'inet6') gaps.add('IPv4 proxy neighbours');
   if (gaps.any) notModelled(`ip neigh ${mode}: ${gaps.text()}`);
+  if (dst.family === 'inet6') {
+    const op6: Neigh6Op = { op: 'neigh6.add', mode, dst: dst.addr6 ?? 0n, dev: devName, lladdr, state: state as Neigh6Op['state'], proxy };
+    return opsPlan([op6]);
+  }
   const op: NeighOp = {
     op: 'neigh.add',
     mode,
@@ -180,9 +186,9 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
       let v = arg;
       if (v === 'to') v = a.next();
       if (matches(v, 'help')) exitWith(NEIGH_USAGE, 255);
-      const p = getPrefix(v, family);
+      const p = getPrefix(v, family, { v6: true });
       if (family === null) family = p.family;
-      f.to = p.keyword && !p.lenGiven && p.family === null ? null : { addr: p.addr, len: p.len };
+      f.to = p.keyword && !p.lenGiven && p.family === null ? null : p.addr6 !== undefined ? { addr: 0, len: p.len, addr6: p.addr6 } : { addr: p.addr, len: p.len };
     }
     a.step();
   }

@@ -13,7 +13,7 @@ import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs }
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderRoutes, routeGet } from '../renderers.js';
 import { route6Flush, route6Modify } from './parse6.js';
-import { route6Get } from './get6.js';
+import { render6Cache, route6Get } from './get6.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { ROUTE_USAGE } from '../usage.js';
 import { SCOPE } from '../../model/address.js';
@@ -420,6 +420,7 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
     if (f.family === 'inet6') return route6Flush(ctx, f);
     return routeFlush(ctx, f);
   }
+  if (cloned && f.family === 'inet6' && argv.length === 1 && !g.color) return showPlan(() => render6Cache(ctx, g));
   if (cloned) gaps.add('route cache');
   if (g.color) gaps.add('colored output');
   if (gaps.any) notModelled(`ip route show: ${gaps.text()}`);

@@ -6,7 +6,7 @@
  */
 import type { Link } from '../link.js';
 import { allConf6, defaultConf6, type Ip6Conf } from './conf6.js';
-import { Fib6Table } from './fib6.js';
+import { Fib6Table, type Route6 } from './fib6.js';
 import type { Ip6 } from './ip6.js';
 
 /** A policy rule of the IPv6 family (fib6_rule). */
@@ -48,6 +48,12 @@ export class Inet6Ns {
   customRules = false;
   /** `ip -6 neigh add` entries, by `ifindex|addr` */
   readonly neigh = new Map<string, StaticNeigh6>();
+  /**
+   * Path MTUs learned from "packet too big" (rt6 exceptions of a route's nexthop), by
+   * destination: used while `route` is still in its table and the entry has not expired
+   * (net.ipv6.route.mtu_expires, 600 s).
+   */
+  readonly pmtu = new Map<Ip6, { mtu: number; expires: number; route: Route6 }>();
   /** `ip -6 neigh add proxy ADDR dev D` entries, by `ifindex|addr` (pneigh) */
   readonly proxies = new Map<string, { dev: Link; addr: Ip6 }>();
 

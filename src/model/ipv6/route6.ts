@@ -30,6 +30,8 @@ export interface Rt6Entry {
   /** for local delivery: the device the address is on */
   localDev: Link | null;
   input: boolean;
+  /** a path MTU learned for the destination (an exception of the route), with when it expires */
+  pmtu: { mtu: number; expires: number } | null;
 }
 
 export type Rt6Result = { ok: true; rt: Rt6Entry } | { ok: false; errno: Fib6Errno; route: Route6 | null };
@@ -53,7 +55,15 @@ function entry(view: Fib6View, r: Route6, table: number, dst: Ip6, input: boolea
     table,
     localDev: local ? r.dev : null,
     input,
+    pmtu: null,
   };
+}
+
+/** The exception learned for `dst` on route `r`, if it still holds at `now`. */
+export function pmtuOf(view: Fib6View, dst: Ip6, r: Route6, now: number): { mtu: number; expires: number } | null {
+  const e = view.ns.inet6.pmtu.get(dst);
+  if (!e || e.route !== r || e.expires <= now) return null;
+  return view.ns.inet6.tables.get(r.table)?.routes.includes(r) ? e : null;
 }
 
 /** The flow of an output lookup. */
@@ -62,6 +72,8 @@ export interface Output6Flow {
   /** `::` when none */
   src: Ip6;
   oif: Link | null;
+  /** the lab clock, for learned path MTUs (none: they are not looked at) */
+  now?: number;
 }
 
 /**
@@ -77,6 +89,7 @@ export function route6Output(view: Fib6View, flow: Output6Flow): Rt6Result {
   const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, false);
+  rt.pmtu = pmtuOf(view, flow.dst, res.route, flow.now ?? 0);
   rt.saddr = anySrc ? (res.route.prefsrc ?? ipv6DevGetSaddr(view.ns, res.route.dev, flow.dst)) : flow.src;
   return { ok: true, rt };
 }
@@ -86,11 +99,14 @@ export interface Input6Flow {
   dst: Ip6;
   src: Ip6;
   iif: Link;
+  now?: number;
 }
 
 /** ip6_route_input: the route a received packet takes (local, forward, reject). */
 export function route6Input(view: Fib6View, flow: Input6Flow): Rt6Result {
   const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.iif, iif: flow.iif, strictIface: needStrict(flow.dst) });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
-  return { ok: true, rt: entry(view, res.route, res.table, flow.dst, true) };
+  const rt = entry(view, res.route, res.table, flow.dst, true);
+  rt.pmtu = pmtuOf(view, flow.dst, res.route, flow.now ?? 0);
+  return { ok: true, rt };
 }
