@@ -6,6 +6,7 @@
  * port, or flooded to every other forwarding port. A port forwards only while the bridge is up
  * and the port is up with carrier. Learned entries age out after ageing_time (300 s).
  */
+import { ip6Rcv } from './ipv6/ip6-input.js';
 import type { Link } from '../src/model/link.js';
 import { arpRcv } from './arp.js';
 import { ipRcv } from './ip-input.js';
@@ -57,7 +58,9 @@ function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
 
 function copy(f: Frame): Frame {
   // each copy gets its own IP header: a router downstream decrements TTL in place
-  return { eth: f.eth, arp: f.arp, pkt: f.pkt ? { ...f.pkt, ip: { ...f.pkt.ip } } : null, bridgeHops: f.bridgeHops };
+  const c: Frame = { eth: f.eth, arp: f.arp, pkt: f.pkt ? { ...f.pkt, ip: { ...f.pkt.ip } } : null, bridgeHops: f.bridgeHops };
+  if (f.pkt6) c.pkt6 = { ...f.pkt6, ip6: { ...f.pkt6.ip6 } };
+  return c;
 }
 
 function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): void {
@@ -87,6 +90,7 @@ function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void 
   const st = sim.state(br.ns);
   if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(sim, st, br, frame, pktType);
   else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(sim, st, br, frame.pkt, pktType);
+  else if (frame.eth.ethertype === ETHERTYPE.ipv6 && frame.pkt6) ip6Rcv(sim, st, br, frame.pkt6, pktType);
 }
 
 /** br_handle_frame: a frame received on bridge port `port`. */
