@@ -6,7 +6,8 @@
 import { classifySysctl } from '../ops/apply-sysctl.js';
 import { argvVerdict } from './kernel-argv.js';
 import { checkKernelPath, refusal } from '../model/kernel-path.js';
-import { isProgram, type Program } from './catalogue.js';
+import { CATALOGUE, isProgram, type Feature, type Program } from './catalogue.js';
+import { sysfsNetProblem } from './kernel-only-argv.js';
 
 export type { Program } from './catalogue.js';
 
@@ -31,15 +32,20 @@ export type Invocation =
    * whatever namespace `echo` then runs in) or `echo V | tee /proc/sys/…` (tee opens it, in the
    * namespace its wrappers lead to). `path` passed the path check (kernel-path.ts).
    */
-  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean }
-  /** `cat /proc/sys/…`, every path checked */
-  | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[] }
+  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean; notModelled?: string }
+  /**
+   * `cat /proc/sys/…`, every path checked. `notModelled` (both kinds): a kernel file the
+   * model does not hold (a sysctl it lacks, /sys/class/net/IF/ATTR): the simulator reports
+   * the line not modelled, real mode reads or writes the kernel's file
+   */
+  | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[]; notModelled?: string }
   | { kind: 'echo'; text: string }
   | { kind: 'sleep'; seconds: number }
   | { kind: 'noop' }
   | { kind: 'set'; errexit: boolean | null }
   | { kind: 'exit'; code: number }
-  | { kind: 'unsupported'; why: string };
+  /** `feature`: the program's, when a catalogue program's line was refused */
+  | { kind: 'unsupported'; why: string; feature?: Feature };
 
 /** Names that reach a command line: no slash, no blank, at most 255 bytes (a file name). */
 export function safeName(name: string): boolean {
@@ -121,13 +127,20 @@ function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: str
 const NETNS_WORD = /^netns$|^net$|^netn$/;
 
 /**
- * Why a line may not touch `path` (the path check, or a file the model does not hold), or null
- * for a /proc/sys file the model answers (it holds the key, or knows this kernel lacks it).
+ * Why a line may not touch `path` (the path check refused it, or it is no file a line may
+ * read or write), why the model does not answer for it (`kernelOnly`: a sysctl it does not
+ * hold, a /sys/class/net attribute — real mode reads or writes the kernel's), or null for a
+ * /proc/sys file the model answers (it holds the key, or knows this kernel lacks it).
  */
-function procProblem(path: string, verb: string): string | null {
+function procProblem(path: string, verb: string, write = false): string | { kernelOnly: string } | null {
   const c = checkKernelPath(path);
   if (!c.ok) return refusal(path, c.why);
-  if (c.file.kind !== 'sysctl' || classifySysctl(c.file.segments.join('/')) === 'unmodelled') return `${verb} ${path}`;
+  if (c.file.kind === 'sysfs-net') {
+    const why = sysfsNetProblem(path, write);
+    return why ?? { kernelOnly: `${verb} ${path}` };
+  }
+  if (c.file.kind !== 'sysctl') return `${verb} ${path}`;
+  if (classifySysctl(c.file.segments.join('/')) === 'unmodelled') return { kernelOnly: `${verb} ${path}` };
   return null;
 }
 
@@ -151,10 +164,12 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     const text = echoText(args);
     if (text === null) return { kind: 'unsupported', why: 'echo option' };
     if (stdoutTo !== null) {
-      const why = procProblem(stdoutTo, 'redirect to');
-      if (why) return { kind: 'unsupported', why };
+      const why = procProblem(stdoutTo, 'redirect to', true);
+      if (typeof why === 'string') return { kind: 'unsupported', why };
       if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec echo' };
-      return { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
+      const inv: Invocation = { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
+      if (why) inv.notModelled = why.kernelOnly;
+      return inv;
     }
     if (wrappers.length) return { kind: 'unsupported', why: 'echo inside a namespace' };
     return { kind: 'echo', text };
@@ -180,11 +195,15 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     if (!args.length) return { kind: 'unsupported', why: 'cat of stdin' };
     const opt = args.find((a) => a.startsWith('-'));
     if (opt) return { kind: 'unsupported', why: `cat option ${opt}` };
+    let kernelOnly: string | undefined;
     for (const a of args) {
       const why = procProblem(a, 'cat of');
-      if (why) return { kind: 'unsupported', why };
+      if (typeof why === 'string') return { kind: 'unsupported', why };
+      kernelOnly ??= why?.kernelOnly;
     }
-    return { kind: 'proc-read', paths: args, wrappers };
+    const inv: Invocation = { kind: 'proc-read', paths: args, wrappers };
+    if (kernelOnly) inv.notModelled = kernelOnly;
+    return inv;
   }
   if (isProgram(cmd)) {
     if ((cmd === 'ping' || cmd === 'ping6' || cmd === 'socat' || background) && wrappers.some((w) => w.kind === 'netns-exec-all')) {
@@ -192,7 +211,7 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     }
     const inv: Invocation = { kind: 'program', program: cmd, argv: args, wrappers, background };
     const v = cmd === 'socat' ? null : argvVerdict(cmd, args);
-    if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why };
+    if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why, feature: CATALOGUE[cmd].feature };
     if (v) inv.offKernel = v.why;
     return inv;
   }
@@ -211,10 +230,12 @@ function classifyPipe(parts: PipelinePart[]): Invocation {
   if (opt) return { kind: 'unsupported', why: `tee option ${opt}` };
   const files = right.slice(1).filter((a) => a !== '-a' && a !== '--append');
   if (files.length !== 1) return { kind: 'unsupported', why: files.length ? 'tee to several files' : 'tee to no file' };
-  const why = procProblem(files[0], 'tee to');
-  if (why) return { kind: 'unsupported', why };
+  const why = procProblem(files[0], 'tee to', true);
+  if (typeof why === 'string') return { kind: 'unsupported', why };
   if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec tee' };
-  return { kind: 'proc-write', path: files[0], value: text.trim(), echoed: text, wrappers, redirect: false };
+  const inv: Invocation = { kind: 'proc-write', path: files[0], value: text.trim(), echoed: text, wrappers, redirect: false };
+  if (why) inv.notModelled = why.kernelOnly;
+  return inv;
 }
 
 /** bash's builtin echo: -n, -e, -E; returns the printed text. */

@@ -8,6 +8,7 @@ import { parseShell, ShellReader } from './parser.js';
 import type { ShellCommand, ShellWord } from './ast.js';
 import { classify, type PipelinePart } from '../exec/invocation.js';
 import type { Step } from '../exec/step.js';
+import { featureOf, type LineFeature } from '../exec/catalogue.js';
 import type { Request, Script } from '../exec/executor.js';
 import { unsupported, type Outcome } from '../exec/outcome.js';
 
@@ -26,8 +27,10 @@ export function* interpret(source: string, opts: InterpretOptions): Script {
   const steps: Step[] = [];
   let lastExit = 0;
   let errexit = false;
-  const step = (c: ShellCommand, command: string, o: Outcome, shift: number): void => {
-    const s: Step = { line: c.line + shift, file: opts.file, host: opts.host, command, exit: o.exit, stdout: o.stdout, stderr: o.stderr, supported: o.supported };
+  const step = (c: ShellCommand, command: string, o: Outcome, shift: number, feature: LineFeature = 'shell'): void => {
+    const s: Step = { line: c.line + shift, file: opts.file, host: opts.host, command, exit: o.exit, stdout: o.stdout, stderr: o.stderr, supported: o.supported, feature };
+    if (o.modelled !== undefined) s.modelled = o.modelled;
+    if (o.ignored?.length) s.ignored = o.ignored;
     if (o.ping) s.ping = o.ping;
     if (o.jobs?.length) s.jobs = o.jobs;
     steps.push(s);
@@ -100,13 +103,15 @@ export function* interpret(source: string, opts: InterpretOptions): Script {
       const inv = classify(parts, pipe[pipe.length - 1].background);
       if (inv.kind === 'set' && inv.errexit !== null) errexit = inv.errexit;
       const o: Outcome = yield { invocation: inv, command, line: c.line + shift };
-      step(c, command, o, shift);
-      if (o.supported) lastExit = o.exit;
+      step(c, command, o, shift, featureOf(inv));
+      // a line the kernel answered in real mode steers the script as its status says
+      const counts = o.supported || o.answeredBy === 'kernel';
+      if (counts) lastExit = o.exit;
       if (inv.kind === 'exit') return false;
       // set -e: a failing command ends the script, unless it is tested by && or ||.
       const next = cmds[i + 1];
       const tested = next && (next.joiner === '&&' || next.joiner === '||');
-      if (errexit && o.supported && o.exit !== 0 && !tested && c.joiner !== '&&' && c.joiner !== '||') return false;
+      if (errexit && counts && o.exit !== 0 && !tested && c.joiner !== '&&' && c.joiner !== '||') return false;
     }
     return true;
   }

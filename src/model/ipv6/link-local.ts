@@ -9,13 +9,12 @@
  * Loopback gets ::1/128 instead (init_loopback).
  */
 import type { Link } from '../link.js';
+import { KINDS } from '../kinds/index.js';
 import { ip6FromBytes, type Ip6 } from './ip6.js';
 
 /** How addrconf configures a kind of device: loopback (::1), no MAC (random id), or EUI-64 from its MAC. */
 export function linkLocalRule(l: Link): 'loopback' | 'random' | 'eui64' {
-  if (l.kind === 'loopback') return 'loopback';
-  if (l.kind === 'tun') return 'random';
-  return 'eui64';
+  return KINDS[l.kind].ipv6ll;
 }
 
 /** fe80::/64 with the EUI-64 interface id of a MAC (addrconf_ifid_eui48: U/L bit flipped, ff:fe inserted). */
