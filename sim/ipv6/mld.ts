@@ -23,6 +23,8 @@ export function joined6(dev: Link, group: Ip6): boolean {
   if (group === IP6_ALL_NODES || group === ((0xff01n << 112n) | 1n)) return true;
   if (group === IP6_ALL_ROUTERS && d.conf.forwarding) return true;
   for (const a of d.addrs) if (solicitedNode(a.addr) === group) return true;
+  // pndisc_constructor: a proxy entry with a device joins its address's solicited-node group there
+  for (const p of dev.ns.inet6.proxies.values()) if (p.dev === dev && solicitedNode(p.addr) === group) return true;
   return false;
 }
 

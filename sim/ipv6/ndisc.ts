@@ -130,7 +130,8 @@ function recvNs(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, m: Extra
     const c = dev.inet6.conf;
     const proxy = c.forwarding && (ns.inet6.all.proxy_ndp || c.proxy_ndp) && ns.inet6.proxies.has(neighKey6(dev, m.target));
     if (!proxy) return;
-    router = true;
+    // is_router = pneigh->flags & NTF_ROUTER: an entry added without `router` advertises none
+    router = false;
   }
   if (dad) {
     sendNa(sim, st, dev, ifp ? m.target : null, IP6_ALL_NODES, m.target, router, false, ifp !== undefined);

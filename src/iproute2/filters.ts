@@ -40,6 +40,8 @@ export interface LinkFilter {
   primary?: boolean | null;
   /** `ip addr show`: `permanent` (true) / `dynamic` (false) */
   permanent?: boolean | null;
+  /** `ip addr show`: get_filter's flag words (`tentative`, `-dadfailed`, `primary` …): filter.flags and filter.flagmask */
+  addrFlags?: { flags: number; mask: number } | null;
 }
 
 /** A fresh LinkFilter that selects everything. */

@@ -43,6 +43,23 @@ const IFA_FLAG_BITS: Record<string, keyof typeof IFA_F> = {
   autojoin: 'MCAUTOJOIN',
 };
 
+/** The IFA_F bit each flag word of ifa_flag_names selects (`temporary` is IFA_F_SECONDARY's other name). */
+const FILTER_BITS: Record<string, keyof typeof IFA_F> = {
+  secondary: 'SECONDARY',
+  temporary: 'SECONDARY',
+  nodad: 'NODAD',
+  optimistic: 'OPTIMISTIC',
+  dadfailed: 'DADFAILED',
+  home: 'HOMEADDRESS',
+  deprecated: 'DEPRECATED',
+  tentative: 'TENTATIVE',
+  permanent: 'PERMANENT',
+  mngtmpaddr: 'MANAGETEMPADDR',
+  noprefixroute: 'NOPREFIXROUTE',
+  autojoin: 'MCAUTOJOIN',
+  'stable-privacy': 'STABLE_PRIVACY',
+};
+
 /** Addresses of either family are read here. */
 const V6 = { v6: true } as const;
 
@@ -54,7 +71,7 @@ function globalFamily(g: IpGlobals): Family {
  * get_filter(): an address-flag selector (`primary`, `secondary`, `dynamic`, `permanent`,
  * `-secondary`...). Returns false when the word is not one.
  */
-function applyFlagFilter(arg: string, f: LinkFilter, gaps: Gaps): boolean {
+function applyFlagFilter(arg: string, f: LinkFilter): boolean {
   let inv = false;
   let name = arg;
   if (name.startsWith('-')) {
@@ -69,9 +86,9 @@ function applyFlagFilter(arg: string, f: LinkFilter, gaps: Gaps): boolean {
     name = 'secondary';
   }
   if (!(name in IFA_FLAGS)) return false;
-  if (name === 'secondary') f.primary = inv;
-  else if (name === 'permanent') f.permanent = !inv;
-  else gaps.add(`address flag filter ${arg}`);
+  const bit = IFA_F[FILTER_BITS[name]!];
+  const cur = f.addrFlags ?? { flags: 0, mask: 0 };
+  f.addrFlags = { flags: inv ? cur.flags & ~bit : cur.flags | bit, mask: cur.mask | bit };
   return true;
 }
 
@@ -108,7 +125,7 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
       }
     } else if (arg === 'up') {
       f.up = true;
-    } else if (applyFlagFilter(arg, f, gaps)) {
+    } else if (applyFlagFilter(arg, f)) {
       // an address flag
     } else if (arg === 'label') {
       f.label = a.next();
@@ -153,7 +170,7 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
 /** ipaddr_flush(): one delete per selected address; the model's flush Op does the same walk. */
 function addrFlush(g: IpGlobals, f: LinkFilter, gaps: Gaps, family: 'inet' | 'inet6' | null): IpPlan {
   if (g.stats) gaps.add('ip -s address flush');
-  if (f.up || f.label != null || f.master != null || f.nomaster || f.type != null || f.primary != null || f.permanent != null) {
+  if (f.up || f.label != null || f.master != null || f.nomaster || f.type != null || f.primary != null || f.permanent != null || f.addrFlags != null) {
     gaps.add('ip address flush selectors other than dev, scope and to');
   }
   if (gaps.any) notModelled(`ip address flush: ${gaps.text()}`);

@@ -35,6 +35,13 @@ export interface PingCommandOptions {
  * `sim` advances by the time ping would run.
  */
 export function runPing(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: PingCommandOptions = {}): CommandResult & { ping?: PingSummary } {
+  const r = runPingAs(ctx, argv, sim, cmdOpts);
+  // iputils' error() prefixes program_invocation_short_name: run as ping6, its messages say so
+  if (cmdOpts.ping6 === true && r.stderr.includes('ping: ')) return { ...r, stderr: r.stderr.replace(/^ping: /gm, 'ping6: ') };
+  return r;
+}
+
+function runPingAs(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: PingCommandOptions): CommandResult & { ping?: PingSummary } {
   const parsed = parsePingArgs(argv);
   if (!('targets' in parsed)) return parsed;
   const p = parsed;
