@@ -53,9 +53,10 @@ export function arpSolicit(sim: Simulator, st: NsState, e: NeighEntry, hint: IpP
   const announce = Math.max(dev.conf.arp_announce, st.ns.all.arp_announce);
   if (announce === 0 && hint && st.fib.addrType(hint.ip.src, dev) === 'local') saddr = hint.ip.src;
   // arp_announce 1/2 restrict the choice further; both then fall back to inet_select_addr
-  if (!saddr) saddr = inetSelectAddr(dev, e.ip, SCOPE.link);
+  const tip = e.ip as Ip4;
+  if (!saddr) saddr = inetSelectAddr(dev, tip, SCOPE.link);
   const unicast = e.probes - PARAMS.neigh.ucastProbes < 0;
-  arpSend(sim, dev, ARP_OP.request, e.ip, saddr, unicast ? e.mac : null, null);
+  arpSend(sim, dev, ARP_OP.request, tip, saddr, unicast ? e.mac : null, null);
 }
 
 /**

@@ -57,7 +57,9 @@ function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
 export function copyFrame(f: Frame): Frame {
   // each copy gets its own IP header (a router downstream decrements TTL in place) and its own netfilter state
   const p = f.pkt;
-  return { eth: f.eth, arp: f.arp, pkt: p ? { ...p, ip: { ...p.ip }, ...(p.nf ? { nf: { ...p.nf } } : {}) } : null, bridgeHops: f.bridgeHops };
+  const c: Frame = { eth: f.eth, arp: f.arp, pkt: p ? { ...p, ip: { ...p.ip }, ...(p.nf ? { nf: { ...p.nf } } : {}) } : null, bridgeHops: f.bridgeHops };
+  if (f.pkt6) c.pkt6 = { ...f.pkt6, ip6: { ...f.pkt6.ip6 } };
+  return c;
 }
 
 function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): void {

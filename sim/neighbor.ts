@@ -5,11 +5,15 @@
  * queued packet gets an ICMP host unreachable (arp_error_report). REACHABLE ages into STALE after
  * reachable_time; using a STALE entry sends at once and moves to DELAY, then PROBE (3 unicast
  * probes) unless confirmed. Permanent entries come from `ip neigh add` (ns.staticNeigh).
+ * The same layer serves IPv6 (nd_tbl, RFC 4861 §7.3): entries keyed by an IPv6 address (a
+ * bigint), solicited through neighbour discovery (sim/ipv6/ndisc.ts) — the protocol of an
+ * entry is the type of its key.
  */
 import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
+import { formatIp6, type Ip6 } from '../src/model/ipv6/ip6.js';
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
-import type { IpPacket } from './packet.js';
+import { isIp6Packet, type AnyPacket, type IpPacket } from './packet.js';
 import { PARAMS, timerWheelUs } from './params.js';
 import type { Simulator } from './simulator.js';
 import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
@@ -17,12 +21,15 @@ import { BROADCAST, ETHERTYPE, multicastMac } from './wire/ethernet.js';
 export type NudState = 'none' | 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'noarp' | 'permanent';
 
 export interface NeighEntry {
-  ip: Ip4;
+  /** the neighbour's address: an IPv4 number, or an IPv6 bigint */
+  ip: Ip4 | Ip6;
   dev: Link;
   state: NudState;
   mac: string | null;
   /** packets waiting for resolution (arp_queue) */
-  queue: IpPacket[];
+  queue: AnyPacket[];
+  /** NTF_ROUTER: an IPv6 neighbour that said it is a router */
+  router?: boolean;
   probes: number;
   confirmed: number;
   updated: number;
@@ -39,9 +46,9 @@ export interface NeighEntry {
  */
 export interface NeighOps {
   /** send a probe for `e`, the newest queued packet as a hint for the source address */
-  solicit(sim: Simulator, st: NsState, e: NeighEntry, hint: IpPacket | null): void;
+  solicit(sim: Simulator, st: NsState, e: NeighEntry, hint: AnyPacket | null): void;
   /** a queued packet is dropped because resolution failed */
-  linkFailure(sim: Simulator, st: NsState, pkt: IpPacket): void;
+  linkFailure(sim: Simulator, st: NsState, pkt: AnyPacket): void;
 }
 
 const P = PARAMS.neigh;
@@ -60,11 +67,11 @@ function maxProbes(e: NeighEntry): number {
   return P.ucastProbes + P.appProbes + (e.state === 'probe' ? P.mcastReprobes : P.mcastProbes);
 }
 
-export function neighLookup(st: NsState, dev: Link, ip: Ip4): NeighEntry | undefined {
+export function neighLookup(st: NsState, dev: Link, ip: Ip4 | Ip6): NeighEntry | undefined {
   return st.neigh.get(dev)?.get(ip);
 }
 
-function create(sim: Simulator, st: NsState, dev: Link, ip: Ip4): NeighEntry {
+function create(sim: Simulator, st: NsState, dev: Link, ip: Ip4 | Ip6): NeighEntry {
   const now = sim.now;
   const e: NeighEntry = { ip, dev, state: 'none', mac: null, queue: [], probes: 0, confirmed: now - 2 * P.reachableUs, updated: now, used: now, timerGen: 0, dead: false };
   st.table(dev).set(ip, e);
@@ -135,9 +142,12 @@ function timer(sim: Simulator, st: NsState, e: NeighEntry): void {
 function invalidate(sim: Simulator, st: NsState, e: NeighEntry): void {
   const q = e.queue;
   e.queue = [];
-  if (sim.tracer) sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} FAILED after ${P.mcastProbes} ARP probes; ${q.length} queued packet(s) dropped`);
+  const proto = typeof e.ip === 'bigint' ? 'neighbour solicitations' : 'ARP probes';
+  if (sim.tracer) sim.step(st.ns, 'neigh', `${ip(e)} dev ${e.dev.name} FAILED after ${P.mcastProbes} ${proto}; ${q.length} queued packet(s) dropped`);
   for (const pkt of q) {
-    sim.drop(st.ns, 'neigh-failed', `no ARP answer for ${ip(e)} on ${e.dev.name}`, pkt, e.dev);
+    if (isIp6Packet(pkt)) {
+      if (sim.tracer) sim.stepDrop(st.ns, 'neigh-failed', `no neighbour advertisement from ${ip(e)} on ${e.dev.name}`);
+    } else sim.drop(st.ns, 'neigh-failed', `no ARP answer for ${ip(e)} on ${e.dev.name}`, pkt, e.dev);
     sim.neighOps.linkFailure(sim, st, pkt);
   }
 }
@@ -181,13 +191,14 @@ export function neighUpdate(sim: Simulator, st: NsState, e: NeighEntry, mac: str
 }
 
 /** neigh_event_ns: the sender of an ARP request we answer is entered as STALE. */
-export function neighEventNs(sim: Simulator, st: NsState, dev: Link, addr: Ip4, mac: string): void {
+export function neighEventNs(sim: Simulator, st: NsState, dev: Link, addr: Ip4 | Ip6, mac: string): void {
   const e = neighLookup(st, dev, addr) ?? create(sim, st, dev, addr);
   neighUpdate(sim, st, e, mac, 'stale', true);
 }
 
-function sendFrame(sim: Simulator, dev: Link, mac: string, pkt: IpPacket): void {
-  sim.xmit(dev, { eth: { src: dev.mac, dst: mac, ethertype: ETHERTYPE.ipv4 }, arp: null, pkt, bridgeHops: 0 });
+function sendFrame(sim: Simulator, dev: Link, mac: string, pkt: AnyPacket): void {
+  if (isIp6Packet(pkt)) sim.xmit(dev, { eth: { src: dev.mac, dst: mac, ethertype: ETHERTYPE.ipv6 }, arp: null, pkt: null, pkt6: pkt, bridgeHops: 0 });
+  else sim.xmit(dev, { eth: { src: dev.mac, dst: mac, ethertype: ETHERTYPE.ipv4 }, arp: null, pkt, bridgeHops: 0 });
 }
 
 /**
@@ -215,6 +226,14 @@ export function neighOutput(sim: Simulator, st: NsState, dev: Link, nh: Ip4, pkt
     sendFrame(sim, dev, multicastMac(nh), pkt);
     return;
   }
+  neighResolve(sim, st, dev, nh, pkt);
+}
+
+/**
+ * neigh_resolve_output past the protocol's shortcuts: send `pkt` to `nh` on `dev` as its entry's
+ * state allows, resolving it first (queueing the packet) when needed.
+ */
+export function neighResolve(sim: Simulator, st: NsState, dev: Link, nh: Ip4 | Ip6, pkt: AnyPacket): void {
   const now = sim.now;
   const e = neighLookup(st, dev, nh) ?? create(sim, st, dev, nh);
   e.used = now;
@@ -248,10 +267,12 @@ export function neighOutput(sim: Simulator, st: NsState, dev: Link, nh: Ip4, pkt
   }
 }
 
-function enqueue(sim: Simulator, st: NsState, e: NeighEntry, pkt: IpPacket): void {
+function enqueue(sim: Simulator, st: NsState, e: NeighEntry, pkt: AnyPacket): void {
   while (e.queue.length >= P.queueLen) {
     const old = e.queue.shift()!;
-    sim.drop(st.ns, 'queue-overflow', `ARP queue of ${ip(e)} full`, old, e.dev);
+    if (isIp6Packet(old)) {
+      if (sim.tracer) sim.stepDrop(st.ns, 'queue-overflow', `neighbour queue of ${ip(e)} full`);
+    } else sim.drop(st.ns, 'queue-overflow', `ARP queue of ${ip(e)} full`, old, e.dev);
   }
   e.queue.push(pkt);
 }
@@ -272,11 +293,11 @@ export function neighFlushDev(st: NsState, dev: Link): void {
 }
 
 function ip(e: NeighEntry): string {
-  return ip4ToString(e.ip);
+  return typeof e.ip === 'bigint' ? formatIp6(e.ip) : ip4ToString(e.ip);
 }
 
 /** neigh_event_send(n, NULL): start resolving `addr` without a packet to send (redirects). */
-export function neighKick(sim: Simulator, st: NsState, dev: Link, addr: Ip4): void {
+export function neighKick(sim: Simulator, st: NsState, dev: Link, addr: Ip4 | Ip6): void {
   const e = neighLookup(st, dev, addr) ?? create(sim, st, dev, addr);
   if (e.state !== 'none' && e.state !== 'failed') return;
   cancel(e);

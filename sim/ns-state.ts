@@ -7,6 +7,7 @@
  */
 import type { FibView } from '../src/model/fib-view.js';
 import type { Ip4 } from '../src/model/ip.js';
+import type { Ip6 } from '../src/model/ipv6/ip6.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import type { Route } from '../src/model/route.js';
@@ -34,7 +35,7 @@ export class NsState implements FibView {
   /** lo, once found: it is never deleted nor moved */
   private lo: Link | null = null;
   /** neighbour tables by device; each maps a next-hop address to its entry */
-  readonly neigh = new Map<Link, Map<Ip4, NeighEntry>>();
+  readonly neigh = new Map<Link, Map<Ip4 | Ip6, NeighEntry>>();
   /** the MAC each device had when its neighbour entries were made (neigh_changeaddr flushes) */
   readonly neighMac = new Map<Link, string>();
   peers = new Peers();
@@ -76,7 +77,7 @@ export class NsState implements FibView {
     return null;
   }
 
-  table(dev: Link): Map<Ip4, NeighEntry> {
+  table(dev: Link): Map<Ip4 | Ip6, NeighEntry> {
     let t = this.neigh.get(dev);
     if (!t) {
       t = new Map();

@@ -11,6 +11,9 @@ import { ip4ToString } from '../src/model/ip.js';
 import { IP_PROTO, type Ipv4Repr } from './wire/ipv4.js';
 import type { UdpRepr } from './wire/udp.js';
 import type { PacketNf } from './netfilter/skb.js';
+import { formatIp6, type Ip6 } from '../src/model/ipv6/ip6.js';
+import { icmp6Length, type Icmp6Repr } from './wire/icmpv6.js';
+import { NEXTHDR, type Ipv6Repr } from './wire/ipv6.js';
 
 export interface IpPacket {
   ip: Ipv4Repr;
@@ -32,18 +35,68 @@ export interface Frame {
   pkt: IpPacket | null;
   /** bridges crossed so far: a guard against loops without STP */
   bridgeHops: number;
-  /** an IPv6 packet the kernel sends by itself (router solicitation): carried, never routed */
-  ip6?: Ip6Stub;
+  /** an IPv6 packet (ethertype 0x86dd) */
+  pkt6?: Ip6Packet;
 }
 
-/** An IPv6 packet the model does not route, only carries (through tunnels) and counts. */
-export interface Ip6Stub {
-  src: string;
-  dst: string;
-  /** bytes after the 40-byte header */
-  payloadLen: number;
-  /** what it is, for traces: `router solicitation` */
-  what: string;
+/** An IPv6 packet: the header and what the simulator models of its payload. */
+export interface Ip6Packet {
+  ip6: Ipv6Repr;
+  icmp6: Icmp6Repr | null;
+  udp: UdpRepr | null;
+  /** a tunnel's payload (the encapsulated frame) */
+  inner: Frame | null;
+  /** the VXLAN header's network id, when `inner` is a VXLAN payload */
+  vni?: number;
+  /** sent in fragments of at most this many bytes (the sender's path MTU was smaller than the packet) */
+  fragMtu?: number;
+}
+
+/** Either family's packet, as the neighbour layer queues them. */
+export type AnyPacket = IpPacket | Ip6Packet;
+
+export function isIp6Packet(p: AnyPacket): p is Ip6Packet {
+  return 'ip6' in p;
+}
+
+/** An ICMPv6 packet with its header filled in (length from the message). */
+export function icmp6Packet(src: Ip6, dst: Ip6, hopLimit: number, icmp6: Icmp6Repr): Ip6Packet {
+  return {
+    ip6: { src, dst, hopLimit, nextHeader: NEXTHDR.icmpv6, tclass: 0, flowLabel: 0, payloadLen: icmp6Length(icmp6) },
+    icmp6,
+    udp: null,
+    inner: null,
+  };
+}
+
+/** One-line description of an IPv6 packet for traces. */
+export function describe6(pkt: Ip6Packet): string {
+  const i = pkt.icmp6;
+  let what = `next header ${pkt.ip6.nextHeader}`;
+  if (i) what = icmp6Name(i);
+  else if (pkt.udp) what = `UDP ${pkt.udp.srcPort} > ${pkt.udp.dstPort}`;
+  return `${what} ${formatIp6(pkt.ip6.src)} > ${formatIp6(pkt.ip6.dst)} hlim ${pkt.ip6.hopLimit}`;
+}
+
+function icmp6Name(i: Icmp6Repr): string {
+  switch (i.type) {
+    case 128:
+      return `echo request seq ${i.seq}`;
+    case 129:
+      return `echo reply seq ${i.seq}`;
+    case 133:
+      return 'router solicitation';
+    case 134:
+      return 'router advertisement';
+    case 135:
+      return `neighbour solicitation for ${formatIp6(i.target)}`;
+    case 136:
+      return `neighbour advertisement for ${formatIp6(i.target)}`;
+    case 143:
+      return 'MLDv2 report';
+    default:
+      return `ICMPv6 type ${i.type} code ${i.code}`;
+  }
 }
 
 /** An ICMP packet with its IP header filled in (length from the message). */

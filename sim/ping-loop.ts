@@ -32,7 +32,7 @@ export interface PingTiming {
  * since it was last read. Answers when the last probe went out and whether ping would wait
  * forever (nothing left to happen and no timer: `-W 0` without an answer).
  */
-export function runPingLoop(sim: Simulator, tm: PingTiming, tally: PingTally, send: () => void, inbox: PingMsg[]): { lastSend: number; hung: boolean } {
+export function runPingLoop<A>(sim: Simulator, tm: PingTiming, tally: PingTally<A>, send: () => void, inbox: PingMsg<A>[]): { lastSend: number; hung: boolean } {
   const { t0, count, deadline, intervalUs, lingerUs } = tm;
   let alarmAt = deadline ? t0 + deadline * 1_000_000 : Infinity;
   let exitArmed = false;

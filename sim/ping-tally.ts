@@ -8,21 +8,29 @@
 import type { Ip4 } from '../src/model/ip.js';
 import type { IcmpErrorRepr } from './wire/icmp.js';
 
-/** What the socket hands over: an echo reply, a quoted probe, an error-queue entry, a redirect. */
-export type PingMsg =
-  | { kind: 'reply'; t: number; seq: number; ttl: number; from: Ip4; sentAt: number; dataLen: number }
+/** The error an ICMP or ICMPv6 message reports, as far as the tally reads it. */
+export interface PingErr {
+  type: number;
+  code: number;
+  /** the redirect's gateway (IPv4), a packet-too-big MTU (IPv6), else 0 */
+  info: number;
+}
+
+/** What the socket hands over: an echo reply, a quoted probe, an error-queue entry, a redirect. `A`: the family's address. */
+export type PingMsg<A = Ip4> =
+  | { kind: 'reply'; t: number; seq: number; ttl: number; from: A; sentAt: number; dataLen: number }
   | { kind: 'ack'; t: number; seq: number }
-  | { kind: 'error'; t: number; seq: number; from: Ip4; err: IcmpErrorRepr }
-  | { kind: 'redirect'; t: number; seq: number; from: Ip4; err: IcmpErrorRepr };
+  | { kind: 'error'; t: number; seq: number; from: A; err: PingErr }
+  | { kind: 'redirect'; t: number; seq: number; from: A; err: IcmpErrorRepr };
 
 /** What ping prints a line for, as data (iputils' words: src/programs/ping). */
-export type PingEvent =
-  | { kind: 'reply'; t: number; seq: number; ttl: number; from: Ip4; timeUs: number | null; bytes: number; dup: boolean; wrongSource: boolean }
-  | { kind: 'error'; t: number; seq: number; from: Ip4; type: number; code: number; info: number }
-  | { kind: 'redirect'; t: number; seq: number; from: Ip4; gateway: Ip4; code: number };
+export type PingEvent<A = Ip4> =
+  | { kind: 'reply'; t: number; seq: number; ttl: number; from: A; timeUs: number | null; bytes: number; dup: boolean; wrongSource: boolean }
+  | { kind: 'error'; t: number; seq: number; from: A; type: number; code: number; info: number }
+  | { kind: 'redirect'; t: number; seq: number; from: A; gateway: Ip4; code: number };
 
-/** iputils' per-run counters, named as ping_common.c names them. */
-export class PingTally {
+/** iputils' per-run counters, named as ping_common.c names them. `A`: the family's address. */
+export class PingTally<A = Ip4> {
   ntransmitted = 0;
   nreceived = 0;
   nerrors = 0;
@@ -34,18 +42,22 @@ export class PingTally {
   tsum = 0;
   tsum2 = 0;
   rttEwma = 0;
-  readonly events: PingEvent[] = [];
+  readonly events: PingEvent<A>[] = [];
   private readonly rcvd = new Set<number>();
 
   /**
    * @param timing whether replies carry a send time (data of at least 16 bytes)
    * @param multicast whether a reply from another address is expected (no DIFFERENT ADDRESS mark)
    * @param whereto the address probes go to
+   * @param same whether a reply's source is `whereto` (IPv6 compares the address, not its scope)
+   * @param ackErrors whether an error acknowledges its probe (IPv4's receive_error_msg does, IPv6's does not)
    */
   constructor(
     private readonly timing: boolean,
     private readonly multicast: boolean,
-    private readonly whereto: Ip4,
+    private readonly whereto: A,
+    private readonly same: (a: A, b: A) => boolean = (a, b) => a === b,
+    private readonly ackErrors = true,
   ) {}
 
   /** The next probe's sequence number, counted as transmitted (pinger). */
@@ -66,7 +78,7 @@ export class PingTally {
     }
   }
 
-  handle(m: PingMsg): void {
+  handle(m: PingMsg<A>): void {
     if (m.kind === 'reply') {
       this.nreceived++;
       this.acknowledge(m.seq);
@@ -87,12 +99,12 @@ export class PingTally {
       } else {
         this.rcvd.add(m.seq);
       }
-      const wrongSource = !this.multicast && m.from !== this.whereto;
+      const wrongSource = !this.multicast && !this.same(m.from, this.whereto);
       this.events.push({ kind: 'reply', t: m.t, seq: m.seq, ttl: m.ttl, from: m.from, timeUs: trip, bytes: m.dataLen + 8, dup, wrongSource });
     } else if (m.kind === 'ack') {
       this.acknowledge(m.seq);
     } else if (m.kind === 'error') {
-      this.acknowledge(m.seq);
+      if (this.ackErrors) this.acknowledge(m.seq);
       this.nerrors++;
       this.events.push({ kind: 'error', t: m.t, seq: m.seq, from: m.from, type: m.err.type, code: m.err.code, info: m.err.info });
     } else {

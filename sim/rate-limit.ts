@@ -6,6 +6,7 @@
  * (2 vs 7 for pings 200 ms apart, measured).
  */
 import type { Ip4 } from '../src/model/ip.js';
+import type { Ip6 } from '../src/model/ipv6/ip6.js';
 import { PARAMS } from './params.js';
 
 export interface Peer {
@@ -15,9 +16,10 @@ export interface Peer {
 }
 
 export class Peers {
-  private readonly map = new Map<Ip4, Peer>();
+  /** IPv4 and IPv6 peers share one table (inet_peer has one per family; their keys never collide here) */
+  private readonly map = new Map<Ip4 | Ip6, Peer>();
 
-  get(addr: Ip4, now: number): Peer {
+  get(addr: Ip4 | Ip6, now: number): Peer {
     let p = this.map.get(addr);
     if (!p) {
       // rate_last starts 60 s back so the first computation gives a full bucket
@@ -28,7 +30,7 @@ export class Peers {
   }
 
   /** inet_peer_xrlim_allow(peer, timeout): burst of 6 × timeout, one per timeout. */
-  xrlimAllow(addr: Ip4, now: number, timeout = PARAMS.icmp.ratelimitUs): boolean {
+  xrlimAllow(addr: Ip4 | Ip6, now: number, timeout: number = PARAMS.icmp.ratelimitUs): boolean {
     const p = this.get(addr, now);
     let token = p.tokens + (now - p.last);
     p.last = now;

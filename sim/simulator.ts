@@ -14,6 +14,10 @@ import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { arpRcv, arpSolicit } from './arp.js';
+import { icmp6Rcv, ip6LinkFailure } from './ipv6/icmp6.js';
+import { inet6Protos } from './ipv6/ip6-deliver.js';
+import { ip6Rcv } from './ipv6/ip6-input.js';
+import { ndiscSolicit } from './ipv6/ndisc.js';
 import { BridgeState } from './bridge.js';
 import { Clock } from './clock.js';
 import { EventQueue } from './event-queue.js';
@@ -24,7 +28,7 @@ import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
 import { neighFlushDev, neighRestore, type NeighOps } from './neighbor.js';
 import { NsState } from './ns-state.js';
-import type { Frame, IpPacket, PktType } from './packet.js';
+import { isIp6Packet, type Frame, type IpPacket, type PktType } from './packet.js';
 import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
@@ -73,8 +77,11 @@ export class Simulator {
   udpHook: UdpHook | null = null;
   /** inet_protos[]: local delivery hands each packet to its protocol's handler */
   readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv };
-  /** the neighbour layer's resolution protocol (ARP) and failure report (ICMP) */
-  readonly neighOps: NeighOps = { solicit: arpSolicit, linkFailure };
+  /** the neighbour layer's resolution protocols (ARP, neighbour discovery) and failure reports (ICMP, ICMPv6), by the family of the entry */
+  readonly neighOps: NeighOps = {
+    solicit: (sim, st, e, hint) => (typeof e.ip === 'bigint' ? ndiscSolicit(sim, st, e, hint) : arpSolicit(sim, st, e, hint && !isIp6Packet(hint) ? hint : null)),
+    linkFailure: (sim, st, pkt) => (isIp6Packet(pkt) ? ip6LinkFailure(sim, st, pkt) : linkFailure(sim, st, pkt)),
+  };
   /** what netfilter's REJECT answers with (ICMP), reached without importing it */
   readonly nfOps: NfOps = { reject: nfReject };
   /** netfilter's counters, conntrack tables and draws as this simulator keeps them */
@@ -96,6 +103,7 @@ export class Simulator {
   ) {
     this.latency = opts.linkLatencyUs ?? PARAMS.linkLatencyUs;
     this.nf = opts.netfilter === 'model' ? new ModelRuntime() : new PrivateRuntime();
+    inet6Protos(this)[58] = icmp6Rcv;
   }
 
   /** Virtual time, µs. */
@@ -253,6 +261,7 @@ export class Simulator {
     const st = this.state(dev.ns);
     if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(this, st, dev, frame, pktType);
     else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(this, st, dev, frame.pkt, pktType);
+    else if (frame.eth.ethertype === ETHERTYPE.ipv6 && frame.pkt6) ip6Rcv(this, st, dev, frame.pkt6, pktType);
   }
 
   // --- traces and events --------------------------------------------------------------------

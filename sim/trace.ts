@@ -46,7 +46,7 @@ export type DropReason =
   /** larger than the receiving device's MTU (is_skb_forwardable) */
   | 'too-big';
 
-export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'netfilter' | 'drop';
+export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'ndisc' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'netfilter' | 'drop';
 
 /**
  * What a netfilter step was about: the hook, the table and chain, the rule that matched (its

@@ -14,7 +14,7 @@ const IP6_HEADER_LEN = 40;
 export function l3Length(f: Frame): number {
   if (f.pkt) return IPV4_HEADER_LEN + f.pkt.ip.payloadLen;
   if (f.arp) return ARP_LEN;
-  if (f.ip6) return IP6_HEADER_LEN + f.ip6.payloadLen;
+  if (f.pkt6) return IP6_HEADER_LEN + f.pkt6.ip6.payloadLen;
   return 0;
 }
 
@@ -36,6 +36,9 @@ function clonePacket(p: IpPacket): IpPacket {
 /** A copy that shares nothing mutable with the original. */
 export function cloneFrame(f: Frame): Frame {
   const c: Frame = { eth: { ...f.eth }, arp: f.arp ? { ...f.arp } : null, pkt: f.pkt ? clonePacket(f.pkt) : null, bridgeHops: 0 };
-  if (f.ip6) c.ip6 = { ...f.ip6 };
+  if (f.pkt6) {
+    const p = f.pkt6;
+    c.pkt6 = { ...p, ip6: { ...p.ip6 }, icmp6: p.icmp6 ? { ...p.icmp6 } : null, udp: p.udp ? { ...p.udp } : null, inner: p.inner ? cloneFrame(p.inner) : null };
+  }
   return c;
 }

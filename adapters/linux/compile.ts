@@ -11,6 +11,8 @@
 import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
 import type { LinkKind } from '../../src/model/link.js';
 import type { Op, RouteSpec } from '../../src/ops/op.js';
+import { ip6PrefixText } from '../../src/model/ipv6/ip6.js';
+import { compileOp6 } from './compile6.js';
 import { KIND_ADAPTERS, type KindAdapter } from './kinds/index.js';
 
 import { bridgeArgs } from './kinds/bridge.js';
@@ -214,7 +216,8 @@ export function compileOp(op: Op): Command {
       const out = ['addr', 'flush'];
       if (op.dev !== null) out.push('dev', checkLinkName(op.dev));
       if (op.scope !== null) out.push('scope', checkInt(op.scope, 'scope'));
-      if (op.to !== null) out.push('to', prefix(op.to.addr, op.to.len));
+      if (op.to !== null) out.push('to', op.to.addr6 !== undefined ? ip6PrefixText(op.to.addr6, op.to.len) : prefix(op.to.addr, op.to.len));
+      if (op.family) out.unshift(op.family === 'inet6' ? '-6' : '-4');
       return { program: 'ip', argv: out };
     }
     case 'route.add':
@@ -271,6 +274,13 @@ export function compileOp(op: Op): Command {
       out.push('dev', checkLinkName(op.dev));
       return { program: 'ip', argv: out };
     }
+    case 'addr6.add':
+    case 'addr6.del':
+    case 'route6.add':
+    case 'route6.del':
+    case 'rule6.add':
+    case 'neigh6.add':
+      return compileOp6(op);
     case 'neigh.proxy': {
       const out = ['neigh', op.mode, 'proxy', ip4ToString(op.dst)];
       if (op.dev !== null) out.push('dev', checkLinkName(op.dev));

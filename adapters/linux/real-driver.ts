@@ -19,7 +19,8 @@ import type { Simulator } from '../../sim/simulator.js';
 import { execSim, kernelMayRun } from '../../src/twin/sim-executor.js';
 import { SIM_PROGRAMS } from '../../src/programs/table.js';
 import { addRealJob } from './real-jobs.js';
-import { readsState, settle, showsIpv6Routes } from './settle.js';
+import { readsState, settle } from './settle.js';
+import { waitsForDad } from '../../src/exec/dad-wait.js';
 import { noteChange } from './settle-scope.js';
 import { CATALOGUE, type Feature, type Program } from '../../src/exec/catalogue.js';
 import { settleRealJobs } from './real-jobs.js';
@@ -243,10 +244,10 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       // the sandbox isolates the network, not files or global sysctls: some lines never run
       const refused = realArgvProblem(inv.program, inv.argv);
       if (refused) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${refused}\n`, supported: false };
-      if (readsState(inv.program, inv.argv)) await settle(sb, sbHost, { dad: showsIpv6Routes(inv.program, inv.argv) });
+      if (readsState(inv.program, inv.argv) || waitsForDad(inv.program, inv.argv)) await settle(sb, sbHost, { dad: waitsForDad(inv.program, inv.argv) });
       const r = await sb.exec(sbHost, argv, inv.stdin !== undefined ? { input: inv.stdin } : undefined);
       const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
-      if (inv.program === 'ping') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };
+      if (inv.program === 'ping' || inv.program === 'ping6') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };
       return o;
     }
     default:

@@ -35,8 +35,12 @@ function linkSettled(l: JsonLink): boolean {
   return true;
 }
 
-/** DAD still running on one of the link's addresses (one that failed DAD stays tentative for good). */
+/**
+ * DAD still running on one of the link's addresses (one that failed DAD stays tentative for
+ * good, and so does one on a device that is down).
+ */
 function dadRunning(l: JsonLink): boolean {
+  if (!(l.flags ?? []).includes('UP')) return false;
   return (l.addr_info ?? []).some((a) => a.tentative === true && a.dadfailed !== true);
 }
 
@@ -142,7 +146,7 @@ const READ_VERBS = ['show', 'list', 'lst', 'ls', 'sh', 'get'];
 
 /** Whether a command reads state (so the kernel should have settled before it runs). */
 export function readsState(program: string, argv: string[]): boolean {
-  if (program === 'ping') return true;
+  if (program === 'ping' || program === 'ping6') return true;
   if (program === 'brctl') return argv[0] === 'show' || argv[0] === 'showmacs';
   let i = 0;
   while (i < argv.length && argv[i].startsWith('-')) {
@@ -152,28 +156,4 @@ export function readsState(program: string, argv: string[]): boolean {
   const verb = argv[i + 1];
   if (verb === undefined) return true;
   return READ_VERBS.some((v) => v.startsWith(verb) || verb === v) || verb === 'help';
-}
-
-/**
- * Whether a command prints IPv6 routes (`ip -6 route`, `ip route show table all`): those lack
- * a link-local's `local` route until DAD is over, so the kernel must finish it first.
- */
-export function showsIpv6Routes(program: string, argv: string[]): boolean {
-  if (program !== 'ip') return false;
-  let v6 = false;
-  let i = 0;
-  while (i < argv.length && argv[i].startsWith('-')) {
-    const o = argv[i].replace(/^--/, '-');
-    if (o === '-6') v6 = true;
-    if (/^-(n|netns|rc|b|batch)$/.test(o) || /^-f(a(m(i(ly?)?)?)?)?$/.test(o)) {
-      if (/^-f/.test(o) && argv[i + 1] === 'inet6') v6 = true;
-      i++;
-    }
-    i++;
-  }
-  const obj = argv[i];
-  if (obj === undefined || !'route'.startsWith(obj)) return false;
-  if (v6) return true;
-  const t = argv.indexOf('table');
-  return t >= 0 && ['all', '0'].includes(argv[t + 1] ?? '');
 }

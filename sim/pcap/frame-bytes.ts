@@ -4,7 +4,9 @@
  * A packet is one mutable object along its path (TTL drops in place), so a capture must take
  * the bytes when it sees the frame, not later.
  */
-import type { Frame, IpPacket } from '../packet.js';
+import type { Frame, Ip6Packet, IpPacket } from '../packet.js';
+import { emitIcmp6 } from '../wire/icmpv6.js';
+import { emitIpv6, NEXTHDR } from '../wire/ipv6.js';
 import { emitArp } from '../wire/arp.js';
 import { emitEthernet, ETHERTYPE } from '../wire/ethernet.js';
 import { emitIcmp } from '../wire/icmp.js';
@@ -30,7 +32,29 @@ export function packetBytes(p: IpPacket): Uint8Array {
 }
 
 /**
- * An Ethernet frame: header, then ARP or IPv4. No padding to 60 bytes: veth and bridges do not
+ * The IPv6 packet: header, the hop-by-hop router alert an MLD report carries, then ICMPv6 or
+ * UDP (a tunnel's inner packet as its payload); a payload the engine does not model is zeros.
+ */
+export function packetBytes6(p: Ip6Packet): Uint8Array {
+  const h = p.ip6;
+  let payload: Uint8Array;
+  if (p.icmp6) payload = emitIcmp6(p.icmp6, h.src, h.dst);
+  else if (p.udp) {
+    const inner = p.inner?.pkt ? packetBytes(p.inner.pkt) : p.inner?.pkt6 ? packetBytes6(p.inner.pkt6) : new Uint8Array(p.udp.payloadLen);
+    payload = emitUdp(p.udp, inner);
+  } else payload = new Uint8Array(h.payloadLen);
+  if (h.nextHeader === NEXTHDR.hopopts) {
+    // next header ICMPv6, length 0 (8 bytes), router alert (MLD), PadN
+    const hbh = new Uint8Array(8 + payload.length);
+    hbh.set([58, 0, 5, 2, 0, 0, 1, 0]);
+    hbh.set(payload, 8);
+    payload = hbh;
+  }
+  return emitIpv6(h, payload);
+}
+
+/**
+ * An Ethernet frame: header, then ARP, IPv4 or IPv6. No padding to 60 bytes: veth and bridges do not
  * pad, and a capture on the sender never shows padding.
  *
  * @example
@@ -39,5 +63,6 @@ export function packetBytes(p: IpPacket): Uint8Array {
 export function frameBytes(f: Frame): Uint8Array {
   if (f.arp && f.eth.ethertype === ETHERTYPE.arp) return emitEthernet(f.eth, emitArp(f.arp));
   if (f.pkt && f.eth.ethertype === ETHERTYPE.ipv4) return emitEthernet(f.eth, packetBytes(f.pkt));
+  if (f.pkt6 && f.eth.ethertype === ETHERTYPE.ipv6) return emitEthernet(f.eth, packetBytes6(f.pkt6));
   return emitEthernet(f.eth, new Uint8Array(0));
 }

@@ -4,7 +4,7 @@
  */
 import { getMac, get16, putMac, put16 } from './bytes.js';
 
-export const ETHERTYPE = { ipv4: 0x0800, arp: 0x0806 } as const;
+export const ETHERTYPE = { ipv4: 0x0800, arp: 0x0806, ipv6: 0x86dd } as const;
 export const ETH_HEADER_LEN = 14;
 export const BROADCAST = 'ff:ff:ff:ff:ff:ff';
 

@@ -17,6 +17,7 @@ const KIND: Record<StepKind, string> = {
   route: 'route lookup',
   neigh: 'neighbour (ARP cache)',
   arp: 'ARP',
+  ndisc: 'neighbour discovery',
   xmit: 'frame on a link',
   rx: 'frame received',
   bridge: 'bridge forwards',

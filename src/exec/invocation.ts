@@ -206,7 +206,7 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     return inv;
   }
   if (isProgram(cmd)) {
-    if ((cmd === 'ping' || cmd === 'socat' || background) && wrappers.some((w) => w.kind === 'netns-exec-all')) {
+    if ((cmd === 'ping' || cmd === 'ping6' || cmd === 'socat' || background) && wrappers.some((w) => w.kind === 'netns-exec-all')) {
       return { kind: 'unsupported', why: `ip -all netns exec ${cmd}` };
     }
     const inv: Invocation = { kind: 'program', program: cmd, argv: args, wrappers, background };

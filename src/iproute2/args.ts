@@ -10,6 +10,7 @@
  */
 import { isIPv6 } from 'node:net';
 import { parseIp4, parsePrefix, type Ip4 } from '../model/ip.js';
+import { parseIp6, type Ip6 } from '../model/ipv6/ip6.js';
 import type { Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import type { CommandResult } from './types.js';
@@ -273,6 +274,13 @@ export interface InetPrefix {
   keyword?: 'default' | 'any' | 'all';
   /** the family the text had (null for a keyword read with no family) */
   family: Family;
+  /** the address when the family is inet6 (then `addr` is 0) */
+  addr6?: Ip6;
+}
+
+/** Whether a caller reads IPv6 addresses (else they are not modelled there). */
+export interface AddrOpts {
+  v6?: boolean;
 }
 
 function looksIPv6(text: string): boolean {
@@ -280,24 +288,60 @@ function looksIPv6(text: string): boolean {
   return isIPv6(slash >= 0 ? text.slice(0, slash) : text);
 }
 
+/** get_prefix_1 for AF_INET6: inet_pton and a length up to 128; null when iproute2 refuses the text. */
+function prefix6(arg: string): InetPrefix | null {
+  const slash = arg.indexOf('/');
+  const head = slash >= 0 ? arg.slice(0, slash) : arg;
+  if (head === 'default' || head === 'any' || head === 'all') {
+    if (slash >= 0) return null;
+    return { addr: 0, addr6: 0n, len: 0, lenGiven: head === 'default', keyword: head, family: 'inet6' };
+  }
+  const a = parseIp6(head);
+  if (a === null) return null;
+  if (slash < 0) return { addr: 0, addr6: a, len: 128, lenGiven: false, family: 'inet6' };
+  const len = parseNetmask6(arg.slice(slash + 1));
+  if (len === null || len > 128) return null;
+  return { addr: 0, addr6: a, len, lenGiven: true, family: 'inet6' };
+}
+
+/** get_netmask: a number (base 0), or a dotted IPv4 mask. */
+function parseNetmask6(text: string): number | null {
+  if (/^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.test(text)) {
+    return /^0[xX]/.test(text) ? parseInt(text, 16) : text.length > 1 && text[0] === '0' ? parseInt(text, 8) : parseInt(text, 10);
+  }
+  const p = text.includes('.') ? parsePrefix(`${text}`) : null;
+  if (!p || p.keyword) return null;
+  const inv = ~p.addr >>> 0;
+  if ((inv & (inv + 1)) !== 0) return null;
+  let bits = 0;
+  for (let x = p.addr; x & 0x80000000; x = (x << 1) >>> 0) bits++;
+  return bits;
+}
+
 /**
  * get_prefix(): `A/P`, `A`, `default`, `any`, `all`; exits 1 with iproute2's message when
  * the text is not one (`Error: any valid prefix is expected rather than "172.16.1..2/24".`).
- * IPv6 is not modelled.
+ * IPv6 is read only where the caller asks for it (`v6`); elsewhere it is not modelled.
  */
-export function getPrefix(arg: string, family: Family): InetPrefix {
+export function getPrefix(arg: string, family: Family, opts: AddrOpts = {}): InetPrefix {
   if (family === 'link') {
     exitWith(`Error: "${arg}" may be inet prefix, but it is not allowed in this context.\n`, 1);
   }
-  const head = arg.split('/')[0];
-  if (head === 'default' || head === 'any' || head === 'all') {
+  const head = arg.split('/')[0]!;
+  const keyword = head === 'default' || head === 'any' || head === 'all';
+  if (opts.v6 && (family === 'inet6' || (family === null && !keyword && arg.includes(':')))) {
+    const p = prefix6(arg);
+    if (!p) exitWith(`Error: ${familyVerbose(family)} prefix is expected rather than "${arg}".\n`, 1);
+    return p;
+  }
+  if (keyword) {
     if (family === 'mpls') exitWith(`Error: ${familyVerbose(family)} prefix is expected rather than "${arg}".\n`, 1);
     if (family === 'inet6') notModelled('IPv6');
   }
   if (arg.includes(':') && (family === null || family === 'inet6')) {
     if (looksIPv6(arg)) notModelled('IPv6');
   }
-  if (family === 'inet6' && !head.includes(':') && head !== 'default' && head !== 'any' && head !== 'all') {
+  if (family === 'inet6' && !head.includes(':') && !keyword) {
     exitWith(`Error: inet6 prefix is expected rather than "${arg}".\n`, 1);
   }
   if (family === 'mpls' || family === 'bridge') notModelled(`address family ${family}`);
@@ -308,14 +352,21 @@ export function getPrefix(arg: string, family: Family): InetPrefix {
 
 /**
  * get_addr(): one address (or `default`/`any`/`all`, read as 0.0.0.0); exits 1 with
- * `Error: inet address is expected rather than "172.16.1..2".` otherwise.
+ * `Error: inet address is expected rather than "172.16.1..2".` otherwise. IPv6 as for getPrefix.
  */
-export function getAddr(arg: string, family: Family): InetPrefix {
+export function getAddr(arg: string, family: Family, opts: AddrOpts = {}): InetPrefix {
   if (family === 'link') notModelled('link-layer addresses');
-  if (arg === 'default' || arg === 'any' || arg === 'all') {
+  const keyword = arg === 'default' || arg === 'any' || arg === 'all';
+  if (opts.v6 && (family === 'inet6' || (family === null && !keyword && arg.includes(':')))) {
+    if (keyword) return { addr: 0, addr6: 0n, len: 0, lenGiven: arg === 'default', keyword: arg, family: 'inet6' };
+    const a = parseIp6(arg);
+    if (a === null) exitWith(`Error: ${familyVerbose(family)} address is expected rather than "${arg}".\n`, 1);
+    return { addr: 0, addr6: a, len: 128, lenGiven: false, family: 'inet6' };
+  }
+  if (keyword) {
     if (family === 'mpls') exitWith(`Error: mpls address is expected rather than "${arg}".\n`, 1);
     if (family === 'inet6') notModelled('IPv6');
-    return { addr: 0, len: arg === 'default' ? 0 : 0, lenGiven: arg === 'default', keyword: arg, family };
+    return { addr: 0, len: 0, lenGiven: arg === 'default', keyword: arg, family };
   }
   if (arg.includes(':') && (family === null || family === 'inet6') && isIPv6(arg)) notModelled('IPv6');
   if (family === 'inet6' && !arg.includes(':')) exitWith(`Error: inet6 address is expected rather than "${arg}".\n`, 1);

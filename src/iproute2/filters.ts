@@ -5,12 +5,14 @@
  * filters the dump.
  */
 import type { Ip4 } from '../model/ip.js';
+import type { Ip6 } from '../model/ipv6/ip6.js';
 import type { RouteType } from '../model/route.js';
 
-/** A prefix given on a command line: `10.0.0.0/24`, or an address (len 32). */
+/** A prefix given on a command line: `10.0.0.0/24`, or an address (len 32); an IPv6 one has `addr6`. */
 export interface PrefixArg {
   addr: Ip4;
   len: number;
+  addr6?: Ip6;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface LinkFilter {
   primary?: boolean | null;
   /** `ip addr show`: `permanent` (true) / `dynamic` (false) */
   permanent?: boolean | null;
+  /** `ip addr show`: get_filter's flag words (`tentative`, `-dadfailed`, `primary` …): filter.flags and filter.flagmask */
+  addrFlags?: { flags: number; mask: number } | null;
 }
 
 /** A fresh LinkFilter that selects everything. */

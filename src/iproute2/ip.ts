@@ -5,7 +5,7 @@
  * result); `runIp` also carries it out against the model.
  */
 import { apply } from '../ops/apply.js';
-import { OpError } from '../ops/errors.js';
+import { OpError, OpUnsupported } from '../ops/errors.js';
 import { exitWith, invarg, IpExit, IpUnsupported, matches, netnsByName, notModelled, readFamily } from './args.js';
 import { parseAddr } from './addr/parse.js';
 import { parseLink } from './link/parse.js';
@@ -213,7 +213,7 @@ export function parseIp(ctx: CmdContext, argv: string[]): { plan: IpPlan; ctx: C
 /** The CommandResult an exception stands for: an exit(), a gap of the model, or a bug. */
 export function resultOf(e: unknown): CommandResult {
   if (e instanceof IpExit) return e.result;
-  if (e instanceof IpUnsupported) return unsupported(e.what);
+  if (e instanceof IpUnsupported || e instanceof OpUnsupported) return unsupported(e.what);
   if (e instanceof OpError) return { exit: e.exit, stdout: '', stderr: e.stderr };
   const msg = e instanceof Error ? e.message : String(e);
   return unsupported(`internal error: ${msg}`);

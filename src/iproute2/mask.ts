@@ -13,7 +13,9 @@
  * - the `tentative` flag of a fresh IPv6 address: DAD runs for a second or two after a link
  *   gets carrier, so whether `ip addr` sees it depends on timing;
  * - bridge timers (`gc_timer`, `forward_delay_timer`, …) and cached routes' `expires Nsec`
- *   (a learned PMTU), which count down in real time.
+ *   (a learned PMTU), which count down in real time;
+ * - the seconds left of IPv6 lifetimes (`valid_lft 99sec`, a route's `expires 98sec`): they
+ *   count down from a moment DAD's random delay decides (recorded comparisons check them).
  * Every random MAC gets the same placeholder, not a numbered one, on purpose: which port's
  * random MAC a bridge inherits is itself random. For the same reason the `local fe80::…`
  * routes of table local, which the kernel keeps in address order (so in the order of random
@@ -51,9 +53,12 @@ export function maskVolatile(text: string): string {
     .replace(BRIDGE_ID, (m, prio: string, first: string) => (isRandomMac(first) ? `${prio}.${MAC_MASK}` : m))
     .replace(BRCTL_BRIDGE_ID, (m, prio: string, first: string) => (isRandomMac(first) ? `${prio}.${MAC_MASK}` : m))
     .replace(LINK_LOCAL, LL_MASK)
-    .replace(/(scope \S+ )tentative /g, '$1')
-    .replace(/"tentative":true,/g, '')
-    .replace(/\n *"tentative": true,/g, '')
+    .replace(/(scope \S+ (?:\w+ )*?)(?<!dadfailed )tentative /g, '$1')
+    .replace(/(?<!"dadfailed":true,)"tentative":true,/g, '')
+    .replace(/(?<!"dadfailed": true,)\n *"tentative": true,/g, '')
+    .replace(/\b(valid_lft|preferred_lft|expires) -?\d+sec\b/g, '$1 Nsec')
+    .replace(/("(?:valid_life_time|preferred_life_time)": ?)(?!4294967295\b)\d+/g, '$1N')
+    .replace(/("expires": ?)-?\d+/g, '$1N')
     .replace(/(\w+_timer) +\d+\.\d\d /g, '$1    0.00 ')
     .replace(/("\w+_timer": ?)\d+\.\d\d/g, '$10.00')
     .replace(/ expires \d+sec /g, ' expires Nsec ')

@@ -56,7 +56,10 @@ export interface CmdContext {
 /** A learnt neighbour entry, as `ip neigh` shows it. */
 export interface DynamicNeighbour {
   dev: Link;
-  ip: number;
+  /** an IPv4 number or an IPv6 bigint */
+  ip: number | bigint;
+  /** NTF_ROUTER (IPv6) */
+  router?: boolean;
   lladdr: string | null;
   state: string;
 }

@@ -12,6 +12,7 @@ import { overlappingSubnets } from './rule-overlapping-subnets.js';
 import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
 import { pingTarget } from './rule-ping-target.js';
+import { linkLocalScope } from './rule-link-local-scope.js';
 import { loDown } from './rule-lo-down.js';
 import { refusedPath } from './rule-refused-path.js';
 import { routeExists } from './rule-route-exists.js';
@@ -37,6 +38,7 @@ export const RULES: LintRule[] = [
   copiedBlock,
   tunnelOrder,
   pingTarget,
+  linkLocalScope,
   notSimulated,
 ];
 

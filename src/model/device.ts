@@ -5,7 +5,7 @@
 import { SCOPE, type Addr } from './address.js';
 import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
 import { inPrefix, type Ip4 } from './ip.js';
-import { linkLocalPending, syncLinkLocal } from './ipv6ll.js';
+import { addrconfPending, addrconfSync, freshInet6, inet6Unregister, initInet6 } from './ipv6/addrconf.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
@@ -37,8 +37,7 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
     pointopoint: k.pointopoint,
     noarp: k.noarp,
     fdb: [],
-    ipv6ll: null,
-    addrGenMode: 'eui64',
+    inet6: freshInet6(ns, k.mtu, kind === 'loopback' || k.noarp),
   };
   k.init?.(l);
   k.confInit?.(l);
@@ -52,7 +51,7 @@ export function linkUp(l: Link): void {
   const stacked = stackedCarrier(l);
   l.up = true;
   l.everUp = true;
-  linkLocalPending(l);
+  addrconfPending(l);
   if (l.kind === 'loopback' && !l.addrs.some((a) => a.local === 0x7f000001 && a.prefixLen === 8)) {
     // inet_set_ifa: ipv4_devconf_setall, so conf/default writes no longer reach lo
     markAllConfSet(l.confSet);
@@ -99,15 +98,16 @@ function stackedCarrierChanged(before: [Link, boolean][]): void {
 
 /** Carrier of `l` and of what depends on it (its veth peer, its bridge, its macvlans) may have changed: addrconf reacts. */
 function syncCarrierNeighbours(l: Link): void {
-  syncLinkLocal(l.ns);
   const far = l.peer ?? l.cable ?? null;
-  if (far && far.ns !== l.ns) syncLinkLocal(far.ns);
+  if (far) addrconfPending(far);
+  addrconfSync(l.ns);
+  if (far && far.ns !== l.ns) addrconfSync(far.ns);
   for (const dev of [l, far]) {
     // macvlan_device_event: the macvlans on a device take its carrier (netif_stacked_transfer_operstate)
     for (const u of dev?.uppers ?? []) {
-      linkLocalPending(u);
+      addrconfPending(u);
       u.ns.touch();
-      syncLinkLocal(u.ns);
+      addrconfSync(u.ns);
     }
   }
 }
@@ -118,7 +118,7 @@ export function linkDown(l: Link): void {
   const hadCarrier = hasCarrier(l);
   const stacked = stackedCarrier(l);
   l.up = false;
-  linkLocalPending(l);
+  addrconfPending(l);
   l.flaps = (l.flaps ?? 0) + 1;
   if (l.peer) l.peer.flaps = (l.peer.flaps ?? 0) + 1;
   // veth_close: carrier goes at both ends; linkwatch sees this end first
@@ -188,7 +188,7 @@ export function setMaster(l: Link, master: Link | null): void {
     bridgeMtuAutoAdjust(old);
   }
   l.ns.touch();
-  syncLinkLocal(l.ns);
+  addrconfSync(l.ns);
 }
 
 /** Everything that goes when a device leaves its namespace (moved or unregistered). */
@@ -198,6 +198,7 @@ function teardown(l: Link): void {
   linkDown(l);
   // NETDEV_UNREGISTER (inetdev_destroy → arp_ifdown) of a device that was down
   pneighIfdown(l);
+  inet6Unregister(l);
   l.addrs = [];
   deleteRoutesVia(l, true);
   for (const t of l.ns.tables.values()) {
@@ -229,6 +230,7 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   l.conf = cloneConf(to.default);
   l.confSet = new Set(to.defaultSet);
   KINDS[l.kind].confInit?.(l);
+  initInet6(l);
   to.attach(l);
   // RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID: it allocates an id for the new one
   from.nsidOf(to, true);

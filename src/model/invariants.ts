@@ -7,7 +7,7 @@ import { ip4ToString } from './ip.js';
 import type { LabModel } from './lab-model.js';
 import type { Netns } from './netns.js';
 import { portIndexProblem } from './bridge-ports.js';
-import { linkLocalUnsettled } from './ipv6ll.js';
+import { addrconfUnsettled } from './ipv6/addrconf.js';
 
 function checkNetns(ns: Netns, out: string[]): void {
   const where = ns.path;
@@ -18,7 +18,7 @@ function checkNetns(ns: Netns, out: string[]): void {
     if (names.has(l.name)) out.push(`${where}: two devices are named ${l.name}`);
     else if (ns.linkByName(l.name) !== l) out.push(`${where}: the name index does not find ${l.name}`);
     names.add(l.name);
-    if (linkLocalUnsettled(l) && !ns.llPending.has(l)) out.push(`${where}: ${l.name} waits for its IPv6 link-local but no sync will look at it`);
+    if (addrconfUnsettled(l) && !ns.llPending.has(l)) out.push(`${where}: ${l.name} waits for addrconf but no sync will look at it`);
     if (l.kind === 'bridge') {
       const p = portIndexProblem(l);
       if (p) out.push(`${where}: ${p}`);

@@ -4,6 +4,7 @@ import { PROFILES, type HostProfile } from './sysctl.js';
 import type { Netns } from './netns.js';
 import { createLink, linkUp } from './device.js';
 import { NsChanges } from './ns-changes.js';
+import type { Inet6Port } from './ipv6/port6.js';
 import { STOCK_PROFILE, type KernelProfile } from './kernel-profile.js';
 
 /**
@@ -40,6 +41,8 @@ export class LabModel {
   version = 0;
   /** the namespace of each recent version bump (Netns.touch notes it) */
   readonly nsChanges = new NsChanges();
+  /** the simulator IPv6's timers and packets run on (DAD, lifetimes); null: none, DAD succeeds at once */
+  inet6Port: Inet6Port | null = null;
 
   constructor(opts: LabModelOptions = {}) {
     this.profile = opts.profile ?? PROFILES.kernel;

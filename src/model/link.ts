@@ -1,6 +1,7 @@
 import type { Addr } from './address.js';
 import type { Netns } from './netns.js';
 import type { IfConf } from './sysctl.js';
+import type { Inet6Dev } from './ipv6/inet6-dev.js';
 import type { Ip4 } from './ip.js';
 import { ZERO_MAC } from './mac.js';
 import type { BridgeTunables } from './bridge-options.js';
@@ -119,15 +120,8 @@ export interface Link {
   flaps?: number;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
-  /** the IPv6 address addrconf gave the device itself: `::1` on lo, an fe80:: link-local elsewhere (ipv6ll.ts) */
-  ipv6ll: string | null;
-  /**
-   * The device's IPv6 is set up (addrconf's IF_READY) but its own address was flushed by hand:
-   * addrconf gives it none again until the device goes down and up.
-   */
-  ll6Flushed?: boolean;
-  /** IFLA_INET6_ADDR_GEN_MODE: a tun switches to `random` when it first gets a link-local */
-  addrGenMode: 'eui64' | 'random';
+  /** the device's IPv6: its conf, addresses and addrconf state (ipv6/addrconf.ts) */
+  inet6: Inet6Dev;
   /** as a bridge port: its port number (the lowest free one when it joined) */
   portNo?: number;
   /** as a bridge port: BR_HAIRPIN_MODE, frames may go back out the port they came in by (a VEPA's switch) */

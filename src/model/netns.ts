@@ -9,6 +9,7 @@ import { NsidMap } from './nsid-map.js';
 import type { NetfilterState } from './netfilter/state.js';
 import type { ProxyNeigh } from './proxy-arp.js';
 import type { PmtuException } from './pmtu.js';
+import { Inet6Ns } from './ipv6/inet6-ns.js';
 
 /**
  * A network namespace: links, addresses (on the links), routing tables, policy rules and
@@ -32,8 +33,8 @@ export class Netns {
   /** two links were given one name (the kernel never does): look names up by scanning */
   private nameClash = false;
   /**
-   * Links whose IPv6 link-local addrconf may still have to give or take (ipv6ll.ts): every
-   * link as it arrives, and every link that goes up or down, until a sync finds it settled.
+   * Links whose IPv6 state addrconf may still have to change (ipv6/addrconf.ts): every link as
+   * it arrives, and every link that goes up or down, until a sync finds it settled.
    */
   readonly llPending = new Set<Link>();
   /** next ifindex to try: the kernel allocates cyclically per namespace */
@@ -61,6 +62,8 @@ export class Netns {
   proxyNeigh: ProxyNeigh[] = [];
   /** path MTUs learned from ICMP "fragmentation needed", by destination (pmtu.ts) */
   readonly pmtu = new Map<number, PmtuException>();
+  /** IPv6: conf/all and conf/default, routing tables, rules, static neighbours */
+  readonly inet6 = new Inet6Ns();
   /** bumped on every change; caches (FIB, reachability) compare it */
   version = 0;
   /**

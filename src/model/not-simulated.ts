@@ -11,6 +11,7 @@ import { KERNEL_DEFAULT_CONF, KERNEL_DEFAULT_DFLT_CONF, LOOPBACK_CONF, type IfCo
 import { BRIDGE_TUNABLE_DEFAULTS, type BridgeTunable } from './bridge-options.js';
 import type { Netns } from './netns.js';
 import type { Link } from './link.js';
+import { allConf6, defaultConf6, type Ip6Conf, type Ip6ConfKey } from './ipv6/conf6.js';
 
 /** net.ipv4.conf.*.KEY: stored per device, `all` and `default`; the simulator does what the kernel does at the default. */
 export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>> = {
@@ -35,6 +36,48 @@ export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>>
   disable_policy: 'IPsec policies are not simulated',
   disable_xfrm: 'IPsec transforms are not simulated',
 };
+
+/**
+ * net.ipv6.conf.*.KEY the simulator stores and does not act on. Router advertisements are not
+ * modelled (nothing in a lab sends them: radvd is not modelled), so the keys that only shape
+ * what an RA does (accept_ra_*, autoconf, use_tempaddr …) change nothing the simulator sees and
+ * are not listed; accept_ra itself is simulated (it decides whether router solicitations go out).
+ */
+export const CONF6_NOT_SIMULATED: Readonly<Partial<Record<Ip6ConfKey, string>>> = {
+  accept_redirects: 'ICMPv6 redirects are neither sent nor accepted',
+  accept_untracked_na: 'an unsolicited neighbour advertisement never creates an entry',
+  drop_unsolicited_na: 'unsolicited neighbour advertisements are not dropped',
+  drop_unicast_in_l2_multicast: 'unicast IPv6 in link-layer multicast is not dropped',
+  ndisc_notify: 'no unsolicited neighbour advertisement is sent when a device comes up or its address changes',
+  ndisc_evict_nocarrier: 'neighbour entries are not flushed on carrier loss',
+  ignore_routes_with_linkdown: 'linkdown routes are used as with ignore_routes_with_linkdown=0',
+  accept_source_route: 'routing headers are not simulated',
+  force_mld_version: 'MLD is sent as MLDv2',
+  mldv1_unsolicited_report_interval: 'MLD reports are sent once',
+  mldv2_unsolicited_report_interval: 'MLD reports are sent once',
+  max_addresses: 'temporary addresses are not simulated',
+  suppress_frag_ndisc: 'fragmented neighbour discovery is not simulated',
+  disable_policy: 'IPsec policies are not simulated',
+  seg6_enabled: 'segment routing is not simulated',
+  ioam6_enabled: 'IOAM is not simulated',
+  rpl_seg_enabled: 'RPL source routing is not simulated',
+};
+
+/** The IPv6 conf keys of one directory (`all`, `default` or a device) that differ from the kernel's start and are not simulated. */
+function conf6Ignored(conf: Ip6Conf, scope: string, where: string): NotSimulated[] {
+  const start = scope === 'all' ? allConf6() : defaultConf6();
+  const out: NotSimulated[] = [];
+  for (const [k, why] of Object.entries(CONF6_NOT_SIMULATED) as [Ip6ConfKey, string][]) {
+    if (conf[k] === start[k]) continue;
+    out.push({ setting: `net.ipv6.conf.${scope.replace(/\./g, '/')}.${k}`, text: `${k} (IPv6) is set on ${where} and not simulated`, why });
+  }
+  return out;
+}
+
+/** The value net.ipv6.conf.SCOPE.KEY starts at (conf/all, or conf/default as devices copy it). */
+export function kernelConf6Default(scope: string, key: Ip6ConfKey): number {
+  return (scope === 'all' ? allConf6() : defaultConf6())[key];
+}
 
 /** Bridge tunables (`ip link … type bridge KEY V`, `brctl stp`) the simulator's bridge ignores. */
 export const BRIDGE_NOT_SIMULATED = {
@@ -84,7 +127,7 @@ function confIgnored(conf: IfConf, scope: string, where: string, loopback = fals
 
 /** What a device holds that the simulator ignores. */
 export function linkNotSimulated(l: Link): NotSimulated[] {
-  const out = confIgnored(l.conf, l.name, l.name, l.kind === 'loopback');
+  const out = [...confIgnored(l.conf, l.name, l.name, l.kind === 'loopback'), ...conf6Ignored(l.inet6.conf, l.name, l.name)];
   if (l.bridge) {
     if (l.bridge.stp !== 0) out.push({ setting: `link ${l.name} stp_state`, text: `stp_state ${l.bridge.stp} is set on ${l.name} and not simulated`, why: BRIDGE_NOT_SIMULATED.stp_state });
     const opts = l.bridge.opts;
@@ -110,7 +153,12 @@ export function linkNotSimulated(l: Link): NotSimulated[] {
  */
 export function notSimulatedIn(ns: Netns): NotSimulated[] {
   const where = (s: string) => `${s} of ${ns.path}`;
-  const out = [...confIgnored(ns.all, 'all', where('conf/all')), ...confIgnored(ns.default, 'default', where('conf/default'))];
+  const out = [
+    ...confIgnored(ns.all, 'all', where('conf/all')),
+    ...confIgnored(ns.default, 'default', where('conf/default')),
+    ...conf6Ignored(ns.inet6.all, 'all', where('ipv6 conf/all')),
+    ...conf6Ignored(ns.inet6.default, 'default', where('ipv6 conf/default')),
+  ];
   for (const l of ns.linkList()) out.push(...linkNotSimulated(l));
   return out;
 }

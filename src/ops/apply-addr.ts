@@ -2,7 +2,8 @@
 import { SCOPE, type Addr } from '../model/address.js';
 import { checkNewAddress, insertAddress, primaryOf } from '../model/device.js';
 import { fibAddIfaddr, fibDelIfaddr } from '../model/fib-events.js';
-import { flushLinkLocal } from '../model/ipv6ll.js';
+import { addrScope6, deleteAddress6 } from '../model/ipv6/addrconf.js';
+import { ip6InPrefix } from '../model/ipv6/ip6.js';
 import { broadcastOf, inPrefix, maskOf, networkOf } from '../model/ip.js';
 import type { Link } from '../model/link.js';
 import { markAllConfSet } from '../model/sysctl.js';
@@ -99,24 +100,26 @@ export function applyAddrDel(ctx: OpContext, op: AddrDelOp): void {
   deleteAddress(l, a);
 }
 
-/** ipaddr_flush: every address the dump selects, IPv4 first, then IPv6 (the device's own, from addrconf). */
+/** ipaddr_flush: every address the dump selects, IPv4 first, then IPv6. */
 export function applyAddrFlush(ctx: OpContext, op: AddrFlushOp): void {
   const links = op.dev !== null ? [findDev(ctx, op.dev)] : ctx.ns.linkList();
-  const family = op.family ?? (op.to ? 'inet' : null);
+  const to = op.to;
+  const family = op.family ?? (to ? (to.addr6 !== undefined ? 'inet6' : 'inet') : null);
   for (const l of links) {
     if (family === 'inet6') continue;
     for (const a of [...l.addrs]) {
       if (!l.addrs.includes(a)) continue;
       if (op.scope !== null && a.scope !== op.scope) continue;
-      if (op.to && !inPrefix(a.local, op.to.addr, op.to.len)) continue;
+      if (to && !inPrefix(a.local, to.addr, to.len)) continue;
       deleteAddress(l, a);
     }
   }
   if (family === 'inet') return;
   for (const l of links) {
-    if (l.ipv6ll === null) continue;
-    const scope = l.kind === 'loopback' ? SCOPE.host : SCOPE.link;
-    if (op.scope !== null && op.scope !== scope) continue;
-    flushLinkLocal(l);
+    for (const a of [...l.inet6.addrs]) {
+      if (op.scope !== null && addrScope6(a) !== op.scope) continue;
+      if (to && to.len > 0 && !ip6InPrefix(a.addr, to.addr6!, to.len)) continue;
+      deleteAddress6(l, a);
+    }
   }
 }

@@ -13,6 +13,7 @@ import { IPV4_SYSCTL_NAMES } from '../model/sysctl-names.js';
 import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
 import { OpError } from './errors.js';
 import { BRIDGE_NF_DEFAULTS, nfState, type BridgeNfConf } from '../model/netfilter/state.js';
+import { applySysctl6Set, classifySysctl6, readSysctl6, sysctl6Target } from './apply-sysctl6.js';
 import type { OpContext } from './context.js';
 import type { SysctlSetOp } from './op.js';
 
@@ -44,6 +45,7 @@ export function sysctlTarget(key: string): SysctlTarget | null {
  */
 export function classifySysctl(key: string): 'modelled' | 'missing' | 'unmodelled' {
   if (sysctlTarget(key)) return 'modelled';
+  if (sysctlSegments(key)?.[1] === 'ipv6') return classifySysctl6(key);
   const s = sysctlSegments(key);
   if (s && s[0] === 'net' && s[1] === 'bridge' && s.length === 3) return 'missing';
   if (!s || s[1] !== 'ipv4') return 'unmodelled';
@@ -66,6 +68,7 @@ function confOf(ns: Netns, scope: string): IfConf | null {
 
 /** The value `sysctl KEY` prints, or null when the key does not exist in this namespace. */
 export function readSysctl(ns: Netns, key: string): string | null {
+  if (sysctl6Target(key)) return readSysctl6(ns, key);
   const t = sysctlTarget(key);
   if (!t) return null;
   if (t.kind === 'forward') return String(ns.all.forwarding);
@@ -95,6 +98,10 @@ const INT_MAX = 2147483647;
 
 export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   const ns = ctx.ns;
+  if (sysctl6Target(op.key)) {
+    applySysctl6Set(ns, op.key, op.value);
+    return;
+  }
   const t = sysctlTarget(op.key);
   const path = sysctlKeyPath(op.key);
   if (!t) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');

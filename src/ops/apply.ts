@@ -11,6 +11,9 @@ import { applySysctlSet } from './apply-sysctl.js';
 import { applyFdb, applyNeigh, applyNeighProxy, applyRule } from './apply-misc.js';
 import { applyXt } from './apply-xtables.js';
 import { applyNft } from './apply-nftables.js';
+import { applyAddr6Add, applyAddr6Del } from './apply-addr6.js';
+import { applyRoute6Add, applyRoute6Del } from './apply-route6.js';
+import { applyNeigh6, applyRule6 } from './apply-neigh6.js';
 import type { OpContext } from './context.js';
 import type { Op } from './op.js';
 
@@ -84,6 +87,24 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'neigh.proxy':
       applyNeighProxy(ctx, op);
+      return;
+    case 'addr6.add':
+      applyAddr6Add(ctx, op);
+      return;
+    case 'addr6.del':
+      applyAddr6Del(ctx, op);
+      return;
+    case 'route6.add':
+      applyRoute6Add(ctx, op);
+      return;
+    case 'route6.del':
+      applyRoute6Del(ctx, op);
+      return;
+    case 'rule6.add':
+      applyRule6(ctx, op);
+      return;
+    case 'neigh6.add':
+      applyNeigh6(ctx, op);
       return;
   }
 }

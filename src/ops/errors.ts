@@ -21,6 +21,19 @@ export class OpError extends Error {
   }
 }
 
+/**
+ * A request the model cannot carry out faithfully (an IPv6 multipath route …): the command is
+ * reported as not modelled rather than answered.
+ *
+ * @example
+ * throw new OpUnsupported('an IPv6 multipath route');
+ */
+export class OpUnsupported extends Error {
+  constructor(readonly what: string) {
+    super(what);
+  }
+}
+
 /** The kernel refused (extack message): `Error: <msg>.`, exit 2. */
 export function kernelError(msg: string, reason = 'kernel'): OpError {
   // iproute2 adds the final period when the kernel's extack message lacks one

@@ -6,6 +6,7 @@
  * before it talks to the kernel.
  */
 import type { Ip4 } from '../model/ip.js';
+import type { Ip6 } from '../model/ipv6/ip6.js';
 import type { RouteType } from '../model/route.js';
 import type { BridgeTunables } from '../model/bridge-options.js';
 import type { NfNftOp, NfXtOp } from './nf-op.js';
@@ -124,8 +125,8 @@ export interface AddrFlushOp {
   op: 'addr.flush';
   dev: string | null;
   scope: number | null;
-  /** flush only addresses within this prefix */
-  to: { addr: Ip4; len: number } | null;
+  /** flush only addresses within this prefix (an IPv6 one has `addr6`) */
+  to: { addr: Ip4; len: number; addr6?: Ip6 } | null;
   /** `-4` / `-6` (or a `to` prefix, which makes it IPv4); absent or null: every family */
   family?: 'inet' | 'inet6' | null;
 }
@@ -236,6 +237,86 @@ export interface NeighProxyOp {
   router: boolean;
 }
 
+/** `ip -6 addr add|replace|change` (inet6_rtm_newaddr). */
+export interface Addr6AddOp {
+  op: 'addr6.add';
+  mode: 'add' | 'replace' | 'change';
+  dev: string;
+  addr: Ip6;
+  prefixLen: number;
+  peer: Ip6 | null;
+  /** IFA_F_* asked for (nodad, home, mngtmpaddr, noprefixroute, optimistic) */
+  flags: number;
+  /** seconds, 0xffffffff for forever */
+  validLft: number;
+  preferredLft: number;
+  metric: number | null;
+}
+
+/** `ip -6 addr del` (inet6_rtm_deladdr: address and prefix length must both match). */
+export interface Addr6DelOp {
+  op: 'addr6.del';
+  dev: string;
+  addr: Ip6;
+  prefixLen: number;
+}
+
+/** An IPv6 route as `ip -6 route add|del` describes it (struct fib6_config). */
+export interface Route6Spec {
+  type: 'unicast' | 'local' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
+  dst: Ip6;
+  dstLen: number;
+  table: number | null;
+  dev: string | null;
+  gateway: Ip6 | null;
+  prefsrc: Ip6 | null;
+  metric: number | null;
+  protocol: number | null;
+  onlink: boolean;
+  mtu: number | null;
+  hoplimit: number | null;
+  pref: 'low' | 'medium' | 'high' | null;
+  /** `expires N`: seconds */
+  expires: number | null;
+}
+
+export interface Route6AddOp {
+  op: 'route6.add';
+  mode: RouteMode;
+  route: Route6Spec;
+}
+
+/** `ip -6 route del` (ip6_route_del): fields left null match any route of the prefix. */
+export interface Route6DelOp {
+  op: 'route6.del';
+  route: Route6Spec;
+}
+
+/** `ip -6 rule add|del` (fib6 rules). */
+export interface Rule6Op {
+  op: 'rule6.add';
+  del: boolean;
+  priority: number | null;
+  table: number | null;
+  src: { addr: Ip6; len: number } | null;
+  dst: { addr: Ip6; len: number } | null;
+  iif: string | null;
+  oif: string | null;
+  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+}
+
+/** `ip -6 neigh add|replace|change|del [proxy]`. */
+export interface Neigh6Op {
+  op: 'neigh6.add';
+  mode: 'add' | 'replace' | 'change' | 'del';
+  dst: Ip6;
+  dev: string;
+  lladdr: string | null;
+  state: 'permanent' | 'noarp' | 'reachable' | 'stale';
+  /** a proxy entry (pneigh): answered for, not resolved */
+  proxy: boolean;
+}
+
 /**
  * One kernel request: what every front end produces and `apply` runs.
  *
@@ -263,6 +344,12 @@ export type Op =
   | NeighOp
   | NfXtOp
   | NfNftOp
-  | NeighProxyOp;
+  | NeighProxyOp
+  | Addr6AddOp
+  | Addr6DelOp
+  | Route6AddOp
+  | Route6DelOp
+  | Rule6Op
+  | Neigh6Op;
 
 export type OpKind = Op['op'];

@@ -24,6 +24,7 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   brctl: (ctx, argv) => runBrctl(ctx, argv),
   sysctl: (ctx, argv) => runSysctl(ctx, argv),
   ping: (ctx, argv) => runPing(ctx, argv, ctx.sim),
+  ping6: (ctx, argv) => runPing(ctx, argv, ctx.sim, { ping6: true }),
   socat: (ctx, argv) => runSocat(ctx, argv, ctx.sim, ctx.source),
   iptables: (ctx, argv) => runIptables(ctx, argv, 'iptables'),
   'iptables-nft': (ctx, argv) => runIptables(ctx, argv, 'iptables-nft'),

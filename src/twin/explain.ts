@@ -10,6 +10,7 @@
  * x.reason;      // 'forwarding-off'
  * console.log(formatExplain(x));
  */
+import { formatIp6 } from '../model/ipv6/ip6.js';
 import { ip4ToString, parseIp4, type Ip4 } from '../model/ip.js';
 import type { Netns } from '../model/netns.js';
 import { routeAbsence } from '../model/route-absence.js';
@@ -163,7 +164,10 @@ function pendingArp(sim: Simulator): string | null {
     const st = sim.state(ns);
     for (const t of st.neigh.values()) {
       for (const e of t.values()) {
-        if (e.state === 'incomplete' && e.queue.length) return `${ns.path} was still waiting for ARP of ${ip4ToString(e.ip)} on ${e.dev.name}`;
+        if (e.state === 'incomplete' && e.queue.length)
+          return typeof e.ip === 'bigint'
+            ? `${ns.path} was still waiting for neighbour discovery of ${formatIp6(e.ip)} on ${e.dev.name}`
+            : `${ns.path} was still waiting for ARP of ${ip4ToString(e.ip)} on ${e.dev.name}`;
       }
     }
   }

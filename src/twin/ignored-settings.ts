@@ -8,12 +8,19 @@ import type { Invocation } from '../exec/invocation.js';
 import { procPathToKey } from '../exec/invocation.js';
 import { sysctlSegments } from '../model/kernel-path.js';
 import type { IfConf } from '../model/sysctl.js';
-import { BRIDGE_NOT_SIMULATED, CONF_NOT_SIMULATED, kernelConfDefault } from '../model/not-simulated.js';
+import { BRIDGE_NOT_SIMULATED, CONF6_NOT_SIMULATED, CONF_NOT_SIMULATED, kernelConf6Default, kernelConfDefault } from '../model/not-simulated.js';
+import type { Ip6ConfKey } from '../model/ipv6/conf6.js';
 import { BRIDGE_TUNABLE_DEFAULTS, type BridgeTunable } from '../model/bridge-options.js';
 
-/** `net.ipv4.conf.SCOPE.KEY` when a sysctl write of `value` to `key` is one the simulator ignores. */
+/** `net.ipv4.conf.SCOPE.KEY` (or `net.ipv6.conf…`) when a sysctl write of `value` to `key` is one the simulator ignores. */
 function ignoredSysctl(key: string, value: string): string | null {
   const s = sysctlSegments(key.trim());
+  if (s && s.length === 5 && s[1] === 'ipv6' && s[2] === 'conf') {
+    const k6 = s[4] as Ip6ConfKey;
+    if (!Object.hasOwn(CONF6_NOT_SIMULATED, k6)) return null;
+    if (Number(value.trim()) === kernelConf6Default(s[3], k6)) return null;
+    return `net.ipv6.conf.${s[3].replace(/\./g, '/')}.${k6}`;
+  }
   if (!s || s.length !== 5 || s[1] !== 'ipv4' || s[2] !== 'conf') return null;
   const k = s[4] as keyof IfConf;
   if (!Object.hasOwn(CONF_NOT_SIMULATED, k)) return null;

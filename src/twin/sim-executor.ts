@@ -7,6 +7,8 @@ import type { Host } from '../model/host.js';
 import type { Netns } from '../model/netns.js';
 import { settleLinkwatch } from '../model/link.js';
 import { settleJobs } from '../../sim/processes.js';
+import { settleDad } from '../../sim/ipv6/dad-settle.js';
+import { waitsForDad } from '../exec/dad-wait.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import { isReadonlySysctl, readSysctl } from '../ops/apply-sysctl.js';
@@ -200,11 +202,13 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
       return { exit: stderr ? 1 : 0, stdout, stderr, supported: true };
     }
     case 'program': {
+      // the kernel's driver waits for DAD before these; the simulator runs its clock to it
+      if (waitsForDad(inv.program, inv.argv)) settleDad(sim, ns.host.allNamespaces());
       const source = { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background };
       const run = SIM_PROGRAMS[inv.program];
       if (!run) return notModelled(`${inv.program} is not modelled`);
       const o = fromResult(run(inv.stdin !== undefined ? { ...ctx, sim, source, stdin: inv.stdin } : { ...ctx, sim, source }, inv.argv));
-      if (inv.program === 'ping' && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
+      if ((inv.program === 'ping' || inv.program === 'ping6') && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
       return o;
     }
   }
@@ -219,7 +223,7 @@ function learntNeighbours(sim: Simulator, ns: Netns): DynamicNeighbour[] {
     if (dev.ns !== ns) continue;
     for (const e of table.values()) {
       if (e.dead || e.state === 'none') continue;
-      out.push({ dev, ip: e.ip, lladdr: e.state === 'incomplete' || e.state === 'failed' ? null : e.mac, state: e.state });
+      out.push({ dev, ip: e.ip, lladdr: e.state === 'incomplete' || e.state === 'failed' ? null : e.mac, state: e.state, router: e.router });
     }
   }
   return out;

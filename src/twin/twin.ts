@@ -10,6 +10,7 @@
 import { LabModel, type LabModelOptions } from '../model/lab-model.js';
 import type { Host } from '../model/host.js';
 import { Simulator } from '../../sim/simulator.js';
+import { addrconfPort } from '../../sim/ipv6/addrconf-timers.js';
 import type { Step } from '../exec/step.js';
 import { runScriptSim } from './sim-executor.js';
 
@@ -31,7 +32,11 @@ export class Twin {
 
   /** The simulator of this lab (neighbour caches, FDBs and the clock persist across calls). */
   get sim(): Simulator {
-    if (!this.simulator) this.simulator = new Simulator(this.model, { netfilter: 'model' });
+    if (!this.simulator) {
+      this.simulator = new Simulator(this.model, { netfilter: 'model' });
+      // addrconf's timers and packets (DAD, router solicitations, lifetimes) run on this clock
+      this.model.inet6Port = addrconfPort(this.simulator);
+    }
     return this.simulator;
   }
 

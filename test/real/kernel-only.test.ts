@@ -61,8 +61,8 @@ const LINES: string[][] = [
 
 const quote = (w: string) => (/^[\w./:=,@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
 const SCRIPT = `${LINES.map((l) => l.map(quote).join(' ')).join('\n')}\n`;
-/** Lines the kernel answers although the simulator does not model them (iptables and nft are modelled: lines 5–9 and 18 agree). */
-const KERNEL_ONLY = [10, 11, 12, 13, 14, 15, 16, 17, 19];
+/** Lines the kernel answers although the simulator does not model them (iptables, nft and the IPv6 lines are modelled). */
+const KERNEL_ONLY = [12, 13, 16, 17];
 const REFUSED = [21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
 
 describeReal('real mode: the kernel answers the lines the simulator does not model', () => {
@@ -127,17 +127,17 @@ describeReal('real mode: the kernel answers the lines the simulator does not mod
       expect(doc.disagree).toEqual([]);
       expect(doc.unmodelled.map((u) => u.line)).toEqual(KERNEL_ONLY);
       expect(doc.skipped.map((u) => u.line)).toEqual(REFUSED);
-      expect(doc.divergedAt.line).toBe(10);
+      expect(doc.divergedAt.line).toBe(12);
       const text = cli(['diff', file, '--allow-unmodelled']);
       expect(text.status).toBe(0);
       expect(text.stdout).toMatch(
-        /^no disagreement: \d+ commands agree\n9 line\(s\) not modelled by the simulator, answered by the kernel:\n {2}line 10: ip -6 addr add fd00::1\/64 dev v0 nodad\n {4}kernel: exit 0\n/,
+        /^no disagreement: \d+ commands agree\n4 line\(s\) not modelled by the simulator, answered by the kernel:\n {2}line 12: tc qdisc add dev v0 root handle 1: tbf rate 1mbit burst 10kb latency 10ms\n {4}kernel: exit 0\n/,
       );
-      expect(text.stdout).toContain('nettwin: from line 10 (');
+      expect(text.stdout).toContain('nettwin: from line 12 (');
       const run = cli(['run', file, '--real', '--json']);
       const out = JSON.parse(run.stdout) as { kernel: { name: string }; coverage: { total: { notModelled: number; skipped: number } } };
       expect(out.kernel.name).toMatch(/^auto:/);
-      expect(out.coverage.total).toMatchObject({ notModelled: 9, skipped: 11 });
+      expect(out.coverage.total).toMatchObject({ notModelled: 4, skipped: 11 });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,12 +1,15 @@
 /**
  * Addresses as the kernel dumps them (RTM_NEWADDR: struct ifaddrmsg and IFA_* attributes) and
  * as `ip addr` prints each one (ip/ipaddress.c print_addrinfo, print_ifa_flags). A dump lists
- * IPv4 before IPv6 (families in number order), IPv4 in the device's ifa_list order. Every
- * address has infinite lifetimes: the kernel reports 4294967295 and iproute2 `forever`.
+ * IPv4 before IPv6 (families in number order), each in the device's list order. IPv4
+ * addresses have infinite lifetimes (the kernel reports 4294967295 and iproute2 `forever`);
+ * an IPv6 address's lifetimes count down on the lab clock.
  */
-import { SCOPE } from '../../model/address.js';
 import { inPrefix, ip4ToString } from '../../model/ip.js';
-import { isStablePrivacy } from '../../model/ipv6ll.js';
+import { formatIp6, ip6InPrefix, type Ip6 } from '../../model/ipv6/ip6.js';
+import { addrScope6 } from '../../model/ipv6/addrconf.js';
+import { lifetimeLeft } from '../../model/ipv6/inet6-dev.js';
+import { now6 } from '../../model/ipv6/port6.js';
 import type { Link } from '../../model/link.js';
 import type { PrefixArg } from '../filters.js';
 import { printNl, type ShowCtx } from '../link/fields.js';
@@ -44,6 +47,11 @@ export interface IfAddr {
   address: string;
   /** the IPv4 value, for `to PREFIX` */
   local4: number | null;
+  /** the IPv6 value, for `to PREFIX` */
+  local6?: Ip6 | null;
+  /** seconds left (FOREVER: 4294967295) */
+  valid?: number;
+  preferred?: number;
   broadcast: string | null;
   /** IFA_LABEL (IPv4 only) */
   label: string | null;
@@ -66,20 +74,24 @@ export function linkAddrs(l: Link): IfAddr[] {
     label: a.label,
     metric: a.metric ? a.metric : null,
   }));
-  if (l.ipv6ll !== null) {
-    const lo = l.kind === 'loopback';
+  const now = l.inet6.addrs.length ? now6(l) : 0;
+  for (const a of l.inet6.addrs) {
+    const local = formatIp6(a.addr);
     out.push({
       family: 'inet6',
       ifindex: l.ifindex,
-      prefixlen: lo ? 128 : 64,
-      flags: IFA_F.PERMANENT | (isStablePrivacy(l) ? IFA_F.STABLE_PRIVACY : 0),
-      scope: lo ? SCOPE.host : SCOPE.link,
-      local: l.ipv6ll,
-      address: l.ipv6ll,
+      prefixlen: a.prefixLen,
+      flags: a.flags,
+      scope: addrScope6(a),
+      local,
+      address: a.peer !== null ? formatIp6(a.peer) : local,
       local4: null,
+      local6: a.addr,
       broadcast: null,
       label: null,
-      metric: null,
+      metric: a.metric ? a.metric : null,
+      valid: a.flags & IFA_F.PERMANENT && a.preferredLft === FOREVER ? FOREVER : lifetimeLeft(a.validLft, a.tstamp, now),
+      preferred: a.flags & IFA_F.PERMANENT && a.preferredLft === FOREVER ? FOREVER : lifetimeLeft(a.preferredLft, a.tstamp, now),
     });
   }
   return out;
@@ -131,8 +143,10 @@ export function addrMatches(a: IfAddr, f: AddrPrintFilter, devName: string): boo
   if (f.family !== null && f.family !== a.family) return false;
   if (f.label !== null && !fnmatch(f.label, a.label ?? devName)) return false;
   if (f.to && f.to.len > 0) {
-    // inet_addr_match_rta: an address of another family never matches an IPv4 prefix
-    if (a.local4 === null || !inPrefix(a.local4, f.to.addr, f.to.len)) return false;
+    // inet_addr_match_rta: an address of another family never matches
+    if (f.to.addr6 !== undefined) {
+      if (a.local6 == null || !ip6InPrefix(a.local6, f.to.addr6, f.to.len)) return false;
+    } else if (a.local4 === null || !inPrefix(a.local4, f.to.addr, f.to.len)) return false;
   }
   return true;
 }
@@ -211,11 +225,17 @@ export function printAddrinfo(c: ShowCtx, a: IfAddr, f: AddrPrintFilter, devName
   printIfaFlags(c, a);
   if (a.label !== null) p.any('label', a.label, a.label);
   printNl(c);
+  const valid = a.valid ?? FOREVER;
+  const preferred = a.preferred ?? FOREVER;
   p.text('       valid_lft ');
-  p.jsonOnly('valid_life_time', FOREVER);
-  p.text('forever');
+  if (valid === FOREVER) {
+    p.jsonOnly('valid_life_time', FOREVER);
+    p.text('forever');
+  } else p.any('valid_life_time', `${valid}sec`, valid);
   p.text(' preferred_lft ');
-  p.jsonOnly('preferred_life_time', FOREVER);
-  p.text('forever');
+  if (preferred === FOREVER) {
+    p.jsonOnly('preferred_life_time', FOREVER);
+    p.text('forever');
+  } else p.any('preferred_life_time', `${preferred}sec`, preferred);
   p.text('\n');
 }

@@ -7,6 +7,9 @@ import { broadcastOf, networkOf } from '../../model/ip.js';
 import type { AddrAddOp, AddrDelOp, AddrFlushOp } from '../../ops/op.js';
 import { Argv, duparg, duparg2, exitWith, getAddr, getPrefix, getU32, invarg, llNameToIndex, matches, nodevText, notModelled, type Family, type InetPrefix } from '../args.js';
 import { rtscopeA2n } from '../names.js';
+import { IFA_F } from './fields.js';
+import { isIp6Multicast } from '../../model/ipv6/ip6.js';
+import type { Addr6AddOp, Addr6DelOp } from '../../ops/op.js';
 import { emptyLinkFilter, type LinkFilter } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderAddrs, renderLinks } from '../renderers.js';
@@ -30,6 +33,36 @@ const IFA_FLAGS: Record<string, { readonly: boolean; v6only: boolean }> = {
   'stable-privacy': { readonly: true, v6only: true },
 };
 
+/** The IFA_F bit of each settable flag word. */
+const IFA_FLAG_BITS: Record<string, keyof typeof IFA_F> = {
+  nodad: 'NODAD',
+  optimistic: 'OPTIMISTIC',
+  home: 'HOMEADDRESS',
+  mngtmpaddr: 'MANAGETEMPADDR',
+  noprefixroute: 'NOPREFIXROUTE',
+  autojoin: 'MCAUTOJOIN',
+};
+
+/** The IFA_F bit each flag word of ifa_flag_names selects (`temporary` is IFA_F_SECONDARY's other name). */
+const FILTER_BITS: Record<string, keyof typeof IFA_F> = {
+  secondary: 'SECONDARY',
+  temporary: 'SECONDARY',
+  nodad: 'NODAD',
+  optimistic: 'OPTIMISTIC',
+  dadfailed: 'DADFAILED',
+  home: 'HOMEADDRESS',
+  deprecated: 'DEPRECATED',
+  tentative: 'TENTATIVE',
+  permanent: 'PERMANENT',
+  mngtmpaddr: 'MANAGETEMPADDR',
+  noprefixroute: 'NOPREFIXROUTE',
+  autojoin: 'MCAUTOJOIN',
+  'stable-privacy': 'STABLE_PRIVACY',
+};
+
+/** Addresses of either family are read here. */
+const V6 = { v6: true } as const;
+
 function globalFamily(g: IpGlobals): Family {
   return g.family;
 }
@@ -38,7 +71,7 @@ function globalFamily(g: IpGlobals): Family {
  * get_filter(): an address-flag selector (`primary`, `secondary`, `dynamic`, `permanent`,
  * `-secondary`...). Returns false when the word is not one.
  */
-function applyFlagFilter(arg: string, f: LinkFilter, gaps: Gaps): boolean {
+function applyFlagFilter(arg: string, f: LinkFilter): boolean {
   let inv = false;
   let name = arg;
   if (name.startsWith('-')) {
@@ -53,9 +86,9 @@ function applyFlagFilter(arg: string, f: LinkFilter, gaps: Gaps): boolean {
     name = 'secondary';
   }
   if (!(name in IFA_FLAGS)) return false;
-  if (name === 'secondary') f.primary = inv;
-  else if (name === 'permanent') f.permanent = !inv;
-  else gaps.add(`address flag filter ${arg}`);
+  const bit = IFA_F[FILTER_BITS[name]!];
+  const cur = f.addrFlags ?? { flags: 0, mask: 0 };
+  f.addrFlags = { flags: inv ? cur.flags & ~bit : cur.flags | bit, mask: cur.mask | bit };
   return true;
 }
 
@@ -77,9 +110,9 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
     const arg = a.cur;
     if (arg === 'to') {
       const v = a.next();
-      const p = getPrefix(v, family);
+      const p = getPrefix(v, family, V6);
       if (family === null) family = p.family;
-      f.to = { addr: p.addr, len: p.len };
+      f.to = p.addr6 !== undefined ? { addr: 0, len: p.len, addr6: p.addr6 } : { addr: p.addr, len: p.len };
       if (p.keyword && !p.lenGiven) f.to = null;
     } else if (arg === 'scope') {
       const v = a.next();
@@ -92,7 +125,7 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
       }
     } else if (arg === 'up') {
       f.up = true;
-    } else if (applyFlagFilter(arg, f, gaps)) {
+    } else if (applyFlagFilter(arg, f)) {
       // an address flag
     } else if (arg === 'label') {
       f.label = a.next();
@@ -137,7 +170,7 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
 /** ipaddr_flush(): one delete per selected address; the model's flush Op does the same walk. */
 function addrFlush(g: IpGlobals, f: LinkFilter, gaps: Gaps, family: 'inet' | 'inet6' | null): IpPlan {
   if (g.stats) gaps.add('ip -s address flush');
-  if (f.up || f.label != null || f.master != null || f.nomaster || f.type != null || f.primary != null || f.permanent != null) {
+  if (f.up || f.label != null || f.master != null || f.nomaster || f.type != null || f.primary != null || f.permanent != null || f.addrFlags != null) {
     gaps.add('ip address flush selectors other than dev, scope and to');
   }
   if (gaps.any) notModelled(`ip address flush: ${gaps.text()}`);
@@ -163,6 +196,7 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
   let validLft: string | null = null;
   let preferredLft: string | null = null;
   let anycast = false;
+  let ifaFlags = 0;
   let warn = '';
   const a = new Argv(argv);
   while (a.more) {
@@ -170,7 +204,7 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
     if (arg === 'peer' || arg === 'remote') {
       const v = a.next();
       if (peer) duparg('peer', v);
-      peer = getPrefix(v, family);
+      peer = getPrefix(v, family, V6);
       if (family === null) family = peer.family;
       prefixLen = peer.len;
     } else if (matches(arg, 'broadcast') || arg === 'brd') {
@@ -179,14 +213,14 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
       if (v === '+') brd = 'plus';
       else if (v === '-') brd = 'minus';
       else {
-        const b = getAddr(v, family);
+        const b = getAddr(v, family, V6);
         if (family === null) family = b.family;
         brd = b;
       }
     } else if (arg === 'anycast') {
       const v = a.next();
       if (anycast) duparg('anycast', v);
-      const b = getAddr(v, family);
+      const b = getAddr(v, family, V6);
       if (family === null) family = b.family;
       anycast = true;
       gaps.add('anycast addresses');
@@ -218,15 +252,18 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
       const fl = IFA_FLAGS[arg];
       if (fl.readonly) warn += `Warning: ${arg} option is not mutable from userspace\n`;
       else if (fl.v6only && family !== 'inet6') warn += `Warning: ${arg} option can be set only for IPv6 addresses\n`;
-      else if (arg === 'noprefixroute') noprefixroute = true;
-      else if (arg === 'autojoin') autojoin = true;
+      else {
+        ifaFlags |= IFA_F[IFA_FLAG_BITS[arg]!];
+        if (arg === 'noprefixroute') noprefixroute = true;
+        else if (arg === 'autojoin') autojoin = true;
+      }
     } else {
       let v = arg;
       if (arg === 'local') v = a.next();
       if (matches(v, 'help')) exitWith(ADDR_USAGE, 255);
       if (lcl) duparg2('local', v);
       lclArg = v;
-      lcl = getPrefix(v, family);
+      lcl = getPrefix(v, family, V6);
       if (family === null) family = lcl.family;
     }
     a.step();
@@ -237,7 +274,7 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
   const localLen = lcl && !(lcl.keyword && lcl.family === null) ? 4 : 0;
   let wildcard = false;
   if (!peer && localLen) {
-    if (mode === 'del' && !lcl!.lenGiven) {
+    if (mode === 'del' && !lcl!.lenGiven && lcl!.family === 'inet') {
       warn +=
         'Warning: Executing wildcard deletion to stay compatible with old scripts.\n' +
         `         Explicitly specify the prefix length (${lclArg}/${localLen * 8}) to avoid this warning.\n` +
@@ -266,10 +303,33 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
     const pref = preferredLft === null || preferredLft === 'forever' ? 0xffffffff : getU32(preferredLft)!;
     if (!valid) out('valid_lft is zero\n', 1);
     if (valid < pref) out('preferred_lft is greater than valid_lft\n', 1);
-    if (valid !== 0xffffffff || pref !== 0xffffffff) gaps.add('address lifetimes');
+    if ((valid !== 0xffffffff || pref !== 0xffffffff) && family !== 'inet6') gaps.add('address lifetimes');
   }
-  if (autojoin && !(lcl && lcl.family === 'inet' && lcl.addr >>> 28 === 0xe)) out('autojoin needs multicast address\n', 1);
+  const multicast = lcl !== null && (lcl.addr6 !== undefined ? isIp6Multicast(lcl.addr6) : lcl.family === 'inet' && lcl.addr >>> 28 === 0xe);
+  if (autojoin && !multicast) out('autojoin needs multicast address\n', 1);
   if (autojoin) gaps.add('autojoin');
+  if (lcl && lcl.family === 'inet6') {
+    if (anycast) gaps.add('anycast addresses');
+    if (gaps.any) notModelled(`ip address ${mode}: ${gaps.text()}`);
+    const devName6 = link!.name;
+    const addr6 = lcl.addr6 ?? 0n;
+    if (mode === 'del') return opsPlan([{ op: 'addr6.del', dev: devName6, addr: addr6, prefixLen: peer && peer !== lcl ? peer.len : lcl.len } satisfies Addr6DelOp], warn);
+    const valid = validLft === null || validLft === 'forever' ? 0xffffffff : getU32(validLft)!;
+    const pref = preferredLft === null || preferredLft === 'forever' ? 0xffffffff : getU32(preferredLft)!;
+    const op6: Addr6AddOp = {
+      op: 'addr6.add',
+      mode,
+      dev: devName6,
+      addr: addr6,
+      prefixLen: peer && peer !== lcl ? peer.len : lcl.len,
+      peer: peer && peer !== lcl ? (peer.addr6 ?? 0n) : null,
+      flags: ifaFlags,
+      validLft: valid,
+      preferredLft: pref,
+      metric,
+    };
+    return opsPlan([op6], warn);
+  }
   if (!lcl || localLen === 0 || family !== 'inet') {
     // no IFA_LOCAL: an AF_UNSPEC request the kernel has no handler for
     if (!lcl && family === null) out('RTNETLINK answers: Operation not supported\n', 2);

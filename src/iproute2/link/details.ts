@@ -5,6 +5,7 @@
  * CPUs). Timers that run in real time (a bridge's gc_timer, a port's forward_delay_timer) are
  * printed at their start value; comparisons mask them.
  */
+import { ADDR_GEN_MODE_NAMES } from '../../model/ipv6/conf6.js';
 import { tsoMaxSize } from '../../model/link.js';
 import { KINDS } from '../../model/kinds/index.js';
 import { macvlanPromiscuity } from '../../model/kinds/macvlan.js';
@@ -29,7 +30,10 @@ export function printDetails(c: ShowCtx, info: IfInfo): void {
   p.any('min_mtu', `minmtu ${k.minMtu} `, k.minMtu);
   p.any('max_mtu', `maxmtu ${k.maxMtu} `, k.maxMtu);
   if (info.kind !== null || info.slaveKind !== null) printLinktype(c, info);
-  if (c.doLink) p.any('inet6_addr_gen_mode', `addrgenmode ${l.addrGenMode} `, l.addrGenMode);
+  if (c.doLink) {
+    const mode = ADDR_GEN_MODE_NAMES[l.inet6.conf.addr_gen_mode] ?? 'eui64';
+    p.any('inet6_addr_gen_mode', `addrgenmode ${mode} `, mode);
+  }
   p.any('num_tx_queues', `numtxqueues ${k.queues} `, k.queues);
   p.any('num_rx_queues', `numrxqueues ${k.queues} `, k.queues);
   p.any('gso_max_size', 'gso_max_size 65536 ', 65536);

@@ -124,6 +124,10 @@ function addrFilter(f: LinkFilter, family: 'inet' | 'inet6' | null): AddrPrintFi
     flagmask |= IFA_F.PERMANENT;
     if (f.permanent) flags |= IFA_F.PERMANENT;
   }
+  if (f.addrFlags) {
+    flags = (flags & ~f.addrFlags.mask) | f.addrFlags.flags;
+    flagmask |= f.addrFlags.mask;
+  }
   return { family, scope: f.scope ?? null, flags, flagmask, label: f.label ?? null, to: f.to ?? null };
 }
 

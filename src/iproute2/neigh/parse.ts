@@ -2,7 +2,7 @@
  * `ip neigh` (ip/ipneigh.c of iproute2 6.1.0): static entries through ipneigh_modify(), and
  * show. Kernel refusals end with exit(2), as iproute2 calls it directly.
  */
-import type { NeighOp, NeighProxyOp } from '../../ops/op.js';
+import type { Neigh6Op, NeighOp, NeighProxyOp } from '../../ops/op.js';
 import {
   Argv,
   duparg,
@@ -81,7 +81,7 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
       const v = a.next();
       if (matches(v, 'help')) exitWith(NEIGH_USAGE, 255);
       if (dst) duparg('address', v);
-      dst = getAddr(v, family);
+      dst = getAddr(v, family, { v6: true });
       devOk = true;
       proxy = true;
     } else if (arg === 'router') {
@@ -100,7 +100,7 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
       if (v === 'to') v = a.next();
       if (matches(v, 'help')) v = a.next();
       if (dst) duparg2('to', v);
-      dst = getAddr(v, family);
+      dst = getAddr(v, family, { v6: true });
     }
     a.step();
   }
@@ -120,8 +120,8 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
   } else if (!proxy) {
     gaps.add('neighbour without a device');
   }
-  if (proxy) {
-    // a proxy entry keeps only its address, device and flags: lladdr and nud are not looked at
+  if (proxy && dst.family !== 'inet6') {
+    // an IPv4 proxy entry (pneigh) keeps only its address, device and flags: lladdr and nud are not looked at
     if (gaps.any) notModelled(`ip neigh ${mode} proxy: ${gaps.text()}`);
     const op: NeighProxyOp = { op: 'neigh.proxy', mode: mode === 'del' ? 'del' : 'add', dst: dst.addr, dev: dev === null ? null : devName, router };
     return opsPlan([op]);
@@ -129,6 +129,10 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
   if (router) gaps.add('neigh router');
   if (state !== 'permanent' && state !== 'noarp' && state !== 'reachable' && state !== 'stale') gaps.add(`nud ${state}`);
   if (gaps.any) notModelled(`ip neigh ${mode}: ${gaps.text()}`);
+  if (dst.family === 'inet6') {
+    const op6: Neigh6Op = { op: 'neigh6.add', mode, dst: dst.addr6 ?? 0n, dev: devName, lladdr, state: state as Neigh6Op['state'], proxy };
+    return opsPlan([op6]);
+  }
   const op: NeighOp = {
     op: 'neigh.add',
     mode,
@@ -192,9 +196,9 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
       let v = arg;
       if (v === 'to') v = a.next();
       if (matches(v, 'help')) exitWith(NEIGH_USAGE, 255);
-      const p = getPrefix(v, family);
+      const p = getPrefix(v, family, { v6: true });
       if (family === null) family = p.family;
-      f.to = p.keyword && !p.lenGiven && p.family === null ? null : { addr: p.addr, len: p.len };
+      f.to = p.keyword && !p.lenGiven && p.family === null ? null : p.addr6 !== undefined ? { addr: 0, len: p.len, addr6: p.addr6 } : { addr: p.addr, len: p.len };
     }
     a.step();
   }

@@ -1,6 +1,7 @@
 /**
- * `ip neigh show` (ip/ipneigh.c print_neigh) for the entries `ip neigh add|replace` made:
- * `IP dev D lladdr M STATE` with a trailing space. Without `nud`, NOARP entries (and entries
+ * `ip neigh show` (ip/ipneigh.c print_neigh) for the entries `ip neigh add|replace` made and
+ * those the system learnt: `IP dev D lladdr M [router] STATE` with a trailing space, IPv4 (the
+ * ARP table) before IPv6 (the neighbour discovery table); `proxy` lists IPv6 proxy entries. Without `nud`, NOARP entries (and entries
  * in no state) are left out, as iproute2's default filter (all states but NOARP) does.
  * An entry on a loopback or point-to-point device is keyed by 0.0.0.0 in the kernel's ARP
  * table, so it prints as `0.0.0.0`.
@@ -9,10 +10,11 @@
  * seeded randomly); the model prints in insertion order, so comparisons must not depend on it.
  */
 import { inPrefix, ip4ToString } from '../../model/ip.js';
+import { formatIp6, ip6InPrefix } from '../../model/ipv6/ip6.js';
 import type { Link } from '../../model/link.js';
 import type { NeighFilter } from '../filters.js';
 import { Printer } from '../print.js';
-import { renderProxyNeigh } from './proxy.js';
+import { proxyNeigh4 } from './proxy.js';
 import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /** NUD_* bits in print_neigh_state's order. */
@@ -44,6 +46,7 @@ function stateMask(f: NeighFilter): number {
 }
 
 type Entry = { dev: Link; ip: number; lladdr: string | null; state: string };
+type Entry6 = { dev: Link; ip: bigint; lladdr: string | null; state: string; router?: boolean };
 
 /**
  * On a loopback or point-to-point device every entry has the key 0.0.0.0, so the kernel holds
@@ -65,7 +68,16 @@ function allEntries(ctx: CmdContext): Entry[] {
   const out: Entry[] = [...ctx.ns.staticNeigh.values()];
   if (!ctx.neighbours) return out;
   const manual = new Set(out.map((e) => `${e.dev.ifindex}:${e.ip}`));
-  for (const e of ctx.neighbours(ctx.ns)) if (!manual.has(`${e.dev.ifindex}:${e.ip}`)) out.push(e);
+  for (const e of ctx.neighbours(ctx.ns)) if (typeof e.ip === 'number' && !manual.has(`${e.dev.ifindex}:${e.ip}`)) out.push({ ...e, ip: e.ip });
+  return out;
+}
+
+/** The IPv6 entries (nd_tbl): added by hand, then learnt. */
+function allEntries6(ctx: CmdContext): Entry6[] {
+  const out: Entry6[] = [...ctx.ns.inet6.neigh.values()].map((e) => ({ dev: e.dev, ip: e.addr, lladdr: e.lladdr, state: e.state }));
+  if (!ctx.neighbours) return out;
+  const manual = new Set(out.map((e) => `${e.dev.ifindex}:${e.ip}`));
+  for (const e of ctx.neighbours(ctx.ns)) if (typeof e.ip === 'bigint' && !manual.has(`${e.dev.ifindex}:${e.ip}`)) out.push({ ...e, ip: e.ip });
   return out;
 }
 
@@ -88,24 +100,15 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
     master = ns.linkByName(f.master) ?? null;
     if (!master) return { exit: 255, stdout: '', stderr: `Error: argument "${f.master}" is wrong: Device does not exist\n\n` };
   }
-  // NTF_PROXY asks for the proxy entries alone
-  if (f.proxy) return renderProxyNeigh(ctx, g, f, dev, master);
   const mask = stateMask(f);
   const p = new Printer(g.json, g.pretty);
   p.startList();
-  // no IPv6 entries are modelled
-  const v4 = g.family !== 'inet6' && g.family !== 'link';
-  for (const e of v4 ? visibleEntries(allEntries(ctx)) : []) {
-    if (dev && e.dev !== dev) continue;
-    if (master && e.dev.master !== master) continue;
-    const bits = nudBits(e.state);
-    if (!(mask & bits) && (bits || !(mask & 0x100))) continue;
-    const dst = keyAddr(e.dev, e.ip);
-    if (f.to && !inPrefix(dst, f.to.addr, f.to.len)) continue;
+  const v4 = (g.family === null || g.family === 'inet') && !f.proxy && (!f.to || f.to.addr6 === undefined);
+  const v6 = (g.family === null || g.family === 'inet6') && (!f.to || f.to.addr6 !== undefined || g.family === null);
+  const print = (dst: string, e: { dev: Link | null; lladdr: string | null; router?: boolean }, bits: number, proxy: boolean) => {
     p.openObject();
-    const d = ip4ToString(dst);
-    p.any('dst', `${d} `, d);
-    if (!dev) {
+    p.any('dst', `${dst} `, dst);
+    if (!dev && e.dev) {
       p.text('dev ');
       p.any('dev', `${e.dev.name} `, e.dev.name);
     }
@@ -113,6 +116,8 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
       p.text('lladdr ');
       p.any('lladdr', `${e.lladdr} `, e.lladdr);
     }
+    if (e.router) p.any('router', 'router ', null);
+    if (proxy) p.any('proxy', 'proxy ', null);
     if (bits) {
       p.openArray('state');
       for (const [n, b] of NUD) if (bits & b) p.any(null, `${n.toUpperCase()} `, n.toUpperCase());
@@ -120,6 +125,34 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
     }
     p.text('\n');
     p.closeObject();
+  };
+  for (const e of v4 ? visibleEntries(allEntries(ctx)) : []) {
+    if (dev && e.dev !== dev) continue;
+    if (master && e.dev.master !== master) continue;
+    const bits = nudBits(e.state);
+    if (!(mask & bits) && (bits || !(mask & 0x100))) continue;
+    const dst = keyAddr(e.dev, e.ip);
+    if (f.to && !inPrefix(dst, f.to.addr, f.to.len)) continue;
+    print(ip4ToString(dst), e, bits, false);
+  }
+  // NTF_PROXY asks for the proxy entries alone: IPv4's (pneigh of arp_tbl, an entry for every device has none), then IPv6's
+  if (f.proxy) for (const e of proxyNeigh4(ctx, g, f, dev, master)) print(ip4ToString(e.ip), { dev: e.dev, lladdr: null, router: e.router }, 0, true);
+  if (v6 && f.proxy) {
+    for (const e of ctx.ns.inet6.proxies.values()) {
+      if (dev && e.dev !== dev) continue;
+      if (master && e.dev.master !== master) continue;
+      if (f.to && f.to.addr6 !== undefined && !ip6InPrefix(e.addr, f.to.addr6, f.to.len)) continue;
+      print(formatIp6(e.addr), { dev: e.dev, lladdr: null }, 0, true);
+    }
+  } else if (v6) {
+    for (const e of allEntries6(ctx)) {
+      if (dev && e.dev !== dev) continue;
+      if (master && e.dev.master !== master) continue;
+      const bits = nudBits(e.state);
+      if (!(mask & bits) && (bits || !(mask & 0x100))) continue;
+      if (f.to && f.to.addr6 !== undefined && !ip6InPrefix(e.ip, f.to.addr6, f.to.len)) continue;
+      print(formatIp6(e.ip), e, bits, false);
+    }
   }
   p.endList();
   return { exit: 0, stdout: p.output, stderr: '' };

@@ -39,7 +39,9 @@ export interface RouteMsg {
   mtu?: number;
   /** the mtu metric is locked (RTAX_LOCK): a PMTU learned below ip_rt_min_pmtu */
   mtuLock?: boolean;
-  /** RTA_CACHEINFO's rta_expires, in seconds: a cached route's learned PMTU */
+  /** RTA_METRICS hoplimit */
+  hoplimit?: number;
+  /** RTA_CACHEINFO's rta_expires, in whole seconds: a cached route's learned PMTU, an expiring IPv6 route */
   expires?: number;
   iif?: string;
   /** RTA_PREF (IPv6) */
@@ -113,12 +115,18 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
   }
   if (m.uid !== undefined) p.any('uid', `uid ${m.uid} `, m.uid);
   if (m.family === 'inet' && m.cloned) printCacheFlags(p, m.cache ?? [], sl);
-  if (m.expires) p.any('expires', `expires ${m.expires}sec `, m.expires);
-  if (m.mtu !== undefined) {
+  if (m.expires !== undefined) p.any('expires', `expires ${m.expires}sec `, m.expires);
+  if (m.mtu !== undefined || m.hoplimit !== undefined) {
     p.openArray('metrics');
     p.openObject();
-    p.text(m.mtuLock ? 'mtu lock ' : 'mtu ');
-    p.any('mtu', `${m.mtu} `, m.mtu);
+    if (m.mtu !== undefined) {
+      p.text(m.mtuLock ? 'mtu lock ' : 'mtu ');
+      p.any('mtu', `${m.mtu} `, m.mtu);
+    }
+    if (m.hoplimit !== undefined) {
+      p.text('hoplimit ');
+      p.any('hoplimit', `${m.hoplimit} `, m.hoplimit);
+    }
     p.closeObject();
     p.closeArray();
   }

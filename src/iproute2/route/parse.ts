@@ -12,6 +12,8 @@ import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from '
 import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderRoutes, routeGet } from '../renderers.js';
+import { route6Flush, route6Modify } from './parse6.js';
+import { render6Cache, route6Get } from './get6.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { ROUTE_USAGE } from '../usage.js';
 import { SCOPE } from '../../model/address.js';
@@ -76,13 +78,19 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
   let tos = 0;
   let onlink = false;
   let mtu: number | null = null;
+  let gateway6: bigint | null = null;
+  let prefsrc6: bigint | null = null;
+  let expires: number | null = null;
+  let hoplimit: number | null = null;
+  let pref: 'low' | 'medium' | 'high' | null = null;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
     if (arg === 'src') {
-      const p = getAddr(a.next(), family);
+      const p = getAddr(a.next(), family, V6);
       if (family === null) family = p.family;
       prefsrc = p.addr;
+      prefsrc6 = p.addr6 ?? null;
     } else if (arg === 'as') {
       let v = a.next();
       if (v === 'to') v = a.next();
@@ -96,12 +104,13 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
       let fam = readFamily(v);
       if (fam === undefined || fam === null) fam = family;
       else v = a.next();
-      const p = getAddr(v, fam);
+      const p = getAddr(v, fam, V6);
       if (family === null) family = p.family;
       if (p.family !== family) notModelled('via with another address family');
       gateway = p.addr;
+      gateway6 = p.addr6 ?? null;
     } else if (arg === 'from') {
-      const p = getPrefix(a.next(), family);
+      const p = getPrefix(a.next(), family, V6);
       if (family === null) family = p.family;
       gaps.add('route from (source prefix)');
     } else if (arg === 'tos' || matches(arg, 'dsfield')) {
@@ -112,8 +121,9 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
       if (tos !== 0) gaps.add('route tos');
     } else if (arg === 'expires') {
       const v = a.next();
-      if (getU32(v) === null) invarg('"expires" value is invalid\n', v);
-      gaps.add('route expires');
+      const n = getU32(v);
+      if (n === null) invarg('"expires" value is invalid\n', v);
+      expires = n;
     } else if (matches(arg, 'metric') || matches(arg, 'priority') || arg === 'preference') {
       const v = a.next();
       const n = getU32(v);
@@ -133,6 +143,15 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
       const n = getUnsigned(v);
       if (n === null) invarg('"mtu" value is invalid\n', v);
       mtu = n;
+    } else if (arg === 'hoplimit') {
+      let v = a.next();
+      if (v === 'lock') {
+        gaps.add('route hoplimit lock');
+        v = a.next();
+      }
+      const n = getUnsigned(v);
+      if (n === null || n > 255) invarg('"hoplimit" value is invalid\n', v);
+      hoplimit = n;
     } else if (parseMetric(a, arg, gaps)) {
       // another route metric
     } else if (matches(arg, 'realms')) {
@@ -164,7 +183,8 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     } else if (matches(arg, 'pref')) {
       const v = a.next();
       if (v !== 'low' && v !== 'medium' && v !== 'high' && getUnsigned(v) === null) invarg('"pref" value is invalid\n', v);
-      gaps.add('route pref');
+      if (v === 'low' || v === 'medium' || v === 'high') pref = v;
+      else gaps.add('route pref by number');
     } else if (arg === 'encap') {
       notModelled('route encap');
     } else if (arg === 'ttl-propagate') {
@@ -191,12 +211,16 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
       }
       if (matches(v, 'help')) exitWith(ROUTE_USAGE, 255);
       if (dst) duparg2('to', v);
-      dst = getPrefix(v, family);
+      dst = getPrefix(v, family, V6);
       if (family === null) family = dst.family;
     }
     a.step();
   }
   if (!dst) exitWith(ROUTE_USAGE, 255);
+  if (family === 'inet6') return route6Modify(ctx, mode, gaps, { dst, typeOk, type, table, dev, gateway6, prefsrc6, metric, protocol, onlink, mtu, hoplimit, pref, expires });
+  if (expires !== null) gaps.add('route expires');
+  if (hoplimit !== null) gaps.add('route hoplimit');
+  if (pref !== null) gaps.add('route pref');
   let devName: string | null = null;
   if (dev !== null) {
     const l = llNameToIndex(ctx.ns, dev);
@@ -264,8 +288,11 @@ function parseMetric(a: Argv, arg: string, gaps: Gaps): boolean {
 function prefixArg(p: InetPrefix): PrefixArg | null {
   // `all`/`any` with no family select nothing; with -4 they are 0/0
   if (p.keyword && !p.lenGiven && p.family === null) return null;
-  return { addr: p.addr, len: p.len };
+  return p.addr6 !== undefined ? { addr: 0, len: p.len, addr6: p.addr6 } : { addr: p.addr, len: p.len };
 }
+
+/** Addresses of either family are read where the IPv6 side is modelled. */
+const V6 = { v6: true } as const;
 
 /** iproute_list_flush_or_save(): the selectors of `ip route show` and `ip route flush`. */
 function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boolean): IpPlan {
@@ -340,30 +367,30 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
       let fam = readFamily(v);
       if (fam === undefined || fam === null) fam = dumpFamily;
       else v = a.next();
-      const p = getPrefix(v, fam);
+      const p = getPrefix(v, fam, V6);
       f.via = prefixArg(p) ?? { addr: 0, len: 0 };
       if (p.keyword && !p.lenGiven && p.family === null) f.via = null;
     } else if (arg === 'src') {
-      const p = getPrefix(a.next(), dumpFamily);
-      f.src = p.keyword && !p.lenGiven && p.family === null ? null : { addr: p.addr, len: p.len };
+      const p = getPrefix(a.next(), dumpFamily, V6);
+      f.src = p.keyword && !p.lenGiven && p.family === null ? null : prefixArg(p);
     } else if (matches(arg, 'realms')) {
       a.next();
       notModelled('route realms');
     } else if (matches(arg, 'from')) {
       let v = a.next();
       if (matches(v, 'root') || matches(v, 'match') || matches(v, 'exact')) v = a.next();
-      getPrefix(v, dumpFamily);
+      getPrefix(v, dumpFamily, V6);
       gaps.add('route from selector');
     } else {
       let v = arg;
       if (matches(v, 'to')) v = a.next();
       if (matches(v, 'root')) {
-        f.root = prefixArg(getPrefix(a.next(), dumpFamily));
+        f.root = prefixArg(getPrefix(a.next(), dumpFamily, V6));
       } else if (matches(v, 'match')) {
-        f.match = prefixArg(getPrefix(a.next(), dumpFamily));
+        f.match = prefixArg(getPrefix(a.next(), dumpFamily, V6));
       } else {
         if (matches(v, 'exact')) v = a.next();
-        f.exact = prefixArg(getPrefix(v, dumpFamily));
+        f.exact = prefixArg(getPrefix(v, dumpFamily, V6));
       }
     }
     a.step();
@@ -383,15 +410,17 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
   }
   if (flush) {
     if (cloned) {
-      if (dumpFamily === 'inet6') notModelled('IPv6');
+      if (dumpFamily === 'inet6') notModelled('ip -6 route flush cache');
       if (gaps.any || g.stats) notModelled(`ip route flush cache: ${gaps.text() || '-s'}`);
       // IPv4 has no route cache to flush since Linux 3.6: nothing happens
       return donePlan({ exit: 0, stdout: '', stderr: '' });
     }
     if (g.stats) gaps.add('ip -s route flush');
     if (gaps.any) notModelled(`ip route flush: ${gaps.text()}`);
+    if (f.family === 'inet6') return route6Flush(ctx, f);
     return routeFlush(ctx, f);
   }
+  if (cloned && f.family === 'inet6' && argv.length === 1 && !g.color) return showPlan(() => render6Cache(ctx, g));
   if (cloned) gaps.add('route cache');
   if (g.color) gaps.add('colored output');
   if (gaps.any) notModelled(`ip route show: ${gaps.text()}`);
@@ -461,6 +490,8 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
   const args: RouteGetArgs & { uid?: number | null } = { dst: 0, from: null, iif: null, oif: null, tos: 0, mark: 0, connected: false, fibmatch: false };
   let warn = '';
   let found = false;
+  let dst6: bigint | null = null;
+  let from6: bigint | null = null;
   let idev: string | null = null;
   let odev: string | null = null;
   const a = new Argv(argv);
@@ -474,11 +505,12 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     } else if (matches(arg, 'from')) {
       const v = a.next();
       if (matches(v, 'help')) exitWith(warn + ROUTE_USAGE, 255);
-      const p = getPrefix(v, family);
+      const p = getPrefix(v, family, V6);
       if (family === null) family = p.family;
       if (!(p.keyword && p.family === null)) {
         args.from = p.addr;
-        if (p.len !== 32) gaps.add('route get from PREFIX');
+        from6 = p.addr6 ?? null;
+        if (p.len !== (p.family === 'inet6' ? 128 : 32)) gaps.add('route get from PREFIX');
       }
     } else if (matches(arg, 'iif')) {
       idev = a.next();
@@ -506,7 +538,7 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     } else if (arg === 'as') {
       let v = a.next();
       if (v === 'to') v = a.next();
-      getAddr(v, family);
+      getAddr(v, family, V6);
       gaps.add('route get as');
     } else if (matches(arg, 'sport') || matches(arg, 'dport')) {
       const key = matches(arg, 'sport') ? 'sport' : 'dport';
@@ -520,10 +552,12 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
       let v = arg;
       if (v === 'to') v = a.next();
       if (matches(v, 'help')) exitWith(warn + ROUTE_USAGE, 255);
-      const p = getPrefix(v, family);
+      const p = getPrefix(v, family, V6);
       if (family === null) family = p.family;
-      if (p.len !== 32) warn += `Warning: /${p.len} as prefix is invalid, only /32 (or none) is supported.\n`;
+      const full = p.family === 'inet6' ? 128 : 32;
+      if (p.len !== full) warn += `Warning: /${p.len} as prefix is invalid, only /${full} (or none) is supported.\n`;
       args.dst = p.keyword && p.family === null ? 0 : p.addr;
+      dst6 = p.addr6 ?? null;
       found = true;
     }
     a.step();
@@ -540,6 +574,15 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     args.oif = l.name;
   }
   if (g.color) gaps.add('colored output');
+  if (family === 'inet6') {
+    if (args.connected) gaps.add('ip -6 route get connected');
+    if (args.mark) gaps.add('ip -6 route get mark');
+    if (args.tos) gaps.add('ip -6 route get tos');
+    if (args.uid !== undefined && args.uid !== null) gaps.add('ip -6 route get uid');
+    if (gaps.any) notModelled(`ip -6 route get: ${gaps.text()}`);
+    const a6 = { dst: dst6 ?? 0n, from: from6, iif: args.iif, oif: args.oif, fibmatch: args.fibmatch };
+    return showPlan(() => route6Get(ctx, g, a6), warn);
+  }
   if (gaps.any) notModelled(`ip route get: ${gaps.text()}`);
   return showPlan(() => routeGet(ctx, g, args), warn);
 }

@@ -13,7 +13,9 @@ import { inPrefix, ip4ToString, maskOf } from '../../model/ip.js';
 import type { Netns } from '../../model/netns.js';
 import type { Route } from '../../model/route.js';
 import type { PrefixArg, RouteFilter } from '../filters.js';
-import { ipv6Routes, type Ip6Route } from './kernel-ipv6.js';
+import { route6Msg } from './msg6.js';
+import { ip6InPrefix, ip6Mask } from '../../model/ipv6/ip6.js';
+import { now6 } from '../../model/ipv6/port6.js';
 import { noHide, printRoute, type RouteHide, type RouteMsg } from './msg.js';
 import { Printer } from '../print.js';
 import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
@@ -67,7 +69,8 @@ function keep(m: RouteMsg, f: RouteFilter, dev: string | null, addr: number | nu
   if (f.mark) return false;
   if (f.metric !== null && (m.metric ?? 0) !== f.metric) return false;
   const v4only = f.root || f.match || f.exact || f.via || f.src;
-  if (v4only && m.family !== 'inet') return false;
+  if (v4only && m.family !== 'inet') return true;
+  if (v4only && [f.root, f.match, f.exact, f.via, f.src].some((p) => p && p.addr6 !== undefined)) return false;
   if (addr === null) return true;
   if (f.root && (f.root.len > m.dstLen || !prefixHas(f.root, addr, f.root.len))) return false;
   if (f.match && (f.match.len < m.dstLen || !prefixHas(f.match, addr, m.dstLen))) return false;
@@ -85,28 +88,23 @@ function hides(f: RouteFilter, tableGiven: boolean): RouteHide {
   h.metric = f.metric !== null;
   h.tos = f.tos !== null;
   h.iif = f.iif !== null;
-  h.via = f.via !== null && f.via.len === 32;
-  h.prefsrc = f.src !== null && f.src.len === 32;
+  const full = (p: PrefixArg) => p.len === (p.addr6 !== undefined ? 128 : 32);
+  h.via = f.via !== null && full(f.via);
+  h.prefsrc = f.src !== null && full(f.src);
   h.type = f.type;
   return h;
 }
 
-function ip6Msg(r: Ip6Route): RouteMsg {
-  return {
-    family: 'inet6',
-    type: r.type,
-    dst: r.dst,
-    dstLen: r.dstLen,
-    tos: 0,
-    dev: r.dev.name,
-    table: r.table,
-    protocol: 2,
-    scope: 0,
-    metric: r.metric,
-    flags: r.linkdown ? ['linkdown'] : [],
-    cloned: false,
-    pref: 'medium',
-  };
+/** The IPv6 selectors of `ip -6 route show` (root, match, exact, via, src) over one route. */
+function keep6(f: RouteFilter, dst: bigint, len: number, gw: bigint | null, src: bigint | null): boolean {
+  const has = (p: { addr6?: bigint; len: number }, a: bigint, l: number) => p.addr6 !== undefined && ((a ^ p.addr6) & ip6Mask(l)) === 0n;
+  for (const p of [f.root, f.match, f.exact, f.via, f.src]) if (p && p.addr6 === undefined) return false;
+  if (f.root && (f.root.len > len || !has(f.root, dst, f.root.len))) return false;
+  if (f.match && (f.match.len < len || !has(f.match, dst, len))) return false;
+  if (f.exact && (f.exact.len !== len || !has(f.exact, dst, f.exact.len))) return false;
+  if (f.via && (gw === null || !ip6InPrefix(gw, f.via.addr6!, f.via.len))) return false;
+  if (f.src && (src === null || !ip6InPrefix(src, f.src.addr6!, f.src.len))) return false;
+  return true;
 }
 
 function tableMissing(g: IpGlobals, family: 'ipv4' | 'ipv6'): CommandResult {
@@ -134,7 +132,7 @@ export function renderRoutes(ctx: CmdContext, g: IpGlobals, f: RouteFilter): Com
   }
   if (tb !== 0) {
     if (v4 && !ns.tables.has(tb)) return tableMissing(g, 'ipv4');
-    if (v6 && tb !== 254 && tb !== 255) return tableMissing(g, 'ipv6');
+    if (v6 && !ns.inet6.tables.has(tb)) return tableMissing(g, 'ipv6');
   }
   const p = new Printer(g.json, g.pretty);
   const hide = hides(f, tb !== 0);
@@ -154,11 +152,16 @@ export function renderRoutes(ctx: CmdContext, g: IpGlobals, f: RouteFilter): Com
     }
   }
   if (v6) {
-    for (const r of ipv6Routes(ns)) {
-      if (tb !== 0 && r.table !== tb) continue;
-      const m = ip6Msg(r);
-      if (!keep(m, f, f.dev, null)) continue;
-      printRoute(p, m, hide, g.details, sl);
+    const lo = ns.linkList()[0];
+    const now = lo ? now6(lo) : 0;
+    for (const t of ns.inet6.dumpOrder()) {
+      if (tb !== 0 && t.id !== tb) continue;
+      for (const r of t.routes) {
+        const m = route6Msg(r, now);
+        if (!keep(m, f, f.dev, null)) continue;
+        if (!keep6(f, r.dst, r.dstLen, r.gateway, r.prefsrc)) continue;
+        printRoute(p, m, hide, g.details, sl);
+      }
     }
   }
   p.endList();

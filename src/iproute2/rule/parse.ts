@@ -2,7 +2,7 @@
  * `ip rule` (ip/iprule.c of iproute2 6.1.0): add/delete through iprule_modify(), show.
  * The model keeps rules by priority, table, from/to prefixes, iif/oif and the action.
  */
-import type { RuleAddOp } from '../../ops/op.js';
+import type { Rule6Op, RuleAddOp } from '../../ops/op.js';
 import { Argv, checkIfname, exitWith, getPrefix, getU32, getInteger, invarg, matches, notModelled } from '../args.js';
 import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rttableA2n } from '../names.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
@@ -25,16 +25,27 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
   const op: RuleAddOp = { op: 'rule.add', del, priority: null, table: null, src: null, dst: null, iif: null, oif: null, action: 'lookup' };
   let tableOk = false;
   let actionGiven = false;
+  // `-6`, or a selector that is an IPv6 prefix: the request goes to the IPv6 rules
+  let v6 = g.family === 'inet6';
+  let src6: { addr: bigint; len: number } | null = null;
+  let dst6: { addr: bigint; len: number } | null = null;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
     if (arg === 'not') {
       gaps.add('rule not');
     } else if (arg === 'from' || arg === 'to') {
-      const p = getPrefix(a.next(), g.family);
-      const sel = p.len === 0 ? null : { addr: p.addr, len: p.len };
-      if (arg === 'from') op.src = sel;
-      else op.dst = sel;
+      const p = getPrefix(a.next(), g.family, { v6: true });
+      if (p.family === 'inet6') {
+        const sel6 = p.len === 0 ? null : { addr: p.addr6 ?? 0n, len: p.len };
+        if (arg === 'from') src6 = sel6;
+        else dst6 = sel6;
+        v6 = true;
+      } else {
+        const sel = p.len === 0 ? null : { addr: p.addr, len: p.len };
+        if (arg === 'from') op.src = sel;
+        else op.dst = sel;
+      }
     } else if (matches(arg, 'preference') || matches(arg, 'order') || matches(arg, 'priority')) {
       const v = a.next();
       const n = getU32(v);
@@ -109,6 +120,7 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
   if (!del && actionGiven && op.action === 'lookup' && op.table === null) gaps.add('rule lookup without a table');
   if (del && actionGiven) gaps.add('rule delete by action');
   if (gaps.any) notModelled(`ip rule ${del ? 'delete' : 'add'}: ${gaps.text()}`);
+  if (v6) return opsPlan([{ ...op, op: 'rule6.add', src: src6, dst: dst6 } satisfies Rule6Op]);
   return opsPlan([op]);
 }
 

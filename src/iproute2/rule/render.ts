@@ -1,13 +1,15 @@
 /**
  * `ip rule show` (ip/iprule.c print_rule): one line per rule, `PRIO:<TAB>SELECTOR ACTION`,
  * with no trailing space — `0:\tfrom all lookup local`. Without a family the IPv4 rules are
- * shown; `-6` shows the IPv6 defaults (0 local, 32766 main), which the model does not change.
+ * shown; `-6` the IPv6 ones (by default 0 local and 32766 main: IPv6 has no `default` rule).
  * `proto kernel` (the kernel's own rules) and `proto unspec` (rules from `ip rule add`) appear
  * only with -d. An `iif`/`oif` naming no device of the namespace is `[detached]`.
  */
 import { ip4ToString } from '../../model/ip.js';
 import type { Netns } from '../../model/netns.js';
 import type { Rule } from '../../model/rule.js';
+import type { Rule6 } from '../../model/ipv6/inet6-ns.js';
+import { formatIp6 } from '../../model/ipv6/ip6.js';
 import { protoName, tableName } from '../names.js';
 import { Printer } from '../print.js';
 import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
@@ -20,16 +22,18 @@ export interface RuleFilter {
   oif?: string | null;
 }
 
-const IPV6_DEFAULT: Rule[] = [
-  { priority: 0, table: 255, src: null, dst: null, iif: null, oif: null, action: 'lookup', protocol: 2 },
-  { priority: 32766, table: 254, src: null, dst: null, iif: null, oif: null, action: 'lookup', protocol: 2 },
-];
+/** A rule of either family, as print_rule reads it. */
+type AnyRule = Rule | Rule6;
 
-function printRule(p: Printer, ns: Netns, r: Rule, details: number, hostLen: number): void {
+function addrText(a: number | bigint): string {
+  return typeof a === 'bigint' ? formatIp6(a) : ip4ToString(a);
+}
+
+function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: number): void {
   p.openObject();
   p.any('priority', `${r.priority}:\t`, r.priority);
   if (r.src) {
-    const a = ip4ToString(r.src.addr);
+    const a = addrText(r.src.addr);
     p.text('from ');
     p.any('src', a, a);
     if (r.src.len !== hostLen) p.any('srclen', `/${r.src.len}`, r.src.len);
@@ -37,7 +41,7 @@ function printRule(p: Printer, ns: Netns, r: Rule, details: number, hostLen: num
     p.any('src', 'from all', 'all');
   }
   if (r.dst) {
-    const a = ip4ToString(r.dst.addr);
+    const a = addrText(r.dst.addr);
     p.text(' to ');
     p.any('dst', a, a);
     if (r.dst.len !== hostLen) p.any('dstlen', `/${r.dst.len}`, r.dst.len);
@@ -66,7 +70,7 @@ function printRule(p: Printer, ns: Netns, r: Rule, details: number, hostLen: num
   p.closeObject();
 }
 
-function selected(r: Rule, f: RuleFilter): boolean {
+function selected(r: AnyRule, f: RuleFilter): boolean {
   if (f.priority != null && r.priority !== f.priority) return false;
   if (f.table != null && f.table > 0 && (r.action !== 'lookup' || r.table !== f.table)) return false;
   if (f.iif != null && r.iif !== f.iif) return false;
@@ -83,7 +87,7 @@ function selected(r: Rule, f: RuleFilter): boolean {
  */
 export function renderRules(ctx: CmdContext, g: IpGlobals, f: RuleFilter = {}): CommandResult {
   const v6 = g.family === 'inet6';
-  const rules = v6 ? IPV6_DEFAULT : ctx.ns.rules;
+  const rules: AnyRule[] = v6 ? ctx.ns.inet6.rules : ctx.ns.rules;
   const p = new Printer(g.json, g.pretty);
   p.startList();
   for (const r of rules) if (selected(r, f)) printRule(p, ctx.ns, r, g.details, v6 ? 128 : 32);

@@ -4,6 +4,7 @@
  * inet_aton for `-I`), each with its own message and exit status. Options the model does not
  * cover are reported unsupported rather than guessed.
  */
+import { parseIp6 } from '../../model/ipv6/ip6.js';
 import type { Ip4 } from '../../model/ip.js';
 import type { PingOptions } from '../../../sim/ping.js';
 import { unsupported, type CommandResult } from '../../iproute2/types.js';
@@ -72,7 +73,7 @@ for (let i = 0; i < OPTSTRING.length; i++) {
 }
 
 /** Options the model does not cover: the line is reported unsupported rather than guessed. */
-const UNSUPPORTED = new Set(['6', 'F', 'N', 'A', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'm', 'O', 'p', 'Q', 'r', 'S', 'U', 'v', 'R', 'T']);
+const UNSUPPORTED = new Set(['F', 'N', 'A', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'm', 'O', 'p', 'Q', 'r', 'S', 'U', 'v', 'R', 'T']);
 
 /** ping exits while reading its options (usage, -V, a bad number). */
 class Exit {
@@ -143,11 +144,15 @@ export interface PingArgs {
   targets: string[];
   /** stderr lines ping printed while reading its options (garbage after a number) */
   warnings: string[];
+  /** -4 / -6 */
+  family: 4 | 6 | null;
+  /** -I with an IPv6 address (its `%DEV` is `opts.iface`) */
+  source6?: bigint;
 }
 
 /** glibc getopt with argument permutation, iputils' option handlers. */
 function parse(argv: string[]): PingArgs | CommandResult {
-  const p: PingArgs = { opts: {}, quiet: false, numeric: false, audible: false, targets: [], warnings: [] };
+  const p: PingArgs = { opts: {}, quiet: false, numeric: false, audible: false, targets: [], warnings: [], family: null };
   let i = 0;
   let onlyOperands = false;
   while (i < argv.length) {
@@ -182,6 +187,9 @@ function parse(argv: string[]): PingArgs | CommandResult {
         case 'V':
           throw new Exit(0, '', VERSION);
         case '4':
+        case '6':
+          if (p.family !== null && p.family !== (c === '4' ? 4 : 6)) throw new Exit(2, 'ping: only one -4 or -6 option may be specified\n');
+          p.family = c === '4' ? 4 : 6;
           break;
         case 'b':
           p.opts.broadcast = true;
@@ -199,7 +207,15 @@ function parse(argv: string[]): PingArgs | CommandResult {
           break;
         }
         case 'I':
-          if (arg.includes(':')) return unsupported('ping -I with an IPv6 address');
+          if (arg.includes(':')) {
+            // an IPv6 source, with the device after `%`
+            const pct = arg.indexOf('%');
+            const a6 = parseIp6(pct >= 0 ? arg.slice(0, pct) : arg);
+            if (a6 === null) throw new Exit(2, `ping: invalid source address: ${arg}\n`);
+            p.source6 = a6;
+            if (pct >= 0) p.opts.iface = arg.slice(pct + 1);
+            break;
+          }
           {
             const a4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(arg) ? inetAton(arg) : null;
             if (a4 !== null) p.opts.source = a4;

@@ -12,6 +12,7 @@ import { unsupported, type CmdContext, type CommandResult } from '../../iproute2
 import type { PingSummary } from '../../exec/step.js';
 import { inetAton, parsePingArgs } from './args.js';
 import { renderFailure, renderLocalErrors, renderNotices, renderRun } from './output.js';
+import { runPing6 } from './ping6.js';
 
 /** How names that /etc/hosts does not know resolve (getaddrinfo's error). */
 export type ResolverFailure = 'EAI_AGAIN' | 'EAI_NONAME';
@@ -25,6 +26,8 @@ export interface PingCommandOptions {
   resolver?: ResolverFailure;
   /** extra /etc/hosts entries (name → address); `localhost` is always 127.0.0.1 */
   hosts?: Record<string, string>;
+  /** run as `ping6`: IPv6 unless -4 says otherwise */
+  ping6?: boolean;
 }
 
 /**
@@ -32,6 +35,13 @@ export interface PingCommandOptions {
  * `sim` advances by the time ping would run.
  */
 export function runPing(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: PingCommandOptions = {}): CommandResult & { ping?: PingSummary } {
+  const r = runPingAs(ctx, argv, sim, cmdOpts);
+  // iputils' error() prefixes program_invocation_short_name: run as ping6, its messages say so
+  if (cmdOpts.ping6 === true && r.stderr.includes('ping: ')) return { ...r, stderr: r.stderr.replace(/^ping: /gm, 'ping6: ') };
+  return r;
+}
+
+function runPingAs(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: PingCommandOptions): CommandResult & { ping?: PingSummary } {
   const parsed = parsePingArgs(argv);
   if (!('targets' in parsed)) return parsed;
   const p = parsed;
@@ -46,15 +56,26 @@ export function runPing(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts
     received: r ? r.received : 0,
   });
   const o = p.opts;
-  if (o.size !== undefined && o.size > 65507) return unsupported('ping -s larger than an IPv4 datagram');
+  // getaddrinfo(AF_UNSPEC) then the family -4/-6 (or the name ping6) asked for
+  const v6 = p.family === 6 || (p.family === null && (cmdOpts.ping6 === true || target.includes(':')));
+  if (p.family === 4 && target.includes(':') && !target.startsWith('-'))
+    return { exit: 2, stdout: '', stderr: `${warn}ping: ${target}: Address family for hostname not supported\n`, ping: summary(null) };
+  if (v6 && inetAton(target) !== null && !target.includes(':')) return { exit: 2, stdout: '', stderr: `${warn}ping: ${target}: Address family for hostname not supported\n`, ping: summary(null) };
   if (o.interval !== undefined && o.interval > 0 && o.interval < 0.01) return unsupported('ping -i below 10 ms (flood timing)');
   if (!o.count && !o.deadline) return unsupported('ping without -c or -w (it never ends)');
+  if (v6) {
+    if (o.broadcast) return unsupported('ping -b over IPv6');
+    if (o.source !== undefined) return unsupported('ping -I with an IPv4 address over IPv6');
+    if (o.size !== undefined && o.size > 65527) return unsupported('ping -s larger than an IPv6 datagram');
+    return runPing6(ctx.ns, sim, p, target, warn, cmdOpts.resolver);
+  }
+  if (p.source6 !== undefined) return unsupported('ping -I with an IPv6 address over IPv4');
+  if (o.size !== undefined && o.size > 65507) return unsupported('ping -s larger than an IPv4 datagram');
 
   // getaddrinfo: numbers first, then /etc/hosts, then DNS (unreachable from a namespace)
   let dst = target.includes(':') ? null : inetAton(target);
   const hostname = target;
   let numeric = p.numeric;
-  if (target.includes(':')) return unsupported('ping to an IPv6 address');
   if (dst === null) {
     const hosts: Record<string, string> = { localhost: '127.0.0.1', ...(cmdOpts.hosts ?? {}) };
     const known = Object.hasOwn(hosts, target) ? inetAton(hosts[target]!) : null;

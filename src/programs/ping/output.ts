@@ -24,7 +24,7 @@ export function fmtG(x: number): string {
 }
 
 /** gather_statistics' time format. */
-function fmtTime(us: number): string {
+export function fmtTime(us: number): string {
   if (us >= 100000 - 50) return `${Math.trunc((us + 500) / 1000)}`;
   if (us >= 10000 - 5) {
     const v = us + 50;
@@ -37,7 +37,8 @@ function fmtTime(us: number): string {
   return `${Math.trunc(us / 1000)}.${String(us % 1000).padStart(3, '0')}`;
 }
 
-function ms3(us: number): string {
+/** A time in µs as milliseconds with three decimals (finish()'s rtt figures). */
+export function ms3(us: number): string {
   return `${Math.trunc(us / 1000)}.${String(Math.trunc(us) % 1000).padStart(3, '0')}`;
 }
 

@@ -23,13 +23,12 @@ import * as build from '../../ops/build.js';
 import { OpError } from '../../ops/errors.js';
 import { createLink, deleteLink, linkUp } from '../../model/device.js';
 import { ip4ToString, parseIp4, type Ip4 } from '../../model/ip.js';
-import { syncLinkLocal } from '../../model/ipv6ll.js';
+import { addrconfPending, addrconfSync } from '../../model/ipv6/addrconf.js';
 import type { Link } from '../../model/link.js';
 import type { Netns } from '../../model/netns.js';
 import { parseSocatAddress, type SocatAddress, type SocatTun, type SocatUdp } from './address.js';
 import type { Frame, IpPacket } from '../../../sim/packet.js';
 import { processTable, type SimProcess } from '../../../sim/processes.js';
-import { addrconfCheck } from '../../../sim/router-solicit.js';
 import type { Simulator } from '../../../sim/simulator.js';
 import { cloneFrame, l3Length } from '../../../sim/tunnel-frame.js';
 import { connectRoute, STRERROR, udpSend, udpTable, type UdpSocket } from '../../../sim/udp.js';
@@ -203,8 +202,9 @@ export class SocatProcess implements SimProcess {
       }
     }
     if (a.up) linkUp(dev);
-    syncLinkLocal(ns);
-    addrconfCheck(sim, dev);
+    // the tun has carrier now that socat holds it: addrconf configures it (its first IPv6 packets go out at once)
+    addrconfPending(dev);
+    addrconfSync(ns);
     return null;
   }
 
@@ -236,7 +236,8 @@ export class SocatProcess implements SimProcess {
         // a persistent tun stays, without carrier
         dev.tun = { ...dev.tun, attached: false, owner: null };
         dev.ns.touch();
-        syncLinkLocal(dev.ns);
+        addrconfPending(dev);
+        addrconfSync(dev.ns);
       } else {
         deleteLink(dev);
         dev.ns.touch();
@@ -343,7 +344,6 @@ export class SocatProcess implements SimProcess {
       this.tun = null;
       return;
     }
-    addrconfCheck(sim, this.tun);
     this.flush(sim);
   }
 }

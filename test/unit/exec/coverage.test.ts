@@ -25,8 +25,8 @@ describe('coverage', () => {
   it('marks steps: not modelled (a network program the kernel may answer), skipped, partial', () => {
     expect(steps.map((s) => [s.feature, s.supported, s.modelled ?? null, s.exit])).toEqual([
       ['iproute2', true, null, 0],
-      ['ipv6', false, false, 127],
-      ['ipv6', false, false, 127],
+      ['ipv6', true, null, 0],
+      ['ipv6', true, null, 0],
       ['netfilter', false, false, 127],
       ['netfilter', false, null, 127],
       ['sysctl', true, 'partial', 0],
@@ -39,15 +39,15 @@ describe('coverage', () => {
 
   it('counts them per feature and names the first line not modelled', () => {
     const c = coverageReport(steps);
-    expect(c.total).toEqual({ lines: 10, modelled: 2, partial: 1, notModelled: 5, skipped: 2 });
+    expect(c.total).toEqual({ lines: 10, modelled: 4, partial: 1, notModelled: 3, skipped: 2 });
     expect(c.byFeature.netfilter).toEqual({ lines: 2, modelled: 0, partial: 0, notModelled: 1, skipped: 1 });
-    expect(c.byFeature.ipv6).toEqual({ lines: 2, modelled: 0, partial: 0, notModelled: 2, skipped: 0 });
-    expect(c.divergedAt).toEqual({ line: 2, file: 'c.sh', host: 'h', command: 'ip -6 addr add fd00::1/64 dev br0' });
+    expect(c.byFeature.ipv6).toEqual({ lines: 2, modelled: 2, partial: 0, notModelled: 0, skipped: 0 });
+    expect(c.divergedAt).toEqual({ line: 4, file: 'c.sh', host: 'h', command: 'iptables -P FORWARD DROP' });
     expect(divergenceNote(c.divergedAt!, 'real')).toBe(
-      "nettwin: from line 2 (c.sh) the simulator no longer knows the kernel's state: `ip -6 addr add fd00::1/64 dev br0` is not modelled (the kernel answered it)",
+      "nettwin: from line 4 (c.sh) the simulator no longer knows the kernel's state: `iptables -P FORWARD DROP` is not modelled (the kernel answered it)",
     );
     expect(formatCoverage(c)).toContain('  netfilter                        2 lines: 0 modelled, 0 partial, 1 not modelled, 1 skipped\n');
-    expect(formatCoverage(c)).toMatch(/ {2}all {29}10 lines: 2 modelled, 1 partial, 5 not modelled, 2 skipped\n$/);
+    expect(formatCoverage(c)).toMatch(/ {2}all {29}10 lines: 4 modelled, 1 partial, 3 not modelled, 2 skipped\n$/);
   });
 
   it('a fully modelled run has nothing to report', () => {

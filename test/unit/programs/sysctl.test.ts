@@ -18,7 +18,11 @@ describe('which keys exist', () => {
     expect(classifySysctl('net.ipv4.ipforward')).toBe('missing');
     expect(classifySysctl('net.ipv4.conf.all.foo')).toBe('missing');
     expect(classifySysctl('net.ipv4.tcp_syncookies')).toBe('unmodelled');
-    expect(classifySysctl('net.ipv6.conf.all.forwarding')).toBe('unmodelled');
+    expect(classifySysctl('net.ipv6.conf.all.forwarding')).toBe('modelled');
+    expect(classifySysctl('net.ipv6.conf.all.stable_secret')).toBe('unmodelled');
+    expect(classifySysctl('net.ipv6.conf.all.foo')).toBe('missing');
+    expect(classifySysctl('net.ipv6.route.gc_interval')).toBe('unmodelled');
+    expect(classifySysctl('net.ipv6.forwarding')).toBe('missing');
     expect(classifySysctl('net/ipv4/conf/lo/promote_secondaries')).toBe('modelled');
     const s = run('sysctl -w net.ipv4.ipforward=1\nsysctl net.ipv4.ip_forwarding\nsysctl net.ipv4.ip_default_ttl');
     expect(s[0]).toMatchObject({ exit: 1, stdout: '', stderr: 'sysctl: cannot stat /proc/sys/net/ipv4/ipforward: No such file or directory\n' });

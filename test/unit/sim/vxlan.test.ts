@@ -17,6 +17,9 @@ function threeVteps(): { lab: Lab; sh: (s: string) => ReturnType<ReturnType<Lab[
   ['a', 'b', 'c'].forEach((n, i) => {
     lines.push(
       `ip netns add ${n}`,
+      // the kernel's own IPv6 chatter (router solicitations, MLD) is multicast and goes to every
+      // remote: these tests look at the IPv4 exchange alone
+      `ip netns exec ${n} sysctl -qw net.ipv6.conf.all.disable_ipv6=1`,
       `ip link add u${n} type veth peer name p${n}`,
       `ip link set p${n} master under`,
       `ip link set p${n} up`,

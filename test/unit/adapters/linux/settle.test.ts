@@ -4,7 +4,7 @@
  * route yet. The JSON shapes are `ip -j addr show` output of kernel 6.18.
  */
 import { describe, expect, it } from 'vitest';
-import { settled, showsIpv6Routes } from '../../../../adapters/linux/settle.js';
+import { settled } from '../../../../adapters/linux/settle.js';
 
 const up = { ifname: 'v0', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'], operstate: 'UP' };
 const tentative = { family: 'inet6', local: 'fe80::1', prefixlen: 64, scope: 'link', tentative: true };
@@ -21,20 +21,8 @@ describe('settled', () => {
     expect(settled([{ ...up, addr_info: [tentative] }], true)).toBe(false);
     expect(settled([{ ...up, addr_info: [{ ...tentative, dadfailed: true }] }], true)).toBe(true);
   });
-});
 
-describe('showsIpv6Routes', () => {
-  it('is true for route listings that include IPv6', () => {
-    expect(showsIpv6Routes('ip', ['route', 'show', 'table', 'all'])).toBe(true);
-    expect(showsIpv6Routes('ip', ['-6', 'r'])).toBe(true);
-    expect(showsIpv6Routes('ip', ['-n', 'x', '-f', 'inet6', 'route'])).toBe(true);
-    expect(showsIpv6Routes('ip', ['-j', 'route', 'list', 'table', '0'])).toBe(true);
-  });
-
-  it('is false for IPv4-only listings and other commands', () => {
-    expect(showsIpv6Routes('ip', ['route'])).toBe(false);
-    expect(showsIpv6Routes('ip', ['route', 'show', 'table', 'local'])).toBe(false);
-    expect(showsIpv6Routes('ip', ['addr', 'show'])).toBe(false);
-    expect(showsIpv6Routes('bridge', ['link'])).toBe(false);
+  it('does not wait for the tentative addresses of a device that is down (they stay so)', () => {
+    expect(settled([{ ...up, flags: ['BROADCAST', 'MULTICAST'], operstate: 'DOWN', addr_info: [tentative] }], true)).toBe(true);
   });
 });

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LabModel } from '../../../../src/model/lab-model.js';
 import type { Netns } from '../../../../src/model/netns.js';
-import { eui64LinkLocal, formatIp6, syncLinkLocal } from '../../../../src/model/ipv6ll.js';
+import { eui64LinkLocal } from '../../../../src/model/ipv6/link-local.js';
+import { formatIp6, ip6FromBytes, isIp6LinkLocal } from '../../../../src/model/ipv6/ip6.js';
+import { addrconfPending, addrconfSync } from '../../../../src/model/ipv6/addrconf.js';
+import type { Link } from '../../../../src/model/link.js';
+
+/** The device's link-local, as `ip addr` prints it, or null. */
+function ll(l: Link): string | null {
+  const a = l.inet6.addrs.find((x) => isIp6LinkLocal(x.addr));
+  return a ? formatIp6(a.addr) : null;
+}
 import { emptyLinkFilter } from '../../../../src/iproute2/filters.js';
 import { maskVolatile } from '../../../../src/iproute2/mask.js';
 import { renderAddrs } from '../../../../src/iproute2/addr/render.js';
@@ -43,13 +52,13 @@ function model(script: string) {
 
 describe('link-local addresses (addrconf)', () => {
   it('EUI-64 from the MAC, as the kernel printed it for these MACs', () => {
-    expect(eui64LinkLocal('6e:33:66:df:00:e1')).toBe('fe80::6c33:66ff:fedf:e1');
-    expect(eui64LinkLocal('36:59:7f:8d:15:f0')).toBe('fe80::3459:7fff:fe8d:15f0');
-    expect(eui64LinkLocal('72:50:78:b8:9f:ca')).toBe('fe80::7050:78ff:feb8:9fca');
+    expect(formatIp6(eui64LinkLocal('6e:33:66:df:00:e1'))).toBe('fe80::6c33:66ff:fedf:e1');
+    expect(formatIp6(eui64LinkLocal('36:59:7f:8d:15:f0'))).toBe('fe80::3459:7fff:fe8d:15f0');
+    expect(formatIp6(eui64LinkLocal('72:50:78:b8:9f:ca'))).toBe('fe80::7050:78ff:feb8:9fca');
   });
 
   it('formats IPv6 as inet_ntop does', () => {
-    const w = (...words: number[]) => formatIp6(words.flatMap((x) => [x >> 8, x & 255]));
+    const w = (...words: number[]) => formatIp6(ip6FromBytes(words.flatMap((x) => [x >> 8, x & 255])));
     expect(w(0, 0, 0, 0, 0, 0, 0, 1)).toBe('::1');
     expect(w(0xfe80, 0, 0, 0, 0, 0, 0, 1)).toBe('fe80::1');
     expect(w(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0)).toBe('2001:db8::');
@@ -64,14 +73,14 @@ describe('link-local addresses (addrconf)', () => {
       ip link set veth0 up
     `);
     const v0 = root.linkByName('veth0')!;
-    expect(v0.ipv6ll).toBeNull();
+    expect(ll(v0)).toBeNull();
     run(root, 'ip link set veth1 up');
-    expect(v0.ipv6ll).toBe(eui64LinkLocal(v0.mac));
-    const first = v0.ipv6ll;
+    expect(ll(v0)).toBe(formatIp6(eui64LinkLocal(v0.mac)));
+    const first = ll(v0);
     run(root, 'ip link set veth1 down\nip link set veth0 address 02:11:22:33:44:55');
-    expect(v0.ipv6ll).toBe(first);
+    expect(ll(v0)).toBe(first);
     run(root, 'ip link set veth0 down\nip link set veth0 up\nip link set veth1 up');
-    expect(v0.ipv6ll).toBe('fe80::11:22ff:fe33:4455');
+    expect(ll(v0)).toBe('fe80::11:22ff:fe33:4455');
   });
 
   it('a tun gets one only once a process holds it: random, stable-privacy, no DAD', () => {
@@ -81,10 +90,11 @@ describe('link-local addresses (addrconf)', () => {
       ip link set tun5 up
     `);
     const tun = root.linkByName('tun5')!;
-    expect(tun.ipv6ll).toBeNull();
+    expect(ll(tun)).toBeNull();
     tun.tun!.attached = true;
-    syncLinkLocal(root);
-    expect(tun.addrGenMode).toBe('random');
+    addrconfPending(tun);
+    addrconfSync(root);
+    expect(tun.inet6.conf.addr_gen_mode).toBe(3);
     // observed (socat … TUN:10.9.0.1/24,tun-name=tun5,iff-no-pi,tun-type=tun,iff-up), interface id masked
     expect(maskVolatile(show({}, { dev: 'tun5' }).stdout)).toBe(
       '2: tun5: <POINTOPOINT,MULTICAST,NOARP,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UNKNOWN group default qlen 500\n' +

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LabModel } from '../../../../src/model/lab-model.js';
-import { syncLinkLocal } from '../../../../src/model/ipv6ll.js';
+import { addrconfPending, addrconfSync } from '../../../../src/model/ipv6/addrconf.js';
 import { emptyLinkFilter } from '../../../../src/iproute2/filters.js';
 import { maskVolatile } from '../../../../src/iproute2/mask.js';
 import { renderLinks } from '../../../../src/iproute2/link/render.js';
@@ -59,7 +59,8 @@ describe('ip link show: details the scenarios do not reach', () => {
     const tun = root.linkByName('tun5')!;
     tun.tun!.attached = true;
     tun.tun!.persist = false;
-    syncLinkLocal(root);
+    addrconfPending(tun);
+    addrconfSync(root);
     // observed with: socat UDP:127.0.0.1:9999,bind=127.0.0.1:9998 TUN:10.9.0.1/24,tun-name=tun5,iff-no-pi,tun-type=tun,iff-up
     expect(show({ details: 1 }, { dev: 'tun5' }).stdout).toBe(
       '2: tun5: <POINTOPOINT,MULTICAST,NOARP,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UNKNOWN mode DEFAULT group default qlen 500\n' +

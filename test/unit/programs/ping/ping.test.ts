@@ -55,7 +55,7 @@ describe('ping: arguments', () => {
   it('options outside the model are reported, never guessed', () => {
     expect(run('-f -c 1 10.0.0.2')).toMatchObject({ exit: 127, unsupported: true });
     expect(run('10.0.0.2')).toMatchObject({ exit: 127, unsupported: true }); // no -c/-w: never ends
-    expect(run('-c 1 ::1')).toMatchObject({ exit: 127, unsupported: true });
+    expect(run('-6 -b -c 1 ::1')).toMatchObject({ exit: 127, unsupported: true });
   });
 
   it('names: /etc/hosts knows localhost; others fail as in a namespace without DNS', () => {

@@ -1,0 +1,145 @@
+/**
+ * The IPv6 FIB lookup (net/ipv6/ip6_fib.c fib6_node_lookup, route.c ip6_pol_route, rt6_select,
+ * find_match, rt6_score_route; fib6_rules.c), written once: `ip -6 route get` and the
+ * simulator's packets both ask it. Without custom rules the kernel asks table local, then
+ * main; with them the rules run by priority (a table that has no route for the destination
+ * passes to the next rule). In a table the longest prefix with a usable route wins; among
+ * the routes of one prefix, the lowest metric, then (same metric) the better score: the
+ * requested output device, the router preference, and — for a host (forwarding off on `all`)
+ * — a gateway whose neighbour entry has not failed; a prefix none of whose routes qualifies
+ * falls back to shorter ones.
+ */
+import type { Link } from '../link.js';
+import type { Netns } from '../netns.js';
+import type { Route6 } from './fib6.js';
+import { TABLE6 } from './inet6-ns.js';
+import { ip6InPrefix, type Ip6 } from './ip6.js';
+
+export type Fib6Errno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES';
+
+export type Fib6Result = { kind: 'route'; route: Route6; table: number } | { kind: 'error'; errno: Fib6Errno; route: Route6 | null };
+
+/** The flow of a lookup (struct flowi6 with the lookup flags). */
+export interface Flow6 {
+  dst: Ip6;
+  /** `::` when none */
+  src: Ip6;
+  /** flowi6_oif */
+  oif: Link | null;
+  /** flowi6_iif, for iif rules: the input device, or lo for local output */
+  iif: Link | null;
+  /** RT6_LOOKUP_F_IFACE: only routes through `oif` */
+  strictIface: boolean;
+}
+
+/** What the lookup reads beside the tables: the neighbour state of a gateway (the simulator's; none in the model). */
+export interface Fib6View {
+  readonly ns: Netns;
+  /** whether the neighbour entry of `gw` on `dev` exists and has FAILED */
+  neighFailed(dev: Link, gw: Ip6): boolean;
+}
+
+/** The model's view: no neighbour state. */
+export function modelView6(ns: Netns): Fib6View {
+  return { ns, neighFailed: () => false };
+}
+
+const REJECT: Partial<Record<Route6['type'], Fib6Errno | 'EAGAIN'>> = {
+  blackhole: 'EINVAL',
+  unreachable: 'EHOSTUNREACH',
+  prohibit: 'EACCES',
+  throw: 'EAGAIN',
+};
+
+const PREF_SCORE = { low: 1, medium: 2, high: 3 } as const;
+
+/** rt6_score_route: -1 when the route cannot serve the flow. */
+function score(view: Fib6View, r: Route6, flow: Flow6, reachable: boolean): number {
+  let m = 0;
+  if (!flow.oif || r.dev === flow.oif) m = 2;
+  if (!m && flow.strictIface) return -1;
+  m |= PREF_SCORE[r.pref] << 2;
+  if (reachable && r.gateway !== null && view.neighFailed(r.dev, r.gateway)) return -1;
+  return m;
+}
+
+/** rt6_select over one prefix's routes (metric groups in order): the chosen route, or null. */
+function select(view: Fib6View, leaf: Route6[], flow: Flow6, reachable: boolean): Route6 | null {
+  let i = 0;
+  while (i < leaf.length) {
+    const metric = leaf[i]!.metric;
+    let best: Route6 | null = null;
+    let bestScore = -1;
+    for (; i < leaf.length && leaf[i]!.metric === metric; i++) {
+      const r = leaf[i]!;
+      if (!r.dev.up && r.dev.kind !== 'loopback') continue;
+      const s = score(view, r, flow, reachable);
+      if (s > bestScore) {
+        best = r;
+        bestScore = s;
+      }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/** ip6_pol_route in one table: null for "no route here" (the null entry). */
+export function tableLookup6(view: Fib6View, id: number, flow: Flow6): Route6 | null {
+  const t = view.ns.inet6.tables.get(id);
+  if (!t) return null;
+  // the prefixes covering dst, longest first (dump order puts more specific first)
+  const byLen = new Map<number, Route6[]>();
+  for (const r of t.routes) {
+    if (!ip6InPrefix(flow.dst, r.dst, r.dstLen)) continue;
+    let a = byLen.get(r.dstLen);
+    if (!a) byLen.set(r.dstLen, (a = []));
+    a.push(r);
+  }
+  const lens = [...byLen.keys()].sort((a, b) => b - a);
+  const reachable = !view.ns.inet6.all.forwarding;
+  for (const strict of reachable ? [true, false] : [false]) {
+    for (const len of lens) {
+      const r = select(view, byLen.get(len)!, flow, strict);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+/** An answer of one table: a route, a reject, or null (nothing: go on). */
+function tableAnswer(view: Fib6View, id: number, flow: Flow6): Fib6Result | null {
+  const r = tableLookup6(view, id, flow);
+  if (!r) return null;
+  const rej = REJECT[r.type];
+  if (rej === 'EAGAIN') return null;
+  if (rej) return { kind: 'error', errno: rej, route: r };
+  return { kind: 'route', route: r, table: id };
+}
+
+const NO_ROUTE: Fib6Result = { kind: 'error', errno: 'ENETUNREACH', route: null };
+
+/**
+ * fib6_rule_lookup.
+ *
+ * @example
+ * fib6Lookup(modelView6(ns), { dst: parseIp6('2001:db8::5')!, src: 0n, oif: null, iif: null, strictIface: false });
+ */
+export function fib6Lookup(view: Fib6View, flow: Flow6): Fib6Result {
+  const ns = view.ns;
+  if (!ns.inet6.customRules) {
+    return tableAnswer(view, TABLE6.local, flow) ?? tableAnswer(view, TABLE6.main, flow) ?? NO_ROUTE;
+  }
+  for (const rule of [...ns.inet6.rules].sort((a, b) => a.priority - b.priority)) {
+    if (rule.src && !ip6InPrefix(flow.src, rule.src.addr, rule.src.len)) continue;
+    if (rule.dst && !ip6InPrefix(flow.dst, rule.dst.addr, rule.dst.len)) continue;
+    if (rule.iif && (!flow.iif || flow.iif.name !== rule.iif)) continue;
+    if (rule.oif && (!flow.oif || flow.oif.name !== rule.oif)) continue;
+    if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
+    if (rule.action === 'unreachable') return NO_ROUTE;
+    if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
+    const res = tableAnswer(view, rule.table, flow);
+    if (res) return res;
+  }
+  return NO_ROUTE;
+}

@@ -1,0 +1,167 @@
+/**
+ * IPv6 routing tables (net/ipv6/ip6_fib.c). A table is a radix tree walked in post-order: a
+ * prefix's more specific prefixes come before it (so `default` is dumped last), disjoint
+ * prefixes in address order. The routes of one prefix (a leaf) are kept by metric, ascending,
+ * a new route going after those of equal metric (fib6_add_rt2node). Unlike IPv4, a route's
+ * key is its prefix and metric only: two routes with the same prefix and metric conflict
+ * whatever their devices (`add` answers File exists). Tables main and local always exist;
+ * others are made by the first route put in them and kept.
+ */
+import type { Link } from '../link.js';
+import { ip6Mask, type Ip6 } from './ip6.js';
+
+/** rtm_type of an IPv6 route. */
+export type Route6Type = 'unicast' | 'local' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
+
+/** A route's preference for router selection (RFC 4191), as `pref` prints it. */
+export type RoutePref = 'low' | 'medium' | 'high';
+
+/** One IPv6 route (struct fib6_info with its one nexthop). */
+export interface Route6 {
+  table: number;
+  type: Route6Type;
+  dst: Ip6;
+  dstLen: number;
+  metric: number;
+  protocol: number;
+  /** the output device; lo for reject routes, as the kernel keeps them */
+  dev: Link;
+  gateway: Ip6 | null;
+  prefsrc: Ip6 | null;
+  /** lab clock (µs) when it expires (RTF_EXPIRES), else null */
+  expires: number | null;
+  mtu: number | null;
+  hoplimit: number | null;
+  pref: RoutePref;
+  /** RTF_ADDRCONF | RTF_PREFIX_RT: a prefix route addrconf made for an address */
+  prefixRt: boolean;
+  /** RTF_ADDRCONF | RTF_DEFAULT: a default route learned from a router advertisement */
+  raDefault: boolean;
+  /** `onlink` was given (RTNH_F_ONLINK) */
+  onlink: boolean;
+}
+
+/** Post-order of the radix tree: more specific first where one prefix holds the other, else by address. */
+export function comparePrefix6(a: Ip6, alen: number, b: Ip6, blen: number): number {
+  const min = Math.min(alen, blen);
+  if (((a ^ b) & ip6Mask(min)) === 0n) return blen - alen;
+  return a < b ? -1 : 1;
+}
+
+function compareRoute(a: Route6, b: Route6): number {
+  return comparePrefix6(a.dst, a.dstLen, b.dst, b.dstLen) || a.metric - b.metric;
+}
+
+/** One IPv6 table, its routes in dump order. */
+export class Fib6Table {
+  readonly routes: Route6[] = [];
+  constructor(readonly id: number) {}
+
+  /** Where a route goes: after every route that sorts before it or equal (a new one goes last among equals). */
+  private slot(r: Route6, beforeEquals: boolean): number {
+    const rs = this.routes;
+    let lo = 0;
+    let hi = rs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compareRoute(rs[mid]!, r);
+      if (c < 0 || (c === 0 && !beforeEquals)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Adds a route after those of the same prefix and metric. */
+  insert(r: Route6): void {
+    this.routes.splice(this.slot(r, false), 0, r);
+  }
+
+  /** Puts `r` where `old` was (a replace keeps the route's place in its leaf). */
+  replace(old: Route6, r: Route6): void {
+    const i = this.routes.indexOf(old);
+    if (i < 0) return;
+    if (old.metric === r.metric) this.routes[i] = r;
+    else {
+      this.routes.splice(i, 1);
+      this.insert(r);
+    }
+  }
+
+  remove(r: Route6): void {
+    const i = this.routes.indexOf(r);
+    if (i >= 0) this.routes.splice(i, 1);
+  }
+
+  /** The routes of exactly this prefix (a leaf), in leaf order. */
+  leaf(dst: Ip6, len: number): Route6[] {
+    const out: Route6[] = [];
+    const probe = { dst, dstLen: len, metric: -1 } as Route6;
+    for (let i = this.slot(probe, true); i < this.routes.length; i++) {
+      const r = this.routes[i]!;
+      if (r.dst !== dst || r.dstLen !== len) break;
+      out.push(r);
+    }
+    return out;
+  }
+}
+
+/** How a request treats routes already there (the netlink flags of `ip route add|append|replace|change|prepend`). */
+export interface Fib6AddFlags {
+  /** NLM_F_EXCL: any route of the same prefix and metric is a conflict (`add`) */
+  excl: boolean;
+  /** NLM_F_REPLACE (`replace`, `change`) */
+  replace: boolean;
+  /** NLM_F_CREATE: a replace that finds nothing adds (`replace`, not `change`) */
+  create: boolean;
+}
+
+/** Same device and gateway (rt6_duplicate_nexthop). */
+export function sameNexthop6(a: Route6, b: Route6): boolean {
+  return a.dev === b.dev && a.gateway === b.gateway;
+}
+
+/** rt6_qualify_for_ecmp: a route with a gateway that addrconf did not make. */
+export function qualifiesForEcmp(r: Route6): boolean {
+  return !r.prefixRt && !r.raDefault && r.gateway !== null;
+}
+
+/**
+ * fib6_add_rt2node: puts `r` in its table. Fails with `EEXIST` (a same-metric route under
+ * `add`, or the same nexthop: which refreshes the old route's expiry instead), `ENOENT` (a
+ * `change` with nothing to replace), or `ECMP` (it would join a multipath route, which the
+ * model does not hold). Returns the route it replaced, if any.
+ */
+export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIST' | 'ENOENT' | 'ECMP' } | { replaced: Route6 | null } {
+  const leaf = t.leaf(r.dst, r.dstLen);
+  const canEcmp = qualifiesForEcmp(r);
+  let found: Route6 | null = null;
+  let fallback: Route6 | null = null;
+  for (const it of leaf) {
+    if (it.metric === r.metric) {
+      if (f.excl) return { err: 'EEXIST' };
+      if (f.replace) {
+        if (canEcmp === qualifiesForEcmp(it)) {
+          found = it;
+          break;
+        }
+        fallback ??= it;
+        continue;
+      }
+      if (sameNexthop6(it, r)) {
+        if (it.expires !== null) it.expires = r.expires;
+        if (r.mtu !== null) it.mtu = r.mtu;
+        return { err: 'EEXIST' };
+      }
+      if (canEcmp && qualifiesForEcmp(it)) return { err: 'ECMP' };
+    }
+    if (it.metric > r.metric) break;
+  }
+  if (f.replace && !found && fallback) found = fallback;
+  if (!f.replace || !found) {
+    if (f.replace && !f.create) return { err: 'ENOENT' };
+    t.insert(r);
+    return { replaced: null };
+  }
+  t.replace(found, r);
+  return { replaced: found };
+}
