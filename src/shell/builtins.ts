@@ -1,0 +1,468 @@
+/**
+ * The builtins the interpreter runs itself, as bash does: `set`, `shift`, `exit`, `return`,
+ * `break`, `continue`, `local`/`export`/`declare`/`readonly`/`unset`, `read`, `source`/`.`,
+ * `eval`, `trap`, `test`/`[`, `let`, `:`, `command`, `exec`, `printf -v`, and `sleep`'s bound.
+ * Their errors read as bash's in a script (`FILE: line N: shift: …`).
+ */
+import type { Run } from './expand.js';
+import { UnsupportedExpansion } from './expand.js';
+import type { Shell } from './shell.js';
+import type { Io, StepRecord } from './io.js';
+import { ExitSignal, LimitSignal, LIMITS, LoopSignal, ReturnSignal } from './signals.js';
+import { testArgs, TestError } from './test-expr.js';
+import { fileTest, runExternal, unsupportedHere } from './simple.js';
+import { ArithError } from './arith.js';
+
+export type Builtin = (sh: Shell, argv: string[], io: Io, rec: StepRecord) => Run<number>;
+
+/** Builtins whose `NAME=value` arguments are assignments (not split). */
+export const DECLARATION: ReadonlySet<string> = new Set(['local', 'export', 'declare', 'typeset', 'readonly']);
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function* none(): Run<void> {
+  // a builtin that runs no command still has the generator's shape
+}
+
+function usage(sh: Shell, io: Io, message: string, status = 2): number {
+  sh.shellError(io, message);
+  return status;
+}
+
+const setOption = (sh: Shell, name: string, on: boolean): boolean => {
+  switch (name) {
+    case 'e':
+    case 'errexit':
+      sh.opts.errexit = on;
+      return true;
+    case 'u':
+    case 'nounset':
+      sh.opts.nounset = on;
+      return true;
+    case 'x':
+    case 'xtrace':
+      sh.opts.xtrace = on;
+      return true;
+    case 'pipefail':
+      sh.opts.pipefail = on;
+      return true;
+    // no pathname expansion, no job control, hashing and brace expansion as bash has them: nothing changes
+    case 'f':
+    case 'noglob':
+    case 'h':
+    case 'hashall':
+    case 'B':
+    case 'braceexpand':
+    case 'a':
+    case 'allexport':
+      return true;
+    default:
+      return false;
+  }
+};
+
+function* set(sh: Shell, argv: string[], _io: Io, rec: StepRecord): Run<number> {
+  yield* none();
+  const args = argv.slice(1);
+  if (args.length === 0) return unsupportedHere(sh, rec, 'set without arguments (listing variables)');
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      sh.positional = args.slice(i + 1);
+      return 0;
+    }
+    if (a === '-' || !/^[-+]/.test(a)) break;
+    const on = a[0] === '-';
+    for (const f of a.slice(1)) {
+      if (f === 'o') {
+        const name = args[++i];
+        if (name === undefined) return unsupportedHere(sh, rec, 'set -o without a name (listing options)');
+        if (!setOption(sh, name, on)) return unsupportedHere(sh, rec, `set -o ${name}`);
+      } else if (!setOption(sh, f, on)) return unsupportedHere(sh, rec, `set ${on ? '-' : '+'}${f}`);
+    }
+  }
+  if (i < args.length) sh.positional = args.slice(args[i] === '-' ? i + 1 : i);
+  return 0;
+}
+
+function* shift(sh: Shell, argv: string[], io: Io): Run<number> {
+  yield* none();
+  const n = argv[1] === undefined ? 1 : Number(argv[1]);
+  if (!Number.isInteger(n) || n < 0) return usage(sh, io, `shift: ${argv[1]}: numeric argument required`, 1);
+  if (n > sh.positional.length) return 1;
+  sh.positional = sh.positional.slice(n);
+  return 0;
+}
+
+function numeric(sh: Shell, io: Io, name: string, arg: string | undefined): number | null {
+  if (arg === undefined) return sh.lastExit;
+  if (!/^\s*[-+]?\d+\s*$/.test(arg)) {
+    sh.shellError(io, `${name}: ${arg}: numeric argument required`);
+    return null;
+  }
+  return Number(arg) & 255;
+}
+
+function* exit(sh: Shell, argv: string[], io: Io): Run<number> {
+  yield* none();
+  const n = numeric(sh, io, 'exit', argv[1]);
+  throw new ExitSignal(n ?? 2);
+}
+
+function* ret(sh: Shell, argv: string[], io: Io): Run<number> {
+  yield* none();
+  if (sh.funcDepth === 0 && sh.sourcing === 0) return usage(sh, io, "return: can only `return' from a function or sourced script", 1);
+  const n = numeric(sh, io, 'return', argv[1]);
+  throw new ReturnSignal(n ?? 2);
+}
+
+function loopControl(kind: 'break' | 'continue'): Builtin {
+  return function* (sh, argv, io) {
+    yield* none();
+    const n = argv[1] === undefined ? 1 : Number(argv[1]);
+    if (!Number.isInteger(n) || n < 1) return usage(sh, io, `${kind}: ${argv[1]}: loop count out of range`, 1);
+    if (sh.loopDepth === 0) {
+      sh.shellError(io, `${kind}: only meaningful in a \`for', \`while', or \`until' loop`);
+      return 0;
+    }
+    throw new LoopSignal(kind, Math.min(n, sh.loopDepth));
+  };
+}
+
+/** `NAME=value`, `NAME=(a b)` or `NAME` arguments of the declaration builtins. */
+function declare(kind: 'local' | 'export' | 'declare' | 'readonly'): Builtin {
+  return function* (sh, argv, io, rec) {
+    yield* none();
+    if (kind === 'local' && sh.funcDepth === 0) return usage(sh, io, 'local: can only be used in a function', 1);
+    let ro = kind === 'readonly';
+    let array = false;
+    let status = 0;
+    let i = 1;
+    for (; i < argv.length && /^[-+][a-zA-Z]+$/.test(argv[i]!); i++) {
+      for (const f of argv[i]!.slice(1)) {
+        if (f === 'r') ro = true;
+        else if (f === 'a') array = true;
+        else if (!'xigtlu'.includes(f)) return unsupportedHere(sh, rec, `${kind} -${f}`);
+      }
+    }
+    if (i === argv.length && kind !== 'local') return unsupportedHere(sh, rec, `${kind} without names (listing)`);
+    for (const a of argv.slice(i)) {
+      const eq = a.indexOf('=');
+      const name = eq === -1 ? a : a.slice(0, eq).replace(/\+$/, '');
+      if (!NAME.test(name)) {
+        sh.shellError(io, `${kind}: \`${a}': not a valid identifier`);
+        status = 1;
+        continue;
+      }
+      if (sh.vars.isReadonly(name) && eq !== -1) {
+        sh.shellError(io, `${name}: readonly variable`);
+        status = 1;
+        continue;
+      }
+      if (kind === 'local' || (kind === 'declare' && sh.funcDepth > 0)) sh.vars.local(name);
+      if (eq !== -1) {
+        const value = a.slice(eq + 1);
+        const m = /^\((.*)\)$/s.exec(value);
+        if (m && (array || a[eq + 1] === '('))
+          sh.vars.set(
+            name,
+            m[1]!.trim() === ''
+              ? []
+              : m[1]!
+                  .trim()
+                  .split(/(?<!\\) +/)
+                  .map((x) => x.replace(/\\(.)/g, '$1')),
+          );
+        else if (a[eq - 1] === '+') sh.vars.set(name, (sh.get(name) ?? '') + value);
+        else sh.vars.set(name, value);
+      } else if (array && sh.vars.array(name) === undefined) sh.vars.set(name, []);
+      if (kind === 'export') sh.vars.exported.add(name);
+      if (ro) sh.vars.markReadonly(name);
+    }
+    return status;
+  };
+}
+
+function* unset(sh: Shell, argv: string[], io: Io): Run<number> {
+  yield* none();
+  let fn = false;
+  let status = 0;
+  for (const a of argv.slice(1)) {
+    if (a === '-f') fn = true;
+    else if (a === '-v') fn = false;
+    else if (fn) sh.functions.delete(a);
+    else if (!sh.vars.unset(a)) {
+      sh.shellError(io, `unset: ${a}: cannot unset: readonly variable`);
+      status = 1;
+    } else if (!sh.vars.isArray(a)) sh.functions.has(a);
+  }
+  return status;
+}
+
+function* read(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
+  yield* none();
+  let raw = false;
+  let delim = '\n';
+  let arrayName: string | null = null;
+  let nchars: number | null = null;
+  const names: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (names.length === 0 && /^-[a-zA-Z]+$/.test(a)) {
+      for (let k = 1; k < a.length; k++) {
+        const f = a[k]!;
+        const value = () => (k + 1 < a.length ? a.slice(k + 1) : argv[++i]);
+        if (f === 'r') raw = true;
+        else if (f === 's') continue;
+        else if (f === 'p' || f === 't') {
+          value();
+          break;
+        } else if (f === 'd') {
+          delim = value()?.[0] ?? '';
+          break;
+        } else if (f === 'a') {
+          arrayName = value() ?? null;
+          break;
+        } else if (f === 'n' || f === 'N') {
+          nchars = Number(value());
+          break;
+        } else return unsupportedHere(sh, rec, `read -${f}`);
+      }
+    } else names.push(a);
+  }
+  const input = io.stdin;
+  if (!input || input.pos >= input.data.length) {
+    for (const n of names.length ? names : ['REPLY']) sh.set(n, '');
+    return 1;
+  }
+  let line = '';
+  let eof = true;
+  while (input.pos < input.data.length) {
+    const c = input.data[input.pos++]!;
+    if (!raw && c === '\\') {
+      const n = input.data[input.pos++];
+      if (n === undefined) break;
+      if (n !== '\n') line += `\\${n}`;
+      continue;
+    }
+    if (c === delim || (delim === '' && c === '\0')) {
+      eof = false;
+      break;
+    }
+    line += c;
+    if (nchars !== null && [...line].length >= nchars) {
+      eof = false;
+      break;
+    }
+  }
+  const ifs = sh.ifs;
+  const ws = [...ifs].filter((c) => ' \t\n'.includes(c)).join('');
+  const isWs = (c: string) => ws.includes(c);
+  const unquote = (s: string) => (raw ? s : s.replace(/\\(.)/g, '$1'));
+  if (arrayName !== null) {
+    sh.vars.set(arrayName, splitFields(line, ifs).map(unquote));
+    return eof ? 1 : 0;
+  }
+  const targets = names.length ? names : ['REPLY'];
+  if (names.length === 0) {
+    sh.set('REPLY', unquote(line));
+    return eof ? 1 : 0;
+  }
+  let rest = line;
+  for (let t = 0; t < targets.length; t++) {
+    // leading IFS blanks never belong to a field
+    let k = 0;
+    while (k < rest.length && isWs(rest[k]!)) k++;
+    rest = rest.slice(k);
+    if (t === targets.length - 1) {
+      let end = rest.length;
+      while (end > 0 && isWs(rest[end - 1]!) && rest[end - 2] !== '\\') end--;
+      let v = rest.slice(0, end);
+      // one trailing non-blank IFS character goes too, when it ends the line
+      if (
+        v.length &&
+        ifs.includes(v[v.length - 1]!) &&
+        !isWs(v[v.length - 1]!) &&
+        !v
+          .slice(0, -1)
+          .split('')
+          .some((c) => ifs.includes(c) && !isWs(c))
+      )
+        v = v.slice(0, -1);
+      sh.set(targets[t]!, unquote(v));
+      break;
+    }
+    let j = 0;
+    while (j < rest.length && !(ifs.includes(rest[j]!) && rest[j - 1] !== '\\')) j++;
+    sh.set(targets[t]!, unquote(rest.slice(0, j)));
+    rest = rest.slice(j);
+    // the delimiter: blanks, at most one non-blank IFS character, blanks
+    let d = 0;
+    while (d < rest.length && isWs(rest[d]!)) d++;
+    if (d < rest.length && ifs.includes(rest[d]!) && !isWs(rest[d]!)) d++;
+    rest = rest.slice(d);
+  }
+  return eof ? 1 : 0;
+}
+
+function splitFields(s: string, ifs: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const c of s) {
+    if (ifs.includes(c)) {
+      if (cur !== '' || !' \t\n'.includes(c)) out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+function* source(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
+  const name = argv[1];
+  if (name === undefined) return usage(sh, io, `${argv[0]}: filename argument required`, 2);
+  const read = sh.options.readSource;
+  if (!read) return unsupportedHere(sh, rec, `${argv[0]} ${name}`);
+  const r = read(name);
+  if ('error' in r) return unsupportedHere(sh, rec, `${argv[0]} ${name}: ${r.error}`);
+  if (++sh.depth > LIMITS.depth) throw new LimitSignal(`nettwin: nesting limit (${LIMITS.depth} levels of functions, $(…), source and bash -c) reached`);
+  const savedPos = sh.positional;
+  if (argv.length > 2) sh.positional = argv.slice(2);
+  sh.sourcing++;
+  try {
+    return yield* sh.runText(r.text, io, sh.line - sh.lineShift);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
+  } finally {
+    sh.sourcing--;
+    sh.depth--;
+    if (argv.length > 2) sh.positional = savedPos;
+  }
+}
+
+function* evalBuiltin(sh: Shell, argv: string[], io: Io): Run<number> {
+  if (argv.length < 2) return 0;
+  if (++sh.depth > LIMITS.depth) throw new LimitSignal(`nettwin: nesting limit (${LIMITS.depth} levels of functions, $(…), source and bash -c) reached`);
+  try {
+    return yield* sh.runText(argv.slice(1).join(' '), io, sh.line - sh.lineShift);
+  } finally {
+    sh.depth--;
+  }
+}
+
+const IGNORED_SIGNALS = new Set(['INT', 'TERM', 'HUP', 'QUIT', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', '1', '2', '3', '15']);
+
+function* trap(sh: Shell, argv: string[], _io: Io, rec: StepRecord): Run<number> {
+  yield* none();
+  const args = argv.slice(1);
+  if (args.length < 2 || args[0] === '-p' || args[0] === '-l') return unsupportedHere(sh, rec, `trap ${args.join(' ')}`.trim());
+  const action = args[0]!;
+  for (const sig of args.slice(1)) {
+    const s = sig.toUpperCase();
+    if (s === 'EXIT' || s === '0' || s === 'SIGEXIT') {
+      if (action === '-') sh.traps.delete('EXIT');
+      else sh.traps.set('EXIT', action);
+    } else if (!IGNORED_SIGNALS.has(s)) return unsupportedHere(sh, rec, `trap on ${sig}`);
+    // INT, TERM, HUP, QUIT: never delivered to a script nettwin runs
+  }
+  return 0;
+}
+
+function* test(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
+  let args = argv.slice(1);
+  if (argv[0] === '[') {
+    if (args[args.length - 1] !== ']') return usage(sh, io, "[: missing `]'", 2);
+    args = args.slice(0, -1);
+  }
+  try {
+    return (yield* testArgs(args, sh, fileTest(sh, io))) ? 0 : 1;
+  } catch (e) {
+    if (e instanceof TestError) return usage(sh, io, `${argv[0]}: ${e.message}`, 2);
+    if (e instanceof UnsupportedExpansion) return unsupportedHere(sh, rec, e.text);
+    throw e;
+  }
+}
+
+function* let_(sh: Shell, argv: string[], io: Io): Run<number> {
+  yield* none();
+  if (argv.length < 2) return usage(sh, io, 'let: expression expected', 1);
+  let v = 0n;
+  for (const e of argv.slice(1)) {
+    try {
+      v = sh.evaluate(e);
+    } catch (err) {
+      if (err instanceof ArithError) return usage(sh, io, `let: ${err.message}`, 1);
+      throw err;
+    }
+  }
+  return v === 0n ? 1 : 0;
+}
+
+function* command(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
+  if (argv[1]?.startsWith('-')) return unsupportedHere(sh, rec, `command ${argv[1]}`);
+  if (argv.length < 2) return 0;
+  return yield* runExternal(sh, argv.slice(1), io, rec, { background: false, kernelOut: null });
+}
+
+function* exec(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
+  if (argv.length < 2) return unsupportedHere(sh, rec, 'exec without a command (redirecting the shell)');
+  const status = yield* runExternal(sh, argv.slice(1), io, rec, { background: false, kernelOut: null });
+  if (sh.lastUnsupported) return status;
+  throw new ExitSignal(status);
+}
+
+/** `printf -v NAME FORMAT …`: printf's output into a variable. */
+function* printf(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
+  if (argv[1] !== '-v') return yield* runExternal(sh, argv, io, rec, { background: false, kernelOut: null });
+  const name = argv[2];
+  if (name === undefined || !NAME.test(name)) return usage(sh, io, `printf: \`${name ?? ''}': not a valid identifier`, 2);
+  const buf = { text: '' };
+  const status = yield* runExternal(sh, ['printf', ...argv.slice(3)], { ...io, out: { kind: 'capture', buf } }, rec, { background: false, kernelOut: null });
+  if (!sh.lastUnsupported) sh.set(name, buf.text);
+  return status;
+}
+
+/** `sleep N`: the request, within the run's bound on sleeping. */
+function* sleep(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
+  const s = Number(argv[1]?.replace(/s$/, ''));
+  if (argv.length === 2 && Number.isFinite(s) && s > 0) {
+    sh.slept += s;
+    if (sh.slept > LIMITS.sleepSeconds) throw new LimitSignal(`nettwin: sleep limit (${LIMITS.sleepSeconds} s of sleep in one run) reached at line ${sh.line}`);
+  }
+  return yield* runExternal(sh, argv, io, rec, { background: false, kernelOut: null });
+}
+
+function* colon(): Run<number> {
+  yield* none();
+  return 0;
+}
+
+export const BUILTINS: Record<string, Builtin> = {
+  ':': colon,
+  set,
+  shift,
+  exit,
+  return: ret,
+  break: loopControl('break'),
+  continue: loopControl('continue'),
+  local: declare('local'),
+  export: declare('export'),
+  declare: declare('declare'),
+  typeset: declare('declare'),
+  readonly: declare('readonly'),
+  unset,
+  read,
+  source,
+  '.': source,
+  eval: evalBuiltin,
+  trap,
+  test,
+  '[': test,
+  let: let_,
+  command,
+  exec,
+  printf,
+  sleep,
+};

@@ -1,0 +1,595 @@
+/**
+ * The shell's state and its compound commands: lists, `&&`/`||`, pipelines (each stage a
+ * subshell, run one after the other, stdout into the next one's stdin), if, while/until, for,
+ * `for ((…))`, case, groups, subshells, `((…))`, `[[…]]`, with bash's errexit rules (not in
+ * conditions, not left of `&&`/`||`, not under `!`, a pipeline's last stage unless pipefail).
+ * Simple commands are simple.ts's; every command nettwin does not run itself becomes a request.
+ */
+import type { AndOr, Command, List, Pipeline, Redirect, ShellCommand } from './ast.js';
+import { expandOne, expandWords, patternPieces, type ExpandEnv, type Run } from './expand.js';
+import { patternMatch } from './pattern.js';
+import { evaluate, ArithError } from './arith.js';
+import { condTokens, TestError } from './test-expr.js';
+import { Vars } from './vars.js';
+import { TERMINAL, write, type Io, type StepRecord } from './io.js';
+import { AbortLine, ExitSignal, LIMITS, LimitSignal, LoopSignal } from './signals.js';
+import { applyRedirects, fileTest, runSimple } from './simple.js';
+import { parseShell } from './parser.js';
+import { Scratch } from '../exec/scratch.js';
+import type { NetnsWrapper } from '../exec/invocation.js';
+import type { Step } from '../exec/step.js';
+
+export interface ShellOptions {
+  file: string;
+  host: string;
+  /** variables set before the script starts */
+  env?: Record<string, string>;
+  /**
+   * `source FILE` / `. FILE`: the text of a file beside the script (the caller applies the same
+   * rule as for a lab file's setup scripts), or why not. Without it, `source` is not modelled.
+   */
+  readSource?: (name: string) => { text: string } | { error: string };
+}
+
+type FunctionDef = Extract<Command, { type: 'function' }>;
+
+export class Shell implements ExpandEnv {
+  vars: Vars;
+  functions = new Map<string, FunctionDef>();
+  positional: string[] = [];
+  argv0: string;
+  opts = { errexit: false, nounset: false, xtrace: false, pipefail: false };
+  lastExit = 0;
+  /** the last command was not modelled: $? keeps its value and errexit does not fire */
+  lastUnsupported = false;
+  /** the status of the last `$(…)` of the command being expanded (an assignment's status) */
+  lastSub: number | null = null;
+  traps = new Map<string, string>();
+  readonly scratch = new Scratch();
+  readonly steps: Step[] = [];
+  private readonly stack: StepRecord[] = [];
+  /** the line (in the script's text) of the command running */
+  line = 0;
+  /** added to lines of text parsed apart (`$(…)`, `bash -c`, `eval`): they count from their own line */
+  lineShift = 0;
+  /** > 0 while errexit is ignored (a condition, left of && or ||, under !) */
+  suspend = 0;
+  /** > 0 while commands run inside one step (`$(…)`, `bash -c`): they open no step of their own */
+  inline = 0;
+  funcDepth = 0;
+  /** > 0 while a file is being sourced (`return` ends it) */
+  sourcing = 0;
+  loopDepth = 0;
+  depth = 0;
+  private commandCount = 0;
+  slept = 0;
+  /** `ip netns exec NS` words in front of every command of a `bash -c` run inside a namespace */
+  wrapperPrefix: string[] = [];
+  shellWrappers: NetnsWrapper[] = [];
+  rematch: string[] = [];
+
+  constructor(readonly options: ShellOptions) {
+    this.vars = new Vars({ IFS: ' \t\n', EUID: '0', UID: '0', ...options.env });
+    this.argv0 = options.file;
+  }
+
+  // --- ExpandEnv ---
+
+  get(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.lastExit);
+      case '#':
+        return String(this.positional.length);
+      case '$':
+        return '4242';
+      case '0':
+        return this.argv0;
+      case '-':
+        return `${this.opts.errexit ? 'e' : ''}${this.opts.nounset ? 'u' : ''}${this.opts.xtrace ? 'x' : ''}hB`;
+      case '!':
+        return undefined;
+      case 'LINENO':
+        return String(this.line);
+      case '@':
+      case '*':
+        return this.positional.join(' ');
+      case 'BASH_REMATCH':
+        return this.rematch[0];
+    }
+    if (/^[1-9]\d*$/.test(name)) return this.positional[Number(name) - 1];
+    return this.vars.get(name);
+  }
+
+  array(name: string): string[] | undefined {
+    if (name === '@' || name === '*') return this.positional;
+    if (name === 'BASH_REMATCH') return this.rematch;
+    return this.vars.array(name);
+  }
+
+  set(name: string, value: string): void {
+    if (!this.vars.set(name, value)) throw new ReadonlyError(`${name}: readonly variable`);
+  }
+
+  get nounset(): boolean {
+    return this.opts.nounset;
+  }
+
+  get ifs(): string {
+    return this.vars.get('IFS') ?? ' \t\n';
+  }
+
+  *cmdsub(text: string, line: number): Run<string> {
+    const buf = { text: '' };
+    const own = this.stack.length === 0 ? this.beginStep(line + this.lineShift, `$(${text.trim()})`) : null;
+    // bash does not pass -e into $(…) unless inherit_errexit is set
+    const status = yield* this.subshell(() => this.runText(text, { ...TERMINAL, out: { kind: 'capture', buf } }, line), { errexit: false, inline: true });
+    this.lastSub = status;
+    if (own) this.endStep(own, status);
+    return buf.text;
+  }
+
+  // --- steps ---
+
+  beginStep(line: number, command: string): StepRecord {
+    const rec: StepRecord = { line, command, stdout: '', stderr: '', supported: true };
+    this.stack.push(rec);
+    return rec;
+  }
+
+  endStep(rec: StepRecord, exit: number, keep = true): void {
+    const i = this.stack.lastIndexOf(rec);
+    if (i !== -1) this.stack.splice(i, 1);
+    if (!keep) return;
+    const s: Step = { line: rec.line, file: this.options.file, host: this.options.host, command: rec.command, exit, stdout: rec.stdout, stderr: rec.stderr, supported: rec.supported };
+    if (rec.ping) s.ping = rec.ping;
+    if (rec.jobs?.length) s.jobs = rec.jobs;
+    this.steps.push(s);
+  }
+
+  /** The step the script's own output goes to now (one is opened for output outside any command). */
+  step = (): StepRecord => {
+    const top = this.stack[this.stack.length - 1];
+    if (top) return top;
+    // output outside any command (an error of a compound's redirection …) is a step of its own
+    const rec = this.beginStep(this.line, '');
+    this.orphans.push(rec);
+    return rec;
+  };
+
+  private readonly orphans: StepRecord[] = [];
+
+  /** Closes steps opened for output outside any command. */
+  flushOrphans(exit: number): void {
+    for (const rec of this.orphans.splice(0)) this.endStep(rec, exit);
+  }
+
+  get stepOpen(): boolean {
+    return this.stack.length > 0;
+  }
+
+  out(io: Io, text: string): void {
+    write(io.out, text, this.step, this.scratch);
+  }
+
+  err(io: Io, text: string): void {
+    write(io.err, text, this.step, this.scratch);
+  }
+
+  /** An error of the shell's own, as bash words it in a script: `FILE: line N: MESSAGE`. */
+  shellError(io: Io, message: string): void {
+    this.err(io, `${this.options.file}: line ${this.line}: ${message}\n`);
+  }
+
+  countCommand(): void {
+    if (++this.commandCount > LIMITS.commands) throw new LimitSignal(`nettwin: command limit (${LIMITS.commands} commands in one run) reached`);
+  }
+
+  // --- running ---
+
+  /** Parses and runs text of its own (`$(…)`, `bash -c`, `eval`, `source`), its lines counted from `line`. */
+  *runText(text: string, io: Io, line: number): Run<number> {
+    const parsed = parseShell(text);
+    const shift = this.lineShift;
+    this.lineShift = shift + line - 1;
+    try {
+      for (const list of parsed.lists) yield* this.runList(list, io);
+      if (parsed.errors.length) {
+        const e = parsed.errors[0]!;
+        this.line = this.lineShift + e.line;
+        this.shellError(io, e.message);
+        this.lastExit = 2;
+      }
+    } finally {
+      this.lineShift = shift;
+    }
+    return this.lastExit;
+  }
+
+  /** Runs `fn` as a subshell: what it changes of the shell's state is undone after; `exit` ends only it. */
+  *subshell(fn: () => Run<number>, o: { errexit?: boolean; inline?: boolean } = {}): Run<number> {
+    if (++this.depth > LIMITS.depth) throw new LimitSignal(`nettwin: nesting limit (${LIMITS.depth} levels of functions, $(…), source and bash -c) reached`);
+    const saved = {
+      vars: this.vars,
+      functions: this.functions,
+      positional: this.positional,
+      opts: this.opts,
+      traps: this.traps,
+      argv0: this.argv0,
+      wrapperPrefix: this.wrapperPrefix,
+      shellWrappers: this.shellWrappers,
+      loopDepth: this.loopDepth,
+      funcDepth: this.funcDepth,
+    };
+    this.vars = this.vars.snapshot();
+    this.functions = new Map(this.functions);
+    this.positional = [...this.positional];
+    this.opts = { ...this.opts, ...(o.errexit === false ? { errexit: false } : {}) };
+    this.traps = new Map();
+    this.loopDepth = 0;
+    if (o.inline) this.inline++;
+    let status: number;
+    try {
+      try {
+        status = yield* fn();
+      } catch (e) {
+        if (e instanceof ExitSignal) status = e.status;
+        else throw e;
+      }
+      // a subshell's own EXIT trap runs when it ends
+      if (this.traps.has('EXIT')) {
+        this.lastExit = status;
+        yield* this.runExitTrap();
+        status = this.lastExit;
+      }
+    } finally {
+      if (o.inline) this.inline--;
+      this.depth--;
+      Object.assign(this, saved);
+    }
+    this.lastExit = status;
+    return status;
+  }
+
+  *runList(list: List, io: Io): Run<number> {
+    for (const ao of list) yield* this.runAndOr(ao, io);
+    return this.lastExit;
+  }
+
+  *runAndOr(ao: AndOr, io: Io): Run<number> {
+    if (ao.background) return yield* this.runBackground(ao, io);
+    const n = ao.rest.length;
+    let status = yield* this.runPipeline(ao.first, io, n > 0);
+    for (let i = 0; i < n; i++) {
+      const { op, pipeline } = ao.rest[i]!;
+      if ((op === '&&') !== (status === 0)) continue;
+      status = yield* this.runPipeline(pipeline, io, i < n - 1);
+    }
+    return status;
+  }
+
+  private *runBackground(ao: AndOr, io: Io): Run<number> {
+    const only = ao.first.commands[0]!;
+    if (ao.rest.length || ao.first.commands.length !== 1 || ao.first.bang || only.type !== 'simple') {
+      const rec = this.beginStep(ao.first.line + this.lineShift, '');
+      rec.supported = false;
+      rec.stderr = 'nettwin: unsupported: a background list or compound command\n';
+      this.endStep(rec, 127);
+      return this.lastExit;
+    }
+    yield* runSimple(this, only.cmd, io, { background: true });
+    // `cmd &` returns at once with status 0
+    if (!this.lastUnsupported) this.lastExit = 0;
+    return this.lastExit;
+  }
+
+  *runPipeline(p: Pipeline, io: Io, tested: boolean): Run<number> {
+    const quiet = tested || p.bang;
+    if (quiet) this.suspend++;
+    this.lastUnsupported = false;
+    let status: number;
+    try {
+      status = p.commands.length === 1 ? yield* this.runCommand(p.commands[0]!, io, null) : yield* this.runStages(p, io);
+    } finally {
+      if (quiet) this.suspend--;
+    }
+    if (this.lastUnsupported) return this.lastExit;
+    if (p.bang) status = status === 0 ? 1 : 0;
+    this.lastExit = status;
+    const c = p.commands[p.commands.length - 1]!;
+    const compound = p.commands.length === 1 && c.type !== 'simple' && c.type !== 'subshell' && c.type !== 'arith' && c.type !== 'cond';
+    if (!quiet && !compound && this.suspend === 0 && this.opts.errexit && status !== 0) throw new ExitSignal(status);
+    return status;
+  }
+
+  /** `a | b | c`: each stage a subshell, one after the other, stdout into the next stage's stdin. */
+  private *runStages(p: Pipeline, io: Io): Run<number> {
+    const rec = this.inline ? null : this.beginStep(p.line + this.lineShift, '');
+    const texts: string[] = [];
+    const statuses: number[] = [];
+    let input = io.stdin;
+    let unsupported = false;
+    for (let i = 0; i < p.commands.length; i++) {
+      const last = i === p.commands.length - 1;
+      const buf = { text: '' };
+      const stageIo: Io = { stdin: input, out: last ? io.out : { kind: 'capture', buf }, err: io.err };
+      const status = yield* this.subshell(() => this.runCommand(p.commands[i]!, stageIo, texts));
+      if (this.lastUnsupported) {
+        unsupported = true;
+        break;
+      }
+      statuses.push(status);
+      input = { data: buf.text, pos: 0 };
+    }
+    const status = this.opts.pipefail ? ([...statuses].reverse().find((s) => s !== 0) ?? 0) : (statuses[statuses.length - 1] ?? this.lastExit);
+    if (rec) {
+      rec.command = texts.join(' | ');
+      this.endStep(rec, unsupported ? 127 : status);
+    }
+    this.lastUnsupported = unsupported;
+    return unsupported ? this.lastExit : status;
+  }
+
+  /** One command; `texts` collects a pipeline stage's command text (its step is the pipeline's). */
+  *runCommand(cmd: Command, io: Io, texts: string[] | null): Run<number> {
+    if (cmd.type === 'simple') return yield* runSimple(this, cmd.cmd, io, { texts });
+    if (cmd.type === 'function') {
+      this.functions.set(cmd.name, cmd);
+      this.lastExit = 0;
+      return 0;
+    }
+    this.line = cmd.line + this.lineShift;
+    const r = yield* applyRedirects(this, cmd.redirects, io);
+    if ('error' in r) {
+      this.shellError(io, r.error);
+      this.lastExit = 1;
+      return 1;
+    }
+    if ('unsupported' in r || r.kernelOut !== null) {
+      const rec = this.beginStep(this.line, '');
+      rec.supported = false;
+      rec.stderr = `nettwin: unsupported: ${'unsupported' in r ? r.unsupported : `redirect of a compound command to ${r.kernelOut}`}\n`;
+      this.endStep(rec, 127);
+      this.lastUnsupported = true;
+      return this.lastExit;
+    }
+    const cio = r.io;
+    switch (cmd.type) {
+      case 'if':
+        for (const c of cmd.clauses) {
+          if ((yield* this.condition(c.cond, cio)) === 0) return yield* this.runList(c.body, cio);
+        }
+        if (cmd.otherwise) return yield* this.runList(cmd.otherwise, cio);
+        this.lastExit = 0;
+        return 0;
+      case 'loop':
+        return yield* this.loop(cmd, cio);
+      case 'for':
+        return yield* this.forLoop(cmd, cio);
+      case 'cfor':
+        return yield* this.cforLoop(cmd, cio);
+      case 'case':
+        return yield* this.caseCommand(cmd, cio);
+      case 'group':
+        return yield* this.runList(cmd.body, cio);
+      case 'subshell':
+        return yield* this.subshell(() => this.runList(cmd.body, cio));
+      case 'arith':
+        return yield* this.testLike(cio, texts, `((${cmd.expr}))`, () => this.arith(cmd.expr, cio));
+      case 'cond':
+        return yield* this.testLike(cio, texts, cmd.text, () => this.cond(cmd, cio));
+    }
+  }
+
+  /** `((…))` and `[[…]]` answer like a simple command: a step of their own. */
+  private *testLike(io: Io, texts: string[] | null, text: string, fn: () => Run<number>): Run<number> {
+    this.countCommand();
+    const rec = texts || this.inline ? null : this.beginStep(this.line, text);
+    texts?.push(text);
+    if (this.opts.xtrace) this.err(io, `+ ${text}\n`);
+    let status: number;
+    try {
+      status = yield* fn();
+    } catch (e) {
+      if (rec) this.endStep(rec, e instanceof ExitSignal ? e.status : 1);
+      throw e;
+    }
+    if (rec) this.endStep(rec, status);
+    this.lastExit = status;
+    return status;
+  }
+
+  private *arith(expr: string, io: Io): Run<number> {
+    try {
+      const src = yield* expandOne({ parts: [{ kind: 'arith', text: expr, quoted: true }], text: expr }, this);
+      return src === '0' ? 1 : 0;
+    } catch (e) {
+      if (e instanceof Error && 'fatal' in e) {
+        this.shellError(io, `((: ${e.message}`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+
+  private *cond(cmd: Extract<Command, { type: 'cond' }>, io: Io): Run<number> {
+    try {
+      return (yield* condTokens(cmd.tokens, this, fileTest(this, io), (m) => (this.rematch = m))) ? 0 : 1;
+    } catch (e) {
+      if (e instanceof TestError) {
+        this.shellError(io, e.message);
+        return 2;
+      }
+      throw e;
+    }
+  }
+
+  /** A condition list: errexit is off while it runs. */
+  *condition(list: List, io: Io): Run<number> {
+    this.suspend++;
+    try {
+      return yield* this.runList(list, io);
+    } finally {
+      this.suspend--;
+    }
+  }
+
+  /** Runs one iteration of a loop body; true when the loop must end (break). */
+  private *iteration(body: List, io: Io): Run<boolean> {
+    this.loopDepth++;
+    try {
+      yield* this.runList(body, io);
+      return false;
+    } catch (e) {
+      if (!(e instanceof LoopSignal)) throw e;
+      if (e.levels > 1) {
+        e.levels--;
+        throw e;
+      }
+      return e.kind === 'break';
+    } finally {
+      this.loopDepth--;
+    }
+  }
+
+  private tooMany(kind: string): never {
+    throw new LimitSignal(`nettwin: loop limit (${LIMITS.loopIterations} iterations of one ${kind} loop) reached at line ${this.line}`);
+  }
+
+  private *loop(cmd: Extract<Command, { type: 'loop' }>, io: Io): Run<number> {
+    let status = 0;
+    for (let n = 0; ; n++) {
+      if (n >= LIMITS.loopIterations) this.tooMany(cmd.until ? 'until' : 'while');
+      const c = yield* this.condition(cmd.cond, io);
+      if ((c === 0) === cmd.until) break;
+      const stop = yield* this.iteration(cmd.body, io);
+      status = this.lastExit;
+      if (stop) break;
+    }
+    this.lastExit = status;
+    return status;
+  }
+
+  private *forLoop(cmd: Extract<Command, { type: 'for' }>, io: Io): Run<number> {
+    const items = cmd.words === null ? [...this.positional] : yield* this.expandOrAbort(cmd.words, io);
+    if (items.length > LIMITS.forWords) throw new LimitSignal(`nettwin: loop limit (${LIMITS.forWords} words in one for loop) reached at line ${this.line}`);
+    let status = 0;
+    for (const item of items) {
+      this.set(cmd.name, item);
+      const stop = yield* this.iteration(cmd.body, io);
+      status = this.lastExit;
+      if (stop) break;
+    }
+    this.lastExit = status;
+    return status;
+  }
+
+  private *cforLoop(cmd: Extract<Command, { type: 'cfor' }>, io: Io): Run<number> {
+    const calc = (e: string): Run<bigint> => this.arithValue(e, io);
+    if (cmd.init) yield* calc(cmd.init);
+    let status = 0;
+    for (let n = 0; ; n++) {
+      if (n >= LIMITS.loopIterations) this.tooMany('for ((…))');
+      if (cmd.cond && (yield* calc(cmd.cond)) === 0n) break;
+      const stop = yield* this.iteration(cmd.body, io);
+      status = this.lastExit;
+      if (stop) break;
+      if (cmd.step) yield* calc(cmd.step);
+    }
+    this.lastExit = status;
+    return status;
+  }
+
+  *arithValue(expr: string, io: Io): Run<bigint> {
+    try {
+      const text = yield* expandOne({ parts: [{ kind: 'arith', text: expr, quoted: true }], text: expr }, this);
+      return BigInt(text);
+    } catch (e) {
+      if (e instanceof Error && 'fatal' in e) {
+        this.shellError(io, e.message);
+        throw new AbortLine(1);
+      }
+      throw e;
+    }
+  }
+
+  private *caseCommand(cmd: Extract<Command, { type: 'case' }>, io: Io): Run<number> {
+    const word = yield* expandOne(cmd.word, this);
+    let status = 0;
+    let fall = false;
+    for (const item of cmd.items) {
+      let hit = fall;
+      for (const p of item.patterns) {
+        if (hit) break;
+        hit = patternMatch(word, yield* patternPieces(p.parts, this));
+      }
+      if (!hit) continue;
+      status = yield* this.runList(item.body, io);
+      if (item.body.length === 0) status = 0;
+      if (item.end === ';;') {
+        this.lastExit = status;
+        return status;
+      }
+      fall = item.end === ';&';
+    }
+    this.lastExit = status;
+    return status;
+  }
+
+  /** Expands words; an expansion error abandons the line (or the shell) as bash does. */
+  *expandOrAbort(words: ShellCommand['words'], io: Io): Run<string[]> {
+    try {
+      return yield* expandWords(words, this);
+    } catch (e) {
+      this.expansionFailed(e, io);
+    }
+  }
+
+  /** Reports an expansion error and leaves as bash does: the shell (set -u, `${x:?}`) or the line. */
+  expansionFailed(e: unknown, io: Io): never {
+    if (e instanceof Error && 'fatal' in e) {
+      this.shellError(io, e.message);
+      if ((e as { fatal: boolean }).fatal) throw new ExitSignal(1);
+      throw new AbortLine(1);
+    }
+    if (e instanceof ReadonlyError) {
+      this.shellError(io, e.message);
+      throw new AbortLine(1);
+    }
+    throw e;
+  }
+
+  /** Redirections of a compound command, evaluated (for tests of the parser: none run). */
+  static redirectsOf(c: Command): Redirect[] {
+    return c.type === 'simple' ? c.cmd.redirects : c.type === 'function' ? [] : c.redirects;
+  }
+
+  /** `exit`, the end, or a fatal error: the EXIT trap runs once, as cleanup. */
+  *runExitTrap(): Run<void> {
+    const t = this.traps.get('EXIT');
+    if (t === undefined || t === '') return;
+    this.traps.delete('EXIT');
+    // the script's status stays what it was, unless the trap itself calls exit
+    const status = this.lastExit;
+    try {
+      yield* this.runText(t, TERMINAL, this.line - this.lineShift);
+      this.lastExit = status;
+    } catch (e) {
+      if (!(e instanceof ExitSignal) && !(e instanceof AbortLine)) throw e;
+      this.lastExit = e instanceof ExitSignal ? e.status : status;
+    }
+  }
+
+  /** Arithmetic errors thrown inside expansion carry bash's words. */
+  static isArithError(e: unknown): e is ArithError {
+    return e instanceof ArithError;
+  }
+
+  /** Evaluates with the shell's variables (for `let`). */
+  evaluate(expr: string): bigint {
+    return evaluate(expr, { get: (n) => this.get(n), set: (n, v) => this.set(n, v) });
+  }
+}
+
+/** Assigning a read-only variable: bash says so and abandons the command. */
+export class ReadonlyError extends Error {}
