@@ -15,7 +15,7 @@ export class ArithError extends Error {}
 
 const I64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 
-type Tok = { t: 'num'; v: bigint; s: string } | { t: 'name'; s: string } | { t: 'op'; s: string };
+type Tok = ({ t: 'num'; v: bigint; s: string } | { t: 'name'; s: string } | { t: 'op'; s: string }) & { at: number };
 
 const OPS = [
   '<<=',
@@ -92,19 +92,19 @@ function tokenize(expr: string): Tok[] {
     if (num) {
       const rest = expr.slice(i + num[0].length);
       if (/^[A-Za-z_]/.test(rest)) throw new ArithError(`${expr}: value too great for base (error token is "${expr.slice(i)}")`);
-      out.push({ t: 'num', v: parseNumber(num[0], expr), s: num[0] });
+      out.push({ t: 'num', v: parseNumber(num[0], expr), s: num[0], at: i });
       i += num[0].length;
       continue;
     }
     const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expr.slice(i));
     if (name) {
-      out.push({ t: 'name', s: name[0] });
+      out.push({ t: 'name', s: name[0], at: i });
       i += name[0].length;
       continue;
     }
     const op = OPS.find((o) => expr.startsWith(o, i));
     if (!op) throw new ArithError(`${expr}: syntax error: invalid arithmetic operator (error token is "${expr.slice(i)}")`);
-    out.push({ t: 'op', s: op });
+    out.push({ t: 'op', s: op, at: i });
     i += op.length;
   }
   return out;
@@ -131,6 +131,8 @@ class Evaluator {
   private i = 0;
   /** while > 0, `&&`/`||`/`?:` are skipping an operand: nothing is assigned or divided */
   private skip = 0;
+  /** where the right operand of the binary operator being applied starts */
+  private divisor = 0;
 
   constructor(
     private readonly toks: Tok[],
@@ -146,11 +148,10 @@ class Evaluator {
     return v.v;
   }
 
-  private rest(): string {
-    return this.toks
-      .slice(this.i)
-      .map((t) => t.s)
-      .join(' ');
+  /** The expression's text from token `i` on: what bash calls the error token. */
+  private rest(i = this.i): string {
+    const t = this.toks[i];
+    return t === undefined ? '' : this.expr.slice(t.at);
   }
 
   private fail(what: string, token: string): never {
@@ -235,7 +236,9 @@ class Evaluator {
         left = { v: short ? (t.s === '||' ? 1n : 0n) : right.v !== 0n ? 1n : 0n };
         continue;
       }
+      const at = this.i;
       const right = this.binaryLevel(level + 1);
+      this.divisor = at;
       left = { v: this.binary(t.s, left.v, right.v) };
     }
   }
@@ -252,7 +255,7 @@ class Evaluator {
       case '%':
         if (b === 0n) {
           if (this.skip > 0) return 0n;
-          this.fail('division by 0', this.toks[this.i - 1]?.s ?? '0');
+          this.fail('division by 0', this.rest(this.divisor));
         }
         return I64(op === '/' ? a / b : a % b);
       case '<<':
@@ -286,8 +289,9 @@ class Evaluator {
     const base = this.unary();
     if (!this.isOp('**')) return base;
     this.i++;
+    const at = this.i;
     const exp = this.power().v;
-    if (exp < 0n) this.fail('exponent less than 0', String(exp));
+    if (exp < 0n) this.fail('exponent less than 0', this.rest(at));
     return { v: I64(base.v ** exp) };
   }
 
@@ -313,7 +317,7 @@ class Evaluator {
 
   private postfix(): Val {
     const t = this.peek();
-    if (t === undefined) this.fail('syntax error: operand expected', this.toks[this.i - 1]?.s ?? '');
+    if (t === undefined) this.fail('syntax error: operand expected', this.rest(this.i - 1));
     if (t.t === 'num') {
       this.i++;
       return { v: t.v };
@@ -345,5 +349,6 @@ class Evaluator {
  * @example evaluate('i += 2, i * 3', vars) // with i=1: 9, and i is 3
  */
 export function evaluate(expr: string, vars: ArithVars, depth = 0): bigint {
-  return new Evaluator(tokenize(expr), expr.trim(), vars, depth).run();
+  const text = expr.replace(/^\s+/, '');
+  return new Evaluator(tokenize(text), text, vars, depth).run();
 }

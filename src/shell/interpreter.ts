@@ -45,12 +45,11 @@ export function* interpret(source: string, opts: InterpretOptions): Script {
   }
   // a syntax error further on is reported even after `exit`, as when the script was parsed first
   reader.finish();
-  if (reader.errors.length && !ended) {
+  if (reader.errors.length) {
     const e = reader.errors[0]!;
-    sh.steps.push({ line: e.line, file: opts.file, host: opts.host, command: '', exit: 2, stdout: '', stderr: `${opts.file}: line ${e.line}: ${e.message}\n`, supported: true });
-  } else if (reader.errors.length) {
-    const e = reader.errors[0]!;
-    sh.steps.push({ line: e.line, file: opts.file, host: opts.host, command: '', exit: 2, stdout: '', stderr: `${opts.file}: line ${e.line}: ${e.message}\n`, supported: true });
+    // bash shows the line after an unexpected token
+    const shown = e.message.startsWith('syntax error near') ? `${opts.file}: line ${e.line}: \`${source.split('\n')[e.line - 1]?.replace(/\r$/, '') ?? ''}'\n` : '';
+    sh.steps.push({ line: e.line, file: opts.file, host: opts.host, command: '', exit: 2, stdout: '', stderr: `${opts.file}: line ${e.line}: ${e.message}\n${shown}`, supported: true });
   }
   try {
     yield* sh.runExitTrap();
