@@ -352,8 +352,10 @@ export function* patternPieces(parts: WordPart[], env: ExpandEnv): Run<PatternPi
 }
 
 /** A here-document's body with its expansions (when its delimiter was not quoted). */
-export function* expandHeredoc(body: string, env: ExpandEnv): Run<string> {
-  return yield* expandString(Lexer.heredocParts(body), env);
+export function* expandHeredoc(body: string, env: ExpandEnv, line = 1): Run<string> {
+  // a substitution's lines count from the body's first line
+  const parts = Lexer.heredocParts(body).map((p) => (p.kind === 'cmdsub' ? { ...p, line: p.line + line - 1 } : p));
+  return yield* expandString(parts, env);
 }
 
 /** The regular expression source of a pattern word (`[[ x == pat ]]`, `case`). */

@@ -127,7 +127,7 @@ function* simpleBody(sh: Shell, c: ShellCommand, io: Io, ctx: SimpleContext, rec
     return yield* withTemporary(sh, values, io, () => callFunction(sh, fn, argv.slice(1), cio));
   }
   const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
-  if (builtin && !ctx.background) {
+  if (builtin && !ctx.background && (r.kernelOut === null || name !== 'printf')) {
     // `VAR=x read …` and friends: the assignment lasts for the builtin only (POSIX special builtins keep it; nettwin does not)
     const status = yield* withTemporary(sh, values, io, () => builtin(sh, argv, cio, rec));
     if (!sh.lastUnsupported) sh.lastExit = status;
@@ -322,7 +322,7 @@ export function* applyRedirects(sh: Shell, redirects: Redirect[], io: Io): Run<R
   for (const r of redirects) {
     let target: string;
     try {
-      target = r.op === '<<' ? (r.heredoc?.expand ? yield* expandHeredoc(r.heredoc.body, sh) : (r.heredoc?.body ?? '')) : yield* expandOne(r.target, sh);
+      target = r.op === '<<' ? (r.heredoc?.expand ? yield* expandHeredoc(r.heredoc.body, sh, r.heredoc.line) : (r.heredoc?.body ?? '')) : yield* expandOne(r.target, sh);
     } catch (e) {
       if (e instanceof UnsupportedExpansion) return { unsupported: `expansion ${e.text}` };
       return sh.expansionFailed(e, io);
