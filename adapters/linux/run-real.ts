@@ -23,6 +23,8 @@ export async function runScriptInSandbox(
     speculate?: boolean;
     onProgress?: (line: number, lines: number) => void /** a sandbox already opening for this run (its first attempt uses it, and closes it) */;
     sandbox?: Promise<Sandbox>;
+    /** `source FILE`: the text of a file beside the script */
+    readSource?: (name: string) => { text: string } | { error: string };
   },
 ): Promise<Step[]> {
   let given = opts.sandbox;
@@ -34,7 +36,7 @@ export async function runScriptInSandbox(
     try {
       const twin = new Twin();
       const shadow = { host: twin.host(opts.host), sim: twin.sim };
-      return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress });
+      return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress, readSource: opts.readSource });
     } finally {
       await (await sandbox).close();
     }

@@ -49,6 +49,8 @@ export interface CmdContext {
    * tables when a script runs in it. Entries added with `ip neigh add` live in the model.
    */
   neighbours?: (ns: Netns) => Iterable<DynamicNeighbour>;
+  /** whether background processes of the lab run in a namespace (`ip netns pids`) */
+  processesIn?: (ns: Netns) => boolean;
 }
 
 /** A learnt neighbour entry, as `ip neigh` shows it. */

@@ -93,7 +93,8 @@ export type Command =
   | { type: 'simple'; cmd: ShellCommand }
   | { type: 'if'; line: number; clauses: { cond: List; body: List }[]; otherwise: List | null; redirects: Redirect[] }
   | { type: 'loop'; line: number; until: boolean; cond: List; body: List; redirects: Redirect[] }
-  | { type: 'for'; line: number; name: string; words: ShellWord[] | null; body: List; redirects: Redirect[] }
+  /** `select` is parsed as a `for` (and reported: it reads a terminal) */
+  | { type: 'for'; line: number; name: string; words: ShellWord[] | null; body: List; redirects: Redirect[]; select?: boolean }
   | { type: 'cfor'; line: number; init: string; cond: string; step: string; body: List; redirects: Redirect[] }
   | { type: 'case'; line: number; word: ShellWord; items: { patterns: ShellWord[]; body: List; end: ';;' | ';&' | ';;&' }[]; redirects: Redirect[] }
   | { type: 'group'; line: number; body: List; redirects: Redirect[] }

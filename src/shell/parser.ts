@@ -183,6 +183,11 @@ class Parser {
         }
         case 'for':
           return compound('for', this.parseFor(line));
+        case 'select': {
+          const c = this.parseFor(line);
+          if (c.type === 'for') c.select = true;
+          return compound('select', c);
+        }
         case 'case':
           return compound('case', this.parseCase(line));
         case '{': {

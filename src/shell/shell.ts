@@ -471,6 +471,14 @@ export class Shell implements ExpandEnv {
   }
 
   private *forLoop(cmd: Extract<Command, { type: 'for' }>, io: Io): Run<number> {
+    if (cmd.select) {
+      const rec = this.beginStep(this.line, 'select');
+      rec.supported = false;
+      rec.stderr = 'nettwin: unsupported: shell construct select\n';
+      this.endStep(rec, 127);
+      this.lastUnsupported = true;
+      return this.lastExit;
+    }
     const items = cmd.words === null ? [...this.positional] : yield* this.expandOrAbort(cmd.words, io);
     if (items.length > LIMITS.forWords) throw new LimitSignal(`nettwin: loop limit (${LIMITS.forWords} words in one for loop) reached at line ${this.line}`);
     let status = 0;

@@ -128,6 +128,8 @@ function* simpleBody(sh: Shell, c: ShellCommand, io: Io, ctx: SimpleContext, rec
   }
   const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
   if (builtin && !ctx.background && (r.kernelOut === null || name !== 'printf')) {
+    // the commands of a sourced file or of eval are steps of their own, as a function's are
+    if (name === 'source' || name === '.' || name === 'eval') isCall();
     // `VAR=x read …` and friends: the assignment lasts for the builtin only (POSIX special builtins keep it; nettwin does not)
     const status = yield* withTemporary(sh, values, io, () => builtin(sh, argv, cio, rec));
     if (!sh.lastUnsupported) sh.lastExit = status;

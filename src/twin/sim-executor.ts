@@ -6,7 +6,7 @@
 import type { Host } from '../model/host.js';
 import type { Netns } from '../model/netns.js';
 import { settleLinkwatch } from '../model/link.js';
-import { settleJobs } from '../../sim/processes.js';
+import { processTable, settleJobs } from '../../sim/processes.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import { isReadonlySysctl, readSysctl } from '../ops/apply-sysctl.js';
@@ -157,7 +157,8 @@ function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write'
 
 /** Executes one invocation in the namespace its wrappers led to. */
 function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator, src?: InvocationSource): Outcome {
-  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n) };
+  // any live background process may be in the namespace asked about: its pids are not modelled
+  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n), processesIn: () => processTable(sim).anyAlive };
   switch (inv.kind) {
     case 'proc-write': {
       // `echo V | tee FILE`: tee opens and writes the file where it runs

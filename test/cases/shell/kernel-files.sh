@@ -29,3 +29,8 @@ echo 1 | tee /proc/sys/net/ipv4/conf/a0/rp_filter > /dev/null
 cat /proc/sys/net/ipv4/conf/a0/rp_filter
 printf '2\n' > /proc/sys/net/ipv4/conf/all/rp_filter
 sysctl -n net.ipv4.conf.all.rp_filter
+ip netns identify
+ip netns exec r ip netns identify
+ip netns pids r
+ip netns pids nope
+ip netns identify x
