@@ -138,6 +138,11 @@ function procProblem(path: string, verb: string, reading = false): string | null
   return null;
 }
 
+/** Whether the path check allows a file of the kernel's (kernel-path.ts), for the shell's file tests. */
+export function kernelPathAllowed(path: string): boolean {
+  return checkKernelPath(path).ok;
+}
+
 /** Why a shell may not redirect a command's output to `path` (null: a sysctl file the model holds). */
 export function redirectProblem(path: string): string | null {
   return procProblem(path, 'redirect to');

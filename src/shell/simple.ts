@@ -14,10 +14,9 @@ import { BUILTINS, DECLARATION } from './builtins.js';
 import { BraceLimit } from './brace.js';
 import { runXargs } from './xargs.js';
 import type { FileTest } from './test-expr.js';
-import { classify, redirectProblem, unwrap, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
+import { classify, kernelPathAllowed, redirectProblem, unwrap, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
 import { classifyPath } from '../exec/scratch.js';
 import { isTextTool } from '../exec/text-tools.js';
-import { checkKernelPath } from '../model/kernel-path.js';
 
 export interface SimpleContext {
   /** a pipeline stage: its text goes to the pipeline's step */
@@ -423,9 +422,8 @@ export function fileTest(sh: Shell, _io: Io): FileTest {
       return false;
     }
     if (p.kind === 'kernel' && (op === '-e' || op === '-a' || op === '-d' || op === '-f')) {
-      const c = checkKernelPath(path.replace(/\/+$/, ''));
       const dev = /^\/sys\/class\/net\/([^/]+)\/?$/.exec(path);
-      if (!c.ok && !dev) throw new UnsupportedTest(`test ${op} ${path}`);
+      if (!kernelPathAllowed(path.replace(/\/+$/, '')) && !dev) throw new UnsupportedTest(`test ${op} ${path}`);
       const inv = classify({ argv: [...sh.wrapperPrefix, 'ip', '-o', 'link', 'show'], stdin: null, stdoutTo: null, files: sh.scratch }, false);
       if (dev && inv.kind !== 'unsupported') {
         // /sys/class/net/IF is a directory exactly when the namespace has the device
