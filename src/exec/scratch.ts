@@ -1,6 +1,8 @@
 /**
  * The files a script writes (`> /tmp/x`, `tee out.txt`, `>> log`): an in-memory area per run,
- * never the real file system, in either mode. `cat /tmp/x` later in the same run reads them
+ * never the real file system, in either mode. Only temporary files (/tmp, /var/tmp, /dev/shm)
+ * and the working folder's are kept there: a write elsewhere (/etc/hosts) would change the
+ * machine on a real run, so it is reported, not pretended. `cat /tmp/x` later in the same run reads them
  * back; a file the run did not write is not there (reading one is reported, not guessed).
  * Bounded: a script cannot fill memory through it.
  */
@@ -21,8 +23,10 @@ export type PathClass =
   | { kind: 'kernel'; path: string }
   /** a device or special file nettwin does not model (/dev/tty, /dev/zero …) */
   | { kind: 'device'; path: string }
-  /** an ordinary file: the scratch area, under its normalised absolute name */
-  | { kind: 'scratch'; path: string };
+  /** a file under /tmp, /var/tmp, /dev/shm or the working folder: the scratch area, under its normalised absolute name */
+  | { kind: 'scratch'; path: string }
+  /** any other file of the machine (/etc/hosts …): a real run would change the machine, so nettwin does not pretend */
+  | { kind: 'outside'; path: string };
 
 /** Where relative paths start: the scratch area's working folder. */
 const CWD = '/root';
@@ -41,8 +45,10 @@ export function classifyPath(p: string): PathClass {
   // the kernel's files keep their spelling: the path check refuses `..` there rather than resolving it
   if (/^\/(proc|sys)(\/|$)/.test(p) || /^\/(var\/)?run\/netns(\/|$)/.test(p)) return { kind: 'kernel', path: p };
   const abs = posix.resolve(CWD, p);
+  if (/^\/dev\/shm\/./.test(abs)) return { kind: 'scratch', path: abs };
   if (/^\/(proc|sys|dev)(\/|$)/.test(abs) || /^\/(var\/)?run\/netns(\/|$)/.test(abs)) return abs.startsWith('/dev') ? { kind: 'device', path: p } : { kind: 'kernel', path: p };
-  return { kind: 'scratch', path: abs };
+  if (!p.startsWith('/') || /^\/(var\/)?tmp\/./.test(abs)) return { kind: 'scratch', path: abs };
+  return { kind: 'outside', path: p };
 }
 
 /** A file write a program asks for (tee): applied by the shell, which owns the area. */
