@@ -10,7 +10,8 @@ import type { Shell } from './shell.js';
 import type { Io, StepRecord } from './io.js';
 import { ExitSignal, LimitSignal, LIMITS, LoopSignal, ReturnSignal } from './signals.js';
 import { testArgs, TestError } from './test-expr.js';
-import { fileTest, runExternal, unsupportedHere } from './simple.js';
+import { runExternal, unsupportedHere } from './simple.js';
+import { fileTest } from './redirect.js';
 import { ArithError } from './arith.js';
 
 export type Builtin = (sh: Shell, argv: string[], io: Io, rec: StepRecord) => Run<number>;

@@ -5,15 +5,15 @@
  * conditions, not left of `&&`/`||`, not under `!`, a pipeline's last stage unless pipefail).
  * Simple commands are simple.ts's; every command nettwin does not run itself becomes a request.
  */
-import type { AndOr, Command, List, Pipeline, Redirect, ShellCommand } from './ast.js';
-import { expandOne, expandWords, patternPieces, type ExpandEnv, type Run } from './expand.js';
-import { patternMatch } from './pattern.js';
-import { evaluate, ArithError } from './arith.js';
-import { condTokens, TestError } from './test-expr.js';
+import type { AndOr, Command, List, Pipeline, ShellCommand } from './ast.js';
+import { expandOne, expandWords, type ExpandEnv, type Run } from './expand.js';
+import { evaluate } from './arith.js';
 import { Vars } from './vars.js';
 import { TERMINAL, write, type Io, type StepRecord } from './io.js';
-import { AbortLine, ExitSignal, LIMITS, LimitSignal, LoopSignal } from './signals.js';
-import { applyRedirects, fileTest, runSimple } from './simple.js';
+import { AbortLine, ExitSignal, LIMITS, LimitSignal } from './signals.js';
+import { runSimple } from './simple.js';
+import { applyRedirects } from './redirect.js';
+import { arith, caseCommand, cforLoop, cond, forLoop, loop, testLike } from './compound.js';
 import { parseShell } from './parser.js';
 import { Scratch } from '../exec/scratch.js';
 import type { NetnsWrapper } from '../exec/invocation.js';
@@ -162,10 +162,6 @@ export class Shell implements ExpandEnv {
   /** Closes steps opened for output outside any command. */
   flushOrphans(exit: number): void {
     for (const rec of this.orphans.splice(0)) this.endStep(rec, exit);
-  }
-
-  get stepOpen(): boolean {
-    return this.stack.length > 0;
   }
 
   out(io: Io, text: string): void {
@@ -363,64 +359,21 @@ export class Shell implements ExpandEnv {
         this.lastExit = 0;
         return 0;
       case 'loop':
-        return yield* this.loop(cmd, cio);
+        return yield* loop(this, cmd, cio);
       case 'for':
-        return yield* this.forLoop(cmd, cio);
+        return yield* forLoop(this, cmd, cio);
       case 'cfor':
-        return yield* this.cforLoop(cmd, cio);
+        return yield* cforLoop(this, cmd, cio);
       case 'case':
-        return yield* this.caseCommand(cmd, cio);
+        return yield* caseCommand(this, cmd, cio);
       case 'group':
         return yield* this.runList(cmd.body, cio);
       case 'subshell':
         return yield* this.subshell(() => this.runList(cmd.body, cio));
       case 'arith':
-        return yield* this.testLike(cio, texts, `((${cmd.expr}))`, () => this.arith(cmd.expr, cio));
+        return yield* testLike(this, cio, texts, `((${cmd.expr}))`, () => arith(this, cmd.expr, cio));
       case 'cond':
-        return yield* this.testLike(cio, texts, cmd.text, () => this.cond(cmd, cio));
-    }
-  }
-
-  /** `((…))` and `[[…]]` answer like a simple command: a step of their own. */
-  private *testLike(io: Io, texts: string[] | null, text: string, fn: () => Run<number>): Run<number> {
-    this.countCommand();
-    const rec = texts || this.inline ? null : this.beginStep(this.line, text);
-    texts?.push(text);
-    if (this.opts.xtrace) this.err(io, `+ ${text}\n`);
-    let status: number;
-    try {
-      status = yield* fn();
-    } catch (e) {
-      if (rec) this.endStep(rec, e instanceof ExitSignal ? e.status : 1);
-      throw e;
-    }
-    if (rec) this.endStep(rec, status);
-    this.lastExit = status;
-    return status;
-  }
-
-  private *arith(expr: string, io: Io): Run<number> {
-    try {
-      const src = yield* expandOne({ parts: [{ kind: 'arith', text: expr, quoted: true }], text: expr }, this);
-      return src === '0' ? 1 : 0;
-    } catch (e) {
-      if (e instanceof Error && 'fatal' in e) {
-        this.shellError(io, `((: ${e.message}`);
-        return 1;
-      }
-      throw e;
-    }
-  }
-
-  private *cond(cmd: Extract<Command, { type: 'cond' }>, io: Io): Run<number> {
-    try {
-      return (yield* condTokens(cmd.tokens, this, fileTest(this, io), (m) => (this.rematch = m))) ? 0 : 1;
-    } catch (e) {
-      if (e instanceof TestError) {
-        this.shellError(io, e.message);
-        return 2;
-      }
-      throw e;
+        return yield* testLike(this, cio, texts, cmd.text, () => cond(this, cmd, cio));
     }
   }
 
@@ -434,80 +387,6 @@ export class Shell implements ExpandEnv {
     }
   }
 
-  /** Runs one iteration of a loop body; true when the loop must end (break). */
-  private *iteration(body: List, io: Io): Run<boolean> {
-    this.loopDepth++;
-    try {
-      yield* this.runList(body, io);
-      return false;
-    } catch (e) {
-      if (!(e instanceof LoopSignal)) throw e;
-      if (e.levels > 1) {
-        e.levels--;
-        throw e;
-      }
-      return e.kind === 'break';
-    } finally {
-      this.loopDepth--;
-    }
-  }
-
-  private tooMany(kind: string): never {
-    throw new LimitSignal(`nettwin: loop limit (${LIMITS.loopIterations} iterations of one ${kind} loop) reached at line ${this.line}`);
-  }
-
-  private *loop(cmd: Extract<Command, { type: 'loop' }>, io: Io): Run<number> {
-    let status = 0;
-    for (let n = 0; ; n++) {
-      if (n >= LIMITS.loopIterations) this.tooMany(cmd.until ? 'until' : 'while');
-      const c = yield* this.condition(cmd.cond, io);
-      if ((c === 0) === cmd.until) break;
-      const stop = yield* this.iteration(cmd.body, io);
-      status = this.lastExit;
-      if (stop) break;
-    }
-    this.lastExit = status;
-    return status;
-  }
-
-  private *forLoop(cmd: Extract<Command, { type: 'for' }>, io: Io): Run<number> {
-    if (cmd.select) {
-      const rec = this.beginStep(this.line, 'select');
-      rec.supported = false;
-      rec.stderr = 'nettwin: unsupported: shell construct select\n';
-      this.endStep(rec, 127);
-      this.lastUnsupported = true;
-      return this.lastExit;
-    }
-    const items = cmd.words === null ? [...this.positional] : yield* this.expandOrAbort(cmd.words, io);
-    if (items.length > LIMITS.forWords) throw new LimitSignal(`nettwin: loop limit (${LIMITS.forWords} words in one for loop) reached at line ${this.line}`);
-    let status = 0;
-    for (const item of items) {
-      this.set(cmd.name, item);
-      const stop = yield* this.iteration(cmd.body, io);
-      status = this.lastExit;
-      if (stop) break;
-    }
-    this.lastExit = status;
-    return status;
-  }
-
-  private *cforLoop(cmd: Extract<Command, { type: 'cfor' }>, io: Io): Run<number> {
-    const calc = (e: string): Run<bigint> => this.arithValue(e, io);
-    if (cmd.init) yield* calc(cmd.init);
-    let status = 0;
-    for (let n = 0; ; n++) {
-      if (n >= LIMITS.loopIterations) this.tooMany('for ((…))');
-      if (cmd.cond && (yield* calc(cmd.cond)) === 0n) break;
-      const stop = yield* this.iteration(cmd.body, io);
-      status = this.lastExit;
-      if (stop) break;
-      if (cmd.step) yield* calc(cmd.step);
-    }
-    this.lastExit = status;
-    return status;
-  }
-
   *arithValue(expr: string, io: Io): Run<bigint> {
     try {
       const text = yield* expandOne({ parts: [{ kind: 'arith', text: expr, quoted: true }], text: expr }, this);
@@ -519,29 +398,6 @@ export class Shell implements ExpandEnv {
       }
       throw e;
     }
-  }
-
-  private *caseCommand(cmd: Extract<Command, { type: 'case' }>, io: Io): Run<number> {
-    const word = yield* expandOne(cmd.word, this);
-    let status = 0;
-    let fall = false;
-    for (const item of cmd.items) {
-      let hit = fall;
-      for (const p of item.patterns) {
-        if (hit) break;
-        hit = patternMatch(word, yield* patternPieces(p.parts, this));
-      }
-      if (!hit) continue;
-      status = yield* this.runList(item.body, io);
-      if (item.body.length === 0) status = 0;
-      if (item.end === ';;') {
-        this.lastExit = status;
-        return status;
-      }
-      fall = item.end === ';&';
-    }
-    this.lastExit = status;
-    return status;
   }
 
   /** Expands words; an expansion error abandons the line (or the shell) as bash does. */
@@ -567,11 +423,6 @@ export class Shell implements ExpandEnv {
     throw e;
   }
 
-  /** Redirections of a compound command, evaluated (for tests of the parser: none run). */
-  static redirectsOf(c: Command): Redirect[] {
-    return c.type === 'simple' ? c.cmd.redirects : c.type === 'function' ? [] : c.redirects;
-  }
-
   /** `exit`, the end, or a fatal error: the EXIT trap runs once, as cleanup. */
   *runExitTrap(): Run<void> {
     const t = this.traps.get('EXIT');
@@ -586,11 +437,6 @@ export class Shell implements ExpandEnv {
       if (!(e instanceof ExitSignal) && !(e instanceof AbortLine)) throw e;
       this.lastExit = e instanceof ExitSignal ? e.status : status;
     }
-  }
-
-  /** Arithmetic errors thrown inside expansion carry bash's words. */
-  static isArithError(e: unknown): e is ArithError {
-    return e instanceof ArithError;
   }
 
   /** Evaluates with the shell's variables (for `let`). */
