@@ -7,13 +7,11 @@
  * and the port is up with carrier. Learned entries age out after ageing_time (300 s).
  */
 import type { Link } from '../src/model/link.js';
-import { arpRcv } from './arp.js';
-import { ipRcv } from './ip-input.js';
 import type { Frame } from './packet.js';
 import { PARAMS } from './params.js';
 import type { PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
-import { ETHERTYPE, isGroupMac } from './wire/ethernet.js';
+import { isGroupMac } from './wire/ethernet.js';
 
 export interface FdbEntry {
   port: Link;
@@ -55,7 +53,7 @@ function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
   return false;
 }
 
-function copy(f: Frame): Frame {
+export function copyFrame(f: Frame): Frame {
   // each copy gets its own IP header: a router downstream decrements TTL in place
   return { eth: f.eth, arp: f.arp, pkt: f.pkt ? { ...f.pkt, ip: { ...f.pkt.ip } } : null, bridgeHops: f.bridgeHops };
 }
@@ -64,8 +62,9 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
   const ports = sim.ports(br);
   let n = 0;
   for (const p of ports) {
-    if (p === except || !sim.portForwards(p)) continue;
-    sim.xmit(p, copy(frame));
+    // br_flood's should_deliver: not back out the port it came in by, unless that port is in hairpin mode
+    if ((p === except && !p.hairpin) || !sim.portForwards(p)) continue;
+    sim.xmit(p, copyFrame(frame));
     n++;
   }
   if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: flood ${frame.eth.dst} to ${n} port(s)`);
@@ -84,9 +83,9 @@ function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
 function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
   // the bridge device receives it (a capture on the bridge sees it here)
   if (sim.events.wants('frame:rx')) sim.events.emit('frame:rx', { t: sim.now, ns: br.ns.path, dev: br.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
-  const st = sim.state(br.ns);
-  if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(sim, st, br, frame, pktType);
-  else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(sim, st, br, frame.pkt, pktType);
+  // netif_receive_skb on the bridge device: macvlans on it see the frame first
+  if (br.uppers && sim.rxHandler(br, frame)) return;
+  sim.deliver(br, frame, pktType);
 }
 
 /** br_handle_frame: a frame received on bridge port `port`. */
@@ -132,7 +131,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     return;
   }
   const to = fdbLookup(sim, br, dst);
-  if (to === port) {
+  if (to === port && !port.hairpin) {
     if (sim.tracer) sim.stepDrop(ns, 'not-for-us', `${br.name}: ${dst} is behind the port it came from`);
     return;
   }

@@ -14,7 +14,7 @@ import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { arpRcv, arpSolicit } from './arp.js';
-import { bridgeInput, BridgeState } from './bridge.js';
+import { BridgeState } from './bridge.js';
 import { Clock } from './clock.js';
 import { EventQueue } from './event-queue.js';
 import { SimBus } from './events.js';
@@ -196,24 +196,39 @@ export class Simulator {
     this.queue.after(this.latency, () => this.receive(to, frame));
   }
 
-  /** netif_receive_skb on `dev`. */
-  receive(dev: Link, frame: Frame): void {
+  /**
+   * netif_receive_skb on `dev`. `as` is the pkt_type a driver gave the frame (a passthru
+   * macvlan takes every unicast frame as its own); otherwise eth_type_trans decides.
+   */
+  receive(dev: Link, frame: Frame, as?: PktType): void {
     if (!this.isLive(dev) || !dev.up) {
       this.dropFrame(dev, frame, 'link-down', `${dev.name} is down or gone`);
       return;
     }
     if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
-    const master = dev.master;
-    if (master && master.kind === 'bridge') {
-      bridgeInput(this, dev, frame);
-      return;
-    }
+    if (this.rxHandler(dev, frame)) return;
     const dst = frame.eth.dst;
     let pktType: PktType;
-    if (dev.kind === 'loopback' || dev.noarp || dst === dev.mac) pktType = 'host';
+    if (as) pktType = as;
+    else if (dev.kind === 'loopback' || dev.noarp || dst === dev.mac) pktType = 'host';
     else if (dst === BROADCAST) pktType = 'broadcast';
     else if (isGroupMac(dst)) pktType = 'multicast';
     else pktType = 'otherhost';
+    this.deliver(dev, frame, pktType);
+  }
+
+  /**
+   * The rx_handler a device above `dev` registered on it (a bridge on its ports, a macvlan on
+   * its lower device): true when it took the frame.
+   */
+  rxHandler(dev: Link, frame: Frame): boolean {
+    const above = dev.master ?? dev.uppers?.[0];
+    const rx = above ? DRIVERS[above.kind].rx : undefined;
+    return rx !== undefined && rx(this, dev, frame);
+  }
+
+  /** The protocol handlers of `dev`'s stack (ptype_base): ARP and IPv4. */
+  deliver(dev: Link, frame: Frame, pktType: PktType): void {
     const st = this.state(dev.ns);
     if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(this, st, dev, frame, pktType);
     else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(this, st, dev, frame.pkt, pktType);

@@ -17,6 +17,8 @@ export { Lab, HostHandle, NsHandle } from './lab.js';
 export type { Step, PingSummary } from './exec/step.js';
 export { LabModel, type LabModelOptions } from './model/lab-model.js';
 export { PROFILES, type HostProfile, type IfConf } from './model/sysctl.js';
+export { KERNEL_PROFILES, STOCK_PROFILE, type KernelProfile } from './model/kernel-profile.js';
+export { coverageReport, type CoverageReport } from './exec/coverage.js';
 export type { Host } from './model/host.js';
 export type { Netns } from './model/netns.js';
 export type { Link, LinkKind } from './model/link.js';

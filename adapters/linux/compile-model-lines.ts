@@ -5,16 +5,16 @@
  * (compile-model-waves.ts); the words of each line come from the Op compiler (compile.ts) so a
  * script's command and the model's line read the same.
  */
-import { DEFAULT_MTU } from '../../src/model/device.js';
+import { KINDS } from '../../src/model/kinds/index.js';
 import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
 import { PROTO, TABLE, type Route } from '../../src/model/route.js';
 import { defaultRules } from '../../src/model/rule.js';
-import { batchLine, compileOp, routeArgs, vxlanArgs } from './compile.js';
+import { batchLine, compileOp, routeArgs } from './compile.js';
+import { KIND_ADAPTERS } from './kinds/index.js';
 
 function defaultMtu(l: Link): number {
-  if (l.kind === 'vxlan') return l.vxlan?.dev ? 1450 : 1500;
-  return DEFAULT_MTU[l.kind];
+  return KIND_ADAPTERS[l.kind].madeMtu(l);
 }
 
 /** A veth pair (a NIC and its cable are one too), both ends with their ifindex and MAC. */
@@ -54,16 +54,7 @@ export function bridgeLine(l: Link, ref: string[], path: string, warnings: strin
 
 /** Links made from inside their own namespace (vxlan, tun/tap): they name nothing elsewhere. */
 export function insideLines(l: Link, path: string, warnings: string[]): string[] {
-  if (l.kind === 'vxlan') {
-    const v = l.vxlan!;
-    const spec = { id: v.id, dstport: v.dstport, local: v.local, remote: v.remote, group: v.group, dev: v.dev, learning: v.learning ? null : false, ttl: v.ttl || null };
-    return [batchLine(['link', 'add', l.name, 'index', String(l.ifindex), 'address', l.mac, 'type', 'vxlan', ...vxlanArgs(spec)])];
-  }
-  const t = l.tun!;
-  const out = [batchLine(compileOp({ op: 'tuntap.add', name: l.name, mode: t.mode, pi: t.pi }).argv)];
-  if (l.kind === 'tap') out.push(batchLine(['link', 'set', 'dev', l.name, 'address', l.mac]));
-  if (t.attached) warnings.push(`${path}: ${l.name} is held open by a process in the model; on the kernel it has no carrier`);
-  return out;
+  return KIND_ADAPTERS[l.kind].insideLines?.(l, path, warnings) ?? [];
 }
 
 /** The kernel's own routes: made from addresses and link state, never added by us. */
@@ -78,7 +69,7 @@ export function configureLines(ns: Netns, warnings: string[]): string[] {
   for (const l of links) {
     const set: string[] = [];
     if (l.mtu !== defaultMtu(l)) set.push('mtu', String(l.mtu));
-    const txq = l.kind === 'tun' ? 500 : 1000;
+    const txq = KINDS[l.kind].txqlen;
     if (l.txqlen !== txq) set.push('txqlen', String(l.txqlen));
     if (set.length) out.push(batchLine(['link', 'set', 'dev', l.name, ...set]));
   }
@@ -89,11 +80,12 @@ export function configureLines(ns: Netns, warnings: string[]): string[] {
       continue;
     }
     out.push(batchLine(['link', 'set', 'dev', l.name, 'master', l.master!.name]));
+    if (l.hairpin) out.push(batchLine(['link', 'set', 'dev', l.name, 'type', 'bridge_slave', 'hairpin', 'on']));
   }
   for (const l of links) {
     for (const a of l.addrs) {
       // lo gets 127.0.0.1/8 from the kernel when it comes up
-      if (l.kind === 'loopback' && (l.up || l.everUp) && a.local === 0x7f000001 && a.prefixLen === 8) continue;
+      if (KINDS[l.kind].type === 'loopback' && (l.up || l.everUp) && a.local === 0x7f000001 && a.prefixLen === 8) continue;
       const argv = compileOp({
         op: 'addr.add',
         mode: 'add',

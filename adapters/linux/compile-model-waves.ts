@@ -18,6 +18,7 @@ import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
 import { batchLine, checkLinkName } from './compile.js';
 import { bridgeLine, configureLines, fdbLines, insideLines, vethLine } from './compile-model-lines.js';
+import { KIND_ADAPTERS } from './kinds/index.js';
 import { describePlace, farEnd, netnsRef, pairCreator, type Place, type Placement, type Target } from './compile-model-place.js';
 
 /**
@@ -141,11 +142,10 @@ export function createWave(placement: Placement, target: Target, chunkSize: numb
       if (done.has(l)) continue;
       done.add(l);
       checkLinkName(l.name);
-      switch (l.kind) {
-        case 'loopback':
+      switch (KIND_ADAPTERS[l.kind].made) {
+        case 'with-netns':
           break;
-        case 'veth':
-        case 'ether': {
+        case 'pair': {
           const far = farEnd(l);
           if (!far) {
             warnings.push(`${ns.path}: ${l.name} has no other end; not created`);
@@ -159,15 +159,13 @@ export function createWave(placement: Placement, target: Target, chunkSize: numb
           addCreation(from, vethLine(l, far, netnsRef(target, from, pa), netnsRef(target, from, pb)), [l.ns, far.ns]);
           break;
         }
-        case 'bridge': {
+        case 'beside': {
           const p = where(ns);
           const from = persistLinksPlace ?? { host: p.host, netns: null };
           addCreation(from, bridgeLine(l, netnsRef(target, from, p), ns.path, warnings), [ns]);
           break;
         }
-        case 'vxlan':
-        case 'tun':
-        case 'tap':
+        case 'inside':
           insideOf(ns).push(...insideLines(l, ns.path, warnings));
           break;
       }

@@ -9,7 +9,13 @@
  * // { program: 'ip', argv: ['link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1', 'netns', 'NS1'] }
  */
 import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
-import type { Op, RouteSpec, VxlanSpec } from '../../src/ops/op.js';
+import type { LinkKind } from '../../src/model/link.js';
+import type { Op, RouteSpec } from '../../src/ops/op.js';
+import { KIND_ADAPTERS, type KindAdapter } from './kinds/index.js';
+
+import { bridgeArgs } from './kinds/bridge.js';
+
+export { vxlanArgs } from './kinds/vxlan.js';
 
 /**
  * Thrown when an Op or a model cannot be turned into safe command lines.
@@ -94,12 +100,12 @@ function checkLabel(label: string): string {
   return label;
 }
 
-function checkMac(mac: string): string {
+export function checkMac(mac: string): string {
   if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(mac)) throw new CompileError(`"${mac}" is not a MAC address`);
   return mac.toLowerCase();
 }
 
-function checkInt(n: number, what: string): string {
+export function checkInt(n: number, what: string): string {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new CompileError(`${what} ${n} is not an unsigned integer`);
   return String(n);
 }
@@ -133,44 +139,14 @@ function linkAdd(op: Extract<Op, { op: 'link.add' }>): string[] {
   if (op.master !== null) out.push('master', checkLinkName(op.master));
   if (op.up) out.push('up');
   out.push('type', kindWord(op.kind));
-  if (op.kind === 'veth' && op.peer) {
-    out.push('peer');
-    if (op.peer.name !== null) out.push('name', checkLinkName(op.peer.name));
-    if (op.peer.netns !== null) out.push('netns', checkNetnsName(op.peer.netns));
-    if (op.peer.mtu !== null) out.push('mtu', checkInt(op.peer.mtu, 'mtu'));
-    if (op.peer.address !== null) out.push('address', checkMac(op.peer.address));
-  }
-  if (op.kind === 'vxlan' && op.vxlan) out.push(...vxlanArgs(op.vxlan));
-  if (op.kind === 'bridge' && op.bridge) out.push(...bridgeArgs(op.bridge));
+  const kind = KIND_ADAPTERS[op.kind as LinkKind] as KindAdapter | undefined;
+  if (kind) out.push(...kind.opArgs(op));
   return out;
 }
 
 function kindWord(kind: string): string {
   if (!/^[a-z0-9_]+$/.test(kind)) throw new CompileError(`link kind "${kind}" is not safe`);
   return kind;
-}
-
-/** iproute2's vxlan options for a spec. */
-export function vxlanArgs(v: VxlanSpec): string[] {
-  const out: string[] = [];
-  if (v.id !== null) out.push('id', checkInt(v.id, 'vxlan id'));
-  if (v.dstport !== null) out.push('dstport', checkInt(v.dstport, 'dstport'));
-  if (v.local !== null) out.push('local', ip4ToString(v.local));
-  if (v.remote !== null) out.push('remote', ip4ToString(v.remote));
-  if (v.group !== null) out.push('group', ip4ToString(v.group));
-  if (v.dev !== null) out.push('dev', checkLinkName(v.dev));
-  if (v.learning !== null) out.push(v.learning ? 'learning' : 'nolearning');
-  if (v.ttl !== null) out.push('ttl', checkInt(v.ttl, 'ttl'));
-  return out;
-}
-
-function bridgeArgs(b: NonNullable<Extract<Op, { op: 'link.add' }>['bridge']>): string[] {
-  const out: string[] = [];
-  if (b.stp !== null) out.push('stp_state', checkInt(b.stp, 'stp_state'));
-  if (b.ageingTime !== null) out.push('ageing_time', checkInt(b.ageingTime, 'ageing_time'));
-  if (b.forwardDelay !== null) out.push('forward_delay', checkInt(b.forwardDelay, 'forward_delay'));
-  if (b.vlanFiltering !== null) out.push('vlan_filtering', checkInt(b.vlanFiltering, 'vlan_filtering'));
-  return out;
 }
 
 /** The words of a route after the verb: `[TYPE] DST [tos] [table] [proto] [scope] [metric] [dev] [via] [src] [onlink] [mtu]`. */
@@ -211,6 +187,8 @@ export function compileOp(op: Op): Command {
       if (op.master !== null) out.push(...(op.master === '' ? ['nomaster'] : ['master', checkLinkName(op.master)]));
       if (op.up !== null) out.push(op.up ? 'up' : 'down');
       if (op.bridge) out.push('type', 'bridge', ...bridgeArgs(op.bridge));
+      if (op.macvlan?.mode) out.push('type', 'macvlan', 'mode', op.macvlan.mode);
+      if (op.bridgePort?.hairpin != null) out.push('type', 'bridge_slave', 'hairpin', op.bridgePort.hairpin ? 'on' : 'off');
       return { program: 'ip', argv: out };
     }
     case 'link.del':

@@ -17,7 +17,7 @@ export interface Disagreement {
   line: number;
   host: string;
   command: string;
-  field: 'exit' | 'stdout' | 'stderr' | 'supported' | 'ping' | 'jobs' | 'missing';
+  field: 'exit' | 'stdout' | 'stderr' | 'supported' | 'modelled' | 'ping' | 'jobs' | 'missing';
   kernel: string;
   sim: string;
 }
@@ -51,7 +51,8 @@ function jobsText(s: Step): string {
 
 /**
  * Compares two runs of the same file step by step (exit, stdout, stderr, ping counts), with
- * what the kernel draws at random masked; empty when they agree.
+ * what the kernel draws at random masked; empty when they agree. A line the simulator does not
+ * model (`modelled: false`) is not compared: only the kernel answered it (see diff-report.ts).
  *
  * @example
  * const sim = new Lab().host('host').sh(script);
@@ -71,6 +72,11 @@ export function diffSteps(sim: Step[], real: Step[]): Disagreement[] {
     }
     const base = { index: i, line: k.line, host: k.host, command: k.command };
     if (s.supported !== k.supported) out.push({ ...base, field: 'supported', kernel: String(k.supported), sim: String(s.supported) });
+    // a line the simulator does not model has only the kernel's answer: reported apart (diff-report.ts)
+    if (s.modelled === false || k.modelled === false) {
+      if (s.modelled !== k.modelled) out.push({ ...base, field: 'modelled', kernel: String(k.modelled ?? true), sim: String(s.modelled ?? true) });
+      continue;
+    }
     if (s.exit !== k.exit) out.push({ ...base, field: 'exit', kernel: String(k.exit), sim: String(s.exit) });
     if (stdoutKey(s) !== stdoutKey(k)) out.push({ ...base, field: 'stdout', kernel: k.stdout, sim: s.stdout });
     if (normalize(s.stderr) !== normalize(k.stderr)) out.push({ ...base, field: 'stderr', kernel: k.stderr, sim: s.stderr });

@@ -12,10 +12,12 @@
  *   file /run/netns/NAME after `netns`: only plain names and prefixes are needed by the
  *   commands nettwin models, and lines whose answer is the tool's refusal of such a name are
  *   answered without running them;
- * - `sysctl` on anything but net.ipv4 conf/ip_forward (kernel.*, vm.* are global) and the
- *   net.ipv4 names this kernel does not have at all, keys whose file fails the path check
- *   (`net/ipv4/../../kernel/hostname`, `net.ipv4.//.//.kernel.hostname`), or with an option
- *   that reads files (-p, --system).
+ * - `sysctl` on anything outside /proc/sys/net's families (kernel.*, vm.* are global), keys
+ *   whose file fails the path check (`net/ipv4/../../kernel/hostname`,
+ *   `net.ipv4.//.//.kernel.hostname`), or with an option that reads files (-p, --system);
+ * - for the network programs the simulator does not model (iptables, nft, tc, nc, ss, socat's
+ *   other addresses …), what their own checks refuse (src/exec/kernel-only-argv.ts): files,
+ *   other programs, unix sockets.
  */
 
 import { argvVerdict } from '../../src/exec/kernel-argv.js';

@@ -13,6 +13,8 @@ export { Sandbox, PreconditionError, checkPreconditions, type ExecResult, type S
 export { runScriptInSandbox } from './run-real.js';
 export { runScriptReal } from './real-driver.js';
 export { diffSteps, formatDiff, normalize, type Disagreement } from './diff-steps.js';
+export { diffReport, diffFails, formatDiffReport, type DiffReport, type UnmodelledLine, type SkippedLine, type PartialLine } from './diff-report.js';
+export { resolveKernelProfile, type ResolvedProfile } from './kernel-detect.js';
 export { materialize, MaterializeError, type Materialized, type MaterializeOptions, type PingOptions, type PingOutcome, type Timings } from './materialize.js';
 export { compileOp, batchLine, linkNameProblem, netnsNameProblem, CompileError, type Command } from './compile.js';
 export { compileModel, type ModelPlan } from './compile-model.js';

@@ -15,6 +15,9 @@ import { Netns } from '../../src/model/netns.js';
 import { PROTO, TABLE, type Route, type RouteType } from '../../src/model/route.js';
 import type { Rule } from '../../src/model/rule.js';
 import { CONF_KEYS, type IfConf } from '../../src/model/sysctl.js';
+import { KINDS } from '../../src/model/kinds/index.js';
+import { KIND_ADAPTERS, kindOfKernel } from './kinds/index.js';
+import { stackMacvlans } from './kinds/macvlan.js';
 
 /**
  * What one namespace printed.
@@ -155,11 +158,7 @@ function prefixOf(s: string): { addr: Ip4; len: number } {
 }
 
 function kindOf(j: JLink): LinkKind {
-  if (j.link_type === 'loopback') return 'loopback';
-  const k = j.linkinfo?.info_kind;
-  if (k === 'veth' || k === 'bridge' || k === 'vxlan') return k;
-  if (k === 'tun') return j.linkinfo?.info_data?.type === 'tap' ? 'tap' : 'tun';
-  return 'ether';
+  return kindOfKernel({ link_type: j.link_type, info_kind: j.linkinfo?.info_kind, info_data: j.linkinfo?.info_data });
 }
 
 const OPER = new Set<OperState>(['UP', 'DOWN', 'UNKNOWN', 'LOWERLAYERDOWN']);
@@ -183,34 +182,9 @@ function linkFrom(ns: Netns, j: JLink): Link {
   if (j.broadcast) l.brd = j.broadcast;
   l.pointopoint = flags.includes('POINTOPOINT');
   l.noarp = flags.includes('NOARP');
-  if (j.operstate && OPER.has(j.operstate as OperState) && (l.kind === 'veth' || l.kind === 'ether')) l.oper = j.operstate as OperState;
+  if (j.operstate && OPER.has(j.operstate as OperState) && KINDS[l.kind].linkwatch) l.oper = j.operstate as OperState;
   const d = j.linkinfo?.info_data ?? {};
-  if (l.kind === 'bridge') {
-    Object.assign(l.bridge!, {
-      stp: Number(d.stp_state ?? 0),
-      ageingTime: Number(d.ageing_time ?? 30000),
-      vlanFiltering: Number(d.vlan_filtering ?? 0),
-      forwardDelay: Number(d.forward_delay ?? 1500),
-      hadPorts: false,
-      macSet: false,
-    });
-  } else if (l.kind === 'vxlan') {
-    const range = (d.port_range ?? {}) as { low?: number; high?: number };
-    l.vxlan = {
-      id: Number(d.id ?? 0),
-      dstport: Number(d.port ?? 0),
-      local: typeof d.local === 'string' ? ip(d.local) : null,
-      remote: typeof d.remote === 'string' ? ip(d.remote) : null,
-      group: typeof d.group === 'string' ? ip(d.group) : null,
-      dev: typeof d.link === 'string' ? d.link : null,
-      learning: d.learning !== false,
-      ttl: Number(d.ttl ?? 0),
-      srcportMin: Number(range.low ?? 0),
-      srcportMax: Number(range.high ?? 0),
-    };
-  } else if (l.kind === 'tun' || l.kind === 'tap') {
-    l.tun = { mode: l.kind, pi: d.pi === true, attached: flags.includes('LOWER_UP'), owner: null, persist: d.persist !== false };
-  }
+  KIND_ADAPTERS[l.kind].readBack?.(l, d, flags);
   for (const a of j.addr_info ?? []) {
     if (a.family !== 'inet') continue;
     const addr: Addr = {
@@ -334,6 +308,7 @@ export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
       l.master = m;
       const no = j.linkinfo?.info_slave_data?.no;
       if (typeof no === 'string' || typeof no === 'number') l.portNo = Number(no);
+      if (j.linkinfo?.info_slave_data?.hairpin === true) l.hairpin = true;
       if (m?.bridge) m.bridge.hadPorts = true;
     }
     for (const t of JSON.parse(dump.route) as JRoute[]) {
@@ -346,6 +321,7 @@ export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
     parsed.push({ ns, links, path });
   }
   pairPeers(like, parsed, nsByPath);
+  stackMacvlans(like, parsed);
   out.version++;
   return out;
 }

@@ -1,7 +1,11 @@
 /**
  * Runs a script on the real kernel inside a sandbox: the same interpreter as the simulator,
- * but each modelled invocation becomes an argv (never a shell string) executed in the host's
- * namespace. Lines the model does not cover are reported and skipped in both modes.
+ * but each invocation becomes an argv (never a shell string) executed in the host's namespace.
+ * A line of a known network program that the simulator does not model still runs on the
+ * kernel once its argv passed the checks (kernel-argv.ts, kernel-only-argv.ts), and its step
+ * carries the kernel's answer with `supported: false, modelled: false`; from that line on the
+ * simulator beside the kernel no longer knows the kernel's state, so speculation stops. Every
+ * other line the model does not cover is reported and skipped in both modes.
  */
 import { interpret, type InterpretOptions } from '../../src/shell/interpreter.js';
 import { unsupported, type Outcome } from '../../src/exec/outcome.js';
@@ -12,11 +16,14 @@ import type { Step } from '../../src/exec/step.js';
 import type { Sandbox } from './sandbox.js';
 import type { Host } from '../../src/model/host.js';
 import type { Simulator } from '../../sim/simulator.js';
-import { execSim } from '../../src/twin/sim-executor.js';
+import { execSim, kernelMayRun } from '../../src/twin/sim-executor.js';
+import { SIM_PROGRAMS } from '../../src/programs/table.js';
+import { addRealJob } from './real-jobs.js';
 import { readsState, settle, showsIpv6Routes } from './settle.js';
 import { settleRealJobs } from './real-jobs.js';
 import { execSocatReal } from './real-socat.js';
 import { realArgvProblem } from './guard.js';
+import { kernelOnlyProblem } from '../../src/exec/kernel-only-argv.js';
 import { checkKernelPath, refusal } from '../../src/model/kernel-path.js';
 import { deferrable, Speculation, type Deferred } from './speculation.js';
 import { hasPendingJobs } from './real-jobs.js';
@@ -53,7 +60,7 @@ export interface RealDriverOptions extends InterpretOptions {
 export class KernelExecutor implements AsyncExecutor {
   private sb: Sandbox | null;
   private readonly opening: Promise<Sandbox>;
-  private readonly spec: Speculation | null;
+  private spec: Speculation | null;
 
   constructor(private readonly opts: RealDriverOptions) {
     this.sb = opts.sandbox instanceof Promise ? null : opts.sandbox;
@@ -76,6 +83,14 @@ export class KernelExecutor implements AsyncExecutor {
     if (inv.kind === 'text' && inv.wrappers.length === 0) {
       o = shadow ? { ...shadow } : runTextTool(inv.tool, inv.argv, inv.stdin, inv.files);
       delete o.jobs;
+    } else if (shadow ? shadow.modelled === false && kernelMayRun(inv) : notModelledAlone(inv)) {
+      // the kernel answers what the simulator cannot: queued commands first, and no
+      // speculation from here on (the shadow no longer knows the kernel's state)
+      if (spec) {
+        await spec.flush();
+        this.spec = null;
+      }
+      o = await execKernelOnly(await this.ready(), opts.sandboxHost, opts.host, inv, src);
     } else if (shadow && !shadow.supported) o = { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false };
     else if (inv.kind === 'program' && inv.offKernel) {
       // never run (kernel-argv.ts): the tool's refusal, as the simulator words it (checked against the tools in test/security)
@@ -89,6 +104,11 @@ export class KernelExecutor implements AsyncExecutor {
       } else {
         if (spec && !localOutcome(inv)) await spec.flush();
         o = await execReal(await this.ready(), opts.sandboxHost, opts.host, inv, src);
+      }
+      // what the simulator keeps and ignores is the same whoever answered
+      if (shadow?.modelled === 'partial' && o.supported && o.exit === 0) {
+        o.modelled = 'partial';
+        o.ignored = shadow.ignored;
       }
     }
     const jobs = this.sb ? await settleRealJobs(this.sb) : [];
@@ -187,7 +207,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       return { exit: 0, stdout: '', stderr: '', supported: true };
     case 'proc-write': {
       // classification checked the path; asked again right before argv (defense in depth)
-      const refused = procRefusal([inv.path]);
+      const refused = procRefusal([inv.path], inv.notModelled !== undefined);
       if (refused) return refused;
       if (inv.redirect) return redirectWrite(sb, sbHost, inv);
       const prefix = inv.wrappers.flatMap((w) => w.argv);
@@ -230,3 +250,37 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
 }
 
 export type { Step };
+
+/** How long a not-modelled line may run on the kernel in the foreground before it is ended. */
+export const KERNEL_ONLY_LIMIT_MS = 10_000;
+
+/** Without a shadow: a program the simulator has no entry for, or a kernel file it does not hold. */
+function notModelledAlone(inv: Invocation): boolean {
+  if (inv.kind === 'proc-read' || inv.kind === 'proc-write') return inv.notModelled !== undefined;
+  return inv.kind === 'program' && !inv.offKernel && !SIM_PROGRAMS[inv.program];
+}
+
+/**
+ * A line the simulator does not model, run on the kernel: as argv, inside the sandbox, after
+ * the same checks as any line (asked again here); its answer is the kernel's. A background
+ * line (`nc -l 8080 &`) becomes a job of the sandbox, reported when it ends; a foreground one
+ * that is still running after KERNEL_ONLY_LIMIT_MS is ended and says so.
+ */
+async function execKernelOnly(sb: Sandbox, sbHost: string, host: string, inv: Invocation, src: { line: number; command: string }): Promise<Outcome> {
+  const mark = (o: Outcome): Outcome => (o.supported ? { ...o, supported: false, modelled: false, answeredBy: 'kernel' } : o);
+  if (inv.kind !== 'program') return mark(await execReal(sb, sbHost, host, inv, src));
+  const refused = realArgvProblem(inv.program, inv.argv) ?? (inv.program === 'socat' ? kernelOnlyProblem('socat', inv.argv) : null);
+  if (refused) return unsupported(refused);
+  const argv = [...inv.wrappers.flatMap((w) => w.argv), inv.program, ...inv.argv];
+  if (inv.background) {
+    const { id } = await sb.spawnBackground(sbHost, argv);
+    addRealJob(sb, { id, host, line: src.line, command: src.command });
+    return mark({ exit: 0, stdout: '', stderr: '', supported: true });
+  }
+  await settle(sb, sbHost, { dad: true });
+  const r = await sb.exec(sbHost, argv, inv.stdin !== undefined ? { timeoutMs: KERNEL_ONLY_LIMIT_MS, input: inv.stdin } : { timeoutMs: KERNEL_ONLY_LIMIT_MS });
+  const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
+  if (r.timedOut) o.stderr += `nettwin: still running after ${KERNEL_ONLY_LIMIT_MS / 1000} s: ended\n`;
+  if (inv.program === 'ping' || inv.program === 'ping6') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };
+  return mark(o);
+}

@@ -11,6 +11,7 @@ import { runScriptReal } from './real-driver.js';
 import { batchLine } from './compile.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
 import { withSpeculation } from './run-real.js';
+import type { KernelProfile } from '../../src/model/kernel-profile.js';
 
 function check(r: ExecResult, what: string): void {
   if (r.exit !== 0) throw new Error(`${what}: ${r.stderr.trim() || `exit ${r.exit}`}`);
@@ -60,18 +61,28 @@ export async function wireLab(sb: Sandbox, spec: LabSpec): Promise<void> {
  * Runs a lab on the kernel; write-only commands run in checked batches, and a missed
  * prediction runs the whole lab again command by command (see run-real.ts).
  */
-export async function runLabReal(spec: LabSpec, opts: { speculate?: boolean /** lines done of all the lab's scripts */; onProgress?: (done: number, total: number) => void } = {}): Promise<Step[]> {
-  return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate, opts.onProgress));
+export async function runLabReal(
+  spec: LabSpec,
+  opts: {
+    speculate?: boolean;
+    /** lines done of all the lab's scripts */
+    onProgress?: (done: number, total: number) => void;
+    /** the kernel the shadow simulation models (default: this machine's, kernel-detect.ts) */
+    kernel?: KernelProfile;
+  } = {},
+): Promise<Step[]> {
+  const kernel = opts.kernel ?? (await (await import('./kernel-detect.js')).resolveKernelProfile('auto')).profile;
+  return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate, kernel, opts.onProgress));
 }
 
-async function runLabOnce(spec: LabSpec, speculate: boolean, onProgress?: (done: number, total: number) => void): Promise<Step[]> {
+async function runLabOnce(spec: LabSpec, speculate: boolean, kernel: KernelProfile, onProgress?: (done: number, total: number) => void): Promise<Step[]> {
   // One host alone still gets its own namespace, so its root differs from the machine room.
   const names = spec.hosts.map((h) => h.name);
   const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
   try {
     await wireLab(sb, spec);
     // the simulator beside the kernel decides which lines are modelled, as in a simulated run
-    const shadowLab = buildLab(spec);
+    const shadowLab = buildLab(spec, kernel);
     const shadowOf = (host: string) => ({ host: shadowLab.model.hosts.get(host)!, sim: shadowLab.sim });
     const steps: Step[] = [];
     const total = spec.hosts.reduce((n, h) => n + (h.setup ? h.setup.text.split('\n').length : 0), 0) + spec.run.length;

@@ -4,6 +4,7 @@ import { runScriptReal } from './real-driver.js';
 import { SpeculationMiss } from './speculation.js';
 import { Twin } from '../../src/twin/twin.js';
 import type { Step } from '../../src/exec/step.js';
+import type { KernelProfile } from '../../src/model/kernel-profile.js';
 
 /**
  * Runs a script on the kernel (root on Linux) in a sandbox of its own; one Step per command,
@@ -25,16 +26,19 @@ export async function runScriptInSandbox(
     sandbox?: Promise<Sandbox>;
     /** `source FILE`: the text of a file beside the script */
     readSource?: (name: string) => { text: string } | { error: string };
+    /** the kernel the shadow simulation models (default: this machine's, kernel-detect.ts) */
+    kernel?: KernelProfile;
   },
 ): Promise<Step[]> {
   let given = opts.sandbox;
+  const kernel = opts.kernel ?? (await (await import('./kernel-detect.js')).resolveKernelProfile('auto')).profile;
   return withSpeculation(opts.speculate ?? true, async (speculate) => {
     // the script is interpreted (and its first commands queued) while the sandbox opens
     const sandbox = given ?? Sandbox.open({ hosts: [opts.host] });
     given = undefined;
     sandbox.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
     try {
-      const twin = new Twin();
+      const twin = new Twin({ kernel });
       const shadow = { host: twin.host(opts.host), sim: twin.sim };
       return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress, readSource: opts.readSource });
     } finally {

@@ -1,7 +1,8 @@
 /**
- * The transmit side of each link kind (STYLE: one registry per LinkKind). `xmit` is called once
+ * The data path of each link kind (STYLE: one registry per LinkKind). `xmit` is called once
  * the generic checks passed (device present, up, with carrier) and hands the frame to whatever
- * the device is attached to.
+ * the device is attached to; `rx` is the rx_handler a kind registers on the devices below it
+ * (a bridge on its ports), which takes a frame received there before the stack sees it.
  */
 import type { Link, LinkKind } from '../../src/model/link.js';
 import type { Frame } from '../packet.js';
@@ -9,12 +10,25 @@ import type { Simulator } from '../simulator.js';
 import { bridgeDriver } from './bridge.js';
 import { etherDriver } from './ether.js';
 import { loopbackDriver } from './loopback.js';
-import { tunnelDriver } from './tunnel.js';
+import { macvlanDriver } from './macvlan.js';
+import { tunDriver } from './tun.js';
 import { vethDriver } from './veth.js';
+import { vxlanDriver } from './vxlan.js';
 
 export interface LinkDriver {
   /** dev_queue_xmit on `dev` */
   xmit(sim: Simulator, dev: Link, frame: Frame): void;
+  /**
+   * the rx_handler on `dev`, a device below one of this kind (netif_receive_skb's rx_handler):
+   * true when it took the frame (RX_HANDLER_CONSUMED), false to let `dev`'s own stack have it
+   * too (RX_HANDLER_PASS)
+   */
+  rx?(sim: Simulator, dev: Link, frame: Frame): boolean;
+  /**
+   * reach's fast path knows its frames (sim/reach/l2.ts): a plain Ethernet segment, a veth
+   * end, a NIC or a bridge; any other kind makes its domain complex (the event engine decides)
+   */
+  plainL2: boolean;
 }
 
 export const DRIVERS: Record<LinkKind, LinkDriver> = {
@@ -22,7 +36,8 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   veth: vethDriver,
   ether: etherDriver,
   bridge: bridgeDriver,
-  tun: tunnelDriver,
-  tap: tunnelDriver,
-  vxlan: tunnelDriver,
+  tun: tunDriver,
+  tap: tunDriver,
+  vxlan: vxlanDriver,
+  macvlan: macvlanDriver,
 };

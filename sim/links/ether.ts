@@ -2,6 +2,7 @@
 import type { LinkDriver } from './driver.js';
 
 export const etherDriver: LinkDriver = {
+  plainL2: true,
   xmit(sim, dev, frame) {
     const far = dev.cable;
     if (!far) {

@@ -2,6 +2,7 @@
 import type { LinkDriver } from './driver.js';
 
 export const loopbackDriver: LinkDriver = {
+  plainL2: false,
   xmit(sim, dev, frame) {
     sim.wire(dev, dev, frame);
   },

@@ -2,6 +2,7 @@
 import type { LinkDriver } from './driver.js';
 
 export const vethDriver: LinkDriver = {
+  plainL2: true,
   xmit(sim, dev, frame) {
     const peer = dev.peer;
     if (!peer) {

@@ -14,6 +14,7 @@ import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
 import { segments } from '../../src/model/segments.js';
 import type { Simulator } from '../simulator.js';
+import { DRIVERS } from '../links/driver.js';
 
 export interface L2 {
   /** endpoint id by link */
@@ -38,6 +39,7 @@ export function buildL2(sim: Simulator, namespaces: Netns[]): L2 {
   // bridge joins each port that forwards
   const seg = segments(links, (a, b, how) => {
     if (how === 'master') return b.kind === 'bridge' && sim.portForwards(a);
+    if (how === 'lower') return up(a) && up(b);
     return a.kind === (how === 'peer' ? 'veth' : 'ether') && up(a) && up(b);
   });
   const find = seg.segmentOf;
@@ -66,7 +68,9 @@ export function buildL2(sim: Simulator, namespaces: Netns[]): L2 {
       if (l.bridge!.vlanFiltering) complexRoot.add(r);
     }
     if (l.fdb.length) complexRoot.add(r);
-    if (l.kind === 'tun' || l.kind === 'tap' || l.kind === 'vxlan' || l.kind === 'loopback') complexRoot.add(r);
+    // who hears whom through a macvlan port is its modes' business: the event engine's
+    if (l.uppers?.length) complexRoot.add(r);
+    if (!DRIVERS[l.kind].plainL2) complexRoot.add(r);
     let m = macs.get(r);
     if (!m) macs.set(r, (m = new Map()));
     const other = m.get(l.mac);
@@ -87,7 +91,7 @@ export function buildL2(sim: Simulator, namespaces: Netns[]): L2 {
     const l = links[i]!;
     if (!live(l) || !l.up) continue;
     if (l.master && l.master.kind === 'bridge') continue;
-    if (l.kind !== 'veth' && l.kind !== 'ether' && l.kind !== 'bridge') continue;
+    if (!DRIVERS[l.kind].plainL2) continue;
     const r = find(i);
     let d = domainOfRoot.get(r);
     if (d === undefined) {

@@ -1,12 +1,24 @@
-/** `nettwin diff FILE`: the same file in both modes; only the disagreements. */
+/** `nettwin diff FILE`: the same file in both modes; the disagreements, and what could not be compared. */
 import { runFile } from './run.js';
-import { diffSteps, formatDiff } from '../../adapters/linux/diff-steps.js';
+import { diffFails, diffReport, formatDiffReport } from '../../adapters/linux/diff-report.js';
 
-export async function diffCommand(file: string, opts: { json?: boolean; allowOutside?: boolean }): Promise<number> {
+export interface DiffOptions {
+  json?: boolean;
+  allowOutside?: boolean;
+  /** only disagreements make the exit status 1, not lines the simulator does not model */
+  allowUnmodelled?: boolean;
+  /** the kernel profile the simulator models (kernel-profile.ts); default `auto` */
+  kernel?: string;
+}
+
+export async function diffCommand(file: string, opts: DiffOptions): Promise<number> {
   const load = { allowOutside: opts.allowOutside };
-  const [sim, real] = [await runFile(file, false, load), await runFile(file, true, load)];
-  const diffs = diffSteps(sim, real);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ file, disagreements: diffs }, null, 2)}\n`);
-  else process.stdout.write(formatDiff(diffs, sim.length));
-  return diffs.length ? 1 : 0;
+  const { resolveKernelProfile } = await import('../../adapters/linux/kernel-detect.js');
+  const kernel = await resolveKernelProfile(opts.kernel ?? 'auto');
+  const [sim, real] = [await runFile(file, false, load, kernel.profile), await runFile(file, true, load, kernel.profile)];
+  const r = diffReport(sim, real);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ file, kernel: kernel.profile.name, ...r }, null, 2)}\n`);
+  else process.stdout.write(formatDiffReport(r));
+  for (const w of kernel.warnings) process.stderr.write(`nettwin: ${w}\n`);
+  return diffFails(r, !!opts.allowUnmodelled) ? 1 : 0;
 }

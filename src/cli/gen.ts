@@ -14,6 +14,8 @@ export interface GenOptions {
   seed: number;
   count: number;
   out: string;
+  /** let segments be macvlans too (nettwin/testing's `macvlan` option) */
+  macvlan?: boolean;
 }
 
 /** Most labs one call writes: a batch is for reading and running, not for filling a disk. */
@@ -43,7 +45,7 @@ export async function genCommand(opts: GenOptions): Promise<number> {
   if (!opts.out) return usageFailure('gen', '--out DIR is required');
   const bad = outputPathProblem(opts.out);
   if (bad) return fail(`cannot write to ${opts.out}: ${bad}`);
-  const labs = sampleLabs(opts.seed, opts.count);
+  const labs = sampleLabs(opts.seed, opts.count, { macvlan: opts.macvlan === true });
   try {
     makeOutputDir(opts.out);
     labs.forEach((lab, i) => {

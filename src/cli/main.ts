@@ -20,6 +20,8 @@ function packageVersion(): string {
 
 const ALLOW_OUTSIDE = "a lab file's setup scripts may be outside its folder (absolute paths, `..`, symbolic links out); by default they must be inside it";
 const USAGE_STATUS = '2 a usage error (unknown option, missing or bad value, flags that do not go together)';
+const KERNEL_HELP =
+  "the kernel the simulator models: auto (this machine's, read from its config or probed in a sandbox and cached in ~/.cache/nettwin; off Linux debian-12), debian-12 (a stock distribution kernel), ci-6.18 (nettwin's CI kernel: no dummy, vlan, bond …)";
 
 /** An action that reports UsageError as a usage error of its command and sets the exit status. */
 function act<A extends unknown[]>(fn: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
@@ -37,6 +39,14 @@ function act<A extends unknown[]>(fn: (...args: A) => Promise<number>): (...args
 /** --allow-outside is about lab files; with a script it would do nothing, so it is refused. */
 function checkAllowOutside(file: string, opts: { allowOutside?: boolean }): void {
   if (opts.allowOutside && !isLabFile(file)) throw new UsageError("--allow-outside is for lab files (.yaml): it lets their setup scripts be outside the lab file's folder");
+}
+
+/** `--kernel NAME` must name a profile. */
+async function checkKernel(name: string | undefined): Promise<void> {
+  if (name === undefined) return;
+  const { kernelProfileNames } = await import('../../adapters/linux/kernel-detect.js');
+  const names = kernelProfileNames();
+  if (!names.includes(name)) throw new UsageError(`--kernel ${JSON.stringify(name)}: not a kernel profile (known: ${names.join(', ')})`);
 }
 
 export function buildProgram(): Command {
@@ -61,17 +71,23 @@ export function buildProgram(): Command {
     .option('--persist', 'with --real: run in the simulator, then materialize the resulting lab into prefixed namespaces of this machine that stay (remove them with `nettwin destroy`)')
     .option('--state <file>', 'with --persist: the state file recording what was created (default /run/nettwin/state.json)')
     .option('--pcap <dir>', 'simulator only: write one pcap file per device that carried traffic, DIR/<namespace>/<device>.pcap (read them with tcpdump -r or Wireshark)')
+    .option(
+      '--coverage',
+      'after the run, how many lines were modelled, partial (a setting kept but not simulated), not modelled (real mode: answered by the kernel) and skipped, per feature; --json always has it',
+    )
+    .option('--kernel <profile>', KERNEL_HELP, 'auto')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`,
+      `\nA line of a known network program the simulator does not model (iptables, tc, ip -6 …) is skipped in the simulator and, with --real, run on the kernel in the sandbox: its step has "supported": false, "modelled": false and the kernel's answer. Anything else not modelled is skipped in both modes (exit 127) and never run.\n\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/node1.sh --coverage\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`,
     )
     .action(
-      act(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string; allowOutside?: boolean }) => {
+      act(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string; allowOutside?: boolean; coverage?: boolean; kernel?: string }) => {
         checkAllowOutside(file, opts);
         if (opts.pcap !== undefined && (opts.real || opts.persist)) throw new UsageError('--pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead');
         if (opts.persist && !opts.real) throw new UsageError('--persist needs --real');
         if (opts.state !== undefined && !opts.persist) throw new UsageError('--state goes with --persist (it names the file a --persist run records what it made in)');
+        await checkKernel(opts.kernel);
         const { runCommand } = await import('./run.js');
         return runCommand(file, opts);
       }),
@@ -79,17 +95,20 @@ export function buildProgram(): Command {
 
   program
     .command('diff')
-    .description('run FILE in the simulator and on the kernel; print only where they disagree')
+    .description('run FILE in the simulator and on the kernel; print where they disagree, and the lines that could not be compared (not modelled: the kernel answered; skipped in both modes)')
     .argument('<file>')
-    .option('--json', 'the disagreements as JSON')
+    .option('--json', 'one JSON document: {"agree", "disagree": [...], "unmodelled": [...], "skipped": [...], "partial": [...], "divergedAt"}')
+    .option('--allow-unmodelled', 'exit 0 when nothing disagrees, even if some lines are not modelled by the simulator')
+    .option('--kernel <profile>', KERNEL_HELP, 'auto')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n\nExit status: 0 simulator and kernel agree, 1 they disagree, ${USAGE_STATUS}, the file could not be read or used, or real mode is not possible here (needs root on Linux).`,
+      `\nExamples:\n  sudo nettwin diff examples/seed/node1.sh\n  sudo nettwin diff examples/seed/lab.yaml --json\n  sudo nettwin diff firewall.sh --allow-unmodelled\n\nExit status: 0 simulator and kernel agree on every line compared and every line was modelled (lines skipped in both modes are listed, not counted), 1 they disagree or a line is not modelled by the simulator (unless --allow-unmodelled), ${USAGE_STATUS}, the file could not be read or used, or real mode is not possible here (needs root on Linux).`,
     )
     .action(
-      act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
+      act(async (file: string, opts: { json?: boolean; allowOutside?: boolean; allowUnmodelled?: boolean; kernel?: string }) => {
         checkAllowOutside(file, opts);
+        await checkKernel(opts.kernel);
         const { diffCommand } = await import('./diff.js');
         return diffCommand(file, opts);
       }),
@@ -216,14 +235,15 @@ export function buildProgram(): Command {
     .addOption(new Option('--seed <n>', 'the seed, an integer from 0 to 2147483647: the same seed gives the same files').argParser(integerIn(0, 2 ** 31 - 1)).makeOptionMandatory())
     .addOption(new Option('--count <n>', 'how many scripts (1 to 100000)').argParser(integerIn(1, 100_000)).makeOptionMandatory())
     .requiredOption('--out <dir>', 'the folder to write them to (made if missing; not under /proc, /sys or /dev)')
+    .option('--macvlan', 'let segments be macvlans too (a lower device, its wire, macvlans moved into namespaces)')
     .addHelpText(
       'after',
       `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, ${USAGE_STATUS}, or a folder that cannot be written (or is under /proc, /sys, /dev).`,
     )
     .action(
-      act(async (opts: { seed: number; count: number; out: string }) => {
+      act(async (opts: { seed: number; count: number; out: string; macvlan?: boolean }) => {
         const { genCommand } = await import('./gen.js');
-        return genCommand({ seed: opts.seed, count: opts.count, out: opts.out });
+        return genCommand({ seed: opts.seed, count: opts.count, out: opts.out, macvlan: opts.macvlan === true });
       }),
     );
 

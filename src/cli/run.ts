@@ -10,6 +10,8 @@ import type { LabSpec } from '../labfile/spec.js';
 import { formatSteps } from './format-steps.js';
 import { usageFailure } from './usage.js';
 import { makeOutputDir, OutputRefused, outputPathProblem } from '../files/output-path.js';
+import type { KernelProfile } from '../model/kernel-profile.js';
+import { coverageReport, divergenceNote, formatCoverage } from '../exec/coverage.js';
 
 export interface RunOptions {
   json?: boolean;
@@ -22,6 +24,10 @@ export interface RunOptions {
   pcap?: string;
   /** a lab file's setup scripts may be outside its folder */
   allowOutside?: boolean;
+  /** print how many lines were modelled, partial, not modelled and skipped, per feature */
+  coverage?: boolean;
+  /** the kernel profile the simulator models: `auto` (default) or a recorded one (kernel-profile.ts) */
+  kernel?: string;
 }
 
 /** A lab file, read and checked (the YAML parser is loaded only for one). */
@@ -54,13 +60,13 @@ export async function simulateFile(file: string, opts: LoadLabOptions = {}): Pro
   return { steps: lab.host('host').sh(input.text, { file: input.file, readSource: sourceBeside(input.file) }), model: lab.model };
 }
 
-/** Runs the file in the chosen mode and returns its steps. */
-export async function runFile(file: string, real: boolean, opts: LoadLabOptions = {}): Promise<Step[]> {
-  return runInput(await loadRunInput(file, opts), real);
+/** Runs the file in the chosen mode and returns its steps; `kernel`: the profile the simulator models (default: the stock one; real mode: this machine's). */
+export async function runFile(file: string, real: boolean, opts: LoadLabOptions = {}, kernel?: KernelProfile): Promise<Step[]> {
+  return runInput(await loadRunInput(file, opts), real, kernel);
 }
 
 /** Runs what was read in the chosen mode and returns its steps. */
-export async function runInput(input: RunInput, real: boolean): Promise<Step[]> {
+export async function runInput(input: RunInput, real: boolean, kernel?: KernelProfile): Promise<Step[]> {
   if (input.kind === 'lab') {
     const spec = input.spec;
     if (real) {
@@ -68,12 +74,12 @@ export async function runInput(input: RunInput, real: boolean): Promise<Step[]> 
       const { progressBar } = await import('./progress.js');
       const bar = await progressBar('real', 'lines');
       try {
-        return await runLabReal(spec, { onProgress: (done, total) => bar.update(done, total) });
+        return await runLabReal(spec, { onProgress: (done, total) => bar.update(done, total), kernel });
       } finally {
         bar.stop();
       }
     }
-    return (await labSim())(spec).steps;
+    return (await labSim())(spec, { kernel }).steps;
   }
   if (real) {
     // the sandbox starts opening before the rest of real mode is even loaded
@@ -84,12 +90,12 @@ export async function runInput(input: RunInput, real: boolean): Promise<Step[]> 
     const { progressBar } = await import('./progress.js');
     const bar = await progressBar('real', 'lines');
     try {
-      return await runScriptInSandbox(input.text, { file: input.file, host: 'host', sandbox, onProgress: (line, lines) => bar.update(line, lines), readSource: sourceBeside(input.file) });
+      return await runScriptInSandbox(input.text, { file: input.file, host: 'host', sandbox, onProgress: (line, lines) => bar.update(line, lines), kernel, readSource: sourceBeside(input.file) });
     } finally {
       bar.stop();
     }
   }
-  const lab = new Lab();
+  const lab = new Lab({ kernel });
   return lab.host('host').sh(input.text, { file: input.file, readSource: sourceBeside(input.file) });
 }
 
@@ -126,12 +132,20 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
     for (const w of requireRealMode()) process.stderr.write(`nettwin: ${w}\n`);
   }
-  const steps = await runFile(file, !!opts.real, { allowOutside: opts.allowOutside });
+  const { resolveKernelProfile } = await import('../../adapters/linux/kernel-detect.js');
+  const kernel = await resolveKernelProfile(opts.kernel ?? 'auto');
+  for (const w of kernel.warnings) process.stderr.write(`nettwin: ${w}\n`);
+  const steps = await runFile(file, !!opts.real, { allowOutside: opts.allowOutside }, kernel.profile);
   const mode = opts.real ? 'real' : 'sim';
+  const coverage = coverageReport(steps);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ mode, steps }, null, 2)}\n`);
+    const { name, release, source } = kernel.profile;
+    process.stdout.write(`${JSON.stringify({ mode, kernel: { name, release, source }, steps, coverage }, null, 2)}\n`);
   } else {
-    process.stdout.write(formatSteps(steps, mode));
+    let out = formatSteps(steps, mode);
+    if (coverage.divergedAt) out += `${divergenceNote(coverage.divergedAt, mode, new Set(steps.map((s) => s.host)).size > 1)}\n`;
+    if (opts.coverage) out += `\nkernel profile: ${kernel.profile.name} (${kernel.profile.description})\n${formatCoverage(coverage)}`;
+    process.stdout.write(out);
   }
   return 0;
 }

@@ -9,8 +9,35 @@
  * is decided by `kernel` here and then by the argv checks (kernel-argv.ts, adapters/linux/guard.ts).
  */
 
-/** What a line is about, for coverage reports ("netfilter: 3 lines not modelled"). */
+import type { Invocation } from './invocation.js';
+
+/** What a program is about, for coverage reports ("netfilter: 3 lines not modelled"). */
 export type Feature = 'iproute2' | 'sysctl' | 'ping' | 'socat' | 'netfilter' | 'tc' | 'probes' | 'l4' | 'ethtool';
+
+/**
+ * What a script line is about: its program's feature, `ipv6` for `ip -6 …`, `ping -6`, `ping6`
+ * and net.ipv6 sysctls (until the simulator models IPv6 they are its own group),
+ * `kernel-files` for reads and writes of /proc/sys/net and /sys/class/net, `shell` for the
+ * shell's own commands, `other` for programs nettwin does not know.
+ */
+export type LineFeature = Feature | 'ipv6' | 'kernel-files' | 'shell' | 'other';
+
+/** How coverage reports name each feature. */
+export const FEATURE_LABEL: Readonly<Record<LineFeature, string>> = {
+  iproute2: 'iproute2',
+  sysctl: 'sysctl',
+  ping: 'ping',
+  socat: 'socat',
+  netfilter: 'netfilter',
+  tc: 'tc (traffic control)',
+  probes: 'traceroute/tracepath/arping',
+  l4: 'sockets (nc, ss)',
+  ethtool: 'ethtool',
+  ipv6: 'IPv6',
+  'kernel-files': 'kernel files',
+  shell: 'shell',
+  other: 'other programs',
+};
 
 export interface CatalogueEntry {
   feature: Feature;
@@ -60,4 +87,39 @@ export type Program = keyof typeof CATALOGUE;
 /** Whether `name` is a program of the catalogue. */
 export function isProgram(name: string): name is Program {
   return Object.hasOwn(CATALOGUE, name);
+}
+
+/** `-6`, `-f inet6`, `-family inet6` among a command's leading options. */
+function ipv6Option(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length && argv[i].startsWith('-'); i++) {
+    const a = argv[i];
+    if (a === '-6') return true;
+    if (/^--?f(a(m(i(ly?)?)?)?)?$/.test(a) && argv[i + 1] === 'inet6') return true;
+  }
+  return false;
+}
+
+/**
+ * What a classified line is about.
+ *
+ * @example
+ * featureOf({ kind: 'program', program: 'ip', argv: ['-6', 'route'], wrappers: [], background: false }); // 'ipv6'
+ */
+export function featureOf(inv: Invocation): LineFeature {
+  switch (inv.kind) {
+    case 'program': {
+      const { program, argv } = inv;
+      if (program === 'ping6' || (program === 'ping' && argv.includes('-6')) || ((program === 'ip' || program === 'bridge') && ipv6Option(argv))) return 'ipv6';
+      if (program === 'sysctl' && argv.some((a) => /^net[./]ipv6[./]/.test(a))) return 'ipv6';
+      return CATALOGUE[program].feature;
+    }
+    case 'proc-write':
+      return inv.path.startsWith('/proc/sys/net/ipv6/') ? 'ipv6' : 'kernel-files';
+    case 'proc-read':
+      return inv.paths.some((p) => p.startsWith('/proc/sys/net/ipv6/')) ? 'ipv6' : 'kernel-files';
+    case 'unsupported':
+      return inv.feature ?? 'other';
+    default:
+      return 'shell';
+  }
 }

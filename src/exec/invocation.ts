@@ -6,7 +6,8 @@
 import { classifySysctl } from '../ops/apply-sysctl.js';
 import { argvVerdict } from './kernel-argv.js';
 import { checkKernelPath, refusal } from '../model/kernel-path.js';
-import { isProgram, type Program } from './catalogue.js';
+import { CATALOGUE, isProgram, type Feature, type Program } from './catalogue.js';
+import { sysfsNetProblem } from './kernel-only-argv.js';
 import { isTextTool, type TextTool } from './text-tools.js';
 import { classifyPath, type ScratchView } from './scratch.js';
 
@@ -35,16 +36,22 @@ export type Invocation =
    * then runs in) or `… | tee /proc/sys/…` (tee opens it, in the namespace its wrappers lead
    * to). `path` passed the path check (kernel-path.ts).
    */
-  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean; shellWrappers?: NetnsWrapper[] }
-  /** `cat FILE…` of the kernel's files (/proc/sys/net, /sys/class/net/IF/ATTR, /proc/net/…), every path checked */
-  | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[] }
+  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean; shellWrappers?: NetnsWrapper[]; notModelled?: string }
+  /**
+   * `cat FILE…` of the kernel's files (/proc/sys/net, /sys/class/net/IF/ATTR, /proc/net/…),
+   * every path checked. `notModelled` (both kinds): a kernel file the model does not hold (a
+   * sysctl it lacks, a /sys/class/net attribute it does not answer): the simulator reports the
+   * line not modelled, real mode reads or writes the kernel's file
+   */
+  | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[]; notModelled?: string }
   /** `ls /sys/class/net`: the namespace's interfaces */
   | { kind: 'netdev-list'; wrappers: NetnsWrapper[] }
   /** a text tool (text-tools.ts), run in-process in both modes on its stdin and the run's scratch files */
   | { kind: 'text'; tool: TextTool; argv: string[]; stdin: string; files: ScratchView; wrappers: NetnsWrapper[] }
   | { kind: 'sleep'; seconds: number }
   | { kind: 'noop' }
-  | { kind: 'unsupported'; why: string };
+  /** `feature`: the program's, when a catalogue program's line was refused */
+  | { kind: 'unsupported'; why: string; feature?: Feature };
 
 /** Names that reach a command line: no slash, no blank, at most 255 bytes (a file name). */
 export function safeName(name: string): boolean {
@@ -126,15 +133,24 @@ export function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { w
 const NETNS_WORD = /^netns$|^net$|^netn$/;
 
 /**
- * Why a line may not touch `path` (the path check, or a file the model does not hold), or null
- * for a kernel file the model answers: a /proc/sys key it holds (or knows this kernel lacks),
- * and, for reading, /sys/class/net/IF/ATTR and /proc/net/{dev,route,arp}.
+ * Why a line may not touch `path` (the path check refused it, or it is no file a line may
+ * read or write), why the model does not answer for it (`kernelOnly`: a sysctl it does not
+ * hold, a /sys/class/net attribute it does not answer, /proc/net/dev — real mode reads or
+ * writes the kernel's), or null for a file the model answers: a /proc/sys key it holds (or
+ * knows this kernel lacks), and, for reading, /sys/class/net/IF/ATTR of READ_ATTRS and
+ * /proc/net/{route,arp}.
  */
-function procProblem(path: string, verb: string, reading = false): string | null {
+function procProblem(path: string, verb: string, write = false): string | { kernelOnly: string } | null {
   const c = checkKernelPath(path);
   if (!c.ok) return refusal(path, c.why);
-  if (reading && ((c.file.kind === 'proc-net' && c.file.file !== 'dev') || (c.file.kind === 'sysfs-net' && READ_ATTRS.has(c.file.attr)))) return null;
-  if (c.file.kind !== 'sysctl' || classifySysctl(c.file.segments.join('/')) === 'unmodelled') return `${verb} ${path}`;
+  if (c.file.kind === 'proc-net' && !write) return c.file.file === 'dev' ? { kernelOnly: `${verb} ${path}` } : null;
+  if (c.file.kind === 'sysfs-net') {
+    const why = sysfsNetProblem(path, write);
+    if (why) return why;
+    return !write && READ_ATTRS.has(c.file.attr) ? null : { kernelOnly: `${verb} ${path}` };
+  }
+  if (c.file.kind !== 'sysctl') return `${verb} ${path}`;
+  if (classifySysctl(c.file.segments.join('/')) === 'unmodelled') return { kernelOnly: `${verb} ${path}` };
   return null;
 }
 
@@ -143,9 +159,12 @@ export function kernelPathAllowed(path: string): boolean {
   return checkKernelPath(path).ok;
 }
 
-/** Why a shell may not redirect a command's output to `path` (null: a sysctl file the model holds). */
-export function redirectProblem(path: string): string | null {
-  return procProblem(path, 'redirect to');
+/**
+ * Why a shell may not redirect a command's output to `path` (a string), why the model does not
+ * answer for it (`kernelOnly`: real mode writes the kernel's file), or null: a sysctl it holds.
+ */
+export function redirectProblem(path: string): string | { kernelOnly: string } | null {
+  return procProblem(path, 'redirect to', true);
 }
 
 /** The attributes of /sys/class/net/IF the simulator answers (src/programs/kernel-files). */
@@ -199,10 +218,12 @@ export function classify(stage: Stage | { argv: string[]; stdoutTo: string | nul
   if (cmd === 'echo' && stdoutTo !== null) {
     const text = echoText(args);
     if (text === null) return { kind: 'unsupported', why: 'echo option' };
-    const why = procProblem(stdoutTo, 'redirect to');
-    if (why) return { kind: 'unsupported', why };
+    const why = procProblem(stdoutTo, 'redirect to', true);
+    if (typeof why === 'string') return { kind: 'unsupported', why };
     if (all) return { kind: 'unsupported', why: 'ip -all netns exec echo' };
-    return { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
+    const inv: Invocation = { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
+    if (why) inv.notModelled = why.kernelOnly;
+    return inv;
   }
   if (stdoutTo !== null) return { kind: 'unsupported', why: `redirect to ${stdoutTo}` };
   if (cmd === 'sleep' && wrappers.length === 0) {
@@ -213,11 +234,15 @@ export function classify(stage: Stage | { argv: string[]; stdoutTo: string | nul
   if (cmd === 'cat' && args.some((a) => classifyPath(a).kind === 'kernel')) {
     const opt = args.find((a) => a.startsWith('-'));
     if (opt) return { kind: 'unsupported', why: `cat option ${opt}` };
+    let kernelOnly: string | undefined;
     for (const a of args) {
-      const why = procProblem(a, 'cat of', true);
-      if (why) return { kind: 'unsupported', why };
+      const why = procProblem(a, 'cat of');
+      if (typeof why === 'string') return { kind: 'unsupported', why };
+      kernelOnly ??= why?.kernelOnly;
     }
-    return { kind: 'proc-read', paths: args, wrappers };
+    const inv: Invocation = { kind: 'proc-read', paths: args, wrappers };
+    if (kernelOnly) inv.notModelled = kernelOnly;
+    return inv;
   }
   if (cmd === 'tee' && args.some((a) => classifyPath(a).kind === 'kernel')) return classifyTee(args, st.stdin ?? '', wrappers);
   if (cmd === 'ls') {
@@ -240,7 +265,7 @@ export function classify(stage: Stage | { argv: string[]; stdoutTo: string | nul
     const inv: Invocation = { kind: 'program', program: cmd, argv: args, wrappers, background };
     if (st.stdin !== null) inv.stdin = st.stdin;
     const v = cmd === 'socat' ? null : argvVerdict(cmd, args);
-    if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why };
+    if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why, feature: CATALOGUE[cmd].feature };
     if (v) inv.offKernel = v.why;
     return inv;
   }
@@ -252,11 +277,13 @@ function classifyTee(args: string[], input: string, wrappers: NetnsWrapper[]): I
   const opt = args.find((a) => a.startsWith('-') && a !== '-a' && a !== '--append');
   if (opt) return { kind: 'unsupported', why: `tee option ${opt}` };
   const files = args.filter((a) => a !== '-a' && a !== '--append');
-  if (files.length !== 1) return { kind: 'unsupported', why: 'tee to several files' };
-  const why = procProblem(files[0]!, 'tee to');
-  if (why) return { kind: 'unsupported', why };
+  if (files.length !== 1) return { kind: 'unsupported', why: files.length ? 'tee to several files' : 'tee to no file' };
+  const why = procProblem(files[0]!, 'tee to', true);
+  if (typeof why === 'string') return { kind: 'unsupported', why };
   if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec tee' };
-  return { kind: 'proc-write', path: files[0]!, value: input.trim(), echoed: input, wrappers, redirect: false };
+  const inv: Invocation = { kind: 'proc-write', path: files[0]!, value: input.trim(), echoed: input, wrappers, redirect: false };
+  if (why) inv.notModelled = why.kernelOnly;
+  return inv;
 }
 
 /** bash's builtin echo: -n, -e, -E; returns the printed text. */

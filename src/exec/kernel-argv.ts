@@ -7,7 +7,8 @@
  *   lines (a program or commands nobody checked), a file where a tool opens one (`-n`/`netns`
  *   values other than /run/netns/NAME, `obj`/`file`/`pinned` values, brctl's sysfs-backed
  *   commands, a ping destination), sysctl options that read files and keys outside the
- *   allowlist (kernel-path.ts) or outside the model;
+ *   allowlist (kernel-path.ts); for the programs the simulator does not model, what their own
+ *   checks refuse (kernel-only-argv.ts: files, other programs, sockets outside the network);
  * - off the kernel: a path-like word where the tool only takes a name (`ip link add a/b`,
  *   `ip netns add ../../x`, `dev /etc/passwd`, `ping -I /path`). No device, namespace or
  *   bridge can be named so, and the tool refuses such a name or finds nothing by it without
@@ -15,8 +16,8 @@
  *   line is never run; both modes give the simulator's answer, or report it unsupported when
  *   that answer is not a failure.
  */
-import { classifySysctl } from '../ops/apply-sysctl.js';
-import { checkKernelPath, isPathLike, refusal, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
+import { checkKernelPath, isPathLike, refusal, sysctlKeyPath } from '../model/kernel-path.js';
+import { kernelOnlyProblem, tcFileProblem } from './kernel-only-argv.js';
 
 export type ArgvVerdict = { kind: 'refuse'; why: string } | { kind: 'off-kernel'; why: string } | null;
 
@@ -34,8 +35,6 @@ const FILE_KEYWORDS = new Set(['obj', 'object', 'pinned', 'file', 'section']);
  * word whose first part is only dots (../24 would name a file outside /run/netns)
  */
 const PREFIX_WORD = /^(?!\.+\/)[0-9a-fA-F.:]+\/[0-9.]+(?:\/\d+)*$/;
-/** the sysctls the model holds: anything else that exists is not run (sysctl.ts) */
-const MODELLED_SYSCTL = /^net\/ipv4\/(ip_forward|conf\/[^/]+\/[^/]+)$/;
 /** keywords whose value is free text the kernel keeps as given: a `/` there is accepted, so not a refusal to rely on */
 const TEXT_KEYWORDS = new Set(['label', 'alias']);
 /** brctl commands that name bridges and ports only to ioctl(2); the others build sysfs paths from them */
@@ -57,17 +56,25 @@ export function argvVerdict(program: string, argv: readonly string[]): ArgvVerdi
     case 'ip':
     case 'bridge':
       return iproute2Verdict(program, argv);
+    case 'tc': {
+      const why = tcFileProblem(argv);
+      return why ? refuse(why) : iproute2Verdict(program, argv);
+    }
     case 'brctl': {
       const path = argv.find(isPathLike);
       if (path === undefined) return null;
       return BRCTL_IOCTL.has(argv[0]) ? offKernel(path) : refuse(refusal(path, 'brctl opens /sys/class/net/NAME/… by it'));
     }
     case 'ping':
+    case 'ping6':
       return pingVerdict(argv);
     case 'sysctl':
       return sysctlVerdict(argv);
-    default:
-      return refuse(`command ${program}`);
+    default: {
+      // the programs the simulator does not model: their own checks (kernel-only-argv.ts)
+      const why = kernelOnlyProblem(program, argv);
+      return why ? refuse(why) : null;
+    }
   }
 }
 
@@ -137,9 +144,9 @@ function sysctlVerdict(argv: readonly string[]): ArgvVerdict {
     const key = (a.includes('=') ? a.slice(0, a.indexOf('=')) : a).trim();
     const path = sysctlKeyPath(key);
     const c = checkKernelPath(path);
+    // every key the path check allows is a file of the sandbox's own network namespace: one
+    // the model does not hold runs on the kernel only (the simulator reports it not modelled)
     if (!c.ok) return refuse(refusal(`${path} (sysctl key ${key})`, c.why));
-    // a key this kernel does not have only gets sysctl's "cannot stat": harmless, and modelled
-    if (!MODELLED_SYSCTL.test(sysctlSegments(key)!.join('/')) && classifySysctl(key) !== 'missing') return refuse(`sysctl key ${key}`);
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { JobReport } from './job.js';
+import type { LineFeature } from './catalogue.js';
 
 /**
  * One executed command of a script, as `nettwin run --json` reports it.
@@ -19,8 +20,23 @@ export interface Step {
   exit: number;
   stdout: string;
   stderr: string;
-  /** false when nettwin does not model the command: it was reported and skipped, never run */
+  /**
+   * false when the simulator does not model the command. With `modelled: false` it is a line of
+   * a known network program: the simulator skipped it (exit 127), real mode ran it on the
+   * kernel and this is the kernel's answer. Without `modelled` it was skipped in both modes,
+   * never run.
+   */
   supported: boolean;
+  /**
+   * `false`: not modelled, answered by the kernel in real mode (see `supported`); `'partial'`:
+   * modelled, but it set something the simulator keeps and does not act on, named in
+   * `ignored`. Absent when the line is modelled (or skipped in both modes).
+   */
+  modelled?: false | 'partial';
+  /** the settings of a `'partial'` line that the simulator ignores, e.g. `net.ipv4.conf.veth1.proxy_arp` */
+  ignored?: string[];
+  /** what the line is about (catalogue.ts), for coverage reports */
+  feature?: LineFeature;
   /** for ping lines */
   ping?: PingSummary;
   /** background jobs (socat …&) seen to end after this command: their messages and status */

@@ -152,6 +152,9 @@ export function modelGraph(model: LabModel): Graph {
         }
         const br = l.master ? nodeOf.get(l.master) : undefined;
         if (br && br !== me) edge('port', me, br, null);
+        // a macvlan hangs off its lower device as a port hangs off its bridge
+        const lower = l.macvlan ? nodeOf.get(l.macvlan.lower) : undefined;
+        if (lower && lower !== me) edge('port', me, lower, 'macvlan');
       }
     }
   }

@@ -10,6 +10,7 @@
  * Modelled: addbr, delbr, addif, delif, show, stp. The timer, priority and cost settings,
  * showmacs, showstp and hairpin are reported as not modelled.
  */
+import { KINDS } from '../model/kinds/index.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
 import type { Link } from '../model/link.js';
@@ -101,8 +102,9 @@ function delbr(ctx: CmdContext, name: string): CommandResult {
 /** br_add_if's refusals as errno names, or null. */
 function addifErrno(dev: Link): string | null {
   // not ethernet-like, or without a valid MAC (a bridge whose last port left)
-  if (dev.kind === 'loopback' || dev.kind === 'tun' || /^(00:){5}00$/.test(dev.mac)) return 'EINVAL';
-  if (dev.kind === 'bridge') return 'ELOOP';
+  const refusal = KINDS[dev.kind].portRefusal;
+  if (refusal === 'EINVAL' || /^(00:){5}00$/.test(dev.mac)) return 'EINVAL';
+  if (refusal === 'bridge') return 'ELOOP';
   if (dev.master) return 'EBUSY';
   return null;
 }

@@ -3,10 +3,12 @@
  * add|append|replace|del|show` and `bridge link [show]`. Unlike `ip`, its handlers return -1
  * for every failure, kernel refusals included, so almost every error exits 255.
  */
+import { KINDS } from '../model/kinds/index.js';
 import { ip4ToString } from '../model/ip.js';
 import { portForwards, type Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
-import type { FdbOp } from '../ops/op.js';
+import type { FdbOp, LinkSetOp } from '../ops/op.js';
+import { parseBridgePortOpts } from './link/parse-bridge-slave.js';
 import { Argv, duparg, duparg2, exitWith, getAddr, getU32, invarg, llNameToIndex, matches, netnsByName, nodevText, notModelled, strtoul, type Family } from './args.js';
 import { IFF, ifinfo, linkFlags } from './link/ifinfo.js';
 import { executePlan, resultOf } from './ip.js';
@@ -326,13 +328,12 @@ function portState(p: Link): string {
   return p.master !== null && p.master.up && portForwards(p) ? 'forwarding' : 'disabled';
 }
 
-/** br_port_cost: 802.1D's cost for the port's speed (veth: 10 Gb/s), 100 when it has none. */
+/** br_port_cost: 802.1D's cost for the port's speed (veth, tap: 10 Gb/s), 100 when it has none (vxlan). */
 function portCost(p: Link): number {
-  return p.kind === 'veth' || p.kind === 'ether' ? 2 : 100;
+  return KINDS[p.kind].portCost;
 }
 
 const PORT_DETAILS: Array<[string, boolean | number]> = [
-  ['hairpin', false],
   ['guard', false],
   ['root_block', false],
   ['fastleave', false],
@@ -358,8 +359,10 @@ function renderBridgeLinks(ns: Netns, g: BridgeGlobals, only: Link | null): Comm
     if (!l.master || l.master.kind !== 'bridge') continue;
     if (only && l !== only) continue;
     // br_fill_ifinfo sends IFLA_LINK without IFLA_LINK_NETNSID: the peer's index is looked up
-    // here, so a veth whose peer lives elsewhere is named after whatever has that index here
-    const info = { ...ifinfo(l, 'full'), linkNetnsid: null };
+    // here, so a veth whose peer lives elsewhere is named after whatever has that index here;
+    // and it sends none at all when that index is the device's own
+    const full = ifinfo(l, 'full');
+    const info = { ...full, iflink: full.iflink === l.ifindex ? null : full.iflink, linkNetnsid: null };
     p.openObject();
     p.any('ifindex', `${l.ifindex}: `, l.ifindex);
     const mdown = printNameAndLink(c, info, null);
@@ -373,6 +376,7 @@ function renderBridgeLinks(ns: Netns, g: BridgeGlobals, only: Link | null): Comm
     p.any('cost', `cost ${cost} `, cost);
     if (g.details) {
       p.text(`${sl}    `);
+      p.any('hairpin', `hairpin ${l.hairpin ? 'on' : 'off'} `, l.hairpin ?? false);
       for (const [key, v] of PORT_DETAILS) {
         if (typeof v === 'number') p.any(key, `${key} ${v} `, v);
         else p.any(key, `${key} ${v ? 'on' : 'off'} `, v);
@@ -409,10 +413,25 @@ function linkShow(ctx: CmdContext, g: BridgeGlobals, argv: string[]): IpPlan {
   return showPlan(() => renderBridgeLinks(ctx.ns, g, only));
 }
 
+/**
+ * brlink_modify(): `bridge link set dev DEV OPTIONS`, a port's settings (the model keeps
+ * `hairpin`); the kernel refuses a device that is not a bridge port (EOPNOTSUPP, exit 255).
+ */
+function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
+  const gaps = new Gaps();
+  if (argv[0] !== 'dev' || argv.length < 2) notModelled('bridge link set without dev first');
+  const dev = llNameToIndex(ctx.ns, argv[1]!);
+  if (!dev) notModelled('bridge link set of a missing device');
+  const port = parseBridgePortOpts(argv.slice(2), gaps, 234);
+  if (gaps.any) notModelled(`bridge link set: ${gaps.text()}`);
+  const op: LinkSetOp = { op: 'link.set', dev: dev.name, up: null, mtu: null, address: null, name: null, master: null, netns: null, txqlen: null, bridge: null, bridgePort: port };
+  return opsPlan([op], '', 255);
+}
+
 function doLink(ctx: CmdContext, g: BridgeGlobals, argv: string[]): IpPlan {
   if (argv.length === 0) return linkShow(ctx, g, []);
   const [cmd, ...rest] = argv;
-  if (matches(cmd, 'set') || matches(cmd, 'change')) notModelled('bridge link set');
+  if (matches(cmd, 'set') || matches(cmd, 'change')) return linkSet(ctx, rest);
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return linkShow(ctx, g, rest);
   if (matches(cmd, 'help')) exitWith(BRIDGE_LINK_USAGE, 255);
   exitWith(`Command "${cmd}" is unknown, try "bridge link help".\n`, 255);

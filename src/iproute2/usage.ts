@@ -63,3 +63,7 @@ export const IP_VERSION = 'ip utility, iproute2-6.1.0, libbpf 1.1.2\n';
 
 /** `bridge -V` */
 export const BRIDGE_VERSION = 'bridge utility, 6.1.0\n';
+
+/** ip/iplink_macvlan.c's explain(): printed after a macvlan option it refuses, and for `help`. */
+export const MACVLAN_USAGE =
+  'Usage: ... macvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n\nMODE: private | vepa | bridge | passthru | source\nMODE_FLAG: null | nopromisc | nodst\nMODE_OPTS: for mode "source":\n\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\nBC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n';

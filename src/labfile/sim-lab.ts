@@ -7,10 +7,11 @@ import { runIp } from '../iproute2/ip.js';
 import type { Step } from '../exec/step.js';
 import { nicCommands, wiringPlan } from './plan.js';
 import type { LabSpec, ScriptSource } from './spec.js';
+import type { KernelProfile } from '../model/kernel-profile.js';
 
-/** Builds the lab's hosts and wiring (no scripts yet). */
-export function buildLab(spec: LabSpec): Twin {
-  const lab = new Twin({ profile: spec.profile ? PROFILES[spec.profile] : undefined });
+/** Builds the lab's hosts and wiring (no scripts yet), its machines running `kernel` (default: the stock profile). */
+export function buildLab(spec: LabSpec, kernel?: KernelProfile): Twin {
+  const lab = new Twin({ profile: spec.profile ? PROFILES[spec.profile] : undefined, kernel });
   const hosts = new Map<string, Host>();
   for (const h of spec.hosts) hosts.set(h.name, lab.model.addHost(h.name));
   const room = lab.model.infra.root;
@@ -66,8 +67,8 @@ export function shiftLines(steps: Step[], src: ScriptSource): Step[] {
 }
 
 /** `attach` sees the lab once it is wired and before any script runs (captures start there). */
-export function runLabSim(spec: LabSpec, opts: { attach?: (lab: Twin) => void } = {}): { lab: Twin; steps: Step[] } {
-  const lab = buildLab(spec);
+export function runLabSim(spec: LabSpec, opts: { attach?: (lab: Twin) => void; kernel?: KernelProfile } = {}): { lab: Twin; steps: Step[] } {
+  const lab = buildLab(spec, opts.kernel);
   opts.attach?.(lab);
   const steps: Step[] = [];
   for (const h of spec.hosts) {

@@ -13,6 +13,7 @@ import { pingTarget } from './rule-ping-target.js';
 import { refusedPath } from './rule-refused-path.js';
 import { routeExists } from './rule-route-exists.js';
 import { tunnelOrder } from './rule-tunnel-order.js';
+import { notSimulated } from './rule-not-simulated.js';
 
 export type { Finding, LintInput, LintRule } from './rule.js';
 
@@ -30,6 +31,7 @@ export const RULES: LintRule[] = [
   copiedBlock,
   tunnelOrder,
   pingTarget,
+  notSimulated,
 ];
 
 export function lint(input: LintInput, rules: LintRule[] = RULES): Finding[] {

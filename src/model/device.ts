@@ -9,16 +9,14 @@ import { linkLocalPending, syncLinkLocal } from './ipv6ll.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
-import { cloneConf, LOOPBACK_CONF, markAllConfSet, type IfConf } from './sysctl.js';
-import { BRIDGE_GROUP_ADDRESS, defaultTunables } from './bridge-options.js';
+import { cloneConf, markAllConfSet } from './sysctl.js';
+import { KINDS } from './kinds/index.js';
 import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
-
-/** Each kind's MTU at creation (ether_setup's 1500; lo's 64 KiB; a VXLAN over a device takes its MTU less 50). */
-export const DEFAULT_MTU: Record<LinkKind, number> = { loopback: 65536, veth: 1500, bridge: 1500, ether: 1500, tun: 1500, tap: 1500, vxlan: 1500 };
 
 /** A new device in `ns`, registered and down, with the next ifindex unless one is asked for. */
 export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: number): Link {
   const lab = ns.host.lab;
+  const k = KINDS[kind];
   const l: Link = {
     ns,
     ifindex: ifindex ?? ns.allocIfindex(),
@@ -26,41 +24,31 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
     kind,
     up: false,
     everUp: false,
-    mtu: DEFAULT_MTU[kind],
-    mac: kind === 'loopback' || kind === 'tun' ? ZERO_MAC : lab.macs.allocate(),
-    brd: kind === 'loopback' ? ZERO_MAC : BROADCAST_MAC,
-    // tun_setup: tun 500; a tap is set up by ether_setup afterwards, 1000 like the rest
-    txqlen: kind === 'tun' ? 500 : 1000,
+    mtu: k.mtu,
+    mac: k.randomMac ? lab.macs.allocate() : ZERO_MAC,
+    brd: k.zeroBroadcast ? ZERO_MAC : BROADCAST_MAC,
+    txqlen: k.txqlen,
     master: null,
     peer: null,
     addrs: [],
     conf: cloneConf(ns.default),
     confSet: new Set(ns.defaultSet),
-    pointopoint: kind === 'tun',
-    noarp: kind === 'tun',
+    pointopoint: k.pointopoint,
+    noarp: k.noarp,
     fdb: [],
     ipv6ll: null,
     addrGenMode: 'eui64',
   };
-  if (kind === 'bridge') {
-    l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false, opts: defaultTunables(), groupAddr: BRIDGE_GROUP_ADDRESS };
-  }
-  if (kind === 'loopback') setLoopbackConf(l);
+  k.init?.(l);
+  k.confInit?.(l);
   ns.attach(l);
   return l;
-}
-
-/** inetdev_init on a loopback device: no IPsec policy or transform (set, so conf/default writes skip it). */
-function setLoopbackConf(l: Link): void {
-  for (const [k, v] of Object.entries(LOOPBACK_CONF) as [keyof IfConf, number][]) {
-    l.conf[k] = v;
-    l.confSet.add(k);
-  }
 }
 
 /** NETDEV_UP: IFF_UP, loopback's 127.0.0.1/8, and the routes of every address. */
 export function linkUp(l: Link): void {
   if (l.up) return;
+  const stacked = stackedCarrier(l);
   l.up = true;
   l.everUp = true;
   linkLocalPending(l);
@@ -88,20 +76,46 @@ export function linkUp(l: Link): void {
     linkwatchEvaluate(l);
     linkwatchEvaluate(far);
   }
+  stackedCarrierChanged(stacked);
   syncCarrierNeighbours(l);
 }
 
-/** Carrier of `l` and of what depends on it (its veth peer, its bridge) may have changed: addrconf reacts. */
+/** The macvlans whose carrier follows `l` (stacked on it or on its veth peer or cable end), with their carrier now. */
+function stackedCarrier(l: Link): [Link, boolean][] {
+  const far = l.peer ?? l.cable ?? null;
+  if (!l.uppers && !far?.uppers) return [];
+  return [...(l.uppers ?? []), ...(far?.uppers ?? [])].map((u) => [u, hasCarrier(u.macvlan!.lower)]);
+}
+
+/**
+ * netif_stacked_transfer_operstate: a macvlan whose carrier changed with its lower device's
+ * gets a linkwatch event, judged later by its namespace as it is then (a lower moving away
+ * takes its carrier and its index with it).
+ */
+function stackedCarrierChanged(before: [Link, boolean][]): void {
+  for (const [u, had] of before) if (hasCarrier(u.macvlan!.lower) !== had) u.operPending = true;
+}
+
+/** Carrier of `l` and of what depends on it (its veth peer, its bridge, its macvlans) may have changed: addrconf reacts. */
 function syncCarrierNeighbours(l: Link): void {
   syncLinkLocal(l.ns);
   const far = l.peer ?? l.cable ?? null;
   if (far && far.ns !== l.ns) syncLinkLocal(far.ns);
+  for (const dev of [l, far]) {
+    // macvlan_device_event: the macvlans on a device take its carrier (netif_stacked_transfer_operstate)
+    for (const u of dev?.uppers ?? []) {
+      linkLocalPending(u);
+      u.ns.touch();
+      syncLinkLocal(u.ns);
+    }
+  }
 }
 
 /** NETDEV_DOWN: routes through the device go, except host-scope (local) ones. */
 export function linkDown(l: Link): void {
   if (!l.up) return;
   const hadCarrier = hasCarrier(l);
+  const stacked = stackedCarrier(l);
   l.up = false;
   linkLocalPending(l);
   l.flaps = (l.flaps ?? 0) + 1;
@@ -115,6 +129,7 @@ export function linkDown(l: Link): void {
   deleteRoutesVia(l, false);
   l.ns.touch();
   if (l.peer) l.peer.ns.touch();
+  stackedCarrierChanged(stacked);
   syncCarrierNeighbours(l);
 }
 
@@ -156,6 +171,8 @@ export function setMaster(l: Link, master: Link | null): void {
   if (master) preparePorts(master);
   l.master = master;
   l.portNo = undefined;
+  // new_nbp: a port starts with its flags at their defaults
+  l.hairpin = undefined;
   // find_portno: the lowest number no other port of the bridge holds
   if (master && master.kind === 'bridge') l.portNo = freePortNo(master);
   if (master) portJoined(l);
@@ -207,10 +224,12 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   if (to.links.has(l.ifindex)) l.ifindex = to.allocIfindex();
   l.conf = cloneConf(to.default);
   l.confSet = new Set(to.defaultSet);
-  if (l.kind === 'loopback') setLoopbackConf(l);
+  KINDS[l.kind].confInit?.(l);
   to.attach(l);
   // RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID: it allocates an id for the new one
   from.nsidOf(to, true);
+  // a macvlan's RTM_NEWLINK names its lower device's namespace (link-netnsid)
+  if (l.macvlan && l.macvlan.lower.ns !== to) to.nsidOf(l.macvlan.lower.ns, true);
   if (l.peer) {
     // RTM_NEWLINK here carries the peer's link-netnsid; the peer's namespace hears of us
     // only through its carrier change
@@ -238,11 +257,13 @@ export function pairVeth(peer: Link, l: Link): void {
   l.operPending = true;
 }
 
-/** unregister_netdevice; a veth takes its peer with it. */
+/** unregister_netdevice; a veth takes its peer with it, a device its macvlans (macvlan_port_destroy). */
 export function deleteLink(l: Link): void {
   const peer = l.peer;
+  for (const u of [...(l.uppers ?? [])]) deleteLink(u);
   teardown(l);
   l.ns.detach(l);
+  if (l.macvlan) unstack(l);
   if (peer) {
     peer.peer = null;
     l.peer = null;
@@ -251,6 +272,20 @@ export function deleteLink(l: Link): void {
 }
 
 export { primaryOf };
+
+/** A macvlan joins its lower device's port (macvlan_common_newlink): the lower's carrier is now its carrier. */
+export function stackOn(l: Link, lower: Link): void {
+  (lower.uppers ??= []).push(l);
+}
+
+/** The macvlan leaves its lower device's port; the port goes with its last macvlan. */
+function unstack(l: Link): void {
+  const lower = l.macvlan!.lower;
+  const ups = lower.uppers ?? [];
+  const i = ups.indexOf(l);
+  if (i >= 0) ups.splice(i, 1);
+  if (ups.length === 0) delete lower.uppers;
+}
 
 /**
  * br_mtu_auto_adjust: a bridge whose MTU the user never set follows its smallest port (1500

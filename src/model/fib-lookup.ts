@@ -5,11 +5,11 @@
  * simulator's compiled FIB (sim/fib.ts) implements the same view over a longest-prefix-match
  * structure, and a property over random labs holds the two in agreement.
  */
-import { inPrefix, type Ip4 } from './ip.js';
+import type { Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
-import type { Route, RouteType } from './route.js';
-import { addrType as viewAddrType, aliasAnswer, fibLookup as viewLookup, isCustomLocal, type FibResult, type FibTables, type FibView, type Flow } from './fib-view.js';
+import type { RouteType } from './route.js';
+import { addrType as viewAddrType, aliasAnswer, fibLookup as viewLookup, type FibResult, type FibTables, type FibView, type Flow } from './fib-view.js';
 import { TABLE } from './route.js';
 import type { RouteTable } from './table.js';
 
@@ -33,20 +33,23 @@ function flowOf(key: FlowKey): Flow {
   return { dst: key.dst, src: key.src ?? 0, oif: key.oif ?? null, iif: key.iif ?? null, scope: key.scope ?? 0, tos: key.tos ?? 0 };
 }
 
-/** One table's routes covering `flow.dst`, longest prefix first, put to aliasAnswer in table order. */
-function scan(routes: readonly Route[], flow: Flow, id: number): FibResult | null {
-  const byLen = new Map<number, Route[]>();
-  for (const r of routes) {
-    if (!inPrefix(flow.dst, r.dst, r.dstLen)) continue;
-    let a = byLen.get(r.dstLen);
-    if (!a) byLen.set(r.dstLen, (a = []));
-    a.push(r);
-  }
-  const lens = [...byLen.keys()].sort((a, b) => b - a);
-  for (const len of lens) {
-    for (const r of byLen.get(len) ?? []) {
-      const ans = aliasAnswer(r, flow, id);
-      if (ans !== undefined) return ans;
+/**
+ * fib_table_lookup over tables whose aliases share leaves (local's before main's when the two are
+ * merged): the routes covering `flow.dst`, longest prefix first, each leaf's aliases in table
+ * order, put to aliasAnswer until one answers. Only the prefix lengths a table holds are tried,
+ * each with a binary search, so a lookup does not grow with the table (a script of many
+ * `ip route add` stays linear).
+ */
+function lookup(tables: readonly RouteTable[], flow: Flow, id: number): FibResult | null {
+  for (let len = 32; len >= 0; len--) {
+    if (!tables.some((t) => t.hasLength(len))) continue;
+    const key = len === 0 ? 0 : (flow.dst & (-1 << (32 - len))) >>> 0;
+    for (const t of tables) {
+      if (!t.hasLength(len)) continue;
+      for (const r of t.withPrefix(key, len)) {
+        const ans = aliasAnswer(r, flow, id);
+        if (ans !== undefined) return ans;
+      }
     }
   }
   return null;
@@ -64,12 +67,11 @@ class ScanTables implements FibTables {
     const ns = this.ns;
     if (id === TABLE.main && !ns.customRules) {
       // local's aliases sort before main's within a leaf (fib_insert_alias orders by tb_id, descending)
-      const local = ns.tables.get(TABLE.local)?.routes ?? [];
-      const main = ns.tables.get(TABLE.main)?.routes ?? [];
-      return scan(local.length ? [...local, ...main] : main, flow, TABLE.main);
+      const merged = [ns.tables.get(TABLE.local), ns.tables.get(TABLE.main)].filter((t): t is RouteTable => t !== undefined);
+      return lookup(merged, flow, TABLE.main);
     }
     const t = ns.tables.get(id);
-    return t ? scan(t.routes, flow, id) : null;
+    return t ? lookup([t], flow, id) : null;
   }
 
   ifaddrDev(addr: Ip4): Link | null {
@@ -78,7 +80,7 @@ class ScanTables implements FibTables {
   }
 
   get customLocalRoutes(): boolean {
-    for (const t of this.ns.tables.values()) if (t.routes.some(isCustomLocal)) return true;
+    for (const t of this.ns.tables.values()) if (t.hasCustomLocal) return true;
     return false;
   }
 }
@@ -117,7 +119,7 @@ export function fibView(ns: Netns): FibView {
 
 /** fib_table_lookup over one table's routes as they stand (a table apart from any namespace's merge). */
 export function tableLookup(t: RouteTable, key: FlowKey): FibResult | null {
-  return scan(t.routes, flowOf(key), t.id);
+  return lookup([t], flowOf(key), t.id);
 }
 
 /** fib_lookup in `ns` (see fib-view.ts). */

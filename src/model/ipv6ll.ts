@@ -14,6 +14,7 @@
  * a second or two, which a comparison with the kernel masks (see iproute2/mask.ts).
  */
 import { operState, type Link } from './link.js';
+import { KINDS } from './kinds/index.js';
 import type { Netns } from './netns.js';
 
 /** The loopback address lo gets on NETDEV_UP (init_loopback). */
@@ -56,13 +57,14 @@ export function refreshLinkLocal(l: Link): void {
     return;
   }
   if (l.ipv6ll !== null || l.ll6Flushed) return;
-  if (l.kind === 'loopback') {
+  const rule = KINDS[l.kind].ipv6ll;
+  if (rule === 'loopback') {
     l.ipv6ll = IP6_LOOPBACK;
     return;
   }
   const st = operState(l);
   if (st !== 'UP' && st !== 'UNKNOWN') return;
-  if (l.kind === 'tun') {
+  if (rule === 'random') {
     // addrconf_dev_config: ARPHRD_NONE with eui64 switches to IN6_ADDR_GEN_MODE_RANDOM
     l.addrGenMode = 'random';
     l.ipv6ll = formatIp6([0xfe, 0x80, 0, 0, 0, 0, 0, 0, ...hashIid(`${l.ns.path}|${l.ifindex}|${l.name}`)]);
@@ -123,7 +125,7 @@ function hexDigit(c: number): number {
 
 /** Whether a link-local is one the kernel made with a random stable-privacy id (printed `stable-privacy`). */
 export function isStablePrivacy(l: Link): boolean {
-  return l.kind === 'tun' && l.ipv6ll !== null;
+  return KINDS[l.kind].ipv6ll === 'random' && l.ipv6ll !== null;
 }
 
 /** 16 bytes as inet_ntop(AF_INET6) writes them: hex groups, the longest run of two or more zero groups as `::`. */

@@ -4,6 +4,7 @@ import { PROFILES, type HostProfile } from './sysctl.js';
 import type { Netns } from './netns.js';
 import { createLink, linkUp } from './device.js';
 import { NsChanges } from './ns-changes.js';
+import { STOCK_PROFILE, type KernelProfile } from './kernel-profile.js';
 
 /**
  * How a lab's machines start: their sysctl profile and the seed of their MAC addresses.
@@ -16,6 +17,8 @@ export interface LabModelOptions {
   profile?: HostProfile;
   /** seed for MAC addresses */
   seed?: number;
+  /** the kernel modelled: which link kinds exist (kernel-profile.ts); default a stock Debian 12 kernel */
+  kernel?: KernelProfile;
 }
 
 /**
@@ -30,6 +33,8 @@ export interface LabModelOptions {
 export class LabModel {
   readonly hosts = new Map<string, Host>();
   readonly profile: HostProfile;
+  /** the kernel this lab's machines run */
+  readonly kernel: KernelProfile;
   readonly macs: MacAllocator;
   /** bumped on every change anywhere */
   version = 0;
@@ -38,6 +43,7 @@ export class LabModel {
 
   constructor(opts: LabModelOptions = {}) {
     this.profile = opts.profile ?? PROFILES.kernel;
+    this.kernel = opts.kernel ?? STOCK_PROFILE;
     this.macs = new MacAllocator(opts.seed);
   }
 

@@ -4,7 +4,9 @@ import type { IfConf } from './sysctl.js';
 import type { Ip4 } from './ip.js';
 import { ZERO_MAC } from './mac.js';
 import type { BridgeTunables } from './bridge-options.js';
-import { lowestPortMac, portsOf, somePort } from './bridge-ports.js';
+import { lowestPortMac, portsOf } from './bridge-ports.js';
+import { KINDS } from './kinds/index.js';
+import type { DeviceState } from './kinds/kind.js';
 
 /**
  * Link kinds the model knows. `ether` is a physical NIC of a lab host.
@@ -12,7 +14,7 @@ import { lowestPortMac, portsOf, somePort } from './bridge-ports.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan';
 
 export interface BridgeInfo {
   stp: number;
@@ -40,6 +42,15 @@ export interface TunInfo {
   /** owner: the model's handle of the process (socat) that holds it, if any */
   owner: string | null;
   persist: boolean;
+}
+
+/** How a macvlan forwards between the macvlans of its lower device (IFLA_MACVLAN_MODE). */
+export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru';
+
+export interface MacvlanInfo {
+  mode: MacvlanMode;
+  /** the lower device it sits on (vlan->lowerdev), possibly in another namespace */
+  lower: Link;
 }
 
 export interface VxlanInfo {
@@ -93,6 +104,9 @@ export interface Link {
   bridge?: BridgeInfo;
   tun?: TunInfo;
   vxlan?: VxlanInfo;
+  macvlan?: MacvlanInfo;
+  /** the macvlans stacked on this device (its macvlan_port's list), in the order they were made */
+  uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */
   cable?: Link | null;
   /** POINTOPOINT/NOARP for tun */
@@ -116,6 +130,8 @@ export interface Link {
   addrGenMode: 'eui64' | 'random';
   /** as a bridge port: its port number (the lowest free one when it joined) */
   portNo?: number;
+  /** as a bridge port: BR_HAIRPIN_MODE, frames may go back out the port they came in by (a VEPA's switch) */
+  hairpin?: boolean;
   /**
    * A veth's dev->operstate as linkwatch last computed it: UP when carrier came, DOWN or
    * LOWERLAYERDOWN when it went (see linkwatchEvaluate). Unset until the pair is made.
@@ -148,24 +164,7 @@ export function bridgePorts(br: Link): Link[] {
 
 /** IFF_RUNNING / LOWER_UP: whether the device has carrier. */
 export function hasCarrier(l: Link): boolean {
-  if (!l.up) return false;
-  switch (l.kind) {
-    case 'loopback':
-      return true;
-    case 'veth':
-      return l.peer !== null && l.peer.up;
-    case 'ether':
-      return l.cable ? l.cable.up : true;
-    case 'bridge': {
-      if (!l.bridge!.hadPorts) return true;
-      return somePort(l, portForwards);
-    }
-    case 'tun':
-    case 'tap':
-      return l.tun!.attached;
-    case 'vxlan':
-      return true;
-  }
+  return l.up && KINDS[l.kind].carrier(l, STATE);
 }
 
 /** A bridge port forwards once it has carrier (STP off: no listening/learning delay). */
@@ -177,23 +176,22 @@ export type OperState = 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';
 
 export function operState(l: Link): OperState {
   if (!l.up) return 'DOWN';
-  switch (l.kind) {
-    case 'loopback':
-      return 'UNKNOWN';
-    case 'veth':
-    case 'ether':
-      if (hasCarrier(l)) return 'UP';
-      if (l.operPending) linkwatchEvaluate(l);
-      return l.oper !== undefined && l.oper !== 'UP' ? l.oper : lowerLayerState(l);
-    case 'bridge':
-      if (!l.bridge!.hadPorts) return 'UNKNOWN';
-      return hasCarrier(l) ? 'UP' : 'DOWN';
-    case 'tun':
-    case 'tap':
-      return hasCarrier(l) ? 'UNKNOWN' : 'DOWN';
-    case 'vxlan':
-      return 'UNKNOWN';
-  }
+  return KINDS[l.kind].operState(l, STATE);
+}
+
+/** tso_max_size of the device (what `ip -d link` prints): its kind's rule. */
+export function tsoMaxSize(l: Link, depth = 0): number {
+  return KINDS[l.kind].tsoMaxSize(l, depth, STATE);
+}
+
+/** The generic state the kinds' rules ask for (kinds/kind.ts). */
+const STATE: DeviceState = { hasCarrier, portForwards, watchedOperState, tsoMaxSize };
+
+/** The operstate of a device whose operstate linkwatch keeps (a veth, a NIC): UP with carrier, else what linkwatch stored. */
+export function watchedOperState(l: Link): OperState {
+  if (hasCarrier(l)) return 'UP';
+  if (l.operPending) linkwatchEvaluate(l);
+  return l.oper !== undefined && l.oper !== 'UP' ? l.oper : lowerLayerState(l);
 }
 
 /**
@@ -220,18 +218,24 @@ export function settleLinkwatch(ns: Netns): void {
  * device that happens to have the peer's index decides otherwise.
  */
 function lowerLayerState(l: Link): OperState {
-  const peer = l.peer ?? l.cable ?? null;
+  const peer = iflinkOf(l);
   if (!peer || peer.ifindex === l.ifindex) return 'DOWN';
   const dev = l.ns.linkByIndex(peer.ifindex);
   if (!dev) return 'DOWN';
   return storedOperUp(dev) ? 'DOWN' : 'LOWERLAYERDOWN';
 }
 
+/** The device dev_get_iflink names: a veth's peer, a NIC's cable end, a macvlan's lower device. */
+export function iflinkOf(l: Link): Link | null {
+  return l.peer ?? l.cable ?? l.macvlan?.lower ?? null;
+}
+
 /** netif_oper_up on the stored operstate, which a device that is down keeps from before. */
 function storedOperUp(d: Link): boolean {
-  if (d.kind === 'veth' || d.kind === 'ether') return d.oper !== undefined ? d.oper === 'UP' : hasCarrier(d);
+  const k = KINDS[d.kind];
+  if (k.linkwatch) return d.oper !== undefined ? d.oper === 'UP' : hasCarrier(d);
   // lo, a VXLAN device or a bridge that never had ports never leave UNKNOWN
-  if (!d.up) return d.kind === 'loopback' || d.kind === 'vxlan' || (d.kind === 'bridge' && !d.bridge!.hadPorts);
+  if (!d.up) return k.operUpWhileDown(d);
   const st = operState(d);
   return st === 'UP' || st === 'UNKNOWN';
 }

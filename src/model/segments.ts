@@ -1,6 +1,8 @@
 /**
  * L2 segments: which interfaces share a broadcast domain. A veth pair joins its ends, a cable
- * joins two NICs, a bridge joins its ports; interfaces of one segment reach each other by ARP.
+ * joins two NICs, a bridge joins its ports, a macvlan joins its lower device's wire (who on it
+ * hears whom is the macvlan's mode: sim/links/macvlan.ts); interfaces of one segment reach each
+ * other by ARP.
  * One builder serves every caller, with a liveness parameter saying which of those joins hold:
  * lint asks about the wiring as written (every join), the reachability analysis about the
  * domains a fresh ARP exchange sees (drivers/net/veth.c carrier, br_forward's port states).
@@ -9,8 +11,8 @@ import type { LabModel } from './lab-model.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
 
-/** How two links are joined: veth ends, a cable between NICs, a port and its bridge. */
-export type Join = 'peer' | 'cable' | 'master';
+/** How two links are joined: veth ends, a cable between NICs, a port and its bridge, a macvlan and its lower device. */
+export type Join = 'peer' | 'cable' | 'master' | 'lower';
 
 /** Whether a join between `a` and `b` carries frames now. */
 export type JoinLive = (a: Link, b: Link, how: Join) => boolean;
@@ -36,7 +38,7 @@ export function wiredNamespaces(lab: LabModel): Netns[] {
 /**
  * The segments of `links` (a union-find over the joins that `live` lets through; joins to a
  * link not in the list are left out). Each join is tried once per pair, in link order: peer,
- * cable, then master.
+ * cable, master, then lower.
  */
 export function segments(links: readonly Link[], live: JoinLive): Segments {
   const indexOf = new Map<Link, number>();
@@ -71,6 +73,7 @@ export function segments(links: readonly Link[], live: JoinLive): Segments {
     join(i, l.peer, 'peer', true);
     join(i, l.cable ?? null, 'cable', true);
     join(i, l.master, 'master', false);
+    join(i, l.macvlan?.lower ?? null, 'lower', false);
   });
   return { links, indexOf, edges, segmentOf: find };
 }

@@ -1,5 +1,6 @@
 import type { Route } from './route.js';
 import type { RouteJournal } from './route-journal.js';
+import { isCustomLocal } from './fib-view.js';
 
 /**
  * One routing table, kept in the order the kernel dumps it (fib_trie walk): by destination
@@ -10,6 +11,10 @@ import type { RouteJournal } from './route-journal.js';
  */
 export class RouteTable {
   readonly routes: Route[] = [];
+  /** how many routes of each prefix length the table holds: a lookup tries only these lengths */
+  private readonly perLen = new Int32Array(33);
+  /** how many `local` routes not made by the kernel it holds (fib-view.ts isCustomLocal) */
+  private customLocal = 0;
   constructor(
     readonly id: number,
     /** where edits are noted (none for a scratch table) */
@@ -35,6 +40,7 @@ export class RouteTable {
 
   insert(r: Route, append: boolean): void {
     this.routes.splice(this.insertIndex(r, append), 0, r);
+    this.count(r, 1);
     this.journal?.record(this.id, r.dst, r.dstLen);
   }
 
@@ -42,6 +48,7 @@ export class RouteTable {
     const i = this.routes.indexOf(r);
     if (i < 0) return;
     this.routes.splice(i, 1);
+    this.count(r, -1);
     this.journal?.record(this.id, r.dst, r.dstLen);
   }
 
@@ -50,8 +57,25 @@ export class RouteTable {
     const i = this.routes.indexOf(old);
     if (i < 0) return;
     this.routes[i] = r;
+    this.count(old, -1);
+    this.count(r, 1);
     this.journal?.record(this.id, old.dst, old.dstLen);
     if (r.dst !== old.dst || r.dstLen !== old.dstLen) this.journal?.record(this.id, r.dst, r.dstLen);
+  }
+
+  private count(r: Route, by: number): void {
+    this.perLen[r.dstLen] = (this.perLen[r.dstLen] ?? 0) + by;
+    if (isCustomLocal(r)) this.customLocal += by;
+  }
+
+  /** Whether the table holds a route of this prefix length. */
+  hasLength(len: number): boolean {
+    return (this.perLen[len] ?? 0) > 0;
+  }
+
+  /** Whether the table holds a `local` route the kernel did not make itself. */
+  get hasCustomLocal(): boolean {
+    return this.customLocal > 0;
   }
 
   /** Routes with exactly this prefix, in table order (a binary search: the table is sorted by prefix). */

@@ -1,6 +1,7 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
 import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
 import type { Link, LinkKind } from '../model/link.js';
+import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
@@ -8,9 +9,10 @@ import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
 import { applyVxlanAdd } from './apply-vxlan.js';
 import { applyBridgeSpec } from './apply-bridge.js';
+import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds this kernel can create through rtnetlink. Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -46,13 +48,18 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   // rtnl_newlink looks the name up before it looks for the kind's driver
   if (op.name !== null && ns.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   if (op.kind === 'tun') throw kernelError('tun/tap creation via rtnetlink is not supported');
-  if (op.kind === 'macvlan' || op.kind === 'macvtap') throw macvlanRefusal(ctx, op);
+  if (op.kind === 'macvtap') throw macvtapRefusal(ctx, op);
   if (!CREATABLE.has(op.kind)) throw kernelError('Unknown device type');
   checkAddMac(op.address);
   if (op.peer) checkAddMac(op.peer.address);
   const master = op.master !== null ? findMaster(ctx.ns, op.master) : null;
   if (op.kind === 'vxlan') {
     applyVxlanAdd(ctx, ns, op);
+    return;
+  }
+  if (op.kind === 'macvlan') {
+    if (master) checkEnslave(master, 'macvlan');
+    applyMacvlanAdd(ctx, ns, op, master);
     return;
   }
   if (op.kind === 'veth') {
@@ -96,12 +103,13 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
 }
 
 /**
- * macvlan_common_newlink: no lower device, or one that is not ethernet (lo, a tun), is EINVAL.
- * The model does not make macvlan devices; one the kernel would make is reported as such.
+ * macvtap shares macvlan_common_newlink: no lower device, or one that is not Ethernet (lo, a
+ * tun), is EINVAL. The model does not make macvtap devices; one the kernel would make is
+ * reported as such.
  */
-function macvlanRefusal(ctx: OpContext, op: LinkAddOp): OpError {
+function macvtapRefusal(ctx: OpContext, op: LinkAddOp): OpError {
   const lower = op.link ? ctx.ns.linkByName(op.link) : undefined;
-  if (!lower || lower.kind === 'loopback' || lower.kind === 'tun') return rtnetlinkError(ERRNO.EINVAL);
+  if (!lower || KINDS[lower.kind].type !== 'ether') return rtnetlinkError(ERRNO.EINVAL);
   return new OpError(`nettwin: unsupported: link type ${op.kind}\n`, 127, 'unsupported');
 }
 
@@ -146,9 +154,12 @@ function checkMac(mac: string): void {
 function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
   if (master.kind !== 'bridge') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   // not ethernet-like, or no valid MAC (a bridge whose last port left has 00:00:00:00:00:00)
-  if (kind === 'loopback' || kind === 'tun') throw rtnetlinkError(ERRNO.EINVAL);
+  const refusal = KINDS[kind].portRefusal;
+  if (refusal === 'EINVAL') throw rtnetlinkError(ERRNO.EINVAL);
   if (dev && /^(00:){5}00$/.test(dev.mac)) throw rtnetlinkError(ERRNO.EINVAL);
-  if (kind === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
+  if (refusal === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
+  // the device's rx_handler is a macvlan port's, or the bridge sits below it (an upper-device loop)
+  if (dev && (dev.uppers?.length || dev.macvlan?.lower === master)) throw rtnetlinkError(ERRNO.EBUSY);
 }
 
 export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
@@ -160,7 +171,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   }
   if (to && to !== l.ns) {
     // netns_local devices: lo, and bridges (br_dev_setup)
-    if (l.kind === 'loopback' || l.kind === 'bridge') throw kernelError('The interface netns is immutable');
+    if (KINDS[l.kind].netnsLocal) throw kernelError('The interface netns is immutable');
     if (op.name === null && to.linkByName(l.name)) throw kernelError('An interface with the same name exists in the target netns');
     if (op.name !== null && to.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   }
@@ -173,13 +184,23 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   // __rtnl_newlink runs the kind's changelink before do_setlink: bridge settings come first
   // and stay even when a later step is refused
   if (op.bridge && l.bridge) applyBridgeSpec(l, op.bridge);
+  // br_port_slave_changelink: only a bridge port has port settings
+  if (op.bridgePort && (!l.master || l.master.kind !== 'bridge')) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+  if (op.bridgePort && op.bridgePort.hairpin !== null) l.hairpin = op.bridgePort.hairpin;
+  if (op.macvlan) {
+    checkMacvlanChange(l, op.macvlan.mode);
+    if (op.macvlan.mode !== null) l.macvlan!.mode = op.macvlan.mode;
+  }
   if (op.name !== null && op.name !== l.name) {
     const e = checkIfname(op.name);
     if (e) throw e;
     // Linux 6.18 renames devices that are up (observed), so no EBUSY here
     if ((to ?? l.ns).linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   }
-  if (op.mtu !== null) checkMtu(l, op.mtu);
+  if (op.mtu !== null) {
+    checkMtu(l, op.mtu);
+    checkMacvlanMtu(l, op.mtu);
+  }
   if (op.address !== null) checkMac(op.address);
   if (to && to !== l.ns) {
     moveLink(l, to, op.name ?? undefined);
@@ -197,6 +218,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     if (l.bridge) l.bridge.mtuSetByUser = true;
     portChanged(l);
     if (l.master) bridgeMtuAutoAdjust(l.master);
+    lowerMtuChanged(l);
   }
   if (op.txqlen !== null) l.txqlen = op.txqlen;
   if (op.name !== null) l.ns.renameLink(l, op.name);
@@ -229,15 +251,14 @@ function enslaveError(master: Link, l: Link): OpError | null {
  * loopback has minimum 0 and no maximum, the others ETH_MIN_MTU..ETH_MAX_MTU.
  */
 function checkMtu(l: Link, mtu: number): void {
-  const min = l.kind === 'loopback' ? 0 : 68;
-  const max = l.kind === 'loopback' ? 0 : 65535;
+  const { minMtu: min, maxMtu: max } = KINDS[l.kind];
   if ((mtu | 0) < min) throw kernelError(`mtu less than device minimum`);
   if (max > 0 && mtu > max) throw kernelError(`mtu greater than device maximum`);
 }
 
 export function applyLinkDel(ctx: OpContext, op: LinkDelOp): void {
   const l = findDev(ctx, op.dev);
-  if (l.kind === 'loopback' || l.kind === 'ether') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+  if (!KINDS[l.kind].deletable) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   deleteLink(l);
 }
 

@@ -1,5 +1,6 @@
 /** Policy rules, static neighbours and bridge FDB entries. */
 import type { Link } from '../model/link.js';
+import { KINDS } from '../model/kinds/index.js';
 import { findDev, type OpContext } from './context.js';
 import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
 import type { FdbOp, NeighOp, RuleAddOp } from './op.js';
@@ -69,7 +70,7 @@ export function applyNeigh(ctx: OpContext, op: NeighOp): void {
     if (op.mode === 'add' && exists) throw rtnetlinkError(ERRNO.EEXIST);
     if (op.mode === 'change' && !exists) throw rtnetlinkError(ERRNO.ENOENT);
     // __neigh_update: a device that resolves addresses needs one, unless the entry has it
-    const arp = dev.kind !== 'loopback' && dev.kind !== 'tun' && !dev.noarp;
+    const arp = KINDS[dev.kind].type === 'ether' && !dev.noarp;
     const lladdr = op.lladdr ?? ctx.ns.staticNeigh.get(key)?.lladdr ?? null;
     if (arp && lladdr === null) throw kernelError('No link layer address given');
     ctx.ns.staticNeigh.set(key, { dev, ip: op.dst, lladdr, state: op.state });
@@ -85,7 +86,7 @@ export function applyNeigh(ctx: OpContext, op: NeighOp): void {
 export function applyFdb(ctx: OpContext, op: FdbOp): void {
   const dev = findDev(ctx, op.dev);
   const del = op.mode === 'del';
-  if (dev.kind === 'loopback' || dev.kind === 'tun') {
+  if (KINDS[dev.kind].type !== 'ether') {
     throw kernelError(`FDB ${del ? 'delete' : 'add'} only supported for Ethernet devices`);
   }
   if (op.master && (!dev.master || dev.master.kind !== 'bridge')) throw rtnetlinkError(ERRNO.EOPNOTSUPP);

@@ -2,6 +2,7 @@
 import { createLink, deleteLink, moveLink } from '../model/device.js';
 import { Netns } from '../model/netns.js';
 import { nsidHolders } from '../model/nsid-map.js';
+import { KINDS } from '../model/kinds/index.js';
 import { OpError } from './errors.js';
 import type { OpContext } from './context.js';
 import type { NetnsAddOp, NetnsDelOp } from './op.js';
@@ -32,8 +33,9 @@ export function applyNetnsDel(ctx: OpContext, op: NetnsDelOp): void {
   }
   for (const l of [...ns.linkList()].reverse()) {
     if (!ns.links.has(l.ifindex)) continue;
-    if (l.kind === 'ether') moveLink(l, host.root);
-    else if (l.kind !== 'loopback') deleteLink(l);
+    const fate = KINDS[l.kind].onNetnsDelete;
+    if (fate === 'home') moveLink(l, host.root);
+    else if (fate === 'destroy') deleteLink(l);
   }
   host.namespaces.delete(op.name);
   // every namespace of the host forgets the id it gave it (only those that gave one have any)

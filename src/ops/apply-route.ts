@@ -146,7 +146,7 @@ export function applyRouteAdd(ctx: OpContext, op: RouteAddOp): void {
     change: { create: false, excl: false, replace: true, append: false },
   }[op.mode];
   const t = ctx.ns.table(r.table);
-  const same = t.routes.filter((x) => x.dst === r.dst && x.dstLen === r.dstLen && x.tos === r.tos && x.metric === r.metric);
+  const same = t.withPrefix(r.dst, r.dstLen).filter((x) => x.tos === r.tos && x.metric === r.metric);
   if (same.length) {
     if (flags.excl) throw rtnetlinkError(ERRNO.EEXIST);
     const match = same.find((x) => sameInfo(x, r));
@@ -173,19 +173,19 @@ export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
   const dev = s.dev !== null ? findDev(ctx, s.dev) : null;
   const t = ctx.ns.tables.get(table);
   if (!t) throw kernelError('FIB table does not exist');
-  const found = t.routes.find(
-    (x) =>
-      x.dst === s.dst &&
-      x.dstLen === s.dstLen &&
-      x.tos === s.tos &&
-      (!s.typeGiven || x.type === s.type) &&
-      (s.scope === null || x.scope === s.scope) &&
-      (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
-      (s.protocol === null || x.protocol === s.protocol) &&
-      (s.metric === null || x.metric === s.metric) &&
-      (!dev || x.dev === dev) &&
-      (s.gateway === null || x.gateway === s.gateway),
-  );
+  const found = t
+    .withPrefix(s.dst, s.dstLen)
+    .find(
+      (x) =>
+        x.tos === s.tos &&
+        (!s.typeGiven || x.type === s.type) &&
+        (s.scope === null || x.scope === s.scope) &&
+        (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
+        (s.protocol === null || x.protocol === s.protocol) &&
+        (s.metric === null || x.metric === s.metric) &&
+        (!dev || x.dev === dev) &&
+        (s.gateway === null || x.gateway === s.gateway),
+    );
   if (!found) throw rtnetlinkError(ERRNO.ESRCH);
   t.remove(found);
   ctx.ns.touchRoutes();

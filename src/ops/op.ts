@@ -38,6 +38,13 @@ export interface LinkAddOp {
   peer: { name: string | null; netns: string | null; mtu: number | null; address: string | null } | null;
   vxlan: VxlanSpec | null;
   bridge: BridgeSpec | null;
+  /** `type macvlan` settings; absent or null: none given (mode vepa) */
+  macvlan?: MacvlanSpec | null;
+}
+
+/** `type macvlan` settings (IFLA_MACVLAN_MODE); a null mode: not given. */
+export interface MacvlanSpec {
+  mode: 'private' | 'vepa' | 'bridge' | 'passthru' | null;
 }
 
 /**
@@ -70,6 +77,15 @@ export interface LinkSetOp {
   netns: string | null;
   txqlen: number | null;
   bridge: LinkAddOp['bridge'];
+  /** `type macvlan mode M` on an existing macvlan (macvlan_changelink) */
+  macvlan?: MacvlanSpec | null;
+  /** a bridge port's own settings (`type bridge_slave …`, `bridge link set`): IFLA_BRPORT_* */
+  bridgePort?: BridgePortSpec | null;
+}
+
+/** A bridge port's settings; null: not given. */
+export interface BridgePortSpec {
+  hairpin: boolean | null;
 }
 
 export interface LinkDelOp {

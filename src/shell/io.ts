@@ -30,6 +30,11 @@ export interface StepRecord {
   stdout: string;
   stderr: string;
   supported: boolean;
+  /** as Outcome's: a line the simulator does not model, or models in part */
+  modelled?: false | 'partial';
+  ignored?: string[];
+  /** what the line is about (its first request's, else the shell's) */
+  feature?: import('../exec/catalogue.js').LineFeature;
   ping?: { from: string; to: string; transmitted: number; received: number };
   jobs?: import('../exec/job.js').JobReport[];
 }

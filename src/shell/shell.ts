@@ -141,7 +141,19 @@ export class Shell implements ExpandEnv {
     const i = this.stack.lastIndexOf(rec);
     if (i !== -1) this.stack.splice(i, 1);
     if (!keep) return;
-    const s: Step = { line: rec.line, file: this.options.file, host: this.options.host, command: rec.command, exit, stdout: rec.stdout, stderr: rec.stderr, supported: rec.supported };
+    const s: Step = {
+      line: rec.line,
+      file: this.options.file,
+      host: this.options.host,
+      command: rec.command,
+      exit,
+      stdout: rec.stdout,
+      stderr: rec.stderr,
+      supported: rec.supported,
+      feature: rec.feature ?? 'shell',
+    };
+    if (rec.modelled !== undefined) s.modelled = rec.modelled;
+    if (rec.ignored?.length) s.ignored = rec.ignored;
     if (rec.ping) s.ping = rec.ping;
     if (rec.jobs?.length) s.jobs = rec.jobs;
     this.steps.push(s);

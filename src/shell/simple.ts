@@ -16,6 +16,8 @@ import { runXargs } from './xargs.js';
 import { applyRedirects, quoteWord } from './redirect.js';
 import { classify, redirectProblem, unwrap, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
 import { isTextTool } from '../exec/text-tools.js';
+import { featureOf } from '../exec/catalogue.js';
+import type { Outcome } from '../exec/outcome.js';
 
 export interface SimpleContext {
   /** a pipeline stage: its text goes to the pipeline's step */
@@ -190,6 +192,18 @@ export function* callFunction(sh: Shell, fn: Extract<import('./ast.js').Command,
   return status;
 }
 
+/** What an outcome tells of the step's line: its feature, whether the simulator models it. */
+function noteOutcome(rec: StepRecord, inv: Invocation, o: Outcome): void {
+  if (rec.feature === undefined || rec.feature === 'shell') rec.feature = featureOf(inv);
+  if (o.modelled === false || (!o.supported && o.answeredBy === 'kernel')) {
+    rec.modelled = false;
+    rec.supported = false;
+  } else if (o.modelled === 'partial' && rec.modelled !== false) {
+    rec.modelled = 'partial';
+    rec.ignored = [...(rec.ignored ?? []), ...(o.ignored ?? [])];
+  }
+}
+
 export function unsupportedHere(sh: Shell, rec: StepRecord, why: string): number {
   rec.supported = false;
   rec.stderr += `nettwin: unsupported: ${why}\n`;
@@ -229,14 +243,17 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
   const stdin = readsStdin(full) ? drain(io.stdin) : null;
   let inv: Invocation = classify({ argv: full, stdin, stdoutTo: ctx.kernelOut, files }, ctx.background);
   let viaCapture = false;
-  if (ctx.kernelOut !== null && inv.kind === 'unsupported' && inv.why === `redirect to ${ctx.kernelOut}` && redirectProblem(ctx.kernelOut) === null) {
+  const outProblem = ctx.kernelOut === null ? 'none' : redirectProblem(ctx.kernelOut);
+  if (ctx.kernelOut !== null && inv.kind === 'unsupported' && inv.why === `redirect to ${ctx.kernelOut}` && typeof outProblem !== 'string') {
     // `printf 1 > /proc/sys/…`: the command's output is what the shell writes to the file
     inv = classify({ argv: full, stdin, stdoutTo: null, files }, ctx.background);
     viaCapture = inv.kind !== 'unsupported';
   }
   if (inv.kind === 'proc-write' && inv.redirect && sh.shellWrappers.length) inv.shellWrappers = sh.shellWrappers;
   const o = yield { invocation: inv, command: rec.command || argv.join(' '), line: sh.line };
-  if (!o.supported) return unsupportedHere(sh, rec, o.stderr.replace(/^nettwin: unsupported: /, '').replace(/\n$/, ''));
+  noteOutcome(rec, inv, o);
+  // a line the kernel answered in real mode (not modelled) steers the script as its status says
+  if (!o.supported && o.answeredBy !== 'kernel') return unsupportedHere(sh, rec, o.stderr.replace(/^nettwin: unsupported: /, '').replace(/\n$/, ''));
   if (o.ping) rec.ping = o.ping;
   if (o.jobs?.length) (rec.jobs ??= []).push(...o.jobs);
   for (const w of o.writes ?? []) {
@@ -246,9 +263,11 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
   if (viaCapture && o.exit === 0) {
     write(io.err, o.stderr, sh.step, sh.scratch);
     const pw: Invocation = { kind: 'proc-write', path: ctx.kernelOut!, value: o.stdout.trim(), echoed: '', wrappers: [], redirect: true };
+    if (outProblem !== null && typeof outProblem !== 'string') pw.notModelled = outProblem.kernelOnly;
     if (sh.shellWrappers.length) pw.shellWrappers = sh.shellWrappers;
     const w = yield { invocation: pw, command: rec.command, line: sh.line };
-    if (!w.supported) return unsupportedHere(sh, rec, w.stderr.replace(/^nettwin: unsupported: /, '').replace(/\n$/, ''));
+    noteOutcome(rec, pw, w);
+    if (!w.supported && w.answeredBy !== 'kernel') return unsupportedHere(sh, rec, w.stderr.replace(/^nettwin: unsupported: /, '').replace(/\n$/, ''));
     write(io.err, w.stderr, sh.step, sh.scratch);
     sh.lastExit = w.exit;
     return w.exit;

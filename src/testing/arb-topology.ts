@@ -1,8 +1,10 @@
 /**
  * The shape of a lab: how many namespaces, and the segments joining them — veth pairs (one
  * L2 segment between two namespaces) and bridges with ports (a veth per port, one end enslaved
- * to the bridge). Namespace choices are plain integers resolved modulo the lab's namespace
- * count, so any combination — including what shrinking makes of one — is a valid topology.
+ * to the bridge) and, when asked for, macvlans (a veth whose far end is the wire, macvlans on
+ * it moved into namespaces). Namespace choices are plain integers resolved modulo the lab's
+ * namespace count, so any combination — including what shrinking makes of one — is a valid
+ * topology.
  */
 import fc from 'fast-check';
 import { hostPick, subnetSpec, type HostPick, type SubnetSpec } from './arb-address.js';
@@ -17,11 +19,16 @@ export type VethMake =
 
 /** One L2 segment of the lab. */
 export interface SegmentSpec {
-  kind: 'veth' | 'bridge';
-  /** namespace choices: a veth's two ends, or each port of a bridge (resolved modulo) */
+  kind: 'veth' | 'bridge' | 'macvlan';
+  /**
+   * namespace choices: a veth's two ends, each port of a bridge, or a macvlan segment's wire
+   * end followed by its macvlans (resolved modulo)
+   */
   ends: number[];
-  /** the namespace holding the bridge (bridges only; resolved modulo) */
+  /** the namespace holding the bridge or the macvlans' lower device (resolved modulo) */
   at: number;
+  /** the macvlans' mode (macvlan segments only) */
+  mode?: 'bridge' | 'private' | 'vepa';
   subnet: SubnetSpec;
   /** which address each end gets (missing: an ordinary host address) */
   picks: HostPick[];
@@ -94,8 +101,29 @@ export function bridgeWithPorts(): fc.Arbitrary<SegmentSpec> {
   );
 }
 
-/** A segment: mostly veth pairs, often bridges. */
-export function segment(): fc.Arbitrary<SegmentSpec> {
+/**
+ * A lower device (a veth whose far end, in another namespace, is the wire) with 1 … 3
+ * macvlans of one mode, each moved into a namespace (possibly the lower's own); the lower
+ * itself sometimes holds an address too (the host its macvlans cannot reach).
+ */
+export function macvlanSegment(): fc.Arbitrary<SegmentSpec> {
+  return fc.integer({ min: 1, max: 3 }).chain((n) =>
+    fc.record({
+      kind: fc.constant('macvlan' as const),
+      ends: fc.array(nsChoice(), { minLength: n + 1, maxLength: n + 1 }),
+      at: nsChoice(),
+      mode: fc.constantFrom<'bridge' | 'private' | 'vepa'>('bridge', 'private', 'vepa'),
+      subnet: subnetSpec(),
+      picks: picks(n + 1),
+      gateway: fc.option(hostPick(), { freq: 2, nil: null }).map((g) => g ?? null),
+      make: fc.constantFrom<VethMake>('move', 'peer-netns'),
+    }),
+  );
+}
+
+/** A segment: mostly veth pairs, often bridges; with `macvlan`, now and then macvlans. */
+export function segment(macvlan = false): fc.Arbitrary<SegmentSpec> {
+  if (macvlan) return fc.oneof({ arbitrary: vethPair(), weight: 3 }, { arbitrary: bridgeWithPorts(), weight: 2 }, { arbitrary: macvlanSegment(), weight: 2 });
   return fc.oneof({ arbitrary: vethPair(), weight: 3 }, { arbitrary: bridgeWithPorts(), weight: 2 });
 }
 
@@ -107,6 +135,8 @@ export interface TopologyOptions {
   maxSegments?: number;
   /** let the host's own namespace take part (default true) */
   root?: boolean;
+  /** draw macvlan segments too (default false: the labs of a seed stay what they were) */
+  macvlan?: boolean;
 }
 
 /** Namespace counts with most of the weight on three or more. */
@@ -132,7 +162,7 @@ export function topology(opts: TopologyOptions = {}): fc.Arbitrary<TopologySpec>
       namespaces: fc.constant(namespaces),
       theme: nameTheme(),
       useRoot: opts.root === false ? fc.constant(false) : fc.boolean(),
-      segments: fc.array(segment(), { minLength: least, maxLength: most }),
+      segments: fc.array(segment(opts.macvlan === true), { minLength: least, maxLength: most }),
     });
   });
 }

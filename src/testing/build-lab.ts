@@ -34,6 +34,7 @@ export interface LabPlan {
 /** The namespaces a segment joins, after the topology's shape has had its say. */
 function placeSegment(sp: Spaces, t: TopologySpec, seg: SegmentSpec, k: number): { at: number; ends: number[] } {
   const m = sp.size;
+  if (seg.kind === 'macvlan') return placeMacvlans(sp, seg);
   const ends = seg.kind === 'veth' ? seg.ends.slice(0, 2) : seg.ends.slice(0, 4);
   while (ends.length < (seg.kind === 'veth' ? 2 : 1)) ends.push(ends.length);
   if (t.shape === 'chain') {
@@ -50,6 +51,13 @@ function placeSegment(sp: Spaces, t: TopologySpec, seg: SegmentSpec, k: number):
   }
   const at = sp.at(seg.at);
   return { at, ends: ends.map((e) => sp.other(at, e)) };
+}
+
+/** A macvlan segment: the lower's namespace, the wire's (another one), then each macvlan's (any). */
+function placeMacvlans(sp: Spaces, seg: SegmentSpec): { at: number; ends: number[] } {
+  const at = sp.at(seg.at);
+  const [wire = 1, ...macs] = seg.ends.slice(0, 4);
+  return { at, ends: [sp.other(at, wire), ...(macs.length ? macs : [0]).map((e) => sp.at(e))] };
 }
 
 /** A bridge's ports go to distinct namespaces (two ports into one namespace is not a lab, it is a loop). */
@@ -102,7 +110,7 @@ export function buildLab(plan: LabPlan, title?: string): LabDescription {
   const ph = new Phases();
   const ifaces: Iface[] = [];
   const segs: Segs = [];
-  const specs: SubnetSpec[] = t.segments.map((s) => (s.kind === 'bridge' ? { ...s.subnet, len: Math.min(s.subnet.len, 29) } : s.subnet));
+  const specs: SubnetSpec[] = t.segments.map((s) => (s.kind !== 'veth' ? { ...s.subnet, len: Math.min(s.subnet.len, 29) } : s.subnet));
 
   for (const name of sp.names) ph.netns.push({ kind: 'netns-add', name });
 
@@ -136,6 +144,28 @@ export function buildLab(plan: LabPlan, title?: string): LabDescription {
         ph.route(a, { kind: 'route-add', in: sp.where(a), dst: ip4ToString(ib.addr), dev: ia.dev });
         ph.route(b, { kind: 'route-add', in: sp.where(b), dst: ip4ToString(ia.addr), dev: ib.dev });
       }
+      return;
+    }
+    if (seg.kind === 'macvlan') {
+      // the lower device, a veth whose far end (an ordinary member) is the wire
+      const [wire, ...macs] = ends;
+      const lower = ifname(`mv${k}-${sp.label(at)}`);
+      const v = makeVeth(sp, ph, seg.make, at, lower, wire, ifname(`w${k}-${sp.label(wire)}`));
+      addIface(k, wire, v.devB, addressIn(subnet, pick(0), 0, base), subnet.len, v.moveB);
+      let j0 = 1;
+      if (seg.gateway) {
+        addIface(k, at, v.devA, addressIn(subnet, seg.gateway, 1, base), subnet.len, null);
+        j0 = 2;
+      } else ph.up.push({ kind: 'link-state', in: sp.where(at), dev: v.devA, up: true });
+      macs.forEach((choice, j) => {
+        // the host's own namespace has no name to move a device to: a macvlan drawn there stays with its lower
+        const ns = choice === sp.root ? at : choice;
+        const name = ifname(`m${k}-${j}-${sp.label(ns)}`);
+        ph.create.push({ kind: 'macvlan-add', in: sp.where(at), name, link: v.devA, mode: seg.mode ?? 'bridge' });
+        const move: LinkMoveStep | null = ns === at ? null : { kind: 'link-move', in: sp.where(at), dev: name, to: sp.names[ns] };
+        if (move) ph.create.push(move);
+        addIface(k, ns, name, addressIn(subnet, pick(j + 1), j + j0, base), subnet.len, move);
+      });
       return;
     }
     const br = `br${k}`;

@@ -40,9 +40,10 @@ export const arbitraries = {
   // names
   namespaceName: names.namespaceName,
   namespaceList: names.namespaceList,
-  // topology: veth pairs, bridges with ports, whole shapes
+  // topology: veth pairs, bridges with ports, macvlans on a lower device, whole shapes
   vethPair: topologyArbs.vethPair,
   bridgeWithPorts: topologyArbs.bridgeWithPorts,
+  macvlanSegment: topologyArbs.macvlanSegment,
   segment: topologyArbs.segment,
   topology: topologyArbs.topology,
   // routes

@@ -31,6 +31,15 @@ export interface BridgeAddStep {
   name: string;
 }
 
+/** `ip link add NAME link LOWER type macvlan mode MODE` */
+export interface MacvlanAddStep {
+  kind: 'macvlan-add';
+  in: Where;
+  name: string;
+  link: string;
+  mode: 'bridge' | 'private' | 'vepa';
+}
+
 /** `ip link set DEV netns TO`: the device loses its addresses and goes down. */
 export interface LinkMoveStep {
   kind: 'link-move';
@@ -97,7 +106,7 @@ export interface ShowStep {
   json: boolean;
 }
 
-export type LabStep = NetnsAddStep | VethAddStep | BridgeAddStep | LinkMoveStep | LinkMasterStep | LinkStateStep | AddrAddStep | RouteAddStep | SysctlStep | PingStep | ShowStep;
+export type LabStep = NetnsAddStep | VethAddStep | BridgeAddStep | MacvlanAddStep | LinkMoveStep | LinkMasterStep | LinkStateStep | AddrAddStep | RouteAddStep | SysctlStep | PingStep | ShowStep;
 
 /** How commands address a namespace: `ip -n NS …` or `ip netns exec NS ip …`. */
 export type NetnsStyle = 'dash-n' | 'netns-exec';

@@ -50,6 +50,8 @@ export function stepToCommand(step: LabStep, style: NetnsStyle = 'dash-n'): stri
     }
     case 'bridge-add':
       return ip(style, step.in, ['link', 'add', step.name, 'type', 'bridge']);
+    case 'macvlan-add':
+      return ip(style, step.in, ['link', 'add', step.name, 'link', step.link, 'type', 'macvlan', 'mode', step.mode]);
     case 'link-move':
       return ip(style, step.in, ['link', 'set', step.dev, 'netns', step.to]);
     case 'link-master':

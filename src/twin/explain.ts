@@ -16,6 +16,7 @@ import { ping, type PingOptions } from '../../sim/ping.js';
 import type { Simulator } from '../../sim/simulator.js';
 import { Tracer, type DropReason, type TraceStep } from '../../sim/trace.js';
 import { pingReport, type PingReport } from '../programs/ping/words.js';
+import { notSimulatedIn, type NotSimulated } from '../model/not-simulated.js';
 
 export type Disposition = 'reply' | 'icmp-error' | 'no-answer' | 'local-error';
 
@@ -34,6 +35,11 @@ export interface ExplainResult {
   summary: string;
   hops: ExplainHop[];
   ping: PingReport;
+  /**
+   * Settings on the namespaces the ping went through that the simulator keeps but ignores
+   * ("proxy_arp is set on veth1 and not simulated"): the kernel may answer otherwise.
+   */
+  notSimulated: NotSimulated[];
 }
 
 /** Drops that happen to copies nobody needed (floods reaching other hosts). */
@@ -83,13 +89,19 @@ export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions
       ? `ping ${target} from ${from.path}: no answer; ${decisive.ns} dropped it: ${decisive.detail}`
       : `ping ${target} from ${from.path}: no answer within ${(r.endUs - r.startUs) / 1e6} s${pending ? `; ${pending} (ARP gives up after ~3 s)` : ''}`;
   }
-  return { from: from.path, dst, disposition, reason, summary, hops, ping: r };
+  const onPath = new Set([from.path, ...hops.map((h) => h.ns)]);
+  const notSimulated = sim.lab
+    .namespaces()
+    .filter((ns) => onPath.has(ns.path))
+    .flatMap((ns) => notSimulatedIn(ns).map((x) => ({ ...x, text: `${x.text} (${ns.path})` })));
+  return { from: from.path, dst, disposition, reason, summary, hops, ping: r, notSimulated };
 }
 
 /** Readable text: the verdict, then each hop's decisions with their virtual time. */
 export function formatExplain(x: ExplainResult): string {
   let out = `${x.summary}\n`;
   if (x.reason) out += `reason: ${x.reason}\n`;
+  for (const n of x.notSimulated) out += `not simulated: ${n.text}: ${n.why}\n`;
   const t0 = x.ping.startUs;
   for (const h of x.hops) {
     out += `  ${h.ns}\n`;

@@ -16,7 +16,9 @@ import { interpret, type InterpretOptions } from '../shell/interpreter.js';
 import { procPathToKey, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
 import { localOutcome, pingTarget } from '../exec/local.js';
 import { drive, type Executor, type Request } from '../exec/executor.js';
-import { unsupported, type Outcome } from '../exec/outcome.js';
+import { notModelled, unsupported, type Outcome } from '../exec/outcome.js';
+import { kernelOnlyProblem } from '../exec/kernel-only-argv.js';
+import { ignoredBy } from './ignored-settings.js';
 import type { Step } from '../exec/step.js';
 import { SIM_PROGRAMS } from '../programs/table.js';
 import type { ProgramResult } from '../programs/program.js';
@@ -88,14 +90,35 @@ export function execSim(host: Host, inv: Invocation, sim: Simulator, src: Invoca
   let o = execOne(host, inv, sim, src);
   // a line kept off the kernel is answered here only when the tool refuses it (kernel-argv.ts)
   if (inv.kind === 'program' && inv.offKernel && o.supported && o.exit === 0) o = unsupported(inv.offKernel);
+  else if (!o.supported && kernelMayRun(inv)) o.modelled = false;
+  else if (o.supported && o.exit === 0) {
+    const ignored = ignoredBy(inv);
+    if (ignored.length) {
+      o.modelled = 'partial';
+      o.ignored = ignored;
+    }
+  }
   const jobs = settleJobs(sim);
   if (jobs.length) o.jobs = jobs;
   return o;
 }
 
+/**
+ * Whether real mode runs this line on the kernel when the simulator does not model it: a line
+ * of a catalogue program that passed its argv checks (kernel-argv.ts when classified; socat's
+ * network-only check here, since the simulator's own socat decides first), or a kernel file
+ * the model does not hold.
+ */
+export function kernelMayRun(inv: Invocation): boolean {
+  if (inv.kind === 'proc-read' || inv.kind === 'proc-write') return inv.notModelled !== undefined;
+  if (inv.kind !== 'program' || inv.offKernel) return false;
+  return inv.program !== 'socat' || kernelOnlyProblem('socat', inv.argv) === null;
+}
+
 function execOne(host: Host, inv: Invocation, sim: Simulator, src: InvocationSource): Outcome {
   const local = localOutcome(inv);
   if (local) return local;
+  if ((inv.kind === 'proc-read' || inv.kind === 'proc-write') && inv.notModelled) return notModelled(inv.notModelled);
   if (inv.kind === 'sleep') {
     // linkwatch runs its batched events within a second
     if (inv.seconds >= 1) for (const ns of host.lab.namespaces()) settleLinkwatch(ns);
@@ -195,7 +218,7 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
     case 'program': {
       const source = { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background };
       const run = SIM_PROGRAMS[inv.program];
-      if (!run) return unsupported(`${inv.program} is not modelled`);
+      if (!run) return notModelled(`${inv.program} is not modelled`);
       const o = fromResult(run({ ...ctx, sim, source }, inv.argv));
       if (inv.program === 'ping' && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
       return o;

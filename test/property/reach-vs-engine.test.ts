@@ -114,6 +114,16 @@ describe('reachability: fast path == event engine', () => {
     );
   });
 
+  it('on random labs with macvlans (the fast path hands their domains to the engine)', () => {
+    fc.assert(
+      fc.property(arbitraries.lab({ maxPings: 1, macvlan: true }), fc.array(tweak, { maxLength: 2 }), (desc, tweaks) => {
+        const lab = build(toScript(desc), tweaks);
+        expect(compare(lab).mismatches, `${toScript(desc)}\n# tweaks ${JSON.stringify(tweaks)}`).toEqual([]);
+      }),
+      { numRuns: Math.ceil(RUNS / 2), seed: Number(process.env.NETTWIN_REACH_SEED ?? 0x3ac7) },
+    );
+  });
+
   it('on random k8s-style clusters from the arbitraries', () => {
     fc.assert(
       fc.property(arbitraries.k8sCluster({ maxNodes: 3 }), fc.array(tweak, { maxLength: 2 }), (desc, tweaks) => {

@@ -6,6 +6,7 @@ import { Lab } from '../../src/lab.js';
 import { runScriptInSandbox } from '../../adapters/linux/run-real.js';
 import { diffSteps, formatDiff, type Disagreement } from '../../adapters/linux/diff-steps.js';
 import type { Step } from '../../src/exec/step.js';
+import { resolveKernelProfile } from '../../adapters/linux/kernel-detect.js';
 
 export interface Comparison {
   sim: Step[];
@@ -15,8 +16,10 @@ export interface Comparison {
 }
 
 export async function compareScript(text: string, file = '<case>'): Promise<Comparison> {
-  const sim = new Lab().host('host').sh(text, { file });
-  const real = await runScriptInSandbox(text, { file, host: 'host' });
+  // the simulator models the kernel it is compared with
+  const kernel = (await resolveKernelProfile('auto')).profile;
+  const sim = new Lab({ kernel }).host('host').sh(text, { file });
+  const real = await runScriptInSandbox(text, { file, host: 'host', kernel });
   const diffs = diffSteps(sim, real);
   return { sim, real, diffs, report: diffs.length ? formatDiff(diffs, real.length) : '' };
 }

@@ -83,6 +83,31 @@ ip -n b link set lo up
 ip -n b link set lo down
 `;
 
+/** macvlans of every mode but passthru on one lower device, one of them up, and a bridge port in hairpin mode. */
+const MACVLANS = `
+ip netns add m
+ip -n m link add lower type veth peer name wire
+ip -n m link add mv-b link lower type macvlan mode bridge
+ip -n m link add mv-p link lower type macvlan mode private
+ip -n m link add mv-v link lower type macvlan
+ip -n m link set wire up
+ip -n m link set lower up
+ip -n m link set mv-b up
+ip -n m addr add 10.7.0.2/24 dev mv-b
+ip -n m link add br0 type bridge
+ip -n m link add p0 type veth peer name p1
+ip -n m link set p0 master br0
+ip -n m link set p0 type bridge_slave hairpin on
+`;
+
+function macvlanLab(): Lab {
+  const lab = new Lab();
+  const steps = lab.host('h').sh(MACVLANS);
+  const failed = steps.filter((s) => s.exit !== 0 || !s.supported);
+  if (failed.length) throw new Error(`macvlan lab script: ${failed.map((s) => `${s.command}: ${s.stderr}`).join('; ')}`);
+  return lab;
+}
+
 function richLab(): Lab {
   const lab = new Lab();
   const steps = lab.host('h').sh(RICH);
@@ -231,6 +256,7 @@ describeReal('materialize (real kernel)', () => {
     ['k8s lab, 2 nodes x 2 pods', () => k8sLab({ nodes: 2, podsPerNode: 2 })],
     ['a bridge with 5 namespaces', () => bridgeLab(5)],
     ['a script with secondaries, peers, MTUs, a numbered table, rules, sysctls, vxlan and tun', richLab],
+    ['macvlans of three modes and a bridge port in hairpin mode', macvlanLab],
   ] as const) {
     it(`${name}: the kernel's state is the model's, and readBack() rebuilds it`, async () => {
       const lab = make();
@@ -258,6 +284,28 @@ describeReal('materialize (real kernel)', () => {
       }
     });
   }
+
+  it('macvlans: their modes and lower device, and a bridge port in hairpin mode, come back from the kernel as the model has them', async () => {
+    const lab = macvlanLab();
+    const real = await materialize(lab);
+    try {
+      expect(real.plan.warnings).toEqual([]);
+      const back = nsAt(await real.readBack(), 'h/m');
+      for (const [name, mode] of [
+        ['mv-b', 'bridge'],
+        ['mv-p', 'private'],
+        ['mv-v', 'vepa'],
+      ] as const) {
+        expect([back.linkByName(name)?.macvlan?.mode, back.linkByName(name)?.macvlan?.lower.name]).toEqual([mode, 'lower']);
+        const k = await real.exec('h/m', ['ip', '-d', '-j', 'link', 'show', name]);
+        expect(JSON.parse(k.stdout)[0].linkinfo.info_data.mode).toBe(mode);
+      }
+      expect(back.linkByName('p0')?.hairpin).toBe(true);
+      expect(back.linkByName('p1')?.hairpin).toBeUndefined();
+    } finally {
+      await real.destroy();
+    }
+  });
 
   for (const [name, make, someFail] of [
     ['k8s lab, 2 nodes x 2 pods', () => k8sLab({ nodes: 2, podsPerNode: 2 }), false],

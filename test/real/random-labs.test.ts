@@ -10,6 +10,7 @@
  *   NETTWIN_SEED        seed of the batch (default fixed for CI; random when soaking)
  *   NETTWIN_STRICT=1    compare stdout and stderr too, as the spine corpus does
  *   NETTWIN_SHRINK_MS   time a disagreement may spend shrinking (default 60 s, 300 s when soaking)
+ *   NETTWIN_MACVLAN_RUNS labs of the second batch, whose segments may be macvlans (default 40)
  *   NETTWIN_SANDBOXES   sandboxes open at once (default 4: a lab mostly waits on kernel timers —
  *                       linkwatch, IPv6 DAD before reads, one-second pings — so four use well
  *                       under one core of the two; 150 labs take about two minutes)
@@ -104,31 +105,49 @@ async function shrink(lab: LabDescription, first: Disagreement, file: string): P
 }
 
 const labs = sampleLabs(SEED, RUNS);
-const width = String(RUNS).length;
+/** A second batch whose segments may be macvlans (nettwin/testing's `macvlan` option), with its own seed. */
+const MACVLAN_RUNS = Math.max(0, Number(process.env.NETTWIN_MACVLAN_RUNS ?? (soaking ? RUNS >> 2 : 40)) || 0);
+const MACVLAN_SEED = SEED + 1;
+const macvlanLabs = sampleLabs(MACVLAN_SEED, MACVLAN_RUNS, { macvlan: true });
 
-describeReal(`random labs: simulator = kernel (seed ${SEED}, ${RUNS} labs${STRICT ? ', strict' : ''})`, () => {
-  describe.concurrent('labs', () => {
-    labs.forEach((lab, i) => {
-      const name = `lab ${String(i + 1).padStart(width, '0')}`;
-      it(
-        name,
-        async ({ expect }) => {
-          const file = `random-lab-${SEED}-${i + 1}.sh`;
-          const first = await compareLab(lab, file);
-          if (!first.diffs.length) return;
-          const small = await shrink(lab, first.diffs[0], file);
-          fs.mkdirSync(OUT_DIR, { recursive: true });
-          const out = path.join(OUT_DIR, `seed-${SEED}-lab-${i + 1}.sh`);
-          fs.writeFileSync(out, toScript(small.lab));
-          expect.fail(
-            `the simulator and the kernel disagree on ${name} (nettwin gen --seed ${SEED} --count ${i + 1}, file ${i + 1}):\n` +
-              `${first.report}\nshrunk (${small.runs} runs${small.complete ? '' : ', budget ran out'}) to ${out}:\n` +
-              `${toScript(small.lab)}\n${small.report}`,
-          );
-        },
-        60_000 + SHRINK_MS,
-      );
+/** One batch: each lab compared, a disagreement shrunk and written to OUT_DIR before the test fails. */
+function batch(title: string, seed: number, batchLabs: LabDescription[], gen: string): void {
+  const width = String(batchLabs.length).length;
+  describeReal(title, () => {
+    describe.concurrent('labs', () => {
+      batchLabs.forEach((lab, i) => {
+        const name = `lab ${String(i + 1).padStart(width, '0')}`;
+        it(
+          name,
+          async ({ expect }) => {
+            const file = `random-lab-${seed}-${i + 1}.sh`;
+            const first = await compareLab(lab, file);
+            if (!first.diffs.length) return;
+            const small = await shrink(lab, first.diffs[0], file);
+            fs.mkdirSync(OUT_DIR, { recursive: true });
+            const out = path.join(OUT_DIR, `seed-${seed}-lab-${i + 1}.sh`);
+            fs.writeFileSync(out, toScript(small.lab));
+            expect.fail(
+              `the simulator and the kernel disagree on ${name} (nettwin gen --seed ${seed}${gen} --count ${i + 1}, file ${i + 1}):\n` +
+                `${first.report}\nshrunk (${small.runs} runs${small.complete ? '' : ', budget ran out'}) to ${out}:\n` +
+                `${toScript(small.lab)}\n${small.report}`,
+            );
+          },
+          60_000 + SHRINK_MS,
+        );
+      });
     });
+  });
+}
+
+batch(`random labs: simulator = kernel (seed ${SEED}, ${RUNS} labs${STRICT ? ', strict' : ''})`, SEED, labs, '');
+batch(`random labs with macvlans: simulator = kernel (seed ${MACVLAN_SEED}, ${MACVLAN_RUNS} labs${STRICT ? ', strict' : ''})`, MACVLAN_SEED, macvlanLabs, ' --macvlan');
+
+describeReal('random labs with macvlans: the batch draws them', () => {
+  it('most labs of the batch have a macvlan', ({ expect }) => {
+    if (MACVLAN_RUNS === 0) return;
+    const drawn = macvlanLabs.filter((l) => l.steps.some((s) => s.kind === 'macvlan-add')).length;
+    expect(drawn).toBeGreaterThan(MACVLAN_RUNS / 3);
   });
 });
 

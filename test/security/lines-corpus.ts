@@ -229,3 +229,61 @@ export function nameLines(b: Bait): string[] {
     'sysctl -wnq',
   ];
 }
+
+/**
+ * Lines of the network programs the simulator does not model, which real mode runs on the
+ * kernel once their argv passes their program's check (src/exec/kernel-only-argv.ts): each
+ * here would read the secret, write a canary, run a program or open a unix socket, and must
+ * be refused in both modes. `KERNEL_ONLY_BENIGN` run on the kernel.
+ */
+export function kernelOnlyLines(b: Bait): string[] {
+  const s = b.secret;
+  const c = (n: string) => b.canary(n);
+  return [
+    `iptables-restore ${s}`,
+    `ip6tables-restore ${s}`,
+    `iptables-restore --noflush ${s}`,
+    `iptables-save -f ${c('save')}`,
+    `iptables --modprobe=${c('modprobe')} -L`,
+    `iptables -M ${c('modprobe2')} -L`,
+    `iptables -A INPUT -m bpf --object-pinned ${s} -j DROP`,
+    `nft -f ${s}`,
+    `nft --file=${s}`,
+    `nft include ${s}`,
+    `nft -I ${b.dir} list ruleset`,
+    `conntrack -R ${s}`,
+    `tc -batch ${s}`,
+    `tc -b ${s}`,
+    `tc -cf ${s} qdisc show`,
+    `tc filter add dev lo bpf obj ${s}`,
+    `tc -n ../../proc/1/ns/net qdisc show`,
+    `ss -D ${c('ss')}`,
+    `ss -F ${s}`,
+    `ss -N ../../proc/1/ns/net -tln`,
+    `nc -U ${s}`,
+    `nc -lU ${c('nc')}`,
+    `nc -e /bin/sh 127.0.0.1 9`,
+    `socat - OPEN:${s}`,
+    `socat - CREATE:${c('socat')}`,
+    `socat -lf ${c('socatlog')} - UDP:127.0.0.1:9`,
+    'socat - EXEC:cat',
+    'socat - SYSTEM:id',
+    `socat ${s} STDOUT`,
+    `socat - UNIX-CONNECT:${s}`,
+    `socat - TCP:127.0.0.1:9,su=nobody`,
+    `ethtool -f lo ${s}`,
+    `ethtool -w lo data ${c('ethtool')}`,
+    `traceroute -n ${s}`,
+    `tracepath ${s}`,
+    `arping -I ${s} 10.0.0.1`,
+    `cat /sys/class/net/lo/../../../..${s}`,
+    `echo pwned > /sys/class/net/lo/../../../..${c('sysfs')}`,
+    'echo 1 > /sys/class/net/lo/address',
+    `ip netns exec NS1 iptables-restore ${s}`,
+    `sudo nft -f ${s}`,
+    `nsenter --net=/run/netns/NS1 tc -batch ${s}`,
+  ];
+}
+
+/** Lines of the same programs that real mode runs on the kernel. */
+export const KERNEL_ONLY_BENIGN = ['iptables -L -n', 'ss -tln', 'nft list tables', 'tc qdisc show dev lo', 'cat /sys/class/net/lo/mtu', 'ip netns exec NS1 iptables -S'];

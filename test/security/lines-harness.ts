@@ -153,7 +153,12 @@ export function stepsOf(run: CliRun): Step[] {
   return (JSON.parse(run.stdout) as { steps: Step[] }).steps;
 }
 
-/** A step as both modes must agree on it: command, classification, status, and any refusal's words. */
+/**
+ * A step as both modes must agree on it: command, classification, status, and any refusal's
+ * words. A line the simulator does not model has only the kernel's answer in real mode: its
+ * classification must agree, its answer cannot.
+ */
 export function classification(s: Step): string {
-  return JSON.stringify([s.line, s.command, s.supported, s.exit, s.supported ? '' : s.stderr]);
+  const kernelOnly = s.modelled === false;
+  return JSON.stringify([s.line, s.command, s.supported, s.modelled ?? null, kernelOnly ? 'kernel' : s.exit, s.supported || kernelOnly ? '' : s.stderr]);
 }

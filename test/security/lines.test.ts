@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeReal } from '../real/require-real.js';
-import { globalLines, nameLines, readLines, shellLines, writeLines } from './lines-corpus.js';
+import { globalLines, KERNEL_ONLY_BENIGN, kernelOnlyLines, nameLines, readLines, shellLines, writeLines } from './lines-corpus.js';
 import { classification, machineState, makeBait, runCli, stepsOf, type Bait } from './lines-harness.js';
 import type { Step } from '../../src/exec/step.js';
 
@@ -113,6 +113,16 @@ describeReal('hostile lines in both modes', () => {
     expect(hostile.filter((s) => !s.supported).length).toBeGreaterThan(5);
   }, 240_000);
 
+  it('lines of programs the simulator does not model: those that would open a file, run a program or use a unix socket are refused in both modes; the others run on the kernel only in real mode', async () => {
+    const { sim, real } = await both('kernel-only', [...kernelOnlyLines(bait), ...KERNEL_ONLY_BENIGN]);
+    const hostile = sim.filter((s) => s.command !== 'ip netns add NS1' && !KERNEL_ONLY_BENIGN.includes(s.command));
+    expect(hostile.length).toBe(kernelOnlyLines(bait).length);
+    expect(hostile.filter((s) => s.supported || s.modelled !== undefined || !s.stderr.startsWith('nettwin: unsupported: ')).map((s) => s.command)).toEqual([]);
+    const ran = real.filter((s) => KERNEL_ONLY_BENIGN.includes(s.command));
+    expect(ran.map((s) => [s.command, s.supported, s.modelled, s.stderr.startsWith('nettwin:')])).toEqual(KERNEL_ONLY_BENIGN.map((c) => [c, false, false, false]));
+    expect(ran.find((s) => s.command === 'cat /sys/class/net/lo/mtu')?.stdout).toBe('65536\n');
+  }, 240_000);
+
   it('in a lab file’s setup and run lines, and under diff, the same', async () => {
     const setup = [
       'ip netns add NS1',
@@ -143,7 +153,10 @@ describeReal('hostile lines in both modes', () => {
     const { sim } = await both('lab', [...setup, ...run], lab);
     expect(refusedAll(sim).length).toBe(setup.length - 1 + run.length);
     const diff = await runCli(['diff', lab]);
-    expect([diff.status, diff.stdout]).toEqual([0, `no disagreement: ${sim.length} commands agree\n`]);
+    // every hostile line is skipped in both modes: listed, never compared, and no reason to fail
+    const skipped = sim.filter((s) => !s.supported).length;
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toMatch(new RegExp(`^no disagreement: ${sim.length - skipped} commands agree\\n${skipped} line\\(s\\) skipped in both modes \\(never run\\):\\n`));
     expect(diff.leftover).toEqual([]);
     expect(diff.stdout + diff.stderr).not.toContain(bait.token);
     expect(bait.listing()).toBe(listing);

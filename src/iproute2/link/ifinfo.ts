@@ -6,8 +6,9 @@
  * addrconf's inet6_fill_ifinfo with only the name, MAC, MTU, iflink and operstate. iproute2
  * prints what is there, so the two look different (`ip -6 addr` has no qdisc, group, master).
  */
-import { hasCarrier, operState, type Link, type OperState } from '../../model/link.js';
+import { hasCarrier, iflinkOf, operState, type Link, type OperState } from '../../model/link.js';
 import { ZERO_MAC } from '../../model/mac.js';
+import { KINDS } from '../../model/kinds/index.js';
 
 /** IFF_* (include/uapi/linux/if.h). */
 export const IFF = {
@@ -75,8 +76,10 @@ export interface IfInfo {
 /** dev_get_flags: the flags the device was given plus RUNNING (oper up) and LOWER_UP (carrier) while it runs. */
 export function linkFlags(l: Link): number {
   let f = 0;
-  if (l.kind === 'loopback') f |= IFF.LOOPBACK;
-  else if (l.kind === 'tun') f |= IFF.MULTICAST;
+  const type = KINDS[l.kind].type;
+  // loopback_setup: IFF_LOOPBACK alone; tun_net_init (ARPHRD_NONE): IFF_MULTICAST; ether_setup both
+  if (type === 'loopback') f |= IFF.LOOPBACK;
+  else if (type === 'none') f |= IFF.MULTICAST;
   else f |= IFF.BROADCAST | IFF.MULTICAST;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
@@ -91,21 +94,12 @@ export function linkFlags(l: Link): number {
 
 /** rtnl_link_ops->kind of a device. A lab NIC is a veth in real mode, so it is one here too. */
 export function linkKind(l: Link): string | null {
-  switch (l.kind) {
-    case 'loopback':
-      return null;
-    case 'tap':
-      return 'tun';
-    case 'ether':
-      return 'veth';
-    default:
-      return l.kind;
-  }
+  return KINDS[l.kind].infoKind;
 }
 
 /** The other end of a veth (or of a lab NIC's cable). */
 export function peerOf(l: Link): Link | null {
-  return l.peer ?? l.cable ?? null;
+  return iflinkOf(l);
 }
 
 /** The message the kernel sends about `l` for this kind of request. */
@@ -122,27 +116,27 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
       linkNetnsid = l.ns.nsidOf(peer.ns, false) ?? l.ns.nsidOf(peer.ns, true)!;
     }
   }
-  const queued = l.kind === 'tun' || l.kind === 'tap';
+  const k = KINDS[l.kind];
   return {
     link: l,
     view,
     ifindex: l.ifindex,
-    type: l.kind === 'loopback' ? 'loopback' : l.kind === 'tun' ? 'none' : 'ether',
+    type: k.type,
     flags: linkFlags(l),
     name: l.name,
     iflink,
     linkNetnsid,
     mtu: l.mtu,
-    qdisc: full ? (l.everUp ? (queued ? DEFAULT_QDISC : 'noqueue') : 'noop') : null,
+    qdisc: full ? (l.everUp ? (k.queued ? DEFAULT_QDISC : 'noqueue') : 'noop') : null,
     master: full && l.master ? l.master.ifindex : null,
     operstate: operState(l),
     linkmode: full ? 0 : null,
     group: full ? 0 : null,
     txqlen: l.txqlen,
     // a tun has no hardware address (addr_len 0): neither IFLA_ADDRESS nor IFLA_BROADCAST
-    address: l.kind === 'tun' ? null : l.kind === 'loopback' ? ZERO_MAC : l.mac,
-    broadcast: !full || l.kind === 'tun' ? null : l.kind === 'loopback' ? ZERO_MAC : l.brd,
-    kind: full ? linkKind(l) : null,
-    slaveKind: full && l.master && l.master.kind === 'bridge' ? 'bridge' : null,
+    address: k.hwAddrLen === 0 ? null : k.type === 'loopback' ? ZERO_MAC : l.mac,
+    broadcast: !full || k.hwAddrLen === 0 ? null : k.type === 'loopback' ? ZERO_MAC : l.brd,
+    kind: full ? k.infoKind : null,
+    slaveKind: full && l.master ? KINDS[l.master.kind].infoKind : null,
   };
 }

@@ -14,7 +14,7 @@ import { Printer } from '../print.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
 
 /** Kinds whose rtnl_link_ops are registered on the reference machine: the kernel filters a dump by them. */
-const KERNEL_KINDS = new Set(['veth', 'bridge', 'vxlan', 'tun']);
+const KERNEL_KINDS = new Set(['veth', 'bridge', 'vxlan', 'tun', 'macvlan']);
 
 /**
  * Lists links (`doLink`: `ip link show`) or links with their addresses (`ip addr show`).

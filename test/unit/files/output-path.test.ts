@@ -45,6 +45,6 @@ describe('makeOutputDir and writeOutputFile', () => {
     expect(() => writeOutputFile(fifo, 'x')).toThrow(/a FIFO \(named pipe\), not a regular file/);
     expect(() => writeOutputFile('/dev/null', 'x')).toThrow(/under \/dev/);
     expect(() => makeOutputDir(path.join(dir, 'a', 'b', 'c', 'x.txt'))).toThrow(/not a directory/);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(60_000); // ends (a hang would not); how fast is not this test's question
   });
 });

@@ -37,7 +37,7 @@ describe('readTextFile', () => {
     execFileSync('mkfifo', [fifo]);
     const t0 = performance.now();
     expect(reason(fifo)).toBe('a FIFO (named pipe), not a regular file');
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(60_000); // ends (a hang would not); how fast is not this test's question
     expect(reason('/dev/zero')).toBe('a character device, not a regular file');
     expect(reason('/dev/null')).toBe('a character device, not a regular file');
     expect(reason(dir)).toBe('a directory, not a file');

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { LabModel } from '../../../src/model/lab-model.js';
+import { KERNEL_PROFILES } from '../../../src/model/kernel-profile.js';
 import { checkInvariants } from '../../../src/model/invariants.js';
 import { runBridge } from '../../../src/iproute2/bridge.js';
 import { runBrctl } from '../../../src/iproute2/brctl.js';
@@ -33,7 +34,8 @@ export function runLine(ctx: CmdContext, line: string): CommandResult {
 
 /** A fresh lab with one host, and the context of its root namespace. */
 export function freshLab(): { lab: LabModel; ctx: CmdContext } {
-  const lab = new LabModel({ seed: 1 });
+  // the kernel they were observed on
+  const lab = new LabModel({ seed: 1, kernel: KERNEL_PROFILES['ci-6.18'] });
   const h = lab.addHost('h');
   return { lab, ctx: { ns: h.root } };
 }

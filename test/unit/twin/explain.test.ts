@@ -62,3 +62,30 @@ describe('explain', () => {
     expect(x.reason).toBe('no-carrier');
   });
 });
+
+describe('explain names what the simulator ignores on the path', () => {
+  it('proxy_arp and a small MTU on a namespace the ping goes through; nothing on a namespace it does not', async () => {
+    const { Lab } = await import('../../../src/lab.js');
+    const lab = new Lab({ seed: 1 });
+    lab
+      .host('h')
+      .sh(
+        [
+          'ip netns add A',
+          'ip netns add R',
+          'ip netns add Z',
+          'ip link add a0 netns A type veth peer name r0 netns R',
+          'ip -n A addr add 10.0.0.2/24 dev a0',
+          'ip -n R addr add 10.0.0.1/24 dev r0',
+          'ip -n A link set a0 up',
+          'ip -n R link set r0 up',
+          'ip netns exec R sysctl -w net.ipv4.conf.r0.proxy_arp=1',
+          'ip netns exec Z sysctl -w net.ipv4.conf.all.arp_accept=1',
+          'ip -n R link set r0 mtu 1200',
+        ].join('\n'),
+      );
+    const x = explain(lab.sim, lab.model.netns('h/A')!, ip('10.0.0.1'));
+    expect(x.notSimulated.map((n) => n.text)).toEqual(['proxy_arp is set on r0 and not simulated (h/R)', 'mtu 1200 is set on r0 and not simulated (h/R)']);
+    expect(formatExplain(x)).toContain('not simulated: proxy_arp is set on r0 and not simulated (h/R): ARP requests for addresses reachable through another interface are not answered\n');
+  });
+});

@@ -1,0 +1,30 @@
+/** Real mode's table of link kinds: one entry per LinkKind, each in its own file. */
+import type { LinkKind } from '../../../src/model/link.js';
+import { bridgeAdapter } from './bridge.js';
+import { etherAdapter } from './ether.js';
+import type { KernelKind, KindAdapter } from './kind.js';
+import { loopbackAdapter } from './loopback.js';
+import { macvlanAdapter } from './macvlan.js';
+import { tapAdapter } from './tap.js';
+import { tunAdapter } from './tun.js';
+import { vethAdapter } from './veth.js';
+import { vxlanAdapter } from './vxlan.js';
+
+export type { KernelKind, KindAdapter } from './kind.js';
+
+export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
+  loopback: loopbackAdapter,
+  veth: vethAdapter,
+  bridge: bridgeAdapter,
+  ether: etherAdapter,
+  tun: tunAdapter,
+  tap: tapAdapter,
+  vxlan: vxlanAdapter,
+  macvlan: macvlanAdapter,
+};
+
+/** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */
+export function kindOfKernel(j: KernelKind): LinkKind {
+  for (const [k, a] of Object.entries(KIND_ADAPTERS) as [LinkKind, KindAdapter][]) if (a.readsAs(j)) return k;
+  return 'ether';
+}

@@ -1,0 +1,64 @@
+/** ip/iplink_vxlan.c: `type vxlan` options (link/parse-vxlan.ts) and vxlan_print_opt. */
+import type { Link } from '../../../model/link.js';
+import { ip4ToString, isMulticast } from '../../../model/ip.js';
+import { parseVxlanOpts } from '../parse-vxlan.js';
+import { indexName, type ShowCtx } from '../show-ctx.js';
+import type { LinkUtil } from './util.js';
+
+/** vxlan_print_opt. */
+function vxlanOpts(c: ShowCtx, l: Link): void {
+  const p = c.p;
+  const v = l.vxlan;
+  if (!v) return;
+  p.any('id', `id ${v.id} `, v.id);
+  // one attribute (IFLA_VXLAN_GROUP) holds the remote or the group; a multicast one is a group
+  const dst = v.remote ?? v.group;
+  if (dst) {
+    const key = isMulticast(dst) ? 'group' : 'remote';
+    p.any(key, `${key} ${ip4ToString(dst)} `, ip4ToString(dst));
+  }
+  if (v.local) p.any('local', `local ${ip4ToString(v.local)} `, ip4ToString(v.local));
+  if (v.dev) {
+    const lower = l.ns.linkByName(v.dev);
+    const name = lower ? indexName(l.ns, lower.ifindex) : v.dev;
+    p.any('link', `dev ${name} `, name);
+  }
+  if (p.json) {
+    p.openObject('port_range');
+    p.jsonOnly('low', v.srcportMin);
+    p.jsonOnly('high', v.srcportMax);
+    p.closeObject();
+  } else {
+    p.text(`srcport ${v.srcportMin} ${v.srcportMax} `);
+  }
+  p.any('port', `dstport ${v.dstport} `, v.dstport);
+  p.jsonOnly('learning', v.learning);
+  if (!v.learning) p.text('nolearning ');
+  if (p.json || v.ttl) p.any('ttl', `ttl ${v.ttl} `, v.ttl);
+  else p.text('ttl auto ');
+  p.jsonOnly('df', 'unset');
+  p.any('ageing', 'ageing 300 ', 300);
+  p.any('udp_csum', 'udpcsum ', true);
+  p.any('udp_zero_csum6_tx', 'noudp6zerocsumtx ', false);
+  p.any('udp_zero_csum6_rx', 'noudp6zerocsumrx ', false);
+}
+
+export const vxlanUtil: LinkUtil = {
+  type: 'vxlan',
+  parseAdd(ctx, args, op, gaps) {
+    const v = parseVxlanOpts(ctx, args, false, gaps);
+    op.vxlan = v.spec;
+    return v.warn;
+  },
+  addDefaults(op) {
+    op.vxlan = { id: null, dstport: null, local: null, remote: null, group: null, dev: null, learning: null, ttl: null };
+  },
+  parseSet(ctx, args, _op, _l, gaps) {
+    parseVxlanOpts(ctx, args, true, gaps);
+    gaps.add('changing a vxlan device');
+  },
+  parseDel(ctx, args, gaps) {
+    parseVxlanOpts(ctx, args, false, gaps);
+  },
+  printOpt: vxlanOpts,
+};

@@ -1,0 +1,43 @@
+/**
+ * The bridge device (net/bridge/br_device.c): UNKNOWN with carrier until it first has a port,
+ * then its carrier follows whether any port forwards. It never leaves its namespace and is
+ * never a port of another bridge.
+ */
+import type { Link } from '../link.js';
+import { portsOf, somePort } from '../bridge-ports.js';
+import { BRIDGE_GROUP_ADDRESS, defaultTunables } from '../bridge-options.js';
+import { GSO_LEGACY_MAX_SIZE, GSO_MAX_SIZE, type LinkKindModel } from './kind.js';
+
+export const bridgeKind: LinkKindModel = {
+  mtu: 1500,
+  minMtu: 68,
+  maxMtu: 65535,
+  randomMac: true,
+  zeroBroadcast: false,
+  txqlen: 1000,
+  pointopoint: false,
+  noarp: false,
+  type: 'ether',
+  hwAddrLen: 6,
+  queued: false,
+  queues: 1,
+  infoKind: 'bridge',
+  netnsLocal: true,
+  deletable: true,
+  portRefusal: 'bridge',
+  onNetnsDelete: 'destroy',
+  portCost: 2,
+  ipv6ll: 'eui64',
+  carrier: (l: Link, s) => !l.bridge!.hadPorts || somePort(l, s.portForwards),
+  operState: (l: Link, s) => (!l.bridge!.hadPorts ? 'UNKNOWN' : s.hasCarrier(l) ? 'UP' : 'DOWN'),
+  operUpWhileDown: (l: Link) => !l.bridge!.hadPorts,
+  linkwatch: false,
+  // br_set_gso_limits: the smallest of its ports' (GSO_MAX_SIZE with none left); a fresh bridge the legacy 64 KiB
+  tsoMaxSize(l, depth, s) {
+    if (!l.bridge!.hadPorts) return GSO_LEGACY_MAX_SIZE;
+    return Math.min(GSO_MAX_SIZE, ...portsOf(l).map((p) => s.tsoMaxSize(p, depth + 1)));
+  },
+  init(l) {
+    l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false, opts: defaultTunables(), groupAddr: BRIDGE_GROUP_ADDRESS };
+  },
+};

@@ -1,0 +1,28 @@
+/**
+ * The model's table of link kinds: one entry per LinkKind, each in its own file. The generic
+ * rules that dispatch on it (carrier, operstate, defaults at creation) are link.ts's and
+ * device.ts's.
+ */
+import type { LinkKind } from '../link.js';
+import { bridgeKind } from './bridge.js';
+import { etherKind } from './ether.js';
+import type { LinkKindModel } from './kind.js';
+import { loopbackKind } from './loopback.js';
+import { macvlanKind } from './macvlan.js';
+import { tapKind } from './tap.js';
+import { tunKind } from './tun.js';
+import { vethKind } from './veth.js';
+import { vxlanKind } from './vxlan.js';
+
+export type { LinkKindModel } from './kind.js';
+
+export const KINDS: Record<LinkKind, LinkKindModel> = {
+  loopback: loopbackKind,
+  veth: vethKind,
+  bridge: bridgeKind,
+  ether: etherKind,
+  tun: tunKind,
+  tap: tapKind,
+  vxlan: vxlanKind,
+  macvlan: macvlanKind,
+};
