@@ -35,10 +35,13 @@ export function normalize(text: string): string {
     .replace(/time \d+ms/g, 'time Xms')
     .replace(/rtt min\/avg\/max\/mdev = [\d./]+ ms/g, 'rtt min/avg/max/mdev = X ms')
     .replace(/, pipe \d+/g, '')
+    .replace(ARPING_REPLY, (_m, mac: string) => `[${(parseInt(mac.slice(0, 2), 16) & 3) === 2 ? 'XX:XX:XX:XX:XX:XX' : mac}]  Xms`)
     .replace(SOCAT_LOG, 'YYYY/MM/DD HH:MM:SS socat[PID] ')
     .replace(SOCAT_POINTER, '$10xADDR');
 }
 
+/** an arping answer's MAC (ether_ntoa in capitals: random ones masked) and round-trip time */
+const ARPING_REPLY = /\[([0-9A-F]{2}(?::[0-9A-F]{2}){5})\] {2}\d+\.\d{3}ms/g;
 /** socat's log prefix: the wall clock and its PID. */
 const SOCAT_LOG = /\b\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d socat\[\d+\] /g;
 /** the buffer address in socat's read()/write() messages */

@@ -10,6 +10,7 @@ import { runBrctl } from '../iproute2/brctl.js';
 import type { Program } from '../exec/catalogue.js';
 import type { SimProgram } from './program.js';
 import { runPing } from './ping/index.js';
+import { runArping } from './arping/index.js';
 import { runSocat } from './socat/socat.js';
 import { runSysctl } from './sysctl.js';
 
@@ -19,5 +20,6 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   brctl: (ctx, argv) => runBrctl(ctx, argv),
   sysctl: (ctx, argv) => runSysctl(ctx, argv),
   ping: (ctx, argv) => runPing(ctx, argv, ctx.sim),
+  arping: (ctx, argv) => runArping(ctx, argv),
   socat: (ctx, argv) => runSocat(ctx, argv, ctx.sim, ctx.source),
 };

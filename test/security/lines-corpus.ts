@@ -286,4 +286,4 @@ export function kernelOnlyLines(b: Bait): string[] {
 }
 
 /** Lines of the same programs that real mode runs on the kernel. */
-export const KERNEL_ONLY_BENIGN = ['iptables -L -n', 'ss -tln', 'nft list tables', 'tc qdisc show dev lo', 'cat /sys/class/net/lo/mtu', 'ip netns exec NS1 iptables -S'];
+export const KERNEL_ONLY_BENIGN = ['iptables -L -n', 'ss -tln', 'nft list tables', 'tc qdisc show dev lo', 'cat /sys/class/net/lo/carrier_changes', 'ip netns exec NS1 iptables -S'];

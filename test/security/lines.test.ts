@@ -120,7 +120,7 @@ describeReal('hostile lines in both modes', () => {
     expect(hostile.filter((s) => s.supported || s.modelled !== undefined || !s.stderr.startsWith('nettwin: unsupported: ')).map((s) => s.command)).toEqual([]);
     const ran = real.filter((s) => KERNEL_ONLY_BENIGN.includes(s.command));
     expect(ran.map((s) => [s.command, s.supported, s.modelled, s.stderr.startsWith('nettwin:')])).toEqual(KERNEL_ONLY_BENIGN.map((c) => [c, false, false, false]));
-    expect(ran.find((s) => s.command === 'cat /sys/class/net/lo/mtu')?.stdout).toBe('65536\n');
+    expect(ran.find((s) => s.command === 'cat /sys/class/net/lo/carrier_changes')?.stdout).toBe('0\n');
   }, 240_000);
 
   it('in a lab file’s setup and run lines, and under diff, the same', async () => {
