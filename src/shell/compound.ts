@@ -8,7 +8,7 @@ import { expandOne, patternPieces, type Run } from './expand.js';
 import { patternMatch } from './pattern.js';
 import { condTokens, TestError } from './test-expr.js';
 import type { Io } from './io.js';
-import { ExitSignal, LIMITS, LimitSignal, LoopSignal } from './signals.js';
+import { AbortLine, ExitSignal, LIMITS, LimitSignal, LoopSignal } from './signals.js';
 import { fileTest } from './redirect.js';
 import type { Shell } from './shell.js';
 
@@ -114,7 +114,7 @@ export function* forLoop(sh: Shell, cmd: Extract<Command, { type: 'for' }>, io: 
 }
 
 export function* cforLoop(sh: Shell, cmd: Extract<Command, { type: 'cfor' }>, io: Io): Run<number> {
-  const calc = (e: string): Run<bigint> => sh.arithValue(e, io);
+  const calc = (e: string): Run<bigint> => arithValue(sh, e, io);
   if (cmd.init) yield* calc(cmd.init);
   let status = 0;
   for (let n = 0; ; n++) {
@@ -150,4 +150,18 @@ export function* caseCommand(sh: Shell, cmd: Extract<Command, { type: 'case' }>,
   }
   sh.lastExit = status;
   return status;
+}
+
+/** An arithmetic expression's value; an error abandons the line, as bash does. */
+function* arithValue(sh: Shell, expr: string, io: Io): Run<bigint> {
+  try {
+    const text = yield* expandOne({ parts: [{ kind: 'arith', text: expr, quoted: true }], text: expr }, sh);
+    return BigInt(text);
+  } catch (e) {
+    if (e instanceof Error && 'fatal' in e) {
+      sh.shellError(io, e.message);
+      throw new AbortLine(1);
+    }
+    throw e;
+  }
 }

@@ -7,6 +7,7 @@
  */
 import { ShellReader } from './parser.js';
 import { Shell, type ShellOptions } from './shell.js';
+import { runExitTrap } from './builtins.js';
 import { AbortLine, ExitSignal, LimitSignal, LoopSignal, ReturnSignal } from './signals.js';
 import type { Script } from '../exec/executor.js';
 
@@ -52,7 +53,7 @@ export function* interpret(source: string, opts: InterpretOptions): Script {
     sh.steps.push({ line: e.line, file: opts.file, host: opts.host, command: '', exit: 2, stdout: '', stderr: `${opts.file}: line ${e.line}: ${e.message}\n${shown}`, supported: true });
   }
   try {
-    yield* sh.runExitTrap();
+    yield* runExitTrap(sh);
   } catch (e) {
     if (!stop(e)) throw e;
   }

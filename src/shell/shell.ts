@@ -1,20 +1,22 @@
 /**
- * The shell's state and its compound commands: lists, `&&`/`||`, pipelines (each stage a
- * subshell, run one after the other, stdout into the next one's stdin), if, while/until, for,
- * `for ((…))`, case, groups, subshells, `((…))`, `[[…]]`, with bash's errexit rules (not in
- * conditions, not left of `&&`/`||`, not under `!`, a pipeline's last stage unless pipefail).
- * Simple commands are simple.ts's; every command nettwin does not run itself becomes a request.
+ * The shell's state, its steps, lists, `&&`/`||`, if, groups and subshells, with bash's errexit
+ * rules (not in conditions, not left of `&&`/`||`, not under `!`, a pipeline's last stage
+ * unless pipefail). Loops, case, `((…))` and `[[…]]` are compound.ts's, pipelines
+ * pipeline.ts's, simple commands simple.ts's; every command nettwin does not run itself
+ * becomes a request.
  */
 import type { AndOr, Command, List, Pipeline, ShellCommand } from './ast.js';
-import { expandOne, expandWords, type ExpandEnv, type Run } from './expand.js';
+import { expandWords, type ExpandEnv, type Run } from './expand.js';
 import { evaluate } from './arith.js';
 import { Vars } from './vars.js';
 import { TERMINAL, write, type Io, type StepRecord } from './io.js';
 import { AbortLine, ExitSignal, LIMITS, LimitSignal } from './signals.js';
 import { runSimple } from './simple.js';
+import { runBackground, runStages } from './pipeline.js';
 import { applyRedirects } from './redirect.js';
 import { arith, caseCommand, cforLoop, cond, forLoop, loop, testLike } from './compound.js';
 import { parseShell } from './parser.js';
+import { runExitTrap } from './builtins.js';
 import { Scratch } from '../exec/scratch.js';
 import type { NetnsWrapper } from '../exec/invocation.js';
 import type { Step } from '../exec/step.js';
@@ -247,7 +249,7 @@ export class Shell implements ExpandEnv {
       // a subshell's own EXIT trap runs when it ends
       if (this.traps.has('EXIT')) {
         this.lastExit = status;
-        yield* this.runExitTrap();
+        yield* runExitTrap(this);
         status = this.lastExit;
       }
     } finally {
@@ -265,7 +267,7 @@ export class Shell implements ExpandEnv {
   }
 
   *runAndOr(ao: AndOr, io: Io): Run<number> {
-    if (ao.background) return yield* this.runBackground(ao, io);
+    if (ao.background) return yield* runBackground(this, ao, io);
     const n = ao.rest.length;
     let status = yield* this.runPipeline(ao.first, io, n > 0);
     for (let i = 0; i < n; i++) {
@@ -276,28 +278,13 @@ export class Shell implements ExpandEnv {
     return status;
   }
 
-  private *runBackground(ao: AndOr, io: Io): Run<number> {
-    const only = ao.first.commands[0]!;
-    if (ao.rest.length || ao.first.commands.length !== 1 || ao.first.bang || only.type !== 'simple') {
-      const rec = this.beginStep(ao.first.line + this.lineShift, '');
-      rec.supported = false;
-      rec.stderr = 'nettwin: unsupported: a background list or compound command\n';
-      this.endStep(rec, 127);
-      return this.lastExit;
-    }
-    yield* runSimple(this, only.cmd, io, { background: true });
-    // `cmd &` returns at once with status 0
-    if (!this.lastUnsupported) this.lastExit = 0;
-    return this.lastExit;
-  }
-
   *runPipeline(p: Pipeline, io: Io, tested: boolean): Run<number> {
     const quiet = tested || p.bang;
     if (quiet) this.suspend++;
     this.lastUnsupported = false;
     let status: number;
     try {
-      status = p.commands.length === 1 ? yield* this.runCommand(p.commands[0]!, io, null) : yield* this.runStages(p, io);
+      status = p.commands.length === 1 ? yield* this.runCommand(p.commands[0]!, io, null) : yield* runStages(this, p, io);
     } finally {
       if (quiet) this.suspend--;
     }
@@ -308,34 +295,6 @@ export class Shell implements ExpandEnv {
     const compound = p.commands.length === 1 && c.type !== 'simple' && c.type !== 'subshell' && c.type !== 'arith' && c.type !== 'cond';
     if (!quiet && !compound && this.suspend === 0 && this.opts.errexit && status !== 0) throw new ExitSignal(status);
     return status;
-  }
-
-  /** `a | b | c`: each stage a subshell, one after the other, stdout into the next stage's stdin. */
-  private *runStages(p: Pipeline, io: Io): Run<number> {
-    const rec = this.inline ? null : this.beginStep(p.line + this.lineShift, '');
-    const texts: string[] = [];
-    const statuses: number[] = [];
-    let input = io.stdin;
-    let unsupported = false;
-    for (let i = 0; i < p.commands.length; i++) {
-      const last = i === p.commands.length - 1;
-      const buf = { text: '' };
-      const stageIo: Io = { stdin: input, out: last ? io.out : { kind: 'capture', buf }, err: io.err };
-      const status = yield* this.subshell(() => this.runCommand(p.commands[i]!, stageIo, texts));
-      if (this.lastUnsupported) {
-        unsupported = true;
-        break;
-      }
-      statuses.push(status);
-      input = { data: buf.text, pos: 0 };
-    }
-    const status = this.opts.pipefail ? ([...statuses].reverse().find((s) => s !== 0) ?? 0) : (statuses[statuses.length - 1] ?? this.lastExit);
-    if (rec) {
-      rec.command = texts.join(' | ');
-      this.endStep(rec, unsupported ? 127 : status);
-    }
-    this.lastUnsupported = unsupported;
-    return unsupported ? this.lastExit : status;
   }
 
   /** One command; `texts` collects a pipeline stage's command text (its step is the pipeline's). */
@@ -399,19 +358,6 @@ export class Shell implements ExpandEnv {
     }
   }
 
-  *arithValue(expr: string, io: Io): Run<bigint> {
-    try {
-      const text = yield* expandOne({ parts: [{ kind: 'arith', text: expr, quoted: true }], text: expr }, this);
-      return BigInt(text);
-    } catch (e) {
-      if (e instanceof Error && 'fatal' in e) {
-        this.shellError(io, e.message);
-        throw new AbortLine(1);
-      }
-      throw e;
-    }
-  }
-
   /** Expands words; an expansion error abandons the line (or the shell) as bash does. */
   *expandOrAbort(words: ShellCommand['words'], io: Io): Run<string[]> {
     try {
@@ -433,22 +379,6 @@ export class Shell implements ExpandEnv {
       throw new AbortLine(1);
     }
     throw e;
-  }
-
-  /** `exit`, the end, or a fatal error: the EXIT trap runs once, as cleanup. */
-  *runExitTrap(): Run<void> {
-    const t = this.traps.get('EXIT');
-    if (t === undefined || t === '') return;
-    this.traps.delete('EXIT');
-    // the script's status stays what it was, unless the trap itself calls exit
-    const status = this.lastExit;
-    try {
-      yield* this.runText(t, TERMINAL, this.line - this.lineShift);
-      this.lastExit = status;
-    } catch (e) {
-      if (!(e instanceof ExitSignal) && !(e instanceof AbortLine)) throw e;
-      this.lastExit = e instanceof ExitSignal ? e.status : status;
-    }
   }
 
   /** Evaluates with the shell's variables (for `let`). */
