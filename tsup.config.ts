@@ -1,7 +1,10 @@
 import { defineConfig } from 'tsup';
 
-// Two builds run side by side, so each cleans only its own folder: the library (ESM + CJS +
-// types) everything in dist/ but dist/cli/, the CLI (ESM with a shebang) dist/cli/.
+// Two builds run side by side, so each cleans only its own folder: the library (ESM + CJS)
+// everything in dist/ but dist/cli/, the CLI (ESM with a shebang) dist/cli/. Declarations are
+// not built here: `npm run build:types` (tsc, then one rollup of the .d.ts files) does that in
+// a few seconds where tsup's own dts build type-checks the whole program again. No source maps:
+// they made most of the published package, and nobody steps through dist/ (tests run sources).
 export default defineConfig([
   {
     entry: {
@@ -10,8 +13,8 @@ export default defineConfig([
       'src/testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
+    dts: false,
+    sourcemap: false,
     clean: ['!cli/**'],
     target: 'node20',
   },

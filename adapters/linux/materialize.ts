@@ -39,14 +39,15 @@ import { settled, type JsonLink } from './settle.js';
  * How to materialize.
  *
  * @example
- * await materialize(lab, { persist: { prefix: 'nt1-' }, concurrency: 8 });
+ * await materialize(lab, { persist: { lab: 'seed' }, concurrency: 8 });
  */
 export interface MaterializeOptions {
   /**
-   * Materialize into the machine's named namespaces instead of a sandbox. `prefix` is the
-   * run prefix's start (default `nt1-`); a random 4-hex-digit id and `-` follow it.
+   * Materialize into the machine's named namespaces instead of a sandbox, as lab `lab` (1-6
+   * lower-case letters or digits; default a fresh `x…`): namespaces `nt-<lab>-<host>-<ns>`
+   * (persist.ts), recorded in `statePath` with `source`, the file the lab came from.
    */
-  persist?: { prefix?: string; statePath?: string /** 4 hex digits instead of a random id */; id?: string };
+  persist?: { lab?: string; statePath?: string; source?: string };
   /** processes run at once in the configure wave (default: 2 × CPUs, at most 16) */
   concurrency?: number;
 }
@@ -431,14 +432,22 @@ export async function materialize(lab: { readonly model: LabModel } | LabModel, 
   let statePath = '';
   if (opts.persist) {
     statePath = opts.persist.statePath ?? defaultStatePath();
-    const { id, prefix } = newRunPrefix(opts.persist.prefix ?? 'nt1-', statePath, opts.persist.id);
+    const { id, prefix } = newRunPrefix(opts.persist.lab, statePath);
     const paths = modelNamespaces(model).map((p) => p.path);
     const names = persistNames(paths, prefix);
     plan = compileModel(model, { target: { kind: 'persist', names } });
     const existing = new Set(machineNamespaces());
     const clash = [...names.values()].filter((n) => existing.has(n));
     if (clash.length) throw new PreconditionError(`persist: namespaces already exist on this machine: ${clash.join(', ')}`);
-    run = { id, prefix, created: new Date().toISOString(), pid: process.pid, namespaces: [...names.values()], mapping: Object.fromEntries(names) };
+    run = {
+      id,
+      prefix,
+      created: new Date().toISOString(),
+      pid: process.pid,
+      namespaces: [...names.values()],
+      mapping: Object.fromEntries(names),
+      ...(opts.persist.source === undefined ? {} : { source: opts.persist.source }),
+    };
     // recorded before anything exists, so that a crash still leaves something to destroy
     recordRun(run, statePath);
     const made = run;

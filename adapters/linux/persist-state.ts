@@ -34,10 +34,12 @@ export interface NsIdentity {
  * recordedRuns()[0]?.mapping['node1/pod1']; // 'nt1-ab12-1'
  */
 export interface PersistRun {
-  /** short random id, e.g. `ab12` */
+  /** the lab's name, e.g. `seed` (runs recorded by an earlier nettwin: 4 hex digits) */
   id: string;
-  /** every machine namespace of the run starts with it, e.g. `nt1-ab12-` */
+  /** every machine namespace of the run starts with it, e.g. `nt-seed-` (earlier: `nt1-ab12-`) */
   prefix: string;
+  /** the file the lab came from, when it came from one */
+  source?: string;
   created: string;
   /** the process that created it */
   pid: number;
@@ -57,8 +59,11 @@ export interface StateFile {
 /** A state file that is not one nettwin wrote: refused, nothing deleted, nothing overwritten. */
 export class StateFileError extends Error {}
 
-/** A run prefix: a base of 1-5 lower-case letters or digits, `-`, the run's 4 hex digits, `-`. */
-export const RUN_PREFIX = /^[a-z][a-z0-9]{0,4}-[0-9a-f]{4}-$/;
+/**
+ * A run prefix: `nt-` + the lab's name (1-6 lower-case letters or digits, a letter first) + `-`;
+ * or, as an earlier nettwin recorded them, a base, `-`, 4 hex digits, `-`.
+ */
+export const RUN_PREFIX = /^(?:nt-[a-z][a-z0-9]{0,5}|[a-z][a-z0-9]{0,4}-[0-9a-f]{4})-$/;
 /** The largest state file read (a run of 100 000 namespaces fits). */
 const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
@@ -80,10 +85,11 @@ const DECIMAL = /^\d{1,30}$/;
 /** Why `r` is not a run nettwin recorded, or null. */
 function runProblem(r: unknown, where: string): string | null {
   if (!isRecord(r)) return `${where} is not an object`;
-  if (typeof r.id !== 'string' || !/^[0-9a-f]{4}$/.test(r.id)) return `${where}.id is not 4 hex digits`;
-  if (typeof r.prefix !== 'string' || !RUN_PREFIX.test(r.prefix) || !r.prefix.endsWith(`-${r.id}-`)) {
-    return `${where}.prefix ${JSON.stringify(r.prefix)} is not a nettwin run prefix (like "nt1-${r.id}-")`;
+  if (typeof r.id !== 'string' || !/^(?:[0-9a-f]{4}|[a-z][a-z0-9]{0,5})$/.test(r.id)) return `${where}.id is not a lab name`;
+  if (typeof r.prefix !== 'string' || !RUN_PREFIX.test(r.prefix) || (r.prefix !== `nt-${r.id}-` && !/^[a-z][a-z0-9]{0,4}-[0-9a-f]{4}-$/.test(r.prefix)) || !r.prefix.endsWith(`-${r.id}-`)) {
+    return `${where}.prefix ${JSON.stringify(r.prefix)} is not a nettwin run prefix (like "nt-${r.id}-")`;
   }
+  if (r.source !== undefined && (typeof r.source !== 'string' || r.source.length > 4096)) return `${where}.source is not a file name`;
   if (typeof r.created !== 'string' || !Number.isSafeInteger(r.pid) || (r.pid as number) <= 0) return `${where} lacks its creation time or process`;
   if (!Array.isArray(r.namespaces) || r.namespaces.length > 1_000_000) return `${where}.namespaces is not a list of names`;
   const names = new Set<string>();

@@ -1,15 +1,17 @@
 /**
  * `--persist`: a model materialized into the machine's own named namespaces, every name carrying
- * a run prefix (`nt1-ab12-`), recorded in a state file before anything is created, so that
- * `nettwin destroy` can remove exactly what the run made, even after a crash. Nothing of a run
- * ever lives in the machine's root namespace: a lab host's own namespace becomes a prefixed
- * named namespace like all the others.
+ * its lab's prefix (`nt-seed-`: `nt-seed-node1`, `nt-seed-n1-NS1`), recorded in a state file
+ * before anything is created, so that `nettwin destroy seed` can remove exactly what the run
+ * made, even after a crash, and `nettwin ls` and `nettwin exec` find a lab's namespaces by their
+ * paths. Nothing of a run ever lives in the machine's root namespace: a lab host's own namespace
+ * becomes a prefixed named namespace like all the others.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { netnsNameProblem } from './compile.js';
+import { LAB_NAME } from '../../src/labfile/spec.js';
 import { defaultStatePath, forgetRun, NETNS_DIR, nsIdentity, readState, RUN_PREFIX, type PersistRun } from './persist-state.js';
 
 export { defaultStatePath, NETNS_DIR, recordedRuns, recordMade, recordRun, StateFileError, type PersistRun } from './persist-state.js';
@@ -23,43 +25,79 @@ export function machineNamespaces(): string[] {
   }
 }
 
-const BASE = /^[a-z][a-z0-9]{0,4}-$/;
+export { LAB_NAME };
 
 /**
- * A fresh run prefix: `base` + 4 hex digits + `-`, used by no machine namespace and no recorded
- * run. Throws when `base` is not 2-6 bytes of lower-case letters/digits ending in `-`.
+ * A lab name from a file name (or anything): lower-case letters and digits, at most 6, starting
+ * with a letter (`lab-fixed-routes.yaml` → `labfix`, `node1.sh` → `node1`).
+ *
+ * @example labNameFrom('examples/seed/lab.yaml') // 'lab'
  */
-export function newRunPrefix(base = 'nt1-', statePath = defaultStatePath(), id?: string): { id: string; prefix: string } {
-  if (!BASE.test(base)) throw new Error(`persist prefix "${base}" must be 2-6 lower-case letters or digits ending in "-" (e.g. "nt1-")`);
-  if (id !== undefined) {
-    // a chosen id is checked later, name by name, against the machine's namespaces
-    if (!/^[0-9a-f]{4}$/.test(id)) throw new Error(`persist id "${id}" must be 4 hex digits`);
-    return { id, prefix: `${base}${id}-` };
-  }
-  const existing = machineNamespaces();
-  const recorded = new Set(readState(statePath).runs.map((r) => r.prefix));
-  for (let i = 0; i < 64; i++) {
-    const id = randomBytes(2).toString('hex');
-    const prefix = `${base}${id}-`;
-    if (!recorded.has(prefix) && !existing.some((n) => n.startsWith(prefix))) return { id, prefix };
-  }
-  throw new Error('could not find an unused run prefix');
+export function labNameFrom(text: string): string {
+  const base = text.replace(/^.*\//, '').replace(/\.(ya?ml|sh)$/i, '');
+  const name = base
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/^[0-9]+/, '')
+    .slice(0, 6);
+  return name || 'lab';
 }
 
 /**
- * Machine names for model paths: `prefix` + the path (`/` as `.`) when every one fits in 15
- * bytes and stays distinct, else `prefix` + its index. Always ≤ 15 bytes.
+ * The run of lab `lab`: prefix `nt-<lab>-`, refused when the lab is persisted already (recorded,
+ * or namespaces of that prefix exist). Without a name, a fresh one (`x` and 3 hex digits).
+ */
+export function newRunPrefix(lab: string | undefined, statePath = defaultStatePath()): { id: string; prefix: string } {
+  const existing = machineNamespaces();
+  const recorded = new Set(readState(statePath).runs.map((r) => r.prefix));
+  const taken = (prefix: string) => recorded.has(prefix) || existing.some((n) => n.startsWith(prefix));
+  if (lab !== undefined) {
+    if (!LAB_NAME.test(lab)) throw new Error(`lab name "${lab}" must be 1-6 lower-case letters or digits, starting with a letter (e.g. seed)`);
+    const prefix = `nt-${lab}-`;
+    if (recorded.has(prefix)) throw new PersistClash(`lab "${lab}" is persisted already (nettwin ls); remove it with nettwin destroy ${lab}, or give another --name`);
+    if (taken(prefix)) throw new PersistClash(`namespaces named ${prefix}* exist on this machine already; give another --name`);
+    return { id: lab, prefix };
+  }
+  for (let i = 0; i < 64; i++) {
+    const id = `x${randomBytes(2).toString('hex').slice(0, 3)}`;
+    if (!taken(`nt-${id}-`)) return { id, prefix: `nt-${id}-` };
+  }
+  throw new Error('could not find an unused lab name');
+}
+
+/** A persisted lab of that name exists already (or its names are taken). */
+export class PersistClash extends Error {}
+
+/** `node1` → `n1`, `worker12` → `w12`, `NS1` → `N1`: the first letter and the trailing digits. */
+function short(name: string): string {
+  if (name.length <= 3) return name;
+  return `${name[0]}${/\d*$/.exec(name)![0]}`;
+}
+
+/**
+ * Machine names for model paths, `prefix` + `host-ns` (a host's own namespace: `host`; the
+ * machine room: `room`), shortened to fit the kernel's 15 bytes (`node1/NS1` → `n1-NS1`, then
+ * `n1-N1`), and numbered when even that does not fit or clashes. The mapping is recorded with
+ * the run, so nothing has to be guessed back from a name.
  *
- * @example persistNames(['node1', 'node1/pod1'], 'nt1-ab12-') // node1 -> nt1-ab12-0, node1/pod1 -> nt1-ab12-1
+ * @example persistNames(['node1', 'node1/NS1'], 'nt-seed-') // node1 -> nt-seed-node1, node1/NS1 -> nt-seed-n1-NS1
  */
 export function persistNames(paths: readonly string[], prefix: string): Map<string, string> {
   const room = 15 - Buffer.byteLength(prefix);
   if (room < 1) throw new Error(`persist prefix "${prefix}" leaves no room for names`);
-  const readable = paths.map((p) => prefix + p.replace(/\//g, '.').replace(/^\./, '_'));
-  const ok = new Set(readable).size === readable.length && readable.every((n) => Buffer.byteLength(n) <= 15 && /^[A-Za-z0-9_.-]+$/.test(n) && netnsNameProblem(n) === null);
-  const names = ok ? readable : paths.map((_, i) => `${prefix}${i}`);
-  if (names.some((n) => Buffer.byteLength(n) > 15)) throw new Error(`too many namespaces (${paths.length}) for prefix "${prefix}"`);
-  return new Map(paths.map((p, i) => [p, names[i]]));
+  const used = new Set<string>();
+  const out = new Map<string, string>();
+  const fits = (n: string) => Buffer.byteLength(n) <= room && /^[A-Za-z0-9_.-]+$/.test(n) && !used.has(n) && netnsNameProblem(prefix + n) === null;
+  paths.forEach((p, i) => {
+    const [h, ns] = p.split('/') as [string, string | undefined];
+    const host = h.startsWith('.') ? 'room' : h;
+    const tries = ns === undefined ? [host, short(host)] : [`${host}-${ns}`, `${short(host)}-${ns}`, `${short(host)}-${short(ns)}`, `${short(host)}${short(ns)}`];
+    let name = tries.find(fits);
+    for (let k = i; name === undefined; k++) if (fits(k.toString(36))) name = k.toString(36);
+    used.add(name);
+    out.set(p, prefix + name);
+  });
+  return out;
 }
 
 /**
@@ -77,6 +115,8 @@ export interface DestroyReport {
   nothing: boolean;
   /** namespaces that could not be removed */
   failed: { name: string; error: string }[];
+  /** the lab asked for, when no run of that name is recorded */
+  unknown?: string;
 }
 
 /**
@@ -134,6 +174,7 @@ export function destroyRun(run: PersistRun, statePath = defaultStatePath()): Des
 export function destroyRecorded(opts: { statePath?: string; id?: string } = {}): DestroyReport {
   const statePath = opts.statePath ?? defaultStatePath();
   const runs = readState(statePath).runs.filter((r) => opts.id === undefined || r.id === opts.id || r.prefix === opts.id);
+  if (opts.id !== undefined && runs.length === 0) return { statePath, runs: [], nothing: true, failed: [], unknown: opts.id };
   const report: DestroyReport = { statePath, runs: [], nothing: runs.length === 0, failed: [] };
   for (const run of runs) {
     const r = destroyRun(run, statePath);
@@ -149,10 +190,11 @@ export function destroyRecorded(opts: { statePath?: string; id?: string } = {}):
  * @example formatDestroy(destroyRecorded()) // 'nettwin: nothing to destroy (no run recorded in /run/nettwin/state.json)\n'
  */
 export function formatDestroy(r: DestroyReport): string {
+  if (r.unknown !== undefined) return `nettwin: nothing to destroy (no lab "${r.unknown}" recorded in ${r.statePath}; nettwin ls lists them)\n`;
   if (r.nothing) return `nettwin: nothing to destroy (no run recorded in ${r.statePath})\n`;
   let out = '';
   for (const run of r.runs) {
-    out += `run ${run.prefix}: removed ${run.removed.length} namespace(s)${run.removed.length ? `: ${run.removed.join(' ')}` : ''}`;
+    out += `lab ${run.id} (${run.prefix}*): removed ${run.removed.length} namespace(s)${run.removed.length ? `: ${run.removed.join(' ')}` : ''}`;
     if (run.alreadyGone.length) out += `; already gone: ${run.alreadyGone.join(' ')}`;
     out += '\n';
   }

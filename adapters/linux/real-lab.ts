@@ -12,6 +12,7 @@ import { batchLine } from './compile.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
 import { withSpeculation } from './run-real.js';
 import type { KernelProfile } from '../../src/model/kernel-profile.js';
+import { KernelCapture, type KernelPcap } from './real-pcap.js';
 
 function check(r: ExecResult, what: string): void {
   if (r.exit !== 0) throw new Error(`${what}: ${r.stderr.trim() || `exit ${r.exit}`}`);
@@ -69,13 +70,15 @@ export async function runLabReal(
     onProgress?: (done: number, total: number) => void;
     /** the kernel the shadow simulation models (default: this machine's, kernel-detect.ts) */
     kernel?: KernelProfile;
+    /** capture every device of the hosts (`run --real --pcap`): the files, once the lab ran */
+    pcap?: (files: KernelPcap[]) => void;
   } = {},
 ): Promise<Step[]> {
   const kernel = opts.kernel ?? (await (await import('./kernel-detect.js')).resolveKernelProfile('auto')).profile;
-  return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate, kernel, opts.onProgress));
+  return withSpeculation(opts.speculate ?? true, (speculate) => runLabOnce(spec, speculate, kernel, opts.onProgress, opts.pcap));
 }
 
-async function runLabOnce(spec: LabSpec, speculate: boolean, kernel: KernelProfile, onProgress?: (done: number, total: number) => void): Promise<Step[]> {
+async function runLabOnce(spec: LabSpec, speculate: boolean, kernel: KernelProfile, onProgress?: (done: number, total: number) => void, pcap?: (files: KernelPcap[]) => void): Promise<Step[]> {
   // One host alone still gets its own namespace, so its root differs from the machine room.
   const names = spec.hosts.map((h) => h.name);
   const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
@@ -84,6 +87,8 @@ async function runLabOnce(spec: LabSpec, speculate: boolean, kernel: KernelProfi
     // the simulator beside the kernel decides which lines are modelled, as in a simulated run
     const shadowLab = buildLab(spec, kernel);
     const shadowOf = (host: string) => ({ host: shadowLab.model.hosts.get(host)!, sim: shadowLab.sim });
+    const cap = pcap ? new KernelCapture(names) : null;
+    const beforeTraffic = cap ? (s: Sandbox) => cap.beforeTraffic(s) : undefined;
     const steps: Step[] = [];
     const total = spec.hosts.reduce((n, h) => n + (h.setup ? h.setup.text.split('\n').length : 0), 0) + spec.run.length;
     let before = 0;
@@ -99,6 +104,7 @@ async function runLabOnce(spec: LabSpec, speculate: boolean, kernel: KernelProfi
         shadow: shadowOf(h.name),
         speculate,
         onProgress: progress,
+        beforeTraffic,
       });
       before += h.setup.text.split('\n').length;
       for (const x of s) x.line += h.setup.firstLine - 1;
@@ -106,10 +112,11 @@ async function runLabOnce(spec: LabSpec, speculate: boolean, kernel: KernelProfi
     }
     for (const r of spec.run) {
       onProgress?.(++before, total);
-      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line, shadow: shadowOf(r.host), speculate });
+      const s = await runScriptReal(r.command, { file: spec.file, host: r.host, sandbox: sb, sandboxHost: r.host, lineOf: () => r.line, shadow: shadowOf(r.host), speculate, beforeTraffic });
       for (const x of s) x.line = r.line;
       steps.push(...s);
     }
+    if (cap) pcap!(await cap.collect(sb));
     return steps;
   } finally {
     await sb.close();

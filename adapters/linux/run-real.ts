@@ -5,6 +5,7 @@ import { SpeculationMiss } from './speculation.js';
 import { Twin } from '../../src/twin/twin.js';
 import type { Step } from '../../src/exec/step.js';
 import type { KernelProfile } from '../../src/model/kernel-profile.js';
+import { KernelCapture, type KernelPcap } from './real-pcap.js';
 
 /**
  * Runs a script on the kernel (root on Linux) in a sandbox of its own; one Step per command,
@@ -28,6 +29,8 @@ export async function runScriptInSandbox(
     readSource?: (name: string) => { text: string } | { error: string };
     /** the kernel the shadow simulation models (default: this machine's, kernel-detect.ts) */
     kernel?: KernelProfile;
+    /** capture every device on the kernel (`run --real --pcap`): the files, once the script ran */
+    pcap?: (files: KernelPcap[]) => void;
   },
 ): Promise<Step[]> {
   let given = opts.sandbox;
@@ -40,7 +43,21 @@ export async function runScriptInSandbox(
     try {
       const twin = new Twin({ kernel });
       const shadow = { host: twin.host(opts.host), sim: twin.sim };
-      return await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress, readSource: opts.readSource });
+      const cap = opts.pcap ? new KernelCapture([opts.host]) : null;
+      const beforeTraffic = cap ? (sb: Sandbox) => cap.beforeTraffic(sb) : undefined;
+      const steps = await runScriptReal(text, {
+        file: opts.file,
+        host: opts.host,
+        sandbox,
+        sandboxHost: opts.host,
+        shadow,
+        speculate,
+        onProgress: opts.onProgress,
+        beforeTraffic,
+        readSource: opts.readSource,
+      });
+      if (cap) opts.pcap!(await cap.collect(await sandbox));
+      return steps;
     } finally {
       await (await sandbox).close();
     }

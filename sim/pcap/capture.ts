@@ -21,7 +21,7 @@ import type { FrameEvent } from '../events.js';
 import type { Frame } from '../packet.js';
 import type { Simulator } from '../simulator.js';
 import { frameBytes, packetBytes } from './frame-bytes.js';
-import { LINKTYPE, PcapWriter } from './writer.js';
+import { LINKTYPE, PCAP_EPOCH_US, PcapWriter } from './writer.js';
 
 /** One frame seen on one device. */
 export interface TappedFrame {
@@ -78,7 +78,7 @@ export interface InterfaceCapture {
 }
 
 export interface CaptureOptions {
-  /** µs added to the virtual timestamps (default 0: the file starts at the epoch) */
+  /** µs since 1970 that virtual time 0 stands for (default PCAP_EPOCH_US, 2024-01-01 00:00:00 UTC) */
   epochUs?: number;
 }
 
@@ -110,7 +110,7 @@ export class Capture {
     const key = `${f.ns}\0${f.dev}`;
     let c = this.byDev.get(key);
     if (!c) {
-      c = { ns: f.ns, dev: f.dev, writer: new PcapWriter(raw ? LINKTYPE.raw : LINKTYPE.ethernet, this.opts.epochUs ?? 0) };
+      c = { ns: f.ns, dev: f.dev, writer: new PcapWriter(raw ? LINKTYPE.raw : LINKTYPE.ethernet, this.opts.epochUs ?? PCAP_EPOCH_US) };
       this.byDev.set(key, c);
     }
     c.writer.add(f.t, raw ? packetBytes(f.frame.pkt!) : frameBytes(f.frame));
@@ -146,8 +146,10 @@ export class DeviceCapture {
   private readonly capture: Capture;
   readonly ns: string;
   readonly dev: string;
+  private readonly epochUs: number;
 
   constructor(tap: FrameTap, iface: string, opts: CaptureOptions = {}) {
+    this.epochUs = opts.epochUs ?? PCAP_EPOCH_US;
     const i = iface.lastIndexOf(':');
     if (i <= 0 || i === iface.length - 1) throw new Error(`capture: "${iface}" is not NS:DEV (like node1/NS1:veth11 or node1:enp2s0)`);
     this.ns = iface.slice(0, i);
@@ -163,7 +165,7 @@ export class DeviceCapture {
   /** The pcap file so far (a header alone when nothing was seen). */
   pcap(): Uint8Array {
     const c = this.capture.interfaces()[0];
-    return c ? c.writer.bytes() : new PcapWriter(LINKTYPE.ethernet).bytes();
+    return c ? c.writer.bytes() : new PcapWriter(LINKTYPE.ethernet, this.epochUs).bytes();
   }
 
   stop(): void {

@@ -8,6 +8,6 @@
  * for (const f of cap.files()) writeFileSync(join(dir, f.path), f.bytes);
  */
 export { Capture, DeviceCapture, captureDevice, busTap, type FrameTap, type TappedFrame, type InterfaceCapture, type CaptureOptions } from './capture.js';
-export { PcapWriter, LINKTYPE, SNAPLEN, type LinkType } from './writer.js';
+export { PcapWriter, LINKTYPE, SNAPLEN, PCAP_EPOCH_US, type LinkType } from './writer.js';
 export { readPcap, type PcapFile, type PcapRecord } from './reader.js';
 export { frameBytes, packetBytes } from './frame-bytes.js';

@@ -3,8 +3,16 @@
  * draft-ietf-opsawg-pcap): a 24-byte global header, then per packet a 16-byte record header
  * (seconds, microseconds, captured length, original length) and the bytes. Little-endian with
  * magic a1b2c3d4, microsecond timestamps. Timestamps are the simulator's virtual clock, so the
- * same simulation gives the same file byte for byte.
+ * same simulation gives the same file byte for byte, counted from PCAP_EPOCH_US unless told
+ * otherwise (a capture dated 1970 reads as broken in most tools).
  */
+
+/**
+ * When a simulated capture's clock starts by default: 2024-01-01 00:00:00 UTC, in µs since 1970.
+ *
+ * @example new Date(PCAP_EPOCH_US / 1000).toISOString() // '2024-01-01T00:00:00.000Z'
+ */
+export const PCAP_EPOCH_US = 1_704_067_200_000_000;
 
 /**
  * LINKTYPE_ETHERNET (1) for Ethernet devices and lo; LINKTYPE_RAW (101) for tun (bare IP).
@@ -35,8 +43,8 @@ export class PcapWriter {
 
   constructor(
     readonly linktype: LinkType = LINKTYPE.ethernet,
-    /** µs added to every virtual timestamp (0: the epoch) */
-    readonly epochUs = 0,
+    /** µs added to every virtual timestamp: virtual time 0 is this moment (default PCAP_EPOCH_US) */
+    readonly epochUs = PCAP_EPOCH_US,
   ) {}
 
   /** Records one packet seen at virtual time `tUs` (µs). */

@@ -1,14 +1,15 @@
 /**
- * `nettwin destroy [--state FILE] [--run ID] [--json]`: removes what `run --real --persist`
- * created, exactly the namespaces its state file records and that are still the ones the run
- * made, and forgets them. Running it again is harmless: it says there is nothing to destroy. A
- * state file that is not a nettwin state file is refused before anything is deleted.
+ * `nettwin destroy [LAB] [--state FILE] [--json]`: removes what `run --persist` created (lab LAB,
+ * or every recorded lab), exactly the namespaces its state file records and that are still the
+ * ones the run made, and forgets them. Running it again is harmless: it says there is nothing to
+ * destroy. A state file that is not a nettwin state file is refused before anything is deleted.
  */
 import { destroyRecorded, formatDestroy, StateFileError } from '../../adapters/linux/persist.js';
 import { requireRealMode } from '../../adapters/linux/preconditions.js';
 
 export interface DestroyOptions {
   state?: string;
+  /** one lab (its name, or its prefix `nt-NAME-`), else every recorded one */
   run?: string;
   json?: boolean;
 }

@@ -1,8 +1,9 @@
 /** `nettwin explain FILE --from NS --to ADDR [--json]`: why one ping works or not, hop by hop. */
 import { formatExplain } from '../twin/explain.js';
 import { ip4ToString, parseIp4 } from '../model/ip.js';
-import { simulatedLab } from './lab-after.js';
-import { resolveNs } from './resolve-ns.js';
+import { simulatedRun } from './lab-after.js';
+import { missingRoute } from '../lint/route-history.js';
+import { resolveNsName } from '../labfile/ns-names.js';
 import { usageFailure } from './usage.js';
 
 export interface ExplainOptions {
@@ -11,6 +12,8 @@ export interface ExplainOptions {
   json?: boolean;
   /** one event at a time (explain-step.ts) */
   step?: boolean;
+  /** every event, hop by hop, after the verdict */
+  verbose?: boolean;
   /** a lab file's setup scripts may be outside its folder */
   allowOutside?: boolean;
 }
@@ -20,10 +23,18 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
   if (!opts.from || !opts.to) return usageFailure('explain', 'give --from NS (host/NS, NS or host) and --to ADDR');
   const dst = parseIp4(opts.to);
   if (dst === null) return usageFailure('explain', `--to: ${JSON.stringify(opts.to)} is not an IPv4 address`);
-  const lab = await simulatedLab(file, { allowOutside: opts.allowOutside });
-  const from = resolveNs(lab.model, opts.from);
+  const { lab, steps } = await simulatedRun(file, { allowOutside: opts.allowOutside });
+  const from = resolveNsName(
+    lab.model.namespaces().map((ns) => ns.path),
+    opts.from,
+  );
   if (from.kind === 'error') return usageFailure('explain', `--from: ${from.message}`);
-  const x = lab.explain(from.ns.path, dst);
+  const x = lab.explain(from.path, dst);
+  if (x.noRoute && !x.cause) {
+    // a cause only the script's history shows: a route refused, an address deleted, a link moved
+    const m = missingRoute(steps, lab.model.netns(x.noRoute.ns)!, x.noRoute.dst, `${ip4ToString(x.noRoute.dst)}/32`, null);
+    if (m.why) x.cause = { why: `${m.why}${m.at ? ` (${m.at.file}:${m.at.line})` : ''}`, fix: m.fix };
+  }
   if (opts.step && !opts.json) {
     const { stepThrough } = await import('./explain-step.js');
     await stepThrough(x);
@@ -32,11 +43,12 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
     const out = {
       ...rest,
       dst: ip4ToString(x.dst),
+      noRoute: x.noRoute && { ns: x.noRoute.ns, dst: ip4ToString(x.noRoute.dst) },
       ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines },
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    process.stdout.write(formatExplain(x));
+    process.stdout.write(formatExplain(x, { verbose: opts.verbose }));
   }
   return x.disposition === 'reply' ? 0 : 1;
 }

@@ -3,6 +3,7 @@ import { toDot } from '../graph/dot.js';
 import { toMermaid } from '../graph/mermaid.js';
 import { modelGraph, type GraphTrace } from '../graph/model-graph.js';
 import { tracePath } from '../graph/trace-path.js';
+import { resolveNsName } from '../labfile/ns-names.js';
 import { Lab } from '../lab.js';
 import { isLabFile, loadLabFile, type LoadLabOptions } from '../labfile/load.js';
 import { runLabSim } from '../labfile/sim-lab.js';
@@ -36,7 +37,12 @@ export async function graphCommand(file: string, opts: GraphOptions): Promise<nu
   const g = modelGraph(lab.model);
   let trace: GraphTrace | undefined;
   if (opts.trace) {
-    const t = tracePath(lab.twin, g, opts.trace[0], opts.trace[1]);
+    const from = resolveNsName(
+      lab.model.namespaces().map((ns) => ns.path),
+      opts.trace[0],
+    );
+    if (from.kind === 'error') return usageFailure('graph', `--trace: ${from.message}`);
+    const t = tracePath(lab.twin, g, from.path, opts.trace[1]);
     if (t.kind === 'error') return usageFailure('graph', `--trace: ${t.message}`);
     trace = t.trace;
   }

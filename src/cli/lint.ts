@@ -1,16 +1,40 @@
 /** `nettwin lint FILE`: mistakes found before anything runs. */
 import { Lab } from '../lab.js';
-import { formatFindings, lint } from '../lint/index.js';
+import { formatFindings, lint, type LintInput } from '../lint/index.js';
+import type { LabModel } from '../model/lab-model.js';
+import type { LabSpec } from '../labfile/spec.js';
+import { parseIntents, resolveIntentNamespaces, type Target } from '../verify/intents.js';
+import { addressOfNs } from '../verify/describe.js';
 import { isLabFile, loadLabFile, type LoadLabOptions } from '../labfile/load.js';
 import { runLabSim } from '../labfile/sim-lab.js';
 import { loadInput } from './load.js';
+
+/** What a lab's reach, via and all-reach intents expect to reach, as pairs (the intents verify cannot use are verify's to report). */
+function expected(spec: LabSpec, model: LabModel): NonNullable<LintInput['expect']> {
+  const { intents } = resolveIntentNamespaces(
+    parseIntents(spec.expect).intents,
+    model.namespaces().map((ns) => ns.path),
+  );
+  const out: NonNullable<LintInput['expect']> = [];
+  const to = (t: Target) => (t.kind === 'addr' ? t.addr : addressOfNs(model, t.ns));
+  for (const i of intents) {
+    const pairs: [string, number | null][] =
+      i.kind === 'reach' || i.kind === 'via'
+        ? [[i.from, to(i.to)]]
+        : i.kind === 'all-reach'
+          ? i.among.flatMap((a) => i.among.filter((b) => b !== a).map((b): [string, number | null] => [a, addressOfNs(model, b)]))
+          : [];
+    for (const [from, addr] of pairs) if (addr !== null) out.push({ from, to: addr, file: spec.file, line: i.line });
+  }
+  return out;
+}
 
 export function lintFile(file: string, opts: LoadLabOptions = {}) {
   if (isLabFile(file)) {
     const spec = loadLabFile(file, opts);
     const { lab, steps } = runLabSim(spec);
     const sources = spec.hosts.filter((h) => h.setup).map((h) => ({ file: h.setup!.file, text: h.setup!.text, firstLine: h.setup!.firstLine, host: h.name }));
-    return lint({ steps, model: lab.model, sources });
+    return lint({ steps, model: lab.model, sources, expect: expected(spec, lab.model) });
   }
   const input = loadInput(file);
   const lab = new Lab();

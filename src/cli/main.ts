@@ -68,9 +68,17 @@ export function buildProgram(): Command {
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"mode", "steps": [...]}')
     .option('--real', 'run on the real kernel, inside a throwaway sandbox (needs root)')
-    .option('--persist', 'with --real: run in the simulator, then materialize the resulting lab into prefixed namespaces of this machine that stay (remove them with `nettwin destroy`)')
+    .option(
+      '--persist',
+      'run in the simulator, then materialize the resulting lab into namespaces of this machine that stay, named nt-<lab>-<host>-<ns> (implies --real; see nettwin ls, exec, destroy)',
+    )
+    .option('--name <lab>', "with --persist: the lab's name (1-6 lower-case letters or digits; default the lab file's name: key, else made from the file name)")
     .option('--state <file>', 'with --persist: the state file recording what was created (default /run/nettwin/state.json)')
-    .option('--pcap <dir>', 'simulator only: write one pcap file per device that carried traffic, DIR/<namespace>/<device>.pcap (read them with tcpdump -r or Wireshark)')
+    .option(
+      '--pcap <dir>',
+      'write one pcap file per device that carried traffic: DIR/<host>/<device>.pcap, DIR/<host>/<NS>/<device>.pcap (read them with tcpdump -r or Wireshark); with --real, captured by tcpdump on the kernel in the sandbox',
+    )
+    .option('--epoch <time>', 'with --pcap, simulator: when the capture clock starts, seconds since 1970 or a UTC time (default 2024-01-01T00:00:00Z)')
     .option(
       '--coverage',
       'after the run, how many lines were modelled, partial (a setting kept but not simulated), not modelled (real mode: answered by the kernel) and skipped, per feature; --json always has it',
@@ -79,18 +87,25 @@ export function buildProgram(): Command {
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nA line of a known network program the simulator does not model (iptables, tc, ip -6 …) is skipped in the simulator and, with --real, run on the kernel in the sandbox: its step has "supported": false, "modelled": false and the kernel's answer. Anything else not modelled is skipped in both modes (exit 127) and never run.\n\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/node1.sh --coverage\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`,
+      `\nA line of a known network program the simulator does not model (iptables, tc, ip -6 …) is skipped in the simulator and, with --real, run on the kernel in the sandbox: its step has "supported": false, "modelled": false and the kernel's answer. Anything else not modelled is skipped in both modes (exit 127) and never run.\n\nExamples:\n  nettwin run examples/seed/node1.sh\n  nettwin run examples/seed/lab.yaml --json\n  nettwin run examples/seed/node1.sh --coverage\n  nettwin run examples/seed/lab.yaml --pcap caps && tcpdump -n -r caps/node1/NS1/veth11.pcap\n  sudo nettwin run examples/seed/lab.yaml --real --pcap kernel-caps\n  sudo nettwin run examples/seed/node1.sh --real\n\nExit status: 0 the file ran to the end (whatever its commands answered), ${USAGE_STATUS}, the file could not be read or used, an output path is refused (under /proc, /sys, /dev), or real mode is not possible here.`,
     )
     .action(
-      act(async (file: string, opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; pcap?: string; allowOutside?: boolean; coverage?: boolean; kernel?: string }) => {
-        checkAllowOutside(file, opts);
-        if (opts.pcap !== undefined && (opts.real || opts.persist)) throw new UsageError('--pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead');
-        if (opts.persist && !opts.real) throw new UsageError('--persist needs --real');
-        if (opts.state !== undefined && !opts.persist) throw new UsageError('--state goes with --persist (it names the file a --persist run records what it made in)');
-        await checkKernel(opts.kernel);
-        const { runCommand } = await import('./run.js');
-        return runCommand(file, opts);
-      }),
+      act(
+        async (
+          file: string,
+          opts: { json?: boolean; real?: boolean; persist?: boolean; state?: string; name?: string; pcap?: string; epoch?: string; allowOutside?: boolean; coverage?: boolean; kernel?: string },
+        ) => {
+          checkAllowOutside(file, opts);
+          if (opts.pcap !== undefined && opts.persist)
+            throw new UsageError('--pcap and --persist do not go together (--persist materializes the lab the simulation left; capture with --pcap alone, or --real --pcap)');
+          if (opts.epoch !== undefined && opts.pcap === undefined) throw new UsageError('--epoch goes with --pcap (it sets when the simulated captures start)');
+          if (opts.state !== undefined && !opts.persist) throw new UsageError('--state goes with --persist (it names the file a --persist run records what it made in)');
+          if (opts.name !== undefined && !opts.persist) throw new UsageError('--name goes with --persist (it names the lab on this machine)');
+          await checkKernel(opts.kernel);
+          const { runCommand } = await import('./run.js');
+          return runCommand(file, opts);
+        },
+      ),
     );
 
   program
@@ -161,7 +176,7 @@ export function buildProgram(): Command {
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
+      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
     )
     .action(
       act(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string; allowOutside?: boolean }) => {
@@ -177,6 +192,7 @@ export function buildProgram(): Command {
     .option('--from <ns>', 'the namespace pinging: HOST/NS, NS when only one host has it, or HOST')
     .option('--to <addr>', 'the IPv4 address pinged')
     .option('--json', 'the explanation as JSON')
+    .option('--verbose', 'after the verdict and the event that decided it, every event hop by hop with its time')
     .option('--step', 'one event at a time (frame on a link, route lookup, ARP, FDB…): Enter/Space next, b back, q quit; every event in turn when not on a terminal')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
@@ -184,7 +200,7 @@ export function buildProgram(): Command {
       `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`,
     )
     .action(
-      act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; allowOutside?: boolean }) => {
+      act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; verbose?: boolean; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
         if (opts.step && opts.json) throw new UsageError('--step and --json do not go together (--step shows events one at a time, --json prints them all)');
         const { explainCommand } = await import('./explain.js');
@@ -212,20 +228,54 @@ export function buildProgram(): Command {
 
   program
     .command('destroy')
-    .description('remove the namespaces a `run --real --persist` created (exactly those its state file records, each checked to be the one the run made)')
+    .description('remove a lab `run --persist` left on this machine (or every one): exactly the namespaces its state file records, each checked to be the one the run made')
+    .argument('[lab]', 'the lab (as nettwin ls names it); all of them when not given')
     .option('--state <file>', 'the state file (default /run/nettwin/state.json, or $XDG_RUNTIME_DIR/nettwin/state.json)')
-    .option('--run <id>', 'only this run (its id or prefix, e.g. ab12 or nt1-ab12-)')
     .option('--json', 'the report as JSON')
     .addHelpText(
       'after',
-      `\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --real --persist\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded (no state file); 1 a namespace could not be removed, or could not be proven to be the one the run made (left alone); ${USAGE_STATUS}, a state file that is not a nettwin state file (refused: nothing is removed), or real mode is not possible here.`,
+      `\nExamples:\n  sudo nettwin run examples/seed/lab.yaml --persist\n  sudo nettwin destroy seed\n  sudo nettwin destroy\n\nExit status: 0 removed, or nothing was recorded; 1 a namespace could not be removed, or could not be proven to be the one the run made (left alone); ${USAGE_STATUS}, a state file that is not a nettwin state file (refused: nothing is removed), or real mode is not possible here.`,
     )
     .action(
-      act(async (opts: { state?: string; run?: string; json?: boolean }) => {
-        if (opts.run !== undefined && !/^(?:[0-9a-f]{4}|[a-z][a-z0-9]{0,4}-[0-9a-f]{4}-)$/.test(opts.run))
-          throw new UsageError(`--run ${JSON.stringify(opts.run)}: give a run's id (4 hex digits, e.g. ab12) or its prefix (e.g. nt1-ab12-)`);
+      act(async (lab: string | undefined, opts: { state?: string; json?: boolean }) => {
+        if (lab !== undefined && !/^(?:[a-z][a-z0-9]{0,5}|[0-9a-f]{4}|nt-[a-z][a-z0-9]{0,5}-|[a-z][a-z0-9]{0,4}-[0-9a-f]{4}-)$/.test(lab))
+          throw new UsageError(`${JSON.stringify(lab)} is not a lab name (1-6 lower-case letters or digits, a letter first, as nettwin ls shows them)`);
         const { destroyCommand } = await import('./destroy.js');
-        return destroyCommand(opts);
+        return destroyCommand({ ...opts, run: lab });
+      }),
+    );
+
+  program
+    .command('ls')
+    .description('list the labs `run --persist` left on this machine, with their namespaces')
+    .option('--state <file>', 'the state file (default /run/nettwin/state.json, or $XDG_RUNTIME_DIR/nettwin/state.json)')
+    .option('--json', 'the labs as JSON')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  sudo nettwin ls\n  sudo nettwin ls --json\n\nExit status: 0 listed (none is fine), ${USAGE_STATUS}, a state file that is not a nettwin state file, or real mode is not possible here.`,
+    )
+    .action(
+      act(async (opts: { state?: string; json?: boolean }) => {
+        const { lsCommand } = await import('./ls.js');
+        return lsCommand(opts);
+      }),
+    );
+
+  program
+    .command('exec')
+    .description('run one command in a namespace of a persisted lab (ip, bridge, ping, sysctl, or cat of a /proc/sys/net file), as argv, checked as a script line is')
+    .argument('<lab>', 'the lab (as nettwin ls names it)')
+    .argument('<namespace>', 'HOST, HOST/NS, or NS when only one host has it')
+    .argument('<command...>', "the command and its arguments, after -- (everything after it is the command's)")
+    .option('--state <file>', 'the state file (default /run/nettwin/state.json, or $XDG_RUNTIME_DIR/nettwin/state.json)')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  sudo nettwin exec seed node1/NS1 -- ip -br addr\n  sudo nettwin exec seed node1/NS1 -- ping -c 1 172.16.0.3\n\nExit status: 0 or any other the command's own (it ran); ${USAGE_STATUS}, an unknown lab or namespace, a command exec does not run, or real mode is not possible here.`,
+    )
+    .action(
+      act(async (lab: string, target: string, command: string[], opts: { state?: string }) => {
+        const { execCommand } = await import('./exec.js');
+        return execCommand(lab, target, command, opts);
       }),
     );
 

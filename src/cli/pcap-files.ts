@@ -1,7 +1,16 @@
-/** Writes a simulation's captures as files: `DIR/<namespace path>/<device>.pcap`. */
+/** Writes captures as files: `DIR/<host>/<device>.pcap`, `DIR/<host>/<NS>/<device>.pcap`. */
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import type { Capture } from '../../sim/pcap/capture.js';
 import { makeOutputDir, OutputRefused, writeOutputFile } from '../files/output-path.js';
+
+/** One capture to write: where it was taken and its pcap file. */
+export interface PcapToWrite {
+  ns: string;
+  dev: string;
+  /** relative: `NS-PATH/DEV.pcap` */
+  path: string;
+  packets: number;
+  bytes: Uint8Array;
+}
 
 export interface WrittenPcap {
   ns: string;
@@ -15,10 +24,9 @@ export interface WrittenPcap {
  * One file per device that saw traffic; namespaces become folders (`node1/NS1/veth11.pcap`).
  * Every file stays inside `dir` and is written only as a regular file (output-path.ts).
  */
-export function writePcapFiles(dir: string, capture: Capture): WrittenPcap[] {
-  capture.stop();
+export function writePcapFiles(dir: string, files: readonly PcapToWrite[]): WrittenPcap[] {
   const out: WrittenPcap[] = [];
-  for (const f of capture.files()) {
+  for (const f of files) {
     const file = join(dir, f.path);
     const rel = relative(dir, file);
     // names come from the script: a capture never lands outside the folder it was given

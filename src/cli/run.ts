@@ -9,7 +9,6 @@ import { loadInput, type LoadedScript } from './load.js';
 import type { LabSpec } from '../labfile/spec.js';
 import { formatSteps } from './format-steps.js';
 import { usageFailure } from './usage.js';
-import { makeOutputDir, OutputRefused, outputPathProblem } from '../files/output-path.js';
 import type { KernelProfile } from '../model/kernel-profile.js';
 import { coverageReport, divergenceNote, formatCoverage } from '../exec/coverage.js';
 
@@ -20,8 +19,12 @@ export interface RunOptions {
   persist?: boolean;
   /** with persist: the state file */
   state?: string;
-  /** write one pcap file per device that carried simulated traffic into this folder */
+  /** with persist: the lab's name (run-persist.ts) */
+  name?: string;
+  /** write one pcap file per device that carried traffic into this folder (run-pcap.ts) */
   pcap?: string;
+  /** with pcap: when the simulated clock starts (seconds since 1970, or an ISO time) */
+  epoch?: string;
   /** a lab file's setup scripts may be outside its folder */
   allowOutside?: boolean;
   /** print how many lines were modelled, partial, not modelled and skipped, per feature */
@@ -122,11 +125,8 @@ export function sourceBeside(script: string): (name: string) => { text: string }
 }
 
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  if (opts.pcap !== undefined) {
-    if (opts.real || opts.persist) return usageFailure('run', '--pcap captures the simulation; with --real, run tcpdump -w in the sandbox instead');
-    return runWithPcap(file, opts);
-  }
-  if (opts.persist) return runPersist(file, opts);
+  if (opts.pcap !== undefined) return (await import('./run-pcap.js')).runWithPcap(file, opts);
+  if (opts.persist) return (await import('./run-persist.js')).runPersist(file, opts);
   if (opts.state !== undefined) return usageFailure('run', '--state goes with --persist (it names the file a --persist run records what it made in)');
   if (opts.real) {
     const { requireRealMode } = await import('../../adapters/linux/preconditions.js');
@@ -147,73 +147,5 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     if (opts.coverage) out += `\nkernel profile: ${kernel.profile.name} (${kernel.profile.description})\n${formatCoverage(coverage)}`;
     process.stdout.write(out);
   }
-  return 0;
-}
-
-/** `run FILE --pcap DIR`: the simulation, with every device that carried traffic captured. */
-async function runWithPcap(file: string, opts: RunOptions): Promise<number> {
-  const { Capture, busTap } = await import('../../sim/pcap/capture.js');
-  const { writePcapFiles } = await import('./pcap-files.js');
-  let capture: InstanceType<typeof Capture> | null = null;
-  const attach = (lab: { sim: Lab['sim'] }) => {
-    capture = new Capture(busTap(lab.sim));
-  };
-  const input = await loadRunInput(file, { allowOutside: opts.allowOutside });
-  // the folder is checked and made before anything runs
-  try {
-    makeOutputDir(opts.pcap!);
-  } catch (e) {
-    if (!(e instanceof OutputRefused)) throw e;
-    process.stderr.write(`nettwin run: --pcap ${opts.pcap}: ${e.reason}\n`);
-    return 2;
-  }
-  let steps: Step[];
-  if (input.kind === 'lab') {
-    steps = (await labSim())(input.spec, { attach }).steps;
-  } else {
-    const lab = new Lab();
-    attach(lab);
-    steps = lab.host('host').sh(input.text, { file: input.file });
-  }
-  const written = writePcapFiles(opts.pcap!, capture!);
-  if (opts.json) process.stdout.write(`${JSON.stringify({ mode: 'sim', steps, pcap: written }, null, 2)}\n`);
-  else {
-    process.stdout.write(formatSteps(steps, 'sim'));
-    process.stderr.write(`nettwin: ${written.length} pcap file(s) in ${opts.pcap}${written.map((w) => `\n  ${w.file} (${w.packets} packets)`).join('')}\n`);
-  }
-  return 0;
-}
-
-/**
- * `run --real --persist`: the file runs in the simulator (a script is never replayed on the
- * machine, whose namespaces it would name); the lab it leaves is materialized into prefixed
- * namespaces of this machine, recorded for `nettwin destroy`.
- */
-async function runPersist(file: string, opts: RunOptions): Promise<number> {
-  if (!opts.real) return usageFailure('run', '--persist needs --real');
-  const { requireRealMode, persistProblems } = await import('../../adapters/linux/preconditions.js');
-  const warnings = requireRealMode(undefined, persistProblems());
-  for (const w of warnings) process.stderr.write(`nettwin: ${w}\n`);
-  const { defaultStatePath } = await import('../../adapters/linux/persist.js');
-  const statePath = opts.state ?? defaultStatePath();
-  const bad = outputPathProblem(statePath);
-  if (bad) {
-    process.stderr.write(`nettwin run: --state ${statePath}: ${bad}\n`);
-    return 2;
-  }
-  const { steps, model } = await simulateFile(file, { allowOutside: opts.allowOutside });
-  const { materialize } = await import('../../adapters/linux/materialize.js');
-  const real = await materialize(model, { persist: { statePath } });
-  const mapping = Object.fromEntries(real.mapping);
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ mode: 'sim+persist', steps, persist: { prefix: real.run!.prefix, statePath, mapping, warnings: real.plan.warnings } }, null, 2)}\n`);
-    return 0;
-  }
-  let out = formatSteps(steps, 'sim');
-  out += `\nnettwin: the lab is now on this machine, in namespaces ${real.run!.prefix}*:\n`;
-  for (const [path, name] of real.mapping) out += `  ${path} -> ${name}   (ip netns exec ${name} …)\n`;
-  for (const w of real.plan.warnings) out += `  warning: ${w}\n`;
-  out += `remove them with: nettwin destroy${opts.state ? ` --state ${opts.state}` : ''}\n`;
-  process.stdout.write(out);
   return 0;
 }

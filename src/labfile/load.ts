@@ -6,7 +6,7 @@ import YAML, { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLM
 import { FileRefused, readTextFile } from '../files/read-text.js';
 import { parsePrefix } from '../model/ip.js';
 import { readSetupFile, SetupRefused, type SetupFileOptions } from './setup-file.js';
-import { LabFileError, type Endpoint, type HostSpec, type LabSpec, type NicSpec, type RunEntry } from './spec.js';
+import { LAB_NAME, LabFileError, type Endpoint, type HostSpec, type LabSpec, type NicSpec, type RunEntry } from './spec.js';
 import { parseYaml } from './yaml-syntax.js';
 
 const NAME = /^[A-Za-z0-9_.-]{1,15}$/;
@@ -131,13 +131,20 @@ export function parseLab(
     },
   });
   const root = deref(doc.contents);
-  if (!isMap(root)) return fail(root, 'a lab file is a map with `hosts`, and optionally `links`, `run`, `expect`, `profile`');
+  if (!isMap(root)) return fail(root, 'a lab file is a map with `hosts`, and optionally `name`, `links`, `run`, `expect`, `profile`');
   const top = root;
   for (const it of top.items) {
     const k = scalarText(it.key);
-    if (k === null || !['hosts', 'links', 'run', 'expect', 'profile'].includes(k)) fail(it, `unknown key ${JSON.stringify(k ?? String(it.key))} (expected hosts, links, run, expect, profile)`);
+    if (k === null || !['name', 'hosts', 'links', 'run', 'expect', 'profile'].includes(k))
+      fail(it, `unknown key ${JSON.stringify(k ?? String(it.key))} (expected name, hosts, links, run, expect, profile)`);
   }
-  const spec: LabSpec = { file, profile: null, hosts: [], links: [], run: [], expect: [] };
+  const spec: LabSpec = { file, name: null, profile: null, hosts: [], links: [], run: [], expect: [] };
+  const labName = field(top, 'name');
+  if (labName) {
+    const v = scalarText(labName.value);
+    if (v === null || !LAB_NAME.test(v)) fail(labName.at, 'name must be 1-6 lower-case letters or digits, a letter first (e.g. seed): persisted namespaces are named nt-<name>-… within 15 bytes');
+    spec.name = v;
+  }
   const profile = field(top, 'profile');
   if (profile) {
     const v = scalarText(profile.value);
@@ -162,20 +169,27 @@ export function parseLab(
       }
       const nics = field(v, 'nics');
       if (nics && nics.value !== null) {
-        if (!isMap(nics.value)) fail(nics.at, 'nics must map NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24 }');
-        for (const n of (nics.value as YAMLMap).items) {
+        // a map of NIC names to addresses (none, one or a list), or a list of NIC names
+        const entries: { key: unknown; value: unknown; at: Node | Pair }[] = isMap(nics.value)
+          ? nics.value.items.map((n) => ({ key: n.key, value: n.value, at: n }))
+          : isSeq(nics.value)
+            ? nics.value.items.map((n) => ({ key: n, value: null, at: (n as Node | null) ?? nics.at }))
+            : fail(nics.at, 'nics maps NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24, eth1: }, or lists NIC names, e.g. [eth0, eth1]');
+        for (const n of entries) {
           tick(nics.at);
           const ifname = scalarText(n.key) ?? '';
           const badNic = nameProblem('NIC name', ifname);
-          if (badNic) fail(n, badNic);
+          if (badNic) fail(n.at, badNic);
+          if (h.nics.some((x) => x.name === ifname)) fail(n.at, `host "${name}" has NIC "${ifname}" twice`);
           const nic: NicSpec = { name: ifname, addrs: [] };
           const val = deref(n.value);
-          const list = val === null ? [] : isSeq(val) ? val.items : [val];
+          // `eth1:` with nothing after it: a NIC without an address
+          const list = val === null || (isScalar(val) && val.value === null) ? [] : isSeq(val) ? val.items : [val];
           for (const a of list) {
             tick(nics.at);
             const t = scalarText(a);
             const p = t === null ? null : parsePrefix(t);
-            if (!p || p.keyword || !p.lenGiven) fail((a as Node) ?? n, `${JSON.stringify(t ?? '(not text)')} is not an IPv4 address with a prefix length (like 192.168.0.16/24)`);
+            if (!p || p.keyword || !p.lenGiven) fail((a as Node) ?? n.at, `${JSON.stringify(t ?? '(not text)')} is not an IPv4 address with a prefix length (like 192.168.0.16/24)`);
             nic.addrs.push({ addr: p!.addr, len: p!.len, text: t! });
           }
           h.nics.push(nic);

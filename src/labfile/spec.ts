@@ -32,8 +32,17 @@ export interface RunEntry {
   line: number;
 }
 
+/**
+ * A lab's name (the `name:` key): what a persisted lab is called (`nettwin ls`, `exec`,
+ * `destroy`) and what its namespaces' names start with (`nt-<name>-`, within the kernel's 15
+ * bytes): 1-6 lower-case letters or digits, a letter first.
+ */
+export const LAB_NAME = /^[a-z][a-z0-9]{0,5}$/;
+
 export interface LabSpec {
   file: string;
+  /** the `name:` key, or null */
+  name: string | null;
   profile: string | null;
   hosts: HostSpec[];
   /** two endpoints: a cable; three or more: one L2 segment (a switch) */

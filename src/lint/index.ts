@@ -10,6 +10,7 @@ import { overlappingSubnets } from './rule-overlapping-subnets.js';
 import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
 import { pingTarget } from './rule-ping-target.js';
+import { loDown } from './rule-lo-down.js';
 import { refusedPath } from './rule-refused-path.js';
 import { routeExists } from './rule-route-exists.js';
 import { tunnelOrder } from './rule-tunnel-order.js';
@@ -27,6 +28,7 @@ export const RULES: LintRule[] = [
   bridgeDown,
   forwardingOff,
   noReturnRoute,
+  loDown,
   routeExists,
   copiedBlock,
   tunnelOrder,

@@ -21,6 +21,8 @@ export interface LintInput {
   model: LabModel;
   /** the raw text of each file, for rules that look at variable values */
   sources: { file: string; text: string; firstLine: number; host: string }[];
+  /** what a lab file's intents expect to reach (reach and all-reach, as pairs): a route they need is an error */
+  expect?: { from: string; to: number; file: string; line: number }[];
 }
 
 export interface LintRule {

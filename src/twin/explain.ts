@@ -10,11 +10,12 @@
  * x.reason;      // 'forwarding-off'
  * console.log(formatExplain(x));
  */
-import { ip4ToString, type Ip4 } from '../model/ip.js';
+import { ip4ToString, parseIp4, type Ip4 } from '../model/ip.js';
 import type { Netns } from '../model/netns.js';
+import { routeAbsence } from '../model/route-absence.js';
 import { ping, type PingOptions } from '../../sim/ping.js';
 import type { Simulator } from '../../sim/simulator.js';
-import { Tracer, type DropReason, type TraceStep } from '../../sim/trace.js';
+import { Tracer, type DropReason, type StepKind, type TraceStep } from '../../sim/trace.js';
 import { pingReport, type PingReport } from '../programs/ping/words.js';
 import { notSimulatedIn, type NotSimulated } from '../model/not-simulated.js';
 
@@ -33,6 +34,14 @@ export interface ExplainResult {
   reason: DropReason | null;
   /** one sentence */
   summary: string;
+  /** the event that decided it (the drop), or null for a reply or a ping that failed at once */
+  decisive: TraceStep | null;
+  /** why, when the model shows more than the drop: a missing route's cause (src/model/route-absence.ts) */
+  cause: { why: string; fix: string } | null;
+  /** when a missing route decided it: the namespace without the route and the destination it lacks */
+  noRoute: { ns: string; dst: Ip4 } | null;
+  /** the namespaces the packets passed at the IP layer, in order, up to the decisive event */
+  path: string[];
   hops: ExplainHop[];
   ping: PingReport;
   /**
@@ -94,15 +103,48 @@ export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions
     .namespaces()
     .filter((ns) => onPath.has(ns.path))
     .flatMap((ns) => notSimulatedIn(ns).map((x) => ({ ...x, text: `${x.text} (${ns.path})` })));
-  return { from: from.path, dst, disposition, reason, summary, hops, ping: r, notSimulated };
+  const decidedIn = decisive ? f.lab.netns(decisive.ns) : disposition === 'local-error' ? from : null;
+  const noRoute = reason === 'no-route' && decidedIn ? { ns: decidedIn.path, dst: decisive ? dstOf(decisive, dst) : dst } : null;
+  const absence = noRoute && decidedIn ? routeAbsence(decidedIn, noRoute.dst) : null;
+  const cause = absence ? { why: absence.why, fix: absence.fix } : null;
+  const upTo = decisive ? tracer.steps.indexOf(decisive) : tracer.steps.length - 1;
+  const path = l3Path(tracer.steps.slice(0, upTo + 1));
+  if (decisive && disposition !== 'reply' && path[path.length - 1] !== decisive.ns) path.push(decisive.ns);
+  return { from: from.path, dst, disposition, reason, summary, decisive: disposition === 'reply' ? null : decisive, cause, noRoute, path, hops, ping: r, notSimulated };
 }
 
-/** Readable text: the verdict, then each hop's decisions with their virtual time. */
-export function formatExplain(x: ExplainResult): string {
+/** The destination a drop was about: `no route to A.B.C.D` names it (a reply's way back, an ICMP error's). */
+function dstOf(step: TraceStep, dst: Ip4): Ip4 {
+  const m = /no route to (\d+\.\d+\.\d+\.\d+)/.exec(step.detail);
+  return m ? (parseIp4(m[1]!) ?? dst) : dst;
+}
+
+/** IP-layer events: where the packets are, leaving ARP and frame steps aside. */
+const L3 = new Set<StepKind>(['send', 'route', 'input', 'forward', 'deliver']);
+
+/** The namespaces the packets passed at the IP layer (repeats in a row once). */
+function l3Path(steps: readonly TraceStep[]): string[] {
+  const out: string[] = [];
+  for (const e of steps) if (L3.has(e.kind) && out[out.length - 1] !== e.ns) out.push(e.ns);
+  return out;
+}
+
+/**
+ * Readable text. By default the verdict and what decided it: the decisive event, its cause and
+ * fix when the model shows them, the path up to it; `verbose` adds every event, hop by hop, with
+ * its virtual time.
+ */
+export function formatExplain(x: ExplainResult, opts: { verbose?: boolean } = {}): string {
   let out = `${x.summary}\n`;
-  if (x.reason) out += `reason: ${x.reason}\n`;
   for (const n of x.notSimulated) out += `not simulated: ${n.text}: ${n.why}\n`;
   const t0 = x.ping.startUs;
+  const time = (t: number) => `+${((t - t0) / 1e6).toFixed(6)} s`;
+  if (x.decisive) out += `decided at ${x.decisive.ns}, ${time(x.decisive.t)}: [${x.decisive.reason}] ${x.decisive.detail}\n`;
+  else if (x.reason) out += `reason: ${x.reason}\n`;
+  if (x.cause) out += `  because ${x.cause.why}\n  fix: ${x.cause.fix}\n`;
+  if (x.path.length) out += `path: ${x.path.join(' -> ')}\n`;
+  const n = x.hops.reduce((k, h) => k + h.steps.length, 0);
+  if (!opts.verbose) return n ? `${out}(${n} events: --verbose shows them all, --step one at a time)\n` : out;
   for (const h of x.hops) {
     out += `  ${h.ns}\n`;
     for (const s of h.steps) {

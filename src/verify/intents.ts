@@ -14,6 +14,7 @@
  * ```
  */
 import { ip4ToString, maskOf, type Ip4 } from '../model/ip.js';
+import { ALL_NAMESPACES, expandNsNames, isNsPattern, resolveNsName } from '../labfile/ns-names.js';
 
 /** A destination: an address, or a namespace standing for its first global address. */
 export type Target = { kind: 'addr'; addr: Ip4 } | { kind: 'ns'; ns: string };
@@ -61,7 +62,7 @@ const SHAPES: Record<IntentKind, { required: string[]; optional: string[]; examp
   reach: { required: ['from', 'to'], optional: [], example: 'reach: { from: node1/NS1, to: 172.16.1.2 }' },
   isolated: { required: ['from', 'to'], optional: [], example: 'isolated: { from: node1/NS1, to: 192.168.0.26 }' },
   via: { required: ['from', 'to', 'through'], optional: [], example: 'via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }' },
-  'all-reach': { required: ['among'], optional: [], example: 'all-reach: { among: [node1/NS1, node2/NS1] }' },
+  'all-reach': { required: [], optional: ['among'], example: 'all-reach: { among: [node1/NS1, node2/NS1] }' },
   'no-loops': { required: [], optional: [], example: 'no-loops: {}' },
   'no-blackholes': { required: ['for'], optional: ['from'], example: 'no-blackholes: { for: 172.16.0.0/16 }' },
 };
@@ -70,6 +71,8 @@ export const INTENT_KINDS = Object.keys(SHAPES) as IntentKind[];
 
 const DOTTED = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const NS_PATH = /^[A-Za-z0-9_.-]{1,15}(\/[^/\s]+)?$/;
+/** a namespace, or a glob of them (`node1/*`, `*\/NS1`) */
+const NS_GLOB = /^[A-Za-z0-9_.*?-]{1,15}(\/[^/\s]+)?$/;
 
 /** Strict dotted-quad: intents are read by people, so `10.8` is not quietly 10.8.0.0. */
 export function parseAddr(text: string): Ip4 | null {
@@ -149,11 +152,14 @@ function parseOne({ value, line }: RawIntent): Intent | string {
     if (typeof v !== 'string' || !NS_PATH.test(v)) throw new Problem(`${kind}: "${k}" must be a namespace, host or host/NS (got ${JSON.stringify(v)})`);
     return v;
   };
-  const nsList = (k: string, min: number): string[] => {
-    const v = body[k];
-    if (!Array.isArray(v) || v.length < min) throw new Problem(`${kind}: "${k}" must be a list of ${min > 1 ? `at least ${min} ` : ''}namespaces (host or host/NS)`);
+  /** A list of namespaces; with `globs`, also `all` (alone or as the whole value) and globs. */
+  const nsList = (k: string, min: number, globs = false): string[] => {
+    const v = globs && body[k] === ALL_NAMESPACES ? [ALL_NAMESPACES] : body[k];
+    const what = globs ? `namespaces (host, host/NS or NS; globs like node1/* or */NS1; or all)` : 'namespaces (host or host/NS)';
+    if (!Array.isArray(v) || v.length < min) throw new Problem(`${kind}: "${k}" must be ${globs ? 'all or ' : ''}a list of ${min > 1 ? `at least ${min} ` : ''}${what}`);
     return v.map((x, i) => {
-      if (typeof x !== 'string' || !NS_PATH.test(x)) throw new Problem(`${kind}: ${k}[${i}] must be a namespace, host or host/NS (got ${JSON.stringify(x)})`);
+      if (typeof x !== 'string' || !(globs ? x === ALL_NAMESPACES || NS_GLOB.test(x) : NS_PATH.test(x)))
+        throw new Problem(`${kind}: ${k}[${i}] must be a namespace, host or host/NS${globs ? ', or a glob' : ''} (got ${JSON.stringify(x)})`);
       return x;
     });
   };
@@ -176,7 +182,9 @@ function parseOne({ value, line }: RawIntent): Intent | string {
       case 'via':
         return { kind, line, from: nsField('from'), to: target('to'), through: nsList('through', 1) };
       case 'all-reach': {
-        const among = nsList('among', 2);
+        // no `among`: every namespace; one entry may be a pattern standing for several
+        const among = 'among' in body ? nsList('among', 1, true) : [ALL_NAMESPACES];
+        if (among.length < 2 && !among.some(isNsPattern)) throw new Problem('all-reach: "among" must be all, a glob, or a list of at least 2 namespaces');
         const dup = among.find((x, i) => among.indexOf(x) !== i);
         if (dup) throw new Problem(`all-reach: "${dup}" is listed twice`);
         return { kind, line, among };
@@ -188,7 +196,7 @@ function parseOne({ value, line }: RawIntent): Intent | string {
         if (typeof f !== 'string') throw new Problem(`no-blackholes: "for" must be a prefix like 172.16.0.0/16 (got ${JSON.stringify(f)})`);
         const prefix = parseIntentPrefix(f);
         if (typeof prefix === 'string') throw new Problem(`no-blackholes: ${prefix}`);
-        return { kind, line, prefix, from: 'from' in body ? nsList('from', 1) : null };
+        return { kind, line, prefix, from: 'from' in body ? nsList('from', 1, true) : null };
       }
     }
   } catch (e) {
@@ -199,40 +207,61 @@ function parseOne({ value, line }: RawIntent): Intent | string {
 
 class Problem extends Error {}
 
-/** Every namespace an intent names. */
-export function namespacesOf(i: Intent): string[] {
-  switch (i.kind) {
-    case 'reach':
-    case 'isolated':
-      return [i.from, ...(i.to.kind === 'ns' ? [i.to.ns] : [])];
-    case 'via':
-      return [i.from, ...(i.to.kind === 'ns' ? [i.to.ns] : []), ...i.through];
-    case 'all-reach':
-      return i.among;
-    case 'no-blackholes':
-      return i.from ?? [];
-    case 'no-loops':
-      return [];
-  }
-}
-
 /**
- * Problems for namespaces the lab does not have, with a hint when the name exists on a host.
- * `known` are the lab's namespace paths after it ran.
+ * The intents with every namespace they name resolved to the lab's path by the one naming rule
+ * (src/labfile/ns-names.ts: `NS1` for the only host that has it, `all` and globs in lists), and
+ * a problem for each name that does not resolve, with the names meant. `known` are the lab's
+ * namespace paths after it ran.
+ *
+ * @example
+ * const { intents, problems } = resolveIntentNamespaces(parseIntentValues([{ 'all-reach': { among: 'all' } }]).intents, ['h/A', 'h/B']);
+ * intents[0]; // { kind: 'all-reach', line: 1, among: ['h/A', 'h/B'] }
  */
-export function unknownNamespaces(intents: readonly Intent[], known: readonly string[]): IntentProblem[] {
-  const set = new Set(known);
-  const out: IntentProblem[] = [];
+export function resolveIntentNamespaces(intents: readonly Intent[], known: readonly string[]): { intents: Intent[]; problems: IntentProblem[] } {
+  const problems: IntentProblem[] = [];
+  const out: Intent[] = [];
   for (const i of intents) {
-    for (const ns of new Set(namespacesOf(i))) {
-      if (set.has(ns)) continue;
-      const tail = ns.includes('/') ? ns.slice(ns.indexOf('/') + 1) : ns;
-      const like = known.filter((k) => k.endsWith(`/${tail}`));
-      const hint = like.length ? ` (did you mean ${like.join(' or ')}?)` : ` (the lab has ${known.join(', ')})`;
-      out.push({ line: i.line, message: `unknown namespace "${ns}"${hint}` });
+    const before = problems.length;
+    const one = (name: string): string => {
+      const r = resolveNsName(known, name);
+      if (r.kind === 'ok') return r.path;
+      problems.push({ line: i.line, message: r.message });
+      return name;
+    };
+    const many = (names: readonly string[]): string[] => {
+      const paths: string[] = [];
+      for (const n of names) {
+        const r = expandNsNames(known, n);
+        if (r.kind === 'error') problems.push({ line: i.line, message: r.message });
+        else for (const p of r.paths) if (!paths.includes(p)) paths.push(p);
+      }
+      return paths;
+    };
+    const target = (t: Target): Target => (t.kind === 'ns' ? { kind: 'ns', ns: one(t.ns) } : t);
+    let r: Intent;
+    switch (i.kind) {
+      case 'reach':
+      case 'isolated':
+        r = { ...i, from: one(i.from), to: target(i.to) };
+        break;
+      case 'via':
+        r = { ...i, from: one(i.from), to: target(i.to), through: i.through.map(one) };
+        break;
+      case 'all-reach':
+        r = { ...i, among: many(i.among) };
+        if (problems.length === before && r.among.length < 2)
+          problems.push({ line: i.line, message: `all-reach: ${i.among.join(', ')} stands for ${r.among.length} namespace (${r.among.join(', ')}): it takes at least 2` });
+        break;
+      case 'no-blackholes':
+        r = { ...i, from: i.from === null ? null : many(i.from) };
+        break;
+      case 'no-loops':
+        r = i;
+        break;
     }
+    out.push(r);
   }
-  return out;
+  return { intents: out, problems };
 }
 
 /** One line naming the intent, as reports and JUnit test cases show it. */

@@ -6,7 +6,7 @@
 import type { Twin } from '../twin/twin.js';
 import { checkIntents, type Prober, type Verdict } from './check.js';
 import type { ForwardingEngine } from './engine.js';
-import { parseIntentValues, unknownNamespaces, type Intent, type IntentProblem } from './intents.js';
+import { parseIntentValues, resolveIntentNamespaces, type Intent, type IntentProblem } from './intents.js';
 import { SimProber } from './sim-prober.js';
 
 /**
@@ -28,11 +28,15 @@ export interface VerifyReport {
   timeMs: number;
 }
 
-/** Problems with the intents of a lab that ran: their form, then namespaces it does not have. */
+/**
+ * The intents of a lab that ran, their namespaces resolved to the lab's paths, and their
+ * problems: their form, then names the lab does not have.
+ */
 export function intentsFor(lab: Twin, raw: { intents: Intent[]; problems: IntentProblem[] }): { intents: Intent[]; problems: IntentProblem[] } {
   const known = lab.model.namespaces().map((n) => n.path);
-  const problems = [...raw.problems, ...unknownNamespaces(raw.intents, known)].sort((a, b) => a.line - b.line);
-  return { intents: raw.intents, problems };
+  const resolved = resolveIntentNamespaces(raw.intents, known);
+  const problems = [...raw.problems, ...resolved.problems].sort((a, b) => a.line - b.line);
+  return { intents: resolved.intents, problems };
 }
 
 /** Judges intents against a prober, timing the whole. */

@@ -27,6 +27,10 @@ const ENTRIES = ['.', './linux', './testing'];
 
 let tmp = '';
 let proj = '';
+/** what `npm pack` put in the tarball */
+let packedFiles: { path: string; size: number }[] = [];
+let packedSize = 0;
+let unpackedSize = 0;
 
 /** Newest mtime of the files under `dir` whose name passes `keep`. */
 function newest(dir: string, keep: (name: string) => boolean): number {
@@ -66,10 +70,15 @@ function node(file: string): string {
 beforeAll(() => {
   if (distIsStale()) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
   tmp = mkdtempSync(join(tmpdir(), 'nettwin-pack-'));
-  // dist is fresh, so pack without running `prepare` (a second build) again
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as {
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as {
     filename: string;
+    files: { path: string; size: number }[];
+    size: number;
+    unpackedSize: number;
   }[];
+  packedFiles = packed[0].files;
+  packedSize = packed[0].size;
+  unpackedSize = packed[0].unpackedSize;
   const tgz = join(tmp, packed[0].filename);
   proj = join(tmp, 'proj');
   mkdirSync(proj);
@@ -90,6 +99,18 @@ describe('package.json', () => {
     expect(PKG.engines?.node).toBe('>=20');
     expect(PKG.files).toEqual(['dist', 'README.md']);
     for (const dev of Object.keys(PKG.devDependencies ?? {})) expect(PKG.dependencies).not.toHaveProperty(dev);
+  });
+
+  it('runs nothing when installed or packed (no prepare/install scripts: a consumer would run them)', () => {
+    const scripts = (PKG as { scripts?: Record<string, string> }).scripts ?? {};
+    for (const hook of ['prepare', 'preinstall', 'install', 'postinstall', 'prepack', 'postpack']) expect(scripts, hook).not.toHaveProperty(hook);
+  });
+
+  it('ships no source maps, and stays small', () => {
+    expect(packedFiles.filter((f) => f.path.endsWith('.map'))).toEqual([]);
+    expect(packedFiles.map((f) => f.path).filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(p))).toEqual([]);
+    console.log(`npm pack: ${packedFiles.length} files, ${(packedSize / 1e6).toFixed(2)} MB packed, ${(unpackedSize / 1e6).toFixed(2)} MB unpacked`);
+    expect(unpackedSize).toBeLessThan(5e6);
   });
 
   it('exports ESM, CJS and types for ".", "./linux" and "./testing"', () => {

@@ -1,16 +1,18 @@
 /**
- * `--persist`: the one real-mode test that touches the machine's own named namespaces. It makes
- * only namespaces whose names carry a run prefix (never a link, address or route in the machine's
- * root namespace), and removes everything it made in afterAll, even when a test failed.
+ * `--persist`, `ls`, `exec` and `destroy`: the one real-mode test that touches the machine's own
+ * named namespaces. It makes only namespaces whose names carry a lab's prefix (never a link,
+ * address or route in the machine's root namespace), and removes everything it made in
+ * afterAll, even when a test failed; each test checks that the machine is as it was.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { materialize } from '../../adapters/linux/materialize.js';
-import { destroyRecorded, machineNamespaces, persistNames, recordedRuns } from '../../adapters/linux/persist.js';
-import { PreconditionError } from '../../adapters/linux/preconditions.js';
+import { destroyRecorded, machineNamespaces, recordedRuns } from '../../adapters/linux/persist.js';
+import { PersistClash } from '../../adapters/linux/persist.js';
 import { k8sLab } from '../../src/lab.js';
 import { projectRoot } from './cases.js';
 import { describeReal, snapshotMachine } from './require-real.js';
@@ -22,16 +24,6 @@ function cli(args: string[]): { status: number; stdout: string; stderr: string }
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('persist names (no kernel)', () => {
-  it('maps model paths to prefixed names of at most 15 bytes', () => {
-    const m = persistNames(['h1', 'h1/NS1'], 'nt1-ab12-');
-    expect([...m.values()]).toEqual(['nt1-ab12-h1', 'nt1-ab12-h1.NS1']);
-    const long = persistNames(['node1', 'node1/pod1', '.infra'], 'nt1-ab12-');
-    expect([...long.values()]).toEqual(['nt1-ab12-0', 'nt1-ab12-1', 'nt1-ab12-2']);
-    for (const n of long.values()) expect(Buffer.byteLength(n)).toBeLessThanOrEqual(15);
-  });
-});
-
 describeReal(
   '--persist and destroy (the machine itself)',
   () => {
@@ -40,7 +32,7 @@ describeReal(
     let before = '';
     let namesBefore: string[] = [];
     /** a namespace made by hand for the collision test */
-    const squatter = 'nt9-beef-0';
+    const squatter = 'nt-beef-0';
 
     beforeAll(() => {
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-persist-'));
@@ -55,7 +47,7 @@ describeReal(
         destroyRecorded({ statePath });
       } finally {
         for (const n of machineNamespaces()) {
-          if (!namesBefore.includes(n) && /^nt[19]-[0-9a-f]{4}-/.test(n)) spawnSync('ip', ['netns', 'del', n]);
+          if (!namesBefore.includes(n) && /^nt-[a-z][a-z0-9]{0,5}-/.test(n)) spawnSync('ip', ['netns', 'del', n]);
         }
         fs.rmSync(tmp, { recursive: true, force: true });
       }
@@ -66,7 +58,7 @@ describeReal(
       const linksBefore = rootLinks();
       const real = await materialize(k8sLab({ nodes: 2, podsPerNode: 2 }), { persist: { statePath } });
       const prefix = real.run!.prefix;
-      expect(prefix).toMatch(/^nt1-[0-9a-f]{4}-$/);
+      expect(prefix).toMatch(/^nt-x[0-9a-f]{3}-$/);
       const made = machineNamespaces().filter((n) => !namesBefore.includes(n));
       expect(made.sort()).toEqual([...real.mapping.values()].sort());
       for (const n of made) {
@@ -82,7 +74,7 @@ describeReal(
       const d1 = cli(['destroy', '--state', statePath]);
       expect(d1.stderr).toBe('');
       expect(d1.status).toBe(0);
-      expect(d1.stdout).toMatch(new RegExp(`^run ${prefix}: removed 7 namespace\\(s\\)`));
+      expect(d1.stdout).toMatch(new RegExp(`^lab ${real.run!.id} \\(${prefix}\\*\\): removed 7 namespace\\(s\\)`));
       expect(machineNamespaces()).toEqual(namesBefore);
       expect(snapshotMachine()).toBe(before);
       const d2 = cli(['destroy', '--state', statePath]);
@@ -91,19 +83,63 @@ describeReal(
       await real.destroy(); // the handle's own destroy after the CLI's: harmless too
     });
 
-    it('`nettwin run FILE --real --persist` shows the mapping, and `destroy` removes it', () => {
-      const r = cli(['run', 'examples/seed/node1.sh', '--real', '--persist', '--state', statePath]);
+    it('`run LAB --persist` (no --real needed): ls lists it, exec runs checked commands in its namespaces, destroy LAB removes it', () => {
+      const linksBefore = rootLinks();
+      const r = cli(['run', 'examples/seed/lab-fixed-routes.yaml', '--persist', '--state', statePath]);
       expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('nettwin: warning'))).toEqual([]);
       expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/the lab is now on this machine, in namespaces nt1-[0-9a-f]{4}-\*/);
-      expect(r.stdout).toMatch(/^ {2}host -> nt1-[0-9a-f]{4}-\S+/m);
-      expect(r.stdout).toMatch(/^ {2}host\/NS1 -> nt1-[0-9a-f]{4}-/m);
-      const prefix = /namespaces (nt1-[0-9a-f]{4}-)\*/.exec(r.stdout)![1];
-      expect(machineNamespaces().filter((n) => n.startsWith(prefix)).length).toBeGreaterThan(1);
-      const d = cli(['destroy', '--state', statePath, '--json']);
+      expect(r.stdout).toContain('nettwin: lab seedr is now on this machine, in namespaces nt-seedr-*:\n');
+      expect(r.stdout).toMatch(/^ {2}node1 +-> nt-seedr-node1$/m);
+      expect(r.stdout).toMatch(/^ {2}node1\/NS1 +-> nt-seedr-n1-NS1$/m);
+      expect(r.stdout).toContain('nettwin exec seedr node1/NS1');
+      const made = machineNamespaces().filter((n) => !namesBefore.includes(n));
+      expect(made.every((n) => n.startsWith('nt-seedr-') && Buffer.byteLength(n) <= 15)).toBe(true);
+      expect(made.sort()).toEqual(['nt-seedr-n1-NS1', 'nt-seedr-n1-NS2', 'nt-seedr-n2-NS1', 'nt-seedr-n2-NS2', 'nt-seedr-node1', 'nt-seedr-node2']);
+      expect(rootLinks()).toBe(linksBefore);
+
+      // the same name again while it is there: refused, nothing made
+      const again = cli(['run', 'examples/seed/lab-fixed-routes.yaml', '--persist', '--state', statePath]);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toBe('nettwin: lab "seedr" is persisted already (nettwin ls); remove it with nettwin destroy seedr, or give another --name\n');
+
+      const ls = cli(['ls', '--state', statePath]);
+      expect(ls.status).toBe(0);
+      expect(ls.stdout).toMatch(/^seedr {2}6 namespace\(s\), since \S+, from examples\/seed\/lab-fixed-routes\.yaml\n/);
+      expect(ls.stdout).toMatch(/^ {2}node2\/NS2 +nt-seedr-n2-NS2$/m);
+      const json = JSON.parse(cli(['ls', '--state', statePath, '--json']).stdout);
+      expect(json.labs.map((l: { lab: string }) => l.lab)).toEqual(['seedr']);
+      expect(json.labs[0].namespaces.every((n: { state: string }) => n.state === 'present')).toBe(true);
+
+      // exec: argv in the namespace named by HOST/NS, the command's own exit status
+      const addr = cli(['exec', 'seedr', 'node1/NS1', '--state', statePath, '--', 'ip', '-br', 'addr', 'show', 'dev', 'veth11']);
+      expect(addr.stderr).toBe('');
+      expect(addr.status).toBe(0);
+      expect(addr.stdout).toMatch(/^veth11@if\d+ +UP +172\.16\.0\.2\/24 /);
+      const ping = cli(['exec', 'seedr', 'node1/NS1', '--state', statePath, '--', 'ping', '-c', '1', '-W', '1', '172.16.1.2']);
+      expect(ping.status).toBe(0);
+      expect(ping.stdout).toContain('1 packets transmitted, 1 received');
+      expect(cli(['exec', 'seedr', 'node1/NS1', '--state', statePath, '--', 'ip', 'link', 'show', 'nope']).status).toBe(1);
+      const refusals: [string[], RegExp][] = [
+        [['NS1', '--', 'ip', 'link'], /^nettwin exec: lab seedr: namespace "NS1" is on several hosts \(node1\/NS1, node2\/NS1\): say which, as HOST\/NS1\n$/],
+        [['node1/NS9', '--', 'ip', 'link'], /^nettwin exec: lab seedr: unknown namespace "node1\/NS9" \(did you mean node1\/NS1 or node1\/NS2\?\)\n$/],
+        [['node1/NS1', '--', 'ip', 'netns', 'exec', 'nt-seedr-node2', 'ip', 'link'], /^nettwin exec: the namespace is HOST\/NS, not ip netns exec/],
+        [['node1/NS1', '--', 'ip', '-n', 'nt-seedr-node2', 'link'], /^nettwin exec: refused: ip option -n/],
+        [['node1/NS1', '--', 'touch', join(tmp, 'should-not-exist')], /^nettwin exec: not something nettwin runs: /],
+      ];
+      for (const [args, why] of refusals) {
+        const x = cli(['exec', 'seedr', ...args.slice(0, 1), '--state', statePath, ...args.slice(1)]);
+        expect(x.status, args.join(' ')).toBe(2);
+        expect(x.stderr, args.join(' ')).toMatch(why);
+      }
+      expect(fs.existsSync(join(tmp, 'should-not-exist'))).toBe(false);
+      expect(cli(['exec', 'nosuch', 'node1', '--state', statePath, '--', 'ip', 'link']).stderr).toBe('nettwin exec: no persisted lab "nosuch" (there are: seedr)\n');
+
+      const d = cli(['destroy', 'seedr', '--state', statePath, '--json']);
       expect(d.status).toBe(0);
-      expect(JSON.parse(d.stdout).runs[0].prefix).toBe(prefix);
-      expect(machineNamespaces().filter((n) => n.startsWith(prefix))).toEqual([]);
+      expect(JSON.parse(d.stdout).runs[0]).toMatchObject({ id: 'seedr', prefix: 'nt-seedr-' });
+      expect(machineNamespaces()).toEqual(namesBefore);
+      expect(cli(['ls', '--state', statePath]).stdout).toBe(`no persisted lab (none recorded in ${statePath})\n`);
+      expect(cli(['destroy', 'seedr', '--state', statePath]).stdout).toBe(`nettwin: nothing to destroy (no lab "seedr" recorded in ${statePath}; nettwin ls lists them)\n`);
       expect(snapshotMachine()).toBe(before);
     });
 
@@ -140,7 +176,7 @@ describeReal(
       execFileSync('ip', ['netns', 'del', remade]);
       const again = cli(['destroy', '--state', statePath]);
       expect(again.status).toBe(0);
-      expect(again.stdout).toMatch(new RegExp(`^run ${prefix}: removed 0 namespace\\(s\\); already gone: `));
+      expect(again.stdout).toMatch(new RegExp(`^lab ${real.run!.id} \\(${prefix}\\*\\): removed 0 namespace\\(s\\); already gone: `));
       expect(recordedRuns(statePath)).toEqual([]);
       await real.destroy();
       expect(snapshotMachine()).toBe(before);
@@ -149,8 +185,8 @@ describeReal(
     it('refuses to run when a name it would use already exists', async () => {
       execFileSync('ip', ['netns', 'add', squatter]);
       try {
-        await expect(materialize(k8sLab({ nodes: 1, podsPerNode: 1 }), { persist: { statePath, prefix: 'nt9-', id: 'beef' } })).rejects.toThrow(PreconditionError);
-        expect(machineNamespaces().filter((n) => n.startsWith('nt9-beef-'))).toEqual([squatter]);
+        await expect(materialize(k8sLab({ nodes: 1, podsPerNode: 1 }), { persist: { statePath, lab: 'beef' } })).rejects.toThrow(PersistClash);
+        expect(machineNamespaces().filter((n) => n.startsWith('nt-beef-'))).toEqual([squatter]);
         expect(recordedRuns(statePath)).toEqual([]);
       } finally {
         spawnSync('ip', ['netns', 'del', squatter]);

@@ -1,7 +1,8 @@
 /**
  * `nettwin verify --real` gives the same verdicts as the simulation, on the kernel in a sandbox:
- * the corrected seed lab (all hold), the seed as the blog wrote it (the same six fail), and a
- * deliberate routing loop (found in the kernel's own forwarding state).
+ * the corrected seed lab (all hold), the seed as the blog wrote it (the same six fail), a
+ * deliberate routing loop (found in the kernel's own forwarding state), and a lab of NICs without
+ * addresses whose intents name namespaces by globs, short names and `all`.
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -13,7 +14,7 @@ import { verifyLabReal } from '../../adapters/linux/verify-real.js';
 import { projectRoot } from './cases.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 
-const LABS = ['examples/verify/lab.yaml', 'examples/verify/broken.yaml', 'test/unit/verify/fixtures/loop.yaml'];
+const LABS = ['examples/verify/lab.yaml', 'examples/verify/broken.yaml', 'test/unit/verify/fixtures/loop.yaml', 'test/unit/labfile/fixtures/bare-nics.yaml'];
 
 describeReal('verify --real', () => {
   let before = '';

@@ -37,7 +37,10 @@ describe('commander usage errors: exit 2, one line, a hint', () => {
     [['explain', LAB, '--from'], 'explain', /argument missing/],
     [['explain', LAB, '--bogus'], 'explain', /unknown option '--bogus'/],
     [['reach', LAB, '--matrix'], 'reach', /unknown option '--matrix'/],
-    [['destroy', 'x'], 'destroy', /too many arguments/],
+    [['destroy', 'x', 'y'], 'destroy', /too many arguments/],
+    [['destroy', 'X'], 'destroy', /"X" is not a lab name/],
+    [['exec', 'seed'], 'exec', /missing required argument 'namespace'/],
+    [['exec', 'seed', 'node1'], 'exec', /missing required argument 'command'/],
     [['destroy', '--state'], 'destroy', /argument missing/],
     [['gen'], 'gen', /required option '--seed <n>' not specified/],
     [['gen', '--seed', '1', '--count', '2'], 'gen', /required option '--out <dir>' not specified/],
@@ -60,20 +63,21 @@ describe('commander usage errors: exit 2, one line, a hint', () => {
 describe('flags that do not go together, and bad values nettwin checks', () => {
   it.each<[string[], string, RegExp]>([
     [['run', SCRIPT, '--state', '/tmp/x.json'], 'run', /--state goes with --persist/],
-    [['run', SCRIPT, '--persist'], 'run', /--persist needs --real/],
-    [['run', SCRIPT, '--persist', '--state', '/tmp/x.json'], 'run', /--persist needs --real/],
-    [['run', SCRIPT, '--pcap', 'caps', '--real'], 'run', /--pcap captures the simulation/],
-    [['run', SCRIPT, '--pcap', 'caps', '--real', '--persist'], 'run', /--pcap captures the simulation/],
+    [['run', SCRIPT, '--pcap', 'caps', '--persist'], 'run', /--pcap and --persist do not go together/],
+    [['run', SCRIPT, '--pcap', 'caps', '--real', '--persist'], 'run', /--pcap and --persist do not go together/],
+    [['run', SCRIPT, '--epoch', '0'], 'run', /--epoch goes with --pcap/],
+    [['run', SCRIPT, '--pcap', 'caps', '--epoch', 'soon'], 'run', /--epoch "soon": give seconds since 1970/],
     [['run', SCRIPT, '--allow-outside'], 'run', /--allow-outside is for lab files/],
     [['explain', LAB, '--from', 'node1/NS1', '--to', '172.16.1.2', '--step', '--json'], 'explain', /--step and --json do not go together/],
     [['explain', LAB, '--from', 'node1/NS1'], 'explain', /give --from NS .* and --to ADDR/],
     [['explain', LAB, '--from', 'node1/NS1', '--to', '1.2.3.x'], 'explain', /--to: "1\.2\.3\.x" is not an IPv4 address/],
-    [['explain', LAB, '--from', 'nowhere', '--to', '1.2.3.4'], 'explain', /--from: no namespace "nowhere"/],
+    [['explain', LAB, '--from', 'nowhere', '--to', '1.2.3.4'], 'explain', /--from: unknown namespace "nowhere"/],
     [['graph', LAB, '--trace', 'node1/NS1'], 'graph', /--trace takes two values/],
-    [['graph', LAB, '--trace', 'nowhere', '1.2.3.4'], 'graph', /--trace: no namespace "nowhere"/],
+    [['graph', LAB, '--trace', 'nowhere', '1.2.3.4'], 'graph', /--trace: unknown namespace "nowhere"/],
     [['verify', SCRIPT], 'verify', /intents live in a lab file/],
-    [['destroy', '--run', 'zz'], 'destroy', /--run "zz": give a run's id/],
-    [['destroy', '--run', 'nt1-'], 'destroy', /--run "nt1-": give a run's id/],
+    [['destroy', 'nt1-'], 'destroy', /"nt1-" is not a lab name/],
+    [['destroy', 'a/b'], 'destroy', /"a\/b" is not a lab name/],
+    [['run', SCRIPT, '--name', 'seed'], 'run', /--name goes with --persist/],
   ])('nettwin %j', (args, cmd, why) => {
     const r = cli(args);
     expectRefused(r, hint(cmd), args.join(' '));
@@ -90,7 +94,7 @@ describe('flags that do not go together, and bad values nettwin checks', () => {
   });
 
   it('every help text lists exit status 2 for a usage error', () => {
-    for (const cmd of ['run', 'diff', 'lint', 'graph', 'verify', 'explain', 'reach', 'destroy', 'gen']) {
+    for (const cmd of ['run', 'diff', 'lint', 'graph', 'verify', 'explain', 'reach', 'destroy', 'ls', 'exec', 'gen']) {
       expect(cli([cmd, '--help']).stdout, cmd).toMatch(/2 a usage error \(unknown option, missing or bad value, flags that do not go together\)/);
     }
   });

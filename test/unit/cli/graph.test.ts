@@ -40,7 +40,7 @@ describe('graphCommand', () => {
     expect(c.out).toEqual([]);
     expect(c.err).toEqual([
       'nettwin graph: unknown format "svg": mermaid or dot (see nettwin graph --help)\n',
-      'nettwin graph: --trace: no namespace "Z" (give host/NS or host) (see nettwin graph --help)\n',
+      'nettwin graph: --trace: unknown namespace "Z" (the lab has host, host/A, host/B) (see nettwin graph --help)\n',
       'nettwin graph: --trace takes two values: FROM (host/NS) and TO (an IPv4 address) (see nettwin graph --help)\n',
     ]);
   });

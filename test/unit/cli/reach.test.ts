@@ -85,6 +85,6 @@ describe('nettwin explain', () => {
     const c = capture();
     expect(await explainCommand(f, { from: 'A', to: 'nope' })).toBe(2);
     expect(await explainCommand(f, { from: 'C', to: '10.0.0.2' })).toBe(2);
-    expect(c.err()).toContain('no namespace "C"');
+    expect(c.err()).toContain('unknown namespace "C" (the lab has host, host/A, host/B)');
   });
 });

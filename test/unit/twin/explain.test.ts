@@ -61,6 +61,42 @@ describe('explain', () => {
     const x = explain(t.sim, t.ns('A'), ip('10.0.0.2'));
     expect(x.reason).toBe('no-carrier');
   });
+
+  it('leads with the decisive event; every event only with verbose', () => {
+    const t = new TestLab().router(true);
+    t.down('R', 'rb');
+    const x = explain(t.sim, t.ns('A'), ip('10.0.2.1'));
+    expect(x.decisive).toMatchObject({ ns: 'h/R', reason: 'no-route' });
+    expect(x.path).toEqual(['h/A', 'h/R']);
+    const short = formatExplain(x);
+    expect(short.split('\n')).toEqual([
+      'ping 10.0.2.1 from h/A: From 10.0.1.254 icmp_seq=1 Destination Net Unreachable (h/R: no route to 10.0.2.1)',
+      'decided at h/R, +0.000060 s: [no-route] no route to 10.0.2.1',
+      '  because rb is down: the connected route 10.0.2.0/24 of its address 10.0.2.254/24 is there only while it is up',
+      '  fix: ip -n R link set rb up',
+      'path: h/A -> h/R',
+      expect.stringMatching(/^\(\d+ events: --verbose shows them all, --step one at a time\)$/),
+      '',
+    ]);
+    const long = formatExplain(x, { verbose: true });
+    expect(long.startsWith(short.split('\n').slice(0, 5).join('\n'))).toBe(true);
+    expect(long).toContain('  h/R\n');
+    expect(long).toMatch(/ {4}0\.000060 drop {4}\[no-route\] no route to 10\.0\.2\.1\n/);
+  });
+
+  it('a reply: the round trip, no decisive event, no cause', () => {
+    const t = new TestLab().router(true);
+    const x = explain(t.sim, t.ns('A'), ip('10.0.2.1'));
+    expect(x).toMatchObject({ decisive: null, cause: null, noRoute: null, path: ['h/A', 'h/R', 'h/B', 'h/R', 'h/A'] });
+  });
+
+  it('a missing route at the sender: the cause the model shows (its link is down)', () => {
+    const t = new TestLab().router(true);
+    t.down('A', 'va');
+    const x = explain(t.sim, t.ns('A'), ip('10.0.1.254'));
+    expect(x).toMatchObject({ disposition: 'local-error', reason: 'no-route', noRoute: { ns: 'h/A', dst: ip('10.0.1.254') } });
+    expect(x.cause).toEqual({ why: 'va is down: the connected route 10.0.1.0/24 of its address 10.0.1.1/24 is there only while it is up', fix: 'ip -n A link set va up' });
+  });
 });
 
 describe('explain names what the simulator ignores on the path', () => {

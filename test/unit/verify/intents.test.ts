@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseLab } from '../../../src/labfile/load.js';
-import { describeIntent, parseIntents, parseIntentValues, parseIntentPrefix, unknownNamespaces } from '../../../src/verify/intents.js';
+import { describeIntent, parseIntents, parseIntentValues, parseIntentPrefix, resolveIntentNamespaces } from '../../../src/verify/intents.js';
 
 const LAB = (expectLines: string) => `hosts:
   h:
@@ -79,7 +79,7 @@ describe('parseIntents', () => {
       { line: 9, message: 'unknown intent "ping" (expected reach, isolated, via, all-reach, no-loops, no-blackholes)' },
       { line: 10, message: 'reach: "172.16.1..2" is not a valid IPv4 address' },
       { line: 11, message: 'reach needs "to", e.g. `reach: { from: node1/NS1, to: 172.16.1.2 }`' },
-      { line: 12, message: 'all-reach: "among" must be a list of at least 2 namespaces (host or host/NS)' },
+      { line: 12, message: 'all-reach: "among" must be all, a glob, or a list of at least 2 namespaces' },
       { line: 13, message: 'all-reach: "h/A" is listed twice' },
       { line: 14, message: 'via: "through" must be a list of namespaces (host or host/NS)' },
       { line: 15, message: 'an intent has exactly one key (reach, isolated, via, all-reach, no-loops, no-blackholes); this one has reach, no-loops' },
@@ -105,17 +105,46 @@ describe('parseIntents', () => {
   });
 });
 
-describe('unknownNamespaces', () => {
-  it('names the namespace and suggests the one meant', () => {
-    const { intents } = parseIntentValues([
-      { reach: { from: 'NS1', to: '10.0.0.1' } },
-      { via: { from: 'node1/NS1', to: 'node2/NS9', through: ['node1', 'node3'] } },
-      { 'all-reach': { among: ['node1/NS1', 'node2/NS1'] } },
+describe('resolveIntentNamespaces: the one naming rule', () => {
+  const known = ['node1', 'node1/NS1', 'node1/NS2', 'node2', 'node2/NS1', 'node2/pod7'];
+
+  it('takes a path, or a namespace name only one host has; names the ambiguous and the unknown with what was meant', () => {
+    const { intents, problems } = resolveIntentNamespaces(
+      parseIntentValues([
+        { reach: { from: 'pod7', to: '10.0.0.1' } },
+        { reach: { from: 'NS1', to: '10.0.0.1' } },
+        { via: { from: 'node1/NS1', to: 'node2/NS9', through: ['node1', 'node3'] } },
+        { isolated: { from: 'nod1/NS2', to: 'NS2' } },
+      ]).intents,
+      known,
+    );
+    expect(intents[0]).toMatchObject({ from: 'node2/pod7' });
+    expect(intents[3]).toMatchObject({ to: { kind: 'ns', ns: 'node1/NS2' } });
+    expect(problems).toEqual([
+      { line: 2, message: 'namespace "NS1" is on several hosts (node1/NS1, node2/NS1): say which, as HOST/NS1' },
+      { line: 3, message: 'unknown namespace "node2/NS9" (did you mean node2/NS1?)' },
+      { line: 3, message: 'unknown namespace "node3" (did you mean node1 or node2?)' },
+      { line: 4, message: 'unknown namespace "nod1/NS2" (did you mean node1/NS2?)' },
     ]);
-    expect(unknownNamespaces(intents, ['node1', 'node1/NS1', 'node2', 'node2/NS1'])).toEqual([
-      { line: 1, message: 'unknown namespace "NS1" (did you mean node1/NS1 or node2/NS1?)' },
-      { line: 2, message: 'unknown namespace "node2/NS9" (the lab has node1, node1/NS1, node2, node2/NS1)' },
-      { line: 2, message: 'unknown namespace "node3" (the lab has node1, node1/NS1, node2, node2/NS1)' },
+  });
+
+  it('all-reach among all, {}, globs and lists (duplicates once); a glob that matches nothing is a problem', () => {
+    const { intents, problems } = resolveIntentNamespaces(
+      parseIntentValues([
+        { 'all-reach': {} },
+        { 'all-reach': { among: 'all' } },
+        { 'all-reach': { among: ['node1/*'] } },
+        { 'all-reach': { among: ['*/NS1', 'node1/NS1', 'pod7'] } },
+        { 'all-reach': { among: ['*'] } },
+        { 'all-reach': { among: ['node9/*'] } },
+        { 'all-reach': { among: ['node2/p*'] } },
+      ]).intents,
+      known,
+    );
+    expect(intents.slice(0, 5).map((i) => (i.kind === 'all-reach' ? i.among : []))).toEqual([known, known, ['node1/NS1', 'node1/NS2'], ['node1/NS1', 'node2/NS1', 'node2/pod7'], ['node1', 'node2']]);
+    expect(problems).toEqual([
+      { line: 6, message: '"node9/*" matches no namespace (the lab has node1, node1/NS1, node1/NS2, node2, node2/NS1, node2/pod7)' },
+      { line: 7, message: 'all-reach: node2/p* stands for 1 namespace (node2/pod7): it takes at least 2' },
     ]);
   });
 });

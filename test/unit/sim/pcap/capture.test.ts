@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Lab } from '../../../../src/lab.js';
 import { Capture, busTap } from '../../../../sim/pcap/capture.js';
 import { readPcap } from '../../../../sim/pcap/reader.js';
+import { PCAP_EPOCH_US } from '../../../../sim/pcap/writer.js';
 import { internetChecksum } from '../../../../sim/wire/bytes.js';
 import { parseEthernet, ETHERTYPE } from '../../../../sim/wire/ethernet.js';
 import { parseIpv4 } from '../../../../sim/wire/ipv4.js';
@@ -52,9 +53,9 @@ describe('Lab.capture', () => {
     });
     expect(kinds).toEqual(['arp 1', 'arp 2', 'icmp 8', 'icmp 0', 'icmp 8', 'icmp 0']);
     // the link's latency is 20 µs each way; the second probe goes a (late) second later
-    expect(f.records.map((r) => r.tUs)).toEqual([0, 40, 40, 80, 1_018_000, 1_018_040]);
+    expect(f.records.map((r) => r.tUs - PCAP_EPOCH_US)).toEqual([0, 40, 40, 80, 1_018_000, 1_018_040]);
     expect(va.packets).toBe(6);
-    expect(readPcap(vb.pcap())!.records.map((r) => r.tUs)).toEqual([20, 20, 60, 60, 1_018_020, 1_018_020]);
+    expect(readPcap(vb.pcap())!.records.map((r) => r.tUs - PCAP_EPOCH_US)).toEqual([20, 20, 60, 60, 1_018_020, 1_018_020]);
   });
 
   it('writes real headers: valid IPv4 and ICMP checksums, DF on echo requests, MACs of the devices', () => {
@@ -143,7 +144,7 @@ ip netns exec A ping -c 1 10.0.0.1
 });
 
 describe('nettwin run --pcap', () => {
-  it('writes DIR/<namespace>/<device>.pcap for every device that carried traffic', () => {
+  it('writes DIR/<host>/<NS>/<device>.pcap for every device that carried traffic', () => {
     const script = join(tmp, 'pair.sh');
     writeFileSync(script, PAIR);
     const dir = join(tmp, 'caps');
@@ -156,9 +157,21 @@ describe('nettwin run --pcap', () => {
     expect(readPcap(readFileSync(join(dir, 'host/A/lo.pcap')))!.records).toHaveLength(2);
   });
 
-  it('refuses --pcap with --real (exit 2)', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'run', 'examples/seed/node1.sh', '--pcap', tmp, '--real'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--pcap captures the simulation');
+  it('--epoch sets when the capture clock starts (seconds or a UTC time); a bad one, or with --real, is a usage error', () => {
+    const script = join(tmp, 'pair.sh');
+    writeFileSync(script, PAIR);
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'run', script, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const first = (dir: string) => readPcap(readFileSync(join(dir, 'host/A/va.pcap')))!.records[0]!.tUs;
+    expect(cli('--pcap', join(tmp, 'e1'), '--epoch', '1000000000').status).toBe(0);
+    expect(cli('--pcap', join(tmp, 'e2'), '--epoch', '2001-09-09T01:46:40Z').status).toBe(0);
+    expect(Math.floor(first(join(tmp, 'e1')) / 1e6)).toBe(1_000_000_000);
+    expect(first(join(tmp, 'e2'))).toBe(first(join(tmp, 'e1')));
+    expect(cli('--pcap', join(tmp, 'e3')).status).toBe(0);
+    expect(Math.floor(first(join(tmp, 'e3')) / 1e6)).toBe(1_704_067_200);
+    const bad = cli('--pcap', join(tmp, 'e4'), '--epoch', 'yesterday');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^nettwin run: --epoch "yesterday": give seconds since 1970/);
+    expect(cli('--epoch', '5').stderr).toBe('nettwin run: --epoch goes with --pcap (it sets when the simulated captures start) (see nettwin run --help)\n');
+    expect(cli('--pcap', join(tmp, 'e5'), '--real', '--epoch', '5').status).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 /** Classic pcap: the global header and record layout libpcap expects, read back by our reader. */
 import { describe, expect, it } from 'vitest';
-import { LINKTYPE, PcapWriter, SNAPLEN } from '../../../../sim/pcap/writer.js';
+import { LINKTYPE, PCAP_EPOCH_US, PcapWriter, SNAPLEN } from '../../../../sim/pcap/writer.js';
 import { readPcap } from '../../../../sim/pcap/reader.js';
 
 describe('PcapWriter', () => {
@@ -13,7 +13,7 @@ describe('PcapWriter', () => {
   });
 
   it('writes each record with virtual seconds and microseconds, lengths, bytes', () => {
-    const w = new PcapWriter();
+    const w = new PcapWriter(LINKTYPE.ethernet, 0);
     w.add(1_018_020, new Uint8Array([1, 2, 3]));
     w.add(5, new Uint8Array(60));
     const b = w.bytes();
@@ -30,6 +30,13 @@ describe('PcapWriter', () => {
       [5, 60, 60],
     ]);
     expect(w.count).toBe(2);
+  });
+
+  it('starts its clock at 2024-01-01 00:00:00 UTC by default', () => {
+    const w = new PcapWriter();
+    w.add(20, new Uint8Array(1));
+    expect(readPcap(w.bytes())!.records[0]!.tUs).toBe(PCAP_EPOCH_US + 20);
+    expect(new Date(PCAP_EPOCH_US / 1000).toISOString()).toBe('2024-01-01T00:00:00.000Z');
   });
 
   it('can start its clock at an epoch', () => {
