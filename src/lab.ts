@@ -167,8 +167,8 @@ export class HostHandle {
   }
 
   /** Runs a shell script on this host, one Step per command, as `nettwin run --json` reports. */
-  sh(script: string, opts: { file?: string; env?: Record<string, string> } = {}): Step[] {
-    return this.lab.twin.run(this.host, script, { file: opts.file ?? '<script>', env: opts.env });
+  sh(script: string, opts: { file?: string; env?: Record<string, string>; readSource?: (name: string) => { text: string } | { error: string } } = {}): Step[] {
+    return this.lab.twin.run(this.host, script, { file: opts.file ?? '<script>', env: opts.env, readSource: opts.readSource });
   }
 
   /** Runs one command line (no shell constructs beyond words and quotes). */

@@ -60,6 +60,8 @@ export function execArgv(argv: readonly string[]): string[] {
   const inv = classify([{ argv: [...argv], stdoutTo: null }], false);
   if (inv.kind === 'unsupported') throw new ExecRefused(`not something nettwin runs: ${inv.why}`);
   if (inv.kind === 'proc-read' && inv.wrappers.length === 0) return ['cat', ...inv.paths];
+  // a text tool (`cat FILE` of anything but the kernel's files) runs inside a script's shell, never in a namespace
+  if (inv.kind === 'text') throw new ExecRefused(`not something nettwin runs: ${argv.join(' ')} (exec takes ip, bridge, ping, sysctl or cat of a /proc/sys/net file)`);
   if (inv.kind !== 'program') throw new ExecRefused(`not a command nettwin runs in a namespace (${argv[0]}): exec takes ip, bridge, ping, sysctl or cat of a /proc/sys/net file`);
   if (inv.wrappers.length > 0) throw new ExecRefused(`the namespace is HOST/NS, not ${inv.wrappers[0]!.argv.slice(0, 3).join(' ')}: name it on the command line (nettwin exec LAB HOST/NS -- …)`);
   if (inv.background) throw new ExecRefused('exec runs one command to its end, not in the background');

@@ -30,6 +30,7 @@ import { kernelOnlyProblem } from '../../src/exec/kernel-only-argv.js';
 import { checkKernelPath, refusal } from '../../src/model/kernel-path.js';
 import { deferrable, Speculation, type Deferred } from './speculation.js';
 import { hasPendingJobs } from './real-jobs.js';
+import { runTextTool } from '../../src/programs/text/index.js';
 
 export interface RealDriverOptions extends InterpretOptions {
   /** the sandbox, or its opening (the script is interpreted meanwhile; nothing waits for it before the kernel is needed) */
@@ -96,7 +97,11 @@ export class KernelExecutor implements AsyncExecutor {
     const before = lab?.version ?? 0;
     const shadow = opts.shadow ? execSim(opts.shadow.host, inv, opts.shadow.sim, src) : null;
     let o: Outcome;
-    if (shadow ? shadow.modelled === false && kernelMayRun(inv) : notModelledAlone(inv)) {
+    // a text tool runs in-process, the same function as in the simulator (never the machine's own)
+    if (inv.kind === 'text' && inv.wrappers.length === 0) {
+      o = shadow ? { ...shadow } : runTextTool(inv.tool, inv.argv, inv.stdin, inv.files);
+      delete o.jobs;
+    } else if (shadow ? shadow.modelled === false && kernelMayRun(inv) : notModelledAlone(inv)) {
       // the kernel answers what the simulator cannot: queued commands first, and no
       // speculation from here on (the shadow no longer knows the kernel's state)
       if (spec) {
@@ -118,7 +123,7 @@ export class KernelExecutor implements AsyncExecutor {
         o = { exit: shadow!.exit, stdout: shadow!.stdout, stderr: shadow!.stderr, supported: true };
       } else {
         if (spec && !localOutcome(inv)) await spec.flush();
-        if (opts.beforeTraffic && inv.kind === 'program' && (inv.program === 'ping' || inv.program === 'socat')) await opts.beforeTraffic(await this.ready());
+        if (opts.beforeTraffic && inv.kind === 'program' && (inv.program === 'ping' || inv.program === 'socat' || inv.program === 'arping')) await opts.beforeTraffic(await this.ready());
         o = await execReal(await this.ready(), opts.sandboxHost, opts.host, inv, src);
       }
       const changed = lab ? lab.nsChanges.since(before, lab.version) : null;
@@ -168,7 +173,7 @@ export async function runScriptReal(source: string, opts: RealDriverOptions): Pr
 
 /** The queued form of an invocation the kernel may run later (see speculation.ts), or null. */
 function queued(sbHost: string, inv: Invocation, shadow: Outcome, command: string): Deferred | null {
-  if (inv.kind !== 'program' || inv.background || realArgvProblem(inv.program, inv.argv)) return null;
+  if (inv.kind !== 'program' || inv.background || inv.stdin !== undefined || realArgvProblem(inv.program, inv.argv)) return null;
   if (inv.wrappers.length > 1) return null;
   const w = inv.wrappers[0];
   const wrapperNs = w === undefined ? undefined : w.kind === 'netns-exec' ? w.name : null;
@@ -189,28 +194,31 @@ function fromPath(host: string, inv: Extract<Invocation, { wrappers: unknown }>)
  */
 async function redirectWrite(sb: Sandbox, sbHost: string, inv: Extract<Invocation, { kind: 'proc-write' }>): Promise<Outcome> {
   const fail = (why: string): Outcome => ({ exit: 1, stdout: '', stderr: `bash: ${inv.path}: ${why}\n`, supported: true });
-  if ((await sb.exec(sbHost, ['test', '-e', inv.path])).exit !== 0) return fail('No such file or directory');
-  if ((await sb.exec(sbHost, ['test', '-w', inv.path])).exit !== 0) return fail('Permission denied');
+  // the shell opens the file in its own namespace: the host's, or the one a `bash -c` runs in
+  const shell = (inv.shellWrappers ?? []).flatMap((w) => w.argv);
+  if (shell.length) {
+    const r = await sb.exec(sbHost, [...shell, 'true']);
+    if (r.exit !== 0) return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
+  }
+  if ((await sb.exec(sbHost, [...shell, 'test', '-e', inv.path])).exit !== 0) return fail('No such file or directory');
+  if ((await sb.exec(sbHost, [...shell, 'test', '-w', inv.path])).exit !== 0) return fail('Permission denied');
   if (inv.wrappers.length) {
     const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'true']);
     if (r.exit !== 0) return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
   }
-  const r = await sb.exec(sbHost, ['tee', inv.path], { input: `${inv.value}\n` });
+  const r = await sb.exec(sbHost, [...shell, 'tee', inv.path], { input: `${inv.value}\n` });
   if (r.exit === 0) return { exit: 0, stdout: '', stderr: '', supported: true };
   // the write itself was refused (EINVAL): bash's builtin echo says so, or /bin/echo when wrapped
   const who = inv.wrappers.length ? 'echo' : 'bash: echo';
   return { exit: 1, stdout: '', stderr: `${who}: write error: Invalid argument\n`, supported: true };
 }
 
-/**
- * The refusal of the first path that is not a sysctl file the path check allows (or, for a
- * line the simulator does not model, a /sys/class/net attribute), or null.
- */
-function procRefusal(paths: string[], sysfs = false): Outcome | null {
+/** The refusal of the first path that is not a sysctl file (or, for reading, a /sys/class/net or /proc/net file) the path check allows, or null. */
+function procRefusal(paths: string[], reading = false): Outcome | null {
   for (const p of paths) {
     const c = checkKernelPath(p);
     if (!c.ok) return unsupported(refusal(p, c.why));
-    if (c.file.kind !== 'sysctl' && !(sysfs && c.file.kind === 'sysfs-net')) return unsupported(`${p} is not a sysctl file`);
+    if (c.file.kind !== 'sysctl' && !(reading && (c.file.kind === 'sysfs-net' || c.file.kind === 'proc-net'))) return unsupported(`${p} is not a sysctl file`);
   }
   return null;
 }
@@ -232,11 +240,22 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       return { exit: r.exit, stdout: inv.echoed, stderr: r.stderr, supported: true };
     }
     case 'proc-read': {
-      const refused = procRefusal(inv.paths, inv.notModelled !== undefined);
+      const refused = procRefusal(inv.paths, true);
       if (refused) return refused;
       const prefix = inv.wrappers.flatMap((w) => w.argv);
+      if (inv.paths.some((p) => !p.startsWith('/proc/sys/'))) await settle(sb, sbHost, { dad: false });
       const r = await sb.exec(sbHost, [...prefix, 'cat', ...inv.paths]);
       return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
+    }
+    case 'netdev-list': {
+      const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'ls', '/sys/class/net']);
+      return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
+    }
+    case 'text': {
+      // wrapped in a namespace: the wrapper's own errors first (a missing namespace), then the tool in-process
+      const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'true']);
+      if (r.exit !== 0) return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
+      return runTextTool(inv.tool, inv.argv, inv.stdin, inv.files);
     }
     case 'program': {
       const argv = [...inv.wrappers.flatMap((w) => w.argv), inv.program, ...inv.argv];
@@ -287,7 +306,7 @@ async function execKernelOnly(sb: Sandbox, sbHost: string, host: string, inv: In
     return mark({ exit: 0, stdout: '', stderr: '', supported: true });
   }
   await settle(sb, sbHost, { dad: true });
-  const r = await sb.exec(sbHost, argv, { timeoutMs: KERNEL_ONLY_LIMIT_MS });
+  const r = await sb.exec(sbHost, argv, inv.stdin !== undefined ? { timeoutMs: KERNEL_ONLY_LIMIT_MS, input: inv.stdin } : { timeoutMs: KERNEL_ONLY_LIMIT_MS });
   const o: Outcome = { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
   if (r.timedOut) o.stderr += `nettwin: still running after ${KERNEL_ONLY_LIMIT_MS / 1000} s: ended\n`;
   if (inv.program === 'ping' || inv.program === 'ping6') o.ping = { from: fromPath(host, inv), to: pingTarget(inv.argv), ...pingCounts(r.stdout) };

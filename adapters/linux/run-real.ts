@@ -25,6 +25,8 @@ export async function runScriptInSandbox(
     speculate?: boolean;
     onProgress?: (line: number, lines: number) => void /** a sandbox already opening for this run (its first attempt uses it, and closes it) */;
     sandbox?: Promise<Sandbox>;
+    /** `source FILE`: the text of a file beside the script */
+    readSource?: (name: string) => { text: string } | { error: string };
     /** the kernel the shadow simulation models (default: this machine's, kernel-detect.ts) */
     kernel?: KernelProfile;
     /** capture every device on the kernel (`run --real --pcap`): the files, once the script ran */
@@ -43,7 +45,17 @@ export async function runScriptInSandbox(
       const shadow = { host: twin.host(opts.host), sim: twin.sim };
       const cap = opts.pcap ? new KernelCapture([opts.host]) : null;
       const beforeTraffic = cap ? (sb: Sandbox) => cap.beforeTraffic(sb) : undefined;
-      const steps = await runScriptReal(text, { file: opts.file, host: opts.host, sandbox, sandboxHost: opts.host, shadow, speculate, onProgress: opts.onProgress, beforeTraffic });
+      const steps = await runScriptReal(text, {
+        file: opts.file,
+        host: opts.host,
+        sandbox,
+        sandboxHost: opts.host,
+        shadow,
+        speculate,
+        onProgress: opts.onProgress,
+        beforeTraffic,
+        readSource: opts.readSource,
+      });
       if (cap) opts.pcap!(await cap.collect(await sandbox));
       return steps;
     } finally {

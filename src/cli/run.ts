@@ -3,6 +3,7 @@ import { Lab } from '../lab.js';
 import type { LabModel } from '../model/lab-model.js';
 import type { Step } from '../exec/step.js';
 import { isLabFile } from '../labfile/path.js';
+import { readSetupFile, SetupRefused } from '../labfile/setup-file.js';
 import type { LoadLabOptions } from '../labfile/load.js';
 import { loadInput, type LoadedScript } from './load.js';
 import type { LabSpec } from '../labfile/spec.js';
@@ -59,7 +60,7 @@ export async function simulateFile(file: string, opts: LoadLabOptions = {}): Pro
     return { steps, model: lab.model };
   }
   const lab = new Lab();
-  return { steps: lab.host('host').sh(input.text, { file: input.file }), model: lab.model };
+  return { steps: lab.host('host').sh(input.text, { file: input.file, readSource: sourceBeside(input.file) }), model: lab.model };
 }
 
 /** Runs the file in the chosen mode and returns its steps; `kernel`: the profile the simulator models (default: the stock one; real mode: this machine's). */
@@ -92,13 +93,35 @@ export async function runInput(input: RunInput, real: boolean, kernel?: KernelPr
     const { progressBar } = await import('./progress.js');
     const bar = await progressBar('real', 'lines');
     try {
-      return await runScriptInSandbox(input.text, { file: input.file, host: 'host', sandbox, onProgress: (line, lines) => bar.update(line, lines), kernel });
+      return await runScriptInSandbox(input.text, { file: input.file, host: 'host', sandbox, onProgress: (line, lines) => bar.update(line, lines), kernel, readSource: sourceBeside(input.file) });
     } finally {
       bar.stop();
     }
   }
   const lab = new Lab({ kernel });
-  return lab.host('host').sh(input.text, { file: input.file });
+  return lab.host('host').sh(input.text, { file: input.file, readSource: sourceBeside(input.file) });
+}
+
+/**
+ * `source FILE` in a script: a file beside it, by the rule a lab file's setup scripts follow
+ * (inside the script's folder, a regular text file of bounded size).
+ */
+export function sourceBeside(script: string): (name: string) => { text: string } | { error: string } {
+  return (name) => {
+    try {
+      return { text: readSetupFile(script, name).text };
+    } catch (e) {
+      if (e instanceof SetupRefused)
+        return {
+          error: e.message
+            .replace(/^setup script "[^"]*" /, '')
+            .replace(/ \(setup paths stay[^)]*\)/, '')
+            .replace(/the lab file's folder/g, "the script's folder")
+            .replace(/relative to the lab file/g, 'relative to the script'),
+        };
+      throw e;
+    }
+  };
 }
 
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {

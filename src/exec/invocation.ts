@@ -8,6 +8,8 @@ import { argvVerdict } from './kernel-argv.js';
 import { checkKernelPath, refusal } from '../model/kernel-path.js';
 import { CATALOGUE, isProgram, type Feature, type Program } from './catalogue.js';
 import { sysfsNetProblem } from './kernel-only-argv.js';
+import { isTextTool, type TextTool } from './text-tools.js';
+import { classifyPath, type ScratchView } from './scratch.js';
 
 export type { Program } from './catalogue.js';
 
@@ -24,26 +26,30 @@ export type NetnsWrapper =
 export type Invocation =
   /**
    * `offKernel`: why this line never reaches the kernel (kernel-argv.ts): both modes give the
-   * simulator's answer, a failure, or report the line unsupported with this reason
+   * simulator's answer, a failure, or report the line unsupported with this reason.
+   * `stdin`: what the shell feeds it (a pipe, a here-document), when anything.
    */
   | { kind: 'program'; program: Program; argv: string[]; wrappers: NetnsWrapper[]; background: boolean; offKernel?: string; stdin?: string }
   /**
-   * `echo V > /proc/sys/…` (`redirect`: the shell itself opens the file, in its own namespace,
-   * whatever namespace `echo` then runs in) or `echo V | tee /proc/sys/…` (tee opens it, in the
-   * namespace its wrappers lead to). `path` passed the path check (kernel-path.ts).
+   * `echo V > /proc/sys/…` (`redirect`: the shell itself opens the file, in its own namespace —
+   * the host's, or `shellWrappers`' for a `bash -c` run inside one — whatever namespace `echo`
+   * then runs in) or `… | tee /proc/sys/…` (tee opens it, in the namespace its wrappers lead
+   * to). `path` passed the path check (kernel-path.ts).
    */
-  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean; notModelled?: string }
+  | { kind: 'proc-write'; path: string; value: string; echoed: string; wrappers: NetnsWrapper[]; redirect: boolean; shellWrappers?: NetnsWrapper[]; notModelled?: string }
   /**
-   * `cat /proc/sys/…`, every path checked. `notModelled` (both kinds): a kernel file the
-   * model does not hold (a sysctl it lacks, /sys/class/net/IF/ATTR): the simulator reports
-   * the line not modelled, real mode reads or writes the kernel's file
+   * `cat FILE…` of the kernel's files (/proc/sys/net, /sys/class/net/IF/ATTR, /proc/net/…),
+   * every path checked. `notModelled` (both kinds): a kernel file the model does not hold (a
+   * sysctl it lacks, a /sys/class/net attribute it does not answer): the simulator reports the
+   * line not modelled, real mode reads or writes the kernel's file
    */
   | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[]; notModelled?: string }
-  | { kind: 'echo'; text: string }
+  /** `ls /sys/class/net`: the namespace's interfaces */
+  | { kind: 'netdev-list'; wrappers: NetnsWrapper[] }
+  /** a text tool (text-tools.ts), run in-process in both modes on its stdin and the run's scratch files */
+  | { kind: 'text'; tool: TextTool; argv: string[]; stdin: string; files: ScratchView; wrappers: NetnsWrapper[] }
   | { kind: 'sleep'; seconds: number }
   | { kind: 'noop' }
-  | { kind: 'set'; errexit: boolean | null }
-  | { kind: 'exit'; code: number }
   /** `feature`: the program's, when a catalogue program's line was refused */
   | { kind: 'unsupported'; why: string; feature?: Feature };
 
@@ -72,7 +78,7 @@ function stripSudo(argv: string[]): string[] | null {
 }
 
 /** Peels `ip netns exec NS`, `nsenter --net=/run/netns/NS` and `sudo` layers off a command. */
-function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: string } {
+export function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { why: string } {
   for (;;) {
     const s = stripSudo(argv);
     if (!s) return { why: 'interactive sudo' };
@@ -129,70 +135,103 @@ const NETNS_WORD = /^netns$|^net$|^netn$/;
 /**
  * Why a line may not touch `path` (the path check refused it, or it is no file a line may
  * read or write), why the model does not answer for it (`kernelOnly`: a sysctl it does not
- * hold, a /sys/class/net attribute — real mode reads or writes the kernel's), or null for a
- * /proc/sys file the model answers (it holds the key, or knows this kernel lacks it).
+ * hold, a /sys/class/net attribute it does not answer, /proc/net/dev — real mode reads or
+ * writes the kernel's), or null for a file the model answers: a /proc/sys key it holds (or
+ * knows this kernel lacks), and, for reading, /sys/class/net/IF/ATTR of READ_ATTRS and
+ * /proc/net/{route,arp}.
  */
 function procProblem(path: string, verb: string, write = false): string | { kernelOnly: string } | null {
   const c = checkKernelPath(path);
   if (!c.ok) return refusal(path, c.why);
+  if (c.file.kind === 'proc-net' && !write) return c.file.file === 'dev' ? { kernelOnly: `${verb} ${path}` } : null;
   if (c.file.kind === 'sysfs-net') {
     const why = sysfsNetProblem(path, write);
-    return why ?? { kernelOnly: `${verb} ${path}` };
+    if (why) return why;
+    return !write && READ_ATTRS.has(c.file.attr) ? null : { kernelOnly: `${verb} ${path}` };
   }
   if (c.file.kind !== 'sysctl') return `${verb} ${path}`;
   if (classifySysctl(c.file.segments.join('/')) === 'unmodelled') return { kernelOnly: `${verb} ${path}` };
   return null;
 }
 
-export interface PipelinePart {
-  argv: string[];
-  /** `> FILE` target, if any (other than /dev/null) */
-  stdoutTo: string | null;
+/** Whether the path check allows a file of the kernel's (kernel-path.ts), for the shell's file tests. */
+export function kernelPathAllowed(path: string): boolean {
+  return checkKernelPath(path).ok;
 }
 
-/** Classifies one pipeline (usually one command) of expanded words. */
-export function classify(parts: PipelinePart[], background: boolean): Invocation {
-  if (parts.length === 2) return classifyPipe(parts);
-  if (parts.length > 2) return { kind: 'unsupported', why: 'pipeline' };
-  const { stdoutTo } = parts[0];
+/**
+ * Why a shell may not redirect a command's output to `path` (a string), why the model does not
+ * answer for it (`kernelOnly`: real mode writes the kernel's file), or null: a sysctl it holds.
+ */
+export function redirectProblem(path: string): string | { kernelOnly: string } | null {
+  return procProblem(path, 'redirect to', true);
+}
+
+/** The attributes of /sys/class/net/IF the simulator answers (src/programs/kernel-files). */
+export const READ_ATTRS: ReadonlySet<string> = new Set([
+  'address',
+  'broadcast',
+  'mtu',
+  'operstate',
+  'carrier',
+  'ifindex',
+  'iflink',
+  'type',
+  'addr_len',
+  'flags',
+  'tx_queue_len',
+  'ifalias',
+  'netdev_group',
+  'dormant',
+  'proto_down',
+  'link_mode',
+]);
+
+/** One command of a pipeline, expanded, with what the shell connects to it. */
+export interface Stage {
+  argv: string[];
+  /** what the shell feeds its stdin (a pipe, a here-document, a file), or null */
+  stdin: string | null;
+  /** `> FILE` when FILE is one of the kernel's files (the shell opens it), else null */
+  stdoutTo: string | null;
+  /** the run's scratch files, for the text tools */
+  files: ScratchView;
+}
+
+const NO_FILES: ScratchView = { read: () => undefined };
+
+/**
+ * Classifies one command of expanded words (shell builtins and functions are the shell's, and
+ * never reach here). `parts` in the old form — a list of `{ argv, stdoutTo }` — is one command.
+ *
+ * @example classify({ argv: ['ip', 'link'], stdin: null, stdoutTo: null, files }, false) // { kind: 'program', program: 'ip', … }
+ */
+export function classify(stage: Stage | { argv: string[]; stdoutTo: string | null }[], background: boolean): Invocation {
+  const st: Stage = Array.isArray(stage) ? { argv: stage[0]!.argv, stdoutTo: stage[0]!.stdoutTo, stdin: null, files: NO_FILES } : stage;
+  const { stdoutTo } = st;
   const wrappers: NetnsWrapper[] = [];
-  const u = unwrap(parts[0].argv, wrappers);
+  const u = unwrap(st.argv, wrappers);
   if (!Array.isArray(u)) return { kind: 'unsupported', why: u.why };
   const [cmd, ...args] = u;
   if (cmd === undefined) return { kind: 'noop' };
-  if (cmd === 'echo') {
+  const all = wrappers.some((w) => w.kind === 'netns-exec-all');
+  if (cmd === 'echo' && stdoutTo !== null) {
     const text = echoText(args);
     if (text === null) return { kind: 'unsupported', why: 'echo option' };
-    if (stdoutTo !== null) {
-      const why = procProblem(stdoutTo, 'redirect to', true);
-      if (typeof why === 'string') return { kind: 'unsupported', why };
-      if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec echo' };
-      const inv: Invocation = { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
-      if (why) inv.notModelled = why.kernelOnly;
-      return inv;
-    }
-    if (wrappers.length) return { kind: 'unsupported', why: 'echo inside a namespace' };
-    return { kind: 'echo', text };
+    const why = procProblem(stdoutTo, 'redirect to', true);
+    if (typeof why === 'string') return { kind: 'unsupported', why };
+    if (all) return { kind: 'unsupported', why: 'ip -all netns exec echo' };
+    const inv: Invocation = { kind: 'proc-write', path: stdoutTo, value: text.trim(), echoed: '', wrappers, redirect: true };
+    if (why) inv.notModelled = why.kernelOnly;
+    return inv;
   }
   if (stdoutTo !== null) return { kind: 'unsupported', why: `redirect to ${stdoutTo}` };
-  if (wrappers.length === 0) {
-    if (cmd === 'true' || cmd === ':') return { kind: 'noop' };
-    if (cmd === 'set') {
-      const flags = args.filter((a) => /^[-+][a-z]+$/.test(a));
-      if (flags.length !== args.length) return { kind: 'unsupported', why: 'set option' };
-      let errexit: boolean | null = null;
-      for (const f of flags) if (f.includes('e')) errexit = f[0] === '-';
-      return { kind: 'set', errexit };
-    }
-    if (cmd === 'sleep') {
-      const s = Number(args[0]?.replace(/s$/, ''));
-      if (args.length !== 1 || !Number.isFinite(s) || s < 0) return { kind: 'unsupported', why: 'sleep argument' };
-      return { kind: 'sleep', seconds: s };
-    }
-    if (cmd === 'exit') return { kind: 'exit', code: args.length ? Number(args[0]) & 255 : 0 };
+  if (cmd === 'sleep' && wrappers.length === 0) {
+    const s = Number(args[0]?.replace(/s$/, ''));
+    if (args.length !== 1 || !Number.isFinite(s) || s < 0) return { kind: 'unsupported', why: 'sleep argument' };
+    return { kind: 'sleep', seconds: s };
   }
-  if (cmd === 'cat') {
-    if (!args.length) return { kind: 'unsupported', why: 'cat of stdin' };
+  if (cmd === 'cat' && args.some((a) => classifyPath(a).kind === 'kernel')) {
     const opt = args.find((a) => a.startsWith('-'));
     if (opt) return { kind: 'unsupported', why: `cat option ${opt}` };
     let kernelOnly: string | undefined;
@@ -205,11 +244,26 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
     if (kernelOnly) inv.notModelled = kernelOnly;
     return inv;
   }
+  if (cmd === 'tee' && args.some((a) => classifyPath(a).kind === 'kernel')) return classifyTee(args, st.stdin ?? '', wrappers);
+  if (cmd === 'ls') {
+    if (args.length === 1 && /^\/sys\/class\/net\/?$/.test(args[0]!)) return all ? { kind: 'unsupported', why: 'ip -all netns exec ls' } : { kind: 'netdev-list', wrappers };
+    return { kind: 'unsupported', why: `ls ${args.join(' ')}`.trim() };
+  }
+  if (isTextTool(cmd)) {
+    if (all) return { kind: 'unsupported', why: `ip -all netns exec ${cmd}` };
+    for (const a of args) {
+      // a file of the kernel's as a text tool's operand: only cat and tee know them
+      const k = classifyPath(a);
+      if (k.kind === 'kernel' && a.startsWith('/') && cmd !== 'echo' && cmd !== 'printf') return { kind: 'unsupported', why: `${cmd} of ${a}` };
+    }
+    return { kind: 'text', tool: cmd, argv: args, stdin: st.stdin ?? '', files: st.files, wrappers };
+  }
   if (isProgram(cmd)) {
-    if ((cmd === 'ping' || cmd === 'ping6' || cmd === 'socat' || background) && wrappers.some((w) => w.kind === 'netns-exec-all')) {
+    if ((cmd === 'ping' || cmd === 'ping6' || cmd === 'socat' || background) && all) {
       return { kind: 'unsupported', why: `ip -all netns exec ${cmd}` };
     }
     const inv: Invocation = { kind: 'program', program: cmd, argv: args, wrappers, background };
+    if (st.stdin !== null) inv.stdin = st.stdin;
     const v = cmd === 'socat' ? null : argvVerdict(cmd, args);
     if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why, feature: CATALOGUE[cmd].feature };
     if (v) inv.offKernel = v.why;
@@ -218,28 +272,22 @@ export function classify(parts: PipelinePart[], background: boolean): Invocation
   return { kind: 'unsupported', why: `command ${cmd}` };
 }
 
-/** `echo V | [sudo] tee [-a] /proc/sys/…` */
-function classifyPipe(parts: PipelinePart[]): Invocation {
-  const left = stripSudo(parts[0].argv);
-  const wrappers: NetnsWrapper[] = [];
-  const right = unwrap(parts[1].argv, wrappers);
-  if (!left || left[0] !== 'echo' || !Array.isArray(right) || right[0] !== 'tee') return { kind: 'unsupported', why: 'pipeline' };
-  const text = echoText(left.slice(1));
-  if (text === null) return { kind: 'unsupported', why: 'pipeline' };
-  const opt = right.slice(1).find((a) => a.startsWith('-') && a !== '-a' && a !== '--append');
+/** `… | [sudo] tee [-a] /proc/sys/…`: tee writes its input there and prints it */
+function classifyTee(args: string[], input: string, wrappers: NetnsWrapper[]): Invocation {
+  const opt = args.find((a) => a.startsWith('-') && a !== '-a' && a !== '--append');
   if (opt) return { kind: 'unsupported', why: `tee option ${opt}` };
-  const files = right.slice(1).filter((a) => a !== '-a' && a !== '--append');
+  const files = args.filter((a) => a !== '-a' && a !== '--append');
   if (files.length !== 1) return { kind: 'unsupported', why: files.length ? 'tee to several files' : 'tee to no file' };
-  const why = procProblem(files[0], 'tee to', true);
+  const why = procProblem(files[0]!, 'tee to', true);
   if (typeof why === 'string') return { kind: 'unsupported', why };
   if (wrappers.some((w) => w.kind === 'netns-exec-all')) return { kind: 'unsupported', why: 'ip -all netns exec tee' };
-  const inv: Invocation = { kind: 'proc-write', path: files[0], value: text.trim(), echoed: text, wrappers, redirect: false };
+  const inv: Invocation = { kind: 'proc-write', path: files[0]!, value: input.trim(), echoed: input, wrappers, redirect: false };
   if (why) inv.notModelled = why.kernelOnly;
   return inv;
 }
 
 /** bash's builtin echo: -n, -e, -E; returns the printed text. */
-function echoText(args: string[]): string | null {
+export function echoText(args: string[]): string | null {
   let newline = true;
   let escapes = false;
   let i = 0;

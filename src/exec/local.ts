@@ -5,13 +5,8 @@ import { modprobeAnswer } from './modprobe.js';
 
 export function localOutcome(inv: Invocation): Outcome | null {
   switch (inv.kind) {
-    case 'echo':
-      return { exit: 0, stdout: inv.text, stderr: '', supported: true };
     case 'noop':
-    case 'set':
       return { exit: 0, stdout: '', stderr: '', supported: true };
-    case 'exit':
-      return { exit: inv.code, stdout: '', stderr: '', supported: true };
     case 'unsupported':
       return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${inv.why}\n`, supported: false };
     case 'program':

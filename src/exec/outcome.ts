@@ -4,6 +4,7 @@
  */
 import type { JobReport } from './job.js';
 import type { PingSummary } from './step.js';
+import type { ScratchWrite } from './scratch.js';
 
 export interface Outcome {
   exit: number;
@@ -23,6 +24,8 @@ export interface Outcome {
   answeredBy?: 'kernel';
   ping?: PingSummary;
   jobs?: JobReport[];
+  /** files of the run's scratch area a text tool wrote (tee): the shell applies them */
+  writes?: ScratchWrite[];
 }
 
 /** The answer to a line nettwin does not model: exit 127, as a shell says of a missing command. */

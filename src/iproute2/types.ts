@@ -51,6 +51,8 @@ export interface CmdContext {
   neighbours?: (ns: Netns) => Iterable<DynamicNeighbour>;
   /** the running system's clock in µs (the simulator's virtual time): what cached routes' expiry counts against */
   nowUs?: () => number;
+  /** whether background processes of the lab run in a namespace (`ip netns pids`) */
+  processesIn?: (ns: Netns) => boolean;
 }
 
 /** A learnt neighbour entry, as `ip neigh` shows it. */

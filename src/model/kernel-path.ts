@@ -19,7 +19,9 @@
  *   `/proc/sys/net/netfilter/nf_log/N`;
  * - `/sys/class/net/IFNAME/ATTR` for the attribute files in SYSFS_NET_ATTRS;
  * - `/run/netns/NAME` and `/var/run/netns/NAME` (a named network namespace, as `ip netns add`
- *   makes it: for `nsenter --net=` and `ip … netns PATH`).
+ *   makes it: for `nsenter --net=` and `ip … netns PATH`);
+ * - `/proc/net/{dev,route,arp}` (per namespace: /proc/net is /proc/self/net, the tables of the
+ *   reader's network namespace), for reading.
  * A KEY is a sysctl file name (`[A-Za-z0-9_][A-Za-z0-9_-]*`, no dot); whether the kernel or
  * the model has it is decided later, as for any key (`classifySysctl`).
  */
@@ -27,7 +29,15 @@
 /** A file the allowlist names. */
 export type KernelFile =
   /** `segments`: the path's segments after /proc/sys (`['net', 'ipv4', 'conf', 'eth0.100', 'rp_filter']`) */
-  { kind: 'sysctl'; path: string; segments: string[] } | { kind: 'sysfs-net'; path: string; ifname: string; attr: string; writable: boolean } | { kind: 'netns'; path: string; name: string };
+  | { kind: 'sysctl'; path: string; segments: string[] }
+  | { kind: 'sysfs-net'; path: string; ifname: string; attr: string; writable: boolean }
+  | { kind: 'netns'; path: string; name: string }
+  /** `/proc/net/FILE`: the reading process's network namespace's tables (read only) */
+  | { kind: 'proc-net'; path: string; file: ProcNetFile };
+
+/** The files of /proc/net a script may read. */
+export const PROC_NET_FILES = ['dev', 'route', 'arp'] as const;
+export type ProcNetFile = (typeof PROC_NET_FILES)[number];
 
 export type PathCheck = { ok: true; file: KernelFile } | { ok: false; why: string };
 
@@ -88,7 +98,7 @@ function isNetnsName(s: string): boolean {
   return /^[\x21-\x7e]{1,255}$/.test(s) && !s.includes('/') && s !== '.' && s !== '..';
 }
 
-const ALLOWED = 'only /proc/sys/net/{ipv4,ipv6,core,bridge,netfilter,unix} sysctl files, /sys/class/net/IF/ATTR and /run/netns/NAME are allowed';
+const ALLOWED = 'only /proc/sys/net/{ipv4,ipv6,core,bridge,netfilter,unix} sysctl files, /sys/class/net/IF/ATTR, /proc/net/{dev,route,arp} and /run/netns/NAME are allowed';
 
 /**
  * Whether a script line may touch `path`, and which kernel file it is.
@@ -113,6 +123,10 @@ export function checkKernelPath(path: string): PathCheck {
     const rest = segs.slice(2);
     const why = sysctlShapeProblem(rest);
     return why ? no(why) : { ok: true, file: { kind: 'sysctl', path, segments: rest } };
+  }
+  if (segs[0] === 'proc' && segs[1] === 'net' && segs.length === 3) {
+    const f = PROC_NET_FILES.find((x) => x === segs[2]);
+    return f ? { ok: true, file: { kind: 'proc-net', path, file: f } } : no();
   }
   const [, , , ifname, attr] = segs;
   if (segs[0] === 'sys' && segs[1] === 'class' && segs[2] === 'net' && ifname !== undefined && attr !== undefined && segs.length === 5) {

@@ -10,6 +10,7 @@ import { runBrctl } from '../iproute2/brctl.js';
 import type { Program } from '../exec/catalogue.js';
 import type { SimProgram } from './program.js';
 import { runPing } from './ping/index.js';
+import { runArping } from './arping/index.js';
 import { runSocat } from './socat/socat.js';
 import { runSysctl } from './sysctl.js';
 import { runIptables } from './iptables/iptables.js';
@@ -25,6 +26,7 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   sysctl: (ctx, argv) => runSysctl(ctx, argv),
   ping: (ctx, argv) => runPing(ctx, argv, ctx.sim),
   ping6: (ctx, argv) => runPing(ctx, argv, ctx.sim, { ping6: true }),
+  arping: (ctx, argv) => runArping(ctx, argv),
   socat: (ctx, argv) => runSocat(ctx, argv, ctx.sim, ctx.source),
   iptables: (ctx, argv) => runIptables(ctx, argv, 'iptables'),
   'iptables-nft': (ctx, argv) => runIptables(ctx, argv, 'iptables-nft'),

@@ -68,14 +68,14 @@ export interface HeredocOwner {
 const BLANK = new Set([' ', '\t']);
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const SPECIAL_PARAMS = '?$#@*!-';
+/** the operators of `${NAME OP WORD}`, longest first where one is a prefix of another */
+const BRACE_OPS = [':-', ':=', ':+', ':?', '##', '%%', '//', '/#', '/%', '^^', ',,', '-', '=', '+', '?', '#', '%', '/', '^', ',', ':'] as const;
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const DIGIT = /[0-9]/;
 /** char codes that end a run of plain word characters: META and the quoting/expansion starters */
 const WORD_STOP = new Uint8Array(128);
 for (const c of [...META, '\\', "'", '"', '`', '$']) WORD_STOP[c.charCodeAt(0)] = 1;
-// Brace expansion (`ns{1,2}`, `{1..3}`) would multiply words; we refuse rather than guess.
-const BRACE_EXPANSION = /\{[^{}\s]*(?:,|\.\.)[^{}\s]*\}/;
 
 /** `unexpected EOF while looking for matching `X'` in bash's wording. */
 function eofMessage(close: string): string {
@@ -104,12 +104,16 @@ class PartList {
 export class Lexer {
   pos = 0;
   private readonly continuations = new Set<number>();
-  private pending: { delim: string; stripTabs: boolean; owner: HeredocOwner }[] = [];
+  private pending: { delim: string; stripTabs: boolean; owner: HeredocOwner; sink?: (body: string, line: number) => void }[] = [];
   private readonly pushed: Token[] = [];
   /** where the source has a backslash-newline, ascending (found once, not per word) */
   private readonly bsNl: number[] = [];
 
+  /** where each line starts */
+  private readonly lineStarts: number[] = [0];
+
   constructor(readonly src: string) {
+    for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     for (let k = src.indexOf('\\\n'); k !== -1; k = src.indexOf('\\\n', k + 1)) this.bsNl.push(k);
   }
 
@@ -169,8 +173,38 @@ export class Lexer {
   }
 
   /** Queues a here-document whose body starts after the next newline token. */
-  addHeredoc(delim: string, stripTabs: boolean, owner: HeredocOwner): void {
-    this.pending.push({ delim, stripTabs, owner });
+  addHeredoc(delim: string, stripTabs: boolean, owner: HeredocOwner, sink?: (body: string, line: number) => void): void {
+    this.pending.push({ delim, stripTabs, owner, sink });
+  }
+
+  /**
+   * The parts of an expanding here-document's body: like the inside of double quotes, but a
+   * `"` is an ordinary character (and `\"` stays as written).
+   */
+  static heredocParts(body: string): WordPart[] {
+    const lx = new Lexer(body);
+    const parts = new PartList();
+    parts.lit('', true);
+    while (lx.pos < body.length) {
+      const c = body[lx.pos]!;
+      if (c === '\\') {
+        const n = body[lx.pos + 1];
+        if (n === '\n') lx.pos += 2;
+        else if (n !== undefined && '$`\\'.includes(n)) {
+          parts.lit(n, true);
+          lx.pos += 2;
+        } else {
+          parts.lit('\\', true);
+          lx.pos++;
+        }
+      } else if (c === '$') lx.readDollar(parts, true);
+      else if (c === '`') lx.readBackquote(parts, true);
+      else {
+        parts.lit(c, true);
+        lx.pos++;
+      }
+    }
+    return parts.parts;
   }
 
   /**
@@ -208,11 +242,49 @@ export class Lexer {
    * Consumes the rest of an arithmetic command `(( ... ))`; called right after the
    * first `(` token when the second `(` is adjacent.
    */
-  skipArith(): void {
+  skipArith(): string {
+    const open = this.pos;
     this.pos = this.scanParen(this.pos + 1);
+    const body = this.src.slice(open + 1, this.pos - 1);
     this.skipBlanks();
     if (this.src[this.pos] !== ')') throw new ShellSyntaxError(eofMessage(')'), this.src.length);
     this.pos++;
+    return body;
+  }
+
+  /**
+   * The right side of `[[ … =~ RE ]]`: parentheses and `|` belong to the expression, so it is
+   * read up to a blank outside them (quoted parts stay quoted: they match literally).
+   */
+  readCondRegex(): WordToken | null {
+    this.skipBlanks();
+    const src = this.src;
+    const start = this.pos;
+    const parts = new PartList();
+    let depth = 0;
+    while (this.pos < src.length) {
+      const c = src[this.pos]!;
+      if ((c === ' ' || c === '\t' || c === '\n') && depth === 0) break;
+      if (c === '\\' && this.pos + 1 < src.length) {
+        parts.lit(src[this.pos + 1]!, true);
+        this.pos += 2;
+      } else if (c === "'") this.readSingle(parts);
+      else if (c === '"') {
+        this.pos++;
+        this.readDouble(parts, this.pos - 1);
+      } else if (c === '$' && src[this.pos + 1] !== ')' && this.pos + 1 < src.length) this.readDollar(parts, false);
+      else {
+        if (c === '(') depth++;
+        else if (c === ')') {
+          if (depth === 0) break;
+          depth--;
+        }
+        parts.lit(c, false);
+        this.pos++;
+      }
+    }
+    if (this.pos === start) return null;
+    return { kind: 'word', word: { parts: parts.parts, text: src.slice(start, this.pos) }, start, end: this.pos };
   }
 
   private skipBlanks(): void {
@@ -263,7 +335,7 @@ export class Lexer {
         this.pos = e;
         const run = src.slice(start, e);
         const text = run.trim();
-        const word: ShellWord = run.includes('{') && BRACE_EXPANSION.test(run) ? { parts: [{ kind: 'unsupported', text }], text } : { parts: [{ kind: 'lit', text: run, quoted: false }], text };
+        const word: ShellWord = { parts: [{ kind: 'lit', text: run, quoted: false }], text };
         return { kind: 'word', word, start, end: e };
       }
     }
@@ -318,8 +390,7 @@ export class Lexer {
     }
     const end = this.pos;
     const text = this.cleanText(start, end);
-    const hasBraceExpansion = parts.parts.some((p) => p.kind === 'lit' && !p.quoted && p.text.includes('{') && BRACE_EXPANSION.test(p.text));
-    const word: ShellWord = hasBraceExpansion ? { parts: [{ kind: 'unsupported', text }], text } : { parts: parts.parts, text };
+    const word: ShellWord = { parts: parts.parts, text };
     return { kind: 'word', word, start, end };
   }
 
@@ -357,7 +428,7 @@ export class Lexer {
       } else if (c === '$') {
         this.readDollar(parts, true);
       } else if (c === '`') {
-        this.readBackquote(parts);
+        this.readBackquote(parts, true);
       } else {
         parts.lit(c, true);
         this.pos++;
@@ -365,10 +436,43 @@ export class Lexer {
     }
   }
 
-  private readBackquote(parts: PartList): void {
+  private readBackquote(parts: PartList, quoted = false): void {
     const end = this.skipBackquote(this.pos);
-    parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
+    // inside backquotes a backslash quotes only `$`, `` ` `` and `\\` (and `"` within double quotes)
+    const inner = this.src.slice(this.pos + 1, end - 1).replace(/\\([$`\\"])/g, (m, c: string) => (c === '"' && !quoted ? m : c));
+    parts.push({ kind: 'cmdsub', text: inner, quoted, line: this.lineAt(this.pos) });
     this.pos = end;
+  }
+
+  /** 1-based line of a source offset. */
+  lineAt(offset: number): number {
+    const at = this.lineStarts;
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (at[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /**
+   * The end (just after `))`) of an arithmetic expansion whose `$((` is at `p`, or -1 when the
+   * parentheses do not close as `))` (then it is a command substitution of a subshell).
+   */
+  private arithEnd(p: number): number {
+    const src = this.src;
+    let depth = 0;
+    for (let q = p + 3; q < src.length; q++) {
+      const c = src[q];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) depth--;
+        else return src[q + 1] === ')' ? q + 2 : -1;
+      } else if (c === "'" || c === '`') return -1;
+    }
+    return -1;
   }
 
   /** `pos` is on a `$`. */
@@ -376,8 +480,14 @@ export class Lexer {
     const src = this.src;
     const n = src[this.pos + 1];
     if (n === '(') {
+      const a = src[this.pos + 2] === '(' ? this.arithEnd(this.pos) : -1;
+      if (a !== -1) {
+        parts.push({ kind: 'arith', text: src.slice(this.pos + 3, a - 2), quoted });
+        this.pos = a;
+        return;
+      }
       const end = this.scanParen(this.pos + 2);
-      parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
+      parts.push({ kind: 'cmdsub', text: src.slice(this.pos + 2, end - 1), quoted, line: this.lineAt(this.pos) });
       this.pos = end;
     } else if (n === '{') {
       this.readBrace(parts, quoted);
@@ -406,30 +516,49 @@ export class Lexer {
     const src = this.src;
     const start = this.pos;
     let p = start + 2;
+    let length = false;
+    // `${#x}` is x's length; `${#}` and `${#-…}` are the parameter `#`
+    if (src[p] === '#' && src[p + 1] !== '}' && (NAME_START.test(src[p + 1] ?? '') || DIGIT.test(src[p + 1] ?? '') || '@*'.includes(src[p + 1] ?? '-'))) {
+      length = true;
+      p++;
+    }
     let name = '';
     const c = src[p];
     if (c !== undefined && NAME_START.test(c)) {
+      const from = p;
       while (p < src.length && NAME_CHAR.test(src[p]!)) p++;
-      name = src.slice(start + 2, p);
+      name = src.slice(from, p);
     } else if (c !== undefined && DIGIT.test(c)) {
+      const from = p;
       while (p < src.length && DIGIT.test(src[p]!)) p++;
-      name = src.slice(start + 2, p);
-    } else if (c !== undefined && SPECIAL_PARAMS.includes(c) && (src[p + 1] === '}' || !'#!'.includes(c))) {
-      // `${#x}` and `${!x}` are length/indirection, not the params `#`/`!`.
+      name = src.slice(from, p);
+    } else if (c !== undefined && SPECIAL_PARAMS.includes(c) && c !== '!') {
       name = c;
       p++;
     }
+    let index: string | undefined;
+    if (name !== '' && NAME_START.test(name[0]!) && src[p] === '[') {
+      const close = src.indexOf(']', p);
+      if (close !== -1) {
+        index = src.slice(p + 1, close);
+        p = close + 1;
+      }
+    }
+    const push = (part: Extract<WordPart, { kind: 'var' }>): void => {
+      if (index !== undefined) part.index = index;
+      parts.push(part);
+    };
     if (name !== '') {
       if (src[p] === '}') {
-        parts.push({ kind: 'var', name, quoted });
+        push(length ? { kind: 'var', name, quoted, op: 'len' } : { kind: 'var', name, quoted });
         this.pos = p + 1;
         return;
       }
-      const op = src.startsWith(':-', p) ? ':-' : src[p] === '-' ? '-' : undefined;
+      const op = length ? undefined : BRACE_OPS.find((o) => src.startsWith(o, p));
       if (op) {
         this.pos = p + op.length;
-        const def = this.readBraceDefault(quoted, start);
-        parts.push({ kind: 'var', name, quoted, default: def, op });
+        const def = this.readBraceDefault(quoted, start, op !== '-' && op !== ':-' && op !== '=' && op !== ':=' && op !== '+' && op !== ':+' && op !== '?' && op !== ':?');
+        push({ kind: 'var', name, quoted, default: def, op });
         return;
       }
     }
@@ -443,7 +572,7 @@ export class Lexer {
    * keeps single quotes literal and every part is quoted; outside, unquoted text in
    * the default is subject to word splitting, so its literals stay `quoted: false`.
    */
-  private readBraceDefault(outerDq: boolean, open: number): ShellWord {
+  private readBraceDefault(outerDq: boolean, open: number, pattern = false): ShellWord {
     const src = this.src;
     const start = this.pos;
     const parts = new PartList();
@@ -477,9 +606,10 @@ export class Lexer {
       } else if (c === '$') {
         this.readDollar(parts, outerDq);
       } else if (c === '`') {
-        this.readBackquote(parts);
+        this.readBackquote(parts, outerDq);
       } else {
-        parts.lit(c, outerDq);
+        // a pattern's characters keep their meaning inside double quotes
+        parts.lit(c, outerDq && !pattern);
         this.pos++;
       }
     }
@@ -653,16 +783,20 @@ export class Lexer {
     for (const h of this.pending) {
       const bodyStart = this.pos;
       let bodyEnd = src.length;
+      let body = '';
       while (this.pos < src.length) {
         const nl = src.indexOf('\n', this.pos);
         const lineEnd = nl === -1 ? src.length : nl;
         const line = src.slice(this.pos, lineEnd);
         this.pos = nl === -1 ? src.length : nl + 1;
-        if ((h.stripTabs ? line.replace(/^\t+/, '') : line) === h.delim) {
+        const stripped = h.stripTabs ? line.replace(/^\t+/, '') : line;
+        if (stripped === h.delim) {
           bodyEnd = lineEnd;
           break;
         }
+        body += `${stripped}\n`;
       }
+      h.sink?.(body, this.lineAt(bodyStart));
       // Unterminated bodies run to EOF; bash only warns about that.
       h.owner.heredocStart ??= bodyStart;
       h.owner.heredocEnd = Math.max(h.owner.heredocEnd ?? 0, bodyEnd);

@@ -6,7 +6,7 @@
 import type { Host } from '../model/host.js';
 import type { Netns } from '../model/netns.js';
 import { settleLinkwatch } from '../model/link.js';
-import { settleJobs } from '../../sim/processes.js';
+import { processTable, settleJobs } from '../../sim/processes.js';
 import { settleDad } from '../../sim/ipv6/dad-settle.js';
 import { waitsForDad } from '../exec/dad-wait.js';
 import { apply } from '../ops/apply.js';
@@ -24,6 +24,8 @@ import { ignoredBy } from './ignored-settings.js';
 import type { Step } from '../exec/step.js';
 import { SIM_PROGRAMS } from '../programs/table.js';
 import type { ProgramResult } from '../programs/program.js';
+import { runTextTool } from '../programs/text/index.js';
+import { listNetdevs, readKernelFile } from '../programs/kernel-files/index.js';
 
 export interface SimDriverOptions extends InterpretOptions {
   sim: Simulator;
@@ -125,9 +127,8 @@ function execOne(host: Host, inv: Invocation, sim: Simulator, src: InvocationSou
     sim.sleep(inv.seconds);
     return { exit: 0, stdout: '', stderr: '', supported: true };
   }
-  if (inv.kind === 'echo' || inv.kind === 'noop' || inv.kind === 'set' || inv.kind === 'exit' || inv.kind === 'unsupported') {
-    throw new Error('unreachable');
-  }
+  if (inv.kind === 'noop' || inv.kind === 'unsupported') throw new Error('unreachable');
+  if (inv.kind === 'text' && inv.wrappers.length === 0) return runTextTool(inv.tool, inv.argv, inv.stdin, inv.files);
   if (inv.wrappers.some((w) => w.kind === 'netns-exec-all')) return execAll(host, inv, sim);
   if (inv.kind === 'proc-write' && inv.redirect) return redirectWrite(host, inv);
   const ns = enter(host, inv.wrappers);
@@ -159,7 +160,10 @@ function execAll(host: Host, inv: Extract<Invocation, { wrappers: NetnsWrapper[]
  */
 function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write' }>): Outcome {
   const key = procPathToKey(inv.path);
-  const root = host.root;
+  // the shell's own namespace: the host's, or the one a `bash -c` runs in
+  const shellNs = enter(host, inv.shellWrappers ?? []);
+  if (!('host' in shellNs)) return shellNs;
+  const root = shellNs;
   const fail = (why: string): Outcome => ({ exit: 1, stdout: '', stderr: `bash: ${inv.path}: ${why}\n`, supported: true });
   if (readSysctl(root, key) === null) return fail('No such file or directory');
   if (isReadonlySysctl(key)) return fail('Permission denied');
@@ -178,7 +182,8 @@ function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write'
 
 /** Executes one invocation in the namespace its wrappers led to. */
 function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator, src?: InvocationSource): Outcome {
-  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n), nowUs: () => sim.now };
+  // any live background process may be in the namespace asked about: its pids are not modelled
+  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n), nowUs: () => sim.now, processesIn: () => processTable(sim).anyAlive };
   switch (inv.kind) {
     case 'proc-write': {
       // `echo V | tee FILE`: tee opens and writes the file where it runs
@@ -195,12 +200,23 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
       let stdout = '';
       let stderr = '';
       for (const p of inv.paths) {
-        const v = readSysctl(ns, procPathToKey(p));
-        if (v === null) stderr += `cat: ${p}: No such file or directory\n`;
-        else stdout += `${v}\n`;
+        if (p.startsWith('/proc/sys/')) {
+          const v = readSysctl(ns, procPathToKey(p));
+          if (v === null) stderr += `cat: ${p}: No such file or directory\n`;
+          else stdout += `${v}\n`;
+          continue;
+        }
+        const f = readKernelFile(ns, p, () => learntNeighbours(sim, ns));
+        if (f === null) return unsupported(`cat of ${p}`);
+        if ('error' in f) stderr += `cat: ${p}: ${f.error}\n`;
+        else stdout += f.text;
       }
       return { exit: stderr ? 1 : 0, stdout, stderr, supported: true };
     }
+    case 'netdev-list':
+      return { exit: 0, stdout: listNetdevs(ns), stderr: '', supported: true };
+    case 'text':
+      return runTextTool(inv.tool, inv.argv, inv.stdin, inv.files);
     case 'program': {
       // the kernel's driver waits for DAD before these; the simulator runs its clock to it
       if (waitsForDad(inv.program, inv.argv)) settleDad(sim, ns.host.allNamespaces());

@@ -20,6 +20,8 @@ export interface TwinRunOptions {
   env?: Record<string, string>;
   /** the line a command of this script has in its file, when the script is part of one (lab files) */
   lineOf?: (line: number) => number;
+  /** `source FILE`: the text of a file beside the script (see ShellOptions.readSource) */
+  readSource?: (name: string) => { text: string } | { error: string };
 }
 
 export class Twin {
@@ -48,6 +50,6 @@ export class Twin {
   /** Runs a shell script on a host (created on first use), one Step per command. */
   run(host: string | Host, script: string, opts: TwinRunOptions = {}): Step[] {
     const h = typeof host === 'string' ? this.host(host) : host;
-    return runScriptSim(h, script, { file: opts.file ?? '<script>', host: h.name, env: opts.env, sim: this.sim, lineOf: opts.lineOf });
+    return runScriptSim(h, script, { file: opts.file ?? '<script>', host: h.name, env: opts.env, sim: this.sim, lineOf: opts.lineOf, readSource: opts.readSource });
   }
 }

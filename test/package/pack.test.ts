@@ -110,7 +110,8 @@ describe('package.json', () => {
     expect(packedFiles.filter((f) => f.path.endsWith('.map'))).toEqual([]);
     expect(packedFiles.map((f) => f.path).filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(p))).toEqual([]);
     console.log(`npm pack: ${packedFiles.length} files, ${(packedSize / 1e6).toFixed(2)} MB packed, ${(unpackedSize / 1e6).toFixed(2)} MB unpacked`);
-    expect(unpackedSize).toBeLessThan(5e6);
+    // the bash interpreter and the text tools (awk, sed, grep …) added about 0.3 MB to each of the three bundles
+    expect(unpackedSize).toBeLessThan(6e6);
   });
 
   it('exports ESM, CJS and types for ".", "./linux" and "./testing"', () => {

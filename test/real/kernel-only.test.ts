@@ -40,7 +40,7 @@ const LINES: string[][] = [
   ['tc', 'qdisc', 'show', 'dev', 'v0'],
   ['sysctl', '-w', 'net.ipv6.conf.v1.disable_ipv6=1'],
   ['cat', '/proc/sys/net/ipv6/conf/v1/disable_ipv6'],
-  ['cat', '/sys/class/net/v0/mtu'],
+  ['cat', '/sys/class/net/v0/speed'],
   ['ss', '-tln'],
   ['nft', 'list', 'tables'],
   ['ping', '-6', '-c', '1', '-W', '1', '::1'],

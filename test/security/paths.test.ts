@@ -73,7 +73,9 @@ describe('checkKernelPath', () => {
       '/tmp/x',
       '/dev/zero',
     ]) {
-      expect(why(p), p).toMatch(/^only \/proc\/sys\/net\/\{ipv4,ipv6,core,bridge,netfilter,unix\} sysctl files, \/sys\/class\/net\/IF\/ATTR and \/run\/netns\/NAME are allowed$/);
+      expect(why(p), p).toMatch(
+        /^only \/proc\/sys\/net\/\{ipv4,ipv6,core,bridge,netfilter,unix\} sysctl files, \/sys\/class\/net\/IF\/ATTR, \/proc\/net\/\{dev,route,arp\} and \/run\/netns\/NAME are allowed$/,
+      );
     }
     expect(why('/')).toBe('an empty segment');
     expect(why('/proc/sys/net/ipv4/conf')).toBe('/proc/sys/net/ipv4/conf is a directory');

@@ -1,6 +1,6 @@
 /**
- * `ip netns` (ip/ipnetns.c of iproute2 6.1.0): add, delete, list/show. `exec` is peeled off
- * by the script layer before a command reaches here; other subcommands are not modelled.
+ * `ip netns` (ip/ipnetns.c of iproute2 6.1.0): add, delete, list/show, identify, pids. `exec` is
+ * peeled off by the script layer before a command reaches here; other subcommands are not modelled.
  */
 import type { Op } from '../../ops/op.js';
 import { exitWith, matches, notModelled } from '../args.js';
@@ -35,7 +35,8 @@ export function parseNetns(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPla
     }
     return opsPlan([{ op: 'netns.del', name: rest[0] }], '', 1);
   }
-  if (matches(cmd, 'identify') || matches(cmd, 'pids')) notModelled(`ip netns ${cmd}`);
+  if (matches(cmd, 'identify')) return identifyPlan(ctx, rest);
+  if (matches(cmd, 'pids')) return pidsPlan(ctx, rest);
   if (matches(cmd, 'exec')) {
     if (rest.length < 1 && !g.all) exitWith('No netns name specified\n', 1);
     if ((rest.length < 2 && !g.all) || (rest.length < 1 && g.all)) exitWith('No command specified\n', 1);
@@ -51,4 +52,30 @@ export function parseNetns(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPla
 function listPlan(ctx: CmdContext, g: IpGlobals): IpPlan {
   if (g.color) notModelled('colored output');
   return showPlan(() => renderNetnsList(ctx, g));
+}
+
+/**
+ * `ip netns identify [PID]`: the names of the namespace ip itself runs in (no PID), one line;
+ * an empty line in a namespace without a name. Another process's namespace is not modelled.
+ */
+function identifyPlan(ctx: CmdContext, rest: string[]): IpPlan {
+  if (rest.length > 1) exitWith('extra arguments specified\n', 1);
+  if (rest.length === 1) {
+    if (!/^\d+$/.test(rest[0]!)) exitWith(`Specified string '${rest[0]}' is not a pid\n`, 1);
+    notModelled('ip netns identify PID');
+  }
+  return donePlan({ exit: 0, stdout: `${ctx.ns.name ?? ''}\n`, stderr: '' });
+}
+
+/**
+ * `ip netns pids NAME`: the processes in a namespace. nettwin answers only when there are none to
+ * list: no background process of the lab runs there and ip is not run inside it (its own pid).
+ */
+function pidsPlan(ctx: CmdContext, rest: string[]): IpPlan {
+  if (rest.length < 1) exitWith('No netns name specified\n', 1);
+  if (rest.length > 1) exitWith('extra arguments specified\n', 1);
+  const target = ctx.ns.host.namespaces.get(rest[0]!);
+  if (!target) exitWith('Cannot open network namespace: No such file or directory\n', 1);
+  if (target === ctx.ns || ctx.processesIn?.(target)) notModelled('ip netns pids of a namespace with processes');
+  return donePlan({ exit: 0, stdout: '', stderr: '' });
 }

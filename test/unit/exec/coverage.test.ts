@@ -13,7 +13,7 @@ const script = [
   'ebtables -P FORWARD DROP',
   'iptables-restore /etc/iptables/rules.v4',
   'sysctl -w net.ipv4.conf.br0.arp_accept=1',
-  'cat /sys/class/net/br0/mtu',
+  'cat /sys/class/net/br0/carrier_changes',
   'tc qdisc show',
   'curl http://192.0.2.1/',
   'echo done',

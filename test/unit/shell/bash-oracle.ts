@@ -1,0 +1,43 @@
+/**
+ * Runs a snippet through the machine's bash (with its grep, sed, awk, sort …) and through
+ * nettwin's interpreter, and returns both: stdout, stderr and the exit status. The snippet runs
+ * as a script file `t.sh` in an empty temporary folder, inside `( … )` followed by
+ * `echo "rc=$?"`, so `exit` and errexit show as a status in both. Only side-effect-free snippets
+ * (echo, printf, text tools, variables, files under the folder) are given to bash.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Lab } from '../../../src/lab.js';
+
+export interface Run {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+function wrap(snippet: string): string {
+  return `(\n${snippet}\n)\necho "rc=$?"\n`;
+}
+
+export function viaBash(snippet: string): Run {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bash-'));
+  try {
+    fs.writeFileSync(path.join(dir, 't.sh'), wrap(snippet));
+    const r = spawnSync('bash', ['t.sh'], { cwd: dir, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', HOME: dir }, timeout: 20_000, input: '' });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function viaNettwin(snippet: string): Run & { unsupported: string[] } {
+  const steps = new Lab().host('h').sh(wrap(snippet), { file: 't.sh' });
+  return {
+    stdout: steps.map((s) => s.stdout).join(''),
+    stderr: steps.map((s) => s.stderr).join(''),
+    status: 0,
+    unsupported: steps.filter((s) => !s.supported).map((s) => `${s.command}: ${s.stderr.trim()}`),
+  };
+}
