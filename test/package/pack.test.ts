@@ -110,7 +110,8 @@ describe('package.json', () => {
     expect(packedFiles.filter((f) => f.path.endsWith('.map'))).toEqual([]);
     expect(packedFiles.map((f) => f.path).filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(p))).toEqual([]);
     console.log(`npm pack: ${packedFiles.length} files, ${(packedSize / 1e6).toFixed(2)} MB packed, ${(unpackedSize / 1e6).toFixed(2)} MB unpacked`);
-    expect(unpackedSize).toBeLessThan(5e6);
+    // 5.3 MB with netfilter's front ends (iptables, nft, conntrack), each CJS entry bundling all of it
+    expect(unpackedSize).toBeLessThan(6e6);
   });
 
   it('exports ESM, CJS and types for ".", "./linux" and "./testing"', () => {
