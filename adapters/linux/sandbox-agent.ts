@@ -436,6 +436,10 @@ process.stdin.on('data', (chunk) => {
     if (!line.trim()) continue;
     let msg;
     try { msg = JSON.parse(line); } catch (e) { log('bad request line: ' + line.slice(0, 200)); continue; }
+    // user-mode Linux's serial line: a long request comes as a file of the run's inbox
+    if (msg && typeof msg.ref === 'string' && /^[0-9]+$/.test(msg.ref)) {
+      try { msg = JSON.parse(fs.readFileSync('/run/nettwin-in/' + msg.ref + '.json', 'utf8')); } catch (e) { log('bad request file ' + msg.ref); continue; }
+    }
     handle(msg);
   }
 });

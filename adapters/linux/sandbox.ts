@@ -23,6 +23,7 @@ import type { Readable, Writable } from 'node:stream';
 import { AGENT_SOURCE } from './sandbox-agent.js';
 import { bwrapCommand, SANDBOX_PATH } from './sandbox-bwrap.js';
 import { checkPreconditions, PreconditionError, which, WARNING_PREFIX } from './preconditions.js';
+import { launchUml, UML_LINE_MAX, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
 
 // The checks live in preconditions.ts; re-exported here for existing importers.
 export { checkPreconditions, PreconditionError };
@@ -51,7 +52,12 @@ export interface SandboxOptions {
   hosts: string[];
   /** default 30000 */
   commandTimeoutMs?: number;
+  /** `host` (default): this machine's kernel; `uml`: a throwaway user-mode Linux kernel (sandbox-uml.ts) */
+  kernel?: SandboxKernel;
 }
+
+/** Which kernel a sandbox runs on: this machine's, or a throwaway user-mode Linux (Debian's 6.1). */
+export type SandboxKernel = 'host' | 'uml';
 
 export interface ExecOptions {
   /** Kill the command (SIGKILL to its process group) after this long; result has exit 124, timedOut true. */
@@ -80,6 +86,8 @@ interface Pending {
 
 /** Children still alive, killed if the parent process exits without closing them. */
 const live = new Set<ChildProcess>();
+/** UML kernels still running: their process groups are killed and private folders removed at exit. */
+const liveUml = new Set<UmlLaunch>();
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
@@ -91,6 +99,10 @@ function installExitHook(): void {
       } catch {
         // already gone
       }
+    }
+    for (const u of liveUml) {
+      u.kill();
+      u.cleanup();
     }
   });
 }
@@ -133,17 +145,33 @@ export class Sandbox {
   private closePromise: Promise<void> | null = null;
   private _startupMs = 0;
   private _hostPids: Record<string, number> = {};
+  /** the UML kernel holding the sandbox (kernel `uml`) */
+  private readonly uml: UmlLaunch | null = null;
+  /** requests wait for this: UML's serial line must be raw before anything is written to it */
+  private readonly ready: Promise<void>;
+  private markReady: () => void = () => undefined;
 
-  private constructor(hosts: string[], commandTimeoutMs: number) {
+  private constructor(hosts: string[], commandTimeoutMs: number, kernel: SandboxKernel) {
     this.hosts = Object.freeze([...hosts]);
     this.commandTimeoutMs = commandTimeoutMs;
     const env = { PATH: SANDBOX_PATH.join(':'), LC_ALL: 'C' };
-    const { argv, data } = bwrapCommand([process.execPath, '--input-type=module', '-e', AGENT_SOURCE]);
-    this.child = spawn(which('bwrap') ?? 'bwrap', argv, {
-      stdio: ['pipe', 'pipe', 'pipe', ...data.map(() => 'pipe' as const)],
-      env,
-      cwd: '/',
-    });
+    const cmd = bwrapCommand([process.execPath, '--input-type=module', '-e', AGENT_SOURCE]);
+    const data = kernel === 'uml' ? [] : cmd.data;
+    if (kernel === 'uml') {
+      this.uml = launchUml({ bwrap: bwrapCommand([]), node: process.execPath, agent: AGENT_SOURCE });
+      liveUml.add(this.uml);
+      this.child = this.uml.child;
+      this.ready = new Promise<void>((resolve) => {
+        this.markReady = resolve;
+      });
+    } else {
+      this.child = spawn(which('bwrap') ?? 'bwrap', cmd.argv, {
+        stdio: ['pipe', 'pipe', 'pipe', ...data.map(() => 'pipe' as const)],
+        env,
+        cwd: '/',
+      });
+      this.ready = Promise.resolve();
+    }
     // bwrap reads these (made-up /etc files) before the sandbox starts
     data.forEach((text, i) => {
       const s = this.child.stdio[3 + i] as Writable | null;
@@ -174,6 +202,11 @@ export class Sandbox {
         if (this.exitInfo) return;
         this.exitInfo = { code, signal };
         live.delete(this.child);
+        if (this.uml) {
+          this.uml.kill(); // the rest of its process group
+          this.uml.cleanup();
+          liveUml.delete(this.uml);
+        }
         const why = this.describeExit();
         for (const [id, p] of this.pending) {
           clearTimeout(p.timer);
@@ -202,15 +235,17 @@ export class Sandbox {
     for (const h of hosts) {
       if (typeof h !== 'string' || !HOST_NAME.test(h)) throw new Error(`Sandbox.open: bad host name ${JSON.stringify(h)}`);
     }
-    const problems = checkPreconditions().filter((p) => !p.startsWith(WARNING_PREFIX));
+    const kernel = opts.kernel ?? 'host';
+    const problems = [...checkPreconditions().filter((p) => !p.startsWith(WARNING_PREFIX)), ...(kernel === 'uml' ? umlProblems() : [])];
     if (problems.length > 0) {
-      throw new PreconditionError(`real mode is not possible on this machine:\n  - ${problems.join('\n  - ')}`);
+      throw new PreconditionError(`real mode${kernel === 'uml' ? ' on user-mode Linux' : ''} is not possible on this machine:\n  - ${problems.join('\n  - ')}`);
     }
     const t0 = performance.now();
-    const sb = new Sandbox(hosts, opts.commandTimeoutMs ?? 30_000);
+    const sb = new Sandbox(hosts, opts.commandTimeoutMs ?? 30_000, kernel);
     try {
       const parentNs = Object.fromEntries((['net', 'mnt', 'uts', 'ipc'] as const).map((k) => [k, readNs(k)]));
-      const r = (await sb.request({ op: 'init', hosts, parentNs }, 20_000)) as {
+      // UML: boot, then Node's start inside it (~2.5 s alone, several times that on a busy machine)
+      const r = (await sb.request({ op: 'init', hosts, parentNs }, kernel === 'uml' ? 120_000 : 20_000)) as {
         hosts: Record<string, number>;
       };
       sb._hostPids = r.hosts;
@@ -221,6 +256,11 @@ export class Sandbox {
     }
     sb._startupMs = performance.now() - t0;
     return sb;
+  }
+
+  /** The kernel the sandbox runs on. */
+  get kernel(): SandboxKernel {
+    return this.uml ? 'uml' : 'host';
   }
 
   /** Milliseconds from spawning the sandbox until it (and all its hosts) was ready. */
@@ -324,6 +364,15 @@ export class Sandbox {
 
   private async doClose(): Promise<void> {
     if (this.exitInfo) return;
+    if (this.uml) {
+      // a throwaway kernel: nothing in it needs an orderly end (a power-off can take tens of seconds)
+      this.uml.kill();
+      const hold = setInterval(() => undefined, 1000); // ref'd: the child is unref'd, wait for its exit
+      await this.exited;
+      await this.uml.gone();
+      clearInterval(hold);
+      return;
+    }
     try {
       this.stdin.end(`${JSON.stringify({ id: 0, op: 'close' })}\n`);
     } catch {
@@ -366,7 +415,15 @@ export class Sandbox {
         reject(new Error(`sandbox agent did not answer '${String(msg.op)}' within ${backstopMs} ms`));
       }, backstopMs);
       this.pending.set(id, { resolve, reject, timer });
-      this.stdin.write(`${JSON.stringify({ ...msg, id })}\n`);
+      const line = JSON.stringify({ ...msg, id });
+      void this.ready.then(() => {
+        if (this.exitInfo) return;
+        try {
+          this.stdin.write(`${this.uml && line.length > UML_LINE_MAX ? this.uml.spill(line) : line}\n`);
+        } catch (e) {
+          this.stderrTail += `\n${e instanceof Error ? e.message : String(e)}`;
+        }
+      });
     });
   }
 
@@ -377,6 +434,10 @@ export class Sandbox {
       const line = this.lineBuf.slice(0, i);
       this.lineBuf = this.lineBuf.slice(i + 1);
       if (!line.trim()) continue;
+      if (this.uml && line.trim() === UML_READY) {
+        this.markReady();
+        continue;
+      }
       let msg: { id?: number; result?: unknown; error?: string };
       try {
         msg = JSON.parse(line) as typeof msg;
