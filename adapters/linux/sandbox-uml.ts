@@ -28,6 +28,8 @@ import type { BwrapCommand } from './sandbox-bwrap.js';
 import { which } from './preconditions.js';
 
 export const UML_BINARY = '/usr/bin/linux.uml';
+/** The kernel profile (src/model/kernel-profiles/uml.ts) whose real mode runs on user-mode Linux. */
+export const UML_PROFILE = 'uml';
 export const UML_MODULES = '/usr/lib/uml/modules';
 /** The line boot-uml.sh prints on the serial line once it is raw and the agent is being started. */
 export const UML_READY = 'NETTWIN-UML-READY';
@@ -158,22 +160,51 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
     throw e;
   }
   const jail = [
-    '--ro-bind', '/', '/',
-    '--tmpfs', '/tmp',
-    '--bind', dir, dir,
-    '--dev', '/dev',
-    '--perms', '1777', '--tmpfs', '/dev/shm',
-    '--proc', '/proc',
-    '--unshare-net', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
+    '--ro-bind',
+    '/',
+    '/',
+    '--tmpfs',
+    '/tmp',
+    '--bind',
+    dir,
+    dir,
+    '--dev',
+    '/dev',
+    '--perms',
+    '1777',
+    '--tmpfs',
+    '/dev/shm',
+    '--proc',
+    '/proc',
+    '--unshare-net',
+    '--unshare-pid',
+    '--unshare-ipc',
+    '--unshare-uts',
+    '--unshare-cgroup-try',
     '--die-with-parent',
-    '--chdir', dir,
+    '--chdir',
+    dir,
     '--',
-    which('setpriv') ?? 'setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--',
+    which('setpriv') ?? 'setpriv',
+    `--reuid=${NOBODY}`,
+    `--regid=${NOBODY}`,
+    '--clear-groups',
+    '--',
     UML_BINARY,
-    'mem=256M', 'root=/dev/root', 'rootfstype=hostfs', 'rootflags=/', 'ro',
+    'mem=256M',
+    'root=/dev/root',
+    'rootfstype=hostfs',
+    'rootflags=/',
+    'ro',
     `init=${dir}/stage1.sh`,
-    'con=null', 'con0=null,fd:2', 'ssl=null', 'ssl0=fd:0,fd:1',
-    `uml_dir=${dir}/uml`, 'umid=nettwin', 'quiet', 'pty.legacy_count=0',
+    'con=null',
+    'con0=null,fd:2',
+    'ssl=null',
+    'ssl0=fd:0,fd:1',
+    `uml_dir=${dir}/uml`,
+    'umid=nettwin',
+    'quiet',
+    'pty.legacy_count=0',
   ]; // prettier-ignore
   const child = spawn(which('bwrap') ?? 'bwrap', jail, {
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -23,7 +23,7 @@ import type { Readable, Writable } from 'node:stream';
 import { AGENT_SOURCE } from './sandbox-agent.js';
 import { bwrapCommand, SANDBOX_PATH } from './sandbox-bwrap.js';
 import { checkPreconditions, PreconditionError, which, WARNING_PREFIX } from './preconditions.js';
-import { launchUml, UML_LINE_MAX, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
+import { launchUml, UML_LINE_MAX, UML_PROFILE, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
 
 // The checks live in preconditions.ts; re-exported here for existing importers.
 export { checkPreconditions, PreconditionError };
@@ -58,6 +58,11 @@ export interface SandboxOptions {
 
 /** Which kernel a sandbox runs on: this machine's, or a throwaway user-mode Linux (Debian's 6.1). */
 export type SandboxKernel = 'host' | 'uml';
+
+/** The sandbox kernel of a kernel profile: `--kernel uml` runs real mode on user-mode Linux, any other on this machine. */
+export function sandboxKernelFor(profile?: { name: string }): SandboxKernel {
+  return profile?.name === UML_PROFILE ? 'uml' : 'host';
+}
 
 export interface ExecOptions {
   /** Kill the command (SIGKILL to its process group) after this long; result has exit 124, timedOut true. */

@@ -1,5 +1,5 @@
 /** `nettwin diff FILE`: the same file in both modes; the disagreements, and what could not be compared. */
-import { runFile } from './run.js';
+import { kernelNameFor, runFile } from './run.js';
 import { diffFails, diffReport, formatDiffReport } from '../../adapters/linux/diff-report.js';
 
 export interface DiffOptions {
@@ -14,7 +14,7 @@ export interface DiffOptions {
 export async function diffCommand(file: string, opts: DiffOptions): Promise<number> {
   const load = { allowOutside: opts.allowOutside };
   const { resolveKernelProfile } = await import('../../adapters/linux/kernel-detect.js');
-  const kernel = await resolveKernelProfile(opts.kernel ?? 'auto');
+  const kernel = await resolveKernelProfile(await kernelNameFor(file, opts.kernel, load));
   const [sim, real] = [await runFile(file, false, load, kernel.profile), await runFile(file, true, load, kernel.profile)];
   const r = diffReport(sim, real);
   if (opts.json) process.stdout.write(`${JSON.stringify({ file, kernel: kernel.profile.name, ...r }, null, 2)}\n`);
