@@ -204,8 +204,10 @@ function mounts(list, o, what) {
  * (/sys/kernel, /sys/power, /sys/module …). A holder also gets its own /run/netns (the root's
  * is bwrap's) and lo up (bwrap brought the root's up).
  */
+// a slower kernel (user-mode Linux, one CPU) says so in init: setupTimeoutMs
+let setupTimeoutMs = 60000; // a backstop: a mount that hangs
 async function setupNamespace(nsPid) {
-  const o = { nsPid, timeoutMs: 10000 };
+  const o = { nsPid, timeoutMs: setupTimeoutMs };
   const net = '/sys/devices/virtual/net';
   const list = [
     ['-n', '-t', 'sysfs', '-o', 'nosuid,nodev,noexec', 'sysfs', '/sys'],
@@ -372,6 +374,7 @@ async function handle(msg) {
         const shared = Object.keys(SELF_NS).filter((k) => msg.parentNs && msg.parentNs[k] === SELF_NS[k]);
         if (shared.length > 0) throw new Error('refusing to run: the sandbox shares its ' + shared.join(', ') + ' namespace with its parent');
         const names = msg.hosts;
+        if (typeof msg.setupTimeoutMs === 'number' && msg.setupTimeoutMs > 0) setupTimeoutMs = msg.setupTimeoutMs;
         const out = {};
         if (names.length === 1) {
           await rootReady;

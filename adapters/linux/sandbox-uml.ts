@@ -145,7 +145,9 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
     if (!/^(\/[\w.+-]+)+$/.test(work.node)) throw new Error(`launchUml: Node's path ${JSON.stringify(work.node)} is not a plain path`);
     fs.writeFileSync(path.join(dir, 'stage2.sh'), stage2(dir, cmd.data, work.node), { mode: 0o755 });
     fs.writeFileSync(path.join(dir, 'in', 'agent.mjs'), work.agent, { mode: 0o644 });
-    cmd.data.forEach((text, i) => fs.writeFileSync(path.join(dir, `data-${i}`), text, { mode: 0o644 }));
+    cmd.data.forEach((text, i) => {
+      fs.writeFileSync(path.join(dir, `data-${i}`), text, { mode: 0o644 });
+    });
     // bwrap --args: NUL-separated, so no word of the command line is ever parsed by a shell
     const at = cmd.argv.findIndex((a, i) => a === '--remount-ro' && cmd.argv[i + 1] === '/');
     if (at < 0 || cmd.data.length > 6) throw new Error('launchUml: not a sandbox command line');

@@ -250,7 +250,8 @@ export class Sandbox {
     try {
       const parentNs = Object.fromEntries((['net', 'mnt', 'uts', 'ipc'] as const).map((k) => [k, readNs(k)]));
       // UML: boot, then Node's start inside it (~2.5 s alone, several times that on a busy machine)
-      const r = (await sb.request({ op: 'init', hosts, parentNs }, kernel === 'uml' ? 120_000 : 20_000)) as {
+      const init = kernel === 'uml' ? { op: 'init', hosts, parentNs, setupTimeoutMs: 30_000 + 2_000 * hosts.length } : { op: 'init', hosts, parentNs };
+      const r = (await sb.request(init, kernel === 'uml' ? 120_000 + 2_000 * hosts.length : 20_000)) as {
         hosts: Record<string, number>;
       };
       sb._hostPids = r.hosts;
