@@ -14,6 +14,7 @@ export type DropReason =
   | 'accept-local'
   | 'link-down'
   | 'no-carrier'
+  | 'dummy'
   | 'lo-down'
   | 'blackhole'
   | 'unreachable'

@@ -381,8 +381,15 @@ async function handle(msg) {
           hosts.set(names[0], { pid: null, holder: null });
           out[names[0]] = process.pid;
         } else {
-          // holders copy the root's mounts while it sets up; each covers /sys with its own
-          const [pids] = await Promise.all([Promise.all(names.map((n) => makeHost(n))), rootReady]);
+          // holders copy the root's mounts while it sets up; each covers /sys with its own.
+          // A slow kernel (msg.hostsAtOnce: UML's one CPU) makes them a few at a time.
+          const step = typeof msg.hostsAtOnce === 'number' && msg.hostsAtOnce > 0 ? msg.hostsAtOnce : names.length;
+          const pids = [];
+          const making = (async () => {
+            if (step < names.length) await rootReady;
+            for (let i = 0; i < names.length; i += step) pids.push(...(await Promise.all(names.slice(i, i + step).map((n) => makeHost(n)))));
+          })();
+          await Promise.all([making, rootReady]);
           names.forEach((n, i) => { out[n] = pids[i]; });
         }
         send({ id, result: { hosts: out, setupMs: Date.now() - T0 } });

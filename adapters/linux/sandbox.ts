@@ -250,7 +250,7 @@ export class Sandbox {
     try {
       const parentNs = Object.fromEntries((['net', 'mnt', 'uts', 'ipc'] as const).map((k) => [k, readNs(k)]));
       // UML: boot, then Node's start inside it (~2.5 s alone, several times that on a busy machine)
-      const init = kernel === 'uml' ? { op: 'init', hosts, parentNs, setupTimeoutMs: 30_000 + 2_000 * hosts.length } : { op: 'init', hosts, parentNs };
+      const init = kernel === 'uml' ? { op: 'init', hosts, parentNs, setupTimeoutMs: 60_000, hostsAtOnce: 4 } : { op: 'init', hosts, parentNs };
       const r = (await sb.request(init, kernel === 'uml' ? 120_000 + 2_000 * hosts.length : 20_000)) as {
         hosts: Record<string, number>;
       };

@@ -33,6 +33,8 @@ export interface KernelProfile {
   qdiscs: readonly string[];
   /** iptables, ip6tables, nf_tables (and its families nf_tables_ipv4, _ipv6, _inet, _arp, _bridge, _netdev), conntrack, nat, br_netfilter, ebtables, arptables, ipset */
   netfilter: readonly string[];
+  /** built with CONFIG_RPS (receive packet steering): `ip -d link` shows numrxqueues only then; absent means yes */
+  rps?: boolean;
   /** net.ipv4.conf.{all,default}.* and net.ipv4.ip_forward as the kernel starts them (devinet.c), before any distribution changes them */
   sysctl: Readonly<Record<string, number>>;
 }
@@ -153,7 +155,7 @@ export function profileFromConfig(config: string, base: Pick<KernelProfile, 'nam
     qdiscs.push(...(QDISC_CONFIG_NAMES[name] ?? [name.toLowerCase()]));
   }
   const netfilter = NETFILTER_CONFIG.filter(([, c]) => on.has(c)).map(([f]) => f);
-  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), netfilter };
+  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), netfilter, rps: on.has('RPS') };
 }
 
 /** The link kinds profileFromConfig knows (the ones a probe asks the kernel about). */

@@ -68,9 +68,7 @@ ${rows.join('\n')}
 async function main(): Promise<void> {
   const { runCasesOnUml } = await import('./uml-cases.js');
   const cases = comparedCases();
-  const half = Math.ceil(cases.length / 2);
-  // two UML kernels at once at most (a 2-core machine)
-  const runs = (await Promise.all([runCasesOnUml(cases.slice(0, half), 30), runCasesOnUml(cases.slice(half), 30)])).flat();
+  const runs = await runCasesOnUml(cases, 40);
   const out: Record<string, LineDifference[]> = {};
   for (const r of runs) {
     if (r.real.length === 0) throw new Error(`${r.file}: the kernel ran nothing`);

@@ -97,4 +97,5 @@ export const CI_6_18: KernelProfile = {
     'arptables',
     'ipset',
   ],
+  rps: true,
 };

@@ -171,4 +171,5 @@ export const DEBIAN_12: KernelProfile = {
     'arptables',
     'ipset',
   ],
+  rps: true,
 };
