@@ -4,26 +4,27 @@
  * qdiscs this machine's kernel lacks.
  *
  * Layers, outermost first:
- * - a private folder `/tmp/nettwin-uml-XXXXXX` (0700, owned by nobody) holding the two boot
- *   scripts, the sandbox's command line and the requests too long for the serial line; it is
- *   removed when the sandbox closes;
  * - a bubblewrap jail on the machine: the machine read-only, its own network (so UML has no
- *   way to the machine's network even at the host level), PID, IPC and UTS namespaces, a
- *   private /tmp holding only the private folder, a private /dev/shm for UML's memory file;
- * - `linux.uml` as the unprivileged user nobody (`setpriv`), started in its own session and
- *   process group (`detached`): the whole group is SIGKILLed at close, on error and when this
- *   process exits; the jail's PID namespace takes anything left with it. UML is given no
- *   network device and no disk;
- * - inside UML, boot-uml.sh: the machine's filesystem as a read-only hostfs root under a
- *   tmpfs overlay (`mount --move` onto /, so the kernel's module loader finds UML's modules
- *   there), then the serial line set raw, a ready marker, and `bwrap` with the usual sandbox
- *   command line, whose agent speaks the usual protocol on the serial line (ssl0 = this
- *   process's pipes; the kernel's own messages go to the console, fd 2).
+ *   way to the machine's network even at the host level), PID, IPC and UTS namespaces, and a
+ *   private tmpfs on /tmp holding the private folder /tmp/nettwin-uml (the two boot scripts,
+ *   the sandbox's command line, the agent, and an inbox for the requests too long for the
+ *   serial line, written through /proc/PID/root of the jail): it is on no disk of the machine
+ *   and goes with the jail, however the run ends (even SIGKILL); a private /dev/shm for UML's
+ *   memory file;
+ * - `linux.uml` as the unprivileged user nobody (`setpriv`), in its own session and process
+ *   group (`detached`): the whole group is SIGKILLed at close, on error and when this process
+ *   exits, and `--die-with-parent` ends the jail (and with its PID namespace everything in
+ *   it) if this process dies any other way. UML is given no network device and no disk;
+ * - inside UML, stage1.sh: the machine's filesystem (as the jail shows it) as a read-only
+ *   hostfs root under a tmpfs overlay (`mount --move` onto /, so the kernel's module loader
+ *   finds UML's modules there); stage2.sh: the kernel's file systems, the serial line set raw,
+ *   a ready marker, and `bwrap` with the usual sandbox command line, whose agent speaks the
+ *   usual protocol on the serial line (ssl0 = this process's pipes; the kernel's own messages
+ *   go to the console, fd 2).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import type { BwrapCommand } from './sandbox-bwrap.js';
 import { which } from './preconditions.js';
 
@@ -101,15 +102,11 @@ exec bwrap --args 9 -- ${node} ${UML_INBOX}/agent.mjs ${fds} 9<${dir}/args
 /** A running UML holding the sandbox: its process (stdio = the agent's protocol), and how to end it. */
 export interface UmlLaunch {
   child: ChildProcess;
-  /** the private folder (removed by `cleanup`) */
-  dir: string;
   /** SIGKILL UML's whole process group (and so the jail); idempotent */
   kill(): void;
   /** resolves when no process of UML's group is left (at most `limitMs`), after `kill` */
   gone(limitMs?: number): Promise<boolean>;
-  /** remove the private folder; call once the child has exited */
-  cleanup(): void;
-  /** a request line too long for the serial line, as a file: returns the short line to send instead */
+  /** a request line too long for the serial line, as a file of the inbox: returns the short line to send instead */
   spill(line: string): string;
 }
 
@@ -119,6 +116,9 @@ export interface UmlWorkload {
   node: string;
   agent: string;
 }
+
+/** The private folder, in the jail's own tmpfs: on no disk of the machine, gone with the jail whatever ends it. */
+export const UML_DIR = '/tmp/nettwin-uml';
 
 /**
  * Boot UML with the sandbox (bwrap options, then `node AGENT`) as its workload.
@@ -131,89 +131,68 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
   const cmd = work.bwrap;
   const release = umlRelease();
   if (release === null) throw new Error(umlProblems().join('; '));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-uml-'));
-  // it is written into UML's boot scripts and kernel command line: plain path characters only
-  if (!/^(\/[\w.-]+)+$/.test(dir) || dir.includes('/..') || dir.startsWith('/proc')) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the temporary folder ${JSON.stringify(dir)} cannot be given to user-mode Linux (set TMPDIR to a plain path)`);
-  }
-  let spills = 0;
-  try {
-    fs.mkdirSync(path.join(dir, 'in'));
-    fs.mkdirSync(path.join(dir, 'uml'));
-    fs.writeFileSync(path.join(dir, 'stage1.sh'), stage1(dir, release), { mode: 0o755 });
-    if (!/^(\/[\w.+-]+)+$/.test(work.node)) throw new Error(`launchUml: Node's path ${JSON.stringify(work.node)} is not a plain path`);
-    fs.writeFileSync(path.join(dir, 'stage2.sh'), stage2(dir, cmd.data, work.node), { mode: 0o755 });
-    fs.writeFileSync(path.join(dir, 'in', 'agent.mjs'), work.agent, { mode: 0o644 });
-    cmd.data.forEach((text, i) => {
-      fs.writeFileSync(path.join(dir, `data-${i}`), text, { mode: 0o644 });
-    });
-    // bwrap --args: NUL-separated, so no word of the command line is ever parsed by a shell
-    const at = cmd.argv.findIndex((a, i) => a === '--remount-ro' && cmd.argv[i + 1] === '/');
-    if (at < 0 || cmd.data.length > 6) throw new Error('launchUml: not a sandbox command line');
-    // the options only: bwrap takes the command (`node agent.mjs`) from its own command line
-    const end = cmd.argv.indexOf('--');
-    const argv = [...cmd.argv.slice(0, at), '--ro-bind', '/nettwin-in', UML_INBOX, ...cmd.argv.slice(at, end < 0 ? undefined : end)];
-    fs.writeFileSync(path.join(dir, 'args'), argv.map((a) => `${a}\0`).join(''), { mode: 0o644 });
-    for (const f of ['', 'in', 'uml', 'stage1.sh', 'stage2.sh', 'args', 'in/agent.mjs', ...cmd.data.map((_, i) => `data-${i}`)]) fs.chownSync(path.join(dir, f), NOBODY, NOBODY);
-    fs.chmodSync(dir, 0o700);
-  } catch (e) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw e;
-  }
+  if (!/^(\/[\w.+-]+)+$/.test(work.node)) throw new Error(`launchUml: Node's path ${JSON.stringify(work.node)} is not a plain path`);
+  const at = cmd.argv.findIndex((a, i) => a === '--remount-ro' && cmd.argv[i + 1] === '/');
+  if (at < 0 || cmd.data.length > 6) throw new Error('launchUml: not a sandbox command line');
+  // the options only: bwrap takes the command (`node agent.mjs`) from its own command line;
+  // --args is NUL-separated, so no word of the command line is ever parsed by a shell
+  const end = cmd.argv.indexOf('--');
+  const args = [...cmd.argv.slice(0, at), '--ro-bind', '/nettwin-in', UML_INBOX, ...cmd.argv.slice(at, end < 0 ? undefined : end)];
+  const files: Array<[name: string, text: string, perms: string]> = [
+    ['stage1.sh', stage1(UML_DIR, release), '0755'],
+    ['stage2.sh', stage2(UML_DIR, cmd.data, work.node), '0755'],
+    ['args', args.map((a) => `${a}\0`).join(''), '0644'],
+    ['in/agent.mjs', work.agent, '0644'],
+    ...cmd.data.map((text, i): [string, string, string] => [`data-${i}`, text, '0644']),
+  ];
+  const infoFd = 3 + files.length;
+  // biome-ignore format: options and their values, one option a line
   const jail = [
-    '--ro-bind',
-    '/',
-    '/',
-    '--tmpfs',
-    '/tmp',
-    '--bind',
-    dir,
-    dir,
-    '--dev',
-    '/dev',
-    '--perms',
-    '1777',
-    '--tmpfs',
-    '/dev/shm',
-    '--proc',
-    '/proc',
-    '--unshare-net',
-    '--unshare-pid',
-    '--unshare-ipc',
-    '--unshare-uts',
-    '--unshare-cgroup-try',
+    '--ro-bind', '/', '/',
+    '--tmpfs', '/tmp',
+    '--perms', '0755', '--dir', UML_DIR,
+    '--perms', '0755', '--dir', `${UML_DIR}/in`,
+    ...files.flatMap(([name, , perms], i) => ['--perms', perms, '--file', String(3 + i), `${UML_DIR}/${name}`]),
+    '--dev', '/dev',
+    '--perms', '1777', '--tmpfs', '/dev/shm',
+    '--proc', '/proc',
+    '--unshare-net', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
     '--die-with-parent',
-    '--chdir',
-    dir,
+    '--info-fd', String(infoFd),
+    '--chdir', UML_DIR,
     '--',
-    which('setpriv') ?? 'setpriv',
-    `--reuid=${NOBODY}`,
-    `--regid=${NOBODY}`,
-    '--clear-groups',
-    '--',
+    which('setpriv') ?? 'setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--',
     UML_BINARY,
-    'mem=256M',
-    'root=/dev/root',
-    'rootfstype=hostfs',
-    'rootflags=/',
-    'ro',
-    `init=${dir}/stage1.sh`,
-    'con=null',
-    'con0=null,fd:2',
-    'ssl=null',
-    'ssl0=fd:0,fd:1',
-    `uml_dir=${dir}/uml`,
-    'umid=nettwin',
-    'quiet',
-    'pty.legacy_count=0',
-  ]; // prettier-ignore
+    'mem=256M', 'root=/dev/root', 'rootfstype=hostfs', 'rootflags=/', 'ro',
+    `init=${UML_DIR}/stage1.sh`,
+    'con=null', 'con0=null,fd:2', 'ssl=null', 'ssl0=fd:0,fd:1',
+    'uml_dir=/dev/shm', 'umid=nettwin', 'quiet', 'pty.legacy_count=0',
+  ];
   const child = spawn(which('bwrap') ?? 'bwrap', jail, {
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe', ...files.map(() => 'pipe' as const), 'pipe'],
     env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', TMPDIR: '/dev/shm', LC_ALL: 'C' },
-    cwd: dir,
+    cwd: '/',
     detached: true, // setsid: its own process group, ended as one
   });
+  files.forEach(([, text], i) => {
+    const s = child.stdio[3 + i] as Writable | null;
+    s?.on('error', () => {
+      // bwrap ended early: its own error comes through 'exit'
+    });
+    s?.end(text);
+  });
+  // bwrap says which process holds the jail: the inbox is reached through its root
+  let jailPid: number | null = null;
+  let info = '';
+  const infoStream = child.stdio[infoFd] as Readable | null;
+  infoStream?.setEncoding('utf8');
+  infoStream?.on('data', (c: string) => {
+    info += c;
+    const m = /"child-pid"\s*:\s*(\d+)/.exec(info);
+    if (m) jailPid = Number(m[1]);
+  });
+  infoStream?.on('error', () => undefined);
+  for (const s of [...files.map((_, i) => child.stdio[3 + i]), infoStream]) (s as unknown as { unref?: () => void } | null)?.unref?.();
   let killed = false;
   const kill = () => {
     if (killed || child.pid === undefined) return;
@@ -226,9 +205,9 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
       }
     }
   };
+  let spills = 0;
   return {
     child,
-    dir,
     kill,
     gone: async (limitMs = 15_000) => {
       const until = Date.now() + limitMs;
@@ -238,11 +217,10 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
       }
       return true;
     },
-    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
     spill: (line: string) => {
+      if (jailPid === null) throw new Error('user-mode Linux: the jail did not say which process holds it');
       const name = String(++spills);
-      const file = path.join(dir, 'in', `${name}.json`);
-      fs.writeFileSync(file, line, { mode: 0o644 });
+      fs.writeFileSync(`/proc/${jailPid}/root${UML_DIR}/in/${name}.json`, line, { mode: 0o644 });
       return JSON.stringify({ ref: name });
     },
   };

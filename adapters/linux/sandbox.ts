@@ -105,10 +105,7 @@ function installExitHook(): void {
         // already gone
       }
     }
-    for (const u of liveUml) {
-      u.kill();
-      u.cleanup();
-    }
+    for (const u of liveUml) u.kill();
   });
 }
 
@@ -209,7 +206,6 @@ export class Sandbox {
         live.delete(this.child);
         if (this.uml) {
           this.uml.kill(); // the rest of its process group
-          this.uml.cleanup();
           liveUml.delete(this.uml);
         }
         const why = this.describeExit();
