@@ -104,8 +104,10 @@ export interface UmlLaunch {
   child: ChildProcess;
   /** SIGKILL UML's whole process group (and so the jail); idempotent */
   kill(): void;
-  /** resolves when no process of UML's group is left (at most `limitMs`), after `kill` */
+  /** resolves when no process of the jail is left (at most `limitMs`), after `kill` */
   gone(limitMs?: number): Promise<boolean>;
+  /** the jail's PID namespace (`pid:[N]`), once bwrap said which process holds it */
+  pidNamespace(): string | null;
   /** a request line too long for the serial line, as a file of the inbox: returns the short line to send instead */
   spill(line: string): string;
 }
@@ -183,13 +185,21 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
   });
   // bwrap says which process holds the jail: the inbox is reached through its root
   let jailPid: number | null = null;
+  let pidNs: string | null = null;
   let info = '';
   const infoStream = child.stdio[infoFd] as Readable | null;
   infoStream?.setEncoding('utf8');
   infoStream?.on('data', (c: string) => {
     info += c;
     const m = /"child-pid"\s*:\s*(\d+)/.exec(info);
-    if (m) jailPid = Number(m[1]);
+    if (m && jailPid === null) {
+      jailPid = Number(m[1]);
+      try {
+        pidNs = fs.readlinkSync(`/proc/${jailPid}/ns/pid`);
+      } catch {
+        // already gone
+      }
+    }
   });
   infoStream?.on('error', () => undefined);
   for (const s of [...files.map((_, i) => child.stdio[3 + i]), infoStream]) (s as unknown as { unref?: () => void } | null)?.unref?.();
@@ -197,7 +207,8 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
   const kill = () => {
     if (killed || child.pid === undefined) return;
     killed = true;
-    for (const target of [-child.pid, child.pid]) {
+    // UML makes process groups of its own: the jail's PID 1 (jailPid) takes its whole PID namespace with it
+    for (const target of [-child.pid, child.pid, ...(jailPid === null ? [] : [jailPid])]) {
       try {
         process.kill(target, 'SIGKILL');
       } catch {
@@ -209,9 +220,10 @@ export function launchUml(work: UmlWorkload): UmlLaunch {
   return {
     child,
     kill,
+    pidNamespace: () => pidNs,
     gone: async (limitMs = 15_000) => {
       const until = Date.now() + limitMs;
-      while (child.pid !== undefined && groupAlive(child.pid)) {
+      while ((child.pid !== undefined && groupAlive(child.pid)) || (pidNs !== null && inNamespace(pidNs))) {
         if (Date.now() > until) return false;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -234,4 +246,17 @@ function groupAlive(pgid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether any process of the machine is in this PID namespace. */
+export function inNamespace(pidNs: string): boolean {
+  for (const e of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${e}/ns/pid`) === pidNs) return true;
+    } catch {
+      // gone, or a kernel thread
+    }
+  }
+  return false;
 }

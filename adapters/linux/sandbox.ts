@@ -260,6 +260,11 @@ export class Sandbox {
     return sb;
   }
 
+  /** With kernel `uml`: the PID namespace of the jail that holds UML (every process of the run is in it); for diagnostics and tests. */
+  get umlPidNamespace(): string | null {
+    return this.uml?.pidNamespace() ?? null;
+  }
+
   /** The kernel the sandbox runs on. */
   get kernel(): SandboxKernel {
     return this.uml ? 'uml' : 'host';
