@@ -23,6 +23,7 @@ import type { Readable, Writable } from 'node:stream';
 import { AGENT_SOURCE } from './sandbox-agent.js';
 import { bwrapCommand, SANDBOX_PATH } from './sandbox-bwrap.js';
 import { checkPreconditions, PreconditionError, which, WARNING_PREFIX } from './preconditions.js';
+import { umlHazard } from './kernel-notes.js';
 import { launchUml, UML_LINE_MAX, UML_PROFILE, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
 
 // The checks live in preconditions.ts; re-exported here for existing importers.
@@ -298,6 +299,8 @@ export class Sandbox {
   async exec(host: string, argv: string[], opts?: ExecOptions): Promise<ExecResult> {
     this.checkHost(host);
     checkArgv(argv);
+    const hazard = this.hazard(argv, opts?.input);
+    if (hazard) return hazard;
     const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
     const msg: Record<string, unknown> = { op: 'exec', host, argv, timeoutMs };
     if (opts?.input !== undefined) msg.input = opts.input;
@@ -310,6 +313,8 @@ export class Sandbox {
    */
   async execRoot(argv: string[], opts?: ExecOptions): Promise<ExecResult> {
     checkArgv(argv);
+    const hazard = this.hazard(argv, opts?.input);
+    if (hazard) return hazard;
     const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
     const msg: Record<string, unknown> = { op: 'exec', host: '', argv, timeoutMs };
     if (opts?.input !== undefined) msg.input = opts.input;
@@ -329,7 +334,11 @@ export class Sandbox {
   ): Promise<ExecResult> {
     if (host !== '') this.checkHost(host);
     const options = opts?.options ?? [];
-    for (const u of units) checkArgv(['ip', ...options, '-n', u.ns]);
+    for (const u of units) {
+      checkArgv(['ip', ...options, '-n', u.ns]);
+      const hazard = this.hazard(['ip', '-batch', '-'], u.lines);
+      if (hazard) return hazard;
+    }
     const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
     return (await this.request({ op: 'units', host, units, parallel, timeoutMs, options }, timeoutMs + 10_000)) as ExecResult;
   }
@@ -397,6 +406,12 @@ export class Sandbox {
     }, 3000);
     await this.exited;
     if (timer) clearTimeout(timer);
+  }
+
+  /** A command this kernel must not be given (kernel-notes.ts), answered without running it. */
+  private hazard(argv: string[], input?: string): ExecResult | null {
+    const why = this.uml ? umlHazard(argv, input) : null;
+    return why ? { exit: 2, stdout: '', stderr: why } : null;
   }
 
   private checkHost(host: string): void {

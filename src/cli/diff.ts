@@ -1,6 +1,7 @@
 /** `nettwin diff FILE`: the same file in both modes; the disagreements, and what could not be compared. */
 import { kernelNameFor, runFile } from './run.js';
 import { diffFails, diffReport, formatDiffReport } from '../../adapters/linux/diff-report.js';
+import { kernelNotes } from '../../adapters/linux/kernel-notes.js';
 
 export interface DiffOptions {
   json?: boolean;
@@ -20,5 +21,6 @@ export async function diffCommand(file: string, opts: DiffOptions): Promise<numb
   if (opts.json) process.stdout.write(`${JSON.stringify({ file, kernel: kernel.profile.name, ...r }, null, 2)}\n`);
   else process.stdout.write(formatDiffReport(r));
   for (const w of kernel.warnings) process.stderr.write(`nettwin: ${w}\n`);
+  for (const n of kernelNotes(real, kernel.profile)) process.stderr.write(`nettwin: ${n}\n`);
   return diffFails(r, !!opts.allowUnmodelled) ? 1 : 0;
 }

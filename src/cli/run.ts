@@ -124,6 +124,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   const kernel = await resolveKernelProfile(await kernelNameFor(file, opts.kernel, { allowOutside: opts.allowOutside }));
   for (const w of kernel.warnings) process.stderr.write(`nettwin: ${w}\n`);
   const steps = await runFile(file, !!opts.real, { allowOutside: opts.allowOutside }, kernel.profile);
+  if (opts.real) for (const n of (await import('../../adapters/linux/kernel-notes.js')).kernelNotes(steps, kernel.profile)) process.stderr.write(`nettwin: ${n}\n`);
   const mode = opts.real ? 'real' : 'sim';
   const coverage = coverageReport(steps);
   if (opts.json) {
