@@ -31,7 +31,7 @@ export function umlRouteHazard(words: readonly string[]): string | null {
   const rest = words.slice(i + 2);
   if (!rest.includes('nhid')) return null;
   if (v6 || rest.some((w) => w.includes(':'))) return null;
-  return "nettwin: not run on user-mode Linux: `ip route … nhid` for IPv4 panics its 6.1 kernel (it works on 6.18); run this line without --kernel uml\n";
+  return 'nettwin: not run on user-mode Linux: `ip route … nhid` for IPv4 panics its 6.1 kernel (it works on 6.18); run this line without --kernel uml\n';
 }
 
 /** The hazard of an argv run on user-mode Linux (an `ip` command, or the lines of `ip -batch -` given as input), or null. */
@@ -49,7 +49,14 @@ export function umlHazard(argv: readonly string[], input?: string): string | nul
   return null;
 }
 
-const NFT_FAMILIES: Readonly<Record<string, string>> = { ip: 'nf_tables_ipv4', ip6: 'nf_tables_ipv6', inet: 'nf_tables_inet', arp: 'nf_tables_arp', bridge: 'nf_tables_bridge', netdev: 'nf_tables_netdev' };
+const NFT_FAMILIES: Readonly<Record<string, string>> = {
+  ip: 'nf_tables_ipv4',
+  ip6: 'nf_tables_ipv6',
+  inet: 'nf_tables_inet',
+  arp: 'nf_tables_arp',
+  bridge: 'nf_tables_bridge',
+  netdev: 'nf_tables_netdev',
+};
 
 /**
  * Notes on steps whose failure comes from what the kernel lacks.
@@ -68,7 +75,9 @@ export function kernelNotes(steps: readonly Step[], kernel: KernelProfile): stri
       .filter(([, f]) => !kernel.netfilter.includes(f))
       .map(([fam]) => fam);
     if (missing.length === 0) continue;
-    out.push(`line ${s.line}: ${prog}: the kernel (${kernel.name} ${kernel.release}) has no nftables famil${missing.length === 1 ? 'y' : 'ies'} ${missing.join(', ')} (a property of that kernel's build, not of the rule), so nftables answers "Operation not supported"`);
+    out.push(
+      `line ${s.line}: ${prog}: the kernel (${kernel.name} ${kernel.release}) has no nftables famil${missing.length === 1 ? 'y' : 'ies'} ${missing.join(', ')} (a property of that kernel's build, not of the rule), so nftables answers "Operation not supported"`,
+    );
   }
   return out;
 }

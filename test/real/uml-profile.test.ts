@@ -36,7 +36,12 @@ describeReal(
       const keys = Object.keys(UML.sysctl);
       const r = await sb.exec('h', ['sysctl', '-n', ...keys]);
       expect(r.exit).toBe(0);
-      const got = Object.fromEntries(r.stdout.trim().split('\n').map((v, i) => [keys[i], Number(v)]));
+      const got = Object.fromEntries(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((v, i) => [keys[i], Number(v)]),
+      );
       expect(got).toEqual(UML.sysctl);
     });
 
