@@ -15,7 +15,12 @@ import type { Simulator } from './simulator.js';
 /** How long a driver lets a lab with live background jobs settle after each command. */
 export const SETTLE_MS = 100;
 
-/** A process that ended: where it was started, its status and what it printed (a job report, to the drivers). */
+/**
+ * A process that ended: where it was started, its status and what it printed (a job report, to
+ * the drivers). The same shape as src/exec/job.ts's JobReport on purpose: sim/ sits below
+ * exec/ and may not import it (DESIGN.md's layers), so the engine states what it reports and
+ * the spine's type matches it structurally.
+ */
 export interface EndedProcess {
   host: string;
   line: number;

@@ -20,6 +20,8 @@ import { execSim, kernelMayRun } from '../../src/twin/sim-executor.js';
 import { SIM_PROGRAMS } from '../../src/programs/table.js';
 import { addRealJob } from './real-jobs.js';
 import { readsState, settle, showsIpv6Routes } from './settle.js';
+import { noteChange } from './settle-scope.js';
+import { CATALOGUE, type Feature, type Program } from '../../src/exec/catalogue.js';
 import { settleRealJobs } from './real-jobs.js';
 import { execSocatReal } from './real-socat.js';
 import { realArgvProblem } from './guard.js';
@@ -69,8 +71,19 @@ export class KernelExecutor implements AsyncExecutor {
     this.spec = opts.speculate && opts.shadow ? new Speculation(() => this.ready()) : null;
   }
 
+  /** changes noted before the sandbox was open (settle-scope.ts) */
+  private marks: Array<[string, string | null | 'all']> = [];
+
   private async ready(): Promise<Sandbox> {
-    return (this.sb ??= await this.opening);
+    const sb = (this.sb ??= await this.opening);
+    for (const [host, ns] of this.marks.splice(0)) noteChange(sb, host, ns);
+    return sb;
+  }
+
+  /** Notes what a line may have changed on the kernel, so the next read's settle waits for just that. */
+  private note(host: string, ns: string | null | 'all'): void {
+    if (this.sb) noteChange(this.sb, host, ns);
+    else this.marks.push([host, ns]);
   }
 
   async exec(req: Request): Promise<Outcome> {
@@ -78,6 +91,8 @@ export class KernelExecutor implements AsyncExecutor {
     const inv = req.invocation;
     const line = opts.lineOf ? opts.lineOf(req.line) : req.line;
     const src = { line, command: req.command };
+    const lab = opts.shadow?.host.lab;
+    const before = lab?.version ?? 0;
     const shadow = opts.shadow ? execSim(opts.shadow.host, inv, opts.shadow.sim, src) : null;
     let o: Outcome;
     if (shadow ? shadow.modelled === false && kernelMayRun(inv) : notModelledAlone(inv)) {
@@ -88,6 +103,8 @@ export class KernelExecutor implements AsyncExecutor {
         this.spec = null;
       }
       o = await execKernelOnly(await this.ready(), opts.sandboxHost, opts.host, inv, src);
+      // the simulator does not know what it changed: anything, unless its program never changes links or addresses
+      if (!(inv.kind === 'program' && LEAVES_LINKS.has(CATALOGUE[inv.program as Program]?.feature))) this.note(opts.sandboxHost, 'all');
     } else if (shadow && !shadow.supported) o = { exit: shadow.exit, stdout: shadow.stdout, stderr: shadow.stderr, supported: false };
     else if (inv.kind === 'program' && inv.offKernel) {
       // never run (kernel-argv.ts): the tool's refusal, as the simulator words it (checked against the tools in test/security)
@@ -103,6 +120,10 @@ export class KernelExecutor implements AsyncExecutor {
         if (opts.beforeTraffic && inv.kind === 'program' && (inv.program === 'ping' || inv.program === 'socat')) await opts.beforeTraffic(await this.ready());
         o = await execReal(await this.ready(), opts.sandboxHost, opts.host, inv, src);
       }
+      const changed = lab ? lab.nsChanges.since(before, lab.version) : null;
+      if (!changed) {
+        if (!localOutcome(inv)) this.note(opts.sandboxHost, 'all');
+      } else for (const ns of changed) this.note(ns.host.name === opts.host ? opts.sandboxHost : ns.host.name, ns.name);
       // what the simulator keeps and ignores is the same whoever answered
       if (shadow?.modelled === 'partial' && o.supported && o.exit === 0) {
         o.modelled = 'partial';
@@ -234,6 +255,9 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
 }
 
 export type { Step };
+
+/** Features whose programs never change a link or an address (nothing for settle.ts to wait for after them). */
+const LEAVES_LINKS: ReadonlySet<Feature | undefined> = new Set<Feature>(['netfilter', 'probes', 'l4', 'ping', 'socat']);
 
 /** How long a not-modelled line may run on the kernel in the foreground before it is ended. */
 export const KERNEL_ONLY_LIMIT_MS = 10_000;

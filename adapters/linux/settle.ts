@@ -10,6 +10,7 @@
  */
 import * as os from 'node:os';
 import type { Sandbox } from './sandbox.js';
+import { noteSettled, pendingScope } from './settle-scope.js';
 
 interface JsonAddr {
   family?: string;
@@ -51,19 +52,20 @@ export function settled(links: JsonLink[], dad: boolean): boolean {
  */
 export async function settle(sb: Sandbox, host: string, opts: { dad?: boolean; maxMs?: number } = {}): Promise<void> {
   const dad = opts.dad ?? false;
+  // only what changed since the last settle can still be moving (settle-scope.ts)
+  const scope = pendingScope(sb, host, dad);
+  if (scope !== 'all' && scope.size === 0) return;
   const deadline = Date.now() + (opts.maxMs ?? (dad ? 3000 : 1500));
   const pause = () => new Promise((r) => setTimeout(r, 25));
-  const list = await sb.exec(host, ['ip', 'netns', 'list']);
-  const names = list.stdout
-    .split('\n')
-    .map((l) => l.split(' ')[0]!)
-    .filter((n) => n);
+  let names = scope === 'all' ? await netnsNames(sb, host) : [...scope].filter((n) => n !== '');
   // the host's root first: its links are the others' peers (veths, bridge ports) and linkwatch
   // works through one queue in order, so while the root is still moving the rest is too, and
   // asking every namespace meanwhile only slows the kernel down
-  for (;;) {
+  let rootSettled = !(scope === 'all' || scope.has(''));
+  while (!rootSettled) {
     const r = await sb.exec(host, ['ip', '-j', 'addr', 'show']);
-    if (isSettled(r.stdout, dad) || Date.now() > deadline) break;
+    rootSettled = isSettled(r.stdout, dad);
+    if (rootSettled || Date.now() > deadline) break;
     await pause();
   }
   // while nothing runs, a namespace that has settled stays settled: poll only the others
@@ -71,8 +73,24 @@ export async function settle(sb: Sandbox, host: string, opts: { dad?: boolean; m
   while (pending.length && Date.now() <= deadline) {
     const dumps = await dumpMany(sb, host, pending);
     if (dumps) pending = pending.filter((n) => !isSettled(dumps.get(n) ?? '', dad));
+    else if (scope !== 'all') {
+      // a namespace named by a change may be gone since: keep those that are still there
+      const now = new Set(await netnsNames(sb, host));
+      names = names.filter((n) => now.has(n));
+      pending = pending.filter((n) => now.has(n));
+    }
     if (pending.length) await pause();
   }
+  noteSettled(sb, host, dad, rootSettled ? pending : ['', ...pending]);
+}
+
+/** The host's named namespaces (`ip netns list`). */
+async function netnsNames(sb: Sandbox, host: string): Promise<string[]> {
+  const list = await sb.exec(host, ['ip', 'netns', 'list']);
+  return list.stdout
+    .split('\n')
+    .map((l) => l.split(' ')[0]!)
+    .filter((n) => n);
 }
 
 /** Whether one `ip -j addr show` shows a settled namespace (unreadable: a namespace gone meanwhile, nothing to wait for). */

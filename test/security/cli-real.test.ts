@@ -153,7 +153,7 @@ describeReal(
         const f = state('squat.json', { version: 1, runs: [run({ inodes })] });
         const r = cli(['destroy', '--state', f]);
         expect(r.status).toBe(1);
-        expect(r.stdout).toMatch(/run nt7-beef-: removed 0 namespace\(s\)/);
+        expect(r.stdout).toMatch(/lab beef \(nt7-beef-\*\): removed 0 namespace\(s\)/);
         expect(r.stdout).toMatch(inodes ? /could not remove nt7-beef-0: not the namespace run nt7-beef- made/ : /could not remove nt7-beef-0: nothing proves run nt7-beef- made it/);
         expect(machineNamespaces()).toContain(squatter);
         // the run stays recorded: nothing of it was removed

@@ -175,10 +175,10 @@ describe('aliases', () => {
   });
 
   it('an alias to something that is not the right shape is refused with the line of the alias', () => {
-    const r = refusal('hosts:\n  a:\n    nics: &n [x]\n  b:\n    nics: *n\n');
-    expect(r.message).toBe('lab.yaml:3: nics must map NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24 }');
+    const r = refusal('hosts:\n  a:\n    nics: &n 5\n  b:\n    nics: *n\n');
+    expect(r.message).toBe('lab.yaml:3: nics maps NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24, eth1: }, or lists NIC names, e.g. [eth0, eth1]');
     const u = refusal('x: &u 1\nhosts: { a: {} }\n');
-    expect(u.message).toBe('lab.yaml:1: unknown key "x" (expected hosts, links, run, expect, profile)');
+    expect(u.message).toBe('lab.yaml:1: unknown key "x" (expected name, hosts, links, run, expect, profile)');
   });
 });
 

@@ -6,28 +6,13 @@
 import type { Link } from '../link.js';
 import { portsOf, somePort } from '../bridge-ports.js';
 import { BRIDGE_GROUP_ADDRESS, defaultTunables } from '../bridge-options.js';
-import { GSO_LEGACY_MAX_SIZE, GSO_MAX_SIZE, type LinkKindModel } from './kind.js';
+import { GSO_LEGACY_MAX_SIZE, GSO_MAX_SIZE, ETHER_SETUP, type LinkKindModel } from './kind.js';
 
 export const bridgeKind: LinkKindModel = {
-  mtu: 1500,
-  minMtu: 68,
-  maxMtu: 65535,
-  randomMac: true,
-  zeroBroadcast: false,
-  txqlen: 1000,
-  pointopoint: false,
-  noarp: false,
-  type: 'ether',
-  hwAddrLen: 6,
-  queued: false,
-  queues: 1,
+  ...ETHER_SETUP,
   infoKind: 'bridge',
   netnsLocal: true,
-  deletable: true,
   portRefusal: 'bridge',
-  onNetnsDelete: 'destroy',
-  portCost: 2,
-  ipv6ll: 'eui64',
   carrier: (l: Link, s) => !l.bridge!.hadPorts || somePort(l, s.portForwards),
   operState: (l: Link, s) => (!l.bridge!.hadPorts ? 'UNKNOWN' : s.hasCarrier(l) ? 'UP' : 'DOWN'),
   operUpWhileDown: (l: Link) => !l.bridge!.hadPorts,

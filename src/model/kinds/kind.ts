@@ -26,6 +26,31 @@ export interface DeviceState {
   tsoMaxSize(l: Link, depth: number): number;
 }
 
+/**
+ * ether_setup() and the rtnl defaults of a virtual Ethernet device: what most kinds start
+ * from (`{ ...ETHER_SETUP, infoKind: 'veth', … }`), each naming only where it differs.
+ */
+export const ETHER_SETUP = {
+  mtu: 1500,
+  minMtu: 68,
+  maxMtu: 65535,
+  randomMac: true,
+  zeroBroadcast: false,
+  txqlen: 1000,
+  pointopoint: false,
+  noarp: false,
+  type: 'ether',
+  hwAddrLen: 6,
+  queued: false,
+  queues: 1,
+  netnsLocal: false,
+  deletable: true,
+  portRefusal: null,
+  onNetnsDelete: 'destroy',
+  portCost: 2,
+  ipv6ll: 'eui64',
+} as const satisfies Partial<LinkKindModel>;
+
 export interface LinkKindModel {
   /** dev->mtu when the device is created (ether_setup's 1500, lo's 64 KiB) */
   mtu: number;

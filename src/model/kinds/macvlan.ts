@@ -5,29 +5,13 @@
  * How frames move between it, its siblings and the lower's wire is sim/links/macvlan.ts.
  */
 import type { Link } from '../link.js';
-import { GSO_MAX_SIZE, type LinkKindModel } from './kind.js';
+import { GSO_MAX_SIZE, ETHER_SETUP, type LinkKindModel } from './kind.js';
 
 export const macvlanKind: LinkKindModel = {
-  mtu: 1500,
-  minMtu: 68,
-  maxMtu: 65535,
-  randomMac: true,
-  zeroBroadcast: false,
-  txqlen: 1000,
-  pointopoint: false,
-  noarp: false,
-  type: 'ether',
-  hwAddrLen: 6,
+  ...ETHER_SETUP,
   // IFF_NO_QUEUE: noqueue once up
   queued: false,
-  queues: 1,
   infoKind: 'macvlan',
-  netnsLocal: false,
-  deletable: true,
-  portRefusal: null,
-  onNetnsDelete: 'destroy',
-  portCost: 2,
-  ipv6ll: 'eui64',
   // a macvlan read back without its lower device found has none
   carrier: (l: Link, s) => l.macvlan !== undefined && s.hasCarrier(l.macvlan.lower),
   // no carrier: LOWERLAYERDOWN while its lower is beside it and not up, DOWN once the lower is in another namespace

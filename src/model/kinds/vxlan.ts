@@ -4,28 +4,12 @@
  * lower device's.
  */
 import type { Link } from '../link.js';
-import { GSO_LEGACY_MAX_SIZE, type LinkKindModel } from './kind.js';
+import { GSO_LEGACY_MAX_SIZE, ETHER_SETUP, type LinkKindModel } from './kind.js';
 
 export const vxlanKind: LinkKindModel = {
-  mtu: 1500,
-  minMtu: 68,
-  maxMtu: 65535,
-  randomMac: true,
-  zeroBroadcast: false,
-  txqlen: 1000,
-  pointopoint: false,
-  noarp: false,
-  type: 'ether',
-  hwAddrLen: 6,
-  queued: false,
-  queues: 1,
+  ...ETHER_SETUP,
   infoKind: 'vxlan',
-  netnsLocal: false,
-  deletable: true,
-  portRefusal: null,
-  onNetnsDelete: 'destroy',
   portCost: 100,
-  ipv6ll: 'eui64',
   carrier: () => true,
   operState: () => 'UNKNOWN',
   operUpWhileDown: () => true,
