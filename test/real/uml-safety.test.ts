@@ -157,6 +157,19 @@ describeReal(
       }
       expect(snapshotMachine()).toBe(before);
     }, 300_000);
+
+    it('diff of a lab file that says kernel: uml runs the kernel side on UML, and the two agree', async () => {
+      const { spawnSync } = await import('node:child_process');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'diff', 'examples/uml/lab.yaml', '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 280_000 });
+      expect(r.stderr).not.toMatch(/Error|not possible/);
+      const out = JSON.parse(r.stdout) as { kernel: string; agree: number; disagree: unknown[]; unmodelled: unknown[] };
+      expect(out.kernel).toBe('uml');
+      expect(out.disagree).toEqual([]);
+      expect(out.unmodelled).toEqual([]);
+      expect(out.agree).toBe(11);
+      expect(r.status).toBe(0);
+      expect(snapshotMachine()).toBe(before);
+    }, 300_000);
   },
   { tools: UML_TOOLS },
 );
