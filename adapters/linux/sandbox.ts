@@ -24,90 +24,20 @@ import { AGENT_SOURCE } from './sandbox-agent.js';
 import { bwrapCommand, SANDBOX_PATH } from './sandbox-bwrap.js';
 import { checkPreconditions, PreconditionError, which, WARNING_PREFIX } from './preconditions.js';
 import { umlHazard } from './kernel-notes.js';
-import { launchUml, UML_LINE_MAX, UML_PROFILE, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
+import { launchUml, UML_LINE_MAX, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
+import { installExitHook, live, liveUml } from './sandbox-exit.js';
+import type { BackgroundStatus, CableEnd, ExecOptions, ExecResult, SandboxKernel, SandboxOptions } from './sandbox-types.js';
 
 // The checks live in preconditions.ts; re-exported here for existing importers.
 export { checkPreconditions, PreconditionError };
 
-/**
- * What a command run in the sandbox printed, and its exit status (124 with `timedOut` when it was killed).
- *
- * @example
- * const r: ExecResult = await sandbox.exec('node1', ['ip', '-br', 'link']);
- * if (r.exit !== 0) console.error(r.stderr);
- */
-export interface ExecResult {
-  exit: number;
-  stdout: string;
-  stderr: string;
-  timedOut?: boolean;
-}
-
-/**
- * The hosts a sandbox holds (one network namespace each) and how long a command may take.
- *
- * @example
- * const sandbox = await Sandbox.open({ hosts: ['node1', 'node2'], commandTimeoutMs: 10_000 });
- */
-export interface SandboxOptions {
-  hosts: string[];
-  /** default 30000 */
-  commandTimeoutMs?: number;
-  /** `host` (default): this machine's kernel; `uml`: a throwaway user-mode Linux kernel (sandbox-uml.ts) */
-  kernel?: SandboxKernel;
-}
-
-/** Which kernel a sandbox runs on: this machine's, or a throwaway user-mode Linux (Debian's 6.1). */
-export type SandboxKernel = 'host' | 'uml';
-
-/** The sandbox kernel of a kernel profile: `--kernel uml` runs real mode on user-mode Linux, any other on this machine. */
-export function sandboxKernelFor(profile?: { name: string }): SandboxKernel {
-  return profile?.name === UML_PROFILE ? 'uml' : 'host';
-}
-
-export interface ExecOptions {
-  /** Kill the command (SIGKILL to its process group) after this long; result has exit 124, timedOut true. */
-  timeoutMs?: number;
-  /** Text written to the command's stdin (otherwise stdin is /dev/null). */
-  input?: string;
-}
-
-export interface BackgroundStatus {
-  running: boolean;
-  exit: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface CableEnd {
-  host: string;
-  ifname: string;
-}
+export type { BackgroundStatus, CableEnd, ExecOptions, ExecResult, SandboxKernel, SandboxOptions } from './sandbox-types.js';
+export { sandboxKernelFor } from './sandbox-types.js';
 
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
-}
-
-/** Children still alive, killed if the parent process exits without closing them. */
-const live = new Set<ChildProcess>();
-/** UML kernels still running: their process groups are killed and private folders removed at exit. */
-const liveUml = new Set<UmlLaunch>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const c of live) {
-      try {
-        c.kill('SIGKILL'); // bwrap; --die-with-parent then SIGKILLs the agent (PID 1 of the sandbox)
-      } catch {
-        // already gone
-      }
-    }
-    for (const u of liveUml) u.kill();
-  });
 }
 
 type NsKind = 'net' | 'mnt' | 'uts' | 'ipc';
