@@ -28,7 +28,11 @@ async function main(n: number): Promise<void> {
     const t2 = performance.now();
     const root = await sb.exec('h', ['ip', '-batch', '-'], { input: `${lines.join('\n')}\n` });
     if (root.exit !== 0) throw new Error(root.stderr);
-    const units = await sb.execUnits('h', ns.map((text, i) => ({ ns: `ns${i}`, lines: text })), 4);
+    const units = await sb.execUnits(
+      'h',
+      ns.map((text, i) => ({ ns: `ns${i}`, lines: text })),
+      4,
+    );
     if (units.exit !== 0) throw new Error(units.stderr);
     const labMs = Math.round(performance.now() - t2);
     const ping = await sb.exec('h', ['ip', 'netns', 'exec', 'ns0', 'ping', '-c', '1', '-W', '5', '10.0.0.1']);
