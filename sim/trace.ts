@@ -17,6 +17,7 @@ export type DropReason =
   | 'accept-local'
   | 'link-down'
   | 'no-carrier'
+  | 'dummy'
   | 'lo-down'
   | 'blackhole'
   | 'unreachable'

@@ -9,7 +9,7 @@ import { buildLab } from '../../src/labfile/sim-lab.js';
 import type { Step } from '../../src/exec/step.js';
 import { runScriptReal } from './real-driver.js';
 import { batchLine } from './compile.js';
-import { Sandbox, type ExecResult } from './sandbox.js';
+import { Sandbox, sandboxKernelFor, type ExecResult } from './sandbox.js';
 import { withSpeculation } from './run-real.js';
 import type { KernelProfile } from '../../src/model/kernel-profile.js';
 import { KernelCapture, type KernelPcap } from './real-pcap.js';
@@ -81,7 +81,7 @@ export async function runLabReal(
 async function runLabOnce(spec: LabSpec, speculate: boolean, kernel: KernelProfile, onProgress?: (done: number, total: number) => void, pcap?: (files: KernelPcap[]) => void): Promise<Step[]> {
   // One host alone still gets its own namespace, so its root differs from the machine room.
   const names = spec.hosts.map((h) => h.name);
-  const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
+  const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names, kernel: sandboxKernelFor(kernel) });
   try {
     await wireLab(sb, spec);
     // the simulator beside the kernel decides which lines are modelled, as in a simulated run

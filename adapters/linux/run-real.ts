@@ -1,5 +1,5 @@
 /** Runs a script on the kernel, in a sandbox opened for the run and closed after it. */
-import { Sandbox } from './sandbox.js';
+import { Sandbox, sandboxKernelFor } from './sandbox.js';
 import { runScriptReal } from './real-driver.js';
 import { SpeculationMiss } from './speculation.js';
 import { Twin } from '../../src/twin/twin.js';
@@ -37,7 +37,7 @@ export async function runScriptInSandbox(
   const kernel = opts.kernel ?? (await (await import('./kernel-detect.js')).resolveKernelProfile('auto')).profile;
   return withSpeculation(opts.speculate ?? true, async (speculate) => {
     // the script is interpreted (and its first commands queued) while the sandbox opens
-    const sandbox = given ?? Sandbox.open({ hosts: [opts.host] });
+    const sandbox = given ?? Sandbox.open({ hosts: [opts.host], kernel: sandboxKernelFor(kernel) });
     given = undefined;
     sandbox.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
     try {

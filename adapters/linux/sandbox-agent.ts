@@ -204,8 +204,10 @@ function mounts(list, o, what) {
  * (/sys/kernel, /sys/power, /sys/module …). A holder also gets its own /run/netns (the root's
  * is bwrap's) and lo up (bwrap brought the root's up).
  */
+// a slower kernel (user-mode Linux, one CPU) says so in init: setupTimeoutMs
+let setupTimeoutMs = 60000; // a backstop: a mount that hangs
 async function setupNamespace(nsPid) {
-  const o = { nsPid, timeoutMs: 10000 };
+  const o = { nsPid, timeoutMs: setupTimeoutMs };
   const net = '/sys/devices/virtual/net';
   const list = [
     ['-n', '-t', 'sysfs', '-o', 'nosuid,nodev,noexec', 'sysfs', '/sys'],
@@ -372,14 +374,22 @@ async function handle(msg) {
         const shared = Object.keys(SELF_NS).filter((k) => msg.parentNs && msg.parentNs[k] === SELF_NS[k]);
         if (shared.length > 0) throw new Error('refusing to run: the sandbox shares its ' + shared.join(', ') + ' namespace with its parent');
         const names = msg.hosts;
+        if (typeof msg.setupTimeoutMs === 'number' && msg.setupTimeoutMs > 0) setupTimeoutMs = msg.setupTimeoutMs;
         const out = {};
         if (names.length === 1) {
           await rootReady;
           hosts.set(names[0], { pid: null, holder: null });
           out[names[0]] = process.pid;
         } else {
-          // holders copy the root's mounts while it sets up; each covers /sys with its own
-          const [pids] = await Promise.all([Promise.all(names.map((n) => makeHost(n))), rootReady]);
+          // holders copy the root's mounts while it sets up; each covers /sys with its own.
+          // A slow kernel (msg.hostsAtOnce: UML's one CPU) makes them a few at a time.
+          const step = typeof msg.hostsAtOnce === 'number' && msg.hostsAtOnce > 0 ? msg.hostsAtOnce : names.length;
+          const pids = [];
+          const making = (async () => {
+            if (step < names.length) await rootReady;
+            for (let i = 0; i < names.length; i += step) pids.push(...(await Promise.all(names.slice(i, i + step).map((n) => makeHost(n)))));
+          })();
+          await Promise.all([making, rootReady]);
           names.forEach((n, i) => { out[n] = pids[i]; });
         }
         send({ id, result: { hosts: out, setupMs: Date.now() - T0 } });
@@ -436,6 +446,10 @@ process.stdin.on('data', (chunk) => {
     if (!line.trim()) continue;
     let msg;
     try { msg = JSON.parse(line); } catch (e) { log('bad request line: ' + line.slice(0, 200)); continue; }
+    // user-mode Linux's serial line: a long request comes as a file of the run's inbox
+    if (msg && typeof msg.ref === 'string' && /^[0-9]+$/.test(msg.ref)) {
+      try { msg = JSON.parse(fs.readFileSync('/run/nettwin-in/' + msg.ref + '.json', 'utf8')); } catch (e) { log('bad request file ' + msg.ref); continue; }
+    }
     handle(msg);
   }
 });

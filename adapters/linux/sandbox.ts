@@ -23,76 +23,21 @@ import type { Readable, Writable } from 'node:stream';
 import { AGENT_SOURCE } from './sandbox-agent.js';
 import { bwrapCommand, SANDBOX_PATH } from './sandbox-bwrap.js';
 import { checkPreconditions, PreconditionError, which, WARNING_PREFIX } from './preconditions.js';
+import { umlHazard } from './kernel-notes.js';
+import { launchUml, UML_LINE_MAX, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
+import { installExitHook, live, liveUml } from './sandbox-exit.js';
+import type { BackgroundStatus, CableEnd, ExecOptions, ExecResult, SandboxKernel, SandboxOptions } from './sandbox-types.js';
 
 // The checks live in preconditions.ts; re-exported here for existing importers.
 export { checkPreconditions, PreconditionError };
 
-/**
- * What a command run in the sandbox printed, and its exit status (124 with `timedOut` when it was killed).
- *
- * @example
- * const r: ExecResult = await sandbox.exec('node1', ['ip', '-br', 'link']);
- * if (r.exit !== 0) console.error(r.stderr);
- */
-export interface ExecResult {
-  exit: number;
-  stdout: string;
-  stderr: string;
-  timedOut?: boolean;
-}
-
-/**
- * The hosts a sandbox holds (one network namespace each) and how long a command may take.
- *
- * @example
- * const sandbox = await Sandbox.open({ hosts: ['node1', 'node2'], commandTimeoutMs: 10_000 });
- */
-export interface SandboxOptions {
-  hosts: string[];
-  /** default 30000 */
-  commandTimeoutMs?: number;
-}
-
-export interface ExecOptions {
-  /** Kill the command (SIGKILL to its process group) after this long; result has exit 124, timedOut true. */
-  timeoutMs?: number;
-  /** Text written to the command's stdin (otherwise stdin is /dev/null). */
-  input?: string;
-}
-
-export interface BackgroundStatus {
-  running: boolean;
-  exit: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface CableEnd {
-  host: string;
-  ifname: string;
-}
+export type { BackgroundStatus, CableEnd, ExecOptions, ExecResult, SandboxKernel, SandboxOptions } from './sandbox-types.js';
+export { sandboxKernelFor } from './sandbox-types.js';
 
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
-}
-
-/** Children still alive, killed if the parent process exits without closing them. */
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const c of live) {
-      try {
-        c.kill('SIGKILL'); // bwrap; --die-with-parent then SIGKILLs the agent (PID 1 of the sandbox)
-      } catch {
-        // already gone
-      }
-    }
-  });
 }
 
 type NsKind = 'net' | 'mnt' | 'uts' | 'ipc';
@@ -133,17 +78,33 @@ export class Sandbox {
   private closePromise: Promise<void> | null = null;
   private _startupMs = 0;
   private _hostPids: Record<string, number> = {};
+  /** the UML kernel holding the sandbox (kernel `uml`) */
+  private readonly uml: UmlLaunch | null = null;
+  /** requests wait for this: UML's serial line must be raw before anything is written to it */
+  private readonly ready: Promise<void>;
+  private markReady: () => void = () => undefined;
 
-  private constructor(hosts: string[], commandTimeoutMs: number) {
+  private constructor(hosts: string[], commandTimeoutMs: number, kernel: SandboxKernel) {
     this.hosts = Object.freeze([...hosts]);
     this.commandTimeoutMs = commandTimeoutMs;
     const env = { PATH: SANDBOX_PATH.join(':'), LC_ALL: 'C' };
-    const { argv, data } = bwrapCommand([process.execPath, '--input-type=module', '-e', AGENT_SOURCE]);
-    this.child = spawn(which('bwrap') ?? 'bwrap', argv, {
-      stdio: ['pipe', 'pipe', 'pipe', ...data.map(() => 'pipe' as const)],
-      env,
-      cwd: '/',
-    });
+    const cmd = bwrapCommand([process.execPath, '--input-type=module', '-e', AGENT_SOURCE]);
+    const data = kernel === 'uml' ? [] : cmd.data;
+    if (kernel === 'uml') {
+      this.uml = launchUml({ bwrap: bwrapCommand([]), node: process.execPath, agent: AGENT_SOURCE });
+      liveUml.add(this.uml);
+      this.child = this.uml.child;
+      this.ready = new Promise<void>((resolve) => {
+        this.markReady = resolve;
+      });
+    } else {
+      this.child = spawn(which('bwrap') ?? 'bwrap', cmd.argv, {
+        stdio: ['pipe', 'pipe', 'pipe', ...data.map(() => 'pipe' as const)],
+        env,
+        cwd: '/',
+      });
+      this.ready = Promise.resolve();
+    }
     // bwrap reads these (made-up /etc files) before the sandbox starts
     data.forEach((text, i) => {
       const s = this.child.stdio[3 + i] as Writable | null;
@@ -174,6 +135,10 @@ export class Sandbox {
         if (this.exitInfo) return;
         this.exitInfo = { code, signal };
         live.delete(this.child);
+        if (this.uml) {
+          this.uml.kill(); // the rest of its process group
+          liveUml.delete(this.uml);
+        }
         const why = this.describeExit();
         for (const [id, p] of this.pending) {
           clearTimeout(p.timer);
@@ -202,15 +167,18 @@ export class Sandbox {
     for (const h of hosts) {
       if (typeof h !== 'string' || !HOST_NAME.test(h)) throw new Error(`Sandbox.open: bad host name ${JSON.stringify(h)}`);
     }
-    const problems = checkPreconditions().filter((p) => !p.startsWith(WARNING_PREFIX));
+    const kernel = opts.kernel ?? 'host';
+    const problems = [...checkPreconditions().filter((p) => !p.startsWith(WARNING_PREFIX)), ...(kernel === 'uml' ? umlProblems() : [])];
     if (problems.length > 0) {
-      throw new PreconditionError(`real mode is not possible on this machine:\n  - ${problems.join('\n  - ')}`);
+      throw new PreconditionError(`real mode${kernel === 'uml' ? ' on user-mode Linux' : ''} is not possible on this machine:\n  - ${problems.join('\n  - ')}`);
     }
     const t0 = performance.now();
-    const sb = new Sandbox(hosts, opts.commandTimeoutMs ?? 30_000);
+    const sb = new Sandbox(hosts, opts.commandTimeoutMs ?? 30_000, kernel);
     try {
       const parentNs = Object.fromEntries((['net', 'mnt', 'uts', 'ipc'] as const).map((k) => [k, readNs(k)]));
-      const r = (await sb.request({ op: 'init', hosts, parentNs }, 20_000)) as {
+      // UML: boot, then Node's start inside it (~2.5 s alone, several times that on a busy machine)
+      const init = kernel === 'uml' ? { op: 'init', hosts, parentNs, setupTimeoutMs: 60_000, hostsAtOnce: 4 } : { op: 'init', hosts, parentNs };
+      const r = (await sb.request(init, kernel === 'uml' ? 120_000 + 2_000 * hosts.length : 20_000)) as {
         hosts: Record<string, number>;
       };
       sb._hostPids = r.hosts;
@@ -221,6 +189,16 @@ export class Sandbox {
     }
     sb._startupMs = performance.now() - t0;
     return sb;
+  }
+
+  /** With kernel `uml`: the PID namespace of the jail that holds UML (every process of the run is in it); for diagnostics and tests. */
+  get umlPidNamespace(): string | null {
+    return this.uml?.pidNamespace() ?? null;
+  }
+
+  /** The kernel the sandbox runs on. */
+  get kernel(): SandboxKernel {
+    return this.uml ? 'uml' : 'host';
   }
 
   /** Milliseconds from spawning the sandbox until it (and all its hosts) was ready. */
@@ -251,6 +229,8 @@ export class Sandbox {
   async exec(host: string, argv: string[], opts?: ExecOptions): Promise<ExecResult> {
     this.checkHost(host);
     checkArgv(argv);
+    const hazard = this.hazard(argv, opts?.input);
+    if (hazard) return hazard;
     const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
     const msg: Record<string, unknown> = { op: 'exec', host, argv, timeoutMs };
     if (opts?.input !== undefined) msg.input = opts.input;
@@ -263,6 +243,8 @@ export class Sandbox {
    */
   async execRoot(argv: string[], opts?: ExecOptions): Promise<ExecResult> {
     checkArgv(argv);
+    const hazard = this.hazard(argv, opts?.input);
+    if (hazard) return hazard;
     const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
     const msg: Record<string, unknown> = { op: 'exec', host: '', argv, timeoutMs };
     if (opts?.input !== undefined) msg.input = opts.input;
@@ -282,7 +264,11 @@ export class Sandbox {
   ): Promise<ExecResult> {
     if (host !== '') this.checkHost(host);
     const options = opts?.options ?? [];
-    for (const u of units) checkArgv(['ip', ...options, '-n', u.ns]);
+    for (const u of units) {
+      checkArgv(['ip', ...options, '-n', u.ns]);
+      const hazard = this.hazard(['ip', '-batch', '-'], u.lines);
+      if (hazard) return hazard;
+    }
     const timeoutMs = opts?.timeoutMs ?? this.commandTimeoutMs;
     return (await this.request({ op: 'units', host, units, parallel, timeoutMs, options }, timeoutMs + 10_000)) as ExecResult;
   }
@@ -324,6 +310,15 @@ export class Sandbox {
 
   private async doClose(): Promise<void> {
     if (this.exitInfo) return;
+    if (this.uml) {
+      // a throwaway kernel: nothing in it needs an orderly end (a power-off can take tens of seconds)
+      this.uml.kill();
+      const hold = setInterval(() => undefined, 1000); // ref'd: the child is unref'd, wait for its exit
+      await this.exited;
+      await this.uml.gone();
+      clearInterval(hold);
+      return;
+    }
     try {
       this.stdin.end(`${JSON.stringify({ id: 0, op: 'close' })}\n`);
     } catch {
@@ -341,6 +336,12 @@ export class Sandbox {
     }, 3000);
     await this.exited;
     if (timer) clearTimeout(timer);
+  }
+
+  /** A command this kernel must not be given (kernel-notes.ts), answered without running it. */
+  private hazard(argv: string[], input?: string): ExecResult | null {
+    const why = this.uml ? umlHazard(argv, input) : null;
+    return why ? { exit: 2, stdout: '', stderr: why } : null;
   }
 
   private checkHost(host: string): void {
@@ -366,7 +367,15 @@ export class Sandbox {
         reject(new Error(`sandbox agent did not answer '${String(msg.op)}' within ${backstopMs} ms`));
       }, backstopMs);
       this.pending.set(id, { resolve, reject, timer });
-      this.stdin.write(`${JSON.stringify({ ...msg, id })}\n`);
+      const line = JSON.stringify({ ...msg, id });
+      void this.ready.then(() => {
+        if (this.exitInfo) return;
+        try {
+          this.stdin.write(`${this.uml && line.length > UML_LINE_MAX ? this.uml.spill(line) : line}\n`);
+        } catch (e) {
+          this.stderrTail += `\n${e instanceof Error ? e.message : String(e)}`;
+        }
+      });
     });
   }
 
@@ -377,6 +386,10 @@ export class Sandbox {
       const line = this.lineBuf.slice(0, i);
       this.lineBuf = this.lineBuf.slice(i + 1);
       if (!line.trim()) continue;
+      if (this.uml && line.trim() === UML_READY) {
+        this.markReady();
+        continue;
+      }
       let msg: { id?: number; result?: unknown; error?: string };
       try {
         msg = JSON.parse(line) as typeof msg;

@@ -11,6 +11,7 @@
 import type { ExecResult, Sandbox } from './sandbox.js';
 import { ip4ToString, parseIp4, type Ip4 } from '../../src/model/ip.js';
 import type { LabModel } from '../../src/model/lab-model.js';
+import { KERNEL_PROFILES } from '../../src/model/kernel-profile.js';
 import { runLabSim } from '../../src/labfile/sim-lab.js';
 import { wiringPlan } from '../../src/labfile/plan.js';
 import type { LabSpec } from '../../src/labfile/spec.js';
@@ -182,15 +183,16 @@ export class RealProber implements Prober {
  */
 export async function verifyLabReal(spec: LabSpec, opts: { engine?: ForwardingEngine } = {}): Promise<VerifyReport> {
   const t0 = performance.now();
-  const { lab } = runLabSim(spec);
+  const kernel = spec.kernel ? KERNEL_PROFILES[spec.kernel] : undefined;
+  const { lab } = runLabSim(spec, { kernel });
   const { intents, problems } = intentsFor(lab, parseIntents(spec.expect));
   if (problems.length || !intents.length) return report(spec.file, 'real', intents, problems, null, t0);
-  const { Sandbox } = await import('./sandbox.js');
+  const { Sandbox, sandboxKernelFor } = await import('./sandbox.js');
   const { wireLab } = await import('./real-lab.js');
   const { runScriptReal } = await import('./real-driver.js');
   const names = spec.hosts.map((h) => h.name);
   // one host alone still gets its own namespace, so its root differs from the machine room
-  const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names });
+  const sb = await Sandbox.open({ hosts: names.length === 1 ? [...names, '.infra'] : names, kernel: sandboxKernelFor(kernel) });
   try {
     await wireLab(sb, spec);
     for (const h of spec.hosts) {

@@ -8,6 +8,7 @@ import type { Link, LinkKind } from '../../src/model/link.js';
 import type { Frame } from '../packet.js';
 import type { Simulator } from '../simulator.js';
 import { bridgeDriver } from './bridge.js';
+import { dummyDriver } from './dummy.js';
 import { etherDriver } from './ether.js';
 import { loopbackDriver } from './loopback.js';
 import { macvlanDriver } from './macvlan.js';
@@ -40,4 +41,5 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   tap: tunDriver,
   vxlan: vxlanDriver,
   macvlan: macvlanDriver,
+  dummy: dummyDriver,
 };

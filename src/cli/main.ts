@@ -21,7 +21,7 @@ function packageVersion(): string {
 const ALLOW_OUTSIDE = "a lab file's setup scripts may be outside its folder (absolute paths, `..`, symbolic links out); by default they must be inside it";
 const USAGE_STATUS = '2 a usage error (unknown option, missing or bad value, flags that do not go together)';
 const KERNEL_HELP =
-  "the kernel the simulator models: auto (this machine's, read from its config or probed in a sandbox and cached in ~/.cache/nettwin; off Linux debian-12), debian-12 (a stock distribution kernel), ci-6.18 (nettwin's CI kernel: no dummy, vlan, bond …)";
+  "the kernel the simulator models: auto (this machine's, read from its config or probed in a sandbox and cached in ~/.cache/nettwin; off Linux debian-12), debian-12 (a stock distribution kernel), ci-6.18 (nettwin's CI kernel: no dummy, vlan, bond …), uml (Debian's user-mode Linux 6.1: with --real, run on that kernel, booted for the run; apt-get install user-mode-linux kmod)";
 
 /** An action that reports UsageError as a usage error of its command and sets the exit status. */
 function act<A extends unknown[]>(fn: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
@@ -174,12 +174,14 @@ export function buildProgram(): Command {
     .option('--json', 'the verdicts as one JSON document')
     .option('--junit <path>', 'also write a JUnit XML report there (one test case per intent)')
     .option('--allow-outside', ALLOW_OUTSIDE)
+    .option('--kernel <profile>', `${KERNEL_HELP}; default: the lab file's kernel: key`)
     .addHelpText(
       'after',
       `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/seed/verify.yaml\n  nettwin verify examples/seed/verify-broken.yaml --junit verify.xml\n  sudo nettwin verify examples/seed/verify.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
     )
     .action(
-      act(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string; allowOutside?: boolean }) => {
+      act(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string; allowOutside?: boolean; kernel?: string }) => {
+        if (opts.kernel !== undefined) await checkKernel(opts.kernel);
         const { verifyCommand } = await import('./verify.js');
         return verifyCommand(file, opts);
       }),

@@ -47,6 +47,17 @@ export async function loadRunInput(file: string, opts: LoadLabOptions = {}): Pro
   return isLabFile(file) ? { kind: 'lab', spec: await loadLab(file, opts) } : loadInput(file);
 }
 
+/** The kernel profile a run models: `--kernel` when given, else a lab file's `kernel:` key, else `auto`. */
+export async function kernelNameFor(file: string, cli: string | undefined, opts: LoadLabOptions = {}): Promise<string> {
+  if (cli !== undefined && cli !== 'auto') return cli;
+  if (!isLabFile(file)) return 'auto';
+  try {
+    return (await loadLab(file, opts)).kernel ?? 'auto';
+  } catch {
+    return 'auto'; // the run itself reports what is wrong with the file
+  }
+}
+
 /** runLabSim, loaded when a lab file is run. */
 async function labSim(): Promise<typeof import('../labfile/sim-lab.js').runLabSim> {
   return (await import('../labfile/sim-lab.js')).runLabSim;
@@ -86,8 +97,8 @@ export async function runInput(input: RunInput, real: boolean, kernel?: KernelPr
   }
   if (real) {
     // the sandbox starts opening before the rest of real mode is even loaded
-    const { Sandbox } = await import('../../adapters/linux/sandbox.js');
-    const sandbox = Sandbox.open({ hosts: ['host'] });
+    const { Sandbox, sandboxKernelFor } = await import('../../adapters/linux/sandbox.js');
+    const sandbox = Sandbox.open({ hosts: ['host'], kernel: sandboxKernelFor(kernel) });
     sandbox.catch(() => {});
     const { runScriptInSandbox } = await import('../../adapters/linux/run-real.js');
     const { progressBar } = await import('./progress.js');
@@ -133,9 +144,10 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     for (const w of requireRealMode()) process.stderr.write(`nettwin: ${w}\n`);
   }
   const { resolveKernelProfile } = await import('../../adapters/linux/kernel-detect.js');
-  const kernel = await resolveKernelProfile(opts.kernel ?? 'auto');
+  const kernel = await resolveKernelProfile(await kernelNameFor(file, opts.kernel, { allowOutside: opts.allowOutside }));
   for (const w of kernel.warnings) process.stderr.write(`nettwin: ${w}\n`);
   const steps = await runFile(file, !!opts.real, { allowOutside: opts.allowOutside }, kernel.profile);
+  if (opts.real) for (const n of (await import('../../adapters/linux/kernel-notes.js')).kernelNotes(steps, kernel.profile)) process.stderr.write(`nettwin: ${n}\n`);
   const mode = opts.real ? 'real' : 'sim';
   const coverage = coverageReport(steps);
   if (opts.json) {

@@ -16,6 +16,8 @@ export interface VerifyOptions {
   junit?: string;
   /** a lab file's setup scripts may be outside its folder */
   allowOutside?: boolean;
+  /** the kernel profile (kernel-profile.ts); default: the lab file's `kernel:` key */
+  kernel?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function verifyCommand(file: string, opts: VerifyOptions): Promise<
   let r: VerifyReport;
   try {
     const spec = loadLabFile(file, { allowOutside: opts.allowOutside });
+    if (opts.kernel !== undefined && opts.kernel !== 'auto') spec.kernel = opts.kernel;
     if (opts.real && spec.expect.length === 0) {
       // nothing to check: no sandbox is opened for it
       r = verifyLabSim(spec);

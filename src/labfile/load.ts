@@ -5,6 +5,7 @@
 import YAML, { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { FileRefused, readTextFile } from '../files/read-text.js';
 import { parsePrefix } from '../model/ip.js';
+import { KERNEL_PROFILES } from '../model/kernel-profile.js';
 import { readSetupFile, SetupRefused, type SetupFileOptions } from './setup-file.js';
 import { LAB_NAME, LabFileError, type Endpoint, type HostSpec, type LabSpec, type NicSpec, type RunEntry } from './spec.js';
 import { parseYaml } from './yaml-syntax.js';
@@ -138,12 +139,12 @@ export function parseLab(
     },
   });
   const root = deref(doc.contents);
-  if (!isMap(root)) return fail(root, 'a lab file is a map with `hosts`, and optionally `name`, `links`, `run`, `expect`, `profile`');
+  if (!isMap(root)) return fail(root, 'a lab file is a map with `hosts`, and optionally `name`, `links`, `run`, `expect`, `profile`, `kernel`');
   const top = root;
   for (const it of top.items) {
     const k = scalarText(it.key);
-    if (k === null || !['name', 'hosts', 'links', 'run', 'expect', 'profile'].includes(k))
-      fail(it, `unknown key ${JSON.stringify(k ?? String(it.key))} (expected name, hosts, links, run, expect, profile)`);
+    if (k === null || !['name', 'hosts', 'links', 'run', 'expect', 'profile', 'kernel'].includes(k))
+      fail(it, `unknown key ${JSON.stringify(k ?? String(it.key))} (expected name, hosts, links, run, expect, profile, kernel)`);
   }
   const spec: LabSpec = { file, name: null, profile: null, hosts: [], links: [], run: [], expect: [] };
   const labName = field(top, 'name');
@@ -157,6 +158,13 @@ export function parseLab(
     const v = scalarText(profile.value);
     if (v === null || !['kernel', 'systemd', 'docker'].includes(v)) fail(profile.at, 'profile must be one of kernel, systemd, docker');
     spec.profile = v;
+  }
+  const kernel = field(top, 'kernel');
+  if (kernel) {
+    const v = scalarText(kernel.value);
+    const known = ['auto', ...Object.keys(KERNEL_PROFILES)];
+    if (v === null || !known.includes(v)) fail(kernel.at, `kernel must be one of ${known.join(', ')}`);
+    spec.kernel = v;
   }
 
   const hosts = field(top, 'hosts');

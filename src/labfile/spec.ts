@@ -76,6 +76,8 @@ export interface LabSpec {
   /** the `name:` key, or null */
   name: string | null;
   profile: string | null;
+  /** the `kernel:` key: the kernel profile the lab is for (`uml`: real mode runs it on user-mode Linux), or null/absent */
+  kernel?: string | null;
   hosts: HostSpec[];
   /** two endpoints: a cable; three or more: one L2 segment (a switch) */
   links: Endpoint[][];

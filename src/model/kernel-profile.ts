@@ -9,6 +9,7 @@
  */
 import { DEBIAN_12 } from './kernel-profiles/debian-12.js';
 import { CI_6_18 } from './kernel-profiles/ci-6.18.js';
+import { UML } from './kernel-profiles/uml.js';
 import type { Netns } from './netns.js';
 
 /**
@@ -30,8 +31,10 @@ export interface KernelProfile {
   linkKinds: readonly string[];
   /** queueing disciplines (`tc qdisc add … KIND`) */
   qdiscs: readonly string[];
-  /** iptables, ip6tables, nf_tables, conntrack, nat, br_netfilter, ebtables, arptables, ipset */
+  /** iptables, ip6tables, nf_tables (and its families nf_tables_ipv4, _ipv6, _inet, _arp, _bridge, _netdev), conntrack, nat, br_netfilter, ebtables, arptables, ipset */
   netfilter: readonly string[];
+  /** built with CONFIG_RPS (receive packet steering): `ip -d link` shows numrxqueues only then; absent means yes */
+  rps?: boolean;
   /** net.ipv4.conf.{all,default}.* and net.ipv4.ip_forward as the kernel starts them (devinet.c), before any distribution changes them */
   sysctl: Readonly<Record<string, number>>;
 }
@@ -45,6 +48,7 @@ export interface KernelProfile {
 export const KERNEL_PROFILES: Readonly<Record<string, KernelProfile>> = {
   [DEBIAN_12.name]: DEBIAN_12,
   [CI_6_18.name]: CI_6_18,
+  [UML.name]: UML,
 };
 
 /**
@@ -117,6 +121,13 @@ const NETFILTER_CONFIG: ReadonlyArray<[feature: string, config: string]> = [
   ['iptables', 'IP_NF_IPTABLES'],
   ['ip6tables', 'IP6_NF_IPTABLES'],
   ['nf_tables', 'NF_TABLES'],
+  // nft's families: a kernel may have nf_tables without them (UML's 6.1: `nft add table ip t` answers "Operation not supported")
+  ['nf_tables_ipv4', 'NF_TABLES_IPV4'],
+  ['nf_tables_ipv6', 'NF_TABLES_IPV6'],
+  ['nf_tables_inet', 'NF_TABLES_INET'],
+  ['nf_tables_arp', 'NF_TABLES_ARP'],
+  ['nf_tables_bridge', 'NF_TABLES_BRIDGE'],
+  ['nf_tables_netdev', 'NF_TABLES_NETDEV'],
   ['conntrack', 'NF_CONNTRACK'],
   ['nat', 'NF_NAT'],
   ['br_netfilter', 'BRIDGE_NETFILTER'],
@@ -144,7 +155,7 @@ export function profileFromConfig(config: string, base: Pick<KernelProfile, 'nam
     qdiscs.push(...(QDISC_CONFIG_NAMES[name] ?? [name.toLowerCase()]));
   }
   const netfilter = NETFILTER_CONFIG.filter(([, c]) => on.has(c)).map(([f]) => f);
-  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), netfilter };
+  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), netfilter, rps: on.has('RPS') };
 }
 
 /** The link kinds profileFromConfig knows (the ones a probe asks the kernel about). */

@@ -5,6 +5,7 @@ import type { Link, LinkKind } from '../model/link.js';
 import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
+import { kernelHasLinkKind } from '../model/kernel-profile.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
@@ -12,8 +13,8 @@ import { applyVxlanAdd } from './apply-vxlan.js';
 import { applyBridgeSpec } from './apply-bridge.js';
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
-/** Kinds this kernel can create through rtnetlink. Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan']);
+/** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -50,7 +51,7 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.name !== null && ns.linkByName(op.name)) throw rtnetlinkError(ERRNO.EEXIST);
   if (op.kind === 'tun') throw kernelError('tun/tap creation via rtnetlink is not supported');
   if (op.kind === 'macvtap') throw macvtapRefusal(ctx, op);
-  if (!CREATABLE.has(op.kind)) throw kernelError('Unknown device type');
+  if (!CREATABLE.has(op.kind) || !kernelHasLinkKind(ns, op.kind)) throw kernelError('Unknown device type');
   checkAddMac(op.address);
   if (op.peer) checkAddMac(op.peer.address);
   const master = op.master !== null ? findMaster(ctx.ns, op.master) : null;

@@ -1,5 +1,6 @@
 /** A lab file verified in the simulator: its setups and `run` list, then its `expect` section. */
 import { runLabSim } from '../labfile/sim-lab.js';
+import { KERNEL_PROFILES } from '../model/kernel-profile.js';
 import type { LabSpec } from '../labfile/spec.js';
 import type { ForwardingEngine } from './engine.js';
 import { parseIntents } from './intents.js';
@@ -15,7 +16,7 @@ import { intentsFor, report, type VerifyReport } from './verify.js';
  */
 export function verifyLabSim(spec: LabSpec, opts: { engine?: ForwardingEngine } = {}): VerifyReport {
   const t0 = performance.now();
-  const { lab } = runLabSim(spec);
+  const { lab } = runLabSim(spec, { kernel: spec.kernel ? KERNEL_PROFILES[spec.kernel] : undefined });
   const { intents, problems } = intentsFor(lab, parseIntents(spec.expect));
   return report(spec.file, 'sim', intents, problems, new SimProber(lab.model, lab.sim, opts.engine), t0);
 }

@@ -178,7 +178,7 @@ describe('aliases', () => {
     const r = refusal('hosts:\n  a:\n    nics: &n 5\n  b:\n    nics: *n\n');
     expect(r.message).toBe('lab.yaml:3: nics maps NIC names to addresses, e.g. { enp2s0: 192.168.0.16/24, eth1: }, or lists NIC names, e.g. [eth0, eth1]');
     const u = refusal('x: &u 1\nhosts: { a: {} }\n');
-    expect(u.message).toBe('lab.yaml:1: unknown key "x" (expected name, hosts, links, run, expect, profile)');
+    expect(u.message).toBe('lab.yaml:1: unknown key "x" (expected name, hosts, links, run, expect, profile, kernel)');
   });
 });
 

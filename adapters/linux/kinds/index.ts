@@ -1,6 +1,7 @@
 /** Real mode's table of link kinds: one entry per LinkKind, each in its own file. */
 import type { LinkKind } from '../../../src/model/link.js';
 import { bridgeAdapter } from './bridge.js';
+import { dummyAdapter } from './dummy.js';
 import { etherAdapter } from './ether.js';
 import type { KernelKind, KindAdapter } from './kind.js';
 import { loopbackAdapter } from './loopback.js';
@@ -21,6 +22,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   tap: tapAdapter,
   vxlan: vxlanAdapter,
   macvlan: macvlanAdapter,
+  dummy: dummyAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

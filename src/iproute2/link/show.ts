@@ -9,6 +9,7 @@ import type { Link } from '../../model/link.js';
 import { IFA_F, linkAddrs, printAddrinfo, addrMatches, type AddrPrintFilter, type IfAddr } from '../addr/fields.js';
 import type { LinkFilter } from '../filters.js';
 import { IFF, ifinfo, linkKind, type IfInfo } from './ifinfo.js';
+import { kernelHasLinkKind } from '../../model/kernel-profile.js';
 import { printLinkinfo, type LinkPrintFilter, type ShowCtx } from './fields.js';
 import { Printer } from '../print.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
@@ -108,7 +109,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
 function kernelKeeps(l: Link, master: number, kind: string | null): boolean {
   if (master === -1 && l.master !== null) return false;
   if (master > 0 && l.master?.ifindex !== master) return false;
-  if (kind !== null && KERNEL_KINDS.has(kind) && linkKind(l) !== kind) return false;
+  if (kind !== null && (KERNEL_KINDS.has(kind) || (kind === 'dummy' && kernelHasLinkKind(l.ns, kind))) && linkKind(l) !== kind) return false;
   return true;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { LinkKind } from '../link.js';
 import { bridgeKind } from './bridge.js';
+import { dummyKind } from './dummy.js';
 import { etherKind } from './ether.js';
 import type { LinkKindModel } from './kind.js';
 import { loopbackKind } from './loopback.js';
@@ -25,4 +26,5 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   tap: tapKind,
   vxlan: vxlanKind,
   macvlan: macvlanKind,
+  dummy: dummyKind,
 };

@@ -66,6 +66,8 @@ export interface LinkKindModel {
   /** IFF_POINTOPOINT and IFF_NOARP at creation */
   pointopoint: boolean;
   noarp: boolean;
+  /** false: the driver clears the IFF_MULTICAST its type's setup gave (dummy) */
+  multicast?: boolean;
   /** dev->type as ll_type_n2a names it: ARPHRD_ETHER, ARPHRD_LOOPBACK or ARPHRD_NONE */
   type: 'ether' | 'loopback' | 'none';
   /** dev->addr_len: 6, or 0 for a device without a hardware address (a tun) */

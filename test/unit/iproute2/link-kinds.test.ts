@@ -35,7 +35,7 @@ describe('kinds absent from this kernel', () => {
   it("on a kernel that has them (the stock profile) they are not modelled, never another kernel's error", () => {
     const steps = run(
       [
-        'ip link add x type dummy',
+        'ip link add x type bond',
         'ip link add x link lo type vlan id 5',
         'ip link add x type gre remote 10.0.0.2 local 10.0.0.1',
         'ip link add lo type dummy',
@@ -44,7 +44,7 @@ describe('kinds absent from this kernel', () => {
       KERNEL_PROFILES['debian-12'],
     );
     expect(steps.map((s) => [s.exit, s.stderr, s.supported, s.modelled])).toEqual([
-      [127, 'nettwin: unsupported: ip link add: link type dummy\n', false, false],
+      [127, 'nettwin: unsupported: ip link add: link type bond\n', false, false],
       [127, 'nettwin: unsupported: ip link add: link type vlan\n', false, false],
       [127, 'nettwin: unsupported: ip link add: link type gre\n', false, false],
       // the name is looked up before the kind, and iproute2's own checks come first

@@ -37,8 +37,12 @@ describe('kernel profiles', () => {
 
   it('a lab models the stock kernel unless told otherwise', () => {
     expect(new Lab().model.kernel).toBe(STOCK_PROFILE);
-    const dummy = (kernel = STOCK_PROFILE) => new Lab({ kernel }).host('h').sh('ip link add d0 type dummy')[0];
-    expect(dummy()).toMatchObject({ supported: false, modelled: false, exit: 127 });
-    expect(dummy(KERNEL_PROFILES['ci-6.18'])).toMatchObject({ supported: true, exit: 2, stderr: 'Error: Unknown device type.\n' });
+    const add = (kind: string, kernel = STOCK_PROFILE) => new Lab({ kernel }).host('h').sh(`ip link add d0 type ${kind}`)[0];
+    expect(add('bond')).toMatchObject({ supported: false, modelled: false, exit: 127 });
+    expect(add('bond', KERNEL_PROFILES['ci-6.18'])).toMatchObject({ supported: true, exit: 2, stderr: 'Error: Unknown device type.\n' });
+    // a kind the model makes is made only where the kernel has it
+    expect(add('dummy')).toMatchObject({ supported: true, exit: 0 });
+    expect(add('dummy', KERNEL_PROFILES.uml)).toMatchObject({ supported: true, exit: 0 });
+    expect(add('dummy', KERNEL_PROFILES['ci-6.18'])).toMatchObject({ supported: true, exit: 2, stderr: 'Error: Unknown device type.\n' });
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { LinkKind } from '../../../model/link.js';
 import { bridgeUtil } from './bridge.js';
+import { dummyUtil } from './dummy.js';
 import { etherUtil } from './ether.js';
 import { loopbackUtil } from './loopback.js';
 import { macvlanUtil } from './macvlan.js';
@@ -24,6 +25,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   tap: tapUtil,
   vxlan: vxlanUtil,
   macvlan: macvlanUtil,
+  dummy: dummyUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */

@@ -1,0 +1,11 @@
+/** A dummy device: made inside its namespace with its index and MAC; nothing of it to read back. */
+import { batchLine } from '../compile.js';
+import type { KindAdapter } from './kind.js';
+
+export const dummyAdapter: KindAdapter = {
+  made: 'inside',
+  opArgs: () => [],
+  insideLines: (l) => [batchLine(['link', 'add', l.name, 'index', String(l.ifindex), 'address', l.mac, 'type', 'dummy'])],
+  madeMtu: () => 1500,
+  readsAs: (j) => j.info_kind === 'dummy',
+};
