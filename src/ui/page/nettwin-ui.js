@@ -211,9 +211,15 @@
   function go(k) {
     state.cy.elements().removeClass('current visited dropped');
     if (!state.steps.length) {
+      // refused before a packet left (no route, a bad address): the decision is the source's own
       state.at = -1;
-      $('step').replaceChildren();
       $('stepno').textContent = '';
+      const x = state.run;
+      if (!x) return $('step').replaceChildren();
+      state.cy.getElementById(state.nsNode.get(x.from) ?? '').addClass('dropped');
+      const box = el('div', { 'data-none': '1', 'data-ns': x.from });
+      box.append(el('h2', {}, `no packet left ${x.from}`), el('p', {}, x.ping?.fatal ?? x.summary));
+      $('step').replaceChildren(box);
       return;
     }
     state.at = Math.max(0, Math.min(k, state.steps.length - 1));
