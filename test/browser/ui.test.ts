@@ -45,7 +45,12 @@ async function stepThrough(page: Page, from: string, to: string): Promise<{ ns: 
   const seen: { ns: string; kind: string; hop: string }[] = [];
   if (await page.$('#step [data-none]')) return seen;
   for (;;) {
-    const s = await page.$eval('#step [data-ns]', (e) => ({ ns: e.getAttribute('data-ns')!, kind: e.getAttribute('data-kind')!, hop: e.getAttribute('data-hop')!, n: e.querySelector('h2')!.textContent! }));
+    const s = await page.$eval('#step [data-ns]', (e) => ({
+      ns: e.getAttribute('data-ns')!,
+      kind: e.getAttribute('data-kind')!,
+      hop: e.getAttribute('data-hop')!,
+      n: e.querySelector('h2')!.textContent!,
+    }));
     seen.push({ ns: s.ns, kind: s.kind, hop: s.hop });
     const [at, total] = /step (\d+) of (\d+)/.exec(s.n)!.slice(1).map(Number) as [number, number];
     if (at === total) return seen;
@@ -58,7 +63,8 @@ const hopsOf = (steps: { ns: string; hop: string }[]): string[] => steps.filter(
 
 async function drawing(page: Page) {
   return page.evaluate(() => {
-    const cy = (window as unknown as { nettwin: { cy: { nodes(s: string): { map<T>(f: (n: { id(): string; data(k: string): string }) => T): T[] }; edges(s?: string): { length: number } } } }).nettwin.cy;
+    const cy = (window as unknown as { nettwin: { cy: { nodes(s: string): { map<T>(f: (n: { id(): string; data(k: string): string }) => T): T[] }; edges(s?: string): { length: number } } } }).nettwin
+      .cy;
     return {
       ns: cy.nodes('.ns').map((n) => n.data('path')),
       ifaces: cy.nodes('.iface').map((n) => n.id()),
@@ -93,7 +99,13 @@ describeBrowser('nettwin ui in chromium', () => {
       });
       server.once('exit', (code) => reject(new Error(`nettwin ui exited ${code}: ${out}`)));
     });
-    const [u, r, g, x, html] = await Promise.all([started, cli('reach', SEED, '--json'), cli('explain', SEED, '--from', 'node1/NS1', '--to', '172.16.0.3', '--json'), cli('explain', SEED, '--from', 'node1/NS1', '--to', '172.16.1.3', '--json'), cli('graph', SEED, '--format', 'html')]);
+    const [u, r, g, x, html] = await Promise.all([
+      started,
+      cli('reach', SEED, '--json'),
+      cli('explain', SEED, '--from', 'node1/NS1', '--to', '172.16.0.3', '--json'),
+      cli('explain', SEED, '--from', 'node1/NS1', '--to', '172.16.1.3', '--json'),
+      cli('graph', SEED, '--format', 'html'),
+    ]);
     url = u;
     reach = JSON.parse(r);
     good = JSON.parse(g);
