@@ -15,6 +15,8 @@ import { labAfter } from '../../src/cli/graph.js';
 import { type Chromium, describeBrowser, launch, openPage, ROOT, screenshot } from './chromium.js';
 
 const SEED = 'examples/seed/lab.yaml';
+/** The little of the DOM these tests read inside the page (the project's types are Node's, not the browser's). */
+type Doc = { querySelector(s: string): { textContent: string | null } | null };
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 const run = promisify(execFile);
 
@@ -39,9 +41,9 @@ interface Explain {
 /** Sends one ping from the toolbar, then steps forward through every event; what the side panel showed at each. */
 async function stepThrough(page: Page, from: string, to: string): Promise<{ ns: string; kind: string; hop: string }[]> {
   await page.select('#src', from);
-  await page.$eval('#dst', (e, v) => ((e as HTMLInputElement).value = v), to);
+  await page.$eval('#dst', (e, v) => ((e as unknown as { value: string }).value = v), to);
   await page.click('#send');
-  await page.waitForFunction((f, t) => document.querySelector('#verdict .summary')?.textContent?.includes(`ping ${t} from ${f}`), {}, from, to);
+  await page.waitForFunction((f, t) => (globalThis as unknown as { document: Doc }).document.querySelector('#verdict .summary')?.textContent?.includes(`ping ${t} from ${f}`), {}, from, to);
   const seen: { ns: string; kind: string; hop: string }[] = [];
   if (await page.$('#step [data-none]')) return seen;
   for (;;) {
@@ -55,7 +57,7 @@ async function stepThrough(page: Page, from: string, to: string): Promise<{ ns: 
     const [at, total] = /step (\d+) of (\d+)/.exec(s.n)!.slice(1).map(Number) as [number, number];
     if (at === total) return seen;
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((k) => document.querySelector('#step h2')?.textContent?.startsWith(`step ${k} of`), {}, at + 1);
+    await page.waitForFunction((k) => (globalThis as unknown as { document: Doc }).document.querySelector('#step h2')?.textContent?.startsWith(`step ${k} of`), {}, at + 1);
   }
 }
 
@@ -63,8 +65,8 @@ const hopsOf = (steps: { ns: string; hop: string }[]): string[] => steps.filter(
 
 async function drawing(page: Page) {
   return page.evaluate(() => {
-    const cy = (window as unknown as { nettwin: { cy: { nodes(s: string): { map<T>(f: (n: { id(): string; data(k: string): string }) => T): T[] }; edges(s?: string): { length: number } } } }).nettwin
-      .cy;
+    const cy = (globalThis as unknown as { nettwin: { cy: { nodes(s: string): { map<T>(f: (n: { id(): string; data(k: string): string }) => T): T[] }; edges(s?: string): { length: number } } } })
+      .nettwin.cy;
     return {
       ns: cy.nodes('.ns').map((n) => n.data('path')),
       ifaces: cy.nodes('.iface').map((n) => n.id()),
@@ -190,7 +192,7 @@ describeBrowser('nettwin ui in chromium', () => {
     expect(cells).toEqual(reach.sources.flatMap((from) => reach.destinations.map((to) => ({ from, to, ok: !bad.has(`${from} ${to}`) }))));
     expect(cells.some((c) => c.ok) && cells.some((c) => !c.ok)).toBe(true);
     await page.click('#matrix td[data-from="node1/NS1"][data-to="172.16.0.3"]');
-    await page.waitForFunction((s) => document.querySelector('#verdict .summary')?.textContent === s, {}, `✓ ${good.summary}`);
+    await page.waitForFunction((s) => (globalThis as unknown as { document: Doc }).document.querySelector('#verdict .summary')?.textContent === s, {}, `✓ ${good.summary}`);
     await screenshot(page, 'matrix-cell');
     expect(errors).toEqual([]);
     await page.close();
