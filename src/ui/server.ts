@@ -17,6 +17,9 @@ export interface UiServer {
   close(): Promise<void>;
 }
 
+/** An edited script larger than this is refused (the lab's own files are read with a similar cap). */
+const MAX_EDIT_BYTES = 1 << 20;
+
 const HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
@@ -38,11 +41,38 @@ export async function startUiServer(src: ViewSource, opts: { port?: number } = {
     res.writeHead(status, { ...HEADERS, 'content-type': type });
     res.end(body);
   };
+  // an edit: {"file", "text"} in, the new view and the pairs gained and lost out
+  const edit = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!String(req.headers['content-type']).startsWith('application/json')) return send(res, 415, 'text/plain', 'send JSON\n');
+    let body = '';
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_EDIT_BYTES) return send(res, 413, 'application/json', JSON.stringify({ error: 'the text is too large' }));
+      body += chunk;
+    }
+    let file: unknown;
+    let text: unknown;
+    try {
+      ({ file, text } = JSON.parse(body) as { file?: unknown; text?: unknown });
+    } catch {
+      return send(res, 400, 'application/json', JSON.stringify({ error: 'not JSON' }));
+    }
+    if (typeof file !== 'string' || typeof text !== 'string') return send(res, 400, 'application/json', JSON.stringify({ error: 'give {"file", "text"}' }));
+    try {
+      const x = await src.edit(file, text);
+      page = null;
+      return send(res, 'error' in x ? 400 : 200, 'application/json', JSON.stringify(x));
+    } catch (e) {
+      return send(res, 400, 'application/json', JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
   const server = http.createServer((req, res) => {
     const port = (server.address() as AddressInfo).port;
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const hostOk = req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
     if (!hostOk || !tokenOk(url.searchParams.get('t'), token)) return send(res, 403, 'text/plain', 'forbidden: open the URL nettwin ui printed\n');
+    if (url.pathname === '/api/edit' && req.method === 'POST') return void edit(req, res);
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed\n');
     if (url.pathname === '/') {
       page ??= pageHtml({ mode: 'server', token }, src.view.file);

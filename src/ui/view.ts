@@ -18,21 +18,32 @@ export interface LabView {
   file: string;
   graph: Graph;
   reach: ReachDoc;
+  /** the scripts an edit may change: a script file, or a lab file's setup files */
+  scripts: { file: string; text: string }[];
 }
 
 /** One ping's `explain --json`, or why it cannot be asked. */
 export type ExplainAnswer = { result: object } | { error: string };
 
+export interface PairChange {
+  gained: { from: string; to: string }[];
+  lost: { from: string; to: string }[];
+}
+
+export type EditAnswer = { view: LabView; change: PairChange } | { error: string };
+
 export interface ViewSource {
   view: LabView;
   explain(from: string, to: string): ExplainAnswer;
+  /** runs the lab again with one of its scripts replaced by `text`; the view follows */
+  edit(file: string, text: string): Promise<EditAnswer>;
 }
 
 /**
  * Pairs gained and lost between two `reach --json` documents (what an edit changed), by
  * (source, destination) name. `reach --compare` computes the same; point here at it once it is on main.
  */
-export function reachChange(before: ReachDoc, after: ReachDoc): { gained: { from: string; to: string }[]; lost: { from: string; to: string }[] } {
+export function reachChange(before: ReachDoc, after: ReachDoc): PairChange {
   const ok = (r: ReachDoc): Set<string> => {
     const bad = new Set(r.unreachable.map((u) => `${u.from} ${u.to}`));
     const s = new Set<string>();

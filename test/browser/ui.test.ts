@@ -89,8 +89,17 @@ describeBrowser('nettwin ui in chromium', () => {
   let bad: Explain;
   const graph = modelGraph(labAfter(path.join(ROOT, SEED)).model);
   const exportFile = path.join(ROOT, 'tmp/ui-screenshots/seed.html');
+  // the seed's bridge address fixed (node1-fixed.sh's BRIDGE_IP), so NS1's default route is accepted
+  const fixedDir = path.join(ROOT, 'tmp/ui-screenshots/seed-fixed');
+  const node1 = fs.readFileSync(path.join(ROOT, 'examples/seed/node1.sh'), 'utf8');
+  const node1Fixed = node1.replace('BRIDGE_IP="172.16.1.1"', 'BRIDGE_IP="172.16.0.1"');
+  let fixedReach: typeof reach;
 
   beforeAll(async () => {
+    expect(node1Fixed).not.toBe(node1);
+    fs.mkdirSync(fixedDir, { recursive: true });
+    for (const f of ['lab.yaml', 'node2.sh']) fs.copyFileSync(path.join(ROOT, 'examples/seed', f), path.join(fixedDir, f));
+    fs.writeFileSync(path.join(fixedDir, 'node1.sh'), node1Fixed);
     server = spawn(process.execPath, [...CLI, 'ui', SEED], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const started = new Promise<string>((resolve, reject) => {
       let out = '';
@@ -101,13 +110,15 @@ describeBrowser('nettwin ui in chromium', () => {
       });
       server.once('exit', (code) => reject(new Error(`nettwin ui exited ${code}: ${out}`)));
     });
-    const [u, r, g, x, html] = await Promise.all([
+    const [u, r, g, x, html, fr] = await Promise.all([
       started,
       cli('reach', SEED, '--json'),
       cli('explain', SEED, '--from', 'node1/NS1', '--to', '172.16.0.3', '--json'),
       cli('explain', SEED, '--from', 'node1/NS1', '--to', '172.16.1.3', '--json'),
       cli('graph', SEED, '--format', 'html'),
+      cli('reach', path.join(fixedDir, 'lab.yaml'), '--json'),
     ]);
+    fixedReach = JSON.parse(fr);
     url = u;
     reach = JSON.parse(r);
     good = JSON.parse(g);
@@ -194,6 +205,31 @@ describeBrowser('nettwin ui in chromium', () => {
     await page.click('#matrix td[data-from="node1/NS1"][data-to="172.16.0.3"]');
     await page.waitForFunction((s) => (globalThis as unknown as { document: Doc }).document.querySelector('#verdict .summary')?.textContent === s, {}, `✓ ${good.summary}`);
     await screenshot(page, 'matrix-cell');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("an edit that fixes the seed's default route runs the lab again: the matrix becomes reach --json of the fixed lab, the cells it gained marked", async () => {
+    const { page, errors } = await openPage(b);
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="1"]');
+    const file = await page.$$eval('#script option', (os) => os.map((o) => o.getAttribute('value')!).find((v) => v.endsWith('node1.sh'))!);
+    await page.select('#script', file);
+    expect(await page.$eval('#script-text', (e) => (e as unknown as { value: string }).value)).toBe(node1);
+    await page.$eval('#script-text', (e, v) => ((e as unknown as { value: string }).value = v), node1Fixed);
+    await page.click('#rerun');
+    await page.waitForSelector('body[data-edits="1"]', { timeout: 30_000 });
+    const cells = await matrixCells(page);
+    const unreachable = new Set(fixedReach.unreachable.map((u) => `${u.from} ${u.to}`));
+    expect(cells).toEqual(fixedReach.sources.flatMap((from) => fixedReach.destinations.map((to) => ({ from, to, ok: !unreachable.has(`${from} ${to}`) }))));
+    const before = new Set(reach.unreachable.map((u) => `${u.from} ${u.to}`));
+    const wasOk = (f: string, t: string) => reach.sources.includes(f) && reach.destinations.includes(t) && !before.has(`${f} ${t}`);
+    const gained = cells.filter((c) => c.ok && !wasOk(c.from, c.to)).map((c) => `${c.from} ${c.to}`);
+    expect(gained.filter((k) => k.startsWith('node1/NS1 ')).length).toBeGreaterThan(0);
+    const marked = await page.$$eval('#matrix td[data-change="gained"]', (tds) => tds.map((td) => `${td.getAttribute('data-from')} ${td.getAttribute('data-to')}`));
+    expect(marked).toEqual(gained);
+    expect(await page.$eval('#gained', (e) => Number(e.getAttribute('data-count')))).toBe(gained.length);
+    await screenshot(page, 'edit-fixed');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -110,11 +110,58 @@
     document.body.dataset.drawn = '1';
   }
 
-  function controls() {
+  function lists() {
     const { reach } = state.view;
-    for (const s of reach.sources) $('src').append(el('option', { value: s }, s));
-    for (const d of reach.destinations) $('dst-list').append(el('option', { value: d }));
-    if (reach.destinations.length) $('dst').value = reach.destinations[0];
+    const from = $('src').value;
+    $('src').replaceChildren(...reach.sources.map((s) => el('option', { value: s }, s)));
+    if (reach.sources.includes(from)) $('src').value = from;
+    $('dst-list').replaceChildren(...reach.destinations.map((d) => el('option', { value: d })));
+    if (!$('dst').value && reach.destinations.length) $('dst').value = reach.destinations[0];
+  }
+
+  function editor() {
+    const scripts = state.view.scripts ?? [];
+    if (init.mode !== 'server' || !scripts.length) return;
+    $('editor-box').hidden = false;
+    $('script').replaceChildren(...scripts.map((s) => el('option', { value: s.file }, s.file)));
+    const show = () => {
+      $('script-text').value = state.view.scripts.find((s) => s.file === $('script').value)?.text ?? '';
+    };
+    $('script').onchange = show;
+    show();
+    $('rerun').onclick = rerun;
+    $('script-text').addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) rerun();
+    });
+  }
+
+  async function rerun() {
+    const file = $('script').value;
+    $('change').replaceChildren(el('p', { class: 'hint' }, 'running…'));
+    const r = await fetch(`/api/edit?${new URLSearchParams({ t: init.token })}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file, text: $('script-text').value }) });
+    const x = await r.json();
+    if (!r.ok) return $('change').replaceChildren(el('p', { class: 'bad' }, `✗ ${x.error}`));
+    state.view = x.view;
+    state.run = null;
+    state.steps = [];
+    state.cy.destroy();
+    state.nsNode.clear();
+    state.ifaceAt.clear();
+    draw();
+    lists();
+    matrix(x.change);
+    go(0);
+    $('verdict').replaceChildren();
+    const pairs = (l) => l.map((p) => `${p.from} → ${p.to}`).join(', ') || 'none';
+    $('change').replaceChildren(
+      el('p', { id: 'gained', 'data-count': String(x.change.gained.length) }, `▲ gained ${x.change.gained.length}: ${pairs(x.change.gained)}`),
+      el('p', { id: 'lost', 'data-count': String(x.change.lost.length) }, `▼ lost ${x.change.lost.length}: ${pairs(x.change.lost)}`),
+    );
+    document.body.dataset.edits = String(Number(document.body.dataset.edits ?? 0) + 1);
+  }
+
+  function controls() {
+    lists();
     $('send').onclick = () => ping($('src').value, $('dst').value.trim());
     $('dst').addEventListener('keydown', (e) => {
       if (e.key === 'Enter') $('send').click();
@@ -145,9 +192,11 @@
     if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) document.documentElement.classList.add('dark');
   }
 
-  function matrix() {
+  function matrix(change) {
     const { reach } = state.view;
     const bad = new Set(reach.unreachable.map((u) => `${u.from} ${u.to}`));
+    const gained = new Set((change?.gained ?? []).map((p) => `${p.from} ${p.to}`));
+    const lost = new Set((change?.lost ?? []).map((p) => `${p.from} ${p.to}`));
     $('reach-sum').textContent = `${reach.reachable} of ${reach.pairs} pairs`;
     const t = el('table');
     const head = el('tr');
@@ -174,6 +223,8 @@
         td.onkeydown = (e) => {
           if (e.key === 'Enter') playIt();
         };
+        if (gained.has(`${s} ${d}`)) td.setAttribute('data-change', 'gained');
+        if (lost.has(`${s} ${d}`)) td.setAttribute('data-change', 'lost');
         tr.append(td);
       }
       body.append(tr);
@@ -270,6 +321,7 @@
       controls();
       draw();
       matrix();
+      editor();
       document.body.dataset.ready = '1';
     })
     .catch((e) => {

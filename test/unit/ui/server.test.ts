@@ -5,19 +5,20 @@ import { startUiServer, type UiServer } from '../../../src/ui/server.js';
 import type { ViewSource } from '../../../src/ui/view.js';
 
 const src: ViewSource = {
-  view: { file: 'lab.yaml', graph: { hosts: [], edges: [] }, reach: { sources: [], destinations: [], pairs: 0, reachable: 0, unreachable: [] } },
+  view: { file: 'lab.yaml', graph: { hosts: [], edges: [] }, reach: { sources: [], destinations: [], pairs: 0, reachable: 0, unreachable: [] }, scripts: [{ file: 'a.sh', text: 'ip link' }] },
   explain: (from, to) => (to === 'x' ? { error: 'bad' } : { result: { from, to } }),
+  edit: async (file, text) => (file === 'a.sh' ? { view: { ...src.view, scripts: [{ file, text }] }, change: { gained: [], lost: [] } } : { error: 'no such script' }),
 };
 
-function get(s: UiServer, path: string, host = `127.0.0.1:${s.port}`, method = 'GET'): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(s: UiServer, path: string, host = `127.0.0.1:${s.port}`, method = 'GET', body?: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: s.port, path, method, headers: { host } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: s.port, path, method, headers: { host, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) } }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
       res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -51,6 +52,18 @@ describe('the web view server', () => {
     expect((await get(s, `/api/explain?t=${s.token}&from=a&to=x`)).status).toBe(400);
     expect((await get(s, `/nope?t=${s.token}`)).status).toBe(404);
     expect((await get(s, `/?t=${s.token}`, undefined, 'POST')).status).toBe(405);
+  });
+
+  it('takes an edit as JSON, with the token only', async () => {
+    const edit = (t: string, body: string) => get(s, `/api/edit?t=${t}`, undefined, 'POST', body);
+    expect((await edit('', JSON.stringify({ file: 'a.sh', text: 'x' }))).status).toBe(403);
+    const ok = await edit(s.token, JSON.stringify({ file: 'a.sh', text: 'ip addr' }));
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body).view.scripts).toEqual([{ file: 'a.sh', text: 'ip addr' }]);
+    expect((await edit(s.token, JSON.stringify({ file: 'b.sh', text: '' }))).status).toBe(400);
+    expect((await edit(s.token, '{')).status).toBe(400);
+    expect((await edit(s.token, JSON.stringify({ file: 1 }))).status).toBe(400);
+    expect((await edit(s.token, JSON.stringify({ file: 'a.sh', text: 'x'.repeat(2 << 20) }))).status).toBe(413);
   });
 });
 
