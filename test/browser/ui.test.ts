@@ -94,12 +94,26 @@ describeBrowser('nettwin ui in chromium', () => {
   const node1 = fs.readFileSync(path.join(ROOT, 'examples/seed/node1.sh'), 'utf8');
   const node1Fixed = node1.replace('BRIDGE_IP="172.16.1.1"', 'BRIDGE_IP="172.16.0.1"');
   let fixedReach: typeof reach;
+  // a lab too large for a matrix: 250 namespaces on one bridge
+  const bigScript = path.join(ROOT, 'tmp/ui-screenshots/big.sh');
+  const bigExport = path.join(ROOT, 'tmp/ui-screenshots/big.html');
+  const BIG = 250;
 
   beforeAll(async () => {
     expect(node1Fixed).not.toBe(node1);
     fs.mkdirSync(fixedDir, { recursive: true });
     for (const f of ['lab.yaml', 'node2.sh']) fs.copyFileSync(path.join(ROOT, 'examples/seed', f), path.join(fixedDir, f));
     fs.writeFileSync(path.join(fixedDir, 'node1.sh'), node1Fixed);
+    const big = ['ip link add br0 type bridge', 'ip addr add 10.0.0.1/16 dev br0', 'ip link set br0 up'];
+    for (let i = 1; i <= BIG; i++)
+      big.push(
+        `ip netns add n${i}`,
+        `ip link add v${i} type veth peer name e${i} netns n${i}`,
+        `ip link set v${i} master br0 up`,
+        `ip -n n${i} addr add 10.0.${i >> 8}.${(i & 255) + 1}/16 dev e${i}`,
+        `ip -n n${i} link set e${i} up`,
+      );
+    fs.writeFileSync(bigScript, `${big.join('\n')}\n`);
     server = spawn(process.execPath, [...CLI, 'ui', SEED], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const started = new Promise<string>((resolve, reject) => {
       let out = '';
@@ -117,6 +131,7 @@ describeBrowser('nettwin ui in chromium', () => {
       cli('explain', SEED, '--from', 'node1/NS1', '--to', '172.16.1.3', '--json'),
       cli('graph', SEED, '--format', 'html'),
       cli('reach', path.join(fixedDir, 'lab.yaml'), '--json'),
+      cli('graph', bigScript, '--format', 'html').then((h) => fs.writeFileSync(bigExport, h)),
     ]);
     fixedReach = JSON.parse(fr);
     url = u;
@@ -256,6 +271,25 @@ describeBrowser('nettwin ui in chromium', () => {
     expect(hopsOf(seen)).toEqual(good.hops.map((h) => h.ns));
     await screenshot(page, 'static-export');
     expect(asked).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a lab of 250 namespaces draws each of them, lists its unreachable pairs instead of a matrix, and search finds one', async () => {
+    const { page, errors } = await openPage(b);
+    await page.goto(`file://${bigExport}`);
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+    const d = await drawing(page);
+    expect(d.ns).toHaveLength(BIG + 1);
+    expect(await page.$('#matrix table')).toBeNull();
+    expect(await page.$eval('#matrix', (e) => e.textContent)).toContain(`${BIG + 1} sources × ${BIG + 1} destinations`);
+    await page.type('#search', 'n249');
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as { nettwin: { cy: { nodes(s: string): { map<T>(f: (n: { data(k: string): string }) => T): T[] } } } }).nettwin.cy.nodes('.match').map((n) => n.data('label')),
+      ),
+    ).toEqual(['n249']);
+    await screenshot(page, 'big-lab-search');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -180,7 +180,10 @@
       if (!q) return;
       const hit = state.cy.nodes('.ns, .iface').filter((n) => `${n.data('label')} ${n.data('path') ?? ''}`.toLowerCase().includes(q));
       hit.addClass('match');
-      if (hit.length) state.cy.fit(hit, 60);
+      if (hit.length) {
+        state.cy.fit(hit, 60);
+        if (state.cy.zoom() > 1.5) state.cy.zoom({ level: 1.5, renderedPosition: { x: state.cy.width() / 2, y: state.cy.height() / 2 } });
+      }
     });
     document.addEventListener('keydown', (e) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
@@ -198,6 +201,7 @@
     const gained = new Set((change?.gained ?? []).map((p) => `${p.from} ${p.to}`));
     const lost = new Set((change?.lost ?? []).map((p) => `${p.from} ${p.to}`));
     $('reach-sum').textContent = `${reach.reachable} of ${reach.pairs} pairs`;
+    if (reach.sources.length > MATRIX_MAX || reach.destinations.length > MATRIX_MAX) return pairList(reach);
     const t = el('table');
     const head = el('tr');
     head.append(el('th'));
@@ -231,6 +235,25 @@
     }
     t.append(body);
     $('matrix').replaceChildren(t);
+  }
+
+  // a large lab's matrix would be a million cells: its unreachable pairs are listed instead, as `reach` does
+  const MATRIX_MAX = 60;
+  function pairList(reach) {
+    const ul = el('ul', { class: 'pairs' });
+    for (const u of reach.unreachable.slice(0, 200)) {
+      const li = el('li');
+      const a = el('button', { type: 'button', 'data-from': u.from, 'data-to': u.to }, `✗ ${u.from} → ${u.to}`);
+      a.onclick = () => {
+        $('src').value = u.from;
+        $('dst').value = u.to;
+        ping(u.from, u.to).then(play);
+      };
+      li.append(a);
+      ul.append(li);
+    }
+    const more = reach.unreachable.length - 200;
+    $('matrix').replaceChildren(el('p', {}, `${reach.sources.length} sources × ${reach.destinations.length} destinations; unreachable:`), ul, ...(more > 0 ? [el('p', { class: 'hint' }, `… and ${more} more (nettwin reach --json lists them all)`)] : []));
   }
 
   async function explainOf(from, to) {
