@@ -25,3 +25,4 @@ export { modelFromDumps, type NsDump } from './read-back.js';
 export { destroyRecorded, recordedRuns, defaultStatePath, formatDestroy, type DestroyReport, type PersistRun } from './persist.js';
 export { requireRealMode, persistProblems, type HostFacts } from './preconditions.js';
 export { realArgvProblem } from './guard.js';
+export { verifyLabReal } from './verify-real.js';

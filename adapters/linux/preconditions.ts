@@ -63,7 +63,9 @@ export function whichIn(dirs: readonly string[], cmd: string): string | null {
 export interface HostFacts {
   platform: string;
   euid: number;
+  /** Where a tool is on the machine's PATH, or null. */
   which: (cmd: string) => string | null;
+  /** Whether a path exists. */
   exists: (path: string) => boolean;
   /** Where a tool is inside the sandbox, which sees only SANDBOX_PATH of the machine (default: `which`). */
   whichInSandbox?: (cmd: string) => string | null;

@@ -177,7 +177,7 @@ export class RealProber implements Prober {
  * Builds the lab on the kernel in a sandbox and checks its `expect` section there.
  *
  * @example
- * const r = await verifyLabReal(loadLabFile('examples/verify/lab.yaml'));
+ * const r = await verifyLabReal(loadLabFile('examples/seed/verify.yaml'));
  * r.verdicts.map((v) => v.holds);
  */
 export async function verifyLabReal(spec: LabSpec, opts: { engine?: ForwardingEngine } = {}): Promise<VerifyReport> {

@@ -96,6 +96,7 @@ export class Capture {
 
   constructor(
     tap: FrameTap,
+    /** which devices are captured (every one by default) */
     readonly select: (ns: string, dev: string) => boolean = () => true,
     private readonly opts: CaptureOptions = {},
   ) {
@@ -168,6 +169,7 @@ export class DeviceCapture {
     return c ? c.writer.bytes() : new PcapWriter(LINKTYPE.ethernet, this.epochUs).bytes();
   }
 
+  /** Stops capturing; what was captured stays. */
   stop(): void {
     this.capture.stop();
   }

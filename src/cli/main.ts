@@ -194,7 +194,7 @@ export function buildProgram(): Command {
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/verify/lab.yaml\n  nettwin verify examples/verify/broken.yaml --junit verify.xml\n  sudo nettwin verify examples/verify/lab.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
+      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/seed/verify.yaml\n  nettwin verify examples/seed/verify-broken.yaml --junit verify.xml\n  sudo nettwin verify examples/seed/verify.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
     )
     .action(
       act(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string; allowOutside?: boolean }) => {
@@ -215,7 +215,7 @@ export function buildProgram(): Command {
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/verify/lab.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`,
+      `\nExamples:\n  nettwin explain examples/seed/lab.yaml --from node1/NS1 --to 172.16.1.2\n  nettwin explain examples/seed/node1.sh --from NS1 --to 172.16.0.3 --json\n  nettwin explain examples/seed/verify.yaml --from node1/NS1 --to 172.16.1.2 --step\n\nExit status: 0 the ping gets a reply, 1 it does not, ${USAGE_STATUS}, a bad --from/--to, or the file could not be read or used.`,
     )
     .action(
       act(async (file: string, opts: { from?: string; to?: string; json?: boolean; step?: boolean; verbose?: boolean; allowOutside?: boolean }) => {
@@ -229,15 +229,23 @@ export function buildProgram(): Command {
   program
     .command('reach')
     .description('all-pairs reachability after FILE ran in the simulator: ping -c 1 from every namespace to every configured address (not 127/8), from a fresh state')
-    .argument('<file>', 'a shell script or a lab file (.yaml)')
+    .argument('[file]', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
+    .option('--compare <files...>', 'OLD NEW: the pairs NEW gains and loses against OLD (differential reachability); exit 1 when a pair is lost')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers), ${USAGE_STATUS}, or the file could not be read or used.`,
+      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
     )
     .action(
-      act(async (file: string, opts: { json?: boolean; allowOutside?: boolean }) => {
+      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean }) => {
+        if (opts.compare !== undefined) {
+          if (file !== undefined || opts.compare.length !== 2) throw new UsageError('--compare takes two files, OLD and NEW, and no other');
+          for (const f of opts.compare) checkAllowOutside(f, opts);
+          const { reachCompareCommand } = await import('./reach-compare.js');
+          return reachCompareCommand(opts.compare[0]!, opts.compare[1]!, opts);
+        }
+        if (file === undefined) throw new UsageError("missing required argument 'file'");
         checkAllowOutside(file, opts);
         const { reachCommand } = await import('./reach.js');
         return reachCommand(file, opts);
@@ -299,19 +307,31 @@ export function buildProgram(): Command {
 
   program
     .command('gen')
-    .description('write random labs drawn from the fast-check arbitraries, as iproute2 scripts (DIR/001.sh …)')
-    .addOption(new Option('--seed <n>', 'the seed, an integer from 0 to 2147483647: the same seed gives the same files').argParser(integerIn(0, 2 ** 31 - 1)).makeOptionMandatory())
-    .addOption(new Option('--count <n>', 'how many scripts (1 to 100000)').argParser(integerIn(1, 100_000)).makeOptionMandatory())
-    .requiredOption('--out <dir>', 'the folder to write them to (made if missing; not under /proc, /sys or /dev)')
+    .description("write random labs drawn from the fast-check arbitraries, as iproute2 scripts (DIR/001.sh …), or (--topo) one of Mininet's topologies as a lab file")
+    .addOption(new Option('--seed <n>', 'the seed, an integer from 0 to 2147483647: the same seed gives the same files').argParser(integerIn(0, 2 ** 31 - 1)))
+    .addOption(new Option('--count <n>', 'how many scripts (1 to 100000)').argParser(integerIn(1, 100_000)))
+    .option('--out <path>', 'random labs: the folder to write them to (made if missing); --topo: the lab file (printed when not given); not under /proc, /sys or /dev')
     .option('--macvlan', 'let segments be macvlans too (a lower device, its wire, macvlans moved into namespaces)')
+    .option('--topo <spec>', 'a lab file of a built-in topology: single,N (one switch, N hosts), linear,N (N switches in a row, a host on each), tree,DEPTH,FANOUT, k8s,NODES,PODS')
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n\nExit status: 0 written, ${USAGE_STATUS}, or a folder that cannot be written (or is under /proc, /sys, /dev).`,
+      `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n  nettwin gen --topo tree,2,3 --out tree.yaml && nettwin verify tree.yaml\n\nExit status: 0 written, ${USAGE_STATUS}, or a path that cannot be written (or is under /proc, /sys, /dev).`,
     )
     .action(
-      act(async (opts: { seed: number; count: number; out: string; macvlan?: boolean }) => {
+      act(async (opts: { seed?: number; count?: number; out?: string; macvlan?: boolean; topo?: string }) => {
+        if (opts.topo !== undefined) {
+          if (opts.seed !== undefined || opts.count !== undefined || opts.macvlan) throw new UsageError('--topo writes one lab file: --seed, --count and --macvlan are for random labs');
+          const { genTopoCommand } = await import('./gen-topo.js');
+          return genTopoCommand(opts.topo, opts.out);
+        }
+        for (const [v, o] of [
+          [opts.seed, '--seed <n>'],
+          [opts.out, '--out <path>'],
+          [opts.count, '--count <n>'],
+        ] as const)
+          if (v === undefined) throw new UsageError(`required option '${o}' not specified (or --topo SPEC)`);
         const { genCommand } = await import('./gen.js');
-        return genCommand({ seed: opts.seed, count: opts.count, out: opts.out, macvlan: opts.macvlan === true });
+        return genCommand({ seed: opts.seed!, count: opts.count!, out: opts.out!, macvlan: opts.macvlan === true });
       }),
     );
 

@@ -33,6 +33,11 @@ function nameProblem(what: string, name: string): string | null {
 
 export { isLabFile } from './path.js';
 
+/**
+ * loadLabFile's options.
+ *
+ * @example loadLabFile('lab.yaml', { allowOutside: true })
+ */
 export interface LoadLabOptions extends SetupFileOptions {}
 
 /**
@@ -66,6 +71,8 @@ export function loadLabFile(file: string, opts: LoadLabOptions = {}): LabSpec {
 /**
  * Checks a lab file's text. `readRel` reads a setup script named in it (a SetupRefused it
  * throws becomes the complaint), `relName` names it for messages.
+ *
+ * @example parseLab('hosts: { h1: { nics: { eth0: 10.0.0.1/24 } } }', 'lab.yaml').hosts[0].nics[0].addrs[0].text // '10.0.0.1/24'
  */
 export function parseLab(
   text: string,

@@ -13,7 +13,17 @@
  * those a typo or two away.
  */
 
+/**
+ * What one namespace name resolves to: its path, or why none (with suggestions).
+ *
+ * @example resolveNsName(['node1', 'node1/NS1'], 'NS2') // { kind: 'error', message: 'unknown namespace "NS2" …' }
+ */
 export type NsName = { kind: 'ok'; path: string } | { kind: 'error'; message: string };
+/**
+ * What a name or pattern (`all`, globs) resolves to: the paths, or why none.
+ *
+ * @example expandNsNames(['a', 'a/X'], 'all') // { kind: 'ok', paths: ['a', 'a/X'] }
+ */
 export type NsNames = { kind: 'ok'; paths: string[] } | { kind: 'error'; message: string };
 
 /** The word that stands for every namespace of the lab. */

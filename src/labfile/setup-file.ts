@@ -14,6 +14,11 @@ import { FileRefused, readTextFile } from '../files/read-text.js';
  */
 export class SetupRefused extends Error {}
 
+/**
+ * How a lab file's setup scripts are read.
+ *
+ * @example loadLabFile('/labs/x/lab.yaml', { allowOutside: true })
+ */
 export interface SetupFileOptions {
   /** accept setup paths outside the lab file's folder (absolute, `..`, symbolic links out) */
   allowOutside?: boolean;

@@ -15,6 +15,7 @@ import type { LabDescription, NetnsStyle } from './lab-description.js';
 import { stepRemovals } from './shrink-steps.js';
 import { toScript } from './to-script.js';
 
+/** What `arbitraries.lab()` may draw: sizes, and the opt-in link kinds (`macvlan`). */
 export interface LabOptions extends TopologyOptions {
   /** the most faults a lab has (default 3); 0 or false for labs without deliberate mistakes */
   maxFaults?: number | false;

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { nsChoice } from './arb-topology.js';
 
+/** What a drawn ping aims at. */
 export type PingTarget =
   /** an address of an interface on the pinging namespace's side of the lab (resolved modulo) */
   | { kind: 'address'; index: number }
@@ -21,6 +22,7 @@ export type PingTarget =
   | { kind: 'nowhere' }
   | { kind: 'loopback' };
 
+/** A drawn ping: from which namespace, to what. */
 export interface PingSpec {
   /** a namespace with an interface, when the lab has one (resolved modulo) */
   from: number;

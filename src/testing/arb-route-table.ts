@@ -19,6 +19,7 @@ export type NextHop =
   /** no route */
   | 'none';
 
+/** Random route tables over a chain of routers, before they are laid out as a lab. */
 export interface RouteTablePlan {
   /** 2 … 5 routers */
   routers: number;

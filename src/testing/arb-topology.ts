@@ -127,6 +127,7 @@ export function segment(macvlan = false): fc.Arbitrary<SegmentSpec> {
   return fc.oneof({ arbitrary: vethPair(), weight: 3 }, { arbitrary: bridgeWithPorts(), weight: 2 });
 }
 
+/** Bounds and opt-ins for drawn topologies. */
 export interface TopologyOptions {
   /** namespaces (default 1 … 8, three or more in most labs) */
   minNamespaces?: number;

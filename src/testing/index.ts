@@ -12,6 +12,8 @@
  *
  * fc.assert(fc.property(arbitraries.k8sCluster(), (lab) =>
  *   simulate(lab).pings.every((p) => p.answered)));
+ *
+ * @module nettwin/testing
  */
 import * as address from './arb-address.js';
 import * as names from './arb-names.js';
@@ -30,43 +32,75 @@ import * as tables from './arb-route-table.js';
  */
 export const arbitraries = {
   // addresses and prefixes
+  /** an address of the private ranges (10/8, 172.16/12, 192.168/16) */
   privateIpv4: address.privateIpv4,
+  /** a prefix length for an interface address */
   prefixLength: address.prefixLength,
+  /** a subnet: network address and prefix length */
   subnet: address.subnet,
+  /** two subnets that overlap (a mistake lint and the kernel catch) */
   overlappingSubnets: address.overlappingSubnets,
+  /** an address with its prefix length for one interface */
   interfaceAddress: address.interfaceAddress,
+  /** which host address of a subnet to take (first, last, middle, edge cases) */
   hostPick: address.hostPick,
+  /** a subnet and the host addresses taken from it */
   subnetSpec: address.subnetSpec,
   // names
+  /** a network namespace name the kernel accepts */
   namespaceName: names.namespaceName,
+  /** several distinct namespace names */
   namespaceList: names.namespaceList,
   // topology: veth pairs, bridges with ports, macvlans on a lower device, whole shapes
+  /** a veth pair between two namespaces */
   vethPair: topologyArbs.vethPair,
+  /** a bridge in one namespace with veth ports to others */
   bridgeWithPorts: topologyArbs.bridgeWithPorts,
+  /** macvlans on a lower device and its wire, moved into namespaces */
   macvlanSegment: topologyArbs.macvlanSegment,
+  /** one L2 segment: a veth pair, a bridge with ports, or (opt-in) macvlans */
   segment: topologyArbs.segment,
+  /** namespaces joined by segments */
   topology: topologyArbs.topology,
   // routes
+  /** a route of one namespace */
   route: routeArbs.route,
+  /** a route destination: default, a subnet of the lab, or another prefix */
   routeDst: routeArbs.routeDst,
+  /** a gateway: on-link, off-link, or none (a device route) */
   routeGw: routeArbs.routeGw,
+  /** how a lab gets its routes: connected only, default routes, static routes */
   routingMode: routeArbs.routingMode,
   // link states, lo, forwarding, moves, mistakes
+  /** one deliberate mistake (a link down, lo down, forwarding off, a move) */
   fault: faultArbs.fault,
+  /** an interface left down */
   linkDown: faultArbs.linkDown,
+  /** a namespace whose lo is left down */
   loDown: faultArbs.loDown,
+  /** ip_forward on or off in a namespace */
   forwarding: faultArbs.forwarding,
+  /** an interface moved to another namespace after it was configured */
   move: faultArbs.move,
   // pings
+  /** a ping from one namespace */
   ping: pingArbs.ping,
+  /** what a ping aims at: an address of the lab, its own, or one nobody has */
   pingTarget: pingArbs.pingTarget,
   // whole labs
+  /** the plan of a whole lab, before it is laid out as steps */
   labPlan: labArbs.labPlan,
+  /** a whole random lab as a LabDescription (steps in a valid order) */
   lab: labArbs.lab,
+  /** a whole random lab, with options */
   labArbitrary: labArbs.labArbitrary,
+  /** the shape of a k8s-style cluster: nodes and pods per node */
   k8sShape: k8s.k8sShape,
+  /** a k8s-style cluster lab: pods on bridges, routes between nodes */
   k8sCluster: k8s.k8sCluster,
+  /** random route tables over a chain of routers */
   routeTablePlan: tables.routeTablePlan,
+  /** a lab of random route tables (loops and blackholes included) */
   routeTables: tables.routeTables,
 } as const;
 

@@ -106,6 +106,7 @@ export interface ShowStep {
   json: boolean;
 }
 
+/** One step of a LabDescription: one iproute2, sysctl or ping line of its script. */
 export type LabStep = NetnsAddStep | VethAddStep | BridgeAddStep | MacvlanAddStep | LinkMoveStep | LinkMasterStep | LinkStateStep | AddrAddStep | RouteAddStep | SysctlStep | PingStep | ShowStep;
 
 /** How commands address a namespace: `ip -n NS …` or `ip netns exec NS ip …`. */

@@ -50,6 +50,7 @@ export function* stepRemovals(lab: LabDescription): Generator<LabDescription> {
   }
 }
 
+/** How hard `minimizeLab` tries. */
 export interface MinimizeOptions {
   /** stop trying after this long (the best lab so far is returned); default: no limit */
   budgetMs?: number;
@@ -57,6 +58,7 @@ export interface MinimizeOptions {
   maxRuns?: number;
 }
 
+/** What `minimizeLab` found: the shortest lab that still fails, and how many runs it took. */
 export interface Minimized {
   lab: LabDescription;
   /** how many times `fails` ran */

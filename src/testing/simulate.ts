@@ -16,6 +16,7 @@ export interface PingOutcome {
   step: Step;
 }
 
+/** A lab run in the simulator: its steps and its pings with their outcomes. */
 export interface LabRun {
   script: string;
   /** one per command, as `nettwin run --json` reports them */

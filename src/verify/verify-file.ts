@@ -10,7 +10,7 @@ import { intentsFor, report, type VerifyReport } from './verify.js';
  * Runs a lab file's setups and `run` list in the simulator and checks its `expect` section.
  *
  * @example
- * const r = verifyLabSim(loadLabFile('examples/verify/lab.yaml'));
+ * const r = verifyLabSim(loadLabFile('examples/seed/verify.yaml'));
  * r.holds; // true
  */
 export function verifyLabSim(spec: LabSpec, opts: { engine?: ForwardingEngine } = {}): VerifyReport {

@@ -14,7 +14,7 @@ import { verifyLabReal } from '../../adapters/linux/verify-real.js';
 import { projectRoot } from './cases.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 
-const LABS = ['examples/verify/lab.yaml', 'examples/verify/broken.yaml', 'test/unit/verify/fixtures/loop.yaml', 'test/unit/labfile/fixtures/bare-nics.yaml'];
+const LABS = ['examples/seed/verify.yaml', 'examples/seed/verify-broken.yaml', 'test/unit/verify/fixtures/loop.yaml', 'test/unit/labfile/fixtures/bare-nics.yaml'];
 
 describeReal('verify --real', () => {
   let before = '';
@@ -47,7 +47,7 @@ describeReal('verify --real', () => {
   }, 120_000);
 
   it('`nettwin verify --real` exits 1 on the broken seed and says why', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', 'examples/verify/broken.yaml', '--real'], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', 'examples/seed/verify-broken.yaml', '--real'], {
       cwd: projectRoot,
       encoding: 'utf8',
       timeout: 180_000,

@@ -128,7 +128,7 @@ describe('output paths', () => {
 
   it.each(['/proc/self/attr/current', '/proc/sys/kernel/hostname', '/sys/nope.xml', '/dev/null'])('verify --junit %s', (junit) => {
     const before = junit.startsWith('/proc/sys') ? fs.readFileSync(junit, 'utf8') : null;
-    const r = cli(['verify', 'examples/verify/lab.yaml', '--junit', junit]);
+    const r = cli(['verify', 'examples/seed/verify.yaml', '--junit', junit]);
     expectRefused(r, /^nettwin verify: --junit .*: under \/(proc|sys|dev)/, junit);
     if (before !== null) expect(fs.readFileSync(junit, 'utf8')).toBe(before);
   });
@@ -136,7 +136,7 @@ describe('output paths', () => {
   it('verify --junit onto a FIFO is refused without blocking', () => {
     const fifo = path.join(t.root, 'junit.fifo');
     execFileSync('mkfifo', [fifo]);
-    const r = cli(['verify', 'examples/verify/lab.yaml', '--junit', fifo]);
+    const r = cli(['verify', 'examples/seed/verify.yaml', '--junit', fifo]);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/junit\.fifo: a FIFO \(named pipe\), not a regular file/);

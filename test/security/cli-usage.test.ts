@@ -43,7 +43,7 @@ describe('commander usage errors: exit 2, one line, a hint', () => {
     [['exec', 'seed', 'node1'], 'exec', /missing required argument 'command'/],
     [['destroy', '--state'], 'destroy', /argument missing/],
     [['gen'], 'gen', /required option '--seed <n>' not specified/],
-    [['gen', '--seed', '1', '--count', '2'], 'gen', /required option '--out <dir>' not specified/],
+    [['gen', '--seed', '1', '--count', '2'], 'gen', /required option '--out <path>' not specified/],
     [['gen', '--seed', '1', '--out', 'x'], 'gen', /required option '--count <n>' not specified/],
     [['gen', '--seed', '-1', '--count', '2', '--out', 'x'], 'gen', /argument '-1' is invalid\. It must be an integer from 0 to 2147483647/],
     [['gen', '--seed', '1.5', '--count', '2', '--out', 'x'], 'gen', /argument '1\.5' is invalid/],

@@ -13,7 +13,7 @@ import { runLabSim } from '../../../src/labfile/sim-lab.js';
 import { Lab } from '../../../src/lab.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const lab = new Lab(runLabSim(loadLabFile(join(ROOT, 'examples/verify/lab.yaml'))).lab);
+const lab = new Lab(runLabSim(loadLabFile(join(ROOT, 'examples/seed/verify.yaml'))).lab);
 const x = lab.explain('node1/NS1', '172.16.1.2');
 const evs = events(x);
 
@@ -52,7 +52,7 @@ describe('renderStep', () => {
   });
 
   it('a ping that never leaves has no events, and says so', () => {
-    const seed = new Lab(runLabSim(loadLabFile(join(ROOT, 'examples/verify/broken.yaml'))).lab);
+    const seed = new Lab(runLabSim(loadLabFile(join(ROOT, 'examples/seed/verify-broken.yaml'))).lab);
     const z = seed.explain('node1/NS1', '172.16.1.2');
     expect(events(z)).toEqual([]);
     expect(renderAllSteps(z)).toBe('ping 172.16.1.2 from node1/NS1 fails at once: connect: Network is unreachable\n(no events: the ping never left node1/NS1)\n');
@@ -60,7 +60,7 @@ describe('renderStep', () => {
 });
 
 describe('nettwin explain --step', () => {
-  const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'explain', 'examples/verify/lab.yaml', '--from', 'node1/NS1', '--to', '172.16.1.2', '--step'];
+  const CLI = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'explain', 'examples/seed/verify.yaml', '--from', 'node1/NS1', '--to', '172.16.1.2', '--step'];
 
   it('off a terminal prints every event in turn', () => {
     const r = spawnSync(process.execPath, CLI, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -18,7 +18,7 @@ function cli(...args: string[]) {
 
 describe('nettwin verify', () => {
   it('exits 0 when every intent holds, one line per intent', () => {
-    const r = cli('examples/verify/lab.yaml');
+    const r = cli('examples/seed/verify.yaml');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(10);
@@ -28,7 +28,7 @@ describe('nettwin verify', () => {
 
   it('exits 1 when one fails, the explanation under it; --junit writes the report too', () => {
     const junit = join(tmp, 'broken.xml');
-    const r = cli('examples/verify/broken.yaml', '--junit', junit);
+    const r = cli('examples/seed/verify-broken.yaml', '--junit', junit);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
       'FAILS  line 16  reach node1/NS1 -> 172.16.1.2\n       ping 172.16.1.2 from node1/NS1 fails at once: connect: Network is unreachable\n       no route in node1/NS1 matches 172.16.1.2; its routes:\n',
@@ -39,7 +39,7 @@ describe('nettwin verify', () => {
   });
 
   it('--json: the same verdicts as one document', () => {
-    const r = cli('examples/verify/broken.yaml', '--json');
+    const r = cli('examples/seed/verify-broken.yaml', '--json');
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout) as { holds: boolean; counts: unknown; intents: { line: number; kind: string; holds: boolean; why: string[] }[] };
     expect(doc.holds).toBe(false);
@@ -72,7 +72,7 @@ describe('nettwin verify', () => {
 
   it('has examples and the exit statuses in its help', () => {
     const r = spawnSync(process.execPath, [...CLI, 'verify', '--help'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stdout).toContain('nettwin verify examples/verify/lab.yaml');
+    expect(r.stdout).toContain('nettwin verify examples/seed/verify.yaml');
     expect(r.stdout).toContain('Exit status: 0 every intent holds, 1 an intent fails, 2 ');
   });
 });

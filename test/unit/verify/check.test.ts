@@ -151,7 +151,7 @@ describe('no-loops', () => {
 
 describe('verifyLabSim', () => {
   it('checks the corrected seed lab: every intent holds, in milliseconds', () => {
-    const r = verifyLabSim(loadLabFile(join(import.meta.dirname, '../../../examples/verify/lab.yaml')));
+    const r = verifyLabSim(loadLabFile(join(import.meta.dirname, '../../../examples/seed/verify.yaml')));
     expect(r.problems).toEqual([]);
     expect(r.verdicts).toHaveLength(9);
     expect(r.verdicts.filter((v) => !v.holds).map((v) => `${v.name}: ${v.summary}`)).toEqual([]);
@@ -159,7 +159,7 @@ describe('verifyLabSim', () => {
   });
 
   it('the seed as the blog wrote it: what fails and why', () => {
-    const r = verifyLabSim(loadLabFile(join(import.meta.dirname, '../../../examples/verify/broken.yaml')));
+    const r = verifyLabSim(loadLabFile(join(import.meta.dirname, '../../../examples/seed/verify-broken.yaml')));
     const by = new Map(r.verdicts.map((v) => [v.intent.line, v]));
     expect(r.verdicts.map((v) => v.holds)).toEqual([true, false, false, false, false, true, false, true, false]);
     // the bridge got 172.16.1.1, outside the pods' 172.16.0.0/24: nobody answers for the gateway

@@ -7,7 +7,7 @@ import { junitXml, xmlEscape } from '../../../src/verify/junit.js';
 import { verifyLabSim } from '../../../src/verify/verify-file.js';
 import { parseXml } from './xml.js';
 
-const EXAMPLES = join(import.meta.dirname, '../../../examples/verify');
+const EXAMPLES = join(import.meta.dirname, '../../../examples/seed');
 const hasPython = spawnSync('python3', ['-c', 'import xml.parsers.expat'], { encoding: 'utf8' }).status === 0;
 
 function expatAccepts(doc: string): string {
@@ -16,7 +16,7 @@ function expatAccepts(doc: string): string {
 }
 
 describe('junitXml', () => {
-  const broken = verifyLabSim(loadLabFile(join(EXAMPLES, 'broken.yaml')));
+  const broken = verifyLabSim(loadLabFile(join(EXAMPLES, 'verify-broken.yaml')));
   const xml = junitXml(broken);
 
   it('is well-formed and has one test case per intent, named and placed', () => {
@@ -39,7 +39,7 @@ describe('junitXml', () => {
 
   it.skipIf(!hasPython)('is accepted by expat', () => {
     expect(expatAccepts(xml)).toBe('ok');
-    expect(expatAccepts(junitXml(verifyLabSim(loadLabFile(join(EXAMPLES, 'lab.yaml')))))).toBe('ok');
+    expect(expatAccepts(junitXml(verifyLabSim(loadLabFile(join(EXAMPLES, 'verify.yaml')))))).toBe('ok');
   });
 
   it('turns problems with the file into error test cases', () => {
