@@ -21,6 +21,8 @@ export default defineConfig([
   {
     entry: { main: 'src/cli/main.ts' },
     outDir: 'dist/cli',
+    // the web view's page (script, style, markup) is read at run time beside the bundle
+    publicDir: 'src/ui/page',
     format: ['esm'],
     clean: true,
     target: 'node20',

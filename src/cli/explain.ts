@@ -1,5 +1,8 @@
 /** `nettwin explain FILE --from NS --to ADDR [--json]`: why one ping works or not, hop by hop. */
-import { formatExplain } from '../twin/explain.js';
+import { formatExplain, type ExplainResult } from '../twin/explain.js';
+import type { Lab } from '../lab.js';
+import type { Step } from '../exec/step.js';
+import type { Ip4 } from '../model/ip.js';
 import { ip4ToString, parseIp4 } from '../model/ip.js';
 import { simulatedRun } from './lab-after.js';
 import { missingRoute } from '../lint/route-history.js';
@@ -29,26 +32,37 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
     opts.from,
   );
   if (from.kind === 'error') return usageFailure('explain', `--from: ${from.message}`);
-  const x = lab.explain(from.path, dst);
-  if (x.noRoute && !x.cause) {
-    // a cause only the script's history shows: a route refused, an address deleted, a link moved
-    const m = missingRoute(steps, lab.model.netns(x.noRoute.ns)!, x.noRoute.dst, `${ip4ToString(x.noRoute.dst)}/32`, null);
-    if (m.why) x.cause = { why: `${m.why}${m.at ? ` (${m.at.file}:${m.at.line})` : ''}`, fix: m.fix };
-  }
+  const x = explainWithCause(lab, steps, from.path, dst);
   if (opts.step && !opts.json) {
     const { stepThrough } = await import('./explain-step.js');
     await stepThrough(x);
   } else if (opts.json) {
-    const { ping, ...rest } = x;
-    const out = {
-      ...rest,
-      dst: ip4ToString(x.dst),
-      noRoute: x.noRoute && { ns: x.noRoute.ns, dst: ip4ToString(x.noRoute.dst) },
-      ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines },
-    };
+    const out = explainJson(x);
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     process.stdout.write(formatExplain(x, { verbose: opts.verbose }));
   }
   return x.disposition === 'reply' ? 0 : 1;
+}
+
+/** The explanation of one ping after the run, with a cause only the script's history shows. */
+export function explainWithCause(lab: Lab, steps: Step[], from: string, dst: Ip4): ExplainResult {
+  const x = lab.explain(from, dst);
+  if (x.noRoute && !x.cause) {
+    // a cause only the script's history shows: a route refused, an address deleted, a link moved
+    const m = missingRoute(steps, lab.model.netns(x.noRoute.ns)!, x.noRoute.dst, `${ip4ToString(x.noRoute.dst)}/32`, null);
+    if (m.why) x.cause = { why: `${m.why}${m.at ? ` (${m.at.file}:${m.at.line})` : ''}`, fix: m.fix };
+  }
+  return x;
+}
+
+/** What `explain --json` prints (and the web view steps through). */
+export function explainJson(x: ExplainResult): object {
+  const { ping, ...rest } = x;
+  return {
+    ...rest,
+    dst: ip4ToString(x.dst),
+    noRoute: x.noRoute && { ns: x.noRoute.ns, dst: ip4ToString(x.noRoute.dst) },
+    ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines },
+  };
 }

@@ -1,4 +1,4 @@
-/** `nettwin graph FILE [--format mermaid|dot] [--trace FROM TO]`: a diagram of the lab after FILE ran in the simulator. */
+/** `nettwin graph FILE [--format mermaid|dot|html] [--trace FROM TO]`: a diagram of the lab after FILE ran in the simulator. */
 import { toDot } from '../graph/dot.js';
 import { toMermaid } from '../graph/mermaid.js';
 import { modelGraph, type GraphTrace } from '../graph/model-graph.js';
@@ -11,7 +11,7 @@ import { loadInput } from './load.js';
 import { usageFailure } from './usage.js';
 
 export interface GraphOptions {
-  /** `mermaid` (default) or `dot` */
+  /** `mermaid` (default), `dot`, or `html` (the web view as one offline file) */
   format?: string;
   /** highlight the path of one ping: [namespace (`host/NS`), IPv4 address] */
   trace?: [string, string];
@@ -31,7 +31,15 @@ export function labAfter(file: string, opts: LoadLabOptions = {}): Lab {
 /** Prints the diagram on stdout. Exit status: 0 drawn, 2 bad options (or, thrown, a bad file). */
 export async function graphCommand(file: string, opts: GraphOptions): Promise<number> {
   const format = opts.format ?? 'mermaid';
-  if (format !== 'mermaid' && format !== 'dot') return usageFailure('graph', `unknown format ${JSON.stringify(format)}: mermaid or dot`);
+  if (format !== 'mermaid' && format !== 'dot' && format !== 'html') return usageFailure('graph', `unknown format ${JSON.stringify(format)}: mermaid, dot or html`);
+  if (format === 'html') {
+    if (opts.trace) return usageFailure('graph', '--trace goes with mermaid or dot (the HTML view steps any ping of its matrix)');
+    const { labViewSource, allExplains } = await import('./ui-data.js');
+    const { pageHtml } = await import('../ui/page.js');
+    const src = await labViewSource(file, { allowOutside: opts.allowOutside });
+    process.stdout.write(pageHtml({ mode: 'static', view: src.view, explains: allExplains(src) }, file));
+    return 0;
+  }
   if (opts.trace && opts.trace.length !== 2) return usageFailure('graph', '--trace takes two values: FROM (host/NS) and TO (an IPv4 address)');
   const lab = labAfter(file, { allowOutside: opts.allowOutside });
   const g = modelGraph(lab.model);

@@ -149,20 +149,38 @@ export function buildProgram(): Command {
 
   program
     .command('graph')
-    .description('draw the lab after FILE ran in the simulator: Mermaid (default) or Graphviz DOT')
+    .description('draw the lab after FILE ran in the simulator: Mermaid (default), Graphviz DOT, or the web view as one offline HTML file')
     .argument('<file>', 'a shell script or a lab file (.yaml)')
-    .addOption(new Option('--format <format>', 'mermaid or dot').choices(['mermaid', 'dot']).default('mermaid'))
+    .addOption(new Option('--format <format>', 'mermaid, dot or html').choices(['mermaid', 'dot', 'html']).default('mermaid'))
     .option('--trace <endpoints...>', "highlight one ping's path: FROM (host/NS) TO (an IPv4 address)")
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n\nExit status: 0 the diagram was printed, ${USAGE_STATUS}, a bad --trace, or the file could not be read or used.`,
+      `\nExamples:\n  nettwin graph examples/seed/lab.yaml > lab.mmd\n  nettwin graph examples/seed/lab.yaml --format dot | dot -Tsvg > lab.svg\n  nettwin graph examples/seed/lab.yaml --trace node1/NS1 172.16.0.3\n  nettwin graph examples/seed/lab.yaml --format html > lab.html\n\nExit status: 0 the diagram was printed, ${USAGE_STATUS}, a bad --trace, or the file could not be read or used.`,
     )
     .action(
       act(async (file: string, opts: { format?: string; trace?: string[]; allowOutside?: boolean }) => {
         checkAllowOutside(file, opts);
         const { graphCommand } = await import('./graph.js');
         return graphCommand(file, { format: opts.format, trace: opts.trace as [string, string] | undefined, allowOutside: opts.allowOutside });
+      }),
+    );
+
+  program
+    .command('ui')
+    .description('the web view of the lab after FILE ran in the simulator: the drawing, a ping stepped hop by hop, the reachability matrix; served on 127.0.0.1 behind a random token')
+    .argument('<file>', 'a shell script or a lab file (.yaml)')
+    .option('--port <port>', 'the port to listen on (default: any free one)')
+    .option('--allow-outside', ALLOW_OUTSIDE)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nettwin ui examples/seed/lab.yaml\n  nettwin ui examples/seed/lab.yaml --port 8123\n\nOpen the URL it prints (it holds the token: any request without it gets 403). Ctrl-C stops it.\nExit status: 0 stopped, ${USAGE_STATUS}, or the file could not be read or used.`,
+    )
+    .action(
+      act(async (file: string, opts: { port?: string; allowOutside?: boolean }) => {
+        checkAllowOutside(file, opts);
+        const { uiCommand } = await import('./ui.js');
+        return uiCommand(file, opts);
       }),
     );
 

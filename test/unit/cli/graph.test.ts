@@ -39,7 +39,7 @@ describe('graphCommand', () => {
     expect(await graphCommand(SMALL, { trace: ['A'] as unknown as [string, string] })).toBe(2);
     expect(c.out).toEqual([]);
     expect(c.err).toEqual([
-      'nettwin graph: unknown format "svg": mermaid or dot (see nettwin graph --help)\n',
+      'nettwin graph: unknown format "svg": mermaid, dot or html (see nettwin graph --help)\n',
       'nettwin graph: --trace: unknown namespace "Z" (the lab has host, host/A, host/B) (see nettwin graph --help)\n',
       'nettwin graph: --trace takes two values: FROM (host/NS) and TO (an IPv4 address) (see nettwin graph --help)\n',
     ]);

@@ -1,0 +1,353 @@
+// The web view in the browser: draws the lab's neutral graph with Cytoscape.js, steps one
+// ping's `explain --json` event by event, and shows `reach --json` as a matrix. Every field of
+// an event is shown as it comes, so new kinds of decisions need no change here.
+(() => {
+  const init = JSON.parse(document.getElementById('nettwin-data').textContent);
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, attrs = {}, text = '') => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text) e.textContent = text;
+    return e;
+  };
+  const api = (path, params = {}) => {
+    const q = new URLSearchParams({ ...params, t: init.token });
+    return fetch(`${path}?${q}`).then(async (r) => {
+      const body = await r.json();
+      if (!r.ok) throw new Error(body.error || r.statusText);
+      return body;
+    });
+  };
+
+  const state = { view: null, cy: null, run: null, steps: [], at: -1, timer: null, ifaceAt: new Map(), nsNode: new Map() };
+  window.nettwin = state;
+
+  const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  function style() {
+    return [
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, color: css('--fg'), 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center' } },
+      { selector: 'node.host', style: { shape: 'round-rectangle', 'background-color': css('--host'), 'border-color': css('--line'), 'border-width': 2, 'text-valign': 'top', 'font-weight': 'bold', 'font-size': 13 } },
+      { selector: 'node.ns', style: { shape: 'round-rectangle', 'background-color': css('--ns'), 'border-color': css('--muted'), 'border-width': 1, 'text-valign': 'top', 'font-size': 11 } },
+      { selector: 'node.iface', style: { shape: 'round-rectangle', width: 'data(w)', height: 'data(h)', 'background-color': css('--panel'), 'border-color': css('--muted'), 'border-width': 1 } },
+      { selector: 'node.empty', style: { width: 60, height: 20, 'background-opacity': 0, 'border-width': 0 } },
+      { selector: 'node.bridge', style: { shape: 'hexagon', 'border-width': 2 } },
+      { selector: 'node.down', style: { 'border-style': 'dashed', opacity: 0.6 } },
+      { selector: 'node.visited', style: { 'border-color': css('--seen'), 'border-width': 3 } },
+      { selector: 'node.current', style: { 'border-color': css('--cur'), 'border-width': 5 } },
+      { selector: 'node.dropped', style: { 'border-color': css('--bad'), 'border-width': 5, 'border-style': 'double' } },
+      { selector: 'node.match', style: { 'overlay-color': css('--cur'), 'overlay-opacity': 0.35 } },
+      { selector: 'edge', style: { width: 2, 'line-color': css('--muted'), 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: css('--muted') } },
+      { selector: 'edge.tunnel', style: { 'line-style': 'dashed' } },
+      // ports and cables often join nodes of one row: an arc keeps them off the nodes between
+      { selector: 'edge.port', style: { 'line-style': 'dotted', 'curve-style': 'unbundled-bezier', 'control-point-distances': 28, 'control-point-weights': 0.5 } },
+      { selector: 'edge.cable', style: { width: 3, 'curve-style': 'unbundled-bezier', 'control-point-distances': -60, 'control-point-weights': 0.5 } },
+      { selector: 'edge.current', style: { 'line-color': css('--cur'), width: 5, 'target-arrow-shape': 'triangle', 'target-arrow-color': css('--cur') } },
+    ];
+  }
+
+  // A fixed placement, the same for the same lab: hosts side by side, a host's root namespace
+  // on top and its other namespaces in rows below, each namespace's interfaces in a row.
+  const IW = 150;
+  const IH = 80;
+  const PER_ROW = 6;
+  function elements(g) {
+    const els = [];
+    const nsCount = g.hosts.reduce((n, h) => n + h.namespaces.length, 0);
+    let hx = 0;
+    for (const h of g.hosts) {
+      els.push({ group: 'nodes', data: { id: h.id, label: h.infra ? 'switches' : h.name }, classes: 'host' });
+      const root = h.namespaces.filter((ns) => ns.name === null);
+      const rest = h.namespaces.filter((ns) => ns.name !== null);
+      const rows = [root, ...Array.from({ length: Math.ceil(rest.length / PER_ROW) }, (_, r) => rest.slice(r * PER_ROW, r * PER_ROW + PER_ROW))].filter((r) => r.length);
+      let y = 0;
+      let width = 0;
+      for (const row of rows) {
+        let x = hx;
+        let tall = 1;
+        for (const ns of row) {
+          state.nsNode.set(ns.path, ns.id);
+          els.push({ group: 'nodes', data: { id: ns.id, parent: h.id, label: ns.name ?? `${h.name} (root)`, path: ns.path }, classes: 'ns' });
+          const cols = Math.max(1, Math.min(ns.ifaces.length, 4));
+          ns.ifaces.forEach((i, k) => {
+            state.ifaceAt.set(`${ns.path}|${i.name}`, i.id);
+            for (const a of i.aliases) state.ifaceAt.set(`${ns.path}|${a}`, i.id);
+            const lines = [i.name, ...i.addrs, ...(i.detail ? [i.detail] : [])];
+            const w = Math.max(...lines.map((l) => l.length)) * 6 + 14;
+            els.push({
+              group: 'nodes',
+              data: { id: i.id, parent: ns.id, label: lines.join('\n'), w, h: lines.length * 13 + 10, name: i.name, ns: ns.path, addrs: i.addrs.join(' ') },
+              classes: `iface ${i.kind}${i.up ? '' : ' down'}`,
+              position: { x: x + (k % cols) * IW, y: y + Math.floor(k / cols) * IH },
+            });
+          });
+          if (!ns.ifaces.length) els.push({ group: 'nodes', data: { id: `${ns.id}__empty`, parent: ns.id, label: '' }, classes: 'empty', position: { x, y } });
+          tall = Math.max(tall, Math.ceil(ns.ifaces.length / cols));
+          x += cols * IW + 60;
+        }
+        width = Math.max(width, x - hx);
+        y += tall * IH + 90;
+      }
+      hx += width + 120;
+    }
+    g.edges.forEach((e, k) => {
+      els.push({ group: 'edges', data: { id: `E${k}`, source: e.from, target: e.to, label: e.label ?? '' }, classes: e.kind });
+    });
+    return { els, large: nsCount > 200 };
+  }
+
+  function draw() {
+    const { els } = elements(state.view.graph);
+    // biome-ignore lint/correctness/noUndeclaredVariables: the library is inlined before this script
+    state.cy = cytoscape({ container: $('cy'), elements: els, layout: { name: 'preset' }, style: style(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+    state.cy.fit(undefined, 20);
+    state.cy.on('tap', 'node.ns', (ev) => {
+      $('src').value = ev.target.data('path');
+    });
+    state.cy.on('tap', 'node.iface', (ev) => {
+      const a = ev.target.data('addrs');
+      if (a) $('dst').value = a.split(' ')[0].split('/')[0];
+    });
+    document.body.dataset.drawn = '1';
+  }
+
+  function lists() {
+    const { reach } = state.view;
+    const from = $('src').value;
+    $('src').replaceChildren(...reach.sources.map((s) => el('option', { value: s }, s)));
+    if (reach.sources.includes(from)) $('src').value = from;
+    $('dst-list').replaceChildren(...reach.destinations.map((d) => el('option', { value: d })));
+    if (!$('dst').value && reach.destinations.length) $('dst').value = reach.destinations[0];
+  }
+
+  function editor() {
+    const scripts = state.view.scripts ?? [];
+    if (init.mode !== 'server' || !scripts.length) return;
+    $('editor-box').hidden = false;
+    $('script').replaceChildren(...scripts.map((s) => el('option', { value: s.file }, s.file)));
+    const show = () => {
+      $('script-text').value = state.view.scripts.find((s) => s.file === $('script').value)?.text ?? '';
+    };
+    $('script').onchange = show;
+    show();
+    $('rerun').onclick = rerun;
+    $('script-text').addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) rerun();
+    });
+  }
+
+  async function rerun() {
+    const file = $('script').value;
+    $('change').replaceChildren(el('p', { class: 'hint' }, 'running…'));
+    const r = await fetch(`/api/edit?${new URLSearchParams({ t: init.token })}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file, text: $('script-text').value }) });
+    const x = await r.json();
+    if (!r.ok) return $('change').replaceChildren(el('p', { class: 'bad' }, `✗ ${x.error}`));
+    state.view = x.view;
+    state.run = null;
+    state.steps = [];
+    state.cy.destroy();
+    state.nsNode.clear();
+    state.ifaceAt.clear();
+    draw();
+    lists();
+    matrix(x.change);
+    go(0);
+    $('verdict').replaceChildren();
+    const pairs = (l) => l.map((p) => `${p.from} → ${p.to}`).join(', ') || 'none';
+    $('change').replaceChildren(
+      el('p', { id: 'gained', 'data-count': String(x.change.gained.length) }, `▲ gained ${x.change.gained.length}: ${pairs(x.change.gained)}`),
+      el('p', { id: 'lost', 'data-count': String(x.change.lost.length) }, `▼ lost ${x.change.lost.length}: ${pairs(x.change.lost)}`),
+    );
+    document.body.dataset.edits = String(Number(document.body.dataset.edits ?? 0) + 1);
+  }
+
+  function controls() {
+    lists();
+    $('send').onclick = () => ping($('src').value, $('dst').value.trim());
+    $('dst').addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') $('send').click();
+    });
+    $('back').onclick = () => go(state.at - 1);
+    $('fwd').onclick = () => go(state.at + 1);
+    $('play').onclick = () => (state.timer ? pause() : play());
+    $('fit').onclick = () => state.cy.fit(undefined, 20);
+    $('theme').onclick = () => {
+      document.documentElement.classList.toggle('dark');
+      state.cy.style(style());
+    };
+    $('search').addEventListener('input', () => {
+      const q = $('search').value.trim().toLowerCase();
+      state.cy.nodes().removeClass('match');
+      if (!q) return;
+      const hit = state.cy.nodes('.ns, .iface').filter((n) => `${n.data('label')} ${n.data('path') ?? ''}`.toLowerCase().includes(q));
+      hit.addClass('match');
+      if (hit.length) {
+        state.cy.fit(hit, 60);
+        if (state.cy.zoom() > 1.5) state.cy.zoom({ level: 1.5, renderedPosition: { x: state.cy.width() / 2, y: state.cy.height() / 2 } });
+      }
+    });
+    document.addEventListener('keydown', (e) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+      if (e.key === 'ArrowRight') go(state.at + 1);
+      else if (e.key === 'ArrowLeft') go(state.at - 1);
+      else if (e.key === ' ') (state.timer ? pause() : play(), e.preventDefault());
+      else if (e.key === '/') ($('search').focus(), e.preventDefault());
+    });
+    if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) document.documentElement.classList.add('dark');
+  }
+
+  function matrix(change) {
+    const { reach } = state.view;
+    const bad = new Set(reach.unreachable.map((u) => `${u.from} ${u.to}`));
+    const gained = new Set((change?.gained ?? []).map((p) => `${p.from} ${p.to}`));
+    const lost = new Set((change?.lost ?? []).map((p) => `${p.from} ${p.to}`));
+    $('reach-sum').textContent = `${reach.reachable} of ${reach.pairs} pairs`;
+    if (reach.sources.length > MATRIX_MAX || reach.destinations.length > MATRIX_MAX) return pairList(reach);
+    const t = el('table');
+    const head = el('tr');
+    head.append(el('th'));
+    for (const d of reach.destinations) head.append(el('th', { scope: 'col' }, d));
+    const thead = el('thead');
+    thead.append(head);
+    t.append(thead);
+    const body = el('tbody');
+    for (const s of reach.sources) {
+      const tr = el('tr');
+      tr.append(el('th', { scope: 'row' }, s));
+      for (const d of reach.destinations) {
+        const ok = !bad.has(`${s} ${d}`);
+        const td = el('td', { 'data-from': s, 'data-to': d, 'data-ok': ok ? '1' : '0', tabindex: '0', title: `${s} → ${d}: ${ok ? 'reply' : 'no reply'}`, 'aria-label': `${s} to ${d}: ${ok ? 'reply' : 'no reply'}` }, ok ? '✓' : '✗');
+        const playIt = () => {
+          for (const x of document.querySelectorAll('#matrix td.sel')) x.classList.remove('sel');
+          td.classList.add('sel');
+          $('src').value = s;
+          $('dst').value = d;
+          ping(s, d).then(play);
+        };
+        td.onclick = playIt;
+        td.onkeydown = (e) => {
+          if (e.key === 'Enter') playIt();
+        };
+        if (gained.has(`${s} ${d}`)) td.setAttribute('data-change', 'gained');
+        if (lost.has(`${s} ${d}`)) td.setAttribute('data-change', 'lost');
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    t.append(body);
+    $('matrix').replaceChildren(t);
+  }
+
+  // a large lab's matrix would be a million cells: its unreachable pairs are listed instead, as `reach` does
+  const MATRIX_MAX = 60;
+  function pairList(reach) {
+    const ul = el('ul', { class: 'pairs' });
+    for (const u of reach.unreachable.slice(0, 200)) {
+      const li = el('li');
+      const a = el('button', { type: 'button', 'data-from': u.from, 'data-to': u.to }, `✗ ${u.from} → ${u.to}`);
+      a.onclick = () => {
+        $('src').value = u.from;
+        $('dst').value = u.to;
+        ping(u.from, u.to).then(play);
+      };
+      li.append(a);
+      ul.append(li);
+    }
+    const more = reach.unreachable.length - 200;
+    $('matrix').replaceChildren(el('p', {}, `${reach.sources.length} sources × ${reach.destinations.length} destinations; unreachable:`), ul, ...(more > 0 ? [el('p', { class: 'hint' }, `… and ${more} more (nettwin reach --json lists them all)`)] : []));
+  }
+
+  async function explainOf(from, to) {
+    if (init.mode === 'server') return api('/api/explain', { from, to });
+    const x = init.explains?.[`${from} ${to}`];
+    if (!x) throw new Error('this export holds the pings of the matrix only (too many pairs, or not one of them)');
+    return x;
+  }
+
+  async function ping(from, to) {
+    pause();
+    try {
+      state.run = await explainOf(from, to);
+    } catch (e) {
+      $('verdict').replaceChildren(el('p', { class: 'bad' }, `✗ ${e.message}`));
+      return;
+    }
+    const x = state.run;
+    state.steps = x.hops.flatMap((h, hop) => h.steps.map((s) => ({ ...s, hop })));
+    const v = $('verdict');
+    const ok = x.disposition === 'reply';
+    v.replaceChildren(el('p', { class: `summary ${ok ? 'ok' : 'bad'}`, 'data-disposition': x.disposition }, `${ok ? '✓' : '✗'} ${x.summary}`));
+    if (x.reason) v.append(el('p', { id: 'reason', 'data-reason': x.reason }, `drop reason: ${x.reason}`));
+    if (x.cause) v.append(el('p', {}, `why: ${x.cause.why}`), ...(x.cause.fix ? [el('p', {}, `fix: ${x.cause.fix}`)] : []));
+    for (const n of x.notSimulated ?? []) v.append(el('p', { class: 'hint' }, `not simulated: ${n.text}`));
+    go(0);
+  }
+
+  function go(k) {
+    state.cy.elements().removeClass('current visited dropped');
+    if (!state.steps.length) {
+      // refused before a packet left (no route, a bad address): the decision is the source's own
+      state.at = -1;
+      $('stepno').textContent = '';
+      const x = state.run;
+      if (!x) return $('step').replaceChildren();
+      state.cy.getElementById(state.nsNode.get(x.from) ?? '').addClass('dropped');
+      const box = el('div', { 'data-none': '1', 'data-ns': x.from });
+      box.append(el('h2', {}, `no packet left ${x.from}`), el('p', {}, x.ping?.fatal ?? x.summary));
+      $('step').replaceChildren(box);
+      return;
+    }
+    state.at = Math.max(0, Math.min(k, state.steps.length - 1));
+    if (state.at === state.steps.length - 1) pause();
+    for (const s of state.steps.slice(0, state.at)) state.cy.getElementById(state.nsNode.get(s.ns) ?? '').addClass('visited');
+    const s = state.steps[state.at];
+    const node = state.cy.getElementById(state.nsNode.get(s.ns) ?? '');
+    node.addClass(s.kind === 'drop' ? 'dropped' : 'current');
+    // a frame on a link: `DEV -> PEER in NS: …` lights the edge it crossed
+    const m = /^(\S+) -> (\S+) in (\S+):/.exec(s.detail);
+    if (m) {
+      const a = state.ifaceAt.get(`${s.ns}|${m[1]}`);
+      const b = state.ifaceAt.get(`${m[3]}|${m[2]}`);
+      if (a && b) state.cy.edges(`[source = "${a}"][target = "${b}"], [source = "${b}"][target = "${a}"]`).addClass('current');
+    }
+    const decisive = state.run.decisive && state.run.decisive.t === s.t && state.run.decisive.detail === s.detail;
+    const box = el('div', { class: decisive ? 'decisive' : '', 'data-ns': s.ns, 'data-kind': s.kind, 'data-hop': String(s.hop) });
+    box.append(el('h2', {}, `step ${state.at + 1} of ${state.steps.length}: ${s.kind} in ${s.ns}${decisive ? ' (decided the ping)' : ''}`));
+    const dl = el('dl');
+    for (const [key, val] of Object.entries(s)) {
+      if (key === 'hop') continue;
+      dl.append(el('dt', {}, key), el('dd', {}, typeof val === 'object' ? JSON.stringify(val) : String(val)));
+    }
+    box.append(dl);
+    $('step').replaceChildren(box);
+    $('stepno').textContent = `${state.at + 1}/${state.steps.length}`;
+  }
+
+  function play() {
+    if (!state.steps.length || state.timer) return;
+    if (state.at >= state.steps.length - 1) go(0);
+    $('play').textContent = '⏸';
+    $('play').setAttribute('aria-label', 'pause');
+    state.timer = setInterval(() => go(state.at + 1), 700);
+  }
+
+  function pause() {
+    clearInterval(state.timer);
+    state.timer = null;
+    $('play').textContent = '▶';
+    $('play').setAttribute('aria-label', 'play');
+  }
+
+  const start = init.mode === 'server' ? api('/api/view') : Promise.resolve(init.view);
+  start
+    .then((view) => {
+      state.view = view;
+      controls();
+      draw();
+      matrix();
+      editor();
+      document.body.dataset.ready = '1';
+    })
+    .catch((e) => {
+      $('verdict').replaceChildren(el('p', { class: 'bad' }, `✗ could not load the lab: ${e.message}`));
+    });
+})();

@@ -1,0 +1,60 @@
+/**
+ * The documents the web view draws: the lab's neutral graph, `reach --json`, and a way to ask
+ * for `explain --json` of one ping. Built by the CLI (src/cli/ui-data.ts), drawn by the page.
+ */
+import type { Graph } from '../graph/model-graph.js';
+
+/** `reach --json`, as printed. */
+export interface ReachDoc {
+  sources: string[];
+  destinations: string[];
+  pairs: number;
+  reachable: number;
+  unreachable: { from: string; to: string }[];
+}
+
+export interface LabView {
+  /** the script or lab file shown */
+  file: string;
+  graph: Graph;
+  reach: ReachDoc;
+  /** the scripts an edit may change: a script file, or a lab file's setup files */
+  scripts: { file: string; text: string }[];
+}
+
+/** One ping's `explain --json`, or why it cannot be asked. */
+export type ExplainAnswer = { result: object } | { error: string };
+
+export interface PairChange {
+  gained: { from: string; to: string }[];
+  lost: { from: string; to: string }[];
+}
+
+export type EditAnswer = { view: LabView; change: PairChange } | { error: string };
+
+export interface ViewSource {
+  view: LabView;
+  explain(from: string, to: string): ExplainAnswer;
+  /** runs the lab again with one of its scripts replaced by `text`; the view follows */
+  edit(file: string, text: string): Promise<EditAnswer>;
+}
+
+/**
+ * Pairs gained and lost between two `reach --json` documents (what an edit changed), by
+ * (source, destination) name. `reach --compare` computes the same; point here at it once it is on main.
+ */
+export function reachChange(before: ReachDoc, after: ReachDoc): PairChange {
+  const ok = (r: ReachDoc): Set<string> => {
+    const bad = new Set(r.unreachable.map((u) => `${u.from} ${u.to}`));
+    const s = new Set<string>();
+    for (const f of r.sources) for (const t of r.destinations) if (!bad.has(`${f} ${t}`)) s.add(`${f} ${t}`);
+    return s;
+  };
+  const a = ok(before);
+  const b = ok(after);
+  const pair = (k: string) => {
+    const [from, to] = k.split(' ') as [string, string];
+    return { from, to };
+  };
+  return { gained: [...b].filter((k) => !a.has(k)).map(pair), lost: [...a].filter((k) => !b.has(k)).map(pair) };
+}
