@@ -121,12 +121,12 @@ describeReal(
 
     it('a line that is not a network program is reported unsupported and never runs', async () => {
       const marker = path.join(os.tmpdir(), `nettwin-uml-marker-${process.pid}`);
-      const text = ['ip link add d0 type dummy', `touch ${marker}`, 'sh -c "ip link add d1 type dummy"', 'ip -br link show type dummy'].join('\n');
+      // `sh -c` is read by nettwin's own interpreter, never handed to a shell: its `touch` is as unsupported as a bare one
+      const text = ['ip link add d0 type dummy', `touch ${marker}`, `sh -c "touch ${marker}"`, 'ip -br link show type dummy'].join('\n');
       const steps = await runScriptInSandbox(text, { file: 'x.sh', host: 'host', kernel: KERNEL_PROFILES.uml });
       expect(steps[1]!.supported).toBe(false);
       expect(steps[2]!.supported).toBe(false);
       expect(steps[3]!.stdout).toMatch(/^d0 +DOWN/);
-      expect(steps[3]!.stdout).not.toMatch(/d1/);
       expect(fs.existsSync(marker)).toBe(false);
     }, 300_000);
 
