@@ -42,9 +42,9 @@ describe('coverage', () => {
     expect(c.total).toEqual({ lines: 10, modelled: 4, partial: 1, notModelled: 3, skipped: 2 });
     expect(c.byFeature.netfilter).toEqual({ lines: 2, modelled: 0, partial: 0, notModelled: 1, skipped: 1 });
     expect(c.byFeature.ipv6).toEqual({ lines: 2, modelled: 2, partial: 0, notModelled: 0, skipped: 0 });
-    expect(c.divergedAt).toEqual({ line: 4, file: 'c.sh', host: 'h', command: 'iptables -P FORWARD DROP' });
+    expect(c.divergedAt).toEqual({ line: 4, file: 'c.sh', host: 'h', command: 'ebtables -P FORWARD DROP' });
     expect(divergenceNote(c.divergedAt!, 'real')).toBe(
-      "nettwin: from line 4 (c.sh) the simulator no longer knows the kernel's state: `iptables -P FORWARD DROP` is not modelled (the kernel answered it)",
+      "nettwin: from line 4 (c.sh) the simulator no longer knows the kernel's state: `ebtables -P FORWARD DROP` is not modelled (the kernel answered it)",
     );
     expect(formatCoverage(c)).toContain('  netfilter                        2 lines: 0 modelled, 0 partial, 1 not modelled, 1 skipped\n');
     expect(formatCoverage(c)).toMatch(/ {2}all {29}10 lines: 4 modelled, 1 partial, 3 not modelled, 2 skipped\n$/);
