@@ -21,10 +21,15 @@ function wrap(snippet: string): string {
   return `(\n${snippet}\n)\necho "rc=$?"\n`;
 }
 
+/**
+ * Runs the snippet through the machine's bash in a folder of its own; a snippet's scratch files
+ * under /tmp (which nettwin keeps in memory) are written in that folder, so bash leaves nothing
+ * behind on the machine either.
+ */
 export function viaBash(snippet: string): Run {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-bash-'));
   try {
-    fs.writeFileSync(path.join(dir, 't.sh'), wrap(snippet));
+    fs.writeFileSync(path.join(dir, 't.sh'), wrap(snippet.replaceAll('/tmp/', `${dir}/`)));
     const r = spawnSync('bash', ['t.sh'], { cwd: dir, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', HOME: dir }, timeout: 20_000, input: '' });
     return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
   } finally {
