@@ -1,5 +1,5 @@
 /** coreutils head: -n N, -N, -n -N (all but the last N), -c N, headers for several files. */
-import { getopt, readOperand, usageError, type TextIo, type TextResult } from './tool.js';
+import { eachOperand, getopt, usageError, type TextIo, type TextResult } from './tool.js';
 
 export function head(argv: string[], io: TextIo): TextResult {
   const p = getopt('head', argv, { flags: 'qvz', values: 'nc', digits: 'n', long: { lines: 'n', bytes: 'c', quiet: 'q', silent: 'q', verbose: 'v' } });
@@ -18,24 +18,12 @@ export function head(argv: string[], io: TextIo): TextResult {
     } else if (o.name === 'q') headers = false;
     else if (o.name === 'v') headers = true;
   }
-  const files = p.operands.length ? p.operands : ['-'];
-  const show = headers ?? files.length > 1;
-  let out = '';
-  const consumed = { stdin: false };
-  for (let i = 0; i < files.length; i++) {
-    const name = files[i]!;
-    const r = readOperand('head', name, io, consumed);
-    if ('unsupported' in r) return { exit: 1, stdout: '', stderr: '', unsupported: r.unsupported };
-    if ('error' in r) continue;
-    if (show) out += `${i ? '\n' : ''}==> ${name === '-' ? 'standard input' : name} <==\n`;
-    if (bytes) out += allBut ? r.text.slice(0, Math.max(0, r.text.length - n)) : r.text.slice(0, n);
-    else {
-      const ls = r.text.split('\n');
-      const complete = r.text.endsWith('\n');
-      if (complete) ls.pop();
-      const keep = allBut ? ls.slice(0, Math.max(0, ls.length - n)) : ls.slice(0, n);
-      out += keep.map((l, k) => (k < ls.length - 1 || complete ? `${l}\n` : l)).join('');
-    }
-  }
-  return { exit: 0, stdout: out, stderr: '' };
+  return eachOperand('head', p.operands, io, headers, (text) => {
+    if (bytes) return allBut ? text.slice(0, Math.max(0, text.length - n)) : text.slice(0, n);
+    const ls = text.split('\n');
+    const complete = text.endsWith('\n');
+    if (complete) ls.pop();
+    const keep = allBut ? ls.slice(0, Math.max(0, ls.length - n)) : ls.slice(0, n);
+    return keep.map((l, k) => (k < ls.length - 1 || complete ? `${l}\n` : l)).join('');
+  });
 }

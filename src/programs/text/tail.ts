@@ -1,5 +1,5 @@
 /** coreutils tail: -n N, -N, -n +N (from line N), -c N; -f is not modelled (it never ends). */
-import { getopt, readOperand, usageError, type TextIo, type TextResult } from './tool.js';
+import { eachOperand, getopt, usageError, type TextIo, type TextResult } from './tool.js';
 
 export function tail(argv: string[], io: TextIo): TextResult {
   const p = getopt('tail', argv, { flags: 'qvzfFr', values: 'ncs', digits: 'n', long: { lines: 'n', bytes: 'c', quiet: 'q', silent: 'q', verbose: 'v', follow: 'f' } });
@@ -19,25 +19,12 @@ export function tail(argv: string[], io: TextIo): TextResult {
     } else if (o.name === 'q') headers = false;
     else if (o.name === 'v') headers = true;
   }
-  const files = p.operands.length ? p.operands : ['-'];
-  const show = headers ?? files.length > 1;
-  let out = '';
-  const consumed = { stdin: false };
-  for (let i = 0; i < files.length; i++) {
-    const name = files[i]!;
-    const r = readOperand('tail', name, io, consumed);
-    if ('unsupported' in r) return { exit: 1, stdout: '', stderr: '', unsupported: r.unsupported };
-    if ('error' in r) continue;
-    if (show) out += `${i ? '\n' : ''}==> ${name === '-' ? 'standard input' : name} <==\n`;
-    if (bytes) {
-      out += from ? r.text.slice(Math.max(0, n - 1)) : n === 0 ? '' : r.text.slice(-n);
-      continue;
-    }
-    const ls = r.text.split('\n');
-    const complete = r.text.endsWith('\n');
+  return eachOperand('tail', p.operands, io, headers, (text) => {
+    if (bytes) return from ? text.slice(Math.max(0, n - 1)) : n === 0 ? '' : text.slice(-n);
+    const ls = text.split('\n');
+    const complete = text.endsWith('\n');
     if (complete) ls.pop();
     const keep = from ? ls.slice(Math.max(0, n - 1)) : n === 0 ? [] : ls.slice(-n);
-    out += keep.join('\n') + (keep.length && complete ? '\n' : '');
-  }
-  return { exit: 0, stdout: out, stderr: '' };
+    return keep.join('\n') + (keep.length && complete ? '\n' : '');
+  });
 }

@@ -109,6 +109,27 @@ export function readOperand(tool: string, name: string, io: TextIo, consumed: { 
   return { text: t };
 }
 
+/**
+ * head's and tail's walk over their operands (standard input when there is none): each one's
+ * text through `part`, with `==> NAME <==` before each when several are given or with -v
+ * (`headers` true), never with -q (false).
+ */
+export function eachOperand(tool: string, operands: string[], io: TextIo, headers: boolean | null, part: (text: string) => string): TextResult {
+  const files = operands.length ? operands : ['-'];
+  const show = headers ?? files.length > 1;
+  let out = '';
+  const consumed = { stdin: false };
+  for (let i = 0; i < files.length; i++) {
+    const name = files[i]!;
+    const r = readOperand(tool, name, io, consumed);
+    if ('unsupported' in r) return { exit: 1, stdout: '', stderr: '', unsupported: r.unsupported };
+    if ('error' in r) continue;
+    if (show) out += `${i ? '\n' : ''}==> ${name === '-' ? 'standard input' : name} <==\n`;
+    out += part(r.text);
+  }
+  return { exit: 0, stdout: out, stderr: '' };
+}
+
 /** Lines of a text, without the final newline's empty line (a last line without one still counts). */
 export function lines(text: string): string[] {
   if (text === '') return [];
