@@ -9,6 +9,32 @@ import type { Ip4 } from '../src/model/ip.js';
 import type { IcmpErrorRepr } from './wire/icmp.js';
 
 /** The error an ICMP or ICMPv6 message reports, as far as the tally reads it. */
+
+/** What a finished ping counted and printed at its end (finish()), the same for IPv4 and IPv6. */
+export interface PingStatistics {
+  /** the header shows `from SRC DEV:` (a bound device or source) */
+  bound: boolean;
+  device: string | null;
+  size: number;
+  transmitted: number;
+  received: number;
+  errors: number;
+  duplicates: number;
+  /** finish()'s `time Nms`: first to last probe */
+  timeMs: number;
+  rtt: { minUs: number; avgUs: number; maxUs: number; mdevUs: number } | null;
+  /** iputils' pipe size: most probes outstanding when one was answered */
+  pipe: number;
+  /** the ipg/ewma figures, when ping prints them (interval 0) */
+  ipg: { ipgUs: number; ewmaUs: number } | null;
+  exit: number;
+  /** nothing more can happen and ping would wait forever (`-W 0` without an answer) */
+  hung: boolean;
+  /** virtual µs when ping started and ended */
+  startUs: number;
+  endUs: number;
+}
+
 export interface PingErr {
   type: number;
   code: number;

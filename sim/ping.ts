@@ -14,7 +14,7 @@ import type { Netns } from '../src/model/netns.js';
 import { ipOutput } from './ip-output.js';
 import { icmpPacket, type IpPacket } from './packet.js';
 import { runPingLoop } from './ping-loop.js';
-import { PingTally, type PingEvent, type PingMsg } from './ping-tally.js';
+import { PingTally, type PingEvent, type PingMsg, type PingStatistics } from './ping-tally.js';
 import { routeConnect, routeOutput } from '../src/model/route-output.js';
 import { pathMtu, pmtuFind } from '../src/model/pmtu.js';
 import { ipTotalLen } from './ip-fragment.js';
@@ -78,21 +78,13 @@ export interface PingReply {
   timeMs: number;
 }
 
-export interface PingResult {
+export interface PingResult extends PingStatistics {
   /** why ping gave up before sending (exit 2), or null */
   failure: PingFailure | null;
   /** warnings printed before the header, in order */
   notices: PingNotice[];
   dst: Ip4;
   source: Ip4;
-  device: string | null;
-  /** whether the header shows `from SRC DEV:` (a bound device or source) */
-  bound: boolean;
-  size: number;
-  transmitted: number;
-  received: number;
-  errors: number;
-  duplicates: number;
   replies: PingReply[];
   events: PingEvent[];
   /**
@@ -100,19 +92,6 @@ export interface PingResult {
    * counted in `errors`), ENOBUFS (the device dropped it on transmit: lost, not an error)
    */
   localErrors: SendError[];
-  /** finish()'s `time Nms`: first to last probe */
-  timeMs: number;
-  rtt: { minUs: number; avgUs: number; maxUs: number; mdevUs: number } | null;
-  /** iputils' pipe size: most probes outstanding when one was answered */
-  pipe: number;
-  /** the ipg/ewma figures, when ping prints them (interval 0) */
-  ipg: { ipgUs: number; ewmaUs: number } | null;
-  exit: number;
-  /** nothing more can happen and ping would wait forever (`-W 0` without an answer) */
-  hung: boolean;
-  /** virtual µs when ping started and ended */
-  startUs: number;
-  endUs: number;
 }
 
 function failed(dst: Ip4, failure: PingFailure, notices: PingNotice[], now: number): PingResult {

@@ -17,7 +17,7 @@ import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
 import { icmp6Packet } from '../packet.js';
 import { runPingLoop } from '../ping-loop.js';
-import { PingTally, type PingEvent, type PingMsg } from '../ping-tally.js';
+import { PingTally, type PingEvent, type PingMsg, type PingStatistics } from '../ping-tally.js';
 import type { Simulator } from '../simulator.js';
 import type { Icmp6ErrorRepr } from '../wire/icmpv6.js';
 import { ip6Output } from './ip6-output.js';
@@ -48,29 +48,13 @@ export interface Ping6Options {
 
 export type Ping6Failure = { kind: 'connect'; errno: string } | { kind: 'bind'; errno: 'EADDRNOTAVAIL' };
 
-export interface Ping6Result {
+export interface Ping6Result extends PingStatistics {
   failure: Ping6Failure | null;
   /** `-I DEV` and a source not on DEV */
   warnElsewhere: string | null;
   whereto: Addr6;
   source: Ip6;
-  device: string | null;
-  /** the header shows `from SRC DEV:` */
-  bound: boolean;
-  size: number;
-  transmitted: number;
-  received: number;
-  errors: number;
-  duplicates: number;
   events: PingEvent<Addr6>[];
-  timeMs: number;
-  rtt: { minUs: number; avgUs: number; maxUs: number; mdevUs: number } | null;
-  pipe: number;
-  ipg: { ipgUs: number; ewmaUs: number } | null;
-  exit: number;
-  hung: boolean;
-  startUs: number;
-  endUs: number;
 }
 
 /** The device a received link-local is scoped to, as getnameinfo prints it. */

@@ -6,6 +6,7 @@
  */
 import { ip4ToString, type Ip4 } from '../../model/ip.js';
 import type { PingResult } from '../../../sim/ping.js';
+import type { PingStatistics } from '../../../sim/ping-tally.js';
 import { errorLine, failureText, noticeText } from './words.js';
 
 /** C's %g for the loss percentage (printed from a float). */
@@ -67,24 +68,19 @@ export function renderLocalErrors(r: PingResult): string {
 }
 
 /** Everything ping prints on stdout for a run that got past its socket setup. */
-export function renderRun(r: PingResult, how: PingRendering): string {
-  let out = `PING ${how.hostname} (${ip4ToString(r.dst)}) `;
-  if (r.bound) out += `from ${ip4ToString(r.source)} ${r.device ?? ''}: `;
-  out += `${r.size}(${r.size + 28}) bytes of data.\n`;
-  if (!how.quiet) {
-    for (const e of r.events) {
-      if (e.kind === 'reply') {
-        out += `${e.bytes} bytes from ${how.name(e.from)}: icmp_seq=${e.seq} ttl=${e.ttl}`;
-        if (e.timeUs !== null) out += ` time=${fmtTime(e.timeUs)} ms`;
-        if (e.dup) out += ' (DUP!)';
-        if (e.wrongSource) out += ' (DIFFERENT ADDRESS!)';
-        out += how.audible ? '\x07\n' : '\n';
-      } else {
-        out += `${errorLine(e, how.name)}\n`;
-      }
-    }
-  }
-  out += `\n--- ${how.hostname} ping statistics ---\n`;
+/** One reply as iputils prints it: size, source, sequence, TTL, time, (DUP!), (DIFFERENT ADDRESS!), a bell with -a. */
+export function replyLine(e: { bytes: number; seq: number; ttl: number; timeUs: number | null; dup?: boolean; wrongSource?: boolean }, from: string, audible: boolean): string {
+  let out = `${e.bytes} bytes from ${from}: icmp_seq=${e.seq} ttl=${e.ttl}`;
+  if (e.timeUs !== null) out += ` time=${fmtTime(e.timeUs)} ms`;
+  if (e.dup) out += ' (DUP!)';
+  if (e.wrongSource) out += ' (DIFFERENT ADDRESS!)';
+  return out + (audible ? '\x07\n' : '\n');
+}
+
+/** The statistics block: `--- HOST ping statistics ---`, the counts and loss, rtt, pipe, ipg/ewma. */
+export function statistics(hostname: string, r: PingStatistics): string {
+  let out = '';
+  out += `\n--- ${hostname} ping statistics ---\n`;
   out += `${r.transmitted} packets transmitted, ${r.received} received`;
   if (r.duplicates) out += `, +${r.duplicates} duplicates`;
   if (r.errors) out += `, +${r.errors} errors`;
@@ -105,6 +101,22 @@ export function renderRun(r: PingResult, how: PingRendering): string {
   if (r.ipg) out += `${comma}ipg/ewma ${ms3(r.ipg.ipgUs)}/${ms3(r.ipg.ewmaUs)} ms`;
   out += '\n';
   return out;
+}
+
+export function renderRun(r: PingResult, how: PingRendering): string {
+  let out = `PING ${how.hostname} (${ip4ToString(r.dst)}) `;
+  if (r.bound) out += `from ${ip4ToString(r.source)} ${r.device ?? ''}: `;
+  out += `${r.size}(${r.size + 28}) bytes of data.\n`;
+  if (!how.quiet) {
+    for (const e of r.events) {
+      if (e.kind === 'reply') {
+        out += replyLine(e, how.name(e.from), how.audible);
+      } else {
+        out += `${errorLine(e, how.name)}\n`;
+      }
+    }
+  }
+  return out + statistics(how.hostname, r);
 }
 
 /**

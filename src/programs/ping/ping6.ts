@@ -14,7 +14,7 @@ import type { Simulator } from '../../../sim/simulator.js';
 import type { PingSummary } from '../../exec/step.js';
 import { unsupported, type CommandResult } from '../../iproute2/types.js';
 import type { PingArgs } from './args.js';
-import { fmtG, fmtTime, ms3 } from './output.js';
+import { replyLine, statistics } from './output.js';
 
 /**
  * Names of /etc/hosts that getaddrinfo (with iputils' AI_ADDRCONFIG) answers with IPv4 only:
@@ -58,31 +58,11 @@ function render(r: Ping6Result, hostname: string, quiet: boolean, audible: boole
   if (!quiet) {
     for (const e of r.events) {
       if (e.kind === 'reply') {
-        out += `${e.bytes} bytes from ${pr(e.from)}: icmp_seq=${e.seq} ttl=${e.ttl}`;
-        if (e.timeUs !== null) out += ` time=${fmtTime(e.timeUs)} ms`;
-        if (e.dup) out += ' (DUP!)';
-        if (e.wrongSource) out += ' (DIFFERENT ADDRESS!)';
-        out += audible ? '\x07\n' : '\n';
+        out += replyLine(e, pr(e.from), audible);
       } else if (e.kind === 'error') out += `From ${pr(e.from)} icmp_seq=${e.seq} ${icmp6Text(e.type, e.code, e.info)}\n`;
     }
   }
-  out += `\n--- ${hostname} ping statistics ---\n`;
-  out += `${r.transmitted} packets transmitted, ${r.received} received`;
-  if (r.duplicates) out += `, +${r.duplicates} duplicates`;
-  if (r.errors) out += `, +${r.errors} errors`;
-  if (r.transmitted) out += `, ${fmtG(((r.transmitted - r.received) * 100) / r.transmitted)}% packet loss, time ${r.timeMs}ms`;
-  out += '\n';
-  let comma = '';
-  if (r.rtt) {
-    out += `rtt min/avg/max/mdev = ${ms3(r.rtt.minUs)}/${ms3(r.rtt.avgUs)}/${ms3(r.rtt.maxUs)}/${ms3(r.rtt.mdevUs)} ms`;
-    comma = ', ';
-  }
-  if (r.pipe > 1) {
-    out += `${comma}pipe ${r.pipe}`;
-    comma = ', ';
-  }
-  if (r.ipg) out += `${comma}ipg/ewma ${ms3(r.ipg.ipgUs)}/${ms3(r.ipg.ewmaUs)} ms`;
-  return `${out}\n`;
+  return out + statistics(hostname, r);
 }
 
 /** getaddrinfo for an IPv6 target: `ADDR`, `ADDR%DEV` (a device of the namespace), or a name. */
