@@ -2,6 +2,7 @@
  * Shell patterns (`case`, `[[ x == pat ]]`, `${x#pat}`): `*`, `?`, `[…]` with `!`/`^`,
  * ranges and `[:class:]`, turned into a regular expression. Quoted text matches itself.
  */
+import { POSIX_CLASSES } from '../exec/char-classes.js';
 
 /** A piece of an expanded pattern: quoted text is literal, unquoted text is a pattern. */
 export interface PatternPiece {
@@ -9,18 +10,8 @@ export interface PatternPiece {
   quoted: boolean;
 }
 
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: 'A-Za-z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-  word: 'A-Za-z0-9_',
-};
+/** POSIX's classes, and bash's `[:word:]` (letters, digits and `_`). */
+const CLASSES: Record<string, string> = { ...POSIX_CLASSES, word: 'A-Za-z0-9_' };
 
 const literal = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 

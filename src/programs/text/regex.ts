@@ -3,21 +3,9 @@
  * -E, awk and `[[ =~ ]]`) with GNU's extensions, turned into JavaScript ones: bracket
  * expressions with `[:classes:]`, `\(…\)`/`\{…\}`/`\|`/`\+`/`\?` in BRE, `\<`/`\>`/`\b`/`\w`.
  */
+import { POSIX_CLASSES } from '../../exec/char-classes.js';
 
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: 'A-Za-z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-  cntrl: '\\x00-\\x1f\\x7f',
-  print: ' -~',
-  graph: '!-~',
-};
+const CLASSES = POSIX_CLASSES;
 
 /** A bracket expression starting at `i` (on `[`): its JS form and where it ends. */
 function bracket(re: string, i: number): { js: string; end: number } | null {
