@@ -8,6 +8,7 @@
  * with C's strtoul, as iproute2 does).
  */
 import { matches, strtoul } from './args.js';
+import type { RouteType } from '../model/route.js';
 
 /** rt_tables: id → name. Table 0 is `unspec` because the file says so. */
 const TABLES = new Map<number, string>([
@@ -92,6 +93,19 @@ export const RTN = {
   nat: 10,
   xresolve: 11,
 } as const;
+
+/** RTN_* numbers the model has a route type for (IPv6 has all but broadcast). */
+export const MODEL_ROUTE_TYPES: Readonly<Record<number, RouteType>> = {
+  [RTN.unicast]: 'unicast',
+  [RTN.local]: 'local',
+  [RTN.broadcast]: 'broadcast',
+  [RTN.anycast]: 'anycast',
+  [RTN.multicast]: 'multicast',
+  [RTN.blackhole]: 'blackhole',
+  [RTN.unreachable]: 'unreachable',
+  [RTN.prohibit]: 'prohibit',
+  [RTN.throw]: 'throw',
+};
 
 /** rtnl_rtntype_n2a's names: RTN_UNSPEC prints as `none`. */
 const RTN_NAMES = new Map<number, string>(Object.entries(RTN).map(([k, v]) => [v, v === RTN.unspec ? 'none' : k]));

@@ -4,11 +4,11 @@
  * iproute_get(). The defaults iproute2 fills in (table main or local, the scope from the type
  * and the gateway, protocol boot) are the model's too, so fields the command left out stay null.
  */
-import { TABLE, type RouteType } from '../../model/route.js';
+import { TABLE } from '../../model/route.js';
 import type { Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../../ops/op.js';
 import { routeMatches } from './match.js';
 import { Argv, duparg2, exitWith, getAddr, getPrefix, getU32, getUnsigned, invarg, llNameToIndex, matches, nodevText, notModelled, readFamily, type Family, type InetPrefix } from '../args.js';
-import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from '../names.js';
+import { dsfieldA2n, MODEL_ROUTE_TYPES, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from '../names.js';
 import { emptyRouteFilter, type PrefixArg, type RouteFilter, type RouteGetArgs } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderRoutes, routeGet } from '../renderers.js';
@@ -17,19 +17,6 @@ import { render6Cache, route6Get } from './get6.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { ROUTE_USAGE } from '../usage.js';
 import { SCOPE } from '../../model/address.js';
-
-/** RTN_* numbers the model has a route type for. */
-const TYPE_NAMES: Record<number, RouteType> = {
-  [RTN.unicast]: 'unicast',
-  [RTN.local]: 'local',
-  [RTN.broadcast]: 'broadcast',
-  [RTN.anycast]: 'anycast',
-  [RTN.multicast]: 'multicast',
-  [RTN.blackhole]: 'blackhole',
-  [RTN.unreachable]: 'unreachable',
-  [RTN.prohibit]: 'prohibit',
-  [RTN.throw]: 'throw',
-};
 
 /**
  * Route metrics (RTA_METRICS) other than mtu, in iproute2's test order: name, exact match,
@@ -227,7 +214,7 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     if (!l) exitWith(nodevText(dev), 1);
     devName = l.name;
   }
-  const typeName = TYPE_NAMES[type];
+  const typeName = MODEL_ROUTE_TYPES[type];
   if (typeOk && !typeName) gaps.add(`route type ${type}`);
   if (!del && !typeName) gaps.add(`route type ${type}`);
   if (gaps.any) notModelled(`ip route ${mode}: ${gaps.text()}`);
@@ -346,7 +333,7 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
       const v = a.next();
       const t = rtntypeA2n(v);
       if (t === null) invarg('node type value is invalid\n', v);
-      if (TYPE_NAMES[t]) f.type = TYPE_NAMES[t];
+      if (MODEL_ROUTE_TYPES[t]) f.type = MODEL_ROUTE_TYPES[t];
       else gaps.add(`route type ${t}`);
     } else if (arg === 'dev' || arg === 'oif') {
       oif = a.next();

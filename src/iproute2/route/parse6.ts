@@ -3,7 +3,7 @@
  * routeModify read, turned into route6 Ops; `ip -6 route flush` as one delete per selected
  * route (iproute_flush walks the dump); `ip -6 route get` through the IPv6 renderer.
  */
-import { RTN } from '../names.js';
+import { MODEL_ROUTE_TYPES, RTN } from '../names.js';
 import type { Op, Route6AddOp, Route6DelOp, Route6Spec } from '../../ops/op.js';
 import { exitWith, llNameToIndex, nodevText, notModelled, type InetPrefix } from '../args.js';
 import { opsPlan, type Gaps, type IpPlan } from '../plan.js';
@@ -12,17 +12,6 @@ import type { RouteFilter } from '../filters.js';
 import { ip6InPrefix, ip6Mask } from '../../model/ipv6/ip6.js';
 import { TABLE6 } from '../../model/ipv6/inet6-ns.js';
 import type { Route6 } from '../../model/ipv6/fib6.js';
-
-const TYPES6: Partial<Record<number, Route6Spec['type']>> = {
-  [RTN.unicast]: 'unicast',
-  [RTN.local]: 'local',
-  [RTN.anycast]: 'anycast',
-  [RTN.multicast]: 'multicast',
-  [RTN.blackhole]: 'blackhole',
-  [RTN.unreachable]: 'unreachable',
-  [RTN.prohibit]: 'prohibit',
-  [RTN.throw]: 'throw',
-};
 
 /** What routeModify read of an IPv6 route. */
 export interface Route6Fields {
@@ -51,7 +40,8 @@ export function route6Modify(ctx: CmdContext, mode: Route6AddOp['mode'] | 'del',
     devName = l.name;
   }
   const del = mode === 'del';
-  const type = del && !f.typeOk ? 'unicast' : TYPES6[f.type];
+  // IPv6 has every route type IPv4 has but broadcast
+  const type = del && !f.typeOk ? 'unicast' : f.type === RTN.broadcast ? undefined : (MODEL_ROUTE_TYPES[f.type] as Route6Spec['type'] | undefined);
   if (!type) gaps.add(`IPv6 route type ${f.type}`);
   if (gaps.any) notModelled(`ip -6 route ${mode}: ${gaps.text()}`);
   let table = f.table === 0 ? TABLE6.main : f.table;
