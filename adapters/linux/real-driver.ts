@@ -29,6 +29,7 @@ import { realArgvProblem } from './guard.js';
 import { kernelOnlyProblem } from '../../src/exec/kernel-only-argv.js';
 import { checkKernelPath, refusal } from '../../src/model/kernel-path.js';
 import { deferrable, Speculation, type Deferred } from './speculation.js';
+import { queuedRead, settledHost, STAND_IN, STAND_INS } from './speculative-reads.js';
 import { hasPendingJobs } from './real-jobs.js';
 import { runTextTool } from '../../src/programs/text/index.js';
 
@@ -117,10 +118,15 @@ export class KernelExecutor implements AsyncExecutor {
       o = shadow ? { ...shadow } : unsupported(inv.offKernel);
       delete o.jobs;
     } else {
-      const d = spec && shadow && !shadow.jobs && !(sb && hasPendingJobs(sb)) ? queued(opts.sandboxHost, inv, shadow, req.command) : null;
+      const quiet = spec && shadow && !shadow.jobs && !(sb && hasPendingJobs(sb));
+      const r =
+        quiet && req.shown && sb && inv.kind === 'program' && settledHost(sb, opts.sandboxHost, waitsForDad(inv.program, inv.argv))
+          ? queuedRead(opts.sandboxHost, inv, shadow!, req.command, this.reads)
+          : null;
+      const d = r ?? (quiet ? queued(opts.sandboxHost, inv, shadow!, req.command) : null);
       if (d) {
         spec!.add(d);
-        o = { exit: shadow!.exit, stdout: shadow!.stdout, stderr: shadow!.stderr, supported: true };
+        o = { exit: shadow!.exit, stdout: r ? r.token : shadow!.stdout, stderr: shadow!.stderr, supported: true };
       } else {
         if (spec && !localOutcome(inv)) await spec.flush();
         if (opts.beforeTraffic && inv.kind === 'program' && (inv.program === 'ping' || inv.program === 'socat' || inv.program === 'arping')) await opts.beforeTraffic(await this.ready());
@@ -145,6 +151,18 @@ export class KernelExecutor implements AsyncExecutor {
   async finish(): Promise<void> {
     if (this.spec) await this.spec.flush();
   }
+
+  /** the kernel's texts of queued reads, by their stand-ins in the steps (speculative-reads.ts) */
+  private readonly reads = new Map<string, string>();
+
+  /** Puts the kernel's text of each queued read where its stand-in is (after finish). */
+  fillReads(steps: Step[]): Step[] {
+    if (this.reads.size === 0) return steps;
+    for (const s of steps) {
+      if (s.stdout.includes(STAND_IN)) s.stdout = s.stdout.replace(STAND_INS, (m) => this.reads.get(m) ?? m);
+    }
+    return steps;
+  }
 }
 
 /**
@@ -168,7 +186,7 @@ export async function runScriptReal(source: string, opts: RealDriverOptions): Pr
     },
   });
   await executor.finish();
-  return steps;
+  return executor.fillReads(steps);
 }
 
 /** The queued form of an invocation the kernel may run later (see speculation.ts), or null. */

@@ -21,9 +21,11 @@
  * costs time, never fidelity.
  */
 import * as os from 'node:os';
-import { batchLine, CompileError } from './compile.js';
 import type { Sandbox, ExecResult } from './sandbox.js';
 import { GroupedBatches } from './grouped-batches.js';
+
+export { deferrable } from './deferrable.js';
+import { type QueuedRead, type ReadSlot, runReads } from './speculative-reads.js';
 
 /** A prediction the kernel did not confirm: rerun without speculation. */
 export class SpeculationMiss extends Error {
@@ -51,105 +53,9 @@ export interface Deferred {
   touches: string[] | null;
   /** the script's command text, for messages */
   command: string;
+  /** a read: it prints, and its text goes here (speculative-reads.ts); it batches only with reads of the same options */
+  read?: ReadSlot;
 }
-
-/**
- * The leading options of an `ip` argv: `-n NS`, and `-4` / `-6` (which keep a command out of
- * a batch: a batch's options are the process's); null for anything else.
- */
-function ipOptions(argv: readonly string[]): { ns: string | null; family: boolean; rest: string[] } | null {
-  let ns: string | null = null;
-  let family = false;
-  let i = 0;
-  while (i < argv.length && argv[i]!.startsWith('-')) {
-    const a = argv[i]!;
-    if (a === '-4' || a === '-6') {
-      family = true;
-      i++;
-      continue;
-    }
-    if (!/^--?n(e(t(ns?)?)?)?$/.test(a) || i + 1 >= argv.length || ns !== null) return null;
-    ns = argv[i + 1]!;
-    i += 2;
-  }
-  return { ns, family, rest: argv.slice(i) };
-}
-
-const prefixOf = (w: string, full: string, min: number) => w.length >= min && full.startsWith(w);
-const WRITE_VERBS = new Set(['add', 'set', 'replace', 'change', 'append', 'prepend', 'del', 'delete']);
-const OBJECTS: [string, number][] = [
-  ['link', 1],
-  ['address', 1],
-  ['route', 1],
-  ['rule', 2],
-  ['neighbour', 1],
-  ['neighbor', 1],
-  ['netns', 3],
-  ['tuntap', 2],
-];
-
-/**
- * What an `ip` command (options removed) touches besides its place, or 'no' when it is not
- * a plain write nettwin dares to queue, or 'all' when it may reach any namespace.
- */
-function ipTouches(rest: readonly string[]): string[] | 'all' | 'no' {
-  const obj = OBJECTS.find(([full, min]) => prefixOf(rest[0] ?? '', full, min))?.[0];
-  const verb = rest[1] ?? '';
-  if (!obj || !WRITE_VERBS.has(verb)) return 'no';
-  const out: string[] = [];
-  if (obj === 'netns') {
-    if (!['add', 'del', 'delete'].includes(verb) || rest.length !== 3) return 'no';
-    // a namespace deleted takes its veths' peers with it
-    return verb === 'add' ? [rest[2]!, '#netns-dir'] : 'all';
-  }
-  if (obj === 'link' && (verb === 'del' || verb === 'delete')) return 'all';
-  for (let i = 2; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (w.startsWith('link-netns') || w === 'netnsid' || w === '-all') return 'no';
-    if (prefixOf(w, 'netns', 3)) {
-      const target = rest[i + 1];
-      if (target === undefined || /^\d+$/.test(target)) return 'no';
-      out.push(target);
-      i++;
-    }
-  }
-  return out;
-}
-
-/**
- * The queued form of a command, or null when it must run now. `argv` is the program's argv
- * after its `ip netns exec` wrappers (`wrapperNs`: the namespace they lead to, undefined when
- * there is none, null when they are something else).
- */
-export function deferrable(host: string, program: string, argv: string[], wrapperArgv: string[], wrapperNs: string | null | undefined, expect: ExecResult, command: string): Deferred | null {
-  if (wrapperNs === null || (wrapperNs !== undefined && !plainName(wrapperNs))) return null;
-  const full = [...wrapperArgv, program, ...argv];
-  if (program === 'sysctl') {
-    // writes only: a read shows state, and must see it settled
-    const words = argv.filter((a) => !a.startsWith('-'));
-    if (!words.length || !words.every((w) => w.includes('='))) return null;
-    return { host, ns: wrapperNs ?? null, argv: full, batch: null, expect, touches: [], command };
-  }
-  if (program !== 'ip') return null;
-  const opt = ipOptions(argv);
-  if (!opt || (opt.ns !== null && wrapperNs !== undefined)) return null;
-  const t = ipTouches(opt.rest);
-  if (t === 'no') return null;
-  let batch: string | null = null;
-  if (!opt.family && expect.exit === 0 && expect.stdout === '' && expect.stderr === '') {
-    try {
-      batch = batchLine(opt.rest);
-    } catch (e) {
-      if (!(e instanceof CompileError)) throw e;
-    }
-  }
-  const ns = opt.ns ?? wrapperNs ?? null;
-  if (ns !== null && !plainName(ns)) return null;
-  return { host, ns, argv: full, batch, expect, touches: t === 'all' ? null : t, command };
-}
-
-/** A namespace name that is a plain file name in /run/netns (batches reach it by that path). */
-const plainName = (n: string) => /^[^/\s\0]+$/.test(n) && n !== '.' && n !== '..';
 
 /** One process: a batch of queued commands of one place, or one command alone. */
 export interface Unit {
@@ -168,10 +74,20 @@ export interface Unit {
   state: 'queued' | 'running' | 'done';
   /** the queue's count when a command last joined it */
   lastJoined: number;
+  /** its key among the open batches: its place, and for reads their options */
+  openKey: string;
+  /** a batch of reads (speculative-reads.ts) */
+  reads: boolean;
+  /** what its reads are predicted to print, in characters (a batch's output stays small) */
+  bytes: number;
 }
 
 /** Lines per batch process: small enough that what waits for a batch starts early. */
 const CHUNK = 32;
+/** Reads per batch process: nothing waits for a read but the next command of its place. */
+const READ_CHUNK = 1024;
+/** Predicted output per batch of reads, in characters. */
+const READ_BYTES = 1 << 20;
 /** An open batch no command joined for this many queued commands is sealed (and may start). */
 const IDLE = 16;
 
@@ -188,8 +104,10 @@ const key = (host: string, ns: string | null) => `${host}\0${ns ?? ''}`;
 export class Speculation {
   private units: Unit[] = [];
   private count = 0;
-  /** per namespace key: the unit of the last command that touched it */
+  /** per namespace key: the unit of the last command that touched it (reads aside) */
   private lastTouch = new Map<string, Unit>();
+  /** per namespace key: the units of the reads since that command (reads do not wait for each other) */
+  private readers = new Map<string, Set<Unit>>();
   /** a command touching everything: every later one waits for it */
   private floor: Unit | null = null;
   /** per place: its open batch */
@@ -217,20 +135,38 @@ export class Speculation {
     if (this.miss !== null) throw this.miss;
     this.count++;
     const place = key(d.host, d.ns);
-    const keys = d.touches === null ? [...this.lastTouch.keys(), place] : [place, ...d.touches.map((n) => (n.startsWith('#') ? `${d.host}\0${n}` : key(d.host, n)))];
+    const keys =
+      d.touches === null ? [...new Set([...this.lastTouch.keys(), ...this.readers.keys(), place])] : [place, ...d.touches.map((n) => (n.startsWith('#') ? `${d.host}\0${n}` : key(d.host, n)))];
     const deps = new Set<Unit>();
     if (this.floor && this.floor.state !== 'done') deps.add(this.floor);
     for (const k of keys) {
       const u = this.lastTouch.get(k);
       if (u && u.state !== 'done') deps.add(u);
+      // a read waits for the writes before it, a write for the reads too
+      if (!d.read) for (const r of this.readers.get(k) ?? []) if (r.state !== 'done') deps.add(r);
     }
-    let u = this.open.get(place);
+    const openKey = d.read ? `${place}\0read\0${d.read.options.join(' ')}` : place;
+    let u = this.open.get(openKey);
     const joinable = u !== undefined && d.batch !== null && [...deps].every((x) => x === u || x.index < u!.index);
     if (!joinable) {
       if (u) this.seal(u);
-      u = { index: this.units.length, host: d.host, ns: d.ns, cmds: [], batch: d.batch !== null, deps: new Set(), dependents: [], sealed: false, state: 'queued', lastJoined: 0 };
+      u = {
+        index: this.units.length,
+        host: d.host,
+        ns: d.ns,
+        cmds: [],
+        batch: d.batch !== null,
+        deps: new Set(),
+        dependents: [],
+        sealed: false,
+        state: 'queued',
+        lastJoined: 0,
+        openKey,
+        reads: d.read !== undefined,
+        bytes: 0,
+      };
       this.units.push(u);
-      if (d.batch !== null) this.open.set(place, u);
+      if (d.batch !== null) this.open.set(openKey, u);
     }
     for (const x of deps) {
       if (x === u || u!.deps.has(x)) continue;
@@ -238,10 +174,19 @@ export class Speculation {
       x.dependents.push(u!);
     }
     u!.cmds.push(d);
+    u!.bytes += d.expect.stdout.length;
     u!.lastJoined = this.count;
-    for (const k of keys) this.lastTouch.set(k, u!);
-    if (d.touches === null) this.floor = u!;
-    if (!u!.batch || u!.cmds.length >= CHUNK) this.seal(u!);
+    if (d.read) {
+      const rs = this.readers.get(place) ?? new Set<Unit>();
+      this.readers.set(place, rs.add(u!));
+    } else {
+      for (const k of keys) {
+        this.lastTouch.set(k, u!);
+        this.readers.delete(k);
+      }
+      if (d.touches === null) this.floor = u!;
+    }
+    if (!u!.batch || u!.cmds.length >= (u!.reads ? READ_CHUNK : CHUNK) || u!.bytes >= READ_BYTES) this.seal(u!);
     else {
       this.idle.delete(u!);
       this.idle.set(u!, true);
@@ -264,6 +209,7 @@ export class Speculation {
     }
     this.units = [];
     this.lastTouch.clear();
+    this.readers.clear();
     this.floor = null;
     if (this.miss !== null) throw this.miss;
   }
@@ -272,7 +218,7 @@ export class Speculation {
     if (u.sealed) return;
     u.sealed = true;
     this.idle.delete(u);
-    if (this.open.get(key(u.host, u.ns)) === u) this.open.delete(key(u.host, u.ns));
+    if (this.open.get(u.openKey) === u) this.open.delete(u.openKey);
     if (u.deps.size === 0) this.ready.push(u);
   }
 
@@ -351,9 +297,10 @@ export class Speculation {
 }
 
 /** A batch of a named namespace, which the sandbox's shared groups can start (GroupedBatches). */
-const groupable = (u: Unit) => u.batch && u.ns !== null;
+const groupable = (u: Unit) => u.batch && u.ns !== null && !u.reads;
 
 async function runUnit(sb: Sandbox, u: Unit): Promise<void> {
+  if (u.reads) return runReads(sb, u.host, u.ns, u.cmds as QueuedRead[], (c, e, g) => new SpeculationMiss(c, e, g));
   if (u.batch && u.cmds.length > 1) {
     const argv = u.ns === null ? ['ip', '-batch', '-'] : ['ip', '-n', u.ns, '-batch', '-'];
     const r = await sb.exec(u.host, argv, { input: `${u.cmds.map((c) => c.batch!).join('\n')}\n` });

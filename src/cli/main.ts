@@ -385,6 +385,14 @@ const isMain = (() => {
 })();
 
 if (isMain) {
+  // a reader that went away (`nettwin diff x.sh | head`): stop quietly with the status a tool
+  // killed by SIGPIPE has, as ip or ping would (the sandbox's exit handler still cleans up)
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(141);
+    });
+  }
   runCli(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -16,6 +16,12 @@ export interface Request {
   command: string;
   /** its line in the script's own text (a driver maps it to the file's line) */
   line: number;
+  /**
+   * Its stdout goes only to the script's own output (a step) or /dev/null, never into a pipe,
+   * `$(…)` or a file: nothing in the script acts on what it prints, only on its status. Real
+   * mode may then read the kernel's answer later, in a batch (speculative-reads.ts).
+   */
+  shown?: boolean;
 }
 
 /** What the front end is: a generator of requests that takes each one's outcome and returns the steps. */

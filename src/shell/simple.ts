@@ -250,7 +250,8 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
     viaCapture = inv.kind !== 'unsupported';
   }
   if (inv.kind === 'proc-write' && inv.redirect && sh.shellWrappers.length) inv.shellWrappers = sh.shellWrappers;
-  const o = yield { invocation: inv, command: rec.command || argv.join(' '), line: sh.line };
+  const shown = !viaCapture && (io.out.kind === 'out' || io.out.kind === 'null') && io.err.kind !== 'capture' && io.err.kind !== 'file';
+  const o = yield { invocation: inv, command: rec.command || argv.join(' '), line: sh.line, shown };
   noteOutcome(rec, inv, o);
   // a line the kernel answered in real mode (not modelled) steers the script as its status says
   if (!o.supported && o.answeredBy !== 'kernel') return unsupportedHere(sh, rec, o.stderr.replace(/^nettwin: unsupported: /, '').replace(/\n$/, ''));

@@ -4,11 +4,11 @@
  * or on a FIFO. Each ends within seconds with exit 2 and one line naming the problem, prints no
  * content of the file, and writes nothing where it was refused.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, ensureBuilt, expectRefused, hostileTree } from './built-cli.js';
+import { CLI, cli, ensureBuilt, expectRefused, hostileTree } from './built-cli.js';
 
 let t: ReturnType<typeof hostileTree>;
 beforeAll(() => {
@@ -152,4 +152,15 @@ describe('errors go to stderr', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/none\.yaml: no intents to check/);
   });
+});
+
+describe('a reader that goes away', () => {
+  it('ends the CLI quietly with the status of SIGPIPE, no stack trace', () => {
+    const f = path.join(t.lab, 'many.sh');
+    fs.writeFileSync(f, 'ip link show\n'.repeat(20_000));
+    // `nettwin run many.sh | head -c 1`, without a shell: the reader closes after one byte
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" run "$2" | head -c 1 >/dev/null', process.execPath, CLI, f], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(141);
+    expect(r.stderr).toBe('');
+  }, 90_000);
 });
