@@ -106,8 +106,9 @@ export class Speculation {
   private count = 0;
   /** per namespace key: the unit of the last command that touched it (reads aside) */
   private lastTouch = new Map<string, Unit>();
-  /** per namespace key: the units of the reads since that command (reads do not wait for each other) */
-  private readers = new Map<string, Set<Unit>>();
+  /** unfinished units of writes and of reads: a read waits for every write before it, a write for every read (reads not for each other) */
+  private liveWrites = new Set<Unit>();
+  private liveReads = new Set<Unit>();
   /** a command touching everything: every later one waits for it */
   private floor: Unit | null = null;
   /** per place: its open batch */
@@ -135,15 +136,19 @@ export class Speculation {
     if (this.miss !== null) throw this.miss;
     this.count++;
     const place = key(d.host, d.ns);
-    const keys =
-      d.touches === null ? [...new Set([...this.lastTouch.keys(), ...this.readers.keys(), place])] : [place, ...d.touches.map((n) => (n.startsWith('#') ? `${d.host}\0${n}` : key(d.host, n)))];
+    const keys = d.touches === null ? [...this.lastTouch.keys(), place] : [place, ...d.touches.map((n) => (n.startsWith('#') ? `${d.host}\0${n}` : key(d.host, n)))];
     const deps = new Set<Unit>();
     if (this.floor && this.floor.state !== 'done') deps.add(this.floor);
-    for (const k of keys) {
-      const u = this.lastTouch.get(k);
-      if (u && u.state !== 'done') deps.add(u);
-      // a read waits for the writes before it, a write for the reads too
-      if (!d.read) for (const r of this.readers.get(k) ?? []) if (r.state !== 'done') deps.add(r);
+    if (d.read) {
+      // what a listing shows may hang on any namespace (a macvlan's lower, a veth's peer): every write before it
+      for (const w of this.liveWrites) deps.add(w);
+    } else {
+      for (const k of keys) {
+        const u = this.lastTouch.get(k);
+        if (u && u.state !== 'done') deps.add(u);
+      }
+      // and no write overtakes a read before it
+      for (const r of this.liveReads) deps.add(r);
     }
     const openKey = d.read ? `${place}\0read\0${d.read.options.join(' ')}` : place;
     let u = this.open.get(openKey);
@@ -176,14 +181,10 @@ export class Speculation {
     u!.cmds.push(d);
     u!.bytes += d.expect.stdout.length;
     u!.lastJoined = this.count;
-    if (d.read) {
-      const rs = this.readers.get(place) ?? new Set<Unit>();
-      this.readers.set(place, rs.add(u!));
-    } else {
-      for (const k of keys) {
-        this.lastTouch.set(k, u!);
-        this.readers.delete(k);
-      }
+    if (d.read) this.liveReads.add(u!);
+    else {
+      this.liveWrites.add(u!);
+      for (const k of keys) this.lastTouch.set(k, u!);
       if (d.touches === null) this.floor = u!;
     }
     if (!u!.batch || u!.cmds.length >= (u!.reads ? READ_CHUNK : CHUNK) || u!.bytes >= READ_BYTES) this.seal(u!);
@@ -209,7 +210,6 @@ export class Speculation {
     }
     this.units = [];
     this.lastTouch.clear();
-    this.readers.clear();
     this.floor = null;
     if (this.miss !== null) throw this.miss;
   }
@@ -279,6 +279,8 @@ export class Speculation {
         end();
         for (const u of us) {
           u.state = 'done';
+          this.liveWrites.delete(u);
+          this.liveReads.delete(u);
           for (const d of u.dependents) {
             d.deps.delete(u);
             if (d.deps.size === 0 && d.sealed && d.state === 'queued') this.ready.push(d);
