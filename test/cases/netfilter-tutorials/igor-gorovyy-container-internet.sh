@@ -6,9 +6,11 @@
 # written as the commands they run; the host's eth0 (192.168.1.100) and "the internet" are a veth
 # to a namespace holding 8.8.8.8 that knows no way back to 10.20.0.0/24, so only MASQUERADE lets
 # the replies back; pings before and after the rule, and the counters and conntrack entry after.
+# (Bridges are made with mcast_snooping 0: a snooping bridge with an address joins 224.0.0.106
+# and sends IGMP reports at random moments, which the simulator does not model.)
 ip netns add inet
 ip netns add c1
-ip link add sheep0 type bridge
+ip link add sheep0 type bridge mcast_snooping 0
 ip addr add 10.20.0.1/24 dev sheep0
 ip link set sheep0 up
 ip link add veth-c1 type veth peer name eth0 netns c1

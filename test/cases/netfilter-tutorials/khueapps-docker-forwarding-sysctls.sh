@@ -7,9 +7,11 @@
 # MASQUERADE rule (`-s 172.17.0.0/16 ! -o docker0`); the outside is a namespace "net" that has
 # no route back to 172.17.0.0/16; the container pings before and after each step; no
 # /etc/sysctl.d file (nothing persistent is written); curl replaced by ping.
+# (Bridges are made with mcast_snooping 0: a snooping bridge with an address joins 224.0.0.106
+# and sends IGMP reports at random moments, which the simulator does not model.)
 ip netns add c1
 ip netns add net
-ip link add docker0 type bridge
+ip link add docker0 type bridge mcast_snooping 0
 ip addr add 172.17.0.1/16 dev docker0
 ip link set docker0 up
 ip link add veth0 type veth peer name eth0 netns c1

@@ -8,10 +8,12 @@
 # container is a namespace c1 on bridge1 (192.0.2.1 the gateway, 192.0.2.2 the container), a
 # second container c2 on the bridge and a neighbour host "lan" routed through the host; pings
 # instead of the published TCP port (its DNAT needs TCP, not modelled here).
+# (Bridges are made with mcast_snooping 0: a snooping bridge with an address joins 224.0.0.106
+# and sends IGMP reports at random moments, which the simulator does not model.)
 ip netns add c1
 ip netns add c2
 ip netns add lan
-ip link add bridge1 type bridge
+ip link add bridge1 type bridge mcast_snooping 0
 ip addr add 192.0.2.1/24 dev bridge1
 ip link set bridge1 up
 ip link add vc1 type veth peer name eth0 netns c1
