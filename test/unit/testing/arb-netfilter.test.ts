@@ -37,7 +37,21 @@ describe('random rulesets', () => {
 
   it('a rule draws lab addresses, interfaces, icmp and conntrack tests', () => {
     const text = sampleLabs(9, 30, { rules: 6 }).map(toScript).join('\n');
-    for (const w of [' -s ', ' -d ', ' -i ', ' -o ', "'!' -s", '+ ', '--icmp-type echo-request', '--ctstate', '-j REJECT --reject-with', '-j MASQUERADE', '-j DNAT --to-destination', '-P FORWARD DROP', '-t nat -L -n -v -x'])
+    for (const w of [
+      ' -s ',
+      ' -d ',
+      ' -i ',
+      ' -o ',
+      "'!' -s",
+      '+ ',
+      '--icmp-type echo-request',
+      '--ctstate',
+      '-j REJECT --reject-with',
+      '-j MASQUERADE',
+      '-j DNAT --to-destination',
+      '-P FORWARD DROP',
+      '-t nat -L -n -v -x',
+    ])
       expect(text, w).toContain(w);
   });
 
