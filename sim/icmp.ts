@@ -9,6 +9,7 @@ import { SCOPE } from '../src/model/address.js';
 import { ip4ToString, isMulticast } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { ipOutput } from './ip-output.js';
+import { nfCtAttach } from './netfilter/skb.js';
 import { isValid, neighKick, neighLookup } from './neighbor.js';
 import type { NsState } from './ns-state.js';
 import { describe, icmpPacket, quote, type IpPacket } from './packet.js';
@@ -56,6 +57,7 @@ export function icmpSend(sim: Simulator, st: NsState, pkt: IpPacket, type: 3 | 5
   const out = icmpPacket(rt.saddr, rt.daddr, I.defaultTtl, st.nextIpId(), err);
   if (sim.tracer) sim.step(ns, 'icmp', `send ICMP ${icmpName(type, code)} from ${ip4ToString(rt.saddr)} to ${ip4ToString(o.src)}`);
   if (sim.events.wants('icmp:error')) sim.events.emit('icmp:error', { t: sim.now, ns: ns.path, from: rt.saddr, to: o.src, type, code });
+  nfCtAttach(out, pkt, ns);
   ipOutput(sim, st, out, rt);
 }
 

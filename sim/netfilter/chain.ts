@@ -133,7 +133,7 @@ function act(s: WalkState, t: NfTarget): void {
 }
 
 function policy(s: WalkState, table: NfTable, base: NfChain): WalkVerdict {
-  s.runtime.count(base.policyCounters, s.bytes);
+  if (!base.noStats) s.runtime.count(base.policyCounters, s.bytes);
   s.onHit?.({ table, chain: base, rulenum: 0, rule: null });
   return { verdict: base.policy === 'DROP' ? 'drop' : 'accept' };
 }

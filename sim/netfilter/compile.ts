@@ -54,7 +54,8 @@ function compile(st: NetfilterState): CompiledHooks {
       } else hooks[b.hook].push({ kind: 'chain', priority: b.priority, table: t, chain: ch });
     }
   }
-  const conntrack = anyNat || st.needsConntrack();
+  // a nat chain registers the NAT core, not conntrack: without a rule that needs it, the NAT core finds no entry and passes the packet
+  const conntrack = st.needsConntrack();
   if (conntrack) {
     hooks.prerouting.push({ kind: 'ct-in', priority: NF_IP_PRI.conntrack });
     hooks.output.push({ kind: 'ct-in', priority: NF_IP_PRI.conntrack });

@@ -38,3 +38,15 @@ export function nfMeta(pkt: IpPacket, ns: Netns): PacketNf {
   pkt.nf = fresh;
   return fresh;
 }
+
+/**
+ * nf_ct_attach (icmp_glue_bits): an ICMP error the namespace sends about `about` carries that
+ * packet's connection, RELATED in the other direction — confirmed or not, so a REJECT's own
+ * error meets the OUTPUT rules as RELATED even when the rejected packet's entry never joined the
+ * table.
+ */
+export function nfCtAttach(err: IpPacket, about: IpPacket, ns: Netns): void {
+  const m = about.nf;
+  if (!m || m.ns !== ns || !m.ct) return;
+  err.nf = { ns, ct: m.ct, dir: m.dir === 'original' ? 'reply' : 'original', info: 'related', unconfirmed: false, mark: 0, physIn: null, physOut: null, bridgedPre: false };
+}

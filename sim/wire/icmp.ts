@@ -61,8 +61,11 @@ export function isEcho(m: IcmpRepr): m is IcmpEchoRepr {
 }
 
 /** Bytes of the ICMP message (header, data) as it follows the IP header. */
+/** icmp_send quotes as much of the packet as fits in 576 bytes with its own two headers. */
+const QUOTE_ROOM = 576 - IPV4_HEADER_LEN - 8;
+
 export function icmpLength(m: IcmpRepr): number {
-  return isEcho(m) ? 8 + m.dataLen : 8 + IPV4_HEADER_LEN + 8;
+  return isEcho(m) ? 8 + m.dataLen : 8 + Math.min(IPV4_HEADER_LEN + m.original.ip.payloadLen, QUOTE_ROOM);
 }
 
 export function emitIcmp(m: IcmpRepr): Uint8Array {
@@ -81,19 +84,21 @@ export function emitIcmp(m: IcmpRepr): Uint8Array {
   } else {
     if (m.type === ICMP_TYPE.redirect) put32(b, 4, m.info);
     else if (m.type === ICMP_TYPE.destUnreachable && m.code === ICMP_UNREACH.fragNeeded) put16(b, 6, m.info);
-    const inner = m.original.echo ? emitIcmp(m.original.echo).subarray(0, 8) : new Uint8Array(8);
+    const quoted = b.length - 8 - IPV4_HEADER_LEN;
+    const inner = new Uint8Array(Math.max(8, quoted));
+    if (m.original.echo) inner.set(emitIcmp(m.original.echo).subarray(0, inner.length));
     const u = m.original.udp;
     if (!m.original.echo && u) {
       put16(inner, 0, u.srcPort);
       put16(inner, 2, u.dstPort);
       put16(inner, 4, UDP_HEADER_LEN + u.payloadLen);
     }
-    const ip = emitIpv4({ ...m.original.ip, payloadLen: 8 }, inner);
+    const ip = emitIpv4({ ...m.original.ip, payloadLen: inner.length }, inner);
     // the quote is the original header: its total length is the original packet's
     put16(ip, 2, IPV4_HEADER_LEN + m.original.ip.payloadLen);
     put16(ip, 10, 0);
     put16(ip, 10, internetChecksum(ip, 0, IPV4_HEADER_LEN));
-    b.set(ip.subarray(0, IPV4_HEADER_LEN + 8), 8);
+    b.set(ip.subarray(0, IPV4_HEADER_LEN + quoted), 8);
   }
   put16(b, 2, internetChecksum(b));
   return b;

@@ -16,6 +16,8 @@ export interface GenOptions {
   out: string;
   /** let segments be macvlans too (nettwin/testing's `macvlan` option) */
   macvlan?: boolean;
+  /** the most iptables rules and policies a lab writes (nettwin/testing's `rules` option; 0: none) */
+  rules?: number;
 }
 
 /** Most labs one call writes: a batch is for reading and running, not for filling a disk. */
@@ -45,7 +47,7 @@ export async function genCommand(opts: GenOptions): Promise<number> {
   if (!opts.out) return usageFailure('gen', '--out DIR is required');
   const bad = outputPathProblem(opts.out);
   if (bad) return fail(`cannot write to ${opts.out}: ${bad}`);
-  const labs = sampleLabs(opts.seed, opts.count, { macvlan: opts.macvlan === true });
+  const labs = sampleLabs(opts.seed, opts.count, { macvlan: opts.macvlan === true, rules: opts.rules ?? 0 });
   try {
     makeOutputDir(opts.out);
     labs.forEach((lab, i) => {

@@ -314,15 +314,17 @@ export function buildProgram(): Command {
     .addOption(new Option('--count <n>', 'how many scripts (1 to 100000)').argParser(integerIn(1, 100_000)))
     .option('--out <path>', 'random labs: the folder to write them to (made if missing); --topo: the lab file (printed when not given); not under /proc, /sys or /dev')
     .option('--macvlan', 'let segments be macvlans too (a lower device, its wire, macvlans moved into namespaces)')
+    .addOption(new Option('--rules <n>', 'write up to N random iptables rules and policies before the pings, and list them after (0 to 50)').argParser(integerIn(0, 50)))
     .option('--topo <spec>', 'a lab file of a built-in topology: single,N (one switch, N hosts), linear,N (N switches in a row, a host on each), tree,DEPTH,FANOUT, k8s,NODES,PODS')
     .addHelpText(
       'after',
       `\nExamples:\n  nettwin gen --seed 42 --count 20 --out labs/\n  for f in labs/*.sh; do nettwin diff "$f"; done\n  nettwin gen --topo tree,2,3 --out tree.yaml && nettwin verify tree.yaml\n\nExit status: 0 written, ${USAGE_STATUS}, or a path that cannot be written (or is under /proc, /sys, /dev).`,
     )
     .action(
-      act(async (opts: { seed?: number; count?: number; out?: string; macvlan?: boolean; topo?: string }) => {
+      act(async (opts: { seed?: number; count?: number; out?: string; macvlan?: boolean; rules?: number; topo?: string }) => {
         if (opts.topo !== undefined) {
-          if (opts.seed !== undefined || opts.count !== undefined || opts.macvlan) throw new UsageError('--topo writes one lab file: --seed, --count and --macvlan are for random labs');
+          if (opts.seed !== undefined || opts.count !== undefined || opts.macvlan || opts.rules !== undefined)
+            throw new UsageError('--topo writes one lab file: --seed, --count, --macvlan and --rules are for random labs');
           const { genTopoCommand } = await import('./gen-topo.js');
           return genTopoCommand(opts.topo, opts.out);
         }
@@ -333,7 +335,7 @@ export function buildProgram(): Command {
         ] as const)
           if (v === undefined) throw new UsageError(`required option '${o}' not specified (or --topo SPEC)`);
         const { genCommand } = await import('./gen.js');
-        return genCommand({ seed: opts.seed!, count: opts.count!, out: opts.out!, macvlan: opts.macvlan === true });
+        return genCommand({ seed: opts.seed!, count: opts.count!, out: opts.out!, macvlan: opts.macvlan === true, rules: opts.rules ?? 0 });
       }),
     );
 

@@ -6,6 +6,10 @@ import { duplicateAddress } from './rule-duplicate-address.js';
 import { forwardingOff } from './rule-forwarding-off.js';
 import { forwardDrop } from './rule-forward-drop.js';
 import { natNoForwarding } from './rule-nat-no-forwarding.js';
+import { shadowed } from './rule-shadowed.js';
+import { masqueradeNoEgress } from './rule-masquerade-no-egress.js';
+import { dnatNoForwardAccept } from './rule-dnat-no-forward-accept.js';
+import { bridgeNf } from './rule-bridge-nf.js';
 import { nameTooLong } from './rule-name-too-long.js';
 import { noReturnRoute } from './rule-no-return-route.js';
 import { overlappingSubnets } from './rule-overlapping-subnets.js';
@@ -32,6 +36,10 @@ export const RULES: LintRule[] = [
   forwardingOff,
   forwardDrop,
   natNoForwarding,
+  shadowed,
+  masqueradeNoEgress,
+  dnatNoForwardAccept,
+  bridgeNf,
   noReturnRoute,
   loDown,
   routeExists,

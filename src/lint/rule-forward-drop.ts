@@ -7,25 +7,9 @@
  */
 import { CT_STATE } from '../model/netfilter/match.js';
 import type { NfRule } from '../model/netfilter/rule.js';
-import { findChain, type NfChain, type NfTable } from '../model/netfilter/table.js';
 import type { Finding, LintRule } from './rule.js';
 import { at } from './step-at.js';
-
-/** The ACCEPT rules of `chain` and of the user chains it jumps to. */
-function accepts(table: NfTable, chain: NfChain, seen = new Set<NfChain>()): NfRule[] {
-  if (seen.has(chain)) return [];
-  seen.add(chain);
-  const out: NfRule[] = [];
-  for (const r of chain.rules) {
-    const t = r.target;
-    if (t.kind === 'verdict' && t.verdict === 'ACCEPT') out.push(r);
-    else if (t.kind === 'jump') {
-      const to = findChain(table, t.chain);
-      if (to) out.push(...accepts(table, to, seen));
-    }
-  }
-  return out;
-}
+import { acceptsOf } from './nf-rules.js';
 
 /** Accepts packets of established connections (replies included), or everything. */
 function passesReplies(r: NfRule): boolean {
@@ -54,7 +38,7 @@ export const forwardDrop: LintRule = {
       for (const table of nf.allTables()) {
         for (const chain of table.chains) {
           if (chain.base?.hook !== 'forward' || chain.base.type !== 'filter' || chain.policy !== 'DROP') continue;
-          const acc = accepts(table, chain);
+          const acc = acceptsOf(table, chain);
           if (acc.some(passesReplies)) continue;
           const exec = ns.name ? `ip netns exec ${ns.name} ` : '';
           const xt = table.owner === 'iptables';

@@ -110,13 +110,15 @@ function chainFor(t: NfTable | undefined, table: string, chain: string): { chain
   return xtBuiltin(table, chain) ? { chain: null, builtin: true } : null;
 }
 
-/** The chain, made if it is an nft builtin that does not exist yet. */
+/** The chain, made if it is an nft builtin that does not exist yet (without counters: nft_chain_builtin_alloc). */
 function ensure(tables: Tables, table: string, chain: string): NfChain {
   const t = tables.make(table);
   const c = findChain(t, chain);
   if (c) return c;
   const b = xtBuiltin(table, chain)!;
-  return addChain(t, chain, { hook: b.hook, priority: b.priority, type: b.type });
+  const made = addChain(t, chain, { hook: b.hook, priority: b.priority, type: b.type });
+  made.noStats = true;
+  return made;
 }
 
 /** The kernel's refusal of `rule` in `chain`: a target or match for other hooks or tables. */
@@ -244,6 +246,7 @@ function runEdit(tables: Tables, backend: NfBackend, e: XtEdit): void {
       if (!xtBuiltin(e.table, e.chain)) fail('ENOENT', 'chain_set');
       const c = ensure(tables, e.table, e.chain);
       c.policy = e.policy;
+      delete c.noStats;
       if (e.counters) c.policyCounters = { ...e.counters };
       return;
     }
@@ -273,6 +276,7 @@ function runEdit(tables: Tables, backend: NfBackend, e: XtEdit): void {
 
 function zeroChain(c: NfChain): void {
   c.policyCounters = { pkts: 0, bytes: 0 };
+  delete c.noStats;
   for (const r of c.rules) if (r.counters) r.counters = { pkts: 0, bytes: 0 };
 }
 

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { fault } from './arb-fault.js';
+import { ruleset } from './arb-netfilter.js';
 import { ping, MAX_PINGS } from './arb-ping.js';
 import { route, routingMode, type RoutingMode } from './arb-route.js';
 import { topology, type TopologyOptions } from './arb-topology.js';
@@ -30,6 +31,8 @@ export interface LabOptions extends TopologyOptions {
   style?: NetnsStyle;
   /** end with `ip route show` in every namespace (default false) */
   shows?: boolean;
+  /** the most iptables rules and policies a lab writes before its pings (default 0: none) */
+  rules?: number;
 }
 
 /**
@@ -49,6 +52,8 @@ export function labPlan(opts: LabOptions = {}): fc.Arbitrary<LabPlan> {
     pings: fc.array(ping(), { minLength: minPings, maxLength: maxPings }),
     style: opts.style ? fc.constant(opts.style) : fc.constantFrom<NetnsStyle>('dash-n', 'netns-exec'),
     shows: fc.constant(opts.shows ?? false),
+    // drawn only when asked for, so labs without rules stay what they were for a seed
+    rules: opts.rules ? ruleset(opts.rules) : fc.constant([]),
   });
 }
 

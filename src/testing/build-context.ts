@@ -77,6 +77,9 @@ export class Phases {
   computed = new Map<number, RouteAddStep[]>();
   early = new Set<number>();
   late: LabStep[] = [];
+  /** iptables rules and policies (after everything else is set up), and their listings after the pings */
+  rules: LabStep[] = [];
+  listings: LabStep[] = [];
   pings: LabStep[] = [];
   shows: LabStep[] = [];
 

@@ -16,6 +16,8 @@ import { Phases, Spaces, type Iface, type Segs } from './build-context.js';
 import { applyFault } from './build-faults.js';
 import { coverPings, pingStep } from './build-pings.js';
 import { computeRoutes, extraRoute } from './build-routes.js';
+import type { NfSpec } from './arb-netfilter.js';
+import { buildRules } from './build-rules.js';
 import type { AddrAddStep, LabDescription, LabStep, LinkMoveStep, LinkStateStep, NetnsStyle, SysctlStep } from './lab-description.js';
 import { ip4ToString, type Ip4 } from '../model/ip.js';
 
@@ -25,6 +27,8 @@ export interface LabPlan {
   routing: RoutingMode;
   routes: RouteSpec[];
   faults: FaultSpec[];
+  /** iptables rules and policies (none unless the `rules` option asks for them) */
+  rules?: NfSpec[];
   pings: PingSpec[];
   style: NetnsStyle;
   /** end with `ip route show` in every namespace (compares rendered state, not only pings) */
@@ -214,6 +218,11 @@ export function buildLab(plan: LabPlan, title?: string): LabDescription {
   for (const r of plan.routes) extraRoute(r, sp, ph, segs, segsOf, ifaces);
   for (const f of plan.faults) applyFault(f, sp, ph, ifaces, forwarding);
 
+  if (plan.rules?.length) {
+    const built = buildRules(plan.rules, sp, segs, ifaces);
+    ph.rules.push(...built.rules);
+    ph.listings.push(...built.listings);
+  }
   for (const p of coverPings(plan.pings.slice(0, 6))) ph.pings.push(pingStep(p, sp, segs, ifaces));
   if (plan.shows) {
     for (let ns = 0; ns <= sp.root; ns++) if (ns < sp.size) ph.shows.push({ kind: 'show', in: sp.where(ns), object: 'route', json: false });
@@ -224,7 +233,22 @@ export function buildLab(plan: LabPlan, title?: string): LabDescription {
       .sort((a, b) => a - b)
       .filter((ns) => ph.early.has(ns) === early)
       .flatMap((ns) => ph.routes.get(ns)!);
-  const steps: LabStep[] = [...ph.netns, ...ph.create, ...ph.master, ...ph.addr, ...routesOf(true), ...ph.up, ...ph.lo, ...ph.sysctl, ...routesOf(false), ...ph.late, ...ph.pings, ...ph.shows];
+  const steps: LabStep[] = [
+    ...ph.netns,
+    ...ph.create,
+    ...ph.master,
+    ...ph.addr,
+    ...routesOf(true),
+    ...ph.up,
+    ...ph.lo,
+    ...ph.sysctl,
+    ...routesOf(false),
+    ...ph.late,
+    ...ph.rules,
+    ...ph.pings,
+    ...ph.listings,
+    ...ph.shows,
+  ];
   const lab: LabDescription = { steps, style: plan.style };
   if (title !== undefined) lab.title = title;
   return lab;

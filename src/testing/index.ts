@@ -24,6 +24,7 @@ import * as pingArbs from './arb-ping.js';
 import * as labArbs from './arb-lab.js';
 import * as k8s from './arb-k8s.js';
 import * as tables from './arb-route-table.js';
+import * as netfilter from './arb-netfilter.js';
 
 /**
  * Every arbitrary, by family.
@@ -102,6 +103,19 @@ export const arbitraries = {
   routeTablePlan: tables.routeTablePlan,
   /** a lab of random route tables (loops and blackholes included) */
   routeTables: tables.routeTables,
+  // netfilter (labs draw them with the `rules` option)
+  /** one iptables rule: lab addresses and interfaces, icmp, conntrack states, comments; verdicts, REJECT, LOG, NAT */
+  iptablesRule: netfilter.iptablesRule,
+  /** a filter chain's policy */
+  chainPolicy: netfilter.chainPolicy,
+  /** rules and policies in the order they are written */
+  ruleset: netfilter.ruleset,
+  /** what a rule does */
+  ruleTarget: netfilter.ruleTarget,
+  /** a rule's address test: a subnet or an interface address of the lab, maybe inverted */
+  addrChoice: netfilter.addrChoice,
+  /** a rule's interface test: exact or with a `+` wildcard, maybe inverted */
+  ifaceChoice: netfilter.ifaceChoice,
 } as const;
 
 export type { Subnet, HostPick, SubnetSpec } from './arb-address.js';
@@ -111,6 +125,7 @@ export type { RouteSpec, RouteDst, RouteGw, RoutingMode } from './arb-route.js';
 export type { FaultSpec } from './arb-fault.js';
 export type { PingSpec, PingTarget } from './arb-ping.js';
 export type { LabOptions } from './arb-lab.js';
+export type { NfSpec, RuleSpec, PolicySpec, RuleTargetSpec, AddrChoice, IfaceChoice } from './arb-netfilter.js';
 export type { K8sShape, K8sPod } from './arb-k8s.js';
 export type { RouteTablePlan, NextHop } from './arb-route-table.js';
 export type {
@@ -129,6 +144,7 @@ export type {
   SysctlStep,
   PingStep,
   ShowStep,
+  IptablesStep,
 } from './lab-description.js';
 export { labNamespaces, labPings, whereName } from './lab-description.js';
 export { buildLab, type LabPlan } from './build-lab.js';

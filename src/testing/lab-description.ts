@@ -106,8 +106,28 @@ export interface ShowStep {
   json: boolean;
 }
 
-/** One step of a LabDescription: one iproute2, sysctl or ping line of its script. */
-export type LabStep = NetnsAddStep | VethAddStep | BridgeAddStep | MacvlanAddStep | LinkMoveStep | LinkMasterStep | LinkStateStep | AddrAddStep | RouteAddStep | SysctlStep | PingStep | ShowStep;
+/** `iptables ARGS…` in the namespace: a rule, a policy, or a listing (arb-netfilter.ts). */
+export interface IptablesStep {
+  kind: 'iptables';
+  in: Where;
+  args: string[];
+}
+
+/** One step of a LabDescription: one iproute2, sysctl, iptables or ping line of its script. */
+export type LabStep =
+  | NetnsAddStep
+  | VethAddStep
+  | BridgeAddStep
+  | MacvlanAddStep
+  | LinkMoveStep
+  | LinkMasterStep
+  | LinkStateStep
+  | AddrAddStep
+  | RouteAddStep
+  | SysctlStep
+  | PingStep
+  | ShowStep
+  | IptablesStep;
 
 /** How commands address a namespace: `ip -n NS …` or `ip netns exec NS ip …`. */
 export type NetnsStyle = 'dash-n' | 'netns-exec';

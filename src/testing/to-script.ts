@@ -74,6 +74,8 @@ export function stepToCommand(step: LabStep, style: NetnsStyle = 'dash-n'): stri
       return inNs(step.in, ['ping', ...PING_ARGS, step.to]);
     case 'show':
       return ip(style, step.in, [...(step.json ? ['-j'] : []), step.object, 'show']);
+    case 'iptables':
+      return inNs(step.in, ['iptables', ...step.args]);
   }
 }
 

@@ -58,11 +58,14 @@ export class NetfilterState {
     return this.legacy.size ? [...this.tables, ...this.legacy.values()] : this.tables;
   }
 
-  /** Whether any rule needs connection tracking (nf_ct_netns_get by a match, target or nat chain). */
+  /**
+   * Whether any rule needs connection tracking (nf_ct_netns_get by a match or target). A nat
+   * chain alone does not: its rules are walked only for packets conntrack tracks, so a nat
+   * table holding nothing but ACCEPT rules sees no packet at all.
+   */
   needsConntrack(): boolean {
     for (const t of this.allTables()) {
       for (const c of t.chains) {
-        if (c.base?.type === 'nat') return true;
         for (const r of c.rules) if (ruleNeedsConntrack(r)) return true;
       }
     }

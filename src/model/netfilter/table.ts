@@ -31,6 +31,12 @@ export interface NfChain {
   base: BaseChainSpec | null;
   policy: Policy;
   policyCounters: Counters;
+  /**
+   * the base chain has no counters of its own (nf_tables chain stats), so its policy counts
+   * nothing: iptables-nft makes a builtin chain without them when a rule command creates it,
+   * and gives it counters at `-P` or `-Z` (nft_chain_set, nft_chain_zero_counters)
+   */
+  noStats?: boolean;
   rules: NfRule[];
   /** nf_tables chain handle */
   handle: number;

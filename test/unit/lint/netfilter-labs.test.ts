@@ -1,0 +1,24 @@
+/**
+ * The netfilter lint rules over the labs of test/cases/netfilter-lint/: each rule has a lab
+ * that triggers it and one that does not, and the ping outcome each lab's findings predict
+ * (expect.json) is the simulator's — test/real/netfilter-lint.test.ts holds the same labs and
+ * the same predictions against the kernel.
+ */
+import { describe, expect, it } from 'vitest';
+import { Lab } from '../../../src/lab.js';
+import { lint } from '../../../src/lint/index.js';
+import { LINT_LABS, lastPingExit, NF_LINT_RULES } from '../../cases/netfilter-lint/labs.js';
+
+describe('netfilter lint rules on their labs', () => {
+  for (const c of LINT_LABS) {
+    it(c.file, () => {
+      const lab = new Lab();
+      const steps = lab.host('host').sh(c.text, { file: c.file });
+      expect(steps.filter((s) => s.exit !== 0 && !s.command.includes('ping')).map((s) => s.command)).toEqual([]);
+      const found = lint({ steps, model: lab.model, sources: [{ file: c.file, text: c.text, firstLine: 1, host: 'host' }] }).filter((f) => NF_LINT_RULES.includes(f.rule));
+      expect(found.map((f) => [f.rule, f.line])).toEqual(c.expect.findings);
+      for (const f of found) expect(f.message.length > 0 && f.fix.length > 0).toBe(true);
+      expect(lastPingExit(steps)).toBe(c.expect.ping);
+    });
+  }
+});
