@@ -22,6 +22,8 @@ import { parseIp4, type Ip4 } from './model/ip.js';
 import { ping, type PingOptions } from '../sim/ping.js';
 import { pingReport, type PingReport } from './programs/ping/words.js';
 import { explain, type ExplainResult } from './twin/explain.js';
+import { explain6 } from './twin/explain6.js';
+import { parseIp6, type Ip6 } from './model/ipv6/ip6.js';
 import { reachability, type Reachability, type ReachOptions } from '../sim/reach/index.js';
 import { traceroute, type TracerouteResult } from './twin/traceroute.js';
 import { captureDevice, type DeviceCapture } from '../sim/pcap/capture.js';
@@ -115,11 +117,20 @@ export class Lab {
 
   /**
    * Why a ping works or not, hop by hop (on a copy of the simulator: nothing here changes).
+   * An IPv6 destination (text or bigint) explains `ping -6 -c 1` (`opts` are IPv4 ping's).
    *
    * @example
    * console.log(formatExplain(lab.explain('node1/NS1', '172.16.0.3')));
+   * lab.explain('h/A', '2001:db8:2::1').disposition; // 'reply'
    */
-  explain(fromPath: string, dst: string | Ip4, opts: PingOptions = {}): ExplainResult {
+  explain(fromPath: string, dst: string | Ip4 | Ip6, opts: PingOptions = {}): ExplainResult {
+    if (typeof dst === 'bigint' || (typeof dst === 'string' && dst.includes(':'))) {
+      const ns = this.model.netns(fromPath);
+      if (!ns) throw new Error(`Lab.explain: no namespace "${fromPath}"`);
+      const a = typeof dst === 'bigint' ? dst : parseIp6(dst);
+      if (a === null) throw new Error(`Lab.explain: "${String(dst)}" is not an IPv6 address`);
+      return explain6(this.sim, ns, a);
+    }
     const w = this.where('explain', fromPath, dst);
     return explain(this.sim, w.ns, w.dst, opts);
   }

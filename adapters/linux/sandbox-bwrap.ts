@@ -33,9 +33,10 @@ export const SANDBOX_PATH: readonly string[] = ['/usr/sbin', '/usr/bin', '/sbin'
 /**
  * The capabilities the sandbox's root keeps: mount, setns and unshare (`ip netns`, the hosts'
  * namespaces, sysfs; entering a mount namespace also takes CAP_SYS_CHROOT), the network's own,
- * raw sockets (ping, tcpdump), low ports (socat), and setgid (tcpdump -Z root calls initgroups).
+ * raw sockets (ping, tcpdump), low ports (socat), setgid (tcpdump -Z root calls initgroups) and
+ * setuid (ra6 drops root for nobody once its raw socket is open, and stops if it cannot).
  */
-export const SANDBOX_CAPS: readonly string[] = ['CAP_SYS_ADMIN', 'CAP_SYS_CHROOT', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_NET_BIND_SERVICE', 'CAP_SETGID'];
+export const SANDBOX_CAPS: readonly string[] = ['CAP_SYS_ADMIN', 'CAP_SYS_CHROOT', 'CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_NET_BIND_SERVICE', 'CAP_SETGID', 'CAP_SETUID'];
 
 const MiB = 1024 * 1024;
 

@@ -11,7 +11,7 @@
  *   device takes router advertisements (accept_ra 1 and not forwarding, or 2; never on lo),
  *   then again after router_solicitation_interval (4 s), the interval doubling up to
  *   router_solicitation_max_interval, router_solicitations times (-1: without end), until the
- *   device goes down. Nobody answers: radvd is not modelled.
+ *   device goes down or a router advertisement came (IF_RA_RCVD, ndisc-ra.ts).
  */
 import { dadCompleted } from '../../src/model/ipv6/addrconf.js';
 import { acceptsRa } from '../../src/model/ipv6/conf6.js';
@@ -23,6 +23,7 @@ import { timerWheelUs } from '../params.js';
 import type { Simulator } from '../simulator.js';
 import { mldJoin } from './mld.js';
 import { ndiscSendDadNs, ndiscSendRs } from './ndisc.js';
+import { raReceived } from './ndisc-ra.js';
 
 /** retrans_time of nd_tbl */
 const RETRANS_US = 1_000_000;
@@ -75,13 +76,14 @@ function startRs(sim: Simulator, dev: Link): void {
   if (dev.kind === 'loopback' || !acceptsRa(c) || c.router_solicitations === 0) return;
   const run = { gen: ++rsGen };
   soliciting.set(dev, run);
+  raReceived.delete(dev);
   const st = sim.state(dev.ns);
   let sent = 0;
   let interval = Math.max(1, c.router_solicitation_interval) * 1e6;
   const max = Math.max(1, c.router_solicitation_max_interval) * 1e6;
   const fire = () => {
     if (soliciting.get(dev) !== run || !sim.isLive(dev) || !dev.up || !dev.inet6.ready) return;
-    if (!acceptsRa(dev.inet6.conf)) return;
+    if (!acceptsRa(dev.inet6.conf) || raReceived.has(dev)) return;
     if (sim.tracer) sim.step(dev.ns, 'send', `${dev.name}: the kernel sends a router solicitation to ff02::2`);
     if (!ndiscSendRs(sim, st, dev)) return;
     sent++;

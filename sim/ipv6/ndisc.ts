@@ -13,7 +13,8 @@
  * - An NA updates an entry that exists (REACHABLE when solicited, else STALE); an unsolicited
  *   one for an address nobody asked about is dropped (accept_untracked_na 0).
  * - A router solicitation reaching a forwarding device enters its sender STALE. Router
- *   advertisements are not modelled: nothing in a lab sends them (radvd is not modelled).
+ *   advertisements are taken as ndisc-ra.ts says; the kernel sends none itself (radvd, which
+ *   would, is not modelled: a lab's RAs come from a tool such as ra6).
  */
 import { neighKey6 } from '../../src/model/ipv6/inet6-ns.js';
 import { dadFailed } from '../../src/model/ipv6/addrconf.js';
@@ -29,6 +30,7 @@ import { PARAMS } from '../params.js';
 import type { Simulator } from '../simulator.js';
 import type { Icmp6Repr } from '../wire/icmpv6.js';
 import { neigh6Output, xmit6 } from './ip6-output.js';
+import { ndiscRouterDiscovery } from './ndisc-ra.js';
 
 /** Neighbour discovery messages carry hop limit 255 (RFC 4861 §7.1.1: anything else is forged). */
 const ND_HOP_LIMIT = 255;
@@ -57,12 +59,21 @@ function ndText(m: Icmp6Repr): string {
   if (m.type === 135) return `neighbour solicitation for ${formatIp6(m.target)}`;
   if (m.type === 136) return `neighbour advertisement for ${formatIp6(m.target)}${m.solicited ? ' (solicited)' : ''}`;
   if (m.type === 133) return 'router solicitation';
+  if (m.type === 134) return 'router advertisement';
   return `ICMPv6 type ${m.type}`;
 }
 
 /** ndisc_send_ns for DAD: from `::` to the solicited-node group, no source option. */
 export function ndiscSendDadNs(sim: Simulator, st: NsState, dev: Link, target: Ip6, nonce: number): void {
   send(sim, st, dev, 0n, solicitedNode(target), { type: 135, code: 0, target, slla: null, nonce });
+}
+
+/** A router advertisement from the device's valid link-local (or `src`) to `dst`, as a tool injects it; false with no source. */
+export function ndiscSendRa(sim: Simulator, dev: Link, dst: Ip6, m: Extract<Icmp6Repr, { type: 134 }>, src: Ip6 | null = null): boolean {
+  const from = src ?? validLinkLocal(dev);
+  if (from === null) return false;
+  send(sim, sim.state(dev.ns), dev, from, dst, m);
+  return true;
 }
 
 /** ndisc_send_rs: from the valid link-local to all-routers (none while it is tentative). */
@@ -103,6 +114,7 @@ export function ndiscRcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet)
   if (m.type === 135) recvNs(sim, st, dev, pkt, m);
   else if (m.type === 136) recvNa(sim, st, dev, pkt, m);
   else if (m.type === 133) recvRs(sim, st, dev, pkt, m.slla);
+  else if (m.type === 134) ndiscRouterDiscovery(sim, st, dev, pkt, m);
 }
 
 function recvNs(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, m: Extract<Icmp6Repr, { type: 135 }>): void {

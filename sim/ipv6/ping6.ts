@@ -11,7 +11,7 @@
  * program (src/programs/ping) words them.
  */
 import { addrUsable } from '../../src/model/ipv6/inet6-dev.js';
-import { isIp6LinkLocal, isIp6Multicast, type Ip6 } from '../../src/model/ipv6/ip6.js';
+import { formatIp6, isIp6LinkLocal, isIp6Multicast, type Ip6 } from '../../src/model/ipv6/ip6.js';
 import { route6Output, type Rt6Entry } from '../../src/model/ipv6/route6.js';
 import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
@@ -148,7 +148,7 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     const rt: Rt6Entry = res.rt;
     const hop = opts.hopLimit ?? rt.route.hoplimit ?? rt.dev.inet6.conf.hop_limit;
     const pkt = icmp6Packet(rt.saddr!, dst, hop, { type: 128, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
-    if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${dst.toString(16)} hlim ${hop}`);
+    if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${formatIp6(dst)} from ${formatIp6(rt.saddr!)} hlim ${hop}`);
     ip6Output(sim, st, pkt, rt, false);
   };
   const socks = state6(st).sockets;

@@ -4,6 +4,7 @@ import type { Lab } from '../lab.js';
 import type { Step } from '../exec/step.js';
 import type { Ip4 } from '../model/ip.js';
 import { ip4ToString, parseIp4 } from '../model/ip.js';
+import { formatIp6, parseIp6, type Ip6 } from '../model/ipv6/ip6.js';
 import { simulatedRun } from './lab-after.js';
 import { missingRoute } from '../lint/route-history.js';
 import { resolveNsName } from '../labfile/ns-names.js';
@@ -24,8 +25,8 @@ export interface ExplainOptions {
 /** Exit status: 0 the ping gets a reply, 1 it does not, 2 bad options (or, thrown, a bad file). */
 export async function explainCommand(file: string, opts: ExplainOptions): Promise<number> {
   if (!opts.from || !opts.to) return usageFailure('explain', 'give --from NS (host/NS, NS or host) and --to ADDR');
-  const dst = parseIp4(opts.to);
-  if (dst === null) return usageFailure('explain', `--to: ${JSON.stringify(opts.to)} is not an IPv4 address`);
+  const dst = opts.to.includes(':') ? parseIp6(opts.to) : parseIp4(opts.to);
+  if (dst === null) return usageFailure('explain', `--to: ${JSON.stringify(opts.to)} is not an IPv4 or IPv6 address`);
   const { lab, steps } = await simulatedRun(file, { allowOutside: opts.allowOutside });
   const from = resolveNsName(
     lab.model.namespaces().map((ns) => ns.path),
@@ -46,7 +47,7 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
 }
 
 /** The explanation of one ping after the run, with a cause only the script's history shows. */
-export function explainWithCause(lab: Lab, steps: Step[], from: string, dst: Ip4): ExplainResult {
+export function explainWithCause(lab: Lab, steps: Step[], from: string, dst: Ip4 | Ip6): ExplainResult {
   const x = lab.explain(from, dst);
   if (x.noRoute && !x.cause) {
     // a cause only the script's history shows: a route refused, an address deleted, a link moved
@@ -61,7 +62,7 @@ export function explainJson(x: ExplainResult): object {
   const { ping, ...rest } = x;
   return {
     ...rest,
-    dst: ip4ToString(x.dst),
+    dst: typeof x.dst === 'bigint' ? formatIp6(x.dst) : ip4ToString(x.dst),
     noRoute: x.noRoute && { ns: x.noRoute.ns, dst: ip4ToString(x.noRoute.dst) },
     ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines },
   };

@@ -76,6 +76,8 @@ export const CATALOGUE = {
   tracepath: entry('probes'),
   arping: entry('probes'),
   ping6: entry('ping'),
+  /** ipv6toolkit's router advertisement sender: a lab's stand-in for radvd */
+  ra6: entry('probes'),
   nc: entry('l4'),
   ss: entry('l4'),
   ethtool: entry('ethtool'),
@@ -111,7 +113,7 @@ export function featureOf(inv: Invocation): LineFeature {
   switch (inv.kind) {
     case 'program': {
       const { program, argv } = inv;
-      if (program === 'ping6' || (program === 'ping' && argv.includes('-6')) || ((program === 'ip' || program === 'bridge') && ipv6Option(argv))) return 'ipv6';
+      if (program === 'ping6' || program === 'ra6' || (program === 'ping' && argv.includes('-6')) || ((program === 'ip' || program === 'bridge') && ipv6Option(argv))) return 'ipv6';
       if (program === 'sysctl' && argv.some((a) => /^net[./]ipv6[./]/.test(a))) return 'ipv6';
       return CATALOGUE[program].feature;
     }

@@ -10,7 +10,8 @@
 
 /** Whether `program ARGV` waits for DAD to end before it runs. */
 export function waitsForDad(program: string, argv: readonly string[]): boolean {
-  if (program === 'ping6') return true;
+  // ra6 sends from the device's link-local, which must have passed DAD
+  if (program === 'ping6' || program === 'ra6') return true;
   if (program === 'ping') return argv.includes('-6') || argv.some((a) => !a.startsWith('-') && a.includes(':'));
   if (program !== 'ip') return false;
   let v6 = false;

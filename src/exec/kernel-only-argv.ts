@@ -89,6 +89,19 @@ const probeCheck: KernelOnlyCheck = (argv) => {
   return w === null ? null : refusePath(w);
 };
 
+/** ra6: the options the simulator models (programs/ra6/args.ts), with an interface name; nothing that floods, loops or listens. */
+const RA6_SHORT = new Set('idstcpPrxemo'.split(''));
+const RA6_LONG = /^--(?:interface|dst-address|src-address|lifetime|curhop|preference|prefix-opt|reachable|retrans|add-slla-opt|managed|other)$/;
+
+const ra6Check: KernelOnlyCheck = (argv) => {
+  for (const a of argv) {
+    if (!a.startsWith('-')) continue;
+    if (!(a.length === 2 && RA6_SHORT.has(a[1])) && !RA6_LONG.test(a)) return `ra6 option ${a}`;
+  }
+  const w = pathWord(argv.map((a) => a.split('#')[0]));
+  return w === null ? null : refusePath(w);
+};
+
 /** netcat-openbsd's options: those taking a value, and flags; anything else is refused. */
 const NC_VALUE = new Set('IiMmOPpqsTVwWXx'.split(''));
 const NC_FLAG = new Set('46bCDdhklNnuvz'.split(''));
@@ -300,6 +313,7 @@ export const KERNEL_ONLY_CHECKS: Readonly<Record<string, KernelOnlyCheck>> = {
   traceroute: probeCheck,
   tracepath: probeCheck,
   arping: probeCheck,
+  ra6: ra6Check,
   nc: ncCheck,
   ss: ssCheck,
   ethtool: ethtoolCheck,

@@ -14,6 +14,7 @@
  * g.hosts[0].namespaces[0].ifaces.map((i) => i.name); // ['enp2s0', 'veth10', 'jk-br0']
  */
 import { ip4ToString } from '../model/ip.js';
+import { formatIp6, IP6_LOOPBACK, isIp6LinkLocal } from '../model/ipv6/ip6.js';
 import type { Host } from '../model/host.js';
 import type { LabModel } from '../model/lab-model.js';
 import { operState, type Link, type LinkKind, type OperState } from '../model/link.js';
@@ -108,7 +109,7 @@ export function modelGraph(model: LabModel): Graph {
           nic: l.kind === 'ether' || (l.kind === 'veth' && l.peer !== null && l.peer.ns.host !== h),
           up: l.up,
           state: operState(l),
-          addrs: l.addrs.map(addrText),
+          addrs: [...l.addrs.map(addrText), ...addr6Texts(l)],
           detail: detail(l),
           aliases: [],
         };
@@ -182,8 +183,13 @@ function allHosts(model: LabModel): Host[] {
 
 function shown(l: Link, infra: boolean): boolean {
   if (infra) return l.kind === 'bridge';
-  if (l.kind === 'loopback') return l.addrs.some((a) => !(a.local === 0x7f000001 && a.prefixLen === 8));
+  if (l.kind === 'loopback') return l.addrs.some((a) => !(a.local === 0x7f000001 && a.prefixLen === 8)) || addr6Texts(l).length > 0;
   return true;
+}
+
+/** The device's IPv6 addresses as `ip -6 addr` lists them, but the link-locals and ::1 every device has by itself. */
+function addr6Texts(l: Link): string[] {
+  return l.inet6.addrs.filter((a) => !isIp6LinkLocal(a.addr) && a.addr !== IP6_LOOPBACK).map((a) => `${formatIp6(a.addr)}/${a.prefixLen}`);
 }
 
 function addrText(a: Link['addrs'][number]): string {

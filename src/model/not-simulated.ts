@@ -38,10 +38,11 @@ export const CONF_NOT_SIMULATED: Readonly<Partial<Record<keyof IfConf, string>>>
 };
 
 /**
- * net.ipv6.conf.*.KEY the simulator stores and does not act on. Router advertisements are not
- * modelled (nothing in a lab sends them: radvd is not modelled), so the keys that only shape
- * what an RA does (accept_ra_*, autoconf, use_tempaddr …) change nothing the simulator sees and
- * are not listed; accept_ra itself is simulated (it decides whether router solicitations go out).
+ * net.ipv6.conf.*.KEY the simulator stores and does not act on. Router advertisements are taken
+ * (sim/ipv6/ndisc-ra.ts: accept_ra, accept_ra_defrtr, accept_ra_pinfo, accept_ra_min_hop_limit,
+ * accept_ra_min_lft, accept_ra_from_local, autoconf, ra_defrtr_metric act); a lab's RAs come
+ * from ra6, as radvd is not modelled. The RA keys for options ra6 is not modelled to send
+ * (route information, MTU, use_tempaddr …) are not listed either: nothing reaches them.
  */
 export const CONF6_NOT_SIMULATED: Readonly<Partial<Record<Ip6ConfKey, string>>> = {
   accept_redirects: 'ICMPv6 redirects are neither sent nor accepted',

@@ -7,6 +7,7 @@
  * route's table, then by the rules), through the given device if any (`No route to host`);
  * `onlink` only refuses a gateway that a route of table main puts on another device.
  */
+import { fib6StartGc } from '../model/ipv6/fib6-gc.js';
 import type { Link } from '../model/link.js';
 import { fib6Add, type Route6 } from '../model/ipv6/fib6.js';
 import { fib6Lookup, modelView6, tableLookup6 } from '../model/ipv6/fib6-lookup.js';
@@ -107,6 +108,7 @@ export function applyRoute6Add(ctx: OpContext, op: Route6AddOp): void {
     if (res.err === 'ENOENT') throw kernelError('Can not replace route - no match found');
     throw new OpUnsupported('an IPv6 multipath route (two gateways of one prefix and metric)');
   }
+  if (r.expires !== null) fib6StartGc(ctx.ns);
   ctx.ns.touch();
 }
 

@@ -10,7 +10,7 @@
  * x.reason;      // 'forwarding-off'
  * console.log(formatExplain(x));
  */
-import { formatIp6 } from '../model/ipv6/ip6.js';
+import { formatIp6, type Ip6 } from '../model/ipv6/ip6.js';
 import { ip4ToString, parseIp4, type Ip4 } from '../model/ip.js';
 import type { Netns } from '../model/netns.js';
 import { routeAbsence } from '../model/route-absence.js';
@@ -28,9 +28,13 @@ export interface ExplainHop {
   steps: TraceStep[];
 }
 
+/** What an explanation keeps of its ping, IPv4's or IPv6's: counts and ping's own words. */
+export type ExplainPing = Pick<PingReport, 'exit' | 'fatal' | 'transmitted' | 'received' | 'errors' | 'replies' | 'errorLines' | 'startUs' | 'endUs'>;
+
 export interface ExplainResult {
   from: string;
-  dst: Ip4;
+  /** the destination: an IPv4 address (number) or an IPv6 one (bigint) */
+  dst: Ip4 | Ip6;
   disposition: Disposition;
   /** the drop that decided it (first significant one), or null for a reply */
   reason: DropReason | null;
@@ -45,7 +49,7 @@ export interface ExplainResult {
   /** the namespaces the packets passed at the IP layer, in order, up to the decisive event */
   path: string[];
   hops: ExplainHop[];
-  ping: PingReport;
+  ping: ExplainPing;
   /**
    * Settings on the namespaces the ping went through that the simulator keeps but ignores
    * ("arp_accept is set on veth1 and not simulated"): the kernel may answer otherwise.
@@ -64,10 +68,18 @@ const FATAL_REASON: [RegExp, DropReason][] = [
 ];
 
 export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = {}): ExplainResult {
+  return explainPing(sim, from, dst, (f) => pingReport(ping(f, from, dst, { count: 1, timeout: 10, ...opts })));
+}
+
+/**
+ * The explanation of one ping that `run` sends on a fork of `sim` (IPv4's here, IPv6's in
+ * explain6.ts): its trace grouped into hops, the decisive drop, the verdict.
+ */
+export function explainPing(sim: Simulator, from: Netns, dst: Ip4 | Ip6, run: (f: Simulator) => ExplainPing): ExplainResult {
   const f = sim.fork();
   const tracer = new Tracer();
   f.tracer = tracer;
-  const r = pingReport(ping(f, from, dst, { count: 1, timeout: 10, ...opts }));
+  const r = run(f);
   annotateNetfilter(tracer.steps);
   const hops: ExplainHop[] = [];
   for (const s of tracer.steps) {
@@ -77,7 +89,7 @@ export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions
   }
   const drops = tracer.steps.filter((s) => s.kind === 'drop' && s.reason);
   const decisive = drops.find((s) => !NOISE.has(s.reason!)) ?? drops[0] ?? null;
-  const target = ip4ToString(dst);
+  const target = typeof dst === 'bigint' ? formatIp6(dst) : ip4ToString(dst);
   let disposition: Disposition;
   let reason: DropReason | null = null;
   let summary: string;
@@ -107,7 +119,8 @@ export function explain(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions
     .filter((ns) => onPath.has(ns.path))
     .flatMap((ns) => notSimulatedIn(ns).map((x) => ({ ...x, text: `${x.text} (${ns.path})` })));
   const decidedIn = decisive ? f.lab.netns(decisive.ns) : disposition === 'local-error' ? from : null;
-  const noRoute = reason === 'no-route' && decidedIn ? { ns: decidedIn.path, dst: decisive ? dstOf(decisive, dst) : dst } : null;
+  // the model's account of a missing route is IPv4's (route-absence.ts)
+  const noRoute = reason === 'no-route' && decidedIn && typeof dst === 'number' ? { ns: decidedIn.path, dst: decisive ? dstOf(decisive, dst) : dst } : null;
   const absence = noRoute && decidedIn ? routeAbsence(decidedIn, noRoute.dst) : null;
   const cause = absence ? { why: absence.why, fix: absence.fix } : null;
   const upTo = decisive ? tracer.steps.indexOf(decisive) : tracer.steps.length - 1;

@@ -70,7 +70,7 @@ describe('flags that do not go together, and bad values nettwin checks', () => {
     [['run', SCRIPT, '--allow-outside'], 'run', /--allow-outside is for lab files/],
     [['explain', LAB, '--from', 'node1/NS1', '--to', '172.16.1.2', '--step', '--json'], 'explain', /--step and --json do not go together/],
     [['explain', LAB, '--from', 'node1/NS1'], 'explain', /give --from NS .* and --to ADDR/],
-    [['explain', LAB, '--from', 'node1/NS1', '--to', '1.2.3.x'], 'explain', /--to: "1\.2\.3\.x" is not an IPv4 address/],
+    [['explain', LAB, '--from', 'node1/NS1', '--to', '1.2.3.x'], 'explain', /--to: "1\.2\.3\.x" is not an IPv4 or IPv6 address/],
     [['explain', LAB, '--from', 'nowhere', '--to', '1.2.3.4'], 'explain', /--from: unknown namespace "nowhere"/],
     [['graph', LAB, '--trace', 'node1/NS1'], 'graph', /--trace takes two values/],
     [['graph', LAB, '--trace', 'nowhere', '1.2.3.4'], 'graph', /--trace: unknown namespace "nowhere"/],

@@ -196,8 +196,8 @@ describeReal('the sandbox cannot touch the machine’s files (real kernel)', () 
       expect(mknod.stderr).toMatch(/Operation not permitted/);
       const status = (await run(p, ['cat', '/proc/self/status'])).stdout;
       expect(status).toMatch(/^NoNewPrivs:\s+1$/m);
-      // CAP_SYS_ADMIN 21, CAP_SYS_CHROOT 18, CAP_NET_RAW 13, CAP_NET_ADMIN 12, CAP_NET_BIND_SERVICE 10, CAP_SETGID 6
-      const want = [21, 18, 13, 12, 10, 6].reduce((m, b) => m | (1n << BigInt(b)), 0n);
+      // CAP_SYS_ADMIN 21, CAP_SYS_CHROOT 18, CAP_NET_RAW 13, CAP_NET_ADMIN 12, CAP_NET_BIND_SERVICE 10, CAP_SETUID 7, CAP_SETGID 6
+      const want = [21, 18, 13, 12, 10, 7, 6].reduce((m, b) => m | (1n << BigInt(b)), 0n);
       expect(BigInt(`0x${/^CapEff:\s+([0-9a-f]+)$/m.exec(status)![1]}`)).toBe(want);
     }
   });

@@ -85,6 +85,8 @@ export function route6Get(ctx: CmdContext, g: IpGlobals, a: Route6GetArgs): Comm
     if (chosen !== null) m.prefsrc = formatIp6(chosen);
     if (iif) m.iif = iif.name;
     if (rt.type === 'local') m.flags = [];
+    // the answer is a dst, not the route: a route's own expiry is not in it
+    delete m.expires;
     // a learned path MTU: the exception's expiry and MTU
     if (rt.pmtu) {
       m.expires = Math.trunc((rt.pmtu.expires - now - 4000) / 1e6);

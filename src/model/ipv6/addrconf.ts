@@ -180,6 +180,8 @@ export interface Addr6Config {
   validLft: number;
   preferredLft: number;
   metric: number;
+  /** made by SLAAC (addrconf_prefix_rcv_add_addr): never permanent, no prefix route of its own, stable-privacy kept */
+  kernelRa?: boolean;
 }
 
 /** The flags a request may set (inet6_rtm_newaddr masks the rest). */
@@ -194,9 +196,9 @@ function allowOptimistic(l: Link): boolean {
 
 /** The flags an address starts with: PERMANENT with an infinite valid lifetime, DEPRECATED with a preferred lifetime of 0. */
 function initialFlags(l: Link, cfg: Addr6Config): number {
-  let f = cfg.flags & SETTABLE;
+  let f = cfg.flags & (cfg.kernelRa ? SETTABLE | IFA6.STABLE_PRIVACY : SETTABLE);
   if (!allowOptimistic(l)) f &= ~IFA6.OPTIMISTIC;
-  if (cfg.validLft === FOREVER) f |= IFA6.PERMANENT;
+  if (cfg.validLft === FOREVER && !cfg.kernelRa) f |= IFA6.PERMANENT;
   if (cfg.preferredLft === 0) f |= IFA6.DEPRECATED;
   return f;
 }
@@ -212,7 +214,7 @@ export function addAddress6(l: Link, cfg: Addr6Config): Inet6Addr {
   a.preferredLft = cfg.preferredLft;
   a.metric = cfg.metric;
   linkAddr(l, a);
-  if (!(a.flags & IFA6.NOPREFIXROUTE)) {
+  if (!(a.flags & IFA6.NOPREFIXROUTE) && !cfg.kernelRa) {
     const expires = cfg.validLft === FOREVER ? null : now6(l) + cfg.validLft * 1e6;
     addPrefixRoute(l, a.addr, a.prefixLen, a.metric, expires);
   }
@@ -388,19 +390,21 @@ export function inet6Unregister(l: Link): void {
 }
 
 /** Schedules the lifetime checks of an address (addrconf_verify): deprecated, then removed. */
-function scheduleLifetimes(l: Link, a: Inet6Addr): void {
+export function scheduleLifetimes(l: Link, a: Inet6Addr): void {
   const port = portOf(l);
   if (!port || a.validLft === FOREVER) return;
   const gen = a.tstamp;
+  const valid = a.validLft;
+  const preferred = a.preferredLft;
   if (a.preferredLft !== FOREVER && a.preferredLft < a.validLft && a.preferredLft > 0) {
     port.at(a.tstamp + a.preferredLft * 1e6, () => {
-      if (a.dead || a.tstamp !== gen) return;
+      if (a.dead || a.tstamp !== gen || a.preferredLft !== preferred) return;
       a.flags |= IFA6.DEPRECATED;
       l.ns.touch();
     });
   }
   port.at(a.tstamp + a.validLft * 1e6, () => {
-    if (a.dead || a.tstamp !== gen) return;
+    if (a.dead || a.tstamp !== gen || a.validLft !== valid) return;
     deleteAddress6(l, a);
   });
 }

@@ -7,7 +7,8 @@
  * the routes of one prefix, the lowest metric, then (same metric) the better score: the
  * requested output device, the router preference, and — for a host (forwarding off on `all`)
  * — a gateway whose neighbour entry has not failed; a prefix none of whose routes qualifies
- * falls back to shorter ones.
+ * falls back to shorter ones. A route past its expiry is skipped (it stays listed until the
+ * gc removes it: fib6-gc.ts).
  */
 import type { Link } from '../link.js';
 import type { Netns } from '../netns.js';
@@ -90,8 +91,11 @@ export function tableLookup6(view: Fib6View, id: number, flow: Flow6): Route6 | 
   if (!t) return null;
   // the prefixes covering dst, longest first (dump order puts more specific first)
   const byLen = new Map<number, Route6[]>();
+  // fib6_check_expired: a route past its expiry serves nothing, though it stays listed until the gc
+  const now = view.ns.host.lab.inet6Port?.now() ?? 0;
   for (const r of t.routes) {
     if (!ip6InPrefix(flow.dst, r.dst, r.dstLen)) continue;
+    if (r.expires !== null && r.expires <= now) continue;
     let a = byLen.get(r.dstLen);
     if (!a) byLen.set(r.dstLen, (a = []));
     a.push(r);

@@ -12,6 +12,7 @@
  */
 import type { Link } from '../link.js';
 import { fib6Add, type Route6 } from './fib6.js';
+import { fib6StartGc } from './fib6-gc.js';
 import { TABLE6 } from './inet6-ns.js';
 import { ip6Network, type Ip6 } from './ip6.js';
 import type { Inet6Addr } from './inet6-dev.js';
@@ -49,6 +50,7 @@ export function addPrefixRoute(l: Link, pfx: Ip6, len: number, metric: number, e
   r.expires = expires;
   r.prefixRt = true;
   fib6Add(l.ns.inet6.table(TABLE6.main), r, { excl: false, replace: false, create: true });
+  if (expires !== null) fib6StartGc(l.ns);
 }
 
 /** ip6_ins_rt of the address's host route (addrconf_f6i_alloc): `local A dev D` in table local. */

@@ -30,8 +30,14 @@ const STRERROR: Record<string, string> = {
   EADDRNOTAVAIL: 'Cannot assign requested address',
 };
 
+/** ping's words for a run that failed before its first probe (`connect: Network is unreachable`). */
+export function failure6Text(f: NonNullable<Ping6Result['failure']>): string {
+  const why = STRERROR[f.errno] ?? f.errno;
+  return f.kind === 'bind' ? `bind icmp socket: ${why}` : `connect: ${why}`;
+}
+
 /** pr_addr for a numeric IPv6 address: a link-scoped one with its device. */
-function pr(a: Addr6): string {
+export function pr(a: Addr6): string {
   return a.dev ? `${formatIp6(a.addr)}%${a.dev}` : formatIp6(a.addr);
 }
 
@@ -109,8 +115,7 @@ export function runPing6(ns: Netns, sim: Simulator, p: PingArgs, target: string,
   });
   if (r.hung) return unsupported('ping that waits forever (-W 0 and no answer)');
   if (r.failure) {
-    const why = STRERROR[r.failure.errno] ?? r.failure.errno;
-    return fail(r.failure.kind === 'bind' ? `bind icmp socket: ${why}` : `connect: ${why}`);
+    return fail(failure6Text(r.failure));
   }
   const stderr = warn + (r.warnElsewhere !== null ? `ping: Warning: source address might be selected on device other than: ${r.warnElsewhere}\n` : '');
   return { exit: r.exit, stdout: render(r, target, p.quiet, p.audible), stderr, ping: summary(r) };

@@ -77,6 +77,22 @@ describe('modelGraph', () => {
     expect(g.hosts[0].namespaces[2].ifaces.map((i) => i.name)).toEqual(['lo', 'vb-ns']);
   });
 
+  it('lists IPv6 addresses after the IPv4 ones, leaving out the link-locals and ::1 every device has', () => {
+    const lab = new Lab();
+    lab
+      .host('h')
+      .sh(
+        'ip netns add A\nip link add va netns A type veth peer name vb\nip -n A link set lo up\nip -n A link set va up\nip link set vb up\nip -n A addr add 10.0.0.1/24 dev va\nip -n A addr add 2001:db8::1/64 dev va\nip -n A addr add fd00::1/128 dev lo\nip addr add 2001:db8::2/64 dev vb\n',
+      );
+    const g = modelGraph(lab.model);
+    const a = g.hosts[0].namespaces.find((n) => n.path === 'h/A')!;
+    expect(a.ifaces.map((i) => [i.name, i.addrs])).toEqual([
+      ['lo', ['127.0.0.1/8', 'fd00::1/128']],
+      ['va', ['10.0.0.1/24', '2001:db8::1/64']],
+    ]);
+    expect(g.hosts[0].namespaces[0].ifaces.find((i) => i.name === 'vb')!.addrs).toEqual(['2001:db8::2/64']);
+  });
+
   it("draws a lab's switch in the machine room, cables to it, and a VXLAN pair as one tunnel", () => {
     const g = modelGraph(labAfter(LAB).model);
     expect(g.hosts.map((h) => [h.name, h.infra])).toEqual([
