@@ -35,7 +35,10 @@ interface Row {
 
 /** what a command is, for the list of gaps: its feature and program (after ip netns exec …) */
 function gapKey(s: Step): string {
-  const words = s.command.replace(/^sudo\s+/, '').replace(/^(?:ip\s+netns\s+exec\s+\S+\s+|ip\s+-n\s+\S+\s+|nsenter\s+\S+(?:\s+-\S+)*\s+)/, '').split(/\s+/);
+  const words = s.command
+    .replace(/^sudo\s+/, '')
+    .replace(/^(?:ip\s+netns\s+exec\s+\S+\s+|ip\s+-n\s+\S+\s+|nsenter\s+\S+(?:\s+-\S+)*\s+)/, '')
+    .split(/\s+/);
   const prog = words[0] === 'ip' || words[0] === 'tc' || words[0] === 'bridge' ? words.slice(0, words.findIndex((w, i) => i > 0 && !w.startsWith('-')) + 1).join(' ') : words[0];
   return `${FEATURE_LABEL[s.feature ?? 'other']}: ${prog}`;
 }
@@ -102,7 +105,19 @@ async function main(): Promise<void> {
 
   const head = ['script', 'commands', 'modelled', 'partial', 'not modelled', 'skipped', 'exit', 'errors', 'listings', 'pings', 'agree'];
   const line = (r: Row) =>
-    [r.name, r.commands, r.modelled, r.partial, r.notModelled, r.skipped, frac(r.exit), frac(r.stderr), frac(r.stdout), frac(r.ping), r.recorded ? `${r.agree}/${r.modelled + r.partial}` : 'no record'].join('\t');
+    [
+      r.name,
+      r.commands,
+      r.modelled,
+      r.partial,
+      r.notModelled,
+      r.skipped,
+      frac(r.exit),
+      frac(r.stderr),
+      frac(r.stdout),
+      frac(r.ping),
+      r.recorded ? `${r.agree}/${r.modelled + r.partial}` : 'no record',
+    ].join('\t');
   let out = `${head.join('\t')}\n${rows.map(line).join('\n')}\n${line(total)}\n\n`;
   const modelledAll = total.modelled + total.partial;
   out += `${rows.length} scripts, ${total.commands} commands: ${pct(total.modelled, total.commands)} modelled, ${pct(total.partial, total.commands)} partial, ${pct(total.notModelled, total.commands)} not modelled, ${pct(total.skipped, total.commands)} skipped\n`;
