@@ -86,22 +86,11 @@ async function main(): Promise<void> {
     rows.push(row);
   }
 
-  const total = rows.reduce(
-    (t, r) => ({
-      ...t,
-      commands: t.commands + r.commands,
-      modelled: t.modelled + r.modelled,
-      partial: t.partial + r.partial,
-      notModelled: t.notModelled + r.notModelled,
-      skipped: t.skipped + r.skipped,
-      agree: t.agree + r.agree,
-      exit: [t.exit[0] + r.exit[0], t.exit[1] + r.exit[1]],
-      stderr: [t.stderr[0] + r.stderr[0], t.stderr[1] + r.stderr[1]],
-      stdout: [t.stdout[0] + r.stdout[0], t.stdout[1] + r.stdout[1]],
-      ping: [t.ping[0] + r.ping[0], t.ping[1] + r.ping[1]],
-    }),
-    { name: 'TOTAL', commands: 0, modelled: 0, partial: 0, notModelled: 0, skipped: 0, exit: [0, 0], stderr: [0, 0], stdout: [0, 0], ping: [0, 0], agree: 0, recorded: true } as Row,
-  );
+  const total: Row = { name: 'TOTAL', commands: 0, modelled: 0, partial: 0, notModelled: 0, skipped: 0, exit: [0, 0], stderr: [0, 0], stdout: [0, 0], ping: [0, 0], agree: 0, recorded: true };
+  for (const r of rows) {
+    for (const k of ['commands', 'modelled', 'partial', 'notModelled', 'skipped', 'agree'] as const) total[k] += r[k];
+    for (const k of ['exit', 'stderr', 'stdout', 'ping'] as const) total[k] = [total[k][0] + r[k][0], total[k][1] + r[k][1]];
+  }
 
   const head = ['script', 'commands', 'modelled', 'partial', 'not modelled', 'skipped', 'exit', 'errors', 'listings', 'pings', 'agree'];
   const line = (r: Row) =>
