@@ -2,8 +2,8 @@
  * `ifconfig` of net-tools 2.10 (Debian 12), its setting forms as tutorials write them:
  * `ifconfig IF ADDR[/LEN] [netmask MASK] [up|down] [mtu N]`. Each word is one ioctl, in order:
  * an address is SIOCSIFADDR (it replaces the device's first address, with the classful prefix
- * and broadcast) and then brings the device up; `/LEN` and `netmask` are SIOCSIFNETMASK on that
- * address. Listings, aliases (`eth0:1`), `promisc`, `broadcast`, `hw` and the rest are reported
+ * and broadcast) and then brings the device up; `netmask` is SIOCSIFNETMASK on that address, and
+ * so is `/LEN`, once every other word is done. Listings, aliases (`eth0:1`), `promisc`, `broadcast`, `hw` and the rest are reported
  * as not modelled. Messages are net-tools' perror()s; a failed flag change exits 255, any
  * other failure 1.
  */
@@ -127,14 +127,21 @@ export function runIfconfig(ctx: CmdContext, argv: string[]): CommandResult {
         const len = w.addr === 0 ? 0 : classfulLen(w.addr)!;
         replaceAddr(ctx, l, old, w.addr, len, (w.addr | ~maskOf(len)) >>> 0);
       }
-      if (w.len !== null) status ||= setNetmask(ctx, l, name, maskOf(w.len), (m) => (stderr += m));
       run(ctx, linkSet(name, true, null));
     } else if (w.kind === 'netmask') {
       if (!l) {
         stderr += 'SIOCSIFNETMASK: No such device\n';
         status ||= 1;
-      } else status ||= setNetmask(ctx, l, name, w.mask, (m) => (stderr += m));
+      } else if (setNetmask(ctx, l, name, w.mask, (m) => (stderr += m))) status ||= 1;
     }
+  }
+  // ADDR/LEN's mask is set once every other word is done (its SIOCSIFNETMASK error comes last)
+  const len = words.find((w) => w.kind === 'addr')?.len ?? null;
+  if (len !== null) {
+    if (!l) {
+      stderr += 'SIOCSIFNETMASK: No such device\n';
+      status ||= 1;
+    } else if (setNetmask(ctx, l, name, maskOf(len), (m) => (stderr += m))) status ||= 1;
   }
   return { exit: status, stdout: '', stderr };
 }

@@ -116,11 +116,22 @@ async function main(): Promise<void> {
 
   if (write) {
     fs.writeFileSync(GAPS_FILE, `${JSON.stringify(gaps, null, 1)}\n`);
-    const table = [
+    let table = [
       '| scripts | commands | modelled | partial | not modelled | skipped | exit codes agree | error texts agree | listings agree | pings agree | modelled commands agreeing |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       `| ${rows.length} | ${total.commands} | ${total.modelled} (${pct(total.modelled, total.commands)}) | ${total.partial} | ${total.notModelled} | ${total.skipped} | ${frac(total.exit)} | ${frac(total.stderr)} | ${frac(total.stdout)} | ${frac(total.ping)} | ${total.agree}/${modelledAll} (${pct(total.agree, modelledAll)}) |`,
     ].join('\n');
+    // what is missing, by feature (the report lists it by program too)
+    const byFeature = new Map<string, number>();
+    for (const [k, n] of missing) {
+      const f = k.slice(0, k.indexOf(': '));
+      byFeature.set(f, (byFeature.get(f) ?? 0) + n);
+    }
+    const gapsLine = [...byFeature]
+      .sort((a, b) => b[1] - a[1])
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ');
+    table += `\n\nNot modelled or skipped, commands by feature: ${gapsLine}.`;
     const readme = path.join(projectRoot, 'README.md');
     const text = fs.readFileSync(readme, 'utf8');
     const re = /(<!-- corpus:begin -->\n)[\s\S]*?(<!-- corpus:end -->)/;

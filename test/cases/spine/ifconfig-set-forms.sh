@@ -32,3 +32,6 @@ ip link show v0
 ifconfig lo up
 ifconfig v1 10.10.1.2/24 up
 ping -c 1 10.10.1.2
+ifconfig v0 10.1.1.1/24 mtu 99999 netmask 255.255.0.0
+ip -4 addr show dev v0
+ifconfig v9 10.1.1.1/24 netmask 255.255.0.0 up
