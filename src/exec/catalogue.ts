@@ -12,7 +12,7 @@
 import type { Invocation } from './invocation.js';
 
 /** What a program is about, for coverage reports ("netfilter: 3 lines not modelled"). */
-export type Feature = 'iproute2' | 'sysctl' | 'ping' | 'socat' | 'netfilter' | 'tc' | 'probes' | 'l4' | 'ethtool';
+export type Feature = 'iproute2' | 'sysctl' | 'ping' | 'socat' | 'netfilter' | 'tc' | 'probes' | 'l4' | 'ethtool' | 'net-tools';
 
 /**
  * What a script line is about: its program's feature, `ipv6` for `ip -6 …`, `ping -6`, `ping6`
@@ -33,6 +33,7 @@ export const FEATURE_LABEL: Readonly<Record<LineFeature, string>> = {
   probes: 'traceroute/tracepath/arping',
   l4: 'sockets (nc, ss)',
   ethtool: 'ethtool',
+  'net-tools': 'net-tools (ifconfig, route)',
   ipv6: 'IPv6',
   'kernel-files': 'kernel files',
   shell: 'shell',
@@ -81,6 +82,8 @@ export const CATALOGUE = {
   nc: entry('l4'),
   ss: entry('l4'),
   ethtool: entry('ethtool'),
+  ifconfig: entry('net-tools'),
+  route: entry('net-tools'),
   /** answered in both modes as a kernel with the module built in (exec/modprobe.ts), never run */
   modprobe: entry('netfilter', false),
 } as const satisfies Record<string, CatalogueEntry>;

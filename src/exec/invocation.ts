@@ -83,7 +83,7 @@ export function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { w
     const s = stripSudo(argv);
     if (!s) return { why: 'interactive sudo' };
     argv = s;
-    if (argv[0] === 'ip' && argv[1] && /^--?a(?:ll?)?$/.test(argv[1]) && argv[2] && NETNS_WORD.test(argv[2]) && argv[3] === 'exec') {
+    if (argv[0] === 'ip' && argv[1] && /^--?a(?:ll?)?$/.test(argv[1]) && argv[2] && NETNS_WORD.test(argv[2]) && NETNS_EXEC.test(argv[3] ?? '')) {
       if (argv.length < 5) return { why: 'ip -all netns exec without a command' };
       // one fan-out, outermost: anything wrapped around or inside it is not modelled
       if (wrappers.length) return { why: 'ip -all netns exec inside another namespace' };
@@ -91,10 +91,10 @@ export function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { w
       argv = argv.slice(4);
       continue;
     }
-    if (wrappers.some((w) => w.kind === 'netns-exec-all') && (argv[0] === 'nsenter' || (argv[0] === 'ip' && NETNS_WORD.test(argv[1] ?? '') && argv[2] === 'exec'))) {
+    if (wrappers.some((w) => w.kind === 'netns-exec-all') && (argv[0] === 'nsenter' || (argv[0] === 'ip' && NETNS_WORD.test(argv[1] ?? '') && NETNS_EXEC.test(argv[2] ?? '')))) {
       return { why: 'a namespace wrapper inside ip -all netns exec' };
     }
-    if (argv[0] === 'ip' && argv[1] && NETNS_WORD.test(argv[1]) && argv[2] === 'exec') {
+    if (argv[0] === 'ip' && argv[1] && NETNS_WORD.test(argv[1]) && NETNS_EXEC.test(argv[2] ?? '')) {
       const name = argv[3];
       // ip refuses a name with `/`, `.` or `..` before it opens anything ("Invalid netns name")
       if (name !== undefined && (name === '' || name.includes('/') || name === '.' || name === '..')) return argv;
@@ -131,6 +131,9 @@ export function unwrap(argv: string[], wrappers: NetnsWrapper[]): string[] | { w
 
 /** `netns` and the abbreviations of it that ip resolves to netns (`ne` is neighbour, which ip matches first). */
 const NETNS_WORD = /^netns$|^net$|^netn$/;
+
+/** `exec` and its abbreviations: ipnetns.c tests no other verb starting with `e` before it (`ip net e NS …`). */
+export const NETNS_EXEC = /^e(?:x(?:ec?)?)?$/;
 
 /**
  * Why a line may not touch `path` (the path check refused it, or it is no file a line may
@@ -212,8 +215,9 @@ export function classify(stage: Stage | { argv: string[]; stdoutTo: string | nul
   const wrappers: NetnsWrapper[] = [];
   const u = unwrap(st.argv, wrappers);
   if (!Array.isArray(u)) return { kind: 'unsupported', why: u.why };
-  const [cmd, ...args] = u;
-  if (cmd === undefined) return { kind: 'noop' };
+  const [word, ...args] = u;
+  if (word === undefined) return { kind: 'noop' };
+  const cmd = programByPath(word);
   const all = wrappers.some((w) => w.kind === 'netns-exec-all');
   if (cmd === 'echo' && stdoutTo !== null) {
     const text = echoText(args);
@@ -270,6 +274,15 @@ export function classify(stage: Stage | { argv: string[]; stdoutTo: string | nul
     return inv;
   }
   return { kind: 'unsupported', why: `command ${cmd}` };
+}
+
+/**
+ * `/sbin/ip`, `/usr/bin/ping`: a program of the catalogue named by its path in the standard
+ * directories (where Debian installs them, /sbin and /bin being links into /usr) is that program.
+ */
+function programByPath(word: string): string {
+  const m = /^\/(?:usr\/)?s?bin\/([^/]+)$/.exec(word);
+  return m && isProgram(m[1]!) ? m[1]! : word;
 }
 
 /** `… | [sudo] tee [-a] /proc/sys/…`: tee writes its input there and prints it */

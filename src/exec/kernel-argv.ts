@@ -126,6 +126,7 @@ function iproute2Verdict(program: string, argv: readonly string[]): ArgvVerdict 
   const name = argv[i + 2];
   if (program === 'ip' && !all && NETNS_OBJECT.test(argv[i] ?? '') && name !== undefined && (name === '' || isPathLike(name))) return offKernel(name);
   for (const a of argv) if (a === 'exec') return refuse(`${program} … exec`);
+  if (NETNS_OBJECT.test(argv[i] ?? '') && /^e(?:x(?:ec?)?)?$/.test(argv[i + 1] ?? '')) return refuse(`${program} … exec`);
   for (let j = i; j < argv.length; j++) {
     const a = argv[j];
     if (!isPathLike(a) || PREFIX_WORD.test(a)) continue;

@@ -304,6 +304,15 @@ const XTABLES_RESTORE = ['iptables-restore', 'ip6tables-restore', 'iptables-lega
 const XTABLES_SAVE = ['iptables-save', 'ip6tables-save', 'iptables-legacy-save', 'iptables-nft-save'];
 
 /** Per program: the check its lines pass before real mode runs them. */
+/**
+ * net-tools' ifconfig and route take interface names, addresses, masks and keywords, and open
+ * no file given on the line: every word must be one of those (an address may carry /LEN).
+ */
+const netToolsCheck: KernelOnlyCheck = (argv) => {
+  for (const a of argv) if (!/^[A-Za-z0-9_.:+-]+(?:\/\d{1,3})?$/.test(a) || a.startsWith('/')) return `net-tools argument ${JSON.stringify(a)}`;
+  return null;
+};
+
 export const KERNEL_ONLY_CHECKS: Readonly<Record<string, KernelOnlyCheck>> = {
   ...Object.fromEntries(XTABLES.map((p) => [p, xtablesCheck])),
   ...Object.fromEntries(XTABLES_RESTORE.map((p) => [p, xtablesRestore])),
@@ -318,6 +327,8 @@ export const KERNEL_ONLY_CHECKS: Readonly<Record<string, KernelOnlyCheck>> = {
   ss: ssCheck,
   ethtool: ethtoolCheck,
   socat: socatCheck,
+  ifconfig: netToolsCheck,
+  route: netToolsCheck,
 };
 
 /**

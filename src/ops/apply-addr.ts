@@ -95,7 +95,12 @@ export function deleteAddress(l: Link, a: Addr): void {
 
 export function applyAddrDel(ctx: OpContext, op: AddrDelOp): void {
   const l = findDev(ctx, op.dev);
-  const a = l.addrs.find((x) => x.local === op.local && (op.prefixLen === null || (x.prefixLen === op.prefixLen && ((x.address ^ (op.peer ?? op.local)) & maskOf(x.prefixLen)) === 0)));
+  const a = l.addrs.find(
+    (x) =>
+      x.local === op.local &&
+      (op.label == null || x.label === op.label) &&
+      (op.prefixLen === null || (x.prefixLen === op.prefixLen && ((x.address ^ (op.peer ?? op.local)) & maskOf(x.prefixLen)) === 0)),
+  );
   if (!a) throw kernelError('ipv4: Address not found');
   deleteAddress(l, a);
 }

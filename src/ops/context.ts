@@ -20,7 +20,14 @@ export function findDev(ctx: OpContext, name: string): Link {
 }
 
 /** A named namespace of the same host, as `netns NAME` finds it in /run/netns. */
+/**
+ * `netns 1` (IFLA_NET_NS_PID 1): the namespace of the host's init, its root namespace. A path,
+ * so no named namespace can be taken for it.
+ */
+export const INIT_NETNS = '/proc/1/ns/net';
+
 export function findNetns(ctx: OpContext, name: string): Netns | undefined {
+  if (name === INIT_NETNS) return ctx.ns.host.root;
   return ctx.ns.host.namespaces.get(name);
 }
 

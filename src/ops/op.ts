@@ -119,6 +119,8 @@ export interface AddrDelOp {
   /** null when the command gave no length: the kernel then matches any length */
   prefixLen: number | null;
   peer: Ip4 | null;
+  /** `label L`: only an address with that label matches (inet_rtm_deladdr's IFA_LABEL test) */
+  label?: string | null;
 }
 
 export interface AddrFlushOp {

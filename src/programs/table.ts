@@ -19,6 +19,7 @@ import { runIptablesSave } from './iptables/save.js';
 import { runConntrack } from './conntrack/conntrack.js';
 import { runNft } from './nft/nft.js';
 import { runRa6 } from './ra6/index.js';
+import { runIfconfig } from './ifconfig.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -41,4 +42,5 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   conntrack: (ctx, argv) => runConntrack(ctx, argv),
   nft: (ctx, argv) => runNft(ctx, argv),
   ra6: (ctx, argv) => runRa6(ctx, argv),
+  ifconfig: (ctx, argv) => runIfconfig(ctx, argv),
 };

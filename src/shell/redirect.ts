@@ -127,6 +127,9 @@ function* readInput(sh: Shell, target: string, p: ReturnType<typeof classifyPath
   return { data: o.stdout, pos: 0 };
 }
 
+/** the file tests a namespace file answers (the others are not modelled) */
+const FILE_OPS = new Set(['-e', '-a', '-f', '-d', '-s', '-r']);
+
 /** File tests of `[`/`[[`: the run's scratch files, and the kernel's files through a request. */
 export function fileTest(sh: Shell, _io: Io): FileTest {
   return function* (op: string, path: string): Run<boolean> {
@@ -141,6 +144,16 @@ export function fileTest(sh: Shell, _io: Io): FileTest {
         throw new UnsupportedTest(`test ${op} ${path}`);
       }
       return false;
+    }
+    const nsFile = /^\/(?:var\/)?run\/netns\/([^/]+)$/.exec(path);
+    if (p.kind === 'kernel' && nsFile && FILE_OPS.has(op)) {
+      // /run/netns/NAME is a file (nsfs bind-mounted on it), empty, readable, exactly while the namespace exists
+      const inv = classify({ argv: ['ip', 'netns', 'list'], stdin: null, stdoutTo: null, files: sh.scratch }, false);
+      if (inv.kind === 'unsupported') throw new UnsupportedTest(`test ${op} ${path}`);
+      const o = yield { invocation: inv, command: `test ${op} ${path}`, line: sh.line };
+      if (!o.supported) throw new UnsupportedTest(`test ${op} ${path}`);
+      const exists = o.stdout.split('\n').some((l) => l.split(' ')[0] === nsFile[1]);
+      return exists && op !== '-d' && op !== '-s';
     }
     if (p.kind === 'kernel' && (op === '-e' || op === '-a' || op === '-d' || op === '-f')) {
       const dev = /^\/sys\/class\/net\/([^/]+)\/?$/.exec(path);

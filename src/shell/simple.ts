@@ -236,7 +236,7 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
   const peeled = unwrap(full, wrappers);
   if (Array.isArray(peeled) && !ctx.background) {
     const [cmd, ...args] = peeled;
-    if ((cmd === 'bash' || cmd === 'sh') && args.length) return yield* inlineShell(sh, cmd, args, wrappers, io, rec);
+    if ((cmd === 'bash' || cmd === 'sh') && (args.length || io.stdin)) return yield* inlineShell(sh, cmd, args, wrappers, io, rec);
     if (cmd === 'xargs') return yield* runXargs(sh, args, io, rec);
   }
   const files = sh.scratch;
@@ -279,7 +279,10 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
   return o.exit;
 }
 
-/** `bash -c 'SCRIPT' [NAME ARGS…]` (also `sh -c`, inside `ip netns exec NS`): the same interpreter, in a subshell. */
+/**
+ * `bash -c 'SCRIPT' [NAME ARGS…]` (also `sh -c`, inside `ip netns exec NS`) and `bash <<EOF`: the
+ * same interpreter, in a subshell.
+ */
 function* inlineShell(sh: Shell, shell: string, args: string[], wrappers: NetnsWrapper[], io: Io, rec: StepRecord): Run<number> {
   let errexit = false;
   let i = 0;
@@ -288,15 +291,17 @@ function* inlineShell(sh: Shell, shell: string, args: string[], wrappers: NetnsW
     if (args[i]!.includes('e')) errexit = true;
   }
   const joined = args[i];
-  if (joined !== '-c' && !/^-[ex]*c$/.test(joined ?? '')) return unsupportedHere(sh, rec, `${shell} without -c`);
-  if (joined!.includes('e')) errexit = true;
-  const script = args[i + 1];
+  // `bash <<EOF … EOF` (or fed by a pipe): with no -c and no operand bash reads its script from stdin
+  const fromStdin = joined === undefined && io.stdin !== null;
+  if (!fromStdin && joined !== '-c' && !/^-[ex]*c$/.test(joined ?? '')) return unsupportedHere(sh, rec, `${shell} without -c`);
+  if (joined?.includes('e')) errexit = true;
+  const script = fromStdin ? drain(io.stdin) : args[i + 1];
   if (script === undefined) {
     sh.err(io, `${shell}: -c: option requires an argument\n`);
     return 2;
   }
   if (wrappers.some((w) => w.kind === 'netns-exec-all')) return unsupportedHere(sh, rec, `ip -all netns exec ${shell}`);
-  const rest = args.slice(i + 2);
+  const rest = fromStdin ? [] : args.slice(i + 2);
   const line = sh.line - sh.lineShift;
   return yield* sh.subshell(
     () => {

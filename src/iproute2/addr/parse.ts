@@ -338,7 +338,6 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
   if (gaps.any) notModelled(`ip address ${mode}: ${gaps.text()}`);
   const devName = link!.name;
   if (mode === 'del') {
-    if (label !== null) notModelled('ip address delete with label');
     const op: AddrDelOp = {
       op: 'addr.del',
       dev: devName,
@@ -346,6 +345,7 @@ function addrModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: 'add' |
       prefixLen: wildcard ? null : prefixLen,
       peer: wildcard ? null : peer!.addr,
     };
+    if (label !== null) op.label = label;
     return opsPlan([op], warn);
   }
   const op: AddrAddOp = {

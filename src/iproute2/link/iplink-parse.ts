@@ -26,6 +26,7 @@ import {
   nodevText,
   notModelled,
 } from '../args.js';
+import { INIT_NETNS } from '../../ops/context.js';
 import type { Gaps } from '../plan.js';
 import type { CmdContext } from '../types.js';
 import { LINK_USAGE } from '../usage.js';
@@ -132,6 +133,7 @@ export function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, ga
       if (req.netns !== null) duparg('netns', v);
       const ns = netnsByName(ctx.ns, v);
       if (ns) req.netns = ns.name!;
+      else if (v === '1') req.netns = INIT_NETNS;
       else if (getInteger(v) !== null) notModelled('netns PID');
       else invarg('Invalid "netns" value\n', v);
       moveNetns = true;

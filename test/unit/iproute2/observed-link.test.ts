@@ -176,7 +176,7 @@ describe('link (observed on iproute2 6.1 / kernel 6.18)', () => {
       ['ip link set v0 netns nosuch', 255, 'Error: argument "nosuch" is wrong: Invalid "netns" value\n\n'],
       ['ip link set v0 netns 99999', 'unsupported'],
       ['ip -n NS1 link set v1 name v0', 0, ''],
-      ['ip -n NS1 link set v0 netns 1', 'unsupported'],
+      ['ip -n NS1 link set v0 netns 1', 2, 'Error: An interface with the same name exists in the target netns.\n'],
       ['ip -n NS1 link'],
       ['ip -n NS1 addr'],
       ['ip -n NS1 route', 0, ''],
