@@ -32,6 +32,7 @@ import { isIp6Packet, type Frame, type IpPacket, type PktType } from './packet.j
 import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
+import { tcpRcv } from './tcp.js';
 import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
@@ -76,7 +77,7 @@ export class Simulator {
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};
   udpHook: UdpHook | null = null;
   /** inet_protos[]: local delivery hands each packet to its protocol's handler */
-  readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv };
+  readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv, [IP_PROTO.tcp]: tcpRcv };
   /** the neighbour layer's resolution protocols (ARP, neighbour discovery) and failure reports (ICMP, ICMPv6), by the family of the entry */
   readonly neighOps: NeighOps = {
     solicit: (sim, st, e, hint) => (typeof e.ip === 'bigint' ? ndiscSolicit(sim, st, e, hint) : arpSolicit(sim, st, e, hint && !isIp6Packet(hint) ? hint : null)),

@@ -22,6 +22,11 @@ export const CT_TIMEOUT = {
   /** a UDP flow still alive this long after it began is a stream (ASSURED, the long timeout) */
   udpStream: 2_000_000,
   generic: 600_000_000,
+  /** nf_conntrack_tcp_timeout_syn_sent, _established, _close (after a RST), _time_wait */
+  tcpSynSent: 120_000_000,
+  tcpEstablished: 432_000_000_000,
+  tcpClose: 10_000_000,
+  tcpTimeWait: 120_000_000,
 } as const;
 
 const ICMP_ERRORS = new Set([3, 4, 5, 11, 12]);
@@ -29,7 +34,7 @@ const ICMP_ERRORS = new Set([3, 4, 5, 11, 12]);
 const ICMP_NEW = new Set([8, 13, 15, 17]);
 
 /** The tuple of a packet's headers (nf_ct_get_tuple), or null for an ICMP error. */
-export function packetTuple(pkt: { ip: IpPacket['ip']; icmp?: IpPacket['icmp']; udp?: IpPacket['udp']; echo?: IpPacket['icmp'] }): CtTuple {
+export function packetTuple(pkt: { ip: IpPacket['ip']; icmp?: IpPacket['icmp']; udp?: IpPacket['udp']; tcp?: IpPacket['tcp']; echo?: IpPacket['icmp'] }): CtTuple {
   const h = pkt.ip;
   const icmp = pkt.icmp ?? pkt.echo ?? null;
   if (h.protocol === 1 && icmp) {
@@ -69,12 +74,14 @@ export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: Packe
       meta.info = 'established';
       ct.status |= IPS.SEEN_REPLY;
     } else meta.info = ct.status & IPS.SEEN_REPLY ? 'established' : 'new';
-    refresh(ct, t.proto, now);
+    refresh(ct, t.proto, now, pkt);
     return;
   }
   // an ICMP message other than a query cannot open a connection
   if (t.proto === 1 && !ICMP_NEW.has(t.type)) return;
-  const timeout = t.proto === 1 ? CT_TIMEOUT.icmp : t.proto === 17 ? CT_TIMEOUT.udpUnreplied : CT_TIMEOUT.generic;
+  // tcp_new: only a SYN (without ACK or RST) opens a TCP connection (nf_conntrack_tcp_loose=1 lets a mid-stream ACK pick one up too)
+  if (t.proto === 6 && pkt.tcp && pkt.tcp.flags & 0x04) return;
+  const timeout = t.proto === 1 ? CT_TIMEOUT.icmp : t.proto === 17 ? CT_TIMEOUT.udpUnreplied : t.proto === 6 ? CT_TIMEOUT.tcpSynSent : CT_TIMEOUT.generic;
   const ct = table.create(t, now, timeout);
   if (t.proto === 17) ct.streamUs = now + CT_TIMEOUT.udpStream;
   meta.ct = ct;
@@ -84,8 +91,9 @@ export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: Packe
 }
 
 /** The protocol's packet handler: the entry lives on (icmp_packet, udp_packet, generic). */
-function refresh(ct: CtEntry, proto: number, now: number): void {
+function refresh(ct: CtEntry, proto: number, now: number, pkt: IpPacket): void {
   if (proto === 1) ct.expires = now + CT_TIMEOUT.icmp;
+  else if (proto === 6) refreshTcp(ct, now, pkt);
   else if (proto === 17) {
     if (ct.status & IPS.SEEN_REPLY) {
       const stream = now > (ct.streamUs ?? 0);
@@ -93,6 +101,21 @@ function refresh(ct: CtEntry, proto: number, now: number): void {
       if (stream) ct.status |= IPS.ASSURED;
     } else ct.expires = now + CT_TIMEOUT.udpUnreplied;
   } else ct.expires = now + CT_TIMEOUT.generic;
+}
+
+/**
+ * tcp_packet, folded to the states a handshake and its end go through: a RST closes, a FIN
+ * begins the close (TIME_WAIT's timeout), a reply moves SYN_SENT on, and the third packet of
+ * a handshake makes the connection ASSURED and ESTABLISHED.
+ */
+function refreshTcp(ct: CtEntry, now: number, pkt: IpPacket): void {
+  const flags = pkt.tcp?.flags ?? 0;
+  if (flags & 0x04) ct.expires = now + CT_TIMEOUT.tcpClose;
+  else if (flags & 0x01) ct.expires = now + CT_TIMEOUT.tcpTimeWait;
+  else if (ct.status & IPS.SEEN_REPLY) {
+    if (!(flags & 0x02)) ct.status |= IPS.ASSURED;
+    ct.expires = now + (ct.status & IPS.ASSURED ? CT_TIMEOUT.tcpEstablished : 60_000_000);
+  } else ct.expires = now + CT_TIMEOUT.tcpSynSent;
 }
 
 /**
@@ -104,7 +127,7 @@ function relatedError(table: ReturnType<NfRuntime['conntrack']>, pkt: IpPacket, 
   const err = pkt.icmp;
   if (!err || !('original' in err)) return;
   const q = err.original;
-  const inner: CtTuple = packetTuple({ ip: q.ip, echo: q.echo ?? undefined, udp: q.udp ?? undefined });
+  const inner: CtTuple = packetTuple({ ip: q.ip, echo: q.echo ?? undefined, udp: q.udp ?? undefined, tcp: q.tcp ?? undefined });
   if (inner.proto === 1 && ICMP_ERRORS.has(inner.type)) return;
   const hit = table.find(invertTuple(inner), now);
   if (!hit) return;

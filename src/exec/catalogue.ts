@@ -31,7 +31,7 @@ export const FEATURE_LABEL: Readonly<Record<LineFeature, string>> = {
   netfilter: 'netfilter',
   tc: 'tc (traffic control)',
   probes: 'traceroute/tracepath/arping',
-  l4: 'sockets (nc, ss)',
+  l4: 'sockets (nc, curl, http.server, ss)',
   ethtool: 'ethtool',
   ipv6: 'IPv6',
   'kernel-files': 'kernel files',
@@ -78,6 +78,9 @@ export const CATALOGUE = {
   ping6: entry('ping'),
   nc: entry('l4'),
   ss: entry('l4'),
+  curl: entry('l4'),
+  /** only `python3 -m http.server` (kernel-only-argv.ts refuses anything else) */
+  python3: entry('l4'),
   ethtool: entry('ethtool'),
   /** answered in both modes as a kernel with the module built in (exec/modprobe.ts), never run */
   modprobe: entry('netfilter', false),

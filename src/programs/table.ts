@@ -18,6 +18,9 @@ import { runIptablesRestore } from './iptables/restore.js';
 import { runIptablesSave } from './iptables/save.js';
 import { runConntrack } from './conntrack/conntrack.js';
 import { runNft } from './nft/nft.js';
+import { runNc } from './l4/nc.js';
+import { runCurl } from './l4/curl.js';
+import { runPython3 } from './l4/http-server.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -39,4 +42,7 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   'iptables-legacy-restore': (ctx, argv) => runIptablesRestore(ctx, argv, 'iptables-legacy-restore', ctx.stdin ?? ''),
   conntrack: (ctx, argv) => runConntrack(ctx, argv),
   nft: (ctx, argv) => runNft(ctx, argv),
+  nc: (ctx, argv) => runNc(ctx, argv),
+  curl: (ctx, argv) => runCurl(ctx, argv),
+  python3: (ctx, argv) => runPython3(ctx, argv),
 };
