@@ -51,6 +51,8 @@ export interface TcpListener {
   local: Ip4;
   port: number;
   backlog: number;
+  /** an IPv6 socket bound to :: (dual-stack: it takes IPv4 connections too); ss shows it as `*` */
+  anyV6?: boolean;
   /** a connection completed its handshake (accept) */
   accept(sim: Simulator, c: TcpConn): TcpEvents;
 }

@@ -21,6 +21,7 @@ import { runNft } from './nft/nft.js';
 import { runNc } from './l4/nc.js';
 import { runCurl } from './l4/curl.js';
 import { runPython3 } from './l4/http-server.js';
+import { runSs } from './l4/ss.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -45,4 +46,5 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   nc: (ctx, argv) => runNc(ctx, argv),
   curl: (ctx, argv) => runCurl(ctx, argv),
   python3: (ctx, argv) => runPython3(ctx, argv),
+  ss: (ctx, argv) => runSs(ctx, argv),
 };

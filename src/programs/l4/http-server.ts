@@ -93,6 +93,8 @@ export function runPython3(ctx: ProgramContext, argv: string[]): ProgramResult {
   if (argv[0] !== '-m' || argv[1] !== 'http.server') return unsupported('python3 other than -m http.server');
   let port = 8000;
   let bind: Ip4 = 0;
+  // without --bind, http.server's DualStackServer takes getaddrinfo's first passive answer: ::
+  let anyV6 = true;
   const rest = argv.slice(2);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -101,6 +103,7 @@ export function runPython3(ctx: ProgramContext, argv: string[]): ProgramResult {
       const ip = v === undefined ? null : parseIp4(v);
       if (ip === null) return unsupported('http.server --bind other than an IPv4 address');
       bind = ip;
+      anyV6 = false;
     } else if (/^\d+$/.test(a)) port = Number(a);
     else return unsupported(`http.server argument ${a}`);
   }
@@ -108,27 +111,34 @@ export function runPython3(ctx: ProgramContext, argv: string[]): ProgramResult {
   const { sim, source } = ctx;
   if (!source.background) return unsupported('python3 -m http.server in the foreground serves until it is killed; start it in the background with &');
   const p = new ListenProcess(sim, ctx.ns, source.host, source.line, source.command);
-  const err = p.listen(sim, bind, port, BACKLOG, (_s, c) => {
-    let req = '';
-    return {
-      data: (s, conn, text) => {
-        req += text;
-        if (!req.includes('\r\n\r\n')) return;
-        const a = answer(s, ip4ToString(conn.remote), req);
-        p.stderr += a.log;
-        tcpWrite(s, conn, a.response);
-        tcpClose(s, conn);
-      },
-      peerClosed: (s, conn) => {
-        if (conn === c) tcpClose(s, conn);
-      },
-    };
-  });
+  const err = p.listen(
+    sim,
+    bind,
+    port,
+    BACKLOG,
+    (_s, c) => {
+      let req = '';
+      return {
+        data: (s, conn, text) => {
+          req += text;
+          if (!req.includes('\r\n\r\n')) return;
+          const a = answer(s, (anyV6 ? '::ffff:' : '') + ip4ToString(conn.remote), req);
+          p.stderr += a.log;
+          tcpWrite(s, conn, a.response);
+          tcpClose(s, conn);
+        },
+        peerClosed: (s, conn) => {
+          if (conn === c) tcpClose(s, conn);
+        },
+      };
+    },
+    anyV6,
+  );
   if (err) {
     p.stderr = `OSError: [Errno ${err === 'EADDRINUSE' ? '98] Address already in use' : '99] Cannot assign requested address'}\n`;
     p.end(sim, 1, `bind: ${err}`);
     return { exit: 0, stdout: '', stderr: '' };
   }
-  p.stdout = `Serving HTTP on ${ip4ToString(bind)} port ${port} (http://${ip4ToString(bind)}:${port}/) ...\n`;
+  p.stdout = anyV6 ? `Serving HTTP on :: port ${port} (http://[::]:${port}/) ...\n` : `Serving HTTP on ${ip4ToString(bind)} port ${port} (http://${ip4ToString(bind)}:${port}/) ...\n`;
   return { exit: 0, stdout: '', stderr: '' };
 }

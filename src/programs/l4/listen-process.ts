@@ -35,8 +35,8 @@ export class ListenProcess implements SimProcess {
   }
 
   /** listen(): the errno when the port cannot be had. */
-  listen(sim: Simulator, local: Ip4, port: number, backlog: number, onAccept: AcceptHandler): string | null {
-    const l: TcpListener = { ns: this.ns, local, port, backlog, accept: (s, c) => onAccept(s, c, this) };
+  listen(sim: Simulator, local: Ip4, port: number, backlog: number, onAccept: AcceptHandler, anyV6 = false): string | null {
+    const l: TcpListener = { ns: this.ns, local, port, backlog, anyV6, accept: (s, c) => onAccept(s, c, this) };
     const err = tcpTable(sim).listen(sim, l);
     if (err) return err;
     this.listener = l;
