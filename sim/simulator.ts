@@ -32,7 +32,7 @@ import { isIp6Packet, type Frame, type IpPacket, type PktType } from './packet.j
 import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
-import { tcpRcv } from './tcp.js';
+import { tcpRcv, tcpSendReset } from './tcp.js';
 import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
@@ -51,6 +51,8 @@ export interface SimulatorOptions {
 export interface NfOps {
   /** an ICMP destination unreachable with `code` about `pkt`; `localDst`: it was addressed to this host */
   reject(sim: Simulator, st: NsState, pkt: IpPacket, code: number, localDst: boolean): void;
+  /** REJECT --reject-with tcp-reset: a RST back to the sender of a TCP segment (nf_send_reset) */
+  reset(sim: Simulator, st: NsState, pkt: IpPacket): void;
 }
 
 /** What a tunnel implementation plugs in for a link kind (tun, tap, vxlan). */
@@ -84,7 +86,7 @@ export class Simulator {
     linkFailure: (sim, st, pkt) => (isIp6Packet(pkt) ? ip6LinkFailure(sim, st, pkt) : linkFailure(sim, st, pkt)),
   };
   /** what netfilter's REJECT answers with (ICMP), reached without importing it */
-  readonly nfOps: NfOps = { reject: nfReject };
+  readonly nfOps: NfOps = { reject: nfReject, reset: (sim, st, pkt) => tcpSendReset(sim, st, pkt) };
   /** netfilter's counters, conntrack tables and draws as this simulator keeps them */
   nf: NfRuntime;
 

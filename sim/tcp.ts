@@ -242,7 +242,11 @@ export function tcpWrite(sim: Simulator, c: TcpConn, text: string): void {
   if (c.state === 'ESTAB' || c.state === 'CLOSE-WAIT') send(sim, c, TCP_FLAG.PSH | TCP_FLAG.ACK, text);
 }
 
-/** tcp_v4_send_reset: the answer to a segment nobody owns (never to a RST). */
+/** tcp_v4_send_reset / nf_send_reset: the answer to a segment nobody owns, or one REJECT --reject-with tcp-reset refused (never to a RST). */
+export function tcpSendReset(sim: Simulator, st: NsState, pkt: IpPacket): void {
+  sendReset(sim, st, pkt);
+}
+
 function sendReset(sim: Simulator, st: NsState, pkt: IpPacket): void {
   const t = pkt.tcp!;
   if (t.flags & TCP_FLAG.RST) return;
