@@ -72,9 +72,14 @@ export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: Packe
     meta.unconfirmed = false;
     if (hit.dir === 'reply') {
       meta.info = 'established';
+      // tcp_packet: a connection whose only reply is a RST is deleted at once
+      if (t.proto === 6 && !(ct.status & IPS.SEEN_REPLY) && (pkt.tcp?.flags ?? 0) & 0x04) {
+        table.remove(ct);
+        return;
+      }
       ct.status |= IPS.SEEN_REPLY;
     } else meta.info = ct.status & IPS.SEEN_REPLY ? 'established' : 'new';
-    refresh(ct, t.proto, now, pkt);
+    refresh(ct, t.proto, now, pkt, hit.dir);
     return;
   }
   // an ICMP message other than a query cannot open a connection
@@ -84,6 +89,7 @@ export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: Packe
   const timeout = t.proto === 1 ? CT_TIMEOUT.icmp : t.proto === 17 ? CT_TIMEOUT.udpUnreplied : t.proto === 6 ? CT_TIMEOUT.tcpSynSent : CT_TIMEOUT.generic;
   const ct = table.create(t, now, timeout);
   if (t.proto === 17) ct.streamUs = now + CT_TIMEOUT.udpStream;
+  if (t.proto === 6) ct.tcpState = 'SYN_SENT';
   meta.ct = ct;
   meta.dir = 'original';
   meta.info = 'new';
@@ -91,9 +97,9 @@ export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: Packe
 }
 
 /** The protocol's packet handler: the entry lives on (icmp_packet, udp_packet, generic). */
-function refresh(ct: CtEntry, proto: number, now: number, pkt: IpPacket): void {
+function refresh(ct: CtEntry, proto: number, now: number, pkt: IpPacket, dir: 'original' | 'reply'): void {
   if (proto === 1) ct.expires = now + CT_TIMEOUT.icmp;
-  else if (proto === 6) refreshTcp(ct, now, pkt);
+  else if (proto === 6) refreshTcp(ct, now, pkt, dir);
   else if (proto === 17) {
     if (ct.status & IPS.SEEN_REPLY) {
       const stream = now > (ct.streamUs ?? 0);
@@ -103,19 +109,46 @@ function refresh(ct: CtEntry, proto: number, now: number, pkt: IpPacket): void {
   } else ct.expires = now + CT_TIMEOUT.generic;
 }
 
+/** nf_conntrack_tcp_timeout_* by state, µs. */
+const TCP_STATE_TIMEOUT: Record<string, number> = {
+  SYN_SENT: 120_000_000,
+  SYN_RECV: 60_000_000,
+  ESTABLISHED: 432_000_000_000,
+  FIN_WAIT: 120_000_000,
+  CLOSE_WAIT: 60_000_000,
+  LAST_ACK: 30_000_000,
+  TIME_WAIT: 120_000_000,
+  CLOSE: 10_000_000,
+};
+
 /**
- * tcp_packet, folded to the states a handshake and its end go through: a RST closes, a FIN
- * begins the close (TIME_WAIT's timeout), a reply moves SYN_SENT on, and the third packet of
- * a handshake makes the connection ASSURED and ESTABLISHED.
+ * tcp_packet's state table (tcp_conntracks[]), for the segments a connection's life is made of:
+ * SYN, SYN-ACK, the third ACK (ASSURED from SYN_RECV to ESTABLISHED), FIN from either side,
+ * the ACKs of the close, RST.
  */
-function refreshTcp(ct: CtEntry, now: number, pkt: IpPacket): void {
-  const flags = pkt.tcp?.flags ?? 0;
-  if (flags & 0x04) ct.expires = now + CT_TIMEOUT.tcpClose;
-  else if (flags & 0x01) ct.expires = now + CT_TIMEOUT.tcpTimeWait;
-  else if (ct.status & IPS.SEEN_REPLY) {
-    if (!(flags & 0x02)) ct.status |= IPS.ASSURED;
-    ct.expires = now + (ct.status & IPS.ASSURED ? CT_TIMEOUT.tcpEstablished : 60_000_000);
-  } else ct.expires = now + CT_TIMEOUT.tcpSynSent;
+function refreshTcp(ct: CtEntry, now: number, pkt: IpPacket, dir: 'original' | 'reply'): void {
+  const f = pkt.tcp?.flags ?? 0;
+  const SYN = 0x02;
+  const ACK = 0x10;
+  const FIN = 0x01;
+  const RST = 0x04;
+  const old = ct.tcpState ?? 'SYN_SENT';
+  let next = old;
+  if (f & RST) next = 'CLOSE';
+  else if (f & SYN && f & ACK) next = dir === 'reply' && old === 'SYN_SENT' ? 'SYN_RECV' : old;
+  else if (f & FIN) {
+    if (old === 'ESTABLISHED' || old === 'SYN_RECV') next = 'FIN_WAIT';
+    else if (old === 'FIN_WAIT' || old === 'CLOSE_WAIT') next = ct.tcpFinDir !== undefined && ct.tcpFinDir !== dir ? 'LAST_ACK' : old;
+    ct.tcpFinDir ??= dir;
+  } else if (f & ACK) {
+    if (old === 'SYN_RECV' && dir === 'original') {
+      next = 'ESTABLISHED';
+      ct.status |= IPS.ASSURED;
+    } else if (old === 'FIN_WAIT' && ct.tcpFinDir !== dir) next = 'CLOSE_WAIT';
+    else if (old === 'LAST_ACK') next = 'TIME_WAIT';
+  }
+  ct.tcpState = next;
+  ct.expires = now + (TCP_STATE_TIMEOUT[next] ?? CT_TIMEOUT.generic);
 }
 
 /**
