@@ -10,6 +10,7 @@ import { icmpLength, isEcho, type IcmpEchoRepr, type IcmpRepr } from './wire/icm
 import { ip4ToString } from '../src/model/ip.js';
 import { IP_PROTO, type Ipv4Repr } from './wire/ipv4.js';
 import type { UdpRepr } from './wire/udp.js';
+import { tcpFlagsText, type TcpRepr } from './wire/tcp.js';
 import type { PacketNf } from './netfilter/skb.js';
 import { formatIp6, type Ip6 } from '../src/model/ipv6/ip6.js';
 import { icmp6Length, type Icmp6Repr } from './wire/icmpv6.js';
@@ -19,6 +20,8 @@ export interface IpPacket {
   ip: Ipv4Repr;
   icmp: IcmpRepr | null;
   udp: UdpRepr | null;
+  /** a TCP segment (sim/tcp.ts) */
+  tcp?: TcpRepr | null;
   /** a tunnel's payload (the encapsulated frame), for the tunnel hooks */
   inner: Frame | null;
   /** the VXLAN header's network id, when `inner` is a VXLAN payload */
@@ -110,10 +113,12 @@ export function icmpPacket(src: number, dst: number, ttl: number, id: number, ic
 }
 
 /** A copy of the header and the echo or UDP header it carries: what an ICMP error quotes. */
-export function quote(p: IpPacket): { ip: Ipv4Repr; echo: IcmpEchoRepr | null; udp?: UdpRepr | null } {
+export function quote(p: IpPacket): { ip: Ipv4Repr; echo: IcmpEchoRepr | null; udp?: UdpRepr | null; tcp?: TcpRepr | null } {
   const icmp = p.icmp;
   const q = { ip: { ...p.ip }, echo: icmp && isEcho(icmp) ? { ...icmp } : null };
-  // the first 8 bytes of a UDP datagram are its header: the ports a socket is found by (udp_err)
+  // the first 8 bytes of a UDP datagram are its header: the ports a socket is found by (udp_err);
+  // of a TCP segment, its ports and sequence number (tcp_v4_err)
+  if (p.tcp) return { ...q, tcp: { ...p.tcp, data: undefined } };
   return p.udp ? { ...q, udp: { ...p.udp } } : q;
 }
 
@@ -133,6 +138,8 @@ export function describe(pkt: IpPacket): string {
     else what = `ICMP type ${i.type}`;
   } else if (pkt.udp) {
     what = `UDP ${pkt.udp.srcPort} > ${pkt.udp.dstPort}`;
+  } else if (pkt.tcp) {
+    what = `TCP ${pkt.tcp.srcPort} > ${pkt.tcp.dstPort} ${tcpFlagsText(pkt.tcp.flags)}`;
   }
   return `${what} ${ip4ToString(pkt.ip.src)} > ${ip4ToString(pkt.ip.dst)} ttl ${pkt.ip.ttl}`;
 }

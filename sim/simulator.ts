@@ -32,6 +32,7 @@ import { isIp6Packet, type Frame, type IpPacket, type PktType } from './packet.j
 import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
+import { tcpRcv, tcpSendReset } from './tcp.js';
 import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
@@ -50,6 +51,8 @@ export interface SimulatorOptions {
 export interface NfOps {
   /** an ICMP destination unreachable with `code` about `pkt`; `localDst`: it was addressed to this host */
   reject(sim: Simulator, st: NsState, pkt: IpPacket, code: number, localDst: boolean): void;
+  /** REJECT --reject-with tcp-reset: a RST back to the sender of a TCP segment (nf_send_reset) */
+  reset(sim: Simulator, st: NsState, pkt: IpPacket): void;
 }
 
 /** What a tunnel implementation plugs in for a link kind (tun, tap, vxlan). */
@@ -76,14 +79,14 @@ export class Simulator {
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};
   udpHook: UdpHook | null = null;
   /** inet_protos[]: local delivery hands each packet to its protocol's handler */
-  readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv };
+  readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv, [IP_PROTO.tcp]: tcpRcv };
   /** the neighbour layer's resolution protocols (ARP, neighbour discovery) and failure reports (ICMP, ICMPv6), by the family of the entry */
   readonly neighOps: NeighOps = {
     solicit: (sim, st, e, hint) => (typeof e.ip === 'bigint' ? ndiscSolicit(sim, st, e, hint) : arpSolicit(sim, st, e, hint && !isIp6Packet(hint) ? hint : null)),
     linkFailure: (sim, st, pkt) => (isIp6Packet(pkt) ? ip6LinkFailure(sim, st, pkt) : linkFailure(sim, st, pkt)),
   };
   /** what netfilter's REJECT answers with (ICMP), reached without importing it */
-  readonly nfOps: NfOps = { reject: nfReject };
+  readonly nfOps: NfOps = { reject: nfReject, reset: (sim, st, pkt) => tcpSendReset(sim, st, pkt) };
   /** netfilter's counters, conntrack tables and draws as this simulator keeps them */
   nf: NfRuntime;
 

@@ -25,6 +25,7 @@ import { noteChange } from './settle-scope.js';
 import { CATALOGUE, type Feature, type Program } from '../../src/exec/catalogue.js';
 import { settleRealJobs } from './real-jobs.js';
 import { execSocatReal } from './real-socat.js';
+import { execListenReal } from './real-listen.js';
 import { realArgvProblem } from './guard.js';
 import { kernelOnlyProblem } from '../../src/exec/kernel-only-argv.js';
 import { checkKernelPath, refusal } from '../../src/model/kernel-path.js';
@@ -278,6 +279,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
     case 'program': {
       const argv = [...inv.wrappers.flatMap((w) => w.argv), inv.program, ...inv.argv];
       if (inv.program === 'socat') return execSocatReal(sb, sbHost, inv, { host, ...src });
+      if (inv.background && (inv.program === 'nc' || inv.program === 'python3') && !realArgvProblem(inv.program, inv.argv)) return execListenReal(sb, sbHost, inv, { host, ...src });
       // the sandbox isolates the network, not files or global sysctls: some lines never run
       const refused = realArgvProblem(inv.program, inv.argv);
       if (refused) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${refused}\n`, supported: false };

@@ -304,7 +304,7 @@ function hostPid(name) {
 const bgs = new Map();
 let bgSeq = 0;
 
-function startBackground(argv, nsPid) {
+function startBackground(argv, nsPid, emptyCwd) {
   const id = ++bgSeq;
   const entry = { child: null, running: false, exit: null, out: [], outLen: 0, err: [], errLen: 0 };
   bgs.set(id, entry);
@@ -313,11 +313,13 @@ function startBackground(argv, nsPid) {
     entry.err.push(Buffer.from(argv[0] + ': command not found\n'));
     return id;
   }
+  // a server of files (python3 -m http.server) runs in a private empty folder of the sandbox's /tmp
+  const cwd = emptyCwd ? fs.mkdtempSync('/tmp/www-') : '/';
   const file = nsPid ? NSENTER : argv[0];
-  const args = nsPid ? ['-t', String(nsPid), '-n', '-m', '--'].concat(argv) : argv.slice(1);
+  const args = nsPid ? ['-t', String(nsPid), '-n', '-m', '--wd=' + cwd, '--'].concat(argv) : argv.slice(1);
   let child;
   try {
-    child = spawn(file, args, { cwd: '/', env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child = spawn(file, args, { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   } catch (e) {
     entry.exit = 126;
     entry.err.push(Buffer.from(argv[0] + ': ' + (e && e.message) + '\n'));
@@ -408,7 +410,7 @@ async function handle(msg) {
       }
       case 'spawn': {
         const nsPid = hostPid(msg.host);
-        send({ id, result: { id: startBackground(msg.argv, nsPid) } });
+        send({ id, result: { id: startBackground(msg.argv, nsPid, msg.emptyCwd === true) } });
         return;
       }
       case 'status': {

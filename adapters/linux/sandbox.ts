@@ -274,10 +274,10 @@ export class Sandbox {
   }
 
   /** Start a long-running process in the host; it is killed when the sandbox closes. */
-  async spawnBackground(host: string, argv: string[]): Promise<{ id: number }> {
+  async spawnBackground(host: string, argv: string[], opts: { emptyCwd?: boolean } = {}): Promise<{ id: number }> {
     this.checkHost(host);
     checkArgv(argv);
-    return (await this.request({ op: 'spawn', host, argv }, 10_000)) as { id: number };
+    return (await this.request({ op: 'spawn', host, argv, emptyCwd: opts.emptyCwd === true }, 10_000)) as { id: number };
   }
 
   /** Whether a process started with `spawnBackground` still runs, and what it printed so far. */

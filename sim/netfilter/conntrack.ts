@@ -22,6 +22,11 @@ export const CT_TIMEOUT = {
   /** a UDP flow still alive this long after it began is a stream (ASSURED, the long timeout) */
   udpStream: 2_000_000,
   generic: 600_000_000,
+  /** nf_conntrack_tcp_timeout_syn_sent, _established, _close (after a RST), _time_wait */
+  tcpSynSent: 120_000_000,
+  tcpEstablished: 432_000_000_000,
+  tcpClose: 10_000_000,
+  tcpTimeWait: 120_000_000,
 } as const;
 
 const ICMP_ERRORS = new Set([3, 4, 5, 11, 12]);
@@ -29,7 +34,7 @@ const ICMP_ERRORS = new Set([3, 4, 5, 11, 12]);
 const ICMP_NEW = new Set([8, 13, 15, 17]);
 
 /** The tuple of a packet's headers (nf_ct_get_tuple), or null for an ICMP error. */
-export function packetTuple(pkt: { ip: IpPacket['ip']; icmp?: IpPacket['icmp']; udp?: IpPacket['udp']; echo?: IpPacket['icmp'] }): CtTuple {
+export function packetTuple(pkt: { ip: IpPacket['ip']; icmp?: IpPacket['icmp']; udp?: IpPacket['udp']; tcp?: IpPacket['tcp']; echo?: IpPacket['icmp'] }): CtTuple {
   const h = pkt.ip;
   const icmp = pkt.icmp ?? pkt.echo ?? null;
   if (h.protocol === 1 && icmp) {
@@ -67,16 +72,24 @@ export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: Packe
     meta.unconfirmed = false;
     if (hit.dir === 'reply') {
       meta.info = 'established';
+      // tcp_packet: a connection whose only reply is a RST is deleted at once
+      if (t.proto === 6 && !(ct.status & IPS.SEEN_REPLY) && (pkt.tcp?.flags ?? 0) & 0x04) {
+        table.remove(ct);
+        return;
+      }
       ct.status |= IPS.SEEN_REPLY;
     } else meta.info = ct.status & IPS.SEEN_REPLY ? 'established' : 'new';
-    refresh(ct, t.proto, now);
+    refresh(ct, t.proto, now, pkt, hit.dir);
     return;
   }
   // an ICMP message other than a query cannot open a connection
   if (t.proto === 1 && !ICMP_NEW.has(t.type)) return;
-  const timeout = t.proto === 1 ? CT_TIMEOUT.icmp : t.proto === 17 ? CT_TIMEOUT.udpUnreplied : CT_TIMEOUT.generic;
+  // tcp_new: only a SYN (without ACK or RST) opens a TCP connection (nf_conntrack_tcp_loose=1 lets a mid-stream ACK pick one up too)
+  if (t.proto === 6 && pkt.tcp && pkt.tcp.flags & 0x04) return;
+  const timeout = t.proto === 1 ? CT_TIMEOUT.icmp : t.proto === 17 ? CT_TIMEOUT.udpUnreplied : t.proto === 6 ? CT_TIMEOUT.tcpSynSent : CT_TIMEOUT.generic;
   const ct = table.create(t, now, timeout);
   if (t.proto === 17) ct.streamUs = now + CT_TIMEOUT.udpStream;
+  if (t.proto === 6) ct.tcpState = 'SYN_SENT';
   meta.ct = ct;
   meta.dir = 'original';
   meta.info = 'new';
@@ -84,8 +97,9 @@ export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: Packe
 }
 
 /** The protocol's packet handler: the entry lives on (icmp_packet, udp_packet, generic). */
-function refresh(ct: CtEntry, proto: number, now: number): void {
+function refresh(ct: CtEntry, proto: number, now: number, pkt: IpPacket, dir: 'original' | 'reply'): void {
   if (proto === 1) ct.expires = now + CT_TIMEOUT.icmp;
+  else if (proto === 6) refreshTcp(ct, now, pkt, dir);
   else if (proto === 17) {
     if (ct.status & IPS.SEEN_REPLY) {
       const stream = now > (ct.streamUs ?? 0);
@@ -93,6 +107,48 @@ function refresh(ct: CtEntry, proto: number, now: number): void {
       if (stream) ct.status |= IPS.ASSURED;
     } else ct.expires = now + CT_TIMEOUT.udpUnreplied;
   } else ct.expires = now + CT_TIMEOUT.generic;
+}
+
+/** nf_conntrack_tcp_timeout_* by state, µs. */
+const TCP_STATE_TIMEOUT: Record<string, number> = {
+  SYN_SENT: 120_000_000,
+  SYN_RECV: 60_000_000,
+  ESTABLISHED: 432_000_000_000,
+  FIN_WAIT: 120_000_000,
+  CLOSE_WAIT: 60_000_000,
+  LAST_ACK: 30_000_000,
+  TIME_WAIT: 120_000_000,
+  CLOSE: 10_000_000,
+};
+
+/**
+ * tcp_packet's state table (tcp_conntracks[]), for the segments a connection's life is made of:
+ * SYN, SYN-ACK, the third ACK (ASSURED from SYN_RECV to ESTABLISHED), FIN from either side,
+ * the ACKs of the close, RST.
+ */
+function refreshTcp(ct: CtEntry, now: number, pkt: IpPacket, dir: 'original' | 'reply'): void {
+  const f = pkt.tcp?.flags ?? 0;
+  const SYN = 0x02;
+  const ACK = 0x10;
+  const FIN = 0x01;
+  const RST = 0x04;
+  const old = ct.tcpState ?? 'SYN_SENT';
+  let next = old;
+  if (f & RST) next = 'CLOSE';
+  else if (f & SYN && f & ACK) next = dir === 'reply' && old === 'SYN_SENT' ? 'SYN_RECV' : old;
+  else if (f & FIN) {
+    if (old === 'ESTABLISHED' || old === 'SYN_RECV') next = 'FIN_WAIT';
+    else if (old === 'FIN_WAIT' || old === 'CLOSE_WAIT') next = ct.tcpFinDir !== undefined && ct.tcpFinDir !== dir ? 'LAST_ACK' : old;
+    ct.tcpFinDir ??= dir;
+  } else if (f & ACK) {
+    if (old === 'SYN_RECV' && dir === 'original') {
+      next = 'ESTABLISHED';
+      ct.status |= IPS.ASSURED;
+    } else if (old === 'FIN_WAIT' && ct.tcpFinDir !== dir) next = 'CLOSE_WAIT';
+    else if (old === 'LAST_ACK') next = 'TIME_WAIT';
+  }
+  ct.tcpState = next;
+  ct.expires = now + (TCP_STATE_TIMEOUT[next] ?? CT_TIMEOUT.generic);
 }
 
 /**
@@ -104,7 +160,7 @@ function relatedError(table: ReturnType<NfRuntime['conntrack']>, pkt: IpPacket, 
   const err = pkt.icmp;
   if (!err || !('original' in err)) return;
   const q = err.original;
-  const inner: CtTuple = packetTuple({ ip: q.ip, echo: q.echo ?? undefined, udp: q.udp ?? undefined });
+  const inner: CtTuple = packetTuple({ ip: q.ip, echo: q.echo ?? undefined, udp: q.udp ?? undefined, tcp: q.tcp ?? undefined });
   if (inner.proto === 1 && ICMP_ERRORS.has(inner.type)) return;
   const hit = table.find(invertTuple(inner), now);
   if (!hit) return;

@@ -85,6 +85,7 @@ function verdict(sim: Simulator, st: NsState, pkt: IpPacket, a: HookArgs, v: Wal
   sim.drop(st.ns, 'netfilter-reject', `${describe(pkt)} rejected by ${where} (${v.with})`, pkt, a.in ?? a.out);
   const code = REJECT_CODE[v.with];
   if (code !== null) sim.nfOps.reject(sim, st, pkt, code, a.hook === 'input');
+  else if (v.with === 'tcp-reset' && pkt.tcp) sim.nfOps.reset(sim, st, pkt);
   return false;
 }
 

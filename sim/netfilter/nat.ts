@@ -206,7 +206,12 @@ export function natIcmpError(ct: CtEntry, dir: 'original' | 'reply', manip: Mani
   if (dir === 'reply') bit = bit === IPS.SRC_NAT ? IPS.DST_NAT : IPS.SRC_NAT;
   if (!(ct.status & bit)) return true;
   const other = dir === 'original' ? ct.reply : ct.orig;
-  const q = { ip: { ...err.original.ip }, echo: err.original.echo ? { ...err.original.echo } : null, udp: err.original.udp ? { ...err.original.udp } : null };
+  const q = {
+    ip: { ...err.original.ip },
+    echo: err.original.echo ? { ...err.original.echo } : null,
+    udp: err.original.udp ? { ...err.original.udp } : null,
+    tcp: err.original.tcp ? { ...err.original.tcp } : null,
+  };
   // the quoted packet went the other way: its other side takes the other direction's tuple
   manipHeaders(q, other, manip === 'src' ? 'dst' : 'src');
   pkt.icmp = { ...err, original: q };

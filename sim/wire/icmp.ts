@@ -7,6 +7,7 @@
 import { get16, get32, internetChecksum, put16, put32 } from './bytes.js';
 import { emitIpv4, IPV4_HEADER_LEN, parseIpv4, type Ipv4Repr } from './ipv4.js';
 import { UDP_HEADER_LEN, type UdpRepr } from './udp.js';
+import type { TcpRepr } from './tcp.js';
 
 export const ICMP_TYPE = { echoReply: 0, destUnreachable: 3, redirect: 5, echoRequest: 8, timeExceeded: 11, paramProblem: 12 } as const;
 
@@ -51,7 +52,7 @@ export interface IcmpErrorRepr {
   code: number;
   /** redirect: the new gateway; frag needed: the next-hop MTU; else 0 */
   info: number;
-  original: { ip: Ipv4Repr; echo: IcmpEchoRepr | null; udp?: UdpRepr | null };
+  original: { ip: Ipv4Repr; echo: IcmpEchoRepr | null; udp?: UdpRepr | null; tcp?: TcpRepr | null };
 }
 
 export type IcmpRepr = IcmpEchoRepr | IcmpErrorRepr;

@@ -31,7 +31,7 @@ export const FEATURE_LABEL: Readonly<Record<LineFeature, string>> = {
   netfilter: 'netfilter',
   tc: 'tc (traffic control)',
   probes: 'traceroute/tracepath/arping',
-  l4: 'sockets (nc, ss)',
+  l4: 'sockets (nc, curl, http.server, ss)',
   ethtool: 'ethtool',
   'net-tools': 'net-tools (ifconfig, route)',
   ipv6: 'IPv6',
@@ -81,6 +81,9 @@ export const CATALOGUE = {
   ra6: entry('probes'),
   nc: entry('l4'),
   ss: entry('l4'),
+  curl: entry('l4'),
+  /** only `python3 -m http.server` (kernel-only-argv.ts refuses anything else) */
+  python3: entry('l4'),
   ethtool: entry('ethtool'),
   ifconfig: entry('net-tools'),
   route: entry('net-tools'),

@@ -165,6 +165,52 @@ const ssCheck: KernelOnlyCheck = (argv) => {
   return null;
 };
 
+/**
+ * curl: only an http:// URL with a literal IPv4 address (nothing resolved, nothing outside the
+ * sandbox's namespaces), output only to /dev/null, and the few options the model knows.
+ */
+const CURL_URL = /^(?:http:\/\/)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:\/[A-Za-z0-9._~\/?=&%-]*)?$/;
+const CURL_FLAGS = new Set(['-s', '-S', '-I', '-sS', '-Ss', '-sI', '-Is', '-sSI', '--silent', '--show-error', '--head']);
+const CURL_VALUES = new Set(['-o', '-w', '-m', '--output', '--write-out', '--max-time', '--connect-timeout']);
+
+const curlCheck: KernelOnlyCheck = (argv) => {
+  let urls = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (CURL_FLAGS.has(a)) continue;
+    if (CURL_VALUES.has(a)) {
+      const v = argv[++i];
+      if (v === undefined) return `curl option ${a} without its value`;
+      if ((a === '-o' || a === '--output') && v !== '/dev/null') return refusePath(v, 'curl writes only to /dev/null');
+      if (a === '-w' || a === '--write-out') {
+        if (v.startsWith('@') || /%\{(?!http_code\}|response_code\})/.test(v)) return `curl -w ${v}: only %{http_code}`;
+        continue;
+      }
+      if ((a === '-m' || a === '--max-time' || a === '--connect-timeout') && !/^\d+(?:\.\d+)?$/.test(v)) return `curl timeout ${v}`;
+      continue;
+    }
+    if (a.startsWith('-')) return `curl option ${a}`;
+    if (!CURL_URL.test(a)) return `curl URL ${a}: only http:// and a literal IPv4 address`;
+    urls++;
+  }
+  return urls === 1 ? null : 'curl needs exactly one URL';
+};
+
+/** python3: only `-m http.server [PORT] [--bind ADDR]` (run in a private empty folder). */
+const python3Check: KernelOnlyCheck = (argv) => {
+  if (argv[0] !== '-m' || argv[1] !== 'http.server') return 'python3 other than -m http.server';
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--bind' || a === '-b') {
+      const v = argv[++i];
+      if (v === undefined || !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v)) return 'http.server --bind takes an IPv4 address';
+      continue;
+    }
+    if (!/^\d{1,5}$/.test(a)) return `http.server argument ${a}`;
+  }
+  return null;
+};
+
 /** ethtool's query and set options for a device (no firmware, EEPROM, register dumps to files, self tests or LED blinking). */
 const ETHTOOL_OPTIONS = new Set([
   '-a',
@@ -325,6 +371,8 @@ export const KERNEL_ONLY_CHECKS: Readonly<Record<string, KernelOnlyCheck>> = {
   ra6: ra6Check,
   nc: ncCheck,
   ss: ssCheck,
+  curl: curlCheck,
+  python3: python3Check,
   ethtool: ethtoolCheck,
   socat: socatCheck,
   ifconfig: netToolsCheck,

@@ -20,6 +20,10 @@ import { runConntrack } from './conntrack/conntrack.js';
 import { runNft } from './nft/nft.js';
 import { runRa6 } from './ra6/index.js';
 import { runIfconfig } from './ifconfig.js';
+import { runNc } from './l4/nc.js';
+import { runCurl } from './l4/curl.js';
+import { runPython3 } from './l4/http-server.js';
+import { runSs } from './l4/ss.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -43,4 +47,8 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   nft: (ctx, argv) => runNft(ctx, argv),
   ra6: (ctx, argv) => runRa6(ctx, argv),
   ifconfig: (ctx, argv) => runIfconfig(ctx, argv),
+  nc: (ctx, argv) => runNc(ctx, argv),
+  curl: (ctx, argv) => runCurl(ctx, argv),
+  python3: (ctx, argv) => runPython3(ctx, argv),
+  ss: (ctx, argv) => runSs(ctx, argv),
 };

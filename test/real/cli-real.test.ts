@@ -42,11 +42,11 @@ describeReal('nettwin CLI, real mode', () => {
   it('`run --real` reports lines it does not model and never runs them', () => {
     const marker = path.join(tmp, 'nettwin-should-not-exist');
     const script = path.join(tmp, 'mixed.sh');
-    fs.writeFileSync(script, `ip netns add NS1\ntouch ${marker}\nrm -rf ${tmp}\ncurl -s http://192.0.2.1/\nip netns list\n`);
+    fs.writeFileSync(script, `ip netns add NS1\ntouch ${marker}\nrm -rf ${tmp}\nwget -q http://192.0.2.1/\nip netns list\n`);
     const r = cli(['run', script, '--real', '--json']);
     expect(r.status).toBe(0);
     const steps = JSON.parse(r.stdout).steps as { command: string; supported: boolean; stdout: string }[];
-    expect(steps.filter((s) => !s.supported).map((s) => s.command.split(' ')[0])).toEqual(['touch', 'rm', 'curl']);
+    expect(steps.filter((s) => !s.supported).map((s) => s.command.split(' ')[0])).toEqual(['touch', 'rm', 'wget']);
     expect(steps[steps.length - 1].stdout).toBe('NS1\n');
     expect(fs.existsSync(marker)).toBe(false);
     expect(fs.existsSync(script)).toBe(true);

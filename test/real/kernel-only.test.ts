@@ -41,7 +41,8 @@ const LINES: string[][] = [
   ['sysctl', '-w', 'net.ipv6.conf.v1.disable_ipv6=1'],
   ['cat', '/proc/sys/net/ipv6/conf/v1/disable_ipv6'],
   ['cat', '/sys/class/net/v0/speed'],
-  ['ss', '-tln'],
+  // ss -p (the processes holding sockets) is not modelled: the kernel answers
+  ['ss', '-tlnp'],
   ['nft', 'list', 'tables'],
   ['ping', '-6', '-c', '1', '-W', '1', '::1'],
   ['ip', '-br', 'link', 'show', 'v0'],

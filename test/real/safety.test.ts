@@ -199,7 +199,7 @@ describeReal('real mode leaves nothing behind', () => {
       'ip netns add NS1',
       `touch ${marker}`,
       `rm -rf ${victim}`,
-      'curl -s http://192.0.2.1/',
+      'wget -q http://192.0.2.1/',
       `ip netns exec NS1 touch ${marker}`,
       `sh -c "touch ${marker}"`,
       `bash -c 'touch ${marker}'`,

@@ -46,6 +46,10 @@ export interface CtEntry {
   master: CtEntry | null;
   /** UDP: when the flow, if still alive, counts as a stream (udp_packet's stream_ts) */
   streamUs?: number;
+  /** TCP: the tracker's state, as conntrack -L names it (SYN_SENT, ESTABLISHED, TIME_WAIT …) */
+  tcpState?: string;
+  /** TCP: the direction the first FIN came from */
+  tcpFinDir?: CtDir;
 }
 
 export type CtDir = 'original' | 'reply';

@@ -32,6 +32,7 @@ export function entryText(e: CtEntry, now: number, extended: boolean): string {
   const name = PROTO_NAMES[e.orig.proto] ?? 'unknown';
   let s = extended ? 'ipv4     2 ' : '';
   s += `${name.padEnd(8)} ${e.orig.proto} ${Math.max(0, Math.floor((e.expires - now) / 1e6))} `;
+  if (e.orig.proto === 6) s += `${e.tcpState ?? 'NONE'} `;
   s += tupleText(e.orig);
   if (!(e.status & IPS.SEEN_REPLY)) s += '[UNREPLIED] ';
   s += tupleText(e.reply);

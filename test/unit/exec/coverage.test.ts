@@ -15,7 +15,7 @@ const script = [
   'sysctl -w net.ipv4.conf.br0.arp_accept=1',
   'cat /sys/class/net/br0/carrier_changes',
   'tc qdisc show',
-  'curl http://192.0.2.1/',
+  'wget http://192.0.2.1/',
   'echo done',
 ].join('\n');
 

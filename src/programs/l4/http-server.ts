@@ -1,0 +1,144 @@
+/**
+ * `python3 -m http.server [PORT] [--bind ADDR]` (CPython 3.11's http/server.py) over the
+ * simulator, serving an empty folder (real mode runs it in a private empty one): `/` answers
+ * 200 with the directory listing page, every other path 404 with the error page, as
+ * SimpleHTTPRequestHandler writes them (HTTP/1.0: the server closes after answering). It prints
+ * "Serving HTTP on …" on stdout and one log line per request on stderr. Only the module
+ * `http.server` with a port and a bind address is modelled (never another module or script,
+ * never `--directory` or `--cgi`).
+ */
+import { ip4ToString, parseIp4, type Ip4 } from '../../model/ip.js';
+import { unsupported } from '../../iproute2/types.js';
+import type { Simulator } from '../../../sim/simulator.js';
+import { tcpClose, tcpWrite } from '../../../sim/tcp.js';
+import type { ProgramContext, ProgramResult } from '../program.js';
+import { ListenProcess } from './listen-process.js';
+
+/** socketserver.TCPServer.request_queue_size */
+const BACKLOG = 5;
+/** the wall clock log lines show at virtual time 0 (the same epoch as socat's log lines) */
+const EPOCH_MS = Date.UTC(2022, 10, 19, 19, 39, 0);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export const LISTING = `<!DOCTYPE HTML>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Directory listing for /</title>
+</head>
+<body>
+<h1>Directory listing for /</h1>
+<hr>
+<ul>
+</ul>
+<hr>
+</body>
+</html>
+`;
+
+const NOT_FOUND = `<!DOCTYPE HTML>
+<html lang="en">
+    <head>
+        <meta charset="utf-8">
+        <title>Error response</title>
+    </head>
+    <body>
+        <h1>Error response</h1>
+        <p>Error code: 404</p>
+        <p>Message: File not found.</p>
+        <p>Error code explanation: 404 - Nothing matches the given URI.</p>
+    </body>
+</html>
+`;
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** BaseHTTPRequestHandler.log_date_time_string */
+function logTime(sim: Simulator): string {
+  const d = new Date(EPOCH_MS + Math.floor(sim.now / 1000));
+  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+}
+
+/** email.utils.formatdate(usegmt=True) */
+function httpDate(sim: Simulator): string {
+  const d = new Date(EPOCH_MS + Math.floor(sim.now / 1000));
+  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} GMT`;
+}
+
+/** The answer to one request line, and the log lines it leaves. */
+export function answer(sim: Simulator, client: string, request: string): { response: string; log: string } {
+  const line = request.split('\r\n')[0] ?? '';
+  const [method = '', target = '', version = ''] = line.split(' ');
+  const path = target.split('?')[0]!.split('#')[0]!;
+  const head = method === 'HEAD';
+  const ok = path === '/' && (method === 'GET' || head);
+  const at = `${client} - - [${logTime(sim)}]`;
+  if (method !== 'GET' && !head) {
+    return { response: 'HTTP/1.0 501 Unsupported method\r\n\r\n', log: `${at} code 501, message Unsupported method ('${method}')\n${at} "${line}" 501 -\n` };
+  }
+  const body = ok ? LISTING : NOT_FOUND;
+  const status = ok ? '200 OK' : '404 File not found';
+  const type = ok ? 'text/html; charset=utf-8' : 'text/html;charset=utf-8';
+  const headers = ok
+    ? `HTTP/1.0 ${status}\r\nServer: SimpleHTTP/0.6 Python/3.11.2\r\nDate: ${httpDate(sim)}\r\nContent-type: ${type}\r\nContent-Length: ${body.length}\r\n\r\n`
+    : `HTTP/1.0 ${status}\r\nServer: SimpleHTTP/0.6 Python/3.11.2\r\nDate: ${httpDate(sim)}\r\nConnection: close\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\n\r\n`;
+  const log = ok ? `${at} "${line}" 200 -\n` : `${at} code 404, message File not found\n${at} "${line}" 404 -\n`;
+  void version;
+  return { response: head ? headers : headers + body, log };
+}
+
+/** `python3 ARGV…`: only `-m http.server` is modelled. */
+export function runPython3(ctx: ProgramContext, argv: string[]): ProgramResult {
+  if (argv[0] !== '-m' || argv[1] !== 'http.server') return unsupported('python3 other than -m http.server');
+  let port = 8000;
+  let bind: Ip4 = 0;
+  // without --bind, http.server's DualStackServer takes getaddrinfo's first passive answer: ::
+  let anyV6 = true;
+  const rest = argv.slice(2);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--bind' || a === '-b') {
+      const v = rest[++i];
+      const ip = v === undefined ? null : parseIp4(v);
+      if (ip === null) return unsupported('http.server --bind other than an IPv4 address');
+      bind = ip;
+      anyV6 = false;
+    } else if (/^\d+$/.test(a)) port = Number(a);
+    else return unsupported(`http.server argument ${a}`);
+  }
+  if (port > 65535) return unsupported('http.server on a port out of range');
+  const { sim, source } = ctx;
+  if (!source.background) return unsupported('python3 -m http.server in the foreground serves until it is killed; start it in the background with &');
+  const p = new ListenProcess(sim, ctx.ns, source.host, source.line, source.command);
+  const err = p.listen(
+    sim,
+    bind,
+    port,
+    BACKLOG,
+    (_s, c) => {
+      let req = '';
+      return {
+        data: (s, conn, text) => {
+          req += text;
+          if (!req.includes('\r\n\r\n')) return;
+          const a = answer(s, (anyV6 ? '::ffff:' : '') + ip4ToString(conn.remote), req);
+          p.stderr += a.log;
+          tcpWrite(s, conn, a.response);
+          tcpClose(s, conn);
+        },
+        peerClosed: (s, conn) => {
+          if (conn === c) tcpClose(s, conn);
+        },
+      };
+    },
+    anyV6,
+  );
+  if (err) {
+    p.stderr = `OSError: [Errno ${err === 'EADDRINUSE' ? '98] Address already in use' : '99] Cannot assign requested address'}\n`;
+    p.end(sim, 1, `bind: ${err}`);
+    return { exit: 0, stdout: '', stderr: '' };
+  }
+  p.stdout = anyV6 ? `Serving HTTP on :: port ${port} (http://[::]:${port}/) ...\n` : `Serving HTTP on ${ip4ToString(bind)} port ${port} (http://${ip4ToString(bind)}:${port}/) ...\n`;
+  return { exit: 0, stdout: '', stderr: '' };
+}

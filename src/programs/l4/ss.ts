@@ -1,0 +1,73 @@
+/**
+ * iproute2's `ss` over the simulator, for the TCP and UDP sockets of the namespace: `-t` or
+ * `-u`, with `-l` (listening), `-a` (all) or neither (connections), and `-n` (numbers: the
+ * model never resolves names, so `-n` is required). Columns are laid out as ss.c's render()
+ * does when not writing to a terminal: each as wide as its widest cell, addresses right-aligned
+ * and ended by ':', ports left-aligned. The kernel dumps sockets in hash order, which a
+ * namespace seeds at random: the model lists them by port, the same order only for one socket
+ * per listing.
+ */
+import { ip4ToString } from '../../model/ip.js';
+import { unsupported } from '../../iproute2/types.js';
+import { tcpTable } from '../../../sim/tcp.js';
+import { udpTable } from '../../../sim/udp.js';
+import type { ProgramContext, ProgramResult } from '../program.js';
+
+type Row = [string, string, string, string, string, string, string, string];
+
+const HEADER: Row = ['State', 'Recv-Q', 'Send-Q', 'Local Address:', 'Port', 'Peer Address:', 'Port', 'Process'];
+/** ALIGN_RIGHT for the address columns, ALIGN_LEFT for the others; the delimiter before each */
+const RIGHT = [false, false, false, true, false, true, false, false];
+const DELIM = ['', ' ', ' ', ' ', '', ' ', '', ''];
+
+function render(rows: Row[]): string {
+  const all = [HEADER, ...rows];
+  const width = HEADER.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  let out = '';
+  all.forEach((r, n) => {
+    let line = '';
+    r.forEach((cell, i) => {
+      const pad = ' '.repeat(width[i]! - cell.length);
+      // the header's last column is not padded
+      line += DELIM[i] + (RIGHT[i] ? pad + cell : n === 0 && i === r.length - 1 ? cell : cell + pad);
+    });
+    out += `${line}\n`;
+  });
+  return out;
+}
+
+/** Runs ss in the namespace of `ctx`. */
+export function runSs(ctx: ProgramContext, argv: string[]): ProgramResult {
+  const flags = new Set<string>();
+  for (const a of argv) {
+    const long: Record<string, string> = { '--tcp': 't', '--udp': 'u', '--listening': 'l', '--all': 'a', '--numeric': 'n' };
+    if (long[a]) flags.add(long[a]!);
+    else if (/^-[tulan]+$/.test(a)) for (const c of a.slice(1)) flags.add(c);
+    else return unsupported(`ss ${a}`);
+  }
+  if (flags.has('t') === flags.has('u')) return unsupported('ss without exactly one of -t and -u');
+  if (!flags.has('n')) return unsupported('ss without -n (service names)');
+  const listening = flags.has('l') || flags.has('a');
+  const connected = !flags.has('l') || flags.has('a');
+  const rows: Row[] = [];
+  const ns = ctx.ns;
+  if (flags.has('t')) {
+    const t = tcpTable(ctx.sim);
+    const listeners = [...(t.listeners.get(ns) ?? [])].sort((a, b) => a.port - b.port || a.local - b.local);
+    if (listening) for (const l of listeners) rows.push(['LISTEN', '0', String(l.backlog), l.anyV6 ? '*:' : `${ip4ToString(l.local)}:`, String(l.port), l.anyV6 ? '*:' : '0.0.0.0:', '*', '']);
+    if (connected) {
+      // without -a, ss's default filter (SS_CONN) leaves out TIME-WAIT and SYN-RECV
+      const skip = flags.has('a') ? ['CLOSED'] : ['CLOSED', 'TIME-WAIT', 'SYN-RECV'];
+      const conns = [...(t.conns.get(ns) ?? [])].filter((c) => !skip.includes(c.state)).sort((a, b) => a.lport - b.lport || a.rport - b.rport);
+      for (const c of conns) rows.push([c.state, '0', '0', `${ip4ToString(c.local)}:`, String(c.lport), `${ip4ToString(c.remote)}:`, String(c.rport), '']);
+    }
+  } else {
+    const socks = [...udpTable(ctx.sim).sockets(ns)].sort((a, b) => a.port - b.port || a.local - b.local);
+    for (const s of socks) {
+      const conn = s.remote !== null;
+      if (conn ? !connected : !listening) continue;
+      rows.push([conn ? 'ESTAB' : 'UNCONN', '0', '0', `${ip4ToString(s.local)}:`, String(s.port), conn ? `${ip4ToString(s.remote!)}:` : '0.0.0.0:', conn ? String(s.remotePort) : '*', '']);
+    }
+  }
+  return { exit: 0, stdout: render(rows), stderr: '' };
+}
