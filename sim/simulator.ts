@@ -35,6 +35,7 @@ import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtim
 import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
+import { untagged, vlanReceive } from './links/vlan.js';
 
 export interface SimulatorOptions {
   /** µs per link traversal (default 20) */
@@ -235,15 +236,19 @@ export class Simulator {
     if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
     // a frame off a wire starts without netfilter state (skb_scrub_packet's nf_reset_ct)
     if (frame.pkt?.nf) frame.pkt.nf = undefined;
+    // vlan_do_receive comes before the rx_handler: a VLAN on `dev` takes its tagged frames
+    if (frame.tags?.length && vlanReceive(this, dev, frame)) return;
     if (this.rxHandler(dev, frame)) return;
-    const dst = frame.eth.dst;
+    const f = frame.tags?.length ? untagged(this, dev, frame) : frame;
+    if (!f) return;
+    const dst = f.eth.dst;
     let pktType: PktType;
     if (as) pktType = as;
     else if (dev.kind === 'loopback' || dev.noarp || dst === dev.mac) pktType = 'host';
     else if (dst === BROADCAST) pktType = 'broadcast';
     else if (isGroupMac(dst)) pktType = 'multicast';
     else pktType = 'otherhost';
-    this.deliver(dev, frame, pktType);
+    this.deliver(dev, f, pktType);
   }
 
   /**
@@ -251,7 +256,7 @@ export class Simulator {
    * its lower device): true when it took the frame.
    */
   rxHandler(dev: Link, frame: Frame): boolean {
-    const above = dev.master ?? dev.uppers?.[0];
+    const above = dev.master ?? dev.uppers?.find((u) => u.macvlan);
     const rx = above ? DRIVERS[above.kind].rx : undefined;
     return rx !== undefined && rx(this, dev, frame);
   }

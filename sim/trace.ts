@@ -18,6 +18,7 @@ export type DropReason =
   | 'link-down'
   | 'no-carrier'
   | 'dummy'
+  | 'vlan-unknown'
   | 'lo-down'
   | 'blackhole'
   | 'unreachable'

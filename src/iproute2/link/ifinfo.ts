@@ -81,7 +81,7 @@ export function linkFlags(l: Link): number {
   if (type === 'loopback') f |= IFF.LOOPBACK;
   else if (type === 'none') f |= IFF.MULTICAST;
   else f |= IFF.BROADCAST | IFF.MULTICAST;
-  if (KINDS[l.kind].multicast === false) f &= ~IFF.MULTICAST;
+  if (KINDS[l.kind].multicast === false || l.multicastOff) f &= ~IFF.MULTICAST;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
   if (l.up) {
