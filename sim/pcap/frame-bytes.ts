@@ -66,7 +66,7 @@ export function frameBytes(f: Frame): Uint8Array {
   // the tags sit between the source MAC and the ethertype, outermost first
   const out = new Uint8Array(b.length + 4 * f.tags.length);
   out.set(b.subarray(0, 12));
-  f.tags.forEach((t, i) => out.set([t.tpid >> 8, t.tpid & 0xff, (t.vid >> 8) & 0x0f, t.vid & 0xff], 12 + 4 * i));
+  for (const [i, t] of f.tags.entries()) out.set([t.tpid >> 8, t.tpid & 0xff, (t.vid >> 8) & 0x0f, t.vid & 0xff], 12 + 4 * i);
   out.set(b.subarray(12), 12 + 4 * f.tags.length);
   return out;
 }

@@ -2,8 +2,8 @@
  * The kernel-comparison cases on user-mode Linux's 6.1, with per-kernel expectations: a case
  * recorded in test/cases/kernel-differences.json must disagree with the simulator (which
  * answers as 6.18 does) on exactly the recorded lines and fields, and with the recorded 6.1
- * text; every other case must agree on every line. test/cases/dummy (a kind this machine lacks)
- * is compared here only.
+ * text; every other case must agree on every line. test/cases/dummy and test/cases/vlan (kinds
+ * this machine lacks) are compared here only.
  *
  * One boot runs them all. By default the suite takes every recorded difference and a sample of
  * the agreeing cases (none while the table is empty: it has not been recorded on this branch yet) (UML costs 50–100 ms a command, several times that on a busy machine);
@@ -30,7 +30,7 @@ const chosen: Case[] =
     : haveTable
       ? [...corpus.filter((c) => c.file in recorded), ...agreeing.filter((_, i) => i % Math.max(1, Math.floor(agreeing.length / SAMPLE)) === 0).slice(0, SAMPLE)]
       : [];
-const cases = [...loadCases('dummy'), ...chosen];
+const cases = [...loadCases('dummy'), ...loadCases('vlan'), ...chosen];
 
 let runs: Promise<Map<string, CaseRun>> | undefined;
 function runAll(): Promise<Map<string, CaseRun>> {

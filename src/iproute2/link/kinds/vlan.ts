@@ -23,7 +23,7 @@ function vlanOpts(c: ShowCtx, l: Link): void {
   const names = FLAG_NAMES.filter(([k]) => v.flags[k]).map(([, n]) => n);
   p.text('<');
   p.openArray('flags');
-  names.forEach((n, i) => p.any(null, i < names.length - 1 ? `${n},` : n, n));
+  for (const [i, n] of names.entries()) p.any(null, i < names.length - 1 ? `${n},` : n, n);
   p.closeArray();
   p.text('> ');
 }
