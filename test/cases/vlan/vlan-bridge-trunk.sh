@@ -30,4 +30,3 @@ ip netns exec b ping -c 1 -W 1 10.0.10.254
 ping -c 1 -W 1 10.0.0.1
 ping -c 1 -W 1 10.0.10.1
 ip netns exec a ping -c 1 -W 1 10.0.0.254
-ip neigh show dev br0.10

@@ -28,8 +28,6 @@ ip netns exec a ping -c 2 -i 0.2 -W 1 10.0.10.2
 ip netns exec a ping -c 1 -W 1 10.0.20.2
 ip netns exec a ping -c 1 -W 1 10.0.0.2
 ip netns exec a ping -c 1 -W 1 10.0.30.2
-ip -n a neigh show dev e0.10
-ip -n b neigh show
 ip -n a link add link e0 name s100 type vlan proto 802.1ad id 100
 ip -n b link add link e0 name s100 type vlan proto 802.1ad id 100
 ip -n a link add link s100 name c30 type vlan id 30
