@@ -36,6 +36,7 @@ import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
 import { untagged, vlanReceive } from './links/vlan.js';
+import { netemEnqueue } from './netem.js';
 
 export interface SimulatorOptions {
   /** µs per link traversal (default 20) */
@@ -214,6 +215,19 @@ export class Simulator {
       this.dropFrame(dev, frame, 'no-carrier', `${dev.name} has no carrier${dev.kind === 'veth' ? ' (its peer is down)' : ''}`);
       return;
     }
+    if (dev.qdisc) {
+      // the root qdisc holds it; the driver gets it when its time comes, if the device is still there and up
+      netemEnqueue(this, dev, frame, (f) => {
+        if (this.isLive(dev) && dev.up) this.transmit(dev, f);
+        else this.dropFrame(dev, f, 'link-down', `${dev.name} went down with the packet in its qdisc`);
+      });
+      return;
+    }
+    this.transmit(dev, frame);
+  }
+
+  /** dev_hard_start_xmit: captures see the frame, then the link kind's driver sends it. */
+  private transmit(dev: Link, frame: Frame): void {
     if (this.events.wants('frame:tx')) this.events.emit('frame:tx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
     DRIVERS[dev.kind].xmit(this, dev, frame);
   }

@@ -19,6 +19,7 @@ export type DropReason =
   | 'no-carrier'
   | 'dummy'
   | 'vlan-unknown'
+  | 'netem-loss'
   | 'lo-down'
   | 'blackhole'
   | 'unreachable'

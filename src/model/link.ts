@@ -4,6 +4,7 @@ import type { IfConf } from './sysctl.js';
 import type { Inet6Dev } from './ipv6/inet6-dev.js';
 import type { Ip4 } from './ip.js';
 import { ZERO_MAC } from './mac.js';
+import type { Qdisc } from './qdisc.js';
 import type { BridgeTunables } from './bridge-options.js';
 import { lowestPortMac, portsOf } from './bridge-ports.js';
 import { KINDS } from './kinds/index.js';
@@ -140,6 +141,8 @@ export interface Link {
   /** POINTOPOINT/NOARP for tun */
   pointopoint: boolean;
   noarp: boolean;
+  /** the root qdisc `tc` gave it (netem); absent: the kernel's default */
+  qdisc?: Qdisc;
   /** IFF_MULTICAST cleared on this device (a VLAN copies its lower device's flags when made) */
   multicastOff?: boolean;
   /**

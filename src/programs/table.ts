@@ -18,6 +18,7 @@ import { runIptablesRestore } from './iptables/restore.js';
 import { runIptablesSave } from './iptables/save.js';
 import { runConntrack } from './conntrack/conntrack.js';
 import { runNft } from './nft/nft.js';
+import { runTc } from './tc/index.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -39,4 +40,5 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   'iptables-legacy-restore': (ctx, argv) => runIptablesRestore(ctx, argv, 'iptables-legacy-restore', ctx.stdin ?? ''),
   conntrack: (ctx, argv) => runConntrack(ctx, argv),
   nft: (ctx, argv) => runNft(ctx, argv),
+  tc: (ctx, argv) => runTc(ctx, argv),
 };

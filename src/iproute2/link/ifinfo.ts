@@ -128,7 +128,7 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
     iflink,
     linkNetnsid,
     mtu: l.mtu,
-    qdisc: full ? (l.everUp ? (k.queued ? DEFAULT_QDISC : 'noqueue') : 'noop') : null,
+    qdisc: full ? (l.qdisc?.kind ?? (l.everUp ? (k.queued ? DEFAULT_QDISC : 'noqueue') : 'noop')) : null,
     master: full && l.master ? l.master.ifindex : null,
     operstate: operState(l),
     linkmode: full ? 0 : null,
