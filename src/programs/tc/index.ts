@@ -104,12 +104,15 @@ function show(ctx: CmdContext, args: string[], stats: boolean): CommandResult {
   let out = '';
   for (const l of links) {
     const where = dev === null ? `dev ${l.name} ` : '';
-    // one reference for the device, one per transmit queue
-    const refcnt = 1 + (l.ns.host.lab.kernel.rps === false ? 1 : KINDS[l.kind].queues);
     const q = l.qdisc;
+    // a grafted root qdisc: one reference for the device, one per transmit queue (UML's one
+    // CPU gives a veth one queue); the noqueue root shows 2 whatever the queues (6.18 here)
+    const refcnt = q ? 1 + (l.ns.host.lab.kernel.rps === false ? 1 : KINDS[l.kind].queues) : 2;
     if (q) out += `qdisc netem ${q.handle.toString(16)}: ${where}root refcnt ${refcnt} ${printNetem(q.netem)}\n`;
-    else if (l.everUp && !KINDS[l.kind].queued) out += `qdisc noqueue 0: ${where}root refcnt ${refcnt} \n`;
-    else return unsupported(`tc qdisc show of ${l.name}'s default qdisc`);
+    else if (KINDS[l.kind].queued) return unsupported(`tc qdisc show of ${l.name}'s default qdisc`);
+    // a device never opened has the built-in noop qdisc, which a dump leaves out (tc_qdisc_dump_ignore)
+    else if (!l.everUp) continue;
+    else out += `qdisc noqueue 0: ${where}root refcnt ${refcnt} \n`;
     if (stats) {
       const s = q?.stats ?? { bytes: 0, packets: 0, dropped: 0 };
       out += ` Sent ${s.bytes} bytes ${s.packets} pkt (dropped ${s.dropped}, overlimits 0 requeues 0) \n backlog 0b 0p requeues 0\n`;
