@@ -11,6 +11,9 @@ import { freshNetem, type Qdisc } from '../../model/qdisc.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import { parseNetem, printNetem, TcParseError } from './netem.js';
 
+/** Devices a qdisc the model does not make was given to (tbf, htb …), by a line reported as not modelled. */
+const unknownQdisc = new WeakSet<Link>();
+
 /** qdisc_alloc_handle's counter is the kernel's (one static): one per lab here. */
 const autoHandle = new WeakMap<object, number>();
 
@@ -69,7 +72,11 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
   }
   if (kind === undefined) return unsupported('tc qdisc without a kind');
   if (!l.ns.host.lab.kernel.qdiscs.includes(kind)) return fail('Error: Specified qdisc kind is unknown.\n', 2);
-  if (kind !== 'netem') return unsupported(`tc qdisc ${kind}`);
+  if (kind !== 'netem') {
+    // the kernel has set a qdisc the model does not know: what tc shows of the device is its own from now on
+    unknownQdisc.add(l);
+    return unsupported(`tc qdisc ${kind}`);
+  }
   const change = cmd === 'change' || cmd === 'chg';
   if (change && !l.qdisc) return unsupported('tc qdisc change of a default qdisc');
   if (cmd === 'add' && l.qdisc) return fail('Error: Exclusivity flag on, cannot modify.\n', 2);
@@ -104,6 +111,7 @@ function show(ctx: CmdContext, args: string[], stats: boolean): CommandResult {
   let out = '';
   for (const l of links) {
     const where = dev === null ? `dev ${l.name} ` : '';
+    if (unknownQdisc.has(l)) return unsupported(`tc qdisc show of ${l.name}, whose qdisc the simulator does not model`);
     const q = l.qdisc;
     // a grafted root qdisc: one reference for the device, one per transmit queue (UML's one
     // CPU gives a veth one queue); the noqueue root shows 2 whatever the queues (6.18 here)
