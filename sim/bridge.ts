@@ -13,6 +13,7 @@ import type { PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
 import { brNfForward, brNfPreRouting } from './netfilter/bridge.js';
 import { isGroupMac } from './wire/ethernet.js';
+import { untagged, vlanReceive } from './links/vlan.js';
 
 export interface FdbEntry {
   port: Link;
@@ -59,6 +60,7 @@ export function copyFrame(f: Frame): Frame {
   const p = f.pkt;
   const c: Frame = { eth: f.eth, arp: f.arp, pkt: p ? { ...p, ip: { ...p.ip }, ...(p.nf ? { nf: { ...p.nf } } : {}) } : null, bridgeHops: f.bridgeHops };
   if (f.pkt6) c.pkt6 = { ...f.pkt6, ip6: { ...f.pkt6.ip6 } };
+  if (f.tags) c.tags = f.tags;
   return c;
 }
 
@@ -90,9 +92,11 @@ function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
 function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
   // the bridge device receives it (a capture on the bridge sees it here)
   if (sim.events.wants('frame:rx')) sim.events.emit('frame:rx', { t: sim.now, ns: br.ns.path, dev: br.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
-  // netif_receive_skb on the bridge device: macvlans on it see the frame first
+  // netif_receive_skb on the bridge device: its VLANs take their tagged frames, macvlans on it see the frame first
+  if (frame.tags?.length && vlanReceive(sim, br, frame)) return;
   if (br.uppers && sim.rxHandler(br, frame)) return;
-  sim.deliver(br, frame, pktType);
+  const f = frame.tags?.length ? untagged(sim, br, frame) : frame;
+  if (f) sim.deliver(br, f, pktType);
 }
 
 /** br_handle_frame: a frame received on bridge port `port`. */

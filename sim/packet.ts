@@ -40,6 +40,14 @@ export interface Frame {
   bridgeHops: number;
   /** an IPv6 packet (ethertype 0x86dd) */
   pkt6?: Ip6Packet;
+  /** 802.1Q/802.1ad tags, outermost first (between the MACs and `eth.ethertype` on the wire) */
+  tags?: VlanTag[];
+}
+
+/** One VLAN tag: its TPID (0x8100 for 802.1Q, 0x88a8 for 802.1ad) and its VLAN id. */
+export interface VlanTag {
+  tpid: number;
+  vid: number;
 }
 
 /** An IPv6 packet: the header and what the simulator models of its payload. */

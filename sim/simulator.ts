@@ -36,6 +36,8 @@ import { tcpRcv, tcpSendReset } from './tcp.js';
 import { udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
+import { untagged, vlanReceive } from './links/vlan.js';
+import { netemEnqueue } from './netem.js';
 
 export interface SimulatorOptions {
   /** µs per link traversal (default 20) */
@@ -216,6 +218,19 @@ export class Simulator {
       this.dropFrame(dev, frame, 'no-carrier', `${dev.name} has no carrier${dev.kind === 'veth' ? ' (its peer is down)' : ''}`);
       return;
     }
+    if (dev.qdisc) {
+      // the root qdisc holds it; the driver gets it when its time comes, if the device is still there and up
+      netemEnqueue(this, dev, frame, (f) => {
+        if (this.isLive(dev) && dev.up) this.transmit(dev, f);
+        else this.dropFrame(dev, f, 'link-down', `${dev.name} went down with the packet in its qdisc`);
+      });
+      return;
+    }
+    this.transmit(dev, frame);
+  }
+
+  /** dev_hard_start_xmit: captures see the frame, then the link kind's driver sends it. */
+  private transmit(dev: Link, frame: Frame): void {
     if (this.events.wants('frame:tx')) this.events.emit('frame:tx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
     DRIVERS[dev.kind].xmit(this, dev, frame);
   }
@@ -238,15 +253,19 @@ export class Simulator {
     if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
     // a frame off a wire starts without netfilter state (skb_scrub_packet's nf_reset_ct)
     if (frame.pkt?.nf) frame.pkt.nf = undefined;
+    // vlan_do_receive comes before the rx_handler: a VLAN on `dev` takes its tagged frames
+    if (frame.tags?.length && vlanReceive(this, dev, frame)) return;
     if (this.rxHandler(dev, frame)) return;
-    const dst = frame.eth.dst;
+    const f = frame.tags?.length ? untagged(this, dev, frame) : frame;
+    if (!f) return;
+    const dst = f.eth.dst;
     let pktType: PktType;
     if (as) pktType = as;
     else if (dev.kind === 'loopback' || dev.noarp || dst === dev.mac) pktType = 'host';
     else if (dst === BROADCAST) pktType = 'broadcast';
     else if (isGroupMac(dst)) pktType = 'multicast';
     else pktType = 'otherhost';
-    this.deliver(dev, frame, pktType);
+    this.deliver(dev, f, pktType);
   }
 
   /**
@@ -254,7 +273,7 @@ export class Simulator {
    * its lower device): true when it took the frame.
    */
   rxHandler(dev: Link, frame: Frame): boolean {
-    const above = dev.master ?? dev.uppers?.[0];
+    const above = dev.master ?? dev.uppers?.find((u) => u.macvlan);
     const rx = above ? DRIVERS[above.kind].rx : undefined;
     return rx !== undefined && rx(this, dev, frame);
   }

@@ -16,6 +16,7 @@ import { compileOp6 } from './compile6.js';
 import { KIND_ADAPTERS, type KindAdapter } from './kinds/index.js';
 
 import { bridgeArgs } from './kinds/bridge.js';
+import { vlanArgs } from './kinds/vlan.js';
 
 export { vxlanArgs } from './kinds/vxlan.js';
 
@@ -190,6 +191,7 @@ export function compileOp(op: Op): Command {
       if (op.up !== null) out.push(op.up ? 'up' : 'down');
       if (op.bridge) out.push('type', 'bridge', ...bridgeArgs(op.bridge));
       if (op.macvlan?.mode) out.push('type', 'macvlan', 'mode', op.macvlan.mode);
+      if (op.vlan) out.push('type', 'vlan', ...vlanArgs(op.vlan));
       if (op.bridgePort?.hairpin != null) out.push('type', 'bridge_slave', 'hairpin', op.bridgePort.hairpin ? 'on' : 'off');
       return { program: 'ip', argv: out };
     }

@@ -14,6 +14,7 @@ import { loopbackDriver } from './loopback.js';
 import { macvlanDriver } from './macvlan.js';
 import { tunDriver } from './tun.js';
 import { vethDriver } from './veth.js';
+import { vlanDriver } from './vlan.js';
 import { vxlanDriver } from './vxlan.js';
 
 export interface LinkDriver {
@@ -42,4 +43,5 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   vxlan: vxlanDriver,
   macvlan: macvlanDriver,
   dummy: dummyDriver,
+  vlan: vlanDriver,
 };

@@ -17,7 +17,8 @@ export const vethDriver: LinkDriver = {
       if (sim.tracer) sim.stepDrop(dev.ns, 'device-gone', `${dev.name} has no peer`);
       return;
     }
-    if (frame.pkt && ipTotalLen(frame.pkt) > peer.mtu + VLAN_HLEN) {
+    // a second tag (QinQ) takes the slack is_skb_forwardable allows
+    if (frame.pkt && ipTotalLen(frame.pkt) + VLAN_HLEN * Math.max(0, (frame.tags?.length ?? 0) - 1) > peer.mtu + VLAN_HLEN) {
       if (sim.tracer) sim.stepDrop(peer.ns, 'too-big', `${ipTotalLen(frame.pkt)}-byte packet is larger than the MTU ${peer.mtu} of ${peer.name}`);
       sim.txDropped++;
       return;

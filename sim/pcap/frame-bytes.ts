@@ -61,6 +61,17 @@ export function packetBytes6(p: Ip6Packet): Uint8Array {
  * frameBytes(frame).length; // 42 for an ARP request
  */
 export function frameBytes(f: Frame): Uint8Array {
+  const b = untaggedBytes(f);
+  if (!f.tags?.length) return b;
+  // the tags sit between the source MAC and the ethertype, outermost first
+  const out = new Uint8Array(b.length + 4 * f.tags.length);
+  out.set(b.subarray(0, 12));
+  for (const [i, t] of f.tags.entries()) out.set([t.tpid >> 8, t.tpid & 0xff, (t.vid >> 8) & 0x0f, t.vid & 0xff], 12 + 4 * i);
+  out.set(b.subarray(12), 12 + 4 * f.tags.length);
+  return out;
+}
+
+function untaggedBytes(f: Frame): Uint8Array {
   if (f.arp && f.eth.ethertype === ETHERTYPE.arp) return emitEthernet(f.eth, emitArp(f.arp));
   if (f.pkt && f.eth.ethertype === ETHERTYPE.ipv4) return emitEthernet(f.eth, packetBytes(f.pkt));
   if (f.pkt6 && f.eth.ethertype === ETHERTYPE.ipv6) return emitEthernet(f.eth, packetBytes6(f.pkt6));

@@ -12,6 +12,17 @@ import { parseYaml } from './yaml-syntax.js';
 
 const NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 
+/**
+ * The link attributes a lab file may give a cable (Mininet's names), the netem word each
+ * becomes, and the form of its value: a time, a percentage, a rate (tc's units).
+ */
+const LINK_ATTRS: ReadonlyArray<[key: string, word: string, form: RegExp, what: string]> = [
+  ['delay', 'delay', /^\d+(\.\d+)?(s|ms|us)$/, 'a time (10ms, 1s, 500us)'],
+  ['jitter', 'jitter', /^\d+(\.\d+)?(s|ms|us)$/, 'a time (10ms, 1s, 500us)'],
+  ['loss', 'loss', /^\d+(\.\d+)?%$/, 'a percentage (1%)'],
+  ['rate', 'rate', /^\d+(\.\d+)?([kmgt]?bit|[kmgt]?bps)$/i, 'a rate (10mbit, 512kbit)'],
+];
+
 /** The largest lab file read: 1 MiB holds thousands of hosts (setup scripts are read apart). */
 export const MAX_LAB_BYTES = 1024 * 1024;
 /** Values read from a lab with its aliases expanded: more than a 1 MiB file can hold without them. */
@@ -240,7 +251,25 @@ export function parseLab(
   if (links && links.value !== null) {
     if (!isSeq(links.value)) fail(links.at, 'links is a list of [host:nic, host:nic, ...]');
     for (const item of (links.value as { items: unknown[] }).items) {
-      const l = deref(item);
+      let l = deref(item);
+      // Mininet's form: { ends: [a:eth0, b:eth0], delay: 10ms, loss: 1%, rate: 10mbit }
+      let impair: string[] = [];
+      if (isMap(l)) {
+        const m = l;
+        for (const it of m.items) {
+          const k = scalarText(it.key) ?? '';
+          if (k !== 'ends' && !LINK_ATTRS.some(([a]) => a === k)) fail(it, `unknown link key ${JSON.stringify(k)} (expected ends, ${LINK_ATTRS.map(([a]) => a).join(', ')})`);
+        }
+        impair = LINK_ATTRS.flatMap(([key, word, re, what]) => {
+          const f = field(m, key);
+          if (!f) return [];
+          const v = scalarText(f.value) ?? '';
+          if (!re.test(v)) fail(f.at, `${key} is ${what}, not ${JSON.stringify(v)}`);
+          return [word, v];
+        });
+        if (impair[0] === 'jitter') fail(m, 'jitter goes with a delay');
+        l = field(m, 'ends')?.value ?? null;
+      }
       if (!isSeq(l) || l.items.length < 2) return fail((item as Node) ?? links.at, 'a link names two or more endpoints, e.g. [node1:enp2s0, node2:enp2s0]');
       const eps: Endpoint[] = [];
       for (const e of l.items as Node[]) {
@@ -257,6 +286,11 @@ export function parseLab(
         eps.push({ host, ifname });
       }
       spec.links.push(eps);
+      // a link's impairments are netem on each end, before the run list, in both modes
+      const line = lineOf((item as Node) ?? links.at);
+      if (impair.length)
+        for (const ep of eps)
+          spec.run.push({ host: ep.host, command: ['tc', 'qdisc', 'add', 'dev', ep.ifname, 'root', 'netem', ...impair.map((w) => (w === 'jitter' ? '' : w))].filter((w) => w !== '').join(' '), line });
     }
   }
 

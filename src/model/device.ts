@@ -6,7 +6,7 @@ import { SCOPE, type Addr } from './address.js';
 import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
 import { inPrefix, type Ip4 } from './ip.js';
 import { addrconfPending, addrconfSync, freshInet6, inet6Unregister, initInet6 } from './ipv6/addrconf.js';
-import { bridgePorts, hasCarrier, linkwatchEvaluate, recalcBridgeMac, type Link, type LinkKind } from './link.js';
+import { bridgePorts, hasCarrier, linkwatchEvaluate, lowerOf, recalcBridgeMac, type Link, type LinkKind } from './link.js';
 import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
 import { cloneConf, markAllConfSet } from './sysctl.js';
@@ -78,22 +78,24 @@ export function linkUp(l: Link): void {
   }
   stackedCarrierChanged(stacked);
   syncCarrierNeighbours(l);
+  // vlan_device_event NETDEV_UP: the VLANs on a device come up with it, unless loosely bound
+  for (const u of [...(l.uppers ?? [])]) if (u.vlan && !u.vlan.flags.looseBinding) linkUp(u);
 }
 
-/** The macvlans whose carrier follows `l` (stacked on it or on its veth peer or cable end), with their carrier now. */
+/** The macvlans and VLANs whose carrier follows `l` (stacked on it or on its veth peer or cable end), with their carrier now. */
 function stackedCarrier(l: Link): [Link, boolean][] {
   const far = l.peer ?? l.cable ?? null;
   if (!l.uppers && !far?.uppers) return [];
-  return [...(l.uppers ?? []), ...(far?.uppers ?? [])].map((u) => [u, hasCarrier(u.macvlan!.lower)]);
+  return [...(l.uppers ?? []), ...(far?.uppers ?? [])].map((u) => [u, hasCarrier(lowerOf(u)!)]);
 }
 
 /**
- * netif_stacked_transfer_operstate: a macvlan whose carrier changed with its lower device's
+ * netif_stacked_transfer_operstate: a macvlan or VLAN whose carrier changed with its lower device's
  * gets a linkwatch event, judged later by its namespace as it is then (a lower moving away
  * takes its carrier and its index with it).
  */
 function stackedCarrierChanged(before: [Link, boolean][]): void {
-  for (const [u, had] of before) if (hasCarrier(u.macvlan!.lower) !== had) u.operPending = true;
+  for (const [u, had] of before) if (hasCarrier(lowerOf(u)!) !== had) u.operPending = true;
 }
 
 /** Carrier of `l` and of what depends on it (its veth peer, its bridge, its macvlans) may have changed: addrconf reacts. */
@@ -105,6 +107,8 @@ function syncCarrierNeighbours(l: Link): void {
   for (const dev of [l, far]) {
     // macvlan_device_event: the macvlans on a device take its carrier (netif_stacked_transfer_operstate)
     for (const u of dev?.uppers ?? []) {
+      // NETDEV_CHANGE (a carrier change of a device that is up) reaches its VLANs
+      if (u.vlan && dev!.up) delete u.vlan.held;
       addrconfPending(u);
       u.ns.touch();
       addrconfSync(u.ns);
@@ -115,6 +119,13 @@ function syncCarrierNeighbours(l: Link): void {
 /** NETDEV_DOWN: routes through the device go, except host-scope (local) ones. */
 export function linkDown(l: Link): void {
   if (!l.up) return;
+  // vlan_device_event NETDEV_DOWN: dev_close_many takes the VLANs on it down first; a loosely
+  // bound one stays up with the carrier it had
+  for (const u of [...(l.uppers ?? [])]) {
+    if (!u.vlan) continue;
+    if (!u.vlan.flags.looseBinding) linkDown(u);
+    else if (u.up) u.vlan.held = hasCarrier(u);
+  }
   const hadCarrier = hasCarrier(l);
   const stacked = stackedCarrier(l);
   l.up = false;
@@ -235,7 +246,8 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   // RTM_DELLINK in the old namespace carries IFLA_NEW_NETNSID: it allocates an id for the new one
   from.nsidOf(to, true);
   // a macvlan's RTM_NEWLINK names its lower device's namespace (link-netnsid)
-  if (l.macvlan && l.macvlan.lower.ns !== to) to.nsidOf(l.macvlan.lower.ns, true);
+  const lower = lowerOf(l);
+  if (lower && lower.ns !== to) to.nsidOf(lower.ns, true);
   if (l.peer) {
     // RTM_NEWLINK here carries the peer's link-netnsid; the peer's namespace hears of us
     // only through its carrier change
@@ -269,7 +281,7 @@ export function deleteLink(l: Link): void {
   for (const u of [...(l.uppers ?? [])]) deleteLink(u);
   teardown(l);
   l.ns.detach(l);
-  if (l.macvlan) unstack(l);
+  if (lowerOf(l)) unstack(l);
   if (peer) {
     peer.peer = null;
     l.peer = null;
@@ -286,7 +298,7 @@ export function stackOn(l: Link, lower: Link): void {
 
 /** The macvlan leaves its lower device's port; the port goes with its last macvlan. */
 function unstack(l: Link): void {
-  const lower = l.macvlan!.lower;
+  const lower = lowerOf(l)!;
   const ups = lower.uppers ?? [];
   const i = ups.indexOf(l);
   if (i >= 0) ups.splice(i, 1);

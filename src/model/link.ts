@@ -4,6 +4,7 @@ import type { IfConf } from './sysctl.js';
 import type { Inet6Dev } from './ipv6/inet6-dev.js';
 import type { Ip4 } from './ip.js';
 import { ZERO_MAC } from './mac.js';
+import type { Qdisc } from './qdisc.js';
 import type { BridgeTunables } from './bridge-options.js';
 import { lowestPortMac, portsOf } from './bridge-ports.js';
 import { KINDS } from './kinds/index.js';
@@ -15,7 +16,7 @@ import type { DeviceState } from './kinds/kind.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan';
 
 export interface BridgeInfo {
   stp: number;
@@ -52,6 +53,32 @@ export interface MacvlanInfo {
   mode: MacvlanMode;
   /** the lower device it sits on (vlan->lowerdev), possibly in another namespace */
   lower: Link;
+}
+
+/** A VLAN sub-interface (net/8021q): the tag it adds and takes off, on its lower device. */
+export interface VlanInfo {
+  /** the tag protocol: 802.1Q (TPID 0x8100) or 802.1ad (0x88a8, a service tag) */
+  proto: '802.1Q' | '802.1ad';
+  /** the VLAN id, 0–4094 */
+  id: number;
+  /** the lower device it sits on (vlan->real_dev) */
+  lower: Link;
+  /** VLAN_FLAG_* as `ip -d link` names them: REORDER_HDR, GVRP, LOOSE_BINDING, MVRP, BRIDGE_BINDING */
+  flags: VlanFlags;
+  /**
+   * The carrier a loosely bound VLAN that stayed up kept when its lower device went down: a
+   * device that is down sends no NETDEV_CHANGE, so nothing transfers its carrier until it
+   * comes back with carrier (netif_stacked_transfer_operstate)
+   */
+  held?: boolean;
+}
+
+export interface VlanFlags {
+  reorderHdr: boolean;
+  gvrp: boolean;
+  looseBinding: boolean;
+  mvrp: boolean;
+  bridgeBinding: boolean;
 }
 
 export interface VxlanInfo {
@@ -106,13 +133,18 @@ export interface Link {
   tun?: TunInfo;
   vxlan?: VxlanInfo;
   macvlan?: MacvlanInfo;
-  /** the macvlans stacked on this device (its macvlan_port's list), in the order they were made */
+  vlan?: VlanInfo;
+  /** the macvlans and VLANs stacked on this device (a macvlan_port's list, the vlan_group), in the order they were made */
   uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */
   cable?: Link | null;
   /** POINTOPOINT/NOARP for tun */
   pointopoint: boolean;
   noarp: boolean;
+  /** the root qdisc `tc` gave it (netem); absent: the kernel's default */
+  qdisc?: Qdisc;
+  /** IFF_MULTICAST cleared on this device (a VLAN copies its lower device's flags when made) */
+  multicastOff?: boolean;
   /**
    * Times the device (or, for a veth, its peer) went down: the simulator flushes neighbour
    * entries when this moves, even if the link came back up before it looked again.
@@ -219,9 +251,14 @@ function lowerLayerState(l: Link): OperState {
   return storedOperUp(dev) ? 'DOWN' : 'LOWERLAYERDOWN';
 }
 
-/** The device dev_get_iflink names: a veth's peer, a NIC's cable end, a macvlan's lower device. */
+/** The device dev_get_iflink names: a veth's peer, a NIC's cable end, a macvlan's or a VLAN's lower device. */
 export function iflinkOf(l: Link): Link | null {
-  return l.peer ?? l.cable ?? l.macvlan?.lower ?? null;
+  return l.peer ?? l.cable ?? lowerOf(l);
+}
+
+/** The device a stacked device (a macvlan, a VLAN) sits on and takes its carrier from. */
+export function lowerOf(l: Link): Link | null {
+  return l.macvlan?.lower ?? l.vlan?.lower ?? null;
 }
 
 /** netif_oper_up on the stored operstate, which a device that is down keeps from before. */

@@ -8,7 +8,7 @@
  * domains a fresh ARP exchange sees (drivers/net/veth.c carrier, br_forward's port states).
  */
 import type { LabModel } from './lab-model.js';
-import type { Link } from './link.js';
+import { lowerOf, type Link } from './link.js';
 import type { Netns } from './netns.js';
 
 /** How two links are joined: veth ends, a cable between NICs, a port and its bridge, a macvlan and its lower device. */
@@ -73,7 +73,7 @@ export function segments(links: readonly Link[], live: JoinLive): Segments {
     join(i, l.peer, 'peer', true);
     join(i, l.cable ?? null, 'cable', true);
     join(i, l.master, 'master', false);
-    join(i, l.macvlan?.lower ?? null, 'lower', false);
+    join(i, lowerOf(l), 'lower', false);
   });
   return { links, indexOf, edges, segmentOf: find };
 }

@@ -1,7 +1,7 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
 import { pmtuDevMtuChanged } from '../model/pmtu.js';
 import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
-import type { Link, LinkKind } from '../model/link.js';
+import { lowerOf, type Link, type LinkKind } from '../model/link.js';
 import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
@@ -11,10 +11,11 @@ import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
 import { applyVxlanAdd } from './apply-vxlan.js';
 import { applyBridgeSpec } from './apply-bridge.js';
+import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './apply-vlan.js';
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -62,6 +63,11 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'macvlan') {
     if (master) checkEnslave(master, 'macvlan');
     applyMacvlanAdd(ctx, ns, op, master);
+    return;
+  }
+  if (op.kind === 'vlan') {
+    if (master) checkEnslave(master, 'vlan');
+    applyVlanAdd(ctx, ns, op, master);
     return;
   }
   if (op.kind === 'veth') {
@@ -161,7 +167,7 @@ function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
   if (dev && /^(00:){5}00$/.test(dev.mac)) throw rtnetlinkError(ERRNO.EINVAL);
   if (refusal === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
   // the device's rx_handler is a macvlan port's, or the bridge sits below it (an upper-device loop)
-  if (dev && (dev.uppers?.length || dev.macvlan?.lower === master)) throw rtnetlinkError(ERRNO.EBUSY);
+  if (dev && (dev.uppers?.some((u) => u.macvlan) || lowerOf(dev) === master)) throw rtnetlinkError(ERRNO.EBUSY);
 }
 
 export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
@@ -193,6 +199,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     checkMacvlanChange(l, op.macvlan.mode);
     if (op.macvlan.mode !== null) l.macvlan!.mode = op.macvlan.mode;
   }
+  if (op.vlan) applyVlanChange(l, op.vlan);
   if (op.name !== null && op.name !== l.name) {
     const e = checkIfname(op.name);
     if (e) throw e;
@@ -202,6 +209,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.mtu !== null) {
     checkMtu(l, op.mtu);
     checkMacvlanMtu(l, op.mtu);
+    checkVlanMtu(l, op.mtu);
   }
   if (op.address !== null) checkMac(op.address);
   if (to && to !== l.ns) {
@@ -235,6 +243,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     throw masterError;
   }
   if (master !== undefined) setMaster(l, master);
+  if (op.up === true) checkVlanOpen(l);
   if (op.up === true) linkUp(l);
   else if (op.up === false) linkDown(l);
   l.ns.touch();

@@ -60,5 +60,6 @@ export const ERRNO = {
   EBUSY: 'Device or resource busy',
   EPERM: 'Operation not permitted',
   ERANGE: 'Numerical result out of range',
+  ENETDOWN: 'Network is down',
   ENOBUFS: 'No buffer space available',
 } as const;

@@ -44,6 +44,16 @@ export interface LinkAddOp {
   bridge: BridgeSpec | null;
   /** `type macvlan` settings; absent or null: none given (mode vepa) */
   macvlan?: MacvlanSpec | null;
+  /** `type vlan` settings (`id` is required by the kernel when making one) */
+  vlan?: VlanSpec | null;
+}
+
+/** `type vlan` settings (IFLA_VLAN_*); null: not given. */
+export interface VlanSpec {
+  id: number | null;
+  proto: '802.1Q' | '802.1ad' | null;
+  /** VLAN_FLAG_* given `on` (true) or `off` (false) */
+  flags: Partial<Record<'reorderHdr' | 'gvrp' | 'mvrp' | 'looseBinding' | 'bridgeBinding', boolean>>;
 }
 
 /** `type macvlan` settings (IFLA_MACVLAN_MODE); a null mode: not given. */
@@ -83,6 +93,8 @@ export interface LinkSetOp {
   bridge: LinkAddOp['bridge'];
   /** `type macvlan mode M` on an existing macvlan (macvlan_changelink) */
   macvlan?: MacvlanSpec | null;
+  /** `type vlan …` on an existing VLAN (vlan_changelink) */
+  vlan?: VlanSpec | null;
   /** a bridge port's own settings (`type bridge_slave …`, `bridge link set`): IFLA_BRPORT_* */
   bridgePort?: BridgePortSpec | null;
 }

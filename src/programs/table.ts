@@ -24,6 +24,7 @@ import { runNc } from './l4/nc.js';
 import { runCurl } from './l4/curl.js';
 import { runPython3 } from './l4/http-server.js';
 import { runSs } from './l4/ss.js';
+import { runTc } from './tc/index.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -51,4 +52,5 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   curl: (ctx, argv) => runCurl(ctx, argv),
   python3: (ctx, argv) => runPython3(ctx, argv),
   ss: (ctx, argv) => runSs(ctx, argv),
+  tc: (ctx, argv) => runTc(ctx, argv),
 };

@@ -4,7 +4,8 @@
  * test/real/spine.test.ts, forwarding.test.ts …) does not agree with on 6.1, and the lines.
  *
  * `npx tsx test/real/kernel-differences.ts --write` (root, user-mode-linux installed) runs every
- * case on UML and rewrites test/cases/kernel-differences.json and docs/kernel-differences.md;
+ * case on UML, 40 to a boot, keeping each boot's results (a killed run resumes from them), and
+ * rewrites test/cases/kernel-differences.json and docs/kernel-differences.md;
  * test/real/uml-cases.test.ts checks that UML still answers so, case by case.
  */
 import * as fs from 'node:fs';
@@ -67,19 +68,41 @@ ${rows.join('\n')}
 `;
 }
 
+/**
+ * Where a long recording keeps what it has done: a loaded machine makes UML slow (a boot of 40
+ * cases can take a quarter of an hour), so each boot's results are kept and a run killed half
+ * way resumes from them (`--write` again); the final table replaces it.
+ */
+const PROGRESS_FILE = path.join(projectRoot, 'test/cases/.kernel-differences.progress.json');
+
+interface Progress {
+  done: string[];
+  diffs: Record<string, LineDifference[]>;
+}
+
 async function main(): Promise<void> {
   const { runCasesOnUml } = await import('./uml-cases.js');
   const cases = comparedCases();
-  const runs = await runCasesOnUml(cases, 40);
-  const out: Record<string, LineDifference[]> = {};
-  for (const r of runs) {
-    if (r.real.length === 0) throw new Error(`${r.file}: the kernel ran nothing`);
-    if (r.diffs.length) out[r.file] = differencesOf(r);
+  const progress: Progress = fs.existsSync(PROGRESS_FILE) ? (JSON.parse(fs.readFileSync(PROGRESS_FILE, 'utf8')) as Progress) : { done: [], diffs: {} };
+  const left = cases.filter((c) => !progress.done.includes(c.file));
+  if (progress.done.length) process.stdout.write(`resuming: ${progress.done.length} cases done, ${left.length} left\n`);
+  const PER_BOOT = 40;
+  for (let i = 0; i < left.length; i += PER_BOOT) {
+    const runs = await runCasesOnUml(left.slice(i, i + PER_BOOT), PER_BOOT);
+    for (const r of runs) {
+      if (r.real.length === 0) throw new Error(`${r.file}: the kernel ran nothing`);
+      if (r.diffs.length) progress.diffs[r.file] = differencesOf(r);
+      progress.done.push(r.file);
+    }
+    fs.writeFileSync(PROGRESS_FILE, `${JSON.stringify(progress)}\n`);
+    process.stdout.write(`${progress.done.length} of ${cases.length} cases run on UML\n`);
   }
+  const out = Object.fromEntries(cases.filter((c) => c.file in progress.diffs).map((c) => [c.file, progress.diffs[c.file]!]));
   fs.writeFileSync(DIFFERENCES_FILE, `${JSON.stringify(out, null, 2)}\n`);
   fs.mkdirSync(path.dirname(DOC_FILE), { recursive: true });
   fs.writeFileSync(DOC_FILE, differencesDoc(out, cases.length));
-  process.stdout.write(`${runs.length} cases, ${Object.keys(out).length} differ on 6.1\n`);
+  fs.rmSync(PROGRESS_FILE);
+  process.stdout.write(`${cases.length} cases, ${Object.keys(out).length} differ on 6.1\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]) && process.argv.includes('--write')) await main();

@@ -4,7 +4,7 @@
  * kernel's answer — the same answer as the same argv run plainly in a sandbox — while lines
  * that are not allowed never run (canaries they would create inside the sandbox never
  * appear) and nothing reaches a shell. `diff` lists every such line and exits 1 (0 with
- * --allow-unmodelled); a kernel profile decides bond/vlan; `auto` agrees with a probe.
+ * --allow-unmodelled); a kernel profile decides bond/vrf; `auto` agrees with a probe.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -144,8 +144,8 @@ describeReal('real mode: the kernel answers the lines the simulator does not mod
     }
   }, 300_000);
 
-  it('kernel profiles: bond and vlan get this kernel’s answer with auto, and are not modelled (the kernel answers) with the stock profile', async () => {
-    const script = 'ip link add b0 type bond\nip link add v5 link lo type vlan id 5\nip link add m0 link lo type macvlan\n';
+  it('kernel profiles: bond and vrf get this kernel’s answer with auto, and are not modelled (the kernel answers) with the stock profile', async () => {
+    const script = 'ip link add b0 type bond\nip link add v5 type vrf table 5\nip link add m0 link lo type macvlan\n';
     const auto = (await resolveKernelProfile('auto')).profile;
     const here = await runScriptInSandbox(script, { file: 'p.sh', host: 'host', kernel: auto });
     const sim = new Twin({ kernel: auto }).run('host', script, { file: 'p.sh' });

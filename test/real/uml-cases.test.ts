@@ -2,8 +2,9 @@
  * The kernel-comparison cases on user-mode Linux's 6.1, with per-kernel expectations: a case
  * recorded in test/cases/kernel-differences.json must disagree with the simulator (which
  * answers as 6.18 does) on exactly the recorded lines and fields, and with the recorded 6.1
- * text; every other case must agree on every line. test/cases/dummy (a kind this machine lacks)
- * is compared here only.
+ * text; every other case must agree on every line. test/cases/dummy, vlan and netem (kinds and a
+ * qdisc this machine lacks) are compared here only, and test/cases/netem-tolerance within
+ * stated tolerances (loss and jitter are the kernel's random draws).
  *
  * One boot runs them all. By default the suite takes every recorded difference and a sample of
  * the agreeing cases (none while the table is empty: it has not been recorded on this branch yet) (UML costs 50–100 ms a command, several times that on a busy machine);
@@ -30,12 +31,20 @@ const chosen: Case[] =
     : haveTable
       ? [...corpus.filter((c) => c.file in recorded), ...agreeing.filter((_, i) => i % Math.max(1, Math.floor(agreeing.length / SAMPLE)) === 0).slice(0, SAMPLE)]
       : [];
-const cases = [...loadCases('dummy'), ...chosen];
+const tolerance = loadCases('netem-tolerance');
+const cases = [...loadCases('dummy'), ...loadCases('vlan'), ...loadCases('netem'), ...chosen];
 
 let runs: Promise<Map<string, CaseRun>> | undefined;
 function runAll(): Promise<Map<string, CaseRun>> {
-  runs ??= import('./uml-cases.js').then(async ({ runCasesOnUml }) => new Map((await runCasesOnUml(cases, 80)).map((r) => [r.file, r])));
+  runs ??= import('./uml-cases.js').then(async ({ runCasesOnUml }) => new Map((await runCasesOnUml([...cases, ...tolerance], 80)).map((r) => [r.file, r])));
   return runs;
+}
+
+/** A ping's statistics: the share of replies received and the average round trip (ms). */
+function pingFigures(stdout: string): { received: number; avgMs: number | null } {
+  const sent = /(\d+) packets transmitted, (\d+) received/.exec(stdout);
+  const rtt = /rtt min\/avg\/max\/mdev = [\d.]+\/([\d.]+)\//.exec(stdout);
+  return { received: sent ? Number(sent[2]) / Number(sent[1]) : Number.NaN, avgMs: rtt ? Number(rtt[1]) : null };
 }
 
 const key = (d: { line: number; field: string; '6.1': string }) => `${d.line} ${d.field} ${normalize(d['6.1'])}`;
@@ -46,6 +55,26 @@ describeReal(
     it('the recorded differences are about cases that exist', () => {
       const files = new Set(corpus.map((c) => c.file));
       expect(Object.keys(recorded).filter((f) => !files.has(f))).toEqual([]);
+    });
+    describe('netem within tolerances (test/cases/netem-tolerance: every ping of the kernel and of the simulator)', () => {
+      for (const c of tolerance) {
+        it(c.file, async () => {
+          const r = (await runAll()).get(c.file)!;
+          const pings = (steps: typeof r.sim) => steps.filter((s) => /^ping /.test(s.command)).map((s) => ({ line: s.line, ...pingFigures(s.stdout) }));
+          const sim = pings(r.sim);
+          const real = pings(r.real);
+          expect(real.map((p) => p.line)).toEqual(sim.map((p) => p.line));
+          expect(sim.length).toBeGreaterThan(0);
+          for (const [i, k] of real.entries()) {
+            const s = sim[i]!;
+            const where = `line ${k.line}: kernel ${JSON.stringify(k)}, simulator ${JSON.stringify(s)}`;
+            // the share received: within 15 points (200 pings losing 36 %: about 3.5 standard deviations)
+            expect(Math.abs(s.received - k.received), where).toBeLessThan(0.15);
+            // the average round trip: within 3 ms or 15 % (the kernel adds its own time; UML's timer ticks at 100 Hz)
+            if (k.avgMs !== null && k.avgMs > 5) expect(Math.abs((s.avgMs ?? 0) - k.avgMs), where).toBeLessThan(Math.max(3, 0.15 * k.avgMs));
+          }
+        }, 1_800_000);
+      }
     });
     describe('cases', () => {
       for (const c of cases) {

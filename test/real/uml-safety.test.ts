@@ -170,6 +170,32 @@ describeReal(
       expect(r.status).toBe(0);
       expect(snapshotMachine()).toBe(before);
     }, 300_000);
+
+    it('diff of a lab file whose link has Mininet-style delay and rate (examples/uml-netem): netem on both ends, in both modes, agreeing with UML', async () => {
+      const { spawnSync } = await import('node:child_process');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'diff', 'examples/uml-netem/lab.yaml', '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 280_000 });
+      expect(r.stderr).not.toMatch(/Error|not possible/);
+      const out = JSON.parse(r.stdout) as { kernel: string; agree: number; disagree: unknown[]; unmodelled: unknown[] };
+      expect(out.kernel).toBe('uml');
+      expect(out.disagree).toEqual([]);
+      expect(out.unmodelled).toEqual([]);
+      expect(out.agree).toBe(5);
+      expect(r.status).toBe(0);
+      expect(snapshotMachine()).toBe(before);
+    }, 300_000);
+
+    it('diff of the VLAN trunk lab (examples/uml-vlan) agrees with UML on every line, the unanswered VLAN included', async () => {
+      const { spawnSync } = await import('node:child_process');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'diff', 'examples/uml-vlan/lab.yaml', '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 280_000 });
+      expect(r.stderr).not.toMatch(/Error|not possible/);
+      const out = JSON.parse(r.stdout) as { kernel: string; agree: number; disagree: unknown[]; unmodelled: unknown[] };
+      expect(out.kernel).toBe('uml');
+      expect(out.disagree).toEqual([]);
+      expect(out.unmodelled).toEqual([]);
+      expect(out.agree).toBe(19);
+      expect(r.status).toBe(0);
+      expect(snapshotMachine()).toBe(before);
+    }, 300_000);
   },
   { tools: UML_TOOLS },
 );

@@ -9,6 +9,7 @@ import { macvlanAdapter } from './macvlan.js';
 import { tapAdapter } from './tap.js';
 import { tunAdapter } from './tun.js';
 import { vethAdapter } from './veth.js';
+import { vlanAdapter } from './vlan.js';
 import { vxlanAdapter } from './vxlan.js';
 
 export type { KernelKind, KindAdapter } from './kind.js';
@@ -23,6 +24,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   vxlan: vxlanAdapter,
   macvlan: macvlanAdapter,
   dummy: dummyAdapter,
+  vlan: vlanAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

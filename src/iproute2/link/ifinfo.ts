@@ -81,7 +81,7 @@ export function linkFlags(l: Link): number {
   if (type === 'loopback') f |= IFF.LOOPBACK;
   else if (type === 'none') f |= IFF.MULTICAST;
   else f |= IFF.BROADCAST | IFF.MULTICAST;
-  if (KINDS[l.kind].multicast === false) f &= ~IFF.MULTICAST;
+  if (KINDS[l.kind].multicast === false || l.multicastOff) f &= ~IFF.MULTICAST;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
   if (l.up) {
@@ -128,7 +128,7 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
     iflink,
     linkNetnsid,
     mtu: l.mtu,
-    qdisc: full ? (l.everUp ? (k.queued ? DEFAULT_QDISC : 'noqueue') : 'noop') : null,
+    qdisc: full ? (l.qdisc?.kind ?? (l.everUp ? (k.queued ? DEFAULT_QDISC : 'noqueue') : 'noop')) : null,
     master: full && l.master ? l.master.ifindex : null,
     operstate: operState(l),
     linkmode: full ? 0 : null,

@@ -13,6 +13,7 @@ import { macvlanKind } from './macvlan.js';
 import { tapKind } from './tap.js';
 import { tunKind } from './tun.js';
 import { vethKind } from './veth.js';
+import { vlanKind } from './vlan.js';
 import { vxlanKind } from './vxlan.js';
 
 export type { LinkKindModel } from './kind.js';
@@ -27,4 +28,5 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   vxlan: vxlanKind,
   macvlan: macvlanKind,
   dummy: dummyKind,
+  vlan: vlanKind,
 };

@@ -12,6 +12,7 @@ import { tapUtil } from './tap.js';
 import { tunUtil } from './tun.js';
 import type { LinkUtil } from './util.js';
 import { vethUtil } from './veth.js';
+import { vlanUtil } from './vlan.js';
 import { vxlanUtil } from './vxlan.js';
 
 export type { LinkUtil } from './util.js';
@@ -26,6 +27,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   vxlan: vxlanUtil,
   macvlan: macvlanUtil,
   dummy: dummyUtil,
+  vlan: vlanUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */
