@@ -51,8 +51,10 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
     if (a === 'dev') dev = args[++j] ?? null;
     else if (a === 'root') root = true;
     else if (a === 'handle') {
-      const m = /^([0-9a-fA-F]+):?$/.exec(args[++j] ?? '');
-      if (!m) return fail(`Error: invalid qdisc ID\n`, 1);
+      // get_qdisc_handle: a hex major, then ':' and anything (the minor is not read), or the end
+      const arg = args[++j] ?? '';
+      const m = /^([0-9a-fA-F]+)(?::.*)?$/s.exec(arg);
+      if (!m || Number.parseInt(m[1]!, 16) >= 0x10000) return fail(`Error: argument "${arg}" is wrong: invalid qdisc ID\n`, 255);
       handle = Number.parseInt(m[1]!, 16);
     } else if (a === 'parent' || a === 'ingress' || a === 'clsact' || a === 'estimator' || a === 'stab') return unsupported(`tc qdisc ${a}`);
     else break;
@@ -64,8 +66,13 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
   const kind = args[j];
   const opts = args.slice(j + 1);
   if (cmd === 'del' || cmd === 'delete') {
+    // tc_get_qdisc checks the kind named against the root's before it looks at the handle
+    if (kind !== undefined && kind !== l.qdisc?.kind) {
+      // a default root (noop, noqueue, pfifo_fast …, as the device and default_qdisc have it) is never netem
+      if (!l.qdisc && kind !== 'netem') return unsupported(`tc qdisc del of kind ${kind} from a default root`);
+      return fail('Error: Invalid qdisc name: must match existing qdisc.\n', 2);
+    }
     if (!l.qdisc) return fail('Error: Cannot delete qdisc with handle of zero.\n', 2);
-    if (kind !== undefined && kind !== l.qdisc.kind) return unsupported(`tc qdisc del of kind ${kind}`);
     delete l.qdisc;
     l.ns.touch();
     return ok();
