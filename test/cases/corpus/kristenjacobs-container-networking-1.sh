@@ -1,5 +1,7 @@
 #!/bin/bash
 # corpus: container networking step 1: a namespace "con" joined to the host, then a test ping
+# corpus: timing (ip netns del returns before the kernel has destroyed the namespace's devices —
+#   cleanup_net runs in a work queue — so whether veth10 still exists for the last line is a race)
 # source: https://github.com/kristenjacobs/container-networking/blob/HEAD/1-network-namespace/README.md
 # author: Kristen Jacobs (GitHub kristenjacobs)
 # licence: not stated
