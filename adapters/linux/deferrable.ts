@@ -28,9 +28,11 @@ function ipOptions(argv: readonly string[]): { ns: string | null; family: boolea
   return { ns, family, rest: argv.slice(i) };
 }
 
-const prefixOf = (w: string, full: string, min: number) => w.length >= min && full.startsWith(w);
+/** Whether `w` abbreviates `full` as ip's matches() takes it (at least `min` letters). */
+export const prefixOf = (w: string, full: string, min: number) => w.length >= min && full.startsWith(w);
 const WRITE_VERBS = new Set(['add', 'set', 'replace', 'change', 'append', 'prepend', 'del', 'delete']);
-const OBJECTS: [string, number][] = [
+/** ip's objects speculation knows, with the letters ip needs to tell each apart. */
+export const OBJECTS: [string, number][] = [
   ['link', 1],
   ['address', 1],
   ['route', 1],

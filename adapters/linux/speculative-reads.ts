@@ -18,7 +18,7 @@
 import type { Invocation } from '../../src/exec/invocation.js';
 import type { Outcome } from '../../src/exec/outcome.js';
 import { batchLine, CompileError } from './compile.js';
-import { plainName } from './deferrable.js';
+import { OBJECTS, plainName, prefixOf } from './deferrable.js';
 import { normalize } from './diff-steps.js';
 import { realArgvProblem } from './guard.js';
 import type { ExecResult, Sandbox } from './sandbox.js';
@@ -35,15 +35,8 @@ export interface ReadSlot {
 /** ip's options a read may have and a batch may share (none takes an argument). */
 const FLAGS = new Set(['-br', '-brief', '-j', '-json', '-p', '-pretty', '-d', '-details', '-o', '-oneline', '-4', '-6', '-N', '-numeric']);
 
-const prefixOf = (w: string, full: string, min: number) => w.length >= min && full.startsWith(w);
-const OBJECTS: [string, number][] = [
-  ['link', 1],
-  ['address', 1],
-  ['route', 1],
-  ['rule', 2],
-  ['neighbour', 1],
-  ['neighbor', 1],
-];
+/** The objects whose listings may wait (`netns list` reads a folder, `tuntap` is not a dump). */
+const READ_OBJECTS = OBJECTS.filter(([o]) => o !== 'netns' && o !== 'tuntap');
 const VERBS: [string, number][] = [
   ['show', 1],
   ['list', 1],
@@ -65,7 +58,7 @@ export function ipRead(argv: readonly string[]): { ns: string | null; options: s
     else return null;
   }
   const rest = argv.slice(i);
-  if (!OBJECTS.some(([full, min]) => prefixOf(rest[0] ?? '', full, min))) return null;
+  if (!READ_OBJECTS.some(([full, min]) => prefixOf(rest[0] ?? '', full, min))) return null;
   const verb = rest[1];
   if (verb !== undefined && !VERBS.some(([full, min]) => prefixOf(verb, full, min)) && !(prefixOf(rest[0]!, 'route', 1) && verb === 'get')) return null;
   return { ns, options, rest };
