@@ -22,6 +22,8 @@ export interface JsonLink {
   ifname: string;
   flags?: string[];
   operstate?: string;
+  /** the bridge (or other master) it is a port of */
+  master?: string;
   addr_info?: JsonAddr[];
 }
 
@@ -44,9 +46,18 @@ function dadRunning(l: JsonLink): boolean {
   return (l.addr_info ?? []).some((a) => a.tentative === true && a.dadfailed !== true);
 }
 
-/** Whether a namespace's `ip -j addr show` shows a settled state (with `dad`: DAD finished too). */
+const carrierUp = (l: JsonLink) => (l.flags ?? []).includes('UP') && (l.flags ?? []).includes('LOWER_UP');
+
+/**
+ * Whether a namespace's `ip -j addr show` shows a settled state (with `dad`: DAD finished too).
+ * A bridge up without ports shows UNKNOWN for good; once a port is up with carrier its
+ * linkwatch moves it to UP a moment later (measured on 6.18), so a master with such a port
+ * still UNKNOWN has not settled.
+ */
 export function settled(links: JsonLink[], dad: boolean): boolean {
-  return links.every((l) => linkSettled(l) && !(dad && dadRunning(l)));
+  const masters = new Set(links.filter((l) => l.master !== undefined && carrierUp(l)).map((l) => l.master));
+  const lagging = (l: JsonLink) => masters.has(l.ifname) && carrierUp(l) && (l.operstate ?? 'UNKNOWN') === 'UNKNOWN';
+  return links.every((l) => linkSettled(l) && !lagging(l) && !(dad && dadRunning(l)));
 }
 
 /**

@@ -16,15 +16,14 @@ import { withSandboxSlot } from './slots.js';
 const READS = ['ip link show', 'ip -br addr', 'ip -j route show', 'ip -n ns1 -br link', 'ip netns exec ns2 ip -d link show eth0', 'ip -n ns1 route get 10.0.0.1', 'ip neigh show'];
 
 /**
- * Namespaces on a bridge, then (once the bridge's operstate has followed its first port: settle.ts
- * takes a bridge's UNKNOWN for settled) rounds of reads (some into pipes, which must not wait) with writes between.
+ * Namespaces on a bridge (the first read waits for the bridge's operstate to follow its first
+ * port: settle.ts), then rounds of reads (some into pipes, which must not wait) with writes between.
  */
 const SCRIPT = `
 ip link add br0 type bridge
 ip link set br0 up
 ip addr add 10.0.0.1/24 dev br0
 for i in 1 2 3; do ip netns add ns$i; ip link add v$i type veth peer name eth0 netns ns$i; ip link set v$i master br0 up; ip -n ns$i addr add 10.0.0.1$i/24 dev eth0; ip -n ns$i link set eth0 up; done
-sleep 1
 ${Array.from({ length: 6 }, (_, k) => `${[...READS, ...READS, ...READS].join('\n')}\nip link show | grep -c br0\nip route add 10.${k}.0.0/16 via 10.0.0.11`).join('\n')}
 ${READS.join('\n')}
 `;

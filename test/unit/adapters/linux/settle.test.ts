@@ -16,6 +16,22 @@ describe('settled', () => {
     expect(settled([{ ...up, flags: ['BROADCAST', 'MULTICAST', 'UP'], operstate: 'UNKNOWN' }], false)).toBe(false);
   });
 
+  it('waits for a bridge whose port has carrier to leave UNKNOWN, not for a bridge without ports', () => {
+    const br = { ifname: 'br0', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'], operstate: 'UNKNOWN' };
+    expect(settled([br], false)).toBe(true);
+    expect(settled([br, { ...up, master: 'br0' }], false)).toBe(false);
+    expect(
+      settled(
+        [
+          { ...br, operstate: 'UP' },
+          { ...up, master: 'br0' },
+        ],
+        false,
+      ),
+    ).toBe(true);
+    expect(settled([br, { ...up, flags: ['BROADCAST', 'MULTICAST'], operstate: 'DOWN', master: 'br0' }], false)).toBe(true);
+  });
+
   it('waits for DAD only when asked, and never for an address that failed it', () => {
     expect(settled([{ ...up, addr_info: [tentative] }], false)).toBe(true);
     expect(settled([{ ...up, addr_info: [tentative] }], true)).toBe(false);
