@@ -19,17 +19,46 @@ export interface FdbEntry {
   port: Link;
   /** µs of the last frame seen from this MAC */
   updated: number;
+  /** when it was made, in lab versions plus a half (after the model's entries of that version) */
+  seq: number;
+  /** order of making among entries of the same version */
+  serial: number;
 }
 
 /** The learned forwarding database of one bridge. */
 export class BridgeState {
   readonly fdb = new Map<string, FdbEntry>();
+  serial = 0;
 
   clone(): BridgeState {
     const c = new BridgeState();
+    c.serial = this.serial;
     for (const [k, v] of this.fdb) c.fdb.set(k, { ...v });
     return c;
   }
+}
+
+/** A learned entry as `bridge fdb show` lists it. */
+export interface LearnedFdb {
+  mac: string;
+  port: Link;
+  seq: number;
+  serial: number;
+}
+
+/** The bridge's learned entries still alive now (br_fdb_cleanup deletes them at expiry). */
+export function learnedFdb(sim: Simulator, br: Link): LearnedFdb[] {
+  sim.sync();
+  const bs = sim.bridgeState(br);
+  const out: LearnedFdb[] = [];
+  for (const [mac, e] of bs.fdb) {
+    if (sim.now - e.updated > ageingUs(br)) {
+      bs.fdb.delete(mac);
+      continue;
+    }
+    out.push({ mac, port: e.port, seq: e.seq, serial: e.serial });
+  }
+  return out;
 }
 
 function ageingUs(br: Link): number {
@@ -39,7 +68,7 @@ function ageingUs(br: Link): number {
 
 /** The port a unicast MAC was learned on (static entries first), or null. */
 export function fdbLookup(sim: Simulator, br: Link, mac: string): Link | null {
-  for (const p of sim.ports(br)) for (const f of p.fdb) if (f.dst === null && f.mac === mac) return p;
+  for (const p of sim.ports(br)) for (const f of p.fdb) if (f.master && f.mac === mac) return p;
   const e = sim.bridgeState(br).fdb.get(mac);
   if (!e) return null;
   if (sim.now - e.updated > ageingUs(br)) {
@@ -49,9 +78,20 @@ export function fdbLookup(sim: Simulator, br: Link, mac: string): Link | null {
   return e.port;
 }
 
+/** The MAC is one of the bridge's local entries: its own, a port's, or one added `permanent` (BR_FDB_LOCAL). */
 function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
   if (mac === br.mac) return true;
-  for (const p of sim.ports(br)) if (p.mac === mac) return true;
+  for (const e of br.fdb) if (e.mac === mac) return true;
+  for (const p of sim.ports(br)) {
+    if (p.mac === mac) return true;
+    for (const e of p.fdb) if (e.master && e.permanent && e.mac === mac) return true;
+  }
+  return false;
+}
+
+/** An entry added with `master` holds the MAC: learning does not take it. */
+function hasStatic(sim: Simulator, br: Link, mac: string): boolean {
+  for (const p of sim.ports(br)) for (const e of p.fdb) if (e.master && e.mac === mac) return true;
   return false;
 }
 
@@ -112,7 +152,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     return;
   }
   const src = frame.eth.src;
-  if (!isGroupMac(src) && !isLocalMac(sim, br, src)) {
+  if (!isGroupMac(src) && !isLocalMac(sim, br, src) && !hasStatic(sim, br, src)) {
     const fdb = sim.bridgeState(br).fdb;
     const old = fdb.get(src);
     if (!old || old.port !== port) {
@@ -123,7 +163,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
       old.port = port;
       old.updated = sim.now;
     } else {
-      fdb.set(src, { port, updated: sim.now });
+      fdb.set(src, { port, updated: sim.now, seq: sim.lab.version + 0.5, serial: ++sim.bridgeState(br).serial });
     }
   }
   if (++frame.bridgeHops > PARAMS.maxBridgeHops) {

@@ -255,6 +255,7 @@ export function compileOp(op: Op): Command {
       if (op.master) out.push('master');
       if (op.self) out.push('self');
       if (op.permanent) out.push('permanent');
+      else if (op.master) out.push('static');
       return { program: 'bridge', argv: out };
     }
     case 'rule.add': {

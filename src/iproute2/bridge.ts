@@ -4,7 +4,6 @@
  * for every failure, kernel refusals included, so almost every error exits 255.
  */
 import { KINDS } from '../model/kinds/index.js';
-import { ip4ToString } from '../model/ip.js';
 import { portForwards, type Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import type { FdbOp, LinkSetOp } from '../ops/op.js';
@@ -16,6 +15,7 @@ import { printLinkFlags, printNameAndLink, type ShowCtx } from './link/fields.js
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
 import { Printer } from './print.js';
 import type { CmdContext, CommandResult } from './types.js';
+import { fdbShow } from './bridge-fdb-show.js';
 import { BRIDGE_LINK_USAGE, BRIDGE_USAGE, BRIDGE_VERSION, FDB_USAGE } from './usage.js';
 
 /** The global options `bridge` understands. */
@@ -208,105 +208,13 @@ function fdbModify(ctx: CmdContext, g: BridgeGlobals, argv: string[], mode: FdbO
   if (mac === null) exitWith(`Invalid mac address ${addr}\n`, 255);
   const link = llNameToIndex(ctx.ns, dev);
   if (!link) exitWith(nodevText(dev), 255);
-  if (reachable && !permanent) gaps.add('fdb entries that are not permanent');
+  // NUD_REACHABLE|NUD_NOARP without NUD_PERMANENT: a bridge's static entry (BR_FDB_STATIC)
+  const isStatic = reachable && !permanent;
+  if (isStatic && !master) gaps.add('fdb entries that are not permanent');
   if (self && master) gaps.add('fdb self and master together');
   if (gaps.any) notModelled(`bridge fdb ${mode}: ${gaps.text()}`);
-  const op: FdbOp = { op: 'fdb.add', mode, mac, dev: link.name, dst, master, self, permanent: true };
+  const op: FdbOp = { op: 'fdb.add', mode, mac, dev: link.name, dst, master, self, permanent: !isStatic };
   return opsPlan([op], '', 255);
-}
-
-/** print_fdb() for the static entries of a VXLAN device (its own FDB, dumped newest MAC first). */
-function renderVxlanFdb(devs: Link[], g: BridgeGlobals, filtered: boolean): CommandResult {
-  const p = new Printer(g.json, g.pretty);
-  p.startList();
-  for (const l of devs) {
-    if (l.master && l.master.kind === 'bridge') {
-      // the bridge's dump comes first: the port's own address, a permanent local entry
-      // (entries the bridge learned on the port are runtime state, not shown here)
-      p.openObject();
-      p.any('mac', `${l.mac} `, l.mac);
-      if (!filtered) {
-        p.text('dev ');
-        p.any('ifname', `${l.name} `, l.name);
-      }
-      p.text('master ');
-      p.any('master', `${l.master.name} `, l.master.name);
-      p.any('state', 'permanent\n', 'permanent');
-      p.closeObject();
-    }
-    const macs: string[] = [];
-    for (const e of l.fdb) if (!macs.includes(e.mac)) macs.push(e.mac);
-    for (const mac of macs.reverse()) {
-      for (const e of l.fdb.filter((x) => x.mac === mac)) {
-        p.openObject();
-        p.any('mac', `${mac} `, mac);
-        if (!filtered) {
-          p.text('dev ');
-          p.any('ifname', `${l.name} `, l.name);
-        }
-        if (e.dst !== null) {
-          p.text('dst ');
-          p.any('dst', `${ip4ToString(e.dst)} `, ip4ToString(e.dst));
-        }
-        p.openArray('flags');
-        p.any(null, 'self ', 'self');
-        p.closeArray();
-        const state = e.permanent ? 'permanent' : '';
-        p.any('state', `${state}\n`, state);
-        p.closeObject();
-      }
-    }
-  }
-  p.endList();
-  return { exit: 0, stdout: p.output, stderr: '' };
-}
-
-/**
- * fdb_show(). Only a VXLAN device's FDB is modelled: other devices list the kernel's own
- * multicast and learned entries, which the model does not keep.
- */
-function fdbShow(ctx: CmdContext, g: BridgeGlobals, argv: string[]): IpPlan {
-  let filterDev: string | null = null;
-  let br: string | null = null;
-  const gaps = new Gaps();
-  const a = new Argv(argv);
-  let vlan = 0;
-  while (a.more) {
-    const arg = a.cur;
-    if (arg === 'brport' || arg === 'dev') {
-      filterDev = a.next();
-    } else if (arg === 'br') {
-      br = a.next();
-    } else if (arg === 'vlan') {
-      const v = a.next();
-      if (vlan) duparg('vlan', v);
-      vlan = Number.parseInt(v, 10) || 0;
-      gaps.add('fdb show vlan');
-    } else if (arg === 'state') {
-      const v = a.next();
-      if (!(matches(v, 'permanent') || matches(v, 'static') || matches(v, 'temp') || matches(v, 'stale') || getU32(v) !== null)) {
-        invarg('invalid state', v);
-      }
-      gaps.add('fdb show state');
-    } else if (arg === 'dynamic') {
-      gaps.add('fdb show dynamic');
-    } else if (matches(arg, 'help')) {
-      exitWith(FDB_USAGE, 255);
-    }
-    a.step();
-  }
-  if (br !== null && !llNameToIndex(ctx.ns, br)) exitWith(`Cannot find bridge device "${br}"\n`, 255);
-  let link: Link | null = null;
-  if (filterDev !== null) {
-    link = llNameToIndex(ctx.ns, filterDev);
-    if (!link) exitWith(nodevText(filterDev), 255);
-  }
-  if (!link || link.kind !== 'vxlan' || br !== null) gaps.add('bridge fdb show of anything but one VXLAN device');
-  else if (link.vxlan?.group != null) gaps.add('bridge fdb show of a multicast VXLAN device');
-  if (g.stats) gaps.add('bridge -s fdb show');
-  if (g.color) gaps.add('colored output');
-  if (gaps.any) notModelled(gaps.text());
-  return showPlan(() => renderVxlanFdb([link!], g, true));
 }
 
 function doFdb(ctx: CmdContext, g: BridgeGlobals, argv: string[]): IpPlan {

@@ -53,6 +53,18 @@ export interface CmdContext {
   nowUs?: () => number;
   /** whether background processes of the lab run in a namespace (`ip netns pids`) */
   processesIn?: (ns: Netns) => boolean;
+  /** the entries a bridge learned (the simulator's), alive now */
+  learnedFdb?: (br: Link) => LearnedFdbEntry[];
+}
+
+/** A learned bridge FDB entry, as `bridge fdb show` lists it. */
+export interface LearnedFdbEntry {
+  mac: string;
+  port: Link;
+  /** when it was made, in lab versions (model entries made at version V carry V; learned ones after it V + 0.5) */
+  seq: number;
+  /** order of making among learned entries of one bridge */
+  serial: number;
 }
 
 /** A learnt neighbour entry, as `ip neigh` shows it. */

@@ -130,6 +130,7 @@ export function linkDown(l: Link): void {
   const stacked = stackedCarrier(l);
   l.up = false;
   addrconfPending(l);
+  l.adminDowns = (l.adminDowns ?? 0) + 1;
   l.flaps = (l.flaps ?? 0) + 1;
   if (l.peer) l.peer.flaps = (l.peer.flaps ?? 0) + 1;
   // veth_close: carrier goes at both ends; linkwatch sees this end first
@@ -199,6 +200,8 @@ export function setMaster(l: Link, master: Link | null): void {
     bridgeMtuAutoAdjust(old);
   }
   l.ns.touch();
+  // br_add_if → br_fdb_add_local: the port's MAC becomes the bridge's newest entry
+  if (master && master.kind === 'bridge') l.brSeq = l.ns.host.lab.version;
   addrconfSync(l.ns);
 }
 

@@ -4,6 +4,7 @@ import type { IfConf } from './sysctl.js';
 import type { Inet6Dev } from './ipv6/inet6-dev.js';
 import type { Ip4 } from './ip.js';
 import { ZERO_MAC } from './mac.js';
+import type { HwMcMemory } from './hw-mc-list.js';
 import type { Qdisc } from './qdisc.js';
 import type { BridgeTunables } from './bridge-options.js';
 import { lowestPortMac, portsOf } from './bridge-ports.js';
@@ -150,6 +151,12 @@ export interface Link {
    * entries when this moves, even if the link came back up before it looked again.
    */
   flaps?: number;
+  /** times this device itself was taken down: each down unloads its multicast groups (hw-mc-list.ts) */
+  adminDowns?: number;
+  /** its hardware multicast list as last looked at (hw-mc-list.ts) */
+  hwmc?: HwMcMemory;
+  /** as a bridge port: when its local FDB entry (its own MAC) was made, in lab versions — the bridge lists entries newest first */
+  brSeq?: number;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
   /** the device's IPv6: its conf, addresses and addrconf state (ipv6/addrconf.ts) */
@@ -177,6 +184,10 @@ export interface FdbEntry {
   permanent: boolean;
   /** added with `master`: an entry of the port's bridge, not of the device's own address list */
   master?: boolean;
+  /** a `master static` entry (BR_FDB_STATIC without BR_FDB_LOCAL): frames to it are forwarded to the port, it never ages */
+  static?: boolean;
+  /** when a `master` entry was made, in lab versions (the bridge lists entries newest first) */
+  seq?: number;
 }
 
 export function isBridgePort(l: Link): boolean {

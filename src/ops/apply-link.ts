@@ -222,6 +222,11 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
     portChanged(l);
+    // br_fdb_changeaddr: the port's new MAC is the bridge's newest local entry
+    if (l.master?.kind === 'bridge') {
+      l.ns.touch();
+      l.brSeq = l.ns.host.lab.version;
+    }
   }
   if (op.mtu !== null) {
     const orig = l.mtu;

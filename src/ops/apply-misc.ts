@@ -1,5 +1,5 @@
 /** Policy rules, static neighbours and bridge FDB entries. */
-import type { Link } from '../model/link.js';
+import type { FdbEntry, Link } from '../model/link.js';
 import { KINDS } from '../model/kinds/index.js';
 import { findDev, type OpContext } from './context.js';
 import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
@@ -110,9 +110,10 @@ export function applyFdb(ctx: OpContext, op: FdbOp): void {
     throw kernelError(`FDB ${del ? 'delete' : 'add'} only supported for Ethernet devices`);
   }
   if (op.master && (!dev.master || dev.master.kind !== 'bridge')) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
-  if (!op.master && dev.kind === 'vxlan') applyVxlanFdb(dev, op);
-  else applyAddrFdb(dev, op);
+  const made = !op.master && dev.kind === 'vxlan' ? (applyVxlanFdb(dev, op), null) : applyAddrFdb(dev, op);
   dev.ns.touch();
+  // fdb_create: the bridge lists its entries newest first
+  if (made) made.seq = dev.ns.host.lab.version;
 }
 
 const ZERO = '00:00:00:00:00:00';
@@ -151,19 +152,31 @@ function applyVxlanFdb(dev: Link, op: FdbOp): void {
   }
 }
 
-/** br_fdb_add / ndo_dflt_fdb_add: static addresses, one per MAC, dup refused only by `add`. */
-function applyAddrFdb(dev: Link, op: FdbOp): void {
+/**
+ * br_fdb_add / ndo_dflt_fdb_add: static addresses, one per MAC, dup refused only by `add`.
+ * A `master` entry is local (NUD_PERMANENT: frames to it go up to the bridge) or static.
+ */
+function applyAddrFdb(dev: Link, op: FdbOp): FdbEntry | null {
   const master = op.master === true;
   const i = dev.fdb.findIndex((e) => e.mac === op.mac && (e.master === true) === master);
   if (op.mode === 'del') {
     if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
     dev.fdb.splice(i, 1);
-    return;
+    return null;
   }
   if ((master || dev.kind === 'bridge') && op.mac === ZERO) throw rtnetlinkError(ERRNO.EINVAL);
   if (i >= 0) {
     if (op.mode === 'add') throw rtnetlinkError(ERRNO.EEXIST);
-    return;
+    // fdb_add_entry without NLM_F_EXCL: the entry takes the new state where it stands
+    const old = dev.fdb[i]!;
+    if (master) {
+      old.permanent = op.permanent;
+      if (op.permanent) delete old.static;
+      else old.static = true;
+    }
+    return null;
   }
-  dev.fdb.push({ mac: op.mac, dst: op.dst, permanent: op.permanent, ...(master ? { master: true } : {}) });
+  const e: FdbEntry = { mac: op.mac, dst: op.dst, permanent: op.permanent, ...(master ? { master: true } : {}), ...(master && !op.permanent ? { static: true } : {}) };
+  dev.fdb.push(e);
+  return e;
 }

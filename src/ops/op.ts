@@ -217,6 +217,7 @@ export interface FdbOp {
   dst: Ip4 | null;
   master: boolean;
   self: boolean;
+  /** NUD_PERMANENT; false: a `static` entry (only with `master`) */
   permanent: boolean;
 }
 

@@ -367,6 +367,7 @@ export function ifdown(l: Link, unregister: boolean): void {
     const k = l.ns.inet6.all.keep_addr_on_down || d.conf.keep_addr_on_down;
     keep = k > 0;
   }
+  d.ifdowns = (d.ifdowns ?? 0) + 1;
   deleteRoutesVia6(l);
   for (const a of [...d.addrs]) {
     if (keep && a.flags & IFA6.PERMANENT && !isIp6LinkLocal(a.addr) && a.addr !== IP6_LOOPBACK) {

@@ -65,6 +65,8 @@ export interface Inet6Dev {
   mtuWrittenAt: number | null;
   /** the multicast route `ff00::/8` is in table local (addrconf_add_mroute) */
   mroute: boolean;
+  /** times addrconf_ifdown ran (a down, or IPv6 disabled): each unloads its multicast groups */
+  ifdowns?: number;
 }
 
 /** A new device's IPv6 state, not ready. */

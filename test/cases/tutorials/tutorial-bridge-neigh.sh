@@ -1,13 +1,14 @@
 #!/bin/bash
-# Tutorial style (red/blue on a bridge with the host as gateway): unmodelled lines (for, iptables,
-# bridge fdb show) are skipped in both modes; the ARP tables after the pings.
-ip link add v-net-0 type bridge
+# Tutorial style (red/blue on a bridge with the host as gateway): unmodelled lines (for, iptables)
+# are skipped in both modes; the bridge's FDB (learned entries included) and the ARP tables
+# after the pings. Changed: the bridge and the veths get fixed MACs so that the FDB listing compares.
+ip link add v-net-0 address 02:00:00:00:15:00 type bridge
 ip link set dev v-net-0 up
 for ns in red blue; do ip netns add $ns; done
 ip netns add red
 ip netns add blue
-ip link add veth-red type veth peer name veth-red-br
-ip link add veth-blue type veth peer name veth-blue-br
+ip link add veth-red address 02:00:00:00:15:01 type veth peer name veth-red-br address 02:00:00:00:15:11
+ip link add veth-blue address 02:00:00:00:15:02 type veth peer name veth-blue-br address 02:00:00:00:15:12
 ip link set veth-red netns red
 ip link set veth-red-br master v-net-0
 ip link set veth-blue netns blue
