@@ -52,7 +52,7 @@ export function learnedFdb(sim: Simulator, br: Link): LearnedFdb[] {
   const bs = sim.bridgeState(br);
   const out: LearnedFdb[] = [];
   for (const [mac, e] of bs.fdb) {
-    if (sim.now - e.updated > ageingUs(br)) {
+    if (sim.now - e.updated > ageingUs(br) || superseded(sim, br, mac, e)) {
       bs.fdb.delete(mac);
       continue;
     }
@@ -71,7 +71,7 @@ export function fdbLookup(sim: Simulator, br: Link, mac: string): Link | null {
   for (const p of sim.ports(br)) for (const f of p.fdb) if (f.master && f.mac === mac) return p;
   const e = sim.bridgeState(br).fdb.get(mac);
   if (!e) return null;
-  if (sim.now - e.updated > ageingUs(br)) {
+  if (sim.now - e.updated > ageingUs(br) || superseded(sim, br, mac, e)) {
     sim.bridgeState(br).fdb.delete(mac);
     return null;
   }
@@ -87,6 +87,13 @@ function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
     for (const e of p.fdb) if (e.master && e.permanent && e.mac === mac) return true;
   }
   return false;
+}
+
+/** The learned entry was deleted by hand, or turned into one added with `master` (the model's now). */
+function superseded(sim: Simulator, br: Link, mac: string, e: FdbEntry): boolean {
+  const gone = br.bridge!.forgotten?.get(mac);
+  if (gone !== undefined && gone > e.seq) return true;
+  return hasStatic(sim, br, mac);
 }
 
 /** An entry added with `master` holds the MAC: learning does not take it. */
@@ -154,7 +161,11 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
   const src = frame.eth.src;
   if (!isGroupMac(src) && !isLocalMac(sim, br, src) && !hasStatic(sim, br, src)) {
     const fdb = sim.bridgeState(br).fdb;
-    const old = fdb.get(src);
+    let old = fdb.get(src);
+    if (old && superseded(sim, br, src, old)) {
+      fdb.delete(src);
+      old = undefined;
+    }
     if (!old || old.port !== port) {
       if (sim.tracer) sim.step(ns, 'fdb', `${br.name}: learned ${src} on ${port.name}`);
       if (sim.events.wants('fdb:learn')) sim.events.emit('fdb:learn', { t: sim.now, ns: ns.path, bridge: br.name, port: port.name, mac: src });

@@ -169,7 +169,7 @@ const ssCheck: KernelOnlyCheck = (argv) => {
  * curl: only an http:// URL with a literal IPv4 address (nothing resolved, nothing outside the
  * sandbox's namespaces), output only to /dev/null, and the few options the model knows.
  */
-const CURL_URL = /^(?:http:\/\/)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:\/[A-Za-z0-9._~\/?=&%-]*)?$/;
+const CURL_URL = /^(?:http:\/\/)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/?=&%-]*)?$/;
 const CURL_FLAGS = new Set(['-s', '-S', '-I', '-sS', '-Ss', '-sI', '-Is', '-sSI', '--silent', '--show-error', '--head']);
 const CURL_VALUES = new Set(['-o', '-w', '-m', '--output', '--write-out', '--max-time', '--connect-timeout']);
 

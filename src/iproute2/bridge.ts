@@ -214,6 +214,10 @@ function fdbModify(ctx: CmdContext, g: BridgeGlobals, argv: string[], mode: FdbO
   if (self && master) gaps.add('fdb self and master together');
   if (gaps.any) notModelled(`bridge fdb ${mode}: ${gaps.text()}`);
   const op: FdbOp = { op: 'fdb.add', mode, mac, dev: link.name, dst, master, self, permanent: !isStatic };
+  if (master && link.master?.kind === 'bridge') {
+    const l = ctx.learnedFdb?.(link.master).find((e) => e.mac === mac);
+    if (l) op.learned = { seq: l.seq, port: l.port.name };
+  }
   return opsPlan([op], '', 255);
 }
 

@@ -35,6 +35,8 @@ export interface BridgeInfo {
   opts?: BridgeTunables;
   /** the STP group address (`group_address`); absent: 01:80:c2:00:00:00 */
   groupAddr?: string;
+  /** learned entries deleted by hand: per MAC, the lab version of the deletion (older learned entries are gone) */
+  forgotten?: Map<string, number>;
 }
 
 export interface TunInfo {

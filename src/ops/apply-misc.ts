@@ -154,16 +154,26 @@ function applyVxlanFdb(dev: Link, op: FdbOp): void {
 
 /**
  * br_fdb_add / ndo_dflt_fdb_add: static addresses, one per MAC, dup refused only by `add`.
- * A `master` entry is local (NUD_PERMANENT: frames to it go up to the bridge) or static.
+ * A `master` entry is local (NUD_PERMANENT: frames to it go up to the bridge) or static. The
+ * bridge keeps one entry per MAC: a MAC it learned is there already (`add` finds it, `append`
+ * or `replace` turn it into the added entry where it stands, `del` on its port deletes it).
  */
 function applyAddrFdb(dev: Link, op: FdbOp): FdbEntry | null {
   const master = op.master === true;
   const i = dev.fdb.findIndex((e) => e.mac === op.mac && (e.master === true) === master);
+  const learned = master && i < 0 ? op.learned : undefined;
   if (op.mode === 'del') {
+    if (learned && learned.port === dev.name) {
+      const br = dev.master!.bridge!;
+      dev.ns.touch();
+      (br.forgotten ??= new Map()).set(op.mac, dev.ns.host.lab.version);
+      return null;
+    }
     if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
     dev.fdb.splice(i, 1);
     return null;
   }
+  if (learned && op.mode === 'add') throw rtnetlinkError(ERRNO.EEXIST);
   if ((master || dev.kind === 'bridge') && op.mac === ZERO) throw rtnetlinkError(ERRNO.EINVAL);
   if (i >= 0) {
     if (op.mode === 'add') throw rtnetlinkError(ERRNO.EEXIST);
@@ -178,5 +188,10 @@ function applyAddrFdb(dev: Link, op: FdbOp): FdbEntry | null {
   }
   const e: FdbEntry = { mac: op.mac, dst: op.dst, permanent: op.permanent, ...(master ? { master: true } : {}), ...(master && !op.permanent ? { static: true } : {}) };
   dev.fdb.push(e);
+  if (learned) {
+    // the learned entry becomes this one: it keeps its place in the bridge's list
+    e.seq = learned.seq;
+    return null;
+  }
   return e;
 }

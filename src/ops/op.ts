@@ -219,6 +219,11 @@ export interface FdbOp {
   self: boolean;
   /** NUD_PERMANENT; false: a `static` entry (only with `master`) */
   permanent: boolean;
+  /**
+   * `master`: the bridge already learned this MAC (the simulator's entry, when it made it and
+   * on which port) — the kernel's FDB has one entry per MAC, so an add finds it there
+   */
+  learned?: { seq: number; port: string };
 }
 
 export interface RuleAddOp {
