@@ -6,7 +6,7 @@
  * port, or flooded to every other forwarding port. A port forwards only while the bridge is up
  * and the port is up with carrier. Learned entries age out after ageing_time (300 s).
  */
-import type { Link } from '../src/model/link.js';
+import type { FdbEntry as ModelFdbEntry, Link } from '../src/model/link.js';
 import type { Frame } from './packet.js';
 import { PARAMS } from './params.js';
 import type { PktType } from './packet.js';
@@ -28,12 +28,15 @@ export interface FdbEntry {
 /** The learned forwarding database of one bridge. */
 export class BridgeState {
   readonly fdb = new Map<string, FdbEntry>();
+  /** `master static` entries a frame from their MAC moved to another port (br_fdb_update: not sticky) */
+  readonly moved = new Map<ModelFdbEntry, Link>();
   serial = 0;
 
   clone(): BridgeState {
     const c = new BridgeState();
     c.serial = this.serial;
     for (const [k, v] of this.fdb) c.fdb.set(k, { ...v });
+    for (const [k, v] of this.moved) c.moved.set(k, v);
     return c;
   }
 }
@@ -44,6 +47,8 @@ export interface LearnedFdb {
   port: Link;
   seq: number;
   serial: number;
+  /** a `master static` entry that learning moved to this port */
+  moved?: ModelFdbEntry;
 }
 
 /** The bridge's learned entries still alive now (br_fdb_cleanup deletes them at expiry). */
@@ -58,6 +63,10 @@ export function learnedFdb(sim: Simulator, br: Link): LearnedFdb[] {
     }
     out.push({ mac, port: e.port, seq: e.seq, serial: e.serial });
   }
+  for (const [entry, port] of bs.moved) {
+    if (port.master !== br || !sim.ports(br).some((p) => p.fdb.includes(entry))) bs.moved.delete(entry);
+    else out.push({ mac: entry.mac, port, seq: entry.seq ?? 0, serial: 0, moved: entry });
+  }
   return out;
 }
 
@@ -68,7 +77,14 @@ function ageingUs(br: Link): number {
 
 /** The port a unicast MAC was learned on (static entries first), or null. */
 export function fdbLookup(sim: Simulator, br: Link, mac: string): Link | null {
-  for (const p of sim.ports(br)) for (const f of p.fdb) if (f.master && f.mac === mac) return p;
+  const moved = sim.bridgeState(br).moved;
+  for (const p of sim.ports(br)) {
+    for (const f of p.fdb) {
+      if (!f.master || f.mac !== mac) continue;
+      const to = moved.get(f);
+      return to && to.master === br ? to : p;
+    }
+  }
   const e = sim.bridgeState(br).fdb.get(mac);
   if (!e) return null;
   if (sim.now - e.updated > ageingUs(br) || superseded(sim, br, mac, e)) {
@@ -96,10 +112,14 @@ function superseded(sim: Simulator, br: Link, mac: string, e: FdbEntry): boolean
   return hasStatic(sim, br, mac);
 }
 
-/** An entry added with `master` holds the MAC: learning does not take it. */
+/** An entry added with `master` holds the MAC: learning does not make another. */
 function hasStatic(sim: Simulator, br: Link, mac: string): boolean {
-  for (const p of sim.ports(br)) for (const e of p.fdb) if (e.master && e.mac === mac) return true;
-  return false;
+  return staticEntry(sim, br, mac) !== null;
+}
+
+function staticEntry(sim: Simulator, br: Link, mac: string): ModelFdbEntry | null {
+  for (const p of sim.ports(br)) for (const e of p.fdb) if (e.master && e.mac === mac) return e;
+  return null;
 }
 
 export function copyFrame(f: Frame): Frame {
@@ -159,7 +179,14 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     return;
   }
   const src = frame.eth.src;
-  if (!isGroupMac(src) && !isLocalMac(sim, br, src) && !hasStatic(sim, br, src)) {
+  const held = isGroupMac(src) ? null : staticEntry(sim, br, src);
+  if (held && !held.permanent) {
+    // br_fdb_update: a static entry that is not sticky follows its MAC to the port it now comes from
+    const bs = sim.bridgeState(br);
+    if (!port.fdb.includes(held)) bs.moved.set(held, port);
+    else bs.moved.delete(held);
+  }
+  if (!isGroupMac(src) && !isLocalMac(sim, br, src) && !held) {
     const fdb = sim.bridgeState(br).fdb;
     let old = fdb.get(src);
     if (old && superseded(sim, br, src, old)) {

@@ -54,13 +54,15 @@ function isMulticastMac(mac: string): boolean {
 function portRows(ctx: CmdContext, port: Link): Row[] {
   const br = port.master!;
   const entries: { row: Row; seq: number; serial: number }[] = [];
+  const learned = ctx.learnedFdb?.(br) ?? [];
   entries.push({ row: { mac: port.mac, self: false, master: br.name, state: 'permanent' }, seq: port.brSeq ?? 0, serial: 0 });
   for (const e of port.fdb) {
-    if (!e.master) continue;
+    // a static entry learning moved elsewhere is listed under the port it points to now
+    if (!e.master || learned.some((l) => l.moved === e)) continue;
     entries.push({ row: { mac: e.mac, self: false, master: br.name, state: e.permanent ? 'permanent' : 'static' }, seq: e.seq ?? 0, serial: 0 });
   }
-  for (const e of ctx.learnedFdb?.(br) ?? []) {
-    if (e.port === port) entries.push({ row: { mac: e.mac, self: false, master: br.name, state: '' }, seq: e.seq, serial: e.serial });
+  for (const e of learned) {
+    if (e.port === port) entries.push({ row: { mac: e.mac, self: false, master: br.name, state: e.moved ? 'static' : '' }, seq: e.seq, serial: e.serial });
   }
   entries.sort((a, b) => b.seq - a.seq || b.serial - a.serial);
   return entries.map((e) => e.row);

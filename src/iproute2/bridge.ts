@@ -216,7 +216,7 @@ function fdbModify(ctx: CmdContext, g: BridgeGlobals, argv: string[], mode: FdbO
   const op: FdbOp = { op: 'fdb.add', mode, mac, dev: link.name, dst, master, self, permanent: !isStatic };
   if (master && link.master?.kind === 'bridge') {
     const l = ctx.learnedFdb?.(link.master).find((e) => e.mac === mac);
-    if (l) op.learned = { seq: l.seq, port: l.port.name };
+    if (l) op.learned = { seq: l.seq, port: l.port.name, ...(l.moved ? { moved: true } : {}) };
   }
   return opsPlan([op], '', 255);
 }

@@ -3,7 +3,7 @@
  * global options.
  */
 import type { Netns } from '../model/netns.js';
-import type { Link } from '../model/link.js';
+import type { FdbEntry, Link } from '../model/link.js';
 
 /**
  * What one command printed and its exit status, as on Linux.
@@ -65,6 +65,8 @@ export interface LearnedFdbEntry {
   seq: number;
   /** order of making among learned entries of one bridge */
   serial: number;
+  /** a `master static` entry (the model's) that learning moved to `port` */
+  moved?: FdbEntry;
 }
 
 /** A learnt neighbour entry, as `ip neigh` shows it. */

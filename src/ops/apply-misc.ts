@@ -163,6 +163,16 @@ function applyAddrFdb(dev: Link, op: FdbOp): FdbEntry | null {
   const i = dev.fdb.findIndex((e) => e.mac === op.mac && (e.master === true) === master);
   const learned = master && i < 0 ? op.learned : undefined;
   if (op.mode === 'del') {
+    const moved = master ? op.learned : undefined;
+    if (moved?.moved) {
+      // a static entry learning moved: it is the kernel's entry on the port it points to now
+      if (moved.port !== dev.name) throw rtnetlinkError(ERRNO.ENOENT);
+      for (const p of dev.ns.linkList()) {
+        const k = p.master === dev.master ? p.fdb.findIndex((e) => e.master && e.mac === op.mac) : -1;
+        if (k >= 0) p.fdb.splice(k, 1);
+      }
+      return null;
+    }
     if (learned && learned.port === dev.name) {
       const br = dev.master!.bridge!;
       dev.ns.touch();

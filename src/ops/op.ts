@@ -223,7 +223,7 @@ export interface FdbOp {
    * `master`: the bridge already learned this MAC (the simulator's entry, when it made it and
    * on which port) — the kernel's FDB has one entry per MAC, so an add finds it there
    */
-  learned?: { seq: number; port: string };
+  learned?: { seq: number; port: string; moved?: boolean };
 }
 
 export interface RuleAddOp {
