@@ -9,7 +9,9 @@
  *   makes); a command that can reach beyond what its words name (`link del`, `netns del`: a
  *   veth's peer goes with it) waits for everything before it and holds back everything after;
  * - in a place, consecutive `ip` commands predicted to succeed silently run as one
- *   `ip [-n NS] -batch -` (at most CHUNK lines); any other command runs alone, as it would
+ *   `ip [-n NS] -batch -` (at most CHUNK lines), and with them those predicted to fail with
+ *   only a message once a lone run of the same shape of failure showed the predicted exit
+ *   status (the batch then runs with `-force`); any other command runs alone, as it would
  *   have unbatched;
  * - processes whose predecessors are done run in parallel, a few at a time.
  *
@@ -55,6 +57,8 @@ export interface Deferred {
   command: string;
   /** a read: it prints, and its text goes here (speculative-reads.ts); it batches only with reads of the same options */
   read?: ReadSlot;
+  /** a predicted failure that may join a batch: the shape its exit status hangs on (deferrable.ts) */
+  fails?: string;
 }
 
 /** One process: a batch of queued commands of one place, or one command alone. */
@@ -125,6 +129,8 @@ export class Speculation {
   private sb: Sandbox | null = null;
   private opening: Promise<void> | null = null;
   private settled: (() => void) | null = null;
+  /** per failure shape: the lone run that shows its exit status, and that status once it did */
+  private calib = new Map<string, { unit: Unit; exit: number | null }>();
 
   constructor(
     private readonly sandbox: () => Promise<Sandbox>,
@@ -151,8 +157,18 @@ export class Speculation {
       for (const r of this.liveReads) deps.add(r);
     }
     const openKey = d.read ? `${place}\0read\0${d.read.options.join(' ')}` : place;
+    // a predicted failure batches once a lone run of its shape showed its status (or after that run)
+    let batchable = d.batch !== null;
+    let calibrates = false;
+    if (d.fails !== undefined) {
+      const c = this.calib.get(d.fails);
+      if (!c) calibrates = true;
+      else if (c.exit !== null && c.exit !== d.expect.exit) batchable = false;
+      else if (c.exit === null && c.unit.state !== 'done') deps.add(c.unit);
+      if (calibrates) batchable = false;
+    }
     let u = this.open.get(openKey);
-    const joinable = u !== undefined && d.batch !== null && [...deps].every((x) => x === u || x.index < u!.index);
+    const joinable = u !== undefined && batchable && [...deps].every((x) => x === u || x.index < u!.index);
     if (!joinable) {
       if (u) this.seal(u);
       u = {
@@ -160,7 +176,7 @@ export class Speculation {
         host: d.host,
         ns: d.ns,
         cmds: [],
-        batch: d.batch !== null,
+        batch: batchable,
         deps: new Set(),
         dependents: [],
         sealed: false,
@@ -171,7 +187,8 @@ export class Speculation {
         bytes: 0,
       };
       this.units.push(u);
-      if (d.batch !== null) this.open.set(openKey, u);
+      if (batchable) this.open.set(openKey, u);
+      if (calibrates) this.calib.set(d.fails!, { unit: u, exit: null });
     }
     for (const x of deps) {
       if (x === u || u!.deps.has(x)) continue;
@@ -257,7 +274,7 @@ export class Speculation {
       let best = 0;
       for (let i = 1; i < this.ready.length; i++) if (this.ready[i]!.dependents.length > this.ready[best]!.dependents.length) best = i;
       const u = this.ready.splice(best, 1)[0]!;
-      this.start([u], true, () => runUnit(sb, u));
+      this.start([u], true, () => runUnit(sb, u, this.calib));
     }
     if (this.settled && this.running === 0 && (this.miss !== null || this.units.every((u) => u.state === 'done'))) {
       const done = this.settled;
@@ -298,18 +315,36 @@ export class Speculation {
   }
 }
 
-/** A batch of a named namespace, which the sandbox's shared groups can start (GroupedBatches). */
-const groupable = (u: Unit) => u.batch && u.ns !== null && !u.reads;
+/** A batch of a named namespace, which the sandbox's shared groups can start (GroupedBatches); not one with failures (its words are checked per command). */
+const groupable = (u: Unit) => u.batch && u.ns !== null && !u.reads && !u.cmds.some((c) => c.fails !== undefined);
 
-async function runUnit(sb: Sandbox, u: Unit): Promise<void> {
+type Calibration = Map<string, { unit: Unit; exit: number | null }>;
+
+async function runUnit(sb: Sandbox, u: Unit, calib: Calibration): Promise<void> {
   if (u.reads) return runReads(sb, u.host, u.ns, u.cmds as QueuedRead[], (c, e, g) => new SpeculationMiss(c, e, g));
-  if (u.batch && u.cmds.length > 1) {
-    const argv = u.ns === null ? ['ip', '-batch', '-'] : ['ip', '-n', u.ns, '-batch', '-'];
-    const r = await sb.exec(u.host, argv, { input: `${u.cmds.map((c) => c.batch!).join('\n')}\n` });
-    if (r.exit !== 0 || r.stdout !== '' || r.stderr !== '') throw new SpeculationMiss(u.cmds[0]!.command, { exit: 0, stdout: '', stderr: '' }, r);
-    return;
-  }
+  if (u.batch && u.cmds.length > 1) return runBatch(sb, u, calib);
   const c = u.cmds[0]!;
   const r = await sb.exec(c.host, c.argv);
   if (r.exit !== c.expect.exit || r.stdout !== c.expect.stdout || r.stderr !== c.expect.stderr) throw new SpeculationMiss(c.command, c.expect, r);
+  const k = c.fails !== undefined ? calib.get(c.fails) : undefined;
+  if (k && k.unit === u) k.exit = r.exit;
+}
+
+/**
+ * One `ip -batch`. With predicted failures in it, `-force` runs on past them and marks each
+ * with "Command failed -:LINE" after its message: the whole stderr must be the predicted
+ * messages, each followed by its mark, and nothing for the commands predicted to succeed.
+ */
+async function runBatch(sb: Sandbox, u: Unit, calib: Calibration): Promise<void> {
+  const failing = u.cmds.some((c) => c.fails !== undefined);
+  const argv = [...(u.ns === null ? ['ip'] : ['ip', '-n', u.ns]), ...(failing ? ['-force'] : []), '-batch', '-'];
+  const r = await sb.exec(u.host, argv, { input: `${u.cmds.map((c) => c.batch!).join('\n')}\n` });
+  const want = u.cmds.map((c, i) => (c.fails !== undefined ? `${c.expect.stderr}Command failed -:${i + 1}\n` : '')).join('');
+  if (r.exit !== (failing ? 1 : 0) || r.stdout !== '' || r.stderr !== want) throw new SpeculationMiss(u.cmds[0]!.command, { exit: failing ? 1 : 0, stdout: '', stderr: want }, r);
+  for (const c of u.cmds) {
+    if (c.fails === undefined) continue;
+    // the status this shape showed alone (that run is done: the batch waited for it)
+    const exit = calib.get(c.fails)?.exit;
+    if (exit !== c.expect.exit) throw new SpeculationMiss(c.command, c.expect, { exit: exit ?? -1, stdout: '', stderr: c.expect.stderr });
+  }
 }
