@@ -169,6 +169,11 @@ function remove<T>(m: Map<Netns, T[]>, ns: Netns, x: T): void {
 
 const tables = new WeakMap<LabModel, TcpTable>();
 
+/** The TCP sockets a lab's programs opened, if any did (read without a simulator: lint). */
+export function tcpSocketsOf(lab: LabModel): TcpTable | undefined {
+  return tables.get(lab);
+}
+
 /** The TCP sockets of a lab. */
 export function tcpTable(sim: Simulator): TcpTable {
   let t = tables.get(sim.lab);

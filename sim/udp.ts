@@ -197,6 +197,11 @@ export class UdpTable {
 
 const tables = new WeakMap<LabModel, UdpTable>();
 
+/** The UDP sockets a lab's programs opened, if any did (read without a simulator: lint). */
+export function udpSocketsOf(lab: LabModel): UdpTable | undefined {
+  return tables.get(lab);
+}
+
 /** The UDP sockets of a lab (shared by a simulator and its forks, which only read them). */
 export function udpTable(sim: Simulator): UdpTable {
   let t = tables.get(sim.lab);
