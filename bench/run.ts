@@ -33,6 +33,7 @@ const BENCHES: Bench[] = [
   { name: 'reach-bridge', file: 'reach-bridge.bench.ts', args: quick ? ['10', '100', '1000'] : ['10', '100', '1000', '10000'] },
   { name: 'reach-k8s', file: 'reach-k8s.bench.ts', args: quick ? ['20', '20', '3'] : ['100', '100', '3'] },
   { name: 'reach-incremental', file: 'reach-incremental.bench.ts', args: quick ? ['20', '20', '11'] : ['100', '100', '21'] },
+  { name: 'reach-k8s-services', file: 'reach-k8s-services.bench.ts', args: quick ? ['10', '10', '50', '500', '10'] : [] },
   { name: 'netfilter-engine', file: 'netfilter-engine.bench.ts', args: quick ? ['1000', '100000'] : [] },
   { name: 'real', file: 'real.bench.ts', args: quick ? ['100'] : [], needsRoot: true },
 ];
@@ -97,6 +98,12 @@ function row(r: Record<string, unknown>): [string, string, string] {
       return [`reach, single bridge, N=${r.namespaces}`, `${r.pairs} pairs`, `${mm(r.wallMs, 'ms')} wall, whole CLI; peak RSS ${r.peakRssMiB} MiB`];
     case 'reach-k8s':
       return [`reach, k8s ${r.nodes}×${r.podsPerNode}`, `${r.pairs} pairs`, `${mm(r.wallMs, 'ms')} wall; ${r.pairsPerSec} pairs/s; RSS ${r.rssMiB} MiB`];
+    case 'reach-k8s-services':
+      return [
+        `pod → Service (TCP handshake through kube-proxy's rules), k8s ${r.nodes}×${r.podsPerNode}, ${r.services} Services`,
+        `${r.pairs} pairs (${r.measured === 'sample' ? `${r.pairsRun} timed, rest extrapolated` : 'all timed'})`,
+        `${r.allPairsSeconds} s for all pairs (target ${r.targetSeconds} s); ${r.perPairUs} µs a pair`,
+      ];
     case 'reach-incremental': {
       // the headline is the change (`ip route …` through the script runner) and the row together
       const med = (x: unknown) => `${(x as { median: number }).median} µs`;

@@ -128,6 +128,20 @@ export class TcpTable {
     return 0;
   }
 
+  /**
+   * The table as it is now, to put back after a question (reach's probes) borrowed it: the
+   * connections and the next ephemeral port return to this state; listeners are not touched.
+   */
+  save(): () => void {
+    const conns: [Netns, TcpConn[]][] = [...this.conns].map(([ns, l]) => [ns, [...l]]);
+    const next = this.nextEphemeral;
+    return () => {
+      this.conns.clear();
+      for (const [ns, l] of conns) this.conns.set(ns, l);
+      this.nextEphemeral = next;
+    };
+  }
+
   /** The namespace's ICMP errors reach its TCP sockets (icmp_unreach → tcp_v4_err). */
   hook(sim: Simulator, ns: Netns): void {
     const st = sim.state(ns);
@@ -154,6 +168,11 @@ function remove<T>(m: Map<Netns, T[]>, ns: Netns, x: T): void {
 }
 
 const tables = new WeakMap<LabModel, TcpTable>();
+
+/** The TCP sockets a lab's programs opened, if any did (read without a simulator: lint). */
+export function tcpSocketsOf(lab: LabModel): TcpTable | undefined {
+  return tables.get(lab);
+}
 
 /** The TCP sockets of a lab. */
 export function tcpTable(sim: Simulator): TcpTable {

@@ -168,6 +168,17 @@ export class UdpTable {
     return best;
   }
 
+  /** The table as it is now, to put back after a question (reach's probes) borrowed it. */
+  save(): () => void {
+    const socks: [Netns, UdpSocket[]][] = [...this.byNs].map(([ns, l]) => [ns, [...l]]);
+    const next = this.nextEphemeral;
+    return () => {
+      this.byNs.clear();
+      for (const [ns, l] of socks) this.byNs.set(ns, l);
+      this.nextEphemeral = next;
+    };
+  }
+
   /** The namespace's ICMP errors reach its UDP sockets (icmp_unreach → udp_err). */
   hook(sim: Simulator, ns: Netns): void {
     const st = sim.state(ns);
@@ -185,6 +196,11 @@ export class UdpTable {
 }
 
 const tables = new WeakMap<LabModel, UdpTable>();
+
+/** The UDP sockets a lab's programs opened, if any did (read without a simulator: lint). */
+export function udpSocketsOf(lab: LabModel): UdpTable | undefined {
+  return tables.get(lab);
+}
 
 /** The UDP sockets of a lab (shared by a simulator and its forks, which only read them). */
 export function udpTable(sim: Simulator): UdpTable {

@@ -25,6 +25,7 @@ import { explain, type ExplainResult } from './twin/explain.js';
 import { explain6 } from './twin/explain6.js';
 import { parseIp6, type Ip6 } from './model/ipv6/ip6.js';
 import { reachability, type Reachability, type ReachOptions } from '../sim/reach/index.js';
+import { probePort, type L4Proto, type PortProbe } from '../sim/reach/l4.js';
 import { traceroute, type TracerouteResult } from './twin/traceroute.js';
 import { captureDevice, type DeviceCapture } from '../sim/pcap/capture.js';
 import { verifyLab, type VerifyReport } from './verify/verify.js';
@@ -156,6 +157,19 @@ export class Lab {
    */
   reach(opts: ReachOptions = {}): Reachability {
     return reachability(this.model, opts);
+  }
+
+  /**
+   * A service port from a namespace, as `nc -z -w 1` (TCP), `nc -u` (UDP) or `ping -c 1 -W 1`
+   * would meet it from a fresh state: open, refused, unreachable or filtered, and the socket
+   * that answered (after any DNAT).
+   *
+   * @example
+   * lab.reachPort('host/c', '192.168.5.1', 'tcp', 80).answer; // 'open'
+   */
+  reachPort(fromPath: string, dst: string | Ip4, proto: L4Proto, port: number, opts: { wait?: number } = {}): PortProbe {
+    const w = this.where('reachPort', fromPath, dst);
+    return probePort(this.model, w.ns, w.dst, proto, port, opts);
   }
 }
 

@@ -16,6 +16,7 @@ import { runLabSim } from '../../src/labfile/sim-lab.js';
 import { wiringPlan } from '../../src/labfile/plan.js';
 import type { LabSpec } from '../../src/labfile/spec.js';
 import { Simulator } from '../../sim/simulator.js';
+import { kernelPortAnswer, type PortReport, type PortSpec } from '../../src/verify/port-intent.js';
 import { questionsOf, type BlackholeReport, type LoopReport, type PathAnswer, type Prober, type Question, type ReachAnswer } from '../../src/verify/check.js';
 import { addressOfNs } from '../../src/verify/describe.js';
 import { defaultEngine, type ForwardingEngine } from '../../src/verify/engine.js';
@@ -60,6 +61,10 @@ async function limited<T, R>(items: readonly T[], n: number, f: (t: T) => Promis
   return out;
 }
 
+function portKey(from: string, dst: Ip4, s: PortSpec): string {
+  return `${from} ${dst} ${s.proto} ${s.port}`;
+}
+
 /** What one real ping printed, in a line: the reply, the error, or silence. */
 export function pingLine(r: ExecResult): string {
   const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim());
@@ -78,6 +83,7 @@ export function pingLine(r: ExecResult): string {
  */
 export class RealProber implements Prober {
   private readonly reaches = new Map<string, ReachAnswer>();
+  private readonly ports = new Map<string, PortReport>();
   private readonly paths = new Map<string, PathAnswer>();
   private loopList: LoopReport[] | null = null;
   private readonly holes = new Map<string, BlackholeReport[]>();
@@ -101,6 +107,7 @@ export class RealProber implements Prober {
   async answer(qs: readonly Question[], concurrency = 8): Promise<void> {
     await limited(qs, concurrency, async (q) => {
       if (q.q === 'reach') this.reaches.set(`${q.from} ${q.dst}`, await this.ping(q.from, q.dst));
+      else if (q.q === 'port') this.ports.set(portKey(q.from, q.dst, q.spec), await this.nc(q.from, q.dst, q.spec));
       else if (q.q === 'path') this.paths.set(`${q.from} ${q.dst}`, await this.trace(q.from, q.dst));
       else if (q.q === 'loops') this.loopList = this.onKernelState.loops();
       else this.holes.set(`${q.prefix.addr}/${q.prefix.len}`, this.onKernelState.blackholes(q.prefix));
@@ -115,6 +122,15 @@ export class RealProber implements Prober {
     const sim = this.onKernelState.reach(from, dst);
     if (sim.replied) return { replied, summary, why: ['the forwarding engine, on the state read back from the kernel, expects a reply here'], rule: [] };
     return { replied, summary, why: sim.why, rule: sim.rule };
+  }
+
+  /** `nc -z -v -w 1` (`-u` for UDP) on the kernel; the explanation is the engine's on the state read back. */
+  private async nc(from: string, dst: Ip4, spec: PortSpec): Promise<PortReport> {
+    const argv = ['nc', spec.proto === 'udp' ? '-zuv' : '-zv', '-w', '1', ip4ToString(dst), String(spec.port)];
+    const r = await execIn(this.sb, from, argv, { timeoutMs: 15_000 });
+    const answer = kernelPortAnswer(spec.proto, r.exit, r.stderr);
+    const said = r.stderr.trim().split('\n')[0] ?? '';
+    return { answer, summary: `${argv.join(' ')} from ${from} on the kernel: ${answer}${said ? ` (${said})` : ''}`, why: [] };
   }
 
   /** Pings with TTL 1, 2, …: each router on the way answers "Time to live exceeded". */
@@ -154,6 +170,10 @@ export class RealProber implements Prober {
 
   reach(from: string, dst: Ip4): ReachAnswer {
     return this.must(this.reaches.get(`${from} ${dst}`), 'reach');
+  }
+
+  port(from: string, dst: Ip4, spec: PortSpec): PortReport {
+    return this.must(this.ports.get(portKey(from, dst, spec)), 'port');
   }
 
   path(from: string, dst: Ip4): PathAnswer {

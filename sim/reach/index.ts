@@ -20,6 +20,8 @@
  *   are asked again);
  * - `engine.ts`: the event engine's answer for the pairs the fast path hands over;
  * - `walk.ts` / `analysis.ts`: one walk with its path; loops and blackholes per class;
+ * - `l4.ts`: a service port (TCP, UDP, ICMP) asked of the event engine: open, refused,
+ *   unreachable or filtered, with netfilter both ways;
  *
  * @example
  * const r = reachability(lab.model);
@@ -41,3 +43,4 @@ export {
   type ReachPair,
   type Destination,
 } from './api.js';
+export { probePort, portReach, type L4Proto, type PortAnswer, type PortProbe, type PortProbeOptions, type PortReach } from './l4.js';

@@ -195,7 +195,7 @@ export function buildProgram(): Command {
     .option('--kernel <profile>', `${KERNEL_HELP}; default: the lab file's kernel: key`)
     .addHelpText(
       'after',
-      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/seed/verify.yaml\n  nettwin verify examples/seed/verify-broken.yaml --junit verify.xml\n  sudo nettwin verify examples/seed/verify.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
+      `\nIntents (under \`expect:\` in the lab file):\n  - reach: { from: node1/NS1, to: 172.16.1.2 }\n  - reach: { from: c, to: 192.168.5.1, proto: tcp, port: 80 }   (answer: open|refused|unreachable|filtered; isolated takes proto/port too)\n  - isolated: { from: node1/NS1, to: 10.0.0.1 }\n  - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }\n  - all-reach: { among: [node1/NS1, node2/NS1] }   (or among: all, or globs: [node1/*, */NS1])\n  - no-loops: {}\n  - no-blackholes: { for: 172.16.0.0/16 }\n\nNamespaces: HOST, HOST/NS, or NS when only one host has it.\n\nExamples:\n  nettwin verify examples/seed/verify.yaml\n  nettwin verify examples/seed/verify-broken.yaml --junit verify.xml\n  sudo nettwin verify examples/seed/verify.yaml --real\n\nExit status: 0 every intent holds, 1 an intent fails, ${USAGE_STATUS}, the file cannot be read or used (bad intents, unknown namespaces, no intents), the --junit path is refused, or real mode is not possible here.`,
     )
     .action(
       act(async (file: string, opts: { real?: boolean; json?: boolean; junit?: string; allowOutside?: boolean; kernel?: string }) => {
@@ -234,13 +234,24 @@ export function buildProgram(): Command {
     .argument('[file]', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
     .option('--compare <files...>', 'OLD NEW: the pairs NEW gains and loses against OLD (differential reachability); exit 1 when a pair is lost')
+    .option('--proto <proto>', 'tcp, udp or icmp: per service port, what nc -z -w 1 / nc -u / ping would meet (open, refused, unreachable, filtered), netfilter applied both ways')
+    .option('--port <n>', 'the service port (with --proto tcp|udp)')
+    .option('--to <addrs...>', 'with --proto: these destinations (a ClusterIP, …) instead of every configured address')
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
+      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach test/cases/reach-l4/router-services.sh --proto tcp --port 80\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
     )
     .action(
-      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean }) => {
+      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean; proto?: string; port?: string; to?: string[] }) => {
+        if (opts.proto !== undefined || opts.port !== undefined || opts.to !== undefined) {
+          if (opts.compare !== undefined) throw new UsageError('--compare does not go with --proto/--port/--to');
+          if (file === undefined) throw new UsageError("missing required argument 'file'");
+          const { portArgs, reachPortCommand } = await import('./reach-l4.js');
+          portArgs(opts);
+          checkAllowOutside(file, opts);
+          return reachPortCommand(file, opts);
+        }
         if (opts.compare !== undefined) {
           if (file !== undefined || opts.compare.length !== 2) throw new UsageError('--compare takes two files, OLD and NEW, and no other');
           for (const f of opts.compare) checkAllowOutside(f, opts);

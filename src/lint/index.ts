@@ -9,6 +9,7 @@ import { natNoForwarding } from './rule-nat-no-forwarding.js';
 import { shadowed } from './rule-shadowed.js';
 import { masqueradeNoEgress } from './rule-masquerade-no-egress.js';
 import { dnatNoForwardAccept } from './rule-dnat-no-forward-accept.js';
+import { portNoListener } from './rule-port-no-listener.js';
 import { bridgeNf } from './rule-bridge-nf.js';
 import { nameTooLong } from './rule-name-too-long.js';
 import { noReturnRoute } from './rule-no-return-route.js';
@@ -39,6 +40,7 @@ export const RULES: LintRule[] = [
   shadowed,
   masqueradeNoEgress,
   dnatNoForwardAccept,
+  portNoListener,
   bridgeNf,
   noReturnRoute,
   loDown,

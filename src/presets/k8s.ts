@@ -25,6 +25,7 @@ import { createNetns } from '../ops/apply-netns.js';
 import { udpBackend } from './k8s-udp.js';
 import { vxlanBackend } from './k8s-vxlan.js';
 import type { K8sCluster } from './k8s-cluster.js';
+import { kubeProxyRules, kubeProxyScript, type K8sService } from './k8s-services.js';
 
 /**
  * The shape of a cluster and how its nodes reach each other's pods.
@@ -41,6 +42,8 @@ export interface K8sLabOptions {
   nodeCidr?: string;
   /** default `host-gw` */
   backend?: 'host-gw' | 'vxlan' | 'udp';
+  /** Services, as kube-proxy's iptables mode writes them on every node (k8s-services.ts) */
+  services?: K8sService[];
 }
 
 /**
@@ -103,6 +106,13 @@ export function k8sTwin(opts: K8sLabOptions): Twin {
   if (backend === 'vxlan') vxlanBackend(cluster);
   else if (backend === 'udp') udpBackend(cluster);
   else hostGwBackend(cluster);
+  if (opts.services?.length) {
+    const script = kubeProxyScript(kubeProxyRules(opts.services, `${ip4ToString(pod.addr)}/${pod.len}`));
+    for (const h of hosts) {
+      const failed = lab.run(h, script).find((s) => s.exit !== 0);
+      if (failed) throw new Error(`k8sLab: services: ${failed.command}: ${failed.stderr.trim()}`);
+    }
+  }
   return lab;
 }
 

@@ -6,6 +6,7 @@
  */
 import { ip4ToString, type Ip4 } from '../model/ip.js';
 import { describeIntent, type Intent, type Prefix, type Target } from './intents.js';
+import { judgePort, type PortReport, type PortSpec } from './port-intent.js';
 
 /** Would a ping get a reply? */
 export interface ReachAnswer {
@@ -47,6 +48,8 @@ export interface BlackholeReport {
 /** The questions intents ask; each mode answers them its own way. */
 export interface Prober {
   reach(from: string, dst: Ip4): ReachAnswer;
+  /** what `nc -z -w 1` (`-u`) meets at a service port */
+  port(from: string, dst: Ip4, spec: PortSpec): PortReport;
   path(from: string, dst: Ip4): PathAnswer;
   loops(): LoopReport[];
   blackholes(prefix: Prefix): BlackholeReport[];
@@ -74,7 +77,12 @@ export interface Verdict {
 }
 
 /** A question an intent will ask, for a prober that answers them in advance (real mode). */
-export type Question = { q: 'reach'; from: string; dst: Ip4 } | { q: 'path'; from: string; dst: Ip4 } | { q: 'loops' } | { q: 'blackholes'; prefix: Prefix };
+export type Question =
+  | { q: 'reach'; from: string; dst: Ip4 }
+  | { q: 'port'; from: string; dst: Ip4; spec: PortSpec }
+  | { q: 'path'; from: string; dst: Ip4 }
+  | { q: 'loops' }
+  | { q: 'blackholes'; prefix: Prefix };
 
 function resolve(t: Target, p: Pick<Prober, 'addressOf'>): Ip4 | string {
   if (t.kind === 'addr') return t.addr;
@@ -98,7 +106,9 @@ export function questionsOf(intents: readonly Intent[], p: Pick<Prober, 'address
       case 'isolated':
       case 'via': {
         const dst = resolve(i.to, p);
-        if (typeof dst === 'number') add({ q: i.kind === 'via' ? 'path' : 'reach', from: i.from, dst });
+        if (typeof dst !== 'number') break;
+        if (i.kind !== 'via' && i.l4) add({ q: 'port', from: i.from, dst, spec: { ...i.l4, answer: null } });
+        else add({ q: i.kind === 'via' ? 'path' : 'reach', from: i.from, dst });
         break;
       }
       case 'all-reach':
@@ -151,6 +161,7 @@ function judgeInner(i: Intent, p: Prober): Omit<Verdict, 'intent' | 'name' | 'ti
     case 'isolated': {
       const dst = resolve(i.to, p);
       if (typeof dst === 'string') return { holds: false, summary: dst, why: [] };
+      if (i.l4) return judgePort(i.kind, i.l4, p.port(i.from, dst, i.l4));
       const a = p.reach(i.from, dst);
       const why = [...a.why, ...a.rule];
       if (i.kind === 'reach') return { holds: a.replied, summary: a.summary, why };

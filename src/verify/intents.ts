@@ -6,6 +6,7 @@
  * ```yaml
  * expect:
  *   - reach: { from: node1/NS1, to: 172.16.1.2 }
+ *   - reach: { from: node1/NS1, to: 10.96.0.10, proto: tcp, port: 80 }   # port-intent.ts
  *   - isolated: { from: node1/NS1, to: 192.168.0.26 }
  *   - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }
  *   - all-reach: { among: [node1/NS1, node1/NS2, node2/NS1, node2/NS2] }
@@ -15,6 +16,7 @@
  */
 import { ip4ToString, maskOf, type Ip4 } from '../model/ip.js';
 import { ALL_NAMESPACES, expandNsNames, isNsPattern, resolveNsName } from '../labfile/ns-names.js';
+import { describePort, parsePortKeys, type PortSpec } from './port-intent.js';
 
 /** A destination: an address, or a namespace standing for its first global address. */
 export type Target = { kind: 'addr'; addr: Ip4 } | { kind: 'ns'; ns: string };
@@ -31,8 +33,8 @@ export interface Prefix {
  * const i: Intent = { kind: 'via', line: 7, from: 'node1/NS1', to: { kind: 'addr', addr: 0xac100102 }, through: ['node1', 'node2'] };
  */
 export type Intent =
-  | { kind: 'reach'; line: number; from: string; to: Target }
-  | { kind: 'isolated'; line: number; from: string; to: Target }
+  | { kind: 'reach'; line: number; from: string; to: Target; l4?: PortSpec }
+  | { kind: 'isolated'; line: number; from: string; to: Target; l4?: PortSpec }
   | { kind: 'via'; line: number; from: string; to: Target; through: string[] }
   | { kind: 'all-reach'; line: number; among: string[] }
   | { kind: 'no-loops'; line: number }
@@ -44,7 +46,7 @@ export type IntentKind = Intent['kind'];
  * Something wrong with an `expect` entry, at `line`.
  *
  * @example
- * const p: IntentProblem = { line: 9, message: 'unknown key "too" in reach (expected from, to)' };
+ * const p: IntentProblem = { line: 9, message: 'unknown key "too" in reach (expected from, to, proto, port, answer)' };
  */
 export interface IntentProblem {
   line: number;
@@ -59,8 +61,8 @@ export interface RawIntent {
 
 /** The keys each kind takes (required first), and an example for messages. */
 const SHAPES: Record<IntentKind, { required: string[]; optional: string[]; example: string }> = {
-  reach: { required: ['from', 'to'], optional: [], example: 'reach: { from: node1/NS1, to: 172.16.1.2 }' },
-  isolated: { required: ['from', 'to'], optional: [], example: 'isolated: { from: node1/NS1, to: 192.168.0.26 }' },
+  reach: { required: ['from', 'to'], optional: ['proto', 'port', 'answer'], example: 'reach: { from: node1/NS1, to: 172.16.1.2 }' },
+  isolated: { required: ['from', 'to'], optional: ['proto', 'port'], example: 'isolated: { from: node1/NS1, to: 192.168.0.26 }' },
   via: { required: ['from', 'to', 'through'], optional: [], example: 'via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }' },
   'all-reach': { required: [], optional: ['among'], example: 'all-reach: { among: [node1/NS1, node2/NS1] }' },
   'no-loops': { required: [], optional: [], example: 'no-loops: {}' },
@@ -177,8 +179,13 @@ function parseOne({ value, line }: RawIntent): Intent | string {
   try {
     switch (kind) {
       case 'reach':
-      case 'isolated':
-        return { kind, line, from: nsField('from'), to: target('to') };
+      case 'isolated': {
+        const l4 = parsePortKeys(kind, body);
+        if (typeof l4 === 'string') throw new Problem(l4);
+        const from = nsField('from');
+        const to = target('to');
+        return l4 ? { kind, line, from, to, l4 } : { kind, line, from, to };
+      }
       case 'via':
         return { kind, line, from: nsField('from'), to: target('to'), through: nsList('through', 1) };
       case 'all-reach': {
@@ -269,9 +276,9 @@ export function describeIntent(i: Intent): string {
   const t = (x: Target) => (x.kind === 'addr' ? ip4ToString(x.addr) : x.ns);
   switch (i.kind) {
     case 'reach':
-      return `reach ${i.from} -> ${t(i.to)}`;
+      return `reach ${i.from} -> ${t(i.to)}${i.l4 ? describePort(i.l4) : ''}`;
     case 'isolated':
-      return `isolated ${i.from} -/-> ${t(i.to)}`;
+      return `isolated ${i.from} -/-> ${t(i.to)}${i.l4 ? describePort(i.l4) : ''}`;
     case 'via':
       return `via ${i.from} -> ${t(i.to)} through ${i.through.join(', ')}`;
     case 'all-reach':

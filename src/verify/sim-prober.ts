@@ -12,6 +12,7 @@ import type { BlackholeReport, LoopReport, PathAnswer, Prober, ReachAnswer } fro
 import { addressOfNs, mergeBlackholes, mergeLoops, routeFor, routeLines } from './describe.js';
 import { defaultEngine, type ForwardingEngine, type ForwardingWalk } from './engine.js';
 import type { Prefix } from './intents.js';
+import { simPortReport, type PortReport, type PortSpec } from './port-intent.js';
 
 /** Drops decided by a route (or its absence): show the routes that decided. */
 const ROUTED = new Set<DropReason>(['no-route', 'blackhole', 'unreachable', 'prohibit']);
@@ -42,6 +43,10 @@ export class SimProber implements Prober {
       this.reachCache.set(key, a);
     }
     return a;
+  }
+
+  port(from: string, dst: Ip4, spec: PortSpec): PortReport {
+    return simPortReport(this.model, from, dst, spec);
   }
 
   private reachOnce(from: string, dst: Ip4): ReachAnswer {

@@ -68,7 +68,8 @@ export function ruleAllowed(r: NfRule, table: string, hooks: number): boolean {
 export function reachingHooks(t: NfTable): Map<string, number> | 'loop' {
   const out = new Map<string, number>();
   for (const c of t.chains) out.set(c.name, c.base ? HOOK_BIT[c.base.hook] : 0);
-  const visiting = new Set<string>();
+  /** the hooks each chain was fully explored with: walking it again with no new hook finds nothing new (a cycle through it was found the first time) */
+  const done = new Map<string, number>();
   let loop = false;
   const visit = (name: string, hooks: number, path: Set<string>) => {
     if (loop) return;
@@ -76,6 +77,8 @@ export function reachingHooks(t: NfTable): Map<string, number> | 'loop' {
       loop = true;
       return;
     }
+    const seen = done.get(name) ?? 0;
+    if ((seen & hooks) === hooks && done.has(name)) return;
     const c = findChain(t, name);
     if (!c) return;
     const had = out.get(name) ?? 0;
@@ -83,10 +86,10 @@ export function reachingHooks(t: NfTable): Map<string, number> | 'loop' {
     path.add(name);
     for (const r of c.rules) if (r.target.kind === 'jump') visit(r.target.chain, hooks, path);
     path.delete(name);
+    done.set(name, seen | hooks);
   };
   for (const c of t.chains) {
     if (!c.base) continue;
-    visiting.clear();
     visit(c.name, HOOK_BIT[c.base.hook], new Set());
   }
   return loop ? 'loop' : out;

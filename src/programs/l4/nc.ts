@@ -4,7 +4,7 @@
  * to bind), and the client: `-z` to connect and close, with `-v` saying so, `-w` to bound the
  * connect; without `-z` what comes on stdin is sent and what comes back is printed. Messages
  * and statuses are netcat's own (connect failures on stderr, status 1). A UDP listener (`-u
- * -l`) binds its socket; UDP clients, `-e`/`-c` and proxies are not modelled.
+ * -l`) binds its socket; the UDP client is nc-udp.ts; `-e`/`-c` and proxies are not modelled.
  */
 import { ip4ToString, parseIp4, type Ip4 } from '../../model/ip.js';
 import { unsupported } from '../../iproute2/types.js';
@@ -13,6 +13,7 @@ import { tcpClose, tcpWrite } from '../../../sim/tcp.js';
 import type { ProgramContext, ProgramResult } from '../program.js';
 import { blockingConnect, waitFor } from './connect.js';
 import { ListenProcess } from './listen-process.js';
+import { udpClient } from './nc-udp.js';
 import { tcpServiceName } from './services.js';
 
 const USAGE = `usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
@@ -131,7 +132,6 @@ function listen(ctx: ProgramContext, o: NcOpts): ProgramResult {
 
 function client(ctx: ProgramContext, o: NcOpts): ProgramResult {
   const { sim } = ctx;
-  if (o.flags.has('u')) return unsupported('nc -u as a client');
   if (o.flags.has('k')) return { exit: 1, stdout: '', stderr: 'nc: must use -l with -k\n' + USAGE };
   if (o.operands.length === 0) return { exit: 1, stdout: '', stderr: USAGE };
   if (o.operands.length === 1) return { exit: 1, stdout: '', stderr: 'nc: missing port number\n' };
@@ -153,6 +153,7 @@ function client(ctx: ProgramContext, o: NcOpts): ProgramResult {
     timeoutUs = Number(w) * 1_000_000;
   }
   const v = o.flags.has('v');
+  if (o.flags.has('u')) return udpClient(ctx, { verbose: v, scan: o.flags.has('z'), waitUs: timeoutUs, host, dst, ports: nums }, STRERR);
   let stderr = '';
   let stdout = '';
   let exit = 1;
