@@ -202,8 +202,10 @@ function restore(ctx: CmdContext, f: Flavour, stdin: string, o: { counters: bool
       if (f.backend === 'legacy') {
         // libiptc works on its copy of the table line by line: a refusal names the line
         const t = nfState(ctx.ns).xtTable('legacy', table!, familyOf(f));
+        // a chain this table's own lines made before is there in libiptc's copy
+        const made = pending.some((x) => (x.edit.cmd === 'restore-chain' || x.edit.cmd === 'new-chain') && x.edit.table === table && x.edit.chain === p.jumpChain);
         try {
-          checkJump(f, t, p, n);
+          if (!made) checkJump(f, t, p, n);
         } catch (e) {
           if (e instanceof IptError) throw e;
         }

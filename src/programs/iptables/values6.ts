@@ -9,6 +9,11 @@ import type { Addr6 } from '../../model/netfilter/rule.js';
 import { PARAMETER_PROBLEM, xtError, type Flavour } from './errors.js';
 import { strtoui } from './values.js';
 
+/** The IPv6 address a name has offline (the sandbox's /etc/hosts), or null. */
+function hostAddr6(name: string): bigint | null {
+  return name === 'localhost' || name === 'ip6-localhost' || name === 'ip6-loopback' ? 1n : null;
+}
+
 /** The prefix length of a contiguous mask, or -1. */
 export function mask6Len(mask: bigint): number {
   for (let len = 0; len <= 128; len++) if (ip6Mask(len) === mask) return len;
@@ -33,8 +38,7 @@ export function parseAddrs6(f: Flavour, text: string, line = -1): Addr6[] {
     const slash = word.lastIndexOf('/');
     const mask = parseMask6(f, slash < 0 ? null : word.slice(slash + 1), line);
     const host = mask === 0n ? '::' : slash < 0 ? word : word.slice(0, slash);
-    const a = parseIp6(host);
-    // host names: the sandbox resolves none to an IPv6 address (getaddrinfo finds localhost as 127.0.0.1)
+    const a = parseIp6(host) ?? hostAddr6(host);
     if (a === null) throw xtError(f, PARAMETER_PROBLEM, `host/network \`${host}' not found`, line);
     out.push({ addr: a & mask, mask });
   }
