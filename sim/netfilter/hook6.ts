@@ -9,7 +9,6 @@
 import type { Link } from '../../src/model/link.js';
 import type { Hook } from '../../src/model/netfilter/table.js';
 import { REJECT6_CODE, type RejectWith6 } from '../../src/model/netfilter/target.js';
-import { icmp6Send } from '../ipv6/icmp6.js';
 import type { NsState } from '../ns-state.js';
 import { describe6, type Ip6Packet } from '../packet.js';
 import type { Simulator } from '../simulator.js';
@@ -66,7 +65,7 @@ export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6
     if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-reject', `${describe6(pkt)} rejected by ${where} (${v.with})`);
     const code = REJECT6_CODE[v.with as RejectWith6] ?? null;
     // nf_send_unreach6: a packet this host sends is answered as if it came in on lo
-    if (code !== null) icmp6Send(sim, st, pkt, a.in, 1, code, 0);
+    if (code !== null) sim.nfOps.reject6(sim, st, pkt, a.in, code);
     return code !== null ? 'reject' : 'drop';
   }
   return 'accept';
