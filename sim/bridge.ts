@@ -209,7 +209,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     return;
   }
   const nf = brNfPreRouting(sim, br, port, frame);
-  if (nf === 'drop') return;
+  if (nf === 'drop' || nf === 'consumed') return;
   const dst = frame.eth.dst;
   if (nf === 'up') {
     passUp(sim, br, frame, 'host');

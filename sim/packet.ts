@@ -61,6 +61,8 @@ export interface Ip6Packet {
   vni?: number;
   /** sent in fragments of at most this many bytes (the sender's path MTU was smaller than the packet) */
   fragMtu?: number;
+  /** netfilter's state on the packet (sim/netfilter/skb.ts) */
+  nf?: PacketNf;
 }
 
 /** Either family's packet, as the neighbour layer queues them. */

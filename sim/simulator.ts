@@ -14,7 +14,7 @@ import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { arpRcv, arpSolicit } from './arp.js';
-import { icmp6Rcv, ip6LinkFailure } from './ipv6/icmp6.js';
+import { icmp6Rcv, icmp6Send, ip6LinkFailure } from './ipv6/icmp6.js';
 import { inet6Protos } from './ipv6/ip6-deliver.js';
 import { ip6Rcv } from './ipv6/ip6-input.js';
 import { ndiscSolicit } from './ipv6/ndisc.js';
@@ -28,7 +28,7 @@ import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
 import { neighFlushDev, neighRestore, type NeighOps } from './neighbor.js';
 import { NsState } from './ns-state.js';
-import { isIp6Packet, type Frame, type IpPacket, type PktType } from './packet.js';
+import { isIp6Packet, type Frame, type Ip6Packet, type IpPacket, type PktType } from './packet.js';
 import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
@@ -55,6 +55,8 @@ export interface NfOps {
   reject(sim: Simulator, st: NsState, pkt: IpPacket, code: number, localDst: boolean): void;
   /** REJECT --reject-with tcp-reset: a RST back to the sender of a TCP segment (nf_send_reset) */
   reset(sim: Simulator, st: NsState, pkt: IpPacket): void;
+  /** ip6tables' REJECT: an ICMPv6 destination unreachable with `code` about `pkt`, which came in on `dev` (null: sent here) */
+  reject6(sim: Simulator, st: NsState, pkt: Ip6Packet, dev: Link | null, code: number): void;
 }
 
 /** What a tunnel implementation plugs in for a link kind (tun, tap, vxlan). */
@@ -88,7 +90,11 @@ export class Simulator {
     linkFailure: (sim, st, pkt) => (isIp6Packet(pkt) ? ip6LinkFailure(sim, st, pkt) : linkFailure(sim, st, pkt)),
   };
   /** what netfilter's REJECT answers with (ICMP), reached without importing it */
-  readonly nfOps: NfOps = { reject: nfReject, reset: (sim, st, pkt) => tcpSendReset(sim, st, pkt) };
+  readonly nfOps: NfOps = {
+    reject: nfReject,
+    reset: (sim, st, pkt) => tcpSendReset(sim, st, pkt),
+    reject6: (sim, st, pkt, dev, code) => icmp6Send(sim, st, pkt, dev, 1, code, 0),
+  };
   /** netfilter's counters, conntrack tables and draws as this simulator keeps them */
   nf: NfRuntime;
 

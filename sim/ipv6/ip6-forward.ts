@@ -17,6 +17,7 @@ import type { Simulator } from '../simulator.js';
 import { IPV6_HEADER_LEN } from '../wire/ipv6.js';
 import { icmp6Send } from './icmp6.js';
 import { neigh6Output } from './ip6-output.js';
+import { nfHook6 } from '../netfilter/hook6.js';
 
 export function ip6Forward(sim: Simulator, st: NsState, inDev: Link, pkt: Ip6Packet, rt: Rt6Entry, pktType: PktType): void {
   const ns = st.ns;
@@ -56,5 +57,8 @@ export function ip6Forward(sim: Simulator, st: NsState, inDev: Link, pkt: Ip6Pac
   h.hopLimit--;
   const nh = rt.gateway ?? h.dst;
   if (sim.tracer) sim.step(ns, 'forward', `${describe6(pkt)} from ${inDev.name} out ${out.name}${rt.gateway !== null ? ` via ${formatIp6(rt.gateway)}` : ''}`);
+  // NF_INET_FORWARD, then ip6_output's NF_INET_POST_ROUTING
+  if (!nfHook6(sim, st, pkt, { hook: 'forward', in: inDev, out })) return;
+  if (!nfHook6(sim, st, pkt, { hook: 'postrouting', in: null, out })) return;
   neigh6Output(sim, st, out, nh, pkt);
 }

@@ -18,6 +18,7 @@ import { ip6Forward } from './ip6-forward.js';
 import { ip6LocalDeliver } from './ip6-deliver.js';
 import { joined6 } from './mld.js';
 import { simView6 } from './view6.js';
+import { nfHook6 } from '../netfilter/hook6.js';
 
 export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, pktType: PktType): void {
   const ns = st.ns;
@@ -47,6 +48,10 @@ export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, p
       drop('martian-destination', 'a group of reserved or interface scope');
       return;
     }
+  }
+  // ipv6_rcv: NF_INET_PRE_ROUTING, before the route is looked up
+  if (!nfHook6(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
+  if (isIp6Multicast(h.dst)) {
     if (!joined6(dev, h.dst)) {
       drop('not-for-us', `not a member of ${formatIp6(h.dst)}`);
       return;

@@ -17,6 +17,7 @@ import { ETHERTYPE } from '../wire/ethernet.js';
 import { IPV6_HEADER_LEN } from '../wire/ipv6.js';
 import { ip6LocalDeliver } from './ip6-deliver.js';
 import { joined6 } from './mld.js';
+import { nfHook6, nfLocalOutVerdict6, type Verdict6 } from '../netfilter/hook6.js';
 
 /** Hands a frame with `pkt` to `dev` addressed to `mac` (the device's broadcast for a NOARP one). */
 export function xmit6(sim: Simulator, dev: Link, mac: string, pkt: Ip6Packet): void {
@@ -40,17 +41,27 @@ function loopBack(sim: Simulator, st: NsState, lo: Link, iif: Link, pkt: Ip6Pack
       const eth = { src: lo.mac, dst: lo.mac, ethertype: ETHERTYPE.ipv6 };
       sim.events.emit('frame:rx', { t: sim.now, ns: ns.path, dev: lo.name, src: eth.src, dst: eth.dst, ethertype: eth.ethertype, frame: { eth, arp: null, pkt: null, pkt6: pkt, bridgeHops: 0 } });
     }
+    // received again through lo: NF_INET_PRE_ROUTING (in lo), then local delivery's LOCAL_IN
+    if (!nfHook6(sim, st, pkt, { hook: 'prerouting', in: lo, out: null })) return;
     ip6LocalDeliver(sim, st, lo, iif, pkt);
   });
 }
 
 /**
- * ip6_output for a packet on its resolved route. `mcLoop`: a multicast copy for this host too
+ * ip6_local_out for a packet on its resolved route: netfilter's OUTPUT and POSTROUTING, then
+ * ip6_output; what netfilter did is returned. `mcLoop`: a multicast copy for this host too
  * (a socket's IPV6_MULTICAST_LOOP; the kernel's own neighbour discovery never loops).
  */
-export function ip6Output(sim: Simulator, st: NsState, pkt: Ip6Packet, rt: Rt6Entry, mcLoop = true): void {
+export function ip6Output(sim: Simulator, st: NsState, pkt: Ip6Packet, rt: Rt6Entry, mcLoop = true): Verdict6 {
   const ns = st.ns;
   const dst = pkt.ip6.dst;
+  const v = nfLocalOutVerdict6(sim, st, pkt, rt.dev);
+  if (v !== 'accept') return v;
+  send6(sim, st, ns, dst, pkt, rt, mcLoop);
+  return 'accept';
+}
+
+function send6(sim: Simulator, st: NsState, ns: NsState['ns'], dst: Ip6, pkt: Ip6Packet, rt: Rt6Entry, mcLoop: boolean): void {
   if (rt.dev.kind === 'loopback' && !isIp6Multicast(dst)) {
     loopBack(sim, st, rt.dev, rt.localDev ?? rt.dev, pkt);
     return;

@@ -13,6 +13,7 @@ import { addrUsable } from '../../src/model/ipv6/inet6-dev.js';
 import { isIp6LinkLocal } from '../../src/model/ipv6/ip6.js';
 import { icmp6Packet, type Ip6Packet } from '../packet.js';
 import type { Simulator } from '../simulator.js';
+import { nfLocalOut6 } from '../netfilter/hook6.js';
 import { ETHERTYPE } from '../wire/ethernet.js';
 import { NEXTHDR } from '../wire/ipv6.js';
 
@@ -51,6 +52,8 @@ export function mldJoin(sim: Simulator, dev: Link, groups: Ip6[]): void {
     if (!sim.isLive(dev) || !dev.up || dev.inet6.conf.disable_ipv6) return;
     if (sim.tracer) sim.step(dev.ns, 'send', `${dev.name}: the kernel sends an MLDv2 report (joins ${report.length} group${report.length > 1 ? 's' : ''})`);
     const pkt = mldReport(dev, report);
+    // mld_sendpack: NF_INET_LOCAL_OUT, then POST_ROUTING
+    if (!nfLocalOut6(sim, sim.state(dev.ns), pkt, dev)) return;
     sim.xmit(dev, { eth: { src: dev.mac, dst: ip6MulticastMac(IP6_MLDV2_ROUTERS), ethertype: ETHERTYPE.ipv6 }, arp: null, pkt: null, pkt6: pkt, bridgeHops: 0 });
   };
   send();

@@ -30,6 +30,7 @@ import { PARAMS } from '../params.js';
 import type { Simulator } from '../simulator.js';
 import type { Icmp6Repr } from '../wire/icmpv6.js';
 import { neigh6Output, xmit6 } from './ip6-output.js';
+import { nfLocalOut6 } from '../netfilter/hook6.js';
 import { ndiscRouterDiscovery } from './ndisc-ra.js';
 
 /** Neighbour discovery messages carry hop limit 255 (RFC 4861 §7.1.1: anything else is forged). */
@@ -50,6 +51,8 @@ export function validLinkLocal(dev: Link): Ip6 | null {
 function send(sim: Simulator, st: NsState, dev: Link, src: Ip6, dst: Ip6, m: Icmp6Repr, mac: string | null = null): void {
   const pkt = icmp6Packet(src, dst, ND_HOP_LIMIT, m);
   if (sim.tracer) sim.step(dev.ns, 'ndisc', `${dev.name}: ${ndText(m)} from ${formatIp6(src)} to ${formatIp6(dst)}`);
+  // ndisc_send_skb: NF_INET_LOCAL_OUT, then dst_output's POST_ROUTING
+  if (!nfLocalOut6(sim, st, pkt, dev)) return;
   if (isIp6Multicast(dst)) xmit6(sim, dev, dev.noarp ? dev.brd : ip6MulticastMac(dst), pkt);
   else if (mac) xmit6(sim, dev, mac, pkt);
   else neigh6Output(sim, st, dev, dst, pkt);

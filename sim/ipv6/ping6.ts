@@ -55,6 +55,11 @@ export interface Ping6Result extends PingStatistics {
   whereto: Addr6;
   source: Ip6;
   events: PingEvent<Addr6>[];
+  /**
+   * probes netfilter rejected on their way out (OUTPUT or POSTROUTING): sendmsg failed with
+   * EPERM after the REJECT's ICMPv6 error was queued, which ping reports (a plain DROP it does not)
+   */
+  rejected: number[];
 }
 
 /** The device a received link-local is scoped to, as getnameinfo prints it. */
@@ -76,6 +81,7 @@ function emptyResult(whereto: Addr6, failure: Ping6Failure | null, now: number):
     errors: 0,
     duplicates: 0,
     events: [],
+    rejected: [],
     timeMs: 0,
     rtt: null,
     pipe: -1,
@@ -149,8 +155,9 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     const hop = opts.hopLimit ?? rt.route.hoplimit ?? rt.dev.inet6.conf.hop_limit;
     const pkt = icmp6Packet(rt.saddr!, dst, hop, { type: 128, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
     if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${formatIp6(dst)} from ${formatIp6(rt.saddr!)} hlim ${hop}`);
-    ip6Output(sim, st, pkt, rt, false);
+    if (ip6Output(sim, st, pkt, rt, false) === 'reject') rejected.push(seq);
   };
+  const rejected: number[] = [];
   const socks = state6(st).sockets;
   socks.push(sock);
   const intervalUs = Math.trunc((opts.interval ?? 1) * 1000) * 1000;
@@ -185,5 +192,6 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     hung: run.hung,
     startUs: t0,
     endUs: sim.now,
+    rejected,
   };
 }

@@ -5,9 +5,11 @@
  * as its input device and the port as its physical one (-m physdev); a frame the bridge then
  * forwards runs FORWARD (in and out: the bridge) and POSTROUTING, once per port it goes out
  * of. A frame for the host itself goes up to IP, which does not run PREROUTING a second time.
- * A destination rewritten by DNAT at the bridge sends the frame up to IP to be routed (the
- * kernel bridges it again only when the new destination is behind the same bridge; the model
- * routes it).
+ * A destination rewritten at the bridge (DNAT, or a NATed connection's reply un-NATed) is
+ * routed: when the route leaves by the bridge itself — forwarding on, or, with it off, the
+ * output route does ("bridged DNAT") — the frame is bridged again toward the new
+ * destination's neighbour (its MAC when the neighbour is reachable, else after resolving it
+ * from the bridge), its TTL untouched; otherwise it goes up to IP to be routed.
  */
 import type { Link } from '../../src/model/link.js';
 import type { Frame } from '../packet.js';
@@ -15,6 +17,10 @@ import type { Simulator } from '../simulator.js';
 import { compiledHooks } from './compile.js';
 import { nfHook } from './hook.js';
 import { nfMeta } from './skb.js';
+import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
+import { routeOutput } from '../../src/model/route-output.js';
+import { inputDecision } from '../input-decision.js';
+import { neighLookup, neighResolve } from '../neighbor.js';
 
 /** Whether bridged IPv4 of `br` goes through iptables now. */
 function active(br: Link): boolean {
@@ -24,9 +30,10 @@ function active(br: Link): boolean {
 
 /**
  * br_nf_pre_routing for a frame arriving on `port`: 'drop', 'up' (DNAT sent it to the IP
- * stack), or 'bridge' (go on as the bridge decides).
+ * stack), 'bridge' (go on as the bridge decides), or 'consumed' (the neighbour layer bridges
+ * it once it knows the new destination's MAC).
  */
-export function brNfPreRouting(sim: Simulator, br: Link, port: Link, frame: Frame): 'drop' | 'up' | 'bridge' {
+export function brNfPreRouting(sim: Simulator, br: Link, port: Link, frame: Frame): 'drop' | 'up' | 'bridge' | 'consumed' {
   const pkt = frame.pkt;
   if (!pkt || !active(br)) return 'bridge';
   const meta = nfMeta(pkt, br.ns);
@@ -34,7 +41,37 @@ export function brNfPreRouting(sim: Simulator, br: Link, port: Link, frame: Fram
   const dst = pkt.ip.dst;
   if (!nfHook(sim, sim.state(br.ns), pkt, { hook: 'prerouting', in: br, out: null })) return 'drop';
   meta.bridgedPre = true;
-  return pkt.ip.dst !== dst ? 'up' : 'bridge';
+  if (pkt.ip.dst === dst) return 'bridge';
+  return bridgedDnat(sim, br, frame) ? 'consumed' : 'up';
+}
+
+/**
+ * br_nf_pre_routing_finish for a changed destination: true when the frame went on as a bridged
+ * frame (rewritten to the neighbour's MAC and bridged, or handed to the neighbour layer on the
+ * bridge, which bridges it once resolved), false when it goes up to IP.
+ */
+function bridgedDnat(sim: Simulator, br: Link, frame: Frame): boolean {
+  const pkt = frame.pkt!;
+  const st = sim.state(br.ns);
+  const d = inputDecision(st, br, pkt.ip.dst, pkt.ip.src, pkt.ip.tos);
+  let nh: Ip4;
+  if (d.kind === 'forward') {
+    if (d.dev !== br) return false;
+    nh = d.gateway ?? pkt.ip.dst;
+  } else if (d.kind === 'drop' && d.reason === 'forwarding-off') {
+    // bridged and DNATed traffic needs no ip_forward: the output route decides
+    const out = routeOutput(st, { dst: pkt.ip.dst, src: 0, oif: null });
+    if (!out.ok || out.rt.dev !== br) return false;
+    nh = out.rt.gateway ?? pkt.ip.dst;
+  } else return false;
+  const e = neighLookup(st, br, nh);
+  if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: destination translated to ${ip4ToString(pkt.ip.dst)}, behind the same bridge: bridged again`);
+  if (e?.mac && (e.state === 'reachable' || e.state === 'permanent' || e.state === 'noarp')) {
+    frame.eth.dst = e.mac;
+    return false;
+  }
+  neighResolve(sim, st, br, nh, pkt);
+  return true;
 }
 
 /** br_nf_forward_ip and br_nf_post_routing for one copy of a frame leaving by `to`; false when dropped. */

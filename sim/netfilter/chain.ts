@@ -10,6 +10,8 @@ import { findChain, type NfChain, type NfTable } from '../../src/model/netfilter
 import type { NatRange, NatTargetKind, NfTarget, RejectWith } from '../../src/model/netfilter/target.js';
 import { ruleMatches, type MatchState } from './match.js';
 import { chainCandidates } from './chain-index.js';
+import type { NfRuntime } from './runtime.js';
+import type { PacketNf } from './skb.js';
 
 /** What a walk decided. */
 export type WalkVerdict =
@@ -29,7 +31,10 @@ export interface RuleHit {
   rule: NfRule | null;
 }
 
-export interface WalkState extends MatchState {
+/** What a walk needs whatever the packet's family: its netfilter state, counters, traces. */
+export interface WalkCore {
+  meta: PacketNf;
+  runtime: NfRuntime;
   bytes: number;
   /** the namespace's netfilter version (chain indexes follow it) */
   version: number;
@@ -37,22 +42,38 @@ export interface WalkState extends MatchState {
   onHit: ((h: RuleHit) => void) | null;
 }
 
-/** Walks `start` (a base chain of `table`) with the packet. */
+export interface WalkState extends MatchState, WalkCore {}
+
+/** Walks `start` (a base chain of `table`) with an IPv4 packet. */
 export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVerdict {
+  return walkWith(
+    s,
+    table,
+    start,
+    (r) => ruleMatches(r, s),
+    (c) => chainCandidates(c, s.pkt, s.version),
+  );
+}
+
+/**
+ * Walks `start` with a packet `matches` tests rules against; `candidates` narrows a chain to
+ * the rules that may match (null: every rule).
+ */
+export function walkWith(s: WalkCore, table: NfTable, start: NfChain, matches: (r: NfRule) => boolean, candidates: (c: NfChain) => number[] | null): WalkVerdict {
   const stack: { chain: NfChain; next: number }[] = [];
   let chain = start;
   let i = 0;
   const rt = s.runtime;
   for (;;) {
     const rules = chain.rules;
-    const cand = chainCandidates(chain, s.pkt, s.version);
+    const cand = candidates(chain);
     let rule: NfRule | null = null;
     if (cand) {
       let k = 0;
       while (k < cand.length && cand[k]! < i) k++;
       for (; k < cand.length; k++) {
         const j = cand[k]!;
-        if (ruleMatches(rules[j]!, s)) {
+        if (matches(rules[j]!)) {
           rule = rules[j]!;
           i = j;
           break;
@@ -61,7 +82,7 @@ export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVer
       if (!rule) i = rules.length;
     } else {
       for (; i < rules.length; i++) {
-        if (ruleMatches(rules[i]!, s)) {
+        if (matches(rules[i]!)) {
           rule = rules[i]!;
           break;
         }
@@ -121,7 +142,7 @@ export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVer
 }
 
 /** A target that acts and lets the walk go on: MARK and CONNMARK change marks, LOG logs nowhere. */
-function act(s: WalkState, t: NfTarget): void {
+function act(s: WalkCore, t: NfTarget): void {
   if (t.kind === 'MARK') s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
   else if (t.kind === 'CONNMARK') {
     const ct = s.meta.ct;
@@ -132,7 +153,7 @@ function act(s: WalkState, t: NfTarget): void {
   }
 }
 
-function policy(s: WalkState, table: NfTable, base: NfChain): WalkVerdict {
+function policy(s: WalkCore, table: NfTable, base: NfChain): WalkVerdict {
   if (!base.noStats) s.runtime.count(base.policyCounters, s.bytes);
   s.onHit?.({ table, chain: base, rulenum: 0, rule: null });
   return { verdict: base.policy === 'DROP' ? 'drop' : 'accept' };

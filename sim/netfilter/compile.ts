@@ -28,13 +28,40 @@ export interface CompiledHooks {
 const NAT_PRIORITY: Record<Hook, number> = { prerouting: NF_IP_PRI.natDst, output: NF_IP_PRI.natDst, input: NF_IP_PRI.natSrc, postrouting: NF_IP_PRI.natSrc, forward: 0 };
 
 const cache = new WeakMap<NetfilterState, CompiledHooks>();
+const cache6 = new WeakMap<NetfilterState, CompiledHooks>();
 
-/** The namespace's hook lists, compiled again when its tables changed. */
+/** The namespace's hook lists for IPv4 packets, compiled again when its tables changed. */
 export function compiledHooks(st: NetfilterState): CompiledHooks {
   const c = cache.get(st);
   if (c && c.version === st.version) return c;
   const made = compile(st);
   cache.set(st, made);
+  return made;
+}
+
+/**
+ * The hook lists IPv6 packets meet: the base chains of the ip6 tables (ip6tables' and nft's).
+ * Connection tracking is per family (nf_ct_netns_get): no IPv6 rule the simulator models
+ * needs it, and without it a nat chain sees no packet, so neither appears here.
+ */
+export function compiledHooks6(st: NetfilterState): CompiledHooks {
+  const c = cache6.get(st);
+  if (c && c.version === st.version) return c;
+  const hooks = { prerouting: [], input: [], forward: [], output: [], postrouting: [] } as Record<Hook, HookEntry[]>;
+  for (const t of st.allTables()) {
+    if (t.family !== 'ip6') continue;
+    for (const ch of t.chains) {
+      const b = ch.base;
+      if (b && b.type !== 'nat') hooks[b.hook].push({ kind: 'chain', priority: b.priority, table: t, chain: ch });
+    }
+  }
+  let empty = true;
+  for (const h of HOOKS) {
+    hooks[h].sort((a, b) => a.priority - b.priority);
+    if (hooks[h].length) empty = false;
+  }
+  const made: CompiledHooks = { version: st.version, hooks, conntrack: false, empty };
+  cache6.set(st, made);
   return made;
 }
 

@@ -11,7 +11,7 @@ import { SCOPE } from '../../src/model/address.js';
 import { inetSelectAddr } from '../../src/model/source-address.js';
 import { routeOutput, type RtEntry } from '../../src/model/route-output.js';
 import type { Hook, NfChain, NfTable } from '../../src/model/netfilter/table.js';
-import { REJECT_CODE, type NatRange } from '../../src/model/netfilter/target.js';
+import { REJECT_CODE, type NatRange, type RejectWith4 } from '../../src/model/netfilter/target.js';
 import type { NsState } from '../ns-state.js';
 import { describe, type IpPacket } from '../packet.js';
 import type { Simulator } from '../simulator.js';
@@ -83,7 +83,7 @@ function verdict(sim: Simulator, st: NsState, pkt: IpPacket, a: HookArgs, v: Wal
     return false;
   }
   sim.drop(st.ns, 'netfilter-reject', `${describe(pkt)} rejected by ${where} (${v.with})`, pkt, a.in ?? a.out);
-  const code = REJECT_CODE[v.with];
+  const code = REJECT_CODE[v.with as RejectWith4] ?? null;
   if (code !== null) sim.nfOps.reject(sim, st, pkt, code, a.hook === 'input');
   else if (v.with === 'tcp-reset' && pkt.tcp) sim.nfOps.reset(sim, st, pkt);
   return false;

@@ -124,6 +124,9 @@ export function extMatch(m: NfMatch, s: MatchState): boolean {
       const hit = m.type === 0xff || (i.type === m.type && i.code >= m.codeMin && i.code <= m.codeMax);
       return hit !== m.invert;
     }
+    case 'icmp6':
+      // an ip6tables match: an IPv4 packet never carries ICMPv6
+      return false;
     case 'conntrack':
       return conntrackMatch(m, s);
     case 'addrtype': {

@@ -8,7 +8,7 @@
 import type { Link } from '../../src/model/link.js';
 import type { CtDir, CtEntry } from '../../src/model/netfilter/conntrack.js';
 import type { Netns } from '../../src/model/netns.js';
-import type { IpPacket } from '../packet.js';
+import type { Ip6Packet, IpPacket } from '../packet.js';
 
 /** enum ip_conntrack_info, folded: the state bits the conntrack match tests. */
 export type CtInfo = 'established' | 'related' | 'new';
@@ -31,7 +31,7 @@ export interface PacketNf {
 }
 
 /** The packet's netfilter state in `ns` (fresh when it has none there yet). */
-export function nfMeta(pkt: IpPacket, ns: Netns): PacketNf {
+export function nfMeta(pkt: IpPacket | Ip6Packet, ns: Netns): PacketNf {
   const m = pkt.nf;
   if (m && m.ns === ns) return m;
   const fresh: PacketNf = { ns, ct: null, dir: 'original', info: 'new', unconfirmed: false, mark: 0, physIn: null, physOut: null, bridgedPre: false };

@@ -82,11 +82,15 @@ export function argvVerdict(program: string, argv: readonly string[]): ArgvVerdi
     case 'iptables-nft-save':
     case 'iptables-legacy-save':
     case 'ip6tables-save':
+    case 'ip6tables-nft-save':
+    case 'ip6tables-legacy-save':
       return xtablesSaveVerdict(argv);
     case 'iptables-restore':
     case 'iptables-nft-restore':
     case 'iptables-legacy-restore':
     case 'ip6tables-restore':
+    case 'ip6tables-nft-restore':
+    case 'ip6tables-legacy-restore':
       return xtablesRestoreVerdict(argv);
     case 'nft':
       return nftVerdict(argv);

@@ -6,7 +6,7 @@
  * Refusals carry the errno and which request (and which of its words) the kernel refused.
  */
 import { nfState, type NetfilterState } from '../model/netfilter/state.js';
-import { addChain, chainRefs, cloneTable, findChain, newTable, type NfFamily, type NfTable } from '../model/netfilter/table.js';
+import { addChain, chainRefs, cloneTable, findChain, newTable, type BaseChainSpec, type NfFamily, type NfTable } from '../model/netfilter/table.js';
 import type { OpContext } from './context.js';
 import { OpError } from './errors.js';
 import type { NfNftOp, NftEdit } from './nf-op.js';
@@ -38,6 +38,19 @@ export class NftOpError extends OpError {
   get strerror(): string {
     return STRERROR[this.errno];
   }
+}
+
+/** Where a NAT statement may sit: a nat chain at the hooks of its direction (any other statement anywhere). */
+function natPlacementOk(kind: string, base: BaseChainSpec): boolean {
+  const hooks: Record<string, readonly string[]> = {
+    MASQUERADE: ['postrouting'],
+    SNAT: ['postrouting', 'input'],
+    DNAT: ['prerouting', 'output'],
+    REDIRECT: ['prerouting', 'output'],
+  };
+  const allowed = hooks[kind];
+  if (!allowed) return true;
+  return base.type === 'nat' && allowed.includes(base.hook);
 }
 
 function fail(errno: NftErrno, word: NftOpError['word']): never {
@@ -127,6 +140,8 @@ function run(w: Work, st: NetfilterState, e: NftEdit): void {
       const t = table(w, e);
       const c = findChain(t, e.chain) ?? fail('ENOENT', 'chain');
       const tg = e.rule.target;
+      // nft_nat_validate / nft_masq_validate / nft_redir_validate: only in a nat chain, at their hooks
+      if (c.base && !natPlacementOk(tg.kind, c.base)) fail('EOPNOTSUPP', 'rule');
       if (tg.kind === 'jump') {
         // the kernel gave the rule its handle before it looked at the jump: the number is spent
         const spend = () => {

@@ -8,7 +8,7 @@
  * before it changes anything; several edits (iptables-restore) run on copies of the tables
  * they touch and replace them only when all succeeded.
  */
-import { nfState, type NetfilterState, type NfBackend } from '../model/netfilter/state.js';
+import { nfState, type NetfilterState, type NfBackend, type XtFamily } from '../model/netfilter/state.js';
 import { addChain, chainRefs, cloneTable, findChain, newTable, XT_TABLES, xtBuiltin, type NfChain, type NfTable, type XtTableName } from '../model/netfilter/table.js';
 import { sameRule, type NfRule } from '../model/netfilter/rule.js';
 import { reachingHooks, ruleAllowed } from '../model/netfilter/validate.js';
@@ -24,14 +24,15 @@ class Tables {
     private readonly st: NetfilterState,
     private readonly backend: NfBackend,
     private readonly copy: boolean,
+    private readonly family: XtFamily = 'ip',
   ) {}
 
   /** The table, if it exists (a legacy table always does once touched). */
   get(name: string): NfTable | undefined {
     const w = this.work.get(name);
     if (w) return w;
-    let t = this.st.xtTable(this.backend, name);
-    if (!t && this.backend === 'legacy') t = legacyTable(this.st, name);
+    let t = this.st.xtTable(this.backend, name, this.family);
+    if (!t && this.backend === 'legacy') t = legacyTable(this.st, name, this.family);
     if (t && this.copy) {
       t = cloneTable(t);
       this.work.set(name, t);
@@ -43,7 +44,7 @@ class Tables {
   make(name: string): NfTable {
     const t = this.get(name);
     if (t) return t;
-    const made = newTable('ip', name, 'iptables', this.st.nextTableHandle++);
+    const made = newTable(this.family, name, 'iptables', this.st.nextTableHandle++);
     this.work.set(name, made);
     return made;
   }
@@ -52,10 +53,10 @@ class Tables {
   commit(): void {
     for (const [name, t] of this.work) {
       if (this.backend === 'legacy') {
-        this.st.legacy.set(name as XtTableName, t);
+        this.st.legacyOf(this.family).set(name as XtTableName, t);
         continue;
       }
-      const i = this.st.tables.findIndex((x) => x.family === 'ip' && x.name === name);
+      const i = this.st.tables.findIndex((x) => x.family === this.family && x.name === name);
       if (i < 0) this.st.tables.push(t);
       else this.st.tables[i] = t;
     }
@@ -63,10 +64,10 @@ class Tables {
 }
 
 /** A legacy table as the kernel makes it on first use: every builtin chain, ACCEPT. */
-function legacyTable(st: NetfilterState, name: string): NfTable | undefined {
+function legacyTable(st: NetfilterState, name: string, family: XtFamily): NfTable | undefined {
   const spec = (XT_TABLES as Record<string, (typeof XT_TABLES)[XtTableName]>)[name];
   if (!spec) return undefined;
-  const t = newTable('ip', name, 'iptables', st.nextTableHandle++);
+  const t = newTable(family, name, 'iptables', st.nextTableHandle++);
   for (const c of spec) addChain(t, c.name, { hook: c.hook, priority: c.priority, type: c.type });
   return t;
 }
@@ -80,7 +81,7 @@ function legacyTable(st: NetfilterState, name: string): NfTable | undefined {
  */
 export function applyXt(ctx: OpContext, op: NfXtOp): void {
   const st = nfState(ctx.ns);
-  const tables = new Tables(st, op.backend, op.edits.length > 1 || op.dryRun === true);
+  const tables = new Tables(st, op.backend, op.edits.length > 1 || op.dryRun === true, op.family);
   op.edits.forEach((e, i) => {
     try {
       if (op.checkJumps && 'rule' in e && e.rule.target.kind === 'jump') {

@@ -4,7 +4,7 @@
  * a table, applied together or not at all.
  */
 import type { Counters, NfRule } from '../model/netfilter/rule.js';
-import type { NfBackend } from '../model/netfilter/state.js';
+import type { NfBackend, XtFamily } from '../model/netfilter/state.js';
 import type { BaseChainSpec, NfFamily, Policy } from '../model/netfilter/table.js';
 
 /** One iptables request, on a table of the Op's backend. */
@@ -34,6 +34,8 @@ export type XtEdit =
 export interface NfXtOp {
   op: 'nf.xt';
   backend: NfBackend;
+  /** ip6tables' tables (default: iptables', family ip) */
+  family?: XtFamily;
   edits: XtEdit[];
   /**
    * refuse a rule that jumps to a chain missing at that point of the Op (iptables-nft-restore's

@@ -70,6 +70,15 @@ export interface IcmpMatch {
   invert: boolean;
 }
 
+/** ip6tables' icmp6 match (struct ip6t_icmp): one type, a code range. */
+export interface Icmp6Match {
+  kind: 'icmp6';
+  type: number;
+  codeMin: number;
+  codeMax: number;
+  invert: boolean;
+}
+
 export interface ConntrackMatch {
   kind: 'conntrack';
   /** `-m state --state …` is the conntrack match with this flag (XT_CONNTRACK_STATE_ALIAS) */
@@ -155,7 +164,20 @@ export interface IcmpTypesMatch {
   invert: boolean;
 }
 
-export type NfMatch = TcpMatch | UdpMatch | IcmpMatch | ConntrackMatch | AddrtypeMatch | CommentMatch | MarkMatch | MultiportMatch | PhysdevMatch | StatisticMatch | AddrSetMatch | IcmpTypesMatch;
+export type NfMatch =
+  | TcpMatch
+  | UdpMatch
+  | IcmpMatch
+  | Icmp6Match
+  | ConntrackMatch
+  | AddrtypeMatch
+  | CommentMatch
+  | MarkMatch
+  | MultiportMatch
+  | PhysdevMatch
+  | StatisticMatch
+  | AddrSetMatch
+  | IcmpTypesMatch;
 
 /** Whether a rule with this match needs connection tracking in its namespace (nf_ct_netns_get). */
 export function matchNeedsConntrack(m: NfMatch): boolean {

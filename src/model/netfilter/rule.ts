@@ -46,8 +46,22 @@ export interface IpPart {
   fragment: { invert: boolean } | null;
 }
 
+/** An IPv6 address of a rule with its mask (struct ip6t_ip6: the mask need not be a prefix). */
+export interface Addr6 {
+  addr: bigint;
+  mask: bigint;
+}
+
+/** struct ip6t_ip6's addresses: an ip6tables rule's IpPart keeps interfaces and protocol, these its addresses. */
+export interface Ip6Addrs {
+  src: Addr6;
+  dst: Addr6;
+}
+
 export interface NfRule {
   ip: IpPart;
+  /** an ip6tables rule: its addresses (ip.src / ip.dst stay any) */
+  ip6?: Ip6Addrs;
   matches: NfMatch[];
   target: NfTarget;
   /** null: a rule written with `nft` without a `counter` statement counts nothing */
@@ -103,5 +117,5 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Whether two rules test and do the same (what `iptables -D/-C` with a rule looks for); counters do not count. */
 export function sameRule(a: NfRule, b: NfRule): boolean {
-  return deepEqual(a.ip, b.ip) && deepEqual(a.matches, b.matches) && deepEqual(a.target, b.target);
+  return deepEqual(a.ip, b.ip) && deepEqual(a.ip6, b.ip6) && deepEqual(a.matches, b.matches) && deepEqual(a.target, b.target);
 }

@@ -35,11 +35,16 @@ export const BRIDGE_NF_DEFAULTS: Readonly<BridgeNfConf> = Object.freeze({
 
 export type NfBackend = 'nft' | 'legacy';
 
+/** The families the iptables tools write: iptables ip, ip6tables ip6. */
+export type XtFamily = 'ip' | 'ip6';
+
 export class NetfilterState {
   /** nf_tables tables, creation order */
   tables: NfTable[] = [];
   /** x_tables made by the legacy tools (each with all its builtin chains) */
   legacy = new Map<XtTableName, NfTable>();
+  /** the same for ip6tables-legacy (ip6_tables) */
+  legacy6 = new Map<XtTableName, NfTable>();
   readonly bridge: BridgeNfConf = { ...BRIDGE_NF_DEFAULTS };
   /** the connection tracking table of the namespace (the script's own simulator's) */
   readonly conntrack = new CtTable();
@@ -47,15 +52,20 @@ export class NetfilterState {
   version = 0;
   nextTableHandle = 1;
 
-  /** An iptables table of a backend, if it exists. */
-  xtTable(backend: NfBackend, name: string): NfTable | undefined {
-    if (backend === 'legacy') return this.legacy.get(name as XtTableName);
-    return this.tables.find((t) => t.family === 'ip' && t.name === name);
+  /** An iptables (family ip) or ip6tables (ip6) table of a backend, if it exists. */
+  xtTable(backend: NfBackend, name: string, family: XtFamily = 'ip'): NfTable | undefined {
+    if (backend === 'legacy') return this.legacyOf(family).get(name as XtTableName);
+    return this.tables.find((t) => t.family === family && t.name === name);
+  }
+
+  /** The legacy tables of iptables (ip) or ip6tables (ip6). */
+  legacyOf(family: XtFamily): Map<XtTableName, NfTable> {
+    return family === 'ip6' ? this.legacy6 : this.legacy;
   }
 
   /** Every table whose chains packets meet: nf_tables', then the legacy ones. */
   allTables(): NfTable[] {
-    return this.legacy.size ? [...this.tables, ...this.legacy.values()] : this.tables;
+    return this.legacy.size || this.legacy6.size ? [...this.tables, ...this.legacy.values(), ...this.legacy6.values()] : this.tables;
   }
 
   /**
@@ -74,7 +84,7 @@ export class NetfilterState {
 
   /** Whether the namespace has any table at all. */
   get empty(): boolean {
-    return this.tables.length === 0 && this.legacy.size === 0;
+    return this.tables.length === 0 && this.legacy.size === 0 && this.legacy6.size === 0;
   }
 }
 

@@ -35,10 +35,26 @@ export const REJECT_WITH = [
   'tcp-reset',
   'icmp-admin-prohibited',
 ] as const;
-export type RejectWith = (typeof REJECT_WITH)[number];
+export type RejectWith4 = (typeof REJECT_WITH)[number];
+
+/** ip6tables' REJECT --reject-with, in the kernel's ip6t_reject_with order (its gaps left out). */
+export const REJECT6_WITH = ['icmp6-no-route', 'icmp6-adm-prohibited', 'icmp6-addr-unreachable', 'icmp6-port-unreachable', 'tcp-reset', 'icmp6-policy-fail', 'icmp6-reject-route'] as const;
+export type RejectWith6 = (typeof REJECT6_WITH)[number];
+export type RejectWith = RejectWith4 | RejectWith6;
+
+/** The ICMPv6 destination unreachable code each ip6tables --reject-with sends (null: a TCP reset). */
+export const REJECT6_CODE: Record<RejectWith6, number | null> = {
+  'icmp6-no-route': 0,
+  'icmp6-adm-prohibited': 1,
+  'icmp6-addr-unreachable': 3,
+  'icmp6-port-unreachable': 4,
+  'tcp-reset': null,
+  'icmp6-policy-fail': 5,
+  'icmp6-reject-route': 6,
+};
 
 /** The ICMP destination unreachable code each --reject-with sends (null: not an ICMP error). */
-export const REJECT_CODE: Record<RejectWith, number | null> = {
+export const REJECT_CODE: Record<RejectWith4, number | null> = {
   'icmp-net-unreachable': 0,
   'icmp-host-unreachable': 1,
   'icmp-proto-unreachable': 2,

@@ -49,6 +49,8 @@ function matchHooks(m: NfMatch): number | null {
 
 /** Whether one rule may sit where packets of `hooks` reach it, in table `table`. */
 export function ruleAllowed(r: NfRule, table: string, hooks: number): boolean {
+  // reject_tg_check / reject_tg6_check: a TCP reset only for a rule that tests -p tcp
+  if (r.target.kind === 'REJECT' && r.target.with === 'tcp-reset' && (r.ip.proto !== 6 || r.ip.protoInvert)) return false;
   const t = targetRule(r.target);
   if (t) {
     if (t.table && t.table !== table) return false;

@@ -6,7 +6,7 @@
  * batch line (exit 4).
  */
 import { strerror, type NfOpError } from '../../ops/nf-errors.js';
-import type { NfBackend } from '../../model/netfilter/state.js';
+import type { NfBackend, XtFamily } from '../../model/netfilter/state.js';
 
 export const PARAMETER_PROBLEM = 2;
 export const OTHER_PROBLEM = 1;
@@ -18,6 +18,8 @@ export interface Flavour {
   /** `iptables`, `iptables-restore`, … (xt_params->program_name) */
   prog: string;
   backend: NfBackend;
+  /** ip6tables: family ip6 (default ip) */
+  family?: XtFamily;
 }
 
 export function versionText(f: Flavour): string {

@@ -3,7 +3,7 @@
  * parses it, then run against the namespace's tables as one Op, or listed. What the tool
  * prints — its listings, its errors and their exit statuses — is iptables' own, per backend.
  */
-import type { NfBackend } from '../../model/netfilter/state.js';
+import type { NfBackend, XtFamily } from '../../model/netfilter/state.js';
 import { nfState } from '../../model/netfilter/state.js';
 import { findChain, type NfTable, XT_TABLE_NAMES, xtBuiltin } from '../../model/netfilter/table.js';
 import { apply } from '../../ops/apply.js';
@@ -19,7 +19,19 @@ export function flavourOf(program: string): Flavour {
   const backend: NfBackend = program.includes('legacy') ? 'legacy' : 'nft';
   const restore = program.endsWith('-restore');
   const save = program.endsWith('-save');
-  return { prog: restore ? 'iptables-restore' : save ? 'iptables-save' : 'iptables', backend };
+  const family: XtFamily = program.startsWith('ip6') ? 'ip6' : 'ip';
+  const base = family === 'ip6' ? 'ip6tables' : 'iptables';
+  return { prog: restore ? `${base}-restore` : save ? `${base}-save` : base, backend, family };
+}
+
+/** The family a flavour writes (iptables: ip, ip6tables: ip6). */
+export function familyOf(f: Flavour): XtFamily {
+  return f.family ?? 'ip';
+}
+
+/** The tool's own name without -save/-restore: `iptables` or `ip6tables`. */
+export function toolName(f: Flavour): string {
+  return familyOf(f) === 'ip6' ? 'ip6tables' : 'iptables';
 }
 
 function unsupported(why: string): CommandResult {
@@ -37,7 +49,7 @@ export function runIptables(ctx: CmdContext, argv: string[], program = 'iptables
   try {
     const p = parseCommand(f, argv);
     if (p.unmodelled) return unsupported(p.unmodelled);
-    if (p.version) return { exit: 0, stdout: `iptables ${versionText(f)}\n`, stderr: '' };
+    if (p.version) return { exit: 0, stdout: `${toolName(f)} ${versionText(f)}\n`, stderr: '' };
     return execute(ctx, f, p, -1);
   } catch (e) {
     if (e instanceof IptError) return { exit: e.exit, stdout: '', stderr: e.stderr };
@@ -50,7 +62,7 @@ export function checkTable(f: Flavour, table: string, line = -1): CommandResult 
   if ((XT_TABLE_NAMES as readonly string[]).includes(table)) return null;
   if (table === 'security') return unsupported('the security table');
   if (f.backend === 'nft') throw xtError(f, VERSION_PROBLEM, `table '${table}' does not exist`, line);
-  throw xtError(f, VERSION_PROBLEM, `can't initialize iptables table \`${table}': Table does not exist (do you need to insmod?)`, line);
+  throw xtError(f, VERSION_PROBLEM, `can't initialize ${toolName(f)} table \`${table}': Table does not exist (do you need to insmod?)`, line);
 }
 
 /** A `-j CHAIN` whose chain the table does not have (nft checks it first; legacy cannot load it as a target). */
@@ -85,7 +97,7 @@ function execute(ctx: CmdContext, f: Flavour, p: Parsed, line: number): CommandR
   const refused = checkTable(f, p.table, line);
   if (refused) return refused;
   const st = nfState(ctx.ns);
-  const table = st.xtTable(f.backend, p.table);
+  const table = st.xtTable(f.backend, p.table, familyOf(f));
   if (p.command & (CMD.LIST | CMD.LIST_RULES)) return list(ctx, f, p);
   checkJump(f, table, p, line);
   if (p.command === CMD.SET_POLICY) {
@@ -103,7 +115,7 @@ function execute(ctx: CmdContext, f: Flavour, p: Parsed, line: number): CommandR
 
 function run(ctx: CmdContext, f: Flavour, edits: XtEdit[], line: number): CommandResult {
   try {
-    for (const e of edits) apply(ctx, { op: 'nf.xt', backend: f.backend, edits: [e] });
+    for (const e of edits) apply(ctx, { op: 'nf.xt', backend: f.backend, family: familyOf(f), edits: [e] });
     return { exit: 0, stdout: '', stderr: '' };
   } catch (e) {
     if (e instanceof NfOpError) throw kernelError(f, e, line);
@@ -114,18 +126,19 @@ function run(ctx: CmdContext, f: Flavour, edits: XtEdit[], line: number): Comman
 /** -L and -S (with -Z: listed, then zeroed). */
 function list(ctx: CmdContext, f: Flavour, p: Parsed): CommandResult {
   const st = nfState(ctx.ns);
-  if (f.backend === 'legacy' && !st.legacy.has(p.table as never)) {
+  const fam = familyOf(f);
+  if (f.backend === 'legacy' && !st.legacyOf(fam).has(p.table as never)) {
     // libiptc makes the table in the kernel by asking for it
-    apply(ctx, { op: 'nf.xt', backend: 'legacy', edits: [{ cmd: 'instantiate', table: p.table }] });
+    apply(ctx, { op: 'nf.xt', backend: 'legacy', family: fam, edits: [{ cmd: 'instantiate', table: p.table }] });
   }
-  const t = st.xtTable(f.backend, p.table);
+  const t = st.xtTable(f.backend, p.table, fam);
   const chains = listedChains(t, p.table, f.backend === 'nft');
   let out = '';
   const only = p.chain;
   const pick = only === null ? chains : chains.filter((c) => c.name === only);
   if (only !== null && pick.length === 0) {
     if (f.backend === 'nft') throw xtError(f, OTHER_PROBLEM, `chain \`${only}' in table \`${p.table}' is incompatible, use 'nft' tool.`);
-    throw new IptError('iptables: No chain/target/match by that name.\n', 1);
+    throw new IptError(`${toolName(f)}: No chain/target/match by that name.\n`, 1);
   }
   if (p.command & CMD.LIST) {
     let format = FMT.OPTIONS;
@@ -164,6 +177,6 @@ function list(ctx: CmdContext, f: Flavour, p: Parsed): CommandResult {
     const zero: XtEdit = { cmd: 'zero', table: p.table, chain: p.chain, rulenum: p.command & CMD.ZERO_NUM ? p.rulenum : null };
     run(ctx, f, [zero], -1);
   }
-  const legacyNote = f.backend === 'nft' && st.legacy.size > 0 ? '# Warning: iptables-legacy tables present, use iptables-legacy to see them\n' : '';
+  const legacyNote = f.backend === 'nft' && st.legacyOf(fam).size > 0 ? `# Warning: ${toolName(f)}-legacy tables present, use ${toolName(f)}-legacy to see them\n` : '';
   return { exit: 0, stdout: out, stderr: legacyNote };
 }

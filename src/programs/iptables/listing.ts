@@ -11,6 +11,9 @@ import { chainRefs, HOOKS, XT_TABLES, type NfChain, type NfTable, type XtTableNa
 import { matchExt, targetExt } from './ext/index.js';
 import { hostName, protoToName } from './names.js';
 import { maskToNumeric } from './values.js';
+import { mask6ToNumeric, saveAddr6 } from './values6.js';
+import { formatIp6 } from '../../model/ipv6/ip6.js';
+import type { Addr6 } from '../../model/netfilter/rule.js';
 
 export const FMT = {
   NUMERIC: 0x1,
@@ -83,6 +86,13 @@ function addrText(addr: number, mask: number, format: number): string {
   return `${host}${maskToNumeric(mask)}`;
 }
 
+/** An ip6tables address column: `anywhere`, `::/0`, an address alone for /128 (localhost for ::1 by name). */
+function addr6Text(a: Addr6, format: number): string {
+  if (a.mask === 0n && !(format & FMT.NUMERIC)) return 'anywhere';
+  const host = !(format & FMT.NUMERIC) && a.addr === 1n ? 'localhost' : formatIp6(a.addr);
+  return `${host}${mask6ToNumeric(a.mask)}`;
+}
+
 /** The name `-L` gives a rule's target column. */
 export function targetName(r: NfRule): string {
   const t = r.target;
@@ -108,8 +118,10 @@ export function listRule(r: NfRule, num: number, format: number): string {
     s += ` ${pad(`${ip.in?.invert ? '!' : ''}${ip.in?.name ?? any}`, 6)} `;
     s += `${pad(`${ip.out?.invert ? '!' : ''}${ip.out?.name ?? any}`, 6)} `;
   }
-  s += `${ip.srcInvert ? '!' : ' '}${pad(addrText(ip.src.addr, ip.src.mask, format), 19)} `;
-  s += `${ip.dstInvert ? '!' : ' '}${pad(addrText(ip.dst.addr, ip.dst.mask, format), 19)} `;
+  const src = r.ip6 ? addr6Text(r.ip6.src, format) : addrText(ip.src.addr, ip.src.mask, format);
+  const dst = r.ip6 ? addr6Text(r.ip6.dst, format) : addrText(ip.dst.addr, ip.dst.mask, format);
+  s += `${ip.srcInvert ? '!' : ' '}${pad(src, 19)} `;
+  s += `${ip.dstInvert ? '!' : ' '}${pad(dst, 19)} `;
   if (r.target.kind === 'jump' && r.target.goto) s += '[goto] ';
   for (const m of r.matches) s += matchExt(m).ext.print(m, (format & FMT.NUMERIC) !== 0, ip);
   const te = targetExt(r.target);
@@ -129,8 +141,14 @@ function saveMask(mask: number): string {
 export function saveRule(r: NfRule, counters: boolean): string {
   const ip = r.ip;
   let s = '';
-  if (ip.src.mask || ip.srcInvert || ip.src.addr) s += `${ip.srcInvert ? ' !' : ''} -s ${ip4ToString(ip.src.addr)}/${saveMask(ip.src.mask)}`;
-  if (ip.dst.mask || ip.dstInvert || ip.dst.addr) s += `${ip.dstInvert ? ' !' : ''} -d ${ip4ToString(ip.dst.addr)}/${saveMask(ip.dst.mask)}`;
+  const v6 = r.ip6;
+  if (v6) {
+    if (v6.src.mask || ip.srcInvert || v6.src.addr) s += `${ip.srcInvert ? ' !' : ''} -s ${saveAddr6(v6.src)}`;
+    if (v6.dst.mask || ip.dstInvert || v6.dst.addr) s += `${ip.dstInvert ? ' !' : ''} -d ${saveAddr6(v6.dst)}`;
+  } else {
+    if (ip.src.mask || ip.srcInvert || ip.src.addr) s += `${ip.srcInvert ? ' !' : ''} -s ${ip4ToString(ip.src.addr)}/${saveMask(ip.src.mask)}`;
+    if (ip.dst.mask || ip.dstInvert || ip.dst.addr) s += `${ip.dstInvert ? ' !' : ''} -d ${ip4ToString(ip.dst.addr)}/${saveMask(ip.dst.mask)}`;
+  }
   if (ip.in && ip.in.name !== '+') s += `${ip.in.invert ? ' !' : ''} -i ${ip.in.name}`;
   if (ip.out && ip.out.name !== '+') s += `${ip.out.invert ? ' !' : ''} -o ${ip.out.name}`;
   if (ip.proto > 0) {

@@ -5,15 +5,16 @@
  * first appears), then the checks in iptables' own order — so that a line with two mistakes
  * is refused for the one iptables names first.
  */
-import { emptyIpPart, type AddrMask, type IpPart, type NfRule } from '../../model/netfilter/rule.js';
+import { ANY_ADDR, emptyIpPart, type Addr6, type AddrMask, type IpPart, type NfRule } from '../../model/netfilter/rule.js';
 import type { NfMatch } from '../../model/netfilter/match.js';
 import type { NfTarget } from '../../model/netfilter/target.js';
 import { IptError, PARAMETER_PROBLEM, tryHelp, xtError, type Flavour } from './errors.js';
 import { Getopt, shortOptions, type LongOpt } from './getopt.js';
-import { MATCHES, TARGETS, UNMODELLED_MATCHES, UNMODELLED_TARGETS } from './ext/index.js';
+import { MATCHES, MATCHES6, TARGETS, TARGETS6, UNMODELLED_MATCHES, UNMODELLED_MATCHES6, UNMODELLED_TARGETS, UNMODELLED_TARGETS6 } from './ext/index.js';
 import type { ExtOption, MatchExt, ParseCtx, TargetExt } from './ext/types.js';
 import { CHAIN_PROTOS, protoByName, protoToName } from './names.js';
 import { parseAddrs, strtoui } from './values.js';
+import { parseAddrs6 } from './values6.js';
 
 export const CMD = {
   INSERT: 1,
@@ -143,6 +144,11 @@ interface Loaded<E> {
 export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?: string; restore?: boolean; line?: number } = {}): Parsed {
   const line = opts.line ?? -1;
   const perr = (msg: string) => xtError(f, PARAMETER_PROBLEM, msg, line);
+  const v6 = f.family === 'ip6';
+  const matchTable = v6 ? MATCHES6 : MATCHES;
+  const targetTable = v6 ? TARGETS6 : TARGETS;
+  const unmodelledMatches = v6 ? UNMODELLED_MATCHES6 : UNMODELLED_MATCHES;
+  const unmodelledTargets = v6 ? UNMODELLED_TARGETS6 : UNMODELLED_TARGETS;
   const p: Parsed = {
     command: 0,
     table: opts.table ?? 'filter',
@@ -297,11 +303,11 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
         setOption(OPT.JUMP);
         if (r.c === 'g') goto = true;
         jumpto = checkTargetName(f, arg!, line);
-        const t = TARGETS[jumpto];
+        const t = targetTable[jumpto];
         if (t) {
           target = { ext: t, data: t.init(ctx), seen: new Set(), base: 't' };
           go.longs = [...go.longs, ...extOpts(t.options, 't')];
-        } else if (UNMODELLED_TARGETS.has(jumpto)) p.unmodelled ??= `target ${jumpto}`;
+        } else if (unmodelledTargets.has(jumpto)) p.unmodelled ??= `target ${jumpto}${v6 ? ' for IPv6' : ''}`;
         break;
       }
       case 'i':
@@ -315,6 +321,7 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
         break;
       }
       case 'f':
+        if (v6) throw perr("`-f' is not supported in IPv6, use -m frag instead");
         setOption(OPT.FRAGMENT);
         ip.fragment = { invert };
         break;
@@ -325,9 +332,9 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
       case 'm': {
         if (invert) throw perr('unexpected ! flag before --match');
         const name = arg!;
-        const ext = MATCHES[name];
+        const ext = matchTable[name];
         if (ext) loadMatch(ext);
-        else if (UNMODELLED_MATCHES.has(name)) p.unmodelled ??= `match ${name}`;
+        else if (unmodelledMatches.has(name)) p.unmodelled ??= `match ${name}${v6 ? ' for IPv6' : ''}`;
         else throw perr(`Couldn't load match \`${name}':No such file or directory\n`);
         break;
       }
@@ -377,9 +384,10 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
         break;
       }
       case '4':
-        break;
       case '6':
-        throw tryHelp(f, '', PARAMETER_PROBLEM, line);
+        // each tool takes its own family's flag and refuses the other's
+        if ((r.c === '6') !== v6) throw tryHelp(f, '', PARAMETER_PROBLEM, line);
+        break;
       case 'b':
         p.unmodelled ??= 'iptables -b';
         break;
@@ -408,7 +416,7 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
         }
         if (protocol !== null && !protoUsed) {
           const pname = /^\d+$/.test(protocol) ? protoToName(Number(protocol), (p.options & OPT.NUMERIC) !== 0) : protocol;
-          const ext = pname ? MATCHES[pname] : undefined;
+          const ext = pname ? matchTable[pname] : undefined;
           if (ext) {
             protoUsed = true;
             loadMatch(ext);
@@ -438,11 +446,13 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
 
   const ruleCmd = (p.command & (CMD.REPLACE | CMD.INSERT | CMD.DELETE | CMD.APPEND | CMD.CHECK)) !== 0;
   if (ruleCmd) {
-    shost ??= '0.0.0.0/0';
-    dhost ??= '0.0.0.0/0';
+    shost ??= v6 ? '::/0' : '0.0.0.0/0';
+    dhost ??= v6 ? '::/0' : '0.0.0.0/0';
   }
-  const srcs: AddrMask[] = shost !== null ? parseAddrs({ ...f }, shost) : [];
-  const dsts: AddrMask[] = dhost !== null ? parseAddrs({ ...f }, dhost) : [];
+  const srcs6: Addr6[] = v6 && shost !== null ? parseAddrs6(f, shost, line) : [];
+  const dsts6: Addr6[] = v6 && dhost !== null ? parseAddrs6(f, dhost, line) : [];
+  const srcs: AddrMask[] = v6 ? srcs6.map(() => ANY_ADDR) : shost !== null ? parseAddrs({ ...f }, shost) : [];
+  const dsts: AddrMask[] = v6 ? dsts6.map(() => ANY_ADDR) : dhost !== null ? parseAddrs({ ...f }, dhost) : [];
   if ((srcs.length > 1 || dsts.length > 1) && (ip.srcInvert || ip.dstInvert)) throw perr('! not allowed with multiple source or destination IP addresses');
   if (p.command === CMD.REPLACE && (srcs.length !== 1 || dsts.length !== 1)) throw perr('Replacement rule does not specify a unique address');
   genericOptCheck(f, p.command, p.options, line);
@@ -457,18 +467,20 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
   let t: NfTarget;
   if (target) t = target.data as NfTarget;
   else if (standard) t = { kind: 'verdict', verdict: jumpto as 'ACCEPT' | 'DROP' | 'RETURN' };
-  else if (jumpto !== '' && !UNMODELLED_TARGETS.has(jumpto)) {
+  else if (jumpto !== '' && !unmodelledTargets.has(jumpto)) {
     t = { kind: 'jump', chain: jumpto, goto };
     p.jumpChain = jumpto;
   } else t = { kind: 'none' };
   if (goto && t.kind !== 'jump') t = { kind: 'none' };
   if (ruleCmd) {
-    for (const s of srcs) {
-      for (const d of dsts) {
+    srcs.forEach((s, i) => {
+      dsts.forEach((d, j) => {
         const part: IpPart = { ...ip, src: normalizeAddr(s), dst: normalizeAddr(d) };
-        p.rules.push({ ip: part, matches: matches.map((m) => m.data as NfMatch), target: t, counters: counters ?? { pkts: 0, bytes: 0 }, handle: 0 });
-      }
-    }
+        const rule: NfRule = { ip: part, matches: matches.map((m) => m.data as NfMatch), target: t, counters: counters ?? { pkts: 0, bytes: 0 }, handle: 0 };
+        if (v6) rule.ip6 = { src: srcs6[i]!, dst: dsts6[j]! };
+        p.rules.push(rule);
+      });
+    });
   }
   return p;
 }

@@ -7,7 +7,7 @@
  * kernel refuses fails the whole table at its COMMIT (iptables-nft) or at its line (legacy).
  */
 import type { CmdContext, CommandResult } from '../../iproute2/types.js';
-import { nfState } from '../../model/netfilter/state.js';
+import { nfState, type XtFamily } from '../../model/netfilter/state.js';
 import { xtBuiltin, XT_TABLE_NAMES } from '../../model/netfilter/table.js';
 import { apply } from '../../ops/apply.js';
 import { NfOpError } from '../../ops/nf-errors.js';
@@ -15,7 +15,7 @@ import type { XtEdit } from '../../ops/nf-op.js';
 import { IptError, kernelError, OTHER_PROBLEM, PARAMETER_PROBLEM, versionText, xtError, type Flavour } from './errors.js';
 import { checkChainName, parseCommand } from './parse.js';
 import { CMD } from './parse.js';
-import { checkJump, editsOf } from './iptables.js';
+import { checkJump, editsOf, familyOf } from './iptables.js';
 import { glibcGetopt } from './restore-options.js';
 
 /** add_param_to_argv: a rule line's words, with iptables-restore's own quoting. */
@@ -82,7 +82,9 @@ export function runIptablesRestore(ctx: CmdContext, argv: string[], program: str
   const base = program.replace(/^.*\//, '');
   // iptables-nft-restore names itself as called; the legacy tool is always iptables-restore
   const legacy = program.includes('legacy');
-  const f: Flavour = { prog: legacy ? 'iptables-restore' : base, backend: legacy ? 'legacy' : 'nft' };
+  const family: XtFamily = base.startsWith('ip6') ? 'ip6' : 'ip';
+  const tool = family === 'ip6' ? 'ip6tables-restore' : 'iptables-restore';
+  const f: Flavour = { prog: legacy ? tool : base, backend: legacy ? 'legacy' : 'nft', family };
   const o = glibcGetopt(base, argv, 'bcvVthnM:T:w::W::', {
     counters: 'c',
     verbose: 'v',
@@ -107,8 +109,9 @@ export function runIptablesRestore(ctx: CmdContext, argv: string[], program: str
     else if (k === 'n') noflush = true;
     else if (k === 't') testing = true;
     else if (k === 'T') only = v;
-    else if (k === 'V') return { exit: 0, stdout: `${f.backend === 'nft' ? base : 'iptables-restore'} ${versionText(f)}\n`, stderr: '' };
-    else if (k === 'M' || k === 'h' || k === 'v' || k === 'b' || k === '6') return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${base} -${k} is not modelled\n`, unsupported: true };
+    else if (k === 'V') return { exit: 0, stdout: `${f.backend === 'nft' ? base : tool} ${versionText(f)}\n`, stderr: '' };
+    else if (k === 'M' || k === 'h' || k === 'v' || k === 'b' || k === (family === 'ip6' ? '4' : '6'))
+      return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${base} -${k} is not modelled\n`, unsupported: true };
   }
   if (o.rest.length) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${base} reading a file is not modelled\n`, unsupported: true };
   try {
@@ -198,9 +201,11 @@ function restore(ctx: CmdContext, f: Flavour, stdin: string, o: { counters: bool
       if (p.unmodelled) throw new IptError(`nettwin: unsupported: ${p.unmodelled} is not modelled\n`, 127);
       if (f.backend === 'legacy') {
         // libiptc works on its copy of the table line by line: a refusal names the line
-        const t = nfState(ctx.ns).xtTable('legacy', table!);
+        const t = nfState(ctx.ns).xtTable('legacy', table!, familyOf(f));
+        // a chain this table's own lines made before is there in libiptc's copy
+        const made = pending.some((x) => (x.edit.cmd === 'restore-chain' || x.edit.cmd === 'new-chain') && x.edit.table === table && x.edit.chain === p.jumpChain);
         try {
-          checkJump(f, t, p, n);
+          if (!made) checkJump(f, t, p, n);
         } catch (e) {
           if (e instanceof IptError) throw e;
         }
@@ -227,10 +232,10 @@ function commit(ctx: CmdContext, f: Flavour, pending: Pending[], commitLine: num
   const st = nfState(ctx.ns);
   // deleting a chain that is not there is no error inside iptables-restore
   const edits = (badAt < 0 ? pending : pending.slice(0, badAt)).filter(
-    (p) => !(p.edit.cmd === 'delete-chain' && p.edit.chain !== null && !st.xtTable(f.backend, p.edit.table)?.chains.some((c) => c.name === (p.edit as { chain: string }).chain)),
+    (p) => !(p.edit.cmd === 'delete-chain' && p.edit.chain !== null && !st.xtTable(f.backend, p.edit.table, familyOf(f))?.chains.some((c) => c.name === (p.edit as { chain: string }).chain)),
   );
   try {
-    apply(ctx, { op: 'nf.xt', backend: f.backend, edits: edits.map((p) => p.edit), checkJumps: true, dryRun: badAt >= 0 });
+    apply(ctx, { op: 'nf.xt', backend: f.backend, family: familyOf(f), edits: edits.map((p) => p.edit), checkJumps: true, dryRun: badAt >= 0 });
   } catch (e) {
     if (!(e instanceof NfOpError)) throw e;
     const p = edits[e.edit]!;

@@ -9,7 +9,7 @@ import type { CmdContext, CommandResult } from '../../iproute2/types.js';
 import { nfState } from '../../model/netfilter/state.js';
 import type { NfTable } from '../../model/netfilter/table.js';
 import { versionText } from './errors.js';
-import { flavourOf } from './iptables.js';
+import { familyOf, flavourOf, toolName } from './iptables.js';
 import { listedChains, saveRule } from './listing.js';
 import { glibcGetopt } from './restore-options.js';
 
@@ -48,22 +48,25 @@ export function runIptablesSave(ctx: CmdContext, argv: string[], program: string
   for (const [o, v] of opts.options) {
     if (o === 'c') counters = true;
     else if (o === 't') table = v;
-    else if (o === 'V') return { exit: 0, stdout: `${program} ${versionText(f)}\n`, stderr: '' };
-    else if (o === 'M' || o === 'f' || o === 'h' || o === 'b' || o === '6') return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${program} -${o} is not modelled\n`, unsupported: true };
+    else if (o === 'V') return { exit: 0, stdout: `${f.backend === 'nft' ? program : `${toolName(f)}-save`} ${versionText(f)}\n`, stderr: '' };
+    else if (o === 'M' || o === 'f' || o === 'h' || o === 'b' || o === (familyOf(f) === 'ip6' ? '4' : '6'))
+      return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${program} -${o} is not modelled\n`, unsupported: true };
   }
   if (opts.rest.length) return { exit: 1, stdout: '', stderr: 'Unknown arguments found on commandline\n' };
   const st = nfState(ctx.ns);
   // the legacy tool names itself iptables-save whatever it was called
-  const head = f.backend === 'nft' ? `${program} ${versionText(f)}` : 'iptables-save v1.8.9';
+  const fam = familyOf(f);
+  const tool = toolName(f);
+  const head = f.backend === 'nft' ? `${program} ${versionText(f)}` : `${tool}-save v1.8.9`;
   const when = ctime(now);
-  const legacyNote = f.backend === 'nft' && st.legacy.size > 0 ? '# Warning: iptables-legacy tables present, use iptables-legacy-save to see them\n' : '';
+  const legacyNote = f.backend === 'nft' && st.legacyOf(fam).size > 0 ? `# Warning: ${tool}-legacy tables present, use ${tool}-legacy-save to see them\n` : '';
   let out = '';
   if (table !== null) {
     if (!NFT_ORDER.includes(table)) return { exit: 1, stdout: '', stderr: `Table \`${table}' does not exist\n` };
-    out = saveTable(st.xtTable(f.backend, table), table, counters, true, head, when);
+    out = saveTable(st.xtTable(f.backend, table, fam), table, counters, true, head, when);
     return { exit: 0, stdout: out, stderr: legacyNote };
   }
-  const names = f.backend === 'nft' ? NFT_ORDER.filter((n) => st.xtTable('nft', n)) : [...st.legacy.keys()].reverse();
-  for (const n of names) out += saveTable(st.xtTable(f.backend, n), n, counters, true, head, when);
+  const names = f.backend === 'nft' ? NFT_ORDER.filter((n) => st.xtTable('nft', n, fam)) : [...st.legacyOf(fam).keys()].reverse();
+  for (const n of names) out += saveTable(st.xtTable(f.backend, n, fam), n, counters, true, head, when);
   return { exit: 0, stdout: out, stderr: legacyNote };
 }

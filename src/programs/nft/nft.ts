@@ -21,6 +21,18 @@ function unsupported(why: string): ProgramResult {
 }
 
 /** nft's error: `[FILE:LINE:COL-END: ]Error: MSG`, the source line, carets under `tok`. */
+/** One token covering a command's words on its first line (nft's location of a command). */
+function spanOf(tokens: Token[]): Token | null {
+  const real = tokens.filter((t) => t.kind !== 'newline');
+  const first = real[0];
+  if (!first) return null;
+  const onLine = real.filter((t) => t.line === first.line);
+  const last = onLine[onLine.length - 1]!;
+  // a command of its own (`add rule …`) reaches one column past its last word; a rule inside a block does not
+  const verb = /^(?:add|insert|replace|create)$/.test(first.text) ? 1 : 0;
+  return { ...first, len: last.col + last.len - first.col + verb };
+}
+
 function errorText(msg: string, tok: Token | null, lines: string[], file: boolean, last: Token | null): string {
   const t = tok ?? last;
   if (!t) return `Error: ${msg}\n`;
@@ -99,7 +111,9 @@ export function runNft(ctx: ProgramContext, argv: string[]): ProgramResult {
   } catch (e) {
     if (!(e instanceof NftOpError)) throw e;
     const c = cmds[e.edit] as Extract<NftCommand, { kind: 'edit' }>;
-    const tok = c.at[e.word === 'rule' ? 'chain' : e.word] ?? c.at.chain ?? c.at.table ?? null;
+    // a rule the kernel refused for what it does (a NAT statement out of place): nft points at the whole command
+    const whole = e.word === 'rule' && e.errno === 'EOPNOTSUPP' ? spanOf(c.at.whole) : null;
+    const tok = whole ?? c.at[e.word === 'rule' ? 'chain' : e.word] ?? c.at.chain ?? c.at.table ?? null;
     const msg = e.errno === 'ENOENT' ? (enoentHint(st.tables, c) ?? `Could not process rule: ${e.strerror}`) : `Could not process rule: ${e.strerror}`;
     return { exit: 1, stdout: '', stderr: errorText(msg, tok, lines, file, last) };
   }

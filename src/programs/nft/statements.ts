@@ -359,8 +359,11 @@ function natTo(c: Cursor, w: string): { range: NatRange; text: string } {
   const r = emptyNatRange();
   let text = w;
   if (c.peek()?.text === 'ip') c.next();
-  if (c.peek()?.text === 'to') {
-    c.next();
+  const next = c.peek();
+  // nft 1.0 still reads the older spelling without `to` (`snat 1.2.3.4`) and lists it with `to`
+  const bare = (w === 'snat' || w === 'dnat') && next?.kind === 'word' && /^[0-9.]*(?:-[0-9.]+)?(?::\d+(?:-\d+)?)?$/.test(next.text) && /\d/.test(next.text);
+  if (next?.text === 'to' || bare) {
+    if (!bare) c.next();
     const v = c.word();
     const m = /^([0-9.]*?)(?:-([0-9.]+))?(?::(\d+)(?:-(\d+))?)?$/.exec(v);
     if (!m) throw new NftUnmodelled(`nft ${w} to ${v}`);

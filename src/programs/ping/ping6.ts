@@ -117,6 +117,9 @@ export function runPing6(ns: Netns, sim: Simulator, p: PingArgs, target: string,
   if (r.failure) {
     return fail(failure6Text(r.failure));
   }
-  const stderr = warn + (r.warnElsewhere !== null ? `ping: Warning: source address might be selected on device other than: ${r.warnElsewhere}\n` : '');
+  const stderr =
+    warn +
+    (r.warnElsewhere !== null ? `ping: Warning: source address might be selected on device other than: ${r.warnElsewhere}\n` : '') +
+    'ping: sendmsg: Operation not permitted\n'.repeat(r.rejected.length);
   return { exit: r.exit, stdout: render(r, target, p.quiet, p.audible), stderr, ping: summary(r) };
 }

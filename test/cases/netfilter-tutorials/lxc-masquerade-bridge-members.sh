@@ -8,7 +8,7 @@
 # containers); tcpdump is replaced by conntrack -L and the counters. With `! -d` nothing between
 # the containers is translated; without it and with bridge-nf-call-iptables at 0 (it is 1 in
 # every new namespace on this kernel) neither. (Without `! -d` and with the sysctl at 1 the
-# kernel does translate them: test/cases/regressions/004-bridged-masquerade-reply.sh, open.)
+# kernel does translate them, and bridges the reply again: test/cases/regressions/004-bridged-masquerade-reply.sh.)
 # (Bridges are made with mcast_snooping 0: a snooping bridge with an address joins 224.0.0.106
 # and sends IGMP reports at random moments, which the simulator does not model.)
 ip netns add ct2

@@ -1,8 +1,8 @@
 #!/bin/bash
-# open: the simulator routes (TTL 63) the reply of a bridged connection that MASQUERADE
-# translated at the bridge's POSTROUTING, where the kernel bridges it again (TTL 64):
-# br_nf_pre_routing_finish sends a frame whose destination NAT changed back to the bridge when
-# the new destination is behind the same bridge ("bridged DNAT"); sim/netfilter/bridge.ts routes it.
+# The reply of a bridged connection that MASQUERADE translated at the bridge's POSTROUTING is
+# bridged again by the kernel (TTL 64): br_nf_pre_routing_finish sends a frame whose
+# destination NAT changed back to the bridge when the new destination is behind the same
+# bridge ("bridged DNAT"). Fixed: the simulator once routed it (TTL 63).
 # From test/cases/netfilter-tutorials/lxc-masquerade-bridge-members.sh (LXC's rule without `! -d`).
 # (Bridges are made with mcast_snooping 0: a snooping bridge with an address joins 224.0.0.106
 # and sends IGMP reports at random moments, which the simulator does not model.)

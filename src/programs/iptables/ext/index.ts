@@ -6,6 +6,7 @@ import type { NfMatch } from '../../../model/netfilter/match.js';
 import type { NfTarget } from '../../../model/netfilter/target.js';
 import { CONNTRACK, STATE } from './conntrack.js';
 import { ICMP } from './icmp.js';
+import { ICMP6, REJECT6 } from './icmp6.js';
 import { ADDRTYPE, COMMENT, CONNMARK_MATCH, MARK_MATCH, MULTIPORT, PHYSDEV, STATISTIC } from './matches.js';
 import { TCP, UDP } from './tcpudp.js';
 import { CONNMARK, DNAT, LOG, MARK, MASQUERADE, REDIRECT, REJECT, SNAT } from './targets.js';
@@ -42,14 +43,44 @@ export const UNMODELLED_TARGETS: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * ip6tables' matches: the IPv4-only icmp gives way to icmp6 (libxtables finds it for `-p icmpv6`
+ * and `-p ipv6-icmp` too); the ones that need the simulator's IPv4-only connection tracking or
+ * route types are not modelled for IPv6 yet.
+ */
+export const MATCHES6: Readonly<Record<string, MatchExt>> = {
+  tcp: TCP,
+  udp: UDP,
+  icmp6: ICMP6,
+  icmpv6: ICMP6,
+  'ipv6-icmp': ICMP6,
+  comment: COMMENT,
+  mark: MARK_MATCH,
+  multiport: MULTIPORT,
+  statistic: STATISTIC,
+};
+
+export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK };
+
+/** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
+export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
+  ...[...UNMODELLED_MATCHES].filter((m) => m !== 'ah' && m !== 'esp'),
+  ...'conntrack state connmark addrtype physdev ah dst eui64 frag hbh hl ipv6header mh rt srh'.split(' '),
+]);
+
+/** ip6tables 1.8.9's targets the simulator does not model (for IPv6). */
+export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'CONNMARK', 'SNAT', 'DNAT', 'MASQUERADE', 'REDIRECT', 'HL', 'NPT', 'SNPT', 'DNPT']);
+
 /** The extension that lists and saves a model match. */
 export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {
   if (m.kind === 'conntrack') return m.alias ? { name: 'state', ext: STATE } : { name: 'conntrack', ext: CONNTRACK };
+  if (m.kind === 'icmp6') return { name: 'icmp6', ext: ICMP6 };
   return { name: m.kind, ext: MATCHES[m.kind]! };
 }
 
 /** The extension of a target extension (null for verdicts, jumps and no target). */
 export function targetExt(t: NfTarget): TargetExt | null {
   if (t.kind === 'none' || t.kind === 'verdict' || t.kind === 'jump') return null;
+  if (t.kind === 'REJECT' && (t.with.startsWith('icmp6-') || t.with === 'tcp-reset')) return REJECT6;
   return TARGETS[t.kind]!;
 }

@@ -4,7 +4,7 @@
  * saves them. ACCEPT, DROP, RETURN and chain names are the standard target (no options).
  */
 import { ip4ToString, parseIp4 } from '../../../model/ip.js';
-import { emptyNatRange, REJECT_WITH, type NatRange, type NfTarget, type RejectWith } from '../../../model/netfilter/target.js';
+import { emptyNatRange, REJECT_WITH, type NatRange, type NfTarget, type RejectWith4 } from '../../../model/netfilter/target.js';
 import { serviceToPort } from '../names.js';
 import { hex, strtoumax } from '../values.js';
 import { saveString } from './matches.js';
@@ -13,7 +13,7 @@ import { paramError, x6Final, x6MarkMask, x6Parse, x6Uint, type ExtOption, type 
 type T<K extends NfTarget['kind']> = Extract<NfTarget, { kind: K }>;
 
 /** reject_table[]: the name and the alias each --reject-with may be given by (prefixes allowed). */
-const REJECT_NAMES: [RejectWith, string][] = [
+const REJECT_NAMES: [RejectWith4, string][] = [
   ['icmp-net-unreachable', 'net-unreach'],
   ['icmp-host-unreachable', 'host-unreach'],
   ['icmp-proto-unreachable', 'proto-unreach'],

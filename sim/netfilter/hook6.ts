@@ -1,0 +1,94 @@
+/**
+ * NF_HOOK for IPv6 (NFPROTO_IPV6): a packet at one of the five hook points runs the base
+ * chains of the namespace's ip6 tables in priority order (compile.ts compiledHooks6). The IPv6
+ * path calls it where the kernel does — ipv6_rcv (PREROUTING), ip6_input (INPUT), ip6_forward
+ * (FORWARD), ip6_local_out / ndisc_send_skb (OUTPUT), ip6_output (POSTROUTING) — and goes on
+ * only when it returns true. A REJECT answers with ICMPv6 destination unreachable
+ * (nf_send_unreach6) of its --reject-with code. Counters count the whole packet (skb->len).
+ */
+import type { Link } from '../../src/model/link.js';
+import type { Hook } from '../../src/model/netfilter/table.js';
+import { REJECT6_CODE, type RejectWith6 } from '../../src/model/netfilter/target.js';
+import type { NsState } from '../ns-state.js';
+import { describe6, type Ip6Packet } from '../packet.js';
+import type { Simulator } from '../simulator.js';
+import type { NfTraceInfo } from '../trace.js';
+import { IPV6_HEADER_LEN } from '../wire/ipv6.js';
+import { walkWith, type RuleHit, type WalkCore } from './chain.js';
+import { compiledHooks6 } from './compile.js';
+import { ruleMatches6, type Match6State } from './match6.js';
+import { nfMeta } from './skb.js';
+
+export interface Hook6Args {
+  hook: Hook;
+  in: Link | null;
+  out: Link | null;
+}
+
+/** Runs the hook; false when the packet went no further (dropped, or rejected with an answer). */
+export function nfHook6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6Args): boolean {
+  return nfVerdict6(sim, st, pkt, a) === 'accept';
+}
+
+/** What the hook did with the packet: let it on, dropped it, or rejected it (an ICMPv6 error went back). */
+export type Verdict6 = 'accept' | 'drop' | 'reject';
+
+export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6Args): Verdict6 {
+  const nf = st.ns.nf;
+  if (!nf) return 'accept';
+  const list = compiledHooks6(nf).hooks[a.hook];
+  if (!list.length) return 'accept';
+  const meta = nfMeta(pkt, st.ns);
+  const ms: Match6State = { pkt, meta, in: a.in, out: a.out, runtime: sim.nf };
+  const ws: WalkCore = {
+    meta,
+    runtime: sim.nf,
+    bytes: IPV6_HEADER_LEN + pkt.ip6.payloadLen,
+    version: nf.version,
+    onHit: sim.tracer ? (h) => traceHit(sim, st, a.hook, h) : null,
+  };
+  for (const e of list) {
+    if (e.kind !== 'chain') continue;
+    const v = walkWith(
+      ws,
+      e.table,
+      e.chain,
+      (r) => ruleMatches6(r, ms),
+      () => null,
+    );
+    if (v.verdict === 'accept' || v.verdict === 'nat') continue;
+    const where = `${e.table.name} ${e.chain.name}`;
+    if (v.verdict === 'drop') {
+      if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-drop', `${describe6(pkt)} dropped by ${where}`);
+      return 'drop';
+    }
+    if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-reject', `${describe6(pkt)} rejected by ${where} (${v.with})`);
+    const code = REJECT6_CODE[v.with as RejectWith6] ?? null;
+    // nf_send_unreach6: a packet this host sends is answered as if it came in on lo
+    if (code !== null) sim.nfOps.reject6(sim, st, pkt, a.in, code);
+    return code !== null ? 'reject' : 'drop';
+  }
+  return 'accept';
+}
+
+function traceHit(sim: Simulator, st: NsState, hook: Hook, h: RuleHit): void {
+  const info: NfTraceInfo = { hook, table: h.table, chain: h.chain, rulenum: h.rulenum, rule: h.rule, what: h.rule ? 'rule' : 'policy' };
+  const what = h.rule ? `rule ${h.rulenum} matched` : `policy ${h.chain.policy}`;
+  sim.tracer?.step(sim.now, st.ns.path, 'netfilter', `${hook}: ${h.table.family} ${h.table.name} ${h.chain.name} ${what}`, undefined, info);
+}
+
+/**
+ * A packet this host sends out `dev`: LOCAL_OUT, then POST_ROUTING (ip6_local_out →
+ * dst_output → ip6_output); false when netfilter kept it.
+ */
+export function nfLocalOut6(sim: Simulator, st: NsState, pkt: Ip6Packet, dev: Link): boolean {
+  return nfLocalOutVerdict6(sim, st, pkt, dev) === 'accept';
+}
+
+/** The same, with what refused the packet (a sender's sendmsg fails with EPERM either way). */
+export function nfLocalOutVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, dev: Link): Verdict6 {
+  if (!st.ns.nf) return 'accept';
+  const v = nfVerdict6(sim, st, pkt, { hook: 'output', in: null, out: dev });
+  if (v !== 'accept') return v;
+  return nfVerdict6(sim, st, pkt, { hook: 'postrouting', in: null, out: dev });
+}
