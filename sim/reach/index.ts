@@ -41,3 +41,5 @@ export {
   type ReachPair,
   type Destination,
 } from './api.js';
+export { reachability6, enginePing6, type Reachability6 } from './v6/reach6.js';
+export type { Destination6 } from './v6/context6.js';
