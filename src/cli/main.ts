@@ -234,13 +234,14 @@ export function buildProgram(): Command {
     .argument('[file]', 'a shell script or a lab file (.yaml)')
     .option('--json', 'one JSON document: {"sources", "destinations", "pairs", "reachable", "unreachable": [{"from", "to"}]}')
     .option('--compare <files...>', 'OLD NEW: the pairs NEW gains and loses against OLD (differential reachability); exit 1 when a pair is lost')
+    .addOption(new Option('--family <family>', 'destinations: 4 (IPv4 addresses), 6 (global IPv6 addresses: ping -6) or all').choices(['4', '6', 'all']).default('all'))
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
+      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n  nettwin reach dual-stack.sh --family 6\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
     )
     .action(
-      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean }) => {
+      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean; family?: '4' | '6' | 'all' }) => {
         if (opts.compare !== undefined) {
           if (file !== undefined || opts.compare.length !== 2) throw new UsageError('--compare takes two files, OLD and NEW, and no other');
           for (const f of opts.compare) checkAllowOutside(f, opts);
