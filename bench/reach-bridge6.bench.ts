@@ -33,7 +33,17 @@ for (const n of sizes.length ? sizes : [10, 100, 1000]) {
     // /usr/bin/time is not everywhere: the child reports its own peak RSS on stderr
     const r = spawnSync(
       process.execPath,
-      ['--max-old-space-size=4096', '--import', `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`, cli, 'reach', file, '--family', '6', '--json'],
+      [
+        '--max-old-space-size=4096',
+        '--import',
+        `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`,
+        cli,
+        'reach',
+        file,
+        '--family',
+        '6',
+        '--json',
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 30 },
     );
     wall.push(performance.now() - t);
