@@ -25,9 +25,6 @@ export const YES = 1;
 export const NO = 2;
 export const MAYBE = 3;
 
-/** The hop limit of an echo reply (icmpv6_echo_reply takes the socket's default, 64). */
-const REPLY_HOP_LIMIT = 64;
-
 /** How a route leaves a namespace: a code (NO, MAYBE) or a device toward a next hop. */
 interface Leave {
   code: number;
@@ -241,7 +238,8 @@ export class Walk6 {
     if (r.code !== 0) return r.code;
     const back = this.send(r, r.gw ?? src, src, dst);
     if (back.code !== YES) return back.code;
-    if (back.routers >= REPLY_HOP_LIMIT) return NO;
+    // the echo reply's hop limit is its way out's, as the request's is (sim/ipv6/icmp6.ts)
+    if (back.routers >= r.hop) return NO;
     if (back.path.includes(owner) || ctx.l2.epLink[back.ep]!.ns !== ns) return MAYBE;
     return YES;
   }

@@ -47,6 +47,7 @@ const CASES: [string, string, string, number][] = [
   ['forwarding off at the router', '', 'h/A -> 2001:db8:2::2', 0],
   ['the router answers for its far address without forwarding', '', 'h/A -> 2001:db8:2::1', 1],
   ['a hop limit of 1 dies at the router', 'ip netns exec R sysctl -w net.ipv6.conf.all.forwarding=1\nip netns exec A sysctl -w net.ipv6.conf.va.hop_limit=1\n', 'h/A -> 2001:db8:2::2', 0],
+  ['the echo reply leaves with the hop limit of its way out (1: it dies at the router)', 'ip netns exec R sysctl -w net.ipv6.conf.all.forwarding=1\nip netns exec A sysctl -w net.ipv6.conf.va.hop_limit=1\n', 'h/B -> 2001:db8:1::2', 0],
   ['a hop limit of 1 reaches the next hop', 'ip netns exec A sysctl -w net.ipv6.conf.va.hop_limit=1\n', 'h/A -> 2001:db8:1::1', 1],
   ['a link-local source is not forwarded', 'ip netns exec R sysctl -w net.ipv6.conf.all.forwarding=1\nip -n A -6 addr flush dev va scope global\n', 'h/A -> 2001:db8:2::2', 0],
   ['a link-local source reaches its neighbour', 'ip -n A -6 addr flush dev va scope global\n', 'h/A -> 2001:db8:1::1', 1],
