@@ -20,6 +20,22 @@ export function singleBridgeScript(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The single-bridge lab in dual stack: the same lab, and each namespace (and br0) also holds
+ * fd00::x:y/64 (the IPv4 host part in the last groups), added with `nodad` as container
+ * runtimes do. N+1 sources, N+1 IPv6 destinations, every pair reachable.
+ */
+export function dualStackBridgeScript(n: number): string {
+  const lines = singleBridgeScript(n).trimEnd().split('\n');
+  const out: string[] = [];
+  for (const l of lines) {
+    out.push(l);
+    const m = /^ip (?:-n (ns\d+) )?addr add 10\.0\.(\d+)\.(\d+)\/16 dev (\S+)$/.exec(l);
+    if (m) out.push(`ip ${m[1] ? `-n ${m[1]} ` : ''}-6 addr add fd00::${Number(m[2]).toString(16)}:${Number(m[3]).toString(16)}/64 dev ${m[4]} nodad`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
 /** median, min, max of a sample */
 export function stats(xs: number[]): { median: number; min: number; max: number; runs: number } {
   const s = [...xs].sort((a, b) => a - b);

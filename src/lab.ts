@@ -24,8 +24,9 @@ import { pingReport, type PingReport } from './programs/ping/words.js';
 import { explain, type ExplainResult } from './twin/explain.js';
 import { explain6 } from './twin/explain6.js';
 import { parseIp6, type Ip6 } from './model/ipv6/ip6.js';
-import { reachability, type Reachability, type ReachOptions } from '../sim/reach/index.js';
+import { reachability, reachability6, type Reachability, type Reachability6, type ReachOptions } from '../sim/reach/index.js';
 import { probePort, type L4Proto, type PortProbe } from '../sim/reach/l4.js';
+import { settleDad } from '../sim/ipv6/dad-settle.js';
 import { traceroute, type TracerouteResult } from './twin/traceroute.js';
 import { captureDevice, type DeviceCapture } from '../sim/pcap/capture.js';
 import { verifyLab, type VerifyReport } from './verify/verify.js';
@@ -170,6 +171,20 @@ export class Lab {
   reachPort(fromPath: string, dst: string | Ip4, proto: L4Proto, port: number, opts: { wait?: number } = {}): PortProbe {
     const w = this.where('reachPort', fromPath, dst);
     return probePort(this.model, w.ns, w.dst, proto, port, opts);
+  }
+
+  /**
+   * All-pairs reachability to IPv6 destinations (`ping -6 -c 1 -W 1` from a fresh state, every
+   * namespace to every global address of an interface), once DAD is over on the lab's clock,
+   * as a `ping -6` line waits for it.
+   *
+   * @example
+   * const r = lab.reach6();
+   * r.destinations.map((d) => d.addr); // the lab's global IPv6 addresses
+   */
+  reach6(opts: ReachOptions = {}): Reachability6 {
+    settleDad(this.sim, this.model.namespaces());
+    return reachability6(this.model, opts);
   }
 }
 

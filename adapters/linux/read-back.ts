@@ -313,7 +313,8 @@ export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
       if (m?.bridge) m.bridge.hadPorts = true;
     }
     for (const t of JSON.parse(dump.route) as JRoute[]) {
-      if (t.dst.includes(':')) continue;
+      // IPv6 routes (`route show table all` lists both families; an IPv6 default is `default`)
+      if (t.dst.includes(':') || t.gateway?.includes(':') || t.prefsrc?.includes(':')) continue;
       const r = routeFrom(ns, t);
       ns.table(r.table).routes.push(r);
     }

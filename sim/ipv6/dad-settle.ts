@@ -19,7 +19,17 @@ export function dadRunning(ns: Netns): boolean {
 
 /** Lets virtual time pass until no namespace of `nss` runs DAD (or `maxUs` passed). */
 export function settleDad(sim: Simulator, nss: Netns[], maxUs = 3_000_000): void {
-  const running = () => nss.some(dadRunning);
+  // asked after every event: only the namespaces still running DAD are looked at, the first of
+  // them until it is done (a full scan again once they all are, in case DAD started anew)
+  let list = nss.filter(dadRunning);
+  let i = 0;
+  const running = () => {
+    while (i < list.length && !dadRunning(list[i]!)) i++;
+    if (i < list.length) return true;
+    list = nss.filter(dadRunning);
+    i = 0;
+    return list.length > 0;
+  };
   if (!running()) return;
   sim.sync();
   sim.runUntil(sim.now + maxUs, () => !running());

@@ -10,7 +10,7 @@
  */
 import { formatIp6, isIp6LinkLocal, isIp6Multicast, type Ip6 } from '../../src/model/ipv6/ip6.js';
 import type { Link } from '../../src/model/link.js';
-import { route6Output } from '../../src/model/ipv6/route6.js';
+import { route6Output, type Rt6Entry } from '../../src/model/ipv6/route6.js';
 import { isLocal6 } from '../../src/model/ipv6/source6.js';
 import type { NsState } from '../ns-state.js';
 import { describe6, icmp6Packet, type Ip6Packet } from '../packet.js';
@@ -23,8 +23,14 @@ import { state6 } from './state6.js';
 
 /** net.ipv6.icmp.ratelimit: 100 ms. */
 const RATELIMIT_US = 100_000;
-/** the hop limit of what the kernel sends (conf hop_limit) */
-const HOP_LIMIT = 64;
+/**
+ * ip6_sk_dst_hoplimit for the kernel's ICMPv6 socket (no hop limit of its own): the route's
+ * `hoplimit`, else the way out's `hop_limit` (measured: an echo reply leaving a device with
+ * hop_limit 1 dies at the first router).
+ */
+function hopLimit(rt: Rt6Entry): number {
+  return rt.route.hoplimit ?? rt.dev.inet6.conf.hop_limit;
+}
 
 /** The quote of `p` an error carries. */
 function quote6(p: Ip6Packet): Icmp6ErrorRepr['original'] {
@@ -73,7 +79,7 @@ export function icmp6Send(sim: Simulator, st: NsState, pkt: Ip6Packet, dev: Link
     }
   }
   const err: Icmp6ErrorRepr = { type, code, info, original: quote6(pkt) };
-  const out = icmp6Packet(rt.saddr!, o.src, HOP_LIMIT, err);
+  const out = icmp6Packet(rt.saddr!, o.src, hopLimit(rt), err);
   if (sim.tracer) sim.step(ns, 'icmp', `send ICMPv6 type ${type} code ${code} from ${formatIp6(rt.saddr!)} to ${formatIp6(o.src)}`);
   ip6Output(sim, st, out, rt);
 }
@@ -122,7 +128,7 @@ function echoReply(sim: Simulator, st: NsState, iif: Link, pkt: Ip6Packet): void
     if (sim.tracer) sim.stepDrop(ns, 'no-route', `no route back to ${formatIp6(pkt.ip6.src)} for the echo reply`);
     return;
   }
-  const reply = icmp6Packet(res.rt.saddr, pkt.ip6.src, HOP_LIMIT, { ...req, type: 129 });
+  const reply = icmp6Packet(res.rt.saddr, pkt.ip6.src, hopLimit(res.rt), { ...req, type: 129 });
   if (sim.tracer) sim.step(ns, 'deliver', `echo request seq ${req.seq} for ${formatIp6(pkt.ip6.dst)}: replying`);
   ip6Output(sim, st, reply, res.rt);
 }

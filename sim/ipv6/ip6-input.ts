@@ -53,7 +53,8 @@ export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, p
   if (!nfHook6(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
   if (isIp6Multicast(h.dst)) {
     if (!joined6(dev, h.dst)) {
-      drop('not-for-us', `not a member of ${formatIp6(h.dst)}`);
+      // every device of a bridge hears each group packet: its words are built only for a tracer
+      if (sim.tracer) drop('not-for-us', `not a member of ${formatIp6(h.dst)}`);
       return;
     }
     ip6LocalDeliver(sim, st, dev, dev, pkt);

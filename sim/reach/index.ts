@@ -44,3 +44,5 @@ export {
   type Destination,
 } from './api.js';
 export { probePort, portReach, type L4Proto, type PortAnswer, type PortProbe, type PortProbeOptions, type PortReach } from './l4.js';
+export { reachability6, enginePing6, type Reachability6 } from './v6/reach6.js';
+export type { Destination6 } from './v6/context6.js';

@@ -237,15 +237,17 @@ export function buildProgram(): Command {
     .option('--proto <proto>', 'tcp, udp or icmp: per service port, what nc -z -w 1 / nc -u / ping would meet (open, refused, unreachable, filtered), netfilter applied both ways')
     .option('--port <n>', 'the service port (with --proto tcp|udp)')
     .option('--to <addrs...>', 'with --proto: these destinations (a ClusterIP, …) instead of every configured address')
+    .addOption(new Option('--family <family>', 'destinations: 4 (IPv4 addresses), 6 (global IPv6 addresses: ping -6) or all').choices(['4', '6', 'all']).default('all'))
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach test/cases/reach-l4/router-services.sh --proto tcp --port 80\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
+      `\nExamples:\n  nettwin reach examples/seed/lab.yaml\n  nettwin reach examples/seed/lab.yaml --json\n  nettwin reach test/cases/reach-l4/router-services.sh --proto tcp --port 80\n  nettwin reach --compare examples/seed/lab.yaml examples/seed/lab-fixed-routes.yaml\n  nettwin reach dual-stack.sh --family 6\n\nSmall labs print a matrix; large ones a summary and the unreachable pairs.\nExit status: 0 printed (whatever the answers; with --compare: no pair lost), 1 (--compare) a pair reachable in OLD is not in NEW, ${USAGE_STATUS}, or a file could not be read or used.`,
     )
     .action(
-      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean; proto?: string; port?: string; to?: string[] }) => {
+      act(async (file: string | undefined, opts: { json?: boolean; compare?: string[]; allowOutside?: boolean; proto?: string; port?: string; to?: string[]; family?: '4' | '6' | 'all' }) => {
         if (opts.proto !== undefined || opts.port !== undefined || opts.to !== undefined) {
           if (opts.compare !== undefined) throw new UsageError('--compare does not go with --proto/--port/--to');
+          if (opts.family === '6') throw new UsageError('--proto/--port/--to take IPv4 destinations for now (not --family 6)');
           if (file === undefined) throw new UsageError("missing required argument 'file'");
           const { portArgs, reachPortCommand } = await import('./reach-l4.js');
           portArgs(opts);

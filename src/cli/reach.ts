@@ -3,8 +3,7 @@
  * every namespace to every configured address (not 127/8) would get a reply, from a fresh
  * state. Small labs print a matrix; large ones a summary and the unreachable pairs.
  */
-import { ip4ToString } from '../model/ip.js';
-import type { Reachability } from '../../sim/reach/index.js';
+import { addrText, familyReach, type Family, type ReachTable } from './reach-family.js';
 import { colorsFor, useColor } from './colors.js';
 import { simulatedLab } from './lab-after.js';
 import { progressBar } from './progress.js';
@@ -15,16 +14,18 @@ export interface ReachCliOptions {
   limit?: number;
   /** a lab file's setup scripts may be outside its folder */
   allowOutside?: boolean;
+  /** destinations of IPv4, IPv6 or both (default) */
+  family?: Family;
 }
 
 const MATRIX_MAX = 40;
 
-function destLabel(r: Reachability, j: number): string {
+function destLabel(r: ReachTable, j: number): string {
   const d = r.destinations[j]!;
-  return `${ip4ToString(d.addr)} (${d.ns.path} ${d.dev.name})`;
+  return `${addrText(d.addr)} (${d.ns.path} ${d.dev.name})`;
 }
 
-export function formatReach(r: Reachability, matrix: Uint8Array, limit: number, color = false): string {
+export function formatReach(r: ReachTable, matrix: Uint8Array, limit: number, color = false): string {
   const c = colorsFor({ isTTY: color });
   const ns = r.sources.length;
   const nd = r.destinations.length;
@@ -57,13 +58,13 @@ export function formatReach(r: Reachability, matrix: Uint8Array, limit: number, 
   return out;
 }
 
-export function reachJson(r: Reachability, matrix: Uint8Array): object {
+export function reachJson(r: ReachTable, matrix: Uint8Array): object {
   const nd = r.destinations.length;
   const unreachable: { from: string; to: string }[] = [];
-  for (let k = matrix.indexOf(0); k !== -1; k = matrix.indexOf(0, k + 1)) unreachable.push({ from: r.sources[Math.floor(k / nd)]!.path, to: ip4ToString(r.destinations[k % nd]!.addr) });
+  for (let k = matrix.indexOf(0); k !== -1; k = matrix.indexOf(0, k + 1)) unreachable.push({ from: r.sources[Math.floor(k / nd)]!.path, to: addrText(r.destinations[k % nd]!.addr) });
   return {
     sources: r.sources.map((s) => s.path),
-    destinations: r.destinations.map((d) => ip4ToString(d.addr)),
+    destinations: r.destinations.map((d) => addrText(d.addr)),
     pairs: r.sources.length * nd,
     reachable: r.reachableCount,
     unreachable,
@@ -74,7 +75,7 @@ export function reachJson(r: Reachability, matrix: Uint8Array): object {
 export async function reachCommand(file: string, opts: ReachCliOptions): Promise<number> {
   const lab = await simulatedLab(file, { allowOutside: opts.allowOutside });
   const bar = await progressBar('reach');
-  const r = lab.reach({ track: false, onProgress: (done, total) => (total >= 1_000_000 ? bar.update(done, total) : undefined) });
+  const r = familyReach(lab, opts.family ?? 'all', { track: false, onProgress: (done, total) => (total >= 1_000_000 ? bar.update(done, total) : undefined) });
   let matrix: Uint8Array;
   try {
     matrix = r.matrix();

@@ -24,6 +24,7 @@ import * as build from '../ops/build.js';
 import { createNetns } from '../ops/apply-netns.js';
 import { udpBackend } from './k8s-udp.js';
 import { vxlanBackend } from './k8s-vxlan.js';
+import { k8sIpv6 } from './k8s-ipv6.js';
 import type { K8sCluster } from './k8s-cluster.js';
 import { kubeProxyRules, kubeProxyScript, type K8sService } from './k8s-services.js';
 
@@ -44,6 +45,11 @@ export interface K8sLabOptions {
   backend?: 'host-gw' | 'vxlan' | 'udp';
   /** Services, as kube-proxy's iptables mode writes them on every node (k8s-services.ts) */
   services?: K8sService[];
+  /**
+   * the pods' address families (default `['IPv4']`); `['IPv4', 'IPv6']` adds the IPv6 half
+   * (k8s-ipv6.ts: pod subnets fd00:10:244:N::/64, routes per node; host-gw backend)
+   */
+  ipFamilies?: ('IPv4' | 'IPv6')[];
 }
 
 /**
@@ -64,6 +70,12 @@ export function k8sTwin(opts: K8sLabOptions): Twin {
   const backend = opts.backend ?? 'host-gw';
   if (!['host-gw', 'vxlan', 'udp'].includes(backend)) throw new Error(`k8sLab: backend must be host-gw, vxlan or udp, not ${String(backend)}`);
   if (backend === 'udp' && nodes > 200) throw new Error('k8sLab: the udp backend takes at most 200 nodes (one socat per pair)');
+  const families = opts.ipFamilies ?? ['IPv4'];
+  if (!Array.isArray(families) || families.some((f) => f !== 'IPv4' && f !== 'IPv6') || new Set(families).size !== families.length || !families.includes('IPv4'))
+    throw new Error(`k8sLab: ipFamilies must be ['IPv4'] or ['IPv4', 'IPv6'] (IPv6 alone is not built yet), not ${JSON.stringify(families)}`);
+  const ipv6 = families.includes('IPv6');
+  if (ipv6 && backend !== 'host-gw') throw new Error(`k8sLab: the IPv6 family takes the host-gw backend (not ${backend})`);
+  if (ipv6 && nodes > 0xffff) throw new Error('k8sLab: too many nodes for a /64 each');
   const lab = new Twin();
   const room = lab.model.infra.root;
   const sw = createLink(room, 'sw0', 'bridge');
@@ -113,6 +125,7 @@ export function k8sTwin(opts: K8sLabOptions): Twin {
       if (failed) throw new Error(`k8sLab: services: ${failed.command}: ${failed.stderr.trim()}`);
     }
   }
+  if (ipv6) k8sIpv6(cluster, podsPerNode);
   return lab;
 }
 

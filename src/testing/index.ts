@@ -25,6 +25,7 @@ import * as labArbs from './arb-lab.js';
 import * as k8s from './arb-k8s.js';
 import * as tables from './arb-route-table.js';
 import * as netfilter from './arb-netfilter.js';
+import * as dualStack from './dual-stack.js';
 
 /**
  * Every arbitrary, by family.
@@ -95,6 +96,8 @@ export const arbitraries = {
   lab: labArbs.lab,
   /** a whole random lab, with options */
   labArbitrary: labArbs.labArbitrary,
+  /** a whole random lab with the IPv6 twin of every address, route, forwarding switch and ping (fd00::/96) */
+  dualStackLab: dualStack.dualStackLab,
   /** the shape of a k8s-style cluster: nodes and pods per node */
   k8sShape: k8s.k8sShape,
   /** a k8s-style cluster lab: pods on bridges, routes between nodes */
@@ -152,6 +155,7 @@ export { k8sClusterLab, k8sPods } from './arb-k8s.js';
 export { routeTableLab } from './arb-route-table.js';
 export { printable } from './arb-lab.js';
 export { toScript, stepToCommand, PING_ARGS } from './to-script.js';
+export { dualStack, twin6, DUAL_STACK_PREFIX } from './dual-stack.js';
 export { simulate, type LabRun, type PingOutcome } from './simulate.js';
 export { stepRemovals, minimizeLab, type MinimizeOptions, type Minimized } from './shrink-steps.js';
 export { sampleLabs } from './sample.js';

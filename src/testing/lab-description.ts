@@ -70,6 +70,8 @@ export interface AddrAddStep {
   in: Where;
   dev: string;
   address: string;
+  /** IPv6: skip duplicate address detection */
+  nodad?: boolean;
 }
 
 /** `ip route add DST [via GW] [dev DEV] [metric M] [onlink]`; `dst` may be `default`. */

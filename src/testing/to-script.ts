@@ -59,7 +59,7 @@ export function stepToCommand(step: LabStep, style: NetnsStyle = 'dash-n'): stri
     case 'link-state':
       return ip(style, step.in, ['link', 'set', step.dev, step.up ? 'up' : 'down']);
     case 'addr-add':
-      return ip(style, step.in, ['addr', 'add', step.address, 'dev', step.dev]);
+      return ip(style, step.in, ['addr', 'add', step.address, 'dev', step.dev, ...(step.nodad ? ['nodad'] : [])]);
     case 'route-add': {
       const args: Array<string | number> = ['route', 'add', step.dst];
       if (step.via !== undefined) args.push('via', step.via);

@@ -5,6 +5,7 @@
  * same pure code for both modes, so the two can only differ in what they observed.
  */
 import { ip4ToString, type Ip4 } from '../model/ip.js';
+import { formatIp6, type Ip6 } from '../model/ipv6/ip6.js';
 import { describeIntent, type Intent, type Prefix, type Target } from './intents.js';
 import { judgePort, type PortReport, type PortSpec } from './port-intent.js';
 
@@ -47,7 +48,8 @@ export interface BlackholeReport {
 
 /** The questions intents ask; each mode answers them its own way. */
 export interface Prober {
-  reach(from: string, dst: Ip4): ReachAnswer;
+  /** would `ping -c 1 -W 1 DST` get a reply (`ping -6` for an IPv6 destination) */
+  reach(from: string, dst: Ip4 | Ip6): ReachAnswer;
   /** what `nc -z -w 1` (`-u`) meets at a service port */
   port(from: string, dst: Ip4, spec: PortSpec): PortReport;
   path(from: string, dst: Ip4): PathAnswer;
@@ -55,6 +57,8 @@ export interface Prober {
   blackholes(prefix: Prefix): BlackholeReport[];
   /** the address a namespace stands for as a destination (its first global address), or null */
   addressOf(ns: string): Ip4 | null;
+  /** the same for IPv6: its first global IPv6 address, or null */
+  addressOf6(ns: string): Ip6 | null;
 }
 
 /**
@@ -78,16 +82,22 @@ export interface Verdict {
 
 /** A question an intent will ask, for a prober that answers them in advance (real mode). */
 export type Question =
-  | { q: 'reach'; from: string; dst: Ip4 }
+  | { q: 'reach'; from: string; dst: Ip4 | Ip6 }
   | { q: 'port'; from: string; dst: Ip4; spec: PortSpec }
   | { q: 'path'; from: string; dst: Ip4 }
   | { q: 'loops' }
   | { q: 'blackholes'; prefix: Prefix };
 
-function resolve(t: Target, p: Pick<Prober, 'addressOf'>): Ip4 | string {
-  if (t.kind === 'addr') return t.addr;
+function resolve(t: Target, p: Pick<Prober, 'addressOf' | 'addressOf6'>): Ip4 | Ip6 | string {
+  if (t.kind === 'addr' || t.kind === 'addr6') return t.addr;
+  if (t.family === 6) return p.addressOf6(t.ns) ?? `${t.ns} has no global IPv6 address to send to`;
   const a = p.addressOf(t.ns);
   return a ?? `${t.ns} has no IPv4 address to send to`;
+}
+
+/** A destination as ping takes it, either family. */
+export function dstText(a: Ip4 | Ip6): string {
+  return typeof a === 'bigint' ? formatIp6(a) : ip4ToString(a);
 }
 
 function pairs(among: string[]): [string, string][] {
@@ -97,17 +107,23 @@ function pairs(among: string[]): [string, string][] {
 }
 
 /** The questions `intents` will ask, without duplicates. */
-export function questionsOf(intents: readonly Intent[], p: Pick<Prober, 'addressOf'>): Question[] {
+export function questionsOf(intents: readonly Intent[], p: Pick<Prober, 'addressOf' | 'addressOf6'>): Question[] {
   const out = new Map<string, Question>();
-  const add = (q: Question) => out.set(JSON.stringify(q), q);
+  // bigint (an IPv6 destination) has no JSON form: it is keyed as text
+  const add = (q: Question) =>
+    out.set(
+      JSON.stringify(q, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)),
+      q,
+    );
   for (const i of intents) {
     switch (i.kind) {
       case 'reach':
       case 'isolated':
       case 'via': {
         const dst = resolve(i.to, p);
-        if (typeof dst !== 'number') break;
-        if (i.kind !== 'via' && i.l4) add({ q: 'port', from: i.from, dst, spec: { ...i.l4, answer: null } });
+        if (typeof dst === 'bigint') add({ q: 'reach', from: i.from, dst });
+        else if (typeof dst !== 'number') break;
+        else if (i.kind !== 'via' && i.l4) add({ q: 'port', from: i.from, dst, spec: { ...i.l4, answer: null } });
         else add({ q: i.kind === 'via' ? 'path' : 'reach', from: i.from, dst });
         break;
       }
@@ -161,7 +177,10 @@ function judgeInner(i: Intent, p: Prober): Omit<Verdict, 'intent' | 'name' | 'ti
     case 'isolated': {
       const dst = resolve(i.to, p);
       if (typeof dst === 'string') return { holds: false, summary: dst, why: [] };
-      if (i.l4) return judgePort(i.kind, i.l4, p.port(i.from, dst, i.l4));
+      if (i.l4) {
+        if (typeof dst === 'bigint') return { holds: false, summary: 'proto/port: IPv6 destinations are not supported yet', why: [] };
+        return judgePort(i.kind, i.l4, p.port(i.from, dst, i.l4));
+      }
       const a = p.reach(i.from, dst);
       const why = [...a.why, ...a.rule];
       if (i.kind === 'reach') return { holds: a.replied, summary: a.summary, why };
@@ -170,6 +189,7 @@ function judgeInner(i: Intent, p: Prober): Omit<Verdict, 'intent' | 'name' | 'ti
     case 'via': {
       const dst = resolve(i.to, p);
       if (typeof dst === 'string') return { holds: false, summary: dst, why: [] };
+      if (typeof dst === 'bigint') return { holds: false, summary: 'via: IPv6 destinations are not supported yet', why: [] };
       const a = p.path(i.from, dst);
       const order = passesInOrder(a.path, i.through);
       if (!a.delivered) return { holds: false, summary: `the packet is not delivered: ${a.summary}`, why: a.why };

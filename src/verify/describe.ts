@@ -2,6 +2,8 @@
 import { SCOPE } from '../model/address.js';
 import { ip4ToString, maskOf, type Ip4 } from '../model/ip.js';
 import type { LabModel } from '../model/lab-model.js';
+import { ip6DisplayScope, type Ip6 } from '../model/ipv6/ip6.js';
+import { IFA6 } from '../model/ipv6/inet6-dev.js';
 import type { Netns } from '../model/netns.js';
 import { runIp } from '../iproute2/ip.js';
 import { routeMsg } from '../iproute2/route/render.js';
@@ -99,6 +101,21 @@ export function addressOfNs(lab: LabModel, path: string): Ip4 | null {
     }
   }
   return fallback;
+}
+
+/**
+ * The IPv6 address a namespace stands for as a destination (`family: 6`): its first global
+ * IPv6 address that has not failed DAD (one still in DAD will have ended it when the ping
+ * runs, as `ping -6` waits), on an up device other than lo (device order).
+ */
+export function address6OfNs(lab: LabModel, path: string): Ip6 | null {
+  const ns = lab.netns(path);
+  if (!ns) return null;
+  for (const l of ns.linkList()) {
+    if (l.kind === 'loopback' || !l.up) continue;
+    for (const a of l.inet6.addrs) if (ip6DisplayScope(a.addr) === 0 && !(a.flags & IFA6.DADFAILED)) return a.addr;
+  }
+  return null;
 }
 
 /**

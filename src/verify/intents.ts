@@ -7,6 +7,8 @@
  * expect:
  *   - reach: { from: node1/NS1, to: 172.16.1.2 }
  *   - reach: { from: node1/NS1, to: 10.96.0.10, proto: tcp, port: 80 }   # port-intent.ts
+ *   - reach: { from: node1/NS1, to: 'fd00::2' }          # ping -6
+ *   - reach: { from: node1/NS1, to: node2/NS1, family: 6 } # its first global IPv6 address
  *   - isolated: { from: node1/NS1, to: 192.168.0.26 }
  *   - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }
  *   - all-reach: { among: [node1/NS1, node1/NS2, node2/NS1, node2/NS2] }
@@ -15,11 +17,15 @@
  * ```
  */
 import { ip4ToString, maskOf, type Ip4 } from '../model/ip.js';
+import { formatIp6, isIp6LinkLocal, isIp6Multicast, parseIp6, type Ip6 } from '../model/ipv6/ip6.js';
 import { ALL_NAMESPACES, expandNsNames, isNsPattern, resolveNsName } from '../labfile/ns-names.js';
 import { describePort, parsePortKeys, type PortSpec } from './port-intent.js';
 
-/** A destination: an address, or a namespace standing for its first global address. */
-export type Target = { kind: 'addr'; addr: Ip4 } | { kind: 'ns'; ns: string };
+/**
+ * A destination: an address (IPv4, or a global IPv6 one), or a namespace standing for its first
+ * global address (IPv6 with `family: 6`).
+ */
+export type Target = { kind: 'addr'; addr: Ip4 } | { kind: 'addr6'; addr: Ip6 } | { kind: 'ns'; ns: string; family?: 6 };
 
 export interface Prefix {
   addr: Ip4;
@@ -61,8 +67,8 @@ export interface RawIntent {
 
 /** The keys each kind takes (required first), and an example for messages. */
 const SHAPES: Record<IntentKind, { required: string[]; optional: string[]; example: string }> = {
-  reach: { required: ['from', 'to'], optional: ['proto', 'port', 'answer'], example: 'reach: { from: node1/NS1, to: 172.16.1.2 }' },
-  isolated: { required: ['from', 'to'], optional: ['proto', 'port'], example: 'isolated: { from: node1/NS1, to: 192.168.0.26 }' },
+  reach: { required: ['from', 'to'], optional: ['family', 'proto', 'port', 'answer'], example: 'reach: { from: node1/NS1, to: 172.16.1.2 }' },
+  isolated: { required: ['from', 'to'], optional: ['family', 'proto', 'port'], example: 'isolated: { from: node1/NS1, to: 192.168.0.26 }' },
   via: { required: ['from', 'to', 'through'], optional: [], example: 'via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }' },
   'all-reach': { required: [], optional: ['among'], example: 'all-reach: { among: [node1/NS1, node2/NS1] }' },
   'no-loops': { required: [], optional: [], example: 'no-loops: {}' },
@@ -169,11 +175,24 @@ function parseOne({ value, line }: RawIntent): Intent | string {
     const v = body[k];
     const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
     if (text === null) throw new Problem(`${kind}: "${k}" must be an IPv4 address or a namespace (got ${JSON.stringify(v)})`);
+    const family = 'family' in body ? body.family : null;
+    if (family !== null && family !== 4 && family !== 6) throw new Problem(`${kind}: "family" must be 4 or 6 (got ${JSON.stringify(family)})`);
     const addr = parseAddr(text);
-    if (addr !== null) return { kind: 'addr', addr };
+    if (addr !== null) {
+      if (family === 6) throw new Problem(`${kind}: "${text}" is an IPv4 address but "family" is 6`);
+      return { kind: 'addr', addr };
+    }
+    if (text.includes(':')) {
+      if (kind === 'via') throw new Problem(`via: IPv6 destinations are not supported yet (reach and isolated take them)`);
+      const a6 = parseIp6(text);
+      if (a6 === null) throw new Problem(`${kind}: "${text}" is not a valid IPv6 address`);
+      if (isIp6LinkLocal(a6) || isIp6Multicast(a6) || a6 === 0n) throw new Problem(`${kind}: "${text}" is not a global unicast address (a link-local one needs a device)`);
+      if (family === 4) throw new Problem(`${kind}: "${text}" is an IPv6 address but "family" is 4`);
+      return { kind: 'addr6', addr: a6 };
+    }
     if (/^[\d.]+$/.test(text) || text.includes('..')) throw new Problem(`${kind}: "${text}" is not a valid IPv4 address`);
     if (!NS_PATH.test(text)) throw new Problem(`${kind}: "${k}" must be an IPv4 address or a namespace (got "${text}")`);
-    return { kind: 'ns', ns: text };
+    return family === 6 ? { kind: 'ns', ns: text, family: 6 } : { kind: 'ns', ns: text };
   };
 
   try {
@@ -184,6 +203,7 @@ function parseOne({ value, line }: RawIntent): Intent | string {
         if (typeof l4 === 'string') throw new Problem(l4);
         const from = nsField('from');
         const to = target('to');
+        if (l4 && (to.kind === 'addr6' || (to.kind === 'ns' && to.family === 6))) throw new Problem(`${kind}: proto/port take IPv4 destinations for now (ping -6 intents take no port)`);
         return l4 ? { kind, line, from, to, l4 } : { kind, line, from, to };
       }
       case 'via':
@@ -244,7 +264,7 @@ export function resolveIntentNamespaces(intents: readonly Intent[], known: reado
       }
       return paths;
     };
-    const target = (t: Target): Target => (t.kind === 'ns' ? { kind: 'ns', ns: one(t.ns) } : t);
+    const target = (t: Target): Target => (t.kind === 'ns' ? { ...t, ns: one(t.ns) } : t);
     let r: Intent;
     switch (i.kind) {
       case 'reach':
@@ -273,7 +293,7 @@ export function resolveIntentNamespaces(intents: readonly Intent[], known: reado
 
 /** One line naming the intent, as reports and JUnit test cases show it. */
 export function describeIntent(i: Intent): string {
-  const t = (x: Target) => (x.kind === 'addr' ? ip4ToString(x.addr) : x.ns);
+  const t = (x: Target) => (x.kind === 'addr' ? ip4ToString(x.addr) : x.kind === 'addr6' ? formatIp6(x.addr) : x.family === 6 ? `${x.ns} (IPv6)` : x.ns);
   switch (i.kind) {
     case 'reach':
       return `reach ${i.from} -> ${t(i.to)}${i.l4 ? describePort(i.l4) : ''}`;

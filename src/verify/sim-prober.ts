@@ -7,9 +7,11 @@ import { ip4ToString, type Ip4 } from '../model/ip.js';
 import type { LabModel } from '../model/lab-model.js';
 import type { Simulator } from '../../sim/simulator.js';
 import { explain, type ExplainResult } from '../twin/explain.js';
+import { explain6 } from '../twin/explain6.js';
+import type { Ip6 } from '../model/ipv6/ip6.js';
 import type { DropReason } from '../../sim/trace.js';
 import type { BlackholeReport, LoopReport, PathAnswer, Prober, ReachAnswer } from './check.js';
-import { addressOfNs, mergeBlackholes, mergeLoops, routeFor, routeLines } from './describe.js';
+import { address6OfNs, addressOfNs, mergeBlackholes, mergeLoops, routeFor, routeLines } from './describe.js';
 import { defaultEngine, type ForwardingEngine, type ForwardingWalk } from './engine.js';
 import type { Prefix } from './intents.js';
 import { simPortReport, type PortReport, type PortSpec } from './port-intent.js';
@@ -35,11 +37,15 @@ export class SimProber implements Prober {
     return addressOfNs(this.model, ns);
   }
 
-  reach(from: string, dst: Ip4): ReachAnswer {
+  addressOf6(ns: string): Ip6 | null {
+    return address6OfNs(this.model, ns);
+  }
+
+  reach(from: string, dst: Ip4 | Ip6): ReachAnswer {
     const key = `${from} ${dst}`;
     let a = this.reachCache.get(key);
     if (!a) {
-      a = this.reachOnce(from, dst);
+      a = typeof dst === 'bigint' ? this.reach6(from, dst) : this.reachOnce(from, dst);
       this.reachCache.set(key, a);
     }
     return a;
@@ -47,6 +53,16 @@ export class SimProber implements Prober {
 
   port(from: string, dst: Ip4, spec: PortSpec): PortReport {
     return simPortReport(this.model, from, dst, spec);
+  }
+
+  /** `ping -6`: explain6's traced ping (once DAD is over, as a `ping -6` line waits), the drop that decided. */
+  private reach6(from: string, dst: Ip6): ReachAnswer {
+    const x = explain6(this.sim, this.model.netns(from)!, dst);
+    const replied = x.disposition === 'reply';
+    if (replied) return { replied, summary: x.summary, why: [`round trip: ${hopPath(x).join(' -> ')}`], rule: [] };
+    const steps = x.hops.flatMap((h) => h.steps);
+    const drop = steps.find((s) => s.kind === 'drop' && s.reason === x.reason) ?? steps.find((s) => s.kind === 'drop' && s.reason && !NOISE.has(s.reason));
+    return { replied, summary: x.summary, why: drop ? [`${drop.ns}: ${drop.detail}${drop.reason ? ` [${drop.reason}]` : ''}`] : [], rule: [] };
   }
 
   private reachOnce(from: string, dst: Ip4): ReachAnswer {

@@ -13,6 +13,8 @@
  *   NETTWIN_MACVLAN_RUNS labs of the second batch, whose segments may be macvlans (default 40)
  *   NETTWIN_RULES_RUNS  labs of the third batch, which write random iptables rulesets before their
  *                       pings and list them after (default 40; the listings' counters are compared)
+ *   NETTWIN_DUAL_RUNS   labs of the fourth batch, in dual stack (nettwin/testing's dualStack: the
+ *                       IPv6 twin of every address, route, forwarding switch and ping; default 40)
  *   NETTWIN_SANDBOXES   sandboxes open at once (default 4: a lab mostly waits on kernel timers —
  *                       linkwatch, IPv6 DAD before reads, one-second pings — so four use well
  *                       under one core of the two; 150 labs take about two minutes)
@@ -25,6 +27,7 @@ import { describe, it } from 'vitest';
 import { sampleLabs } from '../../src/testing/sample.js';
 import { minimizeLab } from '../../src/testing/shrink-steps.js';
 import { toScript, SCRIPT_HEADER_LINES } from '../../src/testing/to-script.js';
+import { dualStack } from '../../src/testing/dual-stack.js';
 import type { LabDescription } from '../../src/testing/lab-description.js';
 import type { Disagreement } from '../../adapters/linux/diff-steps.js';
 import { loadCases, type Case } from './cases.js';
@@ -155,6 +158,20 @@ const RULES_RUNS = Math.max(0, Number(process.env.NETTWIN_RULES_RUNS ?? (soaking
 const RULES_SEED = SEED + 2;
 const rulesLabs = sampleLabs(RULES_SEED, RULES_RUNS, { rules: 6 });
 batch(`random labs with rulesets: simulator = kernel (seed ${RULES_SEED}, ${RULES_RUNS} labs${STRICT ? ', strict' : ''})`, RULES_SEED, rulesLabs, ' --rules 6');
+
+/** A fourth batch in dual stack: the labs of its seed with their IPv6 twins, DAD on for half of them. */
+const DUAL_RUNS = Math.max(0, Number(process.env.NETTWIN_DUAL_RUNS ?? (soaking ? RUNS >> 2 : 40)) || 0);
+const DUAL_SEED = SEED + 3;
+const dualLabs = sampleLabs(DUAL_SEED, DUAL_RUNS).map((l, i) => dualStack(l, { nodad: i % 2 === 1 }));
+batch(`random dual-stack labs: simulator = kernel (seed ${DUAL_SEED}, ${DUAL_RUNS} labs${STRICT ? ', strict' : ''})`, DUAL_SEED, dualLabs, ', then dualStack(lab, { nodad: odd lab })');
+
+describeReal('random dual-stack labs: the batch pings both families', () => {
+  it('most labs of the batch ping an IPv6 address', ({ expect }) => {
+    if (DUAL_RUNS === 0) return;
+    const drawn = dualLabs.filter((l) => l.steps.some((s) => s.kind === 'ping' && s.to.includes(':'))).length;
+    expect(drawn).toBeGreaterThan(DUAL_RUNS / 2);
+  });
+});
 
 describeReal('random labs with rulesets: the batch draws them', () => {
   it('most labs of the batch write rules', ({ expect }) => {

@@ -2,7 +2,8 @@
  * `nettwin verify --real` gives the same verdicts as the simulation, on the kernel in a sandbox:
  * the corrected seed lab (all hold), the seed as the blog wrote it (the same six fail), a
  * deliberate routing loop (found in the kernel's own forwarding state), and a lab of NICs without
- * addresses whose intents name namespaces by globs, short names and `all`.
+ * addresses whose intents name namespaces by globs, short names and `all`, and a dual-stack lab
+ * whose intents ping IPv6 addresses and namespaces (`family: 6`) with `ping -6`.
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -14,7 +15,13 @@ import { verifyLabReal } from '../../adapters/linux/verify-real.js';
 import { projectRoot } from './cases.js';
 import { describeReal, snapshotMachine } from './require-real.js';
 
-const LABS = ['examples/seed/verify.yaml', 'examples/seed/verify-broken.yaml', 'test/unit/verify/fixtures/loop.yaml', 'test/unit/labfile/fixtures/bare-nics.yaml'];
+const LABS = [
+  'examples/seed/verify.yaml',
+  'examples/seed/verify-broken.yaml',
+  'test/unit/verify/fixtures/loop.yaml',
+  'test/unit/labfile/fixtures/bare-nics.yaml',
+  'test/unit/verify/fixtures/dual-stack.yaml',
+];
 
 describeReal('verify --real', () => {
   let before = '';

@@ -68,6 +68,49 @@ describe('nettwin reach', () => {
   });
 });
 
+describe('nettwin reach --family', () => {
+  const DUAL = `${SCRIPT}ip -n A addr add fd00::1/64 dev a0
+ip -n B addr add fd00::2/64 dev b0
+`;
+  function dual(): string {
+    const f = file();
+    writeFileSync(f, DUAL);
+    return f;
+  }
+
+  it('answers IPv4 and IPv6 destinations by default (a dual-stack lab answers both)', async () => {
+    const c = capture();
+    expect(await reachCommand(dual(), { json: true })).toBe(0);
+    const j = JSON.parse(c.out());
+    expect(j.destinations).toEqual(['10.0.0.1', '10.0.0.2', 'fd00::1', 'fd00::2']);
+    expect(j.pairs).toBe(12);
+    // the same three pairs fail in both families: the root namespace has no address, B's lo is down
+    expect(j.unreachable).toEqual([
+      { from: 'host', to: '10.0.0.1' },
+      { from: 'host', to: '10.0.0.2' },
+      { from: 'host', to: 'fd00::1' },
+      { from: 'host', to: 'fd00::2' },
+      { from: 'host/B', to: '10.0.0.2' },
+      { from: 'host/B', to: 'fd00::2' },
+    ]);
+  });
+
+  it('--family 6: IPv6 destinations only, in the matrix', async () => {
+    const c = capture();
+    expect(await reachCommand(dual(), { family: '6' })).toBe(0);
+    const text = c.out();
+    expect(text).toContain('reachability: 3 source namespaces × 2 destinations: 3 of 6 pairs reachable');
+    expect(text).toContain('fd00::2 (host/B b0)');
+    expect(text).not.toContain('10.0.0.1');
+  });
+
+  it('--family 4: IPv4 destinations only', async () => {
+    const c = capture();
+    expect(await reachCommand(dual(), { json: true, family: '4' })).toBe(0);
+    expect(JSON.parse(c.out()).destinations).toEqual(['10.0.0.1', '10.0.0.2']);
+  });
+});
+
 describe('nettwin explain', () => {
   it('explains a reply (exit 0) and a silence (exit 1), resolving a bare namespace name', async () => {
     const f = file();

@@ -51,7 +51,7 @@ describe('nettwin verify', () => {
     const r = cli('test/unit/verify/fixtures/bad.yaml');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('test/unit/verify/fixtures/bad.yaml:7: unknown key "too" in reach (expected from, to, proto, port, answer)\n');
+    expect(r.stderr).toContain('test/unit/verify/fixtures/bad.yaml:7: unknown key "too" in reach (expected from, to, family, proto, port, answer)\n');
     expect(r.stderr).toContain('test/unit/verify/fixtures/bad.yaml:10: unknown namespace "h/NS9" (the lab has h, h/A)\n');
   });
 

@@ -38,6 +38,30 @@ describe('k8sLab', () => {
   });
 });
 
+describe('k8sLab dual stack', () => {
+  it("ipFamilies ['IPv4', 'IPv6']: every pod reaches every pod over both families", () => {
+    const lab = k8sLab({ nodes: 3, podsPerNode: 2, ipFamilies: ['IPv4', 'IPv6'] });
+    const pod = lab.model.netns('node2/pod1')!;
+    expect(pod.linkByName('eth0')!.inet6.addrs.map((a) => a.prefixLen)).toContain(64);
+    expect(lab.host('node2').sh('ip -n pod1 -6 route show default')[0]!.stdout).toBe('default via fd00:10:244:2::1 dev eth0 metric 1024 pref medium\n');
+    expect(lab.host('node1').sh('ip -6 route show fd00:10:244:3::/64')[0]!.stdout).toBe('fd00:10:244:3::/64 via fd00::3 dev eth0 metric 1024 pref medium\n');
+    const r6 = lab.reach6();
+    const pods = r6.sources.map((s, i) => [s.path, i] as const).filter(([p]) => p.includes('/pod'));
+    const podDests = r6.destinations.map((d, j) => [d.ns.path, j] as const).filter(([p]) => p.includes('/pod'));
+    expect(podDests).toHaveLength(6);
+    for (const [, i] of pods) for (const [, j] of podDests) expect(r6.reachable(i, j)).toBe(true);
+    // the IPv4 half is unchanged
+    const r4 = lab.reach();
+    expect(r4.reachableCount).toBe(r4.sources.length * r4.destinations.length);
+  });
+
+  it('refuses IPv6 alone, an unknown family, and IPv6 over another backend', () => {
+    expect(() => k8sLab({ nodes: 2, podsPerNode: 1, ipFamilies: ['IPv6'] })).toThrow(/ipFamilies must be \['IPv4'\] or \['IPv4', 'IPv6'\]/);
+    expect(() => k8sLab({ nodes: 2, podsPerNode: 1, ipFamilies: ['IPv4', 'IPX' as never] })).toThrow(/ipFamilies must be/);
+    expect(() => k8sLab({ nodes: 2, podsPerNode: 1, ipFamilies: ['IPv4', 'IPv6'], backend: 'vxlan' })).toThrow('k8sLab: the IPv6 family takes the host-gw backend (not vxlan)');
+  });
+});
+
 describe('k8sLab options', () => {
   it('refuses a pod CIDR with host bits set, naming the option', () => {
     expect(() => k8sLab({ nodes: 1, podsPerNode: 1, podCidr: '10.244.1.0/16' })).toThrow(/k8sLab: podCidr "10.244.1.0\/16"/);

@@ -73,7 +73,7 @@ describe('parseIntents', () => {
 `);
     expect(intents).toHaveLength(1);
     expect(problems).toEqual([
-      { line: 6, message: 'unknown key "too" in reach (expected from, to, proto, port, answer)' },
+      { line: 6, message: 'unknown key "too" in reach (expected from, to, family, proto, port, answer)' },
       { line: 7, message: 'no-blackholes: "172.16.1..0/24" is not a prefix like 172.16.0.0/16' },
       { line: 8, message: 'no-blackholes: "172.16.1.0/16" has host bits set (did you mean 172.16.0.0/16?)' },
       { line: 9, message: 'unknown intent "ping" (expected reach, isolated, via, all-reach, no-loops, no-blackholes)' },
