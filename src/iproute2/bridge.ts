@@ -248,6 +248,10 @@ function renderVxlanFdb(devs: Link[], g: BridgeGlobals, filtered: boolean): Comm
           p.text('dst ');
           p.any('dst', `${ip4ToString(e.dst)} `, ip4ToString(e.dst));
         }
+        if (e.via) {
+          p.text('via ');
+          p.any('viaIf', `${e.via.name} `, e.via.name);
+        }
         p.openArray('flags');
         p.any(null, 'self ', 'self');
         p.closeArray();
@@ -302,7 +306,6 @@ function fdbShow(ctx: CmdContext, g: BridgeGlobals, argv: string[]): IpPlan {
     if (!link) exitWith(nodevText(filterDev), 255);
   }
   if (!link || link.kind !== 'vxlan' || br !== null) gaps.add('bridge fdb show of anything but one VXLAN device');
-  else if (link.vxlan?.group != null) gaps.add('bridge fdb show of a multicast VXLAN device');
   if (g.stats) gaps.add('bridge -s fdb show');
   if (g.color) gaps.add('colored output');
   if (gaps.any) notModelled(gaps.text());

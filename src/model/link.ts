@@ -177,6 +177,8 @@ export interface FdbEntry {
   permanent: boolean;
   /** added with `master`: an entry of the port's bridge, not of the device's own address list */
   master?: boolean;
+  /** NDA_IFINDEX (remote_ifindex): the device the remote is reached through (`via DEV`) */
+  via?: Link;
 }
 
 export function isBridgePort(l: Link): boolean {
