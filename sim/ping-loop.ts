@@ -25,6 +25,8 @@ export interface PingTiming {
   intervalUs: number;
   /** -W in µs */
   lingerUs: number;
+  /** -O: pinger notes an unanswered previous probe before it sends the next */
+  outstanding?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export function runPingLoop<A>(sim: Simulator, tm: PingTiming, tally: PingTally<
       nextSend = tally.ntransmitted === 0 || (inFlight <= 0x7fff ? inFlight : tally.ntransmitted - tally.nreceived - tally.nerrors) === 0 ? sim.now : lastSend + 10_000;
     }
     if (!doneSending() && sim.now >= nextSend) {
+      if (tm.outstanding) tally.noteOutstanding(sim.now);
       send();
       lastSend = sim.now;
       // ping sleeps in recvmsg with SO_RCVTIMEO = interval, a jiffies timer: it wakes late,

@@ -69,6 +69,8 @@ export class PingTally<A = Ip4> {
   tsum2 = 0;
   rttEwma = 0;
   readonly events: PingEvent<A>[] = [];
+  /** -O: the probes found unanswered when the next one went out (pinger's `no answer yet`) */
+  readonly outstanding: { t: number; seq: number }[] = [];
   private readonly rcvd = new Set<number>();
 
   /**
@@ -93,6 +95,12 @@ export class PingTally<A = Ip4> {
     this.ntransmitted++;
     if (((this.ntransmitted & 0xffff) - this.acked) & 0x8000) this.acked = (this.ntransmitted + 1) & 0xffff;
     return seq;
+  }
+
+  /** pinger with -O: the last probe sent has no reply yet (rcvd_test), noted at time `t`. */
+  noteOutstanding(t: number): void {
+    const seq = this.ntransmitted & 0xffff;
+    if (this.ntransmitted > 0 && !this.rcvd.has(seq)) this.outstanding.push({ t, seq });
   }
 
   private acknowledge(seq: number): void {

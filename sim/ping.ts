@@ -46,6 +46,8 @@ export interface PingOptions {
   broadcast?: boolean;
   /** -M: IP_MTU_DISCOVER of the probe socket (default `want`: DF while a probe fits the path MTU) */
   pmtudisc?: 'do' | 'want' | 'dont';
+  /** -O: before each probe, note the previous one when it has had no reply yet */
+  outstanding?: boolean;
 }
 
 /** A probe whose sendmsg failed, and how. */
@@ -87,6 +89,8 @@ export interface PingResult extends PingStatistics {
   source: Ip4;
   replies: PingReply[];
   events: PingEvent[];
+  /** -O: probes still unanswered when the next went out, with when (printed between the events) */
+  outstanding: { t: number; seq: number }[];
   /**
    * probes sendmsg refused: EMSGSIZE (`-M do`, larger than the path MTU: ping's "local error",
    * counted in `errors`), ENOBUFS (the device dropped it on transmit: lost, not an error)
@@ -109,6 +113,7 @@ function failed(dst: Ip4, failure: PingFailure, notices: PingNotice[], now: numb
     duplicates: 0,
     replies: [],
     events: [],
+    outstanding: [],
     localErrors: [],
     timeMs: 0,
     rtt: null,
@@ -259,7 +264,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   st.sockets.push(sock);
   let run: { lastSend: number; hung: boolean };
   try {
-    run = runPingLoop(sim, { t0, count, deadline, intervalUs, lingerUs }, tally, send, inbox);
+    run = runPingLoop(sim, { t0, count, deadline, intervalUs, lingerUs, outstanding: opts.outstanding === true }, tally, send, inbox);
   } finally {
     const i = st.sockets.indexOf(sock);
     if (i >= 0) st.sockets.splice(i, 1);
@@ -285,6 +290,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     duplicates: tally.nrepeats,
     replies,
     events: tally.events,
+    outstanding: tally.outstanding,
     localErrors,
     timeMs: Math.floor((elapsed + 500) / 1000),
     rtt: tally.rtt(),

@@ -158,14 +158,29 @@ function routeLines(ns: Netns, warnings: string[]): string[] {
 function ruleLines(ns: Netns): string[] {
   const out: string[] = [];
   const same = (a: (typeof ns.rules)[number], b: (typeof ns.rules)[number]) =>
-    a.priority === b.priority && a.table === b.table && a.action === b.action && !a.src && !a.dst && !a.iif && !a.oif && (a.protocol ?? 0) === (b.protocol ?? 0);
+    a.priority === b.priority && a.table === b.table && a.action === b.action && !a.src && !a.dst && !a.iif && !a.oif && a.suppressPrefixlen === undefined && (a.protocol ?? 0) === (b.protocol ?? 0);
   const defaults = defaultRules();
   for (const d of defaults) {
     if (!ns.rules.some((r) => same(r, d))) out.push(batchLine(['rule', 'del', 'priority', String(d.priority), 'from', 'all', 'lookup', String(d.table)]));
   }
   for (const r of ns.rules) {
     if (defaults.some((d) => same(r, d))) continue;
-    out.push(batchLine(compileOp({ op: 'rule.add', del: false, priority: r.priority, table: r.table, src: r.src, dst: r.dst, iif: r.iif, oif: r.oif, action: r.action }).argv));
+    out.push(
+      batchLine(
+        compileOp({
+          op: 'rule.add',
+          del: false,
+          priority: r.priority,
+          table: r.table,
+          src: r.src,
+          dst: r.dst,
+          iif: r.iif,
+          oif: r.oif,
+          action: r.action,
+          ...(r.suppressPrefixlen !== undefined ? { suppressPrefixlen: r.suppressPrefixlen } : {}),
+        }).argv,
+      ),
+    );
   }
   return out;
 }

@@ -268,6 +268,7 @@ export function compileOp(op: Op): Command {
       if (op.action === 'lookup') {
         if (op.table !== null) out.push('lookup', checkInt(op.table, 'table'));
       } else out.push(op.action);
+      if (op.suppressPrefixlen !== undefined) out.push('suppress_prefixlength', checkInt(op.suppressPrefixlen, 'suppress_prefixlength'));
       return { program: 'ip', argv: out };
     }
     case 'neigh.add': {

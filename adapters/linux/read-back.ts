@@ -114,6 +114,7 @@ interface JRule {
   table?: string;
   action?: string;
   protocol?: string;
+  suppress_prefixlen?: number;
 }
 
 const SCOPES: Record<string, number> = { global: 0, universe: 0, site: 200, link: 253, host: 254, nowhere: 255 };
@@ -249,6 +250,7 @@ function ruleFrom(j: JRule): Rule {
     oif: j.oif ?? null,
     action,
     protocol: num(PROTOS, j.protocol, 0),
+    ...(j.suppress_prefixlen !== undefined ? { suppressPrefixlen: j.suppress_prefixlen } : {}),
   };
 }
 

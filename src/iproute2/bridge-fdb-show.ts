@@ -38,6 +38,8 @@ export interface FdbShowGlobals {
 interface Row {
   mac: string;
   dst?: string;
+  /** the device a VXLAN remote is reached through (remote_ifindex) */
+  via?: string;
   self: boolean;
   master?: string;
   state: string;
@@ -100,7 +102,7 @@ function vxlanRows(dev: Link): Row[] {
   for (const e of dev.fdb) if (!macs.includes(e.mac)) macs.push(e.mac);
   for (const mac of macs.reverse()) {
     for (const e of dev.fdb.filter((x) => x.mac === mac)) {
-      rows.push({ mac, ...(e.dst !== null ? { dst: ip4ToString(e.dst) } : {}), self: true, state: e.permanent ? 'permanent' : '' });
+      rows.push({ mac, ...(e.dst !== null ? { dst: ip4ToString(e.dst) } : {}), ...(e.via ? { via: e.via.name } : {}), self: true, state: e.permanent ? 'permanent' : '' });
     }
   }
   return rows;
@@ -119,6 +121,10 @@ function render(rows: { row: Row; dev: Link }[], g: FdbShowGlobals, filtered: bo
     if (row.dst !== undefined) {
       p.text('dst ');
       p.any('dst', `${row.dst} `, row.dst);
+    }
+    if (row.via !== undefined) {
+      p.text('via ');
+      p.any('viaIf', `${row.via} `, row.via);
     }
     p.openArray('flags');
     if (row.self) p.any(null, 'self ', 'self');
@@ -185,7 +191,6 @@ export function fdbShow(ctx: CmdContext, g: FdbShowGlobals, argv: string[]): IpP
     if (KINDS[dev.kind].type !== 'ether') continue;
     if (dev.master?.kind === 'bridge') for (const row of portRows(ctx, dev)) rows.push({ row, dev });
     if (dev.kind === 'vxlan') {
-      if (dev.vxlan?.group != null) gaps.add('bridge fdb show of a multicast VXLAN device');
       for (const row of vxlanRows(dev)) rows.push({ row, dev });
       continue;
     }
@@ -196,8 +201,8 @@ export function fdbShow(ctx: CmdContext, g: FdbShowGlobals, argv: string[]): IpP
       for (const row of bridgeOwnRows(dev, ports)) rows.push({ row, dev });
     }
   }
-  // a multicast VXLAN joins its group on the underlay device: its list is not modelled
-  if (ctx.ns.linkList().some((d) => d.kind === 'vxlan' && d.vxlan?.group != null)) gaps.add('multicast groups a VXLAN device joined');
+  // a multicast VXLAN joins its group on the underlay device: that device's list is not modelled
+  if (devs.some((d) => d.kind !== 'vxlan') && ctx.ns.linkList().some((d) => d.kind === 'vxlan' && d.vxlan?.group != null)) gaps.add('multicast groups a VXLAN device joined');
   if (gaps.any) notModelled(gaps.text());
   return showPlan(() => render(rows, g, only !== null));
 }

@@ -125,6 +125,8 @@ export function fibLookup(fib: FibTables, flow: Flow): FibResult {
     if (rule.action === 'unreachable') return NO_ROUTE;
     if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
     const res = fib.tableLookup(rule.table, flow);
+    // fib4_rule_suppress: a route found with too short a prefix is not taken, the next rule is
+    if (res && res.kind === 'route' && rule.suppressPrefixlen !== undefined && res.route.dstLen <= rule.suppressPrefixlen) continue;
     if (res) return res;
   }
   return NO_ROUTE;

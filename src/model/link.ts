@@ -190,6 +190,8 @@ export interface FdbEntry {
   static?: boolean;
   /** when a `master` entry was made, in lab versions (the bridge lists entries newest first) */
   seq?: number;
+  /** NDA_IFINDEX (remote_ifindex): the device the remote is reached through (`via DEV`) */
+  via?: Link;
 }
 
 export function isBridgePort(l: Link): boolean {

@@ -10,6 +10,8 @@ export interface Rule {
   action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
   /** FRA_PROTOCOL: the kernel's own rules are `kernel` (2); `ip rule add` leaves it unspec (0) */
   protocol?: number;
+  /** FRA_SUPPRESS_PREFIXLEN: a lookup's answer whose prefix is this long or shorter is ignored (fib4_rule_suppress) */
+  suppressPrefixlen?: number;
 }
 
 export function defaultRules(): Rule[] {

@@ -18,7 +18,8 @@ export function applyRule(ctx: OpContext, op: RuleAddOp): void {
         (op.src === null || sel(r.src, op.src)) &&
         (op.dst === null || sel(r.dst, op.dst)) &&
         (op.iif === null || r.iif === op.iif) &&
-        (op.oif === null || r.oif === op.oif),
+        (op.oif === null || r.oif === op.oif) &&
+        (op.suppressPrefixlen === undefined || r.suppressPrefixlen === op.suppressPrefixlen),
     );
     if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
     ns.rules.splice(i, 1);
@@ -39,6 +40,7 @@ export function applyRule(ctx: OpContext, op: RuleAddOp): void {
     iif: op.iif,
     oif: op.oif,
     action: op.action,
+    ...(op.suppressPrefixlen !== undefined ? { suppressPrefixlen: op.suppressPrefixlen } : {}),
   };
   // NLM_F_EXCL: rule_exists refuses a rule equal in every field, the priority included
   const dup = ns.rules.some(
@@ -50,6 +52,7 @@ export function applyRule(ctx: OpContext, op: RuleAddOp): void {
       sel(r.dst, rule.dst) &&
       r.iif === rule.iif &&
       r.oif === rule.oif &&
+      r.suppressPrefixlen === rule.suppressPrefixlen &&
       (r.protocol ?? 0) === 0,
   );
   if (dup) throw rtnetlinkError(ERRNO.EEXIST);

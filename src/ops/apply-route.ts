@@ -109,7 +109,8 @@ function checkGateway(ns: Netns, r: Route, dev: Link | null, table: number, scop
     if (res && res.kind !== 'route') res = null;
   }
   if (!res) res = fibLookup(ns, key);
-  if (res.kind !== 'route') throw kernelError('Nexthop has invalid gateway');
+  // fib_lookup failed (ENETUNREACH and kin): an ioctl (net-tools route) shows that errno
+  if (res.kind !== 'route') throw kernelError('Nexthop has invalid gateway', 'gw-lookup');
   if (res.route.type !== 'unicast' && res.route.type !== 'local') throw kernelError('Nexthop has invalid gateway');
   const out = res.route.dev;
   if (!out) throw kernelError('No egress device for nexthop gateway');

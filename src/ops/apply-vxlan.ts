@@ -39,7 +39,8 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
   };
   // vxlan_dev_create: a configured remote (or group) becomes the all-zeros FDB entry, the
   // default destination that `bridge fdb` shows, appends to and can delete
-  if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true });
+  // (with the lower device as its remote_ifindex: `via DEV`)
+  if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true, ...(lower ? { via: lower } : {}) });
   l.mtu = op.mtu ?? (lower ? lower.mtu - VXLAN_HEADROOM : 1500);
   if (op.address !== null) l.mac = op.address;
   const master = op.master !== null ? (ctx.ns.linkByName(op.master) ?? null) : null;

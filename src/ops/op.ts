@@ -236,6 +236,8 @@ export interface RuleAddOp {
   iif: string | null;
   oif: string | null;
   action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  /** `suppress_prefixlength N` (absent: none, the kernel's -1) */
+  suppressPrefixlen?: number;
 }
 
 export interface NeighOp {

@@ -25,6 +25,7 @@ import { runCurl } from './l4/curl.js';
 import { runPython3 } from './l4/http-server.js';
 import { runSs } from './l4/ss.js';
 import { runTc } from './tc/index.js';
+import { runRoute } from './route.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -62,4 +63,5 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   python3: (ctx, argv) => runPython3(ctx, argv),
   ss: (ctx, argv) => runSs(ctx, argv),
   tc: (ctx, argv) => runTc(ctx, argv),
+  route: (ctx, argv) => runRoute(ctx, argv),
 };

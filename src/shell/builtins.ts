@@ -1,7 +1,8 @@
 /**
  * The builtins the interpreter runs itself, as bash does: `set`, `shift`, `exit`, `return`,
  * `break`, `continue`, `local`/`export`/`declare`/`readonly`/`unset`, `read`, `source`/`.`,
- * `eval`, `trap`, `test`/`[`, `let`, `:`, `command`, `exec`, `printf -v`, and `sleep`'s bound.
+ * `eval`, `trap`, `test`/`[`, `let`, `:`, `command`, `exec`, `printf -v`, `wait` without jobs, and
+ * `sleep`'s bound.
  * Their errors read as bash's in a script (`FILE: line N: shift: …`).
  */
 import type { Run } from './expand.js';
@@ -308,6 +309,17 @@ function* printf(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number
   return status;
 }
 
+/**
+ * `wait` while this shell never started a job: bash returns 0 at once. Waiting for jobs (or for
+ * named ones) is not modelled: when a job ends is the executor's business, not the shell's.
+ */
+function* wait(sh: Shell, argv: string[], _io: Io, rec: StepRecord): Run<number> {
+  if (argv.length > 1) return unsupportedHere(sh, rec, `wait ${argv.slice(1).join(' ')}`);
+  if (sh.jobsStarted) return unsupportedHere(sh, rec, 'wait for background jobs');
+  yield* none();
+  return 0;
+}
+
 /** `sleep N`: the request, within the run's bound on sleeping. */
 function* sleep(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
   const s = Number(argv[1]?.replace(/s$/, ''));
@@ -349,6 +361,7 @@ export const BUILTINS: Record<string, Builtin> = {
   exec,
   printf,
   sleep,
+  wait,
 };
 
 /** `exit`, the end, or a fatal error: the EXIT trap runs once, as cleanup. */

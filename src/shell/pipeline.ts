@@ -47,6 +47,7 @@ export function* runBackground(sh: Shell, ao: AndOr, io: Io): Run<number> {
     sh.endStep(rec, 127);
     return sh.lastExit;
   }
+  sh.jobsStarted = true;
   yield* runSimple(sh, only.cmd, io, { background: true });
   // `cmd &` returns at once with status 0
   if (!sh.lastUnsupported) sh.lastExit = 0;

@@ -65,6 +65,8 @@ export class Shell implements ExpandEnv {
   depth = 0;
   private commandCount = 0;
   slept = 0;
+  /** a command was started with `&` (in a subshell too: then `wait` is not modelled anywhere) */
+  jobsStarted = false;
   /** `ip netns exec NS` words in front of every command of a `bash -c` run inside a namespace */
   wrapperPrefix: string[] = [];
   shellWrappers: NetnsWrapper[] = [];

@@ -29,7 +29,9 @@ type Value =
   | 'vlanproto'
   | 'onoff'
   | 'rttable'
-  | 'tnlmode';
+  | 'tnlmode'
+  /** ipvlan's `mode l2|l3|l3s` */
+  | 'ipvlanmode';
 
 /** [name, matched by abbreviation?, value] in the parser's test order. */
 type Opt = [name: string, abbrev: boolean, value: Value];
@@ -89,10 +91,21 @@ const VLAN: Opt[] = [
   ['bridge_binding', true, 'onoff'],
 ];
 
+/**
+ * ipvlan_parse_opt: `private`, `vepa` and `bridge` are flags (only the first of them is taken;
+ * a second one is an unknown option, not modelled here).
+ */
+const IPVLAN: Opt[] = [
+  ['mode', false, 'ipvlanmode'],
+  ['private', false, 'none'],
+  ['vepa', false, 'none'],
+  ['bridge', false, 'none'],
+];
+
 /** vrf_parse_opt. */
 const VRF: Opt[] = [['table', true, 'rttable']];
 
-const PARSERS: Record<string, Opt[]> = { gre: GRE, gretap: GRE, ipip: IPTNL, sit: IPTNL, vlan: VLAN, vrf: VRF };
+const PARSERS: Record<string, Opt[]> = { gre: GRE, gretap: GRE, ipip: IPTNL, sit: IPTNL, vlan: VLAN, vrf: VRF, ipvlan: IPVLAN, ipvtap: IPVLAN };
 
 /** Kinds whose options this file reads. */
 export function hasAbsentKindParser(kind: string): boolean {
@@ -109,11 +122,16 @@ export function parseAbsentKindOpts(ctx: CmdContext, kind: string, args: string[
   if (!table) notModelled(`ip link type ${kind} options`);
   let remoteMulticast = false;
   let localGiven = false;
+  let ipvlanFlag = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const opt = table.find(([name, abbrev]) => (abbrev ? matches(arg, name) : arg === name));
     if (!opt) notModelled(`ip link type ${kind} option ${arg}`);
     const [name, , value] = opt;
+    if (table === IPVLAN && value === 'none') {
+      if (ipvlanFlag) notModelled(`ip link type ${kind}: a second mode flag (${arg})`);
+      ipvlanFlag = true;
+    }
     if (value === 'none') continue;
     i++;
     if (i >= args.length) incomplete();
@@ -154,6 +172,9 @@ export function parseAbsentKindOpts(ctx: CmdContext, kind: string, args: string[
         break;
       case 'rttable':
         if (rttableA2n(v) === null) invarg('invalid table ID\n', v);
+        break;
+      case 'ipvlanmode':
+        if (v !== 'l2' && v !== 'l3' && v !== 'l3s') notModelled(`ip link type ${kind} mode ${v}`);
         break;
       case 'tnlmode':
         if (!['ipv4/ipv4', 'ipip', 'ip4ip4', 'any/ipv4', 'any', ...(kind === 'sit' ? ['ipv6/ipv4', 'ip6ip'] : [])].includes(v)) {

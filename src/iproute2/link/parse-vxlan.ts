@@ -139,7 +139,8 @@ export function parseVxlanOpts(ctx: CmdContext, argv: string[], setOp: boolean, 
       const v = a.next();
       dup('ageing', 'ageing', v);
       if (v !== 'none' && getU32(v) === null) invarg('ageing timer', v);
-      gaps.add('vxlan ageing');
+      // a new device's ageing is the kernel's default, 300 s (what -d shows): only another value is a gap
+      if (setOp || getU32(v) !== 300) gaps.add('vxlan ageing');
     } else if (matches(arg, 'maxaddress')) {
       const v = a.next();
       dup('limit', 'maxaddress', v);

@@ -26,6 +26,7 @@ import { emptyNeighFilter } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderNeigh } from '../renderers.js';
 import { flushProxyOps } from './proxy.js';
+import { renderNeighGet } from './render.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { NEIGH_USAGE } from '../usage.js';
 
@@ -219,6 +220,32 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
   return showPlan(() => renderNeigh(ctx, g, f));
 }
 
+/** ipneigh_get(): one IPv4 entry by address and device (proxy entries and IPv6 are not modelled). */
+function neighGet(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
+  let d: string | null = null;
+  let dst: ReturnType<typeof getAddr> | null = null;
+  const a = new Argv(argv);
+  while (a.more) {
+    const arg = a.cur;
+    if (arg === 'dev') d = a.next();
+    else if (matches(arg, 'proxy')) notModelled('ip neigh get proxy');
+    else {
+      let v = arg;
+      if (v === 'to') v = a.next();
+      if (matches(v, 'help')) exitWith(NEIGH_USAGE, 255);
+      if (dst !== null) duparg2('to', v);
+      dst = getAddr(v, g.family, { v6: true });
+    }
+    a.step();
+  }
+  if (d === null || dst === null || dst.family === null) exitWith('Device and address are required arguments.\n', 1);
+  if (dst.family !== 'inet') notModelled('ip neigh get of an IPv6 neighbour');
+  const l = llNameToIndex(ctx.ns, d);
+  if (!l) exitWith(nodevText(d), 1);
+  const ip = dst.addr;
+  return showPlan(() => renderNeighGet(ctx, l, ip));
+}
+
 /** do_ipneigh(). */
 export function parseNeigh(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
   if (argv.length === 0) return neighShow(ctx, g, []);
@@ -227,7 +254,7 @@ export function parseNeigh(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPla
   if (matches(cmd, 'change') || cmd === 'chg') return neighModify(ctx, g, rest, 'change');
   if (matches(cmd, 'replace')) return neighModify(ctx, g, rest, 'replace');
   if (matches(cmd, 'delete')) return neighModify(ctx, g, rest, 'del');
-  if (matches(cmd, 'get')) notModelled('ip neigh get');
+  if (matches(cmd, 'get')) return neighGet(ctx, g, rest);
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return neighShow(ctx, g, rest);
   if (matches(cmd, 'flush')) {
     if (rest.length === 0) exitWith('Flush requires arguments.\n', 1);

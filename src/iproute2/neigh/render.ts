@@ -157,3 +157,18 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
   p.endList();
   return { exit: 0, stdout: p.output, stderr: '' };
 }
+
+/**
+ * ipneigh_get's answer: the IPv4 entry for `ip` on `dev` (any state, NOARP included), printed as
+ * print_neigh prints it with no filter — with its device, and as text even under -j (the
+ * command never opens a JSON context).
+ */
+export function renderNeighGet(ctx: CmdContext, dev: Link, ip: number): CommandResult {
+  const e = visibleEntries(allEntries(ctx)).find((x) => x.dev === dev && keyAddr(x.dev, x.ip) === ip);
+  if (!e) return { exit: 2, stdout: '', stderr: 'Error: Neighbour entry not found.\n' };
+  let out = `${ip4ToString(ip)} dev ${dev.name} `;
+  if (e.lladdr !== null) out += `lladdr ${e.lladdr} `;
+  const bits = nudBits(e.state);
+  for (const [n, b] of NUD) if (bits & b) out += `${n.toUpperCase()} `;
+  return { exit: 0, stdout: `${out}\n`, stderr: '' };
+}

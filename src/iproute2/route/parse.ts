@@ -147,7 +147,18 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     } else if (arg === 'onlink') {
       onlink = true;
     } else if (arg === 'nexthop') {
-      notModelled('multipath routes (nexthop)');
+      // parse_nexthops takes every word left; one hop is a route with one nexthop, which the
+      // kernel keeps and shows as a plain `via … dev …` route (fib_dump_info)
+      const hop = singleNexthop(a.rest());
+      if (hop === null || gwOk || dev !== null || family === 'inet6') notModelled('multipath routes (nexthop)');
+      const p = getAddr(hop.via, family);
+      if (family === null) family = p.family;
+      // parse_one_nh resolves the device itself, and its failure ends the command
+      if (hop.dev !== null && !llNameToIndex(ctx.ns, hop.dev)) exitWith(`${nodevText(hop.dev)}Error: cannot parse nexthop\n`, 255);
+      gwOk = true;
+      gateway = p.addr;
+      dev = hop.dev;
+      break;
     } else if (arg === 'nhid') {
       const v = a.next();
       if (getU32(v) === null) invarg('"id" value is invalid\n', v);
@@ -247,6 +258,21 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
   }
   const spec: RouteSpec = { ...base, type: typeName!, scope };
   return opsPlan([{ op: 'route.add', mode, route: spec }]);
+}
+
+/** The one hop of `nexthop via ADDR [dev IF] [weight 1]`, or null (several hops, other words). */
+function singleNexthop(words: string[]): { via: string; dev: string | null } | null {
+  let via: string | null = null;
+  let dev: string | null = null;
+  for (let i = 1; i < words.length; i += 2) {
+    const [w, v] = [words[i], words[i + 1]];
+    if (v === undefined) return null;
+    if (w === 'via' && via === null && !/^inet6?$/.test(v)) via = v;
+    else if (w === 'dev' && dev === null) dev = v;
+    else if (w === 'weight' && v === '1') continue;
+    else return null;
+  }
+  return via === null ? null : { via, dev };
 }
 
 /** The TCP metrics of a route (RTA_METRICS other than mtu): read, checked, not modelled. */

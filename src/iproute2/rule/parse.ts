@@ -81,7 +81,7 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
       const v = a.next();
       const n = getInteger(v);
       if (n === null || n < 0) invarg('suppress_prefixlength value is invalid\n', v);
-      gaps.add('rule suppress_prefixlength');
+      op.suppressPrefixlen = n;
     } else if (matches(arg, 'suppress_ifgroup') || arg === 'sup_group') {
       a.next();
       notModelled('rule suppress_ifgroup');
@@ -120,7 +120,11 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
   if (!del && actionGiven && op.action === 'lookup' && op.table === null) gaps.add('rule lookup without a table');
   if (del && actionGiven) gaps.add('rule delete by action');
   if (gaps.any) notModelled(`ip rule ${del ? 'delete' : 'add'}: ${gaps.text()}`);
-  if (v6) return opsPlan([{ ...op, op: 'rule6.add', src: src6, dst: dst6 } satisfies Rule6Op]);
+  if (v6) {
+    if (op.suppressPrefixlen !== undefined) notModelled('ip -6 rule suppress_prefixlength');
+    const { suppressPrefixlen: _, ...rest } = op;
+    return opsPlan([{ ...rest, op: 'rule6.add', src: src6, dst: dst6 } satisfies Rule6Op]);
+  }
   return opsPlan([op]);
 }
 

@@ -60,6 +60,7 @@ function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: 
     const t = tableName(r.table);
     p.any('table', ` lookup ${t}`, t);
   }
+  if ('suppressPrefixlen' in r && r.suppressPrefixlen !== undefined) p.any('suppress_prefixlen', ` suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
   if (r.action !== 'lookup') p.any('action', ` ${r.action}`, r.action);
   const proto = r.protocol ?? 0;
   if ((proto && proto !== 2) || details > 0) {

@@ -65,6 +65,7 @@ function runPingAs(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: Pin
   if (!o.count && !o.deadline) return unsupported('ping without -c or -w (it never ends)');
   if (v6) {
     if (o.broadcast) return unsupported('ping -b over IPv6');
+    if (o.outstanding) return unsupported('ping -O over IPv6');
     if (o.source !== undefined) return unsupported('ping -I with an IPv4 address over IPv6');
     if (o.size !== undefined && o.size > 65527) return unsupported('ping -s larger than an IPv6 datagram');
     return runPing6(ctx.ns, sim, p, target, warn, cmdOpts.resolver);

@@ -107,8 +107,16 @@ export function renderRun(r: PingResult, how: PingRendering): string {
   let out = `PING ${how.hostname} (${ip4ToString(r.dst)}) `;
   if (r.bound) out += `from ${ip4ToString(r.source)} ${r.device ?? ''}: `;
   out += `${r.size}(${r.size + 28}) bytes of data.\n`;
-  if (!how.quiet) {
-    for (const e of r.events) {
+  // -O's notes are printed by pinger before the probe goes out, -q or not: between the lines
+  // read before that moment and the ones read after
+  const notes = r.outstanding;
+  let n = 0;
+  const notesUntil = (t: number): void => {
+    for (; n < notes.length && notes[n]!.t < t; n++) out += `no answer yet for icmp_seq=${notes[n]!.seq}\n`;
+  };
+  for (const e of r.events) {
+    notesUntil(e.t);
+    if (!how.quiet) {
       if (e.kind === 'reply') {
         out += replyLine(e, how.name(e.from), how.audible);
       } else {
@@ -116,6 +124,7 @@ export function renderRun(r: PingResult, how: PingRendering): string {
       }
     }
   }
+  notesUntil(Infinity);
   return out + statistics(how.hostname, r);
 }
 

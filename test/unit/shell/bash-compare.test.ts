@@ -40,6 +40,7 @@ const SNIPPETS: string[] = [
   "echo 'a b c' | awk '{print $2}'; echo 'a:b:c' | awk -F: '{print $3, NF}'; printf '1\\n2\\n3\\n' | awk 'NR==2'; printf '1\\n2\\n3\\n' | awk '{s+=$1} END {print s}'",
   'seq 3; seq 2 4; seq 0 2 6; seq -s, 3; seq -w 8 10',
   'read a b <<< "x y z"; echo "$a|$b"; while read l; do echo "L:$l"; done <<EOF2\none\ntwo\nEOF2\ncat <<EOF2\nX is $X\n$(echo sub)\nEOF2\ncat <<\'EOF2\'\nraw $X\nEOF2',
+  'echo a; wait; echo "wait: $?"; false; wait; echo "again: $?"; set -e; wait; echo end',
   "trap 'echo cleanup' EXIT; echo body",
   "trap 'echo cleanup' EXIT; echo body; exit 3",
   'echo hi > /tmp/nettwin-x; cat /tmp/nettwin-x; echo more >> /tmp/nettwin-x; cat /tmp/nettwin-x | wc -l',
