@@ -80,3 +80,42 @@ describe('ipip, gre and sit tunnels', () => {
     expect(steps.at(-1)!.stdout).toContain('1 received');
   });
 });
+
+describe('ipip, gre and sit in real mode', () => {
+  it('are made inside their namespace with their ends, ttl, pmtudisc and keys (compileModel), and ip link add/set compile to the same words', async () => {
+    const { compileModel } = await import('../../../adapters/linux/compile-model.js');
+    const { compileOp } = await import('../../../adapters/linux/compile.js');
+    const lab = new Lab({ kernel: KERNEL_PROFILES.uml! });
+    lab
+      .host('h')
+      .sh(
+        [
+          'ip netns add a',
+          'ip -n a link add t1 type ipip local 192.0.2.1 remote 192.0.2.2 ttl 9',
+          'ip -n a link add g1 type gre local 192.0.2.1 remote 192.0.2.2 key 5 nopmtudisc',
+          'ip -n a link add s1 type sit local 192.0.2.1 remote 192.0.2.2',
+        ].join('\n'),
+      );
+    const plan = compileModel(lab.model);
+    expect(plan.warnings).toEqual([]);
+    const text = [...plan.create, ...plan.configure, ...plan.finish].flatMap((b) => b.lines).join('\n');
+    expect(text).toContain('link add t1 index 2 type ipip local 192.0.2.1 remote 192.0.2.2 ttl 9 pmtudisc');
+    expect(text).toContain('link add g1 index 3 type gre local 192.0.2.1 remote 192.0.2.2 ttl inherit nopmtudisc ikey 5 okey 5');
+    expect(text).toContain('link add s1 index 4 type sit local 192.0.2.1 remote 192.0.2.2 ttl inherit pmtudisc');
+    expect(
+      compileOp({
+        op: 'link.set',
+        dev: 't1',
+        up: null,
+        mtu: null,
+        address: null,
+        name: null,
+        master: null,
+        netns: null,
+        txqlen: null,
+        bridge: null,
+        iptnl: { kind: 'ipip', local: null, remote: null, ttl: 10, pmtudisc: null },
+      }).argv,
+    ).toEqual(['link', 'set', 'dev', 't1', 'type', 'ipip', 'ttl', '10']);
+  });
+});
