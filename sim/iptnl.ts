@@ -57,7 +57,8 @@ export function ipTunnelXmit(sim: Simulator, dev: Link, frame: Frame): void {
       src: t.local || res.rt.saddr,
       dst: t.remote,
       ttl: t.ttl || innerTtl,
-      protocol: TUNNEL_PROTO[kind],
+      // sit puts IPv4 in IPPROTO_IPIP (ipip_tunnel_xmit), IPv6 in IPPROTO_IPV6
+      protocol: kind === 'sit' && inner.pkt ? TUNNEL_PROTO.ipip : TUNNEL_PROTO[kind],
       id: st.nextIpId(),
       tos: 0,
       df: t.pmtudisc,
@@ -89,7 +90,9 @@ function lookup(links: readonly Link[], kind: LinkKind, pkt: IpPacket): Link | n
 /** The receive handler of a tunnel kind's protocol (inet_protos[] / xfrm4_tunnel handlers). */
 export function ipTunnelRcv(kind: keyof typeof TUNNEL_PROTO): InetProtocol {
   return (sim, st, dev, _iif, pkt) => {
-    const target = lookup(st.ns.linkList(), kind, pkt);
+    // tunnel4's handlers for IPPROTO_IPIP: ipip's first, then sit's (IPv4 over a sit tunnel)
+    const links = st.ns.linkList();
+    const target = lookup(links, kind, pkt) ?? (kind === 'ipip' ? lookup(links, 'sit', pkt) : null);
     const inner = pkt.inner;
     if (!target || !inner || (!inner.pkt && !inner.pkt6)) {
       sim.drop(st.ns, 'no-socket', `${kind} packet from ${ip4ToString(pkt.ip.src)}: no ${kind} tunnel here is up with those ends${kind === 'gre' ? ' and key' : ''}`, pkt, dev);

@@ -1,6 +1,7 @@
 # Two namespaces joined by a veth pair (the underlay), with an ipip, a gre (keyed) and a sit
 # tunnel between them: pings through each (IPv6 through sit), the link-local addresses addrconf
-# gives them, a GRE key that does not match, a tunnel that is down and an underlay that is down.
+# gives them, IPv4 through sit (in IPPROTO_IPIP: the ipip tunnel with the same ends takes it on
+# the far side), a GRE key that does not match, a tunnel that is down and an underlay that is down.
 ip netns add a
 ip netns add b
 ip link add va netns a type veth peer name vb netns b
@@ -38,6 +39,9 @@ ip netns exec a ping -c 2 -i 0.2 -W 1 10.9.0.2
 ip netns exec a ping -c 2 -i 0.2 -W 1 10.8.0.2
 ip netns exec a ping -c 2 -i 0.2 -W 1 2001:db8::2
 ip netns exec b ping -c 1 -W 1 -I 10.9.0.2 10.9.0.1
+ip -n a addr add 10.7.0.1/30 dev s1
+ip -n b addr add 10.7.0.2/30 dev s1
+ip netns exec a ping -c 1 -W 1 10.7.0.2
 ip -n b link set g1 type gre key 6
 ip -n b -d link show g1
 ip netns exec a ping -c 1 -W 1 10.8.0.2
