@@ -26,6 +26,8 @@ export interface IpPacket {
   inner: Frame | null;
   /** the VXLAN header's network id, when `inner` is a VXLAN payload */
   vni?: number;
+  /** the GRE header's key, when `inner` is a keyed GRE payload */
+  greKey?: number;
   /** netfilter's state of the packet (conntrack, mark, bridge ports): sim/netfilter/skb.ts */
   nf?: PacketNf;
   /** a fragment (ip.fragOffset, ip.mf): the packet it is a piece of, whole, as its sender made it */

@@ -10,6 +10,7 @@
  * const r = ping(sim, lab.netns('h/A')!, parseIp4('10.0.0.2')!, { count: 1, timeout: 1 });
  * sim.sleep(30); // neighbour entries age meanwhile
  */
+import { ipTunnelRcv, TUNNEL_PROTO } from './iptnl.js';
 import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
@@ -83,7 +84,14 @@ export class Simulator {
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};
   udpHook: UdpHook | null = null;
   /** inet_protos[]: local delivery hands each packet to its protocol's handler */
-  readonly inetProtos: InetProtos = { [IP_PROTO.icmp]: icmpRcv, [IP_PROTO.udp]: udpRcv, [IP_PROTO.tcp]: tcpRcv };
+  readonly inetProtos: InetProtos = {
+    [IP_PROTO.icmp]: icmpRcv,
+    [IP_PROTO.udp]: udpRcv,
+    [IP_PROTO.tcp]: tcpRcv,
+    [TUNNEL_PROTO.ipip]: ipTunnelRcv('ipip'),
+    [TUNNEL_PROTO.gre]: ipTunnelRcv('gre'),
+    [TUNNEL_PROTO.sit]: ipTunnelRcv('sit'),
+  };
   /** the neighbour layer's resolution protocols (ARP, neighbour discovery) and failure reports (ICMP, ICMPv6), by the family of the entry */
   readonly neighOps: NeighOps = {
     solicit: (sim, st, e, hint) => (typeof e.ip === 'bigint' ? ndiscSolicit(sim, st, e, hint) : arpSolicit(sim, st, e, hint && !isIp6Packet(hint) ? hint : null)),

@@ -17,6 +17,7 @@ import { KIND_ADAPTERS, type KindAdapter } from './kinds/index.js';
 
 import { bridgeArgs } from './kinds/bridge.js';
 import { vlanArgs } from './kinds/vlan.js';
+import { ipTunnelArgs } from './kinds/iptnl.js';
 
 export { vxlanArgs } from './kinds/vxlan.js';
 
@@ -192,6 +193,7 @@ export function compileOp(op: Op): Command {
       if (op.bridge) out.push('type', 'bridge', ...bridgeArgs(op.bridge));
       if (op.macvlan?.mode) out.push('type', 'macvlan', 'mode', op.macvlan.mode);
       if (op.vlan) out.push('type', 'vlan', ...vlanArgs(op.vlan));
+      if (op.iptnl?.kind) out.push('type', op.iptnl.kind, ...ipTunnelArgs(op.iptnl.kind, op.iptnl));
       if (op.bridgePort?.hairpin != null) out.push('type', 'bridge_slave', 'hairpin', op.bridgePort.hairpin ? 'on' : 'off');
       return { program: 'ip', argv: out };
     }

@@ -92,6 +92,8 @@ mount -t devpts devpts /dev/pts
 [ -e /dev/net/tun ] || mknod /dev/net/tun c 10 200
 mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /dev/shm || exit 1
 modprobe ipv6 2>/dev/null
+# no fallback tunnels (tunl0, gre0, sit0 …) in every namespace once a tunnel module is loaded
+echo 2 > /proc/sys/net/core/fb_tunnels_only_for_init_net || exit 1
 exec </dev/ttyS0 >/dev/ttyS0 || exit 1
 stty raw -echo || exit 1
 echo ${UML_READY}

@@ -10,6 +10,7 @@ import type { Simulator } from '../simulator.js';
 import { bridgeDriver } from './bridge.js';
 import { dummyDriver } from './dummy.js';
 import { etherDriver } from './ether.js';
+import { ipTunnelDriver } from './iptnl.js';
 import { loopbackDriver } from './loopback.js';
 import { macvlanDriver } from './macvlan.js';
 import { tunDriver } from './tun.js';
@@ -44,4 +45,7 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   macvlan: macvlanDriver,
   dummy: dummyDriver,
   vlan: vlanDriver,
+  ipip: ipTunnelDriver,
+  gre: ipTunnelDriver,
+  sit: ipTunnelDriver,
 };

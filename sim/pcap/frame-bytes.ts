@@ -27,8 +27,22 @@ export function packetBytes(p: IpPacket): Uint8Array {
   else if (p.udp) {
     const inner = p.inner?.pkt ? packetBytes(p.inner.pkt) : new Uint8Array(p.udp.payloadLen);
     payload = emitUdp(p.udp, inner);
-  } else payload = new Uint8Array(p.ip.payloadLen);
+  } else if (p.inner && (p.inner.pkt || p.inner.pkt6)) payload = tunnelPayload(p, p.inner.pkt ? packetBytes(p.inner.pkt) : packetBytes6(p.inner.pkt6!));
+  else payload = new Uint8Array(p.ip.payloadLen);
   return emitIpv4(p.ip, payload);
+}
+
+/** An IP tunnel's payload (sim/iptnl.ts): the inner packet, behind a GRE header (RFC 2890: K bit and key) for GRE. */
+function tunnelPayload(p: IpPacket, inner: Uint8Array): Uint8Array {
+  if (p.ip.protocol !== 47) return inner;
+  const keyed = p.greKey !== undefined;
+  const out = new Uint8Array((keyed ? 8 : 4) + inner.length);
+  const dv = new DataView(out.buffer);
+  dv.setUint16(0, keyed ? 0x2000 : 0);
+  dv.setUint16(2, p.inner!.pkt ? ETHERTYPE.ipv4 : ETHERTYPE.ipv6);
+  if (keyed) dv.setUint32(4, p.greKey! >>> 0);
+  out.set(inner, keyed ? 8 : 4);
+  return out;
 }
 
 /**

@@ -17,7 +17,7 @@ import type { DeviceState } from './kinds/kind.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit';
 
 export interface BridgeInfo {
   stp: number;
@@ -84,6 +84,22 @@ export interface VlanFlags {
   bridgeBinding: boolean;
 }
 
+/**
+ * An IPv4 tunnel (net/ipv4/ip_tunnel.c: ipip, gre; net/ipv6/sit.c): what it puts around what
+ * it sends (outer source `local`, destination `remote`; 0 is `any`), and the GRE keys.
+ */
+export interface IpTunnelInfo {
+  local: number;
+  remote: number;
+  /** the outer TTL; 0: `inherit` (the inner packet's) */
+  ttl: number;
+  /** IP_DF on the outer header (`pmtudisc`, the default) */
+  pmtudisc: boolean;
+  /** GRE keys (TUNNEL_KEY), null when not keyed */
+  ikey: number | null;
+  okey: number | null;
+}
+
 export interface VxlanInfo {
   id: number;
   dstport: number;
@@ -137,6 +153,7 @@ export interface Link {
   vxlan?: VxlanInfo;
   macvlan?: MacvlanInfo;
   vlan?: VlanInfo;
+  iptnl?: IpTunnelInfo;
   /** the macvlans and VLANs stacked on this device (a macvlan_port's list, the vlan_group), in the order they were made */
   uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */

@@ -11,11 +11,12 @@ import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
 import { applyVxlanAdd } from './apply-vxlan.js';
 import { applyBridgeSpec } from './apply-bridge.js';
+import { applyIpTunnelAdd, applyIpTunnelChange, checkIpTunnelMtu } from './apply-iptnl.js';
 import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './apply-vlan.js';
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -68,6 +69,11 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'vlan') {
     if (master) checkEnslave(master, 'vlan');
     applyVlanAdd(ctx, ns, op, master);
+    return;
+  }
+  if (op.kind === 'ipip' || op.kind === 'gre' || op.kind === 'sit') {
+    if (master) checkEnslave(master, op.kind);
+    applyIpTunnelAdd(ctx, ns, op, op.kind, master);
     return;
   }
   if (op.kind === 'veth') {
@@ -200,6 +206,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     if (op.macvlan.mode !== null) l.macvlan!.mode = op.macvlan.mode;
   }
   if (op.vlan) applyVlanChange(l, op.vlan);
+  if (op.iptnl && l.iptnl) applyIpTunnelChange(l, op.iptnl);
   if (op.name !== null && op.name !== l.name) {
     const e = checkIfname(op.name);
     if (e) throw e;
@@ -210,6 +217,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     checkMtu(l, op.mtu);
     checkMacvlanMtu(l, op.mtu);
     checkVlanMtu(l, op.mtu);
+    checkIpTunnelMtu(l, op.mtu);
   }
   if (op.address !== null) checkMac(op.address);
   if (to && to !== l.ns) {

@@ -46,6 +46,21 @@ export interface LinkAddOp {
   macvlan?: MacvlanSpec | null;
   /** `type vlan` settings (`id` is required by the kernel when making one) */
   vlan?: VlanSpec | null;
+  /** `type ipip|gre|sit` settings */
+  iptnl?: IpTunnelSpec | null;
+}
+
+/** `type ipip|gre|sit` settings (IFLA_IPTUN_*, IFLA_GRE_*); null: not given, the kernel's default or the device's own. */
+export interface IpTunnelSpec {
+  local: number | null;
+  remote: number | null;
+  ttl: number | null;
+  pmtudisc: boolean | null;
+  /** the kind the options were given for (`ip link set … type KIND`) */
+  kind?: 'ipip' | 'gre' | 'sit';
+  /** GRE keys: a number, null for `nokey`, absent when not named */
+  ikey?: number | null;
+  okey?: number | null;
 }
 
 /** `type vlan` settings (IFLA_VLAN_*); null: not given. */
@@ -95,6 +110,8 @@ export interface LinkSetOp {
   macvlan?: MacvlanSpec | null;
   /** `type vlan …` on an existing VLAN (vlan_changelink) */
   vlan?: VlanSpec | null;
+  /** `type ipip|gre|sit …` on an existing tunnel (ip_tunnel_changelink) */
+  iptnl?: IpTunnelSpec | null;
   /** a bridge port's own settings (`type bridge_slave …`, `bridge link set`): IFLA_BRPORT_* */
   bridgePort?: BridgePortSpec | null;
 }

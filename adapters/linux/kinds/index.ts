@@ -5,6 +5,7 @@ import { dummyAdapter } from './dummy.js';
 import { etherAdapter } from './ether.js';
 import type { KernelKind, KindAdapter } from './kind.js';
 import { loopbackAdapter } from './loopback.js';
+import { greAdapter, ipipAdapter, sitAdapter } from './iptnl.js';
 import { macvlanAdapter } from './macvlan.js';
 import { tapAdapter } from './tap.js';
 import { tunAdapter } from './tun.js';
@@ -25,6 +26,9 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   macvlan: macvlanAdapter,
   dummy: dummyAdapter,
   vlan: vlanAdapter,
+  ipip: ipipAdapter,
+  gre: greAdapter,
+  sit: sitAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

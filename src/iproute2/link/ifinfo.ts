@@ -9,6 +9,8 @@
 import { hasCarrier, iflinkOf, operState, type Link, type OperState } from '../../model/link.js';
 import { ZERO_MAC } from '../../model/mac.js';
 import { KINDS } from '../../model/kinds/index.js';
+import type { LinkKindModel } from '../../model/kinds/kind.js';
+import { ip4ToString } from '../../model/ip.js';
 
 /** IFF_* (include/uapi/linux/if.h). */
 export const IFF = {
@@ -48,7 +50,7 @@ export interface IfInfo {
   view: IfInfoView;
   ifindex: number;
   /** ifi_type, as ll_type_n2a names it */
-  type: 'ether' | 'loopback' | 'none';
+  type: LinkKindModel['type'];
   /** ifi_flags (dev_get_flags) */
   flags: number;
   name: string;
@@ -80,7 +82,7 @@ export function linkFlags(l: Link): number {
   // loopback_setup: IFF_LOOPBACK alone; tun_net_init (ARPHRD_NONE): IFF_MULTICAST; ether_setup both
   if (type === 'loopback') f |= IFF.LOOPBACK;
   else if (type === 'none') f |= IFF.MULTICAST;
-  else f |= IFF.BROADCAST | IFF.MULTICAST;
+  else if (type === 'ether') f |= IFF.BROADCAST | IFF.MULTICAST;
   if (KINDS[l.kind].multicast === false || l.multicastOff) f &= ~IFF.MULTICAST;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
@@ -116,6 +118,9 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
       // rtnl_fill_link_netnsid uses peernet2id_alloc: a dump allocates an id if none exists yet
       linkNetnsid = l.ns.nsidOf(peer.ns, false) ?? l.ns.nsidOf(peer.ns, true)!;
     }
+  } else if (l.iptnl) {
+    // ip_tunnel_get_iflink: parms.link, 0 (`@NONE`) for a tunnel bound to no device
+    iflink = 0;
   }
   const k = KINDS[l.kind];
   return {
@@ -135,8 +140,9 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
     group: full ? 0 : null,
     txqlen: l.txqlen,
     // a tun has no hardware address (addr_len 0): neither IFLA_ADDRESS nor IFLA_BROADCAST
-    address: k.hwAddrLen === 0 ? null : k.type === 'loopback' ? ZERO_MAC : l.mac,
-    broadcast: !full || k.hwAddrLen === 0 ? null : k.type === 'loopback' ? ZERO_MAC : l.brd,
+    // a tunnel's dev_addr and broadcast are its local and remote addresses (ipip_tunnel_init …)
+    address: k.hwAddrLen === 0 ? null : l.iptnl ? ip4ToString(l.iptnl.local) : k.type === 'loopback' ? ZERO_MAC : l.mac,
+    broadcast: !full || k.hwAddrLen === 0 ? null : l.iptnl ? ip4ToString(l.iptnl.remote) : k.type === 'loopback' ? ZERO_MAC : l.brd,
     kind: full ? k.infoKind : null,
     slaveKind: full && l.master ? KINDS[l.master.kind].infoKind : null,
   };

@@ -107,6 +107,12 @@ const VRF: Opt[] = [['table', true, 'rttable']];
 
 const PARSERS: Record<string, Opt[]> = { gre: GRE, gretap: GRE, ipip: IPTNL, sit: IPTNL, vlan: VLAN, vrf: VRF, ipvlan: IPVLAN, ipvtap: IPVLAN };
 
+/** The option `arg` names in `kind`'s parser (in the parser's order, abbreviations as it takes them) and whether a value follows it. */
+export function absentKindOption(kind: string, arg: string): { name: string; value: boolean } | null {
+  const opt = PARSERS[kind]?.find(([name, abbrev]) => (abbrev ? matches(arg, name) : arg === name));
+  return opt ? { name: opt[0], value: opt[2] !== 'none' } : null;
+}
+
 /** Kinds whose options this file reads. */
 export function hasAbsentKindParser(kind: string): boolean {
   return kind in PARSERS;

@@ -63,7 +63,7 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
       if (matches(args[0], 'help')) exitWith(LINK_USAGE, 255);
       exitWith(`Garbage instead of arguments "${args[0]} ...". Try "ip link help".\n`, 1);
     }
-  } else util?.addDefaults?.(op);
+  } else util?.addDefaults?.(op, ctx, gaps);
   if (req.lowerDev !== null) {
     op.link = req.lowerDev;
     if (util && !util.lower) gaps.add('link LINK');
@@ -114,6 +114,9 @@ function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
     bridge: null,
   };
   if (req.address !== null && KINDS[l.kind].hwAddrLen === 0) gaps.add('address of a tun device');
+  // a tunnel's address is its local end; one moved keeps its underlay in the namespace it left (link-netns)
+  if (l.iptnl && req.address !== null) gaps.add('address of a tunnel');
+  if (l.iptnl && req.netns !== null) gaps.add('a tunnel moved to another namespace');
   if (req.type !== null) {
     const kind = req.type;
     const args = req.typeArgs;

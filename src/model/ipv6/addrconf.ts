@@ -25,7 +25,7 @@ import { deviceConf6 } from './conf6.js';
 import { FOREVER, IFA6, newInet6Dev, type Inet6Addr, type Inet6Dev } from './inet6-dev.js';
 import { IP6_LOOPBACK, ip6DisplayScope, ip6SrcScope, isIp6LinkLocal, type Ip6 } from './ip6.js';
 import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
-import { eui64LinkLocal, linkLocalRule, randomLinkLocal } from './link-local.js';
+import { eui64LinkLocal, isatapLinkLocal, linkLocalRule, randomLinkLocal, v4LinkLocal } from './link-local.js';
 import { now6, portOf } from './port6.js';
 
 /** A new device's IPv6 state as ipv6_add_dev makes it: a copy of conf/default, not ready. */
@@ -122,7 +122,22 @@ function devConfig(l: Link): void {
   const c = l.inet6.conf;
   // addrconf_dev_config: a device with no EUI-64 source switches to random ids
   if (rule === 'random' && c.addr_gen_mode === 0) c.addr_gen_mode = 3;
+  if (rule === 'v4') {
+    v4Addrs(l);
+    return;
+  }
   addrGen(l);
+}
+
+/** add_v4_addrs (a point-to-point sit tunnel): its fe80::V4/64, permanent and never tentative. */
+function v4Addrs(l: Link): void {
+  const addr = l.iptnl && l.inet6.conf.addr_gen_mode !== 1 ? v4LinkLocal(l.iptnl.local) : null;
+  if (addr === null || l.inet6.addrs.some((a) => a.addr === addr)) return;
+  const a = newAddr(l, addr, 64, IFA6.PERMANENT, true);
+  linkAddr(l, a);
+  addPrefixRoute(l, addr, 64, 0, null);
+  // add_addr clears IFA_F_TENTATIVE itself: what a NOARP device's DAD does at once
+  dadStart(l, a);
 }
 
 /** addrconf_addr_gen: the link-local of the device's addr_gen_mode, with its prefix route. */
@@ -130,7 +145,11 @@ export function addrGen(l: Link): void {
   const mode = l.inet6.conf.addr_gen_mode;
   let addr: Ip6;
   let flags = IFA6.PERMANENT;
-  if (mode === 0) addr = eui64LinkLocal(l.mac);
+  if (mode === 0 && linkLocalRule(l) === 'isatap') {
+    const isatap = isatapLinkLocal(l.iptnl?.local ?? 0);
+    if (isatap === null) return;
+    addr = isatap;
+  } else if (mode === 0) addr = eui64LinkLocal(l.mac);
   else if (mode === 3 || mode === 2) {
     addr = randomLinkLocal(l);
     flags |= IFA6.STABLE_PRIVACY;

@@ -9,6 +9,7 @@ import { dummyKind } from './dummy.js';
 import { etherKind } from './ether.js';
 import type { LinkKindModel } from './kind.js';
 import { loopbackKind } from './loopback.js';
+import { greKind, ipipKind, sitKind } from './iptnl.js';
 import { macvlanKind } from './macvlan.js';
 import { tapKind } from './tap.js';
 import { tunKind } from './tun.js';
@@ -29,4 +30,7 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   macvlan: macvlanKind,
   dummy: dummyKind,
   vlan: vlanKind,
+  ipip: ipipKind,
+  gre: greKind,
+  sit: sitKind,
 };

@@ -68,8 +68,8 @@ export interface LinkKindModel {
   noarp: boolean;
   /** false: the driver clears the IFF_MULTICAST its type's setup gave (dummy) */
   multicast?: boolean;
-  /** dev->type as ll_type_n2a names it: ARPHRD_ETHER, ARPHRD_LOOPBACK or ARPHRD_NONE */
-  type: 'ether' | 'loopback' | 'none';
+  /** dev->type as ll_type_n2a names it: ARPHRD_ETHER, ARPHRD_LOOPBACK, ARPHRD_NONE, or a tunnel's (ARPHRD_TUNNEL, _IPGRE, _SIT) */
+  type: 'ether' | 'loopback' | 'none' | 'ipip' | 'gre' | 'sit';
   /** dev->addr_len: 6, or 0 for a device without a hardware address (a tun) */
   hwAddrLen: number;
   /** the device has a transmit queue: pfifo_fast once opened (IFF_NO_QUEUE devices get noqueue) */
@@ -91,8 +91,12 @@ export interface LinkKindModel {
   onNetnsDelete: 'destroy' | 'home' | 'stay';
   /** br_port_cost from the device's ethtool speed as a bridge port: 10 Gb/s (veth, tap) costs 2, no speed (vxlan) 100 */
   portCost: number;
-  /** the IPv6 address addrconf gives it: `::1` (lo), EUI-64 from its MAC, or a random id (ARPHRD_NONE) */
-  ipv6ll: 'loopback' | 'eui64' | 'random';
+  /**
+   * the IPv6 address addrconf gives it: `::1` (lo), EUI-64 from its MAC, a random id
+   * (ARPHRD_NONE), the ISATAP id of its tunnel's local address (ipip, gre), or that address
+   * itself (sit's add_v4_addrs)
+   */
+  ipv6ll: 'loopback' | 'eui64' | 'random' | 'isatap' | 'v4';
   /** IFF_RUNNING/LOWER_UP of a device that is admin up */
   carrier(l: Link, s: DeviceState): boolean;
   /** dev->operstate of a device that is admin up */

@@ -37,7 +37,7 @@ describe('kinds absent from this kernel', () => {
       [
         'ip link add x type bond',
         'ip link add x type vrf table 10',
-        'ip link add x type gre remote 10.0.0.2 local 10.0.0.1',
+        'ip link add x type gretap remote 10.0.0.2 local 10.0.0.1',
         'ip link add lo type dummy',
         'ip link add x type gre remote 10.0.0..2',
       ].join('\n'),
@@ -46,7 +46,7 @@ describe('kinds absent from this kernel', () => {
     expect(steps.map((s) => [s.exit, s.stderr, s.supported, s.modelled])).toEqual([
       [127, 'nettwin: unsupported: ip link add: link type bond\n', false, false],
       [127, 'nettwin: unsupported: ip link add: link type vrf\n', false, false],
-      [127, 'nettwin: unsupported: ip link add: link type gre\n', false, false],
+      [127, 'nettwin: unsupported: ip link add: link type gretap\n', false, false],
       // the name is looked up before the kind, and iproute2's own checks come first
       [2, 'RTNETLINK answers: File exists\n', true, undefined],
       [1, 'Error: inet address is expected rather than "10.0.0..2".\n', true, undefined],

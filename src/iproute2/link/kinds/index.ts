@@ -7,6 +7,7 @@ import { bridgeUtil } from './bridge.js';
 import { dummyUtil } from './dummy.js';
 import { etherUtil } from './ether.js';
 import { loopbackUtil } from './loopback.js';
+import { greUtil, ipipUtil, sitUtil } from './iptnl.js';
 import { macvlanUtil } from './macvlan.js';
 import { tapUtil } from './tap.js';
 import { tunUtil } from './tun.js';
@@ -28,6 +29,9 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   macvlan: macvlanUtil,
   dummy: dummyUtil,
   vlan: vlanUtil,
+  ipip: ipipUtil,
+  gre: greUtil,
+  sit: sitUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */

@@ -17,7 +17,7 @@ export interface LinkUtil {
   /** parse_opt of `ip link add … type KIND ARGS`: fills the kind's part of `op`; returns a warning printed before the request */
   parseAdd?(ctx: CmdContext, args: string[], op: LinkAddOp, gaps: Gaps): string;
   /** the kind's part of `op` when `ip link add … type KIND` has no options */
-  addDefaults?(op: LinkAddOp): void;
+  addDefaults?(op: LinkAddOp, ctx: CmdContext, gaps: Gaps): void;
   /** parse_opt of `ip link set DEV type KIND ARGS`; `l` is the device named, of whatever kind */
   parseSet?(ctx: CmdContext, args: string[], op: LinkSetOp, l: Link, gaps: Gaps): void;
   /** parse_opt when `ip link delete … type KIND ARGS` names options: only their errors matter */
