@@ -15,9 +15,10 @@ import { loadInput } from './load.js';
 import { explainJson, explainWithCause } from './explain.js';
 import type { Step } from '../exec/step.js';
 import { reachJson } from './reach.js';
+import { pinsOf } from './ui-pins.js';
 
 /** The lab a run leaves and the steps that made it. */
-type Run = { lab: Lab; steps: Step[] };
+type Run = { lab: Lab; steps: Step[]; spec: LabSpec | null };
 
 /**
  * Runs FILE in the simulator once; the view of the lab it leaves, its pings on demand, and its
@@ -29,7 +30,7 @@ export async function labViewSource(file: string, opts: LoadLabOptions = {}): Pr
   const runSpec = async (spec: LabSpec): Promise<Run> => {
     const { runLabSim } = await import('../labfile/sim-lab.js');
     const r = runLabSim(spec);
-    return { lab: new Lab(r.lab), steps: r.steps };
+    return { lab: new Lab(r.lab), steps: r.steps, spec };
   };
   const scripts = new Map<string, string>();
   if (lab) for (const h of lab.hosts) if (h.setup && h.setup.file !== file && h.setup.firstLine === 1) scripts.set(h.setup.file, h.setup.text);
@@ -37,14 +38,20 @@ export async function labViewSource(file: string, opts: LoadLabOptions = {}): Pr
   const runText = async (name: string, text: string): Promise<Run> => {
     if (!lab) {
       const l = new Lab();
-      return { lab: l, steps: l.host('host').sh(text, { file: name }) };
+      return { lab: l, steps: l.host('host').sh(text, { file: name }), spec: null };
     }
     return runSpec({ ...lab, hosts: lab.hosts.map((h) => (h.setup?.file === name ? { ...h, setup: { ...h.setup, text } } : h)) });
   };
   let run = lab ? await runSpec(lab) : await runText(file, scripts.get(file)!);
   const viewOf = (r: Run): LabView => {
     const reach = r.lab.reach({ track: false });
-    return { file, graph: modelGraph(r.lab.model), reach: reachJson(reach, reach.matrix()) as LabView['reach'], scripts: [...scripts].map(([name, text]) => ({ file: name, text })) };
+    return {
+      file,
+      graph: modelGraph(r.lab.model),
+      reach: reachJson(reach, reach.matrix()) as LabView['reach'],
+      scripts: [...scripts].map(([name, text]) => ({ file: name, text })),
+      pins: pinsOf(r.spec, { model: r.lab.model, steps: r.steps }, r.spec ? null : { file, text: scripts.get(file) ?? '' }),
+    };
   };
   const src: ViewSource = {
     view: viewOf(run),

@@ -20,6 +20,23 @@ export interface LabView {
   reach: ReachDoc;
   /** the scripts an edit may change: a script file, or a lab file's setup files */
   scripts: { file: string; text: string }[];
+  /** lint findings and failing `expect:` intents, on the namespaces they concern */
+  pins: Pin[];
+}
+
+/** A lint finding or a failing `expect:` intent, pinned to namespaces of the graph (none: the whole lab). */
+export interface Pin {
+  source: 'lint' | 'expect';
+  severity: 'error' | 'warning';
+  /** namespace paths, as the graph's namespaces name them */
+  ns: string[];
+  file: string;
+  line: number;
+  /** the lint rule, or the intent's name */
+  title: string;
+  text: string;
+  /** lint's suggested fix, or the intent's explanation */
+  fix?: string;
 }
 
 /** One ping's `explain --json`, or why it cannot be asked. */

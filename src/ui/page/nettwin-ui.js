@@ -19,8 +19,9 @@
     });
   };
 
-  const state = { view: null, cy: null, run: null, steps: [], at: -1, timer: null, ifaceAt: new Map(), nsNode: new Map() };
+  const state = { view: null, cy: null, run: null, steps: [], at: -1, timer: null, ifaceAt: new Map(), nsNode: new Map(), compact: false };
   window.nettwin = state;
+  const pins = window.nettwinPins(state, $, el);
 
   const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   function style() {
@@ -36,6 +37,9 @@
       { selector: 'node.current', style: { 'border-color': css('--cur'), 'border-width': 5 } },
       { selector: 'node.dropped', style: { 'border-color': css('--bad'), 'border-width': 5, 'border-style': 'double' } },
       { selector: 'node.match', style: { 'overlay-color': css('--cur'), 'overlay-opacity': 0.35 } },
+      { selector: 'node.ns.pinned-error', style: { 'border-color': css('--bad'), 'border-width': 3, 'border-style': 'double', color: css('--bad') } },
+      { selector: 'node.ns.pinned-warning', style: { 'border-color': css('--warn'), 'border-width': 3, 'border-style': 'dashed' } },
+      { selector: 'node.ns.compact', style: { shape: 'round-rectangle', width: 'label', height: 18, padding: 4, 'text-valign': 'center', 'font-size': 10 } },
       { selector: 'edge', style: { width: 2, 'line-color': css('--muted'), 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: css('--muted') } },
       { selector: 'edge.tunnel', style: { 'line-style': 'dashed' } },
       // ports and cables often join nodes of one row: an arc keeps them off the nodes between
@@ -51,8 +55,9 @@
   const IH = 80;
   const PER_ROW = 6;
   function elements(g) {
-    const els = [];
     const nsCount = g.hosts.reduce((n, h) => n + h.namespaces.length, 0);
+    if (nsCount > LARGE) return compactElements(g);
+    const els = [];
     let hx = 0;
     for (const h of g.hosts) {
       els.push({ group: 'nodes', data: { id: h.id, label: h.infra ? 'switches' : h.name }, classes: 'host' });
@@ -92,7 +97,46 @@
     g.edges.forEach((e, k) => {
       els.push({ group: 'edges', data: { id: `E${k}`, source: e.from, target: e.to, label: e.label ?? '' }, classes: e.kind });
     });
-    return { els, large: nsCount > 200 };
+    return { els };
+  }
+
+  // A large lab drawn by namespace: each namespace one small box in a square grid inside its
+  // host, the links between namespaces one edge per pair (interfaces are in the search and the
+  // side panel), so a thousand namespaces stay a drawing the browser can pan and zoom.
+  const LARGE = 200;
+  function compactElements(g) {
+    state.compact = true;
+    const els = [];
+    const nsOf = new Map();
+    let hx = 0;
+    for (const h of g.hosts) {
+      els.push({ group: 'nodes', data: { id: h.id, label: h.infra ? 'switches' : h.name }, classes: 'host' });
+      const cols = Math.max(1, Math.ceil(Math.sqrt(h.namespaces.length)));
+      let wide = 0;
+      h.namespaces.forEach((ns, k) => {
+        state.nsNode.set(ns.path, ns.id);
+        for (const i of ns.ifaces) {
+          nsOf.set(i.id, ns.id);
+          state.ifaceAt.set(`${ns.path}|${i.name}`, ns.id);
+          for (const a of i.aliases) state.ifaceAt.set(`${ns.path}|${a}`, ns.id);
+        }
+        const label = ns.name ?? `${h.name} (root)`;
+        const addrs = ns.ifaces.flatMap((i) => i.addrs).join(' ');
+        els.push({ group: 'nodes', data: { id: ns.id, parent: h.id, label, path: ns.path, addrs }, classes: 'ns compact', position: { x: hx + (k % cols) * 90, y: Math.floor(k / cols) * 40 } });
+        wide = Math.max(wide, (k % cols) * 90);
+      });
+      hx += wide + 200;
+    }
+    const seen = new Set();
+    g.edges.forEach((e, k) => {
+      const a = nsOf.get(e.from) ?? e.from;
+      const b = nsOf.get(e.to) ?? e.to;
+      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+      if (a === b || seen.has(key)) return;
+      seen.add(key);
+      els.push({ group: 'edges', data: { id: `E${k}`, source: a, target: b, label: '' }, classes: e.kind });
+    });
+    return { els };
   }
 
   function draw() {
@@ -102,7 +146,9 @@
     state.cy.fit(undefined, 20);
     state.cy.on('tap', 'node.ns', (ev) => {
       $('src').value = ev.target.data('path');
+      pins.tapped(ev.target.data('path'));
     });
+    pins.onDrawing();
     state.cy.on('tap', 'node.iface', (ev) => {
       const a = ev.target.data('addrs');
       if (a) $('dst').value = a.split(' ')[0].split('/')[0];
@@ -149,6 +195,7 @@
     state.ifaceAt.clear();
     draw();
     lists();
+    pins.list();
     matrix(x.change);
     go(0);
     $('verdict').replaceChildren();
@@ -178,7 +225,7 @@
       const q = $('search').value.trim().toLowerCase();
       state.cy.nodes().removeClass('match');
       if (!q) return;
-      const hit = state.cy.nodes('.ns, .iface').filter((n) => `${n.data('label')} ${n.data('path') ?? ''}`.toLowerCase().includes(q));
+      const hit = state.cy.nodes('.ns, .iface').filter((n) => `${n.data('label')} ${n.data('path') ?? ''} ${n.data('addrs') ?? ''}`.toLowerCase().includes(q));
       hit.addClass('match');
       if (hit.length) {
         state.cy.fit(hit, 60);
@@ -344,6 +391,7 @@
       controls();
       draw();
       matrix();
+      pins.list();
       editor();
       document.body.dataset.ready = '1';
     })
