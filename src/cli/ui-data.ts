@@ -24,8 +24,9 @@ type Run = { lab: Lab; steps: Step[]; spec: LabSpec | null };
  * Runs FILE in the simulator once; the view of the lab it leaves, its pings on demand, and its
  * scripts to edit (a script file, or a lab file's setup files): an edit runs the lab again from
  * the edited text in memory (the file on disk is not touched) and becomes what the view shows.
+ * With `real`, the view is the kernel's instead (ui-real.ts).
  */
-export async function labViewSource(file: string, opts: LoadLabOptions = {}): Promise<ViewSource> {
+export async function labViewSource(file: string, opts: LoadLabOptions & { real?: boolean } = {}): Promise<ViewSource> {
   const lab = isLabFile(file) ? (await import('../labfile/load.js')).loadLabFile(file, opts) : null;
   const runSpec = async (spec: LabSpec): Promise<Run> => {
     const { runLabSim } = await import('../labfile/sim-lab.js');
@@ -74,7 +75,9 @@ export async function labViewSource(file: string, opts: LoadLabOptions = {}): Pr
       return { view: src.view, change: reachChange(before, src.view.reach) };
     },
   };
-  return src;
+  if (!opts.real) return src;
+  const { kernelViewSource, scriptSpec } = await import('./ui-real.js');
+  return kernelViewSource(src, lab ?? scriptSpec(file, scripts.get(file)!));
 }
 
 /** Every ping of the matrix explained, for a static page that has no server to ask (small labs only). */

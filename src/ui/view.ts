@@ -22,6 +22,11 @@ export interface LabView {
   scripts: { file: string; text: string }[];
   /** lint findings and failing `expect:` intents, on the namespaces they concern */
   pins: Pin[];
+  /**
+   * Present only for `nettwin ui --real`: the drawing is the kernel's state read back and the
+   * matrix the kernel's pings (`answers`: each pair's line, "from to" as key).
+   */
+  real?: { kernel: string; answers: Record<string, string> };
 }
 
 /** A lint finding or a failing `expect:` intent, pinned to namespaces of the graph (none: the whole lab). */

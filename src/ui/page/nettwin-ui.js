@@ -207,6 +207,15 @@
     document.body.dataset.edits = String(Number(document.body.dataset.edits ?? 0) + 1);
   }
 
+  function mode() {
+    const real = state.view.real;
+    const m = $('mode');
+    m.dataset.mode = real ? 'real' : 'sim';
+    m.textContent = real
+      ? `The kernel's answer: this lab ran on Linux ${real.kernel} in a throwaway sandbox; the drawing is its state read back and every cell of the matrix a real ping -c 1 -W 1 there.`
+      : 'Simulated: nettwin worked this out without a kernel (nettwin ui --real asks the kernel).';
+  }
+
   function controls() {
     lists();
     $('send').onclick = () => ping($('src').value, $('dst').value.trim());
@@ -326,6 +335,11 @@
     if (x.reason) v.append(el('p', { id: 'reason', 'data-reason': x.reason }, `drop reason: ${x.reason}`));
     if (x.cause) v.append(el('p', {}, `why: ${x.cause.why}`), ...(x.cause.fix ? [el('p', {}, `fix: ${x.cause.fix}`)] : []));
     for (const n of x.notSimulated ?? []) v.append(el('p', { class: 'hint' }, `not simulated: ${n.text}`));
+    if (x.kernel) {
+      // --real: the kernel's own ping first; the steps below are the simulator's account of it
+      v.prepend(el('p', { id: 'kernel-answer', class: x.kernel.replied ? 'ok' : 'bad', 'data-replied': x.kernel.replied ? '1' : '0' }, `${x.kernel.replied ? '✓' : '✗'} the kernel: ${x.kernel.line}`));
+      v.append(el('p', { class: 'hint' }, "the steps are the simulator's explanation of this ping, not a trace from the kernel"));
+    }
     go(0);
   }
 
@@ -388,6 +402,7 @@
   start
     .then((view) => {
       state.view = view;
+      mode();
       controls();
       draw();
       matrix();
