@@ -7,7 +7,8 @@ import { modelGraph } from '../graph/model-graph.js';
 import { parseIp4 } from '../model/ip.js';
 import { resolveNsName } from '../labfile/ns-names.js';
 import type { LoadLabOptions } from '../labfile/load.js';
-import { type LabView, reachChange, type ViewSource } from '../ui/view.js';
+import type { LabView, ViewSource } from '../ui/view.js';
+import { comparePairs, reachPairs } from './reach-compare.js';
 import { Lab } from '../lab.js';
 import { isLabFile } from '../labfile/path.js';
 import type { LabSpec } from '../labfile/spec.js';
@@ -68,11 +69,12 @@ export async function labViewSource(file: string, opts: LoadLabOptions & { real?
     },
     async edit(name: string, text: string) {
       if (!scripts.has(name)) return { error: `${JSON.stringify(name)} is not one of this lab's scripts` };
-      const before = src.view.reach;
+      // the pairs gained and lost are reach --compare's, between the run shown and the edited one
+      const before = reachPairs(run.lab);
       scripts.set(name, text);
       run = await runText(name, text);
       src.view = viewOf(run);
-      return { view: src.view, change: reachChange(before, src.view.reach) };
+      return { view: src.view, change: comparePairs(before, reachPairs(run.lab)) };
     },
   };
   if (!opts.real) return src;

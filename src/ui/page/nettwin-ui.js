@@ -199,7 +199,7 @@
     matrix(x.change);
     go(0);
     $('verdict').replaceChildren();
-    const pairs = (l) => l.map((p) => `${p.from} → ${p.to}`).join(', ') || 'none';
+    const pairs = (l) => l.map((p) => `${p.from} → ${p.to}${p.at ? ` (${p.at})` : ''}`).join(', ') || 'none';
     $('change').replaceChildren(
       el('p', { id: 'gained', 'data-count': String(x.change.gained.length) }, `▲ gained ${x.change.gained.length}: ${pairs(x.change.gained)}`),
       el('p', { id: 'lost', 'data-count': String(x.change.lost.length) }, `▼ lost ${x.change.lost.length}: ${pairs(x.change.lost)}`),
