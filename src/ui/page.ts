@@ -39,7 +39,7 @@ function inlineScript(code: string): string {
 }
 
 /** The page's scripts, in order: the parts first, then the main one that calls them. */
-const PARTS = ['nettwin-ui-pins.js', 'nettwin-ui.js'];
+const PARTS = ['nettwin-ui-layout.js', 'nettwin-ui-pins.js', 'nettwin-ui-keys.js', 'nettwin-ui.js'];
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

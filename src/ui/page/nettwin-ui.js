@@ -36,6 +36,7 @@
       { selector: 'node.visited', style: { 'border-color': css('--seen'), 'border-width': 3 } },
       { selector: 'node.current', style: { 'border-color': css('--cur'), 'border-width': 5 } },
       { selector: 'node.dropped', style: { 'border-color': css('--bad'), 'border-width': 5, 'border-style': 'double' } },
+      { selector: 'node.kbd', style: { 'underlay-color': css('--cur'), 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
       { selector: 'node.match', style: { 'overlay-color': css('--cur'), 'overlay-opacity': 0.35 } },
       { selector: 'node.ns.pinned-error', style: { 'border-color': css('--bad'), 'border-width': 3, 'border-style': 'double', color: css('--bad') } },
       { selector: 'node.ns.pinned-warning', style: { 'border-color': css('--warn'), 'border-width': 3, 'border-style': 'dashed' } },
@@ -49,95 +50,7 @@
     ];
   }
 
-  // A fixed placement, the same for the same lab: hosts side by side, a host's root namespace
-  // on top and its other namespaces in rows below, each namespace's interfaces in a row.
-  const IW = 150;
-  const IH = 80;
-  const PER_ROW = 6;
-  function elements(g) {
-    const nsCount = g.hosts.reduce((n, h) => n + h.namespaces.length, 0);
-    if (nsCount > LARGE) return compactElements(g);
-    const els = [];
-    let hx = 0;
-    for (const h of g.hosts) {
-      els.push({ group: 'nodes', data: { id: h.id, label: h.infra ? 'switches' : h.name }, classes: 'host' });
-      const root = h.namespaces.filter((ns) => ns.name === null);
-      const rest = h.namespaces.filter((ns) => ns.name !== null);
-      const rows = [root, ...Array.from({ length: Math.ceil(rest.length / PER_ROW) }, (_, r) => rest.slice(r * PER_ROW, r * PER_ROW + PER_ROW))].filter((r) => r.length);
-      let y = 0;
-      let width = 0;
-      for (const row of rows) {
-        let x = hx;
-        let tall = 1;
-        for (const ns of row) {
-          state.nsNode.set(ns.path, ns.id);
-          els.push({ group: 'nodes', data: { id: ns.id, parent: h.id, label: ns.name ?? `${h.name} (root)`, path: ns.path }, classes: 'ns' });
-          const cols = Math.max(1, Math.min(ns.ifaces.length, 4));
-          ns.ifaces.forEach((i, k) => {
-            state.ifaceAt.set(`${ns.path}|${i.name}`, i.id);
-            for (const a of i.aliases) state.ifaceAt.set(`${ns.path}|${a}`, i.id);
-            const lines = [i.name, ...i.addrs, ...(i.detail ? [i.detail] : [])];
-            const w = Math.max(...lines.map((l) => l.length)) * 6 + 14;
-            els.push({
-              group: 'nodes',
-              data: { id: i.id, parent: ns.id, label: lines.join('\n'), w, h: lines.length * 13 + 10, name: i.name, ns: ns.path, addrs: i.addrs.join(' ') },
-              classes: `iface ${i.kind}${i.up ? '' : ' down'}`,
-              position: { x: x + (k % cols) * IW, y: y + Math.floor(k / cols) * IH },
-            });
-          });
-          if (!ns.ifaces.length) els.push({ group: 'nodes', data: { id: `${ns.id}__empty`, parent: ns.id, label: '' }, classes: 'empty', position: { x, y } });
-          tall = Math.max(tall, Math.ceil(ns.ifaces.length / cols));
-          x += cols * IW + 60;
-        }
-        width = Math.max(width, x - hx);
-        y += tall * IH + 90;
-      }
-      hx += width + 120;
-    }
-    g.edges.forEach((e, k) => {
-      els.push({ group: 'edges', data: { id: `E${k}`, source: e.from, target: e.to, label: e.label ?? '' }, classes: e.kind });
-    });
-    return { els };
-  }
-
-  // A large lab drawn by namespace: each namespace one small box in a square grid inside its
-  // host, the links between namespaces one edge per pair (interfaces are in the search and the
-  // side panel), so a thousand namespaces stay a drawing the browser can pan and zoom.
-  const LARGE = 200;
-  function compactElements(g) {
-    state.compact = true;
-    const els = [];
-    const nsOf = new Map();
-    let hx = 0;
-    for (const h of g.hosts) {
-      els.push({ group: 'nodes', data: { id: h.id, label: h.infra ? 'switches' : h.name }, classes: 'host' });
-      const cols = Math.max(1, Math.ceil(Math.sqrt(h.namespaces.length)));
-      let wide = 0;
-      h.namespaces.forEach((ns, k) => {
-        state.nsNode.set(ns.path, ns.id);
-        for (const i of ns.ifaces) {
-          nsOf.set(i.id, ns.id);
-          state.ifaceAt.set(`${ns.path}|${i.name}`, ns.id);
-          for (const a of i.aliases) state.ifaceAt.set(`${ns.path}|${a}`, ns.id);
-        }
-        const label = ns.name ?? `${h.name} (root)`;
-        const addrs = ns.ifaces.flatMap((i) => i.addrs).join(' ');
-        els.push({ group: 'nodes', data: { id: ns.id, parent: h.id, label, path: ns.path, addrs }, classes: 'ns compact', position: { x: hx + (k % cols) * 90, y: Math.floor(k / cols) * 40 } });
-        wide = Math.max(wide, (k % cols) * 90);
-      });
-      hx += wide + 200;
-    }
-    const seen = new Set();
-    g.edges.forEach((e, k) => {
-      const a = nsOf.get(e.from) ?? e.from;
-      const b = nsOf.get(e.to) ?? e.to;
-      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-      if (a === b || seen.has(key)) return;
-      seen.add(key);
-      els.push({ group: 'edges', data: { id: `E${k}`, source: a, target: b, label: '' }, classes: e.kind });
-    });
-    return { els };
-  }
+  const elements = window.nettwinLayout(state);
 
   function draw() {
     const { els } = elements(state.view.graph);
@@ -216,6 +129,14 @@
       : 'Simulated: nettwin worked this out without a kernel (nettwin ui --real asks the kernel).';
   }
 
+  /** light ⇄ dark: the page's colours and the drawing's, which Cytoscape holds as values */
+  function theme() {
+    const dark = document.documentElement.classList.toggle('dark');
+    $('theme').setAttribute('aria-pressed', dark ? 'true' : 'false');
+    document.body.dataset.theme = dark ? 'dark' : 'light';
+    state.cy?.style(style());
+  }
+
   function controls() {
     lists();
     $('send').onclick = () => ping($('src').value, $('dst').value.trim());
@@ -226,10 +147,7 @@
     $('fwd').onclick = () => go(state.at + 1);
     $('play').onclick = () => (state.timer ? pause() : play());
     $('fit').onclick = () => state.cy.fit(undefined, 20);
-    $('theme').onclick = () => {
-      document.documentElement.classList.toggle('dark');
-      state.cy.style(style());
-    };
+    $('theme').onclick = theme;
     $('search').addEventListener('input', () => {
       const q = $('search').value.trim().toLowerCase();
       state.cy.nodes().removeClass('match');
@@ -241,14 +159,9 @@
         if (state.cy.zoom() > 1.5) state.cy.zoom({ level: 1.5, renderedPosition: { x: state.cy.width() / 2, y: state.cy.height() / 2 } });
       }
     });
-    document.addEventListener('keydown', (e) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-      if (e.key === 'ArrowRight') go(state.at + 1);
-      else if (e.key === 'ArrowLeft') go(state.at - 1);
-      else if (e.key === ' ') (state.timer ? pause() : play(), e.preventDefault());
-      else if (e.key === '/') ($('search').focus(), e.preventDefault());
-    });
-    if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) document.documentElement.classList.add('dark');
+    window.nettwinKeys(state, $, { go, play, pause, theme });
+    if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) theme();
+    else document.body.dataset.theme = 'light';
   }
 
   function matrix(change) {
