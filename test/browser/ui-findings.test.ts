@@ -109,6 +109,27 @@ describeBrowser('lint findings and failing intents pinned to the drawing', () =>
     for (const ns of sel) expect(ns).toContain('node2/NS1');
     const all = await page.$$eval('#pins li', (lis) => lis.filter((li) => li.getAttribute('data-ns')!.split(' ').includes('node2/NS1')).length);
     expect(sel.length).toBe(all);
+    // a ping stepped through a pinned namespace: the packet's mark shows over the pin's
+    await page.select('#src', 'node1/NS1');
+    await page.$eval('#dst', (e) => ((e as unknown as { value: string }).value = '172.16.0.3'));
+    await page.click('#send');
+    await page.waitForSelector('#step [data-kind]');
+    const look = await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        getComputedStyle(e: unknown): { getPropertyValue(n: string): string };
+        document: { documentElement: unknown };
+        nettwin: { cy: { nodes(s: string): { filter(f: (n: { data(k: string): unknown }) => boolean): { style(k: string): string; hasClass(c: string): boolean }[] } } };
+      };
+      const n = g.nettwin.cy.nodes('.ns').filter((x) => x.data('path') === 'node1/NS1')[0]!;
+      return {
+        pinned: n.hasClass('pinned-error'),
+        current: n.hasClass('current'),
+        border: n.style('border-color'),
+        cur: g.getComputedStyle(g.document.documentElement).getPropertyValue('--cur').trim(),
+      };
+    });
+    expect(look.pinned && look.current).toBe(true);
+    expect(look.border).toBe(`rgb(${[1, 3, 5].map((i) => Number.parseInt(look.cur.slice(i, i + 2), 16)).join(',')})`);
     expect(errors).toEqual([]);
     await page.close();
   });
