@@ -8,6 +8,7 @@ import { addressOfNs } from '../verify/describe.js';
 import { isLabFile, loadLabFile, type LoadLabOptions } from '../labfile/load.js';
 import { runLabSim } from '../labfile/sim-lab.js';
 import { loadInput } from './load.js';
+import type { Step } from '../exec/step.js';
 
 /** What a lab's reach, via and all-reach intents expect to reach, as pairs (the intents verify cannot use are verify's to report). */
 function expected(spec: LabSpec, model: LabModel): NonNullable<LintInput['expect']> {
@@ -31,12 +32,17 @@ function expected(spec: LabSpec, model: LabModel): NonNullable<LintInput['expect
   return out;
 }
 
+/** The findings on a lab file that already ran (the web view lints the lab it shows). */
+export function lintLab(spec: LabSpec, model: LabModel, steps: Step[]) {
+  const sources = spec.hosts.filter((h) => h.setup).map((h) => ({ file: h.setup!.file, text: h.setup!.text, firstLine: h.setup!.firstLine, host: h.name }));
+  return lint({ steps, model, sources, expect: expected(spec, model) });
+}
+
 export function lintFile(file: string, opts: LoadLabOptions = {}) {
   if (isLabFile(file)) {
     const spec = loadLabFile(file, opts);
     const { lab, steps } = runLabSim(spec);
-    const sources = spec.hosts.filter((h) => h.setup).map((h) => ({ file: h.setup!.file, text: h.setup!.text, firstLine: h.setup!.firstLine, host: h.name }));
-    return lint({ steps, model: lab.model, sources, expect: expected(spec, lab.model) });
+    return lintLab(spec, lab.model, steps);
   }
   const input = loadInput(file);
   const lab = new Lab();

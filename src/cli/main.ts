@@ -171,13 +171,14 @@ export function buildProgram(): Command {
     .description('the web view of the lab after FILE ran in the simulator: the drawing, a ping stepped hop by hop, the reachability matrix; served on 127.0.0.1 behind a random token')
     .argument('<file>', 'a shell script or a lab file (.yaml)')
     .option('--port <port>', 'the port to listen on (default: any free one)')
+    .option('--real', "show the kernel's answer: the lab run on the real kernel, inside a throwaway sandbox (needs root); the drawing is its state read back, the matrix its pings")
     .option('--allow-outside', ALLOW_OUTSIDE)
     .addHelpText(
       'after',
-      `\nExamples:\n  nettwin ui examples/seed/lab.yaml\n  nettwin ui examples/seed/lab.yaml --port 8123\n\nOpen the URL it prints (it holds the token: any request without it gets 403). Ctrl-C stops it.\nExit status: 0 stopped, ${USAGE_STATUS}, or the file could not be read or used.`,
+      `\nExamples:\n  nettwin ui examples/seed/lab.yaml\n  nettwin ui examples/seed/lab.yaml --port 8123\n  sudo nettwin ui examples/seed/lab.yaml --real\n\nOpen the URL it prints (it holds the token: any request without it gets 403). Ctrl-C stops it.\nExit status: 0 stopped, ${USAGE_STATUS}, or the file could not be read or used.`,
     )
     .action(
-      act(async (file: string, opts: { port?: string; allowOutside?: boolean }) => {
+      act(async (file: string, opts: { port?: string; allowOutside?: boolean; real?: boolean }) => {
         checkAllowOutside(file, opts);
         const { uiCommand } = await import('./ui.js');
         return uiCommand(file, opts);

@@ -8,6 +8,7 @@
 import { ip4ToString } from '../model/ip.js';
 import { colorsFor, useColor } from './colors.js';
 import { simulatedLab } from './lab-after.js';
+import type { Lab } from '../lab.js';
 
 /** One pair: `from` pings `to` (an address of `at`). */
 export interface ReachPair {
@@ -28,13 +29,15 @@ export interface ReachComparison {
 
 const key = (p: ReachPair) => `${p.from}\0${p.to}\0${p.at}`;
 
-/** Every pair of FILE after it ran, and whether it gets a reply. */
-async function pairsOf(file: string, allowOutside: boolean | undefined): Promise<Map<string, { pair: ReachPair; ok: boolean }>> {
-  const lab = await simulatedLab(file, { allowOutside });
+/** Every pair of a lab that ran, and whether it gets a reply (keyed by from, to and at). */
+export type ReachPairs = Map<string, { pair: ReachPair; ok: boolean }>;
+
+/** The pairs of a lab as it is now (the web view's editor compares two runs with these). */
+export function reachPairs(lab: Lab): ReachPairs {
   const r = lab.reach({ track: false });
   const m = r.matrix();
   const nd = r.destinations.length;
-  const out = new Map<string, { pair: ReachPair; ok: boolean }>();
+  const out: ReachPairs = new Map();
   for (let i = 0; i < r.sources.length; i++) {
     for (let j = 0; j < nd; j++) {
       const d = r.destinations[j]!;
@@ -47,18 +50,24 @@ async function pairsOf(file: string, allowOutside: boolean | undefined): Promise
   return out;
 }
 
+/** What NEW gained and lost against OLD: a pair one side lacks counts as unreachable there. */
+export function comparePairs(a: ReachPairs, b: ReachPairs): { gained: ReachPair[]; lost: ReachPair[] } {
+  return {
+    gained: [...b].filter(([k, v]) => v.ok && !a.get(k)?.ok).map(([, v]) => v.pair),
+    lost: [...a].filter(([k, v]) => v.ok && !b.get(k)?.ok).map(([, v]) => v.pair),
+  };
+}
+
 /**
  * The pairs NEW gains and loses against OLD.
  *
  * @example (await compareReach('examples/seed/lab.yaml', 'examples/seed/lab-fixed-routes.yaml')).lost // []
  */
 export async function compareReach(oldFile: string, newFile: string, opts: { allowOutside?: boolean } = {}): Promise<ReachComparison> {
-  const a = await pairsOf(oldFile, opts.allowOutside);
-  const b = await pairsOf(newFile, opts.allowOutside);
-  const count = (m: typeof a) => ({ pairs: m.size, reachable: [...m.values()].filter((v) => v.ok).length });
-  const gained = [...b].filter(([k, v]) => v.ok && !a.get(k)?.ok).map(([, v]) => v.pair);
-  const lost = [...a].filter(([k, v]) => v.ok && !b.get(k)?.ok).map(([, v]) => v.pair);
-  return { old: oldFile, new: newFile, before: count(a), after: count(b), gained, lost };
+  const a = reachPairs(await simulatedLab(oldFile, opts));
+  const b = reachPairs(await simulatedLab(newFile, opts));
+  const count = (m: ReachPairs) => ({ pairs: m.size, reachable: [...m.values()].filter((v) => v.ok).length });
+  return { old: oldFile, new: newFile, before: count(a), after: count(b), ...comparePairs(a, b) };
 }
 
 export function formatComparison(c: ReachComparison, color = false): string {

@@ -7,7 +7,8 @@ import { modelGraph } from '../graph/model-graph.js';
 import { parseIp4 } from '../model/ip.js';
 import { resolveNsName } from '../labfile/ns-names.js';
 import type { LoadLabOptions } from '../labfile/load.js';
-import { type LabView, reachChange, type ViewSource } from '../ui/view.js';
+import type { LabView, ViewSource } from '../ui/view.js';
+import { comparePairs, reachPairs } from './reach-compare.js';
 import { Lab } from '../lab.js';
 import { isLabFile } from '../labfile/path.js';
 import type { LabSpec } from '../labfile/spec.js';
@@ -15,21 +16,23 @@ import { loadInput } from './load.js';
 import { explainJson, explainWithCause } from './explain.js';
 import type { Step } from '../exec/step.js';
 import { reachJson } from './reach.js';
+import { pinsOf } from './ui-pins.js';
 
 /** The lab a run leaves and the steps that made it. */
-type Run = { lab: Lab; steps: Step[] };
+type Run = { lab: Lab; steps: Step[]; spec: LabSpec | null };
 
 /**
  * Runs FILE in the simulator once; the view of the lab it leaves, its pings on demand, and its
  * scripts to edit (a script file, or a lab file's setup files): an edit runs the lab again from
  * the edited text in memory (the file on disk is not touched) and becomes what the view shows.
+ * With `real`, the view is the kernel's instead (ui-real.ts).
  */
-export async function labViewSource(file: string, opts: LoadLabOptions = {}): Promise<ViewSource> {
+export async function labViewSource(file: string, opts: LoadLabOptions & { real?: boolean } = {}): Promise<ViewSource> {
   const lab = isLabFile(file) ? (await import('../labfile/load.js')).loadLabFile(file, opts) : null;
   const runSpec = async (spec: LabSpec): Promise<Run> => {
     const { runLabSim } = await import('../labfile/sim-lab.js');
     const r = runLabSim(spec);
-    return { lab: new Lab(r.lab), steps: r.steps };
+    return { lab: new Lab(r.lab), steps: r.steps, spec };
   };
   const scripts = new Map<string, string>();
   if (lab) for (const h of lab.hosts) if (h.setup && h.setup.file !== file && h.setup.firstLine === 1) scripts.set(h.setup.file, h.setup.text);
@@ -37,14 +40,20 @@ export async function labViewSource(file: string, opts: LoadLabOptions = {}): Pr
   const runText = async (name: string, text: string): Promise<Run> => {
     if (!lab) {
       const l = new Lab();
-      return { lab: l, steps: l.host('host').sh(text, { file: name }) };
+      return { lab: l, steps: l.host('host').sh(text, { file: name }), spec: null };
     }
     return runSpec({ ...lab, hosts: lab.hosts.map((h) => (h.setup?.file === name ? { ...h, setup: { ...h.setup, text } } : h)) });
   };
   let run = lab ? await runSpec(lab) : await runText(file, scripts.get(file)!);
   const viewOf = (r: Run): LabView => {
     const reach = r.lab.reach({ track: false });
-    return { file, graph: modelGraph(r.lab.model), reach: reachJson(reach, reach.matrix()) as LabView['reach'], scripts: [...scripts].map(([name, text]) => ({ file: name, text })) };
+    return {
+      file,
+      graph: modelGraph(r.lab.model),
+      reach: reachJson(reach, reach.matrix()) as LabView['reach'],
+      scripts: [...scripts].map(([name, text]) => ({ file: name, text })),
+      pins: pinsOf(r.spec, { model: r.lab.model, steps: r.steps }, r.spec ? null : { file, text: scripts.get(file) ?? '' }),
+    };
   };
   const src: ViewSource = {
     view: viewOf(run),
@@ -60,14 +69,17 @@ export async function labViewSource(file: string, opts: LoadLabOptions = {}): Pr
     },
     async edit(name: string, text: string) {
       if (!scripts.has(name)) return { error: `${JSON.stringify(name)} is not one of this lab's scripts` };
-      const before = src.view.reach;
+      // the pairs gained and lost are reach --compare's, between the run shown and the edited one
+      const before = reachPairs(run.lab);
       scripts.set(name, text);
       run = await runText(name, text);
       src.view = viewOf(run);
-      return { view: src.view, change: reachChange(before, src.view.reach) };
+      return { view: src.view, change: comparePairs(before, reachPairs(run.lab)) };
     },
   };
-  return src;
+  if (!opts.real) return src;
+  const { kernelViewSource, scriptSpec } = await import('./ui-real.js');
+  return kernelViewSource(src, lab ?? scriptSpec(file, scripts.get(file)!));
 }
 
 /** Every ping of the matrix explained, for a static page that has no server to ask (small labs only). */

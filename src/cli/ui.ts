@@ -9,6 +9,8 @@ import { usageFailure } from './usage.js';
 
 export interface UiOptions extends LoadLabOptions {
   port?: string;
+  /** the kernel's view: the lab run on the kernel in a sandbox (ui-real.ts) */
+  real?: boolean;
 }
 
 /** Exit status: 0 stopped by a signal, 2 bad options (or, thrown, a bad file). */
@@ -18,9 +20,11 @@ export async function uiCommand(file: string, opts: UiOptions): Promise<number> 
     if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) > 65535) return usageFailure('ui', `--port: ${JSON.stringify(opts.port)} is not a port number`);
     port = Number(opts.port);
   }
-  const src = await labViewSource(file, { allowOutside: opts.allowOutside });
+  const src = await labViewSource(file, { allowOutside: opts.allowOutside, real: opts.real });
   const server = await startUiServer(src, { port });
-  process.stdout.write(`nettwin ui: ${file} at ${server.url}\n(only this URL opens it: it holds the token; Ctrl-C stops the server)\n`);
+  process.stdout.write(
+    `nettwin ui: ${file}${opts.real ? ` as the kernel ran it (Linux ${src.view.real?.kernel})` : ''} at ${server.url}\n(only this URL opens it: it holds the token; Ctrl-C stops the server)\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

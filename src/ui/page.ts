@@ -38,6 +38,9 @@ function inlineScript(code: string): string {
   return code.replace(/<\/script/gi, '<\\/script');
 }
 
+/** The page's scripts, in order: the parts first, then the main one that calls them. */
+const PARTS = ['nettwin-ui-layout.js', 'nettwin-ui-pins.js', 'nettwin-ui-keys.js', 'nettwin-ui.js'];
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function pageHtml(init: PageInit, title: string): string {
@@ -54,7 +57,7 @@ export function pageHtml(init: PageInit, title: string): string {
 ${asset('nettwin-ui.html')}
 <script type="application/json" id="nettwin-data">${scriptJson(init)}</script>
 <script>${inlineScript(cytoscapeSource())}</script>
-<script>${inlineScript(asset('nettwin-ui.js'))}</script>
+${PARTS.map((f) => `<script>${inlineScript(asset(f))}</script>`).join('\n')}
 </body>
 </html>
 `;

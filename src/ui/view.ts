@@ -20,14 +20,37 @@ export interface LabView {
   reach: ReachDoc;
   /** the scripts an edit may change: a script file, or a lab file's setup files */
   scripts: { file: string; text: string }[];
+  /** lint findings and failing `expect:` intents, on the namespaces they concern */
+  pins: Pin[];
+  /**
+   * Present only for `nettwin ui --real`: the drawing is the kernel's state read back and the
+   * matrix the kernel's pings (`answers`: each pair's line, "from to" as key).
+   */
+  real?: { kernel: string; answers: Record<string, string> };
+}
+
+/** A lint finding or a failing `expect:` intent, pinned to namespaces of the graph (none: the whole lab). */
+export interface Pin {
+  source: 'lint' | 'expect';
+  severity: 'error' | 'warning';
+  /** namespace paths, as the graph's namespaces name them */
+  ns: string[];
+  file: string;
+  line: number;
+  /** the lint rule, or the intent's name */
+  title: string;
+  text: string;
+  /** lint's suggested fix, or the intent's explanation */
+  fix?: string;
 }
 
 /** One ping's `explain --json`, or why it cannot be asked. */
 export type ExplainAnswer = { result: object } | { error: string };
 
+/** What an edit changed: `reach --compare`'s pairs (`from` pings `to`, an address of `at`) gained and lost. */
 export interface PairChange {
-  gained: { from: string; to: string }[];
-  lost: { from: string; to: string }[];
+  gained: { from: string; to: string; at: string }[];
+  lost: { from: string; to: string; at: string }[];
 }
 
 export type EditAnswer = { view: LabView; change: PairChange } | { error: string };
@@ -37,24 +60,4 @@ export interface ViewSource {
   explain(from: string, to: string): ExplainAnswer;
   /** runs the lab again with one of its scripts replaced by `text`; the view follows */
   edit(file: string, text: string): Promise<EditAnswer>;
-}
-
-/**
- * Pairs gained and lost between two `reach --json` documents (what an edit changed), by
- * (source, destination) name. `reach --compare` computes the same; point here at it once it is on main.
- */
-export function reachChange(before: ReachDoc, after: ReachDoc): PairChange {
-  const ok = (r: ReachDoc): Set<string> => {
-    const bad = new Set(r.unreachable.map((u) => `${u.from} ${u.to}`));
-    const s = new Set<string>();
-    for (const f of r.sources) for (const t of r.destinations) if (!bad.has(`${f} ${t}`)) s.add(`${f} ${t}`);
-    return s;
-  };
-  const a = ok(before);
-  const b = ok(after);
-  const pair = (k: string) => {
-    const [from, to] = k.split(' ') as [string, string];
-    return { from, to };
-  };
-  return { gained: [...b].filter((k) => !a.has(k)).map(pair), lost: [...a].filter((k) => !b.has(k)).map(pair) };
 }

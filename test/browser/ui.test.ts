@@ -244,6 +244,17 @@ describeBrowser('nettwin ui in chromium', () => {
     const marked = await page.$$eval('#matrix td[data-change="gained"]', (tds) => tds.map((td) => `${td.getAttribute('data-from')} ${td.getAttribute('data-to')}`));
     expect(marked).toEqual(gained);
     expect(await page.$eval('#gained', (e) => Number(e.getAttribute('data-count')))).toBe(gained.length);
+    // green: each gained cell now wears the reply colour (the theme's --ok) and the reply symbol
+    const look = await page.$$eval('#matrix td[data-change="gained"]', (tds) =>
+      tds.map((td) => {
+        const g = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string; getPropertyValue(n: string): string }; document: { documentElement: unknown } };
+        const probe = (td as unknown as { ownerDocument: { createElement(t: string): { style: { color: string } } } }).ownerDocument.createElement('span');
+        probe.style.color = g.getComputedStyle(g.document.documentElement).getPropertyValue('--ok').trim();
+        return { bg: g.getComputedStyle(td).backgroundColor, ok: probe.style.color, text: td.textContent };
+      }),
+    );
+    for (const l of look) expect(l).toEqual({ bg: l.ok, ok: l.ok, text: '✓' });
+    expect(look.length).toBe(gained.length);
     await screenshot(page, 'edit-fixed');
     expect(errors).toEqual([]);
     await page.close();

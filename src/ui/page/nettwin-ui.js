@@ -19,8 +19,9 @@
     });
   };
 
-  const state = { view: null, cy: null, run: null, steps: [], at: -1, timer: null, ifaceAt: new Map(), nsNode: new Map() };
+  const state = { view: null, cy: null, run: null, steps: [], at: -1, timer: null, ifaceAt: new Map(), nsNode: new Map(), compact: false };
   window.nettwin = state;
+  const pins = window.nettwinPins(state, $, el);
 
   const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   function style() {
@@ -32,10 +33,15 @@
       { selector: 'node.empty', style: { width: 60, height: 20, 'background-opacity': 0, 'border-width': 0 } },
       { selector: 'node.bridge', style: { shape: 'hexagon', 'border-width': 2 } },
       { selector: 'node.down', style: { 'border-style': 'dashed', opacity: 0.6 } },
-      { selector: 'node.visited', style: { 'border-color': css('--seen'), 'border-width': 3 } },
-      { selector: 'node.current', style: { 'border-color': css('--cur'), 'border-width': 5 } },
+      // before the packet's marks: where the packet is shows over what lint says of the namespace
+      { selector: 'node.ns.pinned-error', style: { 'border-color': css('--bad'), 'border-width': 3, 'border-style': 'double', color: css('--bad') } },
+      { selector: 'node.ns.pinned-warning', style: { 'border-color': css('--warn'), 'border-width': 3, 'border-style': 'dashed' } },
+      { selector: 'node.visited', style: { 'border-color': css('--seen'), 'border-width': 3, 'border-style': 'solid' } },
+      { selector: 'node.current', style: { 'border-color': css('--cur'), 'border-width': 5, 'border-style': 'solid' } },
       { selector: 'node.dropped', style: { 'border-color': css('--bad'), 'border-width': 5, 'border-style': 'double' } },
+      { selector: 'node.kbd', style: { 'underlay-color': css('--cur'), 'underlay-opacity': 0.6, 'underlay-padding': 6 } },
       { selector: 'node.match', style: { 'overlay-color': css('--cur'), 'overlay-opacity': 0.35 } },
+      { selector: 'node.ns.compact', style: { shape: 'round-rectangle', width: 'label', height: 18, padding: 4, 'text-valign': 'center', 'font-size': 10 } },
       { selector: 'edge', style: { width: 2, 'line-color': css('--muted'), 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: css('--muted') } },
       { selector: 'edge.tunnel', style: { 'line-style': 'dashed' } },
       // ports and cables often join nodes of one row: an arc keeps them off the nodes between
@@ -45,55 +51,7 @@
     ];
   }
 
-  // A fixed placement, the same for the same lab: hosts side by side, a host's root namespace
-  // on top and its other namespaces in rows below, each namespace's interfaces in a row.
-  const IW = 150;
-  const IH = 80;
-  const PER_ROW = 6;
-  function elements(g) {
-    const els = [];
-    const nsCount = g.hosts.reduce((n, h) => n + h.namespaces.length, 0);
-    let hx = 0;
-    for (const h of g.hosts) {
-      els.push({ group: 'nodes', data: { id: h.id, label: h.infra ? 'switches' : h.name }, classes: 'host' });
-      const root = h.namespaces.filter((ns) => ns.name === null);
-      const rest = h.namespaces.filter((ns) => ns.name !== null);
-      const rows = [root, ...Array.from({ length: Math.ceil(rest.length / PER_ROW) }, (_, r) => rest.slice(r * PER_ROW, r * PER_ROW + PER_ROW))].filter((r) => r.length);
-      let y = 0;
-      let width = 0;
-      for (const row of rows) {
-        let x = hx;
-        let tall = 1;
-        for (const ns of row) {
-          state.nsNode.set(ns.path, ns.id);
-          els.push({ group: 'nodes', data: { id: ns.id, parent: h.id, label: ns.name ?? `${h.name} (root)`, path: ns.path }, classes: 'ns' });
-          const cols = Math.max(1, Math.min(ns.ifaces.length, 4));
-          ns.ifaces.forEach((i, k) => {
-            state.ifaceAt.set(`${ns.path}|${i.name}`, i.id);
-            for (const a of i.aliases) state.ifaceAt.set(`${ns.path}|${a}`, i.id);
-            const lines = [i.name, ...i.addrs, ...(i.detail ? [i.detail] : [])];
-            const w = Math.max(...lines.map((l) => l.length)) * 6 + 14;
-            els.push({
-              group: 'nodes',
-              data: { id: i.id, parent: ns.id, label: lines.join('\n'), w, h: lines.length * 13 + 10, name: i.name, ns: ns.path, addrs: i.addrs.join(' ') },
-              classes: `iface ${i.kind}${i.up ? '' : ' down'}`,
-              position: { x: x + (k % cols) * IW, y: y + Math.floor(k / cols) * IH },
-            });
-          });
-          if (!ns.ifaces.length) els.push({ group: 'nodes', data: { id: `${ns.id}__empty`, parent: ns.id, label: '' }, classes: 'empty', position: { x, y } });
-          tall = Math.max(tall, Math.ceil(ns.ifaces.length / cols));
-          x += cols * IW + 60;
-        }
-        width = Math.max(width, x - hx);
-        y += tall * IH + 90;
-      }
-      hx += width + 120;
-    }
-    g.edges.forEach((e, k) => {
-      els.push({ group: 'edges', data: { id: `E${k}`, source: e.from, target: e.to, label: e.label ?? '' }, classes: e.kind });
-    });
-    return { els, large: nsCount > 200 };
-  }
+  const elements = window.nettwinLayout(state);
 
   function draw() {
     const { els } = elements(state.view.graph);
@@ -102,7 +60,9 @@
     state.cy.fit(undefined, 20);
     state.cy.on('tap', 'node.ns', (ev) => {
       $('src').value = ev.target.data('path');
+      pins.tapped(ev.target.data('path'));
     });
+    pins.onDrawing();
     state.cy.on('tap', 'node.iface', (ev) => {
       const a = ev.target.data('addrs');
       if (a) $('dst').value = a.split(' ')[0].split('/')[0];
@@ -149,15 +109,33 @@
     state.ifaceAt.clear();
     draw();
     lists();
+    pins.list();
     matrix(x.change);
     go(0);
     $('verdict').replaceChildren();
-    const pairs = (l) => l.map((p) => `${p.from} → ${p.to}`).join(', ') || 'none';
+    const pairs = (l) => l.map((p) => `${p.from} → ${p.to}${p.at ? ` (${p.at})` : ''}`).join(', ') || 'none';
     $('change').replaceChildren(
       el('p', { id: 'gained', 'data-count': String(x.change.gained.length) }, `▲ gained ${x.change.gained.length}: ${pairs(x.change.gained)}`),
       el('p', { id: 'lost', 'data-count': String(x.change.lost.length) }, `▼ lost ${x.change.lost.length}: ${pairs(x.change.lost)}`),
     );
     document.body.dataset.edits = String(Number(document.body.dataset.edits ?? 0) + 1);
+  }
+
+  function mode() {
+    const real = state.view.real;
+    const m = $('mode');
+    m.dataset.mode = real ? 'real' : 'sim';
+    m.textContent = real
+      ? `The kernel's answer: this lab ran on Linux ${real.kernel} in a throwaway sandbox; the drawing is its state read back and every cell of the matrix a real ping -c 1 -W 1 there.`
+      : 'Simulated: nettwin worked this out without a kernel (nettwin ui --real asks the kernel).';
+  }
+
+  /** light ⇄ dark: the page's colours and the drawing's, which Cytoscape holds as values */
+  function theme() {
+    const dark = document.documentElement.classList.toggle('dark');
+    $('theme').setAttribute('aria-pressed', dark ? 'true' : 'false');
+    document.body.dataset.theme = dark ? 'dark' : 'light';
+    state.cy?.style(style());
   }
 
   function controls() {
@@ -170,29 +148,21 @@
     $('fwd').onclick = () => go(state.at + 1);
     $('play').onclick = () => (state.timer ? pause() : play());
     $('fit').onclick = () => state.cy.fit(undefined, 20);
-    $('theme').onclick = () => {
-      document.documentElement.classList.toggle('dark');
-      state.cy.style(style());
-    };
+    $('theme').onclick = theme;
     $('search').addEventListener('input', () => {
       const q = $('search').value.trim().toLowerCase();
       state.cy.nodes().removeClass('match');
       if (!q) return;
-      const hit = state.cy.nodes('.ns, .iface').filter((n) => `${n.data('label')} ${n.data('path') ?? ''}`.toLowerCase().includes(q));
+      const hit = state.cy.nodes('.ns, .iface').filter((n) => `${n.data('label')} ${n.data('path') ?? ''} ${n.data('addrs') ?? ''}`.toLowerCase().includes(q));
       hit.addClass('match');
       if (hit.length) {
         state.cy.fit(hit, 60);
         if (state.cy.zoom() > 1.5) state.cy.zoom({ level: 1.5, renderedPosition: { x: state.cy.width() / 2, y: state.cy.height() / 2 } });
       }
     });
-    document.addEventListener('keydown', (e) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-      if (e.key === 'ArrowRight') go(state.at + 1);
-      else if (e.key === 'ArrowLeft') go(state.at - 1);
-      else if (e.key === ' ') (state.timer ? pause() : play(), e.preventDefault());
-      else if (e.key === '/') ($('search').focus(), e.preventDefault());
-    });
-    if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) document.documentElement.classList.add('dark');
+    window.nettwinKeys(state, $, { go, play, pause, theme });
+    if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) theme();
+    else document.body.dataset.theme = 'light';
   }
 
   function matrix(change) {
@@ -279,6 +249,11 @@
     if (x.reason) v.append(el('p', { id: 'reason', 'data-reason': x.reason }, `drop reason: ${x.reason}`));
     if (x.cause) v.append(el('p', {}, `why: ${x.cause.why}`), ...(x.cause.fix ? [el('p', {}, `fix: ${x.cause.fix}`)] : []));
     for (const n of x.notSimulated ?? []) v.append(el('p', { class: 'hint' }, `not simulated: ${n.text}`));
+    if (x.kernel) {
+      // --real: the kernel's own ping first; the steps below are the simulator's account of it
+      v.prepend(el('p', { id: 'kernel-answer', class: x.kernel.replied ? 'ok' : 'bad', 'data-replied': x.kernel.replied ? '1' : '0' }, `${x.kernel.replied ? '✓' : '✗'} the kernel: ${x.kernel.line}`));
+      v.append(el('p', { class: 'hint' }, "the steps are the simulator's explanation of this ping, not a trace from the kernel"));
+    }
     go(0);
   }
 
@@ -341,9 +316,11 @@
   start
     .then((view) => {
       state.view = view;
+      mode();
       controls();
       draw();
       matrix();
+      pins.list();
       editor();
       document.body.dataset.ready = '1';
     })

@@ -5,7 +5,13 @@ import { startUiServer, type UiServer } from '../../../src/ui/server.js';
 import type { ViewSource } from '../../../src/ui/view.js';
 
 const src: ViewSource = {
-  view: { file: 'lab.yaml', graph: { hosts: [], edges: [] }, reach: { sources: [], destinations: [], pairs: 0, reachable: 0, unreachable: [] }, scripts: [{ file: 'a.sh', text: 'ip link' }] },
+  view: {
+    file: 'lab.yaml',
+    graph: { hosts: [], edges: [] },
+    reach: { sources: [], destinations: [], pairs: 0, reachable: 0, unreachable: [] },
+    scripts: [{ file: 'a.sh', text: 'ip link' }],
+    pins: [],
+  },
   explain: (from, to) => (to === 'x' ? { error: 'bad' } : { result: { from, to } }),
   edit: async (file, text) => (file === 'a.sh' ? { view: { ...src.view, scripts: [{ file, text }] }, change: { gained: [], lost: [] } } : { error: 'no such script' }),
 };
