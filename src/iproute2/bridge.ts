@@ -267,7 +267,9 @@ function renderBridgeLinks(ns: Netns, g: BridgeGlobals, only: Link | null): Comm
   const sl = g.oneline ? '\\' : '\n';
   const c: ShowCtx = { p, ns, sl, doLink: true, brief: false, details: g.details > 0, oneline: g.oneline, family: null };
   p.startList();
-  for (const l of ns.linkList()) {
+  // rtnl_bridge_getlink walks the namespace's device list (for_each_netdev_rcu), not the ifindex
+  // order `ip link` dumps in: a device is listed in the order it arrived in the namespace
+  for (const l of ns.links.values()) {
     if (!l.master || l.master.kind !== 'bridge') continue;
     if (only && l !== only) continue;
     // br_fill_ifinfo sends IFLA_LINK without IFLA_LINK_NETNSID: the peer's index is looked up

@@ -31,7 +31,8 @@ export interface HwMcMemory {
 
 const V4_ALL_HOSTS = '01:00:5e:00:00:01';
 /** 224.0.0.106 and ff02::6a: multicast router discovery, joined by a snooping bridge */
-const SNOOPERS = ['01:00:5e:00:00:6a', '33:33:00:00:00:6a'];
+const SNOOPER4 = '01:00:5e:00:00:6a';
+const SNOOPER6 = '33:33:00:00:00:6a';
 const IP6_MIN_MTU = 1280;
 
 /** IPv6 is configured on the device at all (disable_ipv6 off, MTU large enough). */
@@ -73,7 +74,7 @@ function wanted(l: Link, afterDown: boolean): string[] {
   const out: string[] = [];
   const v6 = v6Loaded(l);
   if (!afterDown && v6) out.push(...v6Groups(l).reverse());
-  if (snooping(l)) out.push(SNOOPERS[0], ...(hasV6(l) ? [SNOOPERS[1]] : []));
+  if (snooping(l)) out.push(SNOOPER4, ...(hasV6(l) ? [SNOOPER6] : []));
   if (l.up) out.push(V4_ALL_HOSTS);
   if (afterDown && v6) out.push(...v6Groups(l));
   if (v6) out.push(...solicited(l));

@@ -40,7 +40,7 @@ describe('port intents', () => {
       'reach: "port" must be a port number 1-65535 (got 0)',
       'reach: "answer" must be one of open, refused, unreachable, filtered (got "closed")',
       'reach: "port" does not go with proto icmp',
-      'unknown key "answer" in isolated (expected from, to, proto, port)',
+      'unknown key "answer" in isolated (expected from, to, family, proto, port)',
       'reach: "proto" must be tcp, udp or icmp (got undefined)',
     ]);
   });
