@@ -46,7 +46,7 @@ ip -n a link set m3 up
 ip -n b link set m4 up
 ip netns exec a ping -c1 -W1 10.0.1.14
 ip netns exec b ping -c1 -W1 10.0.1.13
-ip -n a neigh show dev m3
+ip -n a neigh show dev m3 | cut -d' ' -f1
 ip netns exec sw bridge link set dev p1 hairpin off
 ip netns exec sw bridge -d link show dev p1
 ip netns exec sw bridge link set dev br0 hairpin on
