@@ -8,7 +8,9 @@
  *
  * As root, also the whole CLI's `nettwin diff` (simulator and kernel, wall clock) of a script of
  * what hostile and copied scripts repeat most: listings (queued and batched on the kernel under
- * speculation: speculative-reads.ts), echo, an unknown command, a refused path and comments.
+ * speculation: speculative-reads.ts), echo, an unknown command, a refused path and comments;
+ * and of 100 000 lines of writes (batched), and of 100 000 lines of which three in four fail
+ * (batched with -force once a lone run showed each failure's status).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -24,6 +26,21 @@ async function cpuMs(fn: () => unknown): Promise<number> {
   await fn();
   const d = process.cpuUsage(t0);
   return (d.user + d.system) / 1000;
+}
+
+/** `n` lines of writes: routes added and deleted on one device (batched on the kernel). */
+function writesScript(n: number): string {
+  const lines = ['ip link add v0 type veth peer name v1', 'ip link set v0 up', 'ip link set v1 up'];
+  for (let i = 0; lines.length + 1 < n; i++) lines.push(`ip route add 10.${i >> 8}.${i & 255}.0/24 dev v0`, `ip route del 10.${i >> 8}.${i & 255}.0/24 dev v0`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `n` lines of which three in four fail (no such device, address or route): each failure's words checked on the kernel. */
+function failuresScript(n: number): string {
+  const lines = ['ip link add v0 type veth peer name v1'];
+  for (let i = 0; lines.length < n; i++)
+    lines.push([`ip link set v0 up`, `ip link set nope${i} up`, `ip addr del 10.9.${(i >> 8) & 255}.${i & 255}/24 dev v0`, `ip route del 10.${(i >> 8) & 255}.${i & 255}.0/24`][i % 4]!);
+  return `${lines.join('\n')}\n`;
 }
 
 /** `n` lines cycling through listings, echo, an unknown command, a refused path and a comment. */
@@ -44,18 +61,22 @@ async function main(): Promise<void> {
       cmp[n] = Math.round(await cpuMs(() => formatDiff(diffSteps(steps(n, false), steps(n, true)), n)));
     }
     const kernel: Record<string, number> = {};
+    const kernelKinds: Record<string, number> = {};
+    const wholeDiff = (name: string, text: string): number => {
+      const f = path.join(dir, `${name}.sh`);
+      fs.writeFileSync(f, text);
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [path.join(import.meta.dirname, '../dist/cli/main.js'), 'diff', f], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      if (r.status !== 0) throw new Error(`diff of ${name}: exit ${r.status}: ${r.stderr.slice(0, 500)}${r.stdout.slice(-500)}`);
+      return Math.round(performance.now() - t0);
+    };
     if (process.getuid?.() === 0) {
-      for (const n of [10_000, 100_000]) {
-        const f = path.join(dir, `mix-${n}.sh`);
-        fs.writeFileSync(f, mixScript(n));
-        const t0 = performance.now();
-        const r = spawnSync(process.execPath, [path.join(import.meta.dirname, '../dist/cli/main.js'), 'diff', f], { encoding: 'utf8', maxBuffer: 1 << 30 });
-        if (r.status !== 0) throw new Error(`diff of ${n} lines: exit ${r.status}: ${r.stderr.slice(0, 500)}${r.stdout.slice(-500)}`);
-        kernel[n] = Math.round(performance.now() - t0);
-      }
+      for (const n of [10_000, 100_000]) kernel[n] = wholeDiff(`mix-${n}`, mixScript(n));
+      kernelKinds.writes100k = wholeDiff('writes', writesScript(100_000));
+      kernelKinds.failures100k = wholeDiff('failures', failuresScript(100_000));
     }
     process.stdout.write(
-      `${JSON.stringify({ name: 'diff-linear', simCpuMs: sim, compareCpuMs: cmp, simRatio: Math.round((sim[100000]! / sim[10000]!) * 10) / 10, compareRatio: Math.round((cmp[100000]! / cmp[10000]!) * 10) / 10, kernelWallMs: process.getuid?.() === 0 ? kernel : 'needs root' })}\n`,
+      `${JSON.stringify({ name: 'diff-linear', simCpuMs: sim, compareCpuMs: cmp, simRatio: Math.round((sim[100000]! / sim[10000]!) * 10) / 10, compareRatio: Math.round((cmp[100000]! / cmp[10000]!) * 10) / 10, kernelWallMs: process.getuid?.() === 0 ? kernel : 'needs root', kernelWallMsByKind: process.getuid?.() === 0 ? kernelKinds : 'needs root' })}\n`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

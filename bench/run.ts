@@ -115,7 +115,7 @@ function row(r: Record<string, unknown>): [string, string, string] {
       return [
         "`nettwin diff` in the script's length: simulator side; comparing and printing half-disagreeing steps",
         '10 000 / 100 000 lines',
-        `${JSON.stringify(r.simCpuMs)} ms CPU (×${r.simRatio}); ${JSON.stringify(r.compareCpuMs)} ms CPU (×${r.compareRatio}); whole \`diff\` with the kernel, listings/echo/junk mix: ${JSON.stringify(r.kernelWallMs)} ms wall`,
+        `${JSON.stringify(r.simCpuMs)} ms CPU (×${r.simRatio}); ${JSON.stringify(r.compareCpuMs)} ms CPU (×${r.compareRatio}); whole \`diff\` with the kernel, listings/echo/junk mix: ${JSON.stringify(r.kernelWallMs)} ms wall; 100 000 writes / failures: ${JSON.stringify(r.kernelWallMsByKind)} ms wall`,
       ];
     case 'ping-engine':
       return ['ping through three routers, per probe (forwarding engine)', `${r.probes} probes`, `${r.usPerProbe} µs (min ${r.min}, max ${r.max})`];

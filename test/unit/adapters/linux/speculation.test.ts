@@ -175,6 +175,25 @@ describe('Speculation', () => {
     expect(ran).toHaveLength(8);
   });
 
+  it('gives a place that keeps writing larger batches: 32 lines at first, doubling every 8 batches up to 1 024', async () => {
+    const { sb, ran } = fakeSandbox([0]);
+    const sizes: number[] = [];
+    const spy = {
+      exec: (h: string, argv: string[], o?: { input?: string }) => (sizes.push(o?.input ? o.input.trim().split('\n').length : 1), sb.exec(h, argv, o)),
+    } as unknown as Sandbox;
+    const s = new Speculation(async () => spy, 4);
+    const n = 20_000;
+    for (let i = 0; i < n; i++) s.add(cmd(i, null, [], true));
+    await s.flush();
+    expect(ran).toHaveLength(n);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+    expect(sizes.slice(0, 8)).toEqual(Array(8).fill(32));
+    expect(sizes.slice(8, 16)).toEqual(Array(8).fill(64));
+    expect(sizes.slice(40, -1).every((x) => x === 1024)).toBe(true);
+    // 20 000 lines of 32 would have been 625 processes
+    expect(sizes.length).toBeLessThan(60);
+  });
+
   it('turns an answer other than the predicted one into a SpeculationMiss', async () => {
     const { sb } = fakeSandbox([1], (argv) => (argv.includes('x3') ? { exit: 2, stdout: '', stderr: 'RTNETLINK answers: File exists\n' } : OK));
     const s = new Speculation(async () => sb, 2);
