@@ -48,6 +48,8 @@ export function* runBackground(sh: Shell, ao: AndOr, io: Io): Run<number> {
     return sh.lastExit;
   }
   sh.jobsStarted = true;
+  // as runPipeline does: the line before being unsupported says nothing about this one
+  sh.lastUnsupported = false;
   yield* runSimple(sh, only.cmd, io, { background: true });
   // `cmd &` returns at once with status 0
   if (!sh.lastUnsupported) sh.lastExit = 0;
