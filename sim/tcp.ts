@@ -24,6 +24,8 @@ import { TCP_FLAG, TCP_HEADER_LEN, type TcpRepr } from './wire/tcp.js';
 /** tcp_timeout_init and TCP_RTO_MAX, µs; net.ipv4.tcp_syn_retries' default. */
 const RTO_INIT_US = 1_000_000;
 const SYN_RETRIES = 6;
+/** TCP_DELACK_MIN and TCP_ATO_MIN: a delayed ACK waits this long; data sent this soon after data arrived makes the exchange interactive (pingpong) */
+const DELACK_US = 40_000;
 /** TCP_TIMEWAIT_LEN */
 const TIME_WAIT_US = 60_000_000;
 const ISN_CLIENT = 1_000_000;
@@ -69,6 +71,17 @@ export interface TcpConn {
   events: TcpEvents;
   /** the SYN retransmissions so far */
   retries: number;
+  /** snd_una: the oldest byte the peer has not acknowledged (unset before the handshake ends) */
+  una?: number;
+  /** writes Nagle holds while data is in flight, and a FIN to go out after them */
+  held?: string[];
+  finHeld?: boolean;
+  /** inet_csk_in_pingpong_mode: data went out soon after data came in, so ACKs wait (delayed ACK) */
+  pingpong?: boolean;
+  /** icsk_ack.lrcvtime: when data last arrived (virtual µs) */
+  lrcv?: number;
+  /** an ACK is owed and waits for the delayed-ACK timer or a segment to ride on */
+  ackDue?: boolean;
 }
 
 /** Every TCP socket of a lab, by namespace. */
@@ -201,7 +214,36 @@ function send(sim: Simulator, c: TcpConn, flags: number, data = ''): void {
     inner: null,
   };
   c.snd += data.length + (flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0);
+  if (flags & TCP_FLAG.ACK) c.ackDue = false;
+  // tcp_event_data_sent: an answer within the ACK timeout makes the exchange interactive
+  if (data.length && c.lrcv !== undefined && sim.now - c.lrcv < DELACK_US) c.pingpong = true;
   ipOutput(sim, st, pkt, res.rt);
+}
+
+/**
+ * __tcp_ack_snd_check: at once in quick-ack mode (the start of a connection, until it turns
+ * interactive), else after the delayed-ACK timer unless a segment of ours carries it first.
+ */
+function ackSoon(sim: Simulator, c: TcpConn): void {
+  if (!c.pingpong) {
+    send(sim, c, TCP_FLAG.ACK);
+    return;
+  }
+  if (c.ackDue) return;
+  c.ackDue = true;
+  sim.queue.after(DELACK_US, () => {
+    if (c.ackDue && c.state !== 'CLOSED' && c.state !== 'TIME-WAIT') send(sim, c, TCP_FLAG.ACK);
+  });
+}
+
+/** Nagle: what was held goes out as one segment once nothing is in flight, with the FIN close() left for it. */
+function pushHeld(sim: Simulator, c: TcpConn): void {
+  if (!c.held?.length || (c.una !== undefined && c.una < c.snd)) return;
+  const text = c.held.join('');
+  c.held = [];
+  const fin = c.finHeld === true;
+  c.finHeld = false;
+  send(sim, c, TCP_FLAG.PSH | TCP_FLAG.ACK | (fin ? TCP_FLAG.FIN : 0), text);
 }
 
 /** The connect() result: a socket in SYN-SENT, or the errno the route lookup answers at once. */
@@ -253,12 +295,16 @@ export function tcpClose(sim: Simulator, c: TcpConn): void {
   if (c.state === 'ESTAB') c.state = 'FIN-WAIT-1';
   else if (c.state === 'CLOSE-WAIT') c.state = 'LAST-ACK';
   else return;
-  send(sim, c, TCP_FLAG.FIN | TCP_FLAG.ACK);
+  // tcp_send_fin: a FIN joins data still queued
+  if (c.held?.length) c.finHeld = true;
+  else send(sim, c, TCP_FLAG.FIN | TCP_FLAG.ACK);
 }
 
-/** send(): bytes to the peer. */
+/** send(): bytes to the peer; a small write while data is in flight waits for its ACK (Nagle). */
 export function tcpWrite(sim: Simulator, c: TcpConn, text: string): void {
-  if (c.state === 'ESTAB' || c.state === 'CLOSE-WAIT') send(sim, c, TCP_FLAG.PSH | TCP_FLAG.ACK, text);
+  if (c.state !== 'ESTAB' && c.state !== 'CLOSE-WAIT') return;
+  if (c.held?.length || (c.una !== undefined && c.una < c.snd)) (c.held ??= []).push(text);
+  else send(sim, c, TCP_FLAG.PSH | TCP_FLAG.ACK, text);
 }
 
 /** tcp_v4_send_reset / nf_send_reset: the answer to a segment nobody owns, or one REJECT --reject-with tcp-reset refused (never to a RST). */
@@ -325,6 +371,7 @@ function segment(sim: Simulator, table: TcpTable, c: TcpConn, t: TcpRepr): void 
     case 'SYN-SENT':
       if (t.flags & TCP_FLAG.SYN && t.flags & TCP_FLAG.ACK) {
         c.rcv = t.seq + 1;
+        c.una = t.ack;
         c.state = 'ESTAB';
         send(sim, c, TCP_FLAG.ACK);
         c.events.established?.(sim, c);
@@ -341,15 +388,24 @@ function segment(sim: Simulator, table: TcpTable, c: TcpConn, t: TcpRepr): void 
     default:
       break;
   }
+  if (t.flags & TCP_FLAG.ACK && t.ack > (c.una ?? 0)) {
+    c.una = t.ack;
+    pushHeld(sim, c);
+  }
   if (t.payloadLen > 0) {
     c.rcv = t.seq + t.payloadLen;
+    c.lrcv = sim.now;
+    // the ACK goes out as the segment arrives, before its reader runs; a FIN with it is ACKed below
+    if (!(t.flags & TCP_FLAG.FIN)) ackSoon(sim, c);
     c.events.data?.(sim, c, t.data ?? '', t.payloadLen);
   }
   if (t.flags & TCP_FLAG.FIN) {
     c.rcv = t.seq + t.payloadLen + 1;
     if (c.state === 'ESTAB') {
       c.state = 'CLOSE-WAIT';
-      send(sim, c, TCP_FLAG.ACK);
+      // tcp_fin: CLOSE_WAIT enters pingpong mode, so the ACK waits for our FIN to carry it
+      c.pingpong = true;
+      ackSoon(sim, c);
       c.events.peerClosed?.(sim, c);
     } else if (c.state === 'FIN-WAIT-1' || c.state === 'FIN-WAIT-2') {
       send(sim, c, TCP_FLAG.ACK);
