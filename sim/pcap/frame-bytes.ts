@@ -12,6 +12,7 @@ import { emitEthernet, ETHERTYPE } from '../wire/ethernet.js';
 import { emitIcmp } from '../wire/icmp.js';
 import { emitIpv4, IPV4_HEADER_LEN } from '../wire/ipv4.js';
 import { emitUdp } from '../wire/udp.js';
+import { emitTcp } from '../wire/tcp.js';
 
 /**
  * The IPv4 packet (header and payload). A UDP tunnel's payload is its inner frame's IP packet
@@ -27,7 +28,8 @@ export function packetBytes(p: IpPacket): Uint8Array {
   else if (p.udp) {
     const inner = p.inner?.pkt ? packetBytes(p.inner.pkt) : new Uint8Array(p.udp.payloadLen);
     payload = emitUdp(p.udp, inner);
-  } else if (p.inner && (p.inner.pkt || p.inner.pkt6)) payload = tunnelPayload(p, p.inner.pkt ? packetBytes(p.inner.pkt) : packetBytes6(p.inner.pkt6!));
+  } else if (p.tcp) payload = emitTcp(p.tcp, p.ip.src, p.ip.dst, p.ip.payloadLen);
+  else if (p.inner && (p.inner.pkt || p.inner.pkt6)) payload = tunnelPayload(p, p.inner.pkt ? packetBytes(p.inner.pkt) : packetBytes6(p.inner.pkt6!));
   else payload = new Uint8Array(p.ip.payloadLen);
   return emitIpv4(p.ip, payload);
 }

@@ -126,7 +126,8 @@ export function runCurl(ctx: ProgramContext, argv: string[]): ProgramResult {
     return fail(28, `Failed to connect to ${m[1]} port ${port} after ${ms(r.us)} ms: Timeout was reached`);
   }
   if (r.kind === 'error') return fail(7, `Failed to connect to ${m[1]} port ${port} after ${ms(r.us)} ms: Couldn't connect to server`);
-  const host = m[2] ? `${m[1]}:${m[2]}` : m[1]!;
+  // curl leaves the scheme's default port out of Host (a request to :80 says `Host: ADDR`)
+  const host = m[2] && port !== 80 ? `${m[1]}:${m[2]}` : m[1]!;
   tcpWrite(sim, r.conn, `${o.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n`);
   const limit = maxUs !== null ? t0 + maxUs - sim.now : 300_000_000;
   // curl is done when the peer closes, or once it has the headers and Content-Length bytes
