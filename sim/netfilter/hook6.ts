@@ -19,6 +19,8 @@ import { compiledHooks6 } from './compile.js';
 import { ruleMatches6, type Match6State } from './match6.js';
 import { nfMeta } from './skb.js';
 
+const ICMPX6: Record<string, number> = { 'icmp-port-unreachable': 4, 'icmp-admin-prohibited': 1, 'icmp-net-unreachable': 0, 'icmp-host-unreachable': 3 };
+
 export interface Hook6Args {
   hook: Hook;
   in: Link | null;
@@ -63,7 +65,8 @@ export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6
       return 'drop';
     }
     if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-reject', `${describe6(pkt)} rejected by ${where} (${v.with})`);
-    const code = REJECT6_CODE[v.with as RejectWith6] ?? null;
+    // nft's `reject` in an inet table: icmpx's answers in ICMPv6's codes
+    const code = v.with in REJECT6_CODE ? REJECT6_CODE[v.with as RejectWith6] : (ICMPX6[v.with] ?? null);
     // nf_send_unreach6: a packet this host sends is answered as if it came in on lo
     if (code !== null) sim.nfOps.reject6(sim, st, pkt, a.in, code);
     return code !== null ? 'reject' : 'drop';

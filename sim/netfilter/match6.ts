@@ -57,6 +57,11 @@ function extMatch6(m: NfMatch, s: Match6State): boolean {
       if (!i) return false;
       return (i.type === m.type && i.code >= m.codeMin && i.code <= m.codeMax) !== m.invert;
     }
+    case 'icmptypes': {
+      const i = pkt.icmp6;
+      if (!m.v6 || !i) return false;
+      return m.types.includes(i.type) !== m.invert;
+    }
     case 'comment':
       return true;
     case 'mark':
@@ -79,6 +84,8 @@ function extMatch6(m: NfMatch, s: Match6State): boolean {
 
 /** ip6_packet_match and every extension in order. */
 export function ruleMatches6(r: NfRule, s: Match6State): boolean {
+  // nft's `ip …` / `icmp …` tests: only IPv4 packets (inet tables)
+  if (r.family === 'ip') return false;
   const ip = r.ip;
   const h = s.pkt.ip6;
   const a = r.ip6;

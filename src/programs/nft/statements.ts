@@ -7,10 +7,11 @@
  */
 import { ip4ToString, parseIp4 } from '../../model/ip.js';
 import type { NfMatch, PortRange } from '../../model/netfilter/match.js';
-import { emptyIpPart, lenMask, type NfRule } from '../../model/netfilter/rule.js';
+import { emptyIpPart, lenMask, type Ip6Addrs, type NfRule } from '../../model/netfilter/rule.js';
+import { ip6Mask, ip6PrefixText, parseIp6 } from '../../model/ipv6/ip6.js';
 import { emptyNatRange, type NatRange, type NfTarget, type RejectWith } from '../../model/netfilter/target.js';
 import type { Token } from './lexer.js';
-import { CT_STATES, ICMP_TYPES, PROTO, PROTO_NAME, REJECT_ICMP } from './values.js';
+import { CT_STATES, ICMP_TYPES, ICMPV6_TYPES, PROTO, PROTO_NAME, REJECT_ICMP, REJECT_ICMPV6 } from './values.js';
 
 /** A statement nettwin does not model, or a mistake nft refuses: what the caller reports. */
 export class NftUnmodelled extends Error {}
@@ -71,6 +72,23 @@ function prefix(s: string): { addr: number; mask: number; text: string } {
   return { addr: masked, mask, text: len === 32 ? ip4ToString(masked) : `${ip4ToString(masked)}/${len}` };
 }
 
+/** An IPv6 address or prefix as nft reads and prints it (masked, lower case, /128 left out). */
+function prefix6(s: string): { addr: bigint; mask: bigint; text: string } {
+  const [a, l] = s.split('/');
+  const addr = parseIp6(a ?? '');
+  const len = l === undefined ? 128 : Number(l);
+  if (addr === null || !(len >= 0 && len <= 128) || (l !== undefined && !/^\d+$/.test(l))) throw new NftUnmodelled(`nft address ${s}`);
+  const mask = ip6Mask(len);
+  return { addr: addr & mask, mask, text: ip6PrefixText(addr & mask, len) };
+}
+
+/** `reject with icmp X` / `reject with icmpv6 X` as nft lists them. */
+export function rejectText(w: RejectWith): string {
+  const v6 = Object.entries(REJECT_ICMPV6).find(([, x]) => x === w)?.[0];
+  if (v6) return `reject with icmpv6 ${v6}`;
+  return `reject with icmp ${w.replace(/^icmp-/, '').replace('proto-', 'prot-')}`;
+}
+
 function port(s: string): PortRange {
   const m = /^(\d+)(?:-(\d+))?$/.exec(s);
   if (!m) throw new NftUnmodelled(`nft port ${s}`);
@@ -113,6 +131,21 @@ export function parseStatements(tokens: Token[]): ParsedRule {
   let target: NfTarget = { kind: 'none' };
   let counters: NfRule['counters'] = null;
   const parts: string[] = [];
+  let family: 'ip' | 'ip6' | null = null;
+  /** index in parts of a `meta nfproto` test a later test of the same family makes redundant */
+  let nfprotoPart = -1;
+  const setFamily = (f: 'ip' | 'ip6') => {
+    // nft refuses it: "conflicting protocols specified"
+    if (family && family !== f) throw new NftUnmodelled('nft tests of two network families in one rule');
+    family = f;
+    if (nfprotoPart >= 0) {
+      // nft lists the family test no more: the header test implies it
+      parts.splice(nfprotoPart, 1);
+      if (protoPart > nfprotoPart) protoPart--;
+      nfprotoPart = -1;
+    }
+  };
+  let rule6: Ip6Addrs | null = null;
   let comment: string | null = null;
   let sets = 0;
   /** index in parts of a protocol statement a later header match may make redundant */
@@ -121,6 +154,7 @@ export function parseStatements(tokens: Token[]): ParsedRule {
     const w = c.word();
     if (target.kind !== 'none') throw new NftUnmodelled(`nft statement after a verdict (${w})`);
     if (w === 'ip') {
+      setFamily('ip');
       const field = c.word();
       if (field === 'saddr' || field === 'daddr') {
         const inv = negation(c);
@@ -169,6 +203,14 @@ export function parseStatements(tokens: Token[]): ParsedRule {
         const v = num(c.word());
         matches.push({ kind: 'mark', value: v, mask: 0xffffffff, invert: inv });
         parts.push(`meta mark ${inv ? '!= ' : ''}${hex8(v)}`);
+      } else if (key === 'nfproto') {
+        // the network family of an inet chain's packet: a test nft lists as written
+        const inv = negation(c);
+        const v = c.word();
+        if ((v !== 'ipv4' && v !== 'ipv6') || inv) throw new NftUnmodelled(`nft meta nfproto ${inv ? '!= ' : ''}${v}`);
+        setFamily(v === 'ipv4' ? 'ip' : 'ip6');
+        nfprotoPart = parts.length;
+        parts.push(`meta nfproto ${v}`);
       } else if (key === 'iifname' || key === 'oifname') {
         parts.push(iface(c, key, ip));
       } else throw new NftUnmodelled(`nft meta ${key}`);
@@ -209,7 +251,52 @@ export function parseStatements(tokens: Token[]): ParsedRule {
         matches.push(m);
         parts.push(`${w} ${field} ${inv ? '!= ' : ''}${r[0] === r[1] ? r[0] : `${r[0]}-${r[1]}`}`);
       }
+    } else if (w === 'ip6') {
+      setFamily('ip6');
+      const field = c.word();
+      if (field === 'saddr' || field === 'daddr') {
+        const inv = negation(c);
+        const v = values(c);
+        if (v.set) throw new NftUnmodelled(`nft ip6 ${field} with a set`);
+        const a = prefix6(v.list[0]!);
+        const v6 = (rule6 ??= { src: { addr: 0n, mask: 0n }, dst: { addr: 0n, mask: 0n } });
+        if (field === 'saddr') {
+          v6.src = { addr: a.addr, mask: a.mask };
+          ip.srcInvert = inv;
+        } else {
+          v6.dst = { addr: a.addr, mask: a.mask };
+          ip.dstInvert = inv;
+        }
+        parts.push(`ip6 ${field} ${inv ? '!= ' : ''}${a.text}`);
+      } else if (field === 'nexthdr') {
+        const inv = negation(c);
+        const p = c.word();
+        ip.proto = PROTO[p] ?? num(p);
+        ip.protoInvert = inv;
+        protoPart = parts.length;
+        parts.push(`ip6 nexthdr ${inv ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
+      } else throw new NftUnmodelled(`nft ip6 ${field}`);
+    } else if (w === 'icmpv6') {
+      setFamily('ip6');
+      const field = c.word();
+      if (field !== 'type') throw new NftUnmodelled(`nft icmpv6 ${field}`);
+      const inv = negation(c);
+      const v = values(c);
+      const types = v.list.map((t) => ICMPV6_TYPES[t] ?? num(t)).sort((a, b) => a - b);
+      ip.proto = 58;
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(' ipv6-icmp')) parts.splice(protoPart, 1);
+      protoPart = -1;
+      const name = (t: number) => Object.entries(ICMPV6_TYPES).find(([, v2]) => v2 === t)?.[0] ?? String(t);
+      if (v.set) {
+        sets++;
+        matches.push({ kind: 'icmptypes', types, invert: inv, v6: true });
+        parts.push(`icmpv6 type ${inv ? '!= ' : ''}{ ${types.map(name).join(', ')} }`);
+      } else {
+        matches.push({ kind: 'icmp6', type: types[0]!, codeMin: 0, codeMax: 0xff, invert: inv });
+        parts.push(`icmpv6 type ${inv ? '!= ' : ''}${name(types[0]!)}`);
+      }
     } else if (w === 'icmp') {
+      setFamily('ip');
       const field = c.word();
       if (field !== 'type') throw new NftUnmodelled(`nft icmp ${field}`);
       const inv = negation(c);
@@ -321,18 +408,16 @@ export function parseStatements(tokens: Token[]): ParsedRule {
         c.next();
         const k = c.word();
         if (k === 'tcp' && c.word() === 'reset') withWhat = 'tcp-reset';
-        else if (k === 'icmp' || k === 'icmpx') {
+        else if (k === 'icmp' || k === 'icmpx' || k === 'icmpv6') {
           let v = c.word();
           if (v === 'type') v = c.word();
-          const r = REJECT_ICMP[v];
+          const r = k === 'icmpv6' ? REJECT_ICMPV6[v] : REJECT_ICMP[v];
           if (!r) throw new NftUnmodelled(`nft reject with ${k} ${v}`);
           withWhat = r;
         } else throw new NftUnmodelled(`nft reject with ${k}`);
       }
       target = { kind: 'REJECT', with: withWhat };
-      parts.push(
-        withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : `reject with icmp ${withWhat.replace(/^icmp-/, '').replace('proto-', 'prot-')}`,
-      );
+      parts.push(withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : rejectText(withWhat));
     } else if (w === 'masquerade' || w === 'snat' || w === 'dnat' || w === 'redirect') {
       const r = natTo(c, w);
       target = { kind: w === 'masquerade' ? 'MASQUERADE' : w === 'snat' ? 'SNAT' : w === 'dnat' ? 'DNAT' : 'REDIRECT', range: r.range };
@@ -341,6 +426,8 @@ export function parseStatements(tokens: Token[]): ParsedRule {
   }
   if (comment !== null) parts.push(`comment "${comment}"`);
   const rule: NfRule = { ip, matches, target, counters, handle: 0, nftParts: parts };
+  if (rule6) rule.ip6 = rule6;
+  if (family) rule.family = family;
   if (also.length) rule.also = also;
   return { rule, parts, sets };
 }
