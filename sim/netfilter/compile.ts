@@ -7,7 +7,7 @@
  * priority order. Compiled once per change of the namespace's tables.
  */
 import { NF_IP_PRI, HOOKS, type Hook, type NfChain, type NfTable } from '../../src/model/netfilter/table.js';
-import { ruleNeedsConntrack, type NetfilterState } from '../../src/model/netfilter/state.js';
+import type { NetfilterState } from '../../src/model/netfilter/state.js';
 
 export type HookEntry =
   | { kind: 'chain'; priority: number; table: NfTable; chain: NfChain }
@@ -41,28 +41,34 @@ export function compiledHooks(st: NetfilterState): CompiledHooks {
 
 /**
  * The hook lists IPv6 packets meet: the base chains of the ip6 tables (ip6tables' and nft's)
- * and of the inet ones. Connection tracking is per family (nf_ct_netns_get), and the
- * simulator does not track IPv6: no ip6 rule may need it (the front ends refuse them as not
- * modelled), and an inet table that does is left off IPv6's hooks (a gap, not the kernel's
- * behaviour); without conntrack a nat chain sees no packet, so none appears here.
+ * and of the inet ones, and IPv6 conntrack's entries once a rule of those needs it
+ * (nf_ct_netns_get is per family; an inet table's takes both). IPv6 NAT is not modelled:
+ * no nat chain appears here.
  */
 export function compiledHooks6(st: NetfilterState): CompiledHooks {
   const c = cache6.get(st);
   if (c && c.version === st.version) return c;
   const hooks = { prerouting: [], input: [], forward: [], output: [], postrouting: [] } as Record<Hook, HookEntry[]>;
   for (const t of st.allTables()) {
-    if (t.family !== 'ip6' && !(t.family === 'inet' && !tableNeedsConntrack(t))) continue;
+    if (t.family !== 'ip6' && t.family !== 'inet') continue;
     for (const ch of t.chains) {
       const b = ch.base;
       if (b && b.type !== 'nat') hooks[b.hook].push({ kind: 'chain', priority: b.priority, table: t, chain: ch });
     }
+  }
+  const conntrack = st.needsConntrack('ip6');
+  if (conntrack) {
+    hooks.prerouting.push({ kind: 'ct-in', priority: NF_IP_PRI.conntrack });
+    hooks.output.push({ kind: 'ct-in', priority: NF_IP_PRI.conntrack });
+    hooks.input.push({ kind: 'ct-confirm', priority: NF_IP_PRI.conntrackConfirm });
+    hooks.postrouting.push({ kind: 'ct-confirm', priority: NF_IP_PRI.conntrackConfirm });
   }
   let empty = true;
   for (const h of HOOKS) {
     hooks[h].sort((a, b) => a.priority - b.priority);
     if (hooks[h].length) empty = false;
   }
-  const made: CompiledHooks = { version: st.version, hooks, conntrack: false, empty };
+  const made: CompiledHooks = { version: st.version, hooks, conntrack, empty };
   cache6.set(st, made);
   return made;
 }
@@ -104,8 +110,4 @@ function compile(st: NetfilterState): CompiledHooks {
     if (hooks[h].length) empty = false;
   }
   return { version: st.version, hooks, conntrack, empty };
-}
-
-function tableNeedsConntrack(t: NfTable): boolean {
-  return t.chains.some((c) => c.rules.some(ruleNeedsConntrack));
 }

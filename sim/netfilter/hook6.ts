@@ -1,6 +1,7 @@
 /**
  * NF_HOOK for IPv6 (NFPROTO_IPV6): a packet at one of the five hook points runs the base
- * chains of the namespace's ip6 tables in priority order (compile.ts compiledHooks6). The IPv6
+ * chains of the namespace's ip6 and inet tables in priority order, and IPv6 conntrack where a
+ * rule needs it (compile.ts compiledHooks6). The IPv6
  * path calls it where the kernel does — ipv6_rcv (PREROUTING), ip6_input (INPUT), ip6_forward
  * (FORWARD), ip6_local_out / ndisc_send_skb (OUTPUT), ip6_output (POSTROUTING) — and goes on
  * only when it returns true. A REJECT answers with ICMPv6 destination unreachable
@@ -16,6 +17,7 @@ import type { NfTraceInfo } from '../trace.js';
 import { IPV6_HEADER_LEN } from '../wire/ipv6.js';
 import { walkWith, type RuleHit, type WalkCore } from './chain.js';
 import { compiledHooks6 } from './compile.js';
+import { conntrackConfirm6, conntrackIn6 } from './conntrack6.js';
 import { ruleMatches6, type Match6State } from './match6.js';
 import { nfMeta } from './skb.js';
 
@@ -50,6 +52,15 @@ export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6
     onHit: sim.tracer ? (h) => traceHit(sim, st, a.hook, h) : null,
   };
   for (const e of list) {
+    if (e.kind === 'ct-in') {
+      conntrackIn6(sim.nf, st.ns, pkt, meta, sim.now);
+      continue;
+    }
+    if (e.kind === 'ct-confirm') {
+      if (conntrackConfirm6(sim.nf, st.ns, meta)) continue;
+      if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-drop', `${describe6(pkt)} dropped: its conntrack entry clashed on confirm`);
+      return 'drop';
+    }
     if (e.kind !== 'chain') continue;
     const v = walkWith(
       ws,

@@ -126,7 +126,9 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
   // conntrack needs the kernel module in the namespace: any netfilter state makes it answer
   if (cmd === null) return unsupported('conntrack without a command');
   if (cmd === 'F') {
+    // both families' connections (the listing shows only IPv4's: IPv6 entries are not listed)
     table.clear();
+    ctx.sim.nf.conntrack6(ns).clear();
     return { exit: 0, stdout: '', stderr: `${HEAD}: connection tracking table has been emptied.\n` };
   }
   const hits = table.entries(now).filter((e) => selected(e, f));

@@ -10,6 +10,7 @@ import type { NfMatch, PortRange } from '../../model/netfilter/match.js';
 import { emptyIpPart, lenMask, type Ip6Addrs, type NfRule } from '../../model/netfilter/rule.js';
 import { ip6Mask, ip6PrefixText, parseIp6 } from '../../model/ipv6/ip6.js';
 import { emptyNatRange, type NatRange, type NfTarget, type RejectWith } from '../../model/netfilter/target.js';
+import type { NfFamily } from '../../model/netfilter/table.js';
 import type { Token } from './lexer.js';
 import { CT_STATES, ICMP_TYPES, ICMPV6_TYPES, PROTO, PROTO_NAME, REJECT_ICMP, REJECT_ICMPV6 } from './values.js';
 
@@ -122,8 +123,18 @@ function negation(c: Cursor): boolean {
   return false;
 }
 
+/**
+ * Whether nft leaves a protocol test out of its listing before a header test of that protocol:
+ * the header test's own dependency is `meta l4proto` in an inet table (so an `ip protocol`
+ * there stays), the family's header field in an ip or ip6 one.
+ */
+function implied(part: string, table: NfFamily): boolean {
+  if (part.startsWith('meta l4proto ')) return true;
+  return (part.startsWith('ip protocol ') && table === 'ip') || (part.startsWith('ip6 nexthdr ') && table === 'ip6');
+}
+
 /** Parses one rule's statements (the tokens after `add rule FAMILY TABLE CHAIN`). */
-export function parseStatements(tokens: Token[]): ParsedRule {
+export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): ParsedRule {
   const c = new Cursor(tokens.filter((t) => t.kind !== 'newline'));
   const ip = emptyIpPart();
   const matches: NfMatch[] = [];
@@ -223,7 +234,7 @@ export function parseStatements(tokens: Token[]): ParsedRule {
       const v = values(c);
       const ranges = v.list.map(port);
       ip.proto = w === 'tcp' ? 6 : 17;
-      if (protoPart >= 0 && parts[protoPart]?.endsWith(` ${w}`)) parts.splice(protoPart, 1);
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(` ${w}`) && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
       protoPart = -1;
       if (v.set) {
         sets++;
@@ -284,7 +295,7 @@ export function parseStatements(tokens: Token[]): ParsedRule {
       const v = values(c);
       const types = v.list.map((t) => ICMPV6_TYPES[t] ?? num(t)).sort((a, b) => a - b);
       ip.proto = 58;
-      if (protoPart >= 0 && parts[protoPart]?.endsWith(' ipv6-icmp')) parts.splice(protoPart, 1);
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(' ipv6-icmp') && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
       protoPart = -1;
       const name = (t: number) => Object.entries(ICMPV6_TYPES).find(([, v2]) => v2 === t)?.[0] ?? String(t);
       if (v.set) {
@@ -303,7 +314,7 @@ export function parseStatements(tokens: Token[]): ParsedRule {
       const v = values(c);
       const types = v.list.map((t) => ICMP_TYPES[t] ?? num(t)).sort((a, b) => a - b);
       ip.proto = 1;
-      if (protoPart >= 0 && parts[protoPart]?.endsWith(' icmp')) parts.splice(protoPart, 1);
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(' icmp') && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
       protoPart = -1;
       const name = (t: number) => Object.entries(ICMP_TYPES).find(([, v2]) => v2 === t)?.[0] ?? String(t);
       if (v.set) {

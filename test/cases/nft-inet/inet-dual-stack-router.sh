@@ -64,6 +64,8 @@ ip netns exec R nft add rule ip6 f6 inp6 icmpv6 type '{ nd-neighbor-solicit, nd-
 ip netns exec R nft add rule ip6 f6 inp6 ip6 saddr 2001:db8:b::/64 counter accept
 ip netns exec R nft add rule ip6 f6 fwd6 ip6 daddr 2001:db8:b::2 icmpv6 type echo-request counter drop
 ip netns exec R nft add rule ip6 f6 out6 counter
+ip netns exec R nft add rule ip6 f6 out6 ip6 nexthdr ipv6-icmp icmpv6 type echo-request counter
+ip netns exec R nft add rule inet fw fw4 ip6 nexthdr ipv6-icmp icmpv6 type echo-request counter accept
 ip netns exec R nft add rule ip6 f6 post6 oifname "rb" counter
 ip netns exec A ping -6 -c 1 -W 1 2001:db8:b::2
 ip netns exec A ping -4 -c 1 -W 1 10.0.2.2
