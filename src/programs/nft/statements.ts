@@ -14,6 +14,14 @@ import type { NfFamily } from '../../model/netfilter/table.js';
 import type { Token } from './lexer.js';
 import { CT_STATES, ICMP_TYPES, ICMPV6_TYPES, PROTO, PROTO_NAME, REJECT_ICMP, REJECT_ICMPV6 } from './values.js';
 
+/** `reject with icmpx X`: the IPv4 answer it stands for (hook6.ts gives IPv6 packets ICMPv6's own code) */
+const ICMPX: Record<string, RejectWith> = {
+  'port-unreachable': 'icmp-port-unreachable',
+  'admin-prohibited': 'icmp-admin-prohibited',
+  'host-unreachable': 'icmp-host-unreachable',
+  'no-route': 'icmp-net-unreachable',
+};
+
 /** A statement nettwin does not model, or a mistake nft refuses: what the caller reports. */
 export class NftUnmodelled extends Error {}
 export class NftSyntax extends Error {
@@ -415,11 +423,20 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       parts.push(`${w} ${to.text}`);
     } else if (w === 'reject') {
       let withWhat: RejectWith = 'icmp-port-unreachable';
+      /** nft's words for an icmpx answer in an inet table (either family's code, chosen per packet) */
+      let icmpxText: string | null = null;
       if (c.peek()?.text === 'with') {
         c.next();
         const k = c.word();
         if (k === 'tcp' && c.word() === 'reset') withWhat = 'tcp-reset';
-        else if (k === 'icmp' || k === 'icmpx' || k === 'icmpv6') {
+        else if (k === 'icmpx' && table === 'inet') {
+          let v = c.word();
+          if (v === 'type') v = c.word();
+          const r = ICMPX[v];
+          if (!r) throw new NftUnmodelled(`nft reject with icmpx ${v}`);
+          withWhat = r;
+          if (v !== 'port-unreachable') icmpxText = `reject with icmpx ${v}`;
+        } else if (k === 'icmp' || k === 'icmpx' || k === 'icmpv6') {
           let v = c.word();
           if (v === 'type') v = c.word();
           const r = k === 'icmpv6' ? REJECT_ICMPV6[v] : REJECT_ICMP[v];
@@ -428,7 +445,7 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         } else throw new NftUnmodelled(`nft reject with ${k}`);
       }
       target = { kind: 'REJECT', with: withWhat };
-      parts.push(withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : rejectText(withWhat));
+      parts.push(icmpxText ?? (withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : rejectText(withWhat)));
     } else if (w === 'masquerade' || w === 'snat' || w === 'dnat' || w === 'redirect') {
       const r = natTo(c, w);
       target = { kind: w === 'masquerade' ? 'MASQUERADE' : w === 'snat' ? 'SNAT' : w === 'dnat' ? 'DNAT' : 'REDIRECT', range: r.range };

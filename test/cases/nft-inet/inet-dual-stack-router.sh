@@ -80,3 +80,11 @@ ip netns exec R nft list table ip6 f6
 ip netns exec R nft list table inet fw
 ip netns exec R nft add table ip fw
 ip netns exec R nft list tables
+ip netns exec R nft flush chain inet fw early
+ip netns exec R nft add rule inet fw early counter reject with icmpx admin-prohibited
+ip netns exec A ping -4 -c 1 -W 1 10.0.2.2
+ip netns exec A ping -6 -c 1 -W 1 2001:db8:b::2
+ip netns exec R nft replace rule inet fw early handle 14 counter reject
+ip netns exec A ping -4 -c 1 -W 1 10.0.2.2
+ip netns exec A ping -6 -c 1 -W 1 2001:db8:b::2
+ip netns exec R nft -a list chain inet fw early
