@@ -82,6 +82,13 @@ export class Ct6Table {
     return this.byTuple.size / 2;
   }
 
+  /** How many connections are alive at `now`. */
+  live(now: number): number {
+    let n = 0;
+    for (const { entry, dir } of this.byTuple.values()) if (dir === 'original' && entry.expires > now) n++;
+    return n;
+  }
+
   /** An independent copy (a forked simulator's table). */
   clone(): Ct6Table {
     const c = new Ct6Table();

@@ -3,7 +3,8 @@
 # with `ct state established,related accept` (replies to the host's own pings and TCP
 # connections come back), `ct state invalid drop`, neighbour discovery (untracked) let in by
 # `icmpv6 type`, pings in by family, a service port by `tcp dport` (TCP over IPv6 is not
-# modelled: IPv4 only here). Counters as `nft list ruleset` prints them.
+# modelled: IPv4 only here). Counters as `nft list ruleset` prints them. Then conntrack counting
+# connections of both families, listing and flushing them (IPv6 entries are counted, not listed).
 ip netns add H
 ip netns add P
 ip link add h0 netns H type veth peer name p0 netns P
@@ -39,3 +40,16 @@ ip netns exec P nc -z -w 1 10.0.0.1 8081
 ip netns exec H nc -z -w 1 10.0.0.2 22
 ip netns exec H nft list ruleset
 ip netns exec H nft flush ruleset
+ip netns exec H conntrack -F
+ip netns exec H nft add table inet filter
+ip netns exec H nft add chain inet filter input '{ type filter hook input priority 0; }'
+ip netns exec H nft add rule inet filter input ct state established counter accept
+ip netns exec H ping -c 1 -W 1 2001:db8::2
+ip netns exec H ping -c 1 -W 1 10.0.0.2
+ip netns exec H conntrack -C
+ip netns exec H conntrack -L -f ipv4
+ip netns exec H conntrack -L -s 10.0.0.1
+ip netns exec H conntrack -F
+ip netns exec H conntrack -C
+ip netns exec H ping -c 1 -W 1 2001:db8::2
+ip netns exec H nft list ruleset
