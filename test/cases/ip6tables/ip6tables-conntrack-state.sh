@@ -13,10 +13,10 @@ ip -n H link set h0 up
 ip -n P link set p0 up
 ip -n H addr add 2001:db8::1/64 dev h0 nodad
 ip -n P addr add 2001:db8::2/64 dev p0 nodad
+ip netns exec H ip6tables -A INPUT -m conntrack --ctstate UNTRACKED -j ACCEPT
 ip netns exec H ip6tables -P INPUT DROP
 ip netns exec H ping -c 1 -W 1 2001:db8::2
-ip netns exec H ip6tables -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
-ip netns exec H ip6tables -A INPUT -m conntrack --ctstate UNTRACKED -j ACCEPT
+ip netns exec H ip6tables -I INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
 ip netns exec H ping -c 2 -i 0.2 -W 1 2001:db8::2
 ip netns exec P ping -c 1 -W 1 2001:db8::1
 ip netns exec H ip6tables -A INPUT -p icmpv6 --icmpv6-type echo-request -m state --state NEW -j ACCEPT
