@@ -17,6 +17,7 @@ import { wiringPlan } from '../../src/labfile/plan.js';
 import type { LabSpec } from '../../src/labfile/spec.js';
 import { Simulator } from '../../sim/simulator.js';
 import { kernelPortAnswer, type PortReport, type PortSpec } from '../../src/verify/port-intent.js';
+import { dnatEndpoints, type DnatEndpoint } from '../../src/model/netfilter/dnat-endpoints.js';
 import { dstText, questionsOf, type BlackholeReport, type LoopReport, type PathAnswer, type Prober, type Question, type ReachAnswer } from '../../src/verify/check.js';
 import { address6OfNs, addressOfNs } from '../../src/verify/describe.js';
 import { settle } from './settle.js';
@@ -97,7 +98,7 @@ export class RealProber implements Prober {
     /** the kernel's state, read back */
     readonly model: LabModel,
     readonly engine: ForwardingEngine = defaultEngine,
-    /** the lab as its files describe it: which IPv6 address a namespace stands for (read-back has no IPv6) */
+    /** the lab as its files describe it: which IPv6 address a namespace stands for (read-back has no IPv6), its DNAT rules */
     readonly described: LabModel = model,
   ) {
     this.onKernelState = new SimProber(model, new Simulator(model), engine);
@@ -183,6 +184,11 @@ export class RealProber implements Prober {
 
   port(from: string, dst: Ip4, spec: PortSpec): PortReport {
     return this.must(this.ports.get(portKey(from, dst, spec)), 'port');
+  }
+
+  endpoints(dst: Ip4, proto: 'tcp' | 'udp', port: number): DnatEndpoint[] {
+    // read-back has no netfilter rules: the lab's own, as its scripts wrote them
+    return dnatEndpoints(this.described, dst, proto, port);
   }
 
   path(from: string, dst: Ip4): PathAnswer {

@@ -50,7 +50,9 @@ export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, p
     }
   }
   // ipv6_rcv: NF_INET_PRE_ROUTING, before the route is looked up
-  if (!nfHook6(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
+  // a frame br_netfilter ran PREROUTING for on the bridge does not run it again
+  const bridged = pkt.nf?.bridgedPre && pkt.nf.ns === st.ns;
+  if (!bridged && !nfHook6(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
   if (isIp6Multicast(h.dst)) {
     if (!joined6(dev, h.dst)) {
       // every device of a bridge hears each group packet: its words are built only for a tracer

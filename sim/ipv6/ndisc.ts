@@ -103,11 +103,14 @@ export function ndiscSolicit(sim: Simulator, st: NsState, e: NeighEntry, hint: A
   send(sim, st, dev, saddr, dst, { type: 135, code: 0, target, slla: lla(dev), nonce: 0 }, unicast ? e.mac : null);
 }
 
-/** ndisc_send_na from `src` (the target when it is ours, else chosen) to `dst`. */
-function sendNa(sim: Simulator, st: NsState, dev: Link, src: Ip6 | null, dst: Ip6, target: Ip6, router: boolean, solicited: boolean, override: boolean): void {
+/**
+ * ndisc_send_na from `src` (the target when it is ours, else chosen) to `dst`; the target's
+ * link-layer address only with `incOpt` (an answer to a unicast probe leaves it out).
+ */
+function sendNa(sim: Simulator, st: NsState, dev: Link, src: Ip6 | null, dst: Ip6, target: Ip6, router: boolean, solicited: boolean, override: boolean, incOpt = true): void {
   const from = src ?? ipv6DevGetSaddr(st.ns, dev, dst);
   if (from === null) return;
-  send(sim, st, dev, from, dst, { type: 136, code: 0, router, solicited, override, target, tlla: lla(dev) });
+  send(sim, st, dev, from, dst, { type: 136, code: 0, router, solicited, override, target, tlla: incOpt ? lla(dev) : null });
 }
 
 /** ndisc_rcv: the neighbour discovery message of `pkt`, which arrived on `dev`. */
@@ -153,7 +156,7 @@ function recvNs(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, m: Extra
     return;
   }
   if (m.slla) neighEventNs(sim, st, dev, saddr, m.slla);
-  sendNa(sim, st, dev, ifp ? m.target : null, saddr, m.target, router, true, ifp !== undefined && inc);
+  sendNa(sim, st, dev, ifp ? m.target : null, saddr, m.target, router, true, ifp !== undefined && inc, inc);
 }
 
 function recvNa(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, m: Extract<Icmp6Repr, { type: 136 }>): void {

@@ -14,8 +14,9 @@
 import type { Link } from '../../src/model/link.js';
 import type { Frame } from '../packet.js';
 import type { Simulator } from '../simulator.js';
-import { compiledHooks } from './compile.js';
+import { compiledHooks, compiledHooks6 } from './compile.js';
 import { nfHook } from './hook.js';
+import { nfHook6 } from './hook6.js';
 import { nfMeta } from './skb.js';
 import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
 import { routeOutput } from '../../src/model/route-output.js';
@@ -28,13 +29,28 @@ function active(br: Link): boolean {
   return !!nf && nf.bridge['bridge-nf-call-iptables'] !== 0 && !compiledHooks(nf).empty;
 }
 
+/** Whether bridged IPv6 of `br` goes through ip6tables (and nft's ip6 and inet chains) now. */
+function active6(br: Link): boolean {
+  const nf = br.ns.nf;
+  return !!nf && nf.bridge['bridge-nf-call-ip6tables'] !== 0 && !compiledHooks6(nf).empty;
+}
+
 /**
  * br_nf_pre_routing for a frame arriving on `port`: 'drop', 'up' (DNAT sent it to the IP
  * stack), 'bridge' (go on as the bridge decides), or 'consumed' (the neighbour layer bridges
- * it once it knows the new destination's MAC).
+ * it once it knows the new destination's MAC). An IPv6 frame runs the IPv6 hooks alike
+ * (br_nf_pre_routing_ipv6), without NAT.
  */
 export function brNfPreRouting(sim: Simulator, br: Link, port: Link, frame: Frame): 'drop' | 'up' | 'bridge' | 'consumed' {
   const pkt = frame.pkt;
+  const p6 = frame.pkt6;
+  if (!pkt && p6 && active6(br)) {
+    const meta = nfMeta(p6, br.ns);
+    meta.physIn = port;
+    if (!nfHook6(sim, sim.state(br.ns), p6, { hook: 'prerouting', in: br, out: null })) return 'drop';
+    meta.bridgedPre = true;
+    return 'bridge';
+  }
   if (!pkt || !active(br)) return 'bridge';
   const meta = nfMeta(pkt, br.ns);
   meta.physIn = port;
@@ -77,6 +93,12 @@ function bridgedDnat(sim: Simulator, br: Link, frame: Frame): boolean {
 /** br_nf_forward_ip and br_nf_post_routing for one copy of a frame leaving by `to`; false when dropped. */
 export function brNfForward(sim: Simulator, br: Link, to: Link, frame: Frame): boolean {
   const pkt = frame.pkt;
+  const p6 = frame.pkt6;
+  if (!pkt && p6?.nf?.bridgedPre && p6.nf.ns === br.ns) {
+    p6.nf.physOut = to;
+    const st = sim.state(br.ns);
+    return nfHook6(sim, st, p6, { hook: 'forward', in: br, out: br }) && nfHook6(sim, st, p6, { hook: 'postrouting', in: null, out: br });
+  }
   if (!pkt || !pkt.nf?.bridgedPre || pkt.nf.ns !== br.ns) return true;
   pkt.nf.physOut = to;
   const st = sim.state(br.ns);

@@ -40,27 +40,35 @@ export function compiledHooks(st: NetfilterState): CompiledHooks {
 }
 
 /**
- * The hook lists IPv6 packets meet: the base chains of the ip6 tables (ip6tables' and nft's).
- * Connection tracking is per family (nf_ct_netns_get): no IPv6 rule the simulator models
- * needs it, and without it a nat chain sees no packet, so neither appears here.
+ * The hook lists IPv6 packets meet: the base chains of the ip6 tables (ip6tables' and nft's)
+ * and of the inet ones, and IPv6 conntrack's entries once a rule of those needs it
+ * (nf_ct_netns_get is per family; an inet table's takes both). IPv6 NAT is not modelled:
+ * no nat chain appears here.
  */
 export function compiledHooks6(st: NetfilterState): CompiledHooks {
   const c = cache6.get(st);
   if (c && c.version === st.version) return c;
   const hooks = { prerouting: [], input: [], forward: [], output: [], postrouting: [] } as Record<Hook, HookEntry[]>;
   for (const t of st.allTables()) {
-    if (t.family !== 'ip6') continue;
+    if (t.family !== 'ip6' && t.family !== 'inet') continue;
     for (const ch of t.chains) {
       const b = ch.base;
       if (b && b.type !== 'nat') hooks[b.hook].push({ kind: 'chain', priority: b.priority, table: t, chain: ch });
     }
+  }
+  const conntrack = st.needsConntrack('ip6');
+  if (conntrack) {
+    hooks.prerouting.push({ kind: 'ct-in', priority: NF_IP_PRI.conntrack });
+    hooks.output.push({ kind: 'ct-in', priority: NF_IP_PRI.conntrack });
+    hooks.input.push({ kind: 'ct-confirm', priority: NF_IP_PRI.conntrackConfirm });
+    hooks.postrouting.push({ kind: 'ct-confirm', priority: NF_IP_PRI.conntrackConfirm });
   }
   let empty = true;
   for (const h of HOOKS) {
     hooks[h].sort((a, b) => a.priority - b.priority);
     if (hooks[h].length) empty = false;
   }
-  const made: CompiledHooks = { version: st.version, hooks, conntrack: false, empty };
+  const made: CompiledHooks = { version: st.version, hooks, conntrack, empty };
   cache6.set(st, made);
   return made;
 }

@@ -1,6 +1,7 @@
 /**
  * NF_HOOK for IPv6 (NFPROTO_IPV6): a packet at one of the five hook points runs the base
- * chains of the namespace's ip6 tables in priority order (compile.ts compiledHooks6). The IPv6
+ * chains of the namespace's ip6 and inet tables in priority order, and IPv6 conntrack where a
+ * rule needs it (compile.ts compiledHooks6). The IPv6
  * path calls it where the kernel does — ipv6_rcv (PREROUTING), ip6_input (INPUT), ip6_forward
  * (FORWARD), ip6_local_out / ndisc_send_skb (OUTPUT), ip6_output (POSTROUTING) — and goes on
  * only when it returns true. A REJECT answers with ICMPv6 destination unreachable
@@ -16,8 +17,11 @@ import type { NfTraceInfo } from '../trace.js';
 import { IPV6_HEADER_LEN } from '../wire/ipv6.js';
 import { walkWith, type RuleHit, type WalkCore } from './chain.js';
 import { compiledHooks6 } from './compile.js';
+import { conntrackConfirm6, conntrackIn6 } from './conntrack6.js';
 import { ruleMatches6, type Match6State } from './match6.js';
 import { nfMeta } from './skb.js';
+
+const ICMPX6: Record<string, number> = { 'icmp-port-unreachable': 4, 'icmp-admin-prohibited': 1, 'icmp-net-unreachable': 0, 'icmp-host-unreachable': 3 };
 
 export interface Hook6Args {
   hook: Hook;
@@ -48,6 +52,15 @@ export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6
     onHit: sim.tracer ? (h) => traceHit(sim, st, a.hook, h) : null,
   };
   for (const e of list) {
+    if (e.kind === 'ct-in') {
+      conntrackIn6(sim.nf, st.ns, pkt, meta, sim.now);
+      continue;
+    }
+    if (e.kind === 'ct-confirm') {
+      if (conntrackConfirm6(sim.nf, st.ns, meta)) continue;
+      if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-drop', `${describe6(pkt)} dropped: its conntrack entry clashed on confirm`);
+      return 'drop';
+    }
     if (e.kind !== 'chain') continue;
     const v = walkWith(
       ws,
@@ -63,7 +76,8 @@ export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6
       return 'drop';
     }
     if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-reject', `${describe6(pkt)} rejected by ${where} (${v.with})`);
-    const code = REJECT6_CODE[v.with as RejectWith6] ?? null;
+    // nft's `reject` in an inet table: icmpx's answers in ICMPv6's codes
+    const code = v.with in REJECT6_CODE ? REJECT6_CODE[v.with as RejectWith6] : (ICMPX6[v.with] ?? null);
     // nf_send_unreach6: a packet this host sends is answered as if it came in on lo
     if (code !== null) sim.nfOps.reject6(sim, st, pkt, a.in, code);
     return code !== null ? 'reject' : 'drop';

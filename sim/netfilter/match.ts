@@ -157,6 +157,7 @@ export function extMatch(m: NfMatch, s: MatchState): boolean {
       return m.addrs.some((x) => (a & x.mask) >>> 0 === x.addr) !== m.invert;
     }
     case 'icmptypes': {
+      if (m.v6) return false;
       const i = pkt.icmp;
       if (!i) return false;
       return m.types.includes(i.type) !== m.invert;
@@ -170,6 +171,8 @@ export function extMatch(m: NfMatch, s: MatchState): boolean {
 
 /** The whole rule: its IP part, then every extension in order. */
 export function ruleMatches(r: NfRule, s: MatchState): boolean {
+  // a rule whose tests are IPv6's (ip6tables', or nft's `ip6 …` / `icmpv6 …` in an inet table)
+  if (r.ip6 || r.family === 'ip6') return false;
   if (!ipMatch(r.ip, s.pkt, s.in, s.out)) return false;
   for (const m of r.matches) if (!extMatch(m, s)) return false;
   return true;

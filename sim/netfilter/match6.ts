@@ -5,7 +5,7 @@
  * layer (the simulator's IPv6 packets carry no extension headers); `-p all` matches any.
  */
 import type { Link } from '../../src/model/link.js';
-import type { NfMatch, PortRange } from '../../src/model/netfilter/match.js';
+import { CT_STATE, type NfMatch, type PortRange } from '../../src/model/netfilter/match.js';
 import { ifaceMatches, type NfRule } from '../../src/model/netfilter/rule.js';
 import type { Ip6Packet } from '../packet.js';
 import type { NfRuntime } from './runtime.js';
@@ -57,6 +57,17 @@ function extMatch6(m: NfMatch, s: Match6State): boolean {
       if (!i) return false;
       return (i.type === m.type && i.code >= m.codeMin && i.code <= m.codeMax) !== m.invert;
     }
+    case 'icmptypes': {
+      const i = pkt.icmp6;
+      if (!m.v6 || !i) return false;
+      return m.types.includes(i.type) !== m.invert;
+    }
+    case 'conntrack': {
+      // the front ends make only state tests for IPv6 packets
+      const bits = s.meta.ct6State ?? CT_STATE.INVALID;
+      if (!m.state) return false;
+      return ((bits & m.state.mask) !== 0) !== m.state.invert;
+    }
     case 'comment':
       return true;
     case 'mark':
@@ -79,6 +90,8 @@ function extMatch6(m: NfMatch, s: Match6State): boolean {
 
 /** ip6_packet_match and every extension in order. */
 export function ruleMatches6(r: NfRule, s: Match6State): boolean {
+  // nft's `ip …` / `icmp …` tests: only IPv4 packets (inet tables)
+  if (r.family === 'ip') return false;
   const ip = r.ip;
   const h = s.pkt.ip6;
   const a = r.ip6;

@@ -11,6 +11,7 @@ import type { Counters } from '../../src/model/netfilter/rule.js';
 import { nfState } from '../../src/model/netfilter/state.js';
 import type { Netns } from '../../src/model/netns.js';
 import { CtTable as Table } from '../../src/model/netfilter/conntrack.js';
+import { Ct6Table } from '../../src/model/netfilter/conntrack6.js';
 
 export interface NfRuntime {
   /** one packet of `bytes` counted on a rule or a chain's policy */
@@ -18,6 +19,8 @@ export interface NfRuntime {
   /** the counters as this simulator sees them */
   read(c: Counters): Counters;
   conntrack(ns: Netns): CtTable;
+  /** the namespace's IPv6 connections */
+  conntrack6(ns: Netns): Ct6Table;
   /** the statistic match's nth mode: true when this packet is the chosen one (xt_statistic's shared count) */
   nth(m: StatisticMatch): boolean;
   /** get_random_u32's 31 low bits */
@@ -65,6 +68,9 @@ export class ModelRuntime implements NfRuntime {
   conntrack(ns: Netns): CtTable {
     return nfState(ns).conntrack;
   }
+  conntrack6(ns: Netns): Ct6Table {
+    return nfState(ns).conntrack6;
+  }
   nth(m: StatisticMatch): boolean {
     return nthStep(this.counts, m);
   }
@@ -72,7 +78,11 @@ export class ModelRuntime implements NfRuntime {
     return this.draws.next31();
   }
   fork(): NfRuntime {
-    return new PrivateRuntime((ns) => nfState(ns).conntrack.clone(), this.draws.clone());
+    return new PrivateRuntime(
+      (ns) => nfState(ns).conntrack.clone(),
+      this.draws.clone(),
+      (ns) => nfState(ns).conntrack6.clone(),
+    );
   }
 }
 
@@ -80,12 +90,14 @@ export class ModelRuntime implements NfRuntime {
 export class PrivateRuntime implements NfRuntime {
   private readonly counters = new WeakMap<Counters, Counters>();
   private readonly tables = new Map<Netns, CtTable>();
+  private readonly tables6 = new Map<Netns, Ct6Table>();
   private readonly counts = new WeakMap<StatisticMatch, number>();
 
   constructor(
     /** the conntrack table a namespace starts with here (fresh: empty) */
     private readonly initial: (ns: Netns) => CtTable = () => new Table(),
     private readonly draws = new Draws(),
+    private readonly initial6: (ns: Netns) => Ct6Table = () => new Ct6Table(),
   ) {}
 
   count(c: Counters, bytes: number): void {
@@ -108,6 +120,14 @@ export class PrivateRuntime implements NfRuntime {
     }
     return t;
   }
+  conntrack6(ns: Netns): Ct6Table {
+    let t = this.tables6.get(ns);
+    if (!t) {
+      t = this.initial6(ns);
+      this.tables6.set(ns, t);
+    }
+    return t;
+  }
   nth(m: StatisticMatch): boolean {
     return nthStep(this.counts, m);
   }
@@ -115,7 +135,11 @@ export class PrivateRuntime implements NfRuntime {
     return this.draws.next31();
   }
   fork(): NfRuntime {
-    const f = new PrivateRuntime((ns) => this.conntrack(ns).clone(), this.draws.clone());
+    const f = new PrivateRuntime(
+      (ns) => this.conntrack(ns).clone(),
+      this.draws.clone(),
+      (ns) => this.conntrack6(ns).clone(),
+    );
     return f;
   }
 }

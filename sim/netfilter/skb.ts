@@ -7,6 +7,7 @@
  */
 import type { Link } from '../../src/model/link.js';
 import type { CtDir, CtEntry } from '../../src/model/netfilter/conntrack.js';
+import type { Ct6Entry } from '../../src/model/netfilter/conntrack6.js';
 import type { Netns } from '../../src/model/netns.js';
 import type { Ip6Packet, IpPacket } from '../packet.js';
 
@@ -28,6 +29,10 @@ export interface PacketNf {
   physOut: Link | null;
   /** set once the frame went through br_netfilter's PREROUTING (ip_rcv does not run it again) */
   bridgedPre: boolean;
+  /** an IPv6 packet: its connection's state bits (CT_STATE), once conntrack saw it */
+  ct6State?: number;
+  /** and its entry when that is new, to join the table at INPUT / POSTROUTING */
+  ct6New?: Ct6Entry | null;
 }
 
 /** The packet's netfilter state in `ns` (fresh when it has none there yet). */

@@ -26,6 +26,7 @@ function intentNs(i: Intent): string[] {
   switch (i.kind) {
     case 'reach':
     case 'isolated':
+    case 'service':
     case 'via':
       return [i.from];
     case 'all-reach':

@@ -8,6 +8,7 @@ import { ip4ToString, type Ip4 } from '../model/ip.js';
 import { formatIp6, type Ip6 } from '../model/ipv6/ip6.js';
 import { describeIntent, type Intent, type Prefix, type Target } from './intents.js';
 import { judgePort, type PortReport, type PortSpec } from './port-intent.js';
+import type { DnatEndpoint } from '../model/netfilter/dnat-endpoints.js';
 
 /** Would a ping get a reply? */
 export interface ReachAnswer {
@@ -59,6 +60,8 @@ export interface Prober {
   addressOf(ns: string): Ip4 | null;
   /** the same for IPv6: its first global IPv6 address, or null */
   addressOf6(ns: string): Ip6 | null;
+  /** the endpoints the lab's DNAT rules send `dst`:`port` to (from the rules the lab wrote, in both modes) */
+  endpoints(dst: Ip4, proto: 'tcp' | 'udp', port: number): DnatEndpoint[];
 }
 
 /**
@@ -107,7 +110,7 @@ function pairs(among: string[]): [string, string][] {
 }
 
 /** The questions `intents` will ask, without duplicates. */
-export function questionsOf(intents: readonly Intent[], p: Pick<Prober, 'addressOf' | 'addressOf6'>): Question[] {
+export function questionsOf(intents: readonly Intent[], p: Pick<Prober, 'addressOf' | 'addressOf6' | 'endpoints'>): Question[] {
   const out = new Map<string, Question>();
   // bigint (an IPv6 destination) has no JSON form: it is keyed as text
   const add = (q: Question) =>
@@ -125,6 +128,13 @@ export function questionsOf(intents: readonly Intent[], p: Pick<Prober, 'address
         else if (typeof dst !== 'number') break;
         else if (i.kind !== 'via' && i.l4) add({ q: 'port', from: i.from, dst, spec: { ...i.l4, answer: null } });
         else add({ q: i.kind === 'via' ? 'path' : 'reach', from: i.from, dst });
+        break;
+      }
+      case 'service': {
+        if (i.to.kind !== 'addr') break;
+        const spec = { ...i.l4, answer: null };
+        add({ q: 'port', from: i.from, dst: i.to.addr, spec });
+        for (const e of p.endpoints(i.to.addr, i.l4.proto, i.l4.port)) add({ q: 'port', from: i.from, dst: e.addr, spec: { ...spec, port: e.port } });
         break;
       }
       case 'all-reach':
@@ -186,6 +196,8 @@ function judgeInner(i: Intent, p: Prober): Omit<Verdict, 'intent' | 'name' | 'ti
       if (i.kind === 'reach') return { holds: a.replied, summary: a.summary, why };
       return { holds: !a.replied, summary: a.replied ? `a ping gets a reply: ${a.summary}` : a.summary, why };
     }
+    case 'service':
+      return judgeService(i, p);
     case 'via': {
       const dst = resolve(i.to, p);
       if (typeof dst === 'string') return { holds: false, summary: dst, why: [] };
@@ -243,6 +255,29 @@ function judgeInner(i: Intent, p: Prober): Omit<Verdict, 'intent' | 'name' | 'ti
       };
     }
   }
+}
+
+/**
+ * A service: its port open at the service address, and at every endpoint its DNAT rules lead
+ * to, each asked directly (a draw through the service address reaches only one of them).
+ */
+function judgeService(i: Extract<Intent, { kind: 'service' }>, p: Prober): Omit<Verdict, 'intent' | 'name' | 'timeMs'> {
+  if (i.to.kind !== 'addr') return { holds: false, summary: 'service: an IPv4 service address is needed', why: [] };
+  const spec = { ...i.l4, answer: null };
+  const vip = `${ip4ToString(i.to.addr)}:${spec.port}`;
+  const eps = p.endpoints(i.to.addr, spec.proto, spec.port);
+  if (!eps.length) return { holds: false, summary: `no DNAT rule of the lab sends ${spec.proto} ${vip} anywhere`, why: [] };
+  const front = judgePort('reach', spec, p.port(i.from, i.to.addr, spec));
+  const why: string[] = [`${vip}: ${front.summary}`];
+  let bad = front.holds ? 0 : 1;
+  for (const e of eps) {
+    const r = judgePort('reach', { ...spec, port: e.port }, p.port(i.from, e.addr, { ...spec, port: e.port }));
+    if (!r.holds) bad++;
+    why.push(`endpoint ${ip4ToString(e.addr)}:${e.port} (DNAT in ${e.ns}): ${r.holds ? 'open' : r.summary}`);
+  }
+  const n = eps.length;
+  if (bad === 0) return { holds: true, summary: `${vip} and its ${n} endpoint${n > 1 ? 's' : ''} answer`, why };
+  return { holds: false, summary: front.holds ? `${bad} of ${n} endpoint${n > 1 ? 's' : ''} behind ${vip} do not answer` : `${vip} does not answer: ${front.summary}`, why };
 }
 
 /** Judges every intent, in order. */

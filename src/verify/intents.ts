@@ -10,6 +10,7 @@
  *   - reach: { from: node1/NS1, to: 'fd00::2' }          # ping -6
  *   - reach: { from: node1/NS1, to: node2/NS1, family: 6 } # its first global IPv6 address
  *   - isolated: { from: node1/NS1, to: 192.168.0.26 }
+ *   - service: { from: node1/NS1, to: 10.96.0.10, proto: tcp, port: 80 }  # every DNAT endpoint answers
  *   - via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }
  *   - all-reach: { among: [node1/NS1, node1/NS2, node2/NS1, node2/NS2] }
  *   - no-loops: {}
@@ -41,6 +42,8 @@ export interface Prefix {
 export type Intent =
   | { kind: 'reach'; line: number; from: string; to: Target; l4?: PortSpec }
   | { kind: 'isolated'; line: number; from: string; to: Target; l4?: PortSpec }
+  /** the port answers at `to`, and so does every endpoint the lab's DNAT rules send it to */
+  | { kind: 'service'; line: number; from: string; to: Target; l4: PortSpec }
   | { kind: 'via'; line: number; from: string; to: Target; through: string[] }
   | { kind: 'all-reach'; line: number; among: string[] }
   | { kind: 'no-loops'; line: number }
@@ -69,6 +72,7 @@ export interface RawIntent {
 const SHAPES: Record<IntentKind, { required: string[]; optional: string[]; example: string }> = {
   reach: { required: ['from', 'to'], optional: ['family', 'proto', 'port', 'answer'], example: 'reach: { from: node1/NS1, to: 172.16.1.2 }' },
   isolated: { required: ['from', 'to'], optional: ['family', 'proto', 'port'], example: 'isolated: { from: node1/NS1, to: 192.168.0.26 }' },
+  service: { required: ['from', 'to', 'proto', 'port'], optional: [], example: 'service: { from: node1/NS1, to: 10.96.0.10, proto: tcp, port: 80 }' },
   via: { required: ['from', 'to', 'through'], optional: [], example: 'via: { from: node1/NS1, to: 172.16.1.2, through: [node1, node2] }' },
   'all-reach': { required: [], optional: ['among'], example: 'all-reach: { among: [node1/NS1, node2/NS1] }' },
   'no-loops': { required: [], optional: [], example: 'no-loops: {}' },
@@ -206,6 +210,15 @@ function parseOne({ value, line }: RawIntent): Intent | string {
         if (l4 && (to.kind === 'addr6' || (to.kind === 'ns' && to.family === 6))) throw new Problem(`${kind}: proto/port take IPv4 destinations for now (ping -6 intents take no port)`);
         return l4 ? { kind, line, from, to, l4 } : { kind, line, from, to };
       }
+      case 'service': {
+        const l4 = parsePortKeys('reach', body);
+        if (l4 === null) throw new Problem('service: "proto" must be tcp or udp (got "icmp")');
+        if (typeof l4 === 'string') throw new Problem(l4.replace(/^reach:/, 'service:'));
+        const from = nsField('from');
+        const to = target('to');
+        if (to.kind !== 'addr') throw new Problem('service: "to" must be an IPv4 address (the service address its DNAT rules match)');
+        return { kind, line, from, to, l4 };
+      }
       case 'via':
         return { kind, line, from: nsField('from'), to: target('to'), through: nsList('through', 1) };
       case 'all-reach': {
@@ -269,6 +282,7 @@ export function resolveIntentNamespaces(intents: readonly Intent[], known: reado
     switch (i.kind) {
       case 'reach':
       case 'isolated':
+      case 'service':
         r = { ...i, from: one(i.from), to: target(i.to) };
         break;
       case 'via':
@@ -299,6 +313,8 @@ export function describeIntent(i: Intent): string {
       return `reach ${i.from} -> ${t(i.to)}${i.l4 ? describePort(i.l4) : ''}`;
     case 'isolated':
       return `isolated ${i.from} -/-> ${t(i.to)}${i.l4 ? describePort(i.l4) : ''}`;
+    case 'service':
+      return `service ${i.from} -> ${t(i.to)}${describePort(i.l4)} and its endpoints`;
     case 'via':
       return `via ${i.from} -> ${t(i.to)} through ${i.through.join(', ')}`;
     case 'all-reach':

@@ -15,6 +15,7 @@ import { address6OfNs, addressOfNs, mergeBlackholes, mergeLoops, routeFor, route
 import { defaultEngine, type ForwardingEngine, type ForwardingWalk } from './engine.js';
 import type { Prefix } from './intents.js';
 import { simPortReport, type PortReport, type PortSpec } from './port-intent.js';
+import { dnatEndpoints, type DnatEndpoint } from '../model/netfilter/dnat-endpoints.js';
 
 /** Drops decided by a route (or its absence): show the routes that decided. */
 const ROUTED = new Set<DropReason>(['no-route', 'blackhole', 'unreachable', 'prohibit']);
@@ -53,6 +54,10 @@ export class SimProber implements Prober {
 
   port(from: string, dst: Ip4, spec: PortSpec): PortReport {
     return simPortReport(this.model, from, dst, spec);
+  }
+
+  endpoints(dst: Ip4, proto: 'tcp' | 'udp', port: number): DnatEndpoint[] {
+    return dnatEndpoints(this.model, dst, proto, port);
   }
 
   /** `ping -6`: explain6's traced ping (once DAD is over, as a `ping -6` line waits), the drop that decided. */

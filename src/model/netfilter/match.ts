@@ -157,11 +157,12 @@ export interface AddrSetMatch {
   invert: boolean;
 }
 
-/** nft's `icmp type { echo-request, echo-reply }` */
+/** nft's `icmp type { echo-request, echo-reply }` (`icmpv6 type { … }` with v6) */
 export interface IcmpTypesMatch {
   kind: 'icmptypes';
   types: number[];
   invert: boolean;
+  v6?: boolean;
 }
 
 export type NfMatch =

@@ -62,6 +62,11 @@ export interface NfRule {
   ip: IpPart;
   /** an ip6tables rule: its addresses (ip.src / ip.dst stay any) */
   ip6?: Ip6Addrs;
+  /**
+   * the one network family an nft rule's own tests are for (`ip saddr`, `icmp type` → ip;
+   * `ip6 saddr`, `icmpv6 type` → ip6: nft adds a `meta nfproto` test in an inet table)
+   */
+  family?: 'ip' | 'ip6';
   matches: NfMatch[];
   target: NfTarget;
   /** null: a rule written with `nft` without a `counter` statement counts nothing */

@@ -6,6 +6,7 @@
  */
 import type { Netns } from '../netns.js';
 import { CtTable } from './conntrack.js';
+import { Ct6Table } from './conntrack6.js';
 import { matchNeedsConntrack } from './match.js';
 import type { NfRule } from './rule.js';
 import type { NfTable, XtTableName } from './table.js';
@@ -48,6 +49,8 @@ export class NetfilterState {
   readonly bridge: BridgeNfConf = { ...BRIDGE_NF_DEFAULTS };
   /** the connection tracking table of the namespace (the script's own simulator's) */
   readonly conntrack = new CtTable();
+  /** and of its IPv6 connections */
+  readonly conntrack6 = new Ct6Table();
   /** bumped on every change of tables, chains or rules: compiled hooks follow it */
   version = 0;
   nextTableHandle = 1;
@@ -73,8 +76,10 @@ export class NetfilterState {
    * chain alone does not: its rules are walked only for packets conntrack tracks, so a nat
    * table holding nothing but ACCEPT rules sees no packet at all.
    */
-  needsConntrack(): boolean {
+  needsConntrack(family: XtFamily = 'ip'): boolean {
     for (const t of this.allTables()) {
+      // an inet table's rules register conntrack for both families (nf_ct_netns_get), an ip or ip6 one for its own
+      if (t.family !== 'inet' && t.family !== family) continue;
       for (const c of t.chains) {
         for (const r of c.rules) if (ruleNeedsConntrack(r)) return true;
       }

@@ -70,6 +70,8 @@ function selected(e: CtEntry, f: Filters): boolean {
 export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult {
   let cmd: 'L' | 'D' | 'F' | 'C' | null = null;
   let extended = false;
+  /** IPv6 connections cannot be selected (-f ipv4, or an IPv4 address to match) */
+  let v4only = false;
   const f: Filters = { proto: null, src: null, dst: null, replySrc: null, replyDst: null, sport: null, dport: null };
   const cmds: Record<string, 'L' | 'D' | 'F' | 'C'> = { '-L': 'L', '--dump': 'L', '-D': 'D', '--delete': 'D', '-F': 'F', '--flush': 'F', '-C': 'C', '--count': 'C' };
   const addrOpts: Record<string, keyof Filters> = {
@@ -100,6 +102,7 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
       const ip = parseIp4(value);
       if (ip === null) return unsupported(`conntrack ${a} ${value}`);
       (f as unknown as Record<string, number>)[addrOpts[a]!] = ip;
+      v4only = true;
       i++;
     } else if (a === '-p' || a === '--proto') {
       if (value === undefined) return usage(`option \`${a}' requires an argument`);
@@ -116,8 +119,10 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
       if (value !== 'extended') return unsupported(`conntrack -o ${value ?? ''}`);
       extended = true;
       i++;
-    } else if ((a === '-f' || a === '--family') && value === 'ipv4') i++;
-    else if (/^-[A-Za-z]$|^--[a-z-]+$/.test(a) && !KNOWN.has(a)) return usage(`unknown option \`${a}'`);
+    } else if ((a === '-f' || a === '--family') && value === 'ipv4') {
+      v4only = true;
+      i++;
+    } else if (/^-[A-Za-z]$|^--[a-z-]+$/.test(a) && !KNOWN.has(a)) return usage(`unknown option \`${a}'`);
     else return unsupported(`conntrack ${a}`);
   }
   const ns = ctx.ns;
@@ -126,10 +131,16 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
   // conntrack needs the kernel module in the namespace: any netfilter state makes it answer
   if (cmd === null) return unsupported('conntrack without a command');
   if (cmd === 'F') {
+    // both families' connections (the listing shows only IPv4's: IPv6 entries are not listed)
     table.clear();
+    ctx.sim.nf.conntrack6(ns).clear();
     return { exit: 0, stdout: '', stderr: `${HEAD}: connection tracking table has been emptied.\n` };
   }
   const hits = table.entries(now).filter((e) => selected(e, f));
+  // IPv6 connections are tracked and counted, not listed: the kernel lists both families in its hash order
+  const six = v4only ? 0 : ctx.sim.nf.conntrack6(ns).live(now);
+  if (cmd === 'C' && f.proto === null && f.sport === null && f.dport === null) return { exit: 0, stdout: `${hits.length + six}\n`, stderr: '' };
+  if (six) return unsupported('conntrack on IPv6 connections (listed, filtered or deleted)');
   if (cmd === 'C') return { exit: 0, stdout: `${hits.length}\n`, stderr: '' };
   const text = hits.map((e) => entryText(e, now, extended)).join('');
   if (cmd === 'D') {

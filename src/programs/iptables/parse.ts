@@ -410,6 +410,12 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
           } else {
             const m = matches.find((x) => x.base === owner)!;
             const o = m.ext.options.find((x) => x.id === id && x.name === name)!;
+            // IPv6 connection tracking is modelled for its state only
+            if (v6 && m.ext.name === 'conntrack' && id !== 'ctstate') {
+              p.unmodelled ??= `match conntrack --${name} for IPv6`;
+              invert = false;
+              continue;
+            }
             m.ext.parse(ctxNow, m.data as NfMatch, o, arg, invert, m.seen);
           }
           break;

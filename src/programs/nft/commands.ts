@@ -6,6 +6,8 @@
  */
 import type { NfFamily, Hook, BaseChainSpec, ChainType, Policy } from '../../model/netfilter/table.js';
 import type { NftEdit } from '../../ops/nf-op.js';
+import type { NfRule } from '../../model/netfilter/rule.js';
+import { targetNeedsConntrack } from '../../model/netfilter/target.js';
 import type { Token } from './lexer.js';
 import { NftSyntax, NftUnmodelled, parseStatements } from './statements.js';
 import { NFT_KEYWORDS } from './keywords.js';
@@ -131,7 +133,8 @@ function ruleEdit(r: Reader, verb: string, whole: Token[]): NftCommand {
     if (handle === null || r.peek()) throw new NftUnmodelled('nft delete rule without a handle');
     return { kind: 'edit', edit: { cmd: 'delete-rule', family, table: name.text, chain: chain.text, handle }, at };
   }
-  const p = parseStatements(r.rest());
+  const p = parseStatements(r.rest(), family);
+  checkFamily(family, p.rule);
   const jumpTok = r.rest().find((t, i, all) => (all[i - 1]?.text === 'jump' || all[i - 1]?.text === 'goto') && t.kind === 'word');
   const at2 = jumpTok ? { ...at, jump: jumpTok } : at;
   if (verb === 'replace') {
@@ -139,6 +142,29 @@ function ruleEdit(r: Reader, verb: string, whole: Token[]): NftCommand {
     return { kind: 'edit', edit: { cmd: 'replace-rule', family, table: name.text, chain: chain.text, handle, rule: p.rule, sets: p.sets }, at: at2 };
   }
   return { kind: 'edit', edit: { cmd: 'add-rule', family, table: name.text, chain: chain.text, rule: p.rule, insert: verb === 'insert', handle, index, sets: p.sets }, at: at2 };
+}
+
+/**
+ * What the simulator does not model of a rule in a table of its family: a test of the other
+ * network family (nft refuses it: "conflicting protocols specified"), and for IPv6 packets
+ * anything of conntrack's but the state (marks, NAT).
+ */
+function checkFamily(family: NfFamily, rule: NfRule): void {
+  if ((family === 'ip' && rule.family === 'ip6') || (family === 'ip6' && rule.family === 'ip')) throw new NftUnmodelled(`nft ${rule.family} tests in a table ${family}`);
+  const v6 = family === 'ip6' || (family === 'inet' && rule.family !== 'ip');
+  if (v6 && [rule.target, ...(rule.also ?? [])].some(targetNeedsConntrack)) throw new NftUnmodelled(`nft ${rule.target.kind === 'CONNMARK' ? 'ct mark' : 'NAT'} of IPv6 packets`);
+  if (v6 && rule.matches.some((m) => m.kind === 'connmark')) throw new NftUnmodelled('nft ct mark of IPv6 packets');
+  // in an inet table, a plain `reject` after an IPv6 test is ICMPv6's own (listed so), not icmpx's
+  if (family === 'inet' && rule.family === 'ip6' && rule.target.kind === 'REJECT' && rule.target.with === 'icmp-port-unreachable') {
+    rule.target = { kind: 'REJECT', with: 'icmp6-port-unreachable' };
+    const i = rule.nftParts?.lastIndexOf('reject') ?? -1;
+    if (i >= 0) rule.nftParts![i] = 'reject with icmpv6 port-unreachable';
+  }
+  // and after an IPv4 test ICMP's, which nft names in an inet table
+  if (family === 'inet' && rule.family === 'ip' && rule.target.kind === 'REJECT' && rule.target.with === 'icmp-port-unreachable') {
+    const i = rule.nftParts?.lastIndexOf('reject') ?? -1;
+    if (i >= 0) rule.nftParts![i] = 'reject with icmp port-unreachable';
+  }
 }
 
 /** One command's tokens as commands (a `table { … }` block is several). */
@@ -217,7 +243,8 @@ function tableBlock(family: NfFamily, name: Token, tokens: Token[]): NftCommand[
     out.push({ kind: 'edit', edit: { cmd: 'add-chain', family, table: name.text, chain: chain.text, base: spec.base, policy: spec.policy, create: false }, at: { table: name, chain, whole: [t] } });
     for (const l of lines) {
       if (['type', 'policy'].includes(l[0]!.text)) continue;
-      const p = parseStatements(l);
+      const p = parseStatements(l, family);
+      checkFamily(family, p.rule);
       rules.push({
         kind: 'edit',
         edit: { cmd: 'add-rule', family, table: name.text, chain: chain.text, rule: p.rule, insert: false, handle: null, index: null, sets: p.sets },

@@ -7,10 +7,12 @@
  */
 import { ip4ToString } from '../../model/ip.js';
 import type { NfMatch } from '../../model/netfilter/match.js';
-import { maskLen, type NfRule } from '../../model/netfilter/rule.js';
+import { maskLen, type Addr6, type NfRule } from '../../model/netfilter/rule.js';
+import { formatIp6, ip6Mask, ip6PrefixText } from '../../model/ipv6/ip6.js';
 import type { NetfilterState } from '../../model/netfilter/state.js';
 import type { Hook, NfChain, NfTable } from '../../model/netfilter/table.js';
 import type { NfTarget } from '../../model/netfilter/target.js';
+import { ICMPV6_TYPES, REJECT_ICMPV6 } from './values.js';
 
 export interface ListOptions {
   handles: boolean;
@@ -53,7 +55,7 @@ function addr(a: { addr: number; mask: number }): string {
   return len === 32 ? ip4ToString(a.addr) : `${ip4ToString(a.addr)}/${len < 0 ? ip4ToString(a.mask) : len}`;
 }
 
-const PROTO_NAME: Record<number, string> = { 6: 'tcp', 17: 'udp', 1: 'icmp', 47: 'gre', 50: 'esp', 51: 'ah', 132: 'sctp' };
+const PROTO_NAME: Record<number, string> = { 6: 'tcp', 17: 'udp', 1: 'icmp', 47: 'gre', 50: 'esp', 51: 'ah', 132: 'sctp', 58: 'ipv6-icmp' };
 const ICMP_NAMES: Record<number, string> = {
   0: 'echo-reply',
   3: 'destination-unreachable',
@@ -93,6 +95,10 @@ function xlateMatch(m: NfMatch, proto: number): string {
     }
     case 'icmp':
       return m.type === 0xff ? '' : `icmp type ${m.invert ? '!= ' : ''}${ICMP_NAMES[m.type] ?? m.type}`;
+    case 'icmp6': {
+      const name = Object.entries(ICMPV6_TYPES).find(([, t]) => t === m.type)?.[0] ?? String(m.type);
+      return `icmpv6 type ${m.invert ? '!= ' : ''}${name}${m.codeMin === m.codeMax ? ` icmpv6 code ${m.codeMin}` : ''}`;
+    }
     case 'mark':
       return m.mask >>> 0 === 0xffffffff ? `meta mark ${m.invert ? '!= ' : ''}${hex8(m.value)}` : `meta mark & ${hex8(m.mask)} ${m.invert ? '!=' : '=='} ${hex8(m.value)}`;
     case 'connmark':
@@ -147,7 +153,10 @@ function xlateTarget(t: NfTarget): string {
     case 'jump':
       return `${t.goto ? 'goto' : 'jump'} ${t.chain}`;
     case 'REJECT':
-      return t.with === 'icmp-port-unreachable' ? 'reject' : t.with === 'tcp-reset' ? 'reject with tcp reset' : `reject with icmp type ${t.with.replace(/^icmp-/, '').replace('proto-', 'prot-')}`;
+      if (t.with === 'icmp-port-unreachable' || t.with === 'icmp6-port-unreachable') return 'reject';
+      if (t.with === 'tcp-reset') return 'reject with tcp reset';
+      if (t.with.startsWith('icmp6-')) return `reject with icmpv6 type ${Object.entries(REJECT_ICMPV6).find(([, x]) => x === t.with)?.[0] ?? t.with}`;
+      return `reject with icmp type ${t.with.replace(/^icmp-/, '').replace('proto-', 'prot-')}`;
     case 'LOG':
       return `log${t.prefix ? ` prefix "${t.prefix}"` : ''}${t.level !== 4 ? ` level ${['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'][t.level]}` : ''}`;
     case 'MARK':
@@ -171,6 +180,13 @@ function xlateTarget(t: NfTarget): string {
   }
 }
 
+/** An IPv6 address with its mask as nft prints it: `2001:db8::/64`, the address alone for /128. */
+function addr6(a: Addr6): string {
+  let len = -1;
+  for (let n = 0; n <= 128 && len < 0; n++) if (ip6Mask(n) === a.mask) len = n;
+  return len < 0 ? `${formatIp6(a.addr)}/${formatIp6(a.mask)}` : ip6PrefixText(a.addr, len);
+}
+
 /** Whether an iptables rule holds an xtables extension (nft then warns that iptables-nft manages the table). */
 export function usesXtables(r: NfRule): boolean {
   const t = r.target.kind;
@@ -186,8 +202,14 @@ function xlateRule(r: NfRule, counter: string): string {
   if (ip.out) out.push(`oifname ${ip.out.invert ? '!= ' : ''}"${name(ip.out.name)}"`);
   const native = r.matches.some((m) => m.kind === 'tcp' || m.kind === 'udp');
   if (ip.proto && !native) out.push(`meta l4proto ${ip.protoInvert ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
-  if (ip.src.mask || ip.srcInvert) out.push(`ip saddr ${ip.srcInvert ? '!= ' : ''}${addr(ip.src)}`);
-  if (ip.dst.mask || ip.dstInvert) out.push(`ip daddr ${ip.dstInvert ? '!= ' : ''}${addr(ip.dst)}`);
+  const v6 = r.ip6;
+  if (v6) {
+    if (v6.src.mask || ip.srcInvert) out.push(`ip6 saddr ${ip.srcInvert ? '!= ' : ''}${addr6(v6.src)}`);
+    if (v6.dst.mask || ip.dstInvert) out.push(`ip6 daddr ${ip.dstInvert ? '!= ' : ''}${addr6(v6.dst)}`);
+  } else {
+    if (ip.src.mask || ip.srcInvert) out.push(`ip saddr ${ip.srcInvert ? '!= ' : ''}${addr(ip.src)}`);
+    if (ip.dst.mask || ip.dstInvert) out.push(`ip daddr ${ip.dstInvert ? '!= ' : ''}${addr(ip.dst)}`);
+  }
   for (const m of r.matches) out.push(xlateMatch(m, ip.proto));
   out.push(counter);
   out.push(xlateTarget(r.target));

@@ -5,23 +5,15 @@
  * NAT statements, a comment. Each statement becomes part of the model's rule and is kept in
  * the words `nft list` prints it with (values normalised as nft normalises them).
  */
-import { ip4ToString, parseIp4 } from '../../model/ip.js';
 import type { NfMatch, PortRange } from '../../model/netfilter/match.js';
-import { emptyIpPart, lenMask, type NfRule } from '../../model/netfilter/rule.js';
-import { emptyNatRange, type NatRange, type NfTarget, type RejectWith } from '../../model/netfilter/target.js';
+import { emptyIpPart, type Ip6Addrs, type NfRule } from '../../model/netfilter/rule.js';
+import type { NfTarget, RejectWith } from '../../model/netfilter/target.js';
+import type { NfFamily } from '../../model/netfilter/table.js';
 import type { Token } from './lexer.js';
-import { CT_STATES, ICMP_TYPES, PROTO, PROTO_NAME, REJECT_ICMP } from './values.js';
+import { CT_STATES, ICMP_TYPES, ICMPV6_TYPES, PROTO, PROTO_NAME, REJECT_ICMP, REJECT_ICMPV6 } from './values.js';
+import { Cursor, hex8, ICMPX, iface, implied, natTo, negation, NftUnmodelled, num, port, prefix, prefix6, rejectText, values } from './words.js';
 
-/** A statement nettwin does not model, or a mistake nft refuses: what the caller reports. */
-export class NftUnmodelled extends Error {}
-export class NftSyntax extends Error {
-  constructor(
-    message: string,
-    readonly at: Token | null,
-  ) {
-    super(message);
-  }
-}
+export { NftSyntax, NftUnmodelled, rejectText } from './words.js';
 
 /** What a rule's statements made: the rule, nft's words for it, and how many anonymous sets it holds. */
 export interface ParsedRule {
@@ -30,82 +22,8 @@ export interface ParsedRule {
   sets: number;
 }
 
-class Cursor {
-  i = 0;
-  constructor(readonly t: Token[]) {}
-  peek(k = 0): Token | undefined {
-    return this.t[this.i + k];
-  }
-  next(): Token {
-    const tok = this.t[this.i++];
-    if (!tok) throw new NftSyntax('syntax error, unexpected newline', null);
-    return tok;
-  }
-  word(): string {
-    const tok = this.next();
-    if (tok.kind !== 'word' && tok.kind !== 'string') throw new NftSyntax(`syntax error, unexpected ${tok.text}`, tok);
-    return tok.text;
-  }
-  done(): boolean {
-    return this.i >= this.t.length;
-  }
-}
-
-function hex8(n: number): string {
-  return `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
-}
-
-function num(s: string): number {
-  const v = /^0x[0-9a-f]+$/i.test(s) ? Number.parseInt(s, 16) : /^\d+$/.test(s) ? Number(s) : Number.NaN;
-  if (!Number.isFinite(v) || v > 0xffffffff) throw new NftUnmodelled(`nft value ${s}`);
-  return v;
-}
-
-function prefix(s: string): { addr: number; mask: number; text: string } {
-  const [a, l] = s.split('/');
-  const addr = parseIp4(a ?? '');
-  const len = l === undefined ? 32 : Number(l);
-  if (addr === null || !(len >= 0 && len <= 32) || (l !== undefined && !/^\d+$/.test(l))) throw new NftUnmodelled(`nft address ${s}`);
-  const mask = lenMask(len);
-  const masked = (addr & mask) >>> 0;
-  return { addr: masked, mask, text: len === 32 ? ip4ToString(masked) : `${ip4ToString(masked)}/${len}` };
-}
-
-function port(s: string): PortRange {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(s);
-  if (!m) throw new NftUnmodelled(`nft port ${s}`);
-  const lo = Number(m[1]);
-  const hi = m[2] === undefined ? lo : Number(m[2]);
-  if (lo > 65535 || hi > 65535 || hi < lo) throw new NftUnmodelled(`nft port ${s}`);
-  return [lo, hi];
-}
-
-/** `VALUE` or `{ V, V, … }` (an anonymous set): the words, and whether it was a set. */
-function values(c: Cursor): { list: string[]; set: boolean } {
-  if (c.peek()?.text !== '{') return { list: [c.word()], set: false };
-  c.next();
-  const list: string[] = [];
-  for (;;) {
-    const tok = c.next();
-    if (tok.text === '}') break;
-    if (tok.text === ',' || tok.kind === 'newline') continue;
-    list.push(tok.text);
-  }
-  // a set of one element is that element (nft makes no set of it)
-  return { list, set: list.length > 1 };
-}
-
-function negation(c: Cursor): boolean {
-  const p = c.peek()?.text;
-  if (p === '!=' || p === '==') {
-    c.next();
-    return p === '!=';
-  }
-  return false;
-}
-
 /** Parses one rule's statements (the tokens after `add rule FAMILY TABLE CHAIN`). */
-export function parseStatements(tokens: Token[]): ParsedRule {
+export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): ParsedRule {
   const c = new Cursor(tokens.filter((t) => t.kind !== 'newline'));
   const ip = emptyIpPart();
   const matches: NfMatch[] = [];
@@ -113,6 +31,21 @@ export function parseStatements(tokens: Token[]): ParsedRule {
   let target: NfTarget = { kind: 'none' };
   let counters: NfRule['counters'] = null;
   const parts: string[] = [];
+  let family: 'ip' | 'ip6' | null = null;
+  /** index in parts of a `meta nfproto` test a later test of the same family makes redundant */
+  let nfprotoPart = -1;
+  const setFamily = (f: 'ip' | 'ip6') => {
+    // nft refuses it: "conflicting protocols specified"
+    if (family && family !== f) throw new NftUnmodelled('nft tests of two network families in one rule');
+    family = f;
+    if (nfprotoPart >= 0) {
+      // nft lists the family test no more: the header test implies it
+      parts.splice(nfprotoPart, 1);
+      if (protoPart > nfprotoPart) protoPart--;
+      nfprotoPart = -1;
+    }
+  };
+  let rule6: Ip6Addrs | null = null;
   let comment: string | null = null;
   let sets = 0;
   /** index in parts of a protocol statement a later header match may make redundant */
@@ -121,6 +54,7 @@ export function parseStatements(tokens: Token[]): ParsedRule {
     const w = c.word();
     if (target.kind !== 'none') throw new NftUnmodelled(`nft statement after a verdict (${w})`);
     if (w === 'ip') {
+      setFamily('ip');
       const field = c.word();
       if (field === 'saddr' || field === 'daddr') {
         const inv = negation(c);
@@ -169,6 +103,14 @@ export function parseStatements(tokens: Token[]): ParsedRule {
         const v = num(c.word());
         matches.push({ kind: 'mark', value: v, mask: 0xffffffff, invert: inv });
         parts.push(`meta mark ${inv ? '!= ' : ''}${hex8(v)}`);
+      } else if (key === 'nfproto') {
+        // the network family of an inet chain's packet: a test nft lists as written
+        const inv = negation(c);
+        const v = c.word();
+        if ((v !== 'ipv4' && v !== 'ipv6') || inv) throw new NftUnmodelled(`nft meta nfproto ${inv ? '!= ' : ''}${v}`);
+        setFamily(v === 'ipv4' ? 'ip' : 'ip6');
+        nfprotoPart = parts.length;
+        parts.push(`meta nfproto ${v}`);
       } else if (key === 'iifname' || key === 'oifname') {
         parts.push(iface(c, key, ip));
       } else throw new NftUnmodelled(`nft meta ${key}`);
@@ -181,7 +123,7 @@ export function parseStatements(tokens: Token[]): ParsedRule {
       const v = values(c);
       const ranges = v.list.map(port);
       ip.proto = w === 'tcp' ? 6 : 17;
-      if (protoPart >= 0 && parts[protoPart]?.endsWith(` ${w}`)) parts.splice(protoPart, 1);
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(` ${w}`) && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
       protoPart = -1;
       if (v.set) {
         sets++;
@@ -209,14 +151,59 @@ export function parseStatements(tokens: Token[]): ParsedRule {
         matches.push(m);
         parts.push(`${w} ${field} ${inv ? '!= ' : ''}${r[0] === r[1] ? r[0] : `${r[0]}-${r[1]}`}`);
       }
+    } else if (w === 'ip6') {
+      setFamily('ip6');
+      const field = c.word();
+      if (field === 'saddr' || field === 'daddr') {
+        const inv = negation(c);
+        const v = values(c);
+        if (v.set) throw new NftUnmodelled(`nft ip6 ${field} with a set`);
+        const a = prefix6(v.list[0]!);
+        const v6 = (rule6 ??= { src: { addr: 0n, mask: 0n }, dst: { addr: 0n, mask: 0n } });
+        if (field === 'saddr') {
+          v6.src = { addr: a.addr, mask: a.mask };
+          ip.srcInvert = inv;
+        } else {
+          v6.dst = { addr: a.addr, mask: a.mask };
+          ip.dstInvert = inv;
+        }
+        parts.push(`ip6 ${field} ${inv ? '!= ' : ''}${a.text}`);
+      } else if (field === 'nexthdr') {
+        const inv = negation(c);
+        const p = c.word();
+        ip.proto = PROTO[p] ?? num(p);
+        ip.protoInvert = inv;
+        protoPart = parts.length;
+        parts.push(`ip6 nexthdr ${inv ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
+      } else throw new NftUnmodelled(`nft ip6 ${field}`);
+    } else if (w === 'icmpv6') {
+      setFamily('ip6');
+      const field = c.word();
+      if (field !== 'type') throw new NftUnmodelled(`nft icmpv6 ${field}`);
+      const inv = negation(c);
+      const v = values(c);
+      const types = v.list.map((t) => ICMPV6_TYPES[t] ?? num(t)).sort((a, b) => a - b);
+      ip.proto = 58;
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(' ipv6-icmp') && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
+      protoPart = -1;
+      const name = (t: number) => Object.entries(ICMPV6_TYPES).find(([, v2]) => v2 === t)?.[0] ?? String(t);
+      if (v.set) {
+        sets++;
+        matches.push({ kind: 'icmptypes', types, invert: inv, v6: true });
+        parts.push(`icmpv6 type ${inv ? '!= ' : ''}{ ${types.map(name).join(', ')} }`);
+      } else {
+        matches.push({ kind: 'icmp6', type: types[0]!, codeMin: 0, codeMax: 0xff, invert: inv });
+        parts.push(`icmpv6 type ${inv ? '!= ' : ''}${name(types[0]!)}`);
+      }
     } else if (w === 'icmp') {
+      setFamily('ip');
       const field = c.word();
       if (field !== 'type') throw new NftUnmodelled(`nft icmp ${field}`);
       const inv = negation(c);
       const v = values(c);
       const types = v.list.map((t) => ICMP_TYPES[t] ?? num(t)).sort((a, b) => a - b);
       ip.proto = 1;
-      if (protoPart >= 0 && parts[protoPart]?.endsWith(' icmp')) parts.splice(protoPart, 1);
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(' icmp') && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
       protoPart = -1;
       const name = (t: number) => Object.entries(ICMP_TYPES).find(([, v2]) => v2 === t)?.[0] ?? String(t);
       if (v.set) {
@@ -317,22 +304,29 @@ export function parseStatements(tokens: Token[]): ParsedRule {
       parts.push(`${w} ${to.text}`);
     } else if (w === 'reject') {
       let withWhat: RejectWith = 'icmp-port-unreachable';
+      /** nft's words for an icmpx answer in an inet table (either family's code, chosen per packet) */
+      let icmpxText: string | null = null;
       if (c.peek()?.text === 'with') {
         c.next();
         const k = c.word();
         if (k === 'tcp' && c.word() === 'reset') withWhat = 'tcp-reset';
-        else if (k === 'icmp' || k === 'icmpx') {
+        else if (k === 'icmpx' && table === 'inet') {
           let v = c.word();
           if (v === 'type') v = c.word();
-          const r = REJECT_ICMP[v];
+          const r = ICMPX[v];
+          if (!r) throw new NftUnmodelled(`nft reject with icmpx ${v}`);
+          withWhat = r;
+          if (v !== 'port-unreachable') icmpxText = `reject with icmpx ${v}`;
+        } else if (k === 'icmp' || k === 'icmpx' || k === 'icmpv6') {
+          let v = c.word();
+          if (v === 'type') v = c.word();
+          const r = k === 'icmpv6' ? REJECT_ICMPV6[v] : REJECT_ICMP[v];
           if (!r) throw new NftUnmodelled(`nft reject with ${k} ${v}`);
           withWhat = r;
         } else throw new NftUnmodelled(`nft reject with ${k}`);
       }
       target = { kind: 'REJECT', with: withWhat };
-      parts.push(
-        withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : `reject with icmp ${withWhat.replace(/^icmp-/, '').replace('proto-', 'prot-')}`,
-      );
+      parts.push(icmpxText ?? (withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : rejectText(withWhat)));
     } else if (w === 'masquerade' || w === 'snat' || w === 'dnat' || w === 'redirect') {
       const r = natTo(c, w);
       target = { kind: w === 'masquerade' ? 'MASQUERADE' : w === 'snat' ? 'SNAT' : w === 'dnat' ? 'DNAT' : 'REDIRECT', range: r.range };
@@ -341,55 +335,8 @@ export function parseStatements(tokens: Token[]): ParsedRule {
   }
   if (comment !== null) parts.push(`comment "${comment}"`);
   const rule: NfRule = { ip, matches, target, counters, handle: 0, nftParts: parts };
+  if (rule6) rule.ip6 = rule6;
+  if (family) rule.family = family;
   if (also.length) rule.also = also;
   return { rule, parts, sets };
-}
-
-function iface(c: Cursor, key: string, ip: ReturnType<typeof emptyIpPart>): string {
-  const inv = negation(c);
-  const name = c.word();
-  const i = { name: name.endsWith('*') ? `${name.slice(0, -1)}+` : name, invert: inv };
-  if (key.startsWith('i')) ip.in = i;
-  else ip.out = i;
-  return `${key} ${inv ? '!= ' : ''}"${name}"`;
-}
-
-/** `to ADDR[-ADDR][:PORT[-PORT]]`, `to :PORT`, then flags. */
-function natTo(c: Cursor, w: string): { range: NatRange; text: string } {
-  const r = emptyNatRange();
-  let text = w;
-  if (c.peek()?.text === 'ip') c.next();
-  const next = c.peek();
-  // nft 1.0 still reads the older spelling without `to` (`snat 1.2.3.4`) and lists it with `to`
-  const bare = (w === 'snat' || w === 'dnat') && next?.kind === 'word' && /^[0-9.]*(?:-[0-9.]+)?(?::\d+(?:-\d+)?)?$/.test(next.text) && /\d/.test(next.text);
-  if (next?.text === 'to' || bare) {
-    if (!bare) c.next();
-    const v = c.word();
-    const m = /^([0-9.]*?)(?:-([0-9.]+))?(?::(\d+)(?:-(\d+))?)?$/.exec(v);
-    if (!m) throw new NftUnmodelled(`nft ${w} to ${v}`);
-    if (m[1]) {
-      const a = parseIp4(m[1]);
-      const b = m[2] ? parseIp4(m[2]) : a;
-      if (a === null || b === null) throw new NftUnmodelled(`nft ${w} to ${v}`);
-      r.mapIps = true;
-      r.minAddr = a;
-      r.maxAddr = b;
-    }
-    if (m[3]) {
-      r.protoSpecified = true;
-      r.minPort = Number(m[3]);
-      r.maxPort = m[4] ? Number(m[4]) : r.minPort;
-    }
-    text += ` to ${v}`;
-  }
-  const flags: string[] = [];
-  while (c.peek()?.text === 'random' || c.peek()?.text === 'persistent' || c.peek()?.text === 'fully-random') {
-    const f = c.word();
-    flags.push(f);
-    if (f === 'random') r.random = true;
-    else if (f === 'persistent') r.persistent = true;
-    else r.randomFully = true;
-  }
-  if (flags.length) text += ` ${flags.join(',')}`;
-  return { range: r, text };
 }

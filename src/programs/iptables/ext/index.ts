@@ -45,8 +45,8 @@ export const UNMODELLED_TARGETS: ReadonlySet<string> = new Set(
 
 /**
  * ip6tables' matches: the IPv4-only icmp gives way to icmp6 (libxtables finds it for `-p icmpv6`
- * and `-p ipv6-icmp` too); the ones that need the simulator's IPv4-only connection tracking or
- * route types are not modelled for IPv6 yet.
+ * and `-p ipv6-icmp` too); of connection tracking the state is modelled for IPv6 (conntrack's
+ * other options are refused as not modelled), not marks or route types.
  */
 export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   tcp: TCP,
@@ -58,6 +58,8 @@ export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   mark: MARK_MATCH,
   multiport: MULTIPORT,
   statistic: STATISTIC,
+  conntrack: CONNTRACK,
+  state: STATE,
 };
 
 export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK };
@@ -65,7 +67,7 @@ export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, 
 /** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
 export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
   ...[...UNMODELLED_MATCHES].filter((m) => m !== 'ah' && m !== 'esp'),
-  ...'conntrack state connmark addrtype physdev ah dst eui64 frag hbh hl ipv6header mh rt srh'.split(' '),
+  ...'connmark addrtype physdev ah dst eui64 frag hbh hl ipv6header mh rt srh'.split(' '),
 ]);
 
 /** ip6tables 1.8.9's targets the simulator does not model (for IPv6). */
