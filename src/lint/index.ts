@@ -13,6 +13,7 @@ import { portNoListener } from './rule-port-no-listener.js';
 import { bridgeNf } from './rule-bridge-nf.js';
 import { nameTooLong } from './rule-name-too-long.js';
 import { noReturnRoute } from './rule-no-return-route.js';
+import { noReturnRoute6 } from './rule-no-return-route6.js';
 import { overlappingSubnets } from './rule-overlapping-subnets.js';
 import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
@@ -43,6 +44,7 @@ export const RULES: LintRule[] = [
   portNoListener,
   bridgeNf,
   noReturnRoute,
+  noReturnRoute6,
   loDown,
   routeExists,
   copiedBlock,
