@@ -19,6 +19,7 @@ import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
 import { pingTarget } from './rule-ping-target.js';
 import { linkLocalScope } from './rule-link-local-scope.js';
+import { linkLocalGateway } from './rule-link-local-gateway.js';
 import { loDown } from './rule-lo-down.js';
 import { refusedPath } from './rule-refused-path.js';
 import { routeExists } from './rule-route-exists.js';
@@ -31,6 +32,7 @@ export const RULES: LintRule[] = [
   refusedPath,
   badAddress,
   gatewayOfflink,
+  linkLocalGateway,
   nameTooLong,
   overlappingSubnets,
   duplicateAddress,

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The lint rules about IPv6. */
-export const IPV6_LINT_RULES = ['no-return-route6', 'gateway-not-onlink', 'link-local-scope'];
+export const IPV6_LINT_RULES = ['no-return-route6', 'link-local-gateway', 'gateway-not-onlink', 'link-local-scope'];
 
 interface Expect {
   findings: [string, number][];
