@@ -1,5 +1,6 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
 import { pmtuDevMtuChanged } from '../model/pmtu.js';
+import { setAddrGenMode } from '../model/ipv6/addrconf.js';
 import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
 import { lowerOf, type Link, type LinkKind } from '../model/link.js';
 import { KINDS } from '../model/kinds/index.js';
@@ -260,6 +261,8 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.up === true) linkUp(l);
   else if (op.up === false) linkDown(l);
   l.ns.touch();
+  // IFLA_AF_SPEC comes last in do_setlink: a refused mode leaves the rest done
+  if (op.addrGenMode !== undefined && !setAddrGenMode(l, op.addrGenMode)) throw rtnetlinkError(ERRNO.EINVAL);
 }
 
 function enslaveError(master: Link, l: Link): OpError | null {

@@ -27,7 +27,7 @@ import { IP6_LOOPBACK, ip6DisplayScope, ip6SrcScope, isIp6LinkLocal, type Ip6 } 
 import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
 import { eui64LinkLocal, isatapLinkLocal, linkLocalRule, randomLinkLocal, v4LinkLocal } from './link-local.js';
 import { now6, portOf } from './port6.js';
-import { stableAddress } from './stable-privacy.js';
+import { stableAddress, stableSecretOf } from './stable-privacy.js';
 
 /** fe80::/64 */
 const LINK_LOCAL_PREFIX: Ip6 = 0xfe80n << 112n;
@@ -449,4 +449,16 @@ export function scheduleLifetimes(l: Link, a: Inet6Addr): void {
 /** The scope an address is shown with (`scope global|site|link|host`). */
 export function addrScope6(a: Inet6Addr): number {
   return ip6DisplayScope(a.addr);
+}
+
+/**
+ * inet6_set_link_af's IFLA_INET6_ADDR_GEN_MODE (`ip link set DEV addrgenmode M`): the mode is
+ * stored and nothing is generated until addrconf configures the device again (observed on
+ * 6.18); stable privacy needs a secret (check_stable_privacy). False when refused (EINVAL).
+ */
+export function setAddrGenMode(l: Link, mode: number): boolean {
+  if (mode === 2 && stableSecretOf(l) === null) return false;
+  l.inet6.conf.addr_gen_mode = mode;
+  l.ns.touch();
+  return true;
 }
