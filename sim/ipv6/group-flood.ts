@@ -23,11 +23,12 @@ export function batchableFlood6(sim: Simulator, frame: Frame): boolean {
 
 /** What receive → ip6Rcv does with a copy to `group` on `to` is a silent drop (nothing traces or captures: the caller checks). */
 function unheard(sim: Simulator, to: Link, group: Ip6): boolean {
-  if (!to.up || !sim.isLive(to)) return true;
-  if (to.master || to.uppers?.length || to.noarp || to.kind === 'loopback') return false;
+  if (!to.up) return true;
   const nf = to.ns.nf;
-  if (nf && !nf.empty) return false;
-  return !joined6(to, group);
+  // a plain device not in the group drops it whether or not it is still there: only a copy it
+  // would take needs the (dearer) check that it is
+  if (!to.master && !to.uppers?.length && !to.noarp && to.kind !== 'loopback' && (!nf || nf.empty) && !joined6(to, group)) return true;
+  return !sim.isLive(to);
 }
 
 /** The veth ports of one flood, batched (see the file's comment). */
