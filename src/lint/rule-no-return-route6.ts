@@ -24,6 +24,7 @@ import { route6Input, route6Output } from '../model/ipv6/route6.js';
 import { ipIn } from '../model/route-absence.js';
 import type { Step } from '../exec/step.js';
 import type { Finding, LintRule } from './rule.js';
+import { abbrev, ipStep } from './step-ns.js';
 
 /** The most hops a walk follows (a loop ends it without a finding). */
 const MAX_HOPS = 32;
@@ -118,6 +119,21 @@ function gatewayFor(model: LabModel, ns: Netns, dst: Ip6): Ip6 | null {
   return null;
 }
 
+/** The last IPv6 route to `dst` that `ns` was refused in the script (the cause, when there is one). */
+function refusedRoute(steps: readonly Step[], ns: Netns, dst: Ip6): Step | null {
+  let found: Step | null = null;
+  for (const s of steps) {
+    if (s.exit === 0) continue;
+    const ip = ipStep(s);
+    if (!ip || ip.ns !== ns.path || !abbrev(ip.args[0], 'route') || !['add', 'replace', 'append', 'change', 'prepend'].includes(ip.args[1] ?? '')) continue;
+    const to = ip.args[2] ?? '';
+    const [addr, len] = to.split('/');
+    const net = to === 'default' ? 0n : parseIp6(addr ?? '');
+    if (net !== null && ip6InPrefix(dst, net, to === 'default' ? 0 : Number(len ?? 128))) found = s;
+  }
+  return found;
+}
+
 interface Need {
   at: Netns;
   dst: Ip6;
@@ -180,14 +196,20 @@ export const noReturnRoute6: LintRule = {
       const first = shown[0]!;
       const gw = gatewayFor(model, at, dst);
       const list = shown.slice(0, 3).map((n) => n.by);
+      const refused = refusedRoute(steps, at, dst);
+      const why = refused ? `: the route at ${basename(refused.file)}:${refused.line} was refused (${refused.stderr.trim().split('\n')[0]})` : '';
       out.push({
         rule: this.id,
         severity: hard.length ? 'error' : 'warning',
         file: first.file,
         line: first.line,
         host: at.host.name,
-        message: `${at.path} has no IPv6 route to ${net}; needed by ${list.join(', ')}${shown.length > 3 ? ` and ${shown.length - 3} more` : ''}`,
-        fix: gw !== null ? `add the route back: ${ipIn(at)} -6 route add ${net} via ${formatIp6(gw)}` : `add a route to ${net} in ${at.path} (through the router that reaches it)`,
+        message: `${at.path} has no IPv6 route to ${net}${why}; needed by ${list.join(', ')}${shown.length > 3 ? ` and ${shown.length - 3} more` : ''}`,
+        fix: refused
+          ? `fix the refused route at ${basename(refused.file)}:${refused.line}`
+          : gw !== null
+            ? `add the route back: ${ipIn(at)} -6 route add ${net} via ${formatIp6(gw)}`
+            : `add a route to ${net} in ${at.path} (through the router that reaches it)`,
       });
     }
     return out;

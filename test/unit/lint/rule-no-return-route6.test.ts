@@ -43,6 +43,18 @@ describe('lint rule no-return-route6', () => {
     expect(f.map((x) => [x.severity, x.message])).toEqual([['error', 'host/A has no IPv6 route to 2001:db8:b::/64; needed by the ping at t.sh:15 (host/A -> 2001:db8:b::2)']]);
   });
 
+  it('a route the kernel refused is named as the cause, and its line as the fix', () => {
+    const script = [...lab.slice(0, 14), 'ip -n A -6 route add 2001:db8:b::/64 via fe80::1', 'ip netns exec A ping -6 -c 1 -W 1 2001:db8:b::2'];
+    const f = runRule(noReturnRoute6, script.join('\n'));
+    expect(f.map((x) => [x.line, x.message, x.fix])).toEqual([
+      [
+        16,
+        'host/A has no IPv6 route to 2001:db8:b::/64: the route at t.sh:15 was refused (Error: Egress device not specified.); needed by the ping at t.sh:16 (host/A -> 2001:db8:b::2)',
+        'fix the refused route at t.sh:15',
+      ],
+    ]);
+  });
+
   it('says nothing once the route back is there, or for IPv4 pings', () => {
     expect(runRule(noReturnRoute6, [...lab, 'ip -n B -6 route add default via 2001:db8:b::1', 'ip netns exec A ping -6 -c 1 2001:db8:b::2'].join('\n'))).toEqual([]);
     expect(runRule(noReturnRoute6, [...lab.slice(0, 9), 'ip -n A addr add 10.0.0.1/24 dev a0', 'ip netns exec A ping -c 1 -W 1 10.9.9.9'].join('\n'))).toEqual([]);
