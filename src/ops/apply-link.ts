@@ -55,6 +55,8 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'tun') throw kernelError('tun/tap creation via rtnetlink is not supported');
   if (op.kind === 'macvtap') throw macvtapRefusal(ctx, op);
   if (!CREATABLE.has(op.kind) || !kernelHasLinkKind(ns, op.kind)) throw kernelError('Unknown device type');
+  // IFLA_AF_SPEC's IPv6 part needs the device's inet6_dev, which a device being made has not yet (observed on 6.18)
+  if (op.addrGenMode !== undefined) throw rtnetlinkError(ERRNO.EAFNOSUPPORT);
   checkAddMac(op.address);
   if (op.peer) checkAddMac(op.peer.address);
   const master = op.master !== null ? findMaster(ctx.ns, op.master) : null;

@@ -28,6 +28,8 @@ export interface VxlanSpec {
 
 export interface LinkAddOp {
   op: 'link.add';
+  /** `addrgenmode M` given: refused (EAFNOSUPPORT) */
+  addrGenMode?: number;
   name: string | null;
   kind: 'veth' | 'bridge' | 'vxlan' | 'tun' | 'tap' | 'dummy' | string;
   /** `netns NS` given on the link itself */

@@ -190,8 +190,7 @@ export function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, ga
       const v = a.next().toLowerCase();
       const mode = ['eui64', 'none', 'stable_secret', 'random'].indexOf(v);
       if (mode < 0) invarg('Invalid address generation mode\n', a.cur);
-      if (create) gaps.add('link addrgenmode');
-      else req.addrGenMode = mode;
+      req.addrGenMode = mode;
     } else if (matches(arg, 'link-netns') || matches(arg, 'link-netnsid')) {
       notModelled('ip link link-netns');
     } else if (arg === 'protodown_reason') {

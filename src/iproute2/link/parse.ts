@@ -46,6 +46,7 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
     vxlan: null,
     bridge: null,
   };
+  if (req.addrGenMode !== undefined) op.addrGenMode = req.addrGenMode;
   if (req.master === 0) gaps.add('nomaster on add');
   let warn = '';
   const args = req.typeArgs;
