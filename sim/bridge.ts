@@ -14,7 +14,7 @@ import type { Simulator } from './simulator.js';
 import { brNfForward, brNfPreRouting } from './netfilter/bridge.js';
 import { isGroupMac } from './wire/ethernet.js';
 import { untagged, vlanReceive } from './links/vlan.js';
-import { batchableFlood6, GroupFlood6 } from './ipv6/group-flood.js';
+import { batchableFlood6, forwardingPorts, GroupFlood6 } from './ipv6/group-flood.js';
 
 export interface FdbEntry {
   port: Link;
@@ -133,21 +133,34 @@ export function copyFrame(f: Frame): Frame {
 }
 
 function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): void {
-  const ports = sim.ports(br);
   // IPv6 group packets to plain veth ports: one queue entry for all (sim/ipv6/group-flood.ts)
-  const group = batchableFlood6(sim, frame) ? new GroupFlood6(sim, frame, copyFrame) : null;
+  if (batchableFlood6(sim, frame)) {
+    const group = new GroupFlood6(sim, frame, copyFrame);
+    const { ports, plain } = forwardingPorts(sim, br);
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i]!;
+      if (p === except && !p.hairpin) continue;
+      if (plain[i]) {
+        group.add(p.peer!);
+        continue;
+      }
+      group.flush();
+      const c = copyFrame(frame);
+      if (brNfForward(sim, br, p, c)) sim.xmit(p, c);
+    }
+    group.flush();
+    return;
+  }
+  const ports = sim.ports(br);
   let n = 0;
   for (const p of ports) {
     // br_flood's should_deliver: not back out the port it came in by, unless that port is in hairpin mode
     if ((p === except && !p.hairpin) || !sim.portForwards(p)) continue;
-    if (group?.add(p)) continue;
-    group?.flush();
     const c = copyFrame(frame);
     if (!brNfForward(sim, br, p, c)) continue;
     sim.xmit(p, c);
     n++;
   }
-  group?.flush();
   if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: flood ${frame.eth.dst} to ${n} port(s)`);
 }
 

@@ -31,6 +31,31 @@ function unheard(sim: Simulator, to: Link, group: Ip6): boolean {
   return !sim.isLive(to);
 }
 
+/** A bridge's forwarding ports for one version of the model, each marked when plain. */
+interface PortList {
+  version: number;
+  ports: Link[];
+  /** 1: a veth with a peer and no qdisc — its copy goes straight over (dev_queue_xmit's checks are portForwards') */
+  plain: Uint8Array;
+}
+
+const portLists = new WeakMap<Link, PortList>();
+
+/**
+ * The ports of `br` that forward (sim.portForwards: live, up, with carrier), in order, for the
+ * model as it is: what they depend on changes only with the lab's version, as the simulator's
+ * own port and carrier caches assume.
+ */
+export function forwardingPorts(sim: Simulator, br: Link): PortList {
+  const version = sim.lab.version;
+  let c = portLists.get(br);
+  if (c && c.version === version) return c;
+  const ports = sim.ports(br).filter((p) => sim.portForwards(p));
+  c = { version, ports, plain: Uint8Array.from(ports, (p) => (p.kind === 'veth' && p.peer && !p.qdisc ? 1 : 0)) };
+  portLists.set(br, c);
+  return c;
+}
+
 /** The veth ports of one flood, batched (see the file's comment). */
 export class GroupFlood6 {
   private peers: Link[] = [];
@@ -44,14 +69,9 @@ export class GroupFlood6 {
     this.template = copy(frame);
   }
 
-  /**
-   * Takes a port that forwards (sim.portForwards: live, up, with carrier — dev_queue_xmit's
-   * checks) into the batch when its copy would go straight over a veth: no qdisc holds it.
-   */
-  add(p: Link): boolean {
-    if (p.kind !== 'veth' || !p.peer || p.qdisc) return false;
-    this.peers.push(p.peer);
-    return true;
+  /** Takes the far end of a plain port (forwardingPorts) into the batch. */
+  add(peer: Link): void {
+    this.peers.push(peer);
   }
 
   /** Schedules the ports taken so far (before a port that is sent the ordinary way, and at the end). */
