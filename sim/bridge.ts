@@ -14,6 +14,7 @@ import type { Simulator } from './simulator.js';
 import { brNfForward, brNfPreRouting } from './netfilter/bridge.js';
 import { isGroupMac } from './wire/ethernet.js';
 import { untagged, vlanReceive } from './links/vlan.js';
+import { batchableFlood6, forwardingPorts, GroupFlood6 } from './ipv6/group-flood.js';
 
 export interface FdbEntry {
   port: Link;
@@ -132,6 +133,24 @@ export function copyFrame(f: Frame): Frame {
 }
 
 function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): void {
+  // IPv6 group packets to plain veth ports: one queue entry for all (sim/ipv6/group-flood.ts)
+  if (batchableFlood6(sim, frame)) {
+    const group = new GroupFlood6(sim, frame, copyFrame);
+    const { ports, plain } = forwardingPorts(sim, br);
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i]!;
+      if (p === except && !p.hairpin) continue;
+      if (plain[i]) {
+        group.add(p.peer!);
+        continue;
+      }
+      group.flush();
+      const c = copyFrame(frame);
+      if (brNfForward(sim, br, p, c)) sim.xmit(p, c);
+    }
+    group.flush();
+    return;
+  }
   const ports = sim.ports(br);
   let n = 0;
   for (const p of ports) {

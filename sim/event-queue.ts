@@ -29,7 +29,21 @@ export class EventQueue {
 
   /** Runs `fn` at virtual time `time` (µs; clamped to now). */
   at(time: number, fn: EventFn): void {
-    const e: Entry = { time: Math.max(time, this.clock.now), seq: this.seq++, fn };
+    this.push({ time: Math.max(time, this.clock.now), seq: this.seq++, fn });
+  }
+
+  /**
+   * A run of events due at the same instant held in one entry: `step` runs one or more of them
+   * and returns true while some remain, which puts the entry back with its own place in the
+   * order — so the rest still run before anything the first ones scheduled, and `runUntil`'s
+   * `stop()` is asked after each step as after separate events.
+   */
+  batch(delay: number, step: () => boolean): void {
+    const e: Entry = { time: this.clock.now + delay, seq: this.seq++, fn: () => (step() ? this.push(e) : undefined) };
+    this.push(e);
+  }
+
+  private push(e: Entry): void {
     const h = this.heap;
     h.push(e);
     let i = h.length - 1;

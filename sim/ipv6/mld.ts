@@ -17,15 +17,22 @@ import { nfLocalOut6 } from '../netfilter/hook6.js';
 import { ETHERTYPE } from '../wire/ethernet.js';
 import { NEXTHDR } from '../wire/ipv6.js';
 
+const LOW24 = 0xffffffn;
+/** ff02::1:ff00:0/104 shifted down by its 24 free bits */
+const SOLICITED_HIGH = solicitedNode(0n) >> 24n;
+
 /** The device listens to `group` (ipv6_chk_mcast_addr). */
 export function joined6(dev: Link, group: Ip6): boolean {
   const d = dev.inet6;
   if (!d.ready || d.conf.disable_ipv6) return false;
   if (group === IP6_ALL_NODES || group === ((0xff01n << 112n) | 1n)) return true;
   if (group === IP6_ALL_ROUTERS && d.conf.forwarding) return true;
-  for (const a of d.addrs) if (solicitedNode(a.addr) === group) return true;
+  // solicitedNode(a) === group, one operation per address: every device of a bridge is asked about every group packet
+  if (group >> 24n !== SOLICITED_HIGH) return false;
+  const low = group & LOW24;
+  for (const a of d.addrs) if ((a.addr & LOW24) === low) return true;
   // pndisc_constructor: a proxy entry with a device joins its address's solicited-node group there
-  for (const p of dev.ns.inet6.proxies.values()) if (p.dev === dev && solicitedNode(p.addr) === group) return true;
+  for (const p of dev.ns.inet6.proxies.values()) if (p.dev === dev && (p.addr & LOW24) === low) return true;
   return false;
 }
 

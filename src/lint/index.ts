@@ -13,11 +13,13 @@ import { portNoListener } from './rule-port-no-listener.js';
 import { bridgeNf } from './rule-bridge-nf.js';
 import { nameTooLong } from './rule-name-too-long.js';
 import { noReturnRoute } from './rule-no-return-route.js';
+import { noReturnRoute6 } from './rule-no-return-route6.js';
 import { overlappingSubnets } from './rule-overlapping-subnets.js';
 import type { Finding, LintInput, LintRule } from './rule.js';
 import { copiedBlock } from './rule-copied-block.js';
 import { pingTarget } from './rule-ping-target.js';
 import { linkLocalScope } from './rule-link-local-scope.js';
+import { linkLocalGateway } from './rule-link-local-gateway.js';
 import { loDown } from './rule-lo-down.js';
 import { refusedPath } from './rule-refused-path.js';
 import { routeExists } from './rule-route-exists.js';
@@ -30,6 +32,7 @@ export const RULES: LintRule[] = [
   refusedPath,
   badAddress,
   gatewayOfflink,
+  linkLocalGateway,
   nameTooLong,
   overlappingSubnets,
   duplicateAddress,
@@ -43,6 +46,7 @@ export const RULES: LintRule[] = [
   portNoListener,
   bridgeNf,
   noReturnRoute,
+  noReturnRoute6,
   loDown,
   routeExists,
   copiedBlock,

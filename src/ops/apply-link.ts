@@ -1,5 +1,6 @@
 /** link add / set / del, as rtnl_newlink, do_setlink and rtnl_dellink run them. */
 import { pmtuDevMtuChanged } from '../model/pmtu.js';
+import { setAddrGenMode } from '../model/ipv6/addrconf.js';
 import { createLink, deleteLink, linkDown, linkUp, moveLink, pairVeth, setMaster, bridgeMtuAutoAdjust } from '../model/device.js';
 import { lowerOf, type Link, type LinkKind } from '../model/link.js';
 import { KINDS } from '../model/kinds/index.js';
@@ -54,6 +55,8 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'tun') throw kernelError('tun/tap creation via rtnetlink is not supported');
   if (op.kind === 'macvtap') throw macvtapRefusal(ctx, op);
   if (!CREATABLE.has(op.kind) || !kernelHasLinkKind(ns, op.kind)) throw kernelError('Unknown device type');
+  // IFLA_AF_SPEC's IPv6 part needs the device's inet6_dev, which a device being made has not yet (observed on 6.18)
+  if (op.addrGenMode !== undefined) throw rtnetlinkError(ERRNO.EAFNOSUPPORT);
   checkAddMac(op.address);
   if (op.peer) checkAddMac(op.peer.address);
   const master = op.master !== null ? findMaster(ctx.ns, op.master) : null;
@@ -260,6 +263,8 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.up === true) linkUp(l);
   else if (op.up === false) linkDown(l);
   l.ns.touch();
+  // IFLA_AF_SPEC comes last in do_setlink: a refused mode leaves the rest done
+  if (op.addrGenMode !== undefined && !setAddrGenMode(l, op.addrGenMode)) throw rtnetlinkError(ERRNO.EINVAL);
 }
 
 function enslaveError(master: Link, l: Link): OpError | null {

@@ -13,7 +13,7 @@ import { IPV4_SYSCTL_NAMES } from '../model/sysctl-names.js';
 import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
 import { OpError } from './errors.js';
 import { BRIDGE_NF_DEFAULTS, nfState, type BridgeNfConf } from '../model/netfilter/state.js';
-import { applySysctl6Set, classifySysctl6, readSysctl6, sysctl6Target } from './apply-sysctl6.js';
+import { applySysctl6Set, classifySysctl6, readSysctl6, stableSecretScope, sysctl6Target } from './apply-sysctl6.js';
 import type { OpContext } from './context.js';
 import type { SysctlSetOp } from './op.js';
 
@@ -98,7 +98,7 @@ const INT_MAX = 2147483647;
 
 export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   const ns = ctx.ns;
-  if (sysctl6Target(op.key)) {
+  if (sysctl6Target(op.key) || stableSecretScope(op.key) !== null) {
     applySysctl6Set(ns, op.key, op.value);
     return;
   }

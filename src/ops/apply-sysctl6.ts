@@ -6,10 +6,13 @@
  * takes a device's addresses away, enabling gives them back as NETDEV_UP would); `default`
  * only `default` (devices copy it when they are made, never later); a device only itself.
  * Other keys are stored (proc_dointvec, or its range); those in milliseconds read back
- * rounded up to a jiffy. Keys outside conf/ exist but are not modelled.
+ * rounded up to a jiffy. `stable_secret` holds an address, not a number (writeStableSecret).
+ * Keys outside conf/ exist but are not modelled.
  */
 import { addrconfPending, addrconfSync, addrGen } from '../model/ipv6/addrconf.js';
 import { IP6_CONF_MS_KEYS, IP6_CONF_RANGES, isIp6ConfKey, type Ip6Conf, type Ip6ConfKey } from '../model/ipv6/conf6.js';
+import { parseIp6 } from '../model/ipv6/ip6.js';
+import { formatSecret, stableSecretOf } from '../model/ipv6/stable-privacy.js';
 import type { Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
@@ -38,7 +41,7 @@ export function sysctl6Target(key: string): Sysctl6Target | null {
 
 /** What the model makes of an IPv6 key (see classifySysctl). */
 export function classifySysctl6(key: string): 'modelled' | 'missing' | 'unmodelled' {
-  if (sysctl6Target(key)) return 'modelled';
+  if (sysctl6Target(key) || stableSecretScope(key) !== null) return 'modelled';
   const s = sysctlSegments(key);
   if (!s || s[1] !== 'ipv6' || s.length < 3) return 'unmodelled';
   if (!IPV6_NAMES.has(s[2]!)) return s.length === 3 ? 'missing' : 'unmodelled';
@@ -90,6 +93,11 @@ function setDev(l: Link, key: Ip6ConfKey, v: number): void {
 const PROPAGATED = new Set<Ip6ConfKey>(['forwarding', 'disable_ipv6', 'addr_gen_mode', 'ignore_routes_with_linkdown']);
 
 export function applySysctl6Set(ns: Netns, key: string, value: string): void {
+  const scope = stableSecretScope(key);
+  if (scope !== null) {
+    writeStableSecret(ns, key, scope, value);
+    return;
+  }
   const t = sysctl6Target(key);
   const path = sysctlKeyPath(key);
   const missing = new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
@@ -102,7 +110,8 @@ export function applySysctl6Set(ns: Netns, key: string, value: string): void {
   if (v < -2147483648 || v > 2147483647) throw invalid;
   const range = IP6_CONF_RANGES[t.key];
   if (range && (v < range[0] || v > range[1])) throw invalid;
-  if (t.key === 'addr_gen_mode' && v === 2) throw invalid;
+  // check_stable_privacy: a device needs a secret (its own or conf/default's); all and default take 2 as it is
+  if (t.key === 'addr_gen_mode' && v === 2 && c.dev && stableSecretOf(c.dev) === null) throw invalid;
   if (t.key === 'mtu' && c.dev && v > c.dev.mtu) throw invalid;
   if (IP6_CONF_MS_KEYS.has(t.key)) v = Math.ceil(v / 4) * 4;
   if (t.scope === 'all' && PROPAGATED.has(t.key)) {
@@ -111,5 +120,47 @@ export function applySysctl6Set(ns: Netns, key: string, value: string): void {
     for (const l of ns.linkList()) setDev(l, t.key, v);
   } else if (c.dev) setDev(c.dev, t.key, v);
   else c.conf[t.key] = v;
+  ns.touch();
+}
+
+/** `net.ipv6.conf.SCOPE.stable_secret`: its SCOPE, else null. */
+export function stableSecretScope(key: string): string | null {
+  const s = sysctlSegments(key);
+  return s && s[0] === 'net' && s[1] === 'ipv6' && s.length === 5 && s[2] === 'conf' && s[4] === 'stable_secret' ? s[3]! : null;
+}
+
+/**
+ * Reading conf/SCOPE/stable_secret (addrconf_sysctl_stable_secret): the secret as %pI6 prints
+ * it, 'EIO' while none was written (procps says nothing then, and exits 1), null when SCOPE
+ * does not exist.
+ */
+export function readStableSecret(ns: Netns, scope: string): { text: string } | 'EIO' | null {
+  const c = confOf(ns, scope);
+  if (!c) return null;
+  const secret = scope === 'all' ? null : scope === 'default' ? ns.inet6.defaultStableSecret : (c.dev!.inet6.stableSecret ?? null);
+  return secret === null ? 'EIO' : { text: formatSecret(secret) };
+}
+
+/**
+ * Writing conf/SCOPE/stable_secret: EIO for conf/all and for text whose leading address in6_pton
+ * cannot read; otherwise the secret is kept and the device (conf/default: every device of the
+ * namespace, lo included) switches to addr_gen_mode 2 — its addresses stay until addrconf
+ * configures it again (a down and up).
+ */
+function writeStableSecret(ns: Netns, key: string, scope: string, value: string): void {
+  const c = confOf(ns, scope);
+  if (!c) throw new OpError(`sysctl: cannot stat ${sysctlKeyPath(key)}: No such file or directory\n`, 1, 'no-key');
+  const eio = new OpError(`sysctl: setting key "${sysctlDisplayName(key)}": Input/output error\n`, 1, 'invalid');
+  // in6_pton with no delimiter stops at the first character that is not a hex digit, `:` or `.`
+  const text = /^[0-9a-fA-F:.]*/.exec(value.trim())![0];
+  const secret = text ? parseIp6(text) : null;
+  if (scope === 'all' || secret === null) throw eio;
+  if (c.dev) {
+    c.dev.inet6.stableSecret = secret;
+    c.dev.inet6.conf.addr_gen_mode = 2;
+  } else {
+    ns.inet6.defaultStableSecret = secret;
+    for (const l of ns.linkList()) l.inet6.conf.addr_gen_mode = 2;
+  }
   ns.touch();
 }

@@ -57,6 +57,7 @@ export const ERRNO = {
   EINVAL: 'Invalid argument',
   ENETUNREACH: 'Network is unreachable',
   EOPNOTSUPP: 'Operation not supported',
+  EAFNOSUPPORT: 'Address family not supported by protocol',
   EBUSY: 'Device or resource busy',
   EPERM: 'Operation not permitted',
   ERANGE: 'Numerical result out of range',

@@ -28,6 +28,8 @@ export interface VxlanSpec {
 
 export interface LinkAddOp {
   op: 'link.add';
+  /** `addrgenmode M` given: refused (EAFNOSUPPORT) */
+  addrGenMode?: number;
   name: string | null;
   kind: 'veth' | 'bridge' | 'vxlan' | 'tun' | 'tap' | 'dummy' | string;
   /** `netns NS` given on the link itself */
@@ -114,6 +116,8 @@ export interface LinkSetOp {
   iptnl?: IpTunnelSpec | null;
   /** a bridge port's own settings (`type bridge_slave …`, `bridge link set`): IFLA_BRPORT_* */
   bridgePort?: BridgePortSpec | null;
+  /** `addrgenmode M`: IFLA_INET6_ADDR_GEN_MODE (src/model/ipv6/addrconf.ts setAddrGenMode) */
+  addrGenMode?: number;
 }
 
 /** A bridge port's settings; null: not given. */

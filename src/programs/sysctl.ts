@@ -5,6 +5,7 @@
  * reported unsupported, never guessed. Messages are procps-ng 4.0.2's.
  */
 import { classifySysctl, readSysctl } from '../ops/apply-sysctl.js';
+import { readStableSecret, stableSecretScope } from '../ops/apply-sysctl6.js';
 import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
 import { apply } from '../ops/apply.js';
 import { OpError } from '../ops/errors.js';
@@ -63,7 +64,14 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
       }
       continue;
     }
-    const v = readSysctl(ctx.ns, key);
+    const scope = stableSecretScope(key);
+    const secret = scope === null ? null : readStableSecret(ctx.ns, scope);
+    // no secret yet: the read fails with EIO, which procps passes over in silence (exit 1)
+    if (secret === 'EIO') {
+      exit = 1;
+      continue;
+    }
+    const v = secret ? secret.text : scope === null ? readSysctl(ctx.ns, key) : null;
     if (v === null) {
       stderr += `sysctl: cannot stat ${sysctlKeyPath(given)}: No such file or directory\n`;
       exit = 1;

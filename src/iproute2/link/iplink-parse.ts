@@ -50,6 +50,8 @@ export interface LinkReq {
   link: Link | null;
   /** `link DEV`: the lower device (IFLA_LINK), checked to exist */
   lowerDev: string | null;
+  /** `addrgenmode M` (IFLA_INET6_ADDR_GEN_MODE): 0 eui64, 1 none, 2 stable_secret, 3 random */
+  addrGenMode?: number;
 }
 
 export function lookupDev(ctx: CmdContext, name: string): Link | null {
@@ -186,8 +188,9 @@ export function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, ga
       gaps.add(`link ${key}`);
     } else if (matches(arg, 'addrgenmode')) {
       const v = a.next().toLowerCase();
-      if (!['eui64', 'none', 'stable_secret', 'random'].includes(v)) invarg('Invalid address generation mode\n', a.cur);
-      gaps.add('link addrgenmode');
+      const mode = ['eui64', 'none', 'stable_secret', 'random'].indexOf(v);
+      if (mode < 0) invarg('Invalid address generation mode\n', a.cur);
+      req.addrGenMode = mode;
     } else if (matches(arg, 'link-netns') || matches(arg, 'link-netnsid')) {
       notModelled('ip link link-netns');
     } else if (arg === 'protodown_reason') {

@@ -46,6 +46,7 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
     vxlan: null,
     bridge: null,
   };
+  if (req.addrGenMode !== undefined) op.addrGenMode = req.addrGenMode;
   if (req.master === 0) gaps.add('nomaster on add');
   let warn = '';
   const args = req.typeArgs;
@@ -113,6 +114,10 @@ function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
     txqlen: req.txqlen,
     bridge: null,
   };
+  if (req.addrGenMode !== undefined) {
+    op.addrGenMode = req.addrGenMode;
+    if (req.netns !== null) gaps.add('addrgenmode with netns');
+  }
   if (req.address !== null && KINDS[l.kind].hwAddrLen === 0) gaps.add('address of a tun device');
   // a tunnel's address is its local end; one moved keeps its underlay in the namespace it left (link-netns)
   if (l.iptnl && req.address !== null) gaps.add('address of a tunnel');

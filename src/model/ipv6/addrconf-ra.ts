@@ -12,8 +12,9 @@
  *   lifetime (none when infinite), refreshed by the next, removed by valid lifetime 0;
  * - expired routes stay listed until the gc takes them (fib6-gc.ts);
  * - a /64 prefix with the autonomous flag (and autoconf on the device): a SLAAC address, the
- *   prefix and the device's interface id (EUI-64 of its MAC; a stable-privacy id with
- *   addr_gen_mode stable_secret/random), `dynamic mngtmpaddr`, with the prefix's lifetimes,
+ *   prefix and the device's interface id (EUI-64 of its MAC; with addr_gen_mode stable_secret
+ *   the RFC 7217 id of the secret and the prefix, stable-privacy.ts — EUI-64 without a secret;
+ *   with random a reproducible stand-in id), `dynamic mngtmpaddr`, with the prefix's lifetimes,
  *   going through DAD; no prefix route of its own. The next RA refreshes its lifetimes, the
  *   valid one never cut below two hours (or what is left, if less) by an advertisement.
  */
@@ -28,6 +29,7 @@ import { deleteRoute6, PRIO_ADDRCONF } from './kernel-routes6.js';
 import { eui64LinkLocal, randomLinkLocal } from './link-local.js';
 import { fib6StartGc } from './fib6-gc.js';
 import { now6 } from './port6.js';
+import { stableAddress } from './stable-privacy.js';
 
 /** RTPROT_RA */
 const PROTO_RA = 9;
@@ -151,16 +153,19 @@ export function raPrefix(dev: Link, p: RaPrefix): void {
 }
 
 /** The interface id SLAAC puts after the prefix, with the flag it brings. */
-function interfaceId(dev: Link): { iid: number[]; flags: number } | null {
+function interfaceId(dev: Link, prefix: Ip6): { iid: number[]; flags: number } | null {
   const mode = dev.inet6.conf.addr_gen_mode;
-  if (mode === 2 || mode === 3) return { iid: ip6Bytes(randomLinkLocal(dev, 1)).slice(8), flags: IFA6.STABLE_PRIVACY };
+  // stable privacy without a secret falls back to EUI-64 (addrconf_prefix_rcv_add_addr's order)
+  const stable = mode === 2 ? stableAddress(dev, prefix) : null;
+  if (stable !== null) return { iid: ip6Bytes(stable).slice(8), flags: IFA6.STABLE_PRIVACY };
+  if (mode === 3) return { iid: ip6Bytes(randomLinkLocal(dev, 1)).slice(8), flags: IFA6.STABLE_PRIVACY };
   if (dev.noarp || dev.kind === 'loopback') return null;
   return { iid: ip6Bytes(eui64LinkLocal(dev.mac)).slice(8), flags: 0 };
 }
 
 /** addrconf_prefix_rcv_add_addr: a new SLAAC address, or the lifetimes of the one there. */
 function slaac(dev: Link, prefix: Ip6, p: RaPrefix): void {
-  const id = interfaceId(dev);
+  const id = interfaceId(dev, prefix);
   if (!id) return;
   const addr = ip6FromBytes([...ip6Bytes(prefix).slice(0, 8), ...id.iid]);
   const have = dev.inet6.addrs.find((a) => a.addr === addr);

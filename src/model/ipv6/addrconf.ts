@@ -27,10 +27,21 @@ import { IP6_LOOPBACK, ip6DisplayScope, ip6SrcScope, isIp6LinkLocal, type Ip6 } 
 import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
 import { eui64LinkLocal, isatapLinkLocal, linkLocalRule, randomLinkLocal, v4LinkLocal } from './link-local.js';
 import { now6, portOf } from './port6.js';
+import { stableAddress, stableSecretOf } from './stable-privacy.js';
+
+/** fe80::/64 */
+const LINK_LOCAL_PREFIX: Ip6 = 0xfe80n << 112n;
 
 /** A new device's IPv6 state as ipv6_add_dev makes it: a copy of conf/default, not ready. */
 export function freshInet6(ns: Netns, mtu: number, noDad: boolean): Inet6Dev {
-  return newInet6Dev(deviceConf6(ns.inet6.default, mtu, noDad));
+  const d = newInet6Dev(deviceConf6(ns.inet6.default, mtu, noDad));
+  // the copy takes conf/default's stable_secret too, and a secret means stable privacy ids
+  const secret = ns.inet6.defaultStableSecret;
+  if (secret !== null) {
+    d.stableSecret = secret;
+    d.conf.addr_gen_mode = 2;
+  }
+  return d;
 }
 
 /** The device registered again (moved to another namespace): a new IPv6 state there. */
@@ -150,7 +161,13 @@ export function addrGen(l: Link): void {
     if (isatap === null) return;
     addr = isatap;
   } else if (mode === 0) addr = eui64LinkLocal(l.mac);
-  else if (mode === 3 || mode === 2) {
+  else if (mode === 2) {
+    // no secret (conf/all or conf/default set to 2 without one): no link-local, no route
+    const stable = stableAddress(l, LINK_LOCAL_PREFIX);
+    if (stable === null) return;
+    addr = stable;
+    flags |= IFA6.STABLE_PRIVACY;
+  } else if (mode === 3) {
     addr = randomLinkLocal(l);
     flags |= IFA6.STABLE_PRIVACY;
   } else return;
@@ -432,4 +449,16 @@ export function scheduleLifetimes(l: Link, a: Inet6Addr): void {
 /** The scope an address is shown with (`scope global|site|link|host`). */
 export function addrScope6(a: Inet6Addr): number {
   return ip6DisplayScope(a.addr);
+}
+
+/**
+ * inet6_set_link_af's IFLA_INET6_ADDR_GEN_MODE (`ip link set DEV addrgenmode M`): the mode is
+ * stored and nothing is generated until addrconf configures the device again (observed on
+ * 6.18); stable privacy needs a secret (check_stable_privacy). False when refused (EINVAL).
+ */
+export function setAddrGenMode(l: Link, mode: number): boolean {
+  if (mode === 2 && stableSecretOf(l) === null) return false;
+  l.inet6.conf.addr_gen_mode = mode;
+  l.ns.touch();
+  return true;
 }

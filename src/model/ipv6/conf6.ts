@@ -80,7 +80,7 @@ const ALL_DEFAULTS = {
 
 export type Ip6ConfKey = keyof typeof ALL_DEFAULTS;
 
-/** Every key of a conf directory (`stable_secret` exists too but holds no number: not modelled). */
+/** Every numeric key of a conf directory (`stable_secret` holds an address: ops/apply-sysctl6.ts). */
 export const IP6_CONF_KEYS = Object.keys(ALL_DEFAULTS) as Ip6ConfKey[];
 
 const KEY_SET: ReadonlySet<string> = new Set(IP6_CONF_KEYS);
@@ -116,7 +116,7 @@ export function deviceConf6(dflt: Ip6Conf, mtu: number, noDad: boolean): Ip6Conf
 /**
  * The range a write must fall in (the handler's extra1/extra2), by key; keys not listed take
  * any int. `mtu` is bounded by the device's own MTU too (checked by the caller); addr_gen_mode
- * 2 (stable_privacy) needs a stable_secret, which nothing sets here.
+ * 2 (stable_privacy) on a device needs a stable_secret (checked by the caller).
  */
 export const IP6_CONF_RANGES: Partial<Record<Ip6ConfKey, [number, number]>> = {
   accept_untracked_na: [0, 2],

@@ -67,6 +67,8 @@ export interface Inet6Dev {
   mroute: boolean;
   /** times addrconf_ifdown ran (a down, or IPv6 disabled): each unloads its multicast groups */
   ifdowns?: number;
+  /** conf/IF/stable_secret once written (or copied from conf/default's when the device came) */
+  stableSecret?: Ip6;
 }
 
 /** A new device's IPv6 state, not ready. */

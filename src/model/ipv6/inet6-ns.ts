@@ -35,6 +35,8 @@ export const TABLE6 = { main: 254, local: 255 } as const;
 export class Inet6Ns {
   all: Ip6Conf = allConf6();
   default: Ip6Conf = defaultConf6();
+  /** conf/default/stable_secret once written (conf/all's cannot be) */
+  defaultStableSecret: Ip6 | null = null;
   /** the tables in creation order (main and local exist from the start) */
   readonly tables = new Map<number, Fib6Table>([
     [TABLE6.local, new Fib6Table(TABLE6.local)],

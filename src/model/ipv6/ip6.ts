@@ -204,9 +204,11 @@ export function ip6DisplayScope(a: Ip6): number {
   return 0;
 }
 
+const SOLICITED_PREFIX = (0xff02n << 112n) | (1n << 32n) | (0xffn << 24n);
+
 /** The solicited-node group of an address (RFC 4291 §2.7.1): ff02::1:ffXX:XXXX. */
 export function solicitedNode(a: Ip6): Ip6 {
-  return (0xff02n << 112n) | (1n << 32n) | (0xffn << 24n) | (a & 0xffffffn);
+  return SOLICITED_PREFIX | (a & 0xffffffn);
 }
 
 /** The Ethernet group address of an IPv6 multicast group (RFC 2464 §7): 33:33 and the last four bytes. */

@@ -3,7 +3,8 @@
  * addrconf_addr_gen, ipv6_generate_eui64, ipv6_generate_stable_address), by addr_gen_mode:
  * `eui64` (0) fe80::/64 with the EUI-64 interface id of the MAC the device has at that moment
  * (not recomputed when the MAC changes later, as a bridge's does when ports come and go);
- * `none` (1) nothing; `random` (3) a random id, flagged stable-privacy. A device without a
+ * `none` (1) nothing; `stable_secret` (2) the RFC 7217 id of the secret (stable-privacy.ts);
+ * `random` (3) a random id, flagged stable-privacy. A device without a
  * MAC (a tun, ARPHRD_NONE) switches from eui64 to random when it is first configured; the
  * model derives "random" ids from a hash of the device's identity, so runs are reproducible.
  * Loopback gets ::1/128 instead (init_loopback).

@@ -19,7 +19,7 @@ describe('which keys exist', () => {
     expect(classifySysctl('net.ipv4.conf.all.foo')).toBe('missing');
     expect(classifySysctl('net.ipv4.tcp_syncookies')).toBe('unmodelled');
     expect(classifySysctl('net.ipv6.conf.all.forwarding')).toBe('modelled');
-    expect(classifySysctl('net.ipv6.conf.all.stable_secret')).toBe('unmodelled');
+    expect(classifySysctl('net.ipv6.conf.all.stable_secret')).toBe('modelled');
     expect(classifySysctl('net.ipv6.conf.all.foo')).toBe('missing');
     expect(classifySysctl('net.ipv6.route.gc_interval')).toBe('unmodelled');
     expect(classifySysctl('net.ipv6.forwarding')).toBe('missing');
