@@ -176,6 +176,8 @@ export interface Link {
   hwmc?: HwMcMemory;
   /** as a bridge port: when its local FDB entry (its own MAC) was made, in lab versions — the bridge lists entries newest first */
   brSeq?: number;
+  /** IFF_PROMISC set by the user (`ip link set … promisc on`: dev->gflags, one promiscuity count) */
+  promisc?: boolean;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
   /** the device's IPv6: its conf, addresses and addrconf state (ipv6/addrconf.ts) */

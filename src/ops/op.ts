@@ -114,6 +114,8 @@ export interface LinkSetOp {
   iptnl?: IpTunnelSpec | null;
   /** a bridge port's own settings (`type bridge_slave …`, `bridge link set`): IFLA_BRPORT_* */
   bridgePort?: BridgePortSpec | null;
+  /** `promisc on|off`: IFF_PROMISC asked by the user (dev->gflags) */
+  promisc?: boolean;
 }
 
 /** A bridge port's settings; null: not given. */

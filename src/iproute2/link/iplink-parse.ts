@@ -50,6 +50,8 @@ export interface LinkReq {
   link: Link | null;
   /** `link DEV`: the lower device (IFLA_LINK), checked to exist */
   lowerDev: string | null;
+  /** IFF_PROMISC in ifi_change: `promisc on|off` */
+  promisc?: boolean;
 }
 
 export function lookupDev(ctx: CmdContext, name: string): Link | null {
@@ -141,7 +143,9 @@ export function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, ga
       const key = matches(arg, 'dynamic') ? 'dynamic' : arg;
       const v = a.next();
       if (v !== 'on' && v !== 'off') exitWith(`Error: argument of "${key}" must be "on" or "off", not "${v}"\n`, 1);
-      gaps.add(`link ${key}`);
+      // a change's promisc is modelled (the flag and the promiscuity count); a new device's is not
+      if (key === 'promisc' && !create) req.promisc = v === 'on';
+      else gaps.add(`link ${key}`);
     } else if (arg === 'carrier' || arg === 'protodown') {
       // parse_on_off() accepts abbreviations and makes iplink_parse return -EINVAL: exit 22
       const v = a.next();

@@ -112,6 +112,7 @@ function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
     netns: req.netns,
     txqlen: req.txqlen,
     bridge: null,
+    ...(req.promisc !== undefined ? { promisc: req.promisc } : {}),
   };
   if (req.address !== null && KINDS[l.kind].hwAddrLen === 0) gaps.add('address of a tun device');
   // a tunnel's address is its local end; one moved keeps its underlay in the namespace it left (link-netns)
