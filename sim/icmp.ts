@@ -101,7 +101,7 @@ export function icmpRcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: 
     return;
   }
   if (icmp.type === ICMP_TYPE.destUnreachable && icmp.code === ICMP_UNREACH.fragNeeded) updatePmtu(sim, st, icmp);
-  for (const s of socks) s.error(icmp, pkt.ip.src, dev);
+  for (const s of socks) s.error(icmp, pkt.ip.src, dev, pkt.ip.ttl);
 }
 
 /**
