@@ -109,6 +109,11 @@ export interface VxlanInfo {
   dev: string | null;
   learning: boolean;
   ttl: number;
+  /** VXLAN_F_PROXY: ARP requests are answered from the device's neighbour table, never sent (sim/vxlan.ts arpReduce) */
+  proxy?: boolean;
+  /** VXLAN_F_L2MISS / L3MISS: netlink notifications of misses, to a listener nettwin does not run */
+  l2miss?: boolean;
+  l3miss?: boolean;
   srcportMin: number;
   srcportMax: number;
 }

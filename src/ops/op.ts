@@ -24,6 +24,10 @@ export interface VxlanSpec {
   dev: string | null;
   learning: boolean | null;
   ttl: number | null;
+  /** `proxy`, `l2miss`, `l3miss` (IFLA_VXLAN_PROXY, _L2MISS, _L3MISS); absent: off */
+  proxy?: boolean;
+  l2miss?: boolean;
+  l3miss?: boolean;
 }
 
 export interface LinkAddOp {
