@@ -248,14 +248,22 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     const pkt: IpPacket = icmpPacket(res.rt.saddr, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
     // ip_options_build: the sender records its own source in the first slot
     if (opts.recordRoute) pkt.rr = [res.rt.saddr];
+    // raw_sendmsg: an ICMP message longer than 0xFFFF is EMSGSIZE before anything is queued;
+    // iputils finds no error message and counts the probe silently (hard_local_error)
+    if (size + 8 > 0xffff) {
+      if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: ${size + 8} bytes of ICMP: sendmsg fails (EMSGSIZE)`);
+      return;
+    }
     // ip_append_data against the path MTU (ipv4_mtu: a learned PMTU first)
     const rt = res.rt;
     const pmtu = pmtuFind(from, rt.daddr, rt.route, sim.now);
     const mtu = pathMtu(from, rt.daddr, rt.route, rt.dev, sim.now);
     const fits = ipTotalLen(pkt) <= mtu;
+    // __ip_append_data: more than a datagram holds (headers included) fails as a DF probe over the MTU does
+    const oversize = ipTotalLen(pkt) > 0xffff;
     // a record route's option rides only in the first fragment, and reassembly keeps it: not modelled
-    if (pkt.rr && !fits && pmtudisc !== 'do') unmodelled = 'ping -R with probes larger than the path MTU (fragmented)';
-    if (pmtudisc === 'do' && !fits) {
+    if (pkt.rr && !fits && !oversize && pmtudisc !== 'do') unmodelled = 'ping -R with probes larger than the path MTU (fragmented)';
+    if ((pmtudisc === 'do' && !fits) || oversize) {
       // EMSGSIZE, and ip_local_error queues the MTU for IP_RECVERR: ping counts an error
       if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: ${ipTotalLen(pkt)} bytes, path MTU ${mtu}: sendmsg fails (EMSGSIZE)`);
       // __ip_append_data reports the room left for the datagram: the MTU less the options

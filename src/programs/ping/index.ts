@@ -72,7 +72,6 @@ function runPingAs(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: Pin
     return runPing6(ctx.ns, sim, p, target, warn, cmdOpts.resolver);
   }
   if (p.source6 !== undefined) return unsupported('ping -I with an IPv6 address over IPv4');
-  if (o.size !== undefined && o.size > 65507) return unsupported('ping -s larger than an IPv4 datagram');
 
   // getaddrinfo: numbers first, then /etc/hosts, then DNS (unreachable from a namespace)
   let dst = target.includes(':') ? null : inetAton(target);
