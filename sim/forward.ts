@@ -12,7 +12,9 @@ import { icmpSend } from './icmp.js';
 import { neighOutput } from './neighbor.js';
 import { nfHook } from './netfilter/hook.js';
 import type { NsState } from './ns-state.js';
-import { describe, type IpPacket } from './packet.js';
+import { describe, recordRoute, type IpPacket } from './packet.js';
+import { inetSelectAddr } from '../src/model/source-address.js';
+import { SCOPE } from '../src/model/address.js';
 import { ipFragment, ipTotalLen } from './ip-fragment.js';
 import { routeMtu } from '../src/model/pmtu.js';
 import type { Route } from '../src/model/route.js';
@@ -40,6 +42,8 @@ export function ipForward(sim: Simulator, st: NsState, inDev: Link, pkt: IpPacke
     return;
   }
   pkt.ip.ttl--;
+  // ip_forward_options: the router records the address it sends from (ip_rt_get_source)
+  if (pkt.rr) recordRoute(pkt, route.prefsrc ?? inetSelectAddr(out, nh, SCOPE.global));
   if (redirect) sendRedirect(sim, st, pkt, nh);
   if (!nfHook(sim, st, pkt, { hook: 'forward', in: inDev, out })) return;
   if (sim.tracer) sim.step(ns, 'forward', `${describe(pkt)} from ${inDev.name} out ${out.name}${nh !== pkt.ip.dst ? ` via ${ip4ToString(nh)}` : ''}`);

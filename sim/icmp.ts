@@ -12,7 +12,7 @@ import { ipOutput } from './ip-output.js';
 import { nfCtAttach } from './netfilter/skb.js';
 import { isValid, neighKick, neighLookup } from './neighbor.js';
 import type { NsState } from './ns-state.js';
-import { describe, icmpPacket, quote, type IpPacket } from './packet.js';
+import { describe, icmpPacket, quote, recordRoute, type IpPacket } from './packet.js';
 import { PARAMS } from './params.js';
 import { routeOutput, loopsBack, type RtErrno } from '../src/model/route-output.js';
 import type { Simulator } from './simulator.js';
@@ -101,7 +101,7 @@ export function icmpRcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: 
     return;
   }
   if (icmp.type === ICMP_TYPE.destUnreachable && icmp.code === ICMP_UNREACH.fragNeeded) updatePmtu(sim, st, icmp);
-  for (const s of socks) s.error(icmp, pkt.ip.src, dev);
+  for (const s of socks) s.error(icmp, pkt.ip.src, dev, pkt.ip.ttl);
 }
 
 /**
@@ -134,6 +134,11 @@ function echoReply(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, broadc
     return;
   }
   const reply = icmpPacket(res.rt.saddr, res.rt.daddr, I.defaultTtl, st.nextIpId(), { ...req, type: 0 });
+  // ip_options_echo keeps what the request recorded; ip_options_build adds the reply's source
+  if (pkt.rr) {
+    reply.rr = pkt.rr;
+    recordRoute(reply, res.rt.saddr);
+  }
   if (sim.tracer) sim.step(ns, 'deliver', `echo request seq ${req.seq} for ${ip4ToString(pkt.ip.dst)}: replying`);
   ipOutput(sim, st, reply, res.rt);
 }

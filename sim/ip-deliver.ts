@@ -7,7 +7,9 @@
  */
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
-import { describe, type IpPacket } from './packet.js';
+import { describe, recordRoute, type IpPacket } from './packet.js';
+import { inetSelectAddr } from '../src/model/source-address.js';
+import { SCOPE } from '../src/model/address.js';
 import { isFragment } from './ip-fragment.js';
 import type { Simulator } from './simulator.js';
 import { nfHook } from './netfilter/hook.js';
@@ -33,6 +35,8 @@ export function localDeliver(sim: Simulator, st: NsState, dev: Link, iif: Link, 
     }
     pkt = whole;
   }
+  // ip_options_compile on input: the receiver records spec_dst (the address the packet was sent to)
+  if (pkt.rr) recordRoute(pkt, broadcast ? inetSelectAddr(dev, pkt.ip.src, SCOPE.link) : pkt.ip.dst);
   if (!nfHook(sim, st, pkt, { hook: 'input', in: dev, out: null })) return;
   if (sim.events.wants('packet:deliver')) {
     sim.events.emit('packet:deliver', { t: sim.now, ns: st.ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: dev.name });

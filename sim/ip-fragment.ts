@@ -6,11 +6,11 @@
  * a reference to the whole packet it came from, since the engine carries headers, not bytes.
  */
 import { IPV4_HEADER_LEN } from './wire/ipv4.js';
-import type { IpPacket } from './packet.js';
+import { optionsLen, type IpPacket } from './packet.js';
 
 /** The bytes a packet takes on the wire after the link header. */
 export function ipTotalLen(p: IpPacket): number {
-  return IPV4_HEADER_LEN + p.ip.payloadLen;
+  return IPV4_HEADER_LEN + optionsLen(p) + p.ip.payloadLen;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { ArpRepr } from './wire/arp.js';
 import type { EthernetRepr } from './wire/ethernet.js';
 import { icmpLength, isEcho, type IcmpEchoRepr, type IcmpRepr } from './wire/icmp.js';
-import { ip4ToString } from '../src/model/ip.js';
+import { ip4ToString, type Ip4 } from '../src/model/ip.js';
 import { IP_PROTO, type Ipv4Repr } from './wire/ipv4.js';
 import type { UdpRepr } from './wire/udp.js';
 import { tcpFlagsText, type TcpRepr } from './wire/tcp.js';
@@ -32,6 +32,24 @@ export interface IpPacket {
   nf?: PacketNf;
   /** a fragment (ip.fragOffset, ip.mf): the packet it is a piece of, whole, as its sender made it */
   whole?: IpPacket;
+  /**
+   * the record-route option (`ping -R`: 40 bytes of header, room for RR_SLOTS addresses): the
+   * addresses recorded so far. Replaced, never changed in place: clones of a packet share it.
+   */
+  rr?: readonly Ip4[];
+}
+
+/** A record-route option's room: 39 bytes, nine addresses (ping -R asks for the most there is). */
+export const RR_SLOTS = 9;
+
+/** The option's 40 bytes (with ping's NOP) in the header, when the packet carries one. */
+export function optionsLen(p: IpPacket): number {
+  return p.rr ? 40 : 0;
+}
+
+/** ip_options_build / ip_forward_options / ip_options_compile on input: one address recorded while there is room. */
+export function recordRoute(p: IpPacket, addr: Ip4): void {
+  if (p.rr && p.rr.length < RR_SLOTS) p.rr = [...p.rr, addr];
 }
 
 export interface Frame {

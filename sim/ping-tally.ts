@@ -44,14 +44,14 @@ export interface PingErr {
 
 /** What the socket hands over: an echo reply, a quoted probe, an error-queue entry, a redirect. `A`: the family's address. */
 export type PingMsg<A = Ip4> =
-  | { kind: 'reply'; t: number; seq: number; ttl: number; from: A; sentAt: number; dataLen: number }
+  | { kind: 'reply'; t: number; seq: number; ttl: number; from: A; sentAt: number; dataLen: number; rr?: readonly Ip4[] }
   | { kind: 'ack'; t: number; seq: number }
   | { kind: 'error'; t: number; seq: number; from: A; err: PingErr }
   | { kind: 'redirect'; t: number; seq: number; from: A; err: IcmpErrorRepr };
 
 /** What ping prints a line for, as data (iputils' words: src/programs/ping). */
 export type PingEvent<A = Ip4> =
-  | { kind: 'reply'; t: number; seq: number; ttl: number; from: A; timeUs: number | null; bytes: number; dup: boolean; wrongSource: boolean }
+  | { kind: 'reply'; t: number; seq: number; ttl: number; from: A; timeUs: number | null; bytes: number; dup: boolean; wrongSource: boolean; rr?: readonly Ip4[] }
   | { kind: 'error'; t: number; seq: number; from: A; type: number; code: number; info: number }
   | { kind: 'redirect'; t: number; seq: number; from: A; gateway: Ip4; code: number };
 
@@ -134,7 +134,7 @@ export class PingTally<A = Ip4> {
         this.rcvd.add(m.seq);
       }
       const wrongSource = !this.multicast && !this.same(m.from, this.whereto);
-      this.events.push({ kind: 'reply', t: m.t, seq: m.seq, ttl: m.ttl, from: m.from, timeUs: trip, bytes: m.dataLen + 8, dup, wrongSource });
+      this.events.push({ kind: 'reply', t: m.t, seq: m.seq, ttl: m.ttl, from: m.from, timeUs: trip, bytes: m.dataLen + 8, dup, wrongSource, ...(m.rr ? { rr: m.rr } : {}) });
     } else if (m.kind === 'ack') {
       this.acknowledge(m.seq);
     } else if (m.kind === 'error') {

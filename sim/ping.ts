@@ -12,7 +12,7 @@ import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { ipOutput } from './ip-output.js';
-import { icmpPacket, type IpPacket } from './packet.js';
+import { icmpPacket, optionsLen, type IpPacket } from './packet.js';
 import { runPingLoop } from './ping-loop.js';
 import { PingTally, type PingEvent, type PingMsg, type PingStatistics } from './ping-tally.js';
 import { routeConnect, routeOutput } from '../src/model/route-output.js';
@@ -48,6 +48,8 @@ export interface PingOptions {
   pmtudisc?: 'do' | 'want' | 'dont';
   /** -O: before each probe, note the previous one when it has had no reply yet */
   outstanding?: boolean;
+  /** -R: the record-route option on every probe (IP_OPTIONS), its addresses handed over with each reply */
+  recordRoute?: boolean;
 }
 
 /** A probe whose sendmsg failed, and how. */
@@ -96,6 +98,8 @@ export interface PingResult extends PingStatistics {
    * counted in `errors`), ENOBUFS (the device dropped it on transmit: lost, not an error)
    */
   localErrors: SendError[];
+  /** what of this run the simulator does not model (the program reports it instead of an answer) */
+  unmodelled?: string;
 }
 
 function failed(dst: Ip4, failure: PingFailure, notices: PingNotice[], now: number): PingResult {
@@ -188,7 +192,8 @@ function probeSocket(sim: Simulator, p: Probe, ident: number, inbox: PingMsg[]):
       if (boundAddr && pkt.ip.dst !== boundAddr) return;
       const m = pkt.icmp!;
       if (isEcho(m)) {
-        if (m.type === 0 && m.ident === ident) inbox.push({ kind: 'reply', t: sim.now, seq: m.seq, ttl: pkt.ip.ttl, from: pkt.ip.src, sentAt: m.sentAt, dataLen: m.dataLen });
+        if (m.type === 0 && m.ident === ident)
+          inbox.push({ kind: 'reply', t: sim.now, seq: m.seq, ttl: pkt.ip.ttl, from: pkt.ip.src, sentAt: m.sentAt, dataLen: m.dataLen, ...(pkt.rr ? { rr: pkt.rr } : {}) });
         return;
       }
       if (!ours(m)) return;
@@ -230,6 +235,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   const tally = new PingTally(size >= 16, probe.multicast, whereto);
   const localErrors: SendError[] = [];
   const pmtudisc = opts.pmtudisc ?? 'want';
+  let unmodelled: string | undefined;
   /** pinger's transmit: one echo request, routed as the connected socket routes it */
   const send = () => {
     const seq = tally.sent();
@@ -240,15 +246,28 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
       return;
     }
     const pkt: IpPacket = icmpPacket(res.rt.saddr, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
+    // ip_options_build: the sender records its own source in the first slot
+    if (opts.recordRoute) pkt.rr = [res.rt.saddr];
+    // raw_sendmsg: an ICMP message longer than 0xFFFF is EMSGSIZE before anything is queued;
+    // iputils finds no error message and counts the probe silently (hard_local_error)
+    if (size + 8 > 0xffff) {
+      if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: ${size + 8} bytes of ICMP: sendmsg fails (EMSGSIZE)`);
+      return;
+    }
     // ip_append_data against the path MTU (ipv4_mtu: a learned PMTU first)
     const rt = res.rt;
     const pmtu = pmtuFind(from, rt.daddr, rt.route, sim.now);
     const mtu = pathMtu(from, rt.daddr, rt.route, rt.dev, sim.now);
     const fits = ipTotalLen(pkt) <= mtu;
-    if (pmtudisc === 'do' && !fits) {
+    // __ip_append_data: more than a datagram holds (headers included) fails as a DF probe over the MTU does
+    const oversize = ipTotalLen(pkt) > 0xffff;
+    // a record route's option rides only in the first fragment, and reassembly keeps it: not modelled
+    if (pkt.rr && !fits && !oversize && pmtudisc !== 'do') unmodelled = 'ping -R with probes larger than the path MTU (fragmented)';
+    if ((pmtudisc === 'do' && !fits) || oversize) {
       // EMSGSIZE, and ip_local_error queues the MTU for IP_RECVERR: ping counts an error
       if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: ${ipTotalLen(pkt)} bytes, path MTU ${mtu}: sendmsg fails (EMSGSIZE)`);
-      localErrors.push({ kind: 'EMSGSIZE', seq, mtu });
+      // __ip_append_data reports the room left for the datagram: the MTU less the options
+      localErrors.push({ kind: 'EMSGSIZE', seq, mtu: mtu - optionsLen(pkt) });
       tally.nerrors++;
       return;
     }
@@ -298,6 +317,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     ipg: tally.ipg(elapsed, intervalUs),
     exit: !nreceived || (deadline && nreceived < count) ? 1 : 0,
     hung: run.hung,
+    ...(unmodelled ? { unmodelled } : {}),
     startUs: t0,
     endUs: sim.now,
   };

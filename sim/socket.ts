@@ -12,6 +12,6 @@ import type { IcmpErrorRepr } from './wire/icmp.js';
 export interface IcmpSocket {
   /** raw_v4_input: `iif` is inet_iif (for looped-back packets, the device holding the address) */
   raw(pkt: IpPacket, iif: Link): void;
-  /** raw_icmp_error: an ICMP error whose quote may be ours; `dev` is the device it arrived on */
-  error(err: IcmpErrorRepr, from: Ip4, dev: Link): void;
+  /** raw_icmp_error: an ICMP error whose quote may be ours; `dev` is the device it arrived on, `ttl` the error's own TTL (IP_RECVTTL) */
+  error(err: IcmpErrorRepr, from: Ip4, dev: Link, ttl?: number): void;
 }

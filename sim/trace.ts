@@ -47,7 +47,9 @@ export type DropReason =
   /** DF set and larger than the next hop's MTU: ICMP fragmentation needed */
   | 'frag-needed'
   /** larger than the receiving device's MTU (is_skb_forwardable) */
-  | 'too-big';
+  | 'too-big'
+  /** ARP (or an IPv6 NS) kept back by a VXLAN device with `proxy` (sim/vxlan-proxy.ts) */
+  | 'vxlan-proxy';
 
 export type StepKind = 'send' | 'route' | 'neigh' | 'arp' | 'ndisc' | 'xmit' | 'rx' | 'bridge' | 'fdb' | 'input' | 'forward' | 'deliver' | 'icmp' | 'socket' | 'netfilter' | 'drop';
 

@@ -26,6 +26,7 @@ import { isGroupMac } from './wire/ethernet.js';
 import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
 import { UDP_HEADER_LEN } from './wire/udp.js';
 import { VXLAN_HEADER_LEN } from './wire/vxlan.js';
+import { vxlanProxy } from './vxlan-proxy.js';
 
 const ZERO_MAC = '00:00:00:00:00:00';
 /** vxlan's default FDB ageing (VXLAN_AGEING): 300 s */
@@ -96,6 +97,7 @@ function srcPort(frame: Frame): number {
 /** vxlan_xmit: one UDP datagram per remote. */
 export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
   const v = dev.vxlan!;
+  if (v.proxy && vxlanProxy(sim, dev, frame)) return;
   const remotes = remotesFor(sim, dev, frame.eth.dst);
   if (!remotes.length) {
     if (sim.tracer) sim.stepDrop(dev.ns, 'no-fdb-port', `${dev.name}: no FDB entry for ${frame.eth.dst} and no default remote (remote or 00:00:00:00:00:00 entry)`);

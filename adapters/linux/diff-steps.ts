@@ -30,16 +30,20 @@ export interface Disagreement {
  * // 'link/ether XX:XX:XX:XX:XX:XX brd ff:ff:ff:ff:ff:ff'
  */
 export function normalize(text: string): string {
-  return maskVolatile(text)
-    .replace(/time[=<][\d.]+ ?ms/g, 'time=X ms')
-    .replace(/time \d+ms/g, 'time Xms')
-    .replace(/rtt min\/avg\/max\/mdev = [\d./]+ ms/g, 'rtt min/avg/max/mdev = X ms')
-    .replace(/, pipe \d+/g, '')
-    .replace(ARPING_REPLY, (_m, mac: string) => `[${(parseInt(mac.slice(0, 2), 16) & 3) === 2 ? 'XX:XX:XX:XX:XX:XX' : mac}]  Xms`)
-    .replace(SOCAT_LOG, 'YYYY/MM/DD HH:MM:SS socat[PID] ')
-    .replace(SAVE_DATE, '$1 DATE')
-    .replace(CT_LINE, (line) => line.replace(CT_TIMEOUT, '$1 T ').replace(/\bid=\d+/g, 'id=ID'))
-    .replace(SOCAT_POINTER, '$10xADDR');
+  return (
+    maskVolatile(text)
+      .replace(/time[=<][\d.]+ ?ms/g, 'time=X ms')
+      .replace(/time \d+ms/g, 'time Xms')
+      .replace(/rtt min\/avg\/max\/mdev = [\d./]+ ms/g, 'rtt min/avg/max/mdev = X ms')
+      .replace(/, pipe \d+/g, '')
+      .replace(ARPING_REPLY, (_m, mac: string) => `[${(parseInt(mac.slice(0, 2), 16) & 3) === 2 ? 'XX:XX:XX:XX:XX:XX' : mac}]  Xms`)
+      // tracepath's round trip ("%3ld.%03ldms "), its width moving with the value
+      .replace(/ +\d+\.\d{3}ms /g, ' Xms ')
+      .replace(SOCAT_LOG, 'YYYY/MM/DD HH:MM:SS socat[PID] ')
+      .replace(SAVE_DATE, '$1 DATE')
+      .replace(CT_LINE, (line) => line.replace(CT_TIMEOUT, '$1 T ').replace(/\bid=\d+/g, 'id=ID'))
+      .replace(SOCAT_POINTER, '$10xADDR')
+  );
 }
 
 /** iptables-save's comment lines carry the wall clock (the simulator's clock counts from the epoch). */

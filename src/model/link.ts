@@ -109,6 +109,11 @@ export interface VxlanInfo {
   dev: string | null;
   learning: boolean;
   ttl: number;
+  /** VXLAN_F_PROXY: ARP requests are answered from the device's neighbour table, never sent (sim/vxlan.ts arpReduce) */
+  proxy?: boolean;
+  /** VXLAN_F_L2MISS / L3MISS: netlink notifications of misses, to a listener nettwin does not run */
+  l2miss?: boolean;
+  l3miss?: boolean;
   srcportMin: number;
   srcportMax: number;
 }
@@ -176,6 +181,8 @@ export interface Link {
   hwmc?: HwMcMemory;
   /** as a bridge port: when its local FDB entry (its own MAC) was made, in lab versions — the bridge lists entries newest first */
   brSeq?: number;
+  /** IFF_PROMISC set by the user (`ip link set … promisc on`: dev->gflags, one promiscuity count) */
+  promisc?: boolean;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
   /** the device's IPv6: its conf, addresses and addrconf state (ipv6/addrconf.ts) */

@@ -226,6 +226,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (to && to !== l.ns) {
     moveLink(l, to, op.name ?? undefined);
     // Changes after the move apply in the new namespace; `up` with netns is applied there.
+    if (op.promisc !== undefined) setPromisc(l, op.promisc);
     if (op.up) linkUp(l);
     return;
   }
@@ -259,12 +260,20 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     throw masterError;
   }
   if (master !== undefined) setMaster(l, master);
+  // dev_change_flags: IFF_PROMISC goes with the other flags, before the device is opened
+  if (op.promisc !== undefined) setPromisc(l, op.promisc);
   if (op.up === true) checkVlanOpen(l);
   if (op.up === true) linkUp(l);
   else if (op.up === false) linkDown(l);
   l.ns.touch();
   // IFLA_AF_SPEC comes last in do_setlink: a refused mode leaves the rest done
   if (op.addrGenMode !== undefined && !setAddrGenMode(l, op.addrGenMode)) throw rtnetlinkError(ERRNO.EINVAL);
+}
+
+/** __dev_change_flags: IFF_PROMISC in gflags, one count of dev_set_promiscuity while it is on. */
+function setPromisc(l: Link, on: boolean): void {
+  if (on) l.promisc = true;
+  else delete l.promisc;
 }
 
 function enslaveError(master: Link, l: Link): OpError | null {

@@ -34,6 +34,9 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
     dev: v.dev,
     learning: v.learning ?? true,
     ttl: v.ttl ?? 0,
+    ...(v.proxy ? { proxy: true } : {}),
+    ...(v.l2miss ? { l2miss: true } : {}),
+    ...(v.l3miss ? { l3miss: true } : {}),
     srcportMin: 0,
     srcportMax: 0,
   };

@@ -24,6 +24,10 @@ export interface VxlanSpec {
   dev: string | null;
   learning: boolean | null;
   ttl: number | null;
+  /** `proxy`, `l2miss`, `l3miss` (IFLA_VXLAN_PROXY, _L2MISS, _L3MISS); absent: off */
+  proxy?: boolean;
+  l2miss?: boolean;
+  l3miss?: boolean;
 }
 
 export interface LinkAddOp {
@@ -118,6 +122,8 @@ export interface LinkSetOp {
   bridgePort?: BridgePortSpec | null;
   /** `addrgenmode M`: IFLA_INET6_ADDR_GEN_MODE (src/model/ipv6/addrconf.ts setAddrGenMode) */
   addrGenMode?: number;
+  /** `promisc on|off`: IFF_PROMISC asked by the user (dev->gflags) */
+  promisc?: boolean;
 }
 
 /** A bridge port's settings; null: not given. */

@@ -1,9 +1,9 @@
 /**
  * `ifconfig` of net-tools 2.10 (Debian 12), its setting forms as tutorials write them:
- * `ifconfig IF ADDR[/LEN] [netmask MASK] [up|down] [mtu N]`. Each word is one ioctl, in order:
+ * `ifconfig IF ADDR[/LEN] [netmask MASK] [up|down] [[-]promisc] [mtu N]`. Each word is one ioctl, in order:
  * an address is SIOCSIFADDR (it replaces the device's first address, with the classful prefix
  * and broadcast) and then brings the device up; `netmask` is SIOCSIFNETMASK on that address, and
- * so is `/LEN`, once every other word is done. Listings, aliases (`eth0:1`), `promisc`, `broadcast`, `hw` and the rest are reported
+ * so is `/LEN`, once every other word is done. Listings, aliases (`eth0:1`), `broadcast`, `hw` and the rest are reported
  * as not modelled. Messages are net-tools' perror()s; a failed flag change exits 255, any
  * other failure 1.
  */
@@ -30,7 +30,7 @@ function maskLen(mask: Ip4): number | null {
   return null;
 }
 
-type Word = { kind: 'addr'; addr: Ip4; len: number | null } | { kind: 'netmask'; mask: Ip4 } | { kind: 'up' | 'down' } | { kind: 'mtu'; mtu: number };
+type Word = { kind: 'addr'; addr: Ip4; len: number | null } | { kind: 'netmask'; mask: Ip4 } | { kind: 'up' | 'down' } | { kind: 'mtu'; mtu: number } | { kind: 'promisc'; on: boolean };
 
 /** The words, or why the line is not modelled. */
 function parseWords(argv: string[]): Word[] | string {
@@ -38,6 +38,7 @@ function parseWords(argv: string[]): Word[] | string {
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i]!;
     if (w === 'up' || w === 'down') words.push({ kind: w });
+    else if (w === 'promisc' || w === '-promisc') words.push({ kind: 'promisc', on: w === 'promisc' });
     else if (w === 'netmask' || w === 'mtu') {
       const v = argv[++i];
       if (v === undefined) return `ifconfig ${w} without a value`;
@@ -72,7 +73,19 @@ function run(ctx: CmdContext, op: Op): OpError | null {
   }
 }
 
-const linkSet = (dev: string, up: boolean | null, mtu: number | null): Op => ({ op: 'link.set', dev, up, mtu, address: null, name: null, master: null, netns: null, txqlen: null, bridge: null });
+const linkSet = (dev: string, up: boolean | null, mtu: number | null, promisc?: boolean): Op => ({
+  op: 'link.set',
+  dev,
+  up,
+  mtu,
+  address: null,
+  name: null,
+  master: null,
+  netns: null,
+  txqlen: null,
+  bridge: null,
+  ...(promisc !== undefined ? { promisc } : {}),
+});
 
 /** The address SIOCSIF* acts on: the first one whose label is the name given. */
 const firstAddr = (l: Link, name: string): Addr | undefined => l.addrs.find((a) => a.label === name);
@@ -110,6 +123,13 @@ export function runIfconfig(ctx: CmdContext, argv: string[]): CommandResult {
         stderr += noDevice;
         status = 255;
       } else run(ctx, linkSet(name, w.kind === 'up', null));
+    } else if (w.kind === 'promisc') {
+      // set_flag/clr_flag(IFF_PROMISC): SIOCGIFFLAGS first, as for up and down; -promisc then
+      // test_flag()s whether the flag is still set (it is not: only the user's flag is reported)
+      if (!l) {
+        stderr += noDevice + (w.on ? '' : `${name}: ERROR while testing interface flags: No such device\n`);
+        status = 255;
+      } else run(ctx, linkSet(name, null, null, w.on));
     } else if (w.kind === 'mtu') {
       const e = l ? run(ctx, linkSet(name, null, w.mtu)) : null;
       if (!l || e) {

@@ -310,8 +310,9 @@ function* printf(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number
 }
 
 /**
- * `wait` while this shell never started a job: bash returns 0 at once. Waiting for jobs (or for
- * named ones) is not modelled: when a job ends is the executor's business, not the shell's.
+ * `wait` while this shell never started a job (none, or only commands nettwin reported and did not
+ * run): bash returns 0 at once. Waiting for jobs (or for named ones) is not modelled: when a job
+ * ends is the executor's business, not the shell's.
  */
 function* wait(sh: Shell, argv: string[], _io: Io, rec: StepRecord): Run<number> {
   if (argv.length > 1) return unsupportedHere(sh, rec, `wait ${argv.slice(1).join(' ')}`);

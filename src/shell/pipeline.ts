@@ -47,11 +47,13 @@ export function* runBackground(sh: Shell, ao: AndOr, io: Io): Run<number> {
     sh.endStep(rec, 127);
     return sh.lastExit;
   }
-  sh.jobsStarted = true;
   // as runPipeline does: the line before being unsupported says nothing about this one
   sh.lastUnsupported = false;
   yield* runSimple(sh, only.cmd, io, { background: true });
-  // `cmd &` returns at once with status 0
-  if (!sh.lastUnsupported) sh.lastExit = 0;
+  // `cmd &` returns at once with status 0; a command nettwin did not run started no job to wait for
+  if (!sh.lastUnsupported) {
+    sh.jobsStarted = true;
+    sh.lastExit = 0;
+  }
   return sh.lastExit;
 }

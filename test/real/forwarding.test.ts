@@ -11,17 +11,21 @@ import { describeReal } from './require-real.js';
 import { withSandboxSlot } from './slots.js';
 import { compareScript } from './compare.js';
 
-describeReal('forwarding: pings, simulator vs kernel', () => {
-  describe.concurrent('cases', () => {
-    for (const c of [...loadCases('forwarding'), ...loadCases('tutorials')]) {
-      it(c.file, async ({ expect }) => {
-        const r = await withSandboxSlot(() => compareScript(c.text, c.file));
-        expect(
-          r.real.some((s) => s.ping),
-          'the case pings nothing',
-        ).toBe(true);
-        expect(r.report).toBe('');
-      });
-    }
-  });
-});
+describeReal(
+  'forwarding: pings, simulator vs kernel',
+  () => {
+    describe.concurrent('cases', () => {
+      for (const c of [...loadCases('forwarding'), ...loadCases('tutorials')]) {
+        it(c.file, async ({ expect }) => {
+          const r = await withSandboxSlot(() => compareScript(c.text, c.file));
+          expect(
+            r.real.some((s) => s.ping),
+            'the case pings nothing',
+          ).toBe(true);
+          expect(r.report).toBe('');
+        });
+      }
+    });
+  },
+  { tools: [['tracepath', 'iputils-tracepath']] },
+);

@@ -24,7 +24,7 @@ export function printDetails(c: ShowCtx, info: IfInfo): void {
   const k = KINDS[l.kind];
   // br_add_if: dev_set_promiscuity(dev, 1) and, with it, allmulti
   const port = l.master !== null && l.master.kind === 'bridge' ? 1 : 0;
-  const promisc = port + macvlanPromiscuity(l);
+  const promisc = port + macvlanPromiscuity(l) + (l.promisc ? 1 : 0);
   p.any('promiscuity', ` promiscuity ${promisc} `, promisc);
   p.any('allmulti', ` allmulti ${port} `, port);
   p.any('min_mtu', `minmtu ${k.minMtu} `, k.minMtu);

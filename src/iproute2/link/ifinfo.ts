@@ -86,6 +86,8 @@ export function linkFlags(l: Link): number {
   if (KINDS[l.kind].multicast === false || l.multicastOff) f &= ~IFF.MULTICAST;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
+  // dev_get_flags reports the user's IFF_PROMISC (gflags), not a bridge's or macvlan's count
+  if (l.promisc) f |= IFF.PROMISC;
   if (l.up) {
     f |= IFF.UP;
     const st = operState(l);

@@ -52,6 +52,8 @@ export interface LinkReq {
   lowerDev: string | null;
   /** `addrgenmode M` (IFLA_INET6_ADDR_GEN_MODE): 0 eui64, 1 none, 2 stable_secret, 3 random */
   addrGenMode?: number;
+  /** IFF_PROMISC in ifi_change: `promisc on|off` */
+  promisc?: boolean;
 }
 
 export function lookupDev(ctx: CmdContext, name: string): Link | null {
@@ -143,7 +145,9 @@ export function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, ga
       const key = matches(arg, 'dynamic') ? 'dynamic' : arg;
       const v = a.next();
       if (v !== 'on' && v !== 'off') exitWith(`Error: argument of "${key}" must be "on" or "off", not "${v}"\n`, 1);
-      gaps.add(`link ${key}`);
+      // a change's promisc is modelled (the flag and the promiscuity count); a new device's is not
+      if (key === 'promisc' && !create) req.promisc = v === 'on';
+      else gaps.add(`link ${key}`);
     } else if (arg === 'carrier' || arg === 'protodown') {
       // parse_on_off() accepts abbreviations and makes iplink_parse return -EINVAL: exit 22
       const v = a.next();

@@ -174,7 +174,11 @@ export function parseVxlanOpts(ctx: CmdContext, argv: string[], setOp: boolean, 
         learning = false;
       } else if (name === 'noexternal') metadata = false;
       else if (name === 'vnifilter') vnifilter = true;
-      if (attr !== 'learning' && name !== 'noexternal' && name !== 'novnifilter') gaps.add(`vxlan ${name}`);
+      else if (name === 'proxy' || name === 'l2miss' || name === 'l3miss') spec[name] = true;
+      else if (name === 'noproxy' || name === 'nol2miss' || name === 'nol3miss') spec[attr as 'proxy' | 'l2miss' | 'l3miss'] = false;
+      // proxy and the miss notifications are modelled on a new device; a change is not
+      const modelled = attr === 'learning' || name === 'noexternal' || name === 'novnifilter' || (!setOp && (attr === 'proxy' || attr === 'l2miss' || attr === 'l3miss'));
+      if (!modelled) gaps.add(`vxlan ${name}`);
     }
     a.step();
   }

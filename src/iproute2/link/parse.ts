@@ -113,6 +113,7 @@ function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
     netns: req.netns,
     txqlen: req.txqlen,
     bridge: null,
+    ...(req.promisc !== undefined ? { promisc: req.promisc } : {}),
   };
   if (req.addrGenMode !== undefined) {
     op.addrGenMode = req.addrGenMode;

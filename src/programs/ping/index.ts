@@ -66,12 +66,12 @@ function runPingAs(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: Pin
   if (v6) {
     if (o.broadcast) return unsupported('ping -b over IPv6');
     if (o.outstanding) return unsupported('ping -O over IPv6');
+    if (o.recordRoute) return unsupported('ping -R over IPv6');
     if (o.source !== undefined) return unsupported('ping -I with an IPv4 address over IPv6');
     if (o.size !== undefined && o.size > 65527) return unsupported('ping -s larger than an IPv6 datagram');
     return runPing6(ctx.ns, sim, p, target, warn, cmdOpts.resolver);
   }
   if (p.source6 !== undefined) return unsupported('ping -I with an IPv6 address over IPv4');
-  if (o.size !== undefined && o.size > 65507) return unsupported('ping -s larger than an IPv4 datagram');
 
   // getaddrinfo: numbers first, then /etc/hosts, then DNS (unreachable from a namespace)
   let dst = target.includes(':') ? null : inetAton(target);
@@ -97,10 +97,13 @@ function runPingAs(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: Pin
 
   const r: PingResult = ping(sim, ctx.ns, dst, o);
   if (r.hung) return unsupported('ping that waits forever (-W 0 and no answer)');
+  if (r.unmodelled) return unsupported(r.unmodelled);
   const stderr = warn + renderNotices(r);
   const fatal = renderFailure(r);
   if (fatal !== null) return { exit: 2, stdout: '', stderr: stderr + fatal, ping: summary(null) };
-  if (r.localErrors.length) return { exit: r.exit, stdout: renderRun(r, { hostname, name: reverse, quiet: p.quiet, audible: p.audible }), stderr: stderr + renderLocalErrors(r), ping: summary(r) };
-  const stdout = renderRun(r, { hostname, name: reverse, quiet: p.quiet, audible: p.audible });
+  // -R: the record-route option's 40 bytes ride in every probe
+  const how = { hostname, name: reverse, quiet: p.quiet, audible: p.audible, optlen: o.recordRoute ? 40 : 0 };
+  if (r.localErrors.length) return { exit: r.exit, stdout: renderRun(r, how), stderr: stderr + renderLocalErrors(r), ping: summary(r) };
+  const stdout = renderRun(r, how);
   return { exit: r.exit, stdout, stderr, ping: summary(r) };
 }

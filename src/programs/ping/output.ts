@@ -50,6 +50,8 @@ export interface PingRendering {
   name: (a: Ip4) => string;
   quiet: boolean;
   audible: boolean;
+  /** the IP options' bytes in each probe (40 with -R), counted in the header's total */
+  optlen?: number;
 }
 
 /** The stderr lines before the header (the option warnings come first, from the caller). */
@@ -106,7 +108,7 @@ export function statistics(hostname: string, r: PingStatistics): string {
 export function renderRun(r: PingResult, how: PingRendering): string {
   let out = `PING ${how.hostname} (${ip4ToString(r.dst)}) `;
   if (r.bound) out += `from ${ip4ToString(r.source)} ${r.device ?? ''}: `;
-  out += `${r.size}(${r.size + 28}) bytes of data.\n`;
+  out += `${r.size}(${r.size + 28 + (how.optlen ?? 0)}) bytes of data.\n`;
   // -O's notes are printed by pinger before the probe goes out, -q or not: between the lines
   // read before that moment and the ones read after
   const notes = r.outstanding;
@@ -114,11 +116,20 @@ export function renderRun(r: PingResult, how: PingRendering): string {
   const notesUntil = (t: number): void => {
     for (; n < notes.length && notes[n]!.t < t; n++) out += `no answer yet for icmp_seq=${notes[n]!.seq}\n`;
   };
+  let lastRoute: string | null = null;
   for (const e of r.events) {
     notesUntil(e.t);
     if (!how.quiet) {
       if (e.kind === 'reply') {
-        out += replyLine(e, how.name(e.from), how.audible);
+        const line = replyLine(e, how.name(e.from), how.audible);
+        if (!e.rr) {
+          out += line;
+          continue;
+        }
+        // pr_options: a route like the last one printed is "(same route)", any other is listed
+        const route = e.rr.map(how.name).join('\n\t');
+        out += line.slice(0, -1) + (route === lastRoute ? '\t(same route)\n' : `\nRR: \t${route}\n\n`);
+        lastRoute = route;
       } else {
         out += `${errorLine(e, how.name)}\n`;
       }

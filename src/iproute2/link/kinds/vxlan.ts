@@ -34,6 +34,9 @@ function vxlanOpts(c: ShowCtx, l: Link): void {
   p.any('port', `dstport ${v.dstport} `, v.dstport);
   p.jsonOnly('learning', v.learning);
   if (!v.learning) p.text('nolearning ');
+  if (v.proxy) p.any('proxy', 'proxy ', true);
+  if (v.l2miss) p.any('l2miss', 'l2miss ', true);
+  if (v.l3miss) p.any('l3miss', 'l3miss ', true);
   if (p.json || v.ttl) p.any('ttl', `ttl ${v.ttl} `, v.ttl);
   else p.text('ttl auto ');
   p.jsonOnly('df', 'unset');
