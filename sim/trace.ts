@@ -18,6 +18,7 @@ export type DropReason =
   | 'link-down'
   | 'no-carrier'
   | 'dummy'
+  | 'vrf'
   | 'vlan-unknown'
   | 'netem-loss'
   | 'lo-down'

@@ -16,6 +16,7 @@ import { macvlanDriver } from './macvlan.js';
 import { tunDriver } from './tun.js';
 import { vethDriver } from './veth.js';
 import { vlanDriver } from './vlan.js';
+import { vrfDriver } from './vrf.js';
 import { vxlanDriver } from './vxlan.js';
 
 export interface LinkDriver {
@@ -48,4 +49,5 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   ipip: ipTunnelDriver,
   gre: ipTunnelDriver,
   sit: ipTunnelDriver,
+  vrf: vrfDriver,
 };

@@ -181,6 +181,10 @@ export function insertAddress(l: Link, a: Addr): void {
 export function setMaster(l: Link, master: Link | null): void {
   const old = l.master;
   if (old === master) return;
+  // cycle_netdev (do_vrf_add_slave, do_vrf_del_slave): a running port goes down and up again
+  const vrfMove = old?.kind === 'vrf' || master?.kind === 'vrf';
+  const cycle = vrfMove && l.up;
+  if (cycle) linkDown(l);
   portLeaving(l);
   if (master) preparePorts(master);
   l.master = master;
@@ -199,6 +203,12 @@ export function setMaster(l: Link, master: Link | null): void {
     recalcBridgeMac(old);
     bridgeMtuAutoAdjust(old);
   }
+  if (vrfMove) {
+    // its routes, the local ones too, are made again in the table of its new l3mdev
+    deleteRoutesVia(l, true);
+    for (const a of l.addrs) fibAddIfaddr(l, a);
+  }
+  if (cycle) linkUp(l);
   l.ns.touch();
   // br_add_if → br_fdb_add_local: the port's MAC becomes the bridge's newest entry
   if (master && master.kind === 'bridge') l.brSeq = l.ns.host.lab.version;
@@ -209,6 +219,7 @@ export function setMaster(l: Link, master: Link | null): void {
 function teardown(l: Link): void {
   if (l.master) setMaster(l, null);
   if (l.kind === 'bridge') for (const p of bridgePorts(l)) setMaster(p, null);
+  if (l.kind === 'vrf') for (const p of l.ns.linkList().filter((x) => x.master === l)) setMaster(p, null);
   linkDown(l);
   // NETDEV_UNREGISTER (inetdev_destroy → arp_ifdown) of a device that was down
   pneighIfdown(l);

@@ -17,7 +17,7 @@ import type { DeviceState } from './kinds/kind.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf';
 
 export interface BridgeInfo {
   stp: number;
@@ -100,6 +100,11 @@ export interface IpTunnelInfo {
   okey: number | null;
 }
 
+/** A VRF device's settings (IFLA_VRF_TABLE): the FIB table its ports' routes go to. */
+export interface VrfInfo {
+  table: number;
+}
+
 export interface VxlanInfo {
   id: number;
   dstport: number;
@@ -154,6 +159,7 @@ export interface Link {
   macvlan?: MacvlanInfo;
   vlan?: VlanInfo;
   iptnl?: IpTunnelInfo;
+  vrf?: VrfInfo;
   /** the macvlans and VLANs stacked on this device (a macvlan_port's list, the vlan_group), in the order they were made */
   uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */

@@ -6,6 +6,7 @@ import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { kernelHasLinkKind } from '../model/kernel-profile.js';
+import { checkVrfEnslave, makeVrf } from './apply-vrf.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
@@ -16,7 +17,7 @@ import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './ap
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -74,6 +75,10 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'ipip' || op.kind === 'gre' || op.kind === 'sit') {
     if (master) checkEnslave(master, op.kind);
     applyIpTunnelAdd(ctx, ns, op, op.kind, master);
+    return;
+  }
+  if (op.kind === 'vrf') {
+    finishAdd(makeVrf(ns, op, master), op, null);
     return;
   }
   if (op.kind === 'veth') {
@@ -166,6 +171,10 @@ function checkMac(mac: string): void {
  * `ip link set`: do_set_master takes it out of its old master first.
  */
 function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
+  if (master.kind === 'vrf') {
+    checkVrfEnslave(kind);
+    return;
+  }
   if (master.kind !== 'bridge') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   // not ethernet-like, or no valid MAC (a bridge whose last port left has 00:00:00:00:00:00)
   const refusal = KINDS[kind].portRefusal;

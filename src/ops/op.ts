@@ -48,6 +48,8 @@ export interface LinkAddOp {
   vlan?: VlanSpec | null;
   /** `type ipip|gre|sit` settings */
   iptnl?: IpTunnelSpec | null;
+  /** `type vrf` settings: `table` (IFLA_VRF_TABLE), null when not given */
+  vrf?: { table: number | null } | null;
 }
 
 /** `type ipip|gre|sit` settings (IFLA_IPTUN_*, IFLA_GRE_*); null: not given, the kernel's default or the device's own. */

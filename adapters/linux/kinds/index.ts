@@ -11,6 +11,7 @@ import { tapAdapter } from './tap.js';
 import { tunAdapter } from './tun.js';
 import { vethAdapter } from './veth.js';
 import { vlanAdapter } from './vlan.js';
+import { vrfAdapter } from './vrf.js';
 import { vxlanAdapter } from './vxlan.js';
 
 export type { KernelKind, KindAdapter } from './kind.js';
@@ -29,6 +30,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   ipip: ipipAdapter,
   gre: greAdapter,
   sit: sitAdapter,
+  vrf: vrfAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

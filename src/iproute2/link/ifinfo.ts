@@ -84,6 +84,8 @@ export function linkFlags(l: Link): number {
   else if (type === 'none') f |= IFF.MULTICAST;
   else if (type === 'ether') f |= IFF.BROADCAST | IFF.MULTICAST;
   if (KINDS[l.kind].multicast === false || l.multicastOff) f &= ~IFF.MULTICAST;
+  if (KINDS[l.kind].broadcast === false) f &= ~IFF.BROADCAST;
+  if (KINDS[l.kind].iffMaster) f |= IFF.MASTER;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
   if (l.up) {

@@ -15,6 +15,7 @@ import { tapKind } from './tap.js';
 import { tunKind } from './tun.js';
 import { vethKind } from './veth.js';
 import { vlanKind } from './vlan.js';
+import { vrfKind } from './vrf.js';
 import { vxlanKind } from './vxlan.js';
 
 export type { LinkKindModel } from './kind.js';
@@ -33,4 +34,5 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   ipip: ipipKind,
   gre: greKind,
   sit: sitKind,
+  vrf: vrfKind,
 };

@@ -36,7 +36,7 @@ describe('kinds absent from this kernel', () => {
     const steps = run(
       [
         'ip link add x type bond',
-        'ip link add x type vrf table 10',
+        'ip link add x type team',
         'ip link add x type gretap remote 10.0.0.2 local 10.0.0.1',
         'ip link add lo type dummy',
         'ip link add x type gre remote 10.0.0..2',
@@ -45,7 +45,7 @@ describe('kinds absent from this kernel', () => {
     );
     expect(steps.map((s) => [s.exit, s.stderr, s.supported, s.modelled])).toEqual([
       [127, 'nettwin: unsupported: ip link add: link type bond\n', false, false],
-      [127, 'nettwin: unsupported: ip link add: link type vrf\n', false, false],
+      [127, 'nettwin: unsupported: ip link add: link type team\n', false, false],
       [127, 'nettwin: unsupported: ip link add: link type gretap\n', false, false],
       // the name is looked up before the kind, and iproute2's own checks come first
       [2, 'RTNETLINK answers: File exists\n', true, undefined],

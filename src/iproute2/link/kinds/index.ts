@@ -14,6 +14,7 @@ import { tunUtil } from './tun.js';
 import type { LinkUtil } from './util.js';
 import { vethUtil } from './veth.js';
 import { vlanUtil } from './vlan.js';
+import { vrfUtil } from './vrf.js';
 import { vxlanUtil } from './vxlan.js';
 
 export type { LinkUtil } from './util.js';
@@ -32,6 +33,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   ipip: ipipUtil,
   gre: greUtil,
   sit: sitUtil,
+  vrf: vrfUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */
