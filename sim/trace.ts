@@ -19,6 +19,7 @@ export type DropReason =
   | 'no-carrier'
   | 'dummy'
   | 'vrf'
+  | 'bond-backup'
   | 'vlan-unknown'
   | 'netem-loss'
   | 'lo-down'

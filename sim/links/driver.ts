@@ -7,6 +7,7 @@
 import type { Link, LinkKind } from '../../src/model/link.js';
 import type { Frame } from '../packet.js';
 import type { Simulator } from '../simulator.js';
+import { bondDriver } from './bond.js';
 import { bridgeDriver } from './bridge.js';
 import { dummyDriver } from './dummy.js';
 import { etherDriver } from './ether.js';
@@ -50,4 +51,5 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   gre: ipTunnelDriver,
   sit: ipTunnelDriver,
   vrf: vrfDriver,
+  bond: bondDriver,
 };

@@ -17,7 +17,7 @@ import type { DeviceState } from './kinds/kind.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond';
 
 export interface BridgeInfo {
   stp: number;
@@ -105,6 +105,33 @@ export interface VrfInfo {
   table: number;
 }
 
+/** A bond's settings and state (struct bonding): its mode, link monitoring and slaves. */
+export interface BondInfo {
+  mode: 'balance-rr' | 'active-backup';
+  miimon: number;
+  updelay: number;
+  downdelay: number;
+  /** the slaves, in the order they were enslaved (bond->slave_list) */
+  slaves: Link[];
+  /** curr_active_slave (active-backup) */
+  active: Link | null;
+  /** the slave balance-rr sends the next frame by (rr_tx_counter) */
+  rrNext: number;
+  /** the MAC was given by the user (NET_ADDR_SET): the first slave's is not taken */
+  macSet: boolean;
+  /** bond_compute_features has run (a slave joined once): tso_max_size follows the slaves */
+  featuresComputed: boolean;
+}
+
+/** A bond slave's state (struct slave). */
+export interface BondSlaveInfo {
+  /** perm_hwaddr: its MAC before the bond changed it, given back when it leaves */
+  permMac: string;
+  /** the link state miimon last saw */
+  mii: boolean;
+  linkFailures: number;
+}
+
 export interface VxlanInfo {
   id: number;
   dstport: number;
@@ -160,6 +187,8 @@ export interface Link {
   vlan?: VlanInfo;
   iptnl?: IpTunnelInfo;
   vrf?: VrfInfo;
+  bond?: BondInfo;
+  bondSlave?: BondSlaveInfo;
   /** the macvlans and VLANs stacked on this device (a macvlan_port's list, the vlan_group), in the order they were made */
   uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */

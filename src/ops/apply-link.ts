@@ -6,6 +6,7 @@ import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { kernelHasLinkKind } from '../model/kernel-profile.js';
+import { checkBondEnslave, makeBond } from './apply-bond.js';
 import { checkVrfEnslave, makeVrf } from './apply-vrf.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
@@ -17,7 +18,7 @@ import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './ap
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -75,6 +76,10 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'ipip' || op.kind === 'gre' || op.kind === 'sit') {
     if (master) checkEnslave(master, op.kind);
     applyIpTunnelAdd(ctx, ns, op, op.kind, master);
+    return;
+  }
+  if (op.kind === 'bond') {
+    finishAdd(makeBond(ns, op), op, master);
     return;
   }
   if (op.kind === 'vrf') {
@@ -171,6 +176,10 @@ function checkMac(mac: string): void {
  * `ip link set`: do_set_master takes it out of its old master first.
  */
 function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
+  if (master.kind === 'bond') {
+    checkBondEnslave(master, dev);
+    return;
+  }
   if (master.kind === 'vrf') {
     checkVrfEnslave(kind);
     return;

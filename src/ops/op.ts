@@ -50,6 +50,8 @@ export interface LinkAddOp {
   iptnl?: IpTunnelSpec | null;
   /** `type vrf` settings: `table` (IFLA_VRF_TABLE), null when not given */
   vrf?: { table: number | null } | null;
+  /** `type bond` settings */
+  bond?: BondSpec | null;
 }
 
 /** `type ipip|gre|sit` settings (IFLA_IPTUN_*, IFLA_GRE_*); null: not given, the kernel's default or the device's own. */
@@ -63,6 +65,14 @@ export interface IpTunnelSpec {
   /** GRE keys: a number, null for `nokey`, absent when not named */
   ikey?: number | null;
   okey?: number | null;
+}
+
+/** `type bond` settings (IFLA_BOND_*); null: not given (the kernel's default). */
+export interface BondSpec {
+  mode: 'balance-rr' | 'active-backup' | null;
+  miimon: number | null;
+  updelay: number | null;
+  downdelay: number | null;
 }
 
 /** `type vlan` settings (IFLA_VLAN_*); null: not given. */

@@ -1,5 +1,6 @@
 /** Real mode's table of link kinds: one entry per LinkKind, each in its own file. */
 import type { LinkKind } from '../../../src/model/link.js';
+import { bondAdapter } from './bond.js';
 import { bridgeAdapter } from './bridge.js';
 import { dummyAdapter } from './dummy.js';
 import { etherAdapter } from './ether.js';
@@ -31,6 +32,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   gre: greAdapter,
   sit: sitAdapter,
   vrf: vrfAdapter,
+  bond: bondAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

@@ -86,6 +86,8 @@ export function linkFlags(l: Link): number {
   if (KINDS[l.kind].multicast === false || l.multicastOff) f &= ~IFF.MULTICAST;
   if (KINDS[l.kind].broadcast === false) f &= ~IFF.BROADCAST;
   if (KINDS[l.kind].iffMaster) f |= IFF.MASTER;
+  // bond_enslave: IFF_SLAVE on the bond's slaves
+  if (l.master?.kind === 'bond') f |= IFF.SLAVE;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
   if (l.up) {

@@ -4,6 +4,7 @@
  * device.ts's.
  */
 import type { LinkKind } from '../link.js';
+import { bondKind } from './bond.js';
 import { bridgeKind } from './bridge.js';
 import { dummyKind } from './dummy.js';
 import { etherKind } from './ether.js';
@@ -35,4 +36,5 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   gre: greKind,
   sit: sitKind,
   vrf: vrfKind,
+  bond: bondKind,
 };

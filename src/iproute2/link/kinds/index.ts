@@ -3,6 +3,7 @@
  * own file. `ip link add … type WORD` finds its kind by the entry's `type`.
  */
 import type { LinkKind } from '../../../model/link.js';
+import { bondUtil } from './bond.js';
 import { bridgeUtil } from './bridge.js';
 import { dummyUtil } from './dummy.js';
 import { etherUtil } from './ether.js';
@@ -34,6 +35,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   gre: greUtil,
   sit: sitUtil,
   vrf: vrfUtil,
+  bond: bondUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */
