@@ -11,6 +11,7 @@ import { bondDriver } from './bond.js';
 import { bridgeDriver } from './bridge.js';
 import { dummyDriver } from './dummy.js';
 import { etherDriver } from './ether.js';
+import { geneveDriver } from './geneve.js';
 import { ipTunnelDriver } from './iptnl.js';
 import { loopbackDriver } from './loopback.js';
 import { macvlanDriver } from './macvlan.js';
@@ -52,4 +53,5 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   sit: ipTunnelDriver,
   vrf: vrfDriver,
   bond: bondDriver,
+  geneve: geneveDriver,
 };

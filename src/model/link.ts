@@ -17,7 +17,7 @@ import type { DeviceState } from './kinds/kind.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond' | 'geneve';
 
 export interface BridgeInfo {
   stp: number;
@@ -132,6 +132,15 @@ export interface BondSlaveInfo {
   linkFailures: number;
 }
 
+/** A Geneve device's settings (IFLA_GENEVE_*): its network id and its one remote. */
+export interface GeneveInfo {
+  id: number;
+  remote: Ip4;
+  /** 0: auto (the route's hop limit) */
+  ttl: number;
+  dstport: number;
+}
+
 export interface VxlanInfo {
   id: number;
   dstport: number;
@@ -189,6 +198,7 @@ export interface Link {
   vrf?: VrfInfo;
   bond?: BondInfo;
   bondSlave?: BondSlaveInfo;
+  geneve?: GeneveInfo;
   /** the macvlans and VLANs stacked on this device (a macvlan_port's list, the vlan_group), in the order they were made */
   uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */

@@ -7,6 +7,7 @@ import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { kernelHasLinkKind } from '../model/kernel-profile.js';
 import { checkBondEnslave, makeBond } from './apply-bond.js';
+import { makeGeneve } from './apply-geneve.js';
 import { checkVrfEnslave, makeVrf } from './apply-vrf.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
@@ -18,7 +19,7 @@ import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './ap
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond', 'geneve']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -76,6 +77,10 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'ipip' || op.kind === 'gre' || op.kind === 'sit') {
     if (master) checkEnslave(master, op.kind);
     applyIpTunnelAdd(ctx, ns, op, op.kind, master);
+    return;
+  }
+  if (op.kind === 'geneve') {
+    finishAdd(makeGeneve(ns, op), op, master);
     return;
   }
   if (op.kind === 'bond') {

@@ -52,6 +52,8 @@ export interface LinkAddOp {
   vrf?: { table: number | null } | null;
   /** `type bond` settings */
   bond?: BondSpec | null;
+  /** `type geneve` settings */
+  geneve?: GeneveSpec | null;
 }
 
 /** `type ipip|gre|sit` settings (IFLA_IPTUN_*, IFLA_GRE_*); null: not given, the kernel's default or the device's own. */
@@ -65,6 +67,14 @@ export interface IpTunnelSpec {
   /** GRE keys: a number, null for `nokey`, absent when not named */
   ikey?: number | null;
   okey?: number | null;
+}
+
+/** `type geneve` settings (IFLA_GENEVE_*); null: not given. */
+export interface GeneveSpec {
+  id: number | null;
+  remote: Ip4 | null;
+  ttl: number | null;
+  dstport: number | null;
 }
 
 /** `type bond` settings (IFLA_BOND_*); null: not given (the kernel's default). */

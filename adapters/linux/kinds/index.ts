@@ -4,6 +4,7 @@ import { bondAdapter } from './bond.js';
 import { bridgeAdapter } from './bridge.js';
 import { dummyAdapter } from './dummy.js';
 import { etherAdapter } from './ether.js';
+import { geneveAdapter } from './geneve.js';
 import type { KernelKind, KindAdapter } from './kind.js';
 import { loopbackAdapter } from './loopback.js';
 import { greAdapter, ipipAdapter, sitAdapter } from './iptnl.js';
@@ -33,6 +34,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   sit: sitAdapter,
   vrf: vrfAdapter,
   bond: bondAdapter,
+  geneve: geneveAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

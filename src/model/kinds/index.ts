@@ -8,6 +8,7 @@ import { bondKind } from './bond.js';
 import { bridgeKind } from './bridge.js';
 import { dummyKind } from './dummy.js';
 import { etherKind } from './ether.js';
+import { geneveKind } from './geneve.js';
 import type { LinkKindModel } from './kind.js';
 import { loopbackKind } from './loopback.js';
 import { greKind, ipipKind, sitKind } from './iptnl.js';
@@ -37,4 +38,5 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   sit: sitKind,
   vrf: vrfKind,
   bond: bondKind,
+  geneve: geneveKind,
 };

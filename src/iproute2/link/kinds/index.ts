@@ -7,6 +7,7 @@ import { bondUtil } from './bond.js';
 import { bridgeUtil } from './bridge.js';
 import { dummyUtil } from './dummy.js';
 import { etherUtil } from './ether.js';
+import { geneveUtil } from './geneve.js';
 import { loopbackUtil } from './loopback.js';
 import { greUtil, ipipUtil, sitUtil } from './iptnl.js';
 import { macvlanUtil } from './macvlan.js';
@@ -36,6 +37,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   sit: sitUtil,
   vrf: vrfUtil,
   bond: bondUtil,
+  geneve: geneveUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */
