@@ -17,8 +17,9 @@ export function makeVrf(ns: Netns, op: LinkAddOp, master: Link | null): Link {
   if (master) throw rtnetlinkError(ERRNO.EINVAL);
   const l = createLink(ns, op.name ?? freeName(ns), 'vrf');
   l.vrf = { table };
-  // vrf_rtable_create: the table exists from now on (empty until a port's routes come)
+  // vrf_rtable_create, vrf_rt6_create: the tables exist from now on (empty until a port's routes come)
   ns.table(table);
+  ns.inet6.table(table);
   addL3mdevRules(ns);
   return l;
 }

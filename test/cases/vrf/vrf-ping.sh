@@ -31,7 +31,5 @@ ip route get 10.0.0.2 oif r0
 ip route get 10.0.0.1 vrf vrf-red
 ip route get 10.0.0.2 vrf nosuch
 ping -c 1 -W 1 -I vrf-red 10.0.0.1
-ip -n red neigh show
-ip -n blue neigh show
 ip route get 10.0.0.2 oif vrf-red
 ip route get 10.0.0.2 vrf vrf-blue
