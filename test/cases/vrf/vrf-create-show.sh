@@ -24,6 +24,12 @@ ip link set d0 master vrf-red
 ip -d link show d0
 ip -j -d link show d0
 ip link set d0 type vrf_slave
+ip link set dev d0 nomaster
+ip link set dev d0 vrf vrf-red
+ip link show vrf vrf-red
+ip -4 addr show vrf vrf-red
+ip link set dev d0 vrf veth1
+ip link show vrf nosuch
 ip link show master vrf-red
 ip link show type vrf
 ip link add vrf-blue type vrf table 10
