@@ -127,6 +127,8 @@ export interface BondInfo {
 export interface BondSlaveInfo {
   /** perm_hwaddr: its MAC before the bond changed it, given back when it leaves */
   permMac: string;
+  /** original_mtu: its MTU before the bond's, given back when it leaves */
+  origMtu: number;
   /** the link state miimon last saw */
   mii: boolean;
   linkFailures: number;

@@ -6,6 +6,7 @@ import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { kernelHasLinkKind } from '../model/kernel-profile.js';
+import { bondMacChanged, bondMtuChanged } from '../model/bond.js';
 import { checkBondEnslave, makeBond } from './apply-bond.js';
 import { makeGeneve } from './apply-geneve.js';
 import { checkVrfEnslave, makeVrf } from './apply-vrf.js';
@@ -252,6 +253,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.address !== null) {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
+    if (l.bond) bondMacChanged(l);
     portChanged(l);
     // br_fdb_changeaddr: the port's new MAC is the bridge's newest local entry
     if (l.master?.kind === 'bridge') {
@@ -267,6 +269,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     portChanged(l);
     if (l.master) bridgeMtuAutoAdjust(l.master);
     lowerMtuChanged(l);
+    if (l.bond) bondMtuChanged(l);
   }
   if (op.txqlen !== null) l.txqlen = op.txqlen;
   if (op.name !== null) l.ns.renameLink(l, op.name);

@@ -22,6 +22,10 @@ ip -d link show d0
 ip -j -d link show d1
 ip -d link show bond0
 ip link set bond0 master bond0
+ip link set bond0 mtu 1400
+ip link set bond0 address 02:00:00:00:00:b0
+ip link show d0
+ip link show bond0
 ip link add bond1 type bond mode balance-rr
 ip -d link show bond1
 ip link set d1 nomaster
