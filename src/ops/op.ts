@@ -6,6 +6,7 @@
  * before it talks to the kernel.
  */
 import type { Ip4 } from '../model/ip.js';
+import type { BondSpec, GeneveSpec } from './kind-specs.js';
 import type { Ip6 } from '../model/ipv6/ip6.js';
 import type { RouteType } from '../model/route.js';
 import type { BridgeTunables } from '../model/bridge-options.js';
@@ -48,11 +49,9 @@ export interface LinkAddOp {
   vlan?: VlanSpec | null;
   /** `type ipip|gre|sit` settings */
   iptnl?: IpTunnelSpec | null;
-  /** `type vrf` settings: `table` (IFLA_VRF_TABLE), null when not given */
+  /** `type vrf|bond|geneve` settings (a VRF's `table`, IFLA_VRF_TABLE, null when not given; ops/kind-specs.ts) */
   vrf?: { table: number | null } | null;
-  /** `type bond` settings */
   bond?: BondSpec | null;
-  /** `type geneve` settings */
   geneve?: GeneveSpec | null;
 }
 
@@ -67,22 +66,6 @@ export interface IpTunnelSpec {
   /** GRE keys: a number, null for `nokey`, absent when not named */
   ikey?: number | null;
   okey?: number | null;
-}
-
-/** `type geneve` settings (IFLA_GENEVE_*); null: not given. */
-export interface GeneveSpec {
-  id: number | null;
-  remote: Ip4 | null;
-  ttl: number | null;
-  dstport: number | null;
-}
-
-/** `type bond` settings (IFLA_BOND_*); null: not given (the kernel's default). */
-export interface BondSpec {
-  mode: 'balance-rr' | 'active-backup' | null;
-  miimon: number | null;
-  updelay: number | null;
-  downdelay: number | null;
 }
 
 /** `type vlan` settings (IFLA_VLAN_*); null: not given. */

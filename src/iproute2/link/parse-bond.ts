@@ -3,7 +3,7 @@
  * (active-backup and balance-rr are modelled) and the MII monitor's timings; the other options
  * are read and reported as not modelled.
  */
-import type { BondSpec } from '../../ops/op.js';
+import type { BondSpec } from '../../ops/kind-specs.js';
 import { Argv, exitWith, getU32, invarg, matches } from '../args.js';
 import type { Gaps } from '../plan.js';
 

@@ -4,7 +4,7 @@
  * as not modelled.
  */
 import { isMulticast } from '../../model/ip.js';
-import type { GeneveSpec } from '../../ops/op.js';
+import type { GeneveSpec } from '../../ops/kind-specs.js';
 import { Argv, exitWith, getAddr, getU16, getU32, invarg, matches } from '../args.js';
 import type { Gaps } from '../plan.js';
 
