@@ -5,6 +5,7 @@
  * multicasts, and rate-limited per destination (not toward the host itself); redirects teach
  * a host a better first hop once that hop is resolved.
  */
+import { vrfOf } from '../src/model/vrf.js';
 import { SCOPE } from '../src/model/address.js';
 import { ip4ToString, isMulticast } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
@@ -128,7 +129,8 @@ function echoReply(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, broadc
   }
   // fib_compute_spec_dst: the address the request was sent to
   const saddr = broadcast ? inetSelectAddr(dev, pkt.ip.src, SCOPE.link) : pkt.ip.dst;
-  const res = routeOutput(st, { dst: pkt.ip.src, src: saddr, oif: null });
+  // icmp_reply: flowi4_oif is the VRF of the device the request came in by (l3mdev_master_ifindex)
+  const res = routeOutput(st, { dst: pkt.ip.src, src: saddr, oif: vrfOf(dev) });
   if (!res.ok) {
     sim.drop(ns, 'no-route', `no route back to ${ip4ToString(pkt.ip.src)} for the echo reply (${res.errno})`, pkt, dev);
     return;

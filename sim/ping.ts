@@ -179,6 +179,11 @@ function setUp(st: NsState, from: Netns, dst: Ip4, ttl: number, opts: PingOption
   return { boundDev, boundAddr, source, whereto, multicast };
 }
 
+/** sk_bound_dev_if against the packet's device, or its VRF's (inet_sdif: a VRF port's packets are the VRF's too). */
+function boundTo(bound: Link, dev: Link | null | undefined): boolean {
+  return dev === bound || (!!dev && dev.master === bound && !!bound.vrf);
+}
+
 /** The raw socket's receive side: which packets and error-queue entries are this ping's. */
 function probeSocket(sim: Simulator, p: Probe, ident: number, inbox: PingMsg[]): IcmpSocket {
   const { boundDev, boundAddr, whereto } = p;
@@ -188,7 +193,7 @@ function probeSocket(sim: Simulator, p: Probe, ident: number, inbox: PingMsg[]):
   };
   return {
     raw(pkt, iif) {
-      if (boundDev && iif !== boundDev) return;
+      if (boundDev && !boundTo(boundDev, iif)) return;
       if (boundAddr && pkt.ip.dst !== boundAddr) return;
       const m = pkt.icmp!;
       if (isEcho(m)) {
@@ -201,7 +206,7 @@ function probeSocket(sim: Simulator, p: Probe, ident: number, inbox: PingMsg[]):
       else inbox.push({ kind: 'ack', t: sim.now, seq: m.original.echo!.seq });
     },
     error(err, src, dev) {
-      if (boundDev && dev !== boundDev) return;
+      if (boundDev && !boundTo(boundDev, dev)) return;
       if (boundAddr && err.original.ip.src !== boundAddr) return;
       if (!ours(err)) return;
       inbox.push({ kind: 'error', t: sim.now, seq: err.original.echo!.seq, from: src, err });

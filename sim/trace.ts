@@ -18,6 +18,8 @@ export type DropReason =
   | 'link-down'
   | 'no-carrier'
   | 'dummy'
+  | 'vrf'
+  | 'bond-backup'
   | 'vlan-unknown'
   | 'netem-loss'
   | 'lo-down'

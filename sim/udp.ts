@@ -24,6 +24,7 @@ import { ICMP_TYPE, ICMP_UNREACH, type IcmpErrorRepr } from './wire/icmp.js';
 import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
 import { UDP_HEADER_LEN } from './wire/udp.js';
 import { vxlanRcv, vxlanSocketOf } from './vxlan.js';
+import { geneveRcv } from './geneve.js';
 
 /** The errno a socket call returns, as strerror words it. */
 export const STRERROR: Record<string, string> = {
@@ -258,6 +259,7 @@ export function udpRcv(sim: Simulator, st: NsState, dev: Link, _iif: Link, pkt: 
     return;
   }
   if (vxlanRcv(sim, st, dev, pkt)) return;
+  if (geneveRcv(sim, st, dev, pkt)) return;
   sim.drop(ns, 'no-socket', `nothing listens on UDP ${ip4ToString(pkt.ip.dst)}:${u.dstPort}`, pkt, dev);
   const dst = pkt.ip.dst;
   if (isMulticast(dst) || st.fib.addrType(dst) === 'broadcast') return;

@@ -7,15 +7,18 @@
 import type { Link, LinkKind } from '../../src/model/link.js';
 import type { Frame } from '../packet.js';
 import type { Simulator } from '../simulator.js';
+import { bondDriver } from './bond.js';
 import { bridgeDriver } from './bridge.js';
 import { dummyDriver } from './dummy.js';
 import { etherDriver } from './ether.js';
+import { geneveDriver } from './geneve.js';
 import { ipTunnelDriver } from './iptnl.js';
 import { loopbackDriver } from './loopback.js';
 import { macvlanDriver } from './macvlan.js';
 import { tunDriver } from './tun.js';
 import { vethDriver } from './veth.js';
 import { vlanDriver } from './vlan.js';
+import { vrfDriver } from './vrf.js';
 import { vxlanDriver } from './vxlan.js';
 
 export interface LinkDriver {
@@ -48,4 +51,7 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   ipip: ipTunnelDriver,
   gre: ipTunnelDriver,
   sit: ipTunnelDriver,
+  vrf: vrfDriver,
+  bond: bondDriver,
+  geneve: geneveDriver,
 };

@@ -63,6 +63,8 @@ export interface RouteFilter {
   scope: number | null;
   /** `type T` */
   type: RouteType | null;
+  /** `vrf NAME`: its table without the local and broadcast routes (iproute_list_flush_or_save's typemask) */
+  vrfOnly?: boolean;
   /** `via GW` (a prefix, as iproute2 reads it with get_prefix: `via 10.0.0.0/24` matches any
    * gateway inside; a bare address is /32) */
   via: PrefixArg | null;

@@ -11,6 +11,7 @@ import { parseAddr } from './addr/parse.js';
 import { parseLink } from './link/parse.js';
 import { parseNeigh } from './neigh/parse.js';
 import { parseNetns } from './netns/parse.js';
+import { parseVrf } from './vrf.js';
 import { parseRoute } from './route/parse.js';
 import { parseRule } from './rule/parse.js';
 import { parseTuntap } from './tuntap/parse.js';
@@ -49,7 +50,7 @@ const OBJECTS: Array<[string, ObjectParser | null]> = [
   ['mrule', null],
   ['netns', parseNetns],
   ['netconf', null],
-  ['vrf', null],
+  ['vrf', parseVrf],
   ['sr', null],
   ['nexthop', null],
   ['mptcp', null],

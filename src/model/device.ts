@@ -3,6 +3,7 @@
  * register, open (IFF_UP), close, move to another namespace, unregister.
  */
 import { SCOPE, type Addr } from './address.js';
+import { bondEnslaved, bondMonitor, bondReleased } from './bond.js';
 import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
 import { inPrefix, type Ip4 } from './ip.js';
 import { addrconfPending, addrconfSync, freshInet6, inet6Unregister, initInet6 } from './ipv6/addrconf.js';
@@ -104,6 +105,8 @@ function syncCarrierNeighbours(l: Link): void {
   if (far) addrconfPending(far);
   addrconfSync(l.ns);
   if (far && far.ns !== l.ns) addrconfSync(far.ns);
+  // bond_mii_monitor: the bond sees its slave's link (taken as at once: the kernel looks every miimon ms)
+  for (const dev of [l, far]) if (dev?.master?.kind === 'bond') bondMonitor(dev.master);
   for (const dev of [l, far]) {
     // macvlan_device_event: the macvlans on a device take its carrier (netif_stacked_transfer_operstate)
     for (const u of dev?.uppers ?? []) {
@@ -181,6 +184,11 @@ export function insertAddress(l: Link, a: Addr): void {
 export function setMaster(l: Link, master: Link | null): void {
   const old = l.master;
   if (old === master) return;
+  // cycle_netdev (do_vrf_add_slave, do_vrf_del_slave): a running port goes down and up again
+  const vrfMove = old?.kind === 'vrf' || master?.kind === 'vrf';
+  const cycle = vrfMove && l.up;
+  if (cycle) linkDown(l);
+  if (old?.kind === 'bond') bondReleased(old, l);
   portLeaving(l);
   if (master) preparePorts(master);
   l.master = master;
@@ -199,6 +207,19 @@ export function setMaster(l: Link, master: Link | null): void {
     recalcBridgeMac(old);
     bridgeMtuAutoAdjust(old);
   }
+  if (vrfMove) {
+    // its routes, the local ones too, are made again in the table of its new l3mdev
+    deleteRoutesVia(l, true);
+    for (const a of l.addrs) fibAddIfaddr(l, a);
+  }
+  if (cycle) linkUp(l);
+  // __bond_release_one closes the slave; bond_enslave opens it
+  if (old?.kind === 'bond') linkDown(l);
+  if (master?.kind === 'bond') {
+    bondEnslaved(master, l);
+    linkUp(l);
+    bondMonitor(master);
+  }
   l.ns.touch();
   // br_add_if → br_fdb_add_local: the port's MAC becomes the bridge's newest entry
   if (master && master.kind === 'bridge') l.brSeq = l.ns.host.lab.version;
@@ -209,6 +230,8 @@ export function setMaster(l: Link, master: Link | null): void {
 function teardown(l: Link): void {
   if (l.master) setMaster(l, null);
   if (l.kind === 'bridge') for (const p of bridgePorts(l)) setMaster(p, null);
+  if (l.kind === 'bond') for (const p of [...l.bond!.slaves]) setMaster(p, null);
+  if (l.kind === 'vrf') for (const p of l.ns.linkList().filter((x) => x.master === l)) setMaster(p, null);
   linkDown(l);
   // NETDEV_UNREGISTER (inetdev_destroy → arp_ifdown) of a device that was down
   pneighIfdown(l);

@@ -11,7 +11,8 @@ import { PROTO, TABLE, type Route, type RouteType } from './route.js';
 function kernelRoute(dev: Link, type: RouteType, dst: Ip4, dstLen: number, prefsrc: Ip4, metric = 0): Route {
   const local = type === 'local';
   return {
-    table: type === 'unicast' ? TABLE.main : TABLE.local,
+    // fib_magic: l3mdev_fib_table(dev), the table of its VRF (or of the VRF device itself), before main/local
+    table: dev.vrf?.table ?? dev.master?.vrf?.table ?? (type === 'unicast' ? TABLE.main : TABLE.local),
     type,
     dst,
     dstLen,

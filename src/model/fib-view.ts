@@ -94,7 +94,8 @@ export function aliasAnswer(r: Route, flow: Flow, table: number): FibResult | nu
   const rej = REJECT[r.type];
   if (rej === 'EAGAIN') return null;
   if (rej) return { kind: 'error', errno: rej, route: r };
-  if (flow.oif && r.dev !== flow.oif) return undefined;
+  // FLOWI_FLAG_SKIP_NH_OIF: an output device that is a VRF (l3mdev_update_flow) binds the table, not the nexthop
+  if (flow.oif && !flow.oif.vrf && r.dev !== flow.oif) return undefined;
   return { kind: 'route', route: r, table };
 }
 
@@ -124,12 +125,25 @@ export function fibLookup(fib: FibTables, flow: Flow): FibResult {
     if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
     if (rule.action === 'unreachable') return NO_ROUTE;
     if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
-    const res = fib.tableLookup(rule.table, flow);
+    let table = rule.table;
+    if (rule.l3mdev) {
+      // l3mdev_fib_rule_match: the VRF of the output device, else of the input device; no VRF, no match
+      const t = l3mdevTable(flow.oif) ?? l3mdevTable(flow.iif);
+      if (t === null) continue;
+      table = t;
+    }
+    const res = fib.tableLookup(table, flow);
     // fib4_rule_suppress: a route found with too short a prefix is not taken, the next rule is
     if (res && res.kind === 'route' && rule.suppressPrefixlen !== undefined && res.route.dstLen <= rule.suppressPrefixlen) continue;
     if (res) return res;
   }
   return NO_ROUTE;
+}
+
+/** l3mdev_fib_table: the FIB table of a VRF device, or of the VRF a device is enslaved to. */
+export function l3mdevTable(dev: Link | null): number | null {
+  if (!dev) return null;
+  return dev.vrf?.table ?? dev.master?.vrf?.table ?? null;
 }
 
 /** A flow for a plain destination lookup (no source, no devices, any scope). */

@@ -17,7 +17,7 @@ import type { DeviceState } from './kinds/kind.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond' | 'geneve';
 
 export interface BridgeInfo {
   stp: number;
@@ -100,6 +100,49 @@ export interface IpTunnelInfo {
   okey: number | null;
 }
 
+/** A VRF device's settings (IFLA_VRF_TABLE): the FIB table its ports' routes go to. */
+export interface VrfInfo {
+  table: number;
+}
+
+/** A bond's settings and state (struct bonding): its mode, link monitoring and slaves. */
+export interface BondInfo {
+  mode: 'balance-rr' | 'active-backup';
+  miimon: number;
+  updelay: number;
+  downdelay: number;
+  /** the slaves, in the order they were enslaved (bond->slave_list) */
+  slaves: Link[];
+  /** curr_active_slave (active-backup) */
+  active: Link | null;
+  /** the slave balance-rr sends the next frame by (rr_tx_counter) */
+  rrNext: number;
+  /** the MAC was given by the user (NET_ADDR_SET): the first slave's is not taken */
+  macSet: boolean;
+  /** bond_compute_features has run (a slave joined once): tso_max_size follows the slaves */
+  featuresComputed: boolean;
+}
+
+/** A bond slave's state (struct slave). */
+export interface BondSlaveInfo {
+  /** perm_hwaddr: its MAC before the bond changed it, given back when it leaves */
+  permMac: string;
+  /** original_mtu: its MTU before the bond's, given back when it leaves */
+  origMtu: number;
+  /** the link state miimon last saw */
+  mii: boolean;
+  linkFailures: number;
+}
+
+/** A Geneve device's settings (IFLA_GENEVE_*): its network id and its one remote. */
+export interface GeneveInfo {
+  id: number;
+  remote: Ip4;
+  /** 0: auto (the route's hop limit) */
+  ttl: number;
+  dstport: number;
+}
+
 export interface VxlanInfo {
   id: number;
   dstport: number;
@@ -159,6 +202,10 @@ export interface Link {
   macvlan?: MacvlanInfo;
   vlan?: VlanInfo;
   iptnl?: IpTunnelInfo;
+  vrf?: VrfInfo;
+  bond?: BondInfo;
+  bondSlave?: BondSlaveInfo;
+  geneve?: GeneveInfo;
   /** the macvlans and VLANs stacked on this device (a macvlan_port's list, the vlan_group), in the order they were made */
   uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */

@@ -48,6 +48,8 @@ export class Netns {
    * answers reported as table main).
    */
   customRules = false;
+  /** vrf_map.add_fib_rules done: the first VRF added the l3mdev rules (model/vrf.ts) */
+  l3mdevRulesAdded = false;
   all: IfConf;
   default: IfConf;
   /** conf/default keys written in this namespace (devconf_dflt's state bits): new devices copy them */

@@ -8,6 +8,7 @@
  * Written once against a FibView: the model's plain scan and the simulator's compiled FIB
  * both answer through it.
  */
+import { vrfOf } from './vrf.js';
 import { SCOPE } from './address.js';
 import { fibLookup, ipDevFind, type FibView } from './fib-view.js';
 import { INADDR_BROADCAST as LBCAST, isLocalMulticast, isLoopbackNet, isMulticast, type Ip4 } from './ip.js';
@@ -78,6 +79,8 @@ export function joinedGroup(dev: Link, group: Ip4): boolean {
  * rather than sent on a wire: local and unicast routes through the loopback device.
  */
 export function loopsBack(rt: RtEntry): boolean {
+  // a VRF device is the loopback of its domain for its local routes (vrf_local_xmit)
+  if (rt.dev.kind === 'vrf') return rt.type === 'local';
   return rt.dev.kind === 'loopback' && rt.type !== 'broadcast' && rt.type !== 'multicast';
 }
 
@@ -151,8 +154,10 @@ export function routeOutput(view: FibView, flow: OutputFlow): RtResult {
 
   if (res.type === 'local') {
     if (!saddr) saddr = fr.route.prefsrc ?? daddr;
-    // orig_oif: the result's device even though the packet goes through lo
-    return mkrouteOutput(view, res, daddr, saddr, lo, fr.route.dev ?? lo, true);
+    // orig_oif: the result's device even though the packet goes through lo, or through the
+    // VRF device, the loopback of its domain (l3mdev_master_dev_rcu)
+    const vrf = fr.route.dev ? vrfOf(fr.route.dev) : null;
+    return mkrouteOutput(view, res, daddr, saddr, vrf ?? lo, fr.route.dev ?? lo, true);
   }
 
   // fib_select_path: the source comes from the route when none was asked for

@@ -12,6 +12,8 @@ export interface Rule {
   protocol?: number;
   /** FRA_SUPPRESS_PREFIXLEN: a lookup's answer whose prefix is this long or shorter is ignored (fib4_rule_suppress) */
   suppressPrefixlen?: number;
+  /** FRA_L3MDEV: look up the table of the flow's VRF (the rule a VRF's creation adds: `lookup [l3mdev-table]`) */
+  l3mdev?: boolean;
 }
 
 export function defaultRules(): Rule[] {

@@ -7,6 +7,10 @@ import { KINDS } from '../model/kinds/index.js';
 import { portChanged } from '../model/bridge-ports.js';
 import type { Netns } from '../model/netns.js';
 import { kernelHasLinkKind } from '../model/kernel-profile.js';
+import { bondMacChanged, bondMtuChanged } from '../model/bond.js';
+import { checkBondEnslave, makeBond } from './apply-bond.js';
+import { makeGeneve } from './apply-geneve.js';
+import { checkVrfEnslave, makeVrf } from './apply-vrf.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
@@ -17,7 +21,7 @@ import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './ap
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond', 'geneve']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -77,6 +81,18 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'ipip' || op.kind === 'gre' || op.kind === 'sit') {
     if (master) checkEnslave(master, op.kind);
     applyIpTunnelAdd(ctx, ns, op, op.kind, master);
+    return;
+  }
+  if (op.kind === 'geneve') {
+    finishAdd(makeGeneve(ns, op), op, master);
+    return;
+  }
+  if (op.kind === 'bond') {
+    finishAdd(makeBond(ns, op), op, master);
+    return;
+  }
+  if (op.kind === 'vrf') {
+    finishAdd(makeVrf(ns, op, master), op, null);
     return;
   }
   if (op.kind === 'veth') {
@@ -169,6 +185,14 @@ function checkMac(mac: string): void {
  * `ip link set`: do_set_master takes it out of its old master first.
  */
 function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
+  if (master.kind === 'bond') {
+    checkBondEnslave(master, dev);
+    return;
+  }
+  if (master.kind === 'vrf') {
+    checkVrfEnslave(kind);
+    return;
+  }
   if (master.kind !== 'bridge') throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   // not ethernet-like, or no valid MAC (a bridge whose last port left has 00:00:00:00:00:00)
   const refusal = KINDS[kind].portRefusal;
@@ -233,6 +257,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   if (op.address !== null) {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
+    if (l.bond) bondMacChanged(l);
     portChanged(l);
     // br_fdb_changeaddr: the port's new MAC is the bridge's newest local entry
     if (l.master?.kind === 'bridge') {
@@ -248,6 +273,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     portChanged(l);
     if (l.master) bridgeMtuAutoAdjust(l.master);
     lowerMtuChanged(l);
+    if (l.bond) bondMtuChanged(l);
   }
   if (op.txqlen !== null) l.txqlen = op.txqlen;
   if (op.name !== null) l.ns.renameLink(l, op.name);

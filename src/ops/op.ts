@@ -6,6 +6,7 @@
  * before it talks to the kernel.
  */
 import type { Ip4 } from '../model/ip.js';
+import type { BondSpec, GeneveSpec } from './kind-specs.js';
 import type { Ip6 } from '../model/ipv6/ip6.js';
 import type { RouteType } from '../model/route.js';
 import type { BridgeTunables } from '../model/bridge-options.js';
@@ -54,6 +55,10 @@ export interface LinkAddOp {
   vlan?: VlanSpec | null;
   /** `type ipip|gre|sit` settings */
   iptnl?: IpTunnelSpec | null;
+  /** `type vrf|bond|geneve` settings (a VRF's `table`, IFLA_VRF_TABLE, null when not given; ops/kind-specs.ts) */
+  vrf?: { table: number | null } | null;
+  bond?: BondSpec | null;
+  geneve?: GeneveSpec | null;
 }
 
 /** `type ipip|gre|sit` settings (IFLA_IPTUN_*, IFLA_GRE_*); null: not given, the kernel's default or the device's own. */

@@ -144,8 +144,8 @@ describeReal('real mode: the kernel answers the lines the simulator does not mod
     }
   }, 300_000);
 
-  it('kernel profiles: bond and vrf get this kernel’s answer with auto, and are not modelled (the kernel answers) with the stock profile', async () => {
-    const script = 'ip link add b0 type bond\nip link add v5 type vrf table 5\nip link add m0 link lo type macvlan\n';
+  it('kernel profiles: team and nlmon get this kernel’s answer with auto, and are not modelled (the kernel answers) with the stock profile', async () => {
+    const script = 'ip link add t0 type team\nip link add n0 type nlmon\nip link add m0 link lo type macvlan\n';
     const auto = (await resolveKernelProfile('auto')).profile;
     const here = await runScriptInSandbox(script, { file: 'p.sh', host: 'host', kernel: auto });
     const sim = new Twin({ kernel: auto }).run('host', script, { file: 'p.sh' });

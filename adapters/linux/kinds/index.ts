@@ -1,8 +1,10 @@
 /** Real mode's table of link kinds: one entry per LinkKind, each in its own file. */
 import type { LinkKind } from '../../../src/model/link.js';
+import { bondAdapter } from './bond.js';
 import { bridgeAdapter } from './bridge.js';
 import { dummyAdapter } from './dummy.js';
 import { etherAdapter } from './ether.js';
+import { geneveAdapter } from './geneve.js';
 import type { KernelKind, KindAdapter } from './kind.js';
 import { loopbackAdapter } from './loopback.js';
 import { greAdapter, ipipAdapter, sitAdapter } from './iptnl.js';
@@ -11,6 +13,7 @@ import { tapAdapter } from './tap.js';
 import { tunAdapter } from './tun.js';
 import { vethAdapter } from './veth.js';
 import { vlanAdapter } from './vlan.js';
+import { vrfAdapter } from './vrf.js';
 import { vxlanAdapter } from './vxlan.js';
 
 export type { KernelKind, KindAdapter } from './kind.js';
@@ -29,6 +32,9 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   ipip: ipipAdapter,
   gre: greAdapter,
   sit: sitAdapter,
+  vrf: vrfAdapter,
+  bond: bondAdapter,
+  geneve: geneveAdapter,
 };
 
 /** The model's kind of a device the kernel describes: a lab NIC (a veth end) when no other kind claims it. */

@@ -138,8 +138,11 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
       if (!m) invarg('Device does not exist\n', v);
       f.master = m.name;
     } else if (arg === 'vrf') {
+      // name_is_vrf, then the links enslaved to it (filter.master)
       const v = a.next();
-      invarg('Not a valid VRF name\n', v);
+      const m = llNameToIndex(ctx.ns, v);
+      if (!m?.vrf) invarg('Not a valid VRF name\n', v);
+      f.master = m.name;
     } else if (arg === 'nomaster') {
       f.nomaster = true;
     } else if (arg === 'type') {

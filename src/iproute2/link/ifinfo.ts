@@ -84,6 +84,10 @@ export function linkFlags(l: Link): number {
   else if (type === 'none') f |= IFF.MULTICAST;
   else if (type === 'ether') f |= IFF.BROADCAST | IFF.MULTICAST;
   if (KINDS[l.kind].multicast === false || l.multicastOff) f &= ~IFF.MULTICAST;
+  if (KINDS[l.kind].broadcast === false) f &= ~IFF.BROADCAST;
+  if (KINDS[l.kind].iffMaster) f |= IFF.MASTER;
+  // bond_enslave: IFF_SLAVE on the bond's slaves
+  if (l.master?.kind === 'bond') f |= IFF.SLAVE;
   if (l.pointopoint) f |= IFF.POINTOPOINT;
   if (l.noarp) f |= IFF.NOARP;
   // dev_get_flags reports the user's IFF_PROMISC (gflags), not a bridge's or macvlan's count

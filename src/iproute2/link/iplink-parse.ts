@@ -162,8 +162,10 @@ export function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, ga
       req.master = m;
     } else if (arg === 'vrf') {
       const v = a.next();
-      // the model has no VRF devices, so every name is "not a valid VRF name"
-      invarg('Not a valid VRF name\n', v);
+      // name_is_vrf, then the VRF is the master (IFLA_MASTER)
+      const m = lookupDev(ctx, v);
+      if (!m?.vrf) invarg('Not a valid VRF name\n', v);
+      req.master = m;
     } else if (matches(arg, 'nomaster')) {
       req.master = 0;
     } else if (matches(arg, 'type')) {

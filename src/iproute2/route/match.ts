@@ -29,6 +29,7 @@ export function routeMatches(r: Route, f: RouteFilter): boolean {
   if (f.protocol !== null && r.protocol !== f.protocol) return false;
   if (f.scope !== null && r.scope !== f.scope) return false;
   if (f.type !== null && r.type !== f.type) return false;
+  if (f.vrfOnly && (r.type === 'local' || r.type === 'broadcast')) return false;
   if (f.tos !== null && r.tos !== f.tos) return false;
   for (const root of [f.root, f.exact]) {
     if (root && (root.len > r.dstLen || !bitsMatch(r.dst, root.addr, root.len))) return false;

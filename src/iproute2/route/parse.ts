@@ -174,8 +174,7 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
       if (t === null) invarg('"table" value is invalid\n', v);
       table = t;
     } else if (matches(arg, 'vrf')) {
-      a.next();
-      notModelled('VRF');
+      table = vrfTable(ctx, a.next());
     } else if (arg === 'dev' || arg === 'oif') {
       dev = a.next();
     } else if (matches(arg, 'pref')) {
@@ -304,6 +303,13 @@ function prefixArg(p: InetPrefix): PrefixArg | null {
   return p.addr6 !== undefined ? { addr: 0, len: p.len, addr6: p.addr6 } : { addr: p.addr, len: p.len };
 }
 
+/** ipvrf_get_table: the table of the VRF device `name`, else invarg's "Invalid VRF". */
+function vrfTable(ctx: CmdContext, name: string): number {
+  const l = ctx.ns.linkByName(name);
+  if (!l?.vrf) invarg('Invalid VRF\n', name);
+  return l.vrf.table;
+}
+
 /** Addresses of either family are read where the IPv6 side is modelled. */
 const V6 = { v6: true } as const;
 
@@ -332,8 +338,8 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
         tb = t === 0 ? 'all' : t;
       }
     } else if (matches(arg, 'vrf')) {
-      a.next();
-      notModelled('VRF');
+      tb = vrfTable(ctx, a.next());
+      f.vrfOnly = true;
     } else if (matches(arg, 'cached') || matches(arg, 'cloned')) {
       cloned = true;
     } else if (arg === 'tos' || matches(arg, 'dsfield')) {
@@ -539,8 +545,10 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     } else if (matches(arg, 'connected')) {
       args.connected = true;
     } else if (matches(arg, 'vrf')) {
-      a.next();
-      notModelled('VRF');
+      // name_is_vrf, then the VRF device is the output device
+      const v = a.next();
+      if (!ctx.ns.linkByName(v)?.vrf) invarg('Invalid VRF\n', v);
+      odev = v;
     } else if (matches(arg, 'uid')) {
       const v = a.next();
       const uid = getUnsigned(v);

@@ -62,6 +62,7 @@ function keep(m: RouteMsg, f: RouteFilter, dev: string | null, addr: number | nu
   if (f.protocol !== null && m.protocol !== f.protocol) return false;
   if (f.scope !== null && m.scope !== f.scope) return false;
   if (f.type !== null && m.type !== f.type) return false;
+  if (f.vrfOnly && (m.type === 'local' || m.type === 'broadcast')) return false;
   if (f.tos !== null && m.tos !== f.tos) return false;
   if (dev !== null && m.dev !== dev) return false;
   // FIB entries carry no RTA_IIF and no mark

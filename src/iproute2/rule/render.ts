@@ -60,6 +60,8 @@ function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: 
     const t = tableName(r.table);
     p.any('table', ` lookup ${t}`, t);
   }
+  // FRA_L3MDEV: the table is the flow's VRF's, named so
+  if (r.l3mdev) p.any('l3mdev', ' lookup [l3mdev-table]', null);
   if ('suppressPrefixlen' in r && r.suppressPrefixlen !== undefined) p.any('suppress_prefixlen', ` suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
   if (r.action !== 'lookup') p.any('action', ` ${r.action}`, r.action);
   const proto = r.protocol ?? 0;

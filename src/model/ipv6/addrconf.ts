@@ -129,6 +129,8 @@ function devConfig(l: Link): void {
     }
     return;
   }
+  // an L3 master (a VRF) gets neither the multicast route nor a link-local (addrconf_addr_gen)
+  if (l.vrf) return;
   addMulticastRoute(l);
   const c = l.inet6.conf;
   // addrconf_dev_config: a device with no EUI-64 source switches to random ids

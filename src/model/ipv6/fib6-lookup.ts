@@ -10,6 +10,7 @@
  * falls back to shorter ones. A route past its expiry is skipped (it stays listed until the
  * gc removes it: fib6-gc.ts).
  */
+import { l3mdevTable } from '../fib-view.js';
 import type { Link } from '../link.js';
 import type { Netns } from '../netns.js';
 import type { Route6 } from './fib6.js';
@@ -142,7 +143,14 @@ export function fib6Lookup(view: Fib6View, flow: Flow6): Fib6Result {
     if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
     if (rule.action === 'unreachable') return NO_ROUTE;
     if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
-    const res = tableAnswer(view, rule.table, flow);
+    let table = rule.table;
+    if (rule.l3mdev) {
+      // l3mdev_fib_rule_match: the VRF of the output device, else of the input device; no VRF, no match
+      const t = l3mdevTable(flow.oif) ?? l3mdevTable(flow.iif);
+      if (t === null) continue;
+      table = t;
+    }
+    const res = tableAnswer(view, table, flow);
     if (res) return res;
   }
   return NO_ROUTE;

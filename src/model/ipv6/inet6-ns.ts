@@ -20,6 +20,8 @@ export interface Rule6 {
   action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
   /** FRA_PROTOCOL: the kernel's own rules are `kernel` (2) */
   protocol: number;
+  /** FRA_L3MDEV: look up the table of the flow's VRF */
+  l3mdev?: boolean;
 }
 
 /** A neighbour entry `ip -6 neigh add|replace` made (or a proxy entry, `proxy`). */

@@ -22,6 +22,11 @@ export const PRIO_ADDRCONF = 256;
 /** IP6_RT_PRIO_USER: the metric of a route added without one. */
 export const PRIO_USER = 1024;
 
+/** l3mdev_fib_table: a VRF port's (or the VRF device's) routes go to the VRF's table, not to `dflt`. */
+function tableFor(l: Link, dflt: number): number {
+  return l.vrf?.table ?? l.master?.vrf?.table ?? dflt;
+}
+
 function base(l: Link, table: number, type: Route6['type'], dst: Ip6, len: number, metric: number): Route6 {
   return {
     table,
@@ -46,10 +51,11 @@ function base(l: Link, table: number, type: Route6['type'], dst: Ip6, len: numbe
 /** addrconf_prefix_route: refused while the device is down; a route already there has its expiry refreshed. */
 export function addPrefixRoute(l: Link, pfx: Ip6, len: number, metric: number, expires: number | null): void {
   if (!l.up) return;
-  const r = base(l, TABLE6.main, 'unicast', pfx, len, metric || PRIO_ADDRCONF);
+  const table = tableFor(l, TABLE6.main);
+  const r = base(l, table, 'unicast', pfx, len, metric || PRIO_ADDRCONF);
   r.expires = expires;
   r.prefixRt = true;
-  fib6Add(l.ns.inet6.table(TABLE6.main), r, { excl: false, replace: false, create: true });
+  fib6Add(l.ns.inet6.table(table), r, { excl: false, replace: false, create: true });
   if (expires !== null) fib6StartGc(l.ns);
 }
 
@@ -57,14 +63,15 @@ export function addPrefixRoute(l: Link, pfx: Ip6, len: number, metric: number, e
 export function insertLocalRoute(l: Link, a: Inet6Addr): void {
   if (a.localRoute) return;
   a.localRoute = true;
-  fib6Add(l.ns.inet6.table(TABLE6.local), base(l, TABLE6.local, 'local', a.addr, 128, 0), { excl: false, replace: false, create: true });
+  const table = tableFor(l, TABLE6.local);
+  fib6Add(l.ns.inet6.table(table), base(l, table, 'local', a.addr, 128, 0), { excl: false, replace: false, create: true });
 }
 
 /** The address's host route leaves table local. */
 export function removeLocalRoute(l: Link, a: Inet6Addr): void {
   if (!a.localRoute) return;
   a.localRoute = false;
-  const t = l.ns.inet6.table(TABLE6.local);
+  const t = l.ns.inet6.table(tableFor(l, TABLE6.local));
   const r = t.leaf(a.addr, 128).find((x) => x.type === 'local' && x.dev === l && x.metric === 0);
   if (r) t.remove(r);
 }
@@ -73,7 +80,8 @@ export function removeLocalRoute(l: Link, a: Inet6Addr): void {
 export function addMulticastRoute(l: Link): void {
   if (l.inet6.mroute) return;
   l.inet6.mroute = true;
-  fib6Add(l.ns.inet6.table(TABLE6.local), base(l, TABLE6.local, 'multicast', 0xffn << 120n, 8, PRIO_ADDRCONF), { excl: false, replace: false, create: true });
+  const table = tableFor(l, TABLE6.local);
+  fib6Add(l.ns.inet6.table(table), base(l, table, 'multicast', 0xffn << 120n, 8, PRIO_ADDRCONF), { excl: false, replace: false, create: true });
 }
 
 /**
@@ -81,7 +89,7 @@ export function addMulticastRoute(l: Link): void {
  * device, without a gateway, not learned as a default router (whoever added it).
  */
 export function findPrefixRoute(l: Link, pfx: Ip6, len: number, noGateway: boolean): Route6 | null {
-  const t = l.ns.inet6.table(TABLE6.main);
+  const t = l.ns.inet6.table(tableFor(l, TABLE6.main));
   for (const r of t.leaf(ip6Network(pfx, len), len)) {
     if (r.dev !== l || r.raDefault) continue;
     if (noGateway && r.gateway !== null) continue;

@@ -4,9 +4,11 @@
  * device.ts's.
  */
 import type { LinkKind } from '../link.js';
+import { bondKind } from './bond.js';
 import { bridgeKind } from './bridge.js';
 import { dummyKind } from './dummy.js';
 import { etherKind } from './ether.js';
+import { geneveKind } from './geneve.js';
 import type { LinkKindModel } from './kind.js';
 import { loopbackKind } from './loopback.js';
 import { greKind, ipipKind, sitKind } from './iptnl.js';
@@ -15,6 +17,7 @@ import { tapKind } from './tap.js';
 import { tunKind } from './tun.js';
 import { vethKind } from './veth.js';
 import { vlanKind } from './vlan.js';
+import { vrfKind } from './vrf.js';
 import { vxlanKind } from './vxlan.js';
 
 export type { LinkKindModel } from './kind.js';
@@ -33,4 +36,7 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   ipip: ipipKind,
   gre: greKind,
   sit: sitKind,
+  vrf: vrfKind,
+  bond: bondKind,
+  geneve: geneveKind,
 };

@@ -68,6 +68,10 @@ export interface LinkKindModel {
   noarp: boolean;
   /** false: the driver clears the IFF_MULTICAST its type's setup gave (dummy) */
   multicast?: boolean;
+  /** false: the driver clears the IFF_BROADCAST ether_setup gave (vrf) */
+  broadcast?: boolean;
+  /** IFF_MASTER from the driver's setup (vrf) */
+  iffMaster?: boolean;
   /** dev->type as ll_type_n2a names it: ARPHRD_ETHER, ARPHRD_LOOPBACK, ARPHRD_NONE, or a tunnel's (ARPHRD_TUNNEL, _IPGRE, _SIT) */
   type: 'ether' | 'loopback' | 'none' | 'ipip' | 'gre' | 'sit';
   /** dev->addr_len: 6, or 0 for a device without a hardware address (a tun) */

@@ -34,18 +34,14 @@ describe('kinds absent from this kernel', () => {
 
   it("on a kernel that has them (the stock profile) they are not modelled, never another kernel's error", () => {
     const steps = run(
-      [
-        'ip link add x type bond',
-        'ip link add x type vrf table 10',
-        'ip link add x type gretap remote 10.0.0.2 local 10.0.0.1',
-        'ip link add lo type dummy',
-        'ip link add x type gre remote 10.0.0..2',
-      ].join('\n'),
+      ['ip link add x type nlmon', 'ip link add x type team', 'ip link add x type gretap remote 10.0.0.2 local 10.0.0.1', 'ip link add lo type dummy', 'ip link add x type gre remote 10.0.0..2'].join(
+        '\n',
+      ),
       KERNEL_PROFILES['debian-12'],
     );
     expect(steps.map((s) => [s.exit, s.stderr, s.supported, s.modelled])).toEqual([
-      [127, 'nettwin: unsupported: ip link add: link type bond\n', false, false],
-      [127, 'nettwin: unsupported: ip link add: link type vrf\n', false, false],
+      [127, 'nettwin: unsupported: ip link add: link type nlmon\n', false, false],
+      [127, 'nettwin: unsupported: ip link add: link type team\n', false, false],
       [127, 'nettwin: unsupported: ip link add: link type gretap\n', false, false],
       // the name is looked up before the kind, and iproute2's own checks come first
       [2, 'RTNETLINK answers: File exists\n', true, undefined],

@@ -38,8 +38,8 @@ describe('kernel profiles', () => {
   it('a lab models the stock kernel unless told otherwise', () => {
     expect(new Lab().model.kernel).toBe(STOCK_PROFILE);
     const add = (kind: string, kernel = STOCK_PROFILE) => new Lab({ kernel }).host('h').sh(`ip link add d0 type ${kind}`)[0];
-    expect(add('bond')).toMatchObject({ supported: false, modelled: false, exit: 127 });
-    expect(add('bond', KERNEL_PROFILES['ci-6.18'])).toMatchObject({ supported: true, exit: 2, stderr: 'Error: Unknown device type.\n' });
+    expect(add('team')).toMatchObject({ supported: false, modelled: false, exit: 127 });
+    expect(add('team', KERNEL_PROFILES['ci-6.18'])).toMatchObject({ supported: true, exit: 2, stderr: 'Error: Unknown device type.\n' });
     // a kind the model makes is made only where the kernel has it
     expect(add('dummy')).toMatchObject({ supported: true, exit: 0 });
     expect(add('dummy', KERNEL_PROFILES.uml)).toMatchObject({ supported: true, exit: 0 });

@@ -3,9 +3,11 @@
  * own file. `ip link add … type WORD` finds its kind by the entry's `type`.
  */
 import type { LinkKind } from '../../../model/link.js';
+import { bondUtil } from './bond.js';
 import { bridgeUtil } from './bridge.js';
 import { dummyUtil } from './dummy.js';
 import { etherUtil } from './ether.js';
+import { geneveUtil } from './geneve.js';
 import { loopbackUtil } from './loopback.js';
 import { greUtil, ipipUtil, sitUtil } from './iptnl.js';
 import { macvlanUtil } from './macvlan.js';
@@ -14,6 +16,7 @@ import { tunUtil } from './tun.js';
 import type { LinkUtil } from './util.js';
 import { vethUtil } from './veth.js';
 import { vlanUtil } from './vlan.js';
+import { vrfUtil } from './vrf.js';
 import { vxlanUtil } from './vxlan.js';
 
 export type { LinkUtil } from './util.js';
@@ -32,6 +35,9 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   ipip: ipipUtil,
   gre: greUtil,
   sit: sitUtil,
+  vrf: vrfUtil,
+  bond: bondUtil,
+  geneve: geneveUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */
