@@ -20,6 +20,7 @@ import type { IcmpSocket } from './socket.js';
 import { ICMP_TYPE, ICMP_UNREACH, type IcmpErrorRepr } from './wire/icmp.js';
 import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
 import { TCP_FLAG, TCP_HEADER_LEN, type TcpRepr } from './wire/tcp.js';
+import { unreachErrno } from './icmp-err-convert.js';
 
 /** tcp_timeout_init and TCP_RTO_MAX, µs; net.ipv4.tcp_syn_retries' default. */
 const RTO_INIT_US = 1_000_000;
@@ -433,29 +434,9 @@ function tcpErr(sim: Simulator, table: TcpTable, ns: Netns, err: IcmpErrorRepr):
   let errno: string | null = null;
   if (err.type === ICMP_TYPE.destUnreachable) {
     if (err.code === ICMP_UNREACH.fragNeeded) return;
-    errno = UNREACH_ERRNO[err.code] ?? 'EHOSTUNREACH';
+    errno = unreachErrno(err.code);
   } else if (err.type === ICMP_TYPE.paramProblem) errno = 'EPROTO';
   else return;
   if (sim.tracer) sim.step(ns, 'socket', `TCP connect to ${ip4ToString(c.remote)}:${c.rport} fails: ${errno}`);
   fail(sim, table, c, errno);
 }
-
-/** icmp_err_convert's errno per destination-unreachable code. */
-const UNREACH_ERRNO = [
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENOPROTOOPT',
-  'ECONNREFUSED',
-  'EMSGSIZE',
-  'EOPNOTSUPP',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENONET',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EHOSTUNREACH',
-  'EHOSTUNREACH',
-  'EHOSTUNREACH',
-];

@@ -17,6 +17,7 @@ import type { IcmpSocket } from './socket.js';
 import { ICMP_TYPE, ICMP_UNREACH } from './wire/icmp.js';
 import { IP_PROTO } from './wire/ipv4.js';
 import { UDP_HEADER_LEN } from './wire/udp.js';
+import { unreachErrno } from './icmp-err-convert.js';
 
 export interface TracepathOptions {
   /** -m: the last TTL tried (default 30) */
@@ -59,26 +60,6 @@ export interface TracepathResult {
   unmodelled?: string;
 }
 
-/** icmp_err_convert for destination unreachable codes. */
-const UNREACH_ERRNO = [
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENOPROTOOPT',
-  'ECONNREFUSED',
-  'EMSGSIZE',
-  'EOPNOTSUPP',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'ENONET',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EHOSTUNREACH',
-  'EHOSTUNREACH',
-  'EHOSTUNREACH',
-];
-
 const HIS = 64;
 const OVERHEAD = 28;
 
@@ -111,7 +92,7 @@ export function tracepath(sim: Simulator, from: Netns, dst: Ip4, o: TracepathOpt
       const q = err.original;
       if (!q.udp || q.ip.protocol !== IP_PROTO.udp || q.udp.srcPort !== sport || q.ip.dst !== dst) return;
       let errno: string;
-      if (err.type === ICMP_TYPE.destUnreachable) errno = UNREACH_ERRNO[err.code] ?? 'EHOSTUNREACH';
+      if (err.type === ICMP_TYPE.destUnreachable) errno = unreachErrno(err.code);
       else if (err.type === ICMP_TYPE.timeExceeded) errno = 'EHOSTUNREACH';
       else if (err.type === ICMP_TYPE.paramProblem) errno = 'EPROTO';
       else return;

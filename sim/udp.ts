@@ -14,6 +14,7 @@ import type { LabModel } from '../src/model/lab-model.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { icmpSend } from './icmp.js';
+import { UNREACH_ERR } from './icmp-err-convert.js';
 import { ipOutput } from './ip-output.js';
 import type { NsState } from './ns-state.js';
 import { describe, type Frame, type IpPacket } from './packet.js';
@@ -56,29 +57,6 @@ export interface UdpSocket {
   /** an error the kernel reports on the socket (sk_err): the owner's next call returns it */
   onError(sim: Simulator, errno: string, from: Ip4): void;
 }
-
-/**
- * icmp_err_convert (net/ipv4/icmp.c): the errno of each destination-unreachable code, and
- * whether it is "fatal" (reported on a connected socket without IP_RECVERR).
- */
-const UNREACH_ERR: [string, boolean][] = [
-  ['ENETUNREACH', false],
-  ['EHOSTUNREACH', false],
-  ['ENOPROTOOPT', true],
-  ['ECONNREFUSED', true],
-  ['EMSGSIZE', false],
-  ['EOPNOTSUPP', false],
-  ['ENETUNREACH', true],
-  ['EHOSTDOWN', true],
-  ['ENONET', true],
-  ['ENETUNREACH', true],
-  ['EHOSTUNREACH', true],
-  ['ENETUNREACH', false],
-  ['EHOSTUNREACH', false],
-  ['EHOSTUNREACH', true],
-  ['EHOSTUNREACH', true],
-  ['EHOSTUNREACH', true],
-];
 
 /** The first port of net.ipv4.ip_local_port_range, where ephemeral ports are taken from. */
 const EPHEMERAL_LOW = 32768;

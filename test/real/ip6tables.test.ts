@@ -14,7 +14,9 @@ import { withSandboxSlot } from './slots.js';
 describeReal('ip6tables: scripts, simulator vs kernel', () => {
   describe.concurrent('cases', () => {
     for (const c of loadCases('ip6tables')) {
-      it(c.file, async ({ expect }) => {
+      // an `# open:` header line marks a known disagreement: expected to fail until it is fixed
+      const test = /^# open:/m.test(c.text) ? it.fails : it;
+      test(c.file, async ({ expect }) => {
         const r = await withSandboxSlot(() => compareScript(c.text, c.file));
         expect(
           r.real.some((s) => /^(?:\S+\s+)*ip6tables(?:-\S+)?\s/.test(s.command) && s.supported),

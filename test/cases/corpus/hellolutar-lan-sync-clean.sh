@@ -1,5 +1,5 @@
 #!/usr/bin/bash
-# corpus: test cleanup with functions: netns del, bridge down, brctl delbr, veth deletes
+# corpus: test cleanup with functions: netns del, bridge down, brctl delbr, veth deletes; timing: ip netns del returns before the kernel destroyed the namespace's devices, so whether the veth ends still exist for the deletes is a race
 # source: https://github.com/hellolutar/lan_sync_draft/blob/HEAD/test/sit/clean.sh
 # author: hellolutar (GitHub)
 # licence: not stated

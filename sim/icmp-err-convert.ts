@@ -1,0 +1,28 @@
+/**
+ * icmp_err_convert (net/ipv4/icmp.c): the errno a socket gets for each destination-unreachable
+ * code, and whether it is "fatal" (reported on a connected socket without IP_RECVERR). TCP,
+ * UDP and tracepath's probe socket read the same table.
+ */
+export const UNREACH_ERR: readonly (readonly [errno: string, fatal: boolean])[] = [
+  ['ENETUNREACH', false],
+  ['EHOSTUNREACH', false],
+  ['ENOPROTOOPT', true],
+  ['ECONNREFUSED', true],
+  ['EMSGSIZE', false],
+  ['EOPNOTSUPP', false],
+  ['ENETUNREACH', true],
+  ['EHOSTDOWN', true],
+  ['ENONET', true],
+  ['ENETUNREACH', true],
+  ['EHOSTUNREACH', true],
+  ['ENETUNREACH', false],
+  ['EHOSTUNREACH', false],
+  ['EHOSTUNREACH', true],
+  ['EHOSTUNREACH', true],
+  ['EHOSTUNREACH', true],
+];
+
+/** The errno of a destination-unreachable code (codes past the table: EHOSTUNREACH, as the kernel's NR_ICMP_UNREACH bound). */
+export function unreachErrno(code: number): string {
+  return UNREACH_ERR[code]?.[0] ?? 'EHOSTUNREACH';
+}
