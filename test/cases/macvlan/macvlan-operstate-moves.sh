@@ -23,5 +23,6 @@ ip -n b link set p0 up
 ip link show m1
 ip -n a -j link show m0
 ip netns delete b
+sleep 1
 ip link show
 ip -n a link show
