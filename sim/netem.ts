@@ -6,6 +6,7 @@
  * repeats; the counters are what `tc -s qdisc` shows.
  */
 import type { Link } from '../src/model/link.js';
+import type { Qdisc } from '../src/model/qdisc.js';
 import type { Frame } from './packet.js';
 import { frameBytes } from './pcap/frame-bytes.js';
 import type { Simulator } from './simulator.js';
@@ -41,7 +42,7 @@ function chance(dev: Link): number {
 
 /** netem_enqueue, then the driver when the packet's time comes (`send`). */
 export function netemEnqueue(sim: Simulator, dev: Link, frame: Frame, send: (f: Frame) => void): void {
-  const q = dev.qdisc!;
+  const q = dev.qdisc as Extract<Qdisc, { kind: 'netem' }>;
   const o = q.netem;
   if (o.lossPct && chance(dev) * 100 < o.lossPct) {
     q.stats.dropped++;

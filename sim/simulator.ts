@@ -39,6 +39,7 @@ import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
 import { untagged, vlanReceive } from './links/vlan.js';
 import { netemEnqueue } from './netem.js';
+import { shaperEnqueue } from './shaper.js';
 
 export interface SimulatorOptions {
   /** µs per link traversal (default 20) */
@@ -234,10 +235,12 @@ export class Simulator {
     }
     if (dev.qdisc) {
       // the root qdisc holds it; the driver gets it when its time comes, if the device is still there and up
-      netemEnqueue(this, dev, frame, (f) => {
+      const send = (f: Frame) => {
         if (this.isLive(dev) && dev.up) this.transmit(dev, f);
         else this.dropFrame(dev, f, 'link-down', `${dev.name} went down with the packet in its qdisc`);
-      });
+      };
+      if (dev.qdisc.kind === 'netem') netemEnqueue(this, dev, frame, send);
+      else shaperEnqueue(this, dev, frame, send);
       return;
     }
     this.transmit(dev, frame);

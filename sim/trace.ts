@@ -22,6 +22,7 @@ export type DropReason =
   | 'bond-backup'
   | 'vlan-unknown'
   | 'netem-loss'
+  | 'tbf-drop'
   | 'lo-down'
   | 'blackhole'
   | 'unreachable'

@@ -1,15 +1,23 @@
 /**
  * tc (iproute2 6.1.0) as the simulator runs it: `tc [-s] qdisc add|change|replace|del|show`
- * for a device's root netem (src/model/qdisc.ts; sim/netem.ts applies it to what the device
- * sends). Other objects (class, filter, action), other qdisc kinds the kernel has, and the
- * devices whose default qdisc is not noqueue are reported as not modelled; a qdisc kind the
- * modelled kernel lacks gets its answer ("Specified qdisc kind is unknown").
+ * for a device's root netem, tbf or htb (src/model/qdisc.ts; sim/netem.ts and sim/shaper.ts
+ * apply them to what the device sends), htb's classes (class.ts) and u32 filters (filter.ts).
+ * Other objects (action), other qdisc kinds the kernel has, and the devices whose default qdisc
+ * is not noqueue are reported as not modelled; a qdisc kind the modelled kernel lacks gets its
+ * answer ("Specified qdisc kind is unknown").
  */
 import { KINDS } from '../../model/kinds/index.js';
 import type { Link } from '../../model/link.js';
-import { freshNetem, type Qdisc } from '../../model/qdisc.js';
+import { freshNetem, freshStats, type Qdisc } from '../../model/qdisc.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
+import { runClass } from './class.js';
+import { runFilter } from './filter.js';
+import { parseHtbQdisc, printHtbQdisc } from './htb.js';
 import { parseNetem, printNetem, TcParseError } from './netem.js';
+import { parseTbf, printTbf } from './tbf.js';
+
+/** The qdisc kinds the model makes. */
+const MODELLED = ['netem', 'tbf', 'htb'];
 
 /** Devices a qdisc the model does not make was given to (tbf, htb …), by a line reported as not modelled. */
 const unknownQdisc = new WeakSet<Link>();
@@ -33,9 +41,11 @@ export function runTc(ctx: CmdContext, argv: string[]): CommandResult {
     else return unsupported(`tc option ${argv[i]}`);
   }
   const obj = argv[i];
-  if (obj === undefined || !'qdisc'.startsWith(obj)) return unsupported(`tc ${obj ?? ''}`.trim());
   const cmd = argv[i + 1] ?? 'show';
   const rest = argv.slice(i + 2);
+  if (obj !== undefined && obj.length > 0 && 'class'.startsWith(obj)) return runClass(ctx, cmd, rest, stats);
+  if (obj !== undefined && obj.length > 0 && 'filter'.startsWith(obj)) return runFilter(ctx, cmd, rest);
+  if (obj === undefined || !'qdisc'.startsWith(obj)) return unsupported(`tc ${obj ?? ''}`.trim());
   if (['show', 'list', 'ls'].includes(cmd)) return show(ctx, rest, stats);
   if (['add', 'change', 'chg', 'replace', 'del', 'delete'].includes(cmd)) return modify(ctx, cmd, rest);
   return unsupported(`tc qdisc ${cmd}`);
@@ -66,10 +76,21 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
   const kind = args[j];
   const opts = args.slice(j + 1);
   if (cmd === 'del' || cmd === 'delete') {
+    // tc parses the options of a kind it is given even to delete (tbf's mandatory ones fail there)
+    if (kind !== undefined && MODELLED.includes(kind) && l.ns.host.lab.kernel.qdiscs.includes(kind)) {
+      try {
+        if (kind === 'tbf') parseTbf(opts);
+        else if (kind === 'htb') parseHtbQdisc(opts, l.txqlen);
+        else parseNetem(opts, freshNetem());
+      } catch (e) {
+        if (!(e instanceof TcParseError)) throw e;
+        if (e.exit === 1) return e.notModelled ? unsupported(e.stderr) : fail(e.stderr, 1);
+      }
+    }
     // tc_get_qdisc checks the kind named against the root's before it looks at the handle
     if (kind !== undefined && kind !== l.qdisc?.kind) {
-      // a default root (noop, noqueue, pfifo_fast …, as the device and default_qdisc have it) is never netem
-      if (!l.qdisc && kind !== 'netem') return unsupported(`tc qdisc del of kind ${kind} from a default root`);
+      // a default root (noop, noqueue, pfifo_fast …, as the device and default_qdisc have it) is none of these
+      if (!l.qdisc && !MODELLED.includes(kind)) return unsupported(`tc qdisc del of kind ${kind} from a default root`);
       return fail('Error: Invalid qdisc name: must match existing qdisc.\n', 2);
     }
     if (!l.qdisc) return fail('Error: Cannot delete qdisc with handle of zero.\n', 2);
@@ -79,27 +100,67 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
   }
   if (kind === undefined) return unsupported('tc qdisc without a kind');
   if (!l.ns.host.lab.kernel.qdiscs.includes(kind)) return fail('Error: Specified qdisc kind is unknown.\n', 2);
-  if (kind !== 'netem') {
+  if (!MODELLED.includes(kind)) {
     // the kernel has set a qdisc the model does not know: what tc shows of the device is its own from now on
     unknownQdisc.add(l);
     return unsupported(`tc qdisc ${kind}`);
   }
   const change = cmd === 'change' || cmd === 'chg';
-  if (change && !l.qdisc) return unsupported('tc qdisc change of a default qdisc');
-  if (cmd === 'add' && l.qdisc) return fail('Error: Exclusivity flag on, cannot modify.\n', 2);
-  let netem: Qdisc['netem'];
   try {
-    // netem_change takes every setting from the request (tc sends defaults for those not named)
-    // but the rate, whose attribute is sent only when named
-    netem = parseNetem(opts, { ...freshNetem(), rateBps: l.qdisc?.netem.rateBps ?? 0 });
+    // tc's own parse comes first (its refusals before any of the kernel's)
+    made(l, kind, opts, undefined, 0);
   } catch (e) {
     if (!(e instanceof TcParseError)) throw e;
-    return e.notModelled ? unsupported(e.stderr) : fail(e.stderr, 1);
+    if (e.notModelled || e.exit === 1) return e.notModelled ? unsupported(e.stderr) : fail(e.stderr, 1);
   }
-  if (l.qdisc) l.qdisc.netem = netem;
-  else l.qdisc = { kind: 'netem', handle: handle ?? nextHandle(l), netem, stats: { bytes: 0, packets: 0, dropped: 0 } };
+  // tc_modify_qdisc on the root: tc's flags are add = CREATE|EXCL, change = none, replace = CREATE|REPLACE
+  const cur = l.qdisc;
+  let same: Qdisc | undefined = cur;
+  if (!cur || handle === null || cur.handle !== handle) {
+    if (handle !== null) {
+      if (cur && cmd !== 'replace') return fail('Error: NLM_F_REPLACE needed to override.\n', 2);
+      // no qdisc of that handle on the device (only the root is modelled): a new one is grafted
+      same = undefined;
+    } else if (!cur) {
+      if (change) return unsupported('tc qdisc change of a default qdisc');
+      same = undefined;
+    } else if (cmd === 'replace' && kind !== cur.kind) same = undefined;
+  }
+  if (same) {
+    if (cmd === 'add') return fail('Error: Exclusivity flag on, cannot modify.\n', 2);
+    if (kind !== same.kind) return fail('Error: Invalid qdisc name.\n', 2);
+    // htb's ops have no change (qdisc_change)
+    if (kind === 'htb') return fail('Error: Change operation not supported by specified qdisc.\n', 2);
+  }
+  let q: Qdisc;
+  try {
+    q = made(l, kind, opts, same, handle);
+  } catch (e) {
+    if (!(e instanceof TcParseError)) throw e;
+    return e.notModelled ? unsupported(e.stderr) : fail(e.stderr, e.exit);
+  }
+  l.qdisc = q;
   l.ns.touch();
   return ok();
+}
+
+/** The root qdisc a request makes, or `same` changed by it. */
+function made(l: Link, kind: string, opts: string[], same: Qdisc | undefined, handle: number | null): Qdisc {
+  const base = { handle: same?.handle ?? handle ?? nextHandle(l), stats: same?.stats ?? freshStats() };
+  if (kind === 'netem') {
+    // netem_change takes every setting from the request (tc sends defaults for those not named)
+    // but the rate, whose attribute is sent only when named
+    const netem = parseNetem(opts, { ...freshNetem(), rateBps: same?.kind === 'netem' ? same.netem.rateBps : 0 });
+    return { ...base, kind: 'netem', netem, busyUntilUs: same?.busyUntilUs };
+  }
+  if (kind === 'tbf') {
+    const tbf = parseTbf(opts);
+    const bufferNs = tbf.bufferTicks * 64;
+    // tbf_change refills the bucket to the new depth
+    return { ...base, kind: 'tbf', tbf, bucket: { bufferNs, tokensNs: bufferNs, lastUs: 0 }, backlog: same?.kind === 'tbf' ? same.backlog : [] };
+  }
+  const g = parseHtbQdisc(opts, l.txqlen);
+  return { ...base, kind: 'htb', htb: { ...g, directPackets: 0, classes: [], filters: [] } };
 }
 
 /** tc_qdisc_list / print_qdisc, the device's root qdisc only. */
@@ -123,14 +184,14 @@ function show(ctx: CmdContext, args: string[], stats: boolean): CommandResult {
     // a grafted root qdisc: one reference for the device, one per transmit queue (UML's one
     // CPU gives a veth one queue); the noqueue root shows 2 whatever the queues (6.18 here)
     const refcnt = q ? 1 + (l.ns.host.lab.kernel.rps === false ? 1 : KINDS[l.kind].queues) : 2;
-    if (q) out += `qdisc netem ${q.handle.toString(16)}: ${where}root refcnt ${refcnt} ${printNetem(q.netem)}\n`;
+    if (q) out += `qdisc ${q.kind} ${q.handle.toString(16)}: ${where}root refcnt ${refcnt} ${q.kind === 'netem' ? printNetem(q.netem) : q.kind === 'tbf' ? printTbf(q.tbf) : printHtbQdisc(q.htb)}\n`;
     else if (KINDS[l.kind].queued) return unsupported(`tc qdisc show of ${l.name}'s default qdisc`);
     // a device never opened has the built-in noop qdisc, which a dump leaves out (tc_qdisc_dump_ignore)
     else if (!l.everUp) continue;
     else out += `qdisc noqueue 0: ${where}root refcnt ${refcnt} \n`;
     if (stats) {
-      const s = q?.stats ?? { bytes: 0, packets: 0, dropped: 0 };
-      out += ` Sent ${s.bytes} bytes ${s.packets} pkt (dropped ${s.dropped}, overlimits 0 requeues 0) \n backlog 0b 0p requeues 0\n`;
+      const s = q?.stats ?? freshStats();
+      out += ` Sent ${s.bytes} bytes ${s.packets} pkt (dropped ${s.dropped}, overlimits ${s.overlimits} requeues 0) \n backlog 0b 0p requeues 0\n`;
     }
   }
   return ok(out);

@@ -11,6 +11,8 @@ export class TcParseError extends Error {
   constructor(
     readonly stderr: string,
     readonly notModelled = false,
+    /** 2: the kernel refused what tc sent */
+    readonly exit = 1,
   ) {
     super(stderr);
   }

@@ -73,3 +73,53 @@ export function parsePercent(s: string): number | null {
   const v = Number(m[1]);
   return v > 100 ? null : v;
 }
+
+/** get_size: bytes from `1540`, `10k`, `10kb`, `32kbit`, `1mb`, `1mbit`, `1g`; null when it is not one. */
+export function parseSize(s: string): number | null {
+  const m = /^(\d+(?:\.\d*)?|\.\d+)([a-zA-Z]*)$/.exec(s);
+  if (!m) return null;
+  const scale: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, kbit: 128, mbit: 131072, gbit: 134217728 };
+  const f = scale[m[2]!.toLowerCase()];
+  if (f === undefined) return null;
+  const v = Number(m[1]) * f;
+  // get_size refuses what does not fit an unsigned int
+  if (v >= 2 ** 32) return null;
+  return Math.floor(v);
+}
+
+/** get_size_and_cell: a size with an optional `/CELL` (a power of two). */
+export function parseSizeCell(s: string): number | null {
+  const [size, cell, ...more] = s.split('/');
+  if (more.length) return null;
+  if (cell !== undefined && !/^\d+$/.test(cell)) return null;
+  if (cell !== undefined && !Array.from({ length: 32 }, (_, i) => 2 ** i).includes(Number(cell))) return null;
+  return parseSize(size!);
+}
+
+/** sprint_size: `4Kb`, `1540b`, `2Mb` (within 16 bytes of a KiB, 1 KiB of a MiB). */
+export function formatSize(bytes: number): string {
+  const sz = Math.trunc(bytes) >>> 0;
+  const mega = 1024 * 1024;
+  if (sz >= mega && Math.abs(mega * Math.round(sz / mega) - sz) < 1024) return `${Math.round(sz / mega)}Mb`;
+  if (sz >= 1024 && Math.abs(1024 * Math.round(sz / 1024) - sz) < 16) return `${Math.round(sz / 1024)}Kb`;
+  return `${sz}b`;
+}
+
+/** tc_core's tick: /proc/net/psched's 1000/64 (a 64 ns tick), as tc reads it. */
+const TICK_IN_USEC = 1000 / 64;
+
+/** tc_calc_xmittime: the ticks `size` bytes take at `rate` bytes a second (unsigned truncations as tc's). */
+export function xmitTicks(rateBytes: number, size: number): number {
+  const us = Math.trunc((1_000_000 * size) / rateBytes) >>> 0;
+  return Math.trunc(us * TICK_IN_USEC) >>> 0;
+}
+
+/** tc_core_tick2time. */
+export function tickToUs(ticks: number): number {
+  return Math.trunc(ticks / TICK_IN_USEC);
+}
+
+/** tc_calc_xmitsize: bytes sent in `ticks` at `rate`. */
+export function xmitSize(rateBytes: number, ticks: number): number {
+  return (rateBytes * tickToUs(ticks)) / 1_000_000;
+}
