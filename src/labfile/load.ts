@@ -286,9 +286,16 @@ export function parseLab(
         eps.push({ host, ifname });
       }
       spec.links.push(eps);
-      // a link's impairments are netem on each end, before the run list, in both modes
+      // a link's impairments are tc on each end, before the run list, in both modes: a rate alone
+      // is Mininet's htb (TCLink's bw: a root htb whose default class has the rate, burst 15k);
+      // with a delay or loss, netem carries the rate too (a netem under htb is not modelled)
       const line = lineOf((item as Node) ?? links.at);
-      if (impair.length)
+      if (impair.length === 2 && impair[0] === 'rate')
+        for (const ep of eps) {
+          spec.run.push({ host: ep.host, command: `tc qdisc add dev ${ep.ifname} root handle 5: htb default 1`, line });
+          spec.run.push({ host: ep.host, command: `tc class add dev ${ep.ifname} parent 5: classid 5:1 htb rate ${impair[1]} burst 15k`, line });
+        }
+      else if (impair.length)
         for (const ep of eps)
           spec.run.push({ host: ep.host, command: ['tc', 'qdisc', 'add', 'dev', ep.ifname, 'root', 'netem', ...impair.map((w) => (w === 'jitter' ? '' : w))].filter((w) => w !== '').join(' '), line });
     }

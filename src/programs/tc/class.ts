@@ -4,6 +4,7 @@
  * reported as not modelled.
  */
 import { KINDS } from '../../model/kinds/index.js';
+import type { Link } from '../../model/link.js';
 import type { HtbClass, Qdisc } from '../../model/qdisc.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import { newHtbClass, parseHtbClass, printHtbClass, printHtbXstats } from './htb.js';
@@ -118,7 +119,7 @@ export function runClass(ctx: CmdContext, cmd: string, args: string[], stats: bo
     q.htb.classes.push(newHtbClass(classid[1], par?.minor ?? null, p));
   }
   l.ns.touch();
-  return ok();
+  return { exit: 0, stdout: '', stderr: quantumWarning(l, q, classid[1], args.slice(j + 1)) };
 }
 
 function show(q: Htb, stats: boolean): string {
@@ -133,4 +134,20 @@ function show(q: Htb, stats: boolean): string {
     }
   }
   return out;
+}
+
+/**
+ * htb_change_class clamps a quantum computed from r2q to 1000…200000 and says so: through
+ * extack ("Warning: …", which tc prints) since Linux 6.3; 6.1 only logs it.
+ */
+function quantumWarning(l: Link, q: Htb, minor: number, opts: string[]): string {
+  const m = /^(\d+)\.(\d+)/.exec(l.ns.host.lab.kernel.release);
+  if (!m || Number(m[1]) * 1000 + Number(m[2]) < 6003) return '';
+  if (opts.some((o) => o.length > 0 && 'quantum'.startsWith(o))) return '';
+  const c = q.htb.classes.find((x) => x.minor === minor)!;
+  const raw = Math.floor(c.rate / q.htb.r2q);
+  const id = (((q.handle << 16) | minor) >>> 0).toString(16).toUpperCase();
+  if (raw < 1000) return `Warning: sch_htb: quantum of class ${id} is small. Consider r2q change.\n`;
+  if (raw > 200000) return `Warning: sch_htb: quantum of class ${id} is big. Consider r2q change.\n`;
+  return '';
 }

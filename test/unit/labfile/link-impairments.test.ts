@@ -38,6 +38,30 @@ describe('link impairments', () => {
     expect(rtt).toBeLessThan(125);
   });
 
+  it('a rate alone becomes Mininet’s htb on both ends (a root htb, its default class at the rate)', () => {
+    const spec = lab('  - { ends: [a:eth0, b:eth0], rate: 2mbit }');
+    expect(spec.run.map((r) => [r.host, r.command])).toEqual([
+      ['a', 'tc qdisc add dev eth0 root handle 5: htb default 1'],
+      ['a', 'tc class add dev eth0 parent 5: classid 5:1 htb rate 2mbit burst 15k'],
+      ['b', 'tc qdisc add dev eth0 root handle 5: htb default 1'],
+      ['b', 'tc class add dev eth0 parent 5: classid 5:1 htb rate 2mbit burst 15k'],
+      ['a', 'ping -c 1 10.0.0.2'],
+    ]);
+  });
+
+  it('a rate shapes the simulated pings: large ones sent back to back queue behind each other', () => {
+    const shaped = (links: string) => {
+      const spec = lab(links);
+      spec.run[spec.run.length - 1]!.command = 'ping -c 20 -i 0.01 -s 1400 10.0.0.2';
+      const { steps } = runLabSim(spec, { kernel: KERNEL_PROFILES.uml! });
+      const ping = steps.find((s) => s.command.startsWith('ping'))!;
+      return Number(/rtt min\/avg\/max\/mdev = [\d.]+\/([\d.]+)\//.exec(ping.stdout)![1]);
+    };
+    // 1442 bytes at 256 kbit/s take 45 ms, sent every 10 ms: once the 15k burst is spent they queue
+    expect(shaped('  - { ends: [a:eth0, b:eth0], rate: 256kbit }')).toBeGreaterThan(20);
+    expect(shaped('  - [a:eth0, b:eth0]')).toBeLessThan(1);
+  });
+
   it('a plain list of ends is a cable without netem', () => {
     expect(lab('  - [a:eth0, b:eth0]').run).toHaveLength(1);
   });
