@@ -10,10 +10,11 @@
  */
 import type { Link } from '../src/model/link.js';
 import { l2tNs, rateCfg } from '../src/model/psched.js';
-import type { Bucket, HtbClass, Qdisc, TcFilter } from '../src/model/qdisc.js';
+import type { Bucket, HtbClass, Qdisc } from '../src/model/qdisc.js';
 import type { Frame } from './packet.js';
 import { frameBytes } from './pcap/frame-bytes.js';
 import type { Simulator } from './simulator.js';
+import { filterMatches } from './tc-classify.js';
 
 /** htb's mbuffer: at most 60 s of idle time counts. */
 const MBUFFER_NS = 60_000_000_000;
@@ -57,13 +58,6 @@ function tbf(sim: Simulator, dev: Link, q: Extract<Qdisc, { kind: 'tbf' }>, fram
   sim.queue.after(at - now, () => send(frame));
 }
 
-/** u32's keys against the network header (the frame's bytes after Ethernet's 14). */
-function u32Matches(f: TcFilter, ethertype: number, bytes: Uint8Array): boolean {
-  if (f.protocol !== 0x0003 && f.protocol !== ethertype) return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return f.keys.every((k) => 14 + k.off + 4 <= bytes.length && (view.getUint32(14 + k.off) & k.mask) >>> 0 === k.val);
-}
-
 function htb(sim: Simulator, dev: Link, q: Extract<Qdisc, { kind: 'htb' }>, frame: Frame, bytes: Uint8Array, send: (f: Frame) => void): void {
   const o = q.htb;
   const now = sim.now;
@@ -71,7 +65,7 @@ function htb(sim: Simulator, dev: Link, q: Extract<Qdisc, { kind: 'htb' }>, fram
   const find = (minor: number) => o.classes.find((c) => c.minor === minor);
   const leaf = (c: HtbClass | undefined) => c && !o.classes.some((x) => x.parent === c.minor);
   // htb_classify: the first filter that matches names the class; an inner or missing one falls to the default
-  const hit = o.filters.find((f) => u32Matches(f, frame.eth.ethertype, bytes));
+  const hit = o.filters.find((f) => filterMatches(f, frame.eth.ethertype, bytes));
   let cl = hit ? find(hit.classMinor) : undefined;
   if (!leaf(cl)) cl = find(o.defcls);
   q.stats.packets++;

@@ -31,6 +31,8 @@ export interface KernelProfile {
   linkKinds: readonly string[];
   /** queueing disciplines (`tc qdisc add … KIND`) */
   qdiscs: readonly string[];
+  /** of the tc classifiers the simulator models (u32, flower), those the kernel has; absent: all of them */
+  tcFilters?: readonly string[];
   /** iptables, ip6tables, nf_tables (and its families nf_tables_ipv4, _ipv6, _inet, _arp, _bridge, _netdev), conntrack, nat, br_netfilter, ebtables, arptables, ipset */
   netfilter: readonly string[];
   /** built with CONFIG_RPS (receive packet steering): `ip -d link` shows numrxqueues only then; absent means yes */
@@ -155,7 +157,8 @@ export function profileFromConfig(config: string, base: Pick<KernelProfile, 'nam
     qdiscs.push(...(QDISC_CONFIG_NAMES[name] ?? [name.toLowerCase()]));
   }
   const netfilter = NETFILTER_CONFIG.filter(([, c]) => on.has(c)).map(([f]) => f);
-  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), netfilter, rps: on.has('RPS') };
+  const tcFilters = (['u32', 'flower'] as const).filter((f) => on.has(`NET_CLS_${f.toUpperCase()}`));
+  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), tcFilters, netfilter, rps: on.has('RPS') };
 }
 
 /** The link kinds profileFromConfig knows (the ones a probe asks the kernel about). */

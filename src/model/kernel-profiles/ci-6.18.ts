@@ -80,6 +80,8 @@ export const CI_6_18: KernelProfile = {
   },
   linkKinds: ['veth', 'bridge', 'vxlan', 'tun', 'ifb', 'macvlan', 'macvtap'],
   qdiscs: ['bfifo', 'clsact', 'htb', 'ingress', 'mq', 'noqueue', 'pfifo', 'pfifo_fast', 'pfifo_head_drop', 'tbf'],
+  // measured: `tc filter add … flower` answers "TC classifier not found"
+  tcFilters: ['u32'],
   netfilter: [
     'iptables',
     'ip6tables',

@@ -114,6 +114,7 @@ export const UML: KernelProfile = {
     'hsr',
     'batadv',
   ],
+  tcFilters: ['flower', 'u32'],
   qdiscs: [
     'bfifo',
     'cake',

@@ -1,5 +1,5 @@
 /**
- * `tc filter add|show` of u32 filters on an htb root (tc/f_u32.c of iproute2 6.1.0:
+ * `tc filter add|show` of u32 and flower (flower.ts) filters on an htb root (tc/f_u32.c of iproute2 6.1.0:
  * `match ip src|dst PREFIX`, `match ip protocol N MASK`, `match ip sport|dport N MASK` and
  * `flowid|classid X:Y`; net/sched/cls_u32.c's handles: one hash table per priority, 800:, 801: …,
  * keys 800::800, 800::801 … in it). What the filter classifies is sim/shaper.ts's. Other
@@ -8,6 +8,8 @@
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import type { Qdisc, TcFilter, U32Key } from '../../model/qdisc.js';
 import { parseClassid } from './class.js';
+import { parseFlower, printFlower } from './flower.js';
+import { TcParseError } from './netem.js';
 
 type Htb = Extract<Qdisc, { kind: 'htb' }>;
 
@@ -78,8 +80,28 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
   }
   if (cmd !== 'add') return unsupported(`tc filter ${cmd}`);
   if (!parent || parent[0] !== q.handle || parent[1] !== 0) return unsupported('tc filter add on other than the root qdisc');
-  if (args[j] !== 'u32') return unsupported(`tc filter ${args[j] ?? ''}`.trim());
+  const kind = args[j];
+  if (kind !== 'u32' && kind !== 'flower') return unsupported(`tc filter ${kind ?? ''}`.trim());
   if (pref === 0) return unsupported('tc filter without prio');
+  if (q.htb.filters.some((f) => f.pref === pref && (f.kind !== kind || f.protocol !== protocol))) return unsupported('tc filter of another kind or protocol at the same prio');
+  if (kind === 'flower') {
+    if (protocol !== 0x0800) return unsupported('tc filter flower for other than protocol ip');
+    let parsed: ReturnType<typeof parseFlower>;
+    try {
+      parsed = parseFlower(args.slice(j + 1), q.handle);
+    } catch (e) {
+      if (!(e instanceof TcParseError)) throw e;
+      return e.notModelled ? unsupported(e.stderr) : fail(e.stderr, e.exit);
+    }
+    // tcf_proto_lookup_ops: a kernel without cls_flower
+    const have = l.ns.host.lab.kernel.tcFilters;
+    if (have && !have.includes('flower')) return fail('Error: TC classifier not found.\nWe have an error talking to the kernel\n', 2);
+    const handle = 1 + q.htb.filters.filter((f) => f.pref === pref).length;
+    q.htb.filters.push({ kind: 'flower', protocol, pref, classMinor: parsed.classMinor, handle, keys: [], flower: parsed.flower });
+    q.htb.filters.sort((a, b) => a.pref - b.pref);
+    l.ns.touch();
+    return ok();
+  }
   const keys: U32Key[] = [];
   let flow: number | null = null;
   for (j++; j < args.length; j++) {
@@ -99,8 +121,7 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
   if (flow === null || keys.length === 0) return unsupported('tc filter u32 without match and flowid');
   // one u32 instance (hash table) per priority, its id the next free one of the qdisc's block
   const same = q.htb.filters.filter((f) => f.pref === pref);
-  if (same.some((f) => f.protocol !== protocol)) return unsupported('tc filter of another protocol at the same prio');
-  const ht = same[0] ? same[0].handle >>> 20 : 0x800 + new Set(q.htb.filters.map((f) => f.pref)).size;
+  const ht = same[0] ? same[0].handle >>> 20 : 0x800 + new Set(q.htb.filters.filter((f) => f.kind === 'u32').map((f) => f.pref)).size;
   const kid = 0x800 + same.length;
   const f: TcFilter = { kind: 'u32', protocol, pref, classMinor: flow, handle: ((ht << 20) | kid) >>> 0, keys };
   q.htb.filters.push(f);
@@ -117,6 +138,12 @@ function show(q: Htb, named: boolean): string {
   for (const pref of prefs) {
     const fs = q.htb.filters.filter((f) => f.pref === pref);
     const proto = Object.entries(PROTOCOLS).find(([, v]) => v === fs[0]!.protocol)![0];
+    if (fs[0]!.kind === 'flower') {
+      const at = `${head}protocol ${proto} pref ${pref} flower chain 0 `;
+      out += `${at}\n`;
+      for (const f of fs) out += `${at}handle 0x${f.handle.toString(16)} classid ${q.handle.toString(16)}:${f.classMinor.toString(16)} \n${printFlower(f.flower!)}`;
+      continue;
+    }
     const at = `${head}protocol ${proto} pref ${pref} u32 chain 0 `;
     const ht = (fs[0]!.handle >>> 20).toString(16);
     out += `${at}\n${at}fh ${ht}: ht divisor 1 \n`;
