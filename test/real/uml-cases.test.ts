@@ -3,7 +3,7 @@
  * recorded in test/cases/kernel-differences.json must disagree with the simulator (which
  * answers as 6.18 does) on exactly the recorded lines and fields, and with the recorded 6.1
  * text; every other case must agree on every line. test/cases/dummy, vlan, iptnl (ipip, gre,
- * sit), vrf, bond, geneve and netem (kinds and a qdisc this machine lacks) are compared here only, and test/cases/netem-tolerance within
+ * sit), vrf, bond, geneve, netem and tc-uml (kinds, a qdisc and a classifier this machine lacks) are compared here only, and test/cases/netem-tolerance within
  * stated tolerances (loss and jitter are the kernel's random draws).
  *
  * One boot runs them all. By default the suite takes every recorded difference and a sample of
@@ -32,7 +32,7 @@ const chosen: Case[] =
       ? [...corpus.filter((c) => c.file in recorded), ...agreeing.filter((_, i) => i % Math.max(1, Math.floor(agreeing.length / SAMPLE)) === 0).slice(0, SAMPLE)]
       : [];
 const tolerance = loadCases('netem-tolerance');
-const cases = [...loadCases('dummy'), ...loadCases('vlan'), ...loadCases('iptnl'), ...loadCases('netem'), ...loadCases('vrf'), ...loadCases('bond'), ...loadCases('geneve'), ...chosen];
+const cases = [...loadCases('dummy'), ...loadCases('vlan'), ...loadCases('iptnl'), ...loadCases('netem'), ...loadCases('vrf'), ...loadCases('bond'), ...loadCases('geneve'), ...loadCases('tc-uml'), ...chosen];
 
 let runs: Promise<Map<string, CaseRun>> | undefined;
 function runAll(): Promise<Map<string, CaseRun>> {
