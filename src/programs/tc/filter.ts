@@ -5,6 +5,7 @@
  * keys 800::800, 800::801 … in it). What the filter classifies is sim/shaper.ts's. Other
  * classifiers, selectors and actions are reported as not modelled.
  */
+import { KINDS } from '../../model/kinds/index.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import type { Qdisc, TcFilter, U32Key } from '../../model/qdisc.js';
 import { parseClassid } from './class.js';
@@ -72,6 +73,8 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
   const l = ctx.ns.linkByName(dev);
   if (!l) return fail(`Cannot find device "${dev}"\n`, 1);
   const q = l.qdisc;
+  // noqueue, the default root of a veth, has no filters: its dump is empty
+  if (!q && ['show', 'list', 'ls'].includes(cmd) && j === args.length && !parent && !KINDS[l.kind].queued) return ok();
   if (!q || q.kind !== 'htb') return unsupported(`tc filter ${cmd} without an htb root`);
   if (['show', 'list', 'ls'].includes(cmd)) {
     if (j < args.length) return unsupported(`tc filter show ${args[j]}`);

@@ -9,3 +9,4 @@ tc filter add dev v0 parent 1: protocol ip prio 2 flower dst_ip 10.0.0.3 ip_prot
 tc filter add dev v0 parent 1: protocol ip prio 4 flower dst_port 80 classid 1:20
 tc filter add dev v0 parent 1: protocol ip prio 1 u32 match ip dst 10.0.0.2/32 flowid 1:20
 tc filter show dev v0
+tc filter show dev v1
