@@ -86,19 +86,17 @@ export function runClass(ctx: CmdContext, cmd: string, args: string[], stats: bo
   if (!['add', 'change', 'chg', 'replace', 'del', 'delete'].includes(cmd)) return unsupported(`tc class ${cmd}`);
   if (!classid) return unsupported(`tc class ${cmd} without classid`);
   if (parent && parent[0] !== 0xffff && parent[0] !== q.handle) return unsupported('tc class under another qdisc');
-  if (classid[0] !== q.handle && classid[0] !== 0) return unsupported('tc class with another major');
-  const existing = q.htb.classes.find((c) => c.minor === classid![1]);
+  const existing = classid[0] === q.handle ? q.htb.classes.find((c) => c.minor === classid![1]) : undefined;
   if (cmd === 'del' || cmd === 'delete') {
-    if (!existing) return unsupported('tc class del of a class that does not exist');
-    if (!isLeaf(q, existing)) return unsupported('tc class del of an inner class');
+    if (classid[0] !== q.handle) return unsupported('tc class del with another major');
+    if (!existing) return fail('RTNETLINK answers: No such file or directory\n', 2);
+    if (!isLeaf(q, existing)) return fail('Error: HTB class in use.\n', 2);
     q.htb.classes = q.htb.classes.filter((c) => c !== existing);
     l.ns.touch();
     return ok();
   }
   const kind = args[j];
   if (kind !== 'htb') return unsupported(`tc class ${cmd} ${kind ?? ''}`.trim());
-  if (cmd === 'add' && existing) return unsupported('tc class add of an existing class');
-  if ((cmd === 'change' || cmd === 'chg') && !existing) return unsupported('tc class change of a class that does not exist');
   let p: ReturnType<typeof parseHtbClass>;
   try {
     p = parseHtbClass(args.slice(j + 1), q.htb.r2q);
@@ -106,6 +104,11 @@ export function runClass(ctx: CmdContext, cmd: string, args: string[], stats: bo
     if (!(e instanceof TcParseError)) throw e;
     return e.notModelled ? unsupported(e.stderr) : fail(e.stderr, e.exit);
   }
+  // tc_ctl_tclass: an existing class with add's EXCL; none without CREATE (change)
+  if (cmd === 'add' && existing) return fail('RTNETLINK answers: File exists\n', 2);
+  if ((cmd === 'change' || cmd === 'chg') && !existing) return fail('RTNETLINK answers: No such file or directory\n', 2);
+  // htb_change_class: a new class must be of the qdisc's major
+  if (!existing && classid[0] !== q.handle) return classid[0] === 0 ? unsupported('tc class without a major') : fail('RTNETLINK answers: Invalid argument\n', 2);
   if (existing) {
     // htb_change_class on an existing class: new rates and bursts, its buckets and counters kept
     Object.assign(existing, p);

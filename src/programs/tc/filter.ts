@@ -112,6 +112,8 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
     if (a === 'match') {
       if (args[j + 1] !== 'ip') return unsupported(`tc filter u32 match ${args[j + 1] ?? ''}`);
       const k = ipKey(args[j + 2] ?? '', args[j + 3] ?? '', args[j + 4]);
+      // an address u32 cannot read: parse_selector's refusal (other forms are not modelled)
+      if (!k && (args[j + 2] === 'src' || args[j + 2] === 'dst') && /^[\d.]+(\/\d+)?$/.test(args[j + 3] ?? '')) return fail('Illegal "match"\n', 1);
       if (!k) return unsupported(`tc filter u32 match ip ${args.slice(j + 2, j + 5).join(' ')}`);
       keys.push(k.key);
       j += 2 + k.used;
