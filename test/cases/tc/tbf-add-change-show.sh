@@ -1,7 +1,8 @@
 # tbf as tc prints what the kernel keeps: the rate in tc's units, the burst recomputed from the
 # bucket depth the kernel holds (ticks), and `lat` from the byte limit — or the limit itself when
 # that latency would be negative. Its parameter errors are tc's (all of them at once); add on a
-# tbf root is refused, change and replace keep its handle.
+# tbf root is refused, change and replace keep its handle; `ip link show` names the root, which
+# a device keeps across down and up.
 ip link add v0 type veth peer name v1
 ip link set v0 up
 tc qdisc add dev v0 root handle 1: tbf rate 1mbit burst 32kbit latency 400ms
@@ -31,4 +32,12 @@ tc qdisc replace dev v1 root netem delay 1ms
 tc qdisc show dev v1
 tc qdisc del dev v1 root tbf
 tc qdisc del dev v0 root tbf
+tc qdisc show dev v0
+ip link set v0 up
+tc qdisc add dev v0 root handle 1: htb
+ip link show v0
+tc qdisc replace dev v0 root handle 2: tbf rate 1mbit burst 10k limit 10k
+ip link set v0 down
+tc qdisc show dev v0
+ip link set v0 up
 tc qdisc show dev v0
