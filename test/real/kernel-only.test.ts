@@ -36,7 +36,7 @@ const LINES: string[][] = [
   ['iptables', '-L', 'FORWARD', '-n'],
   ['ip', '-6', 'addr', 'add', 'fd00::1/64', 'dev', 'v0', 'nodad'],
   ['ip', '-6', 'addr', 'add', 'fd00::2/64', 'dev', 'v1', 'nodad'],
-  ['tc', 'qdisc', 'add', 'dev', 'v0', 'root', 'handle', '1:', 'tbf', 'rate', '1mbit', 'burst', '10kb', 'latency', '10ms'],
+  ['tc', 'qdisc', 'add', 'dev', 'v0', 'root', 'handle', '1:', 'pfifo', 'limit', '10'],
   ['tc', 'qdisc', 'show', 'dev', 'v0'],
   ['sysctl', '-w', 'net.ipv6.conf.v1.disable_ipv6=1'],
   ['cat', '/proc/sys/net/ipv6/conf/v1/disable_ipv6'],
@@ -132,7 +132,7 @@ describeReal('real mode: the kernel answers the lines the simulator does not mod
       const text = cli(['diff', file, '--allow-unmodelled']);
       expect(text.status).toBe(0);
       expect(text.stdout).toMatch(
-        /^no disagreement: \d+ commands agree\n4 line\(s\) not modelled by the simulator, answered by the kernel:\n {2}line 12: tc qdisc add dev v0 root handle 1: tbf rate 1mbit burst 10kb latency 10ms\n {4}kernel: exit 0\n/,
+        /^no disagreement: \d+ commands agree\n4 line\(s\) not modelled by the simulator, answered by the kernel:\n {2}line 12: tc qdisc add dev v0 root handle 1: pfifo limit 10\n {4}kernel: exit 0\n/,
       );
       expect(text.stdout).toContain('nettwin: from line 12 (');
       const run = cli(['run', file, '--real', '--json']);
