@@ -9,6 +9,7 @@ import type { HtbClass, Qdisc } from '../../model/qdisc.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import { newHtbClass, parseHtbClass, printHtbClass, printHtbXstats } from './htb.js';
 import { TcParseError } from './netem.js';
+import { unknownQdisc } from './unknown.js';
 
 type Htb = Extract<Qdisc, { kind: 'htb' }>;
 
@@ -74,6 +75,7 @@ export function runClass(ctx: CmdContext, cmd: string, args: string[], stats: bo
   if (dev === null) return unsupported('tc class without dev');
   const l = ctx.ns.linkByName(dev);
   if (!l) return fail(`Cannot find device "${dev}"\n`, 1);
+  if (unknownQdisc.has(l)) return unsupported(`tc class on ${l.name}, whose qdiscs the simulator does not all model`);
   const q = l.qdisc;
   if (['show', 'list', 'ls'].includes(cmd)) {
     if (j < args.length || parent || classid) return unsupported('tc class show with a selector');

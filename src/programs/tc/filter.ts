@@ -11,6 +11,7 @@ import type { Qdisc, TcFilter, U32Key } from '../../model/qdisc.js';
 import { parseClassid } from './class.js';
 import { parseFlower, printFlower } from './flower.js';
 import { TcParseError } from './netem.js';
+import { unknownQdisc } from './unknown.js';
 
 type Htb = Extract<Qdisc, { kind: 'htb' }>;
 
@@ -72,6 +73,7 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
   if (dev === null) return unsupported('tc filter without dev');
   const l = ctx.ns.linkByName(dev);
   if (!l) return fail(`Cannot find device "${dev}"\n`, 1);
+  if (unknownQdisc.has(l)) return unsupported(`tc filter on ${l.name}, whose qdiscs the simulator does not all model`);
   const q = l.qdisc;
   // noqueue, the default root of a veth, has no filters: its dump is empty
   if (!q && ['show', 'list', 'ls'].includes(cmd) && j === args.length && !parent && !KINDS[l.kind].queued) return ok();

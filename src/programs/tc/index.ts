@@ -12,15 +12,13 @@ import { freshNetem, freshStats, type Qdisc } from '../../model/qdisc.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import { runClass } from './class.js';
 import { runFilter } from './filter.js';
+import { unknownQdisc } from './unknown.js';
 import { parseHtbQdisc, printHtbQdisc } from './htb.js';
 import { parseNetem, printNetem, TcParseError } from './netem.js';
 import { parseTbf, printTbf } from './tbf.js';
 
 /** The qdisc kinds the model makes. */
 const MODELLED = ['netem', 'tbf', 'htb'];
-
-/** Devices a qdisc the model does not make was given to (tbf, htb …), by a line reported as not modelled. */
-const unknownQdisc = new WeakSet<Link>();
 
 /** qdisc_alloc_handle's counter is the kernel's (one static): one per lab here. */
 const autoHandle = new WeakMap<object, number>();
@@ -55,6 +53,8 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
   let dev: string | null = null;
   let root = false;
   let handle: number | null = null;
+  let notModelled: string | null = null;
+  let parentMajor = -1;
   let j = 0;
   for (; j < args.length; j++) {
     const a = args[j]!;
@@ -66,12 +66,30 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
       const m = /^([0-9a-fA-F]+)(?::.*)?$/s.exec(arg);
       if (!m || Number.parseInt(m[1]!, 16) >= 0x10000) return fail(`Error: argument "${arg}" is wrong: invalid qdisc ID\n`, 255);
       handle = Number.parseInt(m[1]!, 16);
-    } else if (a === 'parent' || a === 'ingress' || a === 'clsact' || a === 'estimator' || a === 'stab') return unsupported(`tc qdisc ${a}`);
-    else break;
+    } else if (a === 'parent') {
+      const m = /^([0-9a-fA-F]{1,4}):([0-9a-fA-F]{0,4})$/.exec(args[j + 1] ?? '');
+      parentMajor = m ? Number.parseInt(m[1]!, 16) : -1;
+      notModelled = a;
+      break;
+    } else if (a === 'ingress' || a === 'clsact' || a === 'estimator' || a === 'stab') {
+      notModelled = a;
+      break;
+    } else break;
   }
   if (dev === null) return unsupported('tc qdisc without dev');
   const l = ctx.ns.linkByName(dev);
   if (!l) return fail(`Cannot find device "${dev}"\n`, 1);
+  if (notModelled !== null) {
+    if (notModelled === 'parent' && parentMajor >= 0 && (cmd === 'add' || cmd === 'replace') && !unknownQdisc.has(l)) {
+      // a child of no qdisc the device has (tc_modify_qdisc finds no parent), or of one the kernel lacks the kind for
+      if (parentMajor !== l.qdisc?.handle) return fail('Error: Failed to find specified qdisc.\n', 2);
+      const kind = args.slice(j + 2).find((w, i, ws) => !['handle', 'estimator', 'stab'].includes(w) && !['handle', 'estimator', 'stab'].includes(ws[i - 1] ?? ''));
+      if (kind !== undefined && !l.ns.host.lab.kernel.qdiscs.includes(kind)) return fail('Error: Specified qdisc kind is unknown.\n', 2);
+    }
+    // a child or ingress qdisc the kernel may have made: what tc shows of the device is its own from now on
+    unknownQdisc.add(l);
+    return unsupported(`tc qdisc ${notModelled}`);
+  }
   if (!root) return unsupported('tc qdisc without root');
   const kind = args[j];
   const opts = args.slice(j + 1);
