@@ -3,10 +3,14 @@
  * pings queued behind a shaper. Every command must agree as the other kernel comparisons do,
  * except what timing makes vary: a ping's round trips (its received share must be the
  * kernel's, its average within 20% or 3 ms) and the qdisc's overlimits (the kernel counts each
- * time its watchdog finds the bucket short, the simulator each packet that had to wait).
+ * time its watchdog finds the bucket short, the simulator each packet that had to wait). A lab
+ * file's `rate:` alone (Mininet's htb on both ends) is diffed in both modes too.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'vitest';
-import { loadCases } from './cases.js';
+import { loadCases, projectRoot } from './cases.js';
 import { compareScript } from './compare.js';
 import { describeReal } from './require-real.js';
 import { withSandboxSlot } from './slots.js';
@@ -57,4 +61,25 @@ describeReal('tc shaping: simulator vs kernel within tolerances', () => {
       });
     }
   });
+
+  it('a lab file link with rate alone: Mininet’s htb on both ends, agreeing in both modes', async ({ expect }) => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc5-lab-'));
+    try {
+      const file = path.join(dir, 'lab.yaml');
+      fs.writeFileSync(
+        file,
+        'hosts:\n  a:\n    nics: { eth0: 10.0.0.1/24 }\n  b:\n    nics: { eth0: 10.0.0.2/24 }\nlinks:\n  - { ends: [a:eth0, b:eth0], rate: 8kbit }\nrun:\n  - a: ping -c 6 -i 0.3 -s 400 10.0.0.2\n  - a: tc class show dev eth0\n  - b: tc qdisc show dev eth0\n',
+      );
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'diff', file, '--json'], { cwd: projectRoot, encoding: 'utf8', timeout: 280_000 });
+      const out = JSON.parse(r.stdout) as { agree: number; disagree: unknown[]; unmodelled: unknown[] };
+      expect(out.disagree).toEqual([]);
+      expect(out.unmodelled).toEqual([]);
+      // two tc lines on each end, then the three of the run list
+      expect(out.agree).toBe(7);
+      expect(r.status).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
