@@ -32,7 +32,17 @@ const chosen: Case[] =
       ? [...corpus.filter((c) => c.file in recorded), ...agreeing.filter((_, i) => i % Math.max(1, Math.floor(agreeing.length / SAMPLE)) === 0).slice(0, SAMPLE)]
       : [];
 const tolerance = loadCases('netem-tolerance');
-const cases = [...loadCases('dummy'), ...loadCases('vlan'), ...loadCases('iptnl'), ...loadCases('netem'), ...loadCases('vrf'), ...loadCases('bond'), ...loadCases('geneve'), ...loadCases('tc-uml'), ...chosen];
+const cases = [
+  ...loadCases('dummy'),
+  ...loadCases('vlan'),
+  ...loadCases('iptnl'),
+  ...loadCases('netem'),
+  ...loadCases('vrf'),
+  ...loadCases('bond'),
+  ...loadCases('geneve'),
+  ...loadCases('tc-uml'),
+  ...chosen,
+];
 
 let runs: Promise<Map<string, CaseRun>> | undefined;
 function runAll(): Promise<Map<string, CaseRun>> {
