@@ -49,6 +49,10 @@ export interface TcpConn {
   events: TcpEvents;
   /** an IPv6 socket's connection with an IPv4 peer (accepted by a listener on `::`): its addresses are IPv4-mapped */
   mapped?: boolean;
+  /** when connect() was called (virtual µs; a client's socket) */
+  connectAt?: number;
+  /** sk_err_soft: an error kept while connect() owned the socket */
+  softErr?: string;
   /** the SYN retransmissions so far */
   retries: number;
   /** snd_una: the oldest byte the peer has not acknowledged (unset before the handshake ends) */

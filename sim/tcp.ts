@@ -36,6 +36,12 @@ const DELACK_US = 40_000;
 /** TCP_TIMEWAIT_LEN */
 const TIME_WAIT_US = 60_000_000;
 const ISN_CLIENT = 1_000_000;
+/**
+ * How long the packets a connect() sends keep running inside the call (the kernel runs a veth
+ * chain in the sender's softirq): the simulator's hops take microseconds, the first timer that
+ * could break the run (a retransmission, a neighbour probe) a second.
+ */
+const CONNECT_RUN_US = 10_000;
 const ISN_SERVER = 2_000_000;
 
 /** the namespaces whose ICMP errors reach TCP, per runtime state */
@@ -108,7 +114,7 @@ export function tcpConnect(sim: Simulator, ns: Netns, dst: InetAddr, dport: numb
   if (!res.ok) return { kind: 'error', errno: res.errno };
   const table = tcpTable(sim);
   hookErrors(sim, table, ns);
-  const c: TcpConn = { ns, local: res.saddr, lport: table.ephemeral(ns), remote: dst, rport: dport, state: 'SYN-SENT', snd: ISN_CLIENT, rcv: 0, events, retries: 0 };
+  const c: TcpConn = { ns, local: res.saddr, lport: table.ephemeral(ns), remote: dst, rport: dport, state: 'SYN-SENT', snd: ISN_CLIENT, rcv: 0, events, retries: 0, connectAt: sim.now };
   table.add(c);
   if (sim.tracer) sim.step(ns, 'socket', `TCP connect ${inetToString(c.local)}:${c.lport} → ${inetToString(dst)}:${dport}`);
   synSend(sim, table, c);
@@ -122,7 +128,8 @@ function synSend(sim: Simulator, table: TcpTable, c: TcpConn): void {
   sim.queue.after(rto, () => {
     if (c.state !== 'SYN-SENT') return;
     if (c.retries >= SYN_RETRIES) {
-      fail(sim, table, c, 'ETIMEDOUT');
+      // tcp_write_err: a soft error the socket kept is what connect() reports
+      fail(sim, table, c, c.softErr ?? 'ETIMEDOUT');
       return;
     }
     c.retries++;
@@ -306,6 +313,14 @@ function tcpErr6(sim: Simulator, table: TcpTable, ns: Netns, err: Icmp6ErrorRepr
 function abortConnect(sim: Simulator, table: TcpTable, ns: Netns, src: InetAddr, dst: InetAddr, t: TcpRepr, errno: string): void {
   const c = table.connFor(ns, dst, t.dstPort, src, t.srcPort);
   if (!c || c.state !== 'SYN-SENT') return;
+  // measured (6.18, veth): an ICMPv6 error about the first SYN that comes back in the connect
+  // call's own run of packets finds the socket owned by connect() — only sk_err_soft is set,
+  // and the retransmitted SYN's error ends it a second later; IPv4's ends it at once
+  if (isV6(dst) && c.retries === 0 && c.connectAt !== undefined && sim.now - c.connectAt < CONNECT_RUN_US) {
+    c.softErr = errno;
+    if (sim.tracer) sim.step(ns, 'socket', `TCP connect to ${inetToString(c.remote)}:${c.rport}: ${errno} while connect() owns the socket (kept as its soft error)`);
+    return;
+  }
   if (sim.tracer) sim.step(ns, 'socket', `TCP connect to ${inetToString(c.remote)}:${c.rport} fails: ${errno}`);
   fail(sim, table, c, errno);
 }
