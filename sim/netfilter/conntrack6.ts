@@ -46,6 +46,7 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
   if (meta.ct6State !== undefined) return;
   meta.ct6State = CT_STATE.INVALID;
   meta.ct6New = null;
+  meta.ct6 = null;
   const table = rt.conntrack6(ns);
   const m = pkt.icmp6;
   if (m && UNTRACKED.has(m.type)) {
@@ -63,6 +64,7 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
   const hit = table.find(t, now);
   if (hit) {
     const ct = hit.entry;
+    meta.ct6 = ct;
     const flags = pkt.tcp?.flags ?? 0;
     if (hit.dir === 'reply') {
       // tcp_packet: a connection whose only reply is a RST is deleted at once
@@ -86,6 +88,7 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
   if (t.proto === 6 && flags & 0x04) return;
   const timeout = t.proto === 58 ? TIMEOUT.icmpv6 : t.proto === 17 ? TIMEOUT.udp : t.proto === 6 ? TIMEOUT.tcpSynSent : TIMEOUT.generic;
   meta.ct6New = table.create(t, now, timeout);
+  meta.ct6 = meta.ct6New;
   meta.ct6State = CT_STATE.NEW;
 }
 

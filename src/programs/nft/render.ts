@@ -167,7 +167,9 @@ function xlateTarget(t: NfTarget): string {
         ? 'ct mark set mark'
         : t.mode === 'set' && t.ctmask >>> 0 === 0xffffffff
           ? `ct mark set 0x${(t.value >>> 0).toString(16)}`
-          : 'xt target CONNMARK';
+          : t.mode === 'restore' && t.nfmask >>> 0 === 0xffffffff && t.ctmask >>> 0 === 0xffffffff
+            ? 'meta mark set ct mark'
+            : 'xt target CONNMARK';
     default: {
       const r = t.range;
       let range = '';
