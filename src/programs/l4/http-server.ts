@@ -101,8 +101,12 @@ export function answer(sim: Simulator, client: string, request: string): { respo
 export function runPython3(ctx: ProgramContext, argv: string[]): ProgramResult {
   if (argv[0] !== '-m' || argv[1] !== 'http.server') return unsupported('python3 other than -m http.server');
   let port = 8000;
-  // without --bind, http.server's DualStackServer takes getaddrinfo's first passive answer: ::
-  let bind: InetAddr = 0n;
+  // without --bind, http.server's DualStackServer takes getaddrinfo's first passive answer:
+  // glibc sorts :: and 0.0.0.0 by the source each would be reached from (RFC 6724 rule 5,
+  // matching labels): with lo up 127.0.0.1 matches 0.0.0.0's label and IPv4 comes first; with
+  // lo down neither has a source and :: stays first (measured: ss shows 0.0.0.0:8000 or *:8000)
+  const loUp = ctx.ns.linkList().some((l) => l.kind === 'loopback' && l.up);
+  let bind: InetAddr = loUp ? 0 : 0n;
   const rest = argv.slice(2);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
