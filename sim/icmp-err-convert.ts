@@ -26,3 +26,17 @@ export const UNREACH_ERR: readonly (readonly [errno: string, fatal: boolean])[] 
 export function unreachErrno(code: number): string {
   return UNREACH_ERR[code]?.[0] ?? 'EHOSTUNREACH';
 }
+
+/**
+ * icmpv6_err_convert (net/ipv6/icmp.c): the errno of an ICMPv6 error, null for "packet too
+ * big" (path MTU discovery, never an error of the socket). Destination unreachable: no route
+ * ENETUNREACH, administratively prohibited EACCES, beyond scope / address / failed policy /
+ * reject route EHOSTUNREACH, port ECONNREFUSED; time exceeded EHOSTUNREACH; parameter
+ * problem EPROTO.
+ */
+export function icmpv6ErrConvert(type: number, code: number): string | null {
+  if (type === 1) return ['ENETUNREACH', 'EACCES', 'EHOSTUNREACH', 'EHOSTUNREACH', 'ECONNREFUSED', 'EACCES', 'EACCES'][code] ?? 'EPROTO';
+  if (type === 3) return 'EHOSTUNREACH';
+  if (type === 4) return 'EPROTO';
+  return null;
+}

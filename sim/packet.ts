@@ -75,6 +75,8 @@ export interface Ip6Packet {
   ip6: Ipv6Repr;
   icmp6: Icmp6Repr | null;
   udp: UdpRepr | null;
+  /** a TCP segment (sim/tcp.ts, either family) */
+  tcp?: TcpRepr | null;
   /** a tunnel's payload (the encapsulated frame) */
   inner: Frame | null;
   /** the VXLAN header's network id, when `inner` is a VXLAN payload */
@@ -108,6 +110,7 @@ export function describe6(pkt: Ip6Packet): string {
   let what = `next header ${pkt.ip6.nextHeader}`;
   if (i) what = icmp6Name(i);
   else if (pkt.udp) what = `UDP ${pkt.udp.srcPort} > ${pkt.udp.dstPort}`;
+  else if (pkt.tcp) what = `TCP ${pkt.tcp.srcPort} > ${pkt.tcp.dstPort} ${tcpFlagsText(pkt.tcp.flags)}`;
   return `${what} ${formatIp6(pkt.ip6.src)} > ${formatIp6(pkt.ip6.dst)} hlim ${pkt.ip6.hopLimit}`;
 }
 

@@ -29,7 +29,7 @@ import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
 import { neighFlushDev, neighRestore, type NeighOps } from './neighbor.js';
 import { NsState } from './ns-state.js';
-import { isIp6Packet, type Frame, type Ip6Packet, type IpPacket, type PktType } from './packet.js';
+import { isIp6Packet, type AnyPacket, type Frame, type Ip6Packet, type IpPacket, type PktType } from './packet.js';
 import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
@@ -56,7 +56,7 @@ export interface NfOps {
   /** an ICMP destination unreachable with `code` about `pkt`; `localDst`: it was addressed to this host */
   reject(sim: Simulator, st: NsState, pkt: IpPacket, code: number, localDst: boolean): void;
   /** REJECT --reject-with tcp-reset: a RST back to the sender of a TCP segment (nf_send_reset) */
-  reset(sim: Simulator, st: NsState, pkt: IpPacket): void;
+  reset(sim: Simulator, st: NsState, pkt: AnyPacket): void;
   /** ip6tables' REJECT: an ICMPv6 destination unreachable with `code` about `pkt`, which came in on `dev` (null: sent here) */
   reject6(sim: Simulator, st: NsState, pkt: Ip6Packet, dev: Link | null, code: number): void;
 }
@@ -124,6 +124,7 @@ export class Simulator {
     this.latency = opts.linkLatencyUs ?? PARAMS.linkLatencyUs;
     this.nf = opts.netfilter === 'model' ? new ModelRuntime() : new PrivateRuntime();
     inet6Protos(this)[58] = icmp6Rcv;
+    inet6Protos(this)[IP_PROTO.tcp] = tcpRcv;
   }
 
   /** Virtual time, µs. */

@@ -1,26 +1,32 @@
 /**
- * TCP sockets (net/ipv4/tcp_ipv4.c, tcp_input.c, tcp_output.c, tcp_timer.c, inet_hashtables.c):
- * what services and their clients need of them — a socket table per namespace, listen with a
+ * TCP sockets (net/ipv4/tcp_ipv4.c, net/ipv6/tcp_ipv6.c, tcp_input.c, tcp_output.c, tcp_timer.c):
+ * what services and their clients need of them — a socket table per namespace (tcp-table.ts), listen with a
  * backlog, connect with the three-way handshake, a RST to a SYN nobody listens for, the SYN
  * retransmitted on the kernel's timer (initial RTO 1 s, doubled, net.ipv4.tcp_syn_retries = 6:
  * connect gives up with ETIMEDOUT after 127 s), ICMP errors ending a connect (tcp_v4_err: any
- * destination unreachable but "fragmentation needed" aborts a SYN_SENT socket), and the FIN
+ * destination unreachable but "fragmentation needed" aborts a SYN_SENT socket; tcp_v6_err: any
+ * ICMPv6 error but "packet too big"), and the FIN
  * close. Segments are real packets: they cross netfilter, routing and the neighbour layer.
+ * One code for both families (tcp-out.ts holds what differs): an IPv6 listener bound to `::`
+ * takes IPv4 connections too (IPV6_V6ONLY off, the default).
  * Sequence numbers start at fixed values: nothing the model answers depends on them.
  */
-import { ip4ToString, type Ip4 } from '../src/model/ip.js';
-import type { LabModel } from '../src/model/lab-model.js';
 import type { Netns } from '../src/model/netns.js';
-import { routeConnect, routeOutput } from '../src/model/route-output.js';
-import { ipOutput } from './ip-output.js';
 import type { NsState } from './ns-state.js';
-import { describe, type IpPacket } from './packet.js';
+import { describe, describe6, isIp6Packet, type AnyPacket } from './packet.js';
 import type { Simulator } from './simulator.js';
 import type { IcmpSocket } from './socket.js';
 import { ICMP_TYPE, ICMP_UNREACH, type IcmpErrorRepr } from './wire/icmp.js';
-import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
+import { IP_PROTO } from './wire/ipv4.js';
 import { TCP_FLAG, TCP_HEADER_LEN, type TcpRepr } from './wire/tcp.js';
-import { unreachErrno } from './icmp-err-convert.js';
+import { icmpv6ErrConvert, unreachErrno } from './icmp-err-convert.js';
+import { state6 } from './ipv6/state6.js';
+import type { Icmp6ErrorRepr } from './wire/icmpv6.js';
+import { connectRoute, inetToString, isV6, segAddrs, tcpXmit, type InetAddr } from './tcp-out.js';
+import { tcpTable, type TcpConn, type TcpEvents, type TcpListener, type TcpTable } from './tcp-table.js';
+
+export type { InetAddr } from './tcp-out.js';
+export { tcpSocketsOf, tcpTable, TcpTable, type TcpConn, type TcpEvents, type TcpListener, type TcpState } from './tcp-table.js';
 
 /** tcp_timeout_init and TCP_RTO_MAX, µs; net.ipv4.tcp_syn_retries' default. */
 const RTO_INIT_US = 1_000_000;
@@ -30,195 +36,43 @@ const DELACK_US = 40_000;
 /** TCP_TIMEWAIT_LEN */
 const TIME_WAIT_US = 60_000_000;
 const ISN_CLIENT = 1_000_000;
+/**
+ * How long the packets a connect() sends keep running inside the call (the kernel runs a veth
+ * chain in the sender's softirq): the simulator's hops take microseconds, the first timer that
+ * could break the run (a retransmission, a neighbour probe) a second.
+ */
+const CONNECT_RUN_US = 10_000;
 const ISN_SERVER = 2_000_000;
-const EPHEMERAL_LOW = 32768;
-const EPHEMERAL_HIGH = 60999;
 
-/** The socket states ss names. */
-export type TcpState = 'LISTEN' | 'SYN-SENT' | 'SYN-RECV' | 'ESTAB' | 'FIN-WAIT-1' | 'FIN-WAIT-2' | 'CLOSE-WAIT' | 'LAST-ACK' | 'TIME-WAIT' | 'CLOSED';
+/** the namespaces whose ICMP errors reach TCP, per runtime state */
+const hooked = new WeakSet<NsState>();
 
-/** What a socket's owner hears of it. */
-export interface TcpEvents {
-  /** connect() returned 0 (client) or accept() returned this connection (server) */
-  established?(sim: Simulator, c: TcpConn): void;
-  /** bytes arrived */
-  data?(sim: Simulator, c: TcpConn, text: string, len: number): void;
-  /** the peer closed its side (read returns 0) */
-  peerClosed?(sim: Simulator, c: TcpConn): void;
-  /** the socket failed: connect's errno (ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH …) or a reset */
-  error?(sim: Simulator, c: TcpConn, errno: string): void;
-}
-
-export interface TcpListener {
-  ns: Netns;
-  local: Ip4;
-  port: number;
-  backlog: number;
-  /** an IPv6 socket bound to :: (dual-stack: it takes IPv4 connections too); ss shows it as `*` */
-  anyV6?: boolean;
-  /** a connection completed its handshake (accept) */
-  accept(sim: Simulator, c: TcpConn): TcpEvents;
-}
-
-export interface TcpConn {
-  ns: Netns;
-  local: Ip4;
-  lport: number;
-  remote: Ip4;
-  rport: number;
-  state: TcpState;
-  snd: number;
-  rcv: number;
-  events: TcpEvents;
-  /** the SYN retransmissions so far */
-  retries: number;
-  /** snd_una: the oldest byte the peer has not acknowledged (unset before the handshake ends) */
-  una?: number;
-  /** writes Nagle holds while data is in flight, and a FIN to go out after them */
-  held?: string[];
-  finHeld?: boolean;
-  /** inet_csk_in_pingpong_mode: data went out soon after data came in, so ACKs wait (delayed ACK) */
-  pingpong?: boolean;
-  /** icsk_ack.lrcvtime: when data last arrived (virtual µs) */
-  lrcv?: number;
-  /** an ACK is owed and waits for the delayed-ACK timer or a segment to ride on */
-  ackDue?: boolean;
-}
-
-/** Every TCP socket of a lab, by namespace. */
-export class TcpTable {
-  readonly listeners = new Map<Netns, TcpListener[]>();
-  readonly conns = new Map<Netns, TcpConn[]>();
-  private nextEphemeral = EPHEMERAL_LOW + 2345;
-  private readonly hooked = new WeakSet<NsState>();
-
-  /** inet_csk_get_port for a listener: EADDRINUSE when a listener or a connection holds the port. */
-  listen(sim: Simulator, l: TcpListener): 'EADDRINUSE' | 'EADDRNOTAVAIL' | null {
-    if (l.local !== 0) {
-      const t = sim.state(l.ns).fib.addrType(l.local);
-      if (t !== 'local') return 'EADDRNOTAVAIL';
-    }
-    for (const o of this.listeners.get(l.ns) ?? []) if (o.port === l.port && (o.local === 0 || l.local === 0 || o.local === l.local)) return 'EADDRINUSE';
-    push(this.listeners, l.ns, l);
-    return null;
-  }
-
-  unlisten(l: TcpListener): void {
-    remove(this.listeners, l.ns, l);
-  }
-
-  /** __inet_lookup_listener: the most specific listener for daddr:dport. */
-  listenerFor(ns: Netns, daddr: Ip4, dport: number): TcpListener | null {
-    let best: TcpListener | null = null;
-    for (const l of this.listeners.get(ns) ?? []) {
-      if (l.port !== dport) continue;
-      if (l.local === daddr) return l;
-      if (l.local === 0) best = l;
-    }
-    return best;
-  }
-
-  /** __inet_lookup_established */
-  connFor(ns: Netns, saddr: Ip4, sport: number, daddr: Ip4, dport: number): TcpConn | null {
-    for (const c of this.conns.get(ns) ?? []) if (c.local === daddr && c.lport === dport && c.remote === saddr && c.rport === sport && c.state !== 'CLOSED') return c;
-    return null;
-  }
-
-  add(c: TcpConn): void {
-    push(this.conns, c.ns, c);
-  }
-
-  drop(c: TcpConn): void {
-    c.state = 'CLOSED';
-    remove(this.conns, c.ns, c);
-  }
-
-  ephemeral(ns: Netns): number {
-    for (let i = 0; i <= EPHEMERAL_HIGH - EPHEMERAL_LOW; i++) {
-      const p = this.nextEphemeral;
-      this.nextEphemeral = p >= EPHEMERAL_HIGH ? EPHEMERAL_LOW : p + 1;
-      if (!(this.conns.get(ns) ?? []).some((c) => c.lport === p) && !(this.listeners.get(ns) ?? []).some((l) => l.port === p)) return p;
-    }
-    return 0;
-  }
-
-  /**
-   * The table as it is now, to put back after a question (reach's probes) borrowed it: the
-   * connections and the next ephemeral port return to this state; listeners are not touched.
-   */
-  save(): () => void {
-    const conns: [Netns, TcpConn[]][] = [...this.conns].map(([ns, l]) => [ns, [...l]]);
-    const next = this.nextEphemeral;
-    return () => {
-      this.conns.clear();
-      for (const [ns, l] of conns) this.conns.set(ns, l);
-      this.nextEphemeral = next;
-    };
-  }
-
-  /** The namespace's ICMP errors reach its TCP sockets (icmp_unreach → tcp_v4_err). */
-  hook(sim: Simulator, ns: Netns): void {
-    const st = sim.state(ns);
-    if (this.hooked.has(st)) return;
-    this.hooked.add(st);
-    const errSock: IcmpSocket = {
-      raw() {},
-      error: (err: IcmpErrorRepr) => tcpErr(sim, this, ns, err),
-    };
-    st.sockets.push(errSock);
-  }
-}
-
-function push<T>(m: Map<Netns, T[]>, ns: Netns, x: T): void {
-  const l = m.get(ns) ?? [];
-  l.push(x);
-  m.set(ns, l);
-}
-
-function remove<T>(m: Map<Netns, T[]>, ns: Netns, x: T): void {
-  const l = m.get(ns);
-  const i = l ? l.indexOf(x) : -1;
-  if (l && i >= 0) l.splice(i, 1);
-}
-
-const tables = new WeakMap<LabModel, TcpTable>();
-
-/** The TCP sockets a lab's programs opened, if any did (read without a simulator: lint). */
-export function tcpSocketsOf(lab: LabModel): TcpTable | undefined {
-  return tables.get(lab);
-}
-
-/** The TCP sockets of a lab. */
-export function tcpTable(sim: Simulator): TcpTable {
-  let t = tables.get(sim.lab);
-  if (!t) {
-    t = new TcpTable();
-    tables.set(sim.lab, t);
-  }
-  return t;
+/** The namespace's ICMP and ICMPv6 errors reach its TCP sockets (icmp_unreach → tcp_v4_err, icmpv6_notify → tcp_v6_err). */
+function hookErrors(sim: Simulator, table: TcpTable, ns: Netns): void {
+  const st = sim.state(ns);
+  if (hooked.has(st)) return;
+  hooked.add(st);
+  const errSock: IcmpSocket = {
+    raw() {},
+    error: (err: IcmpErrorRepr) => tcpErr(sim, table, ns, err),
+  };
+  st.sockets.push(errSock);
+  state6(st).sockets.push({ raw() {}, error: (err: Icmp6ErrorRepr) => tcpErr6(sim, table, ns, err) });
 }
 
 /** Sends one segment of `c` (tcp_transmit_skb): routed from its address to its peer. */
 function send(sim: Simulator, c: TcpConn, flags: number, data = ''): void {
   const st = sim.state(c.ns);
-  const res = routeOutput(st, { dst: c.remote, src: c.local, oif: null });
-  if (!res.ok) return;
   const tcp: TcpRepr = { srcPort: c.lport, dstPort: c.rport, seq: c.snd, ack: flags & TCP_FLAG.ACK ? c.rcv : 0, flags, payloadLen: data.length, data: data || undefined };
   // Linux's options: MSS, SACK permitted, timestamps and window scale on a SYN (40-byte
   // header), the timestamps on every other segment (32)
   const hdr = TCP_HEADER_LEN + (flags & TCP_FLAG.SYN ? 20 : 12);
-  const pkt: IpPacket = {
-    ip: { src: c.local, dst: c.remote, ttl: DEFAULT_TTL, protocol: IP_PROTO.tcp, id: st.nextIpId(), tos: 0, df: true, payloadLen: hdr + data.length },
-    icmp: null,
-    udp: null,
-    tcp,
-    inner: null,
-  };
+  const id = isV6(c.remote) ? 0 : st.nextIpId();
   c.snd += data.length + (flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0);
   if (flags & TCP_FLAG.ACK) c.ackDue = false;
   // tcp_event_data_sent: an answer within the ACK timeout makes the exchange interactive
   if (data.length && c.lrcv !== undefined && sim.now - c.lrcv < DELACK_US) c.pingpong = true;
-  ipOutput(sim, st, pkt, res.rt);
+  tcpXmit(sim, st, c.local, c.remote, tcp, hdr, id);
 }
 
 /**
@@ -251,17 +105,18 @@ function pushHeld(sim: Simulator, c: TcpConn): void {
 export type ConnectResult = { kind: 'connecting'; conn: TcpConn } | { kind: 'error'; errno: string };
 
 /**
- * tcp_v4_connect: the route picks the source (ENETUNREACH, EHOSTUNREACH, EINVAL at once), an
- * ephemeral port is taken, the SYN goes out and is retransmitted until answered or given up.
+ * tcp_v4_connect / tcp_v6_connect: the route picks the source (ENETUNREACH, EHOSTUNREACH,
+ * EINVAL at once), an ephemeral port is taken, the SYN goes out and is retransmitted until
+ * answered or given up. `dst`'s family is the socket's.
  */
-export function tcpConnect(sim: Simulator, ns: Netns, dst: Ip4, dport: number, events: TcpEvents, src: Ip4 = 0): ConnectResult {
-  const res = routeConnect(sim.state(ns), { dst, src, oif: null });
+export function tcpConnect(sim: Simulator, ns: Netns, dst: InetAddr, dport: number, events: TcpEvents, src: InetAddr = 0): ConnectResult {
+  const res = connectRoute(sim, sim.state(ns), dst, src);
   if (!res.ok) return { kind: 'error', errno: res.errno };
   const table = tcpTable(sim);
-  table.hook(sim, ns);
-  const c: TcpConn = { ns, local: res.rt.saddr, lport: table.ephemeral(ns), remote: dst, rport: dport, state: 'SYN-SENT', snd: ISN_CLIENT, rcv: 0, events, retries: 0 };
+  hookErrors(sim, table, ns);
+  const c: TcpConn = { ns, local: res.saddr, lport: table.ephemeral(ns), remote: dst, rport: dport, state: 'SYN-SENT', snd: ISN_CLIENT, rcv: 0, events, retries: 0, connectAt: sim.now };
   table.add(c);
-  if (sim.tracer) sim.step(ns, 'socket', `TCP connect ${ip4ToString(c.local)}:${c.lport} → ${ip4ToString(dst)}:${dport}`);
+  if (sim.tracer) sim.step(ns, 'socket', `TCP connect ${inetToString(c.local)}:${c.lport} → ${inetToString(dst)}:${dport}`);
   synSend(sim, table, c);
   return { kind: 'connecting', conn: c };
 }
@@ -273,7 +128,8 @@ function synSend(sim: Simulator, table: TcpTable, c: TcpConn): void {
   sim.queue.after(rto, () => {
     if (c.state !== 'SYN-SENT') return;
     if (c.retries >= SYN_RETRIES) {
-      fail(sim, table, c, 'ETIMEDOUT');
+      // tcp_write_err: a soft error the socket kept is what connect() reports
+      fail(sim, table, c, c.softErr ?? 'ETIMEDOUT');
       return;
     }
     c.retries++;
@@ -309,52 +165,59 @@ export function tcpWrite(sim: Simulator, c: TcpConn, text: string): void {
 }
 
 /** tcp_v4_send_reset / nf_send_reset: the answer to a segment nobody owns, or one REJECT --reject-with tcp-reset refused (never to a RST). */
-export function tcpSendReset(sim: Simulator, st: NsState, pkt: IpPacket): void {
+export function tcpSendReset(sim: Simulator, st: NsState, pkt: AnyPacket): void {
   sendReset(sim, st, pkt);
 }
 
-function sendReset(sim: Simulator, st: NsState, pkt: IpPacket): void {
-  const t = pkt.tcp!;
-  if (t.flags & TCP_FLAG.RST) return;
-  const res = routeOutput(st, { dst: pkt.ip.src, src: pkt.ip.dst, oif: null });
-  if (!res.ok) return;
+/** tcp_v4_send_reset / tcp_v6_send_reset: from the segment's destination back to its source. */
+function sendReset(sim: Simulator, st: NsState, pkt: AnyPacket): void {
+  const { src, dst, tcp: t } = segAddrs(pkt);
+  if (!t || t.flags & TCP_FLAG.RST) return;
   const ackd = t.flags & TCP_FLAG.ACK;
   const len = t.payloadLen + (t.flags & TCP_FLAG.SYN ? 1 : 0) + (t.flags & TCP_FLAG.FIN ? 1 : 0);
   const tcp: TcpRepr = { srcPort: t.dstPort, dstPort: t.srcPort, seq: ackd ? t.ack : 0, ack: ackd ? 0 : t.seq + len, flags: ackd ? TCP_FLAG.RST : TCP_FLAG.RST | TCP_FLAG.ACK, payloadLen: 0 };
-  const rst: IpPacket = {
-    ip: { src: pkt.ip.dst, dst: pkt.ip.src, ttl: DEFAULT_TTL, protocol: IP_PROTO.tcp, id: 0, tos: 0, df: true, payloadLen: TCP_HEADER_LEN },
-    icmp: null,
-    udp: null,
-    tcp,
-    inner: null,
-  };
-  ipOutput(sim, st, rst, res.rt);
+  tcpXmit(sim, st, dst, src, tcp, TCP_HEADER_LEN, 0);
 }
 
-/** tcp_v4_rcv: a segment delivered to this namespace. */
-export function tcpRcv(sim: Simulator, st: NsState, _dev: unknown, _iif: unknown, pkt: IpPacket): void {
-  const t = pkt.tcp;
+/** tcp_v4_rcv / tcp_v6_rcv: a segment delivered to this namespace. */
+export function tcpRcv(sim: Simulator, st: NsState, _dev: unknown, _iif: unknown, pkt: AnyPacket): void {
+  const { src, dst, tcp: t } = segAddrs(pkt);
   if (!t) return;
   const ns = st.ns;
   const table = tcpTable(sim);
-  const c = table.connFor(ns, pkt.ip.src, t.srcPort, pkt.ip.dst, t.dstPort);
+  const c = table.connFor(ns, src, t.srcPort, dst, t.dstPort);
   if (c) {
     segment(sim, table, c, t);
     return;
   }
-  const l = t.flags & TCP_FLAG.SYN && !(t.flags & (TCP_FLAG.ACK | TCP_FLAG.RST)) ? table.listenerFor(ns, pkt.ip.dst, t.dstPort) : null;
+  const l = t.flags & TCP_FLAG.SYN && !(t.flags & (TCP_FLAG.ACK | TCP_FLAG.RST)) ? table.listenerFor(ns, dst, t.dstPort) : null;
   if (!l) {
-    sim.drop(ns, 'no-socket', `nothing listens on TCP ${ip4ToString(pkt.ip.dst)}:${t.dstPort}: answered with a RST`, pkt, null);
+    const why = `nothing listens on TCP ${inetToString(dst)}:${t.dstPort}: answered with a RST`;
+    if (isIp6Packet(pkt)) {
+      if (sim.tracer) sim.stepDrop(ns, 'no-socket', `${describe6(pkt)}: ${why}`);
+    } else sim.drop(ns, 'no-socket', why, pkt, null);
     sendReset(sim, st, pkt);
     return;
   }
   const queued = (table.conns.get(ns) ?? []).filter((x) => x.state === 'SYN-RECV' && x.lport === l.port).length;
   // a full accept queue drops the SYN (the client retransmits)
   if (queued > l.backlog) return;
-  const child: TcpConn = { ns, local: pkt.ip.dst, lport: t.dstPort, remote: pkt.ip.src, rport: t.srcPort, state: 'SYN-RECV', snd: ISN_SERVER, rcv: t.seq + 1, events: {}, retries: 0 };
+  const child: TcpConn = {
+    ns,
+    local: dst,
+    lport: t.dstPort,
+    remote: src,
+    rport: t.srcPort,
+    state: 'SYN-RECV',
+    snd: ISN_SERVER,
+    rcv: t.seq + 1,
+    events: {},
+    retries: 0,
+    mapped: isV6(l.local) && !isV6(dst),
+  };
   table.add(child);
-  table.hook(sim, ns);
-  if (sim.tracer) sim.step(ns, 'socket', `${describe(pkt)}: SYN to the listener on ${ip4ToString(l.local)}:${l.port}`);
+  hookErrors(sim, table, ns);
+  if (sim.tracer) sim.step(ns, 'socket', `${isIp6Packet(pkt) ? describe6(pkt) : describe(pkt)}: SYN to the listener on ${inetToString(l.local)}:${l.port}`);
   send(sim, child, TCP_FLAG.SYN | TCP_FLAG.ACK);
   pendingAccept.set(child, l);
 }
@@ -429,14 +292,35 @@ function timeWait(sim: Simulator, table: TcpTable, c: TcpConn): void {
 function tcpErr(sim: Simulator, table: TcpTable, ns: Netns, err: IcmpErrorRepr): void {
   const q = err.original;
   if (q.ip.protocol !== IP_PROTO.tcp || !q.tcp) return;
-  const c = table.connFor(ns, q.ip.dst, q.tcp.dstPort, q.ip.src, q.tcp.srcPort);
-  if (!c || c.state !== 'SYN-SENT') return;
   let errno: string | null = null;
   if (err.type === ICMP_TYPE.destUnreachable) {
     if (err.code === ICMP_UNREACH.fragNeeded) return;
     errno = unreachErrno(err.code);
   } else if (err.type === ICMP_TYPE.paramProblem) errno = 'EPROTO';
   else return;
-  if (sim.tracer) sim.step(ns, 'socket', `TCP connect to ${ip4ToString(c.remote)}:${c.rport} fails: ${errno}`);
+  abortConnect(sim, table, ns, q.ip.src, q.ip.dst, q.tcp, errno);
+}
+
+/** tcp_v6_err: the same for an ICMPv6 error (icmpv6_err_convert's errno; packet too big is not one). */
+function tcpErr6(sim: Simulator, table: TcpTable, ns: Netns, err: Icmp6ErrorRepr): void {
+  const q = err.original;
+  const errno = icmpv6ErrConvert(err.type, err.code);
+  if (!q.tcp || errno === null) return;
+  abortConnect(sim, table, ns, q.ip6.src, q.ip6.dst, q.tcp, errno);
+}
+
+/** A SYN-SENT socket whose segment `src → dst` the error quotes fails with `errno`. */
+function abortConnect(sim: Simulator, table: TcpTable, ns: Netns, src: InetAddr, dst: InetAddr, t: TcpRepr, errno: string): void {
+  const c = table.connFor(ns, dst, t.dstPort, src, t.srcPort);
+  if (!c || c.state !== 'SYN-SENT') return;
+  // measured (6.18, veth): an ICMPv6 error about the first SYN that comes back in the connect
+  // call's own run of packets finds the socket owned by connect() — only sk_err_soft is set,
+  // and the retransmitted SYN's error ends it a second later; IPv4's ends it at once
+  if (isV6(dst) && c.retries === 0 && c.connectAt !== undefined && sim.now - c.connectAt < CONNECT_RUN_US) {
+    c.softErr = errno;
+    if (sim.tracer) sim.step(ns, 'socket', `TCP connect to ${inetToString(c.remote)}:${c.rport}: ${errno} while connect() owns the socket (kept as its soft error)`);
+    return;
+  }
+  if (sim.tracer) sim.step(ns, 'socket', `TCP connect to ${inetToString(c.remote)}:${c.rport} fails: ${errno}`);
   fail(sim, table, c, errno);
 }

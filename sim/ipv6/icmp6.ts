@@ -35,7 +35,7 @@ function hopLimit(rt: Rt6Entry): number {
 /** The quote of `p` an error carries. */
 function quote6(p: Ip6Packet): Icmp6ErrorRepr['original'] {
   const i = p.icmp6;
-  return { ip6: { ...p.ip6 }, echo: i && isEcho6(i) ? { ...i } : null, udp: p.udp ? { ...p.udp } : null };
+  return { ip6: { ...p.ip6 }, echo: i && isEcho6(i) ? { ...i } : null, udp: p.udp ? { ...p.udp } : null, tcp: p.tcp ? { ...p.tcp, data: undefined } : null };
 }
 
 /**

@@ -145,7 +145,8 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, matches: (
 function act(s: WalkCore, t: NfTarget): void {
   if (t.kind === 'MARK') s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
   else if (t.kind === 'CONNMARK') {
-    const ct = s.meta.ct;
+    // either family's connection: an IPv6 packet's is ct6
+    const ct = s.meta.ct ?? s.meta.ct6;
     if (!ct) return;
     if (t.mode === 'set') ct.mark = ((ct.mark & ~t.ctmask) ^ t.value) >>> 0;
     else if (t.mode === 'save') ct.mark = ((ct.mark & ~t.ctmask) ^ (s.meta.mark & t.nfmask)) >>> 0;

@@ -121,13 +121,19 @@ const TCP_STATE_TIMEOUT: Record<string, number> = {
   CLOSE: 10_000_000,
 };
 
+/** What the TCP tracker keeps of a connection, in either family's entry. */
+export type TcpCt = Pick<CtEntry, 'status' | 'expires' | 'tcpState' | 'tcpFinDir'>;
+
+function refreshTcp(ct: CtEntry, now: number, pkt: IpPacket, dir: 'original' | 'reply'): void {
+  tcpTrack(ct, now, pkt.tcp?.flags ?? 0, dir);
+}
+
 /**
  * tcp_packet's state table (tcp_conntracks[]), for the segments a connection's life is made of:
  * SYN, SYN-ACK, the third ACK (ASSURED from SYN_RECV to ESTABLISHED), FIN from either side,
- * the ACKs of the close, RST.
+ * the ACKs of the close, RST. One tracker for IPv4 and IPv6 (nf_conntrack_proto_tcp.c serves both).
  */
-function refreshTcp(ct: CtEntry, now: number, pkt: IpPacket, dir: 'original' | 'reply'): void {
-  const f = pkt.tcp?.flags ?? 0;
+export function tcpTrack(ct: TcpCt, now: number, f: number, dir: 'original' | 'reply'): void {
   const SYN = 0x02;
   const ACK = 0x10;
   const FIN = 0x01;

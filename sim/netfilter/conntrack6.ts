@@ -7,11 +7,13 @@
  * noct_valid_new); an ICMPv6 message that cannot open a connection (an echo reply nobody
  * asked for, an error about nothing known) and a TCP segment other than a SYN that finds no
  * connection stay without one, which rules see as INVALID. A new entry joins the table when
- * its first packet is confirmed (INPUT or POSTROUTING). TCP's state machine is not followed:
- * a connection lives as long as an established one, from its first reply.
+ * its first packet is confirmed (INPUT or POSTROUTING). TCP follows IPv4's tracker
+ * (conntrack.ts tcpTrack): states, ASSURED and their timeouts.
  */
 import { invertTuple6, type Ct6Entry, type Ct6Tuple } from '../../src/model/netfilter/conntrack6.js';
 import { CT_STATE } from '../../src/model/netfilter/match.js';
+import { IPS } from '../../src/model/netfilter/conntrack.js';
+import { tcpTrack } from './conntrack.js';
 import type { Netns } from '../../src/model/netns.js';
 import type { Ip6Packet } from '../packet.js';
 import type { NfRuntime } from './runtime.js';
@@ -44,6 +46,7 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
   if (meta.ct6State !== undefined) return;
   meta.ct6State = CT_STATE.INVALID;
   meta.ct6New = null;
+  meta.ct6 = null;
   const table = rt.conntrack6(ns);
   const m = pkt.icmp6;
   if (m && UNTRACKED.has(m.type)) {
@@ -61,17 +64,31 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
   const hit = table.find(t, now);
   if (hit) {
     const ct = hit.entry;
-    if (hit.dir === 'reply') ct.seenReply = true;
+    meta.ct6 = ct;
+    const flags = pkt.tcp?.flags ?? 0;
+    if (hit.dir === 'reply') {
+      // tcp_packet: a connection whose only reply is a RST is deleted at once
+      // (the RST itself passes as part of it)
+      if (t.proto === 6 && !ct.seenReply && flags & 0x04) {
+        table.remove(ct);
+        meta.ct6State = CT_STATE.ESTABLISHED;
+        return;
+      }
+      ct.seenReply = true;
+      ct.status |= IPS.SEEN_REPLY;
+    }
     meta.ct6State = hit.dir === 'reply' || ct.seenReply ? CT_STATE.ESTABLISHED : CT_STATE.NEW;
-    refresh(ct, now);
+    if (t.proto === 6) tcpTrack(ct, now, flags, hit.dir);
+    else refresh(ct, now);
     return;
   }
   if (t.proto === 58 && !ICMP6_NEW.has(t.type)) return;
-  const flags = (pkt as { tcp?: { flags?: number } | null }).tcp?.flags ?? 0;
+  const flags = pkt.tcp?.flags ?? 0;
   // tcp_new: only a SYN without RST or ACK opens a connection (nf_conntrack_tcp_loose picks up an ACK too)
   if (t.proto === 6 && flags & 0x04) return;
   const timeout = t.proto === 58 ? TIMEOUT.icmpv6 : t.proto === 17 ? TIMEOUT.udp : t.proto === 6 ? TIMEOUT.tcpSynSent : TIMEOUT.generic;
   meta.ct6New = table.create(t, now, timeout);
+  meta.ct6 = meta.ct6New;
   meta.ct6State = CT_STATE.NEW;
 }
 

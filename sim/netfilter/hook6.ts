@@ -80,7 +80,9 @@ export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6
     const code = v.with in REJECT6_CODE ? REJECT6_CODE[v.with as RejectWith6] : (ICMPX6[v.with] ?? null);
     // nf_send_unreach6: a packet this host sends is answered as if it came in on lo
     if (code !== null) sim.nfOps.reject6(sim, st, pkt, a.in, code);
-    return code !== null ? 'reject' : 'drop';
+    // nf_send_reset6: a RST back to the segment's sender
+    else if (v.with === 'tcp-reset' && pkt.tcp) sim.nfOps.reset(sim, st, pkt);
+    return code !== null || (v.with === 'tcp-reset' && pkt.tcp) ? 'reject' : 'drop';
   }
   return 'accept';
 }

@@ -68,6 +68,11 @@ function extMatch6(m: NfMatch, s: Match6State): boolean {
       if (!m.state) return false;
       return ((bits & m.state.mask) !== 0) !== m.state.invert;
     }
+    case 'connmark': {
+      const ct = s.meta.ct6;
+      if (!ct) return false;
+      return (((ct.mark & m.mask) >>> 0 === m.value) as boolean) !== m.invert;
+    }
     case 'comment':
       return true;
     case 'mark':

@@ -6,7 +6,7 @@
  */
 import type { Frame, Ip6Packet, IpPacket } from '../packet.js';
 import { emitIcmp6 } from '../wire/icmpv6.js';
-import { emitIpv6, NEXTHDR } from '../wire/ipv6.js';
+import { emitIpv6, NEXTHDR, pseudoHeaderSum } from '../wire/ipv6.js';
 import { emitArp } from '../wire/arp.js';
 import { emitEthernet, ETHERTYPE } from '../wire/ethernet.js';
 import { emitIcmp } from '../wire/icmp.js';
@@ -48,8 +48,8 @@ function tunnelPayload(p: IpPacket, inner: Uint8Array): Uint8Array {
 }
 
 /**
- * The IPv6 packet: header, the hop-by-hop router alert an MLD report carries, then ICMPv6 or
- * UDP (a tunnel's inner packet as its payload); a payload the engine does not model is zeros.
+ * The IPv6 packet: header, the hop-by-hop router alert an MLD report carries, then ICMPv6,
+ * UDP (a tunnel's inner packet as its payload) or TCP; a payload the engine does not model is zeros.
  */
 export function packetBytes6(p: Ip6Packet): Uint8Array {
   const h = p.ip6;
@@ -58,7 +58,8 @@ export function packetBytes6(p: Ip6Packet): Uint8Array {
   else if (p.udp) {
     const inner = p.inner?.pkt ? packetBytes(p.inner.pkt) : p.inner?.pkt6 ? packetBytes6(p.inner.pkt6) : new Uint8Array(p.udp.payloadLen);
     payload = emitUdp(p.udp, inner);
-  } else payload = new Uint8Array(h.payloadLen);
+  } else if (p.tcp) payload = emitTcp(p.tcp, 0, 0, h.payloadLen, pseudoHeaderSum(h.src, h.dst, h.payloadLen, NEXTHDR.tcp));
+  else payload = new Uint8Array(h.payloadLen);
   if (h.nextHeader === NEXTHDR.hopopts) {
     // next header ICMPv6, length 0 (8 bytes), router alert (MLD), PadN
     const hbh = new Uint8Array(8 + payload.length);

@@ -78,7 +78,8 @@ function probeTcp(sim: Simulator, from: Netns, dst: Ip4, port: number, wait: num
     if (result.errno) return { answer: fromErrno(result.errno), errno: result.errno, endpoint: null };
     // the server's half of the handshake is the connection the probe added besides its own
     let endpoint: PortProbe['endpoint'] = null;
-    for (const l of table.conns.values()) for (const c of l) if (c !== r.conn && !before.has(c) && c.state === 'SYN-RECV') endpoint = { ns: c.ns, addr: c.local, port: c.lport };
+    for (const l of table.conns.values())
+      for (const c of l) if (c !== r.conn && !before.has(c) && c.state === 'SYN-RECV' && typeof c.local === 'number') endpoint = { ns: c.ns, addr: c.local, port: c.lport };
     return { answer: 'open', errno: null, endpoint };
   } finally {
     restore();

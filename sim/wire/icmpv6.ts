@@ -9,6 +9,7 @@ import { ip6Bytes, ip6FromBytes, type Ip6 } from '../../src/model/ipv6/ip6.js';
 import { get16, get32, getMac, put16, put32, putMac } from './bytes.js';
 import { emitIpv6, IPV6_HEADER_LEN, parseIpv6, pseudoHeaderSum, type Ipv6Repr } from './ipv6.js';
 import { UDP_HEADER_LEN, type UdpRepr } from './udp.js';
+import type { TcpRepr } from './tcp.js';
 
 export const ICMP6 = {
   destUnreach: 1,
@@ -44,7 +45,7 @@ export interface Icmp6ErrorRepr {
   code: number;
   /** packet too big: the MTU; parameter problem: the pointer; else 0 */
   info: number;
-  original: { ip6: Ipv6Repr; echo: Icmp6EchoRepr | null; udp?: UdpRepr | null };
+  original: { ip6: Ipv6Repr; echo: Icmp6EchoRepr | null; udp?: UdpRepr | null; tcp?: TcpRepr | null };
 }
 
 export interface NdpRsRepr {

@@ -39,11 +39,12 @@ const WINDOW = 502;
 
 /**
  * The segment's bytes as Linux sends it (for pcap files): the header with the options the
- * simulator counts in its length — MSS 1460, SACK permitted, timestamps, window scale 7 on a
+ * simulator counts in its length — MSS 1460 (1440 over IPv6), SACK permitted, timestamps, window scale 7 on a
  * SYN (20 bytes), two NOPs and the timestamps on any other (12) — the payload (its text, or
- * zeros), and the checksum over the IPv4 pseudo-header. Timestamps are written as 0.
+ * zeros), and the checksum over the IPv4 pseudo-header — or, for a segment in IPv6, over the
+ * sum of its pseudo-header (`pseudo6`, RFC 8200 8.1). Timestamps are written as 0.
  */
-export function emitTcp(t: TcpRepr, src: number, dst: number, segmentLen: number): Uint8Array {
+export function emitTcp(t: TcpRepr, src: number, dst: number, segmentLen: number, pseudo6?: number): Uint8Array {
   const b = new Uint8Array(Math.max(segmentLen, TCP_HEADER_LEN + t.payloadLen));
   const hdr = b.length - t.payloadLen;
   b[0] = (t.srcPort >>> 8) & 255;
@@ -65,12 +66,14 @@ export function emitTcp(t: TcpRepr, src: number, dst: number, segmentLen: number
   b[14] = win >>> 8;
   b[15] = win & 255;
   const opts = hdr - TCP_HEADER_LEN;
-  if (opts === 20) b.set([2, 4, 0x05, 0xb4, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 7], TCP_HEADER_LEN);
+  // the MSS of a 1500-byte link: 1460 under IPv4's 20-byte header, 1440 under IPv6's 40
+  const mss = pseudo6 === undefined ? 1460 : 1440;
+  if (opts === 20) b.set([2, 4, mss >>> 8, mss & 255, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 7], TCP_HEADER_LEN);
   else if (opts === 12) b.set([1, 1, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0], TCP_HEADER_LEN);
   else b.fill(1, TCP_HEADER_LEN, hdr);
   if (t.data) for (let i = 0; i < t.data.length && i < t.payloadLen; i++) b[hdr + i] = t.data.charCodeAt(i) & 255;
   // RFC 9293 3.1: the checksum covers a pseudo-header of the addresses, protocol 6 and the length
-  let sum = (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + 6 + b.length;
+  let sum = pseudo6 ?? (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + 6 + b.length;
   for (let i = 0; i + 1 < b.length; i += 2) sum += (b[i]! << 8) | b[i + 1]!;
   if (b.length & 1) sum += b[b.length - 1]! << 8;
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);

@@ -166,11 +166,11 @@ const ssCheck: KernelOnlyCheck = (argv) => {
 };
 
 /**
- * curl: only an http:// URL with a literal IPv4 address (nothing resolved, nothing outside the
+ * curl: only an http:// URL with a literal IPv4 address or a bracketed IPv6 one (nothing resolved, nothing outside the
  * sandbox's namespaces), output only to /dev/null, and the few options the model knows.
  */
-const CURL_URL = /^(?:http:\/\/)?\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/?=&%-]*)?$/;
-const CURL_FLAGS = new Set(['-s', '-S', '-I', '-sS', '-Ss', '-sI', '-Is', '-sSI', '--silent', '--show-error', '--head']);
+const CURL_URL = /^(?:http:\/\/)?(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]{2,45}\])(?::\d{1,5})?(?:\/[A-Za-z0-9._~/?=&%-]*)?$/;
+const CURL_FLAGS = new Set(['-s', '-S', '-I', '-sS', '-Ss', '-sI', '-Is', '-sSI', '--silent', '--show-error', '--head', '-g', '-4', '-6', '--globoff', '--ipv4', '--ipv6']);
 const CURL_VALUES = new Set(['-o', '-w', '-m', '--output', '--write-out', '--max-time', '--connect-timeout']);
 
 const curlCheck: KernelOnlyCheck = (argv) => {
@@ -190,7 +190,7 @@ const curlCheck: KernelOnlyCheck = (argv) => {
       continue;
     }
     if (a.startsWith('-')) return `curl option ${a}`;
-    if (!CURL_URL.test(a)) return `curl URL ${a}: only http:// and a literal IPv4 address`;
+    if (!CURL_URL.test(a)) return `curl URL ${a}: only http:// and a literal address`;
     urls++;
   }
   return urls === 1 ? null : 'curl needs exactly one URL';
@@ -203,7 +203,7 @@ const python3Check: KernelOnlyCheck = (argv) => {
     const a = argv[i]!;
     if (a === '--bind' || a === '-b') {
       const v = argv[++i];
-      if (v === undefined || !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v)) return 'http.server --bind takes an IPv4 address';
+      if (v === undefined || !/^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:.]{2,45})$/.test(v) || (!v.includes(':') && !v.includes('.'))) return 'http.server --bind takes a literal address';
       continue;
     }
     if (!/^\d{1,5}$/.test(a)) return `http.server argument ${a}`;

@@ -1,9 +1,10 @@
 /**
  * The IPv6 connection tracking table of one namespace (nf_conntrack with NFPROTO_IPV6): each
  * connection under its original and its reply tuple, for the state tests of an inet or ip6
- * chain (`ct state established,related`). Tracked: ICMPv6 echo, TCP, UDP and any other
- * protocol by its addresses; no NAT of IPv6 is modelled, so the reply tuple is the original
- * inverted. Entries die on the virtual clock; `conntrack -F` empties it.
+ * chain (`ct state established,related`) and `conntrack -L -f ipv6`. Tracked: ICMPv6 echo, TCP
+ * (with the tracker's states, as IPv4's), UDP and any other protocol by its addresses; no NAT
+ * of IPv6 is modelled, so the reply tuple is the original inverted. Entries die on the virtual
+ * clock; `conntrack -F` empties it.
  */
 import type { Ip6 } from '../ipv6/ip6.js';
 import type { CtDir } from './conntrack.js';
@@ -23,9 +24,16 @@ export interface Ct6Entry {
   orig: Ct6Tuple;
   reply: Ct6Tuple;
   seenReply: boolean;
+  /** IPS_* bits (SEEN_REPLY, ASSURED), as conntrack -L shows them */
+  status: number;
   /** virtual µs when it dies */
   expires: number;
   id: number;
+  mark: number;
+  /** TCP: the tracker's state (SYN_SENT, ESTABLISHED, TIME_WAIT …) */
+  tcpState?: string;
+  /** TCP: the direction the first FIN came from */
+  tcpFinDir?: CtDir;
 }
 
 /** invmap[] of nf_conntrack_proto_icmpv6.c: echo request ↔ reply, node information query ↔ reply. */
@@ -57,7 +65,7 @@ export class Ct6Table {
 
   /** A new entry, not yet in the table: it joins when its first packet is confirmed. */
   create(orig: Ct6Tuple, now: number, timeoutUs: number): Ct6Entry {
-    return { orig, reply: invertTuple6(orig), seenReply: false, expires: now + timeoutUs, id: this.nextId++ };
+    return { orig, reply: invertTuple6(orig), seenReply: false, status: 0, expires: now + timeoutUs, id: this.nextId++, mark: 0, tcpState: orig.proto === 6 ? 'SYN_SENT' : undefined };
   }
 
   /** __nf_conntrack_confirm; false when either tuple is taken. */
@@ -80,6 +88,13 @@ export class Ct6Table {
 
   get size(): number {
     return this.byTuple.size / 2;
+  }
+
+  /** The connections alive at `now`, in creation order. */
+  entries(now: number): Ct6Entry[] {
+    const out: Ct6Entry[] = [];
+    for (const { entry, dir } of this.byTuple.values()) if (dir === 'original' && entry.expires > now) out.push(entry);
+    return out.sort((a, b) => a.id - b.id);
   }
 
   /** How many connections are alive at `now`. */

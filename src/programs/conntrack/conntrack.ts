@@ -6,11 +6,13 @@
  */
 import { ip4ToString, parseIp4 } from '../../model/ip.js';
 import { IPS, type CtEntry, type CtTuple } from '../../model/netfilter/conntrack.js';
+import type { Ct6Entry, Ct6Tuple } from '../../model/netfilter/conntrack6.js';
+import { formatIp6 } from '../../model/ipv6/ip6.js';
 import type { ProgramContext, ProgramResult } from '../program.js';
 
 const HEAD = 'conntrack v1.4.7 (conntrack-tools)';
 
-const PROTO_NAMES: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 132: 'sctp', 33: 'dccp', 136: 'udplite', 47: 'gre' };
+const PROTO_NAMES: Record<number, string> = { 1: 'icmp', 58: 'icmpv6', 6: 'tcp', 17: 'udp', 132: 'sctp', 33: 'dccp', 136: 'udplite', 47: 'gre' };
 
 function usage(msg: string): ProgramResult {
   return { exit: 2, stdout: '', stderr: `${HEAD}: ${msg}\nTry \`conntrack -h' or 'conntrack --help' for more information.\n` };
@@ -20,17 +22,18 @@ function unsupported(why: string): ProgramResult {
   return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${why} is not modelled\n`, unsupported: true };
 }
 
-function tupleText(t: CtTuple): string {
-  let s = `src=${ip4ToString(t.src)} dst=${ip4ToString(t.dst)} `;
-  if (t.proto === 1) s += `type=${t.type} code=${t.code} id=${t.sport} `;
+function tupleText(t: CtTuple | Ct6Tuple): string {
+  const text = (a: number | bigint) => (typeof a === 'bigint' ? formatIp6(a) : ip4ToString(a));
+  let s = `src=${text(t.src)} dst=${text(t.dst)} `;
+  if (t.proto === 1 || t.proto === 58) s += `type=${t.type} code=${'code' in t ? t.code : 0} id=${t.sport} `;
   else if (t.proto === 6 || t.proto === 17) s += `sport=${t.sport} dport=${t.dport} `;
   return s;
 }
 
 /** One entry as `conntrack -L` prints it (extended: with the layer 3 name and number first). */
-export function entryText(e: CtEntry, now: number, extended: boolean): string {
+export function entryText(e: CtEntry | Ct6Entry, now: number, extended: boolean): string {
   const name = PROTO_NAMES[e.orig.proto] ?? 'unknown';
-  let s = extended ? 'ipv4     2 ' : '';
+  let s = extended ? (typeof e.orig.src === 'bigint' ? 'ipv6     10 ' : 'ipv4     2 ') : '';
   s += `${name.padEnd(8)} ${e.orig.proto} ${Math.max(0, Math.floor((e.expires - now) / 1e6))} `;
   if (e.orig.proto === 6) s += `${e.tcpState ?? 'NONE'} `;
   s += tupleText(e.orig);
@@ -72,6 +75,8 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
   let extended = false;
   /** IPv6 connections cannot be selected (-f ipv4, or an IPv4 address to match) */
   let v4only = false;
+  /** only IPv6 connections (-f ipv6): an IPv4 filter then selects nothing the model lists */
+  let v6only = false;
   const f: Filters = { proto: null, src: null, dst: null, replySrc: null, replyDst: null, sport: null, dport: null };
   const cmds: Record<string, 'L' | 'D' | 'F' | 'C'> = { '-L': 'L', '--dump': 'L', '-D': 'D', '--delete': 'D', '-F': 'F', '--flush': 'F', '-C': 'C', '--count': 'C' };
   const addrOpts: Record<string, keyof Filters> = {
@@ -119,8 +124,9 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
       if (value !== 'extended') return unsupported(`conntrack -o ${value ?? ''}`);
       extended = true;
       i++;
-    } else if ((a === '-f' || a === '--family') && value === 'ipv4') {
-      v4only = true;
+    } else if ((a === '-f' || a === '--family') && (value === 'ipv4' || value === 'ipv6')) {
+      if (value === 'ipv4') v4only = true;
+      else v6only = true;
       i++;
     } else if (/^-[A-Za-z]$|^--[a-z-]+$/.test(a) && !KNOWN.has(a)) return usage(`unknown option \`${a}'`);
     else return unsupported(`conntrack ${a}`);
@@ -136,11 +142,27 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
     ctx.sim.nf.conntrack6(ns).clear();
     return { exit: 0, stdout: '', stderr: `${HEAD}: connection tracking table has been emptied.\n` };
   }
+  if (v6only) return listV6(ctx, cmd, f, extended, v4only);
   const hits = table.entries(now).filter((e) => selected(e, f));
-  // IPv6 connections are tracked and counted, not listed: the kernel lists both families in its hash order
+  // both families at once: the kernel lists them in its hash order, which the model does not follow
   const six = v4only ? 0 : ctx.sim.nf.conntrack6(ns).live(now);
   if (cmd === 'C' && f.proto === null && f.sport === null && f.dport === null) return { exit: 0, stdout: `${hits.length + six}\n`, stderr: '' };
   if (six) return unsupported('conntrack on IPv6 connections (listed, filtered or deleted)');
+  if (cmd === 'C') return { exit: 0, stdout: `${hits.length}\n`, stderr: '' };
+  const text = hits.map((e) => entryText(e, now, extended)).join('');
+  if (cmd === 'D') {
+    for (const e of hits) table.remove(e);
+    return { exit: hits.length ? 0 : 1, stdout: text, stderr: `${HEAD}: ${hits.length} flow entries have been deleted.\n` };
+  }
+  return { exit: 0, stdout: text, stderr: `${HEAD}: ${hits.length} flow entries have been shown.\n` };
+}
+
+/** `-f ipv6`: the IPv6 connections (-p, --sport, --dport select; address filters are IPv4's here). */
+function listV6(ctx: ProgramContext, cmd: 'L' | 'D' | 'C', f: Filters, extended: boolean, v4filter: boolean): ProgramResult {
+  if (v4filter) return unsupported('conntrack -f ipv6 with an IPv4 address filter');
+  const now = ctx.sim.now;
+  const table = ctx.sim.nf.conntrack6(ctx.ns);
+  const hits = table.entries(now).filter((e) => (f.proto === null || e.orig.proto === f.proto) && (f.sport === null || e.orig.sport === f.sport) && (f.dport === null || e.orig.dport === f.dport));
   if (cmd === 'C') return { exit: 0, stdout: `${hits.length}\n`, stderr: '' };
   const text = hits.map((e) => entryText(e, now, extended)).join('');
   if (cmd === 'D') {

@@ -4,10 +4,9 @@
  * own give-up after its SYN retransmissions (ETIMEDOUT, 127 s) — or until the program's own
  * timeout (nc -w, curl -m / --connect-timeout) comes first.
  */
-import type { Ip4 } from '../../model/ip.js';
 import type { Netns } from '../../model/netns.js';
 import type { Simulator } from '../../../sim/simulator.js';
-import { tcpClose, tcpConnect, type TcpConn, type TcpEvents } from '../../../sim/tcp.js';
+import { tcpClose, tcpConnect, type InetAddr, type TcpConn, type TcpEvents } from '../../../sim/tcp.js';
 
 export type ConnectOutcome = { kind: 'connected'; conn: TcpConn; us: number } | { kind: 'error'; errno: string; us: number } | { kind: 'timeout'; us: number };
 
@@ -18,7 +17,7 @@ const KERNEL_GIVE_UP_US = 128_000_000;
  * Connects from `ns` to `dst:port`, waiting at most `timeoutUs` (null: until the kernel answers).
  * `events` are the connection's once established (its data, its peer's close).
  */
-export function blockingConnect(sim: Simulator, ns: Netns, dst: Ip4, port: number, timeoutUs: number | null, events: TcpEvents = {}): ConnectOutcome {
+export function blockingConnect(sim: Simulator, ns: Netns, dst: InetAddr, port: number, timeoutUs: number | null, events: TcpEvents = {}): ConnectOutcome {
   sim.sync();
   const t0 = sim.now;
   let result: ConnectOutcome | null = null;

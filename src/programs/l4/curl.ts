@@ -1,18 +1,19 @@
 /**
  * `curl` (7.88) over the simulator, for what tutorials check services with: an `http://ADDR[:PORT][/PATH]`
- * URL with a literal IPv4 address, `-s`/`-S`, `-o /dev/null`, `-w '%{http_code}'`, `-m`,
+ * URL with a literal IPv4 address or a bracketed IPv6 one (`-g`, `-4`/`-6` of its family), `-s`/`-S`, `-o /dev/null`, `-w '%{http_code}'`, `-m`,
  * `--connect-timeout`, `-I`. Its exit statuses: 0 (any HTTP answer), 7 (the connect failed),
  * 28 (a timeout), 52 (the server closed without answering). The progress meter (shown without
  * `-s`) depends on the wall clock: such lines are reported not modelled. Never a name (no
  * resolver), never a file written (only -o /dev/null).
  */
 import { parseIp4 } from '../../model/ip.js';
+import { parseIp6 } from '../../model/ipv6/ip6.js';
 import { unsupported } from '../../iproute2/types.js';
 import { tcpClose, tcpWrite } from '../../../sim/tcp.js';
 import type { ProgramContext, ProgramResult } from '../program.js';
 import { blockingConnect, waitFor } from './connect.js';
 
-const URL_RE = /^(?:http:\/\/)?(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(\/[^\s#]*)?$/;
+const URL_RE = /^(?:http:\/\/)?(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])(?::(\d{1,5}))?(\/[^\s#]*)?$/;
 
 interface CurlOpts {
   silent: boolean;
@@ -23,12 +24,25 @@ interface CurlOpts {
   connectTimeout: number | null;
   head: boolean;
   url: string | null;
+  /** -4 or -6: the family its name may resolve to */
+  family: 4 | 6 | null;
 }
 
-const LONG: Record<string, string> = { '--silent': 's', '--show-error': 'S', '--output': 'o', '--write-out': 'w', '--max-time': 'm', '--head': 'I', '--connect-timeout': 'C' };
+const LONG: Record<string, string> = {
+  '--globoff': 'g',
+  '--ipv4': '4',
+  '--ipv6': '6',
+  '--silent': 's',
+  '--show-error': 'S',
+  '--output': 'o',
+  '--write-out': 'w',
+  '--max-time': 'm',
+  '--head': 'I',
+  '--connect-timeout': 'C',
+};
 
 function parse(argv: string[]): CurlOpts | { unsupported: string } {
-  const o: CurlOpts = { silent: false, showError: false, out: null, write: null, maxTime: null, connectTimeout: null, head: false, url: null };
+  const o: CurlOpts = { silent: false, showError: false, out: null, write: null, maxTime: null, connectTimeout: null, head: false, url: null, family: null };
   const take = (c: string, v: string | undefined): string | null => {
     if (v === undefined) return `curl option -${c} without its value`;
     if (c === 'o') o.out = v;
@@ -54,7 +68,7 @@ function parse(argv: string[]): CurlOpts | { unsupported: string } {
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j]!;
-        if ('sSI'.includes(c)) {
+        if ('sSIg46'.includes(c)) {
           flag(o, c);
           continue;
         }
@@ -77,6 +91,7 @@ function flag(o: CurlOpts, c: string): void {
   if (c === 's') o.silent = true;
   else if (c === 'S') o.showError = true;
   else if (c === 'I') o.head = true;
+  else if (c === '4' || c === '6') o.family = c === '4' ? 4 : 6;
 }
 
 /** -w's format: %{http_code} and the escapes curl reads (\n, \t). */
@@ -96,8 +111,12 @@ export function runCurl(ctx: ProgramContext, argv: string[]): ProgramResult {
   if ('unsupported' in o) return unsupported(o.unsupported);
   if (o.url === null) return { exit: 2, stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n" };
   const m = URL_RE.exec(o.url);
-  const dst = m ? parseIp4(m[1]!) : null;
-  if (!m || dst === null) return unsupported('curl to anything but http:// and a literal IPv4 address');
+  // a bracketed host is an IPv6 literal; curl names it without the brackets in its messages
+  const v6 = m?.[1]?.startsWith('[') ?? false;
+  const name = m ? (v6 ? m[1]!.slice(1, -1) : m[1]!) : '';
+  const dst = m ? (v6 ? parseIp6(name) : parseIp4(name)) : null;
+  if (!m || dst === null) return unsupported('curl to anything but http:// and a literal address');
+  if (o.family !== null && o.family !== (v6 ? 6 : 4)) return unsupported(`curl -${o.family} to an address of the other family`);
   if (o.out !== null && o.out !== '/dev/null') return unsupported('curl -o other than /dev/null');
   if (o.write !== null && /%\{(?!http_code\}|response_code\})/.test(o.write)) return unsupported('curl -w variables other than %{http_code}');
   if (!o.silent) return unsupported('curl without -s (its progress meter follows the wall clock)');
@@ -123,9 +142,9 @@ export function runCurl(ctx: ProgramContext, argv: string[]): ProgramResult {
   const ms = (us: number) => Math.round(us / 1000);
   if (r.kind === 'timeout') {
     if (maxUs !== null && (ctUs === null || maxUs <= ctUs)) return fail(28, `Connection timed out after ${ms(r.us)} milliseconds`);
-    return fail(28, `Failed to connect to ${m[1]} port ${port} after ${ms(r.us)} ms: Timeout was reached`);
+    return fail(28, `Failed to connect to ${name} port ${port} after ${ms(r.us)} ms: Timeout was reached`);
   }
-  if (r.kind === 'error') return fail(7, `Failed to connect to ${m[1]} port ${port} after ${ms(r.us)} ms: Couldn't connect to server`);
+  if (r.kind === 'error') return fail(7, `Failed to connect to ${name} port ${port} after ${ms(r.us)} ms: Couldn't connect to server`);
   // curl leaves the scheme's default port out of Host (a request to :80 says `Host: ADDR`)
   const host = m[2] && port !== 80 ? `${m[1]}:${m[2]}` : m[1]!;
   tcpWrite(sim, r.conn, `${o.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n`);

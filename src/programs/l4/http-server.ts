@@ -7,7 +7,9 @@
  * `http.server` with a port and a bind address is modelled (never another module or script,
  * never `--directory` or `--cgi`).
  */
-import { ip4ToString, parseIp4, type Ip4 } from '../../model/ip.js';
+import { parseIp4 } from '../../model/ip.js';
+import { parseIp6 } from '../../model/ipv6/ip6.js';
+import { inetToString, isV6, type InetAddr } from '../../../sim/tcp-out.js';
 import { unsupported } from '../../iproute2/types.js';
 import type { Simulator } from '../../../sim/simulator.js';
 import { tcpClose, tcpWrite } from '../../../sim/tcp.js';
@@ -99,18 +101,20 @@ export function answer(sim: Simulator, client: string, request: string): { respo
 export function runPython3(ctx: ProgramContext, argv: string[]): ProgramResult {
   if (argv[0] !== '-m' || argv[1] !== 'http.server') return unsupported('python3 other than -m http.server');
   let port = 8000;
-  let bind: Ip4 = 0;
-  // without --bind, http.server's DualStackServer takes getaddrinfo's first passive answer: ::
-  let anyV6 = true;
+  // without --bind, http.server's DualStackServer takes getaddrinfo's first passive answer:
+  // glibc sorts :: and 0.0.0.0 by the source each would be reached from (RFC 6724 rule 5,
+  // matching labels): with lo up 127.0.0.1 matches 0.0.0.0's label and IPv4 comes first; with
+  // lo down neither has a source and :: stays first (measured: ss shows 0.0.0.0:8000 or *:8000)
+  const loUp = ctx.ns.linkList().some((l) => l.kind === 'loopback' && l.up);
+  let bind: InetAddr = loUp ? 0 : 0n;
   const rest = argv.slice(2);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--bind' || a === '-b') {
       const v = rest[++i];
-      const ip = v === undefined ? null : parseIp4(v);
-      if (ip === null) return unsupported('http.server --bind other than an IPv4 address');
+      const ip = v === undefined ? null : (parseIp4(v) ?? parseIp6(v));
+      if (ip === null) return unsupported('http.server --bind other than an address');
       bind = ip;
-      anyV6 = false;
     } else if (/^\d+$/.test(a)) port = Number(a);
     else return unsupported(`http.server argument ${a}`);
   }
@@ -118,47 +122,42 @@ export function runPython3(ctx: ProgramContext, argv: string[]): ProgramResult {
   const { sim, source } = ctx;
   if (!source.background) return unsupported('python3 -m http.server in the foreground serves until it is killed; start it in the background with &');
   const p = new ListenProcess(sim, ctx.ns, source.host, source.line, source.command);
-  const err = p.listen(
-    sim,
-    bind,
-    port,
-    BACKLOG,
-    (_s, c) => {
-      let req = '';
-      let answering = false;
-      return {
-        data: (s, conn, text) => {
-          req += text;
-          if (answering || !req.includes('\r\n\r\n')) return;
-          answering = true;
-          const full = req;
-          // end_headers() flushes the headers, copyfile() writes the body: two send()s
-          s.queue.after(ANSWER_US, () => {
-            const a = answer(s, (anyV6 ? '::ffff:' : '') + ip4ToString(conn.remote), full);
-            p.stderr += a.log;
-            tcpWrite(s, conn, a.response);
-            if (a.body) tcpWrite(s, conn, a.body);
-            // its close() comes after the body has left (the FIN rides alone, as tcpdump shows)
-            const closeWhenSent = () => {
-              if (conn.held?.length) s.queue.after(10, closeWhenSent);
-              else s.queue.after(CLOSE_US, () => tcpClose(s, conn));
-            };
-            closeWhenSent();
-          });
-        },
-        peerClosed: (s, conn) => {
-          // a request being answered closes when its handler returns
-          if (conn === c && !answering) tcpClose(s, conn);
-        },
-      };
-    },
-    anyV6,
-  );
+  const err = p.listen(sim, bind, port, BACKLOG, (_s, c) => {
+    let req = '';
+    let answering = false;
+    return {
+      data: (s, conn, text) => {
+        req += text;
+        if (answering || !req.includes('\r\n\r\n')) return;
+        answering = true;
+        const full = req;
+        // end_headers() flushes the headers, copyfile() writes the body: two send()s
+        s.queue.after(ANSWER_US, () => {
+          // an IPv6 socket sees an IPv4 peer as a mapped address
+          const a = answer(s, (isV6(bind) && !isV6(conn.remote) ? '::ffff:' : '') + inetToString(conn.remote), full);
+          p.stderr += a.log;
+          tcpWrite(s, conn, a.response);
+          if (a.body) tcpWrite(s, conn, a.body);
+          // its close() comes after the body has left (the FIN rides alone, as tcpdump shows)
+          const closeWhenSent = () => {
+            if (conn.held?.length) s.queue.after(10, closeWhenSent);
+            else s.queue.after(CLOSE_US, () => tcpClose(s, conn));
+          };
+          closeWhenSent();
+        });
+      },
+      peerClosed: (s, conn) => {
+        // a request being answered closes when its handler returns
+        if (conn === c && !answering) tcpClose(s, conn);
+      },
+    };
+  });
   if (err) {
     p.stderr = `OSError: [Errno ${err === 'EADDRINUSE' ? '98] Address already in use' : '99] Cannot assign requested address'}\n`;
     p.end(sim, 1, `bind: ${err}`);
     return { exit: 0, stdout: '', stderr: '' };
   }
-  p.stdout = anyV6 ? `Serving HTTP on :: port ${port} (http://[::]:${port}/) ...\n` : `Serving HTTP on ${ip4ToString(bind)} port ${port} (http://${ip4ToString(bind)}:${port}/) ...\n`;
+  const host = inetToString(bind);
+  p.stdout = `Serving HTTP on ${host} port ${port} (http://${isV6(bind) ? `[${host}]` : host}:${port}/) ...\n`;
   return { exit: 0, stdout: '', stderr: '' };
 }

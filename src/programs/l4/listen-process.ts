@@ -4,11 +4,10 @@
  * owner says; it ends when its owner says so (nc without -k after its one connection). Jobs
  * are reported as socat's are (sim/processes.ts).
  */
-import type { Ip4 } from '../../model/ip.js';
 import type { Netns } from '../../model/netns.js';
 import { processTable, type SimProcess } from '../../../sim/processes.js';
 import type { Simulator } from '../../../sim/simulator.js';
-import { tcpTable, type TcpConn, type TcpEvents, type TcpListener } from '../../../sim/tcp.js';
+import { tcpTable, type InetAddr, type TcpConn, type TcpEvents, type TcpListener } from '../../../sim/tcp.js';
 
 /** What the listening program does with a connection it accepted. */
 export type AcceptHandler = (sim: Simulator, c: TcpConn, p: ListenProcess) => TcpEvents;
@@ -35,8 +34,8 @@ export class ListenProcess implements SimProcess {
   }
 
   /** listen(): the errno when the port cannot be had. */
-  listen(sim: Simulator, local: Ip4, port: number, backlog: number, onAccept: AcceptHandler, anyV6 = false): string | null {
-    const l: TcpListener = { ns: this.ns, local, port, backlog, anyV6, accept: (s, c) => onAccept(s, c, this) };
+  listen(sim: Simulator, local: InetAddr, port: number, backlog: number, onAccept: AcceptHandler): string | null {
+    const l: TcpListener = { ns: this.ns, local, port, backlog, accept: (s, c) => onAccept(s, c, this) };
     const err = tcpTable(sim).listen(sim, l);
     if (err) return err;
     this.listener = l;

@@ -6,7 +6,9 @@
  * and statuses are netcat's own (connect failures on stderr, status 1). A UDP listener (`-u
  * -l`) binds its socket; the UDP client is nc-udp.ts; `-e`/`-c` and proxies are not modelled.
  */
-import { ip4ToString, parseIp4, type Ip4 } from '../../model/ip.js';
+import { ip4ToString, parseIp4 } from '../../model/ip.js';
+import { parseIp6 } from '../../model/ipv6/ip6.js';
+import { isLocalAddr, type InetAddr } from '../../../sim/tcp-out.js';
 import { unsupported } from '../../iproute2/types.js';
 import { STRERROR, udpTable, type UdpSocket } from '../../../sim/udp.js';
 import { tcpClose, tcpWrite } from '../../../sim/tcp.js';
@@ -25,7 +27,7 @@ const USAGE = `usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M tt
 const FLAGS = new Set('46CDdFhklNnrStUuvZz'.split(''));
 const VALUES = new Set('IiMmOPpqsTVWwXx'.split(''));
 /** what the model covers of each: the others are reported not modelled */
-const MODELLED_FLAGS = new Set('klnNuvz4'.split(''));
+const MODELLED_FLAGS = new Set('klnNuvz46'.split(''));
 const MODELLED_VALUES = new Set('pwsq'.split(''));
 const STRERR: Record<string, string> = { ...STRERROR, ETIMEDOUT: 'Connection timed out', ECONNRESET: 'Connection reset by peer' };
 
@@ -76,6 +78,20 @@ function portOf(s: string): number | string {
   return n;
 }
 
+/** getaddrinfo's EAI_ADDRFAMILY in gai_strerror's words */
+const EAI_ADDRFAMILY = 'Address family for hostname not supported';
+
+/**
+ * getaddrinfo of a literal address with -4 (AF_INET), -6 (AF_INET6) or neither: the address,
+ * 'family' when it is not of the asked family, null when it is no literal (a host name).
+ */
+function literal(o: NcOpts, text: string): InetAddr | 'family' | null {
+  const a = parseIp4(text) ?? parseIp6(text);
+  if (a === null) return null;
+  if ((o.flags.has('4') && typeof a === 'bigint') || (o.flags.has('6') && typeof a === 'number')) return 'family';
+  return a;
+}
+
 /** Runs nc in the namespace of `ctx`. */
 export function runNc(ctx: ProgramContext, argv: string[]): ProgramResult {
   const o = parse(argv);
@@ -88,21 +104,26 @@ function listen(ctx: ProgramContext, o: NcOpts): ProgramResult {
   const { sim, source } = ctx;
   if (o.flags.has('z')) return { exit: 1, stdout: '', stderr: 'nc: cannot use -z and -l\n' + USAGE };
   if (o.values.has('w') || o.values.has('s') || o.values.has('q')) return unsupported('nc -l with -w, -s or -q');
-  if (!source.background) return unsupported('nc -l in the foreground waits for a peer forever; start it in the background with &');
   const ops = [...o.operands];
   const portText = o.values.get('p') ?? ops.pop();
   if (portText === undefined) return { exit: 1, stdout: '', stderr: 'nc: missing port number\n' };
   if (ops.length > 1) return { exit: 1, stdout: '', stderr: USAGE };
   const port = portOf(portText);
   if (typeof port === 'string') return { exit: 1, stdout: '', stderr: port };
-  let local: Ip4 = 0;
+  // local_listen: getaddrinfo(NULL, port, AI_PASSIVE) answers 0.0.0.0 first, `::` alone with -6
+  let local: InetAddr = o.flags.has('6') ? 0n : 0;
   if (ops.length === 1) {
-    const a = parseIp4(ops[0]!);
+    const a = literal(o, ops[0]!);
     if (a === null) return unsupported('nc -l on a host name');
+    if (a === 'family') return { exit: 1, stdout: '', stderr: `nc: getaddrinfo: ${EAI_ADDRFAMILY}\n` };
     local = a;
   }
+  if (o.flags.has('u') && typeof local === 'bigint') return unsupported('nc -u over IPv6');
+  // a bind that fails ends nc at once, in the foreground too
+  if (!isLocalAddr(sim, sim.state(ctx.ns), local)) return { exit: 1, stdout: '', stderr: `nc: ${STRERR.EADDRNOTAVAIL}\n` };
+  if (!source.background) return unsupported('nc -l in the foreground waits for a peer forever; start it in the background with &');
   const p = new ListenProcess(sim, ctx.ns, source.host, source.line, source.command);
-  if (o.flags.has('u')) {
+  if (typeof local === 'number' && o.flags.has('u')) {
     const sock: UdpSocket = { ns: ctx.ns, local, port, remote: null, remotePort: 0, onDatagram() {}, onError() {} };
     const err = udpTable(sim).bind(sim, sock);
     if (err) p.end(sim, 1, `bind: ${err}`);
@@ -136,8 +157,9 @@ function client(ctx: ProgramContext, o: NcOpts): ProgramResult {
   if (o.operands.length === 0) return { exit: 1, stdout: '', stderr: USAGE };
   if (o.operands.length === 1) return { exit: 1, stdout: '', stderr: 'nc: missing port number\n' };
   const [host, ...ports] = o.operands as [string, ...string[]];
-  const dst = parseIp4(host);
+  const dst = literal(o, host);
   if (dst === null) return unsupported('nc to a host name (only literal addresses are modelled)');
+  if (dst === 'family') return { exit: 1, stdout: '', stderr: `nc: getaddrinfo for host "${host}" port ${ports[0]}: ${EAI_ADDRFAMILY}\n` };
   if (o.values.has('s') || o.values.has('p')) return unsupported('nc -s/-p as a client');
   const nums: number[] = [];
   for (const pt of ports) {
@@ -153,7 +175,10 @@ function client(ctx: ProgramContext, o: NcOpts): ProgramResult {
     timeoutUs = Number(w) * 1_000_000;
   }
   const v = o.flags.has('v');
-  if (o.flags.has('u')) return udpClient(ctx, { verbose: v, scan: o.flags.has('z'), waitUs: timeoutUs, host, dst, ports: nums }, STRERR);
+  if (o.flags.has('u')) {
+    if (typeof dst === 'bigint') return unsupported('nc -u over IPv6');
+    return udpClient(ctx, { verbose: v, scan: o.flags.has('z'), waitUs: timeoutUs, host, dst, ports: nums }, STRERR);
+  }
   let stderr = '';
   let stdout = '';
   let exit = 1;
@@ -176,7 +201,7 @@ function client(ctx: ProgramContext, o: NcOpts): ProgramResult {
       continue;
     }
     exit = 0;
-    if (v) stderr += `Connection to ${ip4ToString(dst)} ${port} port [tcp/${tcpServiceName(port)}] succeeded!\n`;
+    if (v) stderr += `Connection to ${typeof dst === 'bigint' ? host : ip4ToString(dst)} ${port} port [tcp/${tcpServiceName(port)}] succeeded!\n`;
     if (!o.flags.has('z')) {
       const input = ctx.stdin ?? '';
       if (input) tcpWrite(sim, r.conn, input);

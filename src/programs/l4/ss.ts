@@ -8,6 +8,8 @@
  * per listing.
  */
 import { ip4ToString } from '../../model/ip.js';
+import { formatIp6 } from '../../model/ipv6/ip6.js';
+import { isV6, type InetAddr } from '../../../sim/tcp-out.js';
 import { unsupported } from '../../iproute2/types.js';
 import { tcpTable } from '../../../sim/tcp.js';
 import { udpTable } from '../../../sim/udp.js';
@@ -36,6 +38,27 @@ function render(rows: Row[]): string {
   return out;
 }
 
+function byAddr(a: InetAddr, b: InetAddr): number {
+  if (isV6(a) !== isV6(b)) return isV6(a) ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** inet6_bind sets IPV6_V6ONLY on a socket bound to one IPv6 address (INET_DIAG_SKV6ONLY) */
+function v6only(a: InetAddr): boolean {
+  return isV6(a) && a !== 0n;
+}
+
+/** inet_addr_print: `::` of a dual-stack socket is `*`, other IPv6 addresses are bracketed. */
+function addrText(a: InetAddr, only6: boolean): string {
+  if (!isV6(a)) return ip4ToString(a);
+  return a === 0n && !only6 ? '*' : `[${formatIp6(a)}]`;
+}
+
+/** A connection's address; an IPv6 socket's IPv4 peer is an IPv4-mapped address. */
+function connText(a: InetAddr, mapped: boolean | undefined): string {
+  return mapped && !isV6(a) ? `[::ffff:${ip4ToString(a)}]` : addrText(a, true);
+}
+
 /** Runs ss in the namespace of `ctx`. */
 export function runSs(ctx: ProgramContext, argv: string[]): ProgramResult {
   const flags = new Set<string>();
@@ -53,16 +76,18 @@ export function runSs(ctx: ProgramContext, argv: string[]): ProgramResult {
   const ns = ctx.ns;
   if (flags.has('t')) {
     const t = tcpTable(ctx.sim);
-    const listeners = [...(t.listeners.get(ns) ?? [])].sort((a, b) => a.port - b.port || a.local - b.local);
-    if (listening) for (const l of listeners) rows.push(['LISTEN', '0', String(l.backlog), l.anyV6 ? '*:' : `${ip4ToString(l.local)}:`, String(l.port), l.anyV6 ? '*:' : '0.0.0.0:', '*', '']);
+    const listeners = [...(t.listeners.get(ns) ?? [])].sort((a, b) => a.port - b.port || byAddr(a.local, b.local));
+    if (listening)
+      for (const l of listeners)
+        rows.push(['LISTEN', '0', String(l.backlog), `${addrText(l.local, v6only(l.local))}:`, String(l.port), `${addrText(isV6(l.local) ? 0n : 0, v6only(l.local))}:`, '*', '']);
     if (connected) {
       // without -a, ss's default filter (SS_CONN) leaves out TIME-WAIT and SYN-RECV
       const skip = flags.has('a') ? ['CLOSED'] : ['CLOSED', 'TIME-WAIT', 'SYN-RECV'];
       const conns = [...(t.conns.get(ns) ?? [])].filter((c) => !skip.includes(c.state)).sort((a, b) => a.lport - b.lport || a.rport - b.rport);
-      for (const c of conns) rows.push([c.state, '0', '0', `${ip4ToString(c.local)}:`, String(c.lport), `${ip4ToString(c.remote)}:`, String(c.rport), '']);
+      for (const c of conns) rows.push([c.state, '0', '0', `${connText(c.local, c.mapped)}:`, String(c.lport), `${connText(c.remote, c.mapped)}:`, String(c.rport), '']);
     }
   } else {
-    const socks = [...udpTable(ctx.sim).sockets(ns)].sort((a, b) => a.port - b.port || a.local - b.local);
+    const socks = [...udpTable(ctx.sim).sockets(ns)].sort((a, b) => a.port - b.port || byAddr(a.local, b.local));
     for (const s of socks) {
       const conn = s.remote !== null;
       if (conn ? !connected : !listening) continue;

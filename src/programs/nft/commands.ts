@@ -147,13 +147,12 @@ function ruleEdit(r: Reader, verb: string, whole: Token[]): NftCommand {
 /**
  * What the simulator does not model of a rule in a table of its family: a test of the other
  * network family (nft refuses it: "conflicting protocols specified"), and for IPv6 packets
- * anything of conntrack's but the state (marks, NAT).
+ * NAT (conntrack's state and mark are modelled for both families).
  */
 function checkFamily(family: NfFamily, rule: NfRule): void {
   if ((family === 'ip' && rule.family === 'ip6') || (family === 'ip6' && rule.family === 'ip')) throw new NftUnmodelled(`nft ${rule.family} tests in a table ${family}`);
   const v6 = family === 'ip6' || (family === 'inet' && rule.family !== 'ip');
-  if (v6 && [rule.target, ...(rule.also ?? [])].some(targetNeedsConntrack)) throw new NftUnmodelled(`nft ${rule.target.kind === 'CONNMARK' ? 'ct mark' : 'NAT'} of IPv6 packets`);
-  if (v6 && rule.matches.some((m) => m.kind === 'connmark')) throw new NftUnmodelled('nft ct mark of IPv6 packets');
+  if (v6 && [rule.target, ...(rule.also ?? [])].some((t) => t.kind !== 'CONNMARK' && targetNeedsConntrack(t))) throw new NftUnmodelled('nft NAT of IPv6 packets');
   // in an inet table, a plain `reject` after an IPv6 test is ICMPv6's own (listed so), not icmpx's
   if (family === 'inet' && rule.family === 'ip6' && rule.target.kind === 'REJECT' && rule.target.with === 'icmp-port-unreachable') {
     rule.target = { kind: 'REJECT', with: 'icmp6-port-unreachable' };

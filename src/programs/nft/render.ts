@@ -102,7 +102,8 @@ function xlateMatch(m: NfMatch, proto: number): string {
     case 'mark':
       return m.mask >>> 0 === 0xffffffff ? `meta mark ${m.invert ? '!= ' : ''}${hex8(m.value)}` : `meta mark & ${hex8(m.mask)} ${m.invert ? '!=' : '=='} ${hex8(m.value)}`;
     case 'connmark':
-      return m.mask >>> 0 === 0xffffffff ? `ct mark ${m.invert ? '!= ' : ''}${hex8(m.value)}` : `ct mark & ${hex8(m.mask)} ${m.invert ? '!=' : '=='} ${hex8(m.value)}`;
+      // xt_connmark's translation prints the value as it is, unpadded (as MARK's below)
+      return m.mask >>> 0 === 0xffffffff ? `ct mark ${m.invert ? '!= ' : ''}0x${(m.value >>> 0).toString(16)}` : `ct mark & ${hex8(m.mask)} ${m.invert ? '!=' : '=='} ${hex8(m.value)}`;
     case 'conntrack': {
       if (!m.state || m.proto || m.origsrc || m.origdst || m.replsrc || m.repldst || m.status || m.expires || m.dir) return 'xt match conntrack';
       const names: [string, number][] = [
@@ -167,7 +168,9 @@ function xlateTarget(t: NfTarget): string {
         ? 'ct mark set mark'
         : t.mode === 'set' && t.ctmask >>> 0 === 0xffffffff
           ? `ct mark set 0x${(t.value >>> 0).toString(16)}`
-          : 'xt target CONNMARK';
+          : t.mode === 'restore' && t.nfmask >>> 0 === 0xffffffff && t.ctmask >>> 0 === 0xffffffff
+            ? 'meta mark set ct mark'
+            : 'xt target CONNMARK';
     default: {
       const r = t.range;
       let range = '';

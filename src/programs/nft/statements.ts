@@ -95,9 +95,17 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         parts.push(`meta l4proto ${inv ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
       } else if (key === 'mark' && c.peek()?.text === 'set') {
         c.next();
-        const v = num(c.word());
-        also.push({ kind: 'MARK', value: v, mask: 0xffffffff });
-        parts.push(`meta mark set ${hex8(v)}`);
+        const w2 = c.word();
+        if (w2 === 'ct') {
+          // the packet's mark from its connection's: CONNMARK --restore-mark
+          if (c.word() !== 'mark') throw new NftUnmodelled('nft meta mark set ct other than ct mark');
+          also.push({ kind: 'CONNMARK', mode: 'restore', value: 0, mask: 0xffffffff, nfmask: 0xffffffff, ctmask: 0xffffffff });
+          parts.push('meta mark set ct mark');
+        } else {
+          const v = num(w2);
+          also.push({ kind: 'MARK', value: v, mask: 0xffffffff });
+          parts.push(`meta mark set ${hex8(v)}`);
+        }
       } else if (key === 'mark') {
         const inv = negation(c);
         const v = num(c.word());

@@ -1,6 +1,6 @@
 /**
- * What real mode lets curl and python3 do: curl only to a literal IPv4 address over http://,
- * writing only /dev/null; python3 only `-m http.server` with a port and an IPv4 bind address.
+ * What real mode lets curl and python3 do: curl only to a literal address over http://,
+ * writing only /dev/null; python3 only `-m http.server` with a port and a literal bind address.
  * Everything else is refused before it reaches argv (both modes skip it).
  */
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,10 @@ describe('curl and python3 argv checks', () => {
       'python3 -m http.server',
       'python3 -m http.server 8000 --bind 127.0.0.1',
       'python3 -m http.server -b 10.0.0.1 80',
+      'curl -s -g -o /dev/null -w %{http_code} http://[2001:db8::1]:8000/',
+      'curl -s -6 http://[::1]/',
+      'python3 -m http.server 8000 --bind ::',
+      'python3 -m http.server --bind 2001:db8::2',
     ]) {
       expect(verdict(line), line).toBeNull();
     }
@@ -43,6 +47,9 @@ describe('curl and python3 argv checks', () => {
       'python3 -m http.server -d /etc 8000',
       'python3 -m http.server --cgi',
       'python3 -m http.server --bind localhost',
+      'python3 -m http.server --bind beef',
+      'curl -s http://[fe80::1%eth0]/',
+      'curl -s http://[2001:db8::1/',
       'python3 -m pip install x',
     ]) {
       expect(verdict(line), line).not.toBeNull();

@@ -46,7 +46,7 @@ export const UNMODELLED_TARGETS: ReadonlySet<string> = new Set(
 /**
  * ip6tables' matches: the IPv4-only icmp gives way to icmp6 (libxtables finds it for `-p icmpv6`
  * and `-p ipv6-icmp` too); of connection tracking the state is modelled for IPv6 (conntrack's
- * other options are refused as not modelled), not marks or route types.
+ * other options are refused as not modelled) and the connection mark, not route types.
  */
 export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   tcp: TCP,
@@ -60,18 +60,19 @@ export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   statistic: STATISTIC,
   conntrack: CONNTRACK,
   state: STATE,
+  connmark: CONNMARK_MATCH,
 };
 
-export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK };
+export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK };
 
 /** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
 export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
   ...[...UNMODELLED_MATCHES].filter((m) => m !== 'ah' && m !== 'esp'),
-  ...'connmark addrtype physdev ah dst eui64 frag hbh hl ipv6header mh rt srh'.split(' '),
+  ...'addrtype physdev ah dst eui64 frag hbh hl ipv6header mh rt srh'.split(' '),
 ]);
 
 /** ip6tables 1.8.9's targets the simulator does not model (for IPv6). */
-export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'CONNMARK', 'SNAT', 'DNAT', 'MASQUERADE', 'REDIRECT', 'HL', 'NPT', 'SNPT', 'DNPT']);
+export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'SNAT', 'DNAT', 'MASQUERADE', 'REDIRECT', 'HL', 'NPT', 'SNPT', 'DNPT']);
 
 /** The extension that lists and saves a model match. */
 export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {
