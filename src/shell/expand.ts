@@ -9,7 +9,7 @@ import type { ShellWord, WordPart } from './ast.js';
 import type { Request } from '../exec/executor.js';
 import type { Outcome } from '../exec/outcome.js';
 import { braceExpand } from './brace.js';
-import { Lexer } from './lexer.js';
+import { Lexer, ShellSyntaxError } from './lexer.js';
 import { evaluate, ArithError } from './arith.js';
 import { patternSource, removeMatch, replaceMatch, type PatternPiece } from './pattern.js';
 
@@ -75,7 +75,14 @@ const unboundName = (p: Extract<WordPart, { kind: 'var' }>): string => (p.index 
 
 /** A subscript as written, expanded (quotes removed, nothing split). */
 export function* expandSubscript(raw: string, env: ExpandEnv): Run<string> {
-  return yield* expandString(Lexer.subscriptParts(raw), env);
+  let parts: WordPart[];
+  try {
+    parts = Lexer.subscriptParts(raw);
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) throw new ExpansionError(`${raw}: bad substitution`, false);
+    throw e;
+  }
+  return yield* expandString(parts, env);
 }
 
 /** The value of `$NAME` / `${NAME[i]}` for the operators, and whether it is set. */

@@ -42,6 +42,19 @@ export interface EofToken {
   end: number;
 }
 
+/** The `]` closing the `[` at `open` (nested subscripts and quotes skipped), or -1. */
+function bracketEnd(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') i++;
+    else if (c === "'") i = src.indexOf("'", i + 1) === -1 ? src.length : src.indexOf("'", i + 1);
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** Anything {@link Lexer.next} can return. */
 export type Token = OpToken | WordToken | NewlineToken | EofToken;
 
@@ -572,7 +585,7 @@ export class Lexer {
     }
     let index: string | undefined;
     if (name !== '' && NAME_START.test(name[0]!) && src[p] === '[') {
-      const close = src.indexOf(']', p);
+      const close = bracketEnd(src, p);
       if (close !== -1) {
         index = src.slice(p + 1, close);
         p = close + 1;

@@ -28,6 +28,8 @@ const SNIPPETS: string[] = [
   'declare -A nets=([red]=10.0.1 [blue]=10.0.2 [green]=10.0.3); for n in "${!nets[@]}"; do printf "%s=%s.1/24\\n" "$n" "${nets[$n]}"; done | sort',
   'declare -A m=([x]=1 [y]=2 [z]=3); m=([z]=9 [q]=8); echo "${!m[@]}" "${m[@]}"',
   'declare -A m=([k]=v); echo "${m[@]:-empty}" "${!m[@]}" "${m[k]:+set}" "${m[nope]:-dflt}"',
+  'declare -A h=([a]=x [b]=y); t=(b a); for i in "${!t[@]}"; do echo "${h[${t[$i]}]}"; done; h[$(echo c)]=z; echo "${!h[@]}"',
+  'x=(a b c); unset x[0]; echo "${x[@]}" "${#x[@]}"; echo ${x[1+]}; echo never',
 ];
 
 describe('arrays against bash', () => {
