@@ -8,6 +8,7 @@
 import type { Netns } from '../../model/netns.js';
 import { IFF, type IfInfo } from './ifinfo.js';
 import { printDetails } from './details.js';
+import { printLinkStats } from './stats.js';
 import { indexName, padRight, printNl, type ShowCtx } from './show-ctx.js';
 
 // the context is shared with link/details.ts; callers of the field printers keep finding it here
@@ -181,6 +182,11 @@ export function printLinkinfo(c: ShowCtx, info: IfInfo, f: LinkPrintFilter): num
   if (c.family === null || c.family === 'link' || c.details) printLinkLayer(c, info);
   printLinkNetns(c, info);
   if (c.details) printDetails(c, info);
+  const counters = c.doLink ? c.stats?.(info.link) : null;
+  if (counters) {
+    printNl(c);
+    printLinkStats(c, counters);
+  }
   p.text('\n');
   return 1;
 }

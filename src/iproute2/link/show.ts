@@ -22,8 +22,14 @@ const KERNEL_KINDS = new Set(['veth', 'bridge', 'vxlan', 'tun', 'macvlan']);
  * Never throws: bad selectors give iproute2's message and exit status.
  */
 export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: boolean): CommandResult {
-  if (g.stats > 0) return unsupported(`ip -s ${doLink ? 'link' : 'address'}`);
   const ns = ctx.ns;
+  // counters are the simulator's, for the kinds it counts (sim/dev-stats.ts); brief output has none
+  const counted = g.stats > 0 && !g.brief ? ctx.linkStats : undefined;
+  if (g.stats > 0 && !g.brief) {
+    const uncounted = ns.linkList().find((l) => !counted?.(l));
+    if (!doLink || g.stats > 1 || g.json || !counted || uncounted)
+      return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
+  }
   // `ip link` lists with AF_PACKET whatever -4/-6 says; `to PREFIX` makes `ip addr` IPv4
   let family = doLink ? 'link' : g.family;
   if (!doLink && family === null && f.to) family = 'inet';
@@ -57,6 +63,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
     details: g.details > 0,
     oneline: g.oneline,
     family,
+    ...(counted ? { stats: counted } : {}),
   };
   const pf: LinkPrintFilter = { up: f.up, master, kind, slaveKind, label: !!f.label };
   p.startList();

@@ -25,7 +25,7 @@ describe('link (observed on iproute2 6.1 / kernel 6.18)', () => {
       ['ip -j link show lo'],
       ['ip -o addr show lo'],
       ['ip -4 addr'],
-      ['ip -s link show lo', 'unsupported'],
+      ['ip -s link show lo'],
       ['ip -d link show lo'],
       ['ip route show table local'],
       ['ip route show table all'],
