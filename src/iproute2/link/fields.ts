@@ -51,7 +51,7 @@ export function printNameAndLink(c: ShowCtx, info: IfInfo, width: number | null)
       name = `${name}@NONE`;
     }
   }
-  c.p.any('ifname', width === null ? `${name}: ` : `${padRight(name, width)} `, info.name);
+  c.p.colored('ifname', 'ifname', width === null ? `${name}: ` : `${padRight(name, width)} `, info.name);
   return mdown;
 }
 
@@ -100,7 +100,12 @@ export function printLinkFlags(c: ShowCtx, flagsIn: number, mdown: boolean): voi
 /** print_operstate: `state UP ` (`%-14s ` in brief mode), `"operstate":"UP"`. */
 export function printOperstate(c: ShowCtx, info: IfInfo): void {
   const st = info.operstate;
-  c.p.any('operstate', c.brief ? `${padRight(st, 14)} ` : `state ${st} `, st);
+  const color = st === 'UP' ? 'up' : st === 'DOWN' ? 'down' : 'none';
+  if (c.brief) c.p.colored(color, 'operstate', `${padRight(st, 14)} `, st);
+  else {
+    c.p.text('state ');
+    c.p.colored(color, 'operstate', `${st} `, st);
+  }
 }
 
 /** print_queuelen: `qlen 1000` (no trailing space), nothing for a queue length of 0. */
@@ -119,7 +124,7 @@ export function printLinkLayer(c: ShowCtx, info: IfInfo): void {
   const p = c.p;
   printNl(c);
   p.any('link_type', `    link/${info.type} `, info.type);
-  if (info.address !== null) p.any('address', info.address, info.address);
+  if (info.address !== null) p.colored('mac', 'address', info.address, info.address);
   if (info.broadcast !== null) {
     if (info.flags & IFF.POINTOPOINT) {
       p.text(' peer ');
@@ -127,7 +132,7 @@ export function printLinkLayer(c: ShowCtx, info: IfInfo): void {
     } else {
       p.text(' brd ');
     }
-    p.any('broadcast', info.broadcast, info.broadcast);
+    p.colored('mac', 'broadcast', info.broadcast, info.broadcast);
   }
 }
 
@@ -196,7 +201,7 @@ function printLinkinfoBrief(c: ShowCtx, info: IfInfo): number {
   const mdown = printNameAndLink(c, info, 16);
   printOperstate(c, info);
   if (c.family === 'link') {
-    if (info.address !== null) c.p.any('address', `${info.address} `, info.address);
+    if (info.address !== null) c.p.colored('mac', 'address', `${info.address} `, info.address);
     printLinkFlags(c, info.flags, mdown);
     c.p.text('\n');
   }

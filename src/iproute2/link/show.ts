@@ -54,6 +54,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
   }
 
   const p = new Printer(g.json, g.pretty);
+  p.color = g.color;
   const c: ShowCtx = {
     p,
     ns,
