@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `ip -c` (-color, -color=always): iproute2's colour escapes around interface names, MACs, IPv4
-# and IPv6 addresses and the UP/DOWN operstates of `ip link` and `ip addr`, full and brief;
-# `-c=auto` writes no escapes to a pipe (not a terminal), `-c=never` none at all, `-j` wins.
+# and IPv6 addresses and the UP/DOWN operstates of `ip link` and `ip addr` (full and brief),
+# `ip route` and `ip neigh`; `-c=auto` writes no escapes to a pipe (not a terminal), `-c=never`
+# none at all, `-j` wins.
 # IPv6 addresses are added with nodad and link-local ones are left out (their DAD state moves
 # with the kernel's timers); the MACs are set, since a coloured MAC escapes the comparison's
 # masking of random ones.
@@ -26,3 +27,16 @@ ip -c=never -br link | cat -v
 ip -c -j link show lo
 ip -col link show br0 | cat -v
 ip -c=bogus link
+ip route add 10.2.0.0/16 via 10.1.0.254
+ip route add 192.0.2.0/24 dev v0 src 10.1.0.1
+ip -6 route add 2001:db8:1::/48 via 2001:db8::fe dev v0
+ip -c route | cat -v
+ip -c -4 route show table local dev v0 | cat -v
+ip -c -6 route show 2001:db8:1::/48 | cat -v
+ip -c -o route show default | cat -v
+ip -c route show 10.9.0.0/16 | cat -v
+ip neigh add 10.1.0.9 lladdr 02:00:00:00:00:09 dev v0
+ip neigh add 2001:db8::9 lladdr 02:00:00:00:00:0a dev v0
+ip -c neigh show dev v0 | cat -v
+ip -c neigh | cat -v
+ip -c -j neigh show 10.1.0.9
