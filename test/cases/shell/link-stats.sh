@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Per-device counters: `ip -s link` and /proc/net/dev after pings across a veth pair, a bridge and
+# Per-device counters: `ip -s link`, `ip -s addr` and /proc/net/dev after pings across a veth pair, a bridge and
 # lo. Excluded, and why: the kernel's own IPv6 chatter (router solicitations, MLD reports, DAD
 # neighbour solicitations) goes out when a link comes up, at times of its own; so IPv6 is
 # disabled in each namespace before any link is made, and what is left is what the pings send —
@@ -44,3 +44,7 @@ ip -n h2 -s link
 cat /proc/net/dev
 ip netns exec h1 cat /proc/net/dev | tail -n 1
 ip -br -s link show v0
+ip -s addr show v0
+ip -n h2 -s -4 addr
+ip -s -br addr show dev v0
+ip -s -o addr show dev v0
