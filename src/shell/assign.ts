@@ -7,6 +7,7 @@ import type { ShellWord, WordPart } from './ast.js';
 import { expandOne, expandSubscript, expandWord, type ExpandEnv, type Run } from './expand.js';
 import { Lexer } from './lexer.js';
 import type { Shell } from './shell.js';
+import { ArithError } from './arith.js';
 
 /** one word of a compound assignment: `[SUB]=value` (SUB expanded) or a plain value */
 export interface ArrayItem {
@@ -159,6 +160,26 @@ export function assignCompound(sh: Shell, name: string, items: ArrayItem[], appe
     next = (at < 0 ? Math.max(0, ...(sh.vars.keys(name) ?? []).map(Number)) : at) + 1;
   }
   return { ok: true, warnings };
+}
+
+const SUBSCRIPTED = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s;
+
+/** An arithmetic expression's variable (`a[i]`, `m[k]` name an array's element). */
+export function arithGet(sh: Shell, name: string): string | undefined {
+  const m = SUBSCRIPTED.exec(name);
+  return m ? elementOf(sh, m[1]!, m[2]!) : sh.get(name);
+}
+
+/** Sets a variable or, for `a[i]`/`m[k]` (arithmetic's assignments), an array's element; false when read-only. */
+export function setVar(sh: Shell, name: string, value: string): boolean {
+  const m = SUBSCRIPTED.exec(name);
+  if (!m) return sh.vars.set(name, value);
+  try {
+    return assignElement(sh, m[1]!, m[2]!, value, false);
+  } catch (e) {
+    if (e instanceof BadSubscript) throw new ArithError(e.message);
+    throw e;
+  }
 }
 
 /** `${NAME[SUB]}`: an associative array's key SUB, else the index SUB evaluates to (bash warns on one before the start). */

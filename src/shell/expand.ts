@@ -60,7 +60,8 @@ function* arithValue(text: string, env: ExpandEnv): Run<string> {
   try {
     return String(
       evaluate(expr, {
-        get: (n) => env.get(n),
+        // `a[i]`/`m[k]`: an array's element (env.set takes the subscripted name as it is)
+        get: (n) => (/^\w+\[.*\]$/s.test(n) ? env.element(n.slice(0, n.indexOf('[')), n.slice(n.indexOf('[') + 1, -1)) : env.get(n)),
         set: (n, v) => env.set(n, v),
       }),
     );

@@ -2,7 +2,8 @@
  * Arrays held against bash 5.2: `declare -A` associative arrays (keys listed in bash's own hash
  * order, not the order of assignment), `declare -a` and sparse indexed arrays, `${!a[@]}`,
  * `${#a[@]}`, `${a[k]}` with quoted and expanded keys, `unset 'a[k]'`, compound assignments
- * with `+=`, key/value lists, and bash's words when one goes wrong.
+ * with `+=`, key/value lists, elements in arithmetic (`((c[$k]++))`) and `[[ -v a[k] ]]`, and
+ * bash's words when one goes wrong.
  */
 import { describe, it } from 'vitest';
 import { viaBash, viaNettwin } from './bash-oracle.js';
@@ -30,6 +31,9 @@ const SNIPPETS: string[] = [
   'declare -A m=([k]=v); echo "${m[@]:-empty}" "${!m[@]}" "${m[k]:+set}" "${m[nope]:-dflt}"',
   'declare -A h=([a]=x [b]=y); t=(b a); for i in "${!t[@]}"; do echo "${h[${t[$i]}]}"; done; h[$(echo c)]=z; echo "${!h[@]}"',
   'x=(a b c); unset x[0]; echo "${x[@]}" "${#x[@]}"; echo ${x[1+]}; echo never',
+  'declare -A c; for w in eth0 br0 eth0 lo eth0; do ((c[$w]++)); done; ((c[br0]+=10)); for k in "${!c[@]}"; do echo "$k=${c[$k]}"; done',
+  'a=(1 2 3); i=1; echo $(( a[i] + a[i+1] )); (( a[0] = 7, a[5] = a[1] * 3 )); echo "${!a[@]} ${a[*]}"; let "a[2]++"; echo "${a[2]}"',
+  'declare -A h=([k]=1); [[ -v h[k] ]] && echo yes; [[ -v h[z] ]] || echo no; a=(x); unset a[0]; a[3]=y; [[ -v a[3] ]] && [[ ! -v a[0] ]] && echo sparse',
 ];
 
 describe('arrays against bash', () => {
