@@ -6,6 +6,7 @@
  * port, or flooded to every other forwarding port. A port forwards only while the bridge is up
  * and the port is up with carrier. Learned entries age out after ageing_time (300 s).
  */
+import { frameLen } from './dev-stats.js';
 import type { FdbEntry as ModelFdbEntry, Link } from '../src/model/link.js';
 import type { Frame } from './packet.js';
 import { PARAMS } from './params.js';
@@ -176,6 +177,8 @@ function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
 
 /** Delivery to the bridge device's own stack (br_pass_frame_up). */
 function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
+  // br_pass_frame_up counts what is left after the Ethernet header (and its tags) came off
+  sim.counters.rx(br, frameLen(frame) - 14 - 4 * (frame.tags?.length ?? 0));
   // the bridge device receives it (a capture on the bridge sees it here)
   if (sim.events.wants('frame:rx')) sim.events.emit('frame:rx', { t: sim.now, ns: br.ns.path, dev: br.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
   // netif_receive_skb on the bridge device: its VLANs take their tagged frames, macvlans on it see the frame first
@@ -255,6 +258,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
 
 /** br_dev_xmit: the bridge device's own stack sends a frame. */
 export function bridgeXmit(sim: Simulator, br: Link, frame: Frame): void {
+  sim.counters.tx(br, frameLen(frame));
   const dst = frame.eth.dst;
   if (isGroupMac(dst)) {
     flood(sim, br, null, frame);

@@ -32,6 +32,7 @@ export function ipOutput(sim: Simulator, st: NsState, pkt: IpPacket, route: RtEn
     }
     if (sim.tracer) sim.step(ns, 'xmit', `${describe(pkt)} to local ${ip4ToString(pkt.ip.dst)} through lo`);
     const iif = rt.localDev ?? lo;
+    sim.counters.loopback(lo, ipTotalLen(pkt));
     sim.queue.after(sim.latency, () => {
       if (!sim.isLive(lo) || !lo.up) {
         sim.drop(ns, 'lo-down', 'lo went down', pkt, lo);

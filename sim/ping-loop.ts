@@ -7,7 +7,9 @@
  *   came back yet, else max(2 × the slowest RTT, interval); it stops as soon as replies plus
  *   errors reach the count;
  * - with -w: probes continue until the deadline, ping stops at the first error or once the count
- *   of replies arrived.
+ *   of replies arrived;
+ * - -A (update_interval): from the first reply on, the interval is the RTT's moving average
+ *   rounded to whole ms, so a fast network is pinged as with `-i 0`.
  * Only when to send, read and stop is decided here; what a message means is ping-tally.ts's.
  */
 import { timerWheelUs } from './params.js';
@@ -27,6 +29,8 @@ export interface PingTiming {
   lingerUs: number;
   /** -O: pinger notes an unanswered previous probe before it sends the next */
   outstanding?: boolean;
+  /** -A: the interval adapts to the replies' RTT */
+  adaptive?: boolean;
 }
 
 /**
@@ -35,7 +39,8 @@ export interface PingTiming {
  * forever (nothing left to happen and no timer: `-W 0` without an answer).
  */
 export function runPingLoop<A>(sim: Simulator, tm: PingTiming, tally: PingTally<A>, send: () => void, inbox: PingMsg<A>[]): { lastSend: number; hung: boolean } {
-  const { t0, count, deadline, intervalUs, lingerUs } = tm;
+  const { t0, count, deadline, lingerUs } = tm;
+  let intervalUs = tm.intervalUs;
   let alarmAt = deadline ? t0 + deadline * 1_000_000 : Infinity;
   let exitArmed = false;
   let nextSend = t0;
@@ -47,6 +52,8 @@ export function runPingLoop<A>(sim: Simulator, tm: PingTiming, tally: PingTally<
     if (count && tally.nreceived + tally.nerrors >= count) break;
     if (deadline && tally.nerrors) break;
     const doneSending = () => !!count && tally.ntransmitted >= count && !deadline;
+    // update_interval: est = rtt/8 µs, interval = (est + 500) / 1000 ms
+    if (tm.adaptive && tally.nreceived) intervalUs = Math.trunc((Math.trunc(tally.rttEwma / 8) + 500) / 1000) * 1000;
     if (!intervalUs) {
       // -i 0: the next probe as soon as the last one is answered, else after MININTERVAL
       const inFlight = (tally.ntransmitted - tally.acked) & 0xffff;

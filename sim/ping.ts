@@ -48,6 +48,8 @@ export interface PingOptions {
   pmtudisc?: 'do' | 'want' | 'dont';
   /** -O: before each probe, note the previous one when it has had no reply yet */
   outstanding?: boolean;
+  /** -A: the interval follows the replies' RTT (ping-loop.ts) */
+  adaptive?: boolean;
   /** -R: the record-route option on every probe (IP_OPTIONS), its addresses handed over with each reply */
   recordRoute?: boolean;
 }
@@ -288,7 +290,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   st.sockets.push(sock);
   let run: { lastSend: number; hung: boolean };
   try {
-    run = runPingLoop(sim, { t0, count, deadline, intervalUs, lingerUs, outstanding: opts.outstanding === true }, tally, send, inbox);
+    run = runPingLoop(sim, { t0, count, deadline, intervalUs, lingerUs, outstanding: opts.outstanding === true, adaptive: opts.adaptive === true }, tally, send, inbox);
   } finally {
     const i = st.sockets.indexOf(sock);
     if (i >= 0) st.sockets.splice(i, 1);
@@ -319,7 +321,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     timeMs: Math.floor((elapsed + 500) / 1000),
     rtt: tally.rtt(),
     pipe: tally.pipesize,
-    ipg: tally.ipg(elapsed, intervalUs),
+    ipg: tally.ipg(elapsed, opts.adaptive ? 0 : intervalUs),
     exit: !nreceived || (deadline && nreceived < count) ? 1 : 0,
     hung: run.hung,
     ...(unmodelled ? { unmodelled } : {}),

@@ -40,6 +40,7 @@ import { IP_PROTO } from './wire/ipv4.js';
 import { untagged, vlanReceive } from './links/vlan.js';
 import { netemEnqueue } from './netem.js';
 import { shaperEnqueue } from './shaper.js';
+import { DevCounters } from './dev-stats.js';
 
 export interface SimulatorOptions {
   /** µs per link traversal (default 20) */
@@ -82,6 +83,8 @@ export class Simulator {
   readonly latency: number;
   /** frames a driver refused on transmit (NET_XMIT_DROP): a sender reads it around its own dev_queue_xmit for sendmsg's ENOBUFS */
   txDropped = 0;
+  /** per-device packet counters (`ip -s link`, /proc/net/dev) */
+  readonly counters = new DevCounters();
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};
   udpHook: UdpHook | null = null;
   /** inet_protos[]: local delivery hands each packet to its protocol's handler */

@@ -35,6 +35,7 @@ export function normalize(text: string): string {
       .replace(/time[=<][\d.]+ ?ms/g, 'time=X ms')
       .replace(/time \d+ms/g, 'time Xms')
       .replace(/rtt min\/avg\/max\/mdev = [\d./]+ ms/g, 'rtt min/avg/max/mdev = X ms')
+      .replace(/ipg\/ewma [\d.]+\/[\d.]+ ms/g, 'ipg/ewma X/X ms')
       .replace(/, pipe \d+/g, '')
       .replace(ARPING_REPLY, (_m, mac: string) => `[${(parseInt(mac.slice(0, 2), 16) & 3) === 2 ? 'XX:XX:XX:XX:XX:XX' : mac}]  Xms`)
       // tracepath's round trip ("%3ld.%03ldms "), its width moving with the value

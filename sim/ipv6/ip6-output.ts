@@ -6,6 +6,7 @@
  * neighbour layer toward the gateway or the destination itself (a NOARP device such as a tun
  * sends at once).
  */
+import { packetBytes6 } from '../pcap/frame-bytes.js';
 import { formatIp6, ip6MulticastMac, isIp6Multicast, type Ip6 } from '../../src/model/ipv6/ip6.js';
 import type { Link } from '../../src/model/link.js';
 import type { Rt6Entry } from '../../src/model/ipv6/route6.js';
@@ -32,6 +33,7 @@ function loopBack(sim: Simulator, st: NsState, lo: Link, iif: Link, pkt: Ip6Pack
     return;
   }
   if (sim.tracer) sim.step(ns, 'xmit', `${describe6(pkt)} to local ${formatIp6(pkt.ip6.dst)} through lo`);
+  sim.counters.loopback(lo, packetBytes6(pkt).length);
   sim.queue.after(sim.latency, () => {
     if (!sim.isLive(lo) || !lo.up) {
       if (sim.tracer) sim.stepDrop(ns, 'lo-down', 'lo went down');

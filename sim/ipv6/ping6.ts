@@ -33,6 +33,8 @@ export interface Addr6 {
 export interface Ping6Options {
   count?: number;
   interval?: number;
+  /** -A: the interval follows the replies' RTT (ping-loop.ts) */
+  adaptive?: boolean;
   timeout?: number;
   deadline?: number;
   /** -t: the hop limit of the probes */
@@ -164,7 +166,7 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
   const lingerUs = Math.trunc((opts.timeout ?? 10) * 1000) * 1000;
   let run: { lastSend: number; hung: boolean };
   try {
-    run = runPingLoop(sim, { t0, count, deadline, intervalUs, lingerUs }, tally, send, inbox);
+    run = runPingLoop(sim, { t0, count, deadline, intervalUs, lingerUs, adaptive: opts.adaptive === true }, tally, send, inbox);
   } finally {
     const i = socks.indexOf(sock);
     if (i >= 0) socks.splice(i, 1);
@@ -187,7 +189,7 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     timeMs: Math.floor((elapsed + 500) / 1000),
     rtt: tally.rtt(),
     pipe: tally.pipesize,
-    ipg: tally.ipg(elapsed, intervalUs),
+    ipg: tally.ipg(elapsed, opts.adaptive ? 0 : intervalUs),
     exit: !nreceived || (deadline && nreceived < count) ? 1 : 0,
     hung: run.hung,
     startUs: t0,

@@ -5,6 +5,7 @@
  */
 import type { LinkDriver } from './driver.js';
 import { ipTotalLen } from '../ip-fragment.js';
+import { frameLen } from '../dev-stats.js';
 
 /** VLAN_HLEN: the slack is_skb_forwardable allows beyond the MTU and the link header */
 const VLAN_HLEN = 4;
@@ -23,6 +24,7 @@ export const vethDriver: LinkDriver = {
       sim.txDropped++;
       return;
     }
+    sim.counters.tx(dev, frameLen(frame));
     sim.wire(dev, peer, frame);
   },
 };

@@ -138,15 +138,15 @@ export const NETNS_EXEC = /^e(?:x(?:ec?)?)?$/;
 /**
  * Why a line may not touch `path` (the path check refused it, or it is no file a line may
  * read or write), why the model does not answer for it (`kernelOnly`: a sysctl it does not
- * hold, a /sys/class/net attribute it does not answer, /proc/net/dev — real mode reads or
- * writes the kernel's), or null for a file the model answers: a /proc/sys key it holds (or
- * knows this kernel lacks), and, for reading, /sys/class/net/IF/ATTR of READ_ATTRS and
- * /proc/net/{route,arp}.
+ * hold, a /sys/class/net attribute it does not answer — real mode reads or writes the
+ * kernel's), or null for a file the model answers: a /proc/sys key it holds (or knows this
+ * kernel lacks), and, for reading, /sys/class/net/IF/ATTR of READ_ATTRS and
+ * /proc/net/{route,arp,dev} (dev from the simulator's counters, sim/dev-stats.ts).
  */
 function procProblem(path: string, verb: string, write = false): string | { kernelOnly: string } | null {
   const c = checkKernelPath(path);
   if (!c.ok) return refusal(path, c.why);
-  if (c.file.kind === 'proc-net' && !write) return c.file.file === 'dev' ? { kernelOnly: `${verb} ${path}` } : null;
+  if (c.file.kind === 'proc-net' && !write) return null;
   if (c.file.kind === 'sysfs-net') {
     const why = sysfsNetProblem(path, write);
     if (why) return why;

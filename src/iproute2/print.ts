@@ -9,6 +9,13 @@
 /** A JSON scalar as jsonw writes it. */
 export type JsonScalar = string | number | boolean | null;
 
+/** lib/color.c's attributes: interface names, MACs, IPv4 and IPv6 addresses, operstates UP and DOWN. */
+export type ColorAttr = 'ifname' | 'mac' | 'inet' | 'inet6' | 'up' | 'down' | 'none';
+
+/** attr_colors_light (no COLORFGBG saying the background is dark): cyan, yellow, magenta, blue, green, red */
+const COLOR_CODES: Record<Exclude<ColorAttr, 'none'>, string> = { ifname: '\x1b[36m', mac: '\x1b[33m', inet: '\x1b[35m', inet6: '\x1b[34m', up: '\x1b[32m', down: '\x1b[31m' };
+const COLOR_CLEAR = '\x1b[0m';
+
 /**
  * The text-or-JSON printer of one command. Calls mirror iproute2's: `any` is PRINT_ANY,
  * `text` is PRINT_FP, `jsonOnly` is PRINT_JSON.
@@ -21,6 +28,8 @@ export type JsonScalar = string | number | boolean | null;
 export class Printer {
   private out = '';
   private depth = 0;
+  /** `-c`: check_enable_color said yes (never with `-j`) */
+  color = false;
   /** jsonw's separator: '' at the start of a collection, ',' after an element */
   private sep = '';
 
@@ -92,6 +101,12 @@ export class Printer {
     this.name(key);
     this.eor();
     this.out += raw;
+  }
+
+  /** print_color_string(PRINT_ANY, attr, …): `any`, its text wrapped in the attribute's colour when colour is on. */
+  colored(attr: ColorAttr, key: string | null, text: string, value: JsonScalar): void {
+    if (this.json || !this.color || attr === 'none') this.any(key, text, value);
+    else this.out += `${COLOR_CODES[attr]}${text}${COLOR_CLEAR}`;
   }
 
   /** PRINT_ANY: `text` in text mode, `key: value` in JSON. */

@@ -55,6 +55,16 @@ export interface CmdContext {
   processesIn?: (ns: Netns) => boolean;
   /** the entries a bridge learned (the simulator's), alive now */
   learnedFdb?: (br: Link) => LearnedFdbEntry[];
+  /** a device's packet counters as the kernel reports them, or null where the simulator keeps none */
+  linkStats?: (dev: Link) => LinkCounters | null;
+}
+
+/** The counters of rtnl_link_stats64 the simulator keeps (the others are 0 on its paths). */
+export interface LinkCounters {
+  rxPackets: number;
+  rxBytes: number;
+  txPackets: number;
+  txBytes: number;
 }
 
 /** A learned bridge FDB entry, as `bridge fdb show` lists it. */

@@ -98,8 +98,19 @@ function tokenize(expr: string): Tok[] {
     }
     const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(expr.slice(i));
     if (name) {
-      out.push({ t: 'name', s: name[0], at: i });
-      i += name[0].length;
+      // `a[i]`: an array's element, one variable
+      let end = i + name[0].length;
+      if (expr[end] === '[') {
+        for (let depth = 0, k = end; k < expr.length; k++) {
+          if (expr[k] === '[') depth++;
+          else if (expr[k] === ']' && --depth === 0) {
+            end = k + 1;
+            break;
+          }
+        }
+      }
+      out.push({ t: 'name', s: expr.slice(i, end), at: i });
+      i = end;
       continue;
     }
     const op = OPS.find((o) => expr.startsWith(o, i));

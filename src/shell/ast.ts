@@ -28,9 +28,9 @@ export type WordPart =
  * The operator of `${NAME OP WORD}` (`default` holds WORD): `-`/`:-` a default, `=`/`:=` assign a
  * default, `+`/`:+` an alternative, `?`/`:?` an error; `#`/`##`/`%`/`%%` remove a pattern;
  * `/`/`//`/`/#`/`/%` replace one (WORD is `pattern/replacement` as source); `len` is `${#NAME}`;
- * `:` a substring (`${A:1:2}`, WORD as source); `^^`/`,,` change case.
+ * `:` a substring (`${A:1:2}`, WORD as source); `^^`/`,,` change case; `keys` is `${!A[@]}`.
  */
-export type ParamOp = '-' | ':-' | '=' | ':=' | '+' | ':+' | '?' | ':?' | '#' | '##' | '%' | '%%' | '/' | '//' | '/#' | '/%' | 'len' | ':' | '^^' | ',,' | '^' | ',';
+export type ParamOp = '-' | ':-' | '=' | ':=' | '+' | ':+' | '?' | ':?' | '#' | '##' | '%' | '%%' | '/' | '//' | '/#' | '/%' | 'len' | ':' | '^^' | ',,' | '^' | ',' | 'keys';
 
 /**
  * A shell word: its parts and its source text (continuations removed).

@@ -16,6 +16,7 @@ import { runExternal, unsupportedHere } from './simple.js';
 import { fileTest } from './redirect.js';
 import { ArithError } from './arith.js';
 import { read } from './read.js';
+import { declare, unset } from './declare.js';
 
 export type Builtin = (sh: Shell, argv: string[], io: Io, rec: StepRecord) => Run<number>;
 
@@ -132,76 +133,6 @@ function loopControl(kind: 'break' | 'continue'): Builtin {
     }
     throw new LoopSignal(kind, Math.min(n, sh.loopDepth));
   };
-}
-
-/** `NAME=value`, `NAME=(a b)` or `NAME` arguments of the declaration builtins. */
-function declare(kind: 'local' | 'export' | 'declare' | 'readonly'): Builtin {
-  return function* (sh, argv, io, rec) {
-    yield* none();
-    if (kind === 'local' && sh.funcDepth === 0) return usage(sh, io, 'local: can only be used in a function', 1);
-    let ro = kind === 'readonly';
-    let array = false;
-    let status = 0;
-    let i = 1;
-    for (; i < argv.length && /^[-+][a-zA-Z]+$/.test(argv[i]!); i++) {
-      for (const f of argv[i]!.slice(1)) {
-        if (f === 'r') ro = true;
-        else if (f === 'a') array = true;
-        else if (!'xigtlu'.includes(f)) return unsupportedHere(sh, rec, `${kind} -${f}`);
-      }
-    }
-    if (i === argv.length && kind !== 'local') return unsupportedHere(sh, rec, `${kind} without names (listing)`);
-    for (const a of argv.slice(i)) {
-      const eq = a.indexOf('=');
-      const name = eq === -1 ? a : a.slice(0, eq).replace(/\+$/, '');
-      if (!NAME.test(name)) {
-        sh.shellError(io, `${kind}: \`${a}': not a valid identifier`);
-        status = 1;
-        continue;
-      }
-      if (sh.vars.isReadonly(name) && eq !== -1) {
-        sh.shellError(io, `${name}: readonly variable`);
-        status = 1;
-        continue;
-      }
-      if (kind === 'local' || (kind === 'declare' && sh.funcDepth > 0)) sh.vars.local(name);
-      if (eq !== -1) {
-        const value = a.slice(eq + 1);
-        const m = /^\((.*)\)$/s.exec(value);
-        if (m && (array || a[eq + 1] === '('))
-          sh.vars.set(
-            name,
-            m[1]!.trim() === ''
-              ? []
-              : m[1]!
-                  .trim()
-                  .split(/(?<!\\) +/)
-                  .map((x) => x.replace(/\\(.)/g, '$1')),
-          );
-        else if (a[eq - 1] === '+') sh.vars.set(name, (sh.get(name) ?? '') + value);
-        else sh.vars.set(name, value);
-      } else if (array && sh.vars.array(name) === undefined) sh.vars.set(name, []);
-      if (kind === 'export') sh.vars.exported.add(name);
-      if (ro) sh.vars.markReadonly(name);
-    }
-    return status;
-  };
-}
-
-function* unset(sh: Shell, argv: string[], io: Io): Run<number> {
-  yield* none();
-  let fn = false;
-  let status = 0;
-  for (const a of argv.slice(1)) {
-    if (a === '-f') fn = true;
-    else if (a === '-v') fn = false;
-    else if (fn) sh.functions.delete(a);
-    else if (!sh.vars.unset(a)) {
-      sh.shellError(io, `unset: ${a}: cannot unset: readonly variable`);
-      status = 1;
-    } else if (!sh.vars.isArray(a)) sh.functions.has(a);
-  }
-  return status;
 }
 
 function* source(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {

@@ -101,6 +101,7 @@ export function* forLoop(sh: Shell, cmd: Extract<Command, { type: 'for' }>, io: 
     return sh.lastExit;
   }
   const items = cmd.words === null ? [...sh.positional] : yield* sh.expandOrAbort(cmd.words, io);
+  for (const w of sh.warnings.splice(0)) sh.shellError(io, w);
   if (items.length > LIMITS.forWords) throw new LimitSignal(`nettwin: loop limit (${LIMITS.forWords} words in one for loop) reached at line ${sh.line}`);
   let status = 0;
   for (const item of items) {

@@ -9,7 +9,7 @@ import type { ShellWord, WordPart } from './ast.js';
 import type { Request } from '../exec/executor.js';
 import type { Outcome } from '../exec/outcome.js';
 import { braceExpand } from './brace.js';
-import { Lexer } from './lexer.js';
+import { Lexer, ShellSyntaxError } from './lexer.js';
 import { evaluate, ArithError } from './arith.js';
 import { patternSource, removeMatch, replaceMatch, type PatternPiece } from './pattern.js';
 
@@ -35,6 +35,10 @@ export interface ExpandEnv {
   get(name: string): string | undefined;
   /** an array's elements (`@`/`*`: the positional parameters), or undefined when unset */
   array(name: string): string[] | undefined;
+  /** `${!a[@]}`: an array's indices or keys, or undefined when unset */
+  keys(name: string): string[] | undefined;
+  /** `${a[SUB]}` with SUB expanded: an associative array's key, else an arithmetic index */
+  element(name: string, sub: string): string | undefined;
   set(name: string, value: string): void;
   readonly nounset: boolean;
   readonly ifs: string;
@@ -56,7 +60,8 @@ function* arithValue(text: string, env: ExpandEnv): Run<string> {
   try {
     return String(
       evaluate(expr, {
-        get: (n) => env.get(n),
+        // `a[i]`/`m[k]`: an array's element (env.set takes the subscripted name as it is)
+        get: (n) => (/^\w+\[.*\]$/s.test(n) ? env.element(n.slice(0, n.indexOf('[')), n.slice(n.indexOf('[') + 1, -1)) : env.get(n)),
         set: (n, v) => env.set(n, v),
       }),
     );
@@ -66,12 +71,31 @@ function* arithValue(text: string, env: ExpandEnv): Run<string> {
   }
 }
 
+/** how bash names a parameter that is not set (`a[k]`, as written) */
+const unboundName = (p: Extract<WordPart, { kind: 'var' }>): string => (p.index !== undefined && p.index !== '@' && p.index !== '*' ? `${p.name}[${p.index}]` : p.name);
+
+/** A subscript as written, expanded (quotes removed, nothing split). */
+export function* expandSubscript(raw: string, env: ExpandEnv): Run<string> {
+  let parts: WordPart[];
+  try {
+    parts = Lexer.subscriptParts(raw);
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) throw new ExpansionError(`${raw}: bad substitution`, false);
+    throw e;
+  }
+  return yield* expandString(parts, env);
+}
+
 /** The value of `$NAME` / `${NAME[i]}` for the operators, and whether it is set. */
-function paramValue(p: Extract<WordPart, { kind: 'var' }>, env: ExpandEnv): string | undefined {
+function* paramValue(p: Extract<WordPart, { kind: 'var' }>, env: ExpandEnv): Run<string | undefined> {
   if (p.index !== undefined && p.index !== '@' && p.index !== '*') {
-    const arr = env.array(p.name);
-    if (!arr) return p.index === '0' ? env.get(p.name) : undefined;
-    return arr[Number(p.index)];
+    const sub = yield* expandSubscript(p.index, env);
+    try {
+      return env.element(p.name, sub);
+    } catch (e) {
+      if (e instanceof ArithError) throw new ExpansionError(e.message, false);
+      throw e;
+    }
   }
   if (p.index !== undefined || p.name === '@' || p.name === '*') {
     const arr = p.name === '@' || p.name === '*' ? env.array('@') : env.array(p.name);
@@ -85,18 +109,29 @@ function* varPieces(p: Extract<WordPart, { kind: 'var' }>, env: ExpandEnv, out: 
   const quoted = p.quoted;
   const emit = (text: string) => out.push({ text, quoted, split: !quoted });
   const isList = p.name === '@' || p.name === '*' || p.index === '@' || p.index === '*';
+  if (p.op === 'keys') {
+    const keys = env.keys(p.name) ?? [];
+    if (quoted && p.index === '@') {
+      keys.forEach((k, i) => {
+        if (i > 0) out.push({ text: '', quoted: true, split: false, brk: true });
+        out.push({ text: k, quoted: true, split: false });
+      });
+      if (keys.length === 0) out.push({ text: '', quoted: false, split: false, brk: false });
+    } else emit(keys.join(quoted ? (env.ifs[0] ?? '') : ' '));
+    return;
+  }
   if (p.op === 'len') {
     if (isList) {
       const arr = p.name === '@' || p.name === '*' ? env.array('@') : env.array(p.name);
       emit(String(arr?.length ?? (env.get(p.name) !== undefined ? 1 : 0)));
       return;
     }
-    const v = paramValue(p, env);
-    if (v === undefined && env.nounset) throw new ExpansionError(`${p.name}: unbound variable`, true);
+    const v = yield* paramValue(p, env);
+    if (v === undefined && env.nounset) throw new ExpansionError(`${unboundName(p)}: unbound variable`, true);
     emit(String([...(v ?? '')].length));
     return;
   }
-  const value = paramValue(p, env);
+  const value = yield* paramValue(p, env);
   const op = p.op;
   if (
     op === undefined ||
@@ -115,7 +150,7 @@ function* varPieces(p: Extract<WordPart, { kind: 'var' }>, env: ExpandEnv, out: 
     op === ','
   ) {
     const unset = value === undefined && !(isList && (p.name === '@' || p.name === '*'));
-    if (unset && env.nounset && !/^[0-9?$#!-]$/.test(p.name)) throw new ExpansionError(`${p.name}: unbound variable`, true);
+    if (unset && env.nounset && !/^[0-9?$#!-]$/.test(p.name)) throw new ExpansionError(`${unboundName(p)}: unbound variable`, true);
     if (unset && env.nounset && /^[1-9]$/.test(p.name)) throw new ExpansionError(`${p.name}: unbound variable`, true);
     let v = value ?? '';
     if (op !== undefined) v = yield* applyOp(v, op, p.default!, env);
@@ -361,29 +396,4 @@ export function* expandHeredoc(body: string, env: ExpandEnv, line = 1): Run<stri
 /** The regular expression source of a pattern word (`[[ x == pat ]]`, `case`). */
 export function* patternOf(word: ShellWord, env: ExpandEnv): Run<string> {
   return patternSource(yield* patternPieces(word.parts, env));
-}
-
-/**
- * Recognises `NAME=value` and `NAME+=value` (unquoted `=`, valid NAME, optionally `NAME[i]=`).
- *
- * @example
- * asAssignment(parseShell('B="x y"').commands[0]!.words[0]!); // { name: 'B', value: { text: '"x y"', ... }, append: false }
- */
-export function asAssignment(word: ShellWord): { name: string; value: ShellWord; append: boolean; index?: string } | null {
-  const first = word.parts[0];
-  if (!first || first.kind !== 'lit' || first.quoted) return null;
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/.exec(first.text);
-  if (!m) return null;
-  const rest = first.text.slice(m[0].length);
-  const parts: WordPart[] = rest === '' ? [] : [{ kind: 'lit', text: rest, quoted: false }];
-  parts.push(...word.parts.slice(1));
-  const eq = word.text.indexOf('=');
-  const a: { name: string; value: ShellWord; append: boolean; index?: string } = { name: m[1]!, value: { parts, text: eq === -1 ? '' : word.text.slice(eq + 1) }, append: m[3] === '+' };
-  if (m[2] !== undefined) a.index = m[2];
-  return a;
-}
-
-/** An assignment's value: expansions concatenated without word splitting, as bash assigns. */
-export function* expandAssignmentValue(value: ShellWord, env: ExpandEnv): Run<string> {
-  return yield* expandString(value.parts, env);
 }

@@ -42,6 +42,19 @@ export interface EofToken {
   end: number;
 }
 
+/** The `]` closing the `[` at `open` (nested subscripts and quotes skipped), or -1. */
+function bracketEnd(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') i++;
+    else if (c === "'") i = src.indexOf("'", i + 1) === -1 ? src.length : src.indexOf("'", i + 1);
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** Anything {@link Lexer.next} can return. */
 export type Token = OpToken | WordToken | NewlineToken | EofToken;
 
@@ -197,6 +210,33 @@ export class Lexer {
           parts.lit('\\', true);
           lx.pos++;
         }
+      } else if (c === '$') lx.readDollar(parts, true);
+      else if (c === '`') lx.readBackquote(parts, true);
+      else {
+        parts.lit(c, true);
+        lx.pos++;
+      }
+    }
+    return parts.parts;
+  }
+
+  /**
+   * The parts of an array subscript as written (`a["x y"]`, `a[$k]`): quotes are removed and
+   * expansions made, but nothing is split, as bash expands an associative array's key.
+   */
+  static subscriptParts(raw: string): WordPart[] {
+    const lx = new Lexer(raw);
+    const parts = new PartList();
+    parts.lit('', true);
+    while (lx.pos < raw.length) {
+      const c = raw[lx.pos]!;
+      if (c === "'") lx.readSingle(parts);
+      else if (c === '"') {
+        lx.pos++;
+        lx.readDouble(parts, lx.pos - 1);
+      } else if (c === '\\' && lx.pos + 1 < raw.length) {
+        parts.lit(raw[lx.pos + 1]!, true);
+        lx.pos += 2;
       } else if (c === '$') lx.readDollar(parts, true);
       else if (c === '`') lx.readBackquote(parts, true);
       else {
@@ -517,6 +557,13 @@ export class Lexer {
     const start = this.pos;
     let p = start + 2;
     let length = false;
+    // `${!a[@]}` / `${!a[*]}`: an array's indices or keys
+    const keys = /^!([A-Za-z_][A-Za-z0-9_]*)\[([@*])\]\}/.exec(src.slice(p, p + 300));
+    if (keys) {
+      parts.push({ kind: 'var', name: keys[1]!, quoted, op: 'keys', index: keys[2]! });
+      this.pos = p + keys[0].length;
+      return;
+    }
     // `${#x}` is x's length; `${#}` and `${#-…}` are the parameter `#`
     if (src[p] === '#' && src[p + 1] !== '}' && (NAME_START.test(src[p + 1] ?? '') || DIGIT.test(src[p + 1] ?? '') || '@*'.includes(src[p + 1] ?? '-'))) {
       length = true;
@@ -538,7 +585,7 @@ export class Lexer {
     }
     let index: string | undefined;
     if (name !== '' && NAME_START.test(name[0]!) && src[p] === '[') {
-      const close = src.indexOf(']', p);
+      const close = bracketEnd(src, p);
       if (close !== -1) {
         index = src.slice(p + 1, close);
         p = close + 1;

@@ -9,6 +9,7 @@ import type { AndOr, Command, List, Pipeline, ShellCommand } from './ast.js';
 import { expandWords, type ExpandEnv, type Run } from './expand.js';
 import { evaluate } from './arith.js';
 import { Vars } from './vars.js';
+import { arithGet, elementOf, setVar, type DeclItems, type ExpansionWarnings } from './assign.js';
 import { TERMINAL, write, type Io, type StepRecord } from './io.js';
 import { AbortLine, ExitSignal, LIMITS, LimitSignal } from './signals.js';
 import { runSimple } from './simple.js';
@@ -46,6 +47,8 @@ export class Shell implements ExpandEnv {
   lastUnsupported = false;
   /** the status of the last `$(…)` of the command being expanded (an assignment's status) */
   lastSub: number | null = null;
+  declItems: DeclItems = new Map();
+  warnings: ExpansionWarnings = [];
   traps = new Map<string, string>();
   readonly scratch = new Scratch();
   readonly steps: Step[] = [];
@@ -111,8 +114,11 @@ export class Shell implements ExpandEnv {
     return this.vars.array(name);
   }
 
+  keys = (name: string): string[] | undefined => (name === 'BASH_REMATCH' ? this.rematch.map((_, i) => String(i)) : this.vars.keys(name));
+  element = (name: string, sub: string): string | undefined => elementOf(this, name, sub);
+
   set(name: string, value: string): void {
-    if (!this.vars.set(name, value)) throw new ReadonlyError(`${name}: readonly variable`);
+    if (!setVar(this, name, value)) throw new ReadonlyError(`${name}: readonly variable`);
   }
 
   get nounset(): boolean {
@@ -385,7 +391,7 @@ export class Shell implements ExpandEnv {
 
   /** Evaluates with the shell's variables (for `let`). */
   evaluate(expr: string): bigint {
-    return evaluate(expr, { get: (n) => this.get(n), set: (n, v) => this.set(n, v) });
+    return evaluate(expr, { get: (n) => arithGet(this, n), set: (n, v) => this.set(n, v) });
   }
 }
 

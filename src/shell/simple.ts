@@ -6,7 +6,8 @@
  * and stderr, and its exit status.
  */
 import type { ShellCommand, ShellWord } from './ast.js';
-import { asAssignment, expandAssignmentValue, expandWord, UnsupportedExpansion, type Run } from './expand.js';
+import { expandSubscript, expandWord, UnsupportedExpansion, type Run } from './expand.js';
+import { asAssignment, assignCompound, assignElement, assignmentOf, BadSubscript, expandAssignmentValue, expandCompound, type ArrayItem } from './assign.js';
 import type { Shell } from './shell.js';
 import { drain, write, type Io, type StepRecord } from './io.js';
 import { AbortLine, ExitSignal, LimitSignal, LIMITS, LoopSignal, ReturnSignal } from './signals.js';
@@ -64,23 +65,25 @@ export function* runSimple(sh: Shell, c: ShellCommand, io: Io, ctx: SimpleContex
 
 function* simpleBody(sh: Shell, c: ShellCommand, io: Io, ctx: SimpleContext, rec: StepRecord, setText: (t: string) => void, isCall: () => void): Run<number> {
   let k = 0;
-  while (k < c.words.length && asAssignment(c.words[k]!)) k++;
+  while (k < c.words.length && assignmentOf(c.words[k]!)) k++;
   const assigns = c.words.slice(0, k);
   const rest = c.words.slice(k);
   sh.lastSub = null;
   let argv: string[];
-  const values: { name: string; value: string | string[]; append: boolean; index?: string }[] = [];
+  const values: Assignment[] = [];
   try {
     for (const w of assigns) {
-      const a = asAssignment(w)!;
-      if (w.array) {
-        const items: string[] = [];
-        for (const x of w.array) items.push(...(yield* expandWord(x, sh)));
-        values.push({ name: a.name, value: items, append: a.append });
-      } else values.push({ name: a.name, value: yield* expandAssignmentValue(a.value, sh), append: a.append, ...(a.index !== undefined ? { index: a.index } : {}) });
+      const a = assignmentOf(w)!;
+      if (w.array) values.push({ name: a.name, value: yield* expandCompound(w.array, sh), append: a.append });
+      else {
+        const index = a.index !== undefined ? yield* expandSubscript(a.index, sh) : undefined;
+        values.push({ name: a.name, value: yield* expandAssignmentValue(a.value, sh), append: a.append, ...(index !== undefined ? { index, raw: a.index! } : {}) });
+      }
     }
     argv = yield* expandArgs(sh, rest);
+    for (const w of sh.warnings.splice(0)) sh.shellError(io, w);
   } catch (e) {
+    sh.warnings.length = 0;
     if (e instanceof UnsupportedExpansion) return unsupportedHere(sh, rec, `expansion ${e.text}`);
     if (e instanceof BraceLimit) throw new LimitSignal(`nettwin: ${e.message}`);
     return sh.expansionFailed(e, io);
@@ -97,8 +100,8 @@ function* simpleBody(sh: Shell, c: ShellCommand, io: Io, ctx: SimpleContext, rec
   const redirs = r.texts.length ? ` ${r.texts.join(' ')}` : '';
   if (argv.length === 0) {
     // assignments alone: their status is the last $(…)'s
-    setText(values.map((v) => `${v.name}=${Array.isArray(v.value) ? `(${v.value.join(' ')})` : v.value}`).join(' ') + redirs || c.text);
-    if (sh.opts.xtrace) for (const v of values) sh.err(io, `+ ${v.name}=${Array.isArray(v.value) ? `(${v.value.map(quoteWord).join(' ')})` : quoteWord(v.value)}\n`);
+    setText(values.map((v) => `${target(v)}=${Array.isArray(v.value) ? `(${v.value.map((i) => itemText(i)).join(' ')})` : v.value}`).join(' ') + redirs || c.text);
+    if (sh.opts.xtrace) for (const v of values) sh.err(io, `+ ${target(v)}=${Array.isArray(v.value) ? `(${v.value.map((i) => itemText(i, quoteWord)).join(' ')})` : quoteWord(v.value)}\n`);
     for (const v of values) assign(sh, v, io);
     const status = sh.lastSub ?? 0;
     sh.lastExit = status;
@@ -130,23 +133,44 @@ function* expandArgs(sh: Shell, words: ShellWord[]): Run<string[]> {
   const first = words[0];
   const decl = first && first.parts.length === 1 && first.parts[0]!.kind === 'lit' && DECLARATION.has(first.text);
   const out: string[] = [];
+  sh.declItems = new Map();
   for (const w of words) {
     const a = decl ? asAssignment(w) : null;
     if (a && w.array) {
-      const items: string[] = [];
-      for (const x of w.array) items.push(...(yield* expandWord(x, sh)));
-      out.push(`${a.name}=(${items.map((i) => i.replace(/[\\ ]/g, '\\$&')).join(' ')})`);
+      // the builtin takes the items themselves (sh.declItems); the word is what the step shows
+      const items = yield* expandCompound(w.array, sh);
+      sh.declItems.set(out.length, items);
+      out.push(`${a.name}${a.append ? '+' : ''}=(${items.map((i) => itemText(i)).join(' ')})`);
     } else if (a) out.push(`${w.text.slice(0, w.text.indexOf('=') + 1)}${yield* expandAssignmentValue(a.value, sh)}`);
     else out.push(...(yield* expandWord(w, sh)));
   }
   return out;
 }
 
-function assign(sh: Shell, v: { name: string; value: string | string[]; append: boolean; index?: string }, io: Io): void {
+type Assignment = { name: string; value: string | ArrayItem[]; append: boolean; index?: string; raw?: string };
+
+const target = (v: Assignment): string => (v.index !== undefined ? `${v.name}[${v.index}]${v.append ? '+' : ''}` : `${v.name}${v.append ? '+' : ''}`);
+
+/** an item of `(…)` as bash's xtrace shows it */
+function itemText(i: ArrayItem, quote: (w: string) => string = (w) => w.replace(/[\\ ]/g, '\\$&')): string {
+  return i.sub === undefined ? quote(i.value) : `[${i.sub}]${i.append ? '+' : ''}=${quote(i.value)}`;
+}
+
+function assign(sh: Shell, v: Assignment, io: Io): void {
   let ok: boolean;
-  if (Array.isArray(v.value)) ok = sh.vars.set(v.name, v.append ? [...(sh.vars.array(v.name) ?? []), ...v.value] : v.value);
-  else if (v.index !== undefined) ok = sh.vars.setIndex(v.name, Number(sh.evaluate(v.index || '0')), v.value);
-  else ok = sh.vars.set(v.name, v.append ? (sh.get(v.name) ?? '') + v.value : v.value);
+  try {
+    if (Array.isArray(v.value)) {
+      const r = assignCompound(sh, v.name, v.value, v.append);
+      for (const w of r.warnings) sh.shellError(io, w);
+      ok = r.ok;
+    } else if (v.index !== undefined) ok = assignElement(sh, v.name, v.index, v.value, v.append, v.raw);
+    else ok = sh.vars.set(v.name, v.append ? (sh.get(v.name) ?? '') + v.value : v.value);
+  } catch (e) {
+    if (!(e instanceof BadSubscript)) throw e;
+    // bash leaves the script on an assignment to a bad subscript
+    sh.shellError(io, e.message);
+    throw new ExitSignal(1);
+  }
   if (!ok) {
     sh.shellError(io, `${v.name}: readonly variable`);
     throw new AbortLine(1);
@@ -154,17 +178,14 @@ function assign(sh: Shell, v: { name: string; value: string | string[]; append: 
 }
 
 /** Runs `fn` with prefix assignments in force, then puts the variables back. */
-function* withTemporary(sh: Shell, values: { name: string; value: string | string[]; append: boolean }[], io: Io, fn: () => Run<number>): Run<number> {
+function* withTemporary(sh: Shell, values: Assignment[], io: Io, fn: () => Run<number>): Run<number> {
   if (values.length === 0) return yield* fn();
-  const saved = values.map((v) => ({ name: v.name, old: sh.vars.array(v.name), was: sh.vars.isArray(v.name) }));
+  const saved = values.map((v) => ({ name: v.name, old: sh.vars.raw(v.name) }));
   for (const v of values) assign(sh, v, io);
   try {
     return yield* fn();
   } finally {
-    for (const s of saved) {
-      if (s.old === undefined) sh.vars.unset(s.name);
-      else sh.vars.set(s.name, s.was ? s.old : s.old[0]!);
-    }
+    for (const s of saved) sh.vars.restore(s.name, s.old);
   }
 }
 

@@ -173,8 +173,12 @@ function* unaryTest(op: string, x: string, env: ExpandEnv, fileTest: FileTest): 
       return x === '';
     case '-t':
       return false;
-    case '-v':
+    case '-v': {
+      // `-v a[k]`: whether that element is set
+      const el = /^(\w+)\[(.*)\]$/s.exec(x);
+      if (el) return env.element(el[1]!, el[2]!) !== undefined;
       return env.get(x) !== undefined || env.array(x) !== undefined;
+    }
     case '-o':
       return false;
     default:

@@ -185,7 +185,14 @@ function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write'
 /** Executes one invocation in the namespace its wrappers led to. */
 function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator, src?: InvocationSource): Outcome {
   // any live background process may be in the namespace asked about: its pids are not modelled
-  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n), nowUs: () => sim.now, processesIn: () => processTable(sim).anyAlive, learnedFdb: (br: Link) => learnedFdb(sim, br) };
+  const ctx = {
+    ns,
+    neighbours: (n: Netns) => learntNeighbours(sim, n),
+    nowUs: () => sim.now,
+    processesIn: () => processTable(sim).anyAlive,
+    learnedFdb: (br: Link) => learnedFdb(sim, br),
+    linkStats: (l: Link) => sim.counters.stats(l),
+  };
   switch (inv.kind) {
     case 'proc-write': {
       // `echo V | tee FILE`: tee opens and writes the file where it runs
@@ -208,7 +215,12 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
           else stdout += `${v}\n`;
           continue;
         }
-        const f = readKernelFile(ns, p, () => learntNeighbours(sim, ns));
+        const f = readKernelFile(
+          ns,
+          p,
+          () => learntNeighbours(sim, ns),
+          (l) => sim.counters.stats(l),
+        );
         if (f === null) return unsupported(`cat of ${p}`);
         if ('error' in f) stderr += `cat: ${p}: ${f.error}\n`;
         else stdout += f.text;

@@ -208,17 +208,18 @@ export function printAddrinfo(c: ShowCtx, a: IfAddr, f: AddrPrintFilter, devName
     }
     p.any('family', `    ${a.family} `, a.family);
   }
-  p.any('local', a.local, a.local);
+  const color = a.family === 'inet' ? 'inet' : 'inet6';
+  p.colored(color, 'local', a.local, a.local);
   if (a.address !== a.local) {
     p.text(' peer ');
-    p.any('address', a.address, a.address);
+    p.colored(color, 'address', a.address, a.address);
   }
   p.any('prefixlen', `/${a.prefixlen} `, a.prefixlen);
   if (a.metric !== null) p.any('metric', `metric ${a.metric} `, a.metric);
   if (c.brief) return;
   if (a.broadcast !== null) {
     p.text('brd ');
-    p.any('broadcast', `${a.broadcast} `, a.broadcast);
+    p.colored(color, 'broadcast', `${a.broadcast} `, a.broadcast);
   }
   const scope = scopeName(a.scope);
   p.any('scope', `scope ${scope} `, scope);

@@ -164,7 +164,6 @@ export function parseAddrList(ctx: CmdContext, g: IpGlobals, argv: string[], mod
     f.dev = l.name;
   }
   if (mode === 'flush') return addrFlush(g, f, gaps, family === 'inet' || family === 'inet6' ? family : null);
-  if (g.color) gaps.add('colored output');
   if (gaps.any) notModelled(`ip ${mode === 'link' ? 'link' : 'address'} show: ${gaps.text()}`);
   if (mode === 'link') return showPlan(() => renderLinks(ctx, g, f));
   return showPlan(() => renderAddrs(ctx, g, f));

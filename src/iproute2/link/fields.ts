@@ -8,6 +8,7 @@
 import type { Netns } from '../../model/netns.js';
 import { IFF, type IfInfo } from './ifinfo.js';
 import { printDetails } from './details.js';
+import { printLinkStats } from './stats.js';
 import { indexName, padRight, printNl, type ShowCtx } from './show-ctx.js';
 
 // the context is shared with link/details.ts; callers of the field printers keep finding it here
@@ -50,7 +51,7 @@ export function printNameAndLink(c: ShowCtx, info: IfInfo, width: number | null)
       name = `${name}@NONE`;
     }
   }
-  c.p.any('ifname', width === null ? `${name}: ` : `${padRight(name, width)} `, info.name);
+  c.p.colored('ifname', 'ifname', width === null ? `${name}: ` : `${padRight(name, width)} `, info.name);
   return mdown;
 }
 
@@ -99,7 +100,12 @@ export function printLinkFlags(c: ShowCtx, flagsIn: number, mdown: boolean): voi
 /** print_operstate: `state UP ` (`%-14s ` in brief mode), `"operstate":"UP"`. */
 export function printOperstate(c: ShowCtx, info: IfInfo): void {
   const st = info.operstate;
-  c.p.any('operstate', c.brief ? `${padRight(st, 14)} ` : `state ${st} `, st);
+  const color = st === 'UP' ? 'up' : st === 'DOWN' ? 'down' : 'none';
+  if (c.brief) c.p.colored(color, 'operstate', `${padRight(st, 14)} `, st);
+  else {
+    c.p.text('state ');
+    c.p.colored(color, 'operstate', `${st} `, st);
+  }
 }
 
 /** print_queuelen: `qlen 1000` (no trailing space), nothing for a queue length of 0. */
@@ -118,7 +124,7 @@ export function printLinkLayer(c: ShowCtx, info: IfInfo): void {
   const p = c.p;
   printNl(c);
   p.any('link_type', `    link/${info.type} `, info.type);
-  if (info.address !== null) p.any('address', info.address, info.address);
+  if (info.address !== null) p.colored('mac', 'address', info.address, info.address);
   if (info.broadcast !== null) {
     if (info.flags & IFF.POINTOPOINT) {
       p.text(' peer ');
@@ -126,7 +132,7 @@ export function printLinkLayer(c: ShowCtx, info: IfInfo): void {
     } else {
       p.text(' brd ');
     }
-    p.any('broadcast', info.broadcast, info.broadcast);
+    p.colored('mac', 'broadcast', info.broadcast, info.broadcast);
   }
 }
 
@@ -181,6 +187,11 @@ export function printLinkinfo(c: ShowCtx, info: IfInfo, f: LinkPrintFilter): num
   if (c.family === null || c.family === 'link' || c.details) printLinkLayer(c, info);
   printLinkNetns(c, info);
   if (c.details) printDetails(c, info);
+  const counters = c.doLink ? c.stats?.(info.link) : null;
+  if (counters) {
+    printNl(c);
+    printLinkStats(c, counters);
+  }
   p.text('\n');
   return 1;
 }
@@ -190,7 +201,7 @@ function printLinkinfoBrief(c: ShowCtx, info: IfInfo): number {
   const mdown = printNameAndLink(c, info, 16);
   printOperstate(c, info);
   if (c.family === 'link') {
-    if (info.address !== null) c.p.any('address', `${info.address} `, info.address);
+    if (info.address !== null) c.p.colored('mac', 'address', `${info.address} `, info.address);
     printLinkFlags(c, info.flags, mdown);
     c.p.text('\n');
   }

@@ -5,6 +5,8 @@
  */
 import type { Netns } from '../../model/netns.js';
 import type { Printer } from '../print.js';
+import type { Link } from '../../model/link.js';
+import type { LinkCounters } from '../types.js';
 
 /** What one `ip link|addr show` run prints with, shared by every field printer. */
 export interface ShowCtx {
@@ -20,6 +22,8 @@ export interface ShowCtx {
   oneline: boolean;
   /** filter.family: `link` is AF_PACKET (`ip link`, `ip -0 addr`) */
   family: 'inet' | 'inet6' | 'link' | null;
+  /** `-s`: a link's counters after it (`ip -s link`) */
+  stats?: (dev: Link) => LinkCounters | null;
 }
 
 /** print_nl: a line break in text (the `\` of `-o`), nothing in JSON. */

@@ -10,7 +10,8 @@ import { IFA_F, linkAddrs, printAddrinfo, addrMatches, type AddrPrintFilter, typ
 import type { LinkFilter } from '../filters.js';
 import { IFF, ifinfo, linkKind, type IfInfo } from './ifinfo.js';
 import { kernelHasLinkKind } from '../../model/kernel-profile.js';
-import { printLinkinfo, type LinkPrintFilter, type ShowCtx } from './fields.js';
+import { printLinkinfo, printNl, type LinkPrintFilter, type ShowCtx } from './fields.js';
+import { printLinkStats } from './stats.js';
 import { Printer } from '../print.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
 
@@ -22,8 +23,13 @@ const KERNEL_KINDS = new Set(['veth', 'bridge', 'vxlan', 'tun', 'macvlan']);
  * Never throws: bad selectors give iproute2's message and exit status.
  */
 export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: boolean): CommandResult {
-  if (g.stats > 0) return unsupported(`ip -s ${doLink ? 'link' : 'address'}`);
   const ns = ctx.ns;
+  // counters are the simulator's, for the kinds it counts (sim/dev-stats.ts); brief output has none
+  const counted = g.stats > 0 && !g.brief ? ctx.linkStats : undefined;
+  if (g.stats > 0 && !g.brief) {
+    const uncounted = ns.linkList().find((l) => !counted?.(l));
+    if (g.stats > 1 || g.json || !counted || uncounted) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
+  }
   // `ip link` lists with AF_PACKET whatever -4/-6 says; `to PREFIX` makes `ip addr` IPv4
   let family = doLink ? 'link' : g.family;
   if (!doLink && family === null && f.to) family = 'inet';
@@ -48,6 +54,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
   }
 
   const p = new Printer(g.json, g.pretty);
+  p.color = g.color;
   const c: ShowCtx = {
     p,
     ns,
@@ -57,6 +64,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
     details: g.details > 0,
     oneline: g.oneline,
     family,
+    ...(counted ? { stats: counted } : {}),
   };
   const pf: LinkPrintFilter = { up: f.up, master, kind, slaveKind, label: !!f.label };
   p.startList();
@@ -99,6 +107,12 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
     let res = 0;
     if (c.brief || !noLink) res = printLinkinfo(c, info, pf);
     if (res >= 0 && withAddrs) printSelectedAddrinfo(c, info, addrs.get(info.link)!, af, f.up);
+    // `ip -s addr`: the counters come after the addresses (print_link_stats)
+    const counters = res > 0 && !doLink ? counted?.(info.link) : null;
+    if (counters) {
+      printLinkStats(c, counters);
+      printNl(c);
+    }
     p.closeObject();
   }
   p.endList();

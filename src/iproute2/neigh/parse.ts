@@ -208,7 +208,7 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
     if (!l) exitWith(nodevText(filterDev), 1);
     f.dev = l.name;
   }
-  if (g.color) gaps.add('colored output');
+  if (g.color && flush) gaps.add('colored output');
   if (flush && !f.proxy) gaps.add('flushing learnt neighbours');
   if (flush && g.stats) gaps.add('ip -s neigh flush');
   if (gaps.any) notModelled(`ip neigh ${flush ? 'flush' : 'show'}: ${gaps.text()}`);

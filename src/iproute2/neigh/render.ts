@@ -102,19 +102,21 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
   }
   const mask = stateMask(f);
   const p = new Printer(g.json, g.pretty);
+  p.color = g.color;
   p.startList();
   const v4 = (g.family === null || g.family === 'inet') && !f.proxy && (!f.to || f.to.addr6 === undefined);
-  const v6 = (g.family === null || g.family === 'inet6') && (!f.to || f.to.addr6 !== undefined || g.family === null);
+  // an IPv4 selector makes the dump IPv4 (filter.family = filter.pfx.family); `default` leaves it open
+  const v6 = (g.family === null || g.family === 'inet6') && (!f.to || f.to.addr6 !== undefined || (g.family === null && f.to.len === 0));
   const print = (dst: string, e: { dev: Link | null; lladdr: string | null; router?: boolean }, bits: number, proxy: boolean) => {
     p.openObject();
-    p.any('dst', `${dst} `, dst);
+    p.colored(dst.includes(':') ? 'inet6' : 'inet', 'dst', `${dst} `, dst);
     if (!dev && e.dev) {
       p.text('dev ');
-      p.any('dev', `${e.dev.name} `, e.dev.name);
+      p.colored('ifname', 'dev', `${e.dev.name} `, e.dev.name);
     }
     if (e.lladdr !== null) {
       p.text('lladdr ');
-      p.any('lladdr', `${e.lladdr} `, e.lladdr);
+      p.colored('mac', 'lladdr', `${e.lladdr} `, e.lladdr);
     }
     if (e.router) p.any('router', 'router ', null);
     if (proxy) p.any('proxy', 'proxy ', null);

@@ -82,14 +82,22 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
   if (m.dst !== null) dst = m.dstLen !== hostLen ? `${m.dst}/${m.dstLen}` : m.dst;
   else if (m.dstLen) dst = `0/${m.dstLen} `;
   else dst = 'default';
-  p.any('dst', `${dst} `, dst);
-  if (m.from !== undefined) p.any('from', `from ${m.from} `, m.from);
+  // ifa_family_color: an address in its family's colour with -c ("default" and 0/N stay plain)
+  const fam = m.family === 'inet' ? 'inet' : 'inet6';
+  p.colored(m.dst !== null ? fam : 'none', 'dst', `${dst} `, dst);
+  if (m.from !== undefined) p.colored(fam, 'from', `from ${m.from} `, m.from);
   if (m.tos && !hide.tos) {
     const t = dsfieldName(m.tos);
     p.any('tos', `tos ${t} `, t);
   }
-  if (m.gateway !== undefined && !hide.via) p.any('gateway', `via ${m.gateway} `, m.gateway);
-  if (m.dev !== undefined && !hide.dev) p.any('dev', `dev ${m.dev} `, m.dev);
+  if (m.gateway !== undefined && !hide.via) {
+    p.text('via ');
+    p.colored(fam, 'gateway', `${m.gateway} `, m.gateway);
+  }
+  if (m.dev !== undefined && !hide.dev) {
+    p.text('dev ');
+    p.colored('ifname', 'dev', `${m.dev} `, m.dev);
+  }
   if (m.table && (m.table !== 254 || details > 0) && !hide.table) {
     const t = tableName(m.table);
     p.any('table', `table ${t} `, t);
@@ -104,7 +112,10 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
       p.any('scope', `scope ${s} `, s);
     }
   }
-  if (m.prefsrc !== undefined && !hide.prefsrc) p.any('prefsrc', `src ${m.prefsrc} `, m.prefsrc);
+  if (m.prefsrc !== undefined && !hide.prefsrc) {
+    p.text('src ');
+    p.colored(fam, 'prefsrc', `${m.prefsrc} `, m.prefsrc);
+  }
   if (m.metric !== undefined && !hide.metric) p.any('metric', `metric ${m.metric} `, m.metric);
   p.openArray('flags');
   for (const f of m.flags) p.any(null, `${f} `, f);

@@ -441,7 +441,7 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
   }
   if (cloned && f.family === 'inet6' && argv.length === 1 && !g.color) return showPlan(() => render6Cache(ctx, g));
   if (cloned) gaps.add('route cache');
-  if (g.color) gaps.add('colored output');
+  if (g.color && cloned) gaps.add('colored output');
   if (gaps.any) notModelled(`ip route show: ${gaps.text()}`);
   return showPlan(() => renderRoutes(ctx, g, f));
 }

@@ -136,6 +136,7 @@ export function renderRoutes(ctx: CmdContext, g: IpGlobals, f: RouteFilter): Com
     if (v6 && !ns.inet6.tables.has(tb)) return tableMissing(g, 'ipv6');
   }
   const p = new Printer(g.json, g.pretty);
+  p.color = g.color;
   const hide = hides(f, tb !== 0);
   const sl = g.oneline ? '\\' : '\n';
   p.startList();

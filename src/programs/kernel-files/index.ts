@@ -1,19 +1,21 @@
 /**
  * The kernel's files a script reads besides sysctls — /sys/class/net/IF/ATTR and
  * /proc/net/{route,arp} — answered from the model in the namespace the reader runs in.
- * /proc/net/dev needs per-device packet counters, which the simulator does not keep: not modelled.
+ * /proc/net/dev lists the simulator's packet counters, where it keeps them for every device.
  */
 import type { Netns } from '../../model/netns.js';
-import type { DynamicNeighbour } from '../../iproute2/types.js';
+import type { Link } from '../../model/link.js';
+import type { DynamicNeighbour, LinkCounters } from '../../iproute2/types.js';
 import { checkKernelPath } from '../../model/kernel-path.js';
 import { readSysfsNet } from './sysfs-net.js';
 import { procNetRoute } from './proc-net-route.js';
 import { procNetArp } from './proc-net-arp.js';
+import { procNetDev } from './proc-net-dev.js';
 
 export { listNetdevs } from './sysfs-net.js';
 
 /** A file's text, its read error, or null when nettwin does not model it. */
-export function readKernelFile(ns: Netns, path: string, neighbours: () => DynamicNeighbour[]): { text: string } | { error: string } | null {
+export function readKernelFile(ns: Netns, path: string, neighbours: () => DynamicNeighbour[], stats?: (dev: Link) => LinkCounters | null): { text: string } | { error: string } | null {
   const c = checkKernelPath(path);
   if (!c.ok) return null;
   const f = c.file;
@@ -21,7 +23,8 @@ export function readKernelFile(ns: Netns, path: string, neighbours: () => Dynami
   if (f.kind === 'proc-net') {
     if (f.file === 'route') return { text: procNetRoute(ns) };
     if (f.file === 'arp') return { text: procNetArp(ns, neighbours()) };
-    return null;
+    const dev = stats ? procNetDev(ns, stats) : null;
+    return dev === null ? null : { text: dev };
   }
   return null;
 }

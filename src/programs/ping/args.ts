@@ -73,7 +73,7 @@ for (let i = 0; i < OPTSTRING.length; i++) {
 }
 
 /** Options the model does not cover: the line is reported unsupported rather than guessed. */
-const UNSUPPORTED = new Set(['F', 'N', 'A', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'm', 'p', 'Q', 'r', 'S', 'U', 'v', 'T']);
+const UNSUPPORTED = new Set(['F', 'N', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'm', 'p', 'Q', 'r', 'S', 'U', 'v', 'T']);
 
 /** ping exits while reading its options (usage, -V, a bad number). */
 class Exit {
@@ -196,6 +196,9 @@ function parse(argv: string[]): PingArgs | CommandResult {
           break;
         case 'O':
           p.opts.outstanding = true;
+          break;
+        case 'A':
+          p.opts.adaptive = true;
           break;
         case 'R':
           p.opts.recordRoute = true;

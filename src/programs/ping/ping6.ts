@@ -105,6 +105,7 @@ export function runPing6(ns: Netns, sim: Simulator, p: PingArgs, target: string,
   const r = ping6(sim, ns, res.addr, {
     count: o.count,
     interval: o.interval,
+    ...(o.adaptive ? { adaptive: true } : {}),
     timeout: o.timeout,
     deadline: o.deadline,
     hopLimit: o.ttl,

@@ -1,4 +1,4 @@
-/** coreutils cat of the run's scratch files and stdin: -n, -b, -E, -s, -A/-v/-T. */
+/** coreutils cat of the run's scratch files and stdin: -n, -b, -E, -s, -A/-v/-T/-e/-t. */
 import { getopt, readOperand, usageError, type TextIo, type TextResult } from './tool.js';
 
 export function cat(argv: string[], io: TextIo): TextResult {
@@ -19,10 +19,11 @@ export function cat(argv: string[], io: TextIo): TextResult {
   let n = 0;
   let out = '';
   let blank = false;
+  const nonprinting = f.has('v') || f.has('A') || f.has('e') || f.has('t');
   const show = (l: string) => {
     let s = l;
     if (f.has('T') || f.has('A') || f.has('t')) s = s.replace(/\t/g, '^I');
-    return s;
+    return nonprinting ? caret(s) : s;
   };
   for (const l of ls) {
     if (f.has('s') && l === '' && blank) continue;
@@ -32,4 +33,21 @@ export function cat(argv: string[], io: TextIo): TextResult {
   }
   if (last !== '') out += `${f.has('n') || f.has('b') ? `${String(++n).padStart(6)}\t` : ''}${show(last)}`;
   return { exit: 0, stdout: out, stderr: '' };
+}
+
+const encoder = new TextEncoder();
+
+/** -v: control bytes as `^X`, DEL as `^?`, bytes above 127 as `M-` and the same of their low 7 bits (the tab stays). */
+function caret(s: string): string {
+  if (/^[\t\x20-\x7e]*$/.test(s)) return s;
+  let out = '';
+  for (const b of encoder.encode(s)) {
+    const low = b & 0x7f;
+    const pre = b >= 0x80 ? 'M-' : '';
+    if (low === 9 && !pre) out += '\t';
+    else if (low < 32) out += `${pre}^${String.fromCharCode(low + 64)}`;
+    else if (low === 127) out += `${pre}^?`;
+    else out += pre + String.fromCharCode(low);
+  }
+  return out;
 }

@@ -122,6 +122,7 @@ const SNIPPETS: string[] = [
   "echo 'key=value' | cut -d= -f2; echo 'a,b' | awk -F, '{print $2 $1}'; echo '  lead' | awk '{print $1}'",
   'printf \'x 1\\nx 2\\ny 3\\n\' | awk \'{s[$1]+=$2} END {print s["x"], s["y"]}\'',
   "printf 'a\\nb\\n' | awk 'END {print NR}'; echo 'abc' | awk '{gsub(/b/, \"B\"); print}'; echo 'aXbXc' | awk '{n=split($0, p, \"X\"); print n, p[2]}'",
+  "printf 'a\\033[36mb\\177\\tc\\001é\\n' | cat -v; printf 'x\\ty\\001\\n' | cat -A; printf 'x\\ty\\002\\n' | cat -t; printf 'x\\ty\\003\\n' | cat -e",
   "printf '10.0.0.1/24\\n' | awk -F/ '{print $1}'; echo '3.14159' | awk '{printf \"%.2f\\n\", $1}'; awk 'BEGIN{print 1/3}'; awk 'BEGIN { print 1e6, 100000000, 0.1+0.2 }'",
 ];
 

@@ -1,15 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  asAssignment,
-  expandAssignmentValue as expandValueGen,
-  expandWord as expandWordGen,
-  expandWords as expandWordsGen,
-  UnsupportedExpansion,
-  ExpansionError,
-  type ExpandEnv,
-  type Run,
-} from '../../../src/shell/expand.js';
+import { asAssignment, expandAssignmentValue as expandValueGen } from '../../../src/shell/assign.js';
+import { expandWord as expandWordGen, expandWords as expandWordsGen, UnsupportedExpansion, ExpansionError, type ExpandEnv, type Run } from '../../../src/shell/expand.js';
 import { parseShell } from '../../../src/shell/parser.js';
 import type { ShellCommand, ShellWord } from '../../../src/shell/ast.js';
 
@@ -30,6 +22,8 @@ function env(vars: Record<string, string>): ExpandEnv {
   return {
     get: (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
     array: (name) => (name === '@' ? [] : undefined),
+    keys: () => undefined,
+    element: (name, sub) => (sub === '0' && Object.hasOwn(vars, name) ? vars[name] : undefined),
     set: (name, value) => {
       vars[name] = value;
     },
