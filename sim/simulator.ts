@@ -27,7 +27,7 @@ import { icmpRcv, linkFailure, nfReject } from './icmp.js';
 import type { InetProtos } from './ip-deliver.js';
 import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
-import { neighFlushDev, neighRestore, type NeighOps } from './neighbor.js';
+import { neighFlushDev, neighForgetDeleted, neighRestore, type NeighOps } from './neighbor.js';
 import { NsState } from './ns-state.js';
 import { isIp6Packet, type Frame, type Ip6Packet, type IpPacket, type PktType } from './packet.js';
 import { PARAMS } from './params.js';
@@ -344,6 +344,7 @@ export class Simulator {
       for (const dev of [...st.neigh.keys()]) {
         if (!this.isLive(dev) || dev.ns !== ns) neighFlushDev(st, dev);
       }
+      neighForgetDeleted(st);
     }
     for (const [dev, was] of this.seen) {
       if (!this.isLive(dev)) {

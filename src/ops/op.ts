@@ -279,6 +279,8 @@ export interface NeighOp {
   dev: string;
   lladdr: string | null;
   state: 'permanent' | 'noarp' | 'reachable' | 'stale';
+  /** the entry exists, learnt by the system (not in staticNeigh): a del forgets it, an add fails */
+  learnt?: boolean;
 }
 
 /** `ip neigh add|replace|change|del proxy ADDR [dev D] [router]`: one proxy entry (pneigh). */
@@ -369,6 +371,8 @@ export interface Neigh6Op {
   state: 'permanent' | 'noarp' | 'reachable' | 'stale';
   /** a proxy entry (pneigh): answered for, not resolved */
   proxy: boolean;
+  /** the entry exists, learnt by the system (not in inet6.neigh): a del forgets it, an add fails */
+  learnt?: boolean;
 }
 
 /**
