@@ -15,7 +15,7 @@
  * `br BR` keeps the bridge and its ports; `dev DEV` (or `brport`) keeps one device and drops
  * `dev NAME` from the lines. Kinds whose dump is not modelled make the line "not modelled".
  */
-import { ip4ToString } from '../model/ip.js';
+import { formatEither } from '../model/ipv6/either.js';
 import { KINDS } from '../model/kinds/index.js';
 import type { Link } from '../model/link.js';
 import { ZERO_MAC } from '../model/mac.js';
@@ -102,7 +102,7 @@ function vxlanRows(dev: Link): Row[] {
   for (const e of dev.fdb) if (!macs.includes(e.mac)) macs.push(e.mac);
   for (const mac of macs.reverse()) {
     for (const e of dev.fdb.filter((x) => x.mac === mac)) {
-      rows.push({ mac, ...(e.dst !== null ? { dst: ip4ToString(e.dst) } : {}), ...(e.via ? { via: e.via.name } : {}), self: true, state: e.permanent ? 'permanent' : '' });
+      rows.push({ mac, ...(e.dst !== null ? { dst: formatEither(e.dst) } : {}), ...(e.via ? { via: e.via.name } : {}), self: true, state: e.permanent ? 'permanent' : '' });
     }
   }
   return rows;

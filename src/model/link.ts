@@ -3,6 +3,7 @@ import type { Netns } from './netns.js';
 import type { IfConf } from './sysctl.js';
 import type { Inet6Dev } from './ipv6/inet6-dev.js';
 import type { Ip4 } from './ip.js';
+import type { Ip6 } from './ipv6/ip6.js';
 import { ZERO_MAC } from './mac.js';
 import type { HwMcMemory } from './hw-mc-list.js';
 import type { Qdisc } from './qdisc.js';
@@ -146,9 +147,10 @@ export interface GeneveInfo {
 export interface VxlanInfo {
   id: number;
   dstport: number;
-  local: Ip4 | null;
-  remote: Ip4 | null;
-  group: Ip4 | null;
+  /** the underlay's addresses: IPv4 numbers or IPv6 bigints (one family per device) */
+  local: Ip4 | Ip6 | null;
+  remote: Ip4 | Ip6 | null;
+  group: Ip4 | Ip6 | null;
   dev: string | null;
   learning: boolean;
   ttl: number;
@@ -253,7 +255,8 @@ export interface Link {
 
 export interface FdbEntry {
   mac: string;
-  dst: Ip4 | null;
+  /** a VXLAN remote: an IPv4 number or an IPv6 bigint */
+  dst: Ip4 | Ip6 | null;
   permanent: boolean;
   /** added with `master`: an entry of the port's bridge, not of the device's own address list */
   master?: boolean;

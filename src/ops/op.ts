@@ -19,9 +19,10 @@ export type RouteMode = 'add' | 'replace' | 'append' | 'change' | 'prepend';
 export interface VxlanSpec {
   id: number | null;
   dstport: number | null;
-  local: Ip4 | null;
-  remote: Ip4 | null;
-  group: Ip4 | null;
+  /** an IPv4 number or an IPv6 bigint (the underlay's family) */
+  local: Ip4 | Ip6 | null;
+  remote: Ip4 | Ip6 | null;
+  group: Ip4 | Ip6 | null;
   dev: string | null;
   learning: boolean | null;
   ttl: number | null;
@@ -246,7 +247,8 @@ export interface FdbOp {
   mode: 'add' | 'append' | 'replace' | 'del';
   mac: string;
   dev: string;
-  dst: Ip4 | null;
+  /** a VXLAN remote: an IPv4 number or an IPv6 bigint */
+  dst: Ip4 | Ip6 | null;
   master: boolean;
   self: boolean;
   /** NUD_PERMANENT; false: a `static` entry (only with `master`) */

@@ -1,5 +1,6 @@
 /** A VXLAN device: made inside its namespace with its id, ports, addresses and lower device; read back from IFLA_VXLAN_*. */
-import { ip4ToString, parseIp4, type Ip4 } from '../../../src/model/ip.js';
+import { formatEither } from '../../../src/model/ipv6/either.js';
+import { parseIp4, type Ip4 } from '../../../src/model/ip.js';
 import type { VxlanSpec } from '../../../src/ops/op.js';
 import { batchLine, checkInt, checkLinkName } from '../compile.js';
 
@@ -15,9 +16,9 @@ export function vxlanArgs(v: VxlanSpec): string[] {
   const out: string[] = [];
   if (v.id !== null) out.push('id', checkInt(v.id, 'vxlan id'));
   if (v.dstport !== null) out.push('dstport', checkInt(v.dstport, 'dstport'));
-  if (v.local !== null) out.push('local', ip4ToString(v.local));
-  if (v.remote !== null) out.push('remote', ip4ToString(v.remote));
-  if (v.group !== null) out.push('group', ip4ToString(v.group));
+  if (v.local !== null) out.push('local', formatEither(v.local));
+  if (v.remote !== null) out.push('remote', formatEither(v.remote));
+  if (v.group !== null) out.push('group', formatEither(v.group));
   if (v.dev !== null) out.push('dev', checkLinkName(v.dev));
   if (v.learning !== null) out.push(v.learning ? 'learning' : 'nolearning');
   if (v.ttl !== null) out.push('ttl', checkInt(v.ttl, 'ttl'));
