@@ -16,7 +16,8 @@ import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/
 import type { Netns } from '../src/model/netns.js';
 import { arpRcv, arpSolicit } from './arp.js';
 import { icmp6Rcv, icmp6Send, ip6LinkFailure } from './ipv6/icmp6.js';
-import { inet6Protos } from './ipv6/ip6-deliver.js';
+import { vxlanRcv6 } from './vxlan.js';
+import { inet6Protos, udp6Encaps } from './ipv6/ip6-deliver.js';
 import { ip6Rcv } from './ipv6/ip6-input.js';
 import { ndiscSolicit } from './ipv6/ndisc.js';
 import { BridgeState } from './bridge.js';
@@ -123,6 +124,7 @@ export class Simulator {
     this.latency = opts.linkLatencyUs ?? PARAMS.linkLatencyUs;
     this.nf = opts.netfilter === 'model' ? new ModelRuntime() : new PrivateRuntime();
     inet6Protos(this)[58] = icmp6Rcv;
+    udp6Encaps(this).push(vxlanRcv6);
   }
 
   /** Virtual time, µs. */

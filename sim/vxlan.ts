@@ -17,7 +17,7 @@
 import { ip4ToString, isMulticast } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
+import type { Frame, Ip6Packet, IpPacket } from './packet.js';
 import { routeOutput } from '../src/model/route-output.js';
 import { ipOutput } from './ip-output.js';
 import type { Simulator } from './simulator.js';
@@ -94,7 +94,7 @@ function remotesFor(sim: Simulator, dev: Link, mac: string): IpEither[] {
 }
 
 /** udp_flow_src_port: a hash of the inner flow, so one flow keeps one source port. */
-export function srcPort(frame: Frame): number {
+function srcPort(frame: Frame): number {
   const key = frame.pkt ? `${frame.pkt.ip.src}>${frame.pkt.ip.dst}/${frame.pkt.ip.protocol}` : `${frame.eth.src}>${frame.eth.dst}`;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
@@ -114,7 +114,7 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
   const lower = v.dev !== null ? (dev.ns.linkByName(v.dev) ?? null) : null;
   for (const remote of remotes) {
     if (typeof remote === 'bigint') {
-      vxlanXmit6(sim, dev, lower, remote, frame);
+      vxlanXmit6(sim, dev, lower, remote, frame, srcPort(frame));
       continue;
     }
     if (typeof v.local === 'bigint') continue;
@@ -150,6 +150,16 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
 export function vxlanRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket): boolean {
   const o = { src: pkt.ip.src, dst: pkt.ip.dst, port: pkt.udp!.dstPort, vni: pkt.vni, inner: pkt.inner, v6: false };
   return vxlanDecap(sim, st, o, (reason, why) => sim.drop(st.ns, reason, why, pkt, dev));
+}
+
+/** vxlan_rcv for a UDP datagram over IPv6 delivered to this namespace (an encapsulation socket of ip6-deliver.ts). */
+export function vxlanRcv6(sim: Simulator, st: NsState, pkt: Ip6Packet): boolean {
+  const u = pkt.udp;
+  if (!u) return false;
+  const o = { src: pkt.ip6.src, dst: pkt.ip6.dst, port: u.dstPort, vni: pkt.vni, inner: pkt.inner, v6: true };
+  return vxlanDecap(sim, st, o, (reason, why) => {
+    if (sim.tracer) sim.stepDrop(st.ns, reason, why);
+  });
 }
 
 /** A VXLAN datagram as the socket sees it, of either family. */

@@ -4,17 +4,15 @@
  * put in UDP to the remote's port from `local` or the source the route picks, with the route's
  * hop limit (1 toward a multicast group unless `ttl` says otherwise), and routed over the
  * namespace's IPv6 FIB; a datagram delivered here to a port a VXLAN device listens on goes to
- * the family-blind decapsulation of sim/vxlan.ts. The outer header is 20 bytes longer than
+ * the family-blind decapsulation of sim/vxlan.ts (vxlanRcv6, registered by the simulator). The outer header is 20 bytes longer than
  * IPv4's, which is why such a device's MTU is its lower device's less 70 (apply-vxlan.ts).
  */
 import { route6Output } from '../../src/model/ipv6/route6.js';
 import { formatIp6, isIp6Multicast, type Ip6 } from '../../src/model/ipv6/ip6.js';
 import type { Link } from '../../src/model/link.js';
-import type { NsState } from '../ns-state.js';
 import type { Frame, Ip6Packet } from '../packet.js';
 import type { Simulator } from '../simulator.js';
 import { cloneFrame, l2Length } from '../tunnel-frame.js';
-import { vxlanDecap, srcPort } from '../vxlan.js';
 import { NEXTHDR } from '../wire/ipv6.js';
 import { UDP_HEADER_LEN } from '../wire/udp.js';
 import { VXLAN_HEADER_LEN } from '../wire/vxlan.js';
@@ -22,7 +20,7 @@ import { ip6Output } from './ip6-output.js';
 import { simView6 } from './view6.js';
 
 /** vxlan_xmit_one toward one IPv6 remote. */
-export function vxlanXmit6(sim: Simulator, dev: Link, lower: Link | null, remote: Ip6, frame: Frame): void {
+export function vxlanXmit6(sim: Simulator, dev: Link, lower: Link | null, remote: Ip6, frame: Frame, sport: number): void {
   const v = dev.vxlan!;
   const st = sim.state(dev.ns);
   const local = typeof v.local === 'bigint' ? v.local : 0n;
@@ -47,24 +45,11 @@ export function vxlanXmit6(sim: Simulator, dev: Link, lower: Link | null, remote
   const pkt: Ip6Packet = {
     ip6: { src: saddr, dst: remote, hopLimit, nextHeader: NEXTHDR.udp, tclass: 0, flowLabel: 0, payloadLen: UDP_HEADER_LEN + payload },
     icmp6: null,
-    udp: { srcPort: srcPort(frame), dstPort: v.dstport, payloadLen: payload },
+    udp: { srcPort: sport, dstPort: v.dstport, payloadLen: payload },
     inner,
     vni: v.id,
   };
   if (sim.tracer) sim.step(dev.ns, 'xmit', `${dev.name}: VXLAN id ${v.id} to [${formatIp6(remote)}]:${v.dstport} from ${formatIp6(saddr)}`);
   // the socket does not loop multicast back to this host (IPV6_MULTICAST_LOOP off)
   ip6Output(sim, st, pkt, rt, false);
-}
-
-/**
- * udpv6_rcv's encapsulation sockets: true when a VXLAN device's socket took the datagram
- * (decapsulated or dropped), false when none listens on its port.
- */
-export function vxlanRcv6(sim: Simulator, st: NsState, pkt: Ip6Packet): boolean {
-  const u = pkt.udp;
-  if (!u) return false;
-  const o = { src: pkt.ip6.src, dst: pkt.ip6.dst, port: u.dstPort, vni: pkt.vni, inner: pkt.inner, v6: true };
-  return vxlanDecap(sim, st, o, (reason, why) => {
-    if (sim.tracer) sim.stepDrop(st.ns, reason, why);
-  });
 }
