@@ -154,6 +154,10 @@ export interface VxlanInfo {
   dev: string | null;
   learning: boolean;
   ttl: number;
+  /** UDP checksums (VXLAN_F_UDP_ZERO_CSUM_TX cleared, `noudpcsum` sets it) and IPv6's zero-checksum flags; absent: defaults */
+  udpCsum?: boolean;
+  zeroCsum6Tx?: boolean;
+  zeroCsum6Rx?: boolean;
   /** VXLAN_F_PROXY: ARP requests are answered from the device's neighbour table, never sent (sim/vxlan.ts arpReduce) */
   proxy?: boolean;
   /** VXLAN_F_L2MISS / L3MISS: netlink notifications of misses, to a listener nettwin does not run */

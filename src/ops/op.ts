@@ -26,6 +26,10 @@ export interface VxlanSpec {
   dev: string | null;
   learning: boolean | null;
   ttl: number | null;
+  /** `noudpcsum` (false), `udp6zerocsumtx|rx` (true); absent: the kernel's defaults (checksums on, none zero) */
+  udpCsum?: boolean;
+  zeroCsum6Tx?: boolean;
+  zeroCsum6Rx?: boolean;
   /** `proxy`, `l2miss`, `l3miss` (IFLA_VXLAN_PROXY, _L2MISS, _L3MISS); absent: off */
   proxy?: boolean;
   l2miss?: boolean;

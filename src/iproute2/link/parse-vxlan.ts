@@ -189,8 +189,12 @@ export function parseVxlanOpts(ctx: CmdContext, argv: string[], setOp: boolean, 
       else if (name === 'vnifilter') vnifilter = true;
       else if (name === 'proxy' || name === 'l2miss' || name === 'l3miss') spec[name] = true;
       else if (name === 'noproxy' || name === 'nol2miss' || name === 'nol3miss') spec[attr as 'proxy' | 'l2miss' | 'l3miss'] = false;
-      // proxy and the miss notifications are modelled on a new device; a change is not
-      const modelled = attr === 'learning' || name === 'noexternal' || name === 'novnifilter' || (!setOp && (attr === 'proxy' || attr === 'l2miss' || attr === 'l3miss'));
+      else if (attr === 'udpcsum') spec.udpCsum = name === 'udpcsum';
+      else if (attr === 'udp6zerocsumtx') spec.zeroCsum6Tx = name === 'udp6zerocsumtx';
+      else if (attr === 'udp6zerocsumrx') spec.zeroCsum6Rx = name === 'udp6zerocsumrx';
+      // proxy, the miss notifications and the checksum flags are modelled on a new device; a change is not
+      const csum = attr === 'udpcsum' || attr === 'udp6zerocsumtx' || attr === 'udp6zerocsumrx';
+      const modelled = attr === 'learning' || name === 'noexternal' || name === 'novnifilter' || (!setOp && (attr === 'proxy' || attr === 'l2miss' || attr === 'l3miss' || csum));
       if (!modelled) gaps.add(`vxlan ${name}`);
     }
     a.step();

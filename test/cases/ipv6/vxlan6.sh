@@ -47,3 +47,9 @@ ip -n B link set vx0 down
 ip netns exec A ping -c 1 -W 1 10.42.0.2
 ip -n B link set vx0 up
 ip netns exec A ping -c 1 10.42.0.2
+ip -n A link add vx4 type vxlan id 46 local 2001:db8::1 remote 2001:db8::2 dstport 4789 dev e0 udp6zerocsumtx udp6zerocsumrx
+ip -n A -d link show vx4
+ip -n A link add vx5 type vxlan id 47 remote 2001:db8::2 dstport 4789 noudpcsum noudp6zerocsumrx
+ip -n A -d -j link show vx5
+ip -n A link add vx6 type vxlan id 48 remote 10.0.0.2 dstport 4789 noudpcsum
+ip -n A -d link show vx6

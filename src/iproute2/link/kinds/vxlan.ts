@@ -43,9 +43,12 @@ function vxlanOpts(c: ShowCtx, l: Link): void {
   else p.text('ttl auto ');
   p.jsonOnly('df', 'unset');
   p.any('ageing', 'ageing 300 ', 300);
-  p.any('udp_csum', 'udpcsum ', true);
-  p.any('udp_zero_csum6_tx', 'noudp6zerocsumtx ', false);
-  p.any('udp_zero_csum6_rx', 'noudp6zerocsumrx ', false);
+  const csum = v.udpCsum !== false;
+  const tx = v.zeroCsum6Tx === true;
+  const rx = v.zeroCsum6Rx === true;
+  p.any('udp_csum', `${csum ? '' : 'no'}udpcsum `, csum);
+  p.any('udp_zero_csum6_tx', `${tx ? '' : 'no'}udp6zerocsumtx `, tx);
+  p.any('udp_zero_csum6_rx', `${rx ? '' : 'no'}udp6zerocsumrx `, rx);
 }
 
 export const vxlanUtil: LinkUtil = {
