@@ -229,15 +229,16 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
   return showPlan(() => renderNeigh(ctx, g, f));
 }
 
-/** ipneigh_get(): one IPv4 entry by address and device (proxy entries and IPv6 are not modelled). */
+/** ipneigh_get(): one entry by address and device, `proxy` for a proxy entry. */
 function neighGet(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
   let d: string | null = null;
   let dst: ReturnType<typeof getAddr> | null = null;
+  let proxy = false;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
     if (arg === 'dev') d = a.next();
-    else if (matches(arg, 'proxy')) notModelled('ip neigh get proxy');
+    else if (matches(arg, 'proxy')) proxy = true;
     else {
       let v = arg;
       if (v === 'to') v = a.next();
@@ -248,11 +249,10 @@ function neighGet(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     a.step();
   }
   if (d === null || dst === null || dst.family === null) exitWith('Device and address are required arguments.\n', 1);
-  if (dst.family !== 'inet') notModelled('ip neigh get of an IPv6 neighbour');
   const l = llNameToIndex(ctx.ns, d);
   if (!l) exitWith(nodevText(d), 1);
-  const ip = dst.addr;
-  return showPlan(() => renderNeighGet(ctx, l, ip));
+  const ip = dst.family === 'inet6' ? (dst.addr6 ?? 0n) : dst.addr;
+  return showPlan(() => renderNeighGet(ctx, l, ip, proxy));
 }
 
 /** do_ipneigh(). */

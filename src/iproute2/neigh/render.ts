@@ -15,6 +15,8 @@ import type { Link } from '../../model/link.js';
 import type { NeighFilter } from '../filters.js';
 import { Printer } from '../print.js';
 import { proxyNeigh4 } from './proxy.js';
+import { proxyNeighDump } from '../../model/proxy-arp.js';
+import { notModelled } from '../args.js';
 import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /** NUD_* bits in print_neigh_state's order. */
@@ -178,15 +180,23 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
 }
 
 /**
- * ipneigh_get's answer: the IPv4 entry for `ip` on `dev` (any state, NOARP included), printed as
- * print_neigh prints it with no filter — with its device, and as text even under -j (the
- * command never opens a JSON context).
+ * ipneigh_get's answer: the entry for `ip` on `dev` (any state, NOARP included; IPv4's keyed as
+ * its table keys it), printed as print_neigh prints it with no filter — with its device, and as
+ * text even under -j (the command never opens a JSON context). `proxy`: the proxy entry.
  */
-export function renderNeighGet(ctx: CmdContext, dev: Link, ip: number): CommandResult {
-  const e = visibleEntries(allEntries(ctx)).find((x) => x.dev === dev && keyAddr(x.dev, x.ip) === ip);
+export function renderNeighGet(ctx: CmdContext, dev: Link, ip: number | bigint, proxy = false): CommandResult {
+  if (proxy) {
+    const found = typeof ip === 'bigint' ? [...ctx.ns.inet6.proxies.values()].some((e) => e.dev === dev && e.addr === ip) : proxyNeighDump(ctx.ns).some((e) => e.dev === dev && e.ip === ip);
+    if (typeof ip === 'number' && !found && proxyNeighDump(ctx.ns).some((e) => e.dev === null && e.ip === ip)) notModelled('ip neigh get proxy of an entry for every device');
+    if (!found) return { exit: 2, stdout: '', stderr: 'Error: Proxy neighbour entry not found.\n' };
+    return { exit: 0, stdout: `${typeof ip === 'bigint' ? formatIp6(ip) : ip4ToString(ip)} dev ${dev.name} proxy \n`, stderr: '' };
+  }
+  const e: { lladdr: string | null; state: string; router?: boolean } | undefined =
+    typeof ip === 'bigint' ? allEntries6(ctx).find((x) => x.dev === dev && x.ip === ip) : visibleEntries(allEntries(ctx)).find((x) => x.dev === dev && keyAddr(x.dev, x.ip) === ip);
   if (!e) return { exit: 2, stdout: '', stderr: 'Error: Neighbour entry not found.\n' };
-  let out = `${ip4ToString(ip)} dev ${dev.name} `;
+  let out = `${typeof ip === 'bigint' ? formatIp6(ip) : ip4ToString(ip)} dev ${dev.name} `;
   if (e.lladdr !== null) out += `lladdr ${e.lladdr} `;
+  if (e.router) out += 'router ';
   const bits = nudBits(e.state);
   for (const [n, b] of NUD) if (bits & b) out += `${n.toUpperCase()} `;
   return { exit: 0, stdout: `${out}\n`, stderr: '' };
