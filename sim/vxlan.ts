@@ -41,6 +41,8 @@ const SRC_PORT_HIGH = 61000;
 interface Learned {
   dst: IpEither;
   updated: number;
+  /** when it was made, on the lab's version scale: after the command that ran last (vxlan_fdb_dump lists the newest first) */
+  seq: number;
 }
 
 const learnedBySim = new WeakMap<Simulator, Map<Link, Map<string, Learned>>>();
@@ -68,6 +70,14 @@ function learned(sim: Simulator, dev: Link): Map<string, Learned> {
 export function vxlanLearned(sim: Simulator, dev: Link): Map<string, IpEither> {
   const out = new Map<string, IpEither>();
   for (const [mac, e] of learned(sim, dev)) if (sim.now - e.updated <= AGEING_US) out.set(mac, e.dst);
+  return out;
+}
+
+/** The entries a VXLAN device learned and still keeps, for `bridge fdb show`. */
+export function vxlanLearnedEntries(sim: Simulator, dev: Link): { mac: string; dst: IpEither; seq: number }[] {
+  sim.sync();
+  const out: { mac: string; dst: IpEither; seq: number }[] = [];
+  for (const [mac, e] of learned(sim, dev)) if (sim.now - e.updated <= AGEING_US) out.push({ mac, dst: e.dst, seq: e.seq });
   return out;
 }
 
@@ -212,6 +222,6 @@ function snoop(sim: Simulator, dev: Link, mac: string, from: IpEither): boolean 
   const e = m.get(mac);
   if (e && e.dst !== from && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: ${mac} moved to ${formatEither(from)}`);
   else if (!e && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: learned ${mac} behind ${formatEither(from)}`);
-  m.set(mac, { dst: from, updated: sim.now });
+  m.set(mac, { dst: from, updated: sim.now, seq: e ? e.seq : sim.lab.version + 0.5 });
   return true;
 }

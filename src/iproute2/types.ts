@@ -55,6 +55,8 @@ export interface CmdContext {
   processesIn?: (ns: Netns) => boolean;
   /** the entries a bridge learned (the simulator's), alive now */
   learnedFdb?: (br: Link) => LearnedFdbEntry[];
+  /** the entries a VXLAN device learned (the simulator's), alive now, with their creation order */
+  vxlanLearned?: (dev: Link) => { mac: string; dst: number | bigint; seq: number }[];
 }
 
 /** A learned bridge FDB entry, as `bridge fdb show` lists it. */

@@ -139,7 +139,8 @@ function applyVxlanFdb(dev: Link, op: FdbOp): void {
     return;
   }
   if (op.dst === null) throw rtnetlinkError(ERRNO.EINVAL);
-  const entry = { mac: op.mac, dst: op.dst, permanent: op.permanent };
+  // the version the add's touch is about to make: an entry learnt before it is older
+  const entry = { mac: op.mac, dst: op.dst, permanent: op.permanent, seq: dev.ns.host.lab.version + 1 };
   if (remotes.length === 0) {
     dev.fdb.push(entry);
     return;

@@ -47,7 +47,7 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
   // vxlan_dev_create: a configured remote (or group) becomes the all-zeros FDB entry, the
   // default destination that `bridge fdb` shows, appends to and can delete
   // (with the lower device as its remote_ifindex: `via DEV`)
-  if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true, ...(lower ? { via: lower } : {}) });
+  if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true, seq: ns.host.lab.version, ...(lower ? { via: lower } : {}) });
   // vxlan_config_apply: the headroom of the underlay's family (IPv6's header is 20 bytes longer)
   const v6 = [v.local, v.remote, v.group].some((a) => typeof a === 'bigint');
   l.mtu = op.mtu ?? (lower ? lower.mtu - (v6 ? VXLAN6_HEADROOM : VXLAN_HEADROOM) : 1500);

@@ -9,6 +9,7 @@ import type { Netns } from '../model/netns.js';
 import { settleLinkwatch } from '../model/link.js';
 import { processTable, settleJobs } from '../../sim/processes.js';
 import { learnedFdb } from '../../sim/bridge.js';
+import { vxlanLearnedEntries } from '../../sim/vxlan.js';
 import { settleDad } from '../../sim/ipv6/dad-settle.js';
 import { waitsForDad } from '../exec/dad-wait.js';
 import { apply } from '../ops/apply.js';
@@ -185,7 +186,14 @@ function redirectWrite(host: Host, inv: Extract<Invocation, { kind: 'proc-write'
 /** Executes one invocation in the namespace its wrappers led to. */
 function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }>, sim: Simulator, src?: InvocationSource): Outcome {
   // any live background process may be in the namespace asked about: its pids are not modelled
-  const ctx = { ns, neighbours: (n: Netns) => learntNeighbours(sim, n), nowUs: () => sim.now, processesIn: () => processTable(sim).anyAlive, learnedFdb: (br: Link) => learnedFdb(sim, br) };
+  const ctx = {
+    ns,
+    neighbours: (n: Netns) => learntNeighbours(sim, n),
+    nowUs: () => sim.now,
+    processesIn: () => processTable(sim).anyAlive,
+    learnedFdb: (br: Link) => learnedFdb(sim, br),
+    vxlanLearned: (dev: Link) => vxlanLearnedEntries(sim, dev),
+  };
   switch (inv.kind) {
     case 'proc-write': {
       // `echo V | tee FILE`: tee opens and writes the file where it runs
