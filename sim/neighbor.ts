@@ -292,6 +292,20 @@ export function neighFlushDev(st: NsState, dev: Link): void {
   st.neighMac.delete(dev);
 }
 
+/** neigh_delete on entries the system learnt (`ip neigh del|flush|replace`): they go, their queues dropped. */
+export function neighForgetDeleted(st: NsState): void {
+  const log = st.ns.neighForgets;
+  for (; st.neighForgetsSeen < log.length; st.neighForgetsSeen++) {
+    const { dev, ip } = log[st.neighForgetsSeen];
+    const e = st.neigh.get(dev)?.get(ip);
+    if (!e) continue;
+    cancel(e);
+    e.dead = true;
+    e.queue = [];
+    st.neigh.get(dev)?.delete(ip);
+  }
+}
+
 function ip(e: NeighEntry): string {
   return typeof e.ip === 'bigint' ? formatIp6(e.ip) : ip4ToString(e.ip);
 }

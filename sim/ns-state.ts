@@ -46,11 +46,15 @@ export class NsState implements FibView {
   /** packets being put back together from their fragments */
   readonly reassembly = new Reassembly();
   ipId = 0;
+  /** how many of ns.neighForgets this state has dropped (a new state has none of them) */
+  neighForgetsSeen: number;
 
   constructor(
     readonly ns: Netns,
     private readonly sim: SimClock,
-  ) {}
+  ) {
+    this.neighForgetsSeen = ns.neighForgets.length;
+  }
 
   /** The FIB for the namespace as it is now. */
   get fib(): Fib {

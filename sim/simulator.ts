@@ -16,7 +16,8 @@ import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/
 import type { Netns } from '../src/model/netns.js';
 import { arpRcv, arpSolicit } from './arp.js';
 import { icmp6Rcv, icmp6Send, ip6LinkFailure } from './ipv6/icmp6.js';
-import { inet6Protos } from './ipv6/ip6-deliver.js';
+import { vxlanRcv6 } from './vxlan.js';
+import { inet6Protos, udp6Encaps } from './ipv6/ip6-deliver.js';
 import { ip6Rcv } from './ipv6/ip6-input.js';
 import { ndiscSolicit } from './ipv6/ndisc.js';
 import { BridgeState } from './bridge.js';
@@ -27,7 +28,7 @@ import { icmpRcv, linkFailure, nfReject } from './icmp.js';
 import type { InetProtos } from './ip-deliver.js';
 import { ipRcv } from './ip-input.js';
 import { DRIVERS } from './links/driver.js';
-import { neighFlushDev, neighRestore, type NeighOps } from './neighbor.js';
+import { neighFlushDev, neighForgetDeleted, neighRestore, type NeighOps } from './neighbor.js';
 import { NsState } from './ns-state.js';
 import { isIp6Packet, type AnyPacket, type Frame, type Ip6Packet, type IpPacket, type PktType } from './packet.js';
 import { PARAMS } from './params.js';
@@ -128,6 +129,7 @@ export class Simulator {
     this.nf = opts.netfilter === 'model' ? new ModelRuntime() : new PrivateRuntime();
     inet6Protos(this)[58] = icmp6Rcv;
     inet6Protos(this)[IP_PROTO.tcp] = tcpRcv;
+    udp6Encaps(this).push(vxlanRcv6);
   }
 
   /** Virtual time, µs. */
@@ -351,6 +353,7 @@ export class Simulator {
       for (const dev of [...st.neigh.keys()]) {
         if (!this.isLive(dev) || dev.ns !== ns) neighFlushDev(st, dev);
       }
+      neighForgetDeleted(st);
     }
     for (const [dev, was] of this.seen) {
       if (!this.isLive(dev)) {

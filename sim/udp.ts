@@ -106,7 +106,7 @@ export class UdpTable {
     for (const s of this.sockets(ns)) if (s.port === port && (s.local === 0 || addr === 0 || s.local === addr)) return true;
     for (const l of ns.linkList()) {
       const v = vxlanSocketOf(l);
-      if (v && v.port === port && (v.local === 0 || addr === 0 || v.local === addr)) return true;
+      if (v && !v.v6 && v.port === port && (v.local === 0 || addr === 0 || v.local === addr)) return true;
     }
     return false;
   }

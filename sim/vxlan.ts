@@ -14,10 +14,10 @@
  * received back into the overlay: a bridge does not flood a frame back out of the port it came
  * in on, so VTEPs do not relay between their remotes.
  */
-import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
+import { ip4ToString, isMulticast } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
-import type { Frame, IpPacket } from './packet.js';
+import type { Frame, Ip6Packet, IpPacket } from './packet.js';
 import { routeOutput } from '../src/model/route-output.js';
 import { ipOutput } from './ip-output.js';
 import type { Simulator } from './simulator.js';
@@ -27,6 +27,8 @@ import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
 import { UDP_HEADER_LEN } from './wire/udp.js';
 import { VXLAN_HEADER_LEN } from './wire/vxlan.js';
 import { vxlanProxy } from './vxlan-proxy.js';
+import { formatEither, isEitherMulticast, type IpEither } from '../src/model/ipv6/either.js';
+import { vxlanXmit6 } from './ipv6/vxlan6.js';
 
 const ZERO_MAC = '00:00:00:00:00:00';
 /** vxlan's default FDB ageing (VXLAN_AGEING): 300 s */
@@ -37,8 +39,10 @@ const SRC_PORT_HIGH = 61000;
 
 /** A learned remote: the VTEP a MAC was last seen behind. */
 interface Learned {
-  dst: Ip4;
+  dst: IpEither;
   updated: number;
+  /** when it was made, on the lab's version scale: after the command that ran last (vxlan_fdb_dump lists the newest first) */
+  seq: number;
 }
 
 const learnedBySim = new WeakMap<Simulator, Map<Link, Map<string, Learned>>>();
@@ -63,20 +67,33 @@ function learned(sim: Simulator, dev: Link): Map<string, Learned> {
  * @example
  * vxlanLearned(sim, vx0); // Map { '0a:…' => 192.168.0.26 }
  */
-export function vxlanLearned(sim: Simulator, dev: Link): Map<string, Ip4> {
-  const out = new Map<string, Ip4>();
+export function vxlanLearned(sim: Simulator, dev: Link): Map<string, IpEither> {
+  const out = new Map<string, IpEither>();
   for (const [mac, e] of learned(sim, dev)) if (sim.now - e.updated <= AGEING_US) out.set(mac, e.dst);
   return out;
 }
 
-/** The kernel socket an up VXLAN device holds (vxlan_sock_add), or null. */
-export function vxlanSocketOf(l: Link): { local: Ip4; port: number } | null {
+/** The entries a VXLAN device learned and still keeps, for `bridge fdb show`. */
+export function vxlanLearnedEntries(sim: Simulator, dev: Link): { mac: string; dst: IpEither; seq: number }[] {
+  sim.sync();
+  const out: { mac: string; dst: IpEither; seq: number }[] = [];
+  for (const [mac, e] of learned(sim, dev)) if (sim.now - e.updated <= AGEING_US) out.push({ mac, dst: e.dst, seq: e.seq });
+  return out;
+}
+
+/**
+ * The kernel socket an up VXLAN device holds (vxlan_sock_add), or null: an IPv6 one (v6only)
+ * when any of its addresses is IPv6 (VXLAN_F_IPV6), else an IPv4 one; `local` 0 or 0n: any.
+ */
+export function vxlanSocketOf(l: Link): { local: IpEither; port: number; v6: boolean } | null {
   if (l.kind !== 'vxlan' || !l.vxlan || !l.up) return null;
-  return { local: l.vxlan.local ?? 0, port: l.vxlan.dstport };
+  const v = l.vxlan;
+  const v6 = [v.local, v.remote, v.group].some((a) => typeof a === 'bigint');
+  return { local: v.local ?? (v6 ? 0n : 0), port: v.dstport, v6 };
 }
 
 /** The remotes for a destination MAC: its own entry's, else the all-zeros entry's. */
-function remotesFor(sim: Simulator, dev: Link, mac: string): Ip4[] {
+function remotesFor(sim: Simulator, dev: Link, mac: string): IpEither[] {
   if (!isGroupMac(mac)) {
     const fixed = dev.fdb.filter((f) => f.mac === mac && f.dst !== null && !f.master).map((f) => f.dst!);
     if (fixed.length) return fixed;
@@ -106,6 +123,11 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
   const st = sim.state(dev.ns);
   const lower = v.dev !== null ? (dev.ns.linkByName(v.dev) ?? null) : null;
   for (const remote of remotes) {
+    if (typeof remote === 'bigint') {
+      vxlanXmit6(sim, dev, lower, remote, frame, srcPort(frame));
+      continue;
+    }
+    if (typeof v.local === 'bigint') continue;
     const res = routeOutput(st, { dst: remote, src: v.local ?? 0, oif: lower });
     if (!res.ok) {
       if (sim.tracer) sim.stepDrop(dev.ns, 'no-route', `${dev.name}: no route to remote VTEP ${ip4ToString(remote)} (${res.errno})`);
@@ -136,45 +158,70 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
  * (decapsulated or dropped), false when no VXLAN device listens on its port.
  */
 export function vxlanRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket): boolean {
-  const u = pkt.udp!;
+  const o = { src: pkt.ip.src, dst: pkt.ip.dst, port: pkt.udp!.dstPort, vni: pkt.vni, inner: pkt.inner, v6: false };
+  return vxlanDecap(sim, st, o, (reason, why) => sim.drop(st.ns, reason, why, pkt, dev));
+}
+
+/** vxlan_rcv for a UDP datagram over IPv6 delivered to this namespace (an encapsulation socket of ip6-deliver.ts). */
+export function vxlanRcv6(sim: Simulator, st: NsState, pkt: Ip6Packet): boolean {
+  const u = pkt.udp;
+  if (!u) return false;
+  const o = { src: pkt.ip6.src, dst: pkt.ip6.dst, port: u.dstPort, vni: pkt.vni, inner: pkt.inner, v6: true };
+  return vxlanDecap(sim, st, o, (reason, why) => {
+    if (sim.tracer) sim.stepDrop(st.ns, reason, why);
+  });
+}
+
+/** A VXLAN datagram as the socket sees it, of either family. */
+export interface VxlanDatagram {
+  src: IpEither;
+  dst: IpEither;
+  port: number;
+  vni: number | undefined;
+  inner: Frame | null;
+  v6: boolean;
+}
+
+/** vxlan_rcv after the UDP socket lookup, whatever the underlay's family. */
+export function vxlanDecap(sim: Simulator, st: NsState, o: VxlanDatagram, drop: (reason: 'no-socket' | 'loop' | 'no-fdb-port', why: string) => void): boolean {
   const ns = st.ns;
   let socket = false;
   let target: Link | null = null;
   for (const l of ns.linkList()) {
     const s = vxlanSocketOf(l);
     // a datagram to the group reaches the socket whatever its local address
-    if (!s || s.port !== u.dstPort || (s.local !== 0 && s.local !== pkt.ip.dst && !isMulticast(pkt.ip.dst))) continue;
+    if (!s || s.v6 !== o.v6 || s.port !== o.port || (s.local !== 0 && s.local !== 0n && s.local !== o.dst && !isEitherMulticast(o.dst))) continue;
     socket = true;
-    if (l.vxlan!.id === pkt.vni) target = l;
+    if (l.vxlan!.id === o.vni) target = l;
   }
   if (!socket) return false;
-  const inner = pkt.inner;
-  if (!target || !inner || pkt.vni === undefined) {
-    sim.drop(ns, 'no-socket', `VXLAN datagram on port ${u.dstPort} with ${pkt.vni === undefined ? 'no VXLAN header' : `VNI ${pkt.vni}, which no device here has`}`, pkt, dev);
+  const inner = o.inner;
+  if (!target || !inner || o.vni === undefined) {
+    drop('no-socket', `VXLAN datagram on port ${o.port} with ${o.vni === undefined ? 'no VXLAN header' : `VNI ${o.vni}, which no device here has`}`);
     return true;
   }
   const frame = cloneFrame(inner);
   if (frame.eth.src === target.mac) {
-    sim.drop(ns, 'loop', `${target.name}: a frame from our own MAC came back`, pkt, dev);
+    drop('loop', `${target.name}: a frame from our own MAC came back`);
     return true;
   }
-  if (target.vxlan!.learning && !snoop(sim, target, frame.eth.src, pkt.ip.src)) {
-    sim.drop(ns, 'no-fdb-port', `${target.name}: ${frame.eth.src} is a static entry behind another VTEP`, pkt, dev);
+  if (target.vxlan!.learning && !snoop(sim, target, frame.eth.src, o.src)) {
+    drop('no-fdb-port', `${target.name}: ${frame.eth.src} is a static entry behind another VTEP`);
     return true;
   }
-  if (sim.tracer) sim.step(ns, 'rx', `${target.name}: VXLAN id ${pkt.vni} from ${ip4ToString(pkt.ip.src)} decapsulated (${frame.eth.src} > ${frame.eth.dst})`);
+  if (sim.tracer) sim.step(ns, 'rx', `${target.name}: VXLAN id ${o.vni} from ${formatEither(o.src)} decapsulated (${frame.eth.src} > ${frame.eth.dst})`);
   sim.receive(target, frame);
   return true;
 }
 
 /** vxlan_snoop: learn (or move) a source MAC; false when a static entry says otherwise. */
-function snoop(sim: Simulator, dev: Link, mac: string, from: Ip4): boolean {
+function snoop(sim: Simulator, dev: Link, mac: string, from: IpEither): boolean {
   const fixed = dev.fdb.find((f) => f.mac === mac && f.dst !== null && !f.master);
   if (fixed) return fixed.dst === from;
   const m = learned(sim, dev);
   const e = m.get(mac);
-  if (e && e.dst !== from && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: ${mac} moved to ${ip4ToString(from)}`);
-  else if (!e && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: learned ${mac} behind ${ip4ToString(from)}`);
-  m.set(mac, { dst: from, updated: sim.now });
+  if (e && e.dst !== from && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: ${mac} moved to ${formatEither(from)}`);
+  else if (!e && sim.tracer) sim.step(dev.ns, 'fdb', `${dev.name}: learned ${mac} behind ${formatEither(from)}`);
+  m.set(mac, { dst: from, updated: sim.now, seq: e ? e.seq : sim.lab.version + 0.5 });
   return true;
 }

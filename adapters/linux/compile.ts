@@ -12,6 +12,7 @@ import { ip4ToString, type Ip4 } from '../../src/model/ip.js';
 import type { LinkKind } from '../../src/model/link.js';
 import type { Op, RouteSpec } from '../../src/ops/op.js';
 import { ip6PrefixText } from '../../src/model/ipv6/ip6.js';
+import { formatEither } from '../../src/model/ipv6/either.js';
 import { compileOp6 } from './compile6.js';
 import { KIND_ADAPTERS, type KindAdapter } from './kinds/index.js';
 
@@ -253,7 +254,7 @@ export function compileOp(op: Op): Command {
       return { program: 'ip', argv: ['tuntap', 'del', 'dev', checkLinkName(op.name), 'mode', op.mode] };
     case 'fdb.add': {
       const out = ['fdb', op.mode, checkMac(op.mac), 'dev', checkLinkName(op.dev)];
-      if (op.dst !== null) out.push('dst', ip4ToString(op.dst));
+      if (op.dst !== null) out.push('dst', formatEither(op.dst));
       if (op.master) out.push('master');
       if (op.self) out.push('self');
       if (op.permanent) out.push('permanent');

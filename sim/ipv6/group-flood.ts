@@ -10,11 +10,11 @@
  * as the veth driver would deliver it, one step of the batch at a time.
  */
 import type { Link } from '../../src/model/link.js';
-import { isIp6Multicast, type Ip6 } from '../../src/model/ipv6/ip6.js';
+import { isIp6Multicast } from '../../src/model/ipv6/ip6.js';
 import type { Frame } from '../packet.js';
 import type { Simulator } from '../simulator.js';
 import { isGroupMac } from '../wire/ethernet.js';
-import { joined6 } from './mld.js';
+import { groupKey, joinedKey, type GroupKey } from './mld.js';
 
 /** Whether a flood of `frame` may be batched: an untagged IPv6 group packet nobody traces. */
 export function batchableFlood6(sim: Simulator, frame: Frame): boolean {
@@ -22,12 +22,12 @@ export function batchableFlood6(sim: Simulator, frame: Frame): boolean {
 }
 
 /** What receive → ip6Rcv does with a copy to `group` on `to` is a silent drop (nothing traces or captures: the caller checks). */
-function unheard(sim: Simulator, to: Link, group: Ip6): boolean {
+function unheard(sim: Simulator, to: Link, group: GroupKey): boolean {
   if (!to.up) return true;
   const nf = to.ns.nf;
   // a plain device not in the group drops it whether or not it is still there: only a copy it
   // would take needs the (dearer) check that it is
-  if (!to.master && !to.uppers?.length && !to.noarp && to.kind !== 'loopback' && (!nf || nf.empty) && !joined6(to, group)) return true;
+  if (!to.master && !to.uppers?.length && !to.noarp && to.kind !== 'loopback' && (!nf || nf.empty) && !joinedKey(to, group)) return true;
   return !sim.isLive(to);
 }
 
@@ -81,7 +81,7 @@ export class GroupFlood6 {
     const peers = this.peers;
     this.peers = [];
     let i = 0;
-    const group = template.pkt6!.ip6.dst;
+    const group = groupKey(template.pkt6!.ip6.dst);
     sim.queue.batch(sim.latency, () => {
       // a tracer or a capture sees every copy arrive: then each is received
       const quiet = !sim.tracer && !sim.events.wants('frame:rx');

@@ -25,10 +25,24 @@ export function inet6Protos(sim: Simulator): Partial<Record<number, Inet6Protoco
   return t;
 }
 
+/** A UDP encapsulation socket's receive (a VXLAN device's): true when it took the datagram. */
+export type Udp6Encap = (sim: Simulator, st: NsState, pkt: Ip6Packet) => boolean;
+
+const encaps = new WeakMap<Simulator, Udp6Encap[]>();
+
+/** The UDP encapsulation sockets of a simulator, asked before any other socket (the simulator fills it). */
+export function udp6Encaps(sim: Simulator): Udp6Encap[] {
+  let e = encaps.get(sim);
+  if (!e) encaps.set(sim, (e = []));
+  return e;
+}
+
 /** ip6_input_finish. */
 export function ip6LocalDeliver(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt: Ip6Packet): void {
   // ip6_input: NF_INET_LOCAL_IN on the device it came in by
   if (!nfHook6(sim, st, pkt, { hook: 'input', in: dev, out: null })) return;
+  // a VXLAN device's UDP socket takes its datagrams before any other (udp6 encap sockets)
+  if (pkt.udp) for (const rcv of udp6Encaps(sim)) if (rcv(sim, st, pkt)) return;
   const handler = inet6Protos(sim)[pkt.icmp6 ? 58 : pkt.udp ? 17 : pkt.ip6.nextHeader];
   if (handler) {
     handler(sim, st, dev, iif, pkt);

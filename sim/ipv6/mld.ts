@@ -21,18 +21,47 @@ const LOW24 = 0xffffffn;
 /** ff02::1:ff00:0/104 shifted down by its 24 free bits */
 const SOLICITED_HIGH = solicitedNode(0n) >> 24n;
 
+/**
+ * A group as joined6 tells them apart, worked out once per packet rather than once per
+ * listener asked (a bridge asks every port about every group packet): ALL_NODES, ALL_ROUTERS,
+ * OTHER, or a solicited-node group as the low 24 bits of the addresses it stands for.
+ */
+export type GroupKey = number;
+const ALL_NODES_KEY = -1;
+const ALL_ROUTERS_KEY = -2;
+const OTHER_KEY = -3;
+
+export function groupKey(group: Ip6): GroupKey {
+  if (group === IP6_ALL_NODES || group === ((0xff01n << 112n) | 1n)) return ALL_NODES_KEY;
+  if (group === IP6_ALL_ROUTERS) return ALL_ROUTERS_KEY;
+  return group >> 24n === SOLICITED_HIGH ? Number(group & LOW24) : OTHER_KEY;
+}
+
+/** An address's low 24 bits, kept per address (an Inet6Addr's address never changes). */
+const lows = new WeakMap<object, number>();
+function low24(a: { addr: Ip6 }): number {
+  let v = lows.get(a);
+  if (v === undefined) lows.set(a, (v = Number(a.addr & LOW24)));
+  return v;
+}
+
 /** The device listens to `group` (ipv6_chk_mcast_addr). */
 export function joined6(dev: Link, group: Ip6): boolean {
+  return joinedKey(dev, groupKey(group));
+}
+
+/** joined6 for a group's key. */
+export function joinedKey(dev: Link, key: GroupKey): boolean {
   const d = dev.inet6;
   if (!d.ready || d.conf.disable_ipv6) return false;
-  if (group === IP6_ALL_NODES || group === ((0xff01n << 112n) | 1n)) return true;
-  if (group === IP6_ALL_ROUTERS && d.conf.forwarding) return true;
-  // solicitedNode(a) === group, one operation per address: every device of a bridge is asked about every group packet
-  if (group >> 24n !== SOLICITED_HIGH) return false;
-  const low = group & LOW24;
-  for (const a of d.addrs) if ((a.addr & LOW24) === low) return true;
+  if (key === ALL_NODES_KEY) return true;
+  if (key === ALL_ROUTERS_KEY) return !!d.conf.forwarding;
+  if (key === OTHER_KEY) return false;
+  // solicitedNode(a) === group
+  for (const a of d.addrs) if (low24(a) === key) return true;
   // pndisc_constructor: a proxy entry with a device joins its address's solicited-node group there
-  for (const p of dev.ns.inet6.proxies.values()) if (p.dev === dev && (p.addr & LOW24) === low) return true;
+  const proxies = dev.ns.inet6.proxies;
+  if (proxies.size) for (const p of proxies.values()) if (p.dev === dev && low24(p) === key) return true;
   return false;
 }
 

@@ -13,6 +13,7 @@
  * const g = modelGraph(lab.model);
  * g.hosts[0].namespaces[0].ifaces.map((i) => i.name); // ['enp2s0', 'veth10', 'jk-br0']
  */
+import { formatEither } from '../model/ipv6/either.js';
 import { ip4ToString } from '../model/ip.js';
 import { formatIp6, IP6_LOOPBACK, isIp6LinkLocal } from '../model/ipv6/ip6.js';
 import type { Host } from '../model/host.js';
@@ -200,9 +201,9 @@ function detail(l: Link): string | null {
   if (l.vxlan) {
     const v = l.vxlan;
     let s = `vxlan id ${v.id}`;
-    if (v.remote !== null) s += ` remote ${ip4ToString(v.remote)}`;
-    if (v.group !== null) s += ` group ${ip4ToString(v.group)}`;
-    if (v.local !== null) s += ` local ${ip4ToString(v.local)}`;
+    if (v.remote !== null) s += ` remote ${formatEither(v.remote)}`;
+    if (v.group !== null) s += ` group ${formatEither(v.group)}`;
+    if (v.local !== null) s += ` local ${formatEither(v.local)}`;
     if (v.dev !== null) s += ` dev ${v.dev}`;
     return `${s} dstport ${v.dstport}`;
   }
@@ -227,8 +228,10 @@ function tunnelEdges(hosts: Host[], nodeOf: Map<Link, string>, edge: (k: GraphEd
     for (const l of ns.linkList()) {
       if (!l.vxlan || !nodeOf.has(l)) continue;
       const remotes: number[] = [];
-      if (l.vxlan.remote !== null) remotes.push(l.vxlan.remote);
-      for (const f of l.fdb) if (f.dst !== null && !remotes.includes(f.dst)) remotes.push(f.dst);
+      // an IPv6 underlay's remotes are not drawn: interfaces are matched by IPv4 address
+      if (typeof l.vxlan.remote === 'bigint') continue;
+      if (typeof l.vxlan.remote === 'number') remotes.push(l.vxlan.remote);
+      for (const f of l.fdb) if (typeof f.dst === 'number' && !remotes.includes(f.dst)) remotes.push(f.dst);
       for (const r of remotes) {
         for (const other of all) {
           const holder = other.linkList().find((x) => x.addrs.some((a) => a.local === r));

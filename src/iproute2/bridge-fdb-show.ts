@@ -15,7 +15,7 @@
  * `br BR` keeps the bridge and its ports; `dev DEV` (or `brport`) keeps one device and drops
  * `dev NAME` from the lines. Kinds whose dump is not modelled make the line "not modelled".
  */
-import { ip4ToString } from '../model/ip.js';
+import { formatEither } from '../model/ipv6/either.js';
 import { KINDS } from '../model/kinds/index.js';
 import type { Link } from '../model/link.js';
 import { ZERO_MAC } from '../model/mac.js';
@@ -95,14 +95,23 @@ function bridgeOwnRows(br: Link, ports: Link[]): Row[] {
   return rows;
 }
 
-/** vxlan_fdb_dump: one MAC at a time, newest MAC first, each with its remotes in order. */
-function vxlanRows(dev: Link): Row[] {
+/**
+ * vxlan_fdb_dump: one MAC at a time, newest MAC first (entries added by hand and learnt ones
+ * alike), each with its remotes in order; a learnt entry has no state.
+ */
+function vxlanRows(ctx: CmdContext, dev: Link): Row[] {
+  const macs: { mac: string; seq: number; at: number; learnt?: { dst: string } }[] = [];
+  for (const e of dev.fdb) if (!macs.some((m) => m.mac === e.mac)) macs.push({ mac: e.mac, seq: e.seq ?? 0, at: macs.length });
+  for (const e of ctx.vxlanLearned?.(dev) ?? []) macs.push({ mac: e.mac, seq: e.seq, at: macs.length, learnt: { dst: formatEither(e.dst) } });
+  macs.sort((a, b) => b.seq - a.seq || b.at - a.at);
   const rows: Row[] = [];
-  const macs: string[] = [];
-  for (const e of dev.fdb) if (!macs.includes(e.mac)) macs.push(e.mac);
-  for (const mac of macs.reverse()) {
-    for (const e of dev.fdb.filter((x) => x.mac === mac)) {
-      rows.push({ mac, ...(e.dst !== null ? { dst: ip4ToString(e.dst) } : {}), ...(e.via ? { via: e.via.name } : {}), self: true, state: e.permanent ? 'permanent' : '' });
+  for (const m of macs) {
+    if (m.learnt) {
+      rows.push({ mac: m.mac, dst: m.learnt.dst, self: true, state: '' });
+      continue;
+    }
+    for (const e of dev.fdb.filter((x) => x.mac === m.mac)) {
+      rows.push({ mac: m.mac, ...(e.dst !== null ? { dst: formatEither(e.dst) } : {}), ...(e.via ? { via: e.via.name } : {}), self: true, state: e.permanent ? 'permanent' : '' });
     }
   }
   return rows;
@@ -191,7 +200,7 @@ export function fdbShow(ctx: CmdContext, g: FdbShowGlobals, argv: string[]): IpP
     if (KINDS[dev.kind].type !== 'ether') continue;
     if (dev.master?.kind === 'bridge') for (const row of portRows(ctx, dev)) rows.push({ row, dev });
     if (dev.kind === 'vxlan') {
-      for (const row of vxlanRows(dev)) rows.push({ row, dev });
+      for (const row of vxlanRows(ctx, dev)) rows.push({ row, dev });
       continue;
     }
     if (dev.kind === 'bridge' && dev.bridge!.vlanFiltering) gaps.add('bridge fdb show of a VLAN-filtering bridge');

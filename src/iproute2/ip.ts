@@ -244,7 +244,7 @@ export function executePlan(ctx: CmdContext, plan: IpPlan): CommandResult {
             throw e;
           }
         }
-        return { exit: 0, stdout: '', stderr: plan.warn };
+        return { exit: 0, stdout: plan.stdout ?? '', stderr: plan.warn };
     }
   } catch (e) {
     return resultOf(e);

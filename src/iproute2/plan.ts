@@ -18,6 +18,8 @@ export type IpPlan =
        * returns -1 from its handlers, so 255.
        */
       kernelExit: number;
+      /** what the command prints once every Op went through (`ip -s neigh flush`'s rounds) */
+      stdout?: string;
     }
   | { kind: 'show'; warn: string; render: () => CommandResult }
   | { kind: 'done'; result: CommandResult };

@@ -57,6 +57,8 @@ export interface CmdContext {
   learnedFdb?: (br: Link) => LearnedFdbEntry[];
   /** a device's packet counters as the kernel reports them, or null where the simulator keeps none */
   linkStats?: (dev: Link) => LinkCounters | null;
+  /** the entries a VXLAN device learned (the simulator's), alive now, with their creation order */
+  vxlanLearned?: (dev: Link) => { mac: string; dst: number | bigint; seq: number }[];
 }
 
 /** The counters of rtnl_link_stats64 the simulator keeps (the others are 0 on its paths). */

@@ -3,6 +3,7 @@ import type { Netns } from './netns.js';
 import type { IfConf } from './sysctl.js';
 import type { Inet6Dev } from './ipv6/inet6-dev.js';
 import type { Ip4 } from './ip.js';
+import type { Ip6 } from './ipv6/ip6.js';
 import { ZERO_MAC } from './mac.js';
 import type { HwMcMemory } from './hw-mc-list.js';
 import type { Qdisc } from './qdisc.js';
@@ -146,12 +147,17 @@ export interface GeneveInfo {
 export interface VxlanInfo {
   id: number;
   dstport: number;
-  local: Ip4 | null;
-  remote: Ip4 | null;
-  group: Ip4 | null;
+  /** the underlay's addresses: IPv4 numbers or IPv6 bigints (one family per device) */
+  local: Ip4 | Ip6 | null;
+  remote: Ip4 | Ip6 | null;
+  group: Ip4 | Ip6 | null;
   dev: string | null;
   learning: boolean;
   ttl: number;
+  /** UDP checksums (VXLAN_F_UDP_ZERO_CSUM_TX cleared, `noudpcsum` sets it) and IPv6's zero-checksum flags; absent: defaults */
+  udpCsum?: boolean;
+  zeroCsum6Tx?: boolean;
+  zeroCsum6Rx?: boolean;
   /** VXLAN_F_PROXY: ARP requests are answered from the device's neighbour table, never sent (sim/vxlan.ts arpReduce) */
   proxy?: boolean;
   /** VXLAN_F_L2MISS / L3MISS: netlink notifications of misses, to a listener nettwin does not run */
@@ -253,7 +259,8 @@ export interface Link {
 
 export interface FdbEntry {
   mac: string;
-  dst: Ip4 | null;
+  /** a VXLAN remote: an IPv4 number or an IPv6 bigint */
+  dst: Ip4 | Ip6 | null;
   permanent: boolean;
   /** added with `master`: an entry of the port's bridge, not of the device's own address list */
   master?: boolean;

@@ -58,6 +58,11 @@ export class Netns {
   readonly nsids = new NsidMap(this);
   /** neighbour entries added by `ip neigh add` (permanent/noarp), keyed by ifindex:ip */
   readonly staticNeigh = new Map<string, { dev: Link; ip: number; lladdr: string | null; state: string }>();
+  /**
+   * learnt neighbour entries deleted by `ip neigh del|flush|replace` (RTM_DELNEIGH on an entry
+   * the simulator made), oldest first: each simulator drops them as it catches up (never shortened)
+   */
+  readonly neighForgets: { dev: Link; ip: number | bigint }[] = [];
   /** netfilter's tables, bridge switches and conntrack (src/model/netfilter), once a command made them */
   nf: NetfilterState | null = null;
   /** proxy entries added by `ip neigh add proxy`, oldest first (proxy-arp.ts dumps them in the kernel's order) */

@@ -66,10 +66,11 @@ export function applyRule(ctx: OpContext, op: RuleAddOp): void {
 export function applyNeigh(ctx: OpContext, op: NeighOp): void {
   const dev = findDev(ctx, op.dev);
   const key = `${dev.ifindex}:${op.dst}`;
-  const exists = ctx.ns.staticNeigh.has(key);
+  const exists = ctx.ns.staticNeigh.has(key) || op.learnt === true;
   if (op.mode === 'del') {
     if (!exists) throw rtnetlinkError(ERRNO.ENOENT);
     ctx.ns.staticNeigh.delete(key);
+    if (op.learnt) ctx.ns.neighForgets.push({ dev, ip: op.dst });
   } else {
     if (op.mode === 'add' && exists) throw rtnetlinkError(ERRNO.EEXIST);
     if (op.mode === 'change' && !exists) throw rtnetlinkError(ERRNO.ENOENT);
@@ -78,6 +79,8 @@ export function applyNeigh(ctx: OpContext, op: NeighOp): void {
     const lladdr = op.lladdr ?? ctx.ns.staticNeigh.get(key)?.lladdr ?? null;
     if (arp && lladdr === null) throw kernelError('No link layer address given');
     ctx.ns.staticNeigh.set(key, { dev, ip: op.dst, lladdr, state: op.state });
+    // the entry the system learnt is now the one set by hand
+    if (op.learnt) ctx.ns.neighForgets.push({ dev, ip: op.dst });
   }
   ctx.ns.touch();
 }
@@ -136,7 +139,8 @@ function applyVxlanFdb(dev: Link, op: FdbOp): void {
     return;
   }
   if (op.dst === null) throw rtnetlinkError(ERRNO.EINVAL);
-  const entry = { mac: op.mac, dst: op.dst, permanent: op.permanent };
+  // the version the add's touch is about to make: an entry learnt before it is older
+  const entry = { mac: op.mac, dst: op.dst, permanent: op.permanent, seq: dev.ns.host.lab.version + 1 };
   if (remotes.length === 0) {
     dev.fdb.push(entry);
     return;

@@ -64,10 +64,11 @@ export function applyNeigh6(ctx: OpContext, op: Neigh6Op): void {
     ctx.ns.touch();
     return;
   }
-  const exists = n.neigh.has(key);
+  const exists = n.neigh.has(key) || op.learnt === true;
   if (op.mode === 'del') {
     if (!exists) throw rtnetlinkError(ERRNO.ENOENT);
     n.neigh.delete(key);
+    if (op.learnt) ctx.ns.neighForgets.push({ dev, ip: op.dst });
   } else {
     if (op.mode === 'add' && exists) throw rtnetlinkError(ERRNO.EEXIST);
     if (op.mode === 'change' && !exists) throw rtnetlinkError(ERRNO.ENOENT);
@@ -75,6 +76,8 @@ export function applyNeigh6(ctx: OpContext, op: Neigh6Op): void {
     const lladdr = op.lladdr ?? n.neigh.get(key)?.lladdr ?? null;
     if (resolves && lladdr === null) throw kernelError('No link layer address given');
     n.neigh.set(key, { dev, addr: op.dst, lladdr, state: op.state });
+    // the entry the system learnt is now the one set by hand
+    if (op.learnt) ctx.ns.neighForgets.push({ dev, ip: op.dst });
   }
   ctx.ns.touch();
 }

@@ -13,7 +13,7 @@ import { IPV4_SYSCTL_NAMES } from '../model/sysctl-names.js';
 import { sysctlDisplayName, sysctlKeyPath, sysctlSegments } from '../model/kernel-path.js';
 import { OpError } from './errors.js';
 import { BRIDGE_NF_DEFAULTS, nfState, type BridgeNfConf } from '../model/netfilter/state.js';
-import { applySysctl6Set, classifySysctl6, readSysctl6, stableSecretScope, sysctl6Target } from './apply-sysctl6.js';
+import { applySysctl6Set, classifySysctl6, idgenKey, readSysctl6, stableSecretScope, sysctl6Target } from './apply-sysctl6.js';
 import type { OpContext } from './context.js';
 import type { SysctlSetOp } from './op.js';
 
@@ -68,7 +68,7 @@ function confOf(ns: Netns, scope: string): IfConf | null {
 
 /** The value `sysctl KEY` prints, or null when the key does not exist in this namespace. */
 export function readSysctl(ns: Netns, key: string): string | null {
-  if (sysctl6Target(key)) return readSysctl6(ns, key);
+  if (sysctl6Target(key) || idgenKey(key)) return readSysctl6(ns, key);
   const t = sysctlTarget(key);
   if (!t) return null;
   if (t.kind === 'forward') return String(ns.all.forwarding);
@@ -98,7 +98,7 @@ const INT_MAX = 2147483647;
 
 export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   const ns = ctx.ns;
-  if (sysctl6Target(op.key) || stableSecretScope(op.key) !== null) {
+  if (sysctl6Target(op.key) || stableSecretScope(op.key) !== null || idgenKey(op.key)) {
     applySysctl6Set(ns, op.key, op.value);
     return;
   }

@@ -39,9 +39,16 @@ export function sysctl6Target(key: string): Sysctl6Target | null {
   return isIp6ConfKey(k) ? { scope: s[3]!, key: k } : null;
 }
 
+/** `net.ipv6.idgen_retries` / `idgen_delay` (per namespace, outside conf/): the key, else null. */
+export function idgenKey(key: string): 'idgen_retries' | 'idgen_delay' | null {
+  const s = sysctlSegments(key);
+  if (!s || s.length !== 3 || s[0] !== 'net' || s[1] !== 'ipv6') return null;
+  return s[2] === 'idgen_retries' || s[2] === 'idgen_delay' ? s[2] : null;
+}
+
 /** What the model makes of an IPv6 key (see classifySysctl). */
 export function classifySysctl6(key: string): 'modelled' | 'missing' | 'unmodelled' {
-  if (sysctl6Target(key) || stableSecretScope(key) !== null) return 'modelled';
+  if (sysctl6Target(key) || stableSecretScope(key) !== null || idgenKey(key) !== null) return 'modelled';
   const s = sysctlSegments(key);
   if (!s || s[1] !== 'ipv6' || s.length < 3) return 'unmodelled';
   if (!IPV6_NAMES.has(s[2]!)) return s.length === 3 ? 'missing' : 'unmodelled';
@@ -64,6 +71,8 @@ function mtu6(l: Link): number {
 
 /** The value `sysctl KEY` prints for an IPv6 key, or null when the file does not exist here. */
 export function readSysctl6(ns: Netns, key: string): string | null {
+  const g = idgenKey(key);
+  if (g) return String(g === 'idgen_retries' ? ns.inet6.idgenRetries : ns.inet6.idgenDelay);
   const t = sysctl6Target(key);
   if (!t) return null;
   const c = confOf(ns, t.scope);
@@ -96,6 +105,10 @@ export function applySysctl6Set(ns: Netns, key: string, value: string): void {
   const scope = stableSecretScope(key);
   if (scope !== null) {
     writeStableSecret(ns, key, scope, value);
+    return;
+  }
+  if (idgenKey(key)) {
+    writeIdgen(ns, key, value);
     return;
   }
   const t = sysctl6Target(key);
@@ -161,6 +174,20 @@ function writeStableSecret(ns: Netns, key: string, scope: string, value: string)
   } else {
     ns.inet6.defaultStableSecret = secret;
     for (const l of ns.linkList()) l.inet6.conf.addr_gen_mode = 2;
+  }
+  ns.touch();
+}
+
+/** idgen_retries (proc_dointvec) and idgen_delay (proc_dointvec_jiffies: seconds that fit in jiffies at HZ 1000). */
+function writeIdgen(ns: Netns, key: string, value: string): void {
+  const invalid = new OpError(`sysctl: setting key "${sysctlDisplayName(key)}": Invalid argument\n`, 1, 'invalid');
+  if (!/^\s*-?\d+\s*$/.test(value)) throw invalid;
+  const v = parseInt(value, 10);
+  if (v < -2147483648 || v > 2147483647) throw invalid;
+  if (idgenKey(key) === 'idgen_retries') ns.inet6.idgenRetries = v;
+  else {
+    if (Math.abs(v) > Math.floor(2147483647 / 1000)) throw invalid;
+    ns.inet6.idgenDelay = v;
   }
   ns.touch();
 }

@@ -8,6 +8,7 @@ import type { LinkAddOp } from './op.js';
 /** IANA's 4789 is not the Linux default: without `dstport` the kernel uses 8472. */
 export const VXLAN_DEFAULT_PORT = 8472;
 const VXLAN_HEADROOM = 50;
+const VXLAN6_HEADROOM = 70;
 
 export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
   const v = op.vxlan!;
@@ -34,6 +35,9 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
     dev: v.dev,
     learning: v.learning ?? true,
     ttl: v.ttl ?? 0,
+    ...(v.udpCsum === false ? { udpCsum: false } : {}),
+    ...(v.zeroCsum6Tx ? { zeroCsum6Tx: true } : {}),
+    ...(v.zeroCsum6Rx ? { zeroCsum6Rx: true } : {}),
     ...(v.proxy ? { proxy: true } : {}),
     ...(v.l2miss ? { l2miss: true } : {}),
     ...(v.l3miss ? { l3miss: true } : {}),
@@ -43,8 +47,10 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
   // vxlan_dev_create: a configured remote (or group) becomes the all-zeros FDB entry, the
   // default destination that `bridge fdb` shows, appends to and can delete
   // (with the lower device as its remote_ifindex: `via DEV`)
-  if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true, ...(lower ? { via: lower } : {}) });
-  l.mtu = op.mtu ?? (lower ? lower.mtu - VXLAN_HEADROOM : 1500);
+  if (v.remote !== null || v.group !== null) l.fdb.push({ mac: '00:00:00:00:00:00', dst: v.remote ?? v.group, permanent: true, seq: ns.host.lab.version, ...(lower ? { via: lower } : {}) });
+  // vxlan_config_apply: the headroom of the underlay's family (IPv6's header is 20 bytes longer)
+  const v6 = [v.local, v.remote, v.group].some((a) => typeof a === 'bigint');
+  l.mtu = op.mtu ?? (lower ? lower.mtu - (v6 ? VXLAN6_HEADROOM : VXLAN_HEADROOM) : 1500);
   if (op.address !== null) l.mac = op.address;
   const master = op.master !== null ? (ctx.ns.linkByName(op.master) ?? null) : null;
   if (master) setMaster(l, master);

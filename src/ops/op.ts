@@ -19,12 +19,17 @@ export type RouteMode = 'add' | 'replace' | 'append' | 'change' | 'prepend';
 export interface VxlanSpec {
   id: number | null;
   dstport: number | null;
-  local: Ip4 | null;
-  remote: Ip4 | null;
-  group: Ip4 | null;
+  /** an IPv4 number or an IPv6 bigint (the underlay's family) */
+  local: Ip4 | Ip6 | null;
+  remote: Ip4 | Ip6 | null;
+  group: Ip4 | Ip6 | null;
   dev: string | null;
   learning: boolean | null;
   ttl: number | null;
+  /** `noudpcsum` (false), `udp6zerocsumtx|rx` (true); absent: the kernel's defaults (checksums on, none zero) */
+  udpCsum?: boolean;
+  zeroCsum6Tx?: boolean;
+  zeroCsum6Rx?: boolean;
   /** `proxy`, `l2miss`, `l3miss` (IFLA_VXLAN_PROXY, _L2MISS, _L3MISS); absent: off */
   proxy?: boolean;
   l2miss?: boolean;
@@ -246,7 +251,8 @@ export interface FdbOp {
   mode: 'add' | 'append' | 'replace' | 'del';
   mac: string;
   dev: string;
-  dst: Ip4 | null;
+  /** a VXLAN remote: an IPv4 number or an IPv6 bigint */
+  dst: Ip4 | Ip6 | null;
   master: boolean;
   self: boolean;
   /** NUD_PERMANENT; false: a `static` entry (only with `master`) */
@@ -279,6 +285,8 @@ export interface NeighOp {
   dev: string;
   lladdr: string | null;
   state: 'permanent' | 'noarp' | 'reachable' | 'stale';
+  /** the entry exists, learnt by the system (not in staticNeigh): a del forgets it, an add fails */
+  learnt?: boolean;
 }
 
 /** `ip neigh add|replace|change|del proxy ADDR [dev D] [router]`: one proxy entry (pneigh). */
@@ -369,6 +377,8 @@ export interface Neigh6Op {
   state: 'permanent' | 'noarp' | 'reachable' | 'stale';
   /** a proxy entry (pneigh): answered for, not resolved */
   proxy: boolean;
+  /** the entry exists, learnt by the system (not in inet6.neigh): a del forgets it, an add fails */
+  learnt?: boolean;
 }
 
 /**

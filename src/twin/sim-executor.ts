@@ -9,6 +9,7 @@ import type { Netns } from '../model/netns.js';
 import { settleLinkwatch } from '../model/link.js';
 import { processTable, settleJobs } from '../../sim/processes.js';
 import { learnedFdb } from '../../sim/bridge.js';
+import { vxlanLearnedEntries } from '../../sim/vxlan.js';
 import { settleDad } from '../../sim/ipv6/dad-settle.js';
 import { waitsForDad } from '../exec/dad-wait.js';
 import { apply } from '../ops/apply.js';
@@ -192,6 +193,7 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
     processesIn: () => processTable(sim).anyAlive,
     learnedFdb: (br: Link) => learnedFdb(sim, br),
     linkStats: (l: Link) => sim.counters.stats(l),
+    vxlanLearned: (dev: Link) => vxlanLearnedEntries(sim, dev),
   };
   switch (inv.kind) {
     case 'proc-write': {

@@ -17,6 +17,8 @@ const CASES: [string, number][] = [
   ['test/cases/ipv6/stable-privacy.sh', 5],
   // va after `addrgenmode stable_secret` and a down and up
   ['test/cases/ipv6/addrgenmode.sh', 1],
+  // B's retry with the next DAD counter (text and JSON), its dadfailed first id, the third run's two failures
+  ['test/cases/ipv6/dad-stable-retry.sh', 8],
 ];
 
 /** The `inet6 …` lines flagged stable-privacy, and the JSON addresses with the flag, of a step's output. */

@@ -60,6 +60,14 @@ export class Context6 {
   readonly classRep: (Ip6 | null)[] = [];
   /** class of each destination */
   readonly destClass: Int32Array;
+  /**
+   * per destination, what shared() and ownership() answer for its address (in its namespace,
+   * the only one holding it when not shared): the walk asks by index, not by a bigint key
+   */
+  readonly destShared: Uint8Array;
+  readonly destOwn: Int8Array;
+  /** a destination's index by its address */
+  readonly destIdx = new Map<Ip6, number>();
   /** per domain (built on first use): address → the endpoints of the domain whose device holds it */
   private readonly domainAddrs: (Map<Ip6, number[]> | undefined)[] = [];
 
@@ -104,6 +112,9 @@ export class Context6 {
     }
     this.maxLen = maxLen;
     this.destClass = Int32Array.from(this.destinations, (d) => this.classOf(d.addr));
+    this.destShared = Uint8Array.from(this.destinations, (d) => (this.shared(d.addr) ? 1 : 0));
+    this.destOwn = Int8Array.from(this.destinations, (d) => this.ownership(d.ns, d.addr));
+    for (let i = 0; i < this.destinations.length; i++) this.destIdx.set(this.destinations[i]!.addr, i);
     this.l2 = buildL2(this.sim, all);
   }
 
@@ -159,6 +170,11 @@ export class Context6 {
       else r = -1;
     }
     return r;
+  }
+
+  /** ownership(ns, destination d's address), by index (d not shared). */
+  ownsDest(ns: Netns, d: number): number {
+    return this.destinations[d]!.ns === ns ? this.destOwn[d]! : 0;
   }
 
   /** Whether more than one namespace holds `a`. */

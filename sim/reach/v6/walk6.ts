@@ -58,6 +58,15 @@ export class Walk6 {
   private readonly replyMemo = new Map<Link, (Leave | undefined)[]>();
   private readonly answerMemo: Map<Ip6, number>[] = [];
   private readonly arriveMemo: Map<Ip6, Arrival>[] = [];
+  /** the same memos for a destination's own address, by its index (no bigint hashing per pair) */
+  private readonly answerByDest: (Int32Array | undefined)[] = [];
+  private readonly arriveByDest: ((Arrival | undefined)[] | undefined)[] = [];
+  /** the source side of the last row asked (pair() is asked a row at a time) */
+  private rowNs: Netns | null = null;
+  private rowSrc: Ip6 = 0n;
+  private rowSrcOk = false;
+  private rowSrcIdx = -1;
+  private rowSrcClass = -1;
   private readonly domainPlain: Int8Array;
 
   constructor(private readonly ctx: Context6) {
@@ -138,6 +147,18 @@ export class Walk6 {
     return p === 1;
   }
 
+  /** answer() for destination `di`'s address (a next hop that is the destination itself). */
+  private answerDest(dom: number, nh: Ip6, di: number): number {
+    let a = this.answerByDest[dom];
+    if (!a) this.answerByDest[dom] = a = new Int32Array(this.ctx.destinations.length);
+    // 0 is "not asked yet": answers are stored one up
+    const v = a[di]!;
+    if (v !== 0) return v - 1;
+    const r = this.answer(dom, nh);
+    a[di] = r + 1;
+    return r;
+  }
+
   /** The endpoint that answers a solicitation for `nh` on domain `dom`, or -NO / -MAYBE. */
   private answer(dom: number, nh: Ip6): number {
     let m = this.answerMemo[dom];
@@ -173,23 +194,30 @@ export class Walk6 {
     return validLinkLocal(dev) !== null;
   }
 
-  /** Sends a packet for `dst` from `src` out of `l` toward `nh`; the arrival. */
-  private send(l: Leave, nh: Ip6, dst: Ip6, src: Ip6): Arrival {
+  /** Sends a packet for `dst` (destination `di`, or -1) from `src` out of `l` toward `nh`; the arrival. */
+  private send(l: Leave, nh: Ip6, dst: Ip6, src: Ip6, di = -1): Arrival {
     // without a source for the solicitation, only an entry learnt earlier in the same ping (from
     // the far end's own solicitation) lets the packet out: the engine follows that
     if (!this.canSolicit(l.dev!, src)) return UNSURE;
-    const e = this.answer(this.ctx.l2.epDomain[l.ep]!, nh);
+    const dom = this.ctx.l2.epDomain[l.ep]!;
+    const e = di >= 0 && nh === dst ? this.answerDest(dom, nh, di) : this.answer(dom, nh);
     if (e < 0) return e === -NO ? NO_WAY : UNSURE;
-    return this.arrive(e, dst, isIp6LinkLocal(src));
+    const ll = isIp6LinkLocal(src);
+    if (di < 0 || ll) return this.arrive(e, dst, ll);
+    let a = this.arriveByDest[e];
+    if (!a) this.arriveByDest[e] = a = [];
+    let r = a[di];
+    if (r === undefined) a[di] = r = this.arrive(e, dst, false, di);
+    return r;
   }
 
   /** A packet for `dst` arriving on endpoint `ep`: where it ends. `llSrc`: its source is link-local. */
-  private arrive(ep: number, dst: Ip6, llSrc: boolean): Arrival {
+  private arrive(ep: number, dst: Ip6, llSrc: boolean, di = -1): Arrival {
     const ctx = this.ctx;
     const link = ctx.l2.epLink[ep]!;
     const ns = link.ns;
     if (ctx.plain.get(ns) !== true) return UNSURE;
-    const own = ctx.ownership(ns, dst);
+    const own = di >= 0 && !ctx.destShared[di] ? ctx.ownsDest(ns, di) : ctx.ownership(ns, dst);
     if (own === 1) return { code: YES, routers: 0, ep, path: [] };
     if (own < 0) return UNSURE;
     let m = this.arriveMemo[ep];
@@ -216,8 +244,8 @@ export class Walk6 {
   pair(ns: Netns, d: number): number {
     const ctx = this.ctx;
     const dst = ctx.destinations[d]!.addr;
-    if (ctx.shared(dst) || ctx.plain.get(ns) !== true) return MAYBE;
-    const own = ctx.ownership(ns, dst);
+    if (ctx.destShared[d] || ctx.plain.get(ns) !== true) return MAYBE;
+    const own = ctx.ownsDest(ns, d);
     if (own < 0) return MAYBE;
     if (own === 1) {
       const lo = ns.linkList().find((l) => l.kind === 'loopback');
@@ -227,16 +255,24 @@ export class Walk6 {
     if (o.code !== 0) return o.code;
     const src = o.saddr ?? ipv6DevGetSaddr(ns, o.dev, dst);
     if (src === null) return NO;
-    if (ctx.shared(src) || ctx.ownership(ns, src) !== 1) return MAYBE;
-    const there = this.send(o, o.gw ?? dst, dst, src);
+    if (this.rowNs !== ns || this.rowSrc !== src) {
+      // one source for most of a row: its checks once
+      this.rowNs = ns;
+      this.rowSrc = src;
+      this.rowSrcOk = !ctx.shared(src) && ctx.ownership(ns, src) === 1;
+      this.rowSrcIdx = ctx.destIdx.get(src) ?? -1;
+      this.rowSrcClass = ctx.classOf(src);
+    }
+    if (!this.rowSrcOk) return MAYBE;
+    const there = this.send(o, o.gw ?? dst, dst, src, d);
     if (there.code !== YES) return there.code;
     if (there.routers >= o.hop) return NO;
     if (there.path.includes(ns)) return MAYBE;
     const inLink = ctx.l2.epLink[there.ep]!;
     const owner = inLink.ns;
-    const r = this.reply(inLink, ctx.classOf(src), dst);
+    const r = this.reply(inLink, this.rowSrcClass, dst);
     if (r.code !== 0) return r.code;
-    const back = this.send(r, r.gw ?? src, src, dst);
+    const back = this.send(r, r.gw ?? src, src, dst, this.rowSrcIdx);
     if (back.code !== YES) return back.code;
     // the echo reply's hop limit is its way out's, as the request's is (sim/ipv6/icmp6.ts)
     if (back.routers >= r.hop) return NO;

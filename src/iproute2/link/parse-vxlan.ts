@@ -7,6 +7,8 @@ import type { VxlanSpec } from '../../ops/op.js';
 import { Argv, duparg2, exitWith, getAddr, getU16, getU32, getUnsigned, invarg, llNameToIndex, matches, nodevText, type Family, type InetPrefix } from '../args.js';
 import { dsfieldA2n } from '../names.js';
 import { isMulticast } from '../../model/ip.js';
+import type { IpEither } from '../../model/ipv6/either.js';
+import { isIp6Multicast } from '../../model/ipv6/ip6.js';
 import type { Gaps } from '../plan.js';
 import type { CmdContext } from '../types.js';
 import { VXLAN_USAGE } from '../usage.js';
@@ -47,13 +49,24 @@ const FLAGS: Array<[name: string, attr: string, exact?: boolean]> = [
   ['novnifilter', 'vnifilter', true],
 ];
 
-/** is_addrtype_inet_not_multi(): an IPv4 address that is not multicast (0.0.0.0 included). */
+/** is_addrtype_inet_not_multi(): an address that is not multicast (0.0.0.0 and :: included). */
 function unicast(p: InetPrefix | null): boolean {
-  return p !== null && p.family === 'inet' && !isMulticast(p.addr);
+  if (p === null) return false;
+  if (p.family === 'inet6') return !isIp6Multicast(p.addr6 ?? 0n);
+  return p.family === 'inet' && !isMulticast(p.addr);
 }
 
 function multicast(p: InetPrefix | null): boolean {
-  return p !== null && p.family === 'inet' && isMulticast(p.addr);
+  if (p === null) return false;
+  if (p.family === 'inet6') return isIp6Multicast(p.addr6 ?? 0n);
+  return p.family === 'inet' && isMulticast(p.addr);
+}
+
+/** The address as the spec holds it (an IPv6 one as a bigint); the unspecified address means none. */
+function either(p: InetPrefix | null): IpEither | null {
+  if (p === null) return null;
+  if (p.family === 'inet6') return p.addr6 ? p.addr6 : null;
+  return p.family === 'inet' && p.addr !== 0 ? p.addr : null;
 }
 
 /**
@@ -87,18 +100,18 @@ export function parseVxlanOpts(ctx: CmdContext, argv: string[], setOp: boolean, 
       if (unicast(daddr)) exitWith('vxlan: both group and remote cannot be specified\n', 1);
       const v = a.next();
       dup('group', 'group', v);
-      daddr = getAddr(v, fam(saddr));
+      daddr = getAddr(v, fam(saddr), { v6: true });
       if (!multicast(daddr)) invarg('invalid group address', v);
     } else if (matches(arg, 'remote')) {
       if (multicast(daddr)) exitWith('vxlan: both group and remote cannot be specified\n', 1);
       const v = a.next();
       dup('group', 'remote', v);
-      daddr = getAddr(v, fam(saddr));
+      daddr = getAddr(v, fam(saddr), { v6: true });
       if (!unicast(daddr)) invarg('invalid remote address', v);
     } else if (matches(arg, 'local')) {
       const v = a.next();
       dup('local', 'local', v);
-      saddr = getAddr(v, fam(daddr));
+      saddr = getAddr(v, fam(daddr), { v6: true });
       if (!unicast(saddr)) invarg('invalid local address', v);
     } else if (matches(arg, 'dev')) {
       const v = a.next();
@@ -176,8 +189,12 @@ export function parseVxlanOpts(ctx: CmdContext, argv: string[], setOp: boolean, 
       else if (name === 'vnifilter') vnifilter = true;
       else if (name === 'proxy' || name === 'l2miss' || name === 'l3miss') spec[name] = true;
       else if (name === 'noproxy' || name === 'nol2miss' || name === 'nol3miss') spec[attr as 'proxy' | 'l2miss' | 'l3miss'] = false;
-      // proxy and the miss notifications are modelled on a new device; a change is not
-      const modelled = attr === 'learning' || name === 'noexternal' || name === 'novnifilter' || (!setOp && (attr === 'proxy' || attr === 'l2miss' || attr === 'l3miss'));
+      else if (attr === 'udpcsum') spec.udpCsum = name === 'udpcsum';
+      else if (attr === 'udp6zerocsumtx') spec.zeroCsum6Tx = name === 'udp6zerocsumtx';
+      else if (attr === 'udp6zerocsumrx') spec.zeroCsum6Rx = name === 'udp6zerocsumrx';
+      // proxy, the miss notifications and the checksum flags are modelled on a new device; a change is not
+      const csum = attr === 'udpcsum' || attr === 'udp6zerocsumtx' || attr === 'udp6zerocsumrx';
+      const modelled = attr === 'learning' || name === 'noexternal' || name === 'novnifilter' || (!setOp && (attr === 'proxy' || attr === 'l2miss' || attr === 'l3miss' || csum));
       if (!modelled) gaps.add(`vxlan ${name}`);
     }
     a.step();
@@ -193,11 +210,12 @@ export function parseVxlanOpts(ctx: CmdContext, argv: string[], setOp: boolean, 
 
   // `dstport 0` asks for the kernel's default, as no dstport does
   spec.dstport = dstport || null;
-  // 0.0.0.0 is sent as is and means "none" to the kernel
-  spec.local = saddr && saddr.family === 'inet' && saddr.addr !== 0 ? saddr.addr : null;
-  if (daddr && daddr.family === 'inet' && daddr.addr !== 0) {
-    if (multicast(daddr)) spec.group = daddr.addr;
-    else spec.remote = daddr.addr;
+  // 0.0.0.0 (and ::) is sent as is and means "none" to the kernel
+  spec.local = either(saddr);
+  const d = either(daddr);
+  if (d !== null) {
+    if (multicast(daddr)) spec.group = d;
+    else spec.remote = d;
   }
   if (!setOp || attrs.has('learning')) spec.learning = learning;
   return { spec, warn };

@@ -25,8 +25,9 @@ import { rtprotA2n } from '../names.js';
 import { emptyNeighFilter } from '../filters.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderNeigh } from '../renderers.js';
+import { flushPlan } from './flush.js';
 import { flushProxyOps } from './proxy.js';
-import { renderNeighGet } from './render.js';
+import { learntNeighbour, renderNeighGet } from './render.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { NEIGH_USAGE } from '../usage.js';
 
@@ -114,10 +115,12 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
     if (r.length !== 6) gaps.add('link-layer address that is not 6 bytes');
   }
   let devName = '';
+  let learnt: { lladdr: string | null } | undefined;
   if (dev !== null) {
     const l = llNameToIndex(ctx.ns, dev);
     if (!l) exitWith(nodevText(dev), 1);
     devName = l.name;
+    if (!proxy) learnt = learntNeighbour(ctx, l, dst.family === 'inet6' ? (dst.addr6 ?? 0n) : dst.addr);
   } else if (!proxy) {
     gaps.add('neighbour without a device');
   }
@@ -130,8 +133,11 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
   if (router) gaps.add('neigh router');
   if (state !== 'permanent' && state !== 'noarp' && state !== 'reachable' && state !== 'stale') gaps.add(`nud ${state}`);
   if (gaps.any) notModelled(`ip neigh ${mode}: ${gaps.text()}`);
+  // an entry the system learnt keeps its link-layer address when a change gives none
+  if (learnt && lladdr === null && lla === null) lladdr = learnt.lladdr;
+  const seen = learnt ? { learnt: true } : {};
   if (dst.family === 'inet6') {
-    const op6: Neigh6Op = { op: 'neigh6.add', mode, dst: dst.addr6 ?? 0n, dev: devName, lladdr, state: state as Neigh6Op['state'], proxy };
+    const op6: Neigh6Op = { op: 'neigh6.add', mode, dst: dst.addr6 ?? 0n, dev: devName, lladdr, state: state as Neigh6Op['state'], proxy, ...seen };
     return opsPlan([op6]);
   }
   const op: NeighOp = {
@@ -141,6 +147,7 @@ function neighModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: NeighO
     dev: devName,
     lladdr,
     state: state as NeighOp['state'],
+    ...seen,
   };
   return opsPlan([op]);
 }
@@ -180,8 +187,9 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
       const s = nudStateA2n(v);
       if (s === null) {
         if (v !== 'all') invarg('nud state is bad', v);
-        f.states = null;
-        gaps.add('nud all');
+        f.states?.push('all');
+        // a show lists the NOARP multicast entries too, which are not modelled; a flush leaves them
+        if (!flush) gaps.add('nud all');
       } else if (typeof s === 'number') {
         gaps.add(`nud ${s}`);
       } else if (f.states) {
@@ -209,26 +217,28 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
     f.dev = l.name;
   }
   if (g.color && flush) gaps.add('colored output');
-  if (flush && !f.proxy) gaps.add('flushing learnt neighbours');
-  if (flush && g.stats) gaps.add('ip -s neigh flush');
+  if (flush && f.proxy && g.stats) gaps.add('ip -s neigh flush proxy');
+  if (flush && f.unused) gaps.add('ip neigh flush unused');
   if (gaps.any) notModelled(`ip neigh ${flush ? 'flush' : 'show'}: ${gaps.text()}`);
   if (flush) {
     const dev = f.dev === null ? null : (ctx.ns.linkByName(f.dev) ?? null);
     const master = f.master === null ? null : (ctx.ns.linkByName(f.master) ?? null);
-    return opsPlan(flushProxyOps(ctx, g, f, dev, master));
+    if (f.proxy) return opsPlan(flushProxyOps(ctx, g, f, dev, master));
+    return flushPlan(ctx, g, f, dev, master);
   }
   return showPlan(() => renderNeigh(ctx, g, f));
 }
 
-/** ipneigh_get(): one IPv4 entry by address and device (proxy entries and IPv6 are not modelled). */
+/** ipneigh_get(): one entry by address and device, `proxy` for a proxy entry. */
 function neighGet(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
   let d: string | null = null;
   let dst: ReturnType<typeof getAddr> | null = null;
+  let proxy = false;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
     if (arg === 'dev') d = a.next();
-    else if (matches(arg, 'proxy')) notModelled('ip neigh get proxy');
+    else if (matches(arg, 'proxy')) proxy = true;
     else {
       let v = arg;
       if (v === 'to') v = a.next();
@@ -239,11 +249,10 @@ function neighGet(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     a.step();
   }
   if (d === null || dst === null || dst.family === null) exitWith('Device and address are required arguments.\n', 1);
-  if (dst.family !== 'inet') notModelled('ip neigh get of an IPv6 neighbour');
   const l = llNameToIndex(ctx.ns, d);
   if (!l) exitWith(nodevText(d), 1);
-  const ip = dst.addr;
-  return showPlan(() => renderNeighGet(ctx, l, ip));
+  const ip = dst.family === 'inet6' ? (dst.addr6 ?? 0n) : dst.addr;
+  return showPlan(() => renderNeighGet(ctx, l, ip, proxy));
 }
 
 /** do_ipneigh(). */

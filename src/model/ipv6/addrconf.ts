@@ -335,6 +335,7 @@ export function dadCompleted(l: Link, a: Inet6Addr): void {
 export function dadFailed(l: Link, a: Inet6Addr): void {
   if (a.dead) return;
   a.dadGen++;
+  if (a.flags & IFA6.STABLE_PRIVACY) stableRetry(l, a);
   const c = l.inet6.conf;
   const disable = (l.ns.inet6.all.accept_dad > 1 || c.accept_dad > 1) && !c.disable_ipv6 && !(a.flags & IFA6.STABLE_PRIVACY) && a.addr === eui64LinkLocal(l.mac);
   if (a.flags & IFA6.PERMANENT) {
@@ -348,6 +349,29 @@ export function dadFailed(l: Link, a: Inet6Addr): void {
     addrconfSync(l.ns);
   }
   l.ns.touch();
+}
+
+/**
+ * addrconf_dad_failure for a stable privacy address: the id made with the next DAD counter
+ * (up to net.ipv6.idgen_retries) is added at once, tentative, with the failed address's
+ * prefix, lifetimes and flags; its DAD starts idgen_delay seconds later. Addresses of
+ * addr_gen_mode 3 (a random secret the model does not hold) get no retry.
+ */
+function stableRetry(l: Link, a: Inet6Addr): void {
+  const retries = (a.stableRetry ?? 0) + 1;
+  if (retries > l.ns.inet6.idgenRetries || stableSecretOf(l) === null) return;
+  const addr = stableAddress(l, a.addr, retries);
+  if (addr === null || l.inet6.addrs.some((x) => x.addr === addr)) return;
+  const b = newAddr(l, addr, a.prefixLen, a.flags & ~(IFA6.DADFAILED | IFA6.OPTIMISTIC), a.auto);
+  b.validLft = a.validLft;
+  b.preferredLft = a.preferredLft;
+  b.metric = a.metric;
+  b.stableRetry = retries;
+  linkAddr(l, b);
+  scheduleLifetimes(l, b);
+  const port = portOf(l);
+  if (port) port.at(port.now() + l.ns.inet6.idgenDelay * 1e6, () => dadStart(l, b));
+  else dadStart(l, b);
 }
 
 /**

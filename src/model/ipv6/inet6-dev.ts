@@ -51,6 +51,8 @@ export interface Inet6Addr {
   dadGen: number;
   /** the enhanced-DAD nonce of the current run (RFC 7527), 0 for none */
   dadNonce: number;
+  /** stable_privacy_retry: the DAD counter its stable privacy id was made with (absent: 0) */
+  stableRetry?: number;
 }
 
 /** struct inet6_dev: what a device holds for IPv6. */

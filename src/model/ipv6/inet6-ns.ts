@@ -39,6 +39,10 @@ export class Inet6Ns {
   default: Ip6Conf = defaultConf6();
   /** conf/default/stable_secret once written (conf/all's cannot be) */
   defaultStableSecret: Ip6 | null = null;
+  /** net.ipv6.idgen_retries: new stable privacy addresses tried after DAD conflicts */
+  idgenRetries = 3;
+  /** net.ipv6.idgen_delay, s: the wait before such an address's DAD */
+  idgenDelay = 1;
   /** the tables in creation order (main and local exist from the start) */
   readonly tables = new Map<number, Fib6Table>([
     [TABLE6.local, new Fib6Table(TABLE6.local)],

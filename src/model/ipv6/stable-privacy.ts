@@ -11,9 +11,6 @@
 import type { Link } from '../link.js';
 import { ip6Bytes, ip6FromBytes, type Ip6 } from './ip6.js';
 
-/** net.ipv6.conf.*.idgen_retries' default: a reserved id is retried this many times. */
-const IDGEN_RETRIES = 3;
-
 /** The secret addrconf uses for `l`: its own stable_secret, else conf/default's, else none. */
 export function stableSecretOf(l: Link): Ip6 | null {
   return l.inet6.stableSecret ?? l.ns.inet6.defaultStableSecret;
@@ -30,7 +27,8 @@ export function stableAddress(l: Link, prefix: Ip6, dadCount = 0): Ip6 | null {
   const secret = stableSecretOf(l);
   if (secret === null) return null;
   const head = ip6Bytes(prefix).slice(0, 8);
-  for (let n = dadCount; n <= IDGEN_RETRIES; n++) {
+  // a reserved id takes the next counter, up to net.ipv6.idgen_retries
+  for (let n = dadCount; n <= Math.max(dadCount, l.ns.inet6.idgenRetries); n++) {
     const block = new Uint8Array(64);
     block.set(ip6Bytes(secret), 0);
     block.set(head, 16);

@@ -63,7 +63,7 @@ describe('VXLAN', () => {
     expect(sent[1]!.detail).toBe('vx0: VXLAN id 100 to 192.168.0.3:4789 from 192.168.0.1');
     const vxA = l.model.netns('h/a')!.linkByName('vx0')!;
     const brB = l.model.netns('h/b')!.linkByName('br0')!;
-    expect(ip4ToString(vxlanLearned(l.sim, vxA).get(brB.mac)!)).toBe('192.168.0.2');
+    expect(ip4ToString(vxlanLearned(l.sim, vxA).get(brB.mac) as number)).toBe('192.168.0.2');
     expect(sent.slice(2).every((s) => s.detail.includes('to 192.168.0.2:'))).toBe(true);
     expect(sh('ip netns exec a ping -c 1 -W 1 10.100.0.3')[0].ping!.received).toBe(1);
   });

@@ -1,6 +1,6 @@
 /** ip/iplink_vxlan.c: `type vxlan` options (link/parse-vxlan.ts) and vxlan_print_opt. */
 import type { Link } from '../../../model/link.js';
-import { ip4ToString, isMulticast } from '../../../model/ip.js';
+import { formatEither, isEitherMulticast } from '../../../model/ipv6/either.js';
 import { parseVxlanOpts } from '../parse-vxlan.js';
 import { indexName, type ShowCtx } from '../show-ctx.js';
 import type { LinkUtil } from './util.js';
@@ -13,11 +13,13 @@ function vxlanOpts(c: ShowCtx, l: Link): void {
   p.any('id', `id ${v.id} `, v.id);
   // one attribute (IFLA_VXLAN_GROUP) holds the remote or the group; a multicast one is a group
   const dst = v.remote ?? v.group;
+  // an IPv6 underlay's addresses are IFLA_VXLAN_GROUP6 / LOCAL6: JSON keys remote6, group6, local6
+  const six = (a: unknown) => (typeof a === 'bigint' ? '6' : '');
   if (dst) {
-    const key = isMulticast(dst) ? 'group' : 'remote';
-    p.any(key, `${key} ${ip4ToString(dst)} `, ip4ToString(dst));
+    const key = isEitherMulticast(dst) ? 'group' : 'remote';
+    p.any(`${key}${six(dst)}`, `${key} ${formatEither(dst)} `, formatEither(dst));
   }
-  if (v.local) p.any('local', `local ${ip4ToString(v.local)} `, ip4ToString(v.local));
+  if (v.local) p.any(`local${six(v.local)}`, `local ${formatEither(v.local)} `, formatEither(v.local));
   if (v.dev) {
     const lower = l.ns.linkByName(v.dev);
     const name = lower ? indexName(l.ns, lower.ifindex) : v.dev;
@@ -41,9 +43,12 @@ function vxlanOpts(c: ShowCtx, l: Link): void {
   else p.text('ttl auto ');
   p.jsonOnly('df', 'unset');
   p.any('ageing', 'ageing 300 ', 300);
-  p.any('udp_csum', 'udpcsum ', true);
-  p.any('udp_zero_csum6_tx', 'noudp6zerocsumtx ', false);
-  p.any('udp_zero_csum6_rx', 'noudp6zerocsumrx ', false);
+  const csum = v.udpCsum !== false;
+  const tx = v.zeroCsum6Tx === true;
+  const rx = v.zeroCsum6Rx === true;
+  p.any('udp_csum', `${csum ? '' : 'no'}udpcsum `, csum);
+  p.any('udp_zero_csum6_tx', `${tx ? '' : 'no'}udp6zerocsumtx `, tx);
+  p.any('udp_zero_csum6_rx', `${rx ? '' : 'no'}udp6zerocsumrx `, rx);
 }
 
 export const vxlanUtil: LinkUtil = {
