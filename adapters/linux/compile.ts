@@ -239,6 +239,8 @@ export function compileOp(op: Op): Command {
       if (out.length === 2) out.push('table', 'main');
       return { program: 'ip', argv: out };
     }
+    case 'route.flushCache':
+      return { program: 'ip', argv: ['route', 'flush', 'cache'] };
     case 'netns.add':
       return { program: 'ip', argv: ['netns', 'add', checkNetnsName(op.name)] };
     case 'netns.del':

@@ -213,6 +213,14 @@ export interface RouteFlushOp {
   root: { addr: Ip4; len: number } | null;
 }
 
+/**
+ * `ip route flush cache` (IPv4): ipv4_sysctl_rtcache_flush's fnhe_genid_bump makes every
+ * learned exception of the namespace stale, so the next lookup forgets it.
+ */
+export interface RouteFlushCacheOp {
+  op: 'route.flushCache';
+}
+
 export interface NetnsAddOp {
   op: 'netns.add';
   name: string;
@@ -388,6 +396,7 @@ export type Op =
   | RouteAddOp
   | RouteDelOp
   | RouteFlushOp
+  | RouteFlushCacheOp
   | NetnsAddOp
   | NetnsDelOp
   | SysctlSetOp
