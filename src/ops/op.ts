@@ -129,6 +129,8 @@ export interface LinkSetOp {
   addrGenMode?: number;
   /** `promisc on|off`: IFF_PROMISC asked by the user (dev->gflags) */
   promisc?: boolean;
+  /** `alias TEXT`: IFLA_IFALIAS ('' removes it) */
+  alias?: string;
 }
 
 /** A bridge port's settings; null: not given. */

@@ -181,6 +181,10 @@ export function printLinkinfo(c: ShowCtx, info: IfInfo, f: LinkPrintFilter): num
   if (c.family === null || c.family === 'link' || c.details) printLinkLayer(c, info);
   printLinkNetns(c, info);
   if (c.details) printDetails(c, info);
+  if ((c.doLink || c.details) && info.ifalias !== null) {
+    p.text(`${c.sl}    `);
+    p.any('ifalias', `alias ${info.ifalias}`, info.ifalias);
+  }
   p.text('\n');
   return 1;
 }

@@ -209,6 +209,8 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
     f.dev = l.name;
   }
   if (g.color) gaps.add('colored output');
+  // `ref N used A/B/C probes P`: counters and wall-clock ages the model does not keep
+  if (!flush && g.stats) gaps.add('ip -s neigh (ref, used, probes)');
   if (flush && !f.proxy) gaps.add('flushing learnt neighbours');
   if (flush && g.stats) gaps.add('ip -s neigh flush');
   if (gaps.any) notModelled(`ip neigh ${flush ? 'flush' : 'show'}: ${gaps.text()}`);
