@@ -134,8 +134,10 @@ export function copyFrame(f: Frame): Frame {
 }
 
 function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): void {
-  // IPv6 group packets to plain veth ports: one queue entry for all (sim/ipv6/group-flood.ts)
-  if (batchableFlood6(sim, frame)) {
+  // IPv6 group packets to plain veth ports: one queue entry for all (sim/ipv6/group-flood.ts) —
+  // unless br_netfilter took the frame in: then each copy crosses FORWARD and POSTROUTING (a
+  // neighbour solicitation flooded to a port is counted by an accept rule there)
+  if (batchableFlood6(sim, frame) && !frame.pkt6!.nf?.bridgedPre) {
     const group = new GroupFlood6(sim, frame, copyFrame);
     const { ports, plain } = forwardingPorts(sim, br);
     for (let i = 0; i < ports.length; i++) {

@@ -16,7 +16,7 @@ import { icmpPacket, optionsLen, type IpPacket } from './packet.js';
 import { runPingLoop } from './ping-loop.js';
 import { PingTally, type PingEvent, type PingMsg, type PingStatistics } from './ping-tally.js';
 import { routeConnect, routeOutput } from '../src/model/route-output.js';
-import { pathMtu, pmtuFind } from '../src/model/pmtu.js';
+import { pathMtu, pmtuBind } from '../src/model/pmtu.js';
 import { ipTotalLen } from './ip-fragment.js';
 import type { NsState } from './ns-state.js';
 import type { Simulator } from './simulator.js';
@@ -263,7 +263,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     }
     // ip_append_data against the path MTU (ipv4_mtu: a learned PMTU first)
     const rt = res.rt;
-    const pmtu = pmtuFind(from, rt.daddr, rt.route, sim.now);
+    const pmtu = pmtuBind(from, rt.daddr, rt.route, sim.now);
     const mtu = pathMtu(from, rt.daddr, rt.route, rt.dev, sim.now);
     const fits = ipTotalLen(pkt) <= mtu;
     // __ip_append_data: more than a datagram holds (headers included) fails as a DF probe over the MTU does

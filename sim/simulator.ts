@@ -10,6 +10,7 @@
  * const r = ping(sim, lab.netns('h/A')!, parseIp4('10.0.0.2')!, { count: 1, timeout: 1 });
  * sim.sleep(30); // neighbour entries age meanwhile
  */
+import { frameHeaders } from './frame-headers.js';
 import { ipTunnelRcv, TUNNEL_PROTO } from './iptnl.js';
 import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
@@ -260,7 +261,16 @@ export class Simulator {
 
   /** A frame crossing a wire from `from` to `to`, arriving after the link latency. */
   wire(from: Link, to: Link, frame: Frame): void {
-    if (this.tracer) this.step(from.ns, 'xmit', `${from.name} -> ${to.kind === 'loopback' ? 'lo' : `${to.name}${to.ns !== from.ns ? ` in ${to.ns.path}` : ''}`}: ${frameText(frame)}`);
+    if (this.tracer)
+      this.tracer.step(
+        this.now,
+        from.ns.path,
+        'xmit',
+        `${from.name} -> ${to.kind === 'loopback' ? 'lo' : `${to.name}${to.ns !== from.ns ? ` in ${to.ns.path}` : ''}`}: ${frameText(frame)}`,
+        undefined,
+        undefined,
+        frameHeaders(frame),
+      );
     this.queue.after(this.latency, () => this.receive(to, frame));
   }
 
@@ -328,8 +338,11 @@ export class Simulator {
   }
 
   private dropFrame(dev: Link, frame: Frame, reason: DropReason, detail: string): void {
-    if (frame.pkt) this.drop(dev.ns, reason, `${detail}: ${frameText(frame)}`, frame.pkt, dev);
-    else if (this.tracer) this.stepDrop(dev.ns, reason, `${detail}: ${frameText(frame)}`);
+    if (this.tracer) this.tracer.step(this.now, dev.ns.path, 'drop', `${detail}: ${frameText(frame)}`, reason, undefined, frameHeaders(frame));
+    if (frame.pkt && this.events.wants('packet:drop')) {
+      const pkt = frame.pkt;
+      this.events.emit('packet:drop', { t: this.now, ns: dev.ns.path, src: pkt.ip.src, dst: pkt.ip.dst, ttl: pkt.ip.ttl, protocol: pkt.ip.protocol, dev: dev.name, reason });
+    }
   }
 
   // --- keeping runtime state in step with the model -----------------------------------------

@@ -3,6 +3,7 @@
  * carries a reason code. Recording is off unless a Tracer is attached (explain does), so the
  * forwarding path pays one null check per decision.
  */
+import type { HeaderLayer } from './frame-headers.js';
 import type { NfRule } from '../src/model/netfilter/rule.js';
 import type { NfChain, NfTable } from '../src/model/netfilter/table.js';
 
@@ -81,15 +82,18 @@ export interface TraceStep {
   reason?: DropReason;
   /** for netfilter steps: where in the rules it happened */
   nf?: NfTraceInfo;
+  /** for a frame crossing a link or dropped at a device: its headers then (sim/frame-headers.ts) */
+  headers?: HeaderLayer[];
 }
 
 /** Collects steps; attach one to a Simulator to record a run. */
 export class Tracer {
   readonly steps: TraceStep[] = [];
 
-  step(t: number, ns: string, kind: StepKind, detail: string, reason?: DropReason, nf?: NfTraceInfo): void {
+  step(t: number, ns: string, kind: StepKind, detail: string, reason?: DropReason, nf?: NfTraceInfo, headers?: HeaderLayer[]): void {
     const s: TraceStep = reason ? { t, ns, kind, detail, reason } : { t, ns, kind, detail };
     if (nf) s.nf = nf;
+    if (headers) s.headers = headers;
     this.steps.push(s);
   }
 }

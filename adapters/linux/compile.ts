@@ -115,6 +115,12 @@ export function checkInt(n: number, what: string): string {
   return String(n);
 }
 
+/** An interface alias as IFLA_IFALIAS takes it: text under 256 bytes, no NUL (one argv word: nothing reads it as a path). */
+export function checkAlias(text: string): string {
+  if (text.includes('\0') || Buffer.byteLength(text) >= 256) throw new CompileError(`alias ${JSON.stringify(text)} is not an interface alias`);
+  return text;
+}
+
 /** A sysctl key in slash form (net/ipv4/conf/eth0.100/rp_filter), so dotted link names survive. */
 export function sysctlKeyPath(key: string): string {
   const parts = key.includes('/') ? key.split('/') : splitDottedKey(key);
@@ -189,6 +195,7 @@ export function compileOp(op: Op): Command {
       if (op.mtu !== null) out.push('mtu', checkInt(op.mtu, 'mtu'));
       if (op.address !== null) out.push('address', checkMac(op.address));
       if (op.txqlen !== null) out.push('txqlen', checkInt(op.txqlen, 'txqlen'));
+      if (op.alias !== undefined) out.push('alias', checkAlias(op.alias));
       if (op.master !== null) out.push(...(op.master === '' ? ['nomaster'] : ['master', checkLinkName(op.master)]));
       if (op.up !== null) out.push(op.up ? 'up' : 'down');
       if (op.bridge) out.push('type', 'bridge', ...bridgeArgs(op.bridge));
@@ -240,6 +247,8 @@ export function compileOp(op: Op): Command {
       if (out.length === 2) out.push('table', 'main');
       return { program: 'ip', argv: out };
     }
+    case 'route.flushCache':
+      return { program: 'ip', argv: ['route', 'flush', 'cache'] };
     case 'netns.add':
       return { program: 'ip', argv: ['netns', 'add', checkNetnsName(op.name)] };
     case 'netns.del':

@@ -29,8 +29,8 @@ import { argvVerdict } from '../../src/exec/kernel-argv.js';
  * realArgvProblem('ip', ['link', 'set', 'v0', 'up']);  // null
  * realArgvProblem('sysctl', ['-w', 'kernel.panic=1']); // 'path check refused /proc/sys/kernel/panic (sysctl key kernel.panic): …'
  */
-export function realArgvProblem(program: string, argv: readonly string[]): string | null {
-  return argvVerdict(program, argv)?.why ?? null;
+export function realArgvProblem(program: string, argv: readonly string[], stdin?: string): string | null {
+  return argvVerdict(program, argv, stdin)?.why ?? null;
 }
 
 /**

@@ -281,7 +281,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       if (inv.program === 'socat') return execSocatReal(sb, sbHost, inv, { host, ...src });
       if (inv.background && (inv.program === 'nc' || inv.program === 'python3') && !realArgvProblem(inv.program, inv.argv)) return execListenReal(sb, sbHost, inv, { host, ...src });
       // the sandbox isolates the network, not files or global sysctls: some lines never run
-      const refused = realArgvProblem(inv.program, inv.argv);
+      const refused = realArgvProblem(inv.program, inv.argv, inv.stdin);
       if (refused) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${refused}\n`, supported: false };
       if (readsState(inv.program, inv.argv) || waitsForDad(inv.program, inv.argv)) await settle(sb, sbHost, { dad: waitsForDad(inv.program, inv.argv) });
       const r = await sb.exec(sbHost, argv, inv.stdin !== undefined ? { input: inv.stdin } : undefined);
@@ -317,7 +317,7 @@ function notModelledAlone(inv: Invocation): boolean {
 async function execKernelOnly(sb: Sandbox, sbHost: string, host: string, inv: Invocation, src: { line: number; command: string }): Promise<Outcome> {
   const mark = (o: Outcome): Outcome => (o.supported ? { ...o, supported: false, modelled: false, answeredBy: 'kernel' } : o);
   if (inv.kind !== 'program') return mark(await execReal(sb, sbHost, host, inv, src));
-  const refused = realArgvProblem(inv.program, inv.argv) ?? (inv.program === 'socat' ? kernelOnlyProblem('socat', inv.argv) : null);
+  const refused = realArgvProblem(inv.program, inv.argv, inv.stdin) ?? (inv.program === 'socat' ? kernelOnlyProblem('socat', inv.argv) : null);
   if (refused) return unsupported(refused);
   const argv = [...inv.wrappers.flatMap((w) => w.argv), inv.program, ...inv.argv];
   if (inv.background) {

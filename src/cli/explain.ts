@@ -1,5 +1,6 @@
 /** `nettwin explain FILE --from NS --to ADDR [--json]`: why one ping works or not, hop by hop. */
 import { formatExplain, type ExplainResult } from '../twin/explain.js';
+import { stepJson } from '../twin/explain-netfilter.js';
 import type { Lab } from '../lab.js';
 import type { Step } from '../exec/step.js';
 import type { Ip4 } from '../model/ip.js';
@@ -62,6 +63,8 @@ export function explainJson(x: ExplainResult): object {
   const { ping, ...rest } = x;
   return {
     ...rest,
+    hops: x.hops.map((h) => ({ ...h, steps: h.steps.map(stepJson) })),
+    decisive: x.decisive && stepJson(x.decisive),
     dst: typeof x.dst === 'bigint' ? formatIp6(x.dst) : ip4ToString(x.dst),
     noRoute: x.noRoute && { ns: x.noRoute.ns, dst: ip4ToString(x.noRoute.dst) },
     ping: { exit: ping.exit, fatal: ping.fatal, transmitted: ping.transmitted, received: ping.received, errors: ping.errors, replies: ping.replies, errorLines: ping.errorLines },

@@ -5,6 +5,7 @@
  */
 import { modelGraph } from '../graph/model-graph.js';
 import { parseIp4 } from '../model/ip.js';
+import { parseIp6 } from '../model/ipv6/ip6.js';
 import { resolveNsName } from '../labfile/ns-names.js';
 import type { LoadLabOptions } from '../labfile/load.js';
 import type { LabView, ViewSource } from '../ui/view.js';
@@ -58,8 +59,9 @@ export async function labViewSource(file: string, opts: LoadLabOptions & { real?
   const src: ViewSource = {
     view: viewOf(run),
     explain(from: string, to: string) {
-      const dst = parseIp4(to);
-      if (dst === null) return { error: `${JSON.stringify(to)} is not an IPv4 address` };
+      // either family, as explain's --to takes it
+      const dst = to.includes(':') ? parseIp6(to) : parseIp4(to);
+      if (dst === null) return { error: `${JSON.stringify(to)} is not an IP address` };
       const ns = resolveNsName(
         run.lab.model.namespaces().map((n) => n.path),
         from,

@@ -268,7 +268,7 @@ export function classify(stage: Stage | { argv: string[]; stdoutTo: string | nul
     }
     const inv: Invocation = { kind: 'program', program: cmd, argv: args, wrappers, background };
     if (st.stdin !== null) inv.stdin = st.stdin;
-    const v = cmd === 'socat' ? null : argvVerdict(cmd, args);
+    const v = cmd === 'socat' ? null : argvVerdict(cmd, args, st.stdin ?? undefined);
     if (v?.kind === 'refuse') return { kind: 'unsupported', why: v.why, feature: CATALOGUE[cmd].feature };
     if (v) inv.offKernel = v.why;
     return inv;

@@ -4,7 +4,8 @@
  * every line alike; real mode's guard (adapters/linux/guard.ts) asks the same again before argv.
  *
  * - refused (both modes: unsupported, exit 127, never run): `exec` and `-batch` in ip/bridge
- *   lines (a program or commands nobody checked), a file where a tool opens one (`-n`/`netns`
+ *   lines (a program or commands nobody checked) — but `ip -batch -` fed by the script itself,
+ *   each of whose commands is judged as its own line would be, a file where a tool opens one (`-n`/`netns`
  *   values other than /run/netns/NAME, `obj`/`file`/`pinned` values, brctl's sysfs-backed
  *   commands, a ping destination), sysctl options that read files and keys outside the
  *   allowlist (kernel-path.ts); for the programs the simulator does not model, what their own
@@ -19,6 +20,7 @@
 import { checkKernelPath, isPathLike, refusal, sysctlKeyPath } from '../model/kernel-path.js';
 import { kernelOnlyProblem, tcFileProblem } from './kernel-only-argv.js';
 import { modprobeAnswer } from './modprobe.js';
+import { batchCommands } from '../iproute2/batch.js';
 
 export type ArgvVerdict = { kind: 'refuse'; why: string } | { kind: 'off-kernel'; why: string } | null;
 
@@ -51,10 +53,11 @@ const SYSCTL_LONG = new Set(['--write', '--values', '--quiet', '--ignore']);
  * argvVerdict('ip', ['link', 'add', 'a/b', 'type', 'veth']); // { kind: 'off-kernel', … }
  * argvVerdict('sysctl', ['net.ipv4.//.//.kernel.hostname']); // { kind: 'refuse', … }
  */
-export function argvVerdict(program: string, argv: readonly string[]): ArgvVerdict {
+export function argvVerdict(program: string, argv: readonly string[], stdin?: string): ArgvVerdict {
   if (argv.some((a) => a.includes('\0'))) return refuse('a NUL byte in an argument');
   switch (program) {
     case 'ip':
+      return batchInput(argv) !== null ? batchVerdict(argv, stdin) : iproute2Verdict(program, argv);
     case 'bridge':
       return iproute2Verdict(program, argv);
     case 'tc': {
@@ -112,6 +115,52 @@ function refuse(why: string): ArgvVerdict {
 
 function offKernel(word: string): ArgvVerdict {
   return { kind: 'off-kernel', why: refusal(word, 'a path where the command takes a name') };
+}
+
+/** The value of `ip`'s -batch option (before the object), or null when there is none. */
+function batchInput(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    if (BATCH_OPT.test(argv[i]!)) return argv[i + 1] ?? '';
+    if (NETNS_OPT.test(argv[i]!) || /^--?(?:f(a(m(i(ly?)?)?)?)?|rc(v(b(uf?)?)?)?|l(o(o(ps?)?)?)?)$/.test(argv[i]!)) i++;
+  }
+  return null;
+}
+
+/**
+ * `ip [OPTIONS] -batch -` fed by a here-document or a pipe: each of its commands is judged as
+ * the line `ip [OPTIONS] COMMAND` would be (batch.ts splits them as iproute2 does), and any
+ * line refused or kept off the kernel refuses the whole batch. A batch file, or stdin nobody
+ * gave, is refused: commands nobody checked.
+ */
+function batchVerdict(argv: readonly string[], stdin: string | undefined): ArgvVerdict {
+  if (batchInput(argv) !== '-' || stdin === undefined) return refuse('ip -batch');
+  if (stdin.includes('\0')) return refuse('a NUL byte in ip -batch input');
+  // the options before -batch apply to every command; -batch and -force are the batch's own
+  const opts: string[] = [];
+  for (let i = 0; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const a = argv[i]!;
+    if (BATCH_OPT.test(a)) {
+      i++;
+      continue;
+    }
+    if (/^--?fo(r(ce?)?)?$/.test(a)) continue;
+    opts.push(a);
+    if (NETNS_OPT.test(a) || /^--?(?:f(a(m(i(ly?)?)?)?)?|rc(v(b(uf?)?)?)?|l(o(o(ps?)?)?)?)$/.test(a)) opts.push(argv[++i] ?? '');
+  }
+  let commands: { argv: string[]; line: number }[];
+  try {
+    commands = batchCommands(stdin);
+  } catch {
+    // makeargs' own error (an unterminated quote): ip stops there, having run the lines before
+    return refuse('ip -batch input iproute2 cannot split');
+  }
+  for (const c of commands) {
+    // a batch line is an object and its words: an option there is no option to ip
+    if (c.argv[0]!.startsWith('-')) return refuse(`ip -batch line ${c.line}: ${c.argv[0]}`);
+    const v = iproute2Verdict('ip', [...opts, ...c.argv]);
+    if (v) return refuse(`ip -batch line ${c.line}: ${v.why}`);
+  }
+  return null;
 }
 
 function iproute2Verdict(program: string, argv: readonly string[]): ArgvVerdict {

@@ -152,11 +152,12 @@ export function modelGraph(model: LabModel): Graph {
           const kind = other.ns.host !== l.ns.host || l.cable ? 'cable' : 'veth';
           if (it && it !== me) edge(kind, me, it, kind);
         }
+        // a port of its master: a bridge's (unlabelled), a bond's slave, a device in a VRF
         const br = l.master ? nodeOf.get(l.master) : undefined;
-        if (br && br !== me) edge('port', me, br, null);
-        // a macvlan hangs off its lower device as a port hangs off its bridge
-        const lower = l.macvlan ? nodeOf.get(l.macvlan.lower) : undefined;
-        if (lower && lower !== me) edge('port', me, lower, 'macvlan');
+        if (br && br !== me) edge('port', me, br, l.master!.bond ? 'bond' : l.master!.vrf ? 'vrf' : null);
+        // a macvlan or a VLAN sub-interface hangs off its lower device as a port off its bridge
+        const lower = l.macvlan ? nodeOf.get(l.macvlan.lower) : l.vlan ? nodeOf.get(l.vlan.lower) : undefined;
+        if (lower && lower !== me) edge('port', me, lower, l.macvlan ? 'macvlan' : `vlan ${l.vlan!.id}`);
       }
     }
   }
@@ -208,6 +209,10 @@ function detail(l: Link): string | null {
     return `${s} dstport ${v.dstport}`;
   }
   if (l.tun) return `${l.tun.mode}${l.tun.pi ? ' pi' : ''}${l.tun.attached ? '' : ' (no process attached)'}`;
+  if (l.vlan) return `vlan ${l.vlan.proto === '802.1ad' ? 'protocol 802.1ad ' : ''}id ${l.vlan.id}`;
+  if (l.bond) return `bond mode ${l.bond.mode}${l.bond.active ? ` active ${l.bond.active.name}` : ''}`;
+  if (l.vrf) return `vrf table ${l.vrf.table}`;
+  if (l.geneve) return `geneve id ${l.geneve.id} remote ${ip4ToString(l.geneve.remote)}`;
   return null;
 }
 

@@ -16,6 +16,7 @@ import { parseRoute } from './route/parse.js';
 import { parseRule } from './rule/parse.js';
 import { parseTuntap } from './tuntap/parse.js';
 import { donePlan, type IpPlan } from './plan.js';
+import { batchCommands } from './batch.js';
 import { defaultGlobals, unsupported, type CmdContext, type CommandResult, type IpGlobals } from './types.js';
 import { IP_USAGE, IP_VERSION } from './usage.js';
 
@@ -66,6 +67,10 @@ interface Globals {
   rest: string[];
   /** options that only matter for output the renderers do not produce */
   showGaps: string[];
+  /** `-batch FILE`: the commands come from FILE (`-`: stdin), the rest of the line is ignored */
+  batch: string | null;
+  /** `-force`: a batch goes on after a failing command */
+  force: boolean;
 }
 
 /** main()'s option loop. */
@@ -75,6 +80,8 @@ function parseGlobals(ctx0: CmdContext, argv: string[]): Globals {
   const showGaps: string[] = [];
   let i = 0;
   let color = false;
+  let batch: string | null = null;
+  let force = false;
   while (i < argv.length) {
     let opt = argv[i];
     if (opt === '--') {
@@ -121,10 +128,9 @@ function parseGlobals(ctx0: CmdContext, argv: string[]): Globals {
     } else if (matches(opt, '-Version')) {
       exitWith('', 0, IP_VERSION);
     } else if (matches(opt, '-force')) {
-      // only changes how -batch reacts to errors
+      force = true;
     } else if (matches(opt, '-batch')) {
-      needArg();
-      notModelled('ip -batch');
+      batch = needArg();
     } else if (matches(opt, '-brief')) {
       g.brief = true;
     } else if (matches(opt, '-json')) {
@@ -159,7 +165,7 @@ function parseGlobals(ctx0: CmdContext, argv: string[]): Globals {
   }
   // check_enable_color(): -j wins; `-c` means always; stdout of a script is not a terminal
   g.color = color && !g.json;
-  return { g, ctx, rest: argv.slice(i), showGaps };
+  return { g, ctx, rest: argv.slice(i), showGaps, batch, force };
 }
 
 function setFamily(g: IpGlobals, f: string): void {
@@ -193,22 +199,60 @@ export function parseIp(ctx: CmdContext, argv: string[]): { plan: IpPlan; ctx: C
     const globals = parseGlobals(ctx, argv);
     run = globals.ctx;
     g = globals.g;
-    const rest = globals.rest;
-    if (rest.length === 0) exitWith(IP_USAGE, 255);
-    const obj = rest[0];
-    const entry = OBJECTS.find(([name]) => matches(obj, name));
-    if (!entry) {
-      return { plan: donePlan({ exit: 1, stdout: '', stderr: `Object "${obj}" is unknown, try "ip help".\n` }), ctx: run, g };
-    }
-    const [name, parser] = entry;
-    if (name === 'help') exitWith(IP_USAGE, 255);
-    if (!parser) notModelled(`ip ${name}`);
-    const plan = parser(run, g, rest.slice(1));
-    if (plan.kind === 'show' && globals.showGaps.length > 0) notModelled(`ip ${globals.showGaps.join(' ')}`);
-    return { plan, ctx: run, g };
+    if (globals.batch !== null) return { plan: donePlan(runBatch(run, g, globals)), ctx: run, g };
+    return { plan: parseObject(run, g, globals.rest, globals.showGaps), ctx: run, g };
   } catch (e) {
     return { plan: donePlan(resultOf(e)), ctx: run, g };
   }
+}
+
+/** do_cmd: the object's parser for the words after the global options. Throws as the parsers do. */
+function parseObject(run: CmdContext, g: IpGlobals, rest: string[], showGaps: string[]): IpPlan {
+  if (rest.length === 0) exitWith(IP_USAGE, 255);
+  const obj = rest[0];
+  const entry = OBJECTS.find(([name]) => matches(obj, name));
+  if (!entry) return donePlan({ exit: 1, stdout: '', stderr: `Object "${obj}" is unknown, try "ip help".\n` });
+  const [name, parser] = entry;
+  if (name === 'help') exitWith(IP_USAGE, 255);
+  if (!parser) notModelled(`ip ${name}`);
+  const plan = parser(run, g, rest.slice(1));
+  if (plan.kind === 'show' && showGaps.length > 0) notModelled(`ip ${showGaps.join(' ')}`);
+  return plan;
+}
+
+/**
+ * do_batch (batch.ts): each command of stdin parsed and carried out in turn with the global
+ * options, their output joined. A command the model does not cover makes the whole batch
+ * not modelled (real mode runs it on the kernel).
+ */
+function runBatch(run: CmdContext, g: IpGlobals, globals: Globals): CommandResult {
+  if (globals.batch !== '-') notModelled('ip -batch FILE');
+  if (run.stdin === undefined) notModelled('ip -batch - without a here-document or a pipe');
+  let stdout = '';
+  let stderr = '';
+  let failed = false;
+  for (const c of batchCommands(run.stdin)) {
+    let r: CommandResult;
+    try {
+      r = executePlan(run, parseObject(run, g, c.argv, globals.showGaps));
+    } catch (e) {
+      r = resultOf(e);
+      // an exit() inside ip ends it all with its status: usage and invalid arguments (exit(-1)),
+      // an address or prefix get_addr/get_prefix cannot read (exit(1)); other refusals return
+      if (e instanceof IpExit && (r.exit === 255 || / is expected rather than /.test(r.stderr))) return { ...r, stdout: stdout + r.stdout, stderr: stderr + r.stderr };
+    }
+    if (r.unsupported) return r;
+    stdout += r.stdout;
+    stderr += r.stderr;
+    // ipneigh_modify exits (exit(2)) where the other objects return the kernel's refusal
+    if (r.exit === 2 && OBJECTS.find(([name]) => matches(c.argv[0]!, name))?.[1] === parseNeigh) return { exit: 2, stdout, stderr };
+    if (r.exit !== 0) {
+      stderr += `Command failed -:${c.line}\n`;
+      failed = true;
+      if (!globals.force) break;
+    }
+  }
+  return { exit: failed ? 1 : 0, stdout, stderr };
 }
 
 /** The CommandResult an exception stands for: an exit(), a gap of the model, or a bug. */

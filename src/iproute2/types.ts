@@ -44,6 +44,8 @@ export function defaultGlobals(): IpGlobals {
 /** The namespace a command runs in. */
 export interface CmdContext {
   ns: Netns;
+  /** what the command reads on stdin (a here-document, a pipe), if anything: `ip -batch -` */
+  stdin?: string;
   /**
    * The neighbour entries the running system learnt (ARP), per namespace: the simulator's
    * tables when a script runs in it. Entries added with `ip neigh add` live in the model.

@@ -236,6 +236,8 @@ export interface Link {
   brSeq?: number;
   /** IFF_PROMISC set by the user (`ip link set … promisc on`: dev->gflags, one promiscuity count) */
   promisc?: boolean;
+  /** the interface alias (`ip link set … alias TEXT`, /sys/class/net/IF/ifalias): dev->ifalias */
+  ifalias?: string;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
   /** the device's IPv6: its conf, addresses and addrconf state (ipv6/addrconf.ts) */

@@ -28,6 +28,11 @@ export interface PmtuException {
   /** virtual µs when it is forgotten */
   expiresUs: number;
   locked: boolean;
+  /**
+   * a route lookup has used it since it was made (fnhe_rth_output/input set by
+   * rt_bind_exception): only then does `ip route show cache` list it (fnhe_dump_bucket)
+   */
+  bound: boolean;
 }
 
 /** find_exception for the MTU: a current exception for `dst` on `route` (an expired one is forgotten). */
@@ -39,14 +44,21 @@ export function pmtuFind(ns: Netns, dst: Ip4, route: Route | null, nowUs: number
   return null;
 }
 
+/** A route lookup for `dst` through `route` (rt_set_nexthop → rt_bind_exception): pmtuFind, and the exception it finds is bound. */
+export function pmtuBind(ns: Netns, dst: Ip4, route: Route | null, nowUs: number): PmtuException | null {
+  const e = pmtuFind(ns, dst, route, nowUs);
+  if (e) e.bound = true;
+  return e;
+}
+
 /** The route's own MTU without exceptions: its `mtu` metric, else the device's (dst_metric_raw, dev->mtu). */
 export function routeMtu(route: Route | null, dev: Link): number {
   return Math.min(route?.mtu || dev.mtu, IP_MAX_MTU);
 }
 
-/** ipv4_mtu: what a locally sent packet to `dst` may measure (the learned PMTU first). */
+/** ipv4_mtu: what a locally sent packet to `dst` may measure (the learned PMTU first), after the lookup that binds it (pmtuBind). */
 export function pathMtu(ns: Netns, dst: Ip4, route: Route | null, dev: Link, nowUs: number): number {
-  const e = pmtuFind(ns, dst, route, nowUs);
+  const e = pmtuBind(ns, dst, route, nowUs);
   return e ? e.mtu : routeMtu(route, dev);
 }
 
@@ -66,7 +78,7 @@ export function pmtuLearn(ns: Netns, dst: Ip4, route: Route, dev: Link, mtu: num
     mtu = Math.min(old, MIN_PMTU);
   }
   if (cur && cur.mtu === mtu && !lock && nowUs < cur.expiresUs - PMTU_EXPIRES_US / 2) return false;
-  ns.pmtu.set(dst, { route, mtu, expiresUs: nowUs + PMTU_EXPIRES_US, locked: lock || (cur?.locked ?? false) });
+  ns.pmtu.set(dst, { route, mtu, expiresUs: nowUs + PMTU_EXPIRES_US, locked: lock || (cur?.locked ?? false), bound: cur?.bound ?? false });
   return true;
 }
 

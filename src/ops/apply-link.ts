@@ -276,6 +276,8 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     if (l.bond) bondMtuChanged(l);
   }
   if (op.txqlen !== null) l.txqlen = op.txqlen;
+  // dev_set_alias: an empty one frees it
+  if (op.alias !== undefined) l.ifalias = op.alias === '' ? undefined : op.alias;
   if (op.name !== null) l.ns.renameLink(l, op.name);
   if (masterError) {
     // do_set_master runs after the flags: the device has left its old master (ndo_del_slave)

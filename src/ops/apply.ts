@@ -55,6 +55,9 @@ export function apply(ctx: OpContext, op: Op): void {
     case 'route.flush':
       applyRouteFlush(ctx, op);
       return;
+    case 'route.flushCache':
+      ctx.ns.pmtu.clear();
+      return;
     case 'netns.add':
       applyNetnsAdd(ctx, op);
       return;

@@ -134,6 +134,8 @@ export interface LinkSetOp {
   addrGenMode?: number;
   /** `promisc on|off`: IFF_PROMISC asked by the user (dev->gflags) */
   promisc?: boolean;
+  /** `alias TEXT`: IFLA_IFALIAS ('' removes it) */
+  alias?: string;
 }
 
 /** A bridge port's settings; null: not given. */
@@ -216,6 +218,14 @@ export interface RouteFlushOp {
   dev: string | null;
   protocol: number | null;
   root: { addr: Ip4; len: number } | null;
+}
+
+/**
+ * `ip route flush cache` (IPv4): ipv4_sysctl_rtcache_flush's fnhe_genid_bump makes every
+ * learned exception of the namespace stale, so the next lookup forgets it.
+ */
+export interface RouteFlushCacheOp {
+  op: 'route.flushCache';
 }
 
 export interface NetnsAddOp {
@@ -398,6 +408,7 @@ export type Op =
   | RouteAddOp
   | RouteDelOp
   | RouteFlushOp
+  | RouteFlushCacheOp
   | NetnsAddOp
   | NetnsDelOp
   | SysctlSetOp

@@ -8,7 +8,7 @@
 import type { NfRule } from '../model/netfilter/rule.js';
 import type { NfChain, NfTable } from '../model/netfilter/table.js';
 import { saveRule } from '../programs/iptables/listing.js';
-import type { TraceStep } from '../../sim/trace.js';
+import type { NfTraceInfo, TraceStep } from '../../sim/trace.js';
 
 /** The rule as its front end lists it. */
 export function ruleWords(table: NfTable, chain: NfChain, rule: NfRule): string {
@@ -34,4 +34,36 @@ export function annotateNetfilter(steps: TraceStep[]): void {
       s.detail += by.what === 'policy' ? ` (the chain's policy ${by.chain!.policy})` : ` (rule ${by.rulenum}${by.rule ? `: ${ruleWords(by.table!, by.chain!, by.rule)}` : ''})`;
     }
   }
+}
+
+/**
+ * Where in the rules a step happened, as explain --json gives it: names and the rule's text,
+ * never the table itself (a table of 10 000 rules would be written out at every step).
+ */
+export function nfStepJson(nf: NfTraceInfo): {
+  hook: string;
+  what: string;
+  family: string | null;
+  table: string | null;
+  chain: string | null;
+  rulenum: number | null;
+  rule: string | null;
+  policy: string | null;
+} {
+  const { table, chain, rule } = nf;
+  return {
+    hook: nf.hook,
+    what: nf.what,
+    family: table?.family ?? null,
+    table: table?.name ?? null,
+    chain: chain?.name ?? null,
+    rulenum: nf.rulenum ?? null,
+    rule: table && chain && rule ? ruleWords(table, chain, rule) : null,
+    policy: nf.what === 'policy' && chain?.policy ? chain.policy : null,
+  };
+}
+
+/** A step as explain --json gives it: its netfilter place in words (nfStepJson). */
+export function stepJson(s: TraceStep): object {
+  return s.nf ? { ...s, nf: nfStepJson(s.nf) } : s;
 }

@@ -35,16 +35,19 @@ interface Explain {
   disposition: string;
   reason: string | null;
   summary: string;
-  hops: { ns: string; steps: { ns: string; kind: string; detail: string }[] }[];
+  hops: { ns: string; steps: { ns: string; kind: string; detail: string; headers?: Layer[] }[] }[];
 }
 
+/** One header layer as explain --json gives it (sim/frame-headers.ts), values as the page prints them. */
+type Layer = { layer: string; fields: Record<string, string> };
+
 /** Sends one ping from the toolbar, then steps forward through every event; what the side panel showed at each. */
-async function stepThrough(page: Page, from: string, to: string): Promise<{ ns: string; kind: string; hop: string }[]> {
+async function stepThrough(page: Page, from: string, to: string): Promise<{ ns: string; kind: string; hop: string; headers: Layer[] }[]> {
   await page.select('#src', from);
   await page.$eval('#dst', (e, v) => ((e as unknown as { value: string }).value = v), to);
   await page.click('#send');
   await page.waitForFunction((f, t) => (globalThis as unknown as { document: Doc }).document.querySelector('#verdict .summary')?.textContent?.includes(`ping ${t} from ${f}`), {}, from, to);
-  const seen: { ns: string; kind: string; hop: string }[] = [];
+  const seen: { ns: string; kind: string; hop: string; headers: Layer[] }[] = [];
   if (await page.$('#step [data-none]')) return seen;
   for (;;) {
     const s = await page.$eval('#step [data-ns]', (e) => ({
@@ -52,8 +55,12 @@ async function stepThrough(page: Page, from: string, to: string): Promise<{ ns: 
       kind: e.getAttribute('data-kind')!,
       hop: e.getAttribute('data-hop')!,
       n: e.querySelector('h2')!.textContent!,
+      headers: [...e.querySelectorAll('.headers dl')].map((dl) => ({
+        layer: dl.getAttribute('data-layer')!,
+        fields: Object.fromEntries([...dl.querySelectorAll('dd')].map((dd) => [dd.getAttribute('data-field')!, dd.textContent!])),
+      })),
     }));
-    seen.push({ ns: s.ns, kind: s.kind, hop: s.hop });
+    seen.push({ ns: s.ns, kind: s.kind, hop: s.hop, headers: s.headers });
     const [at, total] = /step (\d+) of (\d+)/.exec(s.n)!.slice(1).map(Number) as [number, number];
     if (at === total) return seen;
     await page.keyboard.press('ArrowRight');
@@ -190,6 +197,10 @@ describeBrowser('nettwin ui in chromium', () => {
     const seen = await stepThrough(page, 'node1/NS1', '172.16.0.3');
     expect(hopsOf(seen)).toEqual(good.hops.map((h) => h.ns));
     expect(seen.map((s) => s.kind)).toEqual(good.hops.flatMap((h) => h.steps.map((s) => s.kind)));
+    // each frame on a wire shows its headers, layer by layer, as explain --json has them
+    const wire = (l?: Layer[]) => (l ?? []).map((x) => ({ layer: x.layer, fields: Object.fromEntries(Object.entries(x.fields).map(([k, v]) => [k, String(v)])) }));
+    expect(seen.map((s) => s.headers)).toEqual(good.hops.flatMap((h) => h.steps.map((s) => wire(s.headers))));
+    expect(seen.filter((s) => s.kind === 'xmit').every((s) => s.headers[0]?.layer === 'Ethernet' && s.headers.some((l) => l.layer === 'IPv4' || l.layer === 'ARP'))).toBe(true);
     await screenshot(page, 'ping-reply');
 
     expect(bad.disposition).not.toBe('reply');

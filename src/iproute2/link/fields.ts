@@ -187,6 +187,10 @@ export function printLinkinfo(c: ShowCtx, info: IfInfo, f: LinkPrintFilter): num
   if (c.family === null || c.family === 'link' || c.details) printLinkLayer(c, info);
   printLinkNetns(c, info);
   if (c.details) printDetails(c, info);
+  if ((c.doLink || c.details) && info.ifalias !== null) {
+    p.text(`${c.sl}    `);
+    p.any('ifalias', `alias ${info.ifalias}`, info.ifalias);
+  }
   const counters = c.doLink ? c.stats?.(info.link) : null;
   if (counters) {
     printNl(c);

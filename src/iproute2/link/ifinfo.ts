@@ -67,6 +67,8 @@ export interface IfInfo {
   group: number | null;
   /** IFLA_TXQLEN; iproute2 asks SIOCGIFTXQLEN when it is absent, so it always has a value */
   txqlen: number;
+  /** IFLA_IFALIAS */
+  ifalias: string | null;
   address: string | null;
   broadcast: string | null;
   /** IFLA_INFO_KIND (rtnl_link_ops->kind); lo and NICs have none */
@@ -145,6 +147,7 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
     linkmode: full ? 0 : null,
     group: full ? 0 : null,
     txqlen: l.txqlen,
+    ifalias: l.ifalias ?? null,
     // a tun has no hardware address (addr_len 0): neither IFLA_ADDRESS nor IFLA_BROADCAST
     // a tunnel's dev_addr and broadcast are its local and remote addresses (ipip_tunnel_init …)
     address: k.hwAddrLen === 0 ? null : l.iptnl ? ip4ToString(l.iptnl.local) : k.type === 'loopback' ? ZERO_MAC : l.mac,

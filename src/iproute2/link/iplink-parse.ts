@@ -54,6 +54,8 @@ export interface LinkReq {
   addrGenMode?: number;
   /** IFF_PROMISC in ifi_change: `promisc on|off` */
   promisc?: boolean;
+  /** IFLA_IFALIAS: `alias NAME` ('' removes it) */
+  alias?: string;
 }
 
 export function lookupDev(ctx: CmdContext, name: string): Link | null {
@@ -176,7 +178,7 @@ export function iplinkParse(ctx: CmdContext, argv: string[], create: boolean, ga
     } else if (matches(arg, 'alias')) {
       const v = a.next();
       if (Buffer.byteLength(v) >= 256) invarg('alias too long\n', v);
-      gaps.add('link alias');
+      req.alias = v;
     } else if (arg === 'group') {
       notModelled('ip link group');
     } else if (arg === 'mode') {

@@ -48,6 +48,7 @@ function linkAdd(ctx: CmdContext, argv: string[], replace: boolean): IpPlan {
   };
   if (req.addrGenMode !== undefined) op.addrGenMode = req.addrGenMode;
   if (req.master === 0) gaps.add('nomaster on add');
+  if (req.alias !== undefined) gaps.add('link alias on add');
   let warn = '';
   const args = req.typeArgs;
   const util = linkUtilOfType(kind);
@@ -114,6 +115,7 @@ function linkSet(ctx: CmdContext, argv: string[]): IpPlan {
     txqlen: req.txqlen,
     bridge: null,
     ...(req.promisc !== undefined ? { promisc: req.promisc } : {}),
+    ...(req.alias !== undefined ? { alias: req.alias } : {}),
   };
   if (req.addrGenMode !== undefined) {
     op.addrGenMode = req.addrGenMode;
@@ -162,7 +164,7 @@ function linkDel(ctx: CmdContext, argv: string[]): IpPlan {
     }
     if (!NO_PARSE_OPT.has(kind)) gaps.add('ip link delete with type options');
   }
-  if (req.up !== null || req.mtu !== null || req.address !== null || req.netns !== null || req.master !== null || req.txqlen !== null || req.name !== null) {
+  if (req.up !== null || req.mtu !== null || req.address !== null || req.netns !== null || req.master !== null || req.txqlen !== null || req.name !== null || req.alias !== undefined) {
     gaps.add('ip link delete with attributes');
   }
   if (gaps.any) notModelled(`ip link delete: ${gaps.text()}`);

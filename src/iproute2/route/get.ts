@@ -17,7 +17,7 @@ import type { RtEntry, RtErrno, RtResult } from '../../model/route-output.js';
 import { routeOutput } from '../../model/route-output.js';
 import { routeInput, type InputResult } from '../../model/route-input.js';
 import { fibView } from '../../model/fib-lookup.js';
-import { expiresSeconds, pmtuFind } from '../../model/pmtu.js';
+import { expiresSeconds, pmtuBind } from '../../model/pmtu.js';
 import type { RouteGetArgs } from '../filters.js';
 import { Printer } from '../print.js';
 import { routeMsg } from './render.js';
@@ -71,7 +71,7 @@ function cachedMsg(ctx: CmdContext, rt: RtEntry, a: GetArgs): RouteMsg {
   else if (!rt.input) m.uid = 0;
   if (rt.route?.mtu) m.mtu = rt.route.mtu;
   const now = ctx.nowUs?.() ?? 0;
-  const pmtu = rt.type === 'unicast' ? pmtuFind(ctx.ns, rt.daddr, rt.route, now) : null;
+  const pmtu = rt.type === 'unicast' ? pmtuBind(ctx.ns, rt.daddr, rt.route, now) : null;
   if (pmtu) {
     m.expires = expiresSeconds(pmtu, now);
     m.mtu = pmtu.mtu;
@@ -134,6 +134,42 @@ export function routeGet(ctx: CmdContext, g: IpGlobals, a: GetArgs): CommandResu
     const again = new Printer(false, false);
     printRoute(again, msg, noHide(), g.details, sl);
     return { exit: 0, stdout: p.output + again.output, stderr: '' };
+  }
+  p.endList();
+  return { exit: 0, stdout: p.output, stderr: '' };
+}
+
+/**
+ * `ip route show cache` (IPv4): the nexthop exceptions a lookup has bound (fnhe_dump_bucket
+ * lists those with a cached route only), each as rt_fill_info gives it without a flow — no
+ * `src`, no `uid` —, with its learned MTU and the seconds left.
+ */
+export function renderCache(ctx: CmdContext, g: IpGlobals): CommandResult {
+  const ns = ctx.ns;
+  const now = ctx.nowUs?.() ?? 0;
+  const p = new Printer(g.json, g.pretty);
+  p.startList();
+  for (const [dst, e] of ns.pmtu) {
+    if (!e.bound || e.expiresUs <= now || !ns.tables.get(e.route.table)?.routes.includes(e.route)) continue;
+    const m: RouteMsg = {
+      family: 'inet',
+      type: 'unicast',
+      dst: ip4ToString(dst),
+      dstLen: 32,
+      tos: e.route.tos,
+      dev: e.route.dev?.name ?? '',
+      table: e.route.table,
+      protocol: 0,
+      scope: 0,
+      flags: [],
+      cloned: true,
+      cache: [],
+    };
+    if (e.route.gateway !== null) m.gateway = ip4ToString(e.route.gateway);
+    m.expires = expiresSeconds(e, now);
+    m.mtu = e.mtu;
+    if (e.locked) m.mtuLock = true;
+    printRoute(p, m, noHide(), g.details, g.oneline ? '\\' : '\n');
   }
   p.endList();
   return { exit: 0, stdout: p.output, stderr: '' };

@@ -14,6 +14,7 @@ import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderRoutes, routeGet } from '../renderers.js';
 import { route6Flush, route6Modify } from './parse6.js';
 import { render6Cache, route6Get } from './get6.js';
+import { renderCache } from './get.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { ROUTE_USAGE } from '../usage.js';
 import { SCOPE } from '../../model/address.js';
@@ -431,8 +432,9 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
     if (cloned) {
       if (dumpFamily === 'inet6') notModelled('ip -6 route flush cache');
       if (gaps.any || g.stats) notModelled(`ip route flush cache: ${gaps.text() || '-s'}`);
-      // IPv4 has no route cache to flush since Linux 3.6: nothing happens
-      return donePlan({ exit: 0, stdout: '', stderr: '' });
+      // IPv4 has had no route cache since Linux 3.6; what the flush still drops is the nexthop
+      // exceptions (learned path MTUs)
+      return opsPlan([{ op: 'route.flushCache' }]);
     }
     if (g.stats) gaps.add('ip -s route flush');
     if (gaps.any) notModelled(`ip route flush: ${gaps.text()}`);
@@ -440,6 +442,9 @@ function routeSelect(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boole
     return routeFlush(ctx, f);
   }
   if (cloned && f.family === 'inet6' && argv.length === 1 && !g.color) return showPlan(() => render6Cache(ctx, g));
+  // `cache`, `cached`, `cloned` or `table cache`, with no other selector
+  const cacheOnly = argv.length === 1 || (argv.length === 2 && matches(argv[0]!, 'table') && argv[1] === 'cache');
+  if (cloned && f.family !== 'inet6' && cacheOnly && !g.color && !g.stats) return showPlan(() => renderCache(ctx, g));
   if (cloned) gaps.add('route cache');
   if (g.color && cloned) gaps.add('colored output');
   if (gaps.any) notModelled(`ip route show: ${gaps.text()}`);

@@ -289,10 +289,20 @@
     box.append(el('h2', {}, `step ${state.at + 1} of ${state.steps.length}: ${s.kind} in ${s.ns}${decisive ? ' (decided the ping)' : ''}`));
     const dl = el('dl');
     for (const [key, val] of Object.entries(s)) {
-      if (key === 'hop') continue;
+      if (key === 'hop' || key === 'headers') continue;
       dl.append(el('dt', {}, key), el('dd', {}, typeof val === 'object' ? JSON.stringify(val) : String(val)));
     }
     box.append(dl);
+    // the frame on the wire at this step, layer by layer (as a packet analyser lists it)
+    if (s.headers) {
+      const hs = el('section', { class: 'headers', 'aria-label': 'headers' });
+      for (const l of s.headers) {
+        const ldl = el('dl', { 'data-layer': l.layer });
+        for (const [key, val] of Object.entries(l.fields)) ldl.append(el('dt', {}, key), el('dd', { 'data-field': key }, String(val)));
+        hs.append(el('h3', {}, l.layer), ldl);
+      }
+      box.append(hs);
+    }
     $('step').replaceChildren(box);
     $('stepno').textContent = `${state.at + 1}/${state.steps.length}`;
   }

@@ -4,9 +4,8 @@
 # the bridge's host cuts two namespaces on one bridge apart — an
 # accept for the bridge lets them talk again, counted per rule; a frame for the host itself
 # runs PREROUTING once; the sysctl turned off takes the bridge out of netfilter.
-# open: the kernel's accept-all rule counts one more 72-byte packet (a neighbour solicitation's
-#   size: X resolving the bridge's own address, flooded to Y's port?) than the simulator's, with
-#   X and Y's neighbours permanent; not yet explained, so not yet fixed.
+# X resolving the bridge's own address floods its neighbour solicitation to Y's port too (no MLD
+#   querier, so the bridge floods unregistered multicast): that copy crosses FORWARD and is counted.
 ip netns add B
 ip netns add X
 ip netns add Y

@@ -57,4 +57,46 @@ describe('nettwin explain', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--json names the rule that decided (table, chain, number, its iptables -S text), never the whole table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-nf-'));
+    try {
+      const file = join(dir, 'nf.sh');
+      const rules = Array.from({ length: 2000 }, (_, i) => `ip netns exec b iptables -A INPUT -s 192.0.${i >> 8}.${i & 255} -j ACCEPT`);
+      writeFileSync(
+        file,
+        [
+          'ip netns add a',
+          'ip netns add b',
+          'ip link add e0 netns a type veth peer name e1 netns b',
+          'ip -n a addr add 10.0.0.1/24 dev e0',
+          'ip -n b addr add 10.0.0.2/24 dev e1',
+          'ip -n a link set e0 up',
+          'ip -n b link set e1 up',
+          ...rules,
+          'ip netns exec b iptables -A INPUT -p icmp -j DROP',
+          '',
+        ].join('\n'),
+      );
+      const c = capture();
+      expect(await explainCommand(file, { from: 'a', to: '10.0.0.2', json: true })).toBe(1);
+      const x = JSON.parse(c.out());
+      const nf = x.hops.flatMap((h: { steps: { nf?: unknown }[] }) => h.steps).filter((s: { nf?: unknown }) => s.nf);
+      expect(nf.length).toBeGreaterThan(0);
+      expect(nf.find((s: { nf: { rulenum: number } }) => s.nf.rulenum === 2001).nf).toEqual({
+        hook: 'input',
+        what: 'rule',
+        family: 'ip',
+        table: 'filter',
+        chain: 'INPUT',
+        rulenum: 2001,
+        rule: '-A INPUT -p icmp -j DROP',
+        policy: null,
+      });
+      // a few kilobytes, not the 2 001 rules at every netfilter step
+      expect(c.out().length).toBeLessThan(40_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

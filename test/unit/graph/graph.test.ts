@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
+import { KERNEL_PROFILES } from '../../../src/model/kernel-profile.js';
 import { labAfter } from '../../../src/cli/graph.js';
 import { toDot } from '../../../src/graph/dot.js';
 import { toMermaid } from '../../../src/graph/mermaid.js';
@@ -198,5 +199,35 @@ describe('tracePath', () => {
     const lab = labAfter(SEED);
     const t = tracePath(lab.twin, modelGraph(lab.model), 'node1/NS1', '172.16.1.1');
     expect(t.kind === 'ok' && t.trace).toEqual({ title: 'ping 172.16.1.1 from node1/NS1 fails at once: connect: Network is unreachable [no-route]', nodes: [], edges: [], drop: null });
+  });
+});
+
+describe('link kinds of the other kernel in the drawing', () => {
+  it('a VLAN hangs off its lower device, a bond slave off its bond, a device in a VRF off the VRF, each edge named', () => {
+    const lab = new Lab({ kernel: KERNEL_PROFILES.uml! });
+    lab
+      .host('h')
+      .sh(
+        [
+          'ip netns add a',
+          'ip link add e0 netns a type veth peer name p0',
+          'ip -n a link add link e0 name e0.10 type vlan id 10',
+          'ip -n a link add bond0 type bond mode active-backup',
+          'ip -n a link add s1 type veth peer name s2',
+          'ip -n a link set s1 master bond0',
+          'ip -n a link add blue type vrf table 10',
+          'ip -n a link set e0.10 master blue',
+        ].join('\n'),
+      );
+    const g = modelGraph(lab.model);
+    const ifaces = g.hosts.flatMap((h) => h.namespaces.flatMap((n) => n.ifaces));
+    const id = (name: string) => ifaces.find((i) => i.ns === 'h/a' && i.name === name)!.id;
+    const edge = (from: string, to: string) => g.edges.find((e) => e.from === id(from) && e.to === id(to));
+    expect(edge('e0.10', 'e0')).toEqual({ kind: 'port', from: id('e0.10'), to: id('e0'), label: 'vlan 10' });
+    expect(edge('s1', 'bond0')?.label).toBe('bond');
+    expect(edge('e0.10', 'blue')?.label).toBe('vrf');
+    expect(ifaces.find((i) => i.name === 'e0.10')!.detail).toBe('vlan id 10');
+    expect(ifaces.find((i) => i.name === 'bond0')!.detail).toBe('bond mode active-backup');
+    expect(ifaces.find((i) => i.name === 'blue')!.detail).toBe('vrf table 10');
   });
 });
