@@ -14,7 +14,7 @@ const script = [
   'iptables-restore /etc/iptables/rules.v4',
   'sysctl -w net.ipv4.conf.br0.arp_accept=1',
   'cat /sys/class/net/br0/carrier_changes',
-  'tc filter show dev br0',
+  'tc qdisc add dev br0 root pfifo',
   'wget http://192.0.2.1/',
   'echo done',
 ].join('\n');
