@@ -37,6 +37,8 @@ export interface KernelProfile {
   netfilter: readonly string[];
   /** built with CONFIG_RPS (receive packet steering): `ip -d link` shows numrxqueues only then; absent means yes */
   rps?: boolean;
+  /** num_possible_cpus(): veth devices get one queue per CPU; absent means the reference machine's 2 */
+  possibleCpus?: number;
   /** net.ipv4.conf.{all,default}.* and net.ipv4.ip_forward as the kernel starts them (devinet.c), before any distribution changes them */
   sysctl: Readonly<Record<string, number>>;
 }

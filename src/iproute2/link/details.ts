@@ -34,9 +34,10 @@ export function printDetails(c: ShowCtx, info: IfInfo): void {
     const mode = ADDR_GEN_MODE_NAMES[l.inet6.conf.addr_gen_mode] ?? 'eui64';
     p.any('inet6_addr_gen_mode', `addrgenmode ${mode} `, mode);
   }
-  p.any('num_tx_queues', `numtxqueues ${k.queues} `, k.queues);
+  const queues = k.perCpuQueues ? (l.ns.host.lab.kernel.possibleCpus ?? k.queues) : k.queues;
+  p.any('num_tx_queues', `numtxqueues ${queues} `, queues);
   // IFLA_NUM_RX_QUEUES is sent only by a kernel built with CONFIG_RPS (not UML's, which has no SMP)
-  if (l.ns.host.lab.kernel.rps !== false) p.any('num_rx_queues', `numrxqueues ${k.queues} `, k.queues);
+  if (l.ns.host.lab.kernel.rps !== false) p.any('num_rx_queues', `numrxqueues ${queues} `, queues);
   p.any('gso_max_size', 'gso_max_size 65536 ', 65536);
   p.any('gso_max_segs', 'gso_max_segs 65535 ', 65535);
   const tso = tsoMaxSize(l);

@@ -153,4 +153,6 @@ export const UML: KernelProfile = {
   ],
   netfilter: ['iptables', 'ip6tables', 'nf_tables', 'nf_tables_bridge', 'conntrack', 'nat', 'br_netfilter', 'ebtables', 'arptables', 'ipset'],
   rps: false,
+  // user-mode Linux runs one CPU (no SMP)
+  possibleCpus: 1,
 };

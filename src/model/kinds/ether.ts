@@ -9,6 +9,7 @@ import { GSO_MAX_SIZE, POSSIBLE_CPUS, ETHER_SETUP, type LinkKindModel } from './
 export const etherKind: LinkKindModel = {
   ...ETHER_SETUP,
   queues: POSSIBLE_CPUS,
+  perCpuQueues: true,
   infoKind: 'veth',
   deletable: false,
   onNetnsDelete: 'home',

@@ -78,8 +78,10 @@ export interface LinkKindModel {
   hwAddrLen: number;
   /** the device has a transmit queue: pfifo_fast once opened (IFF_NO_QUEUE devices get noqueue) */
   queued: boolean;
-  /** numtxqueues and numrxqueues */
+  /** numtxqueues and numrxqueues (on the reference machine, for a kind with perCpuQueues) */
   queues: number;
+  /** one queue per possible CPU (veth_get_num_queues, alloc_etherdev_mq): the kernel profile's possibleCpus */
+  perCpuQueues?: boolean;
   /** rtnl_link_ops->kind, as IFLA_INFO_KIND names it (null: lo has no link ops) */
   infoKind: string | null;
   /** NETIF_F_NETNS_LOCAL: `ip link set … netns` is refused (lo, a bridge) */

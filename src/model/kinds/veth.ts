@@ -5,6 +5,7 @@ import { GSO_MAX_SIZE, POSSIBLE_CPUS, ETHER_SETUP, type LinkKindModel } from './
 export const vethKind: LinkKindModel = {
   ...ETHER_SETUP,
   queues: POSSIBLE_CPUS,
+  perCpuQueues: true,
   infoKind: 'veth',
   carrier: (l: Link) => l.peer !== null && l.peer.up,
   operState: (l, s) => s.watchedOperState(l),
