@@ -296,7 +296,7 @@ export function neighFlushDev(st: NsState, dev: Link): void {
 export function neighForgetDeleted(st: NsState): void {
   const log = st.ns.neighForgets;
   for (; st.neighForgetsSeen < log.length; st.neighForgetsSeen++) {
-    const { dev, ip } = log[st.neighForgetsSeen];
+    const { dev, ip } = log[st.neighForgetsSeen]!;
     const e = st.neigh.get(dev)?.get(ip);
     if (!e) continue;
     cancel(e);
