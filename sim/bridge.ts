@@ -181,6 +181,7 @@ function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
 function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
   // br_pass_frame_up counts what is left after the Ethernet header (and its tags) came off
   sim.counters.rx(br, frameLen(frame) - 14 - 4 * (frame.tags?.length ?? 0));
+  if (frame.pkt6) sim.counters.saw6(br);
   // the bridge device receives it (a capture on the bridge sees it here)
   if (sim.events.wants('frame:rx')) sim.events.emit('frame:rx', { t: sim.now, ns: br.ns.path, dev: br.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
   // netif_receive_skb on the bridge device: its VLANs take their tagged frames, macvlans on it see the frame first
@@ -261,6 +262,7 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
 /** br_dev_xmit: the bridge device's own stack sends a frame. */
 export function bridgeXmit(sim: Simulator, br: Link, frame: Frame): void {
   sim.counters.tx(br, frameLen(frame));
+  if (frame.pkt6) sim.counters.saw6(br);
   const dst = frame.eth.dst;
   if (isGroupMac(dst)) {
     flood(sim, br, null, frame);

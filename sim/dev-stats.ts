@@ -19,6 +19,11 @@ export interface LinkStats {
   rxBytes: number;
   txPackets: number;
   txBytes: number;
+  /**
+   * why the kernel's counts cannot be foretold, when they cannot: the device carried IPv6, and
+   * the kernel sends its own (router solicitations, MLD reports, DAD) after random delays
+   */
+  unpredictable?: string;
 }
 
 const ETH_HLEN = 14;
@@ -40,6 +45,8 @@ export function frameLen(f: Frame): number {
 
 export class DevCounters {
   private readonly m = new WeakMap<Link, LinkStats>();
+  /** devices that sent or passed up an IPv6 frame */
+  private readonly v6 = new WeakSet<Link>();
 
   private of(dev: Link): LinkStats {
     let s = this.m.get(dev);
@@ -62,6 +69,11 @@ export class DevCounters {
     s.rxBytes += bytes;
   }
 
+  /** `dev` carried an IPv6 frame: its counts depend on the kernel's random timers from then on */
+  saw6(dev: Link): void {
+    this.v6.add(dev);
+  }
+
   /** loopback_xmit: `bytes` (the header already off) sent and received on lo */
   loopback(lo: Link, bytes: number): void {
     this.tx(lo, bytes);
@@ -77,6 +89,7 @@ export class DevCounters {
       own.rxPackets = peer?.txPackets ?? 0;
       own.rxBytes = peer?.txBytes ?? 0;
     }
+    if (this.v6.has(dev) || (dev.peer && this.v6.has(dev.peer))) own.unpredictable = 'it carried IPv6, and the kernel sends its own (router solicitations, MLD reports) after random delays';
     return own;
   }
 }

@@ -25,6 +25,7 @@ export const vethDriver: LinkDriver = {
       return;
     }
     sim.counters.tx(dev, frameLen(frame));
+    if (frame.pkt6) sim.counters.saw6(dev);
     sim.wire(dev, peer, frame);
   },
 };

@@ -69,6 +69,8 @@ export interface LinkCounters {
   rxBytes: number;
   txPackets: number;
   txBytes: number;
+  /** why the kernel's counts cannot be foretold (then they are not shown: not modelled) */
+  unpredictable?: string;
 }
 
 /** A learned bridge FDB entry, as `bridge fdb show` lists it. */

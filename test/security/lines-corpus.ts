@@ -294,4 +294,4 @@ export function kernelOnlyLines(b: Bait): string[] {
 }
 
 /** Lines of programs the simulator does not model that real mode runs on the kernel (iptables and nft are modelled: ebtables stands for netfilter here). */
-export const KERNEL_ONLY_BENIGN = ['ebtables -L', 'ss -tlnp', 'ss -lnup', 'tc filter show dev lo', 'cat /sys/class/net/lo/carrier_changes', 'ip netns exec NS1 ebtables -L'];
+export const KERNEL_ONLY_BENIGN = ['ebtables -L', 'ss -tlnp', 'ss -lnup', 'tc qdisc add dev lo root pfifo', 'cat /sys/class/net/lo/carrier_changes', 'ip netns exec NS1 ebtables -L'];

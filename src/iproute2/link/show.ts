@@ -28,6 +28,9 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
   const counted = g.stats > 0 && !g.brief ? ctx.linkStats : undefined;
   if (g.stats > 0 && !g.brief) {
     const uncounted = ns.linkList().find((l) => !counted?.(l));
+    // counts the kernel's own timers make random (sim/dev-stats.ts)
+    const random = uncounted ? undefined : ns.linkList().find((l) => counted?.(l)?.unpredictable);
+    if (random) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'} (counters of ${random.name}: ${counted!(random)!.unpredictable})`);
     if (g.stats > 1 || g.json || !counted || uncounted) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
   }
   // `ip link` lists with AF_PACKET whatever -4/-6 says; `to PREFIX` makes `ip addr` IPv4

@@ -19,7 +19,7 @@ export function procNetDev(ns: Netns, stats: (dev: Link) => LinkCounters | null)
   let out = HEADER;
   for (const l of ns.links.values()) {
     const s = stats(l);
-    if (!s) return null;
+    if (!s || s.unpredictable) return null;
     const values = [s.rxBytes, s.rxPackets, 0, 0, 0, 0, 0, 0, s.txBytes, s.txPackets, 0, 0, 0, 0, 0, 0];
     out += `${l.name.padStart(6)}:${values.map((v, i) => ` ${String(v).padStart(WIDTHS[i]!)}`).join('')}\n`;
   }
