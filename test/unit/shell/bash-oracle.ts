@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Lab } from '../../../src/lab.js';
+import { describe, it } from 'vitest';
 
 export interface Run {
   stdout: string;
@@ -45,4 +46,25 @@ export function viaNettwin(snippet: string): Run & { unsupported: string[] } {
     status: 0,
     unsupported: steps.filter((s) => !s.supported).map((s) => `${s.command}: ${s.stderr.trim()}`),
   };
+}
+
+/**
+ * One test per snippet, run by bash and by nettwin's interpreter: nettwin models every line and
+ * prints the same stdout and stderr.
+ *
+ * @example
+ * describe('arrays against bash', () => sameAsBash(['a=(1 2); echo ${#a[@]}']));
+ */
+export function sameAsBash(snippets: readonly string[]): void {
+  describe.concurrent('snippets', () => {
+    for (const s of snippets) {
+      it(s.split('\n')[0]!.slice(0, 100), ({ expect }) => {
+        const bash = viaBash(s);
+        const nettwin = viaNettwin(s);
+        expect(nettwin.unsupported, 'lines nettwin did not model').toEqual([]);
+        expect(nettwin.stdout).toBe(bash.stdout);
+        expect(nettwin.stderr).toBe(bash.stderr);
+      });
+    }
+  });
 }
