@@ -367,6 +367,25 @@ function shutdown(code) {
   process.exit(code || 0);
 }
 
+// ---- proxy entries --------------------------------------------------------------------------
+// The kernel keeps an IPv4 proxy entry made without a device (ip neigh add proxy ADDR) after its
+// namespace is gone: pneigh_ifdown drops entries by device only. A namespace made later at the
+// same address (net_eq compares pointers) then finds it: it shows in that namespace's
+// ip neigh show proxy, answers ARP there, and an add of the same address updates it in place
+// instead of linking a new entry at the head of its bucket. So a sandbox whose requests spoke
+// of proxy entries flushes them in each of its namespaces before it ends, and no later run
+// (nor anything else on the machine) inherits them. (IPv6 proxy entries always have a device.)
+let proxySeen = false;
+/** the close request's end, once asked */
+let closing = null;
+async function flushProxies() {
+  const o = (pid) => ({ nsPid: pid, timeoutMs: 2000 });
+  await Promise.all([...hosts.values()].filter((h) => !h.dead).map((h) => Promise.all([
+    run(['ip', 'neigh', 'flush', 'proxy'], o(h.pid)),
+    run(['ip', '-all', 'netns', 'exec', 'ip', 'neigh', 'flush', 'proxy'], o(h.pid)),
+  ])));
+}
+
 // ---- requests -------------------------------------------------------------------------------
 async function handle(msg) {
   const id = msg.id;
@@ -426,7 +445,7 @@ async function handle(msg) {
         return;
       }
       case 'close': {
-        shutdown(0);
+        closing ??= (proxySeen ? flushProxies() : Promise.resolve()).then(() => shutdown(0));
         return;
       }
       default:
@@ -449,14 +468,16 @@ process.stdin.on('data', (chunk) => {
     let msg;
     try { msg = JSON.parse(line); } catch (e) { log('bad request line: ' + line.slice(0, 200)); continue; }
     // user-mode Linux's serial line: a long request comes as a file of the run's inbox
+    let text = line;
     if (msg && typeof msg.ref === 'string' && /^[0-9]+$/.test(msg.ref)) {
-      try { msg = JSON.parse(fs.readFileSync('/run/nettwin-in/' + msg.ref + '.json', 'utf8')); } catch (e) { log('bad request file ' + msg.ref); continue; }
+      try { text = fs.readFileSync('/run/nettwin-in/' + msg.ref + '.json', 'utf8'); msg = JSON.parse(text); } catch (e) { log('bad request file ' + msg.ref); continue; }
     }
+    if (!proxySeen && text.indexOf('proxy') >= 0) proxySeen = true;
     handle(msg);
   }
 });
-// Parent gone (or close): end everything.
-process.stdin.on('end', () => shutdown(0));
-process.stdin.on('error', () => shutdown(0));
+// Parent gone (or close, which ends stdin after its request: that one finishes first).
+process.stdin.on('end', () => closing ?? shutdown(0));
+process.stdin.on('error', () => closing ?? shutdown(0));
 process.stdout.on('error', () => shutdown(0));
 `;

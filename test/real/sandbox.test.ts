@@ -88,6 +88,31 @@ describeReal('linux sandbox (real kernel)', () => {
     }
   });
 
+  it('a proxy entry made without a device does not outlive its sandbox', async () => {
+    // The kernel keeps such an entry after its namespace is gone, and a namespace made later at
+    // the same address finds it (sandbox-agent.ts, flushProxies): closing flushes them.
+    const sb = await Sandbox.open({ hosts: ['h1', 'h2'] });
+    try {
+      expect(await sb.exec('h1', ['ip', 'neigh', 'add', 'proxy', '10.77.0.1'])).toEqual({ exit: 0, stdout: '', stderr: '' });
+      expect(await sb.exec('h2', ['ip', 'netns', 'add', 'n1'])).toEqual({ exit: 0, stdout: '', stderr: '' });
+      expect(await sb.exec('h2', ['ip', '-n', 'n1', 'neigh', 'add', 'proxy', '10.77.0.2'])).toEqual({ exit: 0, stdout: '', stderr: '' });
+    } finally {
+      await sb.close();
+    }
+    // fresh namespaces, made while the closed ones are freed: none shows the entries
+    const after = await Sandbox.open({ hosts: ['h'] });
+    try {
+      for (let i = 0; i < 40; i++) {
+        expect((await after.exec('h', ['ip', 'netns', 'add', `x${i}`])).exit).toBe(0);
+        const r = await after.exec('h', ['ip', '-n', `x${i}`, 'neigh', 'show', 'proxy']);
+        expect(r).toEqual({ exit: 0, stdout: '', stderr: '' });
+        if (i % 2) expect((await after.exec('h', ['ip', 'netns', 'del', `x${i - 1}`])).exit).toBe(0);
+      }
+    } finally {
+      await after.close();
+    }
+  });
+
   it('ip netns add inside does not touch the machine', async () => {
     const sb = await Sandbox.open({ hosts: ['h1'] });
     try {
