@@ -3,7 +3,7 @@
  * add|append|replace|del|show` and `bridge link [show]`. Unlike `ip`, its handlers return -1
  * for every failure, kernel refusals included, so almost every error exits 255.
  */
-import { KINDS } from '../model/kinds/index.js';
+import { portCostOf } from '../model/kinds/index.js';
 import { portForwards, type Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import type { FdbOp, LinkSetOp } from '../ops/op.js';
@@ -243,9 +243,9 @@ function portState(p: Link): string {
   return p.master !== null && p.master.up && portForwards(p) ? 'forwarding' : 'disabled';
 }
 
-/** br_port_cost: 802.1D's cost for the port's speed (veth, tap: 10 Gb/s), 100 when it has none (vxlan). */
+/** br_port_cost: 802.1D's cost for the port's speed (veth, tap: 10 Gb/s; a vxlan its lower device's), 100 when it has none. */
 function portCost(p: Link): number {
-  return KINDS[p.kind].portCost;
+  return portCostOf(p);
 }
 
 const PORT_DETAILS: Array<[string, boolean | number]> = [

@@ -147,10 +147,9 @@ function macvtapRefusal(ctx: OpContext, op: LinkAddOp): OpError {
 }
 
 export function finishAdd(l: Link, op: LinkAddOp, master: Link | null): void {
-  if (op.mtu !== null) {
-    l.mtu = op.mtu;
-    if (l.bridge) l.bridge.mtuSetByUser = true;
-  }
+  // rtnl_create_link writes dev->mtu without ndo_change_mtu: a bridge made with an MTU still
+  // follows its ports (BROPT_MTU_SET_BY_USER is br_change_mtu's)
+  if (op.mtu !== null) l.mtu = op.mtu;
   if (op.address !== null) {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
@@ -269,7 +268,9 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     const orig = l.mtu;
     l.mtu = op.mtu;
     if (orig !== l.mtu) pmtuDevMtuChanged(l, orig);
-    if (l.bridge) l.bridge.mtuSetByUser = true;
+    // dev_set_mtu returns before ndo_change_mtu when the MTU is the same: setting a bridge's
+    // own MTU again does not pin it
+    if (l.bridge && orig !== l.mtu) l.bridge.mtuSetByUser = true;
     portChanged(l);
     if (l.master) bridgeMtuAutoAdjust(l.master);
     lowerMtuChanged(l);

@@ -3,7 +3,7 @@
  * rules that dispatch on it (carrier, operstate, defaults at creation) are link.ts's and
  * device.ts's.
  */
-import type { LinkKind } from '../link.js';
+import type { Link, LinkKind } from '../link.js';
 import { bondKind } from './bond.js';
 import { bridgeKind } from './bridge.js';
 import { dummyKind } from './dummy.js';
@@ -40,3 +40,13 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   bond: bondKind,
   geneve: geneveKind,
 };
+
+/**
+ * br_port_cost of a device as a bridge port: its kind's, or that of the device whose ethtool
+ * speed it reports (a vxlan over a veth costs a veth's 2).
+ */
+export function portCostOf(l: Link, depth = 0): number {
+  const k = KINDS[l.kind];
+  const from = depth < 4 ? k.speedFrom?.(l) : undefined;
+  return from ? portCostOf(from, depth + 1) : k.portCost;
+}

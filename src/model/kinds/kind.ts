@@ -97,6 +97,8 @@ export interface LinkKindModel {
   onNetnsDelete: 'destroy' | 'home' | 'stay';
   /** br_port_cost from the device's ethtool speed as a bridge port: 10 Gb/s (veth, tap) costs 2, no speed (vxlan) 100 */
   portCost: number;
+  /** the device whose ethtool speed this one reports (a vxlan's lower `dev`), when it has one */
+  speedFrom?(l: Link): Link | undefined;
   /**
    * the IPv6 address addrconf gives it: `::1` (lo), EUI-64 from its MAC, a random id
    * (ARPHRD_NONE), the ISATAP id of its tunnel's local address (ipip, gre), or that address

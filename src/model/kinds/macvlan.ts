@@ -18,6 +18,8 @@ export const macvlanKind: LinkKindModel = {
   operState: (l, s) => s.watchedOperState(l),
   operUpWhileDown: () => false,
   linkwatch: true,
+  // macvlan_ethtool_get_link_ksettings asks the lower device
+  speedFrom: (l: Link) => l.macvlan?.lower,
   // netif_inherit_tso_max from the lower device
   tsoMaxSize: (l, depth, s) => (l.macvlan && depth < 4 ? s.tsoMaxSize(l.macvlan.lower, depth + 1) : GSO_MAX_SIZE),
 };

@@ -1,7 +1,7 @@
 /**
  * A VXLAN device (drivers/net/vxlan/): always has carrier, UNKNOWN; its MTU (1450 over a
  * lower `dev`) and options are set when it is made (ops/apply-vxlan.ts); tso_max_size is its
- * lower device's.
+ * lower device's, and so is its speed (a bridge port's cost).
  */
 import type { Link } from '../link.js';
 import { GSO_LEGACY_MAX_SIZE, ETHER_SETUP, type LinkKindModel } from './kind.js';
@@ -14,6 +14,8 @@ export const vxlanKind: LinkKindModel = {
   operState: () => 'UNKNOWN',
   operUpWhileDown: () => true,
   linkwatch: false,
+  // vxlan_get_link_ksettings asks its lower device (none: no speed, cost 100)
+  speedFrom: (l: Link) => (l.vxlan?.dev ? l.ns.linkByName(l.vxlan.dev) : undefined),
   tsoMaxSize(l: Link, depth, s) {
     const lower = l.vxlan?.dev ? l.ns.linkByName(l.vxlan.dev) : undefined;
     return lower && depth < 4 ? s.tsoMaxSize(lower, depth + 1) : GSO_LEGACY_MAX_SIZE;

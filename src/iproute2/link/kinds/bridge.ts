@@ -8,7 +8,7 @@ import { BRIDGE_GROUP_ADDRESS, tunablesOf } from '../../../model/bridge-options.
 import { parseBridgeOpts } from '../parse-bridge.js';
 import type { ShowCtx } from '../show-ctx.js';
 import { hex0x, onOff, timer } from './print-util.js';
-import { KINDS } from '../../../model/kinds/index.js';
+import { portCostOf } from '../../../model/kinds/index.js';
 import type { LinkUtil } from './util.js';
 
 /** br_dump_bridge_id: the priority as four hex digits, then ether_ntoa's unpadded MAC (`8000.2:0:0:0:0:1`). */
@@ -95,7 +95,7 @@ function bridgeSlaveOpts(c: ShowCtx, l: Link): void {
   const state = fwd ? 'forwarding' : 'disabled';
   p.any('state', `state ${state} `, state);
   p.any('priority', 'priority 32 ', 32);
-  const cost = KINDS[l.kind].portCost;
+  const cost = portCostOf(l);
   p.any('cost', `cost ${cost} `, cost);
   onOff(c, 'hairpin', 'hairpin', l.hairpin ?? false);
   onOff(c, 'guard', 'guard', false);
