@@ -89,7 +89,11 @@ export class DevCounters {
       own.rxPackets = peer?.txPackets ?? 0;
       own.rxBytes = peer?.txBytes ?? 0;
     }
-    if (this.v6.has(dev) || (dev.peer && this.v6.has(dev.peer))) own.unpredictable = 'it carried IPv6, and the kernel sends its own (router solicitations, MLD reports) after random delays';
+    // a device with an IPv6 address sends DAD solicitations and MLD reports of its own (and
+    // router solicitations), at random delays the simulator does not draw: so does its peer
+    // (lo does neither: no DAD on IFF_LOOPBACK, no reports)
+    const v6 = (l: Link | null | undefined) => l !== null && l !== undefined && (this.v6.has(l) || (l.kind !== 'loopback' && l.inet6.addrs.length > 0));
+    if (v6(dev) || (dev.kind === 'veth' && v6(dev.peer))) own.unpredictable = 'it carried IPv6, and the kernel sends its own (router solicitations, MLD reports) after random delays';
     return own;
   }
 }

@@ -22,7 +22,8 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
   }
   // a frame br_netfilter already ran through PREROUTING at the bridge does not run it again (ip_sabotage_in)
   if (!(pkt.nf?.bridgedPre && pkt.nf.ns === ns) && !nfHook(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
-  const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos);
+  // the firewall mark PREROUTING set here (mangle MARK, CONNMARK restore) steers `fwmark` rules
+  const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos, pkt.nf?.ns === ns ? pkt.nf.mark : 0);
   switch (d.kind) {
     case 'local':
       if (sim.tracer) sim.step(ns, 'input', `${describe(pkt)} arrived on ${dev.name}: ${d.broadcast ? 'broadcast' : 'local address'}`);

@@ -177,13 +177,16 @@ function traceNat(sim: Simulator, st: NsState, hook: Hook, detail: string): void
 export function nfLocalOut(sim: Simulator, st: NsState, pkt: IpPacket, rt: RtEntry): RtEntry | null {
   if (!st.ns.nf) return rt;
   const dst = pkt.ip.dst;
+  const mark = pkt.nf?.ns === st.ns ? pkt.nf.mark : 0;
   if (!nfHook(sim, st, pkt, { hook: 'output', in: null, out: rt.dev })) return null;
-  if (pkt.ip.dst === dst) return rt;
-  const res = routeOutput(st, { dst: pkt.ip.dst, src: pkt.ip.src, oif: null });
+  // ipt_mangle_out / nf_nat_ipv4_local_fn: a new destination or mark is routed again (ip_route_me_harder)
+  const newMark = pkt.nf?.ns === st.ns ? pkt.nf.mark : 0;
+  if (pkt.ip.dst === dst && newMark === mark) return rt;
+  const res = routeOutput(st, { dst: pkt.ip.dst, src: pkt.ip.src, oif: null, mark: newMark });
   if (!res.ok) {
     sim.drop(st.ns, 'no-route', `${describe(pkt)}: no route after its destination was translated (${res.errno})`, pkt, rt.dev);
     return null;
   }
-  if (sim.tracer) sim.step(st.ns, 'route', `${describe(pkt)} routed again after NAT: out ${res.rt.dev.name}`);
+  if (sim.tracer) sim.step(st.ns, 'route', `${describe(pkt)} routed again after ${pkt.ip.dst === dst ? 'its mark changed' : 'NAT'}: out ${res.rt.dev.name}`);
   return res.rt;
 }

@@ -13,6 +13,7 @@ import { inPrefix, isMulticast, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
 import { PROTO, TABLE, type Route, type RouteType } from './route.js';
+import type { Rule } from './rule.js';
 
 /** A flow key (struct flowi4): what a lookup matches against. */
 export interface Flow {
@@ -27,6 +28,8 @@ export interface Flow {
   scope: number;
   /** TOS of the packet (flowi4_dscp): a route with a TOS matches only that TOS; 0 when absent */
   tos?: number;
+  /** the packet's firewall mark (flowi4_mark: skb->mark, a socket's SO_MARK), for `fwmark` rules */
+  mark?: number;
 }
 
 /** errno values a FIB lookup fails with. */
@@ -117,11 +120,18 @@ export function fibLookup(fib: FibTables, flow: Flow): FibResult {
     if (!fib.hasTable(TABLE.default)) return res ?? NO_ROUTE;
     return fib.tableLookup(TABLE.default, flow) ?? NO_ROUTE;
   }
-  for (const rule of ns.rules) {
-    if (rule.src && !inPrefix(flow.src, rule.src.addr, rule.src.len)) continue;
-    if (rule.dst && !inPrefix(flow.dst, rule.dst.addr, rule.dst.len)) continue;
-    if (rule.iif && (!flow.iif || flow.iif.name !== rule.iif)) continue;
-    if (rule.oif && (!flow.oif || flow.oif.name !== rule.oif)) continue;
+  const rules = ns.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (!ruleMatches(rule, flow)) continue;
+    if (rule.action === 'goto') {
+      // fib_rules_lookup: on to the first rule at the target priority (none: an unresolved goto is passed over)
+      const t = rules.findIndex((r) => r.priority === rule.goto);
+      if (t < 0) continue;
+      i = t - 1;
+      continue;
+    }
+    if (rule.action === 'nop') continue;
     if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
     if (rule.action === 'unreachable') return NO_ROUTE;
     if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
@@ -138,6 +148,22 @@ export function fibLookup(fib: FibTables, flow: Flow): FibResult {
     if (res) return res;
   }
   return NO_ROUTE;
+}
+
+/**
+ * fib_rule_match with fib4_rule_match: every selector the rule has must hold (the mark under
+ * its mask, the TOS exactly), and `not` inverts the answer.
+ */
+function ruleMatches(rule: Rule, flow: Flow): boolean {
+  let ok =
+    (!rule.src || inPrefix(flow.src, rule.src.addr, rule.src.len)) &&
+    (!rule.dst || inPrefix(flow.dst, rule.dst.addr, rule.dst.len)) &&
+    (!rule.iif || (flow.iif !== null && flow.iif.name === rule.iif)) &&
+    (!rule.oif || (flow.oif !== null && flow.oif.name === rule.oif)) &&
+    (!rule.fwmask || (((rule.fwmark ?? 0) ^ (flow.mark ?? 0)) & rule.fwmask) === 0) &&
+    (!rule.tos || rule.tos === (flow.tos ?? 0));
+  if (ok && rule.l3mdev) ok = (l3mdevTable(flow.oif) ?? l3mdevTable(flow.iif)) !== null;
+  return rule.not ? !ok : ok;
 }
 
 /** l3mdev_fib_table: the FIB table of a VRF device, or of the VRF a device is enslaved to. */

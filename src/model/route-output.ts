@@ -60,6 +60,8 @@ export interface OutputFlow {
   src: Ip4;
   oif: Link | null;
   tos?: number;
+  /** the socket's SO_MARK (or the packet's mark on a reroute), for `fwmark` rules */
+  mark?: number;
 }
 
 /**
@@ -141,7 +143,7 @@ export function routeOutput(view: FibView, flow: OutputFlow): RtResult {
     return mkrouteOutput(view, { type: 'local', route: null, table: 0 }, daddr, saddr, lo, lo, true);
   }
 
-  const fr = fibLookup(view.fib, { dst: daddr, src: saddr, oif, iif: lo, scope: 0, tos: flow.tos ?? 0 });
+  const fr = fibLookup(view.fib, { dst: daddr, src: saddr, oif, iif: lo, scope: 0, tos: flow.tos ?? 0, mark: flow.mark ?? 0 });
   if (fr.kind === 'error') {
     if (oif) {
       // "Apparently, routing tables are wrong. Assume, that the destination is on link."

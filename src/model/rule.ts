@@ -1,4 +1,4 @@
-/** A policy routing rule (fib_rules). Only `from all lookup T` style rules are modelled so far. */
+/** A policy routing rule (struct fib_rule with fib4_rule's selectors). */
 export interface Rule {
   priority: number;
   table: number;
@@ -7,7 +7,16 @@ export interface Rule {
   dst: { addr: number; len: number } | null;
   iif: string | null;
   oif: string | null;
-  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit' | 'goto' | 'nop';
+  /** FIB_RULE_INVERT (`not`): the rule applies to the flows its selectors do not match */
+  not?: boolean;
+  /** FRA_FWMARK / FRA_FWMASK: (flow mark ^ fwmark) & fwmask must be 0; a mark given alone has mask 0xffffffff */
+  fwmark?: number;
+  fwmask?: number;
+  /** the TOS (dsfield) the flow must carry exactly */
+  tos?: number;
+  /** FRA_GOTO: the priority an action `goto` jumps to (the first rule there, found at lookup) */
+  goto?: number;
   /** FRA_PROTOCOL: the kernel's own rules are `kernel` (2); `ip rule add` leaves it unspec (0) */
   protocol?: number;
   /** FRA_SUPPRESS_PREFIXLEN: a lookup's answer whose prefix is this long or shorter is ignored (fib4_rule_suppress) */

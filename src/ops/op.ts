@@ -283,9 +283,20 @@ export interface RuleAddOp {
   dst: { addr: Ip4; len: number } | null;
   iif: string | null;
   oif: string | null;
-  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit' | 'goto' | 'nop';
   /** `suppress_prefixlength N` (absent: none, the kernel's -1) */
   suppressPrefixlen?: number;
+  /** `not` */
+  not?: boolean;
+  /** `fwmark MARK[/MASK]` */
+  fwmark?: number;
+  fwmask?: number;
+  /** `tos`/`dsfield` */
+  tos?: number;
+  /** `goto PRIO` */
+  goto?: number;
+  /** a delete whose command named an action (rule_find compares it then) */
+  actionGiven?: boolean;
 }
 
 export interface NeighOp {

@@ -27,9 +27,12 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
   // counters are the simulator's, for the kinds it counts (sim/dev-stats.ts); brief output has none
   const counted = g.stats > 0 && !g.brief ? ctx.linkStats : undefined;
   if (g.stats > 0 && !g.brief) {
-    const uncounted = ns.linkList().find((l) => !counted?.(l));
+    // `dev X` shows one device: only its counters matter
+    const one = f.dev !== null ? ns.linkByName(f.dev) : undefined;
+    const shown = one ? [one] : ns.linkList();
+    const uncounted = shown.find((l) => !counted?.(l));
     // counts the kernel's own timers make random (sim/dev-stats.ts)
-    const random = uncounted ? undefined : ns.linkList().find((l) => counted?.(l)?.unpredictable);
+    const random = uncounted ? undefined : shown.find((l) => counted?.(l)?.unpredictable);
     if (random) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'} (counters of ${random.name}: ${counted!(random)!.unpredictable})`);
     if (g.stats > 1 || g.json || !counted || uncounted) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
   }

@@ -87,8 +87,8 @@ function resolve(ctx: CmdContext, a: GetArgs): RtResult | InputResult | CommandR
   const oif = a.oif !== null ? ns.linkByName(a.oif) : null;
   if (a.iif !== null && !iif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.iif}"\n` };
   if (a.oif !== null && !oif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.oif}"\n` };
-  if (iif) return routeInput(fibView(ns), { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos });
-  return routeOutput(fibView(ns), { dst: a.dst, src: a.from ?? 0, oif: oif ?? null, tos: a.tos });
+  if (iif) return routeInput(fibView(ns), { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos, mark: a.mark });
+  return routeOutput(fibView(ns), { dst: a.dst, src: a.from ?? 0, oif: oif ?? null, tos: a.tos, mark: a.mark });
 }
 
 /** What the kernel answers with RTM_F_FIB_MATCH: the FIB entry itself, or an error. */

@@ -7,6 +7,7 @@ import { Argv, checkIfname, exitWith, getPrefix, getU32, getInteger, invarg, mat
 import { dsfieldA2n, RTN, rtntypeA2n, rtprotA2n, rttableA2n } from '../names.js';
 import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderRules, type RuleFilter } from '../renderers.js';
+import { ruleSelected } from './render.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { RULE_USAGE } from '../usage.js';
 
@@ -33,7 +34,7 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
   while (a.more) {
     const arg = a.cur;
     if (arg === 'not') {
-      gaps.add('rule not');
+      op.not = true;
     } else if (arg === 'from' || arg === 'to') {
       const p = getPrefix(a.next(), g.family, { v6: true });
       if (p.family === 'inet6') {
@@ -53,14 +54,20 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
       op.priority = n;
     } else if (arg === 'tos' || matches(arg, 'dsfield')) {
       const v = a.next();
-      if (dsfieldA2n(v) === null) invarg('TOS value is invalid\n', v);
-      gaps.add('rule tos');
+      const tos = dsfieldA2n(v);
+      if (tos === null) invarg('TOS value is invalid\n', v);
+      op.tos = tos;
     } else if (arg === 'fwmark') {
       const v = a.next();
       const [mark, mask] = v.split('/', 2);
-      if (getU32(mark) === null) invarg('fwmark value is invalid\n', mark);
-      if (mask !== undefined && getU32(mask) === null) invarg('fwmask value is invalid\n', mask);
-      gaps.add('rule fwmark');
+      const m = getU32(mark);
+      if (m === null) invarg('fwmark value is invalid\n', mark);
+      op.fwmark = m;
+      if (mask !== undefined) {
+        const k = getU32(mask);
+        if (k === null) invarg('fwmask value is invalid\n', mask);
+        op.fwmask = k;
+      }
     } else if (matches(arg, 'realms')) {
       a.next();
       notModelled('rule realms');
@@ -101,10 +108,14 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
       if (matches(v, 'help')) exitWith(RULE_USAGE, 255);
       if (matches(v, 'goto')) {
         const t = a.next();
-        if (getU32(t) === null) invarg('invalid target\n', t);
-        gaps.add('rule goto');
+        const target = getU32(t);
+        if (target === null) invarg('invalid target\n', t);
+        op.action = 'goto';
+        op.goto = target;
+        actionGiven = true;
       } else if (matches(v, 'nop')) {
-        gaps.add('rule nop');
+        op.action = 'nop';
+        actionGiven = true;
       } else {
         const t = rtntypeA2n(v);
         if (t === null) invarg('Failed to parse rule type', v);
@@ -118,21 +129,23 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
   }
   if (!tableOk && !del) op.table = 254;
   if (!del && actionGiven && op.action === 'lookup' && op.table === null) gaps.add('rule lookup without a table');
-  if (del && actionGiven) gaps.add('rule delete by action');
+  if (del && actionGiven) op.actionGiven = true;
   if (gaps.any) notModelled(`ip rule ${del ? 'delete' : 'add'}: ${gaps.text()}`);
   if (v6) {
     if (op.suppressPrefixlen !== undefined) notModelled('ip -6 rule suppress_prefixlength');
-    const { suppressPrefixlen: _, ...rest } = op;
-    return opsPlan([{ ...rest, op: 'rule6.add', src: src6, dst: dst6 } satisfies Rule6Op]);
+    if (op.not || op.fwmark !== undefined || op.tos !== undefined || op.action === 'goto' || op.action === 'nop' || op.actionGiven)
+      notModelled('ip -6 rule not, fwmark, tos, goto, nop or a delete by action');
+    const { suppressPrefixlen: _, not: _n, fwmark: _m, fwmask: _k, tos: _t, goto: _g, actionGiven: _a, action, ...rest } = op;
+    return opsPlan([{ ...rest, action: action as Rule6Op['action'], op: 'rule6.add', src: src6, dst: dst6 } satisfies Rule6Op]);
   }
   return opsPlan([op]);
 }
 
 /**
- * iprule_list_flush_or_save(): `ip rule show` selectors. The model's renderer filters by
+ * iprule_list_flush_or_save(): `ip rule show|flush` selectors. The model's renderer filters by
  * priority, table, iif and oif; the other selectors are read, checked and not modelled.
  */
-function ruleShow(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
+function ruleFilter(g: IpGlobals, argv: string[], what: string): RuleFilter {
   const gaps = new Gaps();
   const f: RuleFilter = {};
   const a = new Argv(argv);
@@ -186,8 +199,46 @@ function ruleShow(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
     a.step();
   }
   if (g.color) gaps.add('colored output');
-  if (gaps.any) notModelled(`ip rule show: ${gaps.text()}`);
+  if (gaps.any) notModelled(`ip rule ${what}: ${gaps.text()}`);
+  return f;
+}
+
+function ruleShow(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
+  const f = ruleFilter(g, argv, 'show');
   return showPlan(() => renderRules(ctx, g, f));
+}
+
+/**
+ * `ip rule flush`: iproute2 dumps the rules and sends each one that carries a priority back as
+ * a delete (the kernel leaves FRA_PRIORITY out for priority 0: `from all lookup local` and any
+ * other rule at 0 stay).
+ */
+function ruleFlush(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
+  const f = ruleFilter(g, argv, 'flush');
+  if (g.family === 'inet6') {
+    const ops: Rule6Op[] = ctx.ns.inet6.rules
+      .filter((r) => r.priority !== 0 && ruleSelected(r, f))
+      .map((r) => ({ op: 'rule6.add', del: true, priority: r.priority, table: r.table, src: r.src, dst: r.dst, iif: r.iif, oif: r.oif, action: r.action }));
+    return opsPlan(ops);
+  }
+  const ops: RuleAddOp[] = ctx.ns.rules
+    .filter((r) => r.priority !== 0 && ruleSelected(r, f))
+    .map((r) => ({
+      op: 'rule.add',
+      del: true,
+      priority: r.priority,
+      table: r.table,
+      src: r.src,
+      dst: r.dst,
+      iif: r.iif,
+      oif: r.oif,
+      action: r.action,
+      actionGiven: true,
+      ...(r.suppressPrefixlen !== undefined ? { suppressPrefixlen: r.suppressPrefixlen } : {}),
+      ...(r.fwmask ? { fwmark: r.fwmark ?? 0, fwmask: r.fwmask } : {}),
+      ...(r.tos ? { tos: r.tos } : {}),
+    }));
+  return opsPlan(ops);
 }
 
 /** do_iprule(). */
@@ -198,7 +249,7 @@ export function parseRule(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan
   if (matches(cmd, 'save') || matches(cmd, 'restore')) notModelled(`ip rule ${cmd}`);
   if (matches(cmd, 'add')) return ruleModify(ctx, g, rest, false);
   if (matches(cmd, 'delete')) return ruleModify(ctx, g, rest, true);
-  if (matches(cmd, 'flush')) notModelled('ip rule flush');
+  if (matches(cmd, 'flush')) return ruleFlush(ctx, g, rest);
   if (matches(cmd, 'help')) exitWith(RULE_USAGE, 255);
   return donePlan({ exit: 255, stdout: '', stderr: `Command "${cmd}" is unknown, try "ip rule help".\n` });
 }

@@ -10,7 +10,7 @@ import type { Netns } from '../../model/netns.js';
 import type { Rule } from '../../model/rule.js';
 import type { Rule6 } from '../../model/ipv6/inet6-ns.js';
 import { formatIp6 } from '../../model/ipv6/ip6.js';
-import { protoName, tableName } from '../names.js';
+import { dsfieldName, protoName, tableName } from '../names.js';
 import { Printer } from '../print.js';
 import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
@@ -32,6 +32,7 @@ function addrText(a: number | bigint): string {
 function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: number): void {
   p.openObject();
   p.any('priority', `${r.priority}:\t`, r.priority);
+  if ('not' in r && r.not) p.any('not', 'not ', null);
   if (r.src) {
     const a = addrText(r.src.addr);
     p.text('from ');
@@ -45,6 +46,16 @@ function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: 
     p.text(' to ');
     p.any('dst', a, a);
     if (r.dst.len !== hostLen) p.any('dstlen', `/${r.dst.len}`, r.dst.len);
+  }
+  if ('tos' in r && r.tos) {
+    const t = dsfieldName(r.tos);
+    p.any('tos', ` tos ${t}`, t);
+  }
+  if ('fwmask' in r && (r.fwmark || r.fwmask)) {
+    // print_0xhex's %#llx: 0 stays 0
+    const hex = (n: number) => (n ? `0x${n.toString(16)}` : '0');
+    p.any('fwmark', ` fwmark ${hex(r.fwmark ?? 0)}`, hex(r.fwmark ?? 0));
+    if (r.fwmask !== 0xffffffff) p.any('fwmask', `/${hex(r.fwmask ?? 0)}`, hex(r.fwmask ?? 0));
   }
   for (const [key, name] of [
     ['iif', r.iif],
@@ -63,7 +74,13 @@ function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: 
   // FRA_L3MDEV: the table is the flow's VRF's, named so
   if (r.l3mdev) p.any('l3mdev', ' lookup [l3mdev-table]', null);
   if ('suppressPrefixlen' in r && r.suppressPrefixlen !== undefined) p.any('suppress_prefixlen', ` suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
-  if (r.action !== 'lookup') p.any('action', ` ${r.action}`, r.action);
+  if (r.action === 'goto') {
+    const target = (r as Rule).goto ?? 0;
+    p.any('goto', ` goto ${target}`, target);
+    // FIB_RULE_UNRESOLVED: no rule at the target priority (yet)
+    if (!ns.rules.some((x) => x.priority === target)) p.any('unresolved', ' [unresolved]', null);
+  } else if (r.action === 'nop') p.any('nop', ' nop', null);
+  else if (r.action !== 'lookup') p.any('action', ` ${r.action}`, r.action);
   const proto = r.protocol ?? 0;
   if ((proto && proto !== 2) || details > 0) {
     const n = protoName(proto);
@@ -73,7 +90,8 @@ function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: 
   p.closeObject();
 }
 
-function selected(r: AnyRule, f: RuleFilter): boolean {
+/** filter_nlmsg's test of one rule against the `show`/`flush` selectors. */
+export function ruleSelected(r: AnyRule, f: RuleFilter): boolean {
   if (f.priority != null && r.priority !== f.priority) return false;
   if (f.table != null && f.table > 0 && (r.action !== 'lookup' || r.table !== f.table)) return false;
   if (f.iif != null && r.iif !== f.iif) return false;
@@ -93,7 +111,7 @@ export function renderRules(ctx: CmdContext, g: IpGlobals, f: RuleFilter = {}): 
   const rules: AnyRule[] = v6 ? ctx.ns.inet6.rules : ctx.ns.rules;
   const p = new Printer(g.json, g.pretty);
   p.startList();
-  for (const r of rules) if (selected(r, f)) printRule(p, ctx.ns, r, g.details, v6 ? 128 : 32);
+  for (const r of rules) if (ruleSelected(r, f)) printRule(p, ctx.ns, r, g.details, v6 ? 128 : 32);
   p.endList();
   return { exit: 0, stdout: p.output, stderr: '' };
 }

@@ -50,7 +50,7 @@ describe('neigh-rule-tuntap (observed on iproute2 6.1 / kernel 6.18)', () => {
       ['ip rule add prohibit from 10.97.0.0/16', 0, ''],
       ['ip rule add from all table 104', 0, ''],
       ['ip rule add table main', 0, ''],
-      ['ip rule add fwmark 1 table 100', 'unsupported'],
+      ['ip rule add fwmark 1 table 100', 0, ''],
       ['ip rule add from 172.16.1..2 table 100', 1, 'Error: any valid prefix is expected rather than "172.16.1..2".\n'],
       ['ip rule add from 10.0.0.0/8 table foo', 255, 'Error: argument "foo" is wrong: invalid table ID\n\n'],
       ['ip rule add foo', 255, 'Error: argument "foo" is wrong: Failed to parse rule type\n'],
