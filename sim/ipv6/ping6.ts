@@ -46,6 +46,8 @@ export interface Ping6Options {
   source?: Ip6;
   /** the destination's `%DEV` */
   scope?: Link;
+  /** -M: IPV6_MTU_DISCOVER (`do`: a probe over the path MTU is refused, not fragmented) */
+  pmtudisc?: 'do' | 'want' | 'dont';
 }
 
 export type Ping6Failure = { kind: 'connect'; errno: string } | { kind: 'bind'; errno: 'EADDRNOTAVAIL' };
@@ -62,6 +64,8 @@ export interface Ping6Result extends PingStatistics {
    * EPERM after the REJECT's ICMPv6 error was queued, which ping reports (a plain DROP it does not)
    */
   rejected: number[];
+  /** the path MTU each probe sendmsg refused with EMSGSIZE (`-M do`) was told, in order */
+  tooBig: number[];
 }
 
 /** The device a received link-local is scoped to, as getnameinfo prints it. */
@@ -84,6 +88,7 @@ function emptyResult(whereto: Addr6, failure: Ping6Failure | null, now: number):
     duplicates: 0,
     events: [],
     rejected: [],
+    tooBig: [],
     timeMs: 0,
     rtt: null,
     pipe: -1,
@@ -154,12 +159,22 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
       return;
     }
     const rt: Rt6Entry = res.rt;
+    // rawv6_sendmsg / ip6_append_data: with -M do a probe over the path MTU is EMSGSIZE, and
+    // ipv6_local_error queues the MTU for IPV6_RECVERR: ping counts an error
+    const mtu = Math.min(rt.pmtu?.mtu ?? Infinity, rt.route.mtu ?? rt.dev.mtu, rt.dev.mtu);
+    if (opts.pmtudisc === 'do' && 48 + size > mtu) {
+      if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: ${48 + size} bytes, path MTU ${mtu}: sendmsg fails (EMSGSIZE)`);
+      tooBig.push(mtu);
+      tally.nerrors++;
+      return;
+    }
     const hop = opts.hopLimit ?? rt.route.hoplimit ?? rt.dev.inet6.conf.hop_limit;
     const pkt = icmp6Packet(rt.saddr!, dst, hop, { type: 128, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
     if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${formatIp6(dst)} from ${formatIp6(rt.saddr!)} hlim ${hop}`);
     if (ip6Output(sim, st, pkt, rt, false) === 'reject') rejected.push(seq);
   };
   const rejected: number[] = [];
+  const tooBig: number[] = [];
   const socks = state6(st).sockets;
   socks.push(sock);
   const intervalUs = Math.trunc((opts.interval ?? 1) * 1000) * 1000;
@@ -195,5 +210,6 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     startUs: t0,
     endUs: sim.now,
     rejected,
+    tooBig,
   };
 }

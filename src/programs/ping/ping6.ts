@@ -113,6 +113,7 @@ export function runPing6(ns: Netns, sim: Simulator, p: PingArgs, target: string,
     iface: o.iface,
     source: p.source6,
     scope,
+    ...(o.pmtudisc ? { pmtudisc: o.pmtudisc } : {}),
   });
   if (r.hung) return unsupported('ping that waits forever (-W 0 and no answer)');
   if (r.failure) {
@@ -121,6 +122,7 @@ export function runPing6(ns: Netns, sim: Simulator, p: PingArgs, target: string,
   const stderr =
     warn +
     (r.warnElsewhere !== null ? `ping: Warning: source address might be selected on device other than: ${r.warnElsewhere}\n` : '') +
-    'ping: sendmsg: Operation not permitted\n'.repeat(r.rejected.length);
+    'ping: sendmsg: Operation not permitted\n'.repeat(r.rejected.length) +
+    r.tooBig.map((mtu) => `ping: local error: message too long, mtu: ${mtu}\n`).join('');
   return { exit: r.exit, stdout: render(r, target, p.quiet, p.audible), stderr, ping: summary(r) };
 }
