@@ -46,6 +46,7 @@ export interface WalkState extends MatchState, WalkCore {}
 
 /** Walks `start` (a base chain of `table`) with an IPv4 packet. */
 export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVerdict {
+  s.table = table;
   return walkWith(
     s,
     table,

@@ -62,6 +62,7 @@ export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6
       return 'drop';
     }
     if (e.kind !== 'chain') continue;
+    ms.table = e.table;
     const v = walkWith(
       ws,
       e.table,

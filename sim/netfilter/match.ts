@@ -6,7 +6,9 @@
  */
 import type { Ip4 } from '../../src/model/ip.js';
 import type { Link } from '../../src/model/link.js';
-import { CT_STATE, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange } from '../../src/model/netfilter/match.js';
+import { CT_STATE, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange, type SetRefMatch } from '../../src/model/netfilter/match.js';
+import { setHas } from '../../src/model/netfilter/nft-set.js';
+import type { NfTable } from '../../src/model/netfilter/table.js';
 import { IPS } from '../../src/model/netfilter/conntrack.js';
 import { ifaceMatches, type IpPart, type NfRule } from '../../src/model/netfilter/rule.js';
 import type { IpPacket } from '../packet.js';
@@ -22,6 +24,49 @@ export interface MatchState {
   runtime: NfRuntime;
   /** inet_dev_addr_type: an address's route type index (RTN_*) in the namespace, limited to a device */
   addrType(addr: Ip4, dev: Link | null): number;
+  /** the table being walked: its named sets answer `@NAME` tests */
+  table?: NfTable;
+}
+
+/**
+ * nft's lookup of a packet field in a named set of the table (nft_lookup); no such field in
+ * the packet (no ports, no device) is no match, whatever `!=` says.
+ */
+export function setRefMatch(
+  m: SetRefMatch,
+  table: NfTable | undefined,
+  f: { saddr?: number; daddr?: number; ports: { sport: number; dport: number; proto: number } | null; proto: number; in: Link | null; out: Link | null; mark: number },
+): boolean {
+  const set = table?.sets?.find((x) => x.name === m.set);
+  if (!set) return false;
+  let key: number | string | undefined;
+  switch (m.key) {
+    case 'saddr':
+      key = f.saddr;
+      break;
+    case 'daddr':
+      key = f.daddr;
+      break;
+    case 'sport':
+    case 'dport':
+      if (!f.ports || (m.proto !== undefined && f.ports.proto !== m.proto)) return false;
+      key = m.key === 'sport' ? f.ports.sport : f.ports.dport;
+      break;
+    case 'l4proto':
+      key = f.proto;
+      break;
+    case 'iifname':
+      key = f.in?.name;
+      break;
+    case 'oifname':
+      key = f.out?.name;
+      break;
+    case 'mark':
+      key = f.mark;
+      break;
+  }
+  if (key === undefined) return false;
+  return setHas(set, key) !== m.invert;
 }
 
 /** L4 ports of the packet (TCP or UDP), or null when it carries neither. */
@@ -100,6 +145,8 @@ function physdevMatch(m: PhysdevMatch, meta: PacketNf): boolean {
 export function extMatch(m: NfMatch, s: MatchState): boolean {
   const pkt = s.pkt;
   switch (m.kind) {
+    case 'setref':
+      return setRefMatch(m, s.table, { saddr: pkt.ip.src, daddr: pkt.ip.dst, ports: l4Ports(pkt), proto: pkt.ip.protocol, in: s.in, out: s.out, mark: s.meta.mark });
     case 'tcp': {
       const p = l4Ports(pkt);
       if (!p || p.proto !== 6) return false;

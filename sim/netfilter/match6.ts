@@ -9,6 +9,8 @@ import { CT_STATE, type NfMatch, type PortRange } from '../../src/model/netfilte
 import { ifaceMatches, type NfRule } from '../../src/model/netfilter/rule.js';
 import type { Ip6Packet } from '../packet.js';
 import type { NfRuntime } from './runtime.js';
+import { setRefMatch } from './match.js';
+import type { NfTable } from '../../src/model/netfilter/table.js';
 import type { PacketNf } from './skb.js';
 
 export interface Match6State {
@@ -17,6 +19,8 @@ export interface Match6State {
   in: Link | null;
   out: Link | null;
   runtime: NfRuntime;
+  /** the table being walked: its named sets answer `@NAME` tests */
+  table?: NfTable;
 }
 
 /** The packet's upper-layer protocol (ipv6_find_hdr's answer). */
@@ -41,6 +45,10 @@ function inRange(p: number, r: PortRange): boolean {
 function extMatch6(m: NfMatch, s: Match6State): boolean {
   const pkt = s.pkt;
   switch (m.kind) {
+    case 'setref':
+      // an IPv4 address set never holds an IPv6 packet's address
+      if (m.key === 'saddr' || m.key === 'daddr') return false;
+      return setRefMatch(m, s.table, { ports: ports6(pkt), proto: l4Proto6(pkt), in: s.in, out: s.out, mark: s.meta.mark });
     case 'tcp': {
       const p = ports6(pkt);
       if (!p || p.proto !== 6) return false;

@@ -10,6 +10,7 @@ import { addChain, chainRefs, cloneTable, findChain, newTable, type BaseChainSpe
 import type { OpContext } from './context.js';
 import { OpError } from './errors.js';
 import type { NfNftOp, NftEdit } from './nf-op.js';
+import { elemCompare, findElem, overlaps, type NftSet, type NftSetElem } from '../model/netfilter/nft-set.js';
 
 export type NftErrno = 'ENOENT' | 'EEXIST' | 'EBUSY' | 'EOPNOTSUPP' | 'EINVAL';
 
@@ -29,8 +30,10 @@ export class NftOpError extends OpError {
   constructor(
     readonly errno: NftErrno,
     /** the word of the request the kernel's answer points at */
-    readonly word: 'table' | 'chain' | 'handle' | 'jump' | 'rule',
+    readonly word: 'table' | 'chain' | 'handle' | 'jump' | 'rule' | 'set' | 'element',
     public edit = 0,
+    /** which element of an `element` request (nft points at it) */
+    public item = 0,
   ) {
     super(`Error: Could not process rule: ${STRERROR[errno]}\n`, 1, errno);
   }
@@ -188,7 +191,60 @@ function run(w: Work, st: NetfilterState, e: NftEdit): void {
     case 'flush-ruleset':
       w.tables.splice(0, w.tables.length, ...w.tables.filter((t) => e.family !== null && t.family !== e.family));
       return;
+    case 'add-set': {
+      const t = table(w, e);
+      const old = t.sets?.find((x) => x.name === e.set);
+      if (old) {
+        if (e.create) fail('EEXIST', 'set');
+        // NLM_F_EXCL off: the set stays as it is, its new elements join it
+        for (const el of e.elems) addElem(old, el, false);
+        return;
+      }
+      const set: NftSet = { name: e.set, type: e.type, interval: e.interval, handle: t.nextHandle++, elems: [] };
+      for (const el of e.elems) addElem(set, el, false);
+      (t.sets ??= []).push(set);
+      return;
+    }
+    case 'delete-set': {
+      const t = table(w, e);
+      const set = t.sets?.find((x) => x.name === e.set) ?? fail('ENOENT', 'set');
+      if (t.chains.some((c) => c.rules.some((r) => r.matches.some((m) => m.kind === 'setref' && m.set === set.name)))) fail('EBUSY', 'set');
+      t.sets = t.sets!.filter((x) => x !== set);
+      return;
+    }
+    case 'flush-set': {
+      const set = table(w, e).sets?.find((x) => x.name === e.set) ?? fail('ENOENT', 'set');
+      set.elems = [];
+      return;
+    }
+    case 'elements': {
+      const set = table(w, e).sets?.find((x) => x.name === e.set) ?? fail('ENOENT', 'set');
+      e.elems.forEach((el, k) => {
+        try {
+          if (e.del) {
+            const i = findElem(set, el);
+            if (i < 0) fail('ENOENT', 'element');
+            set.elems.splice(i, 1);
+          } else addElem(set, el, e.create);
+        } catch (x) {
+          if (x instanceof NftOpError) x.item = k;
+          throw x;
+        }
+      });
+      return;
+    }
   }
+}
+
+/** An element in: already there is nothing (or EEXIST with `create`); a range across others is not modelled. */
+function addElem(set: NftSet, el: NftSetElem, create: boolean): void {
+  if (findElem(set, el) >= 0) {
+    if (create) fail('EEXIST', 'element');
+    return;
+  }
+  if (overlaps(set, el)) throw new OpError("nettwin: unsupported: nft set elements that overlap (the kernel's interval rules)\n", 127, 'unsupported');
+  set.elems.push(el);
+  set.elems.sort(elemCompare);
 }
 
 /**

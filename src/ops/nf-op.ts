@@ -3,6 +3,7 @@
  * transaction: an iptables command is one edit, an iptables-restore COMMIT is all the edits of
  * a table, applied together or not at all.
  */
+import type { NftSetElem, NftSetType } from '../model/netfilter/nft-set.js';
 import type { Counters, NfRule } from '../model/netfilter/rule.js';
 import type { NfBackend, XtFamily } from '../model/netfilter/state.js';
 import type { BaseChainSpec, NfFamily, Policy } from '../model/netfilter/table.js';
@@ -63,7 +64,13 @@ export type NftEdit =
   | { cmd: 'replace-rule'; family: NfFamily; table: string; chain: string; handle: number; rule: NfRule; sets: number }
   | { cmd: 'delete-rule'; family: NfFamily; table: string; chain: string; handle: number }
   /** every table (of one family) goes, iptables-nft's included */
-  | { cmd: 'flush-ruleset'; family: NfFamily | null };
+  | { cmd: 'flush-ruleset'; family: NfFamily | null }
+  /** a named set; `create` refuses an existing one; its elements come with it */
+  | { cmd: 'add-set'; family: NfFamily; table: string; set: string; type: NftSetType; interval: boolean; create: boolean; elems: NftSetElem[] }
+  | { cmd: 'delete-set'; family: NfFamily; table: string; set: string }
+  | { cmd: 'flush-set'; family: NfFamily; table: string; set: string }
+  /** elements in, or out (`del`); `create` refuses one already there; `at`: which element (for nft's caret) */
+  | { cmd: 'elements'; family: NfFamily; table: string; set: string; elems: NftSetElem[]; del: boolean; create: boolean };
 
 /** An nft transaction (one command line, or a whole `nft -f` file): all of it or nothing. */
 export interface NfNftOp {

@@ -165,7 +165,20 @@ export interface IcmpTypesMatch {
   v6?: boolean;
 }
 
+/**
+ * nft's test of a packet field against a named set of its table (`ip saddr @allowed`, `tcp dport
+ * @ports`), looked up when the packet passes; `proto`: the L4 protocol the field belongs to.
+ */
+export interface SetRefMatch {
+  kind: 'setref';
+  key: 'saddr' | 'daddr' | 'sport' | 'dport' | 'l4proto' | 'iifname' | 'oifname' | 'mark';
+  proto?: number;
+  set: string;
+  invert: boolean;
+}
+
 export type NfMatch =
+  | SetRefMatch
   | TcpMatch
   | UdpMatch
   | IcmpMatch

@@ -6,6 +6,7 @@
  * each one the first time a command names it, which is why `iptables -L -v` shows zero policy
  * counters for a chain no command has touched even while packets pass its hook.
  */
+import { cloneSet, type NftSet } from './nft-set.js';
 import type { Counters, NfRule } from './rule.js';
 
 export type Hook = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
@@ -103,6 +104,8 @@ export interface NfTable {
   handle: number;
   /** next rule/chain handle in this table */
   nextHandle: number;
+  /** named sets (nft), in creation order */
+  sets?: NftSet[];
 }
 
 export function newTable(family: NfFamily, name: string, owner: TableOwner, handle: number): NfTable {
@@ -137,5 +140,6 @@ export function cloneTable(t: NfTable): NfTable {
       policyCounters: { ...c.policyCounters },
       rules: c.rules.map((r) => ({ ...r, counters: r.counters ? { ...r.counters } : null })),
     })),
+    ...(t.sets ? { sets: t.sets.map(cloneSet) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { targetNeedsConntrack } from '../../model/netfilter/target.js';
 import type { Token } from './lexer.js';
 import { NftSyntax, NftUnmodelled, parseStatements } from './statements.js';
 import { NFT_KEYWORDS } from './keywords.js';
+import { elementTokens, parseElem, setSpec } from './sets.js';
 
 const FAMILIES = new Set<NfFamily>(['ip', 'ip6', 'inet', 'arp', 'bridge', 'netdev']);
 const HOOKS = new Set<Hook>(['prerouting', 'input', 'forward', 'output', 'postrouting']);
@@ -18,10 +19,12 @@ const STD_PRIO: Record<string, number> = { raw: -300, mangle: -150, dstnat: -100
 
 /** A command with the tokens nft's errors point at. */
 export type NftCommand =
-  | { kind: 'edit'; edit: NftEdit; at: { table?: Token; chain?: Token; handle?: Token; jump?: Token; whole: Token[] } }
+  | { kind: 'edit'; edit: NftEdit; at: { table?: Token; chain?: Token; handle?: Token; jump?: Token; set?: Token; elems?: Token[]; whole: Token[] } }
   | { kind: 'list'; what: 'ruleset' | 'tables'; family: NfFamily | null }
   | { kind: 'list'; what: 'table'; family: NfFamily; table: string; at: Token }
-  | { kind: 'list'; what: 'chain'; family: NfFamily; table: string; chain: string; at: Token; chainAt: Token };
+  | { kind: 'list'; what: 'chain'; family: NfFamily; table: string; chain: string; at: Token; chainAt: Token }
+  | { kind: 'list'; what: 'set'; family: NfFamily; table: string; set: string; at: Token; setAt: Token }
+  | { kind: 'list'; what: 'sets'; family: NfFamily | null };
 
 /** Splits tokens into commands at newlines and `;` outside braces. */
 export function splitCommands(tokens: Token[]): Token[][] {
@@ -209,6 +212,52 @@ export function parseCommand(tokens: Token[]): NftCommand[] {
     case 'rule':
       if (verb === 'add' || verb === 'insert' || verb === 'replace' || verb === 'delete') return [ruleEdit(r, verb, tokens)];
       break;
+    case 'sets': {
+      const fam = r.peek()?.text as NfFamily | undefined;
+      if (verb === 'list') return [{ kind: 'list', what: 'sets', family: fam && FAMILIES.has(fam) ? fam : null }];
+      break;
+    }
+    case 'set': {
+      const { family, name } = r.familyName();
+      const set = r.name();
+      const at = { table: name, set, whole: tokens };
+      if (verb === 'list') return [{ kind: 'list', what: 'set', family, table: name.text, set: set.text, at: name, setAt: set }];
+      if (verb === 'delete') return [{ kind: 'edit', edit: { cmd: 'delete-set', family, table: name.text, set: set.text }, at }];
+      if (verb === 'flush') return [{ kind: 'edit', edit: { cmd: 'flush-set', family, table: name.text, set: set.text }, at }];
+      if (verb !== 'add' && verb !== 'create') break;
+      const spec = setSpec(r.rest());
+      const elems = elementTokens(spec.elems);
+      return [
+        {
+          kind: 'edit',
+          edit: {
+            cmd: 'add-set',
+            family,
+            table: name.text,
+            set: set.text,
+            type: spec.type,
+            interval: spec.interval,
+            create: verb === 'create',
+            elems: elems.map((t) => parseElem(t, spec.type, spec.interval)),
+          },
+          at: { ...at, elems },
+        },
+      ];
+    }
+    case 'element': {
+      const { family, name } = r.familyName();
+      const set = r.name();
+      if (verb !== 'add' && verb !== 'create' && verb !== 'delete') break;
+      const elems = elementTokens(r.rest());
+      // the set's type decides how its elements read: they are read when the set is known (nft.ts)
+      return [
+        {
+          kind: 'edit',
+          edit: { cmd: 'elements', family, table: name.text, set: set.text, elems: [], del: verb === 'delete', create: verb === 'create' },
+          at: { table: name, set, elems, whole: tokens },
+        },
+      ];
+    }
   }
   throw new NftUnmodelled(`nft ${verb} ${obj.text}`);
 }

@@ -6,7 +6,8 @@
  * the kernel or nft's own checks refused.
  */
 import { nfState } from '../../model/netfilter/state.js';
-import { findChain, type NfTable } from '../../model/netfilter/table.js';
+import { parseElem, setText } from './sets.js';
+import { findChain, type NfFamily, type NfTable } from '../../model/netfilter/table.js';
 import { NftOpError } from '../../ops/apply-nftables.js';
 import { apply } from '../../ops/apply.js';
 import type { ProgramContext, ProgramResult } from '../program.js';
@@ -106,6 +107,35 @@ export function runNft(ctx: ProgramContext, argv: string[]): ProgramResult {
     if (made || st.tables.some((t) => t.family === e.family && t.name === e.table)) continue;
     return { exit: 1, stdout: '', stderr: errorText(tableNotFound(st.tables, e.table), c.at.table ?? null, lines, file, last) };
   }
+  // a rule's `@NAME`: nft finds the set in its cache (or earlier in the batch) and checks its type
+  const setOf = (e: { family: NfFamily; table: string }, name: string, upTo: number) => {
+    const earlier = edits.slice(0, upTo).find((x) => x.cmd === 'add-set' && x.family === e.family && x.table === e.table && x.set === name);
+    return earlier?.cmd === 'add-set' ? earlier : st.tables.find((t) => t.family === e.family && t.name === e.table)?.sets?.find((x) => x.name === name);
+  };
+  for (const c of cmds) {
+    if (c.kind !== 'edit' || (c.edit.cmd !== 'add-rule' && c.edit.cmd !== 'replace-rule')) continue;
+    for (const m of c.edit.rule.matches) {
+      if (m.kind !== 'setref') continue;
+      const set = setOf(c.edit, m.set, edits.indexOf(c.edit));
+      if (!set) return { exit: 1, stdout: '', stderr: errorText('No such file or directory', c.at.whole.find((t) => t.text === `@${m.set}`) ?? null, lines, file, last) };
+      if (set.type !== SETREF_TYPE[m.key]) return unsupported(`nft ${m.key} tested against a set of type ${set.type} (nft's datatype mismatch)`);
+    }
+  }
+  // nft reads a set's type from its cache before it reads the elements: an unknown set is its own error
+  for (const c of cmds) {
+    if (c.kind !== 'edit' || c.edit.cmd !== 'elements') continue;
+    const e = c.edit;
+    const earlier = edits.slice(0, edits.indexOf(e)).find((x) => x.cmd === 'add-set' && x.family === e.family && x.table === e.table && x.set === e.set);
+    const known = earlier?.cmd === 'add-set' ? earlier : st.tables.find((t) => t.family === e.family && t.name === e.table)?.sets?.find((x) => x.name === e.set);
+    if (!known) return { exit: 1, stdout: '', stderr: errorText('No such file or directory', c.at.set ?? null, lines, file, last) };
+    try {
+      e.elems = (c.at.elems ?? []).map((t) => parseElem(t, known.type, known.interval));
+    } catch (x) {
+      if (x instanceof NftUnmodelled) return unsupported(x.message);
+      if (x instanceof NftSyntax) return { exit: 1, stdout: '', stderr: errorText(x.message, x.at, lines, file, last) };
+      throw x;
+    }
+  }
   try {
     apply(ctx, { op: 'nf.nft', edits });
   } catch (e) {
@@ -113,12 +143,16 @@ export function runNft(ctx: ProgramContext, argv: string[]): ProgramResult {
     const c = cmds[e.edit] as Extract<NftCommand, { kind: 'edit' }>;
     // a rule the kernel refused for what it does (a NAT statement out of place): nft points at the whole command
     const whole = e.word === 'rule' && e.errno === 'EOPNOTSUPP' ? spanOf(c.at.whole) : null;
-    const tok = whole ?? c.at[e.word === 'rule' ? 'chain' : e.word] ?? c.at.chain ?? c.at.table ?? null;
+    const at = e.word === 'element' ? c.at.elems?.[e.item] : c.at[e.word === 'rule' ? 'chain' : e.word];
+    const tok = whole ?? at ?? c.at.chain ?? c.at.table ?? null;
     const msg = e.errno === 'ENOENT' ? (enoentHint(st.tables, c) ?? `Could not process rule: ${e.strerror}`) : `Could not process rule: ${e.strerror}`;
     return { exit: 1, stdout: '', stderr: errorText(msg, tok, lines, file, last) };
   }
   return { exit: 0, stdout: '', stderr: '' };
 }
+
+/** The set type each `@NAME` test needs. */
+const SETREF_TYPE = { saddr: 'ipv4_addr', daddr: 'ipv4_addr', sport: 'inet_service', dport: 'inet_service', l4proto: 'inet_proto', iifname: 'ifname', oifname: 'ifname', mark: 'mark' } as const;
 
 /** The best fuzzy match of a chain name over every table's chains (chain_lookup_fuzzy), and its table. */
 function chainFuzzy(tables: readonly NfTable[], name: string): { chain: string; table: NfTable } | null {
@@ -180,6 +214,19 @@ function list(ctx: ProgramContext, cmds: NftCommand[], o: ListOptions, lines: st
       const r = rulesetText({ ...st, tables: st.tables.filter((t) => c.family === null || t.family === c.family) } as typeof st, o, read);
       stdout += r.text;
       stderr += r.warning;
+    } else if (c.what === 'sets') {
+      // each table with its sets, none between them (a table without sets is not listed)
+      for (const t of st.tables) {
+        if (c.family !== null && t.family !== c.family) continue;
+        if (!t.sets?.length) continue;
+        stdout += `table ${t.family} ${t.name} {\n${t.sets.map((x) => setText(x, o.handles)).join('')}}\n`;
+      }
+    } else if (c.what === 'set') {
+      const t = st.tables.find((x) => x.family === c.family && x.name === c.table);
+      if (!t) return { exit: 1, stdout: '', stderr: errorText('No such file or directory', c.at, lines, file, last) };
+      const set = t.sets?.find((x) => x.name === c.set);
+      if (!set) return { exit: 1, stdout: '', stderr: errorText('No such file or directory', c.setAt, lines, file, last) };
+      stdout += `table ${t.family} ${t.name} {\n${setText(set, o.handles)}}\n`;
     } else if (c.what === 'tables') {
       for (const t of st.tables) stdout += `table ${t.family} ${t.name}\n`;
     } else if (c.what === 'table' || c.what === 'chain') {

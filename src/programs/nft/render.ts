@@ -5,6 +5,7 @@
  * as nft shows them: native expressions in nft's words, the xtables matches and targets
  * through their translations (and such a table gets nft's warning on stderr).
  */
+import { setText } from './sets.js';
 import { ip4ToString } from '../../model/ip.js';
 import type { NfMatch } from '../../model/netfilter/match.js';
 import { maskLen, type Addr6, type NfRule } from '../../model/netfilter/rule.js';
@@ -236,7 +237,9 @@ function chainText(c: NfChain, o: ListOptions, read: (c: { pkts: number; bytes: 
 export function tableText(t: NfTable, o: ListOptions, read: (c: { pkts: number; bytes: number }) => { pkts: number; bytes: number }, only: NfChain | null = null): { text: string; warning: string } {
   const chains = only ? [only] : t.chains;
   let s = `table ${t.family} ${t.name} {${o.handles && !only ? ` # handle ${t.handle}` : ''}\n`;
-  s += chains.map((c) => chainText(c, o, read)).join('\n');
+  // the named sets first, then the chains, a blank line between blocks
+  const sets = only ? [] : (t.sets ?? []).map((x) => setText(x, o.handles));
+  s += [...sets, ...chains.map((c) => chainText(c, o, read))].join('\n');
   s += '}\n';
   const managed = t.owner === 'iptables' && t.chains.some((c) => c.rules.some(usesXtables));
   return { text: s, warning: managed ? `# Warning: table ${t.family} ${t.name} is managed by iptables-nft, do not touch!\n` : '' };

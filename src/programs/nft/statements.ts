@@ -58,6 +58,12 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       const field = c.word();
       if (field === 'saddr' || field === 'daddr') {
         const inv = negation(c);
+        if (isSetRef(c)) {
+          const set = c.word().slice(1);
+          matches.push({ kind: 'setref', key: field, set, invert: inv });
+          parts.push(`ip ${field} ${inv ? '!= ' : ''}@${set}`);
+          continue;
+        }
         const v = values(c);
         const addrs = v.list.map(prefix);
         if (v.set) {
@@ -88,6 +94,12 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       const key = w === 'mark' ? 'mark' : c.word();
       if (key === 'l4proto') {
         const inv = negation(c);
+        if (isSetRef(c)) {
+          const set = c.word().slice(1);
+          matches.push({ kind: 'setref', key: 'l4proto', set, invert: inv });
+          parts.push(`meta l4proto ${inv ? '!= ' : ''}@${set}`);
+          continue;
+        }
         const p = c.word();
         ip.proto = PROTO[p] ?? num(p);
         ip.protoInvert = inv;
@@ -108,6 +120,12 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         }
       } else if (key === 'mark') {
         const inv = negation(c);
+        if (isSetRef(c)) {
+          const set = c.word().slice(1);
+          matches.push({ kind: 'setref', key: 'mark', set, invert: inv });
+          parts.push(`meta mark ${inv ? '!= ' : ''}@${set}`);
+          continue;
+        }
         const v = num(c.word());
         matches.push({ kind: 'mark', value: v, mask: 0xffffffff, invert: inv });
         parts.push(`meta mark ${inv ? '!= ' : ''}${hex8(v)}`);
@@ -120,19 +138,37 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         nfprotoPart = parts.length;
         parts.push(`meta nfproto ${v}`);
       } else if (key === 'iifname' || key === 'oifname') {
+        const ref = ifaceSetRef(c, key);
+        if (ref) {
+          matches.push(ref.match);
+          parts.push(ref.text);
+          continue;
+        }
         parts.push(iface(c, key, ip));
       } else throw new NftUnmodelled(`nft meta ${key}`);
     } else if (w === 'iif' || w === 'iifname' || w === 'oif' || w === 'oifname') {
+      const ref = w === 'iifname' || w === 'oifname' ? ifaceSetRef(c, w) : null;
+      if (ref) {
+        matches.push(ref.match);
+        parts.push(ref.text);
+        continue;
+      }
       parts.push(iface(c, w, ip));
     } else if (w === 'tcp' || w === 'udp') {
       const field = c.word();
       if (field !== 'sport' && field !== 'dport') throw new NftUnmodelled(`nft ${w} ${field}`);
       const inv = negation(c);
-      const v = values(c);
+      const ref = isSetRef(c) ? c.word().slice(1) : null;
+      const v = ref === null ? values(c) : { list: [], set: false };
       const ranges = v.list.map(port);
       ip.proto = w === 'tcp' ? 6 : 17;
       if (protoPart >= 0 && parts[protoPart]?.endsWith(` ${w}`) && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
       protoPart = -1;
+      if (ref !== null) {
+        matches.push({ kind: 'setref', key: field, proto: ip.proto, set: ref, invert: inv });
+        parts.push(`${w} ${field} ${inv ? '!= ' : ''}@${ref}`);
+        continue;
+      }
       if (v.set) {
         sets++;
         ranges.sort((a, b) => a[0] - b[0]);
@@ -347,4 +383,22 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
   if (family) rule.family = family;
   if (also.length) rule.also = also;
   return { rule, parts, sets };
+}
+
+/** The next value is a named set (`@NAME`). */
+function isSetRef(c: Cursor): boolean {
+  const t = c.peek();
+  return t !== undefined && t.kind === 'word' && t.text.startsWith('@') && t.text.length > 1;
+}
+
+/** `iifname|oifname [!=] @NAME`, or null when the value is not a set. */
+function ifaceSetRef(c: Cursor, key: 'iifname' | 'oifname'): { match: NfMatch; text: string } | null {
+  const save = c.i;
+  const inv = negation(c);
+  if (!isSetRef(c)) {
+    c.i = save;
+    return null;
+  }
+  const set = c.word().slice(1);
+  return { match: { kind: 'setref', key, set, invert: inv }, text: `${key} ${inv ? '!= ' : ''}@${set}` };
 }
