@@ -274,6 +274,27 @@ function tableBlock(family: NfFamily, name: Token, tokens: Token[]): NftCommand[
       i++;
       continue;
     }
+    if (t.text === 'set') {
+      // `set NAME { type T; … }`: made with the table, before any rule refers to it
+      const set = body[i + 1];
+      if (!set || body[i + 2]?.text !== '{') throw new NftUnmodelled('nft set block');
+      named(set);
+      let depth = 0;
+      let j = i + 2;
+      for (; j < body.length; j++) {
+        if (body[j]!.text === '{') depth++;
+        if (body[j]!.text === '}' && --depth === 0) break;
+      }
+      const spec = setSpec(body.slice(i + 2, j + 1));
+      const elems = elementTokens(spec.elems);
+      out.push({
+        kind: 'edit',
+        edit: { cmd: 'add-set', family, table: name.text, set: set.text, type: spec.type, interval: spec.interval, create: false, elems: elems.map((e) => parseElem(e, spec.type, spec.interval)) },
+        at: { table: name, set, elems, whole: [t] },
+      });
+      i = j + 1;
+      continue;
+    }
     if (t.text !== 'chain') throw new NftUnmodelled(`nft table block ${t.text}`);
     const chain = body[i + 1];
     if (!chain || body[i + 2]?.text !== '{') throw new NftUnmodelled('nft chain block');
