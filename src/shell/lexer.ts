@@ -415,9 +415,10 @@ export class Lexer {
       } else if (c === '$') {
         this.readDollar(parts, false);
       } else if ((c === '<' || c === '>') && this.pos === start && src[this.pos + 1] === '(') {
-        // Process substitution `<(cmd)`.
+        // Process substitution `<(cmd)` (`>(cmd)` is not expanded).
         const end = this.scanParen(this.pos + 2);
-        parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
+        if (c === '<') parts.push({ kind: 'procsub', text: src.slice(this.pos + 2, end - 1), line: this.lineAt(this.pos) });
+        else parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
         this.pos = end;
       } else if (META.has(c)) {
         break;

@@ -139,6 +139,28 @@ export class Shell implements ExpandEnv {
     return buf.text;
   }
 
+  /** the next `<(…)` file descriptor: bash takes 63, 62, … for one command's substitutions */
+  procsubFd = 63;
+
+  /**
+   * `<(…)`: the command runs to its end first (nettwin has no concurrent pipe; what it prints is
+   * the same), and its output is kept as the file /dev/fd/N that the command line names.
+   */
+  *procsub(text: string, line: number): Run<string> {
+    const buf = { text: '' };
+    const fd = this.procsubFd > 3 ? this.procsubFd-- : this.procsubFd;
+    const next = this.procsubFd;
+    const own = this.stack.length === 0 ? this.beginStep(line + this.lineShift, `<(${text.trim()})`) : null;
+    const status = yield* this.subshell(() => this.runText(text, { ...TERMINAL, out: { kind: 'capture', buf } }, line), { errexit: false, inline: true });
+    if (own) this.endStep(own, status);
+    // the commands inside numbered their own substitutions from 63 again
+    this.procsubFd = next;
+    const path = `/dev/fd/${fd}`;
+    const why = this.scratch.write(path, buf.text, false);
+    if (why) throw new LimitSignal(why);
+    return path;
+  }
+
   // --- steps ---
 
   beginStep(line: number, command: string): StepRecord {
@@ -314,6 +336,7 @@ export class Shell implements ExpandEnv {
       return 0;
     }
     this.line = cmd.line + this.lineShift;
+    this.procsubFd = 63;
     const r = yield* applyRedirects(this, cmd.redirects, io);
     if ('error' in r) {
       this.shellError(io, r.error);

@@ -136,6 +136,7 @@ function* expandArgs(sh: Shell, words: ShellWord[]): Run<string[]> {
   const decl = first && first.parts.length === 1 && first.parts[0]!.kind === 'lit' && DECLARATION.has(first.text);
   const out: string[] = [];
   sh.declItems = new Map();
+  sh.procsubFd = 63;
   for (const w of words) {
     const a = decl ? asAssignment(w) : null;
     if (a && w.array) {
