@@ -15,6 +15,7 @@ import { BUILTINS, DECLARATION } from './builtins.js';
 import { BraceLimit } from './brace.js';
 import { runXargs } from './xargs.js';
 import { scalarValue } from './declare.js';
+import { restartProcsubs } from './procsub.js';
 import { ArithError } from './arith.js';
 import { applyRedirects, quoteWord } from './redirect.js';
 import { classify, redirectProblem, unwrap, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
@@ -136,7 +137,7 @@ function* expandArgs(sh: Shell, words: ShellWord[]): Run<string[]> {
   const decl = first && first.parts.length === 1 && first.parts[0]!.kind === 'lit' && DECLARATION.has(first.text);
   const out: string[] = [];
   sh.declItems = new Map();
-  sh.procsubFd = 63;
+  restartProcsubs(sh);
   for (const w of words) {
     const a = decl ? asAssignment(w) : null;
     if (a && w.array) {
