@@ -58,7 +58,9 @@ interface Piece {
 }
 
 function* arithValue(text: string, env: ExpandEnv): Run<string> {
-  const expr = yield* expandString(Lexer.heredocParts(text), env);
+  // double quotes inside $((…)) are removed; an empty expression is 0
+  const expr = (yield* expandString(Lexer.heredocParts(text), env)).replace(/(^|[^\\])"/g, '$1');
+  if (expr.trim() === '') return '0';
   try {
     return String(
       evaluate(expr, {

@@ -530,6 +530,21 @@ export class Lexer {
       const end = this.scanParen(this.pos + 2);
       parts.push({ kind: 'cmdsub', text: src.slice(this.pos + 2, end - 1), quoted, line: this.lineAt(this.pos) });
       this.pos = end;
+    } else if (n === '[') {
+      // `$[expr]`: bash's old spelling of `$((expr))`
+      let depth = 0;
+      let p = this.pos + 1;
+      for (; p < src.length; p++) {
+        if (src[p] === '[') depth++;
+        else if (src[p] === ']' && --depth === 0) break;
+      }
+      if (p >= src.length) {
+        parts.lit('$', quoted);
+        this.pos++;
+        return;
+      }
+      parts.push({ kind: 'arith', text: src.slice(this.pos + 2, p), quoted });
+      this.pos = p + 1;
     } else if (n === '{') {
       this.readBrace(parts, quoted);
     } else if (n !== undefined && NAME_START.test(n)) {
