@@ -40,6 +40,8 @@ export function normalize(text: string): string {
       .replace(ARPING_REPLY, (_m, mac: string) => `[${(parseInt(mac.slice(0, 2), 16) & 3) === 2 ? 'XX:XX:XX:XX:XX:XX' : mac}]  Xms`)
       // tracepath's round trip ("%3ld.%03ldms "), its width moving with the value
       .replace(/ +\d+\.\d{3}ms /g, ' Xms ')
+      // `ip -s neigh`'s ages in whole seconds, which move with the time the real run took
+      .replace(/ used \d+\/\d+\/\d+probes /g, ' used X/X/Xprobes ')
       // traceroute's round trips ("  %.3f ms")
       .replace(/ {2}\d+\.\d{3} ms\b/g, '  X ms')
       .replace(SOCAT_LOG, 'YYYY/MM/DD HH:MM:SS socat[PID] ')
