@@ -297,7 +297,7 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
 export type { Step };
 
 /** Features whose programs never change a link or an address (nothing for settle.ts to wait for after them). */
-const LEAVES_LINKS: ReadonlySet<Feature | undefined> = new Set<Feature>(['netfilter', 'probes', 'l4', 'ping', 'socat']);
+const LEAVES_LINKS: ReadonlySet<Feature | undefined> = new Set<Feature>(['netfilter', 'probes', 'l4', 'ping', 'socat', 'clock']);
 
 /** How long a not-modelled line may run on the kernel in the foreground before it is ended. */
 export const KERNEL_ONLY_LIMIT_MS = 10_000;

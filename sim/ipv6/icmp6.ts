@@ -97,7 +97,7 @@ export function icmp6Rcv(sim: Simulator, st: NsState, dev: Link, iif: Link, pkt:
   if (m.type === 129) return;
   if (isError6(m)) {
     if (m.type === 2) learnPmtu(sim, st, m);
-    for (const s of socks) s.error(m, pkt.ip6.src, dev);
+    for (const s of socks) s.error(m, pkt.ip6.src, dev, pkt.ip6.hopLimit);
     return;
   }
   ndiscRcv(sim, st, iif, pkt);

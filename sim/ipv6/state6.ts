@@ -13,7 +13,8 @@ import type { Icmp6ErrorRepr } from '../wire/icmpv6.js';
 /** A raw ICMPv6 socket (iputils ping -6): a copy of each ICMPv6 packet delivered, and the errors about its probes. */
 export interface Icmp6Socket {
   raw(pkt: Ip6Packet, iif: Link): void;
-  error(err: Icmp6ErrorRepr, from: Ip6, dev: Link): void;
+  /** `hopLimit`: the error's own (IPV6_RECVHOPLIMIT) */
+  error(err: Icmp6ErrorRepr, from: Ip6, dev: Link, hopLimit?: number): void;
 }
 
 export interface Ns6State {

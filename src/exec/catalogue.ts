@@ -12,7 +12,7 @@
 import type { Invocation } from './invocation.js';
 
 /** What a program is about, for coverage reports ("netfilter: 3 lines not modelled"). */
-export type Feature = 'iproute2' | 'sysctl' | 'ping' | 'socat' | 'netfilter' | 'tc' | 'probes' | 'l4' | 'ethtool' | 'net-tools';
+export type Feature = 'iproute2' | 'sysctl' | 'ping' | 'socat' | 'netfilter' | 'tc' | 'probes' | 'l4' | 'ethtool' | 'net-tools' | 'clock';
 
 /**
  * What a script line is about: its program's feature, `ipv6` for `ip -6 …`, `ping -6`, `ping6`
@@ -34,6 +34,7 @@ export const FEATURE_LABEL: Readonly<Record<LineFeature, string>> = {
   l4: 'sockets (nc, curl, http.server, ss)',
   ethtool: 'ethtool',
   'net-tools': 'net-tools (ifconfig, route)',
+  clock: 'date (the clock)',
   ipv6: 'IPv6',
   'kernel-files': 'kernel files',
   shell: 'shell',
@@ -91,6 +92,8 @@ export const CATALOGUE = {
   ethtool: entry('ethtool'),
   ifconfig: entry('net-tools'),
   route: entry('net-tools'),
+  /** coreutils' clock: the simulator's virtual time, the machine's wall clock (kernel-only-argv.ts allows only printing it) */
+  date: entry('clock'),
   /** answered in both modes as a kernel with the module built in (exec/modprobe.ts), never run */
   modprobe: entry('netfilter', false),
 } as const satisfies Record<string, CatalogueEntry>;

@@ -89,6 +89,20 @@ const probeCheck: KernelOnlyCheck = (argv) => {
   return w === null ? null : refusePath(w);
 };
 
+/** date: printing the time only (never -s, which sets the machine's clock, nor a file's -f or -r). */
+const dateCheck: KernelOnlyCheck = (argv) => {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('+') || /^(-u|--utc|--universal|-R|--rfc-email|-I[a-z]*|--iso-8601(=[a-z]+)?|--rfc-3339=[a-z]+|(-d|--date=)@\d+)$/.test(a)) continue;
+    if ((a === '-d' || a === '--date') && /^@\d+$/.test(argv[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    return `date ${a}`;
+  }
+  return null;
+};
+
 /** ra6: the options the simulator models (programs/ra6/args.ts), with an interface name; nothing that floods, loops or listens. */
 const RA6_SHORT = new Set('idstcpPrxemo'.split(''));
 const RA6_LONG = /^--(?:interface|dst-address|src-address|lifetime|curhop|preference|prefix-opt|reachable|retrans|add-slla-opt|managed|other)$/;
@@ -368,6 +382,7 @@ export const KERNEL_ONLY_CHECKS: Readonly<Record<string, KernelOnlyCheck>> = {
   traceroute: probeCheck,
   tracepath: probeCheck,
   arping: probeCheck,
+  date: dateCheck,
   ra6: ra6Check,
   nc: ncCheck,
   ss: ssCheck,

@@ -42,6 +42,8 @@ export function classifyPath(p: string): PathClass {
   if (p === '/dev/stdout' || p === '/dev/fd/1' || p === '/proc/self/fd/1') return { kind: 'stdout' };
   if (p === '/dev/stderr' || p === '/dev/fd/2' || p === '/proc/self/fd/2') return { kind: 'stderr' };
   if (p === '/dev/stdin' || p === '/dev/fd/0' || p === '/proc/self/fd/0') return { kind: 'stdin' };
+  // what a process substitution `<(…)` prints, kept by the shell under the name bash gives it
+  if (/^\/dev\/fd\/(?:[3-9]|[1-5]\d|6[0-3])$/.test(p)) return { kind: 'scratch', path: p };
   // the kernel's files keep their spelling: the path check refuses `..` there rather than resolving it
   if (/^\/(proc|sys)(\/|$)/.test(p) || /^\/(var\/)?run\/netns(\/|$)/.test(p)) return { kind: 'kernel', path: p };
   const abs = posix.resolve(CWD, p);

@@ -94,6 +94,8 @@ export interface DynamicNeighbour {
   router?: boolean;
   lladdr: string | null;
   state: string;
+  /** what `ip -s neigh` shows (nda_cacheinfo, NDA_PROBES): ages in µs since use, confirmation and update, and the probe count */
+  cache?: { usedUs: number; confirmedUs: number; updatedUs: number; probes: number };
 }
 
 export function ok(stdout = ''): CommandResult {

@@ -12,6 +12,8 @@ import type { SimProgram } from './program.js';
 import { runPing } from './ping/index.js';
 import { runArping } from './arping/index.js';
 import { runTracepath } from './tracepath.js';
+import { runTraceroute } from './traceroute/index.js';
+import { runDate } from './date.js';
 import { runSocat } from './socat/socat.js';
 import { runSysctl } from './sysctl.js';
 import { runIptables } from './iptables/iptables.js';
@@ -37,6 +39,8 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ping6: (ctx, argv) => runPing(ctx, argv, ctx.sim, { ping6: true }),
   arping: (ctx, argv) => runArping(ctx, argv),
   tracepath: (ctx, argv) => runTracepath(ctx, argv),
+  traceroute: (ctx, argv) => runTraceroute(ctx, argv),
+  date: (ctx, argv) => runDate(ctx, argv),
   socat: (ctx, argv) => runSocat(ctx, argv, ctx.sim, ctx.source),
   iptables: (ctx, argv) => runIptables(ctx, argv, 'iptables'),
   'iptables-nft': (ctx, argv) => runIptables(ctx, argv, 'iptables-nft'),

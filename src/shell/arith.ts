@@ -75,6 +75,8 @@ function parseNumber(s: string, expr: string): bigint {
     return I64(v);
   }
   if (/^0[0-7]+$/.test(s)) return I64(BigInt(`0o${s.slice(1)}`));
+  // a leading 0 makes the number octal: 8 and 9 are too great for that base
+  if (/^0\d+$/.test(s)) throw new ArithError(`${expr}: value too great for base (error token is "${s}")`);
   if (/^\d+$/.test(s)) return I64(BigInt(s));
   throw new ArithError(`${expr}: value too great for base (error token is "${s}")`);
 }
@@ -92,7 +94,8 @@ function tokenize(expr: string): Tok[] {
     if (num) {
       const rest = expr.slice(i + num[0].length);
       if (/^[A-Za-z_]/.test(rest)) throw new ArithError(`${expr}: value too great for base (error token is "${expr.slice(i)}")`);
-      out.push({ t: 'num', v: parseNumber(num[0], expr), s: num[0], at: i });
+      // bash names the expression up to the number it could not read
+      out.push({ t: 'num', v: parseNumber(num[0], expr.slice(0, i + num[0].length)), s: num[0], at: i });
       i += num[0].length;
       continue;
     }
@@ -300,9 +303,9 @@ class Evaluator {
     const base = this.unary();
     if (!this.isOp('**')) return base;
     this.i++;
-    const at = this.i;
     const exp = this.power().v;
-    if (exp < 0n) this.fail('exponent less than 0', this.rest(at));
+    // bash names the last token it read
+    if (exp < 0n) this.fail('exponent less than 0', this.rest(this.i - 1));
     return { v: I64(base.v ** exp) };
   }
 

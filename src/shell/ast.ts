@@ -11,7 +11,8 @@
  *   An unquoted `~` at the start of a word is `${HOME-~}` (quoted: tilde results are not split).
  * - `cmdsub`: `$(…)` or backquotes, with the source of the command inside.
  * - `arith`: `$((…))`, with the expression's source.
- * - `unsupported`: what nettwin does not expand (process substitution …), kept as source text.
+ * - `procsub`: `<(…)`, with the source of the command inside: a file holding what it prints.
+ * - `unsupported`: what nettwin does not expand (`>(…)` …), kept as source text.
  *
  * @example
  * parseShell('echo "$A"x').commands[0]!.words[1]!.parts
@@ -22,6 +23,7 @@ export type WordPart =
   | { kind: 'var'; name: string; quoted: boolean; op?: ParamOp; default?: ShellWord; index?: string }
   | { kind: 'cmdsub'; text: string; quoted: boolean; line: number }
   | { kind: 'arith'; text: string; quoted: boolean }
+  | { kind: 'procsub'; text: string; line: number }
   | { kind: 'unsupported'; text: string };
 
 /**

@@ -44,6 +44,8 @@ export interface ExpandEnv {
   readonly ifs: string;
   /** runs `$(…)` and returns what it printed */
   cmdsub(text: string, line: number): Run<string>;
+  /** runs `<(…)` and returns the name of the file that holds what it printed (/dev/fd/63 …) */
+  procsub(text: string, line: number): Run<string>;
 }
 
 interface Piece {
@@ -56,7 +58,9 @@ interface Piece {
 }
 
 function* arithValue(text: string, env: ExpandEnv): Run<string> {
-  const expr = yield* expandString(Lexer.heredocParts(text), env);
+  // double quotes inside $((…)) are removed; an empty expression is 0
+  const expr = (yield* expandString(Lexer.heredocParts(text), env)).replace(/(^|[^\\])"/g, '$1');
+  if (expr.trim() === '') return '0';
   try {
     return String(
       evaluate(expr, {
@@ -283,6 +287,9 @@ function* wordPieces(parts: WordPart[], env: ExpandEnv, out: Piece[], splitLits 
       }
       case 'arith':
         out.push({ text: yield* arithValue(p.text, env), quoted: p.quoted, split: !p.quoted });
+        break;
+      case 'procsub':
+        out.push({ text: yield* env.procsub(p.text, p.line), quoted: true, split: false });
         break;
       case 'unsupported':
         throw new UnsupportedExpansion(p.text);

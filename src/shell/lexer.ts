@@ -415,9 +415,10 @@ export class Lexer {
       } else if (c === '$') {
         this.readDollar(parts, false);
       } else if ((c === '<' || c === '>') && this.pos === start && src[this.pos + 1] === '(') {
-        // Process substitution `<(cmd)`.
+        // Process substitution `<(cmd)` (`>(cmd)` is not expanded).
         const end = this.scanParen(this.pos + 2);
-        parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
+        if (c === '<') parts.push({ kind: 'procsub', text: src.slice(this.pos + 2, end - 1), line: this.lineAt(this.pos) });
+        else parts.push({ kind: 'unsupported', text: this.cleanText(this.pos, end) });
         this.pos = end;
       } else if (META.has(c)) {
         break;
@@ -529,6 +530,21 @@ export class Lexer {
       const end = this.scanParen(this.pos + 2);
       parts.push({ kind: 'cmdsub', text: src.slice(this.pos + 2, end - 1), quoted, line: this.lineAt(this.pos) });
       this.pos = end;
+    } else if (n === '[') {
+      // `$[expr]`: bash's old spelling of `$((expr))`
+      let depth = 0;
+      let p = this.pos + 1;
+      for (; p < src.length; p++) {
+        if (src[p] === '[') depth++;
+        else if (src[p] === ']' && --depth === 0) break;
+      }
+      if (p >= src.length) {
+        parts.lit('$', quoted);
+        this.pos++;
+        return;
+      }
+      parts.push({ kind: 'arith', text: src.slice(this.pos + 2, p), quoted });
+      this.pos = p + 1;
     } else if (n === '{') {
       this.readBrace(parts, quoted);
     } else if (n !== undefined && NAME_START.test(n)) {

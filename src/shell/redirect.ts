@@ -93,6 +93,7 @@ export function* applyRedirects(sh: Shell, redirects: Redirect[], io: Io): Run<R
         out[sink] = out.err;
         break;
       case 'scratch': {
+        if (p.path.startsWith('/dev/fd/')) return { unsupported: `redirect to ${target}` };
         const why = r.op === '>' ? sh.scratch.write(p.path, '', false) : sh.scratch.write(p.path, '', true);
         if (why) throw new LimitSignal(why);
         out[sink] = { kind: 'file', path: p.path };

@@ -15,6 +15,7 @@ import { AbortLine, ExitSignal, LIMITS, LimitSignal } from './signals.js';
 import { runSimple } from './simple.js';
 import { runBackground, runStages } from './pipeline.js';
 import { applyRedirects } from './redirect.js';
+import { processSubstitution, restartProcsubs } from './procsub.js';
 import { arith, caseCommand, cforLoop, cond, forLoop, loop, testLike } from './compound.js';
 import { parseShell } from './parser.js';
 import { runExitTrap } from './builtins.js';
@@ -129,15 +130,17 @@ export class Shell implements ExpandEnv {
     return this.vars.get('IFS') ?? ' \t\n';
   }
 
-  *cmdsub(text: string, line: number): Run<string> {
+  *cmdsub(text: string, line: number, label = `$(${text.trim()})`): Run<string> {
     const buf = { text: '' };
-    const own = this.stack.length === 0 ? this.beginStep(line + this.lineShift, `$(${text.trim()})`) : null;
+    const own = this.stack.length === 0 ? this.beginStep(line + this.lineShift, label) : null;
     // bash does not pass -e into $(…) unless inherit_errexit is set
     const status = yield* this.subshell(() => this.runText(text, { ...TERMINAL, out: { kind: 'capture', buf } }, line), { errexit: false, inline: true });
     this.lastSub = status;
     if (own) this.endStep(own, status);
     return buf.text;
   }
+
+  procsub = (text: string, line: number): Run<string> => processSubstitution(this, text, line);
 
   // --- steps ---
 
@@ -314,6 +317,7 @@ export class Shell implements ExpandEnv {
       return 0;
     }
     this.line = cmd.line + this.lineShift;
+    restartProcsubs(this);
     const r = yield* applyRedirects(this, cmd.redirects, io);
     if ('error' in r) {
       this.shellError(io, r.error);
@@ -377,16 +381,10 @@ export class Shell implements ExpandEnv {
 
   /** Reports an expansion error and leaves as bash does: the shell (set -u, `${x:?}`) or the line. */
   expansionFailed(e: unknown, io: Io): never {
-    if (e instanceof Error && 'fatal' in e) {
-      this.shellError(io, e.message);
-      if ((e as { fatal: boolean }).fatal) throw new ExitSignal(1);
-      throw new AbortLine(1);
-    }
-    if (e instanceof ReadonlyError) {
-      this.shellError(io, e.message);
-      throw new AbortLine(1);
-    }
-    throw e;
+    const fatal = e instanceof Error && 'fatal' in e;
+    if (!fatal && !(e instanceof ReadonlyError)) throw e;
+    this.shellError(io, (e as Error).message);
+    throw fatal && (e as { fatal: boolean }).fatal ? new ExitSignal(1) : new AbortLine(1);
   }
 
   /** Evaluates with the shell's variables (for `let`). */

@@ -14,6 +14,9 @@ import { AbortLine, ExitSignal, LimitSignal, LIMITS, LoopSignal, ReturnSignal } 
 import { BUILTINS, DECLARATION } from './builtins.js';
 import { BraceLimit } from './brace.js';
 import { runXargs } from './xargs.js';
+import { scalarValue } from './declare.js';
+import { restartProcsubs } from './procsub.js';
+import { ArithError } from './arith.js';
 import { applyRedirects, quoteWord } from './redirect.js';
 import { classify, redirectProblem, unwrap, type Invocation, type NetnsWrapper } from '../exec/invocation.js';
 import { isTextTool } from '../exec/text-tools.js';
@@ -134,6 +137,7 @@ function* expandArgs(sh: Shell, words: ShellWord[]): Run<string[]> {
   const decl = first && first.parts.length === 1 && first.parts[0]!.kind === 'lit' && DECLARATION.has(first.text);
   const out: string[] = [];
   sh.declItems = new Map();
+  restartProcsubs(sh);
   for (const w of words) {
     const a = decl ? asAssignment(w) : null;
     if (a && w.array) {
@@ -164,8 +168,13 @@ function assign(sh: Shell, v: Assignment, io: Io): void {
       for (const w of r.warnings) sh.shellError(io, w);
       ok = r.ok;
     } else if (v.index !== undefined) ok = assignElement(sh, v.name, v.index, v.value, v.append, v.raw);
-    else ok = sh.vars.set(v.name, v.append ? (sh.get(v.name) ?? '') + v.value : v.value);
+    else ok = sh.vars.set(v.name, scalarValue(sh, v.name, v.value, v.append));
   } catch (e) {
+    if (e instanceof ArithError) {
+      // an integer variable's value that is not arithmetic: bash's words, and the line stops
+      sh.shellError(io, e.message);
+      throw new AbortLine(1);
+    }
     if (!(e instanceof BadSubscript)) throw e;
     // bash leaves the script on an assignment to a bad subscript
     sh.shellError(io, e.message);

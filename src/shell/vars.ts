@@ -45,6 +45,10 @@ export class Vars {
   private readonly scopes: Map<string, Value | undefined>[] = [new Map()];
   private readonly readonly = new Set<string>();
   readonly exported = new Set<string>();
+  /** `declare -i`: assignments evaluate arithmetic */
+  readonly integer = new Set<string>();
+  /** arrays declared (`declare -a e`) and not assigned yet: `declare -p` shows no value */
+  private readonly unassigned = new Set<string>();
 
   constructor(init: Record<string, string> = {}) {
     for (const [k, v] of Object.entries(init)) this.scopes[0]!.set(k, v);
@@ -112,6 +116,7 @@ export class Vars {
    */
   set(name: string, value: string | string[]): boolean {
     if (this.readonly.has(name)) return false;
+    this.unassigned.delete(name);
     const cur = this.value(name);
     let next: Value;
     if (typeof value === 'string') {
@@ -148,6 +153,7 @@ export class Vars {
   /** `a[i]=v` of an indexed array (or of a scalar, which becomes one); false when read-only. */
   setIndex(name: string, index: number, value: string): boolean {
     if (this.readonly.has(name)) return false;
+    this.unassigned.delete(name);
     const cur = this.value(name);
     const arr = cur instanceof IndexedArray ? cur : new IndexedArray(cur === undefined ? new Map() : new Map([[0, cur as string]]));
     arr.items.set(index < 0 ? arr.end + index : index, value);
@@ -158,6 +164,7 @@ export class Vars {
   /** `a[k]=v` of an associative array; false when read-only. */
   setKey(name: string, key: string, value: string): boolean {
     if (this.readonly.has(name)) return false;
+    this.unassigned.delete(name);
     (this.value(name) as AssocArray).set(key, value);
     return true;
   }
@@ -181,6 +188,7 @@ export class Vars {
     if (cur instanceof IndexedArray) return 'cannot convert indexed to associative array';
     const a = new AssocArray(cur === undefined ? NEW_ASSOC_BUCKETS : CONVERTED_ASSOC_BUCKETS);
     if (cur !== undefined) a.set('0', cur);
+    else this.unassigned.add(name);
     (this.scopeOf(name) ?? this.scopes[0]!).set(name, a);
     return null;
   }
@@ -190,8 +198,22 @@ export class Vars {
     const cur = this.value(name);
     if (cur instanceof IndexedArray) return null;
     if (cur instanceof AssocArray) return 'cannot convert associative to indexed array';
+    if (cur === undefined) this.unassigned.add(name);
     (this.scopeOf(name) ?? this.scopes[0]!).set(name, new IndexedArray(cur === undefined ? new Map() : new Map([[0, cur]])));
     return null;
+  }
+
+  /** `declare NAME` of a name nothing holds: declared, with no value (`declare -p` shows `declare -- NAME`) */
+  declareName(name: string): void {
+    if (!this.scopeOf(name)) this.scopes[0]!.set(name, undefined);
+  }
+
+  /** What `declare -p NAME` shows: null when no scope holds the name; `value` undefined when it has none. */
+  declared(name: string): { value: Value | undefined; unassigned: boolean; readonly: boolean; exported: boolean; integer: boolean } | null {
+    const s = this.scopeOf(name);
+    if (!s) return null;
+    const value = s.get(name);
+    return { value, unassigned: value === undefined || this.unassigned.has(name), readonly: this.readonly.has(name), exported: this.exported.has(name), integer: this.integer.has(name) };
   }
 
   markReadonly(name: string): void {
@@ -206,6 +228,8 @@ export class Vars {
 
   unset(name: string): boolean {
     if (this.readonly.has(name)) return false;
+    this.unassigned.delete(name);
+    this.integer.delete(name);
     const s = this.scopeOf(name);
     if (s === this.scopes[0]) s!.delete(name);
     else s?.set(name, undefined);
@@ -231,6 +255,8 @@ export class Vars {
     for (const s of this.scopes) v.scopes.push(new Map([...s].map(([k, x]) => [k, copyValue(x)])));
     for (const r of this.readonly) v.readonly.add(r);
     for (const e of this.exported) v.exported.add(e);
+    for (const e of this.integer) v.integer.add(e);
+    for (const e of this.unassigned) v.unassigned.add(e);
     return v;
   }
 }

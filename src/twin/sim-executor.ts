@@ -255,7 +255,8 @@ function learntNeighbours(sim: Simulator, ns: Netns): DynamicNeighbour[] {
     if (dev.ns !== ns) continue;
     for (const e of table.values()) {
       if (e.dead || e.state === 'none') continue;
-      out.push({ dev, ip: e.ip, lladdr: e.state === 'incomplete' || e.state === 'failed' ? null : e.mac, state: e.state, router: e.router });
+      const cache = { usedUs: sim.now - e.used, confirmedUs: sim.now - e.confirmed, updatedUs: sim.now - e.updated, probes: e.probes };
+      out.push({ dev, ip: e.ip, lladdr: e.state === 'incomplete' || e.state === 'failed' ? null : e.mac, state: e.state, router: e.router, cache });
     }
   }
   return out;

@@ -217,8 +217,8 @@ function neighShow(ctx: CmdContext, g: IpGlobals, argv: string[], flush = false)
     f.dev = l.name;
   }
   if (g.color && flush) gaps.add('colored output');
-  // `ref N used A/B/C probes P`: counters and wall-clock ages the model does not keep
-  if (!flush && g.stats) gaps.add('ip -s neigh (ref, used, probes)');
+  // `ref N used A/B/C probes P` (render.ts): the simulator keeps them for the entries it learnt
+  if (!flush && g.stats && g.json) gaps.add('ip -s -j neigh');
   if (flush && f.proxy && g.stats) gaps.add('ip -s neigh flush proxy');
   if (flush && f.unused) gaps.add('ip neigh flush unused');
   if (gaps.any) notModelled(`ip neigh ${flush ? 'flush' : 'show'}: ${gaps.text()}`);

@@ -17,7 +17,7 @@ import { Printer } from '../print.js';
 import { proxyNeigh4 } from './proxy.js';
 import { proxyNeighDump } from '../../model/proxy-arp.js';
 import { notModelled } from '../args.js';
-import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
+import type { CmdContext, CommandResult, DynamicNeighbour, IpGlobals } from '../types.js';
 
 /** NUD_* bits in print_neigh_state's order. */
 const NUD: [string, number][] = [
@@ -47,8 +47,18 @@ export function stateMask(f: NeighFilter, flush = false): number {
   return flush ? m & ~0x20 : m;
 }
 
-type Entry = { dev: Link; ip: number; lladdr: string | null; state: string; learnt?: boolean };
-type Entry6 = { dev: Link; ip: bigint; lladdr: string | null; state: string; router?: boolean; learnt?: boolean };
+type Cache = DynamicNeighbour['cache'];
+type Entry = { dev: Link; ip: number; lladdr: string | null; state: string; learnt?: boolean; cache?: Cache };
+type Entry6 = { dev: Link; ip: bigint; lladdr: string | null; state: string; router?: boolean; learnt?: boolean; cache?: Cache };
+
+/** NUD_IN_TIMER: states whose timer holds a reference (print_cacheinfo's `ref`, ndm_refcnt = refcnt - 1) */
+const IN_TIMER = new Set(['incomplete', 'reachable', 'delay', 'probe']);
+
+/** print_cacheinfo and NDA_PROBES: ` ref N used U/C/A` in whole seconds, then `probes P `. */
+function cacheText(state: string, c: NonNullable<Cache>): string {
+  const s = (us: number): number => Math.floor(Math.max(0, us) / 1e6);
+  return `${IN_TIMER.has(state) ? ' ref 1' : ''} used ${s(c.usedUs)}/${s(c.confirmedUs)}/${s(c.updatedUs)}probes ${c.probes} `;
+}
 
 /** One entry a dump selects: an IPv4 one (its key as the kernel holds it) or an IPv6 one. */
 export type SelectedNeigh = (Entry & { family: 'inet' }) | (Entry6 & { family: 'inet6' });
@@ -143,7 +153,7 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
   const p = new Printer(g.json, g.pretty);
   p.color = g.color;
   p.startList();
-  const print = (dst: string, e: { dev: Link | null; lladdr: string | null; router?: boolean }, bits: number, proxy: boolean) => {
+  const print = (dst: string, e: { dev: Link | null; lladdr: string | null; router?: boolean; state?: string; cache?: Cache }, bits: number, proxy: boolean) => {
     p.openObject();
     p.colored(dst.includes(':') ? 'inet6' : 'inet', 'dst', `${dst} `, dst);
     if (!dev && e.dev) {
@@ -156,6 +166,11 @@ export function renderNeigh(ctx: CmdContext, g: IpGlobals, f: NeighFilter): Comm
     }
     if (e.router) p.any('router', 'router ', null);
     if (proxy) p.any('proxy', 'proxy ', null);
+    if (g.stats && !proxy) {
+      // an entry added by hand: the model keeps no times for it
+      if (!e.cache) notModelled('ip -s neigh of an entry added by hand (its cache times)');
+      p.text(cacheText(e.state ?? '', e.cache));
+    }
     if (bits) {
       p.openArray('state');
       for (const [n, b] of NUD) if (bits & b) p.any(null, `${n.toUpperCase()} `, n.toUpperCase());

@@ -59,9 +59,9 @@ describe('source', () => {
 
 describe('what is not modelled is reported once, by name', () => {
   it('names the construct', () => {
-    const steps = run('cat <(ip link)\nselect x in a b; do echo $x; done\ncd /tmp\ntrap "echo x" ERR\nexec 3>/tmp/x');
+    const steps = run('tee >(ip link)\nselect x in a b; do echo $x; done\ncd /tmp\ntrap "echo x" ERR\nexec 3>/tmp/x');
     expect(steps.map((s) => [s.supported, s.stderr])).toEqual([
-      [false, 'nettwin: unsupported: expansion <(ip link)\n'],
+      [false, 'nettwin: unsupported: expansion >(ip link)\n'],
       [false, 'nettwin: unsupported: shell construct select\n'],
       [false, 'nettwin: unsupported: command cd\n'],
       [false, 'nettwin: unsupported: trap on ERR\n'],

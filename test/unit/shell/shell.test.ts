@@ -30,6 +30,10 @@ function env(vars: Record<string, string>): ExpandEnv {
     nounset: false,
     ifs: ' \t\n',
     // biome-ignore lint/correctness/useYield: a substitution that runs no command
+    *procsub() {
+      return '/dev/fd/63';
+    },
+    // biome-ignore lint/correctness/useYield: a substitution that runs no command
     *cmdsub(text: string) {
       return `${text.replace(/^echo /, '')}\n`;
     },
@@ -397,8 +401,9 @@ describe('expandWord', () => {
     expect(argv('ls *.conf ?')).toEqual(['ls', '*.conf', '?']);
   });
 
-  it('refuses a part nettwin does not expand (process substitution)', () => {
-    expect(() => expandWord(word('diff <(ls) x', 1), env({}))).toThrow(UnsupportedExpansion);
+  it('refuses a part nettwin does not expand (output process substitution), names an input one by its file', () => {
+    expect(() => expandWord(word('tee >(ls) x', 1), env({}))).toThrow(UnsupportedExpansion);
+    expect(expandWord(word('diff <(ls) x', 1), env({}))).toEqual(['/dev/fd/63']);
     expect(expandWord(word('echo a$(echo b)', 1), env({}))).toEqual(['ab']);
   });
 });
