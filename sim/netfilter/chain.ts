@@ -60,7 +60,12 @@ export function walkChain(s: WalkState, table: NfTable, start: NfChain): WalkVer
  * Walks `start` with a packet `matches` tests rules against; `candidates` narrows a chain to
  * the rules that may match (null: every rule).
  */
-export function walkWith(s: WalkCore, table: NfTable, start: NfChain, matches: (r: NfRule) => boolean, candidates: (c: NfChain) => number[] | null): WalkVerdict {
+export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: NfRule) => boolean, candidates: (c: NfChain) => number[] | null): WalkVerdict {
+  // a verdict map's pick lives only as long as the test of its rule
+  const matches = (r: NfRule): boolean => {
+    s.meta.vmapHit = undefined;
+    return test(r);
+  };
   const stack: { chain: NfChain; next: number }[] = [];
   let chain = start;
   let i = 0;
@@ -102,7 +107,7 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, matches: (
     if (rule.counters) rt.count(rule.counters, s.bytes);
     s.onHit?.({ table, chain, rulenum: i + 1, rule });
     if (rule.also) for (const a of rule.also) act(s, a);
-    const t = rule.target;
+    const t = rule.target.kind === 'none' && s.meta.vmapHit ? s.meta.vmapHit : rule.target;
     switch (t.kind) {
       case 'none':
       case 'LOG':

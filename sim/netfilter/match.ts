@@ -6,7 +6,7 @@
  */
 import type { Ip4 } from '../../src/model/ip.js';
 import type { Link } from '../../src/model/link.js';
-import { CT_STATE, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange, type SetRefMatch } from '../../src/model/netfilter/match.js';
+import { CT_STATE, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange, type SetRefMatch, type VmapMatch } from '../../src/model/netfilter/match.js';
 import { setHas } from '../../src/model/netfilter/nft-set.js';
 import type { NfTable } from '../../src/model/netfilter/table.js';
 import { IPS } from '../../src/model/netfilter/conntrack.js';
@@ -145,6 +145,13 @@ function physdevMatch(m: PhysdevMatch, meta: PacketNf): boolean {
 export function extMatch(m: NfMatch, s: MatchState): boolean {
   const pkt = s.pkt;
   switch (m.kind) {
+    case 'vmap': {
+      const p = l4Ports(pkt);
+      if ((m.key === 'sport' || m.key === 'dport') && (!p || (m.proto !== undefined && p.proto !== m.proto))) return false;
+      const key =
+        m.key === 'ctstate' ? ctStateBits(s.meta) : m.key === 'saddr' ? pkt.ip.src : m.key === 'daddr' ? pkt.ip.dst : m.key === 'l4proto' ? pkt.ip.protocol : m.key === 'sport' ? p!.sport : p!.dport;
+      return vmapPick(m, s.meta, key);
+    }
     case 'setref':
       return setRefMatch(m, s.table, { saddr: pkt.ip.src, daddr: pkt.ip.dst, ports: l4Ports(pkt), proto: pkt.ip.protocol, in: s.in, out: s.out, mark: s.meta.mark });
     case 'tcp': {
@@ -223,4 +230,15 @@ export function ruleMatches(r: NfRule, s: MatchState): boolean {
   if (!ipMatch(r.ip, s.pkt, s.in, s.out)) return false;
   for (const m of r.matches) if (!extMatch(m, s)) return false;
   return true;
+}
+
+/** The verdict map's entry for `key`, kept on the packet for the walk; false when it has none. */
+export function vmapPick(m: VmapMatch, meta: PacketNf, key: number): boolean {
+  for (const e of m.entries) {
+    if (key >= e.lo && key <= e.hi) {
+      meta.vmapHit = e.verdict;
+      return true;
+    }
+  }
+  return false;
 }

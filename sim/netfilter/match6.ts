@@ -9,7 +9,7 @@ import { CT_STATE, type NfMatch, type PortRange } from '../../src/model/netfilte
 import { ifaceMatches, type NfRule } from '../../src/model/netfilter/rule.js';
 import type { Ip6Packet } from '../packet.js';
 import type { NfRuntime } from './runtime.js';
-import { setRefMatch } from './match.js';
+import { setRefMatch, vmapPick } from './match.js';
 import type { NfTable } from '../../src/model/netfilter/table.js';
 import type { PacketNf } from './skb.js';
 
@@ -45,6 +45,13 @@ function inRange(p: number, r: PortRange): boolean {
 function extMatch6(m: NfMatch, s: Match6State): boolean {
   const pkt = s.pkt;
   switch (m.kind) {
+    case 'vmap': {
+      if (m.key === 'saddr' || m.key === 'daddr') return false;
+      const p = ports6(pkt);
+      if ((m.key === 'sport' || m.key === 'dport') && (!p || (m.proto !== undefined && p.proto !== m.proto))) return false;
+      const key = m.key === 'ctstate' ? (s.meta.ct6State ?? CT_STATE.INVALID) : m.key === 'l4proto' ? l4Proto6(pkt) : m.key === 'sport' ? p!.sport : p!.dport;
+      return vmapPick(m, s.meta, key);
+    }
     case 'setref':
       // an IPv4 address set never holds an IPv6 packet's address
       if (m.key === 'saddr' || m.key === 'daddr') return false;

@@ -5,6 +5,7 @@
  * namespace: a packet that crosses into another (a veth, a tunnel) arrives without it, as
  * skb_scrub_packet clears it.
  */
+import type { NfTarget } from '../../src/model/netfilter/target.js';
 import type { Link } from '../../src/model/link.js';
 import type { CtDir, CtEntry } from '../../src/model/netfilter/conntrack.js';
 import type { Ct6Entry } from '../../src/model/netfilter/conntrack6.js';
@@ -17,6 +18,8 @@ export type CtInfo = 'established' | 'related' | 'new';
 export interface PacketNf {
   /** the namespace this state belongs to */
   ns: Netns;
+  /** the verdict a verdict map of the rule being matched picked (chain.ts takes it at once) */
+  vmapHit?: NfTarget;
   /** null: not tracked (INVALID, or conntrack is off in the namespace) */
   ct: CtEntry | null;
   dir: CtDir;

@@ -145,6 +145,16 @@ function run(w: Work, st: NetfilterState, e: NftEdit): void {
       const tg = e.rule.target;
       // nft_nat_validate / nft_masq_validate / nft_redir_validate: only in a nat chain, at their hooks
       if (c.base && !natPlacementOk(tg.kind, c.base)) fail('EOPNOTSUPP', 'rule');
+      // a verdict map's jumps are checked as a rule's own (the first to a missing chain refused)
+      const vmapJumps = e.rule.matches.flatMap((m) => (m.kind === 'vmap' ? m.entries.map((x) => x.verdict) : [])).filter((v) => v.kind === 'jump');
+      for (const v of vmapJumps) {
+        const to = findChain(t, v.chain);
+        if (!to || to.base) {
+          const live = st.tables.find((x) => x.family === e.family && x.name === e.table);
+          if (live) live.nextHandle += 1 + e.sets;
+          fail(to ? 'EOPNOTSUPP' : 'ENOENT', 'jump');
+        }
+      }
       if (tg.kind === 'jump') {
         // the kernel gave the rule its handle before it looked at the jump: the number is spent
         const spend = () => {

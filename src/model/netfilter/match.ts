@@ -3,6 +3,7 @@
  * expressions iptables-nft and nft turn them into): the data a rule tests beyond its IP part.
  * Printing them is each front end's business; evaluating them is sim/netfilter/match.ts.
  */
+import type { NfTarget } from './target.js';
 import type { Ip4 } from '../ip.js';
 import type { Iface } from './rule.js';
 
@@ -177,7 +178,20 @@ export interface SetRefMatch {
   invert: boolean;
 }
 
+/**
+ * nft's verdict map (`ct state vmap { established : accept, invalid : drop }`, `tcp dport vmap
+ * { 22 : accept }`): the packet's key picks a verdict; no entry for it, no match (the rule is
+ * passed over). Keys are numbers (ct state bits, ports, addresses, protocols), ranges inclusive.
+ */
+export interface VmapMatch {
+  kind: 'vmap';
+  key: 'ctstate' | 'saddr' | 'daddr' | 'sport' | 'dport' | 'l4proto';
+  proto?: number;
+  entries: { lo: number; hi: number; verdict: NfTarget }[];
+}
+
 export type NfMatch =
+  | VmapMatch
   | SetRefMatch
   | TcpMatch
   | UdpMatch
@@ -195,5 +209,5 @@ export type NfMatch =
 
 /** Whether a rule with this match needs connection tracking in its namespace (nf_ct_netns_get). */
 export function matchNeedsConntrack(m: NfMatch): boolean {
-  return m.kind === 'conntrack' || m.kind === 'connmark';
+  return m.kind === 'conntrack' || m.kind === 'connmark' || (m.kind === 'vmap' && m.key === 'ctstate');
 }

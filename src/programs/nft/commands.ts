@@ -138,7 +138,16 @@ function ruleEdit(r: Reader, verb: string, whole: Token[]): NftCommand {
   }
   const p = parseStatements(r.rest(), family);
   checkFamily(family, p.rule);
-  const jumpTok = r.rest().find((t, i, all) => (all[i - 1]?.text === 'jump' || all[i - 1]?.text === 'goto') && t.kind === 'word');
+  const rest = r.rest();
+  const vmapAt = rest.findIndex((t) => t.text === 'vmap');
+  // in a verdict map nft points at the entry's key
+  const jumpTok =
+    vmapAt >= 0
+      ? rest.find(
+          (t, i, all) =>
+            i > vmapAt && (all[i + 1]?.text === 'jump' || all[i + 1]?.text === 'goto' || (all[i + 1]?.text === ':' && (all[i + 2]?.text === 'jump' || all[i + 2]?.text === 'goto'))) && t.text !== ':',
+        )
+      : rest.find((t, i, all) => (all[i - 1]?.text === 'jump' || all[i - 1]?.text === 'goto') && t.kind === 'word');
   const at2 = jumpTok ? { ...at, jump: jumpTok } : at;
   if (verb === 'replace') {
     if (handle === null) throw new NftUnmodelled('nft replace rule without a handle');

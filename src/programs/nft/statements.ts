@@ -5,7 +5,8 @@
  * NAT statements, a comment. Each statement becomes part of the model's rule and is kept in
  * the words `nft list` prints it with (values normalised as nft normalises them).
  */
-import type { NfMatch, PortRange } from '../../model/netfilter/match.js';
+import type { NfMatch, PortRange, VmapMatch } from '../../model/netfilter/match.js';
+import { ip4ToString } from '../../model/ip.js';
 import { emptyIpPart, type Ip6Addrs, type NfRule } from '../../model/netfilter/rule.js';
 import type { NfTarget, RejectWith } from '../../model/netfilter/target.js';
 import type { NfFamily } from '../../model/netfilter/table.js';
@@ -46,18 +47,40 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
     }
   };
   let rule6: Ip6Addrs | null = null;
+  /** a verdict map gave the rule its verdicts (its target stays `none`) */
+  let vmapTarget = false;
   let comment: string | null = null;
   let sets = 0;
   /** index in parts of a protocol statement a later header match may make redundant */
   let protoPart = -1;
   while (!c.done()) {
     const w = c.word();
-    if (target.kind !== 'none') throw new NftUnmodelled(`nft statement after a verdict (${w})`);
+    if (target.kind !== 'none' || vmapTarget) throw new NftUnmodelled(`nft statement after a verdict (${w})`);
     if (w === 'ip') {
       setFamily('ip');
       const field = c.word();
       if (field === 'saddr' || field === 'daddr') {
         const inv = negation(c);
+        if (c.peek()?.text === 'vmap' && !inv) {
+          const vm = verdictMap(
+            c,
+            field,
+            (k) => {
+              const a = prefix(k);
+              return [a.addr, (a.addr | ~a.mask) >>> 0];
+            },
+            (lo, hi) => {
+              const size = hi - lo + 1;
+              const len = 32 - Math.log2(size);
+              return Number.isInteger(len) && len < 32 ? `${ip4ToString(lo)}/${len}` : ip4ToString(lo);
+            },
+          );
+          matches.push(vm.match);
+          parts.push(`ip ${field} vmap ${vm.text}`);
+          vmapTarget = true;
+          sets++;
+          continue;
+        }
         if (isSetRef(c)) {
           const set = c.word().slice(1);
           matches.push({ kind: 'setref', key: field, set, invert: inv });
@@ -158,6 +181,23 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       const field = c.word();
       if (field !== 'sport' && field !== 'dport') throw new NftUnmodelled(`nft ${w} ${field}`);
       const inv = negation(c);
+      if (c.peek()?.text === 'vmap' && !inv) {
+        ip.proto = w === 'tcp' ? 6 : 17;
+        if (protoPart >= 0 && parts[protoPart]?.endsWith(` ${w}`) && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
+        protoPart = -1;
+        const vm = verdictMap(
+          c,
+          field,
+          (k) => port(k),
+          (lo, hi) => (lo === hi ? `${lo}` : `${lo}-${hi}`),
+          ip.proto,
+        );
+        matches.push(vm.match);
+        parts.push(`${w} ${field} vmap ${vm.text}`);
+        vmapTarget = true;
+        sets++;
+        continue;
+      }
       const ref = isSetRef(c) ? c.word().slice(1) : null;
       const v = ref === null ? values(c) : { list: [], set: false };
       const ranges = v.list.map(port);
@@ -262,6 +302,24 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       const key = c.word();
       if (key === 'state') {
         const inv = negation(c);
+        if (c.peek()?.text === 'vmap' && !inv) {
+          const vm = verdictMap(
+            c,
+            'ctstate',
+            (k) => {
+              const st = CT_STATES.find(([n]) => n === k);
+              if (!st) throw new NftUnmodelled(`nft ct state ${k}`);
+              return [st[1], st[1]];
+            },
+            (lo) => CT_STATES.find(([, b]) => b === lo)![0],
+          );
+          matches.push(vm.match);
+          parts.push(`ct state vmap ${vm.text}`);
+          target = { kind: 'none' };
+          vmapTarget = true;
+          sets++;
+          continue;
+        }
         const v = values(c);
         // a bitmask type takes `a,b` without braces (nft's basic_rhs_expr '|' list, written with commas)
         while (!v.set && c.peek()?.text === ',') {
@@ -401,4 +459,42 @@ function ifaceSetRef(c: Cursor, key: 'iifname' | 'oifname'): { match: NfMatch; t
   }
   const set = c.word().slice(1);
   return { match: { kind: 'setref', key, set, invert: inv }, text: `${key} ${inv ? '!= ' : ''}@${set}` };
+}
+
+/**
+ * `vmap { KEY : VERDICT, … }`: the entries, sorted by key as nft lists them, and their text.
+ * `key` reads one key (a range [lo, hi]); `show` writes one back.
+ */
+function verdictMap(c: Cursor, key: VmapMatch['key'], read: (k: string) => [number, number], show: (lo: number, hi: number) => string, proto?: number): { match: VmapMatch; text: string } {
+  c.next();
+  if (c.next().text !== '{') throw new NftUnmodelled('nft vmap without an anonymous map');
+  const entries: VmapMatch['entries'] = [];
+  const texts = new Map<VmapMatch['entries'][number], string>();
+  for (;;) {
+    const t = c.next();
+    if (t.text === '}') break;
+    if (t.text === ',' || t.kind === 'newline') continue;
+    let k = t.text;
+    // `22: accept` and `22 :accept` are the same words
+    if (k.endsWith(':')) k = k.slice(0, -1);
+    else if (c.peek()?.text === ':') c.next();
+    else if (c.peek()?.text.startsWith(':')) c.t[c.i] = { ...c.peek()!, text: c.peek()!.text.slice(1) };
+    const [lo, hi] = read(k);
+    const v = c.word();
+    let verdict: NfTarget;
+    let vt = v;
+    if (v === 'accept' || v === 'drop' || v === 'return') verdict = { kind: 'verdict', verdict: v.toUpperCase() as 'ACCEPT' | 'DROP' | 'RETURN' };
+    else if (v === 'continue') verdict = { kind: 'none' };
+    else if (v === 'jump' || v === 'goto') {
+      const to = c.word();
+      verdict = { kind: 'jump', chain: to, goto: v === 'goto' };
+      vt = `${v} ${to}`;
+    } else throw new NftUnmodelled(`nft vmap verdict ${v}`);
+    const e = { lo, hi, verdict };
+    entries.push(e);
+    texts.set(e, `${show(lo, hi)} : ${vt}`);
+  }
+  entries.sort((a, b) => a.lo - b.lo);
+  const match: VmapMatch = { kind: 'vmap', key, entries, ...(proto !== undefined ? { proto } : {}) };
+  return { match, text: `{ ${entries.map((e) => texts.get(e)).join(', ')} }` };
 }
