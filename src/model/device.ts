@@ -4,7 +4,7 @@
  */
 import { SCOPE, type Addr } from './address.js';
 import { bondEnslaved, bondMonitor, bondReleased } from './bond.js';
-import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
+import { fibAddIfaddr, deleteRoutesVia, primaryOf, reviveHops } from './fib-events.js';
 import { inPrefix, type Ip4 } from './ip.js';
 import { addrconfPending, addrconfSync, freshInet6, inet6Unregister, initInet6 } from './ipv6/addrconf.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, lowerOf, recalcBridgeMac, type Link, type LinkKind } from './link.js';
@@ -69,6 +69,7 @@ export function linkUp(l: Link): void {
     });
   }
   for (const a of l.addrs) fibAddIfaddr(l, a);
+  reviveHops(l);
   l.ns.touch();
   if (l.peer) l.peer.ns.touch();
   // veth_open: with the peer up, carrier comes on at both ends
@@ -237,7 +238,7 @@ function teardown(l: Link): void {
   pneighIfdown(l);
   inet6Unregister(l);
   l.addrs = [];
-  deleteRoutesVia(l, true);
+  deleteRoutesVia(l, true, true);
   for (const t of l.ns.tables.values()) {
     for (const r of [...t.routes]) if (r.prefsrc !== null && !isLocalAnywhere(l.ns, r.prefsrc, l)) t.remove(r);
   }

@@ -12,7 +12,7 @@ import { SCOPE } from './address.js';
 import { inPrefix, isMulticast, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
-import { PROTO, TABLE, type Route, type RouteType } from './route.js';
+import { hopRoute, PROTO, TABLE, type Route, type RouteType } from './route.js';
 
 /** A flow key (struct flowi4): what a lookup matches against. */
 export interface Flow {
@@ -33,7 +33,11 @@ export interface Flow {
 export type FibErrno = 'EINVAL' | 'EHOSTUNREACH' | 'EACCES' | 'ENETUNREACH';
 
 export type FibResult =
-  | { kind: 'route'; route: Route; table: number }
+  /**
+   * `hashed`: the route is a multipath one and, no output device binding a hop, the kernel's
+   * flow hash picks among hops that differ (fib_select_path); `route` is then its first live hop
+   */
+  | { kind: 'route'; route: Route; table: number; hashed?: Route }
   /** a reject route type (blackhole, unreachable, prohibit), a reject rule, or no route anywhere */
   | { kind: 'error'; errno: FibErrno; route: Route | null };
 
@@ -73,6 +77,8 @@ export interface FibView {
   isLive(dev: Link): boolean;
   /** find_exception: the gateway a redirect taught for `dst` through `route`, if one is current */
   exception(dst: Ip4, route: Route): Ip4 | null;
+  /** a route decision took a hop of a multipath route by the kernel's flow hash (unpredictable here) */
+  multipathHash?(route: Route): void;
 }
 
 const REJECT: Partial<Record<RouteType, FibErrno | 'EAGAIN'>> = {
@@ -95,8 +101,32 @@ export function aliasAnswer(r: Route, flow: Flow, table: number): FibResult | nu
   if (rej === 'EAGAIN') return null;
   if (rej) return { kind: 'error', errno: rej, route: r };
   // FLOWI_FLAG_SKIP_NH_OIF: an output device that is a VRF (l3mdev_update_flow) binds the table, not the nexthop
-  if (flow.oif && !flow.oif.vrf && r.dev !== flow.oif) return undefined;
+  const oif = flow.oif && !flow.oif.vrf ? flow.oif : null;
+  if (r.hops) return multipathAnswer(r, oif, table);
+  if (oif && r.dev !== oif) return undefined;
   return { kind: 'route', route: r, table };
+}
+
+/**
+ * The nexthops of a multipath route (fib_table_lookup's loop, fib_lookup_good_nhc): a dead hop
+ * is never taken; with an output device the first hop on it; without, the live hops are the
+ * hash's choice (fib_select_multipath), answered here as the first of them and marked.
+ */
+function multipathAnswer(r: Route, oif: Link | null, table: number): FibResult | undefined {
+  const hops = r.hops!;
+  let first = -1;
+  let differ = false;
+  for (let i = 0; i < hops.length; i++) {
+    const h = hops[i]!;
+    if (h.dead || (oif && h.dev !== oif)) continue;
+    if (oif) return { kind: 'route', route: hopRoute(r, i), table };
+    if (first < 0) first = i;
+    else if (h.dev !== hops[first]!.dev || h.gateway !== hops[first]!.gateway) differ = true;
+  }
+  if (first < 0) return undefined;
+  const ans: FibResult = { kind: 'route', route: hopRoute(r, first), table };
+  if (differ) ans.hashed = r;
+  return ans;
 }
 
 const NO_ROUTE: FibResult = { kind: 'error', errno: 'ENETUNREACH', route: null };

@@ -193,5 +193,10 @@ export function routeInput(view: FibView, flow: InputFlow): InputResult {
   let gateway = r.gateway !== null && r.nhScope === SCOPE.link ? r.gateway : null;
   gateway = view.exception(daddr, r) ?? gateway;
   const rt: RtEntry = { type: 'unicast', dev: out, gateway, saddr: 0, daddr, flags, table: res.table, route: r, input: true, localDev: null };
+  // ip_mkroute_input: fib_select_multipath by the packet's hash
+  if (res.hashed) {
+    rt.hashed = res.hashed;
+    view.multipathHash?.(res.hashed);
+  }
   return { ok: true, rt };
 }

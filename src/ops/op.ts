@@ -198,6 +198,16 @@ export interface RouteSpec {
   onlink: boolean;
   tos: number;
   mtu: number | null;
+  /** `nexthop …` (RTA_MULTIPATH), in order; absent when the command gave none */
+  hops?: HopSpec[];
+}
+
+/** One `nexthop via A dev D weight W onlink` of a multipath route (struct rtnexthop). */
+export interface HopSpec {
+  gateway: Ip4 | null;
+  dev: string | null;
+  weight: number;
+  onlink: boolean;
 }
 
 export interface RouteAddOp {

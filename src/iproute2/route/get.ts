@@ -13,6 +13,7 @@
  * Refusals are `RTNETLINK answers: <strerror>` with exit 2.
  */
 import { ip4ToString } from '../../model/ip.js';
+import { multipathHashText } from '../../model/route.js';
 import type { RtEntry, RtErrno, RtResult } from '../../model/route-output.js';
 import { routeOutput } from '../../model/route-output.js';
 import { routeInput, type InputResult } from '../../model/route-input.js';
@@ -22,7 +23,7 @@ import type { RouteGetArgs } from '../filters.js';
 import { Printer } from '../print.js';
 import { routeMsg } from './render.js';
 import { noHide, printRoute, type RouteMsg } from './msg.js';
-import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
+import { unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
 
 const STRERROR: Record<RtErrno, string> = {
   EINVAL: 'Invalid argument',
@@ -118,6 +119,8 @@ export function routeGet(ctx: CmdContext, g: IpGlobals, a: GetArgs): CommandResu
     if (typeof fm === 'string') return rtnlError(fm);
     msg = fm;
   } else {
+    // the FIB entry is known, the hop the hash takes is not
+    if (r.rt.hashed) return unsupported(multipathHashText(r.rt.hashed));
     msg = cachedMsg(ctx, r.rt, a);
     if (a.mark) msg.mark = a.mark;
   }

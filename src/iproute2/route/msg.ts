@@ -46,6 +46,17 @@ export interface RouteMsg {
   iif?: string;
   /** RTA_PREF (IPv6) */
   pref?: string;
+  /** RTA_MULTIPATH: the nexthops of a multipath route (no RTA_GATEWAY nor RTA_OIF then) */
+  nexthops?: HopMsg[];
+}
+
+/** One struct rtnexthop with its RTA_GATEWAY. */
+export interface HopMsg {
+  gateway?: string;
+  dev: string;
+  weight: number;
+  /** rtnh_flags by name, in print_rt_flags order (`dead`, `onlink`, `linkdown`) */
+  flags: string[];
 }
 
 /**
@@ -143,8 +154,31 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
   }
   if (m.iif !== undefined && !hide.iif) p.any('iif', `iif ${m.iif} `, m.iif);
   if (m.pref !== undefined) p.any('pref', `pref ${m.pref}`, m.pref);
+  if (m.nexthops) printMultipath(p, m, sl);
   p.text('\n');
   p.closeObject();
+}
+
+/** print_rta_multipath: each hop on its own line, after everything else of the route. */
+function printMultipath(p: Printer, m: RouteMsg, sl: string): void {
+  const fam = m.family === 'inet' ? 'inet' : 'inet6';
+  p.openArray('nexthops');
+  for (const h of m.nexthops!) {
+    p.openObject();
+    p.text(`${sl}\tnexthop `);
+    if (h.gateway !== undefined) {
+      p.text('via ');
+      p.colored(fam, 'gateway', `${h.gateway} `, h.gateway);
+    }
+    p.text('dev ');
+    p.colored('ifname', 'dev', `${h.dev} `, h.dev);
+    p.any('weight', `weight ${h.weight} `, h.weight);
+    p.openArray('flags');
+    for (const f of h.flags) p.any(null, `${f} `, f);
+    p.closeArray();
+    p.closeObject();
+  }
+  p.closeArray();
 }
 
 /** print_cache_flags: `\n    cache <local,brd> ` in text, `"cache":["local","brd"]` in JSON. */
