@@ -38,6 +38,8 @@ const FILE_KEYWORDS = new Set(['obj', 'object', 'pinned', 'file', 'section']);
  * word whose first part is only dots (../24 would name a file outside /run/netns)
  */
 const PREFIX_WORD = /^(?!\.+\/)[0-9a-fA-F.:]+\/[0-9.]+(?:\/\d+)*$/;
+/** a nexthop group's members: `ID[,WEIGHT]` joined by `/` */
+const NEXTHOP_GROUP = /^\d+(?:,\d+)?(?:\/\d+(?:,\d+)?)*$/;
 /** keywords whose value is free text the kernel keeps as given: a `/` there is accepted, so not a refusal to rely on */
 const TEXT_KEYWORDS = new Set(['label', 'alias']);
 /** brctl commands that name bridges and ports only to ioctl(2); the others build sysfs paths from them */
@@ -184,6 +186,8 @@ function iproute2Verdict(program: string, argv: readonly string[]): ArgvVerdict 
     const a = argv[j];
     if (!isPathLike(a) || PREFIX_WORD.test(a)) continue;
     const prev = argv[j - 1];
+    // `ip nexthop add … group 1/2,3`: ids and weights, never a file
+    if (prev === 'group' && NEXTHOP_GROUP.test(a)) continue;
     if (prev === 'netns' && j - 1 > i) {
       // `ip link set DEV netns PATH` opens PATH itself: only a namespace file of the run
       const c = checkKernelPath(a);

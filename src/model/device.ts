@@ -5,6 +5,7 @@
 import { SCOPE, type Addr } from './address.js';
 import { bondEnslaved, bondMonitor, bondReleased } from './bond.js';
 import { fibAddIfaddr, deleteRoutesVia, primaryOf, reviveHops } from './fib-events.js';
+import { flushNexthopsOn } from './nexthop.js';
 import { inPrefix, type Ip4 } from './ip.js';
 import { addrconfPending, addrconfSync, freshInet6, inet6Unregister, initInet6 } from './ipv6/addrconf.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, lowerOf, recalcBridgeMac, type Link, type LinkKind } from './link.js';
@@ -143,6 +144,9 @@ export function linkDown(l: Link): void {
     linkwatchEvaluate(l);
     linkwatchEvaluate(far);
   }
+  // nh_netdev_event: NETDEV_DOWN here, NETDEV_CHANGE (carrier gone) at the far end
+  flushNexthopsOn(l);
+  if (far && hadCarrier) flushNexthopsOn(far);
   deleteRoutesVia(l, false);
   pneighIfdown(l);
   l.ns.touch();

@@ -148,6 +148,8 @@ export function fibDelIfaddr(dev: Link, ifa: Addr, prim: Addr | null): void {
 export function deleteRoutesVia(dev: Link, force: boolean, unregister = false): void {
   for (const t of dev.ns.tables.values()) {
     for (const r of [...t.routes]) {
+      // a route using a nexthop object follows the object (nexthop.ts)
+      if (r.nh) continue;
       if (r.hops) {
         if (!r.hops.some((h) => h.dev === dev)) continue;
         if (!unregister) {

@@ -103,6 +103,8 @@ export function aliasAnswer(r: Route, flow: Flow, table: number): FibResult | nu
   // FLOWI_FLAG_SKIP_NH_OIF: an output device that is a VRF (l3mdev_update_flow) binds the table, not the nexthop
   const oif = flow.oif && !flow.oif.vrf ? flow.oif : null;
   if (r.hops) return multipathAnswer(r, oif, table);
+  // a route through a blackhole nexthop object answers as a blackhole route
+  if (r.nhBlackhole) return { kind: 'error', errno: 'EINVAL', route: r };
   if (oif && r.dev !== oif) return undefined;
   return { kind: 'route', route: r, table };
 }

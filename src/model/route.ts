@@ -1,4 +1,5 @@
 import { ip4ToString, type Ip4 } from './ip.js';
+import type { Nexthop } from './nexthop.js';
 import type { Link } from './link.js';
 
 /**
@@ -51,6 +52,10 @@ export interface Route {
   hops?: RouteHop[];
   /** fi->fib_flags RTNH_F_LINKDOWN of a multipath route: every hop was without carrier when last looked at */
   allLinkdown?: boolean;
+  /** fi->nh: the nexthop object (`nhid N`) the route uses; its hops are filled in from it (nexthop.ts) */
+  nh?: Nexthop;
+  /** the nexthop object is a blackhole: the route answers as a blackhole route does */
+  nhBlackhole?: boolean;
 }
 
 /** One nexthop (fib_nh) of a multipath route. */

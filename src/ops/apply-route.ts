@@ -11,6 +11,7 @@ import type { Link } from '../model/link.js';
 import { hasCarrier } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import { PROTO, TABLE, type Route, type RouteHop, type RouteType } from '../model/route.js';
+import { fillFromNexthop } from '../model/nexthop.js';
 import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, type OpContext } from './context.js';
 import type { HopSpec, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from './op.js';
@@ -38,7 +39,7 @@ export function routeDefaults(spec: RouteSpec): { table: number; scope: number; 
   if (scope === null) {
     if (spec.type === 'local') scope = SCOPE.host;
     else if (spec.type === 'broadcast' || spec.type === 'multicast' || spec.type === 'anycast') scope = SCOPE.link;
-    else if (spec.type === 'unicast' && spec.gateway === null && !spec.hops) scope = SCOPE.link;
+    else if (spec.type === 'unicast' && spec.gateway === null && !spec.hops && spec.nhid === undefined) scope = SCOPE.link;
     else scope = SCOPE.global;
   }
   return { table, scope, protocol: spec.protocol ?? PROTO.boot };
@@ -71,7 +72,9 @@ export function buildRoute(ctx: OpContext, spec0: RouteSpec): Route {
     nhScope: SCOPE.host,
     mtu: spec.mtu ?? undefined,
   };
-  if (REJECT_TYPES.has(spec.type)) {
+  if (spec.nhid !== undefined) {
+    useNexthop(ns, r, spec.nhid, scope);
+  } else if (REJECT_TYPES.has(spec.type)) {
     if (spec.gateway !== null || dev || spec.hops) throw kernelError('Gateway, device and multipath can not be specified for this route type');
     r.nhScope = SCOPE.nowhere;
   } else if (spec.hops) {
@@ -83,8 +86,20 @@ export function buildRoute(ctx: OpContext, spec0: RouteSpec): Route {
   return r;
 }
 
+/** fib_create_info with RTA_NH_ID: the nexthop object must exist and suit the route's scope (fib_check_nexthop). */
+function useNexthop(ns: Netns, r: Route, id: number, scope: number): void {
+  const nh = ns.nexthops.get(id);
+  if (!nh) throw kernelError('Nexthop id does not exist');
+  if (scope === SCOPE.host) {
+    if (nh.group) throw kernelError('Route with host scope can not have multiple nexthops');
+    if (nh.gateway !== null) throw kernelError('Route with host scope can not have a gateway');
+  }
+  if (!nh.group && nh.onlink && scope >= SCOPE.link) throw kernelError('Scope mismatch with nexthop');
+  fillFromNexthop(r, nh);
+}
+
 /** fib_check_nh: the one nexthop `r` holds (its dev, gateway, onlink), with r.dev and r.nhScope set as the kernel resolves them. */
-function checkNexthop(ns: Netns, r: Route, dev: Link | null, table: number, scope: number): void {
+export function checkNexthop(ns: Netns, r: Route, dev: Link | null, table: number, scope: number): void {
   if (scope === SCOPE.host) {
     if (r.gateway !== null) throw kernelError('Route with host scope can not have a gateway');
     if (!dev) throw rtnetlinkError(ERRNO.ENODEV);
@@ -167,6 +182,7 @@ function sameInfo(a: Route, b: Route): boolean {
     a.dev === b.dev &&
     a.gateway === b.gateway &&
     a.onlink === b.onlink &&
+    a.nh === b.nh &&
     sameHops(a.hops, b.hops)
   );
 }
@@ -175,6 +191,20 @@ function sameInfo(a: Route, b: Route): boolean {
 function sameHops(a: readonly RouteHop[] | undefined, b: readonly RouteHop[] | undefined): boolean {
   if (!a || !b) return a === b;
   return a.length === b.length && a.every((h, i) => h.dev === b[i]!.dev && h.gateway === b[i]!.gateway && h.weight === b[i]!.weight && h.onlink === b[i]!.onlink);
+}
+
+/**
+ * fib_nh_match: `nhid N` matches the route using that object; a route using an object matches
+ * no nexthop given otherwise; RTA_OIF or RTA_GATEWAY decide alone (against the first hop); else
+ * the hops given.
+ */
+function nexthopMatch(ctx: OpContext, x: Route, s: RouteDelOp['route'], dev: Link | null): boolean {
+  if (s.nhid !== undefined) return x.nh?.id === s.nhid;
+  if (x.nh) return !dev && !s.gateway && !s.hops;
+  if (dev && x.dev !== dev) return false;
+  // a gateway of 0.0.0.0 is none (fib_nh_match compares gateways only when one was given)
+  if (s.gateway && x.gateway !== s.gateway) return false;
+  return dev !== null || !!s.gateway || !s.hops || hopsMatch(ctx, x, s.hops);
 }
 
 /**
@@ -197,6 +227,10 @@ export function applyRouteAdd(ctx: OpContext, op: RouteAddOp): void {
   // route, so a refused route still leaves its table behind; a malformed prefix or an unknown
   // device is refused before that.
   const spec = op.route;
+  // rtm_to_fib_config, before any table is made
+  if (spec.nhid !== undefined && (spec.dev !== null || (spec.gateway !== null && spec.gateway !== 0) || spec.hops)) {
+    throw kernelError('Nexthop specification and nexthop id are mutually exclusive');
+  }
   if (spec.dev !== null) findDev(ctx, spec.dev);
   if (spec.dst !== networkOf(spec.dst, spec.dstLen)) throw kernelError('Invalid prefix for given prefix length');
   ctx.ns.table(routeDefaults(spec).table);
@@ -233,23 +267,26 @@ export function applyRouteAdd(ctx: OpContext, op: RouteAddOp): void {
 export function applyRouteDel(ctx: OpContext, op: RouteDelOp): void {
   const s = op.route;
   const table = s.table ?? TABLE.main;
+  // rtm_to_fib_config and inet_rtm_delroute, before the table is looked for
+  if (s.nhid !== undefined) {
+    if (s.dev !== null || (s.gateway !== null && s.gateway !== 0) || s.hops) throw kernelError('Nexthop specification and nexthop id are mutually exclusive');
+    if (!ctx.ns.nexthops.has(s.nhid)) throw kernelError('Nexthop id does not exist');
+  }
   const dev = s.dev !== null ? findDev(ctx, s.dev) : null;
   const t = ctx.ns.tables.get(table);
   if (!t) throw kernelError('FIB table does not exist');
-  const found = t.withPrefix(s.dst, s.dstLen).find(
-    (x) =>
-      x.tos === s.tos &&
-      (!s.typeGiven || x.type === s.type) &&
-      (s.scope === null || x.scope === s.scope) &&
-      (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
-      (s.protocol === null || x.protocol === s.protocol) &&
-      (s.metric === null || x.metric === s.metric) &&
-      (!dev || x.dev === dev) &&
-      // a gateway of 0.0.0.0 is none (fib_nh_match compares gateways only when one was given)
-      (!s.gateway || x.gateway === s.gateway) &&
-      // RTA_OIF or RTA_GATEWAY decide alone (against the first hop); else the hops given
-      (dev !== null || !!s.gateway || !s.hops || hopsMatch(ctx, x, s.hops)),
-  );
+  const found = t
+    .withPrefix(s.dst, s.dstLen)
+    .find(
+      (x) =>
+        x.tos === s.tos &&
+        (!s.typeGiven || x.type === s.type) &&
+        (s.scope === null || x.scope === s.scope) &&
+        (s.prefsrc === null || x.prefsrc === s.prefsrc) &&
+        (s.protocol === null || x.protocol === s.protocol) &&
+        (s.metric === null || x.metric === s.metric) &&
+        nexthopMatch(ctx, x, s, dev),
+    );
   if (!found) throw rtnetlinkError(ERRNO.ESRCH);
   t.remove(found);
   ctx.ns.touchRoutes();

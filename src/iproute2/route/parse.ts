@@ -74,6 +74,7 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
   let pref: 'low' | 'medium' | 'high' | null = null;
   let hops: HopSpec[] | null = null;
   let nhWords: string[] | null = null;
+  let nhid: number | null = null;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
@@ -156,8 +157,9 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
       break;
     } else if (arg === 'nhid') {
       const v = a.next();
-      if (getU32(v) === null) invarg('"id" value is invalid\n', v);
-      gaps.add('nexthop objects (nhid)');
+      const id = getU32(v);
+      if (id === null) invarg('"id" value is invalid\n', v);
+      nhid = id;
     } else if (matches(arg, 'protocol')) {
       const v = a.next();
       const p = rtprotA2n(v);
@@ -243,6 +245,7 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     tos,
     mtu,
     ...(hops ? { hops } : {}),
+    ...(nhid !== null ? { nhid } : {}),
   };
   if (del) {
     // a delete matches any scope (RT_SCOPE_NOWHERE) unless the type implies one

@@ -27,7 +27,8 @@ export function routeMsg(r: Route, tableId = r.table): RouteMsg {
   if (routeLinkdown(r)) flags.push('linkdown');
   const m: RouteMsg = {
     family: 'inet',
-    type: r.type,
+    // fib_dump_info: a route through a blackhole nexthop object is reported as a blackhole
+    type: r.nhBlackhole ? 'blackhole' : r.type,
     dst: r.dstLen ? ip4ToString(r.dst) : null,
     dstLen: r.dstLen,
     tos: r.tos,
@@ -37,11 +38,15 @@ export function routeMsg(r: Route, tableId = r.table): RouteMsg {
     flags,
     cloned: false,
   };
+  if (r.nh) m.nhid = r.nh.id;
   if (r.hops) m.nexthops = r.hops.map(hopMsg);
   else {
     if (r.gateway !== null) m.gateway = ip4ToString(r.gateway);
     if (r.dev) m.dev = r.dev.name;
+    // the blackhole nexthop's device (nexthop_compat_mode)
+    else if (r.nhBlackhole) m.dev = 'lo';
   }
+  if (r.nh) m.nhInfo = r.nh;
   if (r.prefsrc !== null) m.prefsrc = ip4ToString(r.prefsrc);
   if (r.metric) m.metric = r.metric;
   if (r.mtu) m.mtu = r.mtu;
