@@ -1,7 +1,7 @@
 /**
- * IPv4 multipath routes (issue #16's and #18's scripts: `ip route add … nexthop via A nexthop via
- * B`): each script under test/cases/routes-multipath/ runs in the simulator and, sandboxed, on
- * the kernel; every command and every ping must agree. The only lines the simulator may leave to
+ * IPv4 multipath routes (`ip route add … nexthop via A nexthop via B`) and nexthop objects
+ * (`ip nexthop`, `nhid N`): each script under test/cases/routes-multipath/ runs in the
+ * simulator and, sandboxed, on the kernel; every command and every ping must agree. The only lines the simulator may leave to
  * the kernel are those whose answer depends on the hop the kernel's flow hash picks (its seed is
  * random per boot), and exactly the lines listed here: a hash that went unnoticed, or one noticed
  * where the hops cannot differ, fails.
@@ -15,6 +15,7 @@ import { compareScript } from './compare.js';
 /** The lines, per script, whose packets (or `ip route get`) took a hop by the kernel's hash. */
 const HASHED: Record<string, number[]> = {
   'forwarding.sh': [27, 28, 50, 51],
+  'nexthop-routes.sh': [48],
 };
 
 describeReal('multipath routes — simulator vs kernel', () => {

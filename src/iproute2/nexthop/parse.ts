@@ -166,9 +166,12 @@ function selected(nh: Nexthop, s: Selector): boolean {
 function getId(ctx: CmdContext, g: IpGlobals, id: number): CommandResult {
   const nh = ctx.ns.nexthops.get(id);
   if (!nh) return { exit: 2, stdout: '', stderr: 'RTNETLINK answers: No such file or directory\n' };
+  // new_json_obj: the answer is a list of one
   const p = new Printer(g.json, g.pretty);
+  p.startList();
   printNexthop(p, nh, g.details);
-  return { exit: 0, stdout: p.output + (g.json ? '\n' : ''), stderr: '' };
+  p.endList();
+  return { exit: 0, stdout: p.output, stderr: '' };
 }
 
 /** ipnh_list_flush. */
