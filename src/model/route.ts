@@ -100,3 +100,15 @@ export function routePrefixText(r: Route): string {
 export function multipathHashText(r: Route): string {
   return `the kernel's flow hash picks a hop of the multipath route ${routePrefixText(r)} (its seed is random per boot)`;
 }
+
+/** The multipath routes of a namespace whose live hops differ: the kernel's hash, not the simulator, picks among them. */
+export function hashedRoutes(tables: Iterable<{ routes: readonly Route[] }>): Route[] {
+  const out: Route[] = [];
+  for (const t of tables) {
+    for (const r of t.routes) {
+      const live = r.hops?.filter((h) => !h.dead);
+      if (live && live.some((h) => h.dev !== live[0]!.dev || h.gateway !== live[0]!.gateway)) out.push(r);
+    }
+  }
+  return out;
+}
