@@ -177,6 +177,8 @@ function getId(ctx: CmdContext, g: IpGlobals, id: number): CommandResult {
 /** ipnh_list_flush. */
 function listFlush(ctx: CmdContext, g: IpGlobals, argv: string[], flush: boolean): IpPlan {
   const all = argv.length === 0;
+  // the dump's family filter over groups and blackholes is not modelled
+  if (g.family !== null) notModelled(`ip -f ${g.family} nexthop ${flush ? 'flush' : 'show'}`);
   const s: Selector = { dev: null, groups: false, protocol: null };
   const a = new Argv(argv);
   for (; a.more; a.step()) {

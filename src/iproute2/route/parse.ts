@@ -217,6 +217,7 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     family = mp.family;
     hops = mp.hops;
   }
+  if (family === 'inet6' && nhid !== null) notModelled('IPv6 routes through nexthop objects (nhid)');
   if (family === 'inet6') return route6Modify(ctx, mode, gaps, { dst, typeOk, type, table, dev, gateway6, prefsrc6, metric, protocol, onlink, mtu, hoplimit, pref, expires });
   if (expires !== null) gaps.add('route expires');
   if (hoplimit !== null) gaps.add('route hoplimit');
