@@ -13,6 +13,7 @@ import { inPrefix, isMulticast, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
 import { hopRoute, PROTO, TABLE, type Route, type RouteType } from './route.js';
+import { multipathHash, pickHop } from './multipath-hash.js';
 
 /** A flow key (struct flowi4): what a lookup matches against. */
 export interface Flow {
@@ -102,7 +103,7 @@ export function aliasAnswer(r: Route, flow: Flow, table: number): FibResult | nu
   if (rej) return { kind: 'error', errno: rej, route: r };
   // FLOWI_FLAG_SKIP_NH_OIF: an output device that is a VRF (l3mdev_update_flow) binds the table, not the nexthop
   const oif = flow.oif && !flow.oif.vrf ? flow.oif : null;
-  if (r.hops) return multipathAnswer(r, oif, table);
+  if (r.hops) return multipathAnswer(r, oif, table, flow);
   // a route through a blackhole nexthop object answers as a blackhole route
   if (r.nhBlackhole) return { kind: 'error', errno: 'EINVAL', route: r };
   if (oif && r.dev !== oif) return undefined;
@@ -114,7 +115,7 @@ export function aliasAnswer(r: Route, flow: Flow, table: number): FibResult | nu
  * is never taken; with an output device the first hop on it; without, the live hops are the
  * hash's choice (fib_select_multipath), answered here as the first of them and marked.
  */
-function multipathAnswer(r: Route, oif: Link | null, table: number): FibResult | undefined {
+function multipathAnswer(r: Route, oif: Link | null, table: number, flow: Flow): FibResult | undefined {
   const hops = r.hops!;
   let first = -1;
   let differ = false;
@@ -126,9 +127,28 @@ function multipathAnswer(r: Route, oif: Link | null, table: number): FibResult |
     else if (h.dev !== hops[first]!.dev || h.gateway !== hops[first]!.gateway) differ = true;
   }
   if (first < 0) return undefined;
+  if (differ) {
+    const chosen = seededChoice(r, flow);
+    if (chosen !== null) return { kind: 'route', route: hopRoute(r, chosen), table };
+  }
   const ans: FibResult = { kind: 'route', route: hopRoute(r, first), table };
   if (differ) ans.hashed = r;
   return ans;
+}
+
+/**
+ * The hop the kernel's hash takes when it can be known: a seed the user set, policy 0 (L3
+ * addresses), and an output lookup with no source yet (as `ip route get` without `from`), for
+ * which fib_select_multipath has no source address to prefer. Otherwise null.
+ */
+function seededChoice(r: Route, flow: Flow): number | null {
+  const mp = r.dev?.ns.mpHash;
+  if (!mp || mp.seed === 0 || mp.policy !== 0 || flow.src !== 0) return null;
+  if (flow.iif && flow.iif.kind !== 'loopback') return null;
+  return pickHop(
+    r.hops!.map((h) => (h.dead ? null : h.weight)),
+    multipathHash(mp.seed, 0, flow.dst),
+  );
 }
 
 const NO_ROUTE: FibResult = { kind: 'error', errno: 'ENETUNREACH', route: null };

@@ -72,6 +72,8 @@ export class Netns {
   readonly nexthops = new Map<number, Nexthop>();
   /** net->nexthop.last_id_allocated: where the search for a free id goes on from */
   nhLastId = 0;
+  /** net.ipv4.fib_multipath_hash_seed as written (0: unset, a random seed per boot) and fib_multipath_hash_policy */
+  readonly mpHash = { seed: 0, policy: 0 };
   /** path MTUs learned from ICMP "fragmentation needed", by destination (pmtu.ts) */
   readonly pmtu = new Map<number, PmtuException>();
   /** IPv6: conf/all and conf/default, routing tables, rules, static neighbours */
