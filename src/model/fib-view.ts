@@ -28,6 +28,8 @@ export interface Flow {
   scope: number;
   /** TOS of the packet (flowi4_dscp): a route with a TOS matches only that TOS; 0 when absent */
   tos?: number;
+  /** a forwarded packet's addresses as the multipath hash reads them (ip_multipath_l3_keys: an ICMP error's inner ones) */
+  hashKey?: { readonly src: Ip4; readonly dst: Ip4 };
 }
 
 /** errno values a FIB lookup fails with. */
@@ -138,17 +140,18 @@ function multipathAnswer(r: Route, oif: Link | null, table: number, flow: Flow):
 
 /**
  * The hop the kernel's hash takes when it can be known: a seed the user set, policy 0 (L3
- * addresses), and an output lookup with no source yet (as `ip route get` without `from`), for
- * which fib_select_multipath has no source address to prefer. Otherwise null.
+ * addresses), and either a forwarded packet or an output lookup with no source yet (as `ip
+ * route get` without `from`), for which fib_select_multipath has no source address to prefer.
+ * Otherwise null.
  */
 function seededChoice(r: Route, flow: Flow): number | null {
   const mp = r.dev?.ns.mpHash;
-  if (!mp || mp.seed === 0 || mp.policy !== 0 || flow.src !== 0) return null;
-  if (flow.iif && flow.iif.kind !== 'loopback') return null;
-  return pickHop(
-    r.hops!.map((h) => (h.dead ? null : h.weight)),
-    multipathHash(mp.seed, 0, flow.dst),
-  );
+  if (!mp || mp.seed === 0 || mp.policy !== 0) return null;
+  const weights = r.hops!.map((h) => (h.dead ? null : h.weight));
+  // ip_mkroute_input: the packet's own addresses, no source to prefer
+  if (flow.hashKey) return pickHop(weights, multipathHash(mp.seed, flow.hashKey.src, flow.hashKey.dst));
+  if (flow.src !== 0 || (flow.iif && flow.iif.kind !== 'loopback')) return null;
+  return pickHop(weights, multipathHash(mp.seed, 0, flow.dst));
 }
 
 const NO_ROUTE: FibResult = { kind: 'error', errno: 'ENETUNREACH', route: null };

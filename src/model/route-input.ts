@@ -23,6 +23,8 @@ export interface InputFlow {
   src: Ip4;
   iif: Link;
   tos?: number;
+  /** the packet's addresses for the multipath hash (a packet's, not `ip route get … iif`'s) */
+  hashKey?: { readonly src: Ip4; readonly dst: Ip4 };
 }
 
 /** Why an input route refuses a packet. */
@@ -170,7 +172,7 @@ export function routeInput(view: FibView, flow: InputFlow): InputResult {
   }
 
   const forwarding = dev.conf.forwarding !== 0;
-  const res = fibLookup(view.fib, { dst: daddr, src: saddr, oif: null, iif: dev, scope: 0, tos: flow.tos ?? 0 });
+  const res = fibLookup(view.fib, { dst: daddr, src: saddr, oif: null, iif: dev, scope: 0, tos: flow.tos ?? 0, hashKey: flow.hashKey });
   if (res.kind === 'error') return forwarding ? refuse(res.errno, 'no-route', res.route) : refuse('EHOSTUNREACH', 'forwarding-off', res.route);
   const r = res.route;
   if (r.type === 'broadcast') return brdInput(view, flow, res.table, r);

@@ -88,7 +88,8 @@ function resolve(ctx: CmdContext, a: GetArgs): RtResult | InputResult | CommandR
   const oif = a.oif !== null ? ns.linkByName(a.oif) : null;
   if (a.iif !== null && !iif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.iif}"\n` };
   if (a.oif !== null && !oif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.oif}"\n` };
-  if (iif) return routeInput(fibView(ns), { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos });
+  // inet_rtm_getroute_build_skb: the request becomes a packet, which the multipath hash reads
+  if (iif) return routeInput(fibView(ns), { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos, hashKey: { src: a.from ?? 0, dst: a.dst } });
   return routeOutput(fibView(ns), { dst: a.dst, src: a.from ?? 0, oif: oif ?? null, tos: a.tos });
 }
 

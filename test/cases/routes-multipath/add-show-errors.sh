@@ -48,7 +48,7 @@ ip route add 10.1.2.0/24 table 7 nexthop via 10.0.1.2 nexthop via 10.0.2.2 weigh
 ip route show
 ip -d route show
 ip route show table 7
-ip -j route show table all
+ip -4 -j route show table all
 ip route show dev v1
 ip route show via 10.0.1.2
 ip route show proto static
