@@ -14,6 +14,7 @@ import type { Link } from './link.js';
 import type { Netns } from './netns.js';
 import { hopRoute, PROTO, TABLE, type Route, type RouteType } from './route.js';
 import { multipathHash, pickHop } from './multipath-hash.js';
+import { inetSelectAddr } from './source-address.js';
 
 /** A flow key (struct flowi4): what a lookup matches against. */
 export interface Flow {
@@ -150,8 +151,34 @@ function seededChoice(r: Route, flow: Flow): number | null {
   const weights = r.hops!.map((h) => (h.dead ? null : h.weight));
   // ip_mkroute_input: the packet's own addresses, no source to prefer
   if (flow.hashKey) return pickHop(weights, multipathHash(mp.seed, flow.hashKey.src, flow.hashKey.dst));
-  if (flow.src !== 0 || (flow.iif && flow.iif.kind !== 'loopback')) return null;
-  return pickHop(weights, multipathHash(mp.seed, 0, flow.dst));
+  if (flow.iif && flow.iif.kind !== 'loopback') return null;
+  const hash = multipathHash(mp.seed, flow.src, flow.dst);
+  // a nexthop group's path (nexthop_path_fib_result) is the hash's alone
+  if (flow.src === 0 || r.nh) return pickHop(weights, hash);
+  return preferSource(r, weights, pickHop(weights, hash), flow.src);
+}
+
+/**
+ * fib_select_multipath with a source address (Linux 6.12+): the hashed hop if its own source
+ * (nh_saddr) is that address, else the first live hop whose source is; failing both, the last
+ * live hop it looked at.
+ */
+function preferSource(r: Route, weights: readonly (number | null)[], hashed: number, saddr: Ip4): number {
+  const hops = r.hops!;
+  const own = (i: number) => inetSelectAddr(hops[i]!.dev, hops[i]!.gateway ?? 0, r.scope) === saddr;
+  let res = -1;
+  let found = false;
+  for (let i = 0; i < hops.length; i++) {
+    if (weights[i] === null) continue;
+    if (!found) {
+      res = i;
+      found = own(i);
+    }
+    if (i < hashed) continue;
+    if (own(i)) return i;
+    if (found) return res;
+  }
+  return res;
 }
 
 const NO_ROUTE: FibResult = { kind: 'error', errno: 'ENETUNREACH', route: null };

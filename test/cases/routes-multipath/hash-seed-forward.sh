@@ -2,7 +2,8 @@
 # The seeded hash on a router: a forwarded packet is hashed by its own addresses
 # (ip_mkroute_input, ip_multipath_l3_keys), so with net.ipv4.fib_multipath_hash_seed set the
 # path each ping from a takes is known. Here only the path through b answers (c forwards
-# nothing), so which pings are answered shows which hop the router took for each destination.
+# nothing), so which pings are answered shows which hop the router took for each destination;
+# the router's own pings too (ping's probe connect looks up with the source it chose).
 sysctl -w net.ipv4.ip_forward=1
 sysctl -w net.ipv4.fib_multipath_hash_seed=4242
 ip netns add a
@@ -47,3 +48,11 @@ ip netns exec a ping -c 1 -W 1 10.9.63.119
 ip netns exec a ping -c 1 -W 1 10.9.72.136
 ip route get 10.9.9.17 from 10.0.5.2 iif ra
 ip route get 10.9.18.34 from 10.0.5.2 iif ra
+ping -c 1 -W 1 10.9.9.17
+ping -c 1 -W 1 10.9.18.34
+ping -c 1 -W 1 10.9.27.51
+ping -c 1 -W 1 10.9.36.68
+ping -c 1 -W 1 10.9.45.85
+ping -c 1 -W 1 10.9.54.102
+ping -c 1 -W 1 10.9.63.119
+ping -c 1 -W 1 10.9.72.136

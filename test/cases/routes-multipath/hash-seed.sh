@@ -3,7 +3,8 @@
 # fib_multipath_hash (policy 0: SipHash of the flow's L3 addresses, keyed by the seed) against
 # the hops' upper bounds (fib_rebalance, by weight, dead hops left out). `ip route get` without a
 # source answers with that hop, for a route's own hops and for a nexthop group's; with a source
-# (the kernel then prefers a hop on that source's device) it is still the kernel's.
+# the kernel prefers, on a route's own hops, the hashed hop if the source is its own, else the
+# first hop whose source it is (a group's path stays the hash's). Seed 0 makes it random again.
 ip link add v1 type veth peer name p1
 ip link add v2 type veth peer name p2
 ip link add v3 type veth peer name p3
@@ -76,5 +77,28 @@ ip route get 10.9.30.18
 ip route get 10.9.35.21
 ip route get 10.9.40.24
 ip route get 10.9.1.1 from 10.0.3.1
+ip link set v2 up
+ip route get 10.9.19.7 from 10.0.1.1
+ip route get 10.9.19.7 from 10.0.2.1
+ip route get 10.9.19.7 from 10.0.3.1
+ip route get 10.9.38.14 from 10.0.1.1
+ip route get 10.9.38.14 from 10.0.2.1
+ip route get 10.9.38.14 from 10.0.3.1
+ip route get 10.9.57.21 from 10.0.1.1
+ip route get 10.9.57.21 from 10.0.2.1
+ip route get 10.9.57.21 from 10.0.3.1
+ip route get 10.9.76.28 from 10.0.1.1
+ip route get 10.9.76.28 from 10.0.2.1
+ip route get 10.9.76.28 from 10.0.3.1
+ip route get 10.9.95.35 from 10.0.1.1
+ip route get 10.9.95.35 from 10.0.2.1
+ip route get 10.9.95.35 from 10.0.3.1
+ip route get 10.9.114.42 from 10.0.1.1
+ip route get 10.9.114.42 from 10.0.2.1
+ip route get 10.9.114.42 from 10.0.3.1
+ip route get 10.8.19.7 from 10.0.2.1
+ip route get 10.8.38.14 from 10.0.2.1
+ip route get 10.8.57.21 from 10.0.2.1
+ip route get 10.8.76.28 from 10.0.2.1
 sysctl -w net.ipv4.fib_multipath_hash_seed=0
 ip route get 10.9.1.1
