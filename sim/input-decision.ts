@@ -23,8 +23,8 @@ export type InputDecision =
 const ERROR_REASON: Partial<Record<RtErrno, DropReason>> = { ENETUNREACH: 'no-route', EHOSTUNREACH: 'unreachable', EACCES: 'prohibit' };
 
 /** What `st` does with a packet from `src` to `dst` arriving on `dev`. */
-export function inputDecision(st: NsState, dev: Link, dst: Ip4, src: Ip4, tos = 0, mark = 0): InputDecision {
-  const res = routeInput(st, { dst, src, iif: dev, tos, mark });
+export function inputDecision(st: NsState, dev: Link, dst: Ip4, src: Ip4, tos = 0, hashKey?: { readonly src: Ip4; readonly dst: Ip4 }, mark = 0): InputDecision {
+  const res = routeInput(st, { dst, src, iif: dev, tos, hashKey, mark });
   if (!res.ok) return refusal(res, dev, dst, src);
   const rt = res.rt;
   // local delivery is typed local, broadcast or multicast (through lo); unicast is forwarding

@@ -3,6 +3,7 @@
  * the input route decides: deliver locally (ip-deliver.ts), forward, answer with an ICMP error
  * (ip_error), or drop with a reason.
  */
+import { isEcho } from './wire/icmp.js';
 import { ip4ToString } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import { ipForward } from './forward.js';
@@ -22,8 +23,9 @@ export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pkt
   }
   // a frame br_netfilter already ran through PREROUTING at the bridge does not run it again (ip_sabotage_in)
   if (!(pkt.nf?.bridgedPre && pkt.nf.ns === ns) && !nfHook(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
-  // the firewall mark PREROUTING set here (mangle MARK, CONNMARK restore) steers `fwmark` rules
-  const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos, pkt.nf?.ns === ns ? pkt.nf.mark : 0);
+  // ip_multipath_l3_keys: an ICMP error is hashed by the packet it is about; the firewall mark
+  // PREROUTING set here (mangle MARK, CONNMARK restore) steers `fwmark` rules
+  const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos, pkt.icmp && !isEcho(pkt.icmp) ? pkt.icmp.original.ip : pkt.ip, pkt.nf?.ns === ns ? pkt.nf.mark : 0);
   switch (d.kind) {
     case 'local':
       if (sim.tracer) sim.step(ns, 'input', `${describe(pkt)} arrived on ${dev.name}: ${d.broadcast ? 'broadcast' : 'local address'}`);

@@ -28,6 +28,7 @@ export interface RedirectException {
 export interface SimClock {
   readonly now: number;
   isLive(l: Link): boolean;
+  hashedRoute: Route | null;
 }
 
 export class NsState implements FibView {
@@ -70,6 +71,10 @@ export class NsState implements FibView {
 
   isLive(dev: Link): boolean {
     return dev.ns === this.ns && this.sim.isLive(dev);
+  }
+
+  multipathHash(route: Route): void {
+    this.sim.hashedRoute = route;
   }
 
   /** A current redirect for `dst` learned on `route` (an expired one is forgotten). */

@@ -15,6 +15,7 @@ import { ipTunnelRcv, TUNNEL_PROTO } from './iptnl.js';
 import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
+import type { Route } from '../src/model/route.js';
 import { arpRcv, arpSolicit } from './arp.js';
 import { icmp6Rcv, icmp6Send, ip6LinkFailure } from './ipv6/icmp6.js';
 import { vxlanRcv6 } from './vxlan.js';
@@ -85,6 +86,11 @@ export class Simulator {
   readonly latency: number;
   /** frames a driver refused on transmit (NET_XMIT_DROP): a sender reads it around its own dev_queue_xmit for sendmsg's ENOBUFS */
   txDropped = 0;
+  /**
+   * the last multipath route whose hop a packet took by the kernel's flow hash: which hop the
+   * kernel takes is not predictable (its seed is random per boot), so what ran is not modelled
+   */
+  hashedRoute: Route | null = null;
   /** per-device packet counters (`ip -s link`, /proc/net/dev) */
   readonly counters = new DevCounters();
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};

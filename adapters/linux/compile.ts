@@ -175,6 +175,15 @@ export function routeArgs(r: Partial<Omit<RouteSpec, 'type'>> & { dst: Ip4; dstL
   if (r.prefsrc !== null && r.prefsrc !== undefined) out.push('src', ip4ToString(r.prefsrc));
   if (r.onlink) out.push('onlink');
   if (r.mtu !== null && r.mtu !== undefined) out.push('mtu', checkInt(r.mtu, 'mtu'));
+  if (r.nhid !== undefined) out.push('nhid', checkInt(r.nhid, 'nhid'));
+  // `nexthop` takes every word after it: last
+  for (const h of r.hops ?? []) {
+    out.push('nexthop');
+    if (h.gateway !== null) out.push('via', ip4ToString(h.gateway));
+    if (h.dev !== null) out.push('dev', checkLinkName(h.dev));
+    out.push('weight', checkInt(h.weight, 'weight'));
+    if (h.onlink) out.push('onlink');
+  }
   return out;
 }
 
@@ -249,6 +258,19 @@ export function compileOp(op: Op): Command {
     }
     case 'route.flushCache':
       return { program: 'ip', argv: ['route', 'flush', 'cache'] };
+    case 'nexthop.add': {
+      const out = ['nexthop', op.replace ? 'replace' : 'add'];
+      if (op.id !== null) out.push('id', checkInt(op.id, 'id'));
+      if (op.group) out.push('group', op.group.map((m) => `${checkInt(m.id, 'id')},${checkInt(m.weight, 'weight')}`).join('/'));
+      if (op.blackhole) out.push('blackhole');
+      if (op.gateway !== null) out.push('via', ip4ToString(op.gateway));
+      if (op.dev !== null) out.push('dev', checkLinkName(op.dev));
+      if (op.onlink) out.push('onlink');
+      if (op.protocol) out.push('protocol', checkInt(op.protocol, 'protocol'));
+      return { program: 'ip', argv: out };
+    }
+    case 'nexthop.del':
+      return { program: 'ip', argv: op.id === null ? ['nexthop', 'del'] : ['nexthop', 'del', 'id', checkInt(op.id, 'id')] };
     case 'netns.add':
       return { program: 'ip', argv: ['netns', 'add', checkNetnsName(op.name)] };
     case 'netns.del':

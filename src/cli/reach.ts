@@ -3,6 +3,7 @@
  * every namespace to every configured address (not 127/8) would get a reply, from a fresh
  * state. Small labs print a matrix; large ones a summary and the unreachable pairs.
  */
+import { hashedRoutes, multipathHashText } from '../model/route.js';
 import { addrText, familyReach, type Family, type ReachTable } from './reach-family.js';
 import { colorsFor, useColor } from './colors.js';
 import { simulatedLab } from './lab-after.js';
@@ -84,5 +85,9 @@ export async function reachCommand(file: string, opts: ReachCliOptions): Promise
   }
   if (opts.json) process.stdout.write(`${JSON.stringify(reachJson(r, matrix))}\n`);
   else process.stdout.write(formatReach(r, matrix, opts.limit ?? 200, useColor(process.stdout)));
+  // the pairs through a multipath route are answered by its first live hop: say so
+  for (const ns of lab.model.namespaces()) {
+    for (const route of hashedRoutes(ns.tables.values())) process.stderr.write(`nettwin: not modelled: ${multipathHashText(route)} in ${ns.path}; reach follows its first live hop\n`);
+  }
   return 0;
 }

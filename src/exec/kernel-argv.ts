@@ -40,6 +40,8 @@ const FILE_KEYWORDS = new Set(['obj', 'object', 'pinned', 'file', 'section']);
 const PREFIX_WORD = /^(?!\.+\/)[0-9a-fA-F.:]+\/[0-9.]+(?:\/\d+)*$/;
 /** `fwmark MARK/MASK` of ip rule: two numbers, decimal or hexadecimal, never a file */
 const MARK_MASK = /^(?:0[xX][0-9a-fA-F]+|\d+)\/(?:0[xX][0-9a-fA-F]+|\d+)$/;
+/** a nexthop group's members: `ID[,WEIGHT]` joined by `/` */
+const NEXTHOP_GROUP = /^\d+(?:,\d+)?(?:\/\d+(?:,\d+)?)*$/;
 /** keywords whose value is free text the kernel keeps as given: a `/` there is accepted, so not a refusal to rely on */
 const TEXT_KEYWORDS = new Set(['label', 'alias']);
 /** brctl commands that name bridges and ports only to ioctl(2); the others build sysfs paths from them */
@@ -187,6 +189,8 @@ function iproute2Verdict(program: string, argv: readonly string[]): ArgvVerdict 
     if (!isPathLike(a) || PREFIX_WORD.test(a)) continue;
     const prev = argv[j - 1];
     if (prev === 'fwmark' && MARK_MASK.test(a)) continue;
+    // `ip nexthop add … group 1/2,3`: ids and weights, never a file
+    if (prev === 'group' && NEXTHOP_GROUP.test(a)) continue;
     if (prev === 'netns' && j - 1 > i) {
       // `ip link set DEV netns PATH` opens PATH itself: only a namespace file of the run
       const c = checkKernelPath(a);

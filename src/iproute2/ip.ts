@@ -14,6 +14,7 @@ import { parseNetns } from './netns/parse.js';
 import { parseVrf } from './vrf.js';
 import { parseRoute } from './route/parse.js';
 import { parseRule } from './rule/parse.js';
+import { parseNexthop } from './nexthop/parse.js';
 import { parseTuntap } from './tuntap/parse.js';
 import { donePlan, type IpPlan } from './plan.js';
 import { batchCommands } from './batch.js';
@@ -53,7 +54,7 @@ const OBJECTS: Array<[string, ObjectParser | null]> = [
   ['netconf', null],
   ['vrf', parseVrf],
   ['sr', null],
-  ['nexthop', null],
+  ['nexthop', parseNexthop],
   ['mptcp', null],
   ['ioam', null],
   ['help', null],

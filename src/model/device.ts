@@ -4,7 +4,8 @@
  */
 import { SCOPE, type Addr } from './address.js';
 import { bondEnslaved, bondMonitor, bondReleased } from './bond.js';
-import { fibAddIfaddr, deleteRoutesVia, primaryOf } from './fib-events.js';
+import { fibAddIfaddr, deleteRoutesVia, primaryOf, reviveHops } from './fib-events.js';
+import { flushNexthopsOn } from './nexthop.js';
 import { inPrefix, type Ip4 } from './ip.js';
 import { addrconfPending, addrconfSync, freshInet6, inet6Unregister, initInet6 } from './ipv6/addrconf.js';
 import { bridgePorts, hasCarrier, linkwatchEvaluate, lowerOf, recalcBridgeMac, type Link, type LinkKind } from './link.js';
@@ -69,6 +70,7 @@ export function linkUp(l: Link): void {
     });
   }
   for (const a of l.addrs) fibAddIfaddr(l, a);
+  reviveHops(l);
   l.ns.touch();
   if (l.peer) l.peer.ns.touch();
   // veth_open: with the peer up, carrier comes on at both ends
@@ -142,6 +144,9 @@ export function linkDown(l: Link): void {
     linkwatchEvaluate(l);
     linkwatchEvaluate(far);
   }
+  // nh_netdev_event: NETDEV_DOWN here, NETDEV_CHANGE (carrier gone) at the far end
+  flushNexthopsOn(l);
+  if (far && hadCarrier) flushNexthopsOn(far);
   deleteRoutesVia(l, false);
   pneighIfdown(l);
   l.ns.touch();
@@ -237,7 +242,7 @@ function teardown(l: Link): void {
   pneighIfdown(l);
   inet6Unregister(l);
   l.addrs = [];
-  deleteRoutesVia(l, true);
+  deleteRoutesVia(l, true, true);
   for (const t of l.ns.tables.values()) {
     for (const r of [...t.routes]) if (r.prefsrc !== null && !isLocalAnywhere(l.ns, r.prefsrc, l)) t.remove(r);
   }

@@ -106,6 +106,7 @@ export function fibAddIfaddr(dev: Link, ifa: Addr): void {
   const prim = primaryOf(dev, ifa);
   if (!prim) return;
   for (const r of ifaddrRoutes(dev, ifa, prim)) magicAdd(dev.ns, r);
+  reviveHops(dev);
   dev.ns.touch();
 }
 
@@ -138,19 +139,47 @@ export function fibDelIfaddr(dev: Link, ifa: Addr, prim: Addr | null): void {
 }
 
 /**
- * fib_sync_down_dev: routes whose nexthop uses the device. Without `force` (a link going down)
- * routes of host scope stay — the local routes of its addresses; with it (last address gone,
- * device leaving) all go.
+ * fib_sync_down_dev (and fib_flush after it): routes whose nexthop uses the device. Without
+ * `force` (a link going down) routes of host scope stay — the local routes of its addresses;
+ * with it (last address gone, device leaving) all go. A multipath route loses only the hops on
+ * the device (marked dead) and goes once every hop is dead — or at once when the device is
+ * unregistered, which kills the whole fib_info.
  */
-export function deleteRoutesVia(dev: Link, force: boolean): void {
+export function deleteRoutesVia(dev: Link, force: boolean, unregister = false): void {
   for (const t of dev.ns.tables.values()) {
     for (const r of [...t.routes]) {
+      // a route using a nexthop object follows the object (nexthop.ts)
+      if (r.nh) continue;
+      if (r.hops) {
+        if (!r.hops.some((h) => h.dev === dev)) continue;
+        if (!unregister) {
+          for (const h of r.hops) if (h.dev === dev && (force || h.nhScope !== SCOPE.nowhere)) h.dead = true;
+          DEAD_HOPS.add(dev.ns);
+          if (!r.hops.every((h) => h.dead)) continue;
+        }
+        t.remove(r);
+        continue;
+      }
       if (r.dev !== dev) continue;
       if (!force && r.nhScope === SCOPE.nowhere) continue;
       t.remove(r);
     }
   }
   dev.ns.touch();
+}
+
+/** Namespaces that may hold a dead hop: the others skip the walk over their tables when a device comes up. */
+const DEAD_HOPS = new WeakSet<Netns>();
+
+/** fib_sync_up(dev, RTNH_F_DEAD): the dead hops of multipath routes on a device that is up live again. */
+export function reviveHops(dev: Link): void {
+  if (!dev.up || !DEAD_HOPS.has(dev.ns)) return;
+  for (const t of dev.ns.tables.values()) {
+    for (const r of t.routes) {
+      if (!r.hops) continue;
+      for (const h of r.hops) if (h.dead && h.dev === dev) h.dead = false;
+    }
+  }
 }
 
 export { maskOf };

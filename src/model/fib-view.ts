@@ -12,7 +12,9 @@ import { SCOPE } from './address.js';
 import { inPrefix, isMulticast, type Ip4 } from './ip.js';
 import type { Link } from './link.js';
 import type { Netns } from './netns.js';
-import { PROTO, TABLE, type Route, type RouteType } from './route.js';
+import { hopRoute, PROTO, TABLE, type Route, type RouteType } from './route.js';
+import { multipathHash, pickHop } from './multipath-hash.js';
+import { inetSelectAddr } from './source-address.js';
 import type { Rule } from './rule.js';
 
 /** A flow key (struct flowi4): what a lookup matches against. */
@@ -30,13 +32,19 @@ export interface Flow {
   tos?: number;
   /** the packet's firewall mark (flowi4_mark: skb->mark, a socket's SO_MARK), for `fwmark` rules */
   mark?: number;
+  /** a forwarded packet's addresses as the multipath hash reads them (ip_multipath_l3_keys: an ICMP error's inner ones) */
+  hashKey?: { readonly src: Ip4; readonly dst: Ip4 };
 }
 
 /** errno values a FIB lookup fails with. */
 export type FibErrno = 'EINVAL' | 'EHOSTUNREACH' | 'EACCES' | 'ENETUNREACH';
 
 export type FibResult =
-  | { kind: 'route'; route: Route; table: number }
+  /**
+   * `hashed`: the route is a multipath one and, no output device binding a hop, the kernel's
+   * flow hash picks among hops that differ (fib_select_path); `route` is then its first live hop
+   */
+  | { kind: 'route'; route: Route; table: number; hashed?: Route }
   /** a reject route type (blackhole, unreachable, prohibit), a reject rule, or no route anywhere */
   | { kind: 'error'; errno: FibErrno; route: Route | null };
 
@@ -76,6 +84,8 @@ export interface FibView {
   isLive(dev: Link): boolean;
   /** find_exception: the gateway a redirect taught for `dst` through `route`, if one is current */
   exception(dst: Ip4, route: Route): Ip4 | null;
+  /** a route decision took a hop of a multipath route by the kernel's flow hash (unpredictable here) */
+  multipathHash?(route: Route): void;
 }
 
 const REJECT: Partial<Record<RouteType, FibErrno | 'EAGAIN'>> = {
@@ -98,8 +108,80 @@ export function aliasAnswer(r: Route, flow: Flow, table: number): FibResult | nu
   if (rej === 'EAGAIN') return null;
   if (rej) return { kind: 'error', errno: rej, route: r };
   // FLOWI_FLAG_SKIP_NH_OIF: an output device that is a VRF (l3mdev_update_flow) binds the table, not the nexthop
-  if (flow.oif && !flow.oif.vrf && r.dev !== flow.oif) return undefined;
+  const oif = flow.oif && !flow.oif.vrf ? flow.oif : null;
+  if (r.hops) return multipathAnswer(r, oif, table, flow);
+  // a route through a blackhole nexthop object answers as a blackhole route
+  if (r.nhBlackhole) return { kind: 'error', errno: 'EINVAL', route: r };
+  if (oif && r.dev !== oif) return undefined;
   return { kind: 'route', route: r, table };
+}
+
+/**
+ * The nexthops of a multipath route (fib_table_lookup's loop, fib_lookup_good_nhc): a dead hop
+ * is never taken; with an output device the first hop on it; without, the live hops are the
+ * hash's choice (fib_select_multipath), answered here as the first of them and marked.
+ */
+function multipathAnswer(r: Route, oif: Link | null, table: number, flow: Flow): FibResult | undefined {
+  const hops = r.hops!;
+  let first = -1;
+  let differ = false;
+  for (let i = 0; i < hops.length; i++) {
+    const h = hops[i]!;
+    if (h.dead || (oif && h.dev !== oif)) continue;
+    if (oif) return { kind: 'route', route: hopRoute(r, i), table };
+    if (first < 0) first = i;
+    else if (h.dev !== hops[first]!.dev || h.gateway !== hops[first]!.gateway) differ = true;
+  }
+  if (first < 0) return undefined;
+  if (differ) {
+    const chosen = seededChoice(r, flow);
+    if (chosen !== null) return { kind: 'route', route: hopRoute(r, chosen), table };
+  }
+  const ans: FibResult = { kind: 'route', route: hopRoute(r, first), table };
+  if (differ) ans.hashed = r;
+  return ans;
+}
+
+/**
+ * The hop the kernel's hash takes when it can be known: a seed the user set, policy 0 (L3
+ * addresses), and either a forwarded packet or an output lookup with no source yet (as `ip
+ * route get` without `from`), for which fib_select_multipath has no source address to prefer.
+ * Otherwise null.
+ */
+function seededChoice(r: Route, flow: Flow): number | null {
+  const mp = r.dev?.ns.mpHash;
+  if (!mp || mp.seed === 0 || mp.policy !== 0) return null;
+  const weights = r.hops!.map((h) => (h.dead ? null : h.weight));
+  // ip_mkroute_input: the packet's own addresses, no source to prefer
+  if (flow.hashKey) return pickHop(weights, multipathHash(mp.seed, flow.hashKey.src, flow.hashKey.dst));
+  if (flow.iif && flow.iif.kind !== 'loopback') return null;
+  const hash = multipathHash(mp.seed, flow.src, flow.dst);
+  // a nexthop group's path (nexthop_path_fib_result) is the hash's alone
+  if (flow.src === 0 || r.nh) return pickHop(weights, hash);
+  return preferSource(r, weights, pickHop(weights, hash), flow.src);
+}
+
+/**
+ * fib_select_multipath with a source address (Linux 6.12+): the hashed hop if its own source
+ * (nh_saddr) is that address, else the first live hop whose source is; failing both, the last
+ * live hop it looked at.
+ */
+function preferSource(r: Route, weights: readonly (number | null)[], hashed: number, saddr: Ip4): number {
+  const hops = r.hops!;
+  const own = (i: number) => inetSelectAddr(hops[i]!.dev, hops[i]!.gateway ?? 0, r.scope) === saddr;
+  let res = -1;
+  let found = false;
+  for (let i = 0; i < hops.length; i++) {
+    if (weights[i] === null) continue;
+    if (!found) {
+      res = i;
+      found = own(i);
+    }
+    if (i < hashed) continue;
+    if (own(i)) return i;
+    if (found) return res;
+  }
+  return res;
 }
 
 const NO_ROUTE: FibResult = { kind: 'error', errno: 'ENETUNREACH', route: null };

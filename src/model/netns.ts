@@ -9,6 +9,7 @@ import { NsidMap } from './nsid-map.js';
 import type { NetfilterState } from './netfilter/state.js';
 import type { ProxyNeigh } from './proxy-arp.js';
 import type { PmtuException } from './pmtu.js';
+import type { Nexthop } from './nexthop.js';
 import { Inet6Ns } from './ipv6/inet6-ns.js';
 
 /**
@@ -67,6 +68,12 @@ export class Netns {
   nf: NetfilterState | null = null;
   /** proxy entries added by `ip neigh add proxy`, oldest first (proxy-arp.ts dumps them in the kernel's order) */
   proxyNeigh: ProxyNeigh[] = [];
+  /** nexthop objects (`ip nexthop`), by id (nexthop.ts) */
+  readonly nexthops = new Map<number, Nexthop>();
+  /** net->nexthop.last_id_allocated: where the search for a free id goes on from */
+  nhLastId = 0;
+  /** net.ipv4.fib_multipath_hash_seed as written (0: unset, a random seed per boot) and fib_multipath_hash_policy */
+  readonly mpHash = { seed: 0, policy: 0 };
   /** path MTUs learned from ICMP "fragmentation needed", by destination (pmtu.ts) */
   readonly pmtu = new Map<number, PmtuException>();
   /** IPv6: conf/all and conf/default, routing tables, rules, static neighbours */

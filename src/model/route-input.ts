@@ -25,6 +25,8 @@ export interface InputFlow {
   tos?: number;
   /** skb->mark, for `fwmark` rules */
   mark?: number;
+  /** the packet's addresses for the multipath hash (a packet's, not `ip route get … iif`'s) */
+  hashKey?: { readonly src: Ip4; readonly dst: Ip4 };
 }
 
 /** Why an input route refuses a packet. */
@@ -172,7 +174,7 @@ export function routeInput(view: FibView, flow: InputFlow): InputResult {
   }
 
   const forwarding = dev.conf.forwarding !== 0;
-  const res = fibLookup(view.fib, { dst: daddr, src: saddr, oif: null, iif: dev, scope: 0, tos: flow.tos ?? 0, mark: flow.mark ?? 0 });
+  const res = fibLookup(view.fib, { dst: daddr, src: saddr, oif: null, iif: dev, scope: 0, tos: flow.tos ?? 0, mark: flow.mark ?? 0, hashKey: flow.hashKey });
   if (res.kind === 'error') return forwarding ? refuse(res.errno, 'no-route', res.route) : refuse('EHOSTUNREACH', 'forwarding-off', res.route);
   const r = res.route;
   if (r.type === 'broadcast') return brdInput(view, flow, res.table, r);
@@ -195,5 +197,10 @@ export function routeInput(view: FibView, flow: InputFlow): InputResult {
   let gateway = r.gateway !== null && r.nhScope === SCOPE.link ? r.gateway : null;
   gateway = view.exception(daddr, r) ?? gateway;
   const rt: RtEntry = { type: 'unicast', dev: out, gateway, saddr: 0, daddr, flags, table: res.table, route: r, input: true, localDev: null };
+  // ip_mkroute_input: fib_select_multipath by the packet's hash
+  if (res.hashed) {
+    rt.hashed = res.hashed;
+    view.multipathHash?.(res.hashed);
+  }
   return { ok: true, rt };
 }

@@ -48,6 +48,8 @@ export interface RtEntry {
   input: boolean;
   /** for local delivery, the device holding the address (orig_oif, which inet_iif reports) */
   localDev: Link | null;
+  /** the multipath FIB entry whose hop the kernel's flow hash picked (`dev`/`gateway` are one guess of it) */
+  hashed?: Route;
 }
 
 /** A route, or the errno the kernel answers `ip route get` (and a socket's connect) with. */
@@ -166,7 +168,12 @@ export function routeOutput(view: FibView, flow: OutputFlow): RtResult {
   if (!saddr) saddr = routePrefsrc(fr.route);
   const devOut = fr.route.dev;
   if (!devOut) return fail('EINVAL', fr.route);
-  return mkrouteOutput(view, res, daddr, saddr, devOut, null, false);
+  const out = mkrouteOutput(view, res, daddr, saddr, devOut, null, false);
+  if (fr.hashed && out.ok) {
+    out.rt.hashed = fr.hashed;
+    view.multipathHash?.(fr.hashed);
+  }
+  return out;
 }
 
 /**

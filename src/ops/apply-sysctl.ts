@@ -17,7 +17,11 @@ import { applySysctl6Set, classifySysctl6, idgenKey, readSysctl6, stableSecretSc
 import type { OpContext } from './context.js';
 import type { SysctlSetOp } from './op.js';
 
-export type SysctlTarget = { kind: 'forward' } | { kind: 'conf'; scope: 'all' | 'default' | string; key: keyof IfConf } | { kind: 'bridge'; key: keyof BridgeNfConf };
+export type SysctlTarget =
+  | { kind: 'forward' }
+  | { kind: 'multipath'; key: 'seed' | 'policy' }
+  | { kind: 'conf'; scope: 'all' | 'default' | string; key: keyof IfConf }
+  | { kind: 'bridge'; key: keyof BridgeNfConf };
 
 /**
  * Parses `net.ipv4.ip_forward`, `net/ipv4/conf/all/rp_filter`, `net.ipv4.conf.eth0/100.rp_filter`
@@ -29,6 +33,8 @@ export function sysctlTarget(key: string): SysctlTarget | null {
   if (s && s.length === 3 && s[0] === 'net' && s[1] === 'bridge' && Object.hasOwn(BRIDGE_NF_DEFAULTS, s[2])) return { kind: 'bridge', key: s[2] as keyof BridgeNfConf };
   if (!s || s[0] !== 'net' || s[1] !== 'ipv4') return null;
   if (s.length === 3 && s[2] === 'ip_forward') return { kind: 'forward' };
+  if (s.length === 3 && s[2] === 'fib_multipath_hash_seed') return { kind: 'multipath', key: 'seed' };
+  if (s.length === 3 && s[2] === 'fib_multipath_hash_policy') return { kind: 'multipath', key: 'policy' };
   if (s.length === 5 && s[2] === 'conf' && (CONF_KEYS as string[]).includes(s[4])) return { kind: 'conf', scope: s[3], key: s[4] as keyof IfConf };
   return null;
 }
@@ -72,6 +78,7 @@ export function readSysctl(ns: Netns, key: string): string | null {
   const t = sysctlTarget(key);
   if (!t) return null;
   if (t.kind === 'forward') return String(ns.all.forwarding);
+  if (t.kind === 'multipath') return String(ns.mpHash[t.key]);
   if (t.kind === 'bridge') return String(ns.nf?.bridge[t.key] ?? BRIDGE_NF_DEFAULTS[t.key]);
   const c = confOf(ns, t.scope);
   return c ? String(c[t.key]) : null;
@@ -108,6 +115,14 @@ export function applySysctlSet(ctx: OpContext, op: SysctlSetOp): void {
   const invalid = new OpError(`sysctl: setting key "${sysctlDisplayName(op.key)}": Invalid argument\n`, 1, 'invalid');
   const c = t.kind === 'conf' ? confOf(ns, t.scope) : ns.all;
   if (!c) throw new OpError(`sysctl: cannot stat ${path}: No such file or directory\n`, 1, 'no-key');
+  if (t.kind === 'multipath') {
+    // proc_fib_multipath_hash_seed: a u32; the policy: proc_dointvec_minmax over 0..3
+    const n = /^\s*\d+\s*$/.test(op.value) ? Number(op.value) : -1;
+    if (n < 0 || n > (t.key === 'seed' ? 0xffffffff : 3)) throw invalid;
+    ns.mpHash[t.key] = n;
+    ns.touch();
+    return;
+  }
   // a 0444 file: sysctl reports the failed write but still exits 0 (a shell redirect: EACCES)
   if (t.kind === 'conf' && READONLY_CONF_KEYS.has(t.key)) throw new OpError(invalid.stderr, 0, 'readonly');
   // proc_dointvec: one decimal int

@@ -3,6 +3,7 @@
  * rtnetlink handlers. Either the Op succeeds with all its side effects, or it throws an
  * OpError with iproute2's words and changes nothing.
  */
+import { applyNexthopAdd, applyNexthopDel } from './apply-nexthop.js';
 import { applyAddrAdd, applyAddrDel, applyAddrFlush } from './apply-addr.js';
 import { applyLinkAdd, applyLinkDel, applyLinkSet, applyTuntapAdd, applyTuntapDel } from './apply-link.js';
 import { applyNetnsAdd, applyNetnsDel } from './apply-netns.js';
@@ -57,6 +58,12 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'route.flushCache':
       ctx.ns.pmtu.clear();
+      return;
+    case 'nexthop.add':
+      applyNexthopAdd(ctx, op);
+      return;
+    case 'nexthop.del':
+      applyNexthopDel(ctx, op);
       return;
     case 'netns.add':
       applyNetnsAdd(ctx, op);

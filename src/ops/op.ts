@@ -198,6 +198,18 @@ export interface RouteSpec {
   onlink: boolean;
   tos: number;
   mtu: number | null;
+  /** `nexthop …` (RTA_MULTIPATH), in order; absent when the command gave none */
+  hops?: HopSpec[];
+  /** `nhid N` (RTA_NH_ID): the route uses a nexthop object */
+  nhid?: number;
+}
+
+/** One `nexthop via A dev D weight W onlink` of a multipath route (struct rtnexthop). */
+export interface HopSpec {
+  gateway: Ip4 | null;
+  dev: string | null;
+  weight: number;
+  onlink: boolean;
 }
 
 export interface RouteAddOp {
@@ -224,6 +236,27 @@ export interface RouteFlushOp {
  * `ip route flush cache` (IPv4): ipv4_sysctl_rtcache_flush's fnhe_genid_bump makes every
  * learned exception of the namespace stale, so the next lookup forgets it.
  */
+/** `ip nexthop add|replace` (RTM_NEWNEXTHOP): one nexthop, a blackhole, or a group. */
+export interface NexthopAddOp {
+  op: 'nexthop.add';
+  replace: boolean;
+  /** NHA_ID; 0 or null: the kernel picks one */
+  id: number | null;
+  dev: string | null;
+  gateway: Ip4 | null;
+  onlink: boolean;
+  blackhole: boolean;
+  protocol: number;
+  /** NHA_GROUP: member ids with their weights */
+  group: { id: number; weight: number }[] | null;
+}
+
+/** `ip nexthop del id N` (RTM_DELNEXTHOP). */
+export interface NexthopDelOp {
+  op: 'nexthop.del';
+  id: number | null;
+}
+
 export interface RouteFlushCacheOp {
   op: 'route.flushCache';
 }
@@ -420,6 +453,8 @@ export type Op =
   | RouteDelOp
   | RouteFlushOp
   | RouteFlushCacheOp
+  | NexthopAddOp
+  | NexthopDelOp
   | NetnsAddOp
   | NetnsDelOp
   | SysctlSetOp

@@ -19,6 +19,7 @@ import type { Simulator } from '../../sim/simulator.js';
 import { Tracer, type DropReason, type StepKind, type TraceStep } from '../../sim/trace.js';
 import { pingReport, type PingReport } from '../programs/ping/words.js';
 import { notSimulatedIn, type NotSimulated } from '../model/not-simulated.js';
+import { multipathHashText, routePrefixText } from '../model/route.js';
 import { annotateNetfilter } from './explain-netfilter.js';
 
 export type Disposition = 'reply' | 'icmp-error' | 'no-answer' | 'local-error';
@@ -118,6 +119,8 @@ export function explainPing(sim: Simulator, from: Netns, dst: Ip4 | Ip6, run: (f
     .namespaces()
     .filter((ns) => onPath.has(ns.path))
     .flatMap((ns) => notSimulatedIn(ns).map((x) => ({ ...x, text: `${x.text} (${ns.path})` })));
+  // which hop of a multipath route the kernel's hash takes is not known: the ping took the first live one
+  if (f.hashedRoute) notSimulated.push({ setting: `route ${routePrefixText(f.hashedRoute)}`, text: multipathHashText(f.hashedRoute), why: 'the packets here took its first live hop' });
   const decidedIn = decisive ? f.lab.netns(decisive.ns) : disposition === 'local-error' ? from : null;
   // the model's account of a missing route is IPv4's (route-absence.ts)
   const noRoute = reason === 'no-route' && decidedIn && typeof dst === 'number' ? { ns: decidedIn.path, dst: decisive ? dstOf(decisive, dst) : dst } : null;

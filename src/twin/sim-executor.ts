@@ -6,6 +6,7 @@
 import type { Host } from '../model/host.js';
 import type { Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
+import { multipathHashText } from '../model/route.js';
 import { settleLinkwatch } from '../model/link.js';
 import { processTable, settleJobs } from '../../sim/processes.js';
 import { learnedFdb } from '../../sim/bridge.js';
@@ -92,7 +93,10 @@ function fromResult(r: ProgramResult): Outcome {
  * that ended (sim/processes.ts).
  */
 export function execSim(host: Host, inv: Invocation, sim: Simulator, src: InvocationSource = { line: 0, command: '' }): Outcome {
+  sim.hashedRoute = null;
   let o = execOne(host, inv, sim, src);
+  // a packet took a hop of a multipath route by the kernel's flow hash: which hop is the kernel's secret
+  if (sim.hashedRoute && o.supported) o = notModelled(multipathHashText(sim.hashedRoute));
   // a line kept off the kernel is answered here only when the tool refuses it (kernel-argv.ts)
   if (inv.kind === 'program' && inv.offKernel && o.supported && o.exit === 0) o = unsupported(inv.offKernel);
   else if (!o.supported && kernelMayRun(inv)) o.modelled = false;

@@ -13,6 +13,7 @@
  * Refusals are `RTNETLINK answers: <strerror>` with exit 2.
  */
 import { ip4ToString } from '../../model/ip.js';
+import { multipathHashText } from '../../model/route.js';
 import type { RtEntry, RtErrno, RtResult } from '../../model/route-output.js';
 import { routeOutput } from '../../model/route-output.js';
 import { routeInput, type InputResult } from '../../model/route-input.js';
@@ -22,7 +23,7 @@ import type { RouteGetArgs } from '../filters.js';
 import { Printer } from '../print.js';
 import { routeMsg } from './render.js';
 import { noHide, printRoute, type RouteMsg } from './msg.js';
-import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
+import { unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
 
 const STRERROR: Record<RtErrno, string> = {
   EINVAL: 'Invalid argument',
@@ -87,7 +88,8 @@ function resolve(ctx: CmdContext, a: GetArgs): RtResult | InputResult | CommandR
   const oif = a.oif !== null ? ns.linkByName(a.oif) : null;
   if (a.iif !== null && !iif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.iif}"\n` };
   if (a.oif !== null && !oif) return { exit: 1, stdout: '', stderr: `Cannot find device "${a.oif}"\n` };
-  if (iif) return routeInput(fibView(ns), { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos, mark: a.mark });
+  // inet_rtm_getroute_build_skb: the request becomes a packet, which the multipath hash reads
+  if (iif) return routeInput(fibView(ns), { dst: a.dst, src: a.from ?? 0, iif, tos: a.tos, mark: a.mark, hashKey: { src: a.from ?? 0, dst: a.dst } });
   return routeOutput(fibView(ns), { dst: a.dst, src: a.from ?? 0, oif: oif ?? null, tos: a.tos, mark: a.mark });
 }
 
@@ -118,6 +120,8 @@ export function routeGet(ctx: CmdContext, g: IpGlobals, a: GetArgs): CommandResu
     if (typeof fm === 'string') return rtnlError(fm);
     msg = fm;
   } else {
+    // the FIB entry is known, the hop the hash takes is not
+    if (r.rt.hashed) return unsupported(multipathHashText(r.rt.hashed));
     msg = cachedMsg(ctx, r.rt, a);
     if (a.mark) msg.mark = a.mark;
   }

@@ -37,12 +37,13 @@ export function routeMatches(r: Route, f: RouteFilter): boolean {
   for (const m of [f.match, f.exact]) {
     if (m && (m.len < r.dstLen || !bitsMatch(r.dst, m.addr, r.dstLen))) return false;
   }
-  if (f.via && !inside(r.gateway ?? 0, f.via)) return false;
+  // a multipath route carries neither RTA_GATEWAY nor RTA_OIF
+  if (f.via && !inside(r.hops ? 0 : (r.gateway ?? 0), f.via)) return false;
   if (f.src && !inside(r.prefsrc ?? 0, f.src)) return false;
   // IPv4 FIB entries carry no input interface and no mark
   if (f.iif !== null) return false;
   if (f.mark != null && f.mark !== 0) return false;
-  if (f.dev !== null && (r.dev === null || r.dev.name !== f.dev)) return false;
+  if (f.dev !== null && (r.dev === null || r.hops || r.dev.name !== f.dev)) return false;
   if (f.metric !== null && r.metric !== f.metric) return false;
   return true;
 }

@@ -5,6 +5,8 @@
  */
 import { dsfieldName, protoName, scopeName, tableName } from '../names.js';
 import type { Printer } from '../print.js';
+import type { Nexthop } from '../../model/nexthop.js';
+import { printNexthopFields } from '../nexthop/print.js';
 
 /** A route message: only the attributes the kernel would include are set. */
 export interface RouteMsg {
@@ -46,6 +48,21 @@ export interface RouteMsg {
   iif?: string;
   /** RTA_PREF (IPv6) */
   pref?: string;
+  /** RTA_MULTIPATH: the nexthops of a multipath route (no RTA_GATEWAY nor RTA_OIF then) */
+  nexthops?: HopMsg[];
+  /** RTA_NH_ID */
+  nhid?: number;
+  /** the nexthop object of RTA_NH_ID, which `-d` prints as nh_info (iproute2's nexthop cache) */
+  nhInfo?: Nexthop;
+}
+
+/** One struct rtnexthop with its RTA_GATEWAY. */
+export interface HopMsg {
+  gateway?: string;
+  dev: string;
+  weight: number;
+  /** rtnh_flags by name, in print_rt_flags order (`dead`, `onlink`, `linkdown`) */
+  flags: string[];
 }
 
 /**
@@ -86,6 +103,7 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
   const fam = m.family === 'inet' ? 'inet' : 'inet6';
   p.colored(m.dst !== null ? fam : 'none', 'dst', `${dst} `, dst);
   if (m.from !== undefined) p.colored(fam, 'from', `from ${m.from} `, m.from);
+  if (m.nhid !== undefined) p.any('nhid', `nhid ${m.nhid} `, m.nhid);
   if (m.tos && !hide.tos) {
     const t = dsfieldName(m.tos);
     p.any('tos', `tos ${t} `, t);
@@ -143,8 +161,37 @@ export function printRoute(p: Printer, m: RouteMsg, hide: RouteHide, details: nu
   }
   if (m.iif !== undefined && !hide.iif) p.any('iif', `iif ${m.iif} `, m.iif);
   if (m.pref !== undefined) p.any('pref', `pref ${m.pref}`, m.pref);
+  if (m.nhInfo && details > 0) {
+    p.text(`${sl}\tnh_info `);
+    p.openObject('nh_info');
+    printNexthopFields(p, m.nhInfo, details);
+    p.closeObject();
+  }
+  if (m.nexthops) printMultipath(p, m, sl);
   p.text('\n');
   p.closeObject();
+}
+
+/** print_rta_multipath: each hop on its own line, after everything else of the route. */
+function printMultipath(p: Printer, m: RouteMsg, sl: string): void {
+  const fam = m.family === 'inet' ? 'inet' : 'inet6';
+  p.openArray('nexthops');
+  for (const h of m.nexthops!) {
+    p.openObject();
+    p.text(`${sl}\tnexthop `);
+    if (h.gateway !== undefined) {
+      p.text('via ');
+      p.colored(fam, 'gateway', `${h.gateway} `, h.gateway);
+    }
+    p.text('dev ');
+    p.colored('ifname', 'dev', `${h.dev} `, h.dev);
+    p.any('weight', `weight ${h.weight} `, h.weight);
+    p.openArray('flags');
+    for (const f of h.flags) p.any(null, `${f} `, f);
+    p.closeArray();
+    p.closeObject();
+  }
+  p.closeArray();
 }
 
 /** print_cache_flags: `\n    cache <local,brd> ` in text, `"cache":["local","brd"]` in JSON. */

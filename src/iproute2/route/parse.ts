@@ -5,7 +5,8 @@
  * and the gateway, protocol boot) are the model's too, so fields the command left out stay null.
  */
 import { TABLE } from '../../model/route.js';
-import type { Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../../ops/op.js';
+import type { HopSpec, Op, RouteAddOp, RouteDelOp, RouteFlushOp, RouteSpec } from '../../ops/op.js';
+import { parseNexthops } from './nexthops.js';
 import { routeMatches } from './match.js';
 import { Argv, duparg2, exitWith, getAddr, getPrefix, getU32, getUnsigned, invarg, llNameToIndex, matches, nodevText, notModelled, readFamily, type Family, type InetPrefix } from '../args.js';
 import { dsfieldA2n, MODEL_ROUTE_TYPES, RTN, rtntypeA2n, rtprotA2n, rtscopeA2n, rttableA2n } from '../names.js';
@@ -71,6 +72,9 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
   let expires: number | null = null;
   let hoplimit: number | null = null;
   let pref: 'low' | 'medium' | 'high' | null = null;
+  let hops: HopSpec[] | null = null;
+  let nhWords: string[] | null = null;
+  let nhid: number | null = null;
   const a = new Argv(argv);
   while (a.more) {
     const arg = a.cur;
@@ -148,22 +152,14 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     } else if (arg === 'onlink') {
       onlink = true;
     } else if (arg === 'nexthop') {
-      // parse_nexthops takes every word left; one hop is a route with one nexthop, which the
-      // kernel keeps and shows as a plain `via … dev …` route (fib_dump_info)
-      const hop = singleNexthop(a.rest());
-      if (hop === null || gwOk || dev !== null || family === 'inet6') notModelled('multipath routes (nexthop)');
-      const p = getAddr(hop.via, family);
-      if (family === null) family = p.family;
-      // parse_one_nh resolves the device itself, and its failure ends the command
-      if (hop.dev !== null && !llNameToIndex(ctx.ns, hop.dev)) exitWith(`${nodevText(hop.dev)}Error: cannot parse nexthop\n`, 255);
-      gwOk = true;
-      gateway = p.addr;
-      dev = hop.dev;
+      // parse_nexthops takes every word left, once the destination is known
+      nhWords = a.rest();
       break;
     } else if (arg === 'nhid') {
       const v = a.next();
-      if (getU32(v) === null) invarg('"id" value is invalid\n', v);
-      gaps.add('nexthop objects (nhid)');
+      const id = getU32(v);
+      if (id === null) invarg('"id" value is invalid\n', v);
+      nhid = id;
     } else if (matches(arg, 'protocol')) {
       const v = a.next();
       const p = rtprotA2n(v);
@@ -215,6 +211,13 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     a.step();
   }
   if (!dst) exitWith(ROUTE_USAGE, 255);
+  if (nhWords) {
+    if (family === 'inet6') notModelled('IPv6 multipath routes (nexthop)');
+    const mp = parseNexthops(ctx, nhWords, family);
+    family = mp.family;
+    hops = mp.hops;
+  }
+  if (family === 'inet6' && nhid !== null) notModelled('IPv6 routes through nexthop objects (nhid)');
   if (family === 'inet6') return route6Modify(ctx, mode, gaps, { dst, typeOk, type, table, dev, gateway6, prefsrc6, metric, protocol, onlink, mtu, hoplimit, pref, expires });
   if (expires !== null) gaps.add('route expires');
   if (hoplimit !== null) gaps.add('route hoplimit');
@@ -242,6 +245,8 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
     onlink,
     tos,
     mtu,
+    ...(hops ? { hops } : {}),
+    ...(nhid !== null ? { nhid } : {}),
   };
   if (del) {
     // a delete matches any scope (RT_SCOPE_NOWHERE) unless the type implies one
@@ -258,21 +263,6 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
   }
   const spec: RouteSpec = { ...base, type: typeName!, scope };
   return opsPlan([{ op: 'route.add', mode, route: spec }]);
-}
-
-/** The one hop of `nexthop via ADDR [dev IF] [weight 1]`, or null (several hops, other words). */
-function singleNexthop(words: string[]): { via: string; dev: string | null } | null {
-  let via: string | null = null;
-  let dev: string | null = null;
-  for (let i = 1; i < words.length; i += 2) {
-    const [w, v] = [words[i], words[i + 1]];
-    if (v === undefined) return null;
-    if (w === 'via' && via === null && !/^inet6?$/.test(v)) via = v;
-    else if (w === 'dev' && dev === null) dev = v;
-    else if (w === 'weight' && v === '1') continue;
-    else return null;
-  }
-  return via === null ? null : { via, dev };
 }
 
 /** The TCP metrics of a route (RTA_METRICS other than mtu): read, checked, not modelled. */
@@ -491,8 +481,9 @@ function routeFlush(ctx: CmdContext, f: RouteFilter): IpPlan {
           dst: r.dst,
           dstLen: r.dstLen,
           table: r.table,
-          dev: r.dev ? r.dev.name : null,
-          gateway: r.gateway,
+          dev: r.dev && !r.hops ? r.dev.name : null,
+          gateway: r.hops ? null : r.gateway,
+          ...(r.hops ? { hops: r.hops.map((h) => ({ gateway: h.gateway, dev: h.dev.name, weight: h.weight, onlink: h.onlink })) } : {}),
           prefsrc: r.prefsrc,
           metric: r.metric,
           protocol: r.protocol || null,

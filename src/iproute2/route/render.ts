@@ -8,26 +8,27 @@
  * families; `-6` shows the IPv6 side only. A table that was never created is the kernel's
  * error `ipv4: FIB table does not exist.` (and, with -j, the `[` already written).
  */
-import { routeLinkdown } from '../../ops/apply-route.js';
+import { hopLinkdown, routeLinkdown } from '../../ops/apply-route.js';
 import { inPrefix, ip4ToString, maskOf } from '../../model/ip.js';
 import type { Netns } from '../../model/netns.js';
-import type { Route } from '../../model/route.js';
+import type { Route, RouteHop } from '../../model/route.js';
 import type { PrefixArg, RouteFilter } from '../filters.js';
 import { route6Msg } from './msg6.js';
 import { ip6InPrefix, ip6Mask } from '../../model/ipv6/ip6.js';
 import { now6 } from '../../model/ipv6/port6.js';
-import { noHide, printRoute, type RouteHide, type RouteMsg } from './msg.js';
+import { noHide, printRoute, type HopMsg, type RouteHide, type RouteMsg } from './msg.js';
 import { Printer } from '../print.js';
 import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
 
 /** The rtmsg the kernel dumps for one IPv4 FIB entry (fib_dump_info). */
 export function routeMsg(r: Route, tableId = r.table): RouteMsg {
   const flags: string[] = [];
-  if (r.onlink) flags.push('onlink');
+  if (r.onlink && !r.hops) flags.push('onlink');
   if (routeLinkdown(r)) flags.push('linkdown');
   const m: RouteMsg = {
     family: 'inet',
-    type: r.type,
+    // fib_dump_info: a route through a blackhole nexthop object is reported as a blackhole
+    type: r.nhBlackhole ? 'blackhole' : r.type,
     dst: r.dstLen ? ip4ToString(r.dst) : null,
     dstLen: r.dstLen,
     tos: r.tos,
@@ -37,11 +38,29 @@ export function routeMsg(r: Route, tableId = r.table): RouteMsg {
     flags,
     cloned: false,
   };
-  if (r.gateway !== null) m.gateway = ip4ToString(r.gateway);
-  if (r.dev) m.dev = r.dev.name;
+  if (r.nh) m.nhid = r.nh.id;
+  if (r.hops) m.nexthops = r.hops.map(hopMsg);
+  else {
+    if (r.gateway !== null) m.gateway = ip4ToString(r.gateway);
+    if (r.dev) m.dev = r.dev.name;
+    // the blackhole nexthop's device (nexthop_compat_mode)
+    else if (r.nhBlackhole) m.dev = 'lo';
+  }
+  if (r.nh) m.nhInfo = r.nh;
   if (r.prefsrc !== null) m.prefsrc = ip4ToString(r.prefsrc);
   if (r.metric) m.metric = r.metric;
   if (r.mtu) m.mtu = r.mtu;
+  return m;
+}
+
+/** fib_add_nexthop: one hop of a multipath route, with its flags. */
+function hopMsg(h: RouteHop): HopMsg {
+  const flags: string[] = [];
+  if (h.dead) flags.push('dead');
+  if (h.onlink) flags.push('onlink');
+  if (hopLinkdown(h)) flags.push('linkdown');
+  const m: HopMsg = { dev: h.dev.name, weight: h.weight, flags };
+  if (h.gateway !== null) m.gateway = ip4ToString(h.gateway);
   return m;
 }
 
@@ -144,10 +163,10 @@ export function renderRoutes(ctx: CmdContext, g: IpGlobals, f: RouteFilter): Com
     const ids = tb === 0 ? tablesInDumpOrder(ns) : [tb];
     for (const id of ids) {
       for (const r of ns.tables.get(id)?.routes ?? []) {
-        if (f.dev !== null && !r.dev) continue;
+        if (f.dev !== null && (!r.dev || r.hops)) continue;
         const m = routeMsg(r, id);
         if (!keep(m, f, f.dev, r.dst)) continue;
-        if (f.via && !inPrefix(r.gateway ?? 0, f.via.addr, f.via.len)) continue;
+        if (f.via && !inPrefix(r.hops ? 0 : (r.gateway ?? 0), f.via.addr, f.via.len)) continue;
         if (f.src && !inPrefix(r.prefsrc ?? 0, f.src.addr, f.src.len)) continue;
         printRoute(p, m, hide, g.details, sl);
       }
