@@ -91,7 +91,10 @@ export function runSs(ctx: ProgramContext, argv: string[]): ProgramResult {
     for (const s of socks) {
       const conn = s.remote !== null;
       if (conn ? !connected : !listening) continue;
-      rows.push([conn ? 'ESTAB' : 'UNCONN', '0', '0', `${ip4ToString(s.local)}:`, String(s.port), conn ? `${ip4ToString(s.remote!)}:` : '0.0.0.0:', conn ? String(s.remotePort) : '*', '']);
+      // an IPv6 socket's IPv4 addresses are mapped; one bound to an IPv6 address is IPV6_V6ONLY
+      const only6 = v6only(s.local);
+      const peer = conn ? connText(s.remote!, s.v6) : addrText(isV6(s.local) ? 0n : 0, only6);
+      rows.push([conn ? 'ESTAB' : 'UNCONN', '0', '0', `${conn ? connText(s.local, s.v6) : addrText(s.local, only6)}:`, String(s.port), `${peer}:`, conn ? String(s.remotePort) : '*', '']);
     }
   }
   return { exit: 0, stdout: render(rows), stderr: '' };

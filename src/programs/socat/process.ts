@@ -32,6 +32,7 @@ import { processTable, type SimProcess } from '../../../sim/processes.js';
 import type { Simulator } from '../../../sim/simulator.js';
 import { cloneFrame, l3Length } from '../../../sim/tunnel-frame.js';
 import { connectRoute, STRERROR, udpSend, udpTable, type UdpSocket } from '../../../sim/udp.js';
+import { inetToString, type InetAddr } from '../../../sim/tcp-out.js';
 
 /** The wall clock socat's log lines show at virtual time 0: the seed's publication, 2022/11/19 19:39:00 UTC. */
 const EPOCH_MS = Date.UTC(2022, 10, 19, 19, 39, 0);
@@ -142,7 +143,7 @@ export class SocatProcess implements SimProcess {
     const explicit = a.bind !== null || a.bindPort !== null || a.mode === 'listen';
     if (explicit) {
       const e = table.bind(sim, sock);
-      if (e) return this.fail(sim, `bind(${fd}, {AF=2 ${ip4ToString(sock.local)}:${sock.port}}, 16): ${STRERROR[e]}`, bindWhy(e, sock, this.ns));
+      if (e) return this.fail(sim, `bind(${fd}, {AF=2 ${inetToString(sock.local)}:${sock.port}}, 16): ${STRERROR[e]}`, bindWhy(e, sock, this.ns));
     }
     if (a.mode === 'connect') {
       const r = connectRoute(sim, this.ns, sock.local, a.peer!);
@@ -262,11 +263,11 @@ export class SocatProcess implements SimProcess {
     const dport = sock.remote !== null ? sock.remotePort : a.port;
     if (dst === null) return;
     const len = l3Length(frame) + (this.tunSpec && !this.tunSpec.noPi ? 4 : 0);
-    if (sim.tracer) sim.step(this.ns, 'socket', `socat[${this.pid}]: ${len} bytes from ${dev.name} to ${ip4ToString(dst)}:${dport}`);
+    if (sim.tracer) sim.step(this.ns, 'socket', `socat[${this.pid}]: ${len} bytes from ${dev.name} to ${inetToString(dst)}:${dport}`);
     const r = udpSend(sim, sock, dst, dport, cloneFrame(frame), len);
     if (r.kind === 'error') {
-      const call = sock.remote !== null ? `write(${this.sockFd}, ${FAKE_BUFFER}, ${len})` : `sendto(${this.sockFd}, ${FAKE_BUFFER}, ${len}, 0, AF=2 ${ip4ToString(dst)}:${dport}, 16)`;
-      this.die(sim, `${call}: ${STRERROR[r.errno] ?? r.errno}`, `the route to the peer ${ip4ToString(dst)} is gone`);
+      const call = sock.remote !== null ? `write(${this.sockFd}, ${FAKE_BUFFER}, ${len})` : `sendto(${this.sockFd}, ${FAKE_BUFFER}, ${len}, 0, AF=2 ${inetToString(dst)}:${dport}, 16)`;
+      this.die(sim, `${call}: ${STRERROR[r.errno] ?? r.errno}`, `the route to the peer ${inetToString(dst)} is gone`);
     }
   }
 
@@ -327,11 +328,11 @@ export class SocatProcess implements SimProcess {
     }
   }
 
-  private socketError(sim: Simulator, errno: string, from: Ip4): void {
+  private socketError(sim: Simulator, errno: string, from: InetAddr): void {
     const why =
       errno === 'ECONNREFUSED'
-        ? `${ip4ToString(from)} answered with ICMP port unreachable: nothing listens on ${ip4ToString(this.sock?.remote ?? 0)}:${this.sock?.remotePort ?? 0}`
-        : `${ip4ToString(from)} answered with an ICMP error (${errno})`;
+        ? `${inetToString(from)} answered with ICMP port unreachable: nothing listens on ${inetToString(this.sock?.remote ?? 0)}:${this.sock?.remotePort ?? 0}`
+        : `${inetToString(from)} answered with an ICMP error (${errno})`;
     const dev = this.tun;
     const after = !dev ? 'socat exits' : dev.tun?.persist ? `socat exits, and ${dev.name} (persistent) stays without carrier` : `socat exits, and ${dev.name} and every route through it are gone`;
     this.die(sim, `read(${this.sockFd}, ${FAKE_BUFFER}, ${BUFSIZE}): ${STRERROR[errno] ?? errno}`, `${why}; ${after}`);
@@ -354,8 +355,8 @@ function allocTunName(ns: Netns): string {
 }
 
 function bindWhy(errno: string, sock: UdpSocket, ns: Netns): string {
-  if (errno === 'EADDRNOTAVAIL') return `${ip4ToString(sock.local)} is not an address of ${ns.path}: socat can only bind to a local address`;
-  return `${ip4ToString(sock.local)}:${sock.port} is taken by another socket in ${ns.path}`;
+  if (errno === 'EADDRNOTAVAIL') return `${inetToString(sock.local)} is not an address of ${ns.path}: socat can only bind to a local address`;
+  return `${inetToString(sock.local)}:${sock.port} is taken by another socket in ${ns.path}`;
 }
 
 /** xioparsenetwork_ip4 as socat 1.7.4 reads `ADDR/BITS` (the address first, then the bits). */
