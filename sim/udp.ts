@@ -337,7 +337,7 @@ export type SendResult = { kind: 'sent' } | { kind: 'error'; errno: string };
  */
 export function udpSend(sim: Simulator, sock: UdpSocket, dst: InetAddr, dport: number, inner: Frame | null, innerLen: number, opts: { df?: boolean; ttl?: number; srcPort?: number } = {}): SendResult {
   const st = sim.state(sock.ns);
-  if (isV6(dst)) return udp6Send(sim, st, sock, dst, dport, innerLen, opts.srcPort);
+  if (isV6(dst)) return udp6Send(sim, st, sock, dst, dport, inner, innerLen, opts.srcPort);
   const res = routeOutput(st, { dst, src: isV6(sock.local) ? 0 : sock.local, oif: null });
   if (!res.ok) return { kind: 'error', errno: res.errno };
   udpTable(sim).hook(sim, sock.ns);
@@ -353,7 +353,7 @@ export function udpSend(sim: Simulator, sock: UdpSocket, dst: InetAddr, dport: n
 }
 
 /** udpv6_sendmsg: the route from the socket's address (ip6_sk_dst_hoplimit: the route's hop limit, else the device's). */
-function udp6Send(sim: Simulator, st: NsState, sock: UdpSocket, dst: Ip6, dport: number, innerLen: number, srcPort?: number): SendResult {
+function udp6Send(sim: Simulator, st: NsState, sock: UdpSocket, dst: Ip6, dport: number, inner: Frame | null, innerLen: number, srcPort?: number): SendResult {
   const res = route6Output(simView6(sim, st), { dst, src: isV6(sock.local) ? sock.local : 0n, oif: null, now: sim.now });
   if (!res.ok) return { kind: 'error', errno: res.errno };
   if (res.rt.saddr === null) return { kind: 'error', errno: 'EADDRNOTAVAIL' };
@@ -363,7 +363,7 @@ function udp6Send(sim: Simulator, st: NsState, sock: UdpSocket, dst: Ip6, dport:
     ip6: { src: rt.saddr!, dst, hopLimit: rt.route.hoplimit ?? rt.dev.inet6.conf.hop_limit, nextHeader: NEXTHDR.udp, tclass: 0, flowLabel: 0, payloadLen: UDP_HEADER_LEN + innerLen },
     icmp6: null,
     udp: { srcPort: srcPort ?? sock.port, dstPort: dport, payloadLen: innerLen },
-    inner: null,
+    inner,
   };
   ip6Output(sim, st, pkt, rt);
   return { kind: 'sent' };
