@@ -146,12 +146,12 @@ function ruleEdit(r: Reader, verb: string, whole: Token[]): NftCommand {
 
 /**
  * What the simulator does not model of a rule in a table of its family: a test of the other
- * network family (nft refuses it: "conflicting protocols specified"), and for IPv6 packets
- * NAT (conntrack's state and mark are modelled for both families).
+ * network family (nft refuses it: "conflicting protocols specified"), and NAT in an inet table
+ * that IPv6 packets reach (an ip6 table's is modelled; conntrack's state and mark are for both).
  */
 function checkFamily(family: NfFamily, rule: NfRule): void {
   if ((family === 'ip' && rule.family === 'ip6') || (family === 'ip6' && rule.family === 'ip')) throw new NftUnmodelled(`nft ${rule.family} tests in a table ${family}`);
-  const v6 = family === 'ip6' || (family === 'inet' && rule.family !== 'ip');
+  const v6 = family === 'inet' && rule.family !== 'ip';
   if (v6 && [rule.target, ...(rule.also ?? [])].some((t) => t.kind !== 'CONNMARK' && targetNeedsConntrack(t))) throw new NftUnmodelled('nft NAT of IPv6 packets');
   // in an inet table, a plain `reject` after an IPv6 test is ICMPv6's own (listed so), not icmpx's
   if (family === 'inet' && rule.family === 'ip6' && rule.target.kind === 'REJECT' && rule.target.with === 'icmp-port-unreachable') {
