@@ -24,7 +24,8 @@ import type { Manip } from './nat.js';
 import { natIcmpError6, natInitialized6, natPacket6, setupNat6 } from './nat6.js';
 import { CT_STATE } from '../../src/model/netfilter/match.js';
 import type { NfChain, NfTable } from '../../src/model/netfilter/table.js';
-import { formatIp6 } from '../../src/model/ipv6/ip6.js';
+import { formatIp6, IP6_LOOPBACK, isIp6LinkLocal, isIp6V4Mapped, type Ip6 } from '../../src/model/ipv6/ip6.js';
+import { IFA6 } from '../../src/model/ipv6/inet6-dev.js';
 import { route6Output, type Rt6Entry } from '../../src/model/ipv6/route6.js';
 import { simView6 } from '../ipv6/view6.js';
 import { ipv6DevGetSaddr } from '../../src/model/ipv6/source6.js';
@@ -136,6 +137,13 @@ function natEntry6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6Args, ch
           return 'drop';
         }
         range = { ...range, mapIps: true, min6: addr, max6: addr };
+      } else if (v.kind === 'REDIRECT') {
+        const addr = redirectAddr6(a, pkt.ip6.dst);
+        if (addr === null) {
+          if (sim.tracer) sim.stepDrop(st.ns, 'netfilter-drop', `${describe6(pkt)}: REDIRECT found no address on ${a.in?.name ?? '?'}`);
+          return 'drop';
+        }
+        range = { ...range, mapIps: true, min6: addr, max6: addr };
       }
       setupNat6(table, ct, range, manip, sim.now);
       break;
@@ -145,6 +153,24 @@ function natEntry6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6Args, ch
   }
   natPacket6(ct, dir, manip, pkt);
   return 'accept';
+}
+
+/**
+ * nf_nat_redirect_ipv6: ::1 for a packet this host sends; else the first address of the device
+ * it came in on (addr_list order: wider scope first, the newest first within one) that is not
+ * tentative and, for a destination of link, site or loopback scope, of that scope.
+ */
+function redirectAddr6(a: Hook6Args, dst: Ip6): Ip6 | null {
+  if (a.hook === 'output') return IP6_LOOPBACK;
+  const scope = isIp6LinkLocal(dst) ? 0x20 : dst >> 118n === 0x3fbn ? 0x40 : dst === IP6_LOOPBACK ? 0x10 : 0;
+  for (const x of a.in?.inet6.addrs ?? []) {
+    if (isIp6V4Mapped(x.addr)) continue;
+    if (x.flags & IFA6.TENTATIVE && !(x.flags & IFA6.OPTIMISTIC)) continue;
+    const own = isIp6LinkLocal(x.addr) ? 0x20 : x.addr >> 118n === 0x3fbn ? 0x40 : x.addr === IP6_LOOPBACK ? 0x10 : 0;
+    if (scope && !(scope & own)) continue;
+    return x.addr;
+  }
+  return null;
 }
 
 function traceNat6(sim: Simulator, st: NsState, hook: Hook, detail: string): void {

@@ -336,7 +336,6 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       target = { kind: 'REJECT', with: withWhat };
       parts.push(icmpxText ?? (withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : rejectText(withWhat)));
     } else if (w === 'masquerade' || w === 'snat' || w === 'dnat' || w === 'redirect') {
-      if (table === 'ip6' && w === 'redirect') throw new NftUnmodelled('nft redirect of IPv6 packets');
       const r = natTo(c, w, table === 'ip6');
       target = { kind: w === 'masquerade' ? 'MASQUERADE' : w === 'snat' ? 'SNAT' : w === 'dnat' ? 'DNAT' : 'REDIRECT', range: r.range };
       parts.push(r.text);

@@ -200,6 +200,14 @@ function natTo6(c: Cursor, w: string): { range: NatRange; text: string } {
     const tok = c.peek() ?? null;
     const v = c.word();
     if (parseIp4(v) !== null && /^[\d.]+$/.test(v)) throw new NftSyntax('Could not resolve hostname: Address family for hostname not supported', tok);
+    const port = /^:(\d+)$/.exec(v);
+    if (port) {
+      r.protoSpecified = true;
+      r.minPort = r.maxPort = Number(port[1]);
+      text += ` to ${v}${natFlags(c, r)}`;
+      if (r.random || r.randomFully || r.persistent) throw new NftUnmodelled(`nft ${w} flags for IPv6`);
+      return { range: r, text };
+    }
     const m = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(v) ?? /^([0-9a-fA-F:.]*:[0-9a-fA-F:.]*)()$/.exec(v);
     const a = m ? parseIp6(m[1]!) : null;
     if (a === null) throw new NftUnmodelled(`nft ${w} to ${v}`);

@@ -9,7 +9,7 @@ import { ICMP } from './icmp.js';
 import { ICMP6, REJECT6 } from './icmp6.js';
 import { ADDRTYPE, COMMENT, CONNMARK_MATCH, MARK_MATCH, MULTIPORT, PHYSDEV, STATISTIC } from './matches.js';
 import { TCP, UDP } from './tcpudp.js';
-import { CONNMARK, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, REDIRECT, REJECT, SNAT, SNAT6 } from './targets.js';
+import { CONNMARK, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6 } from './targets.js';
 import type { MatchExt, TargetExt } from './types.js';
 
 export const MATCHES: Readonly<Record<string, MatchExt>> = {
@@ -63,7 +63,7 @@ export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   connmark: CONNMARK_MATCH,
 };
 
-export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK, SNAT: SNAT6, DNAT: DNAT6, MASQUERADE: MASQUERADE6 };
+export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK, SNAT: SNAT6, DNAT: DNAT6, MASQUERADE: MASQUERADE6, REDIRECT: REDIRECT6 };
 
 /** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
 export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
@@ -72,7 +72,7 @@ export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
 ]);
 
 /** ip6tables 1.8.9's targets the simulator does not model (for IPv6). */
-export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'REDIRECT', 'HL', 'NPT', 'SNPT', 'DNPT']);
+export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'HL', 'NPT', 'SNPT', 'DNPT']);
 
 /** The extension that lists and saves a model match. */
 export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {

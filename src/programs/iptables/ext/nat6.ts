@@ -3,8 +3,9 @@
  * address of `--to-source`/`--to-destination` is an IPv6 one, bracketed when a port follows
  * (`[2001:db8::2]:8080`; unbracketed, a second colon makes the whole text an address), and is
  * printed bracketed when the range has ports. The options, their checks and the port syntax
- * are IPv4's (targets.ts). REDIRECT for IPv6 and ranges of more than one IPv6 address (the
- * kernel hashes the connection onto one) are not modelled.
+ * are IPv4's (targets.ts), and so is REDIRECT's text. Ranges of more than one IPv6 address (the
+ * kernel hashes the connection onto one) or port, and the random/persistent flags, are not
+ * modelled.
  */
 import { formatIp6, parseIp6 } from '../../../model/ipv6/ip6.js';
 import type { NatRange, NfTarget } from '../../../model/netfilter/target.js';
@@ -62,7 +63,7 @@ export function natRangeText6(r: NatRange): string {
 
 /** What the model leaves out of an IPv6 NAT target, or null. */
 export function nat6Unmodelled(t: NfTarget): string | null {
-  if (t.kind !== 'SNAT' && t.kind !== 'DNAT' && t.kind !== 'MASQUERADE') return null;
+  if (t.kind !== 'SNAT' && t.kind !== 'DNAT' && t.kind !== 'MASQUERADE' && t.kind !== 'REDIRECT') return null;
   const r = t.range;
   if (r.mapIps && r.max6 !== r.min6) return `${t.kind} to a range of IPv6 addresses`;
   if (r.random || r.randomFully || r.persistent) return `${t.kind} --random/--random-fully/--persistent for IPv6`;

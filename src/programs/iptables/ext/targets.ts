@@ -360,3 +360,4 @@ export const REDIRECT = natExt('REDIRECT');
 export const SNAT6 = natExt('SNAT', true);
 export const DNAT6 = natExt('DNAT', true);
 export const MASQUERADE6 = natExt('MASQUERADE', true);
+export const REDIRECT6 = natExt('REDIRECT', true);
