@@ -139,8 +139,9 @@ function listen(ctx: ProgramContext, o: NcOpts): ProgramResult {
       port,
       remote: null,
       remotePort: 0,
-      onDatagram: (_s, pkt) => connect(pkt.ip.src, pkt.udp!.srcPort, pkt.ip.dst),
-      onDatagram6: (_s, pkt) => connect(pkt.ip6.src, pkt.udp!.srcPort, pkt.ip6.dst),
+      // a fork (explain) watching leaves the process as it is
+      onDatagram: (s, pkt) => s === sim && connect(pkt.ip.src, pkt.udp!.srcPort, pkt.ip.dst),
+      onDatagram6: (s, pkt) => s === sim && connect(pkt.ip6.src, pkt.udp!.srcPort, pkt.ip6.dst),
       onError() {},
     };
     const err = udpTable(sim).bind(sim, sock);
