@@ -143,9 +143,9 @@ export class UdpTable {
     const only6 = isV6(addr) && addr !== 0n;
     for (const s of this.sockets(ns)) if (s.port === port && bindConflict(s.local, isV6(s.local) && s.local !== 0n, addr, only6)) return true;
     for (const l of ns.linkList()) {
-      // a VXLAN device's IPv6 socket is IPV6_V6ONLY (vxlan_create_sock)
+      // a VXLAN device's socket is bound to its family's wildcard whatever its `local`, the IPv6 one IPV6_V6ONLY (vxlan_create_sock)
       const v = vxlanSocketOf(l);
-      if (v && v.port === port && bindConflict(v.local, v.v6, addr, only6)) return true;
+      if (v && v.port === port && bindConflict(v.v6 ? 0n : 0, v.v6, addr, only6)) return true;
     }
     return false;
   }
