@@ -7,8 +7,8 @@
 # counts two of three), no route and an on-link address nobody answers; an IPv4 probe to the
 # dual-stack socket, which then connects to that first sender (ss: IPv4-mapped addresses) and
 # so refuses the next IPv6 one; ip6tables' counters, the ICMPv6 errors the client received,
-# and conntrack's UDP entries on both sides (their source ports are the kernel's random pick:
-# awk leaves them out).
+# and conntrack's UDP entries on both sides, listed and deleted without -f too when only IPv6
+# ones answer (their source ports are the kernel's random pick: awk leaves them out).
 ip netns add a
 ip netns add b
 ip link add a0 netns a type veth peer name b0 netns b
@@ -62,3 +62,6 @@ ip netns exec b ip6tables -L INPUT -v -n -x
 ip netns exec a ip6tables -L -v -n -x
 ip netns exec b conntrack -L -p udp -f ipv6 2>/dev/null | awk '{ s = $1 " " $4 " " $5 " " $7; if (/UNREPLIED/) s = s " [UNREPLIED]"; if (/ASSURED/) s = s " [ASSURED]"; print s }' | sort
 ip netns exec a conntrack -L -f ipv6 2>/dev/null | awk '{ s = $1 " " $4 " " $5 " " $7; if (/UNREPLIED/) s = s " [UNREPLIED]"; if (/ASSURED/) s = s " [ASSURED]"; print s }' | sort
+ip netns exec b conntrack -L -p udp 2>/dev/null | awk '{ s = $1 " " $4 " " $5 " " $7; if (/UNREPLIED/) s = s " [UNREPLIED]"; print s }' | sort
+ip netns exec b conntrack -D -p udp --dport 5353 2>&1 >/dev/null
+ip netns exec b conntrack -L -p udp 2>&1 >/dev/null
