@@ -56,9 +56,8 @@ export function compiledHooks6(st: NetfilterState): CompiledHooks {
     for (const ch of t.chains) {
       const b = ch.base;
       if (!b) continue;
-      // nft's inet nat chains are not modelled for IPv6 (nft says so), ip6tables' and nft ip6's are
       if (b.type !== 'nat') hooks[b.hook].push({ kind: 'chain', priority: b.priority, table: t, chain: ch });
-      else if (t.family === 'ip6') {
+      else {
         anyNat = true;
         nat[b.hook].push({ table: t, chain: ch, priority: b.priority });
       }

@@ -1,6 +1,7 @@
 /**
  * IPv6 NAT (ip6tables -t nat: MASQUERADE, SNAT --to-source, DNAT --to-destination [ADDR]:PORT,
- * REDIRECT; nft snat/dnat/masquerade/redirect in an ip6 table)
+ * REDIRECT; nft snat/dnat/masquerade/redirect in an ip6 table and, after a test of the family,
+ * in an inet one)
  * against the kernel: each file of test/cases/nat66/ runs in the simulator and in a kernel
  * sandbox, and every command must agree — exit status, stdout, stderr — the pings and TCP
  * connections through the NAT, the rules' text and counters, conntrack's reply tuples.
@@ -25,7 +26,7 @@ describeReal(
         it(c.file, async ({ expect }) => {
           const r = await withSandboxSlot(() => compareScript(c.text, c.file));
           expect(
-            r.real.some((s) => /ip6tables .*-t nat .*-j (?:MASQUERADE|SNAT|DNAT|REDIRECT)|nft add rule ip6 .*(?:dnat|snat|masquerade|redirect)/.test(s.command) && s.supported && s.exit === 0),
+            r.real.some((s) => /ip6tables .*-t nat .*-j (?:MASQUERADE|SNAT|DNAT|REDIRECT)|nft add rule (?:ip6|inet) .*(?:dnat|snat|masquerade|redirect)/.test(s.command) && s.supported && s.exit === 0),
             'the case adds no IPv6 NAT rule',
           ).toBe(true);
           expect(

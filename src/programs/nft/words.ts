@@ -147,11 +147,14 @@ export function iface(c: Cursor, key: string, ip: ReturnType<typeof emptyIpPart>
  * address's), listed bracketed only with a port; `ip6 to` is listed `to`. IPv6 ranges are not
  * modelled.
  */
-export function natTo(c: Cursor, w: string, v6 = false): { range: NatRange; text: string } {
-  if (v6) return natTo6(c, w);
+export function natTo(c: Cursor, w: string, v6 = false, keepFamily = false): { range: NatRange; text: string } {
+  if (v6) return natTo6(c, w, keepFamily);
   const r = emptyNatRange();
   let text = w;
-  if (c.peek()?.text === 'ip') c.next();
+  if (c.peek()?.text === 'ip') {
+    c.next();
+    if (keepFamily) text += ' ip';
+  }
   const next = c.peek();
   // nft 1.0 still reads the older spelling without `to` (`snat 1.2.3.4`) and lists it with `to`
   const bare = (w === 'snat' || w === 'dnat') && next?.kind === 'word' && /^[0-9.]*(?:-[0-9.]+)?(?::\d+(?:-\d+)?)?$/.test(next.text) && /\d/.test(next.text);
@@ -191,10 +194,13 @@ function natFlags(c: Cursor, r: NatRange): string {
   return flags.length ? ` ${flags.join(',')}` : '';
 }
 
-function natTo6(c: Cursor, w: string): { range: NatRange; text: string } {
+function natTo6(c: Cursor, w: string, keepFamily: boolean): { range: NatRange; text: string } {
   const r = emptyNatRange();
   let text = w;
-  if (c.peek()?.text === 'ip6') c.next();
+  if (c.peek()?.text === 'ip6') {
+    c.next();
+    if (keepFamily) text += ' ip6';
+  }
   if (c.peek()?.text === 'to') {
     c.next();
     const tok = c.peek() ?? null;
