@@ -26,7 +26,9 @@ describeReal(
         it(c.file, async ({ expect }) => {
           const r = await withSandboxSlot(() => compareScript(c.text, c.file));
           expect(
-            r.real.some((s) => /ip6tables .*-t nat .*-j (?:MASQUERADE|SNAT|DNAT|REDIRECT)|nft add rule (?:ip6|inet) .*(?:dnat|snat|masquerade|redirect)/.test(s.command) && s.supported && s.exit === 0),
+            r.real.some(
+              (s) => /ip6tables .*-t nat .*-j (?:MASQUERADE|SNAT|DNAT|REDIRECT)|nft add rule (?:ip6|inet) .*(?:dnat|snat|masquerade|redirect)/.test(s.command) && s.supported && s.exit === 0,
+            ),
             'the case adds no IPv6 NAT rule',
           ).toBe(true);
           expect(
