@@ -40,3 +40,9 @@ export function icmpv6ErrConvert(type: number, code: number): string | null {
   if (type === 4) return 'EPROTO';
   return null;
 }
+
+/** icmpv6_err_convert's `fatal`: what a connected socket without IPV6_RECVERR is told of (administratively prohibited, port unreachable, failed policy, reject route, parameter problem). */
+export function icmpv6Fatal(type: number, code: number): boolean {
+  if (type === 1) return code === 1 || code === 4 || code === 5 || code === 6;
+  return type === 4;
+}

@@ -37,7 +37,7 @@ import { PARAMS } from './params.js';
 import type { DropReason, StepKind, Tracer } from './trace.js';
 import { ModelRuntime, PrivateRuntime, type NfRuntime } from './netfilter/runtime.js';
 import { tcpRcv, tcpSendReset } from './tcp.js';
-import { udpRcv } from './udp.js';
+import { udp6Rcv, udpRcv } from './udp.js';
 import { BROADCAST, ETHERTYPE, isGroupMac } from './wire/ethernet.js';
 import { IP_PROTO } from './wire/ipv4.js';
 import { untagged, vlanReceive } from './links/vlan.js';
@@ -136,6 +136,7 @@ export class Simulator {
     this.nf = opts.netfilter === 'model' ? new ModelRuntime() : new PrivateRuntime();
     inet6Protos(this)[58] = icmp6Rcv;
     inet6Protos(this)[IP_PROTO.tcp] = tcpRcv;
+    inet6Protos(this)[IP_PROTO.udp] = udp6Rcv;
     udp6Encaps(this).push(vxlanRcv6);
   }
 

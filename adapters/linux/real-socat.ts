@@ -38,6 +38,14 @@ function procAddr(ip: number, port: number): string {
   return `${le.toString(16).toUpperCase().padStart(8, '0')}:${port.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** An IPv6 address and port as /proc/net/udp6 prints them (four 32-bit words, each little-endian hex). */
+function procAddr6(ip: bigint, port: number): string {
+  const hex = ip.toString(16).padStart(32, '0');
+  let out = '';
+  for (let w = 0; w < 32; w += 8) out += (hex.slice(w + 6, w + 8) + hex.slice(w + 4, w + 6) + hex.slice(w + 2, w + 4) + hex.slice(w, w + 2)).toUpperCase();
+  return `${out}:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** The kernel's dev_alloc_name("tun%d") as things are before socat starts. */
 async function nextTunName(sb: Sandbox, sbHost: string, prefix: string[]): Promise<string> {
   const r = await sb.exec(sbHost, [...prefix, 'ip', '-j', 'link', 'show']);
@@ -52,17 +60,23 @@ async function nextTunName(sb: Sandbox, sbHost: string, prefix: string[]): Promi
 
 /** Whether what socat sets up for `addrs` is visible yet (in order, up to a blocking listen). */
 async function setUp(sb: Sandbox, sbHost: string, prefix: string[], addrs: SocatAddress[], tunName: string): Promise<boolean> {
-  let udpTable: string | null = null;
+  const tables = new Map<string, string>();
   for (const a of addrs) {
     if (a.kind === 'udp') {
-      udpTable ??= (await sb.exec(sbHost, [...prefix, 'cat', '/proc/net/udp'])).stdout;
-      const lines = udpTable.split('\n').slice(1);
+      const file = a.v6 ? '/proc/net/udp6' : '/proc/net/udp';
+      let text = tables.get(file);
+      if (text === undefined) {
+        text = (await sb.exec(sbHost, [...prefix, 'cat', file])).stdout;
+        tables.set(file, text);
+      }
+      const lines = text.split('\n').slice(1);
       if (a.mode === 'listen') {
         // recvfrom blocks here: nothing after it is opened until a datagram comes
         return lines.some((l) => l.includes(`:${a.port.toString(16).toUpperCase().padStart(4, '0')} `));
       }
       if (a.mode === 'connect') {
-        if (!lines.some((l) => l.includes(` ${procAddr(a.peer!, a.port)} `))) return false;
+        const peer = typeof a.peer === 'bigint' ? procAddr6(a.peer, a.port) : procAddr(a.peer!, a.port);
+        if (!lines.some((l) => l.includes(` ${peer} `))) return false;
       } else if (a.bindPort !== null) {
         if (!lines.some((l) => l.includes(`:${a.bindPort!.toString(16).toUpperCase().padStart(4, '0')} `))) return false;
       }

@@ -18,7 +18,7 @@ import { ETHERTYPE } from '../wire/ethernet.js';
 import { IPV6_HEADER_LEN } from '../wire/ipv6.js';
 import { ip6LocalDeliver } from './ip6-deliver.js';
 import { joined6 } from './mld.js';
-import { nfHook6, nfLocalOutVerdict6, type Verdict6 } from '../netfilter/hook6.js';
+import { nfHook6, nfLocalOutRoute6, type Verdict6 } from '../netfilter/hook6.js';
 
 /** Hands a frame with `pkt` to `dev` addressed to `mac` (the device's broadcast for a NOARP one). */
 export function xmit6(sim: Simulator, dev: Link, mac: string, pkt: Ip6Packet): void {
@@ -56,10 +56,9 @@ function loopBack(sim: Simulator, st: NsState, lo: Link, iif: Link, pkt: Ip6Pack
  */
 export function ip6Output(sim: Simulator, st: NsState, pkt: Ip6Packet, rt: Rt6Entry, mcLoop = true): Verdict6 {
   const ns = st.ns;
-  const dst = pkt.ip6.dst;
-  const v = nfLocalOutVerdict6(sim, st, pkt, rt.dev);
-  if (v !== 'accept') return v;
-  send6(sim, st, ns, dst, pkt, rt, mcLoop);
+  const out = nfLocalOutRoute6(sim, st, pkt, rt);
+  if (out.verdict !== 'accept') return out.verdict;
+  send6(sim, st, ns, pkt.ip6.dst, pkt, out.rt, mcLoop);
   return 'accept';
 }
 

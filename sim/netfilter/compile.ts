@@ -42,18 +42,25 @@ export function compiledHooks(st: NetfilterState): CompiledHooks {
 /**
  * The hook lists IPv6 packets meet: the base chains of the ip6 tables (ip6tables' and nft's)
  * and of the inet ones, and IPv6 conntrack's entries once a rule of those needs it
- * (nf_ct_netns_get is per family; an inet table's takes both). IPv6 NAT is not modelled:
- * no nat chain appears here.
+ * (nf_ct_netns_get is per family; an inet table's takes both), and the NAT core at its four
+ * points once an ip6 nat chain exists (nat6.ts).
  */
 export function compiledHooks6(st: NetfilterState): CompiledHooks {
   const c = cache6.get(st);
   if (c && c.version === st.version) return c;
   const hooks = { prerouting: [], input: [], forward: [], output: [], postrouting: [] } as Record<Hook, HookEntry[]>;
+  const nat: Record<Hook, { table: NfTable; chain: NfChain; priority: number }[]> = { prerouting: [], input: [], forward: [], output: [], postrouting: [] };
+  let anyNat = false;
   for (const t of st.allTables()) {
     if (t.family !== 'ip6' && t.family !== 'inet') continue;
     for (const ch of t.chains) {
       const b = ch.base;
-      if (b && b.type !== 'nat') hooks[b.hook].push({ kind: 'chain', priority: b.priority, table: t, chain: ch });
+      if (!b) continue;
+      if (b.type !== 'nat') hooks[b.hook].push({ kind: 'chain', priority: b.priority, table: t, chain: ch });
+      else {
+        anyNat = true;
+        nat[b.hook].push({ table: t, chain: ch, priority: b.priority });
+      }
     }
   }
   const conntrack = st.needsConntrack('ip6');
@@ -62,6 +69,12 @@ export function compiledHooks6(st: NetfilterState): CompiledHooks {
     hooks.output.push({ kind: 'ct-in', priority: NF_IP_PRI.conntrack });
     hooks.input.push({ kind: 'ct-confirm', priority: NF_IP_PRI.conntrackConfirm });
     hooks.postrouting.push({ kind: 'ct-confirm', priority: NF_IP_PRI.conntrackConfirm });
+  }
+  if (anyNat) {
+    for (const h of ['prerouting', 'output', 'input', 'postrouting'] as const) {
+      const chains = [...nat[h]].sort((a, b) => a.priority - b.priority).map(({ table, chain }) => ({ table, chain }));
+      hooks[h].push({ kind: 'nat', priority: NAT_PRIORITY[h], chains });
+    }
   }
   let empty = true;
   for (const h of HOOKS) {

@@ -47,6 +47,7 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
   meta.ct6State = CT_STATE.INVALID;
   meta.ct6New = null;
   meta.ct6 = null;
+  meta.ct6Dir = 'original';
   const table = rt.conntrack6(ns);
   const m = pkt.icmp6;
   if (m && UNTRACKED.has(m.type)) {
@@ -57,7 +58,11 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
     // an error: RELATED to the connection its quote belongs to
     if (!('original' in m)) return;
     const hit = table.find(invertTuple6(tuple(m.original)), now);
-    if (hit) meta.ct6State = CT_STATE.RELATED;
+    if (hit) {
+      meta.ct6State = CT_STATE.RELATED;
+      meta.ct6 = hit.entry;
+      meta.ct6Dir = hit.dir;
+    }
     return;
   }
   const t = tuple(pkt);
@@ -65,6 +70,7 @@ export function conntrackIn6(rt: NfRuntime, ns: Netns, pkt: Ip6Packet, meta: Pac
   if (hit) {
     const ct = hit.entry;
     meta.ct6 = ct;
+    meta.ct6Dir = hit.dir;
     const flags = pkt.tcp?.flags ?? 0;
     if (hit.dir === 'reply') {
       // tcp_packet: a connection whose only reply is a RST is deleted at once

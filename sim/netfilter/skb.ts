@@ -36,8 +36,10 @@ export interface PacketNf {
   ct6State?: number;
   /** and its entry when that is new, to join the table at INPUT / POSTROUTING */
   ct6New?: Ct6Entry | null;
-  /** its IPv6 connection, new or found (where CONNMARK and connmark read and write the mark) */
+  /** its IPv6 connection, new or found (where CONNMARK and connmark read and write the mark; an error's RELATED one) */
   ct6?: Ct6Entry | null;
+  /** the direction the packet goes in its IPv6 connection */
+  ct6Dir?: CtDir;
 }
 
 /** The packet's netfilter state in `ns` (fresh when it has none there yet). */

@@ -5,14 +5,14 @@
  * bind while the first socat lives ("Address already in use") and any bind to a foreign address
  * ("Cannot assign requested address").
  */
-import { ip4ToString } from '../model/ip.js';
+import { formatEither } from '../model/ipv6/either.js';
 import type { Finding, LintRule } from './rule.js';
 import { socatLine, type SocatLine } from './socat-line.js';
 
 function bindText(l: SocatLine): string | null {
   const u = l.udp;
   if (!u || (u.bind === null && u.bindPort === null)) return null;
-  return `${u.bind !== null ? ip4ToString(u.bind) : '0.0.0.0'}:${u.bindPort ?? (u.mode === 'listen' ? u.port : 0)}`;
+  return `${u.bind !== null ? formatEither(u.bind) : '0.0.0.0'}:${u.bindPort ?? (u.mode === 'listen' ? u.port : 0)}`;
 }
 
 export const copiedBlock: LintRule = {
@@ -26,7 +26,7 @@ export const copiedBlock: LintRule = {
       const l = socatLine(s);
       if (!l) continue;
       const b = bindText(l);
-      const peer = l.udp?.peer != null ? ip4ToString(l.udp.peer) : null;
+      const peer = l.udp?.peer != null ? formatEither(l.udp.peer) : null;
       const foreign = [s.stderr, ...(s.jobs ?? []).filter((j) => j.line === s.line && j.host === s.host).map((j) => j.stderr)].some((t) =>
         /E bind\(\d+, \{AF=2 [\d.]+:\d+\}, 16\): Cannot assign requested address/.test(t),
       );

@@ -4,6 +4,7 @@
  * packet is sim/netfilter/target.ts.
  */
 import type { Ip4 } from '../ip.js';
+import type { Ip6 } from '../ipv6/ip6.js';
 
 /**
  * NAT ranges (struct nf_nat_range2): addresses when `mapIps`, ports when `protoSpecified`,
@@ -13,6 +14,9 @@ export interface NatRange {
   mapIps: boolean;
   minAddr: Ip4;
   maxAddr: Ip4;
+  /** an IPv6 rule's addresses (ip6tables' SNAT/DNAT): `minAddr`/`maxAddr` are then unused */
+  min6?: Ip6;
+  max6?: Ip6;
   protoSpecified: boolean;
   minPort: number;
   maxPort: number;

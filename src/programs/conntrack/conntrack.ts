@@ -147,7 +147,9 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
   // both families at once: the kernel lists them in its hash order, which the model does not follow
   const six = v4only ? 0 : ctx.sim.nf.conntrack6(ns).live(now);
   if (cmd === 'C' && f.proto === null && f.sport === null && f.dport === null) return { exit: 0, stdout: `${hits.length + six}\n`, stderr: '' };
-  if (six) return unsupported('conntrack on IPv6 connections (listed, filtered or deleted)');
+  // only IPv6 connections answer: the listing is -f ipv6's
+  if (six && hits.length === 0) return listV6(ctx, cmd, f, extended, false);
+  if (six) return unsupported('conntrack on IPv6 and IPv4 connections at once (listed, filtered or deleted)');
   if (cmd === 'C') return { exit: 0, stdout: `${hits.length}\n`, stderr: '' };
   const text = hits.map((e) => entryText(e, now, extended)).join('');
   if (cmd === 'D') {

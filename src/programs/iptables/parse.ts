@@ -407,6 +407,8 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
           if (owner === 't' && target) {
             const o = target.ext.options.find((x) => x.id === id && x.name === name)!;
             target.ext.parse(ctxNow, target.data as NfTarget, o, arg, invert, target.seen);
+            const why = target.ext.unmodelled?.(target.data as NfTarget);
+            if (why) p.unmodelled ??= why;
           } else {
             const m = matches.find((x) => x.base === owner)!;
             const o = m.ext.options.find((x) => x.id === id && x.name === name)!;

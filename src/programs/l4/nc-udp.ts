@@ -4,12 +4,14 @@
  * `udptest` writes a one-byte "X" twice at once and then once a second (at most four writes)
  * until the wait passes (-w, else 3 s), and a write that meets the port unreachable an earlier
  * one drew (a closed port) ends nc silently with status 1; other errors (a REJECT's
- * host-prohibited) do not, and it says "succeeded!". Without
+ * host-prohibited) do not, and it says "succeeded!" — but a write that returns an error sends
+ * nothing (ip6tables counts two datagrams of three). Either family: IPv6 addresses too. Without
  * -v, `-z` sends nothing and succeeds. Without -z, stdin goes out as one datagram and nc waits
  * -w for an answer; an ICMP error ends the wait early, with status 0. Answers' bytes are not
  * modelled (no simulated UDP service answers with data).
  */
-import { ip4ToString, type Ip4 } from '../../model/ip.js';
+import { ip4ToString } from '../../model/ip.js';
+import { isV6, type InetAddr } from '../../../sim/tcp-out.js';
 import { unsupported } from '../../iproute2/types.js';
 import { connectRoute, udpSend, udpTable, type UdpSocket } from '../../../sim/udp.js';
 import type { ProgramContext, ProgramResult } from '../program.js';
@@ -21,7 +23,7 @@ export interface UdpClientOpts {
   /** -w, µs, or null */
   waitUs: number | null;
   host: string;
-  dst: Ip4;
+  dst: InetAddr;
   ports: number[];
 }
 
@@ -70,17 +72,19 @@ export function udpClient(ctx: ProgramContext, o: UdpClientOpts, strerr: Record<
           const at = WRITES_US[i]!;
           if (at > wait) break;
           sim.runUntil(t0 + (i === 1 ? AT_ONCE_US : at));
-          // the socket's pending error is what this write returns: only a refusal fails the test
-          if (error === 'ECONNREFUSED') {
+          // the socket's pending error is what this write returns, and nothing goes out: only a
+          // refusal fails the test
+          const pending = error;
+          error = null;
+          if (pending === 'ECONNREFUSED') {
             failed = true;
             break;
           }
-          error = null;
-          udpSend(sim, sock, o.dst, port, null, 1);
+          if (pending === null) udpSend(sim, sock, o.dst, port, null, 1);
         }
         if (failed) continue;
         sim.runUntil(t0 + wait);
-        stderr += `Connection to ${ip4ToString(o.dst)} ${port} port [udp/${udpServiceName(port)}] succeeded!\n`;
+        stderr += `Connection to ${isV6(o.dst) ? o.host : ip4ToString(o.dst)} ${port} port [udp/${udpServiceName(port)}] succeeded!\n`;
       }
       exit = 0;
       if (o.scan) continue;

@@ -4,11 +4,12 @@
  * to bind), and the client: `-z` to connect and close, with `-v` saying so, `-w` to bound the
  * connect; without `-z` what comes on stdin is sent and what comes back is printed. Messages
  * and statuses are netcat's own (connect failures on stderr, status 1). A UDP listener (`-u
- * -l`) binds its socket; the UDP client is nc-udp.ts; `-e`/`-c` and proxies are not modelled.
+ * -l`) binds its socket and, without -k, connects it to the first datagram's sender (what it
+ * reads is not kept: only its socket is modelled); the UDP client is nc-udp.ts; `-e`/`-c` and proxies are not modelled.
  */
 import { ip4ToString, parseIp4 } from '../../model/ip.js';
 import { parseIp6 } from '../../model/ipv6/ip6.js';
-import { isLocalAddr, type InetAddr } from '../../../sim/tcp-out.js';
+import { isAny, isLocalAddr, isV6, type InetAddr } from '../../../sim/tcp-out.js';
 import { unsupported } from '../../iproute2/types.js';
 import { STRERROR, udpTable, type UdpSocket } from '../../../sim/udp.js';
 import { tcpClose, tcpWrite } from '../../../sim/tcp.js';
@@ -118,13 +119,31 @@ function listen(ctx: ProgramContext, o: NcOpts): ProgramResult {
     if (a === 'family') return { exit: 1, stdout: '', stderr: `nc: getaddrinfo: ${EAI_ADDRFAMILY}\n` };
     local = a;
   }
-  if (o.flags.has('u') && typeof local === 'bigint') return unsupported('nc -u over IPv6');
   // a bind that fails ends nc at once, in the foreground too
   if (!isLocalAddr(sim, sim.state(ctx.ns), local)) return { exit: 1, stdout: '', stderr: `nc: ${STRERR.EADDRNOTAVAIL}\n` };
   if (!source.background) return unsupported('nc -l in the foreground waits for a peer forever; start it in the background with &');
   const p = new ListenProcess(sim, ctx.ns, source.host, source.line, source.command);
-  if (typeof local === 'number' && o.flags.has('u')) {
-    const sock: UdpSocket = { ns: ctx.ns, local, port, remote: null, remotePort: 0, onDatagram() {}, onError() {} };
+  if (o.flags.has('u')) {
+    const bound = local;
+    // without -k, the first datagram's sender becomes the peer (recvfrom MSG_PEEK, then connect)
+    const connect = (src: InetAddr, sport: number, dst: InetAddr) => {
+      if (o.flags.has('k') || sock.remote !== null) return;
+      sock.remote = src;
+      sock.remotePort = sport;
+      if (isAny(sock.local)) sock.local = dst;
+      if (isV6(bound) && !isV6(src)) sock.v6 = true;
+    };
+    const sock: UdpSocket = {
+      ns: ctx.ns,
+      local,
+      port,
+      remote: null,
+      remotePort: 0,
+      // a fork (explain) watching leaves the process as it is
+      onDatagram: (s, pkt) => s === sim && connect(pkt.ip.src, pkt.udp!.srcPort, pkt.ip.dst),
+      onDatagram6: (s, pkt) => s === sim && connect(pkt.ip6.src, pkt.udp!.srcPort, pkt.ip6.dst),
+      onError() {},
+    };
     const err = udpTable(sim).bind(sim, sock);
     if (err) p.end(sim, 1, `bind: ${err}`);
     if (err) p.stderr = `nc: ${STRERR[err] ?? err}\n`;
@@ -176,7 +195,6 @@ function client(ctx: ProgramContext, o: NcOpts): ProgramResult {
   }
   const v = o.flags.has('v');
   if (o.flags.has('u')) {
-    if (typeof dst === 'bigint') return unsupported('nc -u over IPv6');
     return udpClient(ctx, { verbose: v, scan: o.flags.has('z'), waitUs: timeoutUs, host, dst, ports: nums }, STRERR);
   }
   let stderr = '';

@@ -1,5 +1,6 @@
 /**
- * iproute2's `ss` over the simulator, for the TCP and UDP sockets of the namespace: `-t` or
+ * iproute2's `ss` over the simulator, for the TCP and UDP sockets of the namespace (a VXLAN
+ * device's kernel socket too): `-t` or
  * `-u`, with `-l` (listening), `-a` (all) or neither (connections), and `-n` (numbers: the
  * model never resolves names, so `-n` is required). Columns are laid out as ss.c's render()
  * does when not writing to a terminal: each as wide as its widest cell, addresses right-aligned
@@ -12,7 +13,8 @@ import { formatIp6 } from '../../model/ipv6/ip6.js';
 import { isV6, type InetAddr } from '../../../sim/tcp-out.js';
 import { unsupported } from '../../iproute2/types.js';
 import { tcpTable } from '../../../sim/tcp.js';
-import { udpTable } from '../../../sim/udp.js';
+import { udpTable, type UdpSocket } from '../../../sim/udp.js';
+import { vxlanSocketOf } from '../../../sim/vxlan.js';
 import type { ProgramContext, ProgramResult } from '../program.js';
 
 type Row = [string, string, string, string, string, string, string, string];
@@ -87,11 +89,22 @@ export function runSs(ctx: ProgramContext, argv: string[]): ProgramResult {
       for (const c of conns) rows.push([c.state, '0', '0', `${connText(c.local, c.mapped)}:`, String(c.lport), `${connText(c.remote, c.mapped)}:`, String(c.rport), '']);
     }
   } else {
-    const socks = [...udpTable(ctx.sim).sockets(ns)].sort((a, b) => a.port - b.port || byAddr(a.local, b.local));
+    // a VXLAN device that is up holds a kernel socket on its port, bound to the wildcard of its
+    // family (vxlan_create_sock; an IPv6 one is V6ONLY), one per port and family
+    const kernel = new Map<string, UdpSocket>();
+    for (const l of ns.linkList()) {
+      const v = vxlanSocketOf(l);
+      if (v) kernel.set(`${v.v6}|${v.port}`, { ns, local: v.v6 ? 0n : 0, port: v.port, remote: null, remotePort: 0, onDatagram() {}, onError() {} });
+    }
+    const kernelSocks = new Set(kernel.values());
+    const socks = [...udpTable(ctx.sim).sockets(ns), ...kernelSocks].sort((a, b) => a.port - b.port || byAddr(a.local, b.local));
     for (const s of socks) {
       const conn = s.remote !== null;
       if (conn ? !connected : !listening) continue;
-      rows.push([conn ? 'ESTAB' : 'UNCONN', '0', '0', `${ip4ToString(s.local)}:`, String(s.port), conn ? `${ip4ToString(s.remote!)}:` : '0.0.0.0:', conn ? String(s.remotePort) : '*', '']);
+      // an IPv6 socket's IPv4 addresses are mapped; one bound to an IPv6 address is IPV6_V6ONLY
+      const only6 = v6only(s.local) || (kernelSocks.has(s) && isV6(s.local));
+      const peer = conn ? connText(s.remote!, s.v6) : addrText(isV6(s.local) ? 0n : 0, only6);
+      rows.push([conn ? 'ESTAB' : 'UNCONN', '0', '0', `${conn ? connText(s.local, s.v6) : addrText(s.local, only6)}:`, String(s.port), `${peer}:`, conn ? String(s.remotePort) : '*', '']);
     }
   }
   return { exit: 0, stdout: render(rows), stderr: '' };

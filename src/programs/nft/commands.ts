@@ -7,7 +7,6 @@
 import type { NfFamily, Hook, BaseChainSpec, ChainType, Policy } from '../../model/netfilter/table.js';
 import type { NftEdit } from '../../ops/nf-op.js';
 import type { NfRule } from '../../model/netfilter/rule.js';
-import { targetNeedsConntrack } from '../../model/netfilter/target.js';
 import type { Token } from './lexer.js';
 import { NftSyntax, NftUnmodelled, parseStatements } from './statements.js';
 import { NFT_KEYWORDS } from './keywords.js';
@@ -158,13 +157,17 @@ function ruleEdit(r: Reader, verb: string, whole: Token[]): NftCommand {
 
 /**
  * What the simulator does not model of a rule in a table of its family: a test of the other
- * network family (nft refuses it: "conflicting protocols specified"), and for IPv6 packets
- * NAT (conntrack's state and mark are modelled for both families).
+ * network family (nft refuses it: "conflicting protocols specified"), and NAT in an inet table
+ * that IPv6 packets reach (an ip6 table's is modelled; conntrack's state and mark are for both).
  */
 function checkFamily(family: NfFamily, rule: NfRule): void {
   if ((family === 'ip' && rule.family === 'ip6') || (family === 'ip6' && rule.family === 'ip')) throw new NftUnmodelled(`nft ${rule.family} tests in a table ${family}`);
-  const v6 = family === 'ip6' || (family === 'inet' && rule.family !== 'ip');
-  if (v6 && [rule.target, ...(rule.also ?? [])].some((t) => t.kind !== 'CONNMARK' && targetNeedsConntrack(t))) throw new NftUnmodelled('nft NAT of IPv6 packets');
+  // in an inet table a NAT to an address needs a test of its family (a packet of the other one
+  // would meet the rule and its no-op NAT, which the model does not follow); masquerade and
+  // redirect without one take both families
+  const anyFamily = family === 'inet' && rule.family !== 'ip' && rule.family !== 'ip6';
+  if (anyFamily && [rule.target, ...(rule.also ?? [])].some((t) => (t.kind === 'SNAT' || t.kind === 'DNAT' || t.kind === 'MASQUERADE' || t.kind === 'REDIRECT') && t.range.mapIps))
+    throw new NftUnmodelled('nft NAT to an address in an inet table without a test of its family');
   // in an inet table, a plain `reject` after an IPv6 test is ICMPv6's own (listed so), not icmpx's
   if (family === 'inet' && rule.family === 'ip6' && rule.target.kind === 'REJECT' && rule.target.with === 'icmp-port-unreachable') {
     rule.target = { kind: 'REJECT', with: 'icmp6-port-unreachable' };

@@ -430,7 +430,9 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       target = { kind: 'REJECT', with: withWhat };
       parts.push(icmpxText ?? (withWhat === 'icmp-port-unreachable' ? 'reject' : withWhat === 'tcp-reset' ? 'reject with tcp reset' : rejectText(withWhat)));
     } else if (w === 'masquerade' || w === 'snat' || w === 'dnat' || w === 'redirect') {
-      const r = natTo(c, w);
+      // an inet table's `snat ip6 to …` (and `ip to …`) keeps its family word in the listing
+      const inet6 = table === 'inet' && c.peek()?.text === 'ip6';
+      const r = natTo(c, w, table === 'ip6' || inet6, table === 'inet');
       target = { kind: w === 'masquerade' ? 'MASQUERADE' : w === 'snat' ? 'SNAT' : w === 'dnat' ? 'DNAT' : 'REDIRECT', range: r.range };
       parts.push(r.text);
     } else throw new NftUnmodelled(`nft statement ${w}`);

@@ -6,7 +6,7 @@
 import { ip4ToString, parseIp4 } from '../../model/ip.js';
 import type { PortRange } from '../../model/netfilter/match.js';
 import { lenMask, type emptyIpPart } from '../../model/netfilter/rule.js';
-import { ip6Mask, ip6PrefixText, parseIp6 } from '../../model/ipv6/ip6.js';
+import { formatIp6, ip6Mask, ip6PrefixText, parseIp6 } from '../../model/ipv6/ip6.js';
 import { emptyNatRange, type NatRange, type RejectWith } from '../../model/netfilter/target.js';
 import type { NfFamily } from '../../model/netfilter/table.js';
 import type { Token } from './lexer.js';
@@ -141,11 +141,20 @@ export function iface(c: Cursor, key: string, ip: ReturnType<typeof emptyIpPart>
   return `${key} ${inv ? '!= ' : ''}"${name}"`;
 }
 
-/** `to ADDR[-ADDR][:PORT[-PORT]]`, `to :PORT`, then flags. */
-export function natTo(c: Cursor, w: string): { range: NatRange; text: string } {
+/**
+ * `to ADDR[-ADDR][:PORT[-PORT]]`, `to :PORT`, then flags. In an ip6 table (`v6`) the address is
+ * an IPv6 one, bracketed when a port follows (`[fd00::2]:8080`; unbracketed, the colons are the
+ * address's), listed bracketed only with a port; `ip6 to` is listed `to`. IPv6 ranges are not
+ * modelled.
+ */
+export function natTo(c: Cursor, w: string, v6 = false, keepFamily = false): { range: NatRange; text: string } {
+  if (v6) return natTo6(c, w, keepFamily);
   const r = emptyNatRange();
   let text = w;
-  if (c.peek()?.text === 'ip') c.next();
+  if (c.peek()?.text === 'ip') {
+    c.next();
+    if (keepFamily) text += ' ip';
+  }
   const next = c.peek();
   // nft 1.0 still reads the older spelling without `to` (`snat 1.2.3.4`) and lists it with `to`
   const bare = (w === 'snat' || w === 'dnat') && next?.kind === 'word' && /^[0-9.]*(?:-[0-9.]+)?(?::\d+(?:-\d+)?)?$/.test(next.text) && /\d/.test(next.text);
@@ -169,6 +178,11 @@ export function natTo(c: Cursor, w: string): { range: NatRange; text: string } {
     }
     text += ` to ${v}`;
   }
+  return { range: r, text: text + natFlags(c, r) };
+}
+
+/** ` random,persistent,fully-random` as given, set on the range. */
+function natFlags(c: Cursor, r: NatRange): string {
   const flags: string[] = [];
   while (c.peek()?.text === 'random' || c.peek()?.text === 'persistent' || c.peek()?.text === 'fully-random') {
     const f = c.word();
@@ -177,6 +191,41 @@ export function natTo(c: Cursor, w: string): { range: NatRange; text: string } {
     else if (f === 'persistent') r.persistent = true;
     else r.randomFully = true;
   }
-  if (flags.length) text += ` ${flags.join(',')}`;
+  return flags.length ? ` ${flags.join(',')}` : '';
+}
+
+function natTo6(c: Cursor, w: string, keepFamily: boolean): { range: NatRange; text: string } {
+  const r = emptyNatRange();
+  let text = w;
+  if (c.peek()?.text === 'ip6') {
+    c.next();
+    if (keepFamily) text += ' ip6';
+  }
+  if (c.peek()?.text === 'to') {
+    c.next();
+    const tok = c.peek() ?? null;
+    const v = c.word();
+    if (parseIp4(v) !== null && /^[\d.]+$/.test(v)) throw new NftSyntax('Could not resolve hostname: Address family for hostname not supported', tok);
+    const port = /^:(\d+)$/.exec(v);
+    if (port) {
+      r.protoSpecified = true;
+      r.minPort = r.maxPort = Number(port[1]);
+      text += ` to ${v}${natFlags(c, r)}`;
+      if (r.random || r.randomFully || r.persistent) throw new NftUnmodelled(`nft ${w} flags for IPv6`);
+      return { range: r, text };
+    }
+    const m = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(v) ?? /^([0-9a-fA-F:.]*:[0-9a-fA-F:.]*)()$/.exec(v);
+    const a = m ? parseIp6(m[1]!) : null;
+    if (a === null) throw new NftUnmodelled(`nft ${w} to ${v}`);
+    r.mapIps = true;
+    r.min6 = r.max6 = a;
+    if (m![2]) {
+      r.protoSpecified = true;
+      r.minPort = r.maxPort = Number(m![2]);
+    }
+    text += r.protoSpecified ? ` to [${formatIp6(a)}]:${r.minPort}` : ` to ${formatIp6(a)}`;
+  }
+  text += natFlags(c, r);
+  if (r.random || r.randomFully || r.persistent) throw new NftUnmodelled(`nft ${w} flags for IPv6`);
   return { range: r, text };
 }

@@ -1,8 +1,10 @@
 /**
  * socat's address syntax (socat 1.7.4, xioopen.c / xioopts.c), for the forms tunnel tutorials
- * use: `UDP[4][-CONNECT|-DATAGRAM]:HOST:PORT`, `UDP[4]-LISTEN:PORT` and `TUN[:ADDR/BITS]`, with
- * the options `bind`, `sourceport`/`sp`, `tun-name`, `tun-type`, `iff-no-pi`/`no-pi` and
- * `iff-up`/`up`. Keywords and option names are case-insensitive; empty options (`bind=…:9000,`
+ * use: `UDP[4|6][-CONNECT|-DATAGRAM]:HOST:PORT`, `UDP[4|6]-LISTEN:PORT` and
+ * `TUN[:ADDR/BITS]`, with the options `bind`, `sourceport`/`sp`, `pf` (ip4, ip6), `tun-name`,
+ * `tun-type`, `iff-no-pi`/`no-pi` and `iff-up`/`up`. An IPv6 host is written in brackets
+ * (`UDP6:[2001:db8::2]:9000`, `bind=[2001:db8::1]:9000`): socat's lexer keeps the colons inside
+ * them; UDP and UDP-LISTEN take the family of their host, or of `pf` (IPv4 without either). Keywords and option names are case-insensitive; empty options (`bind=…:9000,`
  * as the seed writes it) are skipped.
  *
  * socat parses and opens its addresses one after the other: the first address is parsed and
@@ -12,6 +14,7 @@
  * at open time. Anything outside these forms is `unsupported`: nettwin never runs it.
  */
 import { parseIp4, type Ip4 } from '../../model/ip.js';
+import { parseIp6, type Ip6 } from '../../model/ipv6/ip6.js';
 import { socatAddressType, socatOptionType } from './table.js';
 
 /** A UDP address: `connect` (UDP:), `datagram` (UDP-DATAGRAM:) or `listen` (UDP-LISTEN:). */
@@ -20,12 +23,14 @@ export interface SocatUdp {
   mode: 'connect' | 'datagram' | 'listen';
   /** the keyword as typed (socat's messages quote it) */
   keyword: string;
+  /** the socket's family: AF_INET6 (UDP6, `pf=ip6`, or a bracketed IPv6 host) */
+  v6: boolean;
   /** the peer (connect, datagram); null for listen */
-  peer: Ip4 | null;
+  peer: Ip4 | Ip6 | null;
   /** the peer's port (connect, datagram), or the port listened on */
   port: number;
   /** `bind=` address; null: any */
-  bind: Ip4 | null;
+  bind: Ip4 | Ip6 | null;
   /** `bind=…:PORT` or `sourceport=`; null: an ephemeral port (listen: `port`) */
   bindPort: number | null;
 }
@@ -50,13 +55,38 @@ export type SocatAddress = SocatUdp | SocatTun;
 export type ParsedAddress = { kind: 'ok'; address: SocatAddress } | { kind: 'error'; message: string } | { kind: 'unsupported'; why: string };
 
 /** Characters that switch on socat's quoting, nesting and dual addresses: not modelled. */
-const SPECIAL = /[!"'\\()[\]{}\s]/;
+const SPECIAL = /[!"'\\(){}\s]/;
+/** brackets only around an IPv6 literal (`[2001:db8::1]`); any other use is socat's nesting */
+const BRACKETS = /\[[0-9A-Fa-f:.]*\]/g;
 const DOTTED = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const SUPPORTED_OPTIONS = new Set(['bind', 'sourceport', 'tun-name', 'tun-type', 'iff-no-pi', 'iff-up']);
+const SUPPORTED_OPTIONS = new Set(['bind', 'sourceport', 'protocol-family', 'tun-name', 'tun-type', 'iff-no-pi', 'iff-up']);
 
 /** A dotted quad as inet_pton takes it (no octal, no short forms). */
 function dotted(text: string): Ip4 | null {
   return DOTTED.test(text) ? parseIp4(text) : null;
+}
+
+/** `[IPV6]` as socat's getaddrinfo takes it (the brackets stripped); null for anything else. */
+function bracketed(text: string): Ip6 | null {
+  const m = /^\[(.*)\]$/.exec(text);
+  return m ? parseIp6(m[1]!) : null;
+}
+
+/** Splits at the colons outside brackets, as socat's nestlex does. */
+function splitColons(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const c of text) {
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    if (c === ':' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
 }
 
 /** A port as socat's getaddrinfo reads a decimal service: 1-65535. */
@@ -79,20 +109,20 @@ const error = (message: string): ParsedAddress => ({ kind: 'error', message });
  * // { kind: 'error', message: 'parseopts_table(): unknown option "bindx"' }
  */
 export function parseSocatAddress(text: string): ParsedAddress {
-  if (SPECIAL.test(text)) return unsupported(`socat address ${text} (quoting, nesting or a dual address)`);
+  if (SPECIAL.test(text) || /[[\]]/.test(text.replace(BRACKETS, ''))) return unsupported(`socat address ${text} (quoting, nesting or a dual address)`);
   const comma = text.indexOf(',');
   const head = comma < 0 ? text : text.slice(0, comma);
   const optText = comma < 0 ? '' : text.slice(comma + 1);
   const colon = head.indexOf(':');
   const keyword = colon < 0 ? head : head.slice(0, colon);
-  const params = colon < 0 ? [] : head.slice(colon + 1).split(':');
+  const params = colon < 0 ? [] : splitColons(head.slice(colon + 1));
   const type = socatAddressType(keyword);
   if (!type) {
     // a number is a file descriptor, anything with a slash a file name (GOPEN)
     if (keyword === '' || /^\d+$/.test(keyword) || keyword.includes('/') || keyword.startsWith('.')) return unsupported(`socat address ${text}`);
     return error(`unknown device/address "${keyword}"`);
   }
-  const supported = ['udp-connect', 'udp4-connect', 'udp-datagram', 'udp4-datagram', 'udp-listen', 'udp4-listen', 'tun'].includes(type.name);
+  const supported = ['udp-connect', 'udp4-connect', 'udp6-connect', 'udp-datagram', 'udp4-datagram', 'udp6-datagram', 'udp-listen', 'udp4-listen', 'udp6-listen', 'tun'].includes(type.name);
 
   // options: looked up, checked against the address's groups, then their values read
   const opts = new Map<string, string | null>();
@@ -121,7 +151,10 @@ export function parseSocatAddress(text: string): ParsedAddress {
     if (type.name === 'tun') return unsupported(`socat address ${text}`);
     return error(`${keyword}: wrong number of parameters (${params.length} instead of ${type.minParams})`);
   }
-  if (type.name === 'tun') return tunAddress(keyword, params[0] ?? null, opts);
+  if (type.name === 'tun') {
+    if (text.includes('[')) return unsupported(`socat address ${text}`);
+    return tunAddress(keyword, params[0] ?? null, opts);
+  }
   return udpAddress(keyword, type.name, params, opts);
 }
 
@@ -159,32 +192,44 @@ function tunAddress(keyword: string, network: string | null, opts: Map<string, s
 
 function udpAddress(keyword: string, typeName: string, params: string[], opts: Map<string, string | null>): ParsedAddress {
   const mode = typeName.endsWith('-listen') ? 'listen' : typeName.endsWith('-datagram') ? 'datagram' : 'connect';
-  let peer: Ip4 | null = null;
+  // the family: the keyword's, else pf=, else the host's (an IPv4 socket when nothing says)
+  const pf = opts.get('protocol-family');
+  if (pf !== undefined && pf !== 'ip4' && pf !== 'ip6') return unsupported(`socat pf=${pf}`);
+  const fixed = typeName.startsWith('udp4') ? 4 : typeName.startsWith('udp6') ? 6 : pf === 'ip6' ? 6 : pf === 'ip4' ? 4 : null;
+  let peer: Ip4 | Ip6 | null = null;
   let port: number | null;
   if (mode === 'listen') {
     port = decimalPort(params[0]);
     if (port === null) return unsupported(`socat ${keyword} port ${params[0]}`);
   } else {
-    peer = dotted(params[0]);
+    peer = bracketed(params[0]) ?? dotted(params[0]);
     port = decimalPort(params[1]);
-    if (peer === null || peer === 0) return unsupported(`socat ${keyword} host ${params[0]}`);
+    if (peer === null || peer === 0 || peer === 0n) return unsupported(`socat ${keyword} host ${params[0]}`);
+    if (fixed !== null && (typeof peer === 'bigint') !== (fixed === 6)) {
+      // getaddrinfo(host, NULL, {flags, family, SOCK_DGRAM, IPPROTO_UDP}): the flags as measured (5 for AF_INET, 1 for AF_INET6)
+      const name = params[0].replace(/^\[(.*)\]$/, '$1');
+      return error(`getaddrinfo("${name}", "NULL", {${fixed === 6 ? '1,10' : '5,2'},2,17}, {}): Address family for hostname not supported`);
+    }
     if (port === null) return unsupported(`socat ${keyword} port ${params[1]}`);
   }
-  let bind: Ip4 | null = null;
+  const v6 = fixed === 6 || typeof peer === 'bigint';
+  let bind: Ip4 | Ip6 | null = null;
   let bindPort: number | null = null;
   const b = opts.get('bind');
   if (b !== undefined && b !== null) {
-    const colon = b.indexOf(':');
-    const host = colon < 0 ? b : b.slice(0, colon);
-    if (host !== '') {
-      bind = dotted(host);
-      if (bind === null) return unsupported(`socat bind=${b}`);
+    const parts = splitColons(b);
+    const colon = parts.length > 1 ? b.length - parts[parts.length - 1]!.length - 1 : -1;
+    if (parts.length > 2) return unsupported(`socat bind=${b}`);
+    const bhost = parts[0]!;
+    if (bhost !== '') {
+      bind = bracketed(bhost) ?? dotted(bhost);
+      if (bind === null || (typeof bind === 'bigint') !== v6) return unsupported(`socat bind=${b}`);
     }
     if (colon >= 0) {
       if (mode === 'listen') return unsupported(`socat bind=${b} on ${keyword}`);
       bindPort = decimalPort(b.slice(colon + 1));
       if (bindPort === null) return unsupported(`socat bind=${b}`);
-    } else if (host === '') {
+    } else if (bhost === '') {
       return unsupported(`socat bind=${b}`);
     }
   }
@@ -195,7 +240,7 @@ function udpAddress(keyword: string, typeName: string, params: string[], opts: M
     if (!(n >= 1 && n <= 65535)) return unsupported(`socat sourceport=${sp}`);
     bindPort = n;
   }
-  return { kind: 'ok', address: { kind: 'udp', mode, keyword, peer, port, bind, bindPort } };
+  return { kind: 'ok', address: { kind: 'udp', mode, keyword, v6, peer, port, bind, bindPort } };
 }
 
 /** socat's command line: global options are not modelled; exactly two addresses. */

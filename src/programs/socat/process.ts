@@ -27,11 +27,12 @@ import { addrconfPending, addrconfSync } from '../../model/ipv6/addrconf.js';
 import type { Link } from '../../model/link.js';
 import type { Netns } from '../../model/netns.js';
 import { parseSocatAddress, type SocatAddress, type SocatTun, type SocatUdp } from './address.js';
-import type { Frame, IpPacket } from '../../../sim/packet.js';
+import type { AnyPacket, Frame } from '../../../sim/packet.js';
 import { processTable, type SimProcess } from '../../../sim/processes.js';
 import type { Simulator } from '../../../sim/simulator.js';
 import { cloneFrame, l3Length } from '../../../sim/tunnel-frame.js';
-import { connectRoute, STRERROR, udpSend, udpTable, type UdpSocket } from '../../../sim/udp.js';
+import { connectRoute, STRERROR, udpAddrs, udpSend, udpTable, type UdpSocket } from '../../../sim/udp.js';
+import { inetToString, isV6, type InetAddr } from '../../../sim/tcp-out.js';
 
 /** The wall clock socat's log lines show at virtual time 0: the seed's publication, 2022/11/19 19:39:00 UTC. */
 const EPOCH_MS = Date.UTC(2022, 10, 19, 19, 39, 0);
@@ -43,6 +44,13 @@ const BUFSIZE = 8192;
 const MAX_PENDING = 256;
 /** what the kernel's pointers look like in socat's messages (masked when compared) */
 const FAKE_BUFFER = '0x55d0c0de2000';
+
+/** sockaddr_info as socat prints one: `AF=2 ADDR:PORT` (16 bytes) or `AF=10 [FULL:IPV6]:PORT` (28), each group of four digits. */
+function sockaddr(a: InetAddr, port: number): { text: string; len: number } {
+  if (!isV6(a)) return { text: `AF=2 ${ip4ToString(a)}:${port}`, len: 16 };
+  const groups = a.toString(16).padStart(32, '0').match(/.{4}/g)!;
+  return { text: `AF=10 [${groups.join(':')}]:${port}`, len: 28 };
+}
 
 function two(n: number): string {
   return String(n).padStart(2, '0');
@@ -131,30 +139,33 @@ export class SocatProcess implements SimProcess {
     this.udp = a;
     const sock: UdpSocket = {
       ns: this.ns,
-      local: a.bind ?? 0,
+      local: a.bind ?? (a.v6 ? 0n : 0),
       port: a.mode === 'listen' ? a.port : (a.bindPort ?? 0),
       remote: null,
       remotePort: 0,
       onDatagram: (s, pkt) => this.fromSocket(s, pkt),
+      onDatagram6: (s, pkt) => this.fromSocket(s, pkt),
       onError: (s, errno, from) => this.socketError(s, errno, from),
     };
     const table = udpTable(sim);
     const explicit = a.bind !== null || a.bindPort !== null || a.mode === 'listen';
     if (explicit) {
       const e = table.bind(sim, sock);
-      if (e) return this.fail(sim, `bind(${fd}, {AF=2 ${ip4ToString(sock.local)}:${sock.port}}, 16): ${STRERROR[e]}`, bindWhy(e, sock, this.ns));
+      const sa = sockaddr(sock.local, sock.port);
+      if (e) return this.fail(sim, `bind(${fd}, {${sa.text}}, ${sa.len}): ${STRERROR[e]}`, bindWhy(e, sock, this.ns));
     }
     if (a.mode === 'connect') {
       const r = connectRoute(sim, this.ns, sock.local, a.peer!);
+      const sa = sockaddr(a.peer!, a.port);
       if (r.kind === 'error') {
-        return this.fail(sim, `connect(${fd}, AF=2 ${ip4ToString(a.peer!)}:${a.port}, 16): ${STRERROR[r.errno] ?? r.errno}`, `no route from ${this.ns.path} to the peer ${ip4ToString(a.peer!)}`);
+        return this.fail(sim, `connect(${fd}, ${sa.text}, ${sa.len}): ${STRERROR[r.errno] ?? r.errno}`, `no route from ${this.ns.path} to the peer ${inetToString(a.peer!)}`);
       }
       if (!explicit) {
         const e = table.bind(sim, sock);
-        if (e) return this.fail(sim, `connect(${fd}, AF=2 ${ip4ToString(a.peer!)}:${a.port}, 16): ${STRERROR[e]}`, 'no free port');
+        if (e) return this.fail(sim, `connect(${fd}, ${sa.text}, ${sa.len}): ${STRERROR[e]}`, 'no free port');
       }
-      // ip4_datagram_connect: an unbound address becomes the route's source
-      if (sock.local === 0) sock.local = r.src;
+      // ip4_datagram_connect / ip6_datagram_connect: an unbound address becomes the route's source
+      if (sock.local === 0 || sock.local === 0n) sock.local = r.src;
       sock.remote = a.peer;
       sock.remotePort = a.port;
     } else if (a.mode === 'datagram' && !explicit) {
@@ -262,16 +273,17 @@ export class SocatProcess implements SimProcess {
     const dport = sock.remote !== null ? sock.remotePort : a.port;
     if (dst === null) return;
     const len = l3Length(frame) + (this.tunSpec && !this.tunSpec.noPi ? 4 : 0);
-    if (sim.tracer) sim.step(this.ns, 'socket', `socat[${this.pid}]: ${len} bytes from ${dev.name} to ${ip4ToString(dst)}:${dport}`);
+    if (sim.tracer) sim.step(this.ns, 'socket', `socat[${this.pid}]: ${len} bytes from ${dev.name} to ${inetToString(dst)}:${dport}`);
     const r = udpSend(sim, sock, dst, dport, cloneFrame(frame), len);
     if (r.kind === 'error') {
-      const call = sock.remote !== null ? `write(${this.sockFd}, ${FAKE_BUFFER}, ${len})` : `sendto(${this.sockFd}, ${FAKE_BUFFER}, ${len}, 0, AF=2 ${ip4ToString(dst)}:${dport}, 16)`;
-      this.die(sim, `${call}: ${STRERROR[r.errno] ?? r.errno}`, `the route to the peer ${ip4ToString(dst)} is gone`);
+      const call =
+        sock.remote !== null ? `write(${this.sockFd}, ${FAKE_BUFFER}, ${len})` : `sendto(${this.sockFd}, ${FAKE_BUFFER}, ${len}, 0, ${sockaddr(dst, dport).text}, ${sockaddr(dst, dport).len})`;
+      this.die(sim, `${call}: ${STRERROR[r.errno] ?? r.errno}`, `the route to the peer ${inetToString(dst)} is gone`);
     }
   }
 
   /** A datagram for our socket: written into the tun (kept while it cannot be). */
-  private fromSocket(sim: Simulator, pkt: IpPacket): void {
+  private fromSocket(sim: Simulator, pkt: AnyPacket): void {
     if (!this.alive) return;
     const sock = this.sock!;
     if (sim !== this.home) {
@@ -288,9 +300,12 @@ export class SocatProcess implements SimProcess {
     if (this.udp?.mode === 'listen' && sock.remote === null) {
       // UDP-LISTEN: the first datagram's sender becomes the peer (then, if the tun is the
       // second address, the tun is opened)
-      sock.remote = pkt.ip.src;
+      const { src, dst } = udpAddrs(pkt);
+      sock.remote = src;
       sock.remotePort = pkt.udp!.srcPort;
-      if (sock.local === 0) sock.local = pkt.ip.dst;
+      if (sock.local === 0 || sock.local === 0n) sock.local = dst;
+      // an IPv6 socket's IPv4 peer: its addresses are IPv4-mapped
+      if (this.udp.v6 && !isV6(src)) sock.v6 = true;
       if (pkt.inner) this.pending.push(cloneFrame(pkt.inner));
       const next = this.afterListen;
       if (next === null) {
@@ -327,11 +342,11 @@ export class SocatProcess implements SimProcess {
     }
   }
 
-  private socketError(sim: Simulator, errno: string, from: Ip4): void {
+  private socketError(sim: Simulator, errno: string, from: InetAddr): void {
     const why =
       errno === 'ECONNREFUSED'
-        ? `${ip4ToString(from)} answered with ICMP port unreachable: nothing listens on ${ip4ToString(this.sock?.remote ?? 0)}:${this.sock?.remotePort ?? 0}`
-        : `${ip4ToString(from)} answered with an ICMP error (${errno})`;
+        ? `${inetToString(from)} answered with ICMP port unreachable: nothing listens on ${inetToString(this.sock?.remote ?? 0)}:${this.sock?.remotePort ?? 0}`
+        : `${inetToString(from)} answered with an ICMP error (${errno})`;
     const dev = this.tun;
     const after = !dev ? 'socat exits' : dev.tun?.persist ? `socat exits, and ${dev.name} (persistent) stays without carrier` : `socat exits, and ${dev.name} and every route through it are gone`;
     this.die(sim, `read(${this.sockFd}, ${FAKE_BUFFER}, ${BUFSIZE}): ${STRERROR[errno] ?? errno}`, `${why}; ${after}`);
@@ -354,8 +369,8 @@ function allocTunName(ns: Netns): string {
 }
 
 function bindWhy(errno: string, sock: UdpSocket, ns: Netns): string {
-  if (errno === 'EADDRNOTAVAIL') return `${ip4ToString(sock.local)} is not an address of ${ns.path}: socat can only bind to a local address`;
-  return `${ip4ToString(sock.local)}:${sock.port} is taken by another socket in ${ns.path}`;
+  if (errno === 'EADDRNOTAVAIL') return `${inetToString(sock.local)} is not an address of ${ns.path}: socat can only bind to a local address`;
+  return `${inetToString(sock.local)}:${sock.port} is taken by another socket in ${ns.path}`;
 }
 
 /** xioparsenetwork_ip4 as socat 1.7.4 reads `ADDR/BITS` (the address first, then the bits). */

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
 import { parseIp4 } from '../../../src/model/ip.js';
+import { parseIp6 } from '../../../src/model/ipv6/ip6.js';
 import { udpTable, type UdpSocket } from '../../../sim/udp.js';
 
 const ip = (s: string) => parseIp4(s)!;
@@ -57,5 +58,27 @@ describe('UDP sockets', () => {
     expect(table.lookup(ns, ip('192.168.0.26'), 9000, ip('192.168.0.16'), 9000)).toBe(any);
     expect(table.lookup(ns, ip('192.168.0.26'), 9000, ip('192.168.0.16'), 9100)).toBe(conn);
     expect(table.lookup(ns, ip('192.168.0.27'), 9000, ip('192.168.0.16'), 9100)).toBeNull();
+  });
+
+  it('share one table between the families: `::` takes IPv4 too, an IPv6 address only IPv6 (the lookups: test/cases/l4-v6/udp6-nc.sh on the kernel; the binds: inet_rcv_saddr_equal without SO_REUSEADDR)', () => {
+    const { lab, ns, table } = setup();
+    lab.host('h').sh('ip addr add 2001:db8::16/64 dev v0 nodad');
+    const mk = (local: bigint | number, port: number): UdpSocket => ({ ns, local, port, remote: null, remotePort: 0, onDatagram() {}, onError() {} });
+    const v6 = parseIp6('2001:db8::16')!;
+    const dual = mk(0n, 5000);
+    const only6 = mk(v6, 5005);
+    const four = mk(0, 5004);
+    expect(table.bind(lab.sim, dual)).toBeNull();
+    expect(table.bind(lab.sim, only6)).toBeNull();
+    expect(table.bind(lab.sim, four)).toBeNull();
+    // `::` without V6ONLY holds the IPv4 port too; an IPv6 address's socket does not
+    expect(table.bind(lab.sim, mk(0, 5000))).toBe('EADDRINUSE');
+    expect(table.bind(lab.sim, mk(0, 5005))).toBeNull();
+    expect(table.bind(lab.sim, mk(parseIp6('2001:db8::99')!, 5006))).toBe('EADDRNOTAVAIL');
+    expect(table.lookup(ns, ip('192.168.0.26'), 40000, ip('192.168.0.16'), 5000)).toBe(dual);
+    expect(table.lookup(ns, parseIp6('2001:db8::26')!, 40000, v6, 5000)).toBe(dual);
+    expect(table.lookup(ns, ip('192.168.0.26'), 40000, ip('192.168.0.16'), 5005)).not.toBe(only6);
+    expect(table.lookup(ns, parseIp6('2001:db8::26')!, 40000, v6, 5004)).toBeNull();
+    expect(table.lookup(ns, parseIp6('2001:db8::26')!, 40000, v6, 5005)).toBe(only6);
   });
 });

@@ -9,7 +9,7 @@ import { ICMP } from './icmp.js';
 import { ICMP6, REJECT6 } from './icmp6.js';
 import { ADDRTYPE, COMMENT, CONNMARK_MATCH, MARK_MATCH, MULTIPORT, PHYSDEV, STATISTIC } from './matches.js';
 import { TCP, UDP } from './tcpudp.js';
-import { CONNMARK, DNAT, LOG, MARK, MASQUERADE, REDIRECT, REJECT, SNAT } from './targets.js';
+import { CONNMARK, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6 } from './targets.js';
 import type { MatchExt, TargetExt } from './types.js';
 
 export const MATCHES: Readonly<Record<string, MatchExt>> = {
@@ -63,7 +63,7 @@ export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   connmark: CONNMARK_MATCH,
 };
 
-export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK };
+export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK, SNAT: SNAT6, DNAT: DNAT6, MASQUERADE: MASQUERADE6, REDIRECT: REDIRECT6 };
 
 /** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
 export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
@@ -72,7 +72,7 @@ export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
 ]);
 
 /** ip6tables 1.8.9's targets the simulator does not model (for IPv6). */
-export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'SNAT', 'DNAT', 'MASQUERADE', 'REDIRECT', 'HL', 'NPT', 'SNPT', 'DNPT']);
+export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'HL', 'NPT', 'SNPT', 'DNPT']);
 
 /** The extension that lists and saves a model match. */
 export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {
@@ -85,5 +85,7 @@ export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {
 export function targetExt(t: NfTarget): TargetExt | null {
   if (t.kind === 'none' || t.kind === 'verdict' || t.kind === 'jump') return null;
   if (t.kind === 'REJECT' && (t.with.startsWith('icmp6-') || t.with === 'tcp-reset')) return REJECT6;
+  // an IPv6 rule's NAT range holds IPv6 addresses
+  if ((t.kind === 'SNAT' || t.kind === 'DNAT') && t.range.min6 !== undefined) return TARGETS6[t.kind]!;
   return TARGETS[t.kind]!;
 }

@@ -8,6 +8,7 @@ import { emptyNatRange, REJECT_WITH, type NatRange, type NfTarget, type RejectWi
 import { serviceToPort } from '../names.js';
 import { hex, strtoumax } from '../values.js';
 import { saveString } from './matches.js';
+import { natRangeText6, nat6Unmodelled, parseNatTo6 } from './nat6.js';
 import { paramError, x6Final, x6MarkMask, x6Parse, x6Uint, type ExtOption, type ParseCtx, type TargetExt } from './types.js';
 
 type T<K extends NfTarget['kind']> = Extract<NfTarget, { kind: K }>;
@@ -276,7 +277,7 @@ function parseNatTo(c: ParseCtx, arg: string, portok: boolean, r: NatRange): voi
 
 type NatKind = 'SNAT' | 'DNAT' | 'MASQUERADE' | 'REDIRECT';
 
-function natExt(kind: NatKind): TargetExt {
+function natExt(kind: NatKind, v6 = false): TargetExt {
   const opts: ExtOption[] =
     kind === 'SNAT' || kind === 'DNAT'
       ? [
@@ -300,7 +301,8 @@ function natExt(kind: NatKind): TargetExt {
       const r = (t as T<NatKind>).range;
       const p = c.ip.proto;
       const portok = p === 6 || p === 17 || p === 132 || p === 33 || p === 1;
-      if (opt.id === 'to') parseNatTo(c, arg!, portok, r);
+      if (opt.id === 'to' && v6) parseNatTo6(c, arg!, r, (ports) => parseNatPorts(c, ports, portok, r));
+      else if (opt.id === 'to') parseNatTo(c, arg!, portok, r);
       else if (opt.id === 'ports') parseNatPorts(c, arg!, portok, r);
       else if (opt.id === 'random') r.random = true;
       else if (opt.id === 'random-fully') r.randomFully = true;
@@ -312,12 +314,13 @@ function natExt(kind: NatKind): TargetExt {
     },
     print(t) {
       const pre = kind === 'REDIRECT' ? 'redir ports ' : kind === 'MASQUERADE' ? 'masq ports: ' : 'to:';
-      return natText((t as T<NatKind>).range, pre, '', kind === 'REDIRECT' || kind === 'MASQUERADE');
+      return natText((t as T<NatKind>).range, pre, '', kind === 'REDIRECT' || kind === 'MASQUERADE', v6);
     },
     save(t) {
       const pre = kind === 'SNAT' ? '--to-source ' : kind === 'DNAT' ? '--to-destination ' : '--to-ports ';
-      return natText((t as T<NatKind>).range, pre, '--', kind === 'REDIRECT' || kind === 'MASQUERADE');
+      return natText((t as T<NatKind>).range, pre, '--', kind === 'REDIRECT' || kind === 'MASQUERADE', v6);
     },
+    unmodelled: v6 ? nat6Unmodelled : undefined,
   };
 }
 
@@ -337,9 +340,9 @@ export function natRangeText(r: NatRange): string {
 }
 
 /** __NAT_print */
-function natText(r: NatRange, rangeopt: string, flagPfx: string, skipColon: boolean): string {
+function natText(r: NatRange, rangeopt: string, flagPfx: string, skipColon: boolean, v6: boolean): string {
   let s = '';
-  let range = natRangeText(r);
+  let range = v6 ? natRangeText6(r) : natRangeText(r);
   if (range) {
     if (range[0] === ':' && skipColon) range = range.slice(1);
     s += ` ${rangeopt}${range}`;
@@ -354,3 +357,7 @@ export const SNAT = natExt('SNAT');
 export const DNAT = natExt('DNAT');
 export const MASQUERADE = natExt('MASQUERADE');
 export const REDIRECT = natExt('REDIRECT');
+export const SNAT6 = natExt('SNAT', true);
+export const DNAT6 = natExt('DNAT', true);
+export const MASQUERADE6 = natExt('MASQUERADE', true);
+export const REDIRECT6 = natExt('REDIRECT', true);

@@ -70,6 +70,8 @@ export interface TargetExt extends ExtBase {
   final(c: ParseCtx, t: NfTarget, seen: Set<string>): void;
   print(t: NfTarget, numeric: boolean): string;
   save(t: NfTarget): string;
+  /** what the model leaves out of this target as parsed (the command is then not modelled) */
+  unmodelled?: (t: NfTarget) => string | null;
 }
 
 /** xtables_option_parse's checks before an x6 option's value is read. */

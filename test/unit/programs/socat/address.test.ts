@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSocatAddress, parseSocatArgv } from '../../../../src/programs/socat/address.js';
 import { socatUnsupported } from '../../../../src/programs/socat/socat.js';
 import { parseIp4 } from '../../../../src/model/ip.js';
+import { parseIp6 } from '../../../../src/model/ipv6/ip6.js';
 
 const ip = (s: string) => parseIp4(s)!;
 
@@ -13,8 +14,25 @@ describe('parseSocatAddress', () => {
   it("reads the seed's UDP address, trailing comma and all", () => {
     expect(parseSocatAddress('UDP:192.168.0.26:9000,bind=192.168.0.16:9000,')).toEqual({
       kind: 'ok',
-      address: { kind: 'udp', mode: 'connect', keyword: 'UDP', peer: ip('192.168.0.26'), port: 9000, bind: ip('192.168.0.16'), bindPort: 9000 },
+      address: { kind: 'udp', mode: 'connect', keyword: 'UDP', v6: false, peer: ip('192.168.0.26'), port: 9000, bind: ip('192.168.0.16'), bindPort: 9000 },
     });
+  });
+
+  it('reads a bracketed IPv6 host, in the host and in bind=, and takes the family from it or from pf (kernel evidence: test/cases/l4-socat6/)', () => {
+    expect(parseSocatAddress('UDP:[2001:db8::16]:9000,bind=[2001:db8::26]:9000')).toEqual({
+      kind: 'ok',
+      address: { kind: 'udp', mode: 'connect', keyword: 'UDP', v6: true, peer: parseIp6('2001:db8::16'), port: 9000, bind: parseIp6('2001:db8::26'), bindPort: 9000 },
+    });
+    expect(parseSocatAddress('UDP-LISTEN:9101,pf=ip6')).toMatchObject({ kind: 'ok', address: { mode: 'listen', v6: true, port: 9101 } });
+    expect(parseSocatAddress('UDP6-LISTEN:9100')).toMatchObject({ kind: 'ok', address: { mode: 'listen', v6: true } });
+    expect(parseSocatAddress('UDP-LISTEN:9102')).toMatchObject({ kind: 'ok', address: { mode: 'listen', v6: false } });
+    expect(parseSocatAddress('UDP6:2001:db8::26:9000')).toEqual({ kind: 'error', message: 'UDP6: wrong number of parameters (5 instead of 2)' });
+    expect(parseSocatAddress('UDP4:[2001:db8::26]:9000')).toEqual({
+      kind: 'error',
+      message: 'getaddrinfo("2001:db8::26", "NULL", {5,2,2,17}, {}): Address family for hostname not supported',
+    });
+    expect(parseSocatAddress('UDP:[10.0.0.1]:9000')).toMatchObject({ kind: 'unsupported' });
+    expect(parseSocatAddress('UDP:10.0.0.1:9000,bind=[2001:db8::1]')).toMatchObject({ kind: 'unsupported' });
   });
 
   it("reads the seed's TUN address with its options", () => {
