@@ -7,6 +7,7 @@
  */
 import { clockToJiffies, defaultTunables, GROUPFWD_RESTRICTED, jiffiesToClock, MCAST_QUERY_INTVL_LIMITS, STP_LIMITS, throughJiffies, type BridgeTunable } from '../model/bridge-options.js';
 import type { Link } from '../model/link.js';
+import { kernelHasBridgeVlans } from '../model/bridge-vlan.js';
 import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
 import type { BridgeSpec } from './op.js';
 
@@ -59,7 +60,11 @@ export function applyBridgeSpec(l: Link, spec: BridgeSpec): void {
   if (spec.ageingTime !== null) b.ageingTime = throughJiffies(spec.ageingTime);
   if (spec.stp !== null) setStp(l, spec.stp !== 0);
   if (t.priority !== undefined) o.priority = t.priority;
-  if (spec.vlanFiltering !== null) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+  if (spec.vlanFiltering !== null) {
+    // br_vlan_filter_toggle: a kernel without CONFIG_BRIDGE_VLAN_FILTERING refuses 0 too
+    if (!kernelHasBridgeVlans(l)) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+    b.vlanFiltering = spec.vlanFiltering ? 1 : 0;
+  }
   if (t.group_fwd_mask !== undefined) {
     if (t.group_fwd_mask & GROUPFWD_RESTRICTED) throw rtnetlinkError(ERRNO.EINVAL);
     o.group_fwd_mask = t.group_fwd_mask;

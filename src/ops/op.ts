@@ -274,6 +274,22 @@ export interface FdbOp {
   learned?: { seq: number; port: string; moved?: boolean };
 }
 
+/**
+ * `bridge vlan add|del` (RTM_SETLINK/RTM_DELLINK with IFLA_BRIDGE_VLAN_INFO): VLAN `vid`, or
+ * `vid`..`vidEnd`, on a bridge port (`master`, the default) and/or on the bridge itself (`self`).
+ */
+export interface BridgeVlanOp {
+  op: 'bridge.vlan';
+  mode: 'add' | 'del';
+  dev: string;
+  vid: number;
+  vidEnd: number | null;
+  pvid: boolean;
+  untagged: boolean;
+  self: boolean;
+  master: boolean;
+}
+
 export interface RuleAddOp {
   op: 'rule.add';
   del: boolean;
@@ -415,6 +431,7 @@ export type Op =
   | TuntapAddOp
   | TuntapDelOp
   | FdbOp
+  | BridgeVlanOp
   | RuleAddOp
   | NeighOp
   | NfXtOp
