@@ -16,6 +16,8 @@ export interface BridgeVlan {
   untagged: boolean;
   /** a bridge's own entry (BRIDGE_VLAN_INFO_BRENTRY); ports' entries always are */
   brentry: boolean;
+  /** the lab version it was made at: its local FDB entry for the device's MAC dates from then */
+  seq: number;
 }
 
 /** One device's VLAN group (struct net_bridge_vlan_group). */
@@ -52,10 +54,10 @@ export function vlanAdd(l: Link, vid: number, f: VlanFlags, brentry = true): voi
   const had = g.vids.get(vid);
   if (!brentry) {
     // a port's VLAN gives its bridge a context entry, and leaves one the bridge has as it is
-    if (!had) g.vids.set(vid, { untagged: false, brentry: false });
+    if (!had) g.vids.set(vid, { untagged: false, brentry: false, seq: l.ns.host.lab.version });
     return;
   }
-  g.vids.set(vid, { untagged: f.untagged, brentry: true });
+  g.vids.set(vid, { untagged: f.untagged, brentry: true, seq: had?.brentry ? had.seq : l.ns.host.lab.version });
   if (f.pvid) g.pvid = vid;
   else if (g.pvid === vid) g.pvid = 0;
   if (l.master?.kind === 'bridge' && l.kind !== 'bridge') vlanAdd(l.master, vid, { pvid: false, untagged: false }, false);
@@ -95,6 +97,11 @@ export function portVlansChanged(port: Link): void {
   if (br?.kind !== 'bridge' || !kernelHasBridgeVlans(br)) return;
   const pvid = br.bridge!.defaultPvid ?? BRIDGE_VLAN_DEFAULTS.defaultPvid;
   if (pvid) vlanAdd(port, pvid, { pvid: true, untagged: true });
+}
+
+/** The VLANs a device has a local FDB entry in (br_fdb_add_local per VLAN), by id, with when it was made. */
+export function localFdbVlans(l: Link): Array<{ vid: number; seq: number }> {
+  return [...(l.brVlans?.vids ?? [])].filter(([, v]) => v.brentry).map(([vid, v]) => ({ vid, seq: v.seq }));
 }
 
 /** The VLANs a device lists (`bridge vlan show`), by id: a bridge's own entries only. */
