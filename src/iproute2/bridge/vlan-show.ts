@@ -107,11 +107,12 @@ function render(ns: Netns, g: BridgeGlobals, only: Link | null, filterVlan: numb
 }
 
 /** print_vlan_opts() over the VLAN dump (-d): ranges, each with its STP state and multicast router setting. */
-function renderDetails(ns: Netns, only: Link | null, filterVlan: number, color: boolean): CommandResult {
-  const p = new Printer(false, false);
-  p.color = color;
-  p.text(`${'port'.padEnd(16)}  ${'vlan-id'.padEnd(9)}\n`);
-  // RTM_GETVLAN has no handler without VLAN filtering: the dump fails after the header
+function renderDetails(ns: Netns, g: BridgeGlobals, only: Link | null, filterVlan: number): CommandResult {
+  const p = new Printer(g.json, g.pretty);
+  p.color = g.color;
+  p.startList();
+  if (!g.json) p.text(`${'port'.padEnd(16)}  ${'vlan-id'.padEnd(9)}\n`);
+  // RTM_GETVLAN has no handler without VLAN filtering: the dump fails after the header (with -j, the document's opening)
   if (!ns.host.lab.kernel.bridgeVlanFiltering) return { exit: 1, stdout: p.output, stderr: 'RTNETLINK answers: Operation not supported\nDump terminated\n' };
   for (const l of bridgeDevices(ns)) {
     if (only && l !== only) continue;
@@ -120,14 +121,29 @@ function renderDetails(ns: Netns, only: Link | null, filterVlan: number, color: 
       const first = r[0]!;
       const last = r.at(-1)!.vid;
       if (filterVlan && (filterVlan < first.vid || filterVlan > last)) continue;
-      if (!opened) p.colored('ifname', 'ifname', `${l.name.padEnd(16)}  `, l.name);
-      else p.text(`${PAD}  `);
+      if (!opened) {
+        p.openObject();
+        p.colored('ifname', 'ifname', `${l.name.padEnd(16)}  `, l.name);
+        p.openArray('vlans');
+      } else {
+        p.text(`${PAD}  `);
+      }
       opened = true;
+      p.openObject();
       range(p, first.vid, last);
       flags(p, first);
-      p.text(`\n${PAD}    state forwarding mcast_router 1 \n`);
+      p.text(`\n${PAD}    `);
+      p.any('state', 'state forwarding ', 'forwarding');
+      p.any('mcast_router', 'mcast_router 1 ', 1);
+      p.text('\n');
+      p.closeObject();
+    }
+    if (opened) {
+      p.closeArray();
+      p.closeObject();
     }
   }
+  p.endList();
   return { exit: 0, stdout: p.output, stderr: '' };
 }
 
@@ -154,7 +170,6 @@ export function vlanShow(ctx: CmdContext, g: BridgeGlobals, argv: string[]): IpP
     if (!only) exitWith(nodevText(filterDev), 255);
   }
   if (g.stats) notModelled('bridge -s vlan show');
-  if (g.details && g.json) notModelled('bridge -d -j vlan show');
-  if (g.details) return showPlan(() => renderDetails(ctx.ns, only, filterVlan, g.color));
+  if (g.details) return showPlan(() => renderDetails(ctx.ns, g, only, filterVlan));
   return showPlan(() => render(ctx.ns, g, only, filterVlan));
 }

@@ -25,6 +25,9 @@ bridge -j -p vlan show dev pc
 bridge -compressvlans vlan show
 bridge -compressvlans vlan show vid 31
 bridge -d vlan show
+bridge -d vlan show vid 31
+bridge -d -j vlan show
+bridge -d -j -p vlan show dev pc
 bridge vlan del dev pa vid 1
 bridge vlan add dev pa vid 10
 bridge vlan add dev pc vid 20 untagged
