@@ -50,6 +50,7 @@ export function bridgeLine(l: Link, ref: string[], _path: string, _warnings: str
   if (b.forwardDelay !== 1500) opts.push('forward_delay', String(b.forwardDelay));
   // a model holds vlan_filtering only from a kernel profile that has it (compile-bridge-vlan.ts makes its VLANs)
   if (b.vlanFiltering !== 0) opts.push('vlan_filtering', String(b.vlanFiltering));
+  if (b.defaultPvid !== undefined && b.defaultPvid !== 1) opts.push('vlan_default_pvid', String(b.defaultPvid));
   return batchLine(['link', 'add', l.name, 'index', String(l.ifindex), ...(b.macSet ? ['address', l.mac] : []), ...ref, 'type', 'bridge', ...opts]);
 }
 

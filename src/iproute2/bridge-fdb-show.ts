@@ -62,7 +62,8 @@ function portRows(ctx: CmdContext, port: Link): Row[] {
   const learned = ctx.learnedFdb?.(br) ?? [];
   entries.push({ row: { mac: port.mac, self: false, master: br.name, state: 'permanent' }, seq: port.brSeq ?? 0, serial: 0 });
   // nbp_vlan_add → br_fdb_add_local: the port's MAC once more in each of its VLANs, made after its plain entry
-  for (const v of localFdbVlans(port)) entries.push({ row: { mac: port.mac, self: false, master: br.name, state: 'permanent', vlan: v.vid }, seq: Math.max(v.seq, port.brSeq ?? 0), serial: v.vid / 8192 });
+  for (const v of localFdbVlans(port))
+    entries.push({ row: { mac: port.mac, self: false, master: br.name, state: 'permanent', vlan: v.vid }, seq: Math.max(v.seq, port.brSeq ?? 0), serial: v.vid / 8192 });
   for (const e of port.fdb) {
     // a static entry learning moved elsewhere is listed under the port it points to now
     if (!e.master || learned.some((l) => l.moved === e)) continue;

@@ -84,6 +84,37 @@ function portUses(br: Link, vid: number): boolean {
   return false;
 }
 
+/** vlan_default_pvid: `vid` is `l`'s PVID, untagged, a listed entry — as the default PVID left it. */
+function holdsDefault(l: Link, vid: number): boolean {
+  const g = l.brVlans;
+  const v = g?.vids.get(vid);
+  return g !== undefined && g.pvid === vid && v !== undefined && v.brentry && v.untagged;
+}
+
+/**
+ * br_vlan_set_default_pvid (IFLA_BR_VLAN_DEFAULT_PVID): the bridge and each port that still has
+ * the old default PVID as it was given (PVID, untagged) move to the new one — unless they
+ * already have that VLAN; 0 takes the default PVID away from those that hold it.
+ */
+export function setDefaultPvid(br: Link, pvid: number): void {
+  const b = br.bridge!;
+  const old = b.defaultPvid ?? BRIDGE_VLAN_DEFAULTS.defaultPvid;
+  if (pvid === old) return;
+  const ports = [...br.ns.links.values()].filter((p) => p.master === br);
+  if (pvid === 0) {
+    for (const l of [br, ...ports]) if (holdsDefault(l, old)) vlanDel(l, old);
+  } else {
+    const moved: Link[] = [];
+    if ((!old || holdsDefault(br, old)) && br.brVlans?.vids.get(pvid)?.brentry !== true) moved.push(br);
+    for (const p of ports) if (!((old && !holdsDefault(p, old)) || p.brVlans?.vids.has(pvid))) moved.push(p);
+    for (const l of moved) {
+      vlanAdd(l, pvid, { pvid: true, untagged: true });
+      if (old) vlanDel(l, old);
+    }
+  }
+  b.defaultPvid = pvid;
+}
+
 /** br_vlan_init at bridge creation: the default PVID, untagged, on the bridge itself. */
 export function bridgeVlansInit(br: Link): void {
   if (!kernelHasBridgeVlans(br)) return;

@@ -108,6 +108,8 @@ export interface BridgeSpec {
   fdbFlush?: boolean;
   /** settings the kernel accepts and ignores here (VLAN filtering is compiled out) */
   ignored?: string[];
+  /** `vlan_default_pvid` (applied where the kernel has VLAN filtering) */
+  vlanDefaultPvid?: number | null;
 }
 
 export interface LinkSetOp {

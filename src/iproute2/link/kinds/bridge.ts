@@ -145,7 +145,8 @@ function bridgeSlaveOpts(c: ShowCtx, l: Link): void {
 
 /** The VLAN settings a kernel without VLAN filtering ignores are ones this one would apply: not modelled. */
 function vlanSettingsChecked(ctx: CmdContext, spec: BridgeSpec, gaps: Gaps): BridgeSpec {
-  if (ctx.ns.host.lab.kernel.bridgeVlanFiltering) for (const name of spec.ignored ?? []) gaps.add(`bridge ${name}`);
+  // vlan_default_pvid is applied there (ops/apply-bridge.ts)
+  if (ctx.ns.host.lab.kernel.bridgeVlanFiltering) for (const name of spec.ignored ?? []) if (name !== 'vlan_default_pvid') gaps.add(`bridge ${name}`);
   return spec;
 }
 

@@ -30,4 +30,15 @@ describe('compile: bridge VLANs', () => {
     expect(plan.create.flatMap((b) => b.lines).find((l) => l.includes(' br0 '))).toContain('type bridge vlan_filtering 1');
     expect(plan.finish.flatMap((b) => b.lines)).toEqual(['vlan add vid 20 dev br0 self', 'vlan add vid 10 dev pa pvid untagged', 'vlan add vid 20 dev pa', 'vlan del vid 1 dev pa']);
   });
+
+  it('gives the bridge its default PVID, and its ports then need no line for it', () => {
+    const lab = new Lab({ kernel: KERNEL_PROFILES.uml });
+    const steps = lab
+      .host('h')
+      .sh(['ip link add br0 type bridge vlan_default_pvid 0', 'ip link add pa type veth peer name pb', 'ip link set pa master br0', 'bridge vlan add dev pa vid 7 pvid'].join('\n'));
+    expect(steps.map((s) => s.exit)).toEqual([0, 0, 0, 0]);
+    const plan = compileModel(lab.model);
+    expect(plan.create.flatMap((b) => b.lines).find((l) => l.includes(' br0 '))).toContain('type bridge vlan_default_pvid 0');
+    expect(plan.finish.flatMap((b) => b.lines)).toEqual(['vlan add vid 7 dev pa pvid']);
+  });
 });
