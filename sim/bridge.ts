@@ -16,6 +16,7 @@ import { brNfForward, brNfPreRouting } from './netfilter/bridge.js';
 import { isGroupMac } from './wire/ethernet.js';
 import { untagged, vlanReceive } from './links/vlan.js';
 import { batchableFlood6, forwardingPorts, GroupFlood6 } from './ipv6/group-flood.js';
+import { vlanEgress, vlanIngress } from './bridge-vlan.js';
 
 export interface FdbEntry {
   port: Link;
@@ -137,7 +138,8 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
   // IPv6 group packets to plain veth ports: one queue entry for all (sim/ipv6/group-flood.ts) —
   // unless br_netfilter took the frame in: then each copy crosses FORWARD and POSTROUTING (a
   // neighbour solicitation flooded to a port is counted by an accept rule there)
-  if (batchableFlood6(sim, frame) && !frame.pkt6!.nf?.bridgedPre) {
+  const filtering = br.bridge!.vlanFiltering !== 0;
+  if (!filtering && batchableFlood6(sim, frame) && !frame.pkt6!.nf?.bridgedPre) {
     const group = new GroupFlood6(sim, frame, copyFrame);
     const { ports, plain } = forwardingPorts(sim, br);
     for (let i = 0; i < ports.length; i++) {
@@ -159,7 +161,9 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
   for (const p of ports) {
     // br_flood's should_deliver: not back out the port it came in by, unless that port is in hairpin mode
     if ((p === except && !p.hairpin) || !sim.portForwards(p)) continue;
-    const c = copyFrame(frame);
+    const out = filtering ? vlanEgress(sim, br, p, frame) : frame;
+    if (!out) continue;
+    const c = copyFrame(out);
     if (!brNfForward(sim, br, p, c)) continue;
     sim.xmit(p, c);
     n++;
@@ -167,18 +171,22 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
   if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: flood ${frame.eth.dst} to ${n} port(s)`);
 }
 
-function forward(sim: Simulator, br: Link, to: Link, frame: Frame): void {
+function forward(sim: Simulator, br: Link, to: Link, f: Frame): void {
   if (!sim.portForwards(to)) {
-    if (sim.tracer) sim.stepDrop(br.ns, 'port-down', `${br.name}: ${frame.eth.dst} is behind ${to.name}, which does not forward`);
+    if (sim.tracer) sim.stepDrop(br.ns, 'port-down', `${br.name}: ${f.eth.dst} is behind ${to.name}, which does not forward`);
     return;
   }
+  const frame = br.bridge!.vlanFiltering ? vlanEgress(sim, br, to, f) : f;
+  if (!frame) return;
   if (sim.tracer) sim.step(br.ns, 'bridge', `${br.name}: ${frame.eth.dst} -> ${to.name}`);
   if (!brNfForward(sim, br, to, frame)) return;
   sim.xmit(to, frame);
 }
 
 /** Delivery to the bridge device's own stack (br_pass_frame_up). */
-function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void {
+function passUp(sim: Simulator, br: Link, bridged: Frame, pktType: PktType): void {
+  const frame = br.bridge!.vlanFiltering ? vlanEgress(sim, br, br, bridged) : bridged;
+  if (!frame) return;
   // br_pass_frame_up counts what is left after the Ethernet header (and its tags) came off
   sim.counters.rx(br, frameLen(frame) - 14 - 4 * (frame.tags?.length ?? 0));
   if (frame.pkt6) sim.counters.saw6(br);
@@ -192,7 +200,7 @@ function passUp(sim: Simulator, br: Link, frame: Frame, pktType: PktType): void 
 }
 
 /** br_handle_frame: a frame received on bridge port `port`. */
-export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
+export function bridgeInput(sim: Simulator, port: Link, f: Frame): void {
   const br = port.master!;
   const ns = br.ns;
   if (!br.up) {
@@ -203,6 +211,8 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
     if (sim.tracer) sim.stepDrop(ns, 'port-down', `${port.name} (port of ${br.name}) is not forwarding`);
     return;
   }
+  const frame = br.bridge!.vlanFiltering ? vlanIngress(sim, br, port, f) : f;
+  if (!frame) return;
   const src = frame.eth.src;
   const held = isGroupMac(src) ? null : staticEntry(sim, br, src);
   if (held && !held.permanent) {
@@ -260,9 +270,11 @@ export function bridgeInput(sim: Simulator, port: Link, frame: Frame): void {
 }
 
 /** br_dev_xmit: the bridge device's own stack sends a frame. */
-export function bridgeXmit(sim: Simulator, br: Link, frame: Frame): void {
-  sim.counters.tx(br, frameLen(frame));
-  if (frame.pkt6) sim.counters.saw6(br);
+export function bridgeXmit(sim: Simulator, br: Link, f: Frame): void {
+  sim.counters.tx(br, frameLen(f));
+  if (f.pkt6) sim.counters.saw6(br);
+  const frame = br.bridge!.vlanFiltering ? vlanIngress(sim, br, br, f) : f;
+  if (!frame) return;
   const dst = frame.eth.dst;
   if (isGroupMac(dst)) {
     flood(sim, br, null, frame);

@@ -22,6 +22,7 @@ export type DropReason =
   | 'vrf'
   | 'bond-backup'
   | 'vlan-unknown'
+  | 'vlan-filter'
   | 'netem-loss'
   | 'tbf-drop'
   | 'lo-down'

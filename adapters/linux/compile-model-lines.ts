@@ -42,13 +42,15 @@ export function vethLine(l: Link, far: Link, refL: string[], refFar: string[]): 
 }
 
 /** A bridge with the options that differ from the kernel's defaults. */
-export function bridgeLine(l: Link, ref: string[], path: string, warnings: string[]): string {
+export function bridgeLine(l: Link, ref: string[], _path: string, _warnings: string[]): string {
   const b = l.bridge!;
   const opts: string[] = [];
   if (b.stp !== 0) opts.push('stp_state', String(b.stp));
   if (b.ageingTime !== 30000) opts.push('ageing_time', String(b.ageingTime));
   if (b.forwardDelay !== 1500) opts.push('forward_delay', String(b.forwardDelay));
-  if (b.vlanFiltering !== 0) warnings.push(`${path}: ${l.name}: vlan_filtering is not set (this kernel refuses it)`);
+  // a model holds vlan_filtering only from a kernel profile that has it (compile-bridge-vlan.ts makes its VLANs)
+  if (b.vlanFiltering !== 0) opts.push('vlan_filtering', String(b.vlanFiltering));
+  if (b.defaultPvid !== undefined && b.defaultPvid !== 1) opts.push('vlan_default_pvid', String(b.defaultPvid));
   return batchLine(['link', 'add', l.name, 'index', String(l.ifindex), ...(b.macSet ? ['address', l.mac] : []), ...ref, 'type', 'bridge', ...opts]);
 }
 

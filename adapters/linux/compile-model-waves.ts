@@ -18,6 +18,7 @@ import type { Link } from '../../src/model/link.js';
 import type { Netns } from '../../src/model/netns.js';
 import { batchLine, checkLinkName } from './compile.js';
 import { bridgeLine, configureLines, fdbLines, insideLines, vethLine } from './compile-model-lines.js';
+import { bridgeVlanLines } from './compile-bridge-vlan.js';
 import { KIND_ADAPTERS } from './kinds/index.js';
 import { describePlace, farEnd, netnsRef, pairCreator, type Place, type Placement, type Target } from './compile-model-place.js';
 
@@ -191,7 +192,7 @@ export function configureWaves(placement: Placement, inside: Map<Netns, string[]
   for (const p of placement.planned) {
     const lines = [...(inside.get(p.ns) ?? []), ...configureLines(p.ns, warnings)];
     if (lines.length > 0) configure.push({ place: p.place, program: 'ip', lines, what: p.path });
-    const fdb = fdbLines(p.ns);
+    const fdb = [...bridgeVlanLines(p.ns), ...fdbLines(p.ns)];
     if (fdb.length > 0) finish.push({ place: p.place, program: 'bridge', lines: fdb, what: p.path });
   }
   return { configure, finish };

@@ -292,6 +292,12 @@ export function compileOp(op: Op): Command {
       else if (op.master) out.push('static');
       return { program: 'bridge', argv: out };
     }
+    case 'bridge.vlan': {
+      const vid = op.vidEnd === null ? checkInt(op.vid, 'vid') : `${checkInt(op.vid, 'vid')}-${checkInt(op.vidEnd, 'vid')}`;
+      const out = ['vlan', op.mode, 'vid', vid, 'dev', checkLinkName(op.dev)];
+      for (const f of ['pvid', 'untagged', 'self', 'master'] as const) if (op[f]) out.push(f);
+      return { program: 'bridge', argv: out };
+    }
     case 'rule.add': {
       const out = ['rule', op.del ? 'del' : 'add'];
       if (op.priority !== null) out.push('priority', checkInt(op.priority, 'priority'));

@@ -20,6 +20,7 @@ import { KINDS } from '../model/kinds/index.js';
 import type { Link } from '../model/link.js';
 import { ZERO_MAC } from '../model/mac.js';
 import { hwMcList } from '../model/hw-mc-list.js';
+import { localFdbVlans } from '../model/bridge-vlan.js';
 import { Argv, duparg, exitWith, getU32, invarg, llNameToIndex, matches, nodevText, notModelled } from './args.js';
 import { Gaps, showPlan, type IpPlan } from './plan.js';
 import { Printer } from './print.js';
@@ -43,6 +44,8 @@ interface Row {
   self: boolean;
   master?: string;
   state: string;
+  /** the VLAN of a local entry for a device's MAC (a kernel built with VLAN filtering) */
+  vlan?: number;
 }
 
 /** Kinds whose part of the dump the model knows. */
@@ -58,6 +61,9 @@ function portRows(ctx: CmdContext, port: Link): Row[] {
   const entries: { row: Row; seq: number; serial: number }[] = [];
   const learned = ctx.learnedFdb?.(br) ?? [];
   entries.push({ row: { mac: port.mac, self: false, master: br.name, state: 'permanent' }, seq: port.brSeq ?? 0, serial: 0 });
+  // nbp_vlan_add → br_fdb_add_local: the port's MAC once more in each of its VLANs, made after its plain entry
+  for (const v of localFdbVlans(port))
+    entries.push({ row: { mac: port.mac, self: false, master: br.name, state: 'permanent', vlan: v.vid }, seq: Math.max(v.seq, port.brSeq ?? 0), serial: v.vid / 8192 });
   for (const e of port.fdb) {
     // a static entry learning moved elsewhere is listed under the port it points to now
     if (!e.master || learned.some((l) => l.moved === e)) continue;
@@ -89,9 +95,14 @@ function bridgeOwnRows(br: Link, ports: Link[]): Row[] {
   const rows: Row[] = [];
   const own = [...br.fdb].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
   for (const e of own) rows.push({ mac: e.mac, self: false, master: br.name, state: 'permanent' });
-  if (br.mac !== ZERO_MAC && !ports.some((p) => p.mac === br.mac) && !own.some((e) => e.mac === br.mac)) {
-    rows.push({ mac: br.mac, self: false, master: br.name, state: 'permanent' });
-  }
+  const portVids = (vid: number) => ports.some((p) => p.mac === br.mac && p.brVlans?.vids.has(vid));
+  // br_vlan_add / br_fdb_change_mac_address: the bridge's MAC in each of its VLANs no port holds it in, newest first
+  const vlans = localFdbVlans(br)
+    .filter((v) => !portVids(v.vid))
+    .sort((a, b) => b.seq - a.seq || b.vid - a.vid);
+  const listed = br.mac !== ZERO_MAC && !ports.some((p) => p.mac === br.mac) && !own.some((e) => e.mac === br.mac);
+  if (br.mac !== ZERO_MAC) for (const v of vlans) rows.push({ mac: br.mac, self: false, master: br.name, state: 'permanent', vlan: v.vid });
+  if (listed) rows.push({ mac: br.mac, self: false, master: br.name, state: 'permanent' });
   return rows;
 }
 
@@ -131,6 +142,7 @@ function render(rows: { row: Row; dev: Link }[], g: FdbShowGlobals, filtered: bo
       p.text('dst ');
       p.any('dst', `${row.dst} `, row.dst);
     }
+    if (row.vlan !== undefined) p.any('vlan', `vlan ${row.vlan} `, row.vlan);
     if (row.via !== undefined) {
       p.text('via ');
       p.any('viaIf', `${row.via} `, row.via);

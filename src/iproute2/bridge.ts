@@ -16,10 +16,11 @@ import { Gaps, donePlan, opsPlan, showPlan, type IpPlan } from './plan.js';
 import { Printer } from './print.js';
 import type { CmdContext, CommandResult } from './types.js';
 import { fdbShow } from './bridge-fdb-show.js';
+import { doVlan } from './bridge/vlan.js';
 import { BRIDGE_LINK_USAGE, BRIDGE_USAGE, BRIDGE_VERSION, FDB_USAGE } from './usage.js';
 
 /** The global options `bridge` understands. */
-interface BridgeGlobals {
+export interface BridgeGlobals {
   json: boolean;
   pretty: boolean;
   details: number;
@@ -27,10 +28,12 @@ interface BridgeGlobals {
   oneline: boolean;
   color: boolean;
   family: Family;
+  /** -compressvlans: `bridge vlan show` asks for ranges */
+  compress: boolean;
 }
 
 function parseGlobals(ctx0: CmdContext, argv: string[]): { g: BridgeGlobals; ctx: CmdContext; rest: string[] } {
-  const g: BridgeGlobals = { json: false, pretty: false, details: 0, stats: 0, oneline: false, color: false, family: null };
+  const g: BridgeGlobals = { json: false, pretty: false, details: 0, stats: 0, oneline: false, color: false, family: null, compress: false };
   let ctx = ctx0;
   let i = 0;
   while (i < argv.length) {
@@ -74,7 +77,7 @@ function parseGlobals(ctx0: CmdContext, argv: string[]): { g: BridgeGlobals; ctx
     } else if (colorOption(opt) !== null) {
       g.color = colorOption(opt)!;
     } else if (matches(opt, '-compressvlans')) {
-      // only `bridge vlan show` compresses
+      g.compress = true;
     } else if (matches(opt, '-force')) {
       // only changes how -batch reacts to errors
     } else if (matches(opt, '-json')) {
@@ -369,6 +372,7 @@ export function parseBridge(ctx: CmdContext, argv: string[]): { plan: IpPlan; ct
     const args = rest.slice(1);
     if (obj === 'link') return { plan: doLink(run, g, args), ctx: run };
     if (obj === 'fdb') return { plan: doFdb(run, g, args), ctx: run };
+    if (obj === 'vlan') return { plan: doVlan(run, g, args), ctx: run };
     if (obj === 'help') exitWith(BRIDGE_USAGE, 255);
     notModelled(`bridge ${obj}`);
   } catch (e) {

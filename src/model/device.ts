@@ -13,6 +13,7 @@ import { BROADCAST_MAC, ZERO_MAC } from './mac.js';
 import type { Netns } from './netns.js';
 import { cloneConf, markAllConfSet } from './sysctl.js';
 import { KINDS } from './kinds/index.js';
+import { portVlansChanged } from './bridge-vlan.js';
 import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
 import { pneighIfdown } from './proxy-arp.js';
 
@@ -203,6 +204,7 @@ export function setMaster(l: Link, master: Link | null): void {
   // find_portno: the lowest number no other port of the bridge holds
   if (master && master.kind === 'bridge') l.portNo = freePortNo(master);
   if (master) portJoined(l);
+  if (master?.kind === 'bridge' || old?.kind === 'bridge') portVlansChanged(l);
   if (master && master.kind === 'bridge') {
     master.bridge!.hadPorts = true;
     recalcBridgeMac(master);

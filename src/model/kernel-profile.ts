@@ -37,6 +37,8 @@ export interface KernelProfile {
   netfilter: readonly string[];
   /** built with CONFIG_RPS (receive packet steering): `ip -d link` shows numrxqueues only then; absent means yes */
   rps?: boolean;
+  /** CONFIG_BRIDGE_VLAN_FILTERING: `vlan_filtering`, `bridge vlan`; absent means no */
+  bridgeVlanFiltering?: boolean;
   /** num_possible_cpus(): veth devices get one queue per CPU; absent means the reference machine's 2 */
   possibleCpus?: number;
   /** net.ipv4.conf.{all,default}.* and net.ipv4.ip_forward as the kernel starts them (devinet.c), before any distribution changes them */
@@ -160,7 +162,7 @@ export function profileFromConfig(config: string, base: Pick<KernelProfile, 'nam
   }
   const netfilter = NETFILTER_CONFIG.filter(([, c]) => on.has(c)).map(([f]) => f);
   const tcFilters = (['u32', 'flower'] as const).filter((f) => on.has(`NET_CLS_${f.toUpperCase()}`));
-  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), tcFilters, netfilter, rps: on.has('RPS') };
+  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), tcFilters, netfilter, rps: on.has('RPS'), bridgeVlanFiltering: on.has('BRIDGE_VLAN_FILTERING') };
 }
 
 /** The link kinds profileFromConfig knows (the ones a probe asks the kernel about). */

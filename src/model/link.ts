@@ -11,6 +11,7 @@ import type { BridgeTunables } from './bridge-options.js';
 import { lowestPortMac, portsOf } from './bridge-ports.js';
 import { KINDS } from './kinds/index.js';
 import type { DeviceState } from './kinds/kind.js';
+import type { BridgeVlans } from './bridge-vlan.js';
 
 /**
  * Link kinds the model knows. `ether` is a physical NIC of a lab host.
@@ -38,6 +39,8 @@ export interface BridgeInfo {
   groupAddr?: string;
   /** learned entries deleted by hand: per MAC, the lab version of the deletion (older learned entries are gone) */
   forgotten?: Map<string, number>;
+  /** IFLA_BR_VLAN_DEFAULT_PVID (bridge-vlan.ts); absent: 1 */
+  defaultPvid?: number;
 }
 
 export interface TunInfo {
@@ -246,6 +249,8 @@ export interface Link {
   portNo?: number;
   /** as a bridge port: BR_HAIRPIN_MODE, frames may go back out the port they came in by (a VEPA's switch) */
   hairpin?: boolean;
+  /** a bridge's or a bridge port's VLANs (bridge-vlan.ts), on kernels built with VLAN filtering */
+  brVlans?: BridgeVlans;
   /**
    * A veth's dev->operstate as linkwatch last computed it: UP when carrier came, DOWN or
    * LOWERLAYERDOWN when it went (see linkwatchEvaluate). Unset until the pair is made.

@@ -7,6 +7,8 @@
  */
 import { clockToJiffies, defaultTunables, GROUPFWD_RESTRICTED, jiffiesToClock, MCAST_QUERY_INTVL_LIMITS, STP_LIMITS, throughJiffies, type BridgeTunable } from '../model/bridge-options.js';
 import type { Link } from '../model/link.js';
+import type { Netns } from '../model/netns.js';
+import { kernelHasBridgeVlans, setDefaultPvid } from '../model/bridge-vlan.js';
 import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
 import type { BridgeSpec } from './op.js';
 
@@ -36,6 +38,14 @@ const COUNTS: BridgeTunable[] = ['mcast_hash_max', 'mcast_last_member_count', 'm
 const INTERVALS: BridgeTunable[] = ['mcast_last_member_interval', 'mcast_membership_interval', 'mcast_querier_interval'];
 
 /**
+ * br_validate, before anything is made or changed: with VLAN filtering built in, a default PVID
+ * of 4095 (VLAN_VID_MASK) or more is refused.
+ */
+export function validateBridgeSpec(ns: Netns, spec: BridgeSpec): void {
+  if (ns.host.lab.kernel.bridgeVlanFiltering && spec.vlanDefaultPvid != null && spec.vlanDefaultPvid >= 4095) throw rtnetlinkError(ERRNO.EINVAL);
+}
+
+/**
  * Applies `spec` to the bridge `l` in br_changelink's order; throws the first refusal.
  *
  * @example applyBridgeSpec(br, { stp: 1, ageingTime: null, vlanFiltering: null, forwardDelay: 400 })
@@ -59,7 +69,12 @@ export function applyBridgeSpec(l: Link, spec: BridgeSpec): void {
   if (spec.ageingTime !== null) b.ageingTime = throughJiffies(spec.ageingTime);
   if (spec.stp !== null) setStp(l, spec.stp !== 0);
   if (t.priority !== undefined) o.priority = t.priority;
-  if (spec.vlanFiltering !== null) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+  if (spec.vlanFiltering !== null) {
+    // br_vlan_filter_toggle: a kernel without CONFIG_BRIDGE_VLAN_FILTERING refuses 0 too
+    if (!kernelHasBridgeVlans(l)) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
+    b.vlanFiltering = spec.vlanFiltering ? 1 : 0;
+  }
+  if (spec.vlanDefaultPvid != null && kernelHasBridgeVlans(l)) setDefaultPvid(l, spec.vlanDefaultPvid);
   if (t.group_fwd_mask !== undefined) {
     if (t.group_fwd_mask & GROUPFWD_RESTRICTED) throw rtnetlinkError(ERRNO.EINVAL);
     o.group_fwd_mask = t.group_fwd_mask;

@@ -15,7 +15,7 @@ import { ERRNO, kernelError, OpError, rtnetlinkError } from './errors.js';
 import { findDev, findNetns, invalidArg, type OpContext } from './context.js';
 import type { LinkAddOp, LinkDelOp, LinkSetOp, TuntapAddOp, TuntapDelOp } from './op.js';
 import { applyVxlanAdd } from './apply-vxlan.js';
-import { applyBridgeSpec } from './apply-bridge.js';
+import { applyBridgeSpec, validateBridgeSpec } from './apply-bridge.js';
 import { applyIpTunnelAdd, applyIpTunnelChange, checkIpTunnelMtu } from './apply-iptnl.js';
 import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './apply-vlan.js';
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
@@ -122,6 +122,7 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   const name = op.name ?? allocName(ns, op.kind);
   if (ns.linkByName(name)) throw rtnetlinkError(ERRNO.EEXIST);
   if (master) checkEnslave(master, op.kind as LinkKind);
+  if (op.bridge && op.kind === 'bridge') validateBridgeSpec(ns, op.bridge);
   const l = createLink(ns, name, op.kind as LinkKind);
   if (op.bridge && l.bridge) {
     // br_dev_newlink registers the device, then applies the settings: a refusal unregisters it
@@ -223,7 +224,10 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
   }
   // __rtnl_newlink runs the kind's changelink before do_setlink: bridge settings come first
   // and stay even when a later step is refused
-  if (op.bridge && l.bridge) applyBridgeSpec(l, op.bridge);
+  if (op.bridge && l.bridge) {
+    validateBridgeSpec(l.ns, op.bridge);
+    applyBridgeSpec(l, op.bridge);
+  }
   // br_port_slave_changelink: only a bridge port has port settings
   if (op.bridgePort && (!l.master || l.master.kind !== 'bridge')) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   if (op.bridgePort && op.bridgePort.hairpin !== null) l.hairpin = op.bridgePort.hairpin;

@@ -25,6 +25,8 @@ class Tables {
     private readonly backend: NfBackend,
     private readonly copy: boolean,
     private readonly family: XtFamily = 'ip',
+    /** the kernel has nf_tables for this family (UML's 6.1 has none: nf_tables_ipv4, _ipv6 off) */
+    private readonly nftFamily = true,
   ) {}
 
   /** The table, if it exists (a legacy table always does once touched). */
@@ -44,6 +46,7 @@ class Tables {
   make(name: string): NfTable {
     const t = this.get(name);
     if (t) return t;
+    if (!this.nftFamily && this.backend === 'nft') throw new NfOpError('EOPNOTSUPP', 'table_add', { what: 'TABLE_ADD', object: `table ${name}` });
     const made = newTable(this.family, name, 'iptables', this.st.nextTableHandle++);
     this.work.set(name, made);
     return made;
@@ -81,7 +84,8 @@ function legacyTable(st: NetfilterState, name: string, family: XtFamily): NfTabl
  */
 export function applyXt(ctx: OpContext, op: NfXtOp): void {
   const st = nfState(ctx.ns);
-  const tables = new Tables(st, op.backend, op.edits.length > 1 || op.dryRun === true, op.family);
+  const nftFamily = ctx.ns.host.lab.kernel.netfilter.includes(op.family === 'ip6' ? 'nf_tables_ipv6' : 'nf_tables_ipv4');
+  const tables = new Tables(st, op.backend, op.edits.length > 1 || op.dryRun === true, op.family, nftFamily);
   op.edits.forEach((e, i) => {
     try {
       if (op.checkJumps && 'rule' in e && e.rule.target.kind === 'jump') {

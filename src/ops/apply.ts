@@ -9,6 +9,7 @@ import { applyLinkAdd, applyLinkDel, applyLinkSet, applyTuntapAdd, applyTuntapDe
 import { applyNetnsAdd, applyNetnsDel } from './apply-netns.js';
 import { applyRouteAdd, applyRouteDel, applyRouteFlush } from './apply-route.js';
 import { applySysctlSet } from './apply-sysctl.js';
+import { applyBridgeVlan } from './apply-bridge-vlan.js';
 import { applyFdb, applyNeigh, applyNeighProxy, applyRule } from './apply-misc.js';
 import { applyXt } from './apply-xtables.js';
 import { applyNft } from './apply-nftables.js';
@@ -82,6 +83,9 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'fdb.add':
       applyFdb(ctx, op);
+      return;
+    case 'bridge.vlan':
+      applyBridgeVlan(ctx, op);
       return;
     case 'rule.add':
       applyRule(ctx, op);

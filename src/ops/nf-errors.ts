@@ -6,7 +6,7 @@
  */
 import { OpError } from './errors.js';
 
-export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ENOTEMPTY' | 'ELOOP';
+export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ENOTEMPTY' | 'ELOOP' | 'EOPNOTSUPP';
 
 /** The iptables call that failed: nft_strerror and iptc_strerror word an errno per call. */
 export type XtCall =
@@ -22,12 +22,14 @@ export type XtCall =
   | 'chain_set'
   | 'rule_flush'
   | 'chain_zero'
+  /** iptables-nft makes the table it needs (a kernel without that nf_tables family refuses) */
+  | 'table_add'
   /** a rule jumps to a chain the table does not have (iptables-nft checks it before the batch) */
   | 'jump';
 
 /** An nf_tables batch message that the kernel refused: `CHAIN_DEL failed (…): chain foo`. */
 export interface BatchFailure {
-  what: 'CHAIN_DEL' | 'RULE_APPEND' | 'RULE_INSERT' | 'RULE_REPLACE' | 'CHAIN_USER_ADD' | 'CHAIN_RENAME';
+  what: 'TABLE_ADD' | 'CHAIN_DEL' | 'RULE_APPEND' | 'RULE_INSERT' | 'RULE_REPLACE' | 'CHAIN_USER_ADD' | 'CHAIN_RENAME';
   /** `chain foo`, `rule in chain FORWARD` */
   object: string;
 }
@@ -41,6 +43,7 @@ const STRERROR: Record<NfErrno, string> = {
   EMLINK: 'Too many links',
   ENOTEMPTY: 'Directory not empty',
   ELOOP: 'Too many levels of symbolic links',
+  EOPNOTSUPP: 'Operation not supported',
 };
 
 export function strerror(e: NfErrno): string {

@@ -108,6 +108,8 @@ export interface BridgeSpec {
   fdbFlush?: boolean;
   /** settings the kernel accepts and ignores here (VLAN filtering is compiled out) */
   ignored?: string[];
+  /** `vlan_default_pvid` (applied where the kernel has VLAN filtering) */
+  vlanDefaultPvid?: number | null;
 }
 
 export interface LinkSetOp {
@@ -307,6 +309,22 @@ export interface FdbOp {
   learned?: { seq: number; port: string; moved?: boolean };
 }
 
+/**
+ * `bridge vlan add|del` (RTM_SETLINK/RTM_DELLINK with IFLA_BRIDGE_VLAN_INFO): VLAN `vid`, or
+ * `vid`..`vidEnd`, on a bridge port (`master`, the default) and/or on the bridge itself (`self`).
+ */
+export interface BridgeVlanOp {
+  op: 'bridge.vlan';
+  mode: 'add' | 'del';
+  dev: string;
+  vid: number;
+  vidEnd: number | null;
+  pvid: boolean;
+  untagged: boolean;
+  self: boolean;
+  master: boolean;
+}
+
 export interface RuleAddOp {
   op: 'rule.add';
   del: boolean;
@@ -461,6 +479,7 @@ export type Op =
   | TuntapAddOp
   | TuntapDelOp
   | FdbOp
+  | BridgeVlanOp
   | RuleAddOp
   | NeighOp
   | NfXtOp

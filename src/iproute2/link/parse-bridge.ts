@@ -109,8 +109,10 @@ export function parseBridgeOpts(argv: string[], gaps: Gaps): BridgeSpec {
       else if (name === 'ageing_time') out.ageingTime = n;
       else if (name === 'stp_state') out.stp = n;
       else if (name === 'vlan_filtering') out.vlanFiltering = n;
-      else if (IGNORED.has(name)) out.ignored!.push(name);
-      else tunables[name as BridgeTunable] = n;
+      else if (IGNORED.has(name)) {
+        out.ignored!.push(name);
+        if (name === 'vlan_default_pvid') out.vlanDefaultPvid = n;
+      } else tunables[name as BridgeTunable] = n;
     }
     a.step();
   }

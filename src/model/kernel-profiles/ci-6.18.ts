@@ -100,4 +100,5 @@ export const CI_6_18: KernelProfile = {
     'ipset',
   ],
   rps: true,
+  bridgeVlanFiltering: false,
 };

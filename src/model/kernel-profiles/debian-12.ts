@@ -172,4 +172,5 @@ export const DEBIAN_12: KernelProfile = {
     'ipset',
   ],
   rps: true,
+  bridgeVlanFiltering: true,
 };

@@ -153,6 +153,7 @@ export const UML: KernelProfile = {
   ],
   netfilter: ['iptables', 'ip6tables', 'nf_tables', 'nf_tables_bridge', 'conntrack', 'nat', 'br_netfilter', 'ebtables', 'arptables', 'ipset'],
   rps: false,
+  bridgeVlanFiltering: true,
   // user-mode Linux runs one CPU (no SMP)
   possibleCpus: 1,
 };

@@ -8,6 +8,7 @@
 import type { Link } from '../link.js';
 import { portsOf, somePort } from '../bridge-ports.js';
 import { BRIDGE_GROUP_ADDRESS, defaultTunables } from '../bridge-options.js';
+import { bridgeVlansInit } from '../bridge-vlan.js';
 import { GSO_LEGACY_MAX_SIZE, GSO_MAX_SIZE, ETHER_SETUP, type LinkKindModel } from './kind.js';
 
 /** br_port_state_selection has run: the bridge's carrier is its ports' from then on. */
@@ -31,5 +32,6 @@ export const bridgeKind: LinkKindModel = {
   },
   init(l) {
     l.bridge = { stp: 0, ageingTime: 30000, vlanFiltering: 0, forwardDelay: 1500, hadPorts: false, macSet: false, opts: defaultTunables(), groupAddr: BRIDGE_GROUP_ADDRESS };
+    bridgeVlansInit(l);
   },
 };

@@ -7,6 +7,7 @@
  */
 import { parseIp4, parsePrefix } from '../../../src/model/ip.js';
 import { LabModel } from '../../../src/model/lab-model.js';
+import { KERNEL_PROFILES } from '../../../src/model/kernel-profile.js';
 import { emptyLinkFilter, type LinkFilter } from '../../../src/iproute2/filters.js';
 import { rtscopeA2n as scopeId } from '../../../src/iproute2/names.js';
 import { renderAddrs } from '../../../src/iproute2/addr/render.js';
@@ -570,7 +571,8 @@ export interface Replayed {
  * and renders every show line. Changes must succeed, as they did on the kernel.
  */
 export function replay(script: string, golden: GoldenResult[]): Replayed[] {
-  const lab = new LabModel({ seed: 7 });
+  // the kernel the golden file was recorded on
+  const lab = new LabModel({ seed: 7, kernel: KERNEL_PROFILES['ci-6.18'] });
   const root = lab.addHost('h').root;
   const lines = scenarioLines(script);
   if (golden.length !== lines.length) throw new Error('golden file is out of date: run capture-golden.ts');

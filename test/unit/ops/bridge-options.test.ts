@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
+import { KERNEL_PROFILES } from '../../../src/model/kernel-profile.js';
 
 function run(script: string) {
-  return new Lab({ seed: 1 }).host('h').sh(script);
+  // the kernel they were observed on (built without VLAN filtering)
+  return new Lab({ seed: 1, kernel: KERNEL_PROFILES['ci-6.18'] }).host('h').sh(script);
 }
 
 /** The `bridge …` details of `ip -d link show DEV`, from forward_delay to nf_call_arptables. */

@@ -6,6 +6,10 @@ import { portForwards, type Link } from '../../../model/link.js';
 import { ZERO_MAC } from '../../../model/mac.js';
 import { BRIDGE_GROUP_ADDRESS, tunablesOf } from '../../../model/bridge-options.js';
 import { parseBridgeOpts } from '../parse-bridge.js';
+import { BRIDGE_VLAN_DEFAULTS, kernelHasBridgeVlans } from '../../../model/bridge-vlan.js';
+import type { BridgeSpec } from '../../../ops/op.js';
+import type { Gaps } from '../../plan.js';
+import type { CmdContext } from '../../types.js';
 import type { ShowCtx } from '../show-ctx.js';
 import { hex0x, onOff, timer } from './print-util.js';
 import { portCostOf } from '../../../model/kinds/index.js';
@@ -45,6 +49,9 @@ function bridgeOpts(c: ShowCtx, l: Link): void {
   num('stp_state', 'stp_state', b.stp);
   num('priority', 'priority', o.priority);
   num('vlan_filtering', 'vlan_filtering', b.vlanFiltering);
+  // IFLA_BR_VLAN_* are sent only by a kernel built with VLAN filtering
+  const vlans = kernelHasBridgeVlans(l);
+  if (vlans) p.any('vlan_protocol', `vlan_protocol ${BRIDGE_VLAN_DEFAULTS.proto} `, BRIDGE_VLAN_DEFAULTS.proto);
   const id = bridgeIdOf(l);
   p.any('bridge_id', `bridge_id ${id} `, id);
   // iproute2 6.1 prints the bridge id again as the root id
@@ -58,6 +65,11 @@ function bridgeOpts(c: ShowCtx, l: Link): void {
   timer(c, 'topology_change_timer', 0);
   // the FDB garbage collector runs while the bridge is up, every ageing interval
   timer(c, 'gc_timer', l.up ? b.ageingTime : 0);
+  if (vlans) {
+    num('vlan_default_pvid', 'vlan_default_pvid', b.defaultPvid ?? BRIDGE_VLAN_DEFAULTS.defaultPvid);
+    num('vlan_stats_enabled', 'vlan_stats_enabled', 0);
+    num('vlan_stats_per_port', 'vlan_stats_per_port', 0);
+  }
   hex0x(c, 'group_fwd_mask', 'group_fwd_mask', o.group_fwd_mask);
   const group = b.groupAddr ?? BRIDGE_GROUP_ADDRESS;
   p.any('group_addr', `group_address ${group} `, group);
@@ -131,14 +143,21 @@ function bridgeSlaveOpts(c: ShowCtx, l: Link): void {
   onOff(c, 'locked', 'locked', false);
 }
 
+/** The VLAN settings a kernel without VLAN filtering ignores are ones this one would apply: not modelled. */
+function vlanSettingsChecked(ctx: CmdContext, spec: BridgeSpec, gaps: Gaps): BridgeSpec {
+  // vlan_default_pvid is applied there (ops/apply-bridge.ts)
+  if (ctx.ns.host.lab.kernel.bridgeVlanFiltering) for (const name of spec.ignored ?? []) if (name !== 'vlan_default_pvid') gaps.add(`bridge ${name}`);
+  return spec;
+}
+
 export const bridgeUtil: LinkUtil = {
   type: 'bridge',
-  parseAdd(_ctx, args, op, gaps) {
-    op.bridge = parseBridgeOpts(args, gaps);
+  parseAdd(ctx, args, op, gaps) {
+    op.bridge = vlanSettingsChecked(ctx, parseBridgeOpts(args, gaps), gaps);
     return '';
   },
-  parseSet(_ctx, args, op, l, gaps) {
-    op.bridge = parseBridgeOpts(args, gaps);
+  parseSet(ctx, args, op, l, gaps) {
+    op.bridge = vlanSettingsChecked(ctx, parseBridgeOpts(args, gaps), gaps);
     if (l.kind !== 'bridge') gaps.add('type bridge options on a device that is not a bridge');
   },
   parseDel(_ctx, args, gaps) {
