@@ -1,23 +1,17 @@
 /**
- * iputils tracepath (20221126) over IPv4 against the simulator: a UDP socket with
- * IP_PMTUDISC_DO, IP_RECVERR and IP_RECVTTL sends probes of the current MTU to ports from 44444
- * up with TTL 1, 2, …; each answer is read from the error queue. The probe loop (main,
+ * iputils tracepath (20221126) against the simulator: a UDP socket with PMTU discovery on
+ * (IP_PMTUDISC_DO / IPV6_PMTUDISC_DO), the error queue and the answers' TTL or hop limit sends
+ * probes of the current MTU to ports from 44444 up with TTL 1, 2, …; each answer is read from
+ * the error queue. The two families differ only in their socket (tracepath-socket.ts). The probe loop (main,
  * probe_ttl, recverr) is the program's own, step for step; what comes back is what the simulated
  * network does. The result is data — one entry per line tracepath prints; its words are
  * src/programs/tracepath.ts's.
  */
 import type { Ip4 } from '../src/model/ip.js';
+import type { Ip6 } from '../src/model/ipv6/ip6.js';
 import type { Netns } from '../src/model/netns.js';
-import { routeOutput } from '../src/model/route-output.js';
-import { pathMtu } from '../src/model/pmtu.js';
-import { ipOutput } from './ip-output.js';
-import type { IpPacket } from './packet.js';
 import type { Simulator } from './simulator.js';
-import type { IcmpSocket } from './socket.js';
-import { ICMP_TYPE, ICMP_UNREACH } from './wire/icmp.js';
-import { IP_PROTO } from './wire/ipv4.js';
-import { UDP_HEADER_LEN } from './wire/udp.js';
-import { unreachErrno } from './icmp-err-convert.js';
+import { traceSocket4, traceSocket6, type Queued } from './tracepath-socket.js';
 
 export interface TracepathOptions {
   /** -m: the last TTL tried (default 30) */
@@ -30,14 +24,15 @@ export interface TracepathOptions {
 
 /** An extended error read from the queue, as recverr() sees it. */
 export interface TraceErr {
-  /** SO_EE_ORIGIN_LOCAL (EMSGSIZE on send) or an ICMP message from `from` */
+  /** SO_EE_ORIGIN_LOCAL (EMSGSIZE on send) or an ICMP (ICMPv6) message from `from` */
   origin: 'local' | 'icmp';
   errno: string;
-  type: number;
-  code: number;
+  /** an ICMP "time exceeded in transit" (type 11 code 0; ICMPv6 type 3 code 0) */
+  timeExceeded: boolean;
   /** ee_info: the MTU of an EMSGSIZE */
   info: number;
-  from: Ip4;
+  /** the sender, as tracepath prints it */
+  from: string;
   /** the probe's TTL (his[slot].hops), or -1 when the error names no probe */
   sndhops: number;
   /** the round trip to the probe it answers, µs, or null */
@@ -61,19 +56,17 @@ export interface TracepathResult {
 }
 
 const HIS = 64;
-const OVERHEAD = 28;
 
 /** What recverr() does with one error: whether the run ends here (0) or goes on. */
 function ends(e: TraceErr): boolean {
   if (e.errno === 'ETIMEDOUT' || e.errno === 'EMSGSIZE') return false;
-  if (e.errno === 'EHOSTUNREACH') return !(e.origin === 'icmp' && e.type === ICMP_TYPE.timeExceeded && e.code === 0);
+  if (e.errno === 'EHOSTUNREACH') return !(e.origin === 'icmp' && e.timeExceeded);
   return true;
 }
 
-/** Runs tracepath from `from` to `dst` in virtual time. */
-export function tracepath(sim: Simulator, from: Netns, dst: Ip4, o: TracepathOptions): TracepathResult {
+/** Runs tracepath from `from` to `dst` (an IPv4 or IPv6 address) in virtual time. */
+export function tracepath(sim: Simulator, from: Netns, dst: Ip4 | Ip6, o: TracepathOptions): TracepathResult {
   sim.sync();
-  const st = sim.state(from);
   const lines: TraceLine[] = [];
   const his: { hops: number; sent: number }[] = Array.from({ length: HIS }, () => ({ hops: 0, sent: 0 }));
   let hisptr = 0;
@@ -82,24 +75,9 @@ export function tracepath(sim: Simulator, from: Netns, dst: Ip4, o: TracepathOpt
   let hopsTo = -1;
   let hopsFrom = -1;
   let unmodelled: string | undefined;
-  const sport = 32768 + (sim.nextIdent() % 28000);
-  const queue: { err: Omit<TraceErr, 'sndhops' | 'rttUs' | 'rethops'>; port: number; ttl: number }[] = [];
+  const queue: Queued[] = [];
   let current = -1;
-
-  const sock: IcmpSocket = {
-    raw() {},
-    error(err, src, _dev, rttl) {
-      const q = err.original;
-      if (!q.udp || q.ip.protocol !== IP_PROTO.udp || q.udp.srcPort !== sport || q.ip.dst !== dst) return;
-      let errno: string;
-      if (err.type === ICMP_TYPE.destUnreachable) errno = unreachErrno(err.code);
-      else if (err.type === ICMP_TYPE.timeExceeded) errno = 'EHOSTUNREACH';
-      else if (err.type === ICMP_TYPE.paramProblem) errno = 'EPROTO';
-      else return;
-      const info = err.type === ICMP_TYPE.destUnreachable && err.code === ICMP_UNREACH.fragNeeded ? err.info : 0;
-      queue.push({ err: { origin: 'icmp', errno, type: err.type, code: err.code, info, from: src }, port: q.udp.dstPort, ttl: rttl ?? -1 });
-    },
-  };
+  const sock = typeof dst === 'bigint' ? traceSocket6(sim, from, dst, queue) : traceSocket4(sim, from, dst, queue);
 
   /** recverr(): everything in the error queue, printed; -1 when it was empty, 0 when the run ends, else the MTU. */
   const recverr = (): number => {
@@ -111,7 +89,8 @@ export function tracepath(sim: Simulator, from: Netns, dst: Ip4, o: TracepathOpt
       const slot = m.port - o.basePort;
       let sndhops = -1;
       let rttUs: number | null = null;
-      if (m.err.origin === 'icmp' && slot >= 0 && slot < HIS - 1 && his[slot]!.hops) {
+      // an ICMP answer names its probe by port; so does an IPv6 local error (ipv6_local_error keeps the port)
+      if ((m.err.origin === 'icmp' || m.port > 0) && slot >= 0 && slot < HIS - 1 && his[slot]!.hops) {
         sndhops = his[slot]!.hops;
         rttUs = sim.now - his[slot]!.sent;
         his[slot]!.hops = 0;
@@ -134,26 +113,7 @@ export function tracepath(sim: Simulator, from: Netns, dst: Ip4, o: TracepathOpt
   };
 
   /** sendto(): the probe out, or its local error queued (EMSGSIZE) and false. */
-  const sendto = (): boolean => {
-    const res = routeOutput(st, { dst, src: 0, oif: null });
-    if (!res.ok) return false;
-    const total = mtu;
-    const pmtu = pathMtu(from, res.rt.daddr, res.rt.route, res.rt.dev, sim.now);
-    if (total > pmtu) {
-      // ip_local_error: the port of an unconnected socket is 0, and no payload comes back
-      queue.push({ err: { origin: 'local', errno: 'EMSGSIZE', type: 0, code: 0, info: pmtu, from: 0 }, port: 0, ttl: -1 });
-      return false;
-    }
-    const payload = mtu - OVERHEAD;
-    const pkt: IpPacket = {
-      ip: { src: res.rt.saddr, dst, ttl, protocol: IP_PROTO.udp, id: st.nextIpId(), tos: 0, df: true, payloadLen: UDP_HEADER_LEN + payload },
-      icmp: null,
-      udp: { srcPort: sport, dstPort: o.basePort + hisptr, payloadLen: payload },
-      inner: null,
-    };
-    ipOutput(sim, st, pkt, res.rt);
-    return true;
-  };
+  const sendto = (): boolean => sock.send(ttl, mtu, o.basePort + hisptr);
 
   /** probe_ttl() */
   const probeTtl = (): number => {
@@ -181,7 +141,6 @@ export function tracepath(sim: Simulator, from: Netns, dst: Ip4, o: TracepathOpt
     return 0;
   };
 
-  st.sockets.push(sock);
   let done = false;
   try {
     for (ttl = 1; ttl <= o.maxHops && !done; ttl++) {
@@ -203,8 +162,7 @@ export function tracepath(sim: Simulator, from: Netns, dst: Ip4, o: TracepathOpt
       if (done) break;
     }
   } finally {
-    const k = st.sockets.indexOf(sock);
-    if (k >= 0) st.sockets.splice(k, 1);
+    sock.close();
   }
   return { lines, mtu, tooMany: !done, hopsTo, hopsFrom, ...(unmodelled ? { unmodelled } : {}) };
 }

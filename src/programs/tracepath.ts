@@ -6,7 +6,7 @@
  * probes, then `Resume: pmtu M hops H back B`. IPv6, -b, names, reverse lookups (-n is needed)
  * and probes answered late are reported.
  */
-import { ip4ToString } from '../model/ip.js';
+import { parseIp6 } from '../model/ipv6/ip6.js';
 import { tracepath, type TraceErr, type TraceLine } from '../../sim/tracepath.js';
 import { unsupported } from '../iproute2/types.js';
 import { inetAton } from './ping/args.js';
@@ -18,6 +18,8 @@ const USAGE =
 const HOST_COLUMN = 52;
 
 interface Args {
+  /** -4 / -6 (0: either, as the address says) */
+  family: 0 | 4 | 6;
   numeric: boolean;
   maxHops: number;
   mtu: number;
@@ -27,7 +29,7 @@ interface Args {
 
 /** getopt "46nbh?l:m:p:V" (glibc, permuting): the options modelled, or the program's answer. */
 function parseArgs(argv: string[]): Args | ProgramResult {
-  const a = { numeric: false, maxHops: 30, mtu: 65535, basePort: 44444 };
+  const a: Omit<Args, 'target'> = { numeric: false, maxHops: 30, mtu: 65535, basePort: 44444, family: 0 };
   const operands: string[] = [];
   const int = (v: string, min: number, max: number): number | null => (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : null);
   for (let i = 0; i < argv.length; i++) {
@@ -42,12 +44,19 @@ function parseArgs(argv: string[]): Args | ProgramResult {
     }
     for (let j = 1; j < w.length; j++) {
       const c = w[j]!;
-      if (c === '4') continue;
+      if (c === '4') {
+        a.family = 4;
+        continue;
+      }
+      if (c === '6') {
+        a.family = 6;
+        continue;
+      }
       if (c === 'n') {
         a.numeric = true;
         continue;
       }
-      if (c === '6' || c === 'b' || c === 'V') return unsupported(`tracepath -${c}`);
+      if (c === 'b' || c === 'V') return unsupported(`tracepath -${c}`);
       if (c === 'l' || c === 'm' || c === 'p') {
         const v = j + 1 < w.length ? w.slice(j + 1) : argv[++i];
         if (v === undefined) return { exit: 255, stdout: '', stderr: `tracepath: option requires an argument -- '${c}'${USAGE}` };
@@ -80,7 +89,7 @@ function errLine(ttl: number, e: TraceErr): string {
     out = `${pad2(ttl)}?: ${'[LOCALHOST]'.padEnd(32)} `;
   } else {
     out = e.sndhops > 0 ? `${pad2(e.sndhops)}:  ` : `${pad2(ttl)}?: `;
-    out += host(ip4ToString(e.from));
+    out += host(e.from);
   }
   if (e.rttUs !== null) out += `${String(Math.trunc(e.rttUs / 1000)).padStart(3)}.${String(Math.trunc(e.rttUs) % 1000).padStart(3, '0')}ms `;
   const r = e.rethops;
@@ -95,7 +104,7 @@ function errLine(ttl: number, e: TraceErr): string {
     case 'EPROTO':
       return `${out}!P\n`;
     case 'EHOSTUNREACH':
-      if (e.origin === 'icmp' && e.type === 11 && e.code === 0) {
+      if (e.origin === 'icmp' && e.timeExceeded) {
         if (back >= 0 && ((e.sndhops >= 0 && back !== e.sndhops) || (e.sndhops < 0 && back !== ttl))) out += `asymm ${pad2(back)} `;
         return `${out}\n`;
       }
@@ -119,13 +128,24 @@ function lineText(l: TraceLine): string {
 export function runTracepath(ctx: ProgramContext, argv: string[]): ProgramResult {
   const a = parseArgs(argv);
   if (!('target' in a)) return a;
-  if (a.target.includes(':')) return unsupported('tracepath over IPv6');
   // each answer's reverse lookup waits on the resolver (seconds each where no DNS answers)
   if (!a.numeric) return unsupported('tracepath without -n (reverse name lookups)');
-  const dst = inetAton(a.target.replace(/\/.*$/, ''));
-  if (dst === null || a.target.includes('/')) return unsupported('tracepath to a name (or DEST/PORT)');
-  // a local destination: lo's MTU is more than a route's IP_MAX_MTU, not modelled
-  if (ctx.sim.state(ctx.ns).fib.addrType(dst) === 'local') return unsupported('tracepath to a local address');
+  let dst: number | bigint | null;
+  // getaddrinfo with the family asked: a literal of the other family is EAI_ADDRFAMILY
+  const literal6 = parseIp6(a.target) !== null;
+  const literal4 = !literal6 && inetAton(a.target) !== null && /^[\d.]+$/.test(a.target);
+  if ((a.family === 4 && literal6) || (a.family === 6 && literal4)) return { exit: 1, stdout: '', stderr: `tracepath: ${a.target}: Address family for hostname not supported\n` };
+  if (a.target.includes(':')) {
+    dst = a.family === 4 ? null : parseIp6(a.target);
+    if (dst === null) return unsupported('tracepath to that IPv6 destination (a scope, a name, or -4)');
+    const d = dst;
+    if (ctx.ns.linkList().some((l) => l.inet6.addrs.some((x) => x.addr === d)) || d === 1n) return unsupported('tracepath to a local address');
+  } else {
+    dst = a.family === 6 ? null : inetAton(a.target.replace(/\/.*$/, ''));
+    if (dst === null || a.target.includes('/')) return unsupported('tracepath to a name (or DEST/PORT, or an IPv4 address with -6)');
+    // a local destination: lo's MTU is more than a route's IP_MAX_MTU, not modelled
+    if (ctx.sim.state(ctx.ns).fib.addrType(dst) === 'local') return unsupported('tracepath to a local address');
+  }
   const r = tracepath(ctx.sim, ctx.ns, dst, { maxHops: a.maxHops, mtu: a.mtu, basePort: a.basePort });
   if (r.unmodelled) return unsupported(r.unmodelled);
   let out = '';

@@ -1,7 +1,7 @@
 # traceroute -6 -I over two routers: ICMPv6 echoes (80-byte packets) answered by "hop limit
 # exceeded" and the destination's echo reply; no route (!N from a router, or connect failing
 # before the header); a REJECT's "address unreachable" (!H) and "administratively prohibited"
-# (!X). UDP probes wait for UDP over IPv6 in the simulator (not modelled yet). ICMPv6 errors
+# (!X). UDP probes are in tracepath6.sh. ICMPv6 errors
 # are rate limited per peer by net.ipv6.icmp.ratelimit (100 ms, a quarter of it for a /64
 # route back, a burst of 6): sleeps of 1 s refill the buckets between runs.
 ip netns add a
