@@ -5,20 +5,15 @@
  * then packetlen). Its usage errors (exit 2) in its words; options it has that nettwin does not
  * model are named as such.
  */
+import type { TracerouteOptions } from '../../../sim/traceroute.js';
 import type { ProgramResult } from '../program.js';
 import { unsupported } from '../../iproute2/types.js';
 
-export interface TracerouteArgs {
+/** The probe loop's options (sim/traceroute.ts) and what else the command line says. */
+export interface TracerouteArgs extends TracerouteOptions {
   family: 4 | 6 | 0;
   method: 'udp' | 'icmp';
   numeric: boolean;
-  firstHop: number;
-  maxHops: number;
-  perHop: number;
-  simProbes: number;
-  waitUs: number;
-  here: number;
-  near: number;
   /** -p, 0 when not given */
   port: number;
   host: string;
