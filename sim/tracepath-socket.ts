@@ -3,7 +3,7 @@
  * current MTU with the TTL (hop limit) asked, refuses one over the path MTU locally (EMSGSIZE,
  * IP_PMTUDISC_DO / IPV6_PMTUDISC_DO), and queues the ICMP (ICMPv6) errors that quote its probes
  * as the error queue hands them to recverr(): the errno the kernel's icmp_err_convert /
- * icmpv6_err_convert gives, the MTU of a "fragmentation needed" / "packet too big", the sender,
+ * icmpv6_err_convert gives (icmp-err-convert.ts), the MTU of a "fragmentation needed" / "packet too big", the sender,
  * the answer's TTL (hop limit), and the port that names the probe.
  */
 import { ip4ToString, type Ip4 } from '../src/model/ip.js';
@@ -12,7 +12,7 @@ import { route6Output } from '../src/model/ipv6/route6.js';
 import type { Netns } from '../src/model/netns.js';
 import { pathMtu } from '../src/model/pmtu.js';
 import { routeOutput } from '../src/model/route-output.js';
-import { unreachErrno } from './icmp-err-convert.js';
+import { icmpv6ErrConvert, unreachErrno } from './icmp-err-convert.js';
 import { ipOutput } from './ip-output.js';
 import { ip6Output } from './ipv6/ip6-output.js';
 import { state6, type Icmp6Socket } from './ipv6/state6.js';
@@ -37,15 +37,6 @@ export interface TraceSocket {
   /** sendto(): the probe out (true), or its local EMSGSIZE queued (false) */
   send(ttl: number, mtu: number, port: number): boolean;
   close(): void;
-}
-
-/** icmpv6_err_convert: an ICMPv6 error's errno (null: not one the socket sees). */
-function errno6(type: number, code: number): string | null {
-  if (type === 1) return ['ENETUNREACH', 'EACCES', 'EHOSTUNREACH', 'EHOSTUNREACH', 'ECONNREFUSED', 'EACCES', 'EACCES'][code] ?? 'EPROTO';
-  if (type === 2) return 'EMSGSIZE';
-  if (type === 3) return 'EHOSTUNREACH';
-  if (type === 4) return 'EPROTO';
-  return null;
 }
 
 export function traceSocket4(sim: Simulator, from: Netns, dst: Ip4, queue: Queued[]): TraceSocket {
@@ -103,7 +94,8 @@ export function traceSocket6(sim: Simulator, from: Netns, dst: Ip6, queue: Queue
     error(err, src, _dev, hopLimit) {
       const q = err.original;
       if (!q.udp || q.udp.srcPort !== sport || q.ip6.dst !== dst) return;
-      const errno = errno6(err.type, err.code);
+      // a packet too big is EMSGSIZE to tracepath's PMTU-discovering socket (its MTU in ee_info)
+      const errno = err.type === 2 ? 'EMSGSIZE' : icmpv6ErrConvert(err.type, err.code);
       if (errno === null) return;
       const timeExceeded = err.type === 3 && err.code === 0;
       queue.push({ err: { origin: 'icmp', errno, timeExceeded, info: err.type === 2 ? err.info : 0, from: formatIp6(src) }, port: q.udp.dstPort, ttl: hopLimit ?? -1 });

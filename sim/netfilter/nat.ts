@@ -11,6 +11,7 @@ import { invertTuple, IPS, type CtEntry, type CtTuple } from '../../src/model/ne
 import type { NatRange } from '../../src/model/netfilter/target.js';
 import type { IpPacket } from '../packet.js';
 import type { NfRuntime } from './runtime.js';
+import { uniqueL4Key } from './nat-port.js';
 import type { Netns } from '../../src/model/netns.js';
 
 export type Manip = 'src' | 'dst';
@@ -118,22 +119,9 @@ function uniqueTuple(rt: NfRuntime, ns: Netns, orig: CtTuple, r: NatRange, manip
       if (k >= r.minPort && k <= r.maxPort && (r.minPort === r.maxPort || !usedTuple(rt, ns, t, ct, now))) return t;
     } else if (!usedTuple(rt, ns, t, ct, now)) return t;
   }
-  // nf_nat_l4proto_unique_tuple: the first free port (or id) of the range; the kernel starts at a random offset
-  const proto = t.proto;
-  if (proto !== 1 && proto !== 6 && proto !== 17) return t;
-  let lo = r.protoSpecified ? r.minPort : proto === 1 ? 0 : 1024;
-  let hi = r.protoSpecified ? r.maxPort : 65535;
-  if (!r.protoSpecified && proto !== 1 && manip === 'src' && keyOf(orig, manip) < 1024) {
-    lo = keyOf(orig, manip) < 512 ? 1 : 600;
-    hi = keyOf(orig, manip) < 512 ? 511 : 1023;
-  }
-  const span = hi - lo + 1;
-  const start = keyOf(t, manip) - lo;
-  for (let i = 0; i < span; i++) {
-    const cand = withKey(t, manip, lo + ((start + i + span) % span));
-    if (!usedTuple(rt, ns, cand, ct, now)) return cand;
-  }
-  return t;
+  // nf_nat_l4proto_unique_tuple: the first free port (or id) of the range
+  const k = uniqueL4Key(t.proto, 1, r, manip, keyOf(orig, manip), keyOf(t, manip), (x) => !usedTuple(rt, ns, withKey(t, manip, x), ct, now));
+  return k === null ? t : withKey(t, manip, k);
 }
 
 /** nf_nat_setup_info: bind `ct` for one manipulation, with `range` (null: the null binding). */

@@ -13,6 +13,7 @@ import { invertTuple6, type Ct6Entry, type Ct6Table, type Ct6Tuple } from '../..
 import type { NatRange } from '../../src/model/netfilter/target.js';
 import type { Ip6Packet } from '../packet.js';
 import type { Manip } from './nat.js';
+import { uniqueL4Key } from './nat-port.js';
 
 function same(a: Ct6Tuple, b: Ct6Tuple): boolean {
   return a.src === b.src && a.dst === b.dst && a.proto === b.proto && a.sport === b.sport && a.dport === b.dport && a.type === b.type;
@@ -40,21 +41,8 @@ function uniqueTuple(table: Ct6Table, orig: Ct6Tuple, r: NatRange, manip: Manip,
     t = withKey(t, manip, keyOf(t, manip) >= r.minPort && keyOf(t, manip) <= r.maxPort ? keyOf(t, manip) : r.minPort);
     if (r.minPort === r.maxPort || !used(t)) return t;
   } else if (!used(t)) return t;
-  const proto = t.proto;
-  if (proto !== 58 && proto !== 6 && proto !== 17) return t;
-  let lo = r.protoSpecified ? r.minPort : proto === 58 ? 0 : 1024;
-  let hi = r.protoSpecified ? r.maxPort : 65535;
-  if (!r.protoSpecified && proto !== 58 && manip === 'src' && keyOf(orig, manip) < 1024) {
-    lo = keyOf(orig, manip) < 512 ? 1 : 600;
-    hi = keyOf(orig, manip) < 512 ? 511 : 1023;
-  }
-  const span = hi - lo + 1;
-  const start = keyOf(t, manip) - lo;
-  for (let i = 0; i < span; i++) {
-    const cand = withKey(t, manip, lo + ((start + i + span) % span));
-    if (!used(cand)) return cand;
-  }
-  return t;
+  const k = uniqueL4Key(t.proto, 58, r, manip, keyOf(orig, manip), keyOf(t, manip), (x) => !used(withKey(t, manip, x)));
+  return k === null ? t : withKey(t, manip, k);
 }
 
 export function natInitialized6(ct: Ct6Entry, manip: Manip): boolean {

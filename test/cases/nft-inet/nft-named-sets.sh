@@ -3,7 +3,8 @@
 # them (https://wiki.nftables.org/wiki-nftables/index.php/Sets): a set declared with its type
 # (and `flags interval` for prefixes and ranges), elements added and deleted while rules refer to
 # it by name — a packet is tested against what the set holds when it passes — listings (elements
-# sorted, wrapped as nft wraps them), and nft's refusals: a duplicate with `create`, a missing
+# sorted — an interface name as the kernel's key bytes compare — and wrapped as nft wraps
+# them per type), and nft's refusals: a duplicate with `create`, a missing
 # element or set, a prefix without `flags interval`, a set still in use.
 ip netns add fw
 ip netns add cl
@@ -53,6 +54,9 @@ ip netns exec fw nft list set inet filter ports
 ip netns exec fw nft list set inet filter nope
 ip netns exec fw nft add set inet filter s2 '{ type ipv4_addr; elements = { 1.1.1.1, 2.2.2.2 }; }'
 ip netns exec fw nft delete set inet filter s2
+ip netns exec fw nft add set inet filter ifs '{ type ifname; elements = { "lo", "eth0", "f0" }; }'
+ip netns exec fw nft add set inet filter marks '{ type mark; elements = { 0x2, 1 }; }'
+ip netns exec fw nft add element inet filter ports '{ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }'
 ip netns exec fw nft list ruleset
 ip netns exec fw nft flush ruleset
 ip netns exec fw nft list ruleset
