@@ -15,14 +15,15 @@ import type { NsState } from './ns-state.js';
 import { describe, type IpPacket, type PktType } from './packet.js';
 import type { Simulator } from './simulator.js';
 
-export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pktType: PktType): void {
+/** `srcMac`: the frame's source address (netfilter's mac match reads it) */
+export function ipRcv(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, pktType: PktType, srcMac?: string): void {
   const ns = st.ns;
   if (pktType === 'otherhost') {
     sim.drop(ns, 'not-for-us', `frame on ${dev.name} addressed to another host's MAC`, pkt, dev);
     return;
   }
   // a frame br_netfilter already ran through PREROUTING at the bridge does not run it again (ip_sabotage_in)
-  if (!(pkt.nf?.bridgedPre && pkt.nf.ns === ns) && !nfHook(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
+  if (!(pkt.nf?.bridgedPre && pkt.nf.ns === ns) && !nfHook(sim, st, pkt, { hook: 'prerouting', in: dev, out: null, l2: { pktType, src: srcMac ?? null } })) return;
   // ip_multipath_l3_keys: an ICMP error is hashed by the packet it is about; the firewall mark
   // PREROUTING set here (mangle MARK, CONNMARK restore) steers `fwmark` rules
   const d = inputDecision(st, dev, pkt.ip.dst, pkt.ip.src, pkt.ip.tos, pkt.icmp && !isEcho(pkt.icmp) ? pkt.icmp.original.ip : pkt.ip, pkt.nf?.ns === ns ? pkt.nf.mark : 0);

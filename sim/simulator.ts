@@ -322,8 +322,8 @@ export class Simulator {
   deliver(dev: Link, frame: Frame, pktType: PktType): void {
     const st = this.state(dev.ns);
     if (frame.eth.ethertype === ETHERTYPE.arp) arpRcv(this, st, dev, frame, pktType);
-    else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(this, st, dev, frame.pkt, pktType);
-    else if (frame.eth.ethertype === ETHERTYPE.ipv6 && frame.pkt6) ip6Rcv(this, st, dev, frame.pkt6, pktType);
+    else if (frame.eth.ethertype === ETHERTYPE.ipv4 && frame.pkt) ipRcv(this, st, dev, frame.pkt, pktType, frame.eth.src);
+    else if (frame.eth.ethertype === ETHERTYPE.ipv6 && frame.pkt6) ip6Rcv(this, st, dev, frame.pkt6, pktType, frame.eth.src);
   }
 
   // --- traces and events --------------------------------------------------------------------

@@ -67,7 +67,7 @@ export function connectRoute(sim: Simulator, st: NsState, dst: InetAddr, src: In
  * family's header, handed to the IP output path; nothing goes out when no route leads there.
  * `hdr` is the TCP header with its options, `ipId` the IPv4 identification.
  */
-export function tcpXmit(sim: Simulator, st: NsState, src: InetAddr, dst: InetAddr, tcp: TcpRepr, hdr: number, ipId: number): void {
+export function tcpXmit(sim: Simulator, st: NsState, src: InetAddr, dst: InetAddr, tcp: TcpRepr, hdr: number, ipId: number, anySrc = false): void {
   if (isV6(dst)) {
     const res = route6Output(simView6(sim, st), { dst, src: isV6(src) ? src : 0n, oif: null, now: sim.now });
     if (!res.ok || res.rt.saddr === null) return;
@@ -82,7 +82,7 @@ export function tcpXmit(sim: Simulator, st: NsState, src: InetAddr, dst: InetAdd
     ip6Output(sim, st, pkt, rt);
     return;
   }
-  const res = routeOutput(st, { dst, src: src as Ip4, oif: null });
+  const res = routeOutput(st, { dst, src: src as Ip4, oif: null, anySrc });
   if (!res.ok) return;
   const pkt: IpPacket = {
     ip: { src: src as Ip4, dst, ttl: DEFAULT_TTL, protocol: IP_PROTO.tcp, id: ipId, tos: 0, df: true, payloadLen: hdr + tcp.payloadLen },

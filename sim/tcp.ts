@@ -176,7 +176,8 @@ function sendReset(sim: Simulator, st: NsState, pkt: AnyPacket): void {
   const ackd = t.flags & TCP_FLAG.ACK;
   const len = t.payloadLen + (t.flags & TCP_FLAG.SYN ? 1 : 0) + (t.flags & TCP_FLAG.FIN ? 1 : 0);
   const tcp: TcpRepr = { srcPort: t.dstPort, dstPort: t.srcPort, seq: ackd ? t.ack : 0, ack: ackd ? 0 : t.seq + len, flags: ackd ? TCP_FLAG.RST : TCP_FLAG.RST | TCP_FLAG.ACK, payloadLen: 0 };
-  tcpXmit(sim, st, dst, src, tcp, TCP_HEADER_LEN, 0);
+  // nf_send_reset routes with FLOWI_FLAG_ANYSRC: a forwarded segment's destination is not this host's
+  tcpXmit(sim, st, dst, src, tcp, TCP_HEADER_LEN, 0, true);
 }
 
 /** tcp_v4_rcv / tcp_v6_rcv: a segment delivered to this namespace. */

@@ -20,7 +20,8 @@ import { joined6 } from './mld.js';
 import { simView6 } from './view6.js';
 import { nfHook6 } from '../netfilter/hook6.js';
 
-export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, pktType: PktType): void {
+/** `srcMac`: the frame's source address (netfilter's mac match reads it) */
+export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, pktType: PktType, srcMac?: string): void {
   const ns = st.ns;
   const h = pkt.ip6;
   const drop = (reason: Parameters<Simulator['stepDrop']>[1], why: string) => {
@@ -52,7 +53,7 @@ export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, p
   // ipv6_rcv: NF_INET_PRE_ROUTING, before the route is looked up
   // a frame br_netfilter ran PREROUTING for on the bridge does not run it again
   const bridged = pkt.nf?.bridgedPre && pkt.nf.ns === st.ns;
-  if (!bridged && !nfHook6(sim, st, pkt, { hook: 'prerouting', in: dev, out: null })) return;
+  if (!bridged && !nfHook6(sim, st, pkt, { hook: 'prerouting', in: dev, out: null, l2: { pktType, src: srcMac ?? null } })) return;
   if (isIp6Multicast(h.dst)) {
     if (!joined6(dev, h.dst)) {
       // every device of a bridge hears each group packet: its words are built only for a tracer

@@ -20,7 +20,7 @@ import { walkChain, type RuleHit, type WalkState, type WalkVerdict } from './cha
 import { compiledHooks, type HookEntry } from './compile.js';
 import { conntrackConfirm, conntrackIn } from './conntrack.js';
 import { natIcmpError, natInitialized, natPacket, setupNat, type Manip } from './nat.js';
-import { nfMeta, type PacketNf } from './skb.js';
+import { nfMeta, type PacketL2, type PacketNf } from './skb.js';
 
 export interface HookArgs {
   hook: Hook;
@@ -28,6 +28,8 @@ export interface HookArgs {
   out: Link | null;
   /** POSTROUTING: the next hop the route chose (MASQUERADE takes the address toward it) */
   nexthop?: Ip4;
+  /** PREROUTING: the frame the packet came in (kept on the packet for INPUT and FORWARD) */
+  l2?: PacketL2;
 }
 
 const RTN: Record<string, number> = { unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9, nat: 10 };
@@ -36,6 +38,8 @@ const RTN: Record<string, number> = { unicast: 1, local: 2, broadcast: 3, anycas
 export function nfHook(sim: Simulator, st: NsState, pkt: IpPacket, a: HookArgs): boolean {
   const nf = st.ns.nf;
   if (!nf) return true;
+  // the frame's type and source stay on the packet for INPUT and FORWARD, even with no PREROUTING rules
+  if (a.l2) nfMeta(pkt, st.ns).l2 = a.l2;
   const c = compiledHooks(nf);
   const list = c.hooks[a.hook];
   if (!list.length) return true;
@@ -47,6 +51,8 @@ export function nfHook(sim: Simulator, st: NsState, pkt: IpPacket, a: HookArgs):
     in: a.in,
     out: a.out,
     runtime: rt,
+    now: sim.now,
+    hz: sim.lab.kernel.hz ?? 250,
     addrType: (addr, dev) => RTN[st.fib.addrType(addr, dev)] ?? 1,
     bytes: 20 + pkt.ip.payloadLen,
     version: nf.version,

@@ -19,7 +19,7 @@ import { walkWith, type RuleHit, type WalkCore } from './chain.js';
 import { compiledHooks6 } from './compile.js';
 import { conntrackConfirm6, conntrackIn6 } from './conntrack6.js';
 import { ruleMatches6, type Match6State } from './match6.js';
-import { nfMeta, type PacketNf } from './skb.js';
+import { nfMeta, type PacketL2, type PacketNf } from './skb.js';
 import type { Manip } from './nat.js';
 import { natIcmpError6, natInitialized6, natPacket6, setupNat6 } from './nat6.js';
 import { CT_STATE } from '../../src/model/netfilter/match.js';
@@ -36,6 +36,8 @@ export interface Hook6Args {
   hook: Hook;
   in: Link | null;
   out: Link | null;
+  /** PREROUTING: the frame the packet came in (kept on the packet for INPUT and FORWARD) */
+  l2?: PacketL2;
 }
 
 /** Runs the hook; false when the packet went no further (dropped, or rejected with an answer). */
@@ -49,10 +51,11 @@ export type Verdict6 = 'accept' | 'drop' | 'reject';
 export function nfVerdict6(sim: Simulator, st: NsState, pkt: Ip6Packet, a: Hook6Args): Verdict6 {
   const nf = st.ns.nf;
   if (!nf) return 'accept';
+  if (a.l2) nfMeta(pkt, st.ns).l2 = a.l2;
   const list = compiledHooks6(nf).hooks[a.hook];
   if (!list.length) return 'accept';
   const meta = nfMeta(pkt, st.ns);
-  const ms: Match6State = { pkt, meta, in: a.in, out: a.out, runtime: sim.nf };
+  const ms: Match6State = { pkt, meta, in: a.in, out: a.out, runtime: sim.nf, now: sim.now, hz: sim.lab.kernel.hz ?? 250 };
   const ws: WalkCore = {
     meta,
     runtime: sim.nf,

@@ -6,12 +6,13 @@
  */
 import type { Ip4 } from '../../src/model/ip.js';
 import type { Link } from '../../src/model/link.js';
-import { CT_STATE, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange, type SetRefMatch, type VmapMatch } from '../../src/model/netfilter/match.js';
+import { CT_STATE, type FieldMatch, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange, type SetRefMatch, type VmapMatch } from '../../src/model/netfilter/match.js';
 import { setHas } from '../../src/model/netfilter/nft-set.js';
 import type { NfTable } from '../../src/model/netfilter/table.js';
 import { IPS } from '../../src/model/netfilter/conntrack.js';
 import { ifaceMatches, type IpPart, type NfRule } from '../../src/model/netfilter/rule.js';
-import type { IpPacket } from '../packet.js';
+import { optionsLen, type IpPacket } from '../packet.js';
+import { fieldCompare, limitMatch, macMatch, pktType, recentMatch } from './field-match.js';
 import type { PacketNf } from './skb.js';
 import type { NfRuntime } from './runtime.js';
 
@@ -26,6 +27,9 @@ export interface MatchState {
   addrType(addr: Ip4, dev: Link | null): number;
   /** the table being walked: its named sets answer `@NAME` tests */
   table?: NfTable;
+  /** virtual time (µs) and the kernel's HZ, for rate limits */
+  now?: number;
+  hz?: number;
 }
 
 /**
@@ -219,6 +223,47 @@ export function extMatch(m: NfMatch, s: MatchState): boolean {
     case 'statistic': {
       const hit = m.mode === 'random' ? s.runtime.random31() < m.probability : s.runtime.nth(m);
       return hit !== m.invert;
+    }
+    case 'limit':
+      return limitMatch(m, s, ipLen(pkt));
+    case 'iprange':
+      return (!m.src || (pkt.ip.src >= m.src.lo && pkt.ip.src <= m.src.hi) !== m.src.invert) && (!m.dst || (pkt.ip.dst >= m.dst.lo && pkt.ip.dst <= m.dst.hi) !== m.dst.invert);
+    case 'mac':
+      return macMatch(m, s.meta);
+    case 'field':
+      return fieldMatch4(m, s);
+    case 'recent':
+      return recentMatch(m, s, { addr: BigInt(m.side === 'source' ? pkt.ip.src : pkt.ip.dst), ttl: pkt.ip.ttl, forwarded: s.out !== null && s.meta.l2 !== undefined }, BigInt(m.mask >>> 0));
+  }
+}
+
+/** The IPv4 packet's length as skb->len is at the hooks (tot_len). */
+function ipLen(pkt: IpPacket): number {
+  return 20 + optionsLen(pkt) + pkt.ip.payloadLen;
+}
+
+function fieldMatch4(m: FieldMatch, s: MatchState): boolean {
+  const pkt = s.pkt;
+  switch (m.field) {
+    case 'length':
+      return fieldCompare(m, ipLen(pkt));
+    case 'ttl':
+      return fieldCompare(m, pkt.ip.ttl);
+    case 'hoplimit':
+      return false;
+    case 'pkttype': {
+      // xt_pkttype / nft meta: a looped-back copy is multicast or broadcast by its address (not modelled: none is made)
+      return fieldCompare(m, pktType(s.meta));
+    }
+    case 'tcpflags': {
+      const t = pkt.tcp;
+      return !!t && pkt.ip.protocol === 6 && fieldCompare(m, t.flags ?? 0);
+    }
+    case 'thsport':
+    case 'thdport': {
+      // nft's `th` reads bytes 0–3 of whatever transport header there is; only ports are modelled (ICMP's are its type, code and checksum)
+      const p = l4Ports(pkt);
+      return !!p && fieldCompare(m, m.field === 'thsport' ? p.sport : p.dport);
     }
   }
 }

@@ -5,7 +5,8 @@
  * layer (the simulator's IPv6 packets carry no extension headers); `-p all` matches any.
  */
 import type { Link } from '../../src/model/link.js';
-import { CT_STATE, type NfMatch, type PortRange } from '../../src/model/netfilter/match.js';
+import { CT_STATE, type FieldMatch, type NfMatch, type PortRange } from '../../src/model/netfilter/match.js';
+import { fieldCompare, limitMatch, macMatch, pktType, recentMatch } from './field-match.js';
 import { ifaceMatches, type NfRule } from '../../src/model/netfilter/rule.js';
 import type { Ip6Packet } from '../packet.js';
 import type { NfRuntime } from './runtime.js';
@@ -21,6 +22,9 @@ export interface Match6State {
   runtime: NfRuntime;
   /** the table being walked: its named sets answer `@NAME` tests */
   table?: NfTable;
+  /** virtual time (µs) and the kernel's HZ, for rate limits */
+  now?: number;
+  hz?: number;
 }
 
 /** The packet's upper-layer protocol (ipv6_find_hdr's answer). */
@@ -102,9 +106,40 @@ function extMatch6(m: NfMatch, s: Match6State): boolean {
       const hit = m.mode === 'random' ? s.runtime.random31() < m.probability : s.runtime.nth(m);
       return hit !== m.invert;
     }
+    case 'limit':
+      return limitMatch(m, s, IPV6_HEADER + pkt.ip6.payloadLen);
+    case 'mac':
+      return macMatch(m, s.meta);
+    case 'field':
+      return fieldMatch6(m, s);
+    case 'recent':
+      return recentMatch(m, s, { addr: m.side === 'source' ? pkt.ip6.src : pkt.ip6.dst, ttl: pkt.ip6.hopLimit, forwarded: s.out !== null && s.meta.l2 !== undefined }, m.mask6 ?? (1n << 128n) - 1n);
     default:
       // IPv4's own tests (icmp, address sets) never match an IPv6 packet; the front ends make no other kind for IPv6
       return false;
+  }
+}
+
+const IPV6_HEADER = 40;
+
+function fieldMatch6(m: FieldMatch, s: Match6State): boolean {
+  const pkt = s.pkt;
+  switch (m.field) {
+    case 'length':
+      return fieldCompare(m, IPV6_HEADER + pkt.ip6.payloadLen);
+    case 'hoplimit':
+      return fieldCompare(m, pkt.ip6.hopLimit);
+    case 'ttl':
+      return false;
+    case 'pkttype':
+      return fieldCompare(m, pktType(s.meta));
+    case 'tcpflags':
+      return !!pkt.tcp && l4Proto6(pkt) === 6 && fieldCompare(m, pkt.tcp.flags ?? 0);
+    case 'thsport':
+    case 'thdport': {
+      const p = ports6(pkt);
+      return !!p && fieldCompare(m, m.field === 'thsport' ? p.sport : p.dport);
+    }
   }
 }
 

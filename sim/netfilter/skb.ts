@@ -40,6 +40,15 @@ export interface PacketNf {
   ct6?: Ct6Entry | null;
   /** the direction the packet goes in its IPv6 connection */
   ct6Dir?: CtDir;
+  /** the frame it came in (skb->pkt_type, the MAC header's source): none for a packet made here */
+  l2?: PacketL2;
+}
+
+/** What netfilter reads of the frame a packet arrived in. */
+export interface PacketL2 {
+  pktType: 'host' | 'broadcast' | 'multicast' | 'otherhost';
+  /** null on a device without Ethernet headers (tun, lo's own packets) */
+  src: string | null;
 }
 
 /** The packet's netfilter state in `ns` (fresh when it has none there yet). */

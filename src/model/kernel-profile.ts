@@ -41,6 +41,8 @@ export interface KernelProfile {
   bridgeVlanFiltering?: boolean;
   /** num_possible_cpus(): veth devices get one queue per CPU; absent means the reference machine's 2 */
   possibleCpus?: number;
+  /** CONFIG_HZ: jiffies per second (xt_limit counts in them); absent means 250 */
+  hz?: number;
   /** net.ipv4.conf.{all,default}.* and net.ipv4.ip_forward as the kernel starts them (devinet.c), before any distribution changes them */
   sysctl: Readonly<Record<string, number>>;
 }

@@ -64,6 +64,8 @@ export interface OutputFlow {
   tos?: number;
   /** the socket's SO_MARK (or the packet's mark on a reroute), for `fwmark` rules */
   mark?: number;
+  /** FLOWI_FLAG_ANYSRC: the source need not be this host's (a reset netfilter sends for a forwarded segment) */
+  anySrc?: boolean;
 }
 
 /**
@@ -122,7 +124,7 @@ export function routeOutput(view: FibView, flow: OutputFlow): RtResult {
       if (!d) return fail('ENETUNREACH');
       return mkrouteOutput(view, NONE, daddr, saddr, d, null, false);
     }
-    if (!ipDevFind(view.fib, saddr)) return fail('ENETUNREACH');
+    if (!flow.anySrc && !ipDevFind(view.fib, saddr)) return fail('ENETUNREACH');
   }
 
   if (oif) {

@@ -280,6 +280,6 @@ export function applyNft(ctx: OpContext, op: NfNftOp): void {
     }
   });
   w.commit();
-  st.version++;
+  st.changed();
   ctx.ns.touch();
 }

@@ -12,6 +12,7 @@ import { nfState, type NetfilterState, type NfBackend, type XtFamily } from '../
 import { addChain, chainRefs, cloneTable, findChain, newTable, XT_TABLES, xtBuiltin, type NfChain, type NfTable, type XtTableName } from '../model/netfilter/table.js';
 import { sameRule, type NfRule } from '../model/netfilter/rule.js';
 import { reachingHooks, ruleAllowed } from '../model/netfilter/validate.js';
+import { xtLimitOverflows } from '../model/netfilter/xt-limit.js';
 import type { OpContext } from './context.js';
 import { NfOpError, type BatchFailure, type XtCall } from './nf-errors.js';
 import type { NfXtOp, XtEdit } from './nf-op.js';
@@ -56,6 +57,9 @@ class Tables {
   commit(): void {
     for (const [name, t] of this.work) {
       if (this.backend === 'legacy') {
+        // the whole table is replaced: every match's checkentry runs again (xt_limit refills)
+        t.legacy = true;
+        t.gen = (t.gen ?? 0) + 1;
         this.st.legacyOf(this.family).set(name as XtTableName, t);
         continue;
       }
@@ -92,7 +96,7 @@ export function applyXt(ctx: OpContext, op: NfXtOp): void {
         const t = tables.get(e.table);
         if (!t || !findChain(t, e.rule.target.chain)) fail('ENOENT', 'jump');
       }
-      runEdit(tables, op.backend, e);
+      runEdit(tables, op.backend, e, ctx.ns.host.lab.kernel.hz ?? 250);
     } catch (err) {
       if (err instanceof NfOpError) err.edit = i;
       throw err;
@@ -100,7 +104,7 @@ export function applyXt(ctx: OpContext, op: NfXtOp): void {
   });
   if (op.dryRun) return;
   tables.commit();
-  st.version++;
+  st.changed(op.edits.some((e) => 'rule' in e && e.rule.matches.some((m) => m.kind === 'recent')));
   ctx.ns.touch();
 }
 
@@ -127,7 +131,13 @@ function ensure(tables: Tables, table: string, chain: string): NfChain {
 }
 
 /** The kernel's refusal of `rule` in `chain`: a target or match for other hooks or tables. */
-function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRule, backend: NfBackend, what: BatchFailure['what'], call: XtCall): void {
+function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRule, backend: NfBackend, what: BatchFailure['what'], call: XtCall, hz: number): void {
+  // xt_limit's checkentry (iptables-nft hands nf_tables a limit, which takes burst 0 as 5)
+  if (backend === 'legacy' && rule.matches.some((m) => m.kind === 'limit' && m.xt && xtLimitOverflows(m.xt.avg, m.xt.burst, hz))) fail('ERANGE', call);
+  // recent_mt_check: --set and --remove take no --seconds, --hitcount, --reap or --rttl
+  if (rule.matches.some((m) => m.kind === 'recent' && (m.op === 'set' || m.op === 'remove') && (m.seconds || m.hitCount || m.reap || m.ttl))) {
+    fail('EINVAL', call, backend === 'nft' ? { what, object: `rule in chain ${chain}` } : null);
+  }
   const restricted =
     rule.target.kind === 'jump' ||
     rule.target.kind === 'MASQUERADE' ||
@@ -135,7 +145,7 @@ function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRu
     rule.target.kind === 'DNAT' ||
     rule.target.kind === 'REDIRECT' ||
     rule.target.kind === 'REJECT' ||
-    rule.matches.some((m) => m.kind === 'addrtype' || m.kind === 'physdev');
+    rule.matches.some((m) => m.kind === 'addrtype' || m.kind === 'physdev' || m.kind === 'mac');
   if (!restricted) return;
   const t = tables.get(table);
   const b = xtBuiltin(table, chain);
@@ -158,7 +168,7 @@ function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRu
   }
 }
 
-function runEdit(tables: Tables, backend: NfBackend, e: XtEdit): void {
+function runEdit(tables: Tables, backend: NfBackend, e: XtEdit, hz: number): void {
   switch (e.cmd) {
     case 'append':
     case 'insert': {
@@ -167,7 +177,7 @@ function runEdit(tables: Tables, backend: NfBackend, e: XtEdit): void {
       if (!found) fail('ENOENT', call);
       const len = found.chain?.rules.length ?? 0;
       if (e.cmd === 'insert' && e.rulenum > len + 1) fail('E2BIG', 'rule_insert');
-      checkPlacement(tables, e.table, e.chain, e.rule, backend, e.cmd === 'append' ? 'RULE_APPEND' : 'RULE_INSERT', call);
+      checkPlacement(tables, e.table, e.chain, e.rule, backend, e.cmd === 'append' ? 'RULE_APPEND' : 'RULE_INSERT', call, hz);
       const c = ensure(tables, e.table, e.chain);
       const rule = { ...e.rule, handle: tables.make(e.table).nextHandle++ };
       if (e.cmd === 'append') c.rules.push(rule);
@@ -196,7 +206,7 @@ function runEdit(tables: Tables, backend: NfBackend, e: XtEdit): void {
         c.rules.splice(e.rulenum - 1, 1);
         return;
       }
-      checkPlacement(tables, e.table, e.chain, e.rule, backend, 'RULE_REPLACE', call);
+      checkPlacement(tables, e.table, e.chain, e.rule, backend, 'RULE_REPLACE', call, hz);
       c.rules[e.rulenum - 1] = { ...e.rule, handle: c.rules[e.rulenum - 1]!.handle };
       return;
     }

@@ -6,7 +6,7 @@
  */
 import { OpError } from './errors.js';
 
-export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ENOTEMPTY' | 'ELOOP' | 'EOPNOTSUPP';
+export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ENOTEMPTY' | 'ELOOP' | 'EOPNOTSUPP' | 'ERANGE';
 
 /** The iptables call that failed: nft_strerror and iptc_strerror word an errno per call. */
 export type XtCall =
@@ -44,6 +44,7 @@ const STRERROR: Record<NfErrno, string> = {
   ENOTEMPTY: 'Directory not empty',
   ELOOP: 'Too many levels of symbolic links',
   EOPNOTSUPP: 'Operation not supported',
+  ERANGE: 'Numerical result out of range',
 };
 
 export function strerror(e: NfErrno): string {

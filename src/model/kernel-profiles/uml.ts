@@ -156,4 +156,6 @@ export const UML: KernelProfile = {
   bridgeVlanFiltering: true,
   // user-mode Linux runs one CPU (no SMP)
   possibleCpus: 1,
+  // CONFIG_HZ=100 (uml-kernel.md): xt_limit counts in these jiffies
+  hz: 100,
 };

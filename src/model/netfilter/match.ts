@@ -190,7 +190,90 @@ export interface VmapMatch {
   entries: { lo: number; hi: number; verdict: NfTarget }[];
 }
 
+/**
+ * A rate limit: `-m limit --limit R/UNIT --limit-burst N` (xt_rateinfo: `avg`, the seconds
+ * between packets × XT_LIMIT_SCALE) or nft's `limit rate [over] R/UNIT [burst N packets|bytes]`
+ * (nft_limit: rate per unit seconds). iptables-nft hands the kernel nft's form (add_nft_limit),
+ * iptables-legacy xt_limit's; sim/netfilter/limit.ts evaluates both.
+ */
+export interface LimitMatch {
+  kind: 'limit';
+  rate: number;
+  /** seconds */
+  unit: number;
+  burst: number;
+  /** nft's `over`: matches when the rate is exceeded */
+  over: boolean;
+  /** nft's `… bytes/second`: the rate and burst are bytes */
+  bytes: boolean;
+  /** iptables' xt_rateinfo (null for a rule nft made) */
+  xt: { avg: number; burst: number } | null;
+}
+
+/** `-m iprange --src-range A-B --dst-range C-D` (xt_iprange, IPv4), nft's `ip saddr A-B` */
+export interface IprangeMatch {
+  kind: 'iprange';
+  src: { lo: Ip4; hi: Ip4; invert: boolean } | null;
+  dst: { lo: Ip4; hi: Ip4; invert: boolean } | null;
+}
+
+/** `-m mac --mac-source M` (xt_mac), nft's `ether saddr M`: the frame's source address, lowercase */
+export interface MacMatch {
+  kind: 'mac';
+  mac: string;
+  invert: boolean;
+  /** iptables' xt_mac (valid on the way in only); nft's `ether saddr` is not */
+  xt: boolean;
+}
+
+/**
+ * A packet field compared (iptables' length, ttl, hl and pkttype matches; nft's `meta length`,
+ * `ip ttl`, `ip6 hoplimit`, `meta pkttype`, `th sport|dport`, `tcp flags`): the field, under
+ * `mask` when nft masks it (`tcp flags syn` is flags & syn != 0), against a value, an inclusive
+ * range, or a set of values. `ip`/`ip6` fields only match packets of that family.
+ */
+export interface FieldMatch {
+  kind: 'field';
+  field: 'length' | 'ttl' | 'hoplimit' | 'pkttype' | 'thsport' | 'thdport' | 'tcpflags';
+  mask: number | null;
+  op: 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge';
+  value: number;
+  /** an inclusive range (op eq or ne) */
+  hi?: number;
+  /** a set of values (op eq or ne) */
+  set?: number[];
+  /** which iptables extension made it (it lists itself so); absent for nft */
+  xt?: 'length' | 'ttl' | 'hl' | 'pkttype';
+}
+
+/**
+ * `-m recent` (xt_recent): a named list of addresses per namespace, shared by every rule that
+ * names it — `--set` adds the packet's address (or refreshes it), `--rcheck` / `--update` test
+ * whether it was seen (`--hitcount` times within `--seconds`), `--remove` drops it.
+ */
+export interface RecentMatch {
+  kind: 'recent';
+  op: 'set' | 'rcheck' | 'update' | 'remove';
+  invert: boolean;
+  /** 0: not tested */
+  seconds: number;
+  hitCount: number;
+  reap: boolean;
+  /** --rttl: the TTL must match the one recorded */
+  ttl: boolean;
+  name: string;
+  side: 'source' | 'dest';
+  /** an IPv4 mask, or an IPv6 one (ip6tables) */
+  mask: number;
+  mask6?: bigint;
+}
+
 export type NfMatch =
+  | RecentMatch
+  | LimitMatch
+  | IprangeMatch
+  | MacMatch
+  | FieldMatch
   | VmapMatch
   | SetRefMatch
   | TcpMatch

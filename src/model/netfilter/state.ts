@@ -53,6 +53,22 @@ export class NetfilterState {
   readonly conntrack6 = new Ct6Table();
   /** bumped on every change of tables, chains or rules: compiled hooks follow it */
   version = 0;
+  /** the recent lists rules name, and how many times each went away with its last rule (xt_recent's refcount) */
+  recentLive = new Set<string>();
+  recentGen = new Map<string, number>();
+
+  /**
+   * Tables, chains or rules changed (`recent`: the change added a rule with a recent match): a
+   * recent list no rule names any more is destroyed, so a later rule naming it starts empty.
+   */
+  changed(recent = false): void {
+    this.version++;
+    if (!recent && this.recentLive.size === 0) return;
+    const named = new Set<string>();
+    for (const t of this.allTables()) for (const c of t.chains) for (const r of c.rules) for (const m of r.matches) if (m.kind === 'recent') named.add(m.name);
+    for (const n of this.recentLive) if (!named.has(n)) this.recentGen.set(n, (this.recentGen.get(n) ?? 0) + 1);
+    this.recentLive = named;
+  }
   nextTableHandle = 1;
 
   /** An iptables (family ip) or ip6tables (ip6) table of a backend, if it exists. */

@@ -106,6 +106,9 @@ export interface NfTable {
   nextHandle: number;
   /** named sets (nft), in creation order */
   sets?: NftSet[];
+  /** an x_tables table (iptables-legacy), and how many times it was replaced (each replace starts its rate limits afresh) */
+  legacy?: boolean;
+  gen?: number;
 }
 
 export function newTable(family: NfFamily, name: string, owner: TableOwner, handle: number): NfTable {

@@ -40,6 +40,8 @@ function matchHooks(m: NfMatch): number | null {
     if (m.limitIn) return PRE | IN | FWD;
     if (m.limitOut) return OUT | FWD | POST;
   }
+  // mac_mt's hooks: the frame's source address exists only on the way in
+  if (m.kind === 'mac' && m.xt) return PRE | IN | FWD;
   if (m.kind === 'physdev' && (m.out || m.isOut)) {
     // --physdev-out is only known once the bridge chose a port: not on input
     return FWD | OUT | POST;

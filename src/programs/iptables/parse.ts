@@ -419,6 +419,8 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
               continue;
             }
             m.ext.parse(ctxNow, m.data as NfMatch, o, arg, invert, m.seen);
+            const why = m.ext.unmodelled?.(m.data as NfMatch);
+            if (why) p.unmodelled ??= why;
           }
           break;
         }

@@ -53,7 +53,7 @@ export function parsePort(f: Flavour, s: string, proto: string | null): number {
 }
 
 /** __numeric_to_ipaddr: dotted bytes, each base-0 up to 255, `10` completed as 10.0.0.0 (not for masks). */
-function numericToAddr(s: string, isMask: boolean): number | null {
+export function numericToAddr(s: string, isMask: boolean): number | null {
   let p = s.slice(0, 19);
   const bytes = [0, 0, 0, 0];
   const value = () => ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;

@@ -7,7 +7,8 @@
  */
 import { setText } from './sets.js';
 import { ip4ToString } from '../../model/ip.js';
-import type { NfMatch } from '../../model/netfilter/match.js';
+import type { FieldMatch, NfMatch } from '../../model/netfilter/match.js';
+import { limitText } from './limit.js';
 import { maskLen, type Addr6, type NfRule } from '../../model/netfilter/rule.js';
 import { formatIp6, ip6Mask, ip6PrefixText } from '../../model/ipv6/ip6.js';
 import type { NetfilterState } from '../../model/netfilter/state.js';
@@ -137,9 +138,28 @@ function xlateMatch(m: NfMatch, proto: number): string {
       return m.mode === 'random' ? `meta random & 2147483647 ${m.invert ? '>=' : '<'} ${m.probability}` : `numgen inc mod ${m.every + 1} ${m.invert ? '!= ' : ''}${m.packet}`;
     case 'comment':
       return '';
+    case 'limit':
+      return limitText(m);
+    case 'iprange': {
+      const r = (x: { lo: number; hi: number; invert: boolean }) => `${x.invert ? '!= ' : ''}${ip4ToString(x.lo)}-${ip4ToString(x.hi)}`;
+      return [m.src ? `ip saddr ${r(m.src)}` : '', m.dst ? `ip daddr ${r(m.dst)}` : ''].filter(Boolean).join(' ');
+    }
+    case 'mac':
+      return `ether saddr ${m.invert ? '!= ' : ''}${m.mac}`;
+    case 'field':
+      return fieldXlate(m);
     default:
       return `xt match ${m.kind}`;
   }
+}
+
+/** the translations of iptables' length, ttl and pkttype matches */
+function fieldXlate(m: FieldMatch): string {
+  const neg = m.op === 'ne' ? '!= ' : '';
+  if (m.xt === 'length') return `meta length ${neg}${m.value === m.hi ? m.value : `${m.value}-${m.hi}`}`;
+  if (m.xt === 'ttl') return `ip ttl ${m.op === 'eq' ? '' : m.op === 'ne' ? '!= ' : `${m.op} `}${m.value}`;
+  // pkttype's translation names only these three
+  return `pkttype ${neg}${['unicast', 'broadcast', 'multicast'][m.value] ?? m.value}`;
 }
 
 function hex8(n: number): string {

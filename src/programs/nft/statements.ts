@@ -12,6 +12,8 @@ import type { NfTarget, RejectWith } from '../../model/netfilter/target.js';
 import type { NfFamily } from '../../model/netfilter/table.js';
 import type { Token } from './lexer.js';
 import { CT_STATES, ICMP_TYPES, ICMPV6_TYPES, PROTO, PROTO_NAME, REJECT_ICMP, REJECT_ICMPV6 } from './values.js';
+import { addrRange, parseEtherSaddr, parseNumeric, parsePkttype, parseTcpFlags, rangeMatch } from './field-statements.js';
+import { parseLimit } from './limit.js';
 import { Cursor, hex8, ICMPX, iface, implied, natTo, negation, NftUnmodelled, num, port, prefix, prefix6, rejectText, values } from './words.js';
 
 export { NftSyntax, NftUnmodelled, rejectText } from './words.js';
@@ -87,6 +89,14 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
           parts.push(`ip ${field} ${inv ? '!= ' : ''}@${set}`);
           continue;
         }
+        const range = c.peek()?.kind === 'word' ? addrRange(c.peek()!.text) : null;
+        if (range) {
+          c.next();
+          const r = rangeMatch(field, range, inv);
+          matches.push(r.match);
+          parts.push(r.text);
+          continue;
+        }
         const v = values(c);
         const addrs = v.list.map(prefix);
         if (v.set) {
@@ -112,6 +122,10 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         ip.protoInvert = inv;
         protoPart = parts.length;
         parts.push(`ip protocol ${inv ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
+      } else if (field === 'ttl') {
+        const r = parseNumeric(c, 'ttl', {}, 255);
+        matches.push(r.match);
+        parts.push(`ip ttl ${r.text}`);
       } else throw new NftUnmodelled(`nft ip ${field}`);
     } else if (w === 'meta' || w === 'mark') {
       const key = w === 'mark' ? 'mark' : c.word();
@@ -168,7 +182,37 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
           continue;
         }
         parts.push(iface(c, key, ip));
+      } else if (key === 'length') {
+        const r = parseNumeric(c, 'length', {}, 0xffffffff);
+        matches.push(r.match);
+        parts.push(`meta length ${r.text}`);
+      } else if (key === 'pkttype') {
+        const r = parsePkttype(c);
+        matches.push(r.match);
+        parts.push(`meta pkttype ${r.text}`);
       } else throw new NftUnmodelled(`nft meta ${key}`);
+    } else if (w === 'pkttype') {
+      const r = parsePkttype(c);
+      matches.push(r.match);
+      parts.push(`meta pkttype ${r.text}`);
+    } else if (w === 'th') {
+      const field = c.word();
+      if (field !== 'sport' && field !== 'dport') throw new NftUnmodelled(`nft th ${field}`);
+      const r = parseNumeric(c, field === 'sport' ? 'thsport' : 'thdport', {}, 0xffff);
+      matches.push(r.match);
+      // once the rule has settled the protocol, nft lists the transport header by its name
+      const known = !ip.protoInvert && (ip.proto === 6 || ip.proto === 17) ? (ip.proto === 6 ? 'tcp' : 'udp') : 'th';
+      parts.push(`${known} ${field} ${r.text}`);
+    } else if (w === 'ether') {
+      const field = c.word();
+      if (field !== 'saddr') throw new NftUnmodelled(`nft ether ${field}`);
+      const r = parseEtherSaddr(c, negation(c));
+      matches.push(r.match);
+      parts.push(r.text);
+    } else if (w === 'limit') {
+      const r = parseLimit(c);
+      matches.push(r.match);
+      parts.push(r.text);
     } else if (w === 'iif' || w === 'iifname' || w === 'oif' || w === 'oifname') {
       const ref = w === 'iifname' || w === 'oifname' ? ifaceSetRef(c, w) : null;
       if (ref) {
@@ -177,6 +221,14 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         continue;
       }
       parts.push(iface(c, w, ip));
+    } else if (w === 'tcp' && c.peek()?.text === 'flags') {
+      c.next();
+      const r = parseTcpFlags(c);
+      ip.proto = 6;
+      if (protoPart >= 0 && parts[protoPart]?.endsWith(' tcp') && implied(parts[protoPart]!, table)) parts.splice(protoPart, 1);
+      protoPart = -1;
+      matches.push(r.match);
+      parts.push(r.text);
     } else if (w === 'tcp' || w === 'udp') {
       const field = c.word();
       if (field !== 'sport' && field !== 'dport') throw new NftUnmodelled(`nft ${w} ${field}`);
@@ -259,6 +311,10 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         ip.protoInvert = inv;
         protoPart = parts.length;
         parts.push(`ip6 nexthdr ${inv ? '!= ' : ''}${PROTO_NAME[ip.proto] ?? ip.proto}`);
+      } else if (field === 'hoplimit') {
+        const r = parseNumeric(c, 'hoplimit', {}, 255);
+        matches.push(r.match);
+        parts.push(`ip6 hoplimit ${r.text}`);
       } else throw new NftUnmodelled(`nft ip6 ${field}`);
     } else if (w === 'icmpv6') {
       setFamily('ip6');

@@ -9,6 +9,9 @@ import { ICMP } from './icmp.js';
 import { ICMP6, REJECT6 } from './icmp6.js';
 import { ADDRTYPE, COMMENT, CONNMARK_MATCH, MARK_MATCH, MULTIPORT, PHYSDEV, STATISTIC } from './matches.js';
 import { TCP, UDP } from './tcpudp.js';
+import { LIMIT } from './limit.js';
+import { recentExt } from './recent.js';
+import { IPRANGE, LENGTH, MAC, PKTTYPE, TTL } from './header-fields.js';
 import { CONNMARK, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6 } from './targets.js';
 import type { MatchExt, TargetExt } from './types.js';
 
@@ -25,13 +28,20 @@ export const MATCHES: Readonly<Record<string, MatchExt>> = {
   multiport: MULTIPORT,
   physdev: PHYSDEV,
   statistic: STATISTIC,
+  limit: LIMIT,
+  iprange: IPRANGE,
+  mac: MAC,
+  length: LENGTH,
+  ttl: TTL,
+  pkttype: PKTTYPE,
+  recent: recentExt(false),
 };
 
 export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT };
 
 /** Matches of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_MATCHES: ReadonlySet<string> = new Set(
-  'ah bpf cgroup cluster connbytes connlabel connlimit cpu dccp devgroup dscp ecn esp hashlimit helper ipcomp iprange ipvs length limit mac nfacct osf owner pkttype policy quota rateest realm recent rpfilter sctp set socket string tcpmss time tos ttl u32 udplite'.split(
+  'ah bpf cgroup cluster connbytes connlabel connlimit cpu dccp devgroup dscp ecn esp hashlimit helper ipcomp ipvs nfacct osf owner policy quota rateest realm rpfilter sctp set socket string tcpmss time tos u32 udplite'.split(
     ' ',
   ),
 );
@@ -61,13 +71,20 @@ export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   conntrack: CONNTRACK,
   state: STATE,
   connmark: CONNMARK_MATCH,
+  limit: LIMIT,
+  mac: MAC,
+  length: LENGTH,
+  pkttype: PKTTYPE,
+  recent: recentExt(true),
 };
 
 export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK, SNAT: SNAT6, DNAT: DNAT6, MASQUERADE: MASQUERADE6, REDIRECT: REDIRECT6 };
 
 /** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
 export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
+  // iprange for IPv6 (ranges of IPv6 addresses) is not modelled; ttl is IPv4's (hl is IPv6's)
   ...[...UNMODELLED_MATCHES].filter((m) => m !== 'ah' && m !== 'esp'),
+  'iprange',
   ...'addrtype physdev ah dst eui64 frag hbh hl ipv6header mh rt srh'.split(' '),
 ]);
 
@@ -78,6 +95,8 @@ export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_T
 export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {
   if (m.kind === 'conntrack') return m.alias ? { name: 'state', ext: STATE } : { name: 'conntrack', ext: CONNTRACK };
   if (m.kind === 'icmp6') return { name: 'icmp6', ext: ICMP6 };
+  if (m.kind === 'field') return { name: m.xt!, ext: MATCHES[m.xt!]! };
+  if (m.kind === 'recent' && m.mask6 !== undefined) return { name: 'recent', ext: MATCHES6.recent! };
   return { name: m.kind, ext: MATCHES[m.kind]! };
 }
 

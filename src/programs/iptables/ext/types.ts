@@ -62,6 +62,8 @@ export interface MatchExt extends ExtBase {
   print(m: NfMatch, numeric: boolean, ip: IpPart): string;
   /** ` --dport 80` for -S (without `-m NAME`) */
   save(m: NfMatch, ip: IpPart): string;
+  /** what the model leaves out of this match as parsed (the command is then not modelled) */
+  unmodelled?: (m: NfMatch) => string | null;
 }
 
 export interface TargetExt extends ExtBase {
