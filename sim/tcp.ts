@@ -2,8 +2,8 @@
  * TCP sockets (net/ipv4/tcp_ipv4.c, net/ipv6/tcp_ipv6.c, tcp_input.c, tcp_output.c, tcp_timer.c):
  * what services and their clients need of them — a socket table per namespace (tcp-table.ts), listen with a
  * backlog, connect with the three-way handshake, a RST to a SYN nobody listens for, the SYN
- * retransmitted on the kernel's timer (initial RTO 1 s, doubled, net.ipv4.tcp_syn_retries = 6:
- * connect gives up with ETIMEDOUT after 127 s), ICMP errors ending a connect (tcp_v4_err: any
+ * retransmitted on the kernel's timer (initial RTO 1 s, doubled — after the first four retransmissions on a kernel with net.ipv4.tcp_syn_linear_timeouts — net.ipv4.tcp_syn_retries = 6:
+ * connect gives up with ETIMEDOUT after 127 s, or 131 s with the linear ones), ICMP errors ending a connect (tcp_v4_err: any
  * destination unreachable but "fragmentation needed" aborts a SYN_SENT socket; tcp_v6_err: any
  * ICMPv6 error but "packet too big"), and the FIN
  * close. Segments are real packets: they cross netfilter, routing and the neighbour layer.
@@ -121,13 +121,24 @@ export function tcpConnect(sim: Simulator, ns: Netns, dst: InetAddr, dport: numb
   return { kind: 'connecting', conn: c };
 }
 
+/**
+ * The timeout after the SYN of retransmission `n` (0: the first SYN): 1 s, doubled after each
+ * retransmission — except the first `linear` ones (net.ipv4.tcp_syn_linear_timeouts, 6.12+),
+ * after which it stays 1 s.
+ */
+function synRto(n: number, linear: number): number {
+  return RTO_INIT_US * 2 ** Math.max(0, n - linear);
+}
+
 function synSend(sim: Simulator, table: TcpTable, c: TcpConn): void {
   c.snd = ISN_CLIENT;
   send(sim, c, TCP_FLAG.SYN);
-  const rto = RTO_INIT_US * 2 ** c.retries;
+  const linear = sim.lab.kernel.synLinearTimeouts ?? 0;
+  const rto = synRto(c.retries, linear);
   sim.queue.after(rto, () => {
     if (c.state !== 'SYN-SENT') return;
-    if (c.retries >= SYN_RETRIES) {
+    // tcp_syn_retries (6) counts the doubling ones: the linear ones come on top
+    if (c.retries >= SYN_RETRIES + linear) {
       // tcp_write_err: a soft error the socket kept is what connect() reports
       fail(sim, table, c, c.softErr ?? 'ETIMEDOUT');
       return;

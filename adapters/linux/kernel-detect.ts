@@ -39,6 +39,14 @@ function compiledSysctl(): Record<string, number> {
   return out;
 }
 
+/**
+ * net.ipv4.tcp_syn_linear_timeouts exists on this kernel (6.12+): every new namespace starts it
+ * at 4 (the machine's own value does not carry over), which the profile records.
+ */
+function synLinear(): { synLinearTimeouts?: number } {
+  return fs.existsSync('/proc/sys/net/ipv4/tcp_syn_linear_timeouts') ? { synLinearTimeouts: 4 } : {};
+}
+
 /** This kernel's config text, or null when it cannot be read. */
 export function readKernelConfig(release = os.release()): { text: string; file: string } | null {
   for (const file of ['/proc/config.gz', `/boot/config-${release}`]) {
@@ -56,7 +64,7 @@ export function readKernelConfig(release = os.release()): { text: string; file: 
 export function profileFromRunningConfig(release = os.release()): KernelProfile | null {
   const c = readKernelConfig(release);
   if (!c) return null;
-  return profileFromConfig(c.text, { name: `auto:${release}`, release, description: `this machine's kernel ${release}`, source: `kernel config ${c.file}`, sysctl: compiledSysctl() });
+  return profileFromConfig(c.text, { name: `auto:${release}`, release, description: `this machine's kernel ${release}`, source: `kernel config ${c.file}`, sysctl: compiledSysctl(), ...synLinear() });
 }
 
 /** The cache folder: $XDG_CACHE_HOME/nettwin or ~/.cache/nettwin. */

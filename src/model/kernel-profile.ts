@@ -43,6 +43,11 @@ export interface KernelProfile {
   possibleCpus?: number;
   /** CONFIG_HZ: jiffies per second (xt_limit counts in them); absent means 250 */
   hz?: number;
+  /**
+   * net.ipv4.tcp_syn_linear_timeouts (Linux 6.12+, 4): the SYN retransmissions after which the
+   * timeout stops being 1 s and starts doubling; absent means none (the timeout doubles from the first)
+   */
+  synLinearTimeouts?: number;
   /** net.ipv4.conf.{all,default}.* and net.ipv4.ip_forward as the kernel starts them (devinet.c), before any distribution changes them */
   sysctl: Readonly<Record<string, number>>;
 }
@@ -152,7 +157,7 @@ const NETFILTER_CONFIG: ReadonlyArray<[feature: string, config: string]> = [
  * profileFromConfig('CONFIG_VETH=y\nCONFIG_DUMMY=m\n', { name: 'x', release: '6.1.0', description: '', source: 'config', sysctl: {} }).linkKinds;
  * // ['veth', 'dummy']
  */
-export function profileFromConfig(config: string, base: Pick<KernelProfile, 'name' | 'release' | 'description' | 'source' | 'sysctl'>): KernelProfile {
+export function profileFromConfig(config: string, base: Pick<KernelProfile, 'name' | 'release' | 'description' | 'source' | 'sysctl' | 'synLinearTimeouts'>): KernelProfile {
   const on = new Set<string>();
   for (const m of config.matchAll(/^CONFIG_(\w+)=[ym]$/gm)) on.add(m[1]!);
   const linkKinds = LINK_KIND_CONFIG.filter(([, c]) => on.has(c)).map(([k]) => k);
@@ -164,7 +169,17 @@ export function profileFromConfig(config: string, base: Pick<KernelProfile, 'nam
   }
   const netfilter = NETFILTER_CONFIG.filter(([, c]) => on.has(c)).map(([f]) => f);
   const tcFilters = (['u32', 'flower'] as const).filter((f) => on.has(`NET_CLS_${f.toUpperCase()}`));
-  return { ...base, linkKinds, qdiscs: [...new Set(qdiscs)].sort(), tcFilters, netfilter, rps: on.has('RPS'), bridgeVlanFiltering: on.has('BRIDGE_VLAN_FILTERING') };
+  const hz = /^CONFIG_HZ=(\d+)$/m.exec(config);
+  return {
+    ...base,
+    linkKinds,
+    qdiscs: [...new Set(qdiscs)].sort(),
+    tcFilters,
+    netfilter,
+    rps: on.has('RPS'),
+    bridgeVlanFiltering: on.has('BRIDGE_VLAN_FILTERING'),
+    ...(hz ? { hz: Number(hz[1]) } : {}),
+  };
 }
 
 /** The link kinds profileFromConfig knows (the ones a probe asks the kernel about). */
