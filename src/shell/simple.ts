@@ -22,6 +22,7 @@ import { classify, redirectProblem, unwrap, type Invocation, type NetnsWrapper }
 import { isTextTool } from '../exec/text-tools.js';
 import { featureOf } from '../exec/catalogue.js';
 import type { Outcome } from '../exec/outcome.js';
+import { fileInput } from '../exec/file-input.js';
 
 export interface SimpleContext {
   /** a pipeline stage: its text goes to the pipeline's step */
@@ -270,7 +271,10 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
     if (cmd === 'xargs') return yield* runXargs(sh, args, io, rec);
   }
   const files = sh.scratch;
-  const stdin = readsStdin(full) ? drain(io.stdin) : null;
+  // `nft -f FILE` / `iptables-restore FILE` of a file this run wrote: its text on stdin instead
+  const fi = Array.isArray(peeled) ? fileInput(peeled, files) : null;
+  if (fi && Array.isArray(peeled)) full.splice(full.length - peeled.length, peeled.length, ...fi.argv);
+  const stdin = fi ? fi.stdin : readsStdin(full) ? drain(io.stdin) : null;
   let inv: Invocation = classify({ argv: full, stdin, stdoutTo: ctx.kernelOut, files }, ctx.background);
   let viaCapture = false;
   const outProblem = ctx.kernelOut === null ? 'none' : redirectProblem(ctx.kernelOut);
@@ -282,6 +286,8 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
   if (inv.kind === 'proc-write' && inv.redirect && sh.shellWrappers.length) inv.shellWrappers = sh.shellWrappers;
   const shown = !viaCapture && (io.out.kind === 'out' || io.out.kind === 'null') && io.err.kind !== 'capture' && io.err.kind !== 'file';
   const o = yield { invocation: inv, command: rec.command || argv.join(' '), line: sh.line, shown };
+  // nft names its input in an error: the file, not the stdin nettwin handed it
+  if (fi?.renameStdin) o.stderr = o.stderr.replaceAll('/dev/stdin:', `${fi.path}:`);
   noteOutcome(rec, inv, o);
   // a line the kernel answered in real mode (not modelled) steers the script as its status says
   if (!o.supported && o.answeredBy !== 'kernel') return unsupportedHere(sh, rec, o.stderr.replace(/^nettwin: unsupported: /, '').replace(/\n$/, ''));

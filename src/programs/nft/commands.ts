@@ -274,10 +274,11 @@ export function parseCommand(tokens: Token[]): NftCommand[] {
   throw new NftUnmodelled(`nft ${verb} ${obj.text}`);
 }
 
-/** The inside of `table FAMILY NAME { chain NAME { spec; rules } … }`: its chains, then their rules (nft's order). */
+/** The inside of `table FAMILY NAME { chain NAME { spec; rules } … }`: its chains, then its sets, then the rules (nft_cmd_expand's order, which the handles show). */
 function tableBlock(family: NfFamily, name: Token, tokens: Token[]): NftCommand[] {
   const body = tokens.slice(1, tokens[tokens.length - 1]?.text === '}' ? -1 : undefined);
   const out: NftCommand[] = [];
+  const sets: NftCommand[] = [];
   const rules: NftCommand[] = [];
   let i = 0;
   while (i < body.length) {
@@ -299,7 +300,7 @@ function tableBlock(family: NfFamily, name: Token, tokens: Token[]): NftCommand[
       }
       const spec = setSpec(body.slice(i + 2, j + 1));
       const elems = elementTokens(spec.elems);
-      out.push({
+      sets.push({
         kind: 'edit',
         edit: { cmd: 'add-set', family, table: name.text, set: set.text, type: spec.type, interval: spec.interval, create: false, elems: elems.map((e) => parseElem(e, spec.type, spec.interval)) },
         at: { table: name, set, elems, whole: [t] },
@@ -334,5 +335,5 @@ function tableBlock(family: NfFamily, name: Token, tokens: Token[]): NftCommand[
     }
     i = j + 1;
   }
-  return [...out, ...rules];
+  return [...out, ...sets, ...rules];
 }

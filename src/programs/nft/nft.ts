@@ -13,6 +13,7 @@ import { apply } from '../../ops/apply.js';
 import type { ProgramContext, ProgramResult } from '../program.js';
 import { parseCommand, splitCommands, type NftCommand } from './commands.js';
 import { lex, type Token } from './lexer.js';
+import { expandDefines } from './defines.js';
 import { rulesetText, tableText, type ListOptions } from './render.js';
 import { NftSyntax, NftUnmodelled } from './statements.js';
 import { misspellDistance, misspelt } from './misspell.js';
@@ -41,7 +42,9 @@ function errorText(msg: string, tok: Token | null, lines: string[], file: boolea
   const len = tok ? Math.max(1, t.len) : 1;
   const col = tok ? t.col : t.col + t.len;
   const where = file ? `/dev/stdin:${t.line}:${col}-${col + len - 1}: ` : '';
-  return `${where}Error: ${msg}\n${src}\n${' '.repeat(col - 1)}${'^'.repeat(len)}\n`;
+  // erec_print keeps the line's tabs under it, so the caret lines up however tabs are shown
+  const pad = [...src.slice(0, col - 1)].map((ch) => (ch === '\t' ? '\t' : ' ')).join('') + ' '.repeat(Math.max(0, col - 1 - src.length));
+  return `${where}Error: ${msg}\n${src}\n${pad}${'^'.repeat(len)}\n`;
 }
 
 /**
@@ -79,8 +82,16 @@ export function runNft(ctx: ProgramContext, argv: string[]): ProgramResult {
   const source = file ? (ctx.stdin ?? '') : argv.slice(i).join(' ');
   if (!file && i >= argv.length) return { exit: 1, stdout: '', stderr: 'nft: no command specified\n' };
   const lines = source.split('\n');
-  const tokens = lex(source);
-  const last = tokens.filter((t) => t.kind !== 'newline').pop() ?? null;
+  const lexed = lex(source);
+  const last = lexed.filter((t) => t.kind !== 'newline').pop() ?? null;
+  let tokens: Token[];
+  try {
+    tokens = expandDefines(lexed);
+  } catch (e) {
+    if (e instanceof NftUnmodelled) return unsupported(e.message);
+    if (e instanceof NftSyntax) return { exit: 1, stdout: '', stderr: errorText(e.message, e.at, lines, file, last) };
+    throw e;
+  }
   let cmds: NftCommand[] = [];
   try {
     for (const c of splitCommands(tokens)) cmds.push(...parseCommand(c));
