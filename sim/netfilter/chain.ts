@@ -115,6 +115,8 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: 
         continue;
       case 'MARK':
       case 'CONNMARK':
+      case 'NOTRACK':
+      case 'TTL':
         act(s, t);
         i++;
         continue;
@@ -149,7 +151,14 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: 
 
 /** A target that acts and lets the walk go on: MARK and CONNMARK change marks, LOG logs nowhere. */
 function act(s: WalkCore, t: NfTarget): void {
-  if (t.kind === 'MARK') s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
+  if (t.kind === 'NOTRACK') s.meta.untracked = true;
+  else if (t.kind === 'TTL') {
+    // ttl_tg: an IPv4 packet's TTL set, or moved within 0..255 (a copy of the header: clones keep theirs)
+    const pkt = (s as Partial<WalkState>).pkt;
+    if (!pkt?.ip) return;
+    const v = t.mode === 'set' ? t.value : t.mode === 'dec' ? Math.max(0, pkt.ip.ttl - t.value) : Math.min(255, pkt.ip.ttl + t.value);
+    pkt.ip = { ...pkt.ip, ttl: v };
+  } else if (t.kind === 'MARK') s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
   else if (t.kind === 'CONNMARK') {
     // either family's connection: an IPv6 packet's is ct6
     const ct = s.meta.ct ?? s.meta.ct6;

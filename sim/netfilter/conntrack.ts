@@ -55,8 +55,8 @@ function l4Of(pkt: { udp?: IpPacket['udp'] }): { sport: number; dport: number } 
 
 /** nf_conntrack_in: attach the packet to its connection (or leave it untracked). */
 export function conntrackIn(rt: NfRuntime, ns: Netns, pkt: IpPacket, meta: PacketNf, now: number): void {
-  // already tracked here (looped back through lo, or bridged and then passed up)
-  if (meta.ct) return;
+  // already tracked here (looped back through lo, or bridged and then passed up), or NOTRACK'd in raw
+  if (meta.ct || meta.untracked) return;
   const table = rt.conntrack(ns);
   const icmp = pkt.icmp;
   if (pkt.ip.protocol === 1 && icmp && ICMP_ERRORS.has(icmp.type)) {

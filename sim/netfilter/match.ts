@@ -105,6 +105,7 @@ function ctAddr(a: CtAddr | null, v: Ip4): boolean {
 /** xt_conntrack's state bits of the packet: INVALID without a connection, else its state and NAT. */
 function ctStateBits(meta: PacketNf): number {
   const ct = meta.ct;
+  if (meta.untracked) return CT_STATE.UNTRACKED;
   if (!ct) return CT_STATE.INVALID;
   let bits = meta.info === 'new' ? CT_STATE.NEW : meta.info === 'related' ? CT_STATE.RELATED : CT_STATE.ESTABLISHED;
   if (ct.status & IPS.SRC_NAT) bits |= CT_STATE.SNAT;

@@ -42,6 +42,8 @@ export interface PacketNf {
   ct6Dir?: CtDir;
   /** the frame it came in (skb->pkt_type, the MAC header's source): none for a packet made here */
   l2?: PacketL2;
+  /** a raw table's NOTRACK: conntrack leaves the packet alone, rules see UNTRACKED */
+  untracked?: boolean;
 }
 
 /** What netfilter reads of the frame a packet arrived in. */

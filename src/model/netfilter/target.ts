@@ -82,6 +82,10 @@ export type NfTarget =
   | { kind: 'MARK'; value: number; mask: number }
   /** CONNMARK: set (ctmark = (ctmark & ~mask) ^ value), save (ctmark from mark), restore (mark from ctmark) */
   | { kind: 'CONNMARK'; mode: 'set' | 'save' | 'restore'; value: number; mask: number; nfmask: number; ctmask: number }
+  /** NOTRACK, `CT --notrack`, nft's `notrack`: the packet is left untracked (raw table); `alias`: written `-j NOTRACK` */
+  | { kind: 'NOTRACK'; alias: boolean }
+  /** TTL --ttl-set / --ttl-dec / --ttl-inc (mangle table, IPv4) */
+  | { kind: 'TTL'; mode: 'set' | 'dec' | 'inc'; value: number }
   | { kind: 'MASQUERADE'; range: NatRange }
   | { kind: 'SNAT'; range: NatRange }
   | { kind: 'DNAT'; range: NatRange }
@@ -96,7 +100,7 @@ export function emptyNatRange(): NatRange {
 
 /** Targets that stop the chain walk with a verdict (the others continue with the next rule). */
 export function isTerminal(t: NfTarget): boolean {
-  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK';
+  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK' && t.kind !== 'NOTRACK' && t.kind !== 'TTL';
 }
 
 /** Whether a rule with this target needs connection tracking in its namespace. */

@@ -29,6 +29,11 @@ function targetRule(t: NfTarget): { hooks: number; table?: string } | null {
       return { hooks: PRE | OUT, table: 'nat' };
     case 'REJECT':
       return { hooks: IN | FWD | OUT };
+    // xt_ct_tg_check and ttl_tg's table: the raw table, the mangle table
+    case 'NOTRACK':
+      return { hooks: PRE | IN | FWD | OUT | POST, table: 'raw' };
+    case 'TTL':
+      return { hooks: PRE | IN | FWD | OUT | POST, table: 'mangle' };
     default:
       return null;
   }

@@ -99,6 +99,8 @@ export function targetName(r: NfRule): string {
   if (t.kind === 'none') return '';
   if (t.kind === 'verdict') return t.verdict;
   if (t.kind === 'jump') return t.chain;
+  // NOTRACK is CT with the notrack flag: -L names it CT
+  if (t.kind === 'NOTRACK') return 'CT';
   return t.kind;
 }
 
@@ -163,7 +165,7 @@ export function saveRule(r: NfRule, counters: boolean): string {
   if (counters) s += ` -c ${r.counters?.pkts ?? 0} ${r.counters?.bytes ?? 0}`;
   const t = r.target;
   const te = targetExt(t);
-  if (te) s += ` -j ${t.kind}${te.save(t)}`;
+  if (te) s += ` -j ${te.name}${te.save(t)}`;
   else if (t.kind === 'verdict') s += ` -j ${t.verdict}`;
   else if (t.kind === 'jump') s += ` -${t.goto ? 'g' : 'j'} ${t.chain}`;
   return s;

@@ -449,7 +449,11 @@ export function parseCommand(f: Flavour, argv: readonly string[], opts: { table?
   if (p.unmodelled) return p;
   ctx.table = p.table;
   for (const m of matches) m.ext.final(ctx, m.data as NfMatch, m.seen);
-  if (target) target.ext.final(ctx, target.data as NfTarget, target.seen);
+  if (target) {
+    target.ext.final(ctx, target.data as NfTarget, target.seen);
+    const why = target.ext.unmodelled?.(target.data as NfTarget);
+    if (why) p.unmodelled ??= why;
+  }
   if (go.optind < argv.length) throw perr('unknown arguments found on commandline');
   if (!p.command) throw perr('no command specified');
   if (invert) throw perr('nothing appropriate following !');

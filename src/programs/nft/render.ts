@@ -192,6 +192,11 @@ function xlateTarget(t: NfTarget): string {
           : t.mode === 'restore' && t.nfmask >>> 0 === 0xffffffff && t.ctmask >>> 0 === 0xffffffff
             ? 'meta mark set ct mark'
             : 'xt target CONNMARK';
+    case 'NOTRACK':
+      return 'notrack';
+    case 'TTL':
+      // libipt_TTL's translation
+      return `ip ttl set ${t.mode === 'set' ? t.value : t.mode === 'dec' ? `ip ttl - ${t.value}` : `ip ttl + ${t.value}`}`;
     default: {
       const r = t.range;
       let range = '';

@@ -427,6 +427,10 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         matches.push({ kind: 'connmark', value: v, mask: 0xffffffff, invert: inv });
         parts.push(`ct mark ${inv ? '!= ' : ''}${hex8(v)}`);
       } else throw new NftUnmodelled(`nft ct ${key}`);
+    } else if (w === 'notrack') {
+      // a statement, not a verdict: the packet goes on, untracked
+      also.push({ kind: 'NOTRACK', alias: false });
+      parts.push('notrack');
     } else if (w === 'counter') {
       counters = { pkts: 0, bytes: 0 };
       if (c.peek()?.text === 'packets') {

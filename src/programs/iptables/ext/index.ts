@@ -12,7 +12,7 @@ import { TCP, UDP } from './tcpudp.js';
 import { LIMIT } from './limit.js';
 import { recentExt } from './recent.js';
 import { IPRANGE, LENGTH, MAC, PKTTYPE, TTL } from './header-fields.js';
-import { CONNMARK, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6 } from './targets.js';
+import { CONNMARK, CT, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, NOTRACK, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6, TTL_TARGET } from './targets.js';
 import type { MatchExt, TargetExt } from './types.js';
 
 export const MATCHES: Readonly<Record<string, MatchExt>> = {
@@ -37,7 +37,7 @@ export const MATCHES: Readonly<Record<string, MatchExt>> = {
   recent: recentExt(false),
 };
 
-export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT };
+export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT, NOTRACK, CT, TTL: TTL_TARGET };
 
 /** Matches of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_MATCHES: ReadonlySet<string> = new Set(
@@ -48,9 +48,7 @@ export const UNMODELLED_MATCHES: ReadonlySet<string> = new Set(
 
 /** Targets of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_TARGETS: ReadonlySet<string> = new Set(
-  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK CT DSCP ECN HMARK IDLETIMER LED NETMAP NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPMSS TCPOPTSTRIP TEE TOS TPROXY TRACE TTL ULOG NOTRACK QUEUE'.split(
-    ' ',
-  ),
+  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK DSCP ECN HMARK IDLETIMER LED NETMAP NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPMSS TCPOPTSTRIP TEE TOS TPROXY TRACE ULOG QUEUE'.split(' '),
 );
 
 /**
@@ -78,7 +76,7 @@ export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   recent: recentExt(true),
 };
 
-export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK, SNAT: SNAT6, DNAT: DNAT6, MASQUERADE: MASQUERADE6, REDIRECT: REDIRECT6 };
+export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK, SNAT: SNAT6, DNAT: DNAT6, MASQUERADE: MASQUERADE6, REDIRECT: REDIRECT6, NOTRACK, CT };
 
 /** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
 export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
@@ -106,5 +104,6 @@ export function targetExt(t: NfTarget): TargetExt | null {
   if (t.kind === 'REJECT' && (t.with.startsWith('icmp6-') || t.with === 'tcp-reset')) return REJECT6;
   // an IPv6 rule's NAT range holds IPv6 addresses
   if ((t.kind === 'SNAT' || t.kind === 'DNAT') && t.range.min6 !== undefined) return TARGETS6[t.kind]!;
+  if (t.kind === 'NOTRACK') return t.alias ? NOTRACK : CT;
   return TARGETS[t.kind]!;
 }

@@ -361,3 +361,68 @@ export const SNAT6 = natExt('SNAT', true);
 export const DNAT6 = natExt('DNAT', true);
 export const MASQUERADE6 = natExt('MASQUERADE', true);
 export const REDIRECT6 = natExt('REDIRECT', true);
+
+/** NOTRACK (libxt_NOTRACK: CT with the notrack flag, listed as CT) and `CT --notrack`; CT's other options are not modelled. */
+export const NOTRACK: TargetExt = {
+  name: 'NOTRACK',
+  x6: true,
+  options: [],
+  init: (): NfTarget => ({ kind: 'NOTRACK', alias: true }),
+  parse() {},
+  final() {},
+  print: () => ' NOTRACK',
+  save: () => '',
+};
+
+const CT_OPTS: ExtOption[] = [
+  { name: 'notrack', hasArg: 0, id: 'notrack' },
+  ...['ctevents', 'expevents', 'helper', 'timeout', 'zone', 'zone-orig', 'zone-reply'].map((n) => ({ name: n, hasArg: 1 as const, id: n })),
+];
+
+/** CT targets given an option besides --notrack, or none: the model has no zones, helpers or timeouts */
+const ctOther = new WeakSet<NfTarget>();
+
+export const CT: TargetExt = {
+  name: 'CT',
+  x6: true,
+  options: CT_OPTS,
+  init: (): NfTarget => {
+    const t: NfTarget = { kind: 'NOTRACK', alias: false };
+    ctOther.add(t);
+    return t;
+  },
+  parse(c, t, opt, arg, invert, seen) {
+    x6Parse(c, 'CT', opt, arg, invert, seen);
+    if (opt.id === 'notrack' && seen.size === 1) ctOther.delete(t);
+    else ctOther.add(t);
+  },
+  final() {},
+  unmodelled: (t) => (ctOther.has(t) ? 'target CT without --notrack alone (zones, helpers, timeouts, events)' : null),
+  print: () => ' CT notrack',
+  save: () => ' --notrack',
+};
+
+const TTL_IDS = ['set', 'dec', 'inc'];
+const TTL_OPTS: ExtOption[] = TTL_IDS.map((m) => ({ name: `ttl-${m}`, hasArg: 1 as const, id: m, excl: TTL_IDS.filter((x) => x !== m) }));
+
+export const TTL_TARGET: TargetExt = {
+  name: 'TTL',
+  x6: true,
+  options: TTL_OPTS,
+  init: (): NfTarget => ({ kind: 'TTL', mode: 'set', value: 0 }),
+  parse(c, t, opt, arg, invert, seen) {
+    x6Parse(c, 'TTL', opt, arg, invert, seen);
+    const x = t as T<'TTL'>;
+    x.mode = opt.id as T<'TTL'>['mode'];
+    x.value = x6Uint(c, 'TTL', opt, arg!, opt.id === 'set' ? 0 : 1, 255);
+  },
+  final(c, _t, seen) {
+    x6Final(c, 'TTL', TTL_OPTS, seen);
+    if (seen.size === 0) throw paramError(c, 'TTL: You must specify an action');
+  },
+  print: (t0) => {
+    const t = t0 as T<'TTL'>;
+    return ` TTL ${t.mode === 'set' ? 'set to' : t.mode === 'dec' ? 'decrement by' : 'increment by'} ${t.value}`;
+  },
+  save: (t0) => ` --ttl-${(t0 as T<'TTL'>).mode} ${(t0 as T<'TTL'>).value}`,
+};
