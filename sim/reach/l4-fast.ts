@@ -19,7 +19,7 @@ import type { Ip4 } from '../../src/model/ip.js';
 import type { LabModel } from '../../src/model/lab-model.js';
 import type { NfMatch } from '../../src/model/netfilter/match.js';
 import type { NfRule } from '../../src/model/netfilter/rule.js';
-import { ifaceMatches } from '../../src/model/netfilter/rule.js';
+import { ifaceMatches, maskLen } from '../../src/model/netfilter/rule.js';
 import { findChain, type NfChain, type NfTable } from '../../src/model/netfilter/table.js';
 import type { NfTarget } from '../../src/model/netfilter/target.js';
 import type { Netns } from '../../src/model/netns.js';
@@ -45,27 +45,47 @@ class ChainTracer extends Tracer {
   }
 }
 
-/** What the entered chains test that a swap of two sources could change. */
+/** What a chain's rules test that a swap of two sources could change. */
 interface Tests {
   /** a match this file does not read: no twin may share the answer */
   opaque: boolean;
-  /** address tests: value & mask === addr */
+  /** where a prefix or a NAT range of addresses starts or ends, sorted: two addresses no cut separates are alike */
+  cuts: Float64Array;
+  /** address tests with a mask that is no prefix: value & mask === addr */
   masks: { addr: number; mask: number }[];
-  /** NAT ranges of addresses (inclusive) */
-  ranges: [number, number][];
   /** interface names (with iptables' `+`) */
   ifaces: string[];
 }
 
-function testsOf(chains: Iterable<NfChain>): Tests {
-  const t: Tests = { opaque: false, masks: [], ranges: [], ifaces: [] };
-  for (const c of chains) for (const r of c.rules) ruleTests(r, t);
-  return t;
+interface Collect {
+  opaque: boolean;
+  cuts: number[];
+  masks: { addr: number; mask: number }[];
+  ifaces: string[];
 }
 
-function ruleTests(r: NfRule, t: Tests): void {
+function testsOf(c: NfChain): Tests {
+  const t: Collect = { opaque: false, cuts: [], masks: [], ifaces: [] };
+  for (const r of c.rules) ruleTests(r, t);
+  const cuts = Float64Array.from(t.cuts).sort();
+  return { opaque: t.opaque, cuts, masks: t.masks, ifaces: [...new Set(t.ifaces)] };
+}
+
+function addMask(t: Collect, addr: number, mask: number): void {
+  const len = maskLen(mask);
+  if (len < 0) {
+    t.masks.push({ addr, mask });
+    return;
+  }
+  if (len === 0) return;
+  const start = (addr & mask) >>> 0;
+  t.cuts.push(start, start + 2 ** (32 - len));
+}
+
+function ruleTests(r: NfRule, t: Collect): void {
   if (r.ip6 || r.family === 'ip6') return;
-  t.masks.push({ addr: r.ip.src.addr, mask: r.ip.src.mask }, { addr: r.ip.dst.addr, mask: r.ip.dst.mask });
+  addMask(t, r.ip.src.addr, r.ip.src.mask);
+  addMask(t, r.ip.dst.addr, r.ip.dst.mask);
   if (r.ip.in) t.ifaces.push(r.ip.in.name);
   if (r.ip.out) t.ifaces.push(r.ip.out.name);
   for (const m of r.matches) matchTests(m, t);
@@ -73,7 +93,7 @@ function ruleTests(r: NfRule, t: Tests): void {
   for (const a of r.also ?? []) targetTests(a, t);
 }
 
-function matchTests(m: NfMatch, t: Tests): void {
+function matchTests(m: NfMatch, t: Collect): void {
   switch (m.kind) {
     case 'tcp':
     case 'udp':
@@ -89,7 +109,7 @@ function matchTests(m: NfMatch, t: Tests): void {
     case 'addrtype':
       return;
     case 'conntrack':
-      for (const a of [m.origsrc, m.origdst, m.replsrc, m.repldst]) if (a) t.masks.push({ addr: a.addr, mask: a.mask });
+      for (const a of [m.origsrc, m.origdst, m.replsrc, m.repldst]) if (a) addMask(t, a.addr, a.mask);
       return;
     case 'physdev':
       if (m.in) t.ifaces.push(m.in.name);
@@ -100,17 +120,33 @@ function matchTests(m: NfMatch, t: Tests): void {
   }
 }
 
-function targetTests(x: NfTarget, t: Tests): void {
+function targetTests(x: NfTarget, t: Collect): void {
   if ((x.kind === 'SNAT' || x.kind === 'DNAT' || x.kind === 'MASQUERADE' || x.kind === 'REDIRECT') && x.range.mapIps) {
     if (x.range.min6 !== undefined) t.opaque = true;
-    else t.ranges.push([x.range.minAddr >>> 0, x.range.maxAddr >>> 0]);
+    else t.cuts.push(x.range.minAddr >>> 0, (x.range.maxAddr >>> 0) + 1);
   }
 }
 
-/** Whether no test tells `a` from `b`, nor interface `pa` from `pb`. */
+/** Whether some cut c has lo < c <= hi. */
+function cutBetween(cuts: Float64Array, lo: number, hi: number): boolean {
+  let a = 0;
+  let b = cuts.length;
+  // the first cut above lo
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (cuts[mid]! <= lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < cuts.length && cuts[a]! <= hi;
+}
+
+/** Whether no test of the chain tells `a` from `b`, nor interface `pa` from `pb`. */
 function alike(t: Tests, a: number, b: number, pa: string, pb: string): boolean {
+  if (t.opaque) return false;
+  const x = a >>> 0;
+  const y = b >>> 0;
+  if (cutBetween(t.cuts, Math.min(x, y), Math.max(x, y))) return false;
   for (const m of t.masks) if (((a & m.mask) === (m.addr & m.mask)) !== ((b & m.mask) === (m.addr & m.mask))) return false;
-  for (const [lo, hi] of t.ranges) if ((a >>> 0 >= lo && a >>> 0 <= hi) !== (b >>> 0 >= lo && b >>> 0 <= hi)) return false;
   for (const i of t.ifaces) if (ifaceMatches(i, pa) !== ifaceMatches(i, pb)) return false;
   return true;
 }
@@ -159,6 +195,8 @@ export function fastProbes(lab: LabModel, sources: readonly Netns[], destination
     if (!c) classes.set(t.key, (c = []));
     c.push(t);
   }
+  // the model stands still during the call: each chain's tests are read once
+  const chainTests = new Map<NfChain, Tests>();
   const run = (s: Netns, dst: Ip4, tracer: ChainTracer | null): PortProbe => {
     const sim = new Simulator(lab);
     sim.tracer = tracer;
@@ -177,10 +215,14 @@ export function fastProbes(lab: LabModel, sources: readonly Netns[], destination
         probes[row.get(rep.ns)! * nd + j] = p;
         const rest: Twin[] = [];
         if (pending.length > 1) {
-          const tests = testsOf(tracer.entered);
+          const tests = [...tracer.entered].map((c) => {
+            let t = chainTests.get(c);
+            if (!t) chainTests.set(c, (t = testsOf(c)));
+            return t;
+          });
           for (let k = 1; k < pending.length; k++) {
             const m = pending[k]!;
-            if (!tests.opaque && dst !== rep.addr && dst !== m.addr && alike(tests, rep.addr, m.addr, rep.peer.name, m.peer.name)) {
+            if (dst !== rep.addr && dst !== m.addr && tests.every((t) => alike(t, rep.addr, m.addr, rep.peer.name, m.peer.name))) {
               probes[row.get(m.ns)! * nd + j] = swapped(p, rep, m);
               if (stats) stats.shared++;
             } else rest.push(m);
