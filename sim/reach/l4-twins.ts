@@ -20,6 +20,7 @@
 import type { LabModel } from '../../src/model/lab-model.js';
 import type { Link } from '../../src/model/link.js';
 import { Netns } from '../../src/model/netns.js';
+import { wiredNamespaces } from '../../src/model/segments.js';
 import type { Simulator } from '../simulator.js';
 import { tcpTable } from '../tcp-table.js';
 import { udpTable } from '../udp.js';
@@ -140,7 +141,8 @@ function parentNames(parent: Netns, p: Link): boolean {
  */
 export function twinClasses(lab: LabModel, sim: Simulator, sources: readonly Netns[]): Map<Netns, Twin> {
   const out = new Map<Netns, Twin>();
-  const all = lab.namespaces();
+  // the machine room's switches too: its links carry the frames between hosts
+  const all = wiredNamespaces(lab);
   for (const ns of all) for (const l of ns.links.values()) if (!KINDS.has(l.kind)) return out;
   const seen = new Set<number>();
   const allCuts: number[] = [0, 2 ** 32];
