@@ -19,7 +19,7 @@ import type { Ip4 } from '../../src/model/ip.js';
 import type { LabModel } from '../../src/model/lab-model.js';
 import type { NfMatch } from '../../src/model/netfilter/match.js';
 import type { NfRule } from '../../src/model/netfilter/rule.js';
-import { ifaceMatches, maskLen } from '../../src/model/netfilter/rule.js';
+import { ifaceMatches, lenMask, maskLen } from '../../src/model/netfilter/rule.js';
 import { findChain, type NfChain, type NfTable } from '../../src/model/netfilter/table.js';
 import type { NfTarget } from '../../src/model/netfilter/target.js';
 import type { Netns } from '../../src/model/netns.js';
@@ -49,8 +49,10 @@ class ChainTracer extends Tracer {
 interface Tests {
   /** a match this file does not read: no twin may share the answer */
   opaque: boolean;
-  /** where a prefix or a NAT range of addresses starts or ends, sorted: two addresses no cut separates are alike */
-  cuts: Float64Array;
+  /** the prefixes tested (source, destination, conntrack tuples), by length, longest first */
+  prefixes: [number, Set<number>][];
+  /** NAT ranges of addresses (inclusive) */
+  ranges: [number, number][];
   /** address tests with a mask that is no prefix: value & mask === addr */
   masks: { addr: number; mask: number }[];
   /** interface names (with iptables' `+`) */
@@ -59,16 +61,17 @@ interface Tests {
 
 interface Collect {
   opaque: boolean;
-  cuts: number[];
+  prefixes: Map<number, Set<number>>;
+  ranges: [number, number][];
   masks: { addr: number; mask: number }[];
   ifaces: string[];
 }
 
 function testsOf(c: NfChain): Tests {
-  const t: Collect = { opaque: false, cuts: [], masks: [], ifaces: [] };
+  const t: Collect = { opaque: false, prefixes: new Map(), ranges: [], masks: [], ifaces: [] };
   for (const r of c.rules) ruleTests(r, t);
-  const cuts = Float64Array.from(t.cuts).sort();
-  return { opaque: t.opaque, cuts, masks: t.masks, ifaces: [...new Set(t.ifaces)] };
+  const prefixes = [...t.prefixes].sort((x, y) => y[0] - x[0]);
+  return { opaque: t.opaque, prefixes, ranges: t.ranges, masks: t.masks, ifaces: [...new Set(t.ifaces)] };
 }
 
 function addMask(t: Collect, addr: number, mask: number): void {
@@ -78,8 +81,22 @@ function addMask(t: Collect, addr: number, mask: number): void {
     return;
   }
   if (len === 0) return;
-  const start = (addr & mask) >>> 0;
-  t.cuts.push(start, start + 2 ** (32 - len));
+  let nets = t.prefixes.get(len);
+  if (!nets) t.prefixes.set(len, (nets = new Set()));
+  nets.add((addr & mask) >>> 0);
+}
+
+/**
+ * The longest tested prefix holding `x` (as len·2³² + network), or -1. Prefixes nest or are
+ * apart, so the prefixes holding x are this one and those around it: two addresses with the
+ * same longest prefix are inside exactly the same prefixes.
+ */
+function deepest(t: Tests, x: number): number {
+  for (const [len, nets] of t.prefixes) {
+    const net = (x & lenMask(len)) >>> 0;
+    if (nets.has(net)) return len * 2 ** 32 + net;
+  }
+  return -1;
 }
 
 function ruleTests(r: NfRule, t: Collect): void {
@@ -123,29 +140,17 @@ function matchTests(m: NfMatch, t: Collect): void {
 function targetTests(x: NfTarget, t: Collect): void {
   if ((x.kind === 'SNAT' || x.kind === 'DNAT' || x.kind === 'MASQUERADE' || x.kind === 'REDIRECT') && x.range.mapIps) {
     if (x.range.min6 !== undefined) t.opaque = true;
-    else t.cuts.push(x.range.minAddr >>> 0, (x.range.maxAddr >>> 0) + 1);
+    else t.ranges.push([x.range.minAddr >>> 0, x.range.maxAddr >>> 0]);
   }
-}
-
-/** Whether some cut c has lo < c <= hi. */
-function cutBetween(cuts: Float64Array, lo: number, hi: number): boolean {
-  let a = 0;
-  let b = cuts.length;
-  // the first cut above lo
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (cuts[mid]! <= lo) a = mid + 1;
-    else b = mid;
-  }
-  return a < cuts.length && cuts[a]! <= hi;
 }
 
 /** Whether no test of the chain tells `a` from `b`, nor interface `pa` from `pb`. */
 function alike(t: Tests, a: number, b: number, pa: string, pb: string): boolean {
   if (t.opaque) return false;
+  if (deepest(t, a) !== deepest(t, b)) return false;
   const x = a >>> 0;
   const y = b >>> 0;
-  if (cutBetween(t.cuts, Math.min(x, y), Math.max(x, y))) return false;
+  for (const [lo, hi] of t.ranges) if ((x >= lo && x <= hi) !== (y >= lo && y <= hi)) return false;
   for (const m of t.masks) if (((a & m.mask) === (m.addr & m.mask)) !== ((b & m.mask) === (m.addr & m.mask))) return false;
   for (const i of t.ifaces) if (ifaceMatches(i, pa) !== ifaceMatches(i, pb)) return false;
   return true;
