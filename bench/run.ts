@@ -102,7 +102,7 @@ function row(r: Record<string, unknown>): [string, string, string] {
       return [
         `pod → Service (TCP handshake through kube-proxy's rules), k8s ${r.nodes}×${r.podsPerNode}, ${r.services} Services`,
         `${r.pairs} pairs (${r.measured === 'sample' ? `${r.pairsRun} timed, rest extrapolated` : 'all timed'})`,
-        `${r.allPairsSeconds} s for all pairs (target ${r.targetSeconds} s); ${r.perPairUs} µs a pair`,
+        `${r.allPairsSeconds} s for all pairs (target ${r.targetSeconds} s); ${r.perPairUs} µs a pair; ${r.engineRuns} engine runs (twin pods share one); the engine alone: ${r.engineUsPerPair} µs a pair`,
       ];
     case 'reach-incremental': {
       // the headline is the change (`ip route …` through the script runner) and the row together

@@ -21,7 +21,9 @@
  * - `engine.ts`: the event engine's answer for the pairs the fast path hands over;
  * - `walk.ts` / `analysis.ts`: one walk with its path; loops and blackholes per class;
  * - `l4.ts`: a service port (TCP, UDP, ICMP) asked of the event engine: open, refused,
- *   unreachable or filtered, with netfilter both ways;
+ *   unreachable or filtered, with netfilter both ways; `port-reach.ts` for many pairs, where
+ *   `l4-fast.ts` runs the engine once per class of twin sources (`l4-twins.ts`: pods the lab
+ *   tells apart only by their own address) when the chains the run entered cannot tell them apart;
  *
  * @example
  * const r = reachability(lab.model);
@@ -43,6 +45,7 @@ export {
   type ReachPair,
   type Destination,
 } from './api.js';
-export { probePort, portReach, type L4Proto, type PortAnswer, type PortProbe, type PortProbeOptions, type PortReach } from './l4.js';
+export { probePort, type L4Proto, type PortAnswer, type PortProbe, type PortProbeOptions } from './l4.js';
+export { portReach, type PortReach, type PortReachOptions } from './port-reach.js';
 export { reachability6, enginePing6, type Reachability6 } from './v6/reach6.js';
 export type { Destination6 } from './v6/context6.js';

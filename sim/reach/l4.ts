@@ -46,8 +46,12 @@ function fromErrno(errno: string): PortAnswer {
 
 /** One probe from `from` to `dst` (`port` is ignored for ICMP). */
 export function probePort(lab: LabModel, from: Netns, dst: Ip4, proto: L4Proto, port: number, opts: PortProbeOptions = {}): PortProbe {
+  return probeOn(new Simulator(lab), from, dst, proto, port, opts);
+}
+
+/** The same probe on `sim`, a fresh Simulator of the lab (the fast path gives it a tracer). */
+export function probeOn(sim: Simulator, from: Netns, dst: Ip4, proto: L4Proto, port: number, opts: PortProbeOptions = {}): PortProbe {
   const wait = opts.wait ?? 1;
-  const sim = new Simulator(lab);
   if (proto === 'icmp') {
     const r = ping(sim, from, dst, { count: 1, timeout: wait });
     return { answer: r.received > 0 ? 'open' : 'filtered', errno: null, endpoint: null };
@@ -122,21 +126,4 @@ function probeUdp(sim: Simulator, from: Netns, dst: Ip4, port: number, wait: num
   } finally {
     restore();
   }
-}
-
-/** The answers from every source to every destination address, row-major (sources × destinations). */
-export interface PortReach {
-  proto: L4Proto;
-  port: number;
-  sources: readonly Netns[];
-  destinations: readonly Ip4[];
-  probes: PortProbe[];
-  at(i: number, j: number): PortProbe;
-}
-
-export function portReach(lab: LabModel, sources: readonly Netns[], destinations: readonly Ip4[], proto: L4Proto, port: number, opts: PortProbeOptions = {}): PortReach {
-  const probes: PortProbe[] = [];
-  for (const s of sources) for (const d of destinations) probes.push(probePort(lab, s, d, proto, port, opts));
-  const n = destinations.length;
-  return { proto, port, sources, destinations, probes, at: (i, j) => probes[i * n + j]! };
 }

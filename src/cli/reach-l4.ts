@@ -7,7 +7,8 @@
 import { SCOPE } from '../model/address.js';
 import { ip4ToString, parseIp4, type Ip4 } from '../model/ip.js';
 import type { LabModel } from '../model/lab-model.js';
-import { portReach, type L4Proto, type PortAnswer, type PortReach } from '../../sim/reach/l4.js';
+import type { L4Proto, PortAnswer } from '../../sim/reach/l4.js';
+import { portReach, type PortReach } from '../../sim/reach/port-reach.js';
 import { colorsFor, useColor } from './colors.js';
 import { simulatedLab } from './lab-after.js';
 import { UsageError } from './usage.js';

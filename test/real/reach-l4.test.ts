@@ -1,6 +1,7 @@
 /**
  * `reach --proto tcp|udp --port N` held against the kernel: each lab of test/cases/reach-l4/
- * runs in the simulator, where probePort answers every namespace → every address × port; the
+ * runs in the simulator, where portReach (the fast path `nettwin reach --proto --port` runs:
+ * one engine run per class of twin sources) answers every namespace → every address × port; the
  * same lab runs in a kernel sandbox followed by `nc -z -v -w 1` (`-u` for UDP) for every one of
  * those, and each answer must be what the kernel's nc met: exit 0 open, "Connection refused"
  * refused, "timed out" filtered, any other failure (No route to host …) unreachable. For UDP
@@ -14,7 +15,8 @@
 import { describe, it } from 'vitest';
 import { runScriptInSandbox } from '../../adapters/linux/run-real.js';
 import { resolveKernelProfile } from '../../adapters/linux/kernel-detect.js';
-import { probePort, type L4Proto, type PortAnswer } from '../../sim/reach/l4.js';
+import type { L4Proto, PortAnswer } from '../../sim/reach/l4.js';
+import { portReach } from '../../sim/reach/port-reach.js';
 import { Lab } from '../../src/lab.js';
 import { SCOPE } from '../../src/model/address.js';
 import { ip4ToString } from '../../src/model/ip.js';
@@ -61,13 +63,16 @@ describeReal(
           const addrs = sources.flatMap((ns) => ns.linkList().flatMap((l) => l.addrs.filter((a) => a.scope !== SCOPE.host).map((a) => a.local)));
           expect(addrs.length).toBeGreaterThan(2);
           const probes: { line: string; proto: L4Proto; sim: string }[] = [];
-          for (const ns of sources)
-            for (const a of addrs)
-              for (const [proto, port] of PORTS) {
-                const p = probePort(lab.model, ns, a, proto, port);
+          const answers = PORTS.map(([proto, port]) => portReach(lab.model, sources, addrs, proto, port));
+          sources.forEach((ns, i) => {
+            addrs.forEach((a, j) => {
+              PORTS.forEach(([proto, port], k) => {
+                const p = answers[k]!.at(i, j);
                 const u = proto === 'udp' ? ' -u' : '';
                 probes.push({ line: `ip netns exec ${ns.name} nc -z${u} -v -w 1 ${ip4ToString(a)} ${port}`, proto, sim: simAnswer(proto, p.answer) });
-              }
+              });
+            });
+          });
           const unlimited = sources.map((ns) => `ip netns exec ${ns.name} sysctl -qw net.ipv4.icmp_ratelimit=0`);
           const text = `${c.text}\n${[...unlimited, ...probes.map((p) => p.line)].join('\n')}\n`;
           const real = await withSandboxSlot(() => runScriptInSandbox(text, { file: c.file, host: 'host', kernel }));

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../../src/lab.js';
 import { formatPortReach, portArgs, portReachJson } from '../../../../src/cli/reach-l4.js';
-import { portReach } from '../../../../sim/reach/l4.js';
+import { portReach } from '../../../../sim/reach/port-reach.js';
 import { parseIp4 } from '../../../../src/model/ip.js';
 
 const CASE = fs.readFileSync(new URL('../../../cases/reach-l4/router-services.sh', import.meta.url), 'utf8');
