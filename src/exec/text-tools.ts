@@ -25,6 +25,7 @@ export const TEXT_TOOLS = [
   'false',
   'basename',
   'dirname',
+  'jq',
 ] as const;
 
 export type TextTool = (typeof TEXT_TOOLS)[number];

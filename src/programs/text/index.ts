@@ -15,6 +15,7 @@ import { echo } from './echo.js';
 import { falseTool } from './false.js';
 import { grep } from './grep.js';
 import { head } from './head.js';
+import { jq } from '../jq/jq.js';
 import { printf } from './printf.js';
 import { sed } from './sed.js';
 import { seq } from './seq.js';
@@ -48,6 +49,7 @@ export const TEXT_TOOL_TABLE: Readonly<Record<TextTool, TextToolFn>> = {
   false: falseTool,
   basename,
   dirname,
+  jq,
 };
 
 /**
