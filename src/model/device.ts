@@ -78,6 +78,7 @@ export function linkUp(l: Link): void {
   const far = l.peer ?? l.cable ?? null;
   heardOfPeer(l);
   if (far && hasCarrier(l)) {
+    carrierChanged(l);
     linkwatchEvaluate(l);
     linkwatchEvaluate(far);
     heardOfPeer(far);
@@ -86,6 +87,13 @@ export function linkUp(l: Link): void {
   syncCarrierNeighbours(l);
   // vlan_device_event NETDEV_UP: the VLANs on a device come up with it, unless loosely bound
   for (const u of [...(l.uppers ?? [])]) if (u.vlan && !u.vlan.flags.looseBinding) linkUp(u);
+}
+
+/** netif_carrier_on/off at both ends of a veth pair: each end's IFLA_CARRIER_CHANGES counts it. */
+function carrierChanged(l: Link): void {
+  if (!l.peer) return;
+  l.carrierChanges = (l.carrierChanges ?? 0) + 1;
+  l.peer.carrierChanges = (l.peer.carrierChanges ?? 0) + 1;
 }
 
 /**
@@ -153,6 +161,7 @@ export function linkDown(l: Link): void {
   const far = l.peer ?? l.cable ?? null;
   heardOfPeer(l);
   if (far && hadCarrier) {
+    carrierChanged(l);
     linkwatchEvaluate(l);
     linkwatchEvaluate(far);
     heardOfPeer(far);
@@ -313,6 +322,9 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
  */
 export function pairVeth(peer: Link, l: Link): void {
   l.peer = peer;
+  // veth_newlink turns the carrier of each end off once it is registered: one change each
+  l.carrierChanges = 1;
+  peer.carrierChanges = 1;
   peer.peer = l;
   peer.oper = undefined;
   l.oper = undefined;
