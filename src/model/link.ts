@@ -233,7 +233,7 @@ export interface Link {
   flaps?: number;
   /** IFLA_CARRIER_CHANGES of a veth end (`transns` of `ip -s -s link`): each netif_carrier_on/off, from its creation */
   carrierChanges?: number;
-    /** times this device itself was taken down: each down unloads its multicast groups (hw-mc-list.ts) */
+  /** times this device itself was taken down: each down unloads its multicast groups (hw-mc-list.ts) */
   adminDowns?: number;
   /** its hardware multicast list as last looked at (hw-mc-list.ts) */
   hwmc?: HwMcMemory;

@@ -37,7 +37,8 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
     // `-s -s` adds the error counters (none in the simulator's devices) and transns, the carrier
     // changes the model counts for veth ends; lo has none
     const noTransns = g.stats > 1 ? shown.find((l) => l.kind !== 'loopback' && l.carrierChanges === undefined) : undefined;
-    if (g.stats > 2 || noTransns || g.json || !counted || uncounted) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
+    if (g.stats > 2 || noTransns || g.json || !counted || uncounted)
+      return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
   }
   // `ip link` lists with AF_PACKET whatever -4/-6 says; `to PREFIX` makes `ip addr` IPv4
   let family = doLink ? 'link' : g.family;
