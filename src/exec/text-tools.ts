@@ -26,6 +26,8 @@ export const TEXT_TOOLS = [
   'basename',
   'dirname',
   'jq',
+  'cmp',
+  'comm',
 ] as const;
 
 export type TextTool = (typeof TEXT_TOOLS)[number];

@@ -9,6 +9,8 @@ import type { TextToolFn } from './tool.js';
 import { awk } from './awk.js';
 import { basename } from './basename.js';
 import { cat } from './cat.js';
+import { cmp } from './cmp.js';
+import { comm } from './comm.js';
 import { cut } from './cut.js';
 import { dirname } from './dirname.js';
 import { echo } from './echo.js';
@@ -50,6 +52,8 @@ export const TEXT_TOOL_TABLE: Readonly<Record<TextTool, TextToolFn>> = {
   basename,
   dirname,
   jq,
+  cmp,
+  comm,
 };
 
 /**
