@@ -28,6 +28,7 @@ export const TEXT_TOOLS = [
   'jq',
   'cmp',
   'comm',
+  'diff',
 ] as const;
 
 export type TextTool = (typeof TEXT_TOOLS)[number];

@@ -11,6 +11,7 @@ import { basename } from './basename.js';
 import { cat } from './cat.js';
 import { cmp } from './cmp.js';
 import { comm } from './comm.js';
+import { diff } from '../diff/diff.js';
 import { cut } from './cut.js';
 import { dirname } from './dirname.js';
 import { echo } from './echo.js';
@@ -54,6 +55,7 @@ export const TEXT_TOOL_TABLE: Readonly<Record<TextTool, TextToolFn>> = {
   jq,
   cmp,
   comm,
+  diff,
 };
 
 /**

@@ -1,5 +1,6 @@
 /**
- * cmp and comm held against GNU diffutils' cmp and coreutils' comm: listings compared through
+ * cmp, comm and diff held against GNU diffutils' cmp and diff and coreutils' comm (diff's hunk
+ * choice also in test/property/diff-vs-gnu.test.ts): listings compared through
  * process substitution (/dev/fd/63, /dev/fd/62), files of the scratch area and stdin, with the
  * same stdout, stderr and exit status (`rc=N`).
  */
@@ -18,4 +19,13 @@ const SNIPPETS: string[] = [
   `comm -12 <(printf 'eth0\\nlo\\nv1\\n' | sort) <(printf 'v1\\nlo\\nbr0\\n' | sort) | wc -l`,
 ];
 
+const DIFF: string[] = [
+  `diff <(printf 'a\\nb\\nc\\n') <(printf 'a\\nB\\nc\\n'); echo "rc=$?"; diff <(echo a) <(echo a); echo "rc=$?"`,
+  `diff <(printf 'a\\nb\\n') <(printf 'a\\nb\\nc\\nd\\n'); diff <(printf 'x\\na\\nb\\n') <(printf 'a\\nb\\n'); diff <(printf 'a\\nb') <(printf 'a\\nb\\n')`,
+  `diff -q <(echo a) <(echo b); echo "rc=$?"; diff --brief <(echo a) <(echo a); echo "rc=$?"; diff <(echo a); echo "rc=$?"`,
+  `diff <(printf '10.0.0.1\\n10.0.0.2\\n10.0.0.3\\n') <(printf '10.0.0.2\\n10.0.0.3\\n10.0.0.4\\n') && echo same || echo "differ $?"`,
+  `printf 'lo\\neth0\\n' > /tmp/nettwin-d1; printf 'lo\\neth1\\n' | diff /tmp/nettwin-d1 -; echo "rc=$?"`,
+];
+
 describe('cmp and comm against the real tools', () => sameAsBash(SNIPPETS));
+describe('diff against GNU diff', () => sameAsBash(DIFF));
