@@ -275,6 +275,8 @@ export function compileOp(op: Op): Command {
       return { program: 'ip', argv: ['netns', 'add', checkNetnsName(op.name)] };
     case 'netns.del':
       return { program: 'ip', argv: ['netns', 'del', checkNetnsName(op.name)] };
+    case 'netns.setid':
+      return { program: 'ip', argv: ['netns', 'set', checkNetnsName(op.name), op.nsid === null ? 'auto' : checkInt(op.nsid, 'nsid')] };
     case 'sysctl.set': {
       if (!/^-?\d+$/.test(op.value)) throw new CompileError(`sysctl value "${op.value}" is not an integer`);
       return { program: 'sysctl', argv: ['-q', '-w', `${sysctlKeyPath(op.key)}=${op.value}`] };

@@ -25,6 +25,10 @@ export const TEXT_TOOLS = [
   'false',
   'basename',
   'dirname',
+  'jq',
+  'cmp',
+  'comm',
+  'diff',
 ] as const;
 
 export type TextTool = (typeof TEXT_TOOLS)[number];

@@ -76,14 +76,32 @@ export function linkUp(l: Link): void {
   if (l.peer) l.peer.ns.touch();
   // veth_open: with the peer up, carrier comes on at both ends
   const far = l.peer ?? l.cable ?? null;
+  heardOfPeer(l);
   if (far && hasCarrier(l)) {
+    carrierChanged(l);
     linkwatchEvaluate(l);
     linkwatchEvaluate(far);
+    heardOfPeer(far);
   }
   stackedCarrierChanged(stacked);
   syncCarrierNeighbours(l);
   // vlan_device_event NETDEV_UP: the VLANs on a device come up with it, unless loosely bound
   for (const u of [...(l.uppers ?? [])]) if (u.vlan && !u.vlan.flags.looseBinding) linkUp(u);
+}
+
+/** netif_carrier_on/off at both ends of a veth pair: each end's IFLA_CARRIER_CHANGES counts it. */
+function carrierChanged(l: Link): void {
+  if (!l.peer) return;
+  l.carrierChanges = (l.carrierChanges ?? 0) + 1;
+  l.peer.carrierChanges = (l.peer.carrierChanges ?? 0) + 1;
+}
+
+/**
+ * An RTM_NEWLINK about a veth end (its flags or carrier changed) carries its peer's
+ * link-netnsid: rtnl_fill_link_netnsid allocates the id in the end's namespace if it has none.
+ */
+function heardOfPeer(l: Link): void {
+  if (l.peer && l.peer.ns !== l.ns) l.ns.nsidOf(l.peer.ns, true);
 }
 
 /** The macvlans and VLANs whose carrier follows `l` (stacked on it or on its veth peer or cable end), with their carrier now. */
@@ -141,9 +159,12 @@ export function linkDown(l: Link): void {
   if (l.peer) l.peer.flaps = (l.peer.flaps ?? 0) + 1;
   // veth_close: carrier goes at both ends; linkwatch sees this end first
   const far = l.peer ?? l.cable ?? null;
+  heardOfPeer(l);
   if (far && hadCarrier) {
+    carrierChanged(l);
     linkwatchEvaluate(l);
     linkwatchEvaluate(far);
+    heardOfPeer(far);
   }
   // nh_netdev_event: NETDEV_DOWN here, NETDEV_CHANGE (carrier gone) at the far end
   flushNexthopsOn(l);
@@ -301,6 +322,9 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
  */
 export function pairVeth(peer: Link, l: Link): void {
   l.peer = peer;
+  // veth_newlink turns the carrier of each end off once it is registered: one change each
+  l.carrierChanges = 1;
+  peer.carrierChanges = 1;
   peer.peer = l;
   peer.oper = undefined;
   l.oper = undefined;

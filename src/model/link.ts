@@ -231,6 +231,8 @@ export interface Link {
    * entries when this moves, even if the link came back up before it looked again.
    */
   flaps?: number;
+  /** IFLA_CARRIER_CHANGES of a veth end (`transns` of `ip -s -s link`): each netif_carrier_on/off, from its creation */
+  carrierChanges?: number;
   /** times this device itself was taken down: each down unloads its multicast groups (hw-mc-list.ts) */
   adminDowns?: number;
   /** its hardware multicast list as last looked at (hw-mc-list.ts) */

@@ -112,10 +112,9 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
     if (op.peer?.address) peer.mac = op.peer.address;
     const l = createLink(ns, name, 'veth');
     pairVeth(peer, l);
-    if (peerNs !== ns) {
-      ns.nsidOf(peerNs, true);
-      peerNs.nsidOf(ns, true);
-    }
+    // only the new device's RTM_NEWLINK names the other namespace (the peer's went out before
+    // the two were tied): the peer's namespace gives an id when it next hears of its end
+    if (peerNs !== ns) ns.nsidOf(peerNs, true);
     finishAdd(l, op, master);
     return;
   }

@@ -3,9 +3,9 @@ import { createLink, deleteLink, moveLink } from '../model/device.js';
 import { Netns } from '../model/netns.js';
 import { nsidHolders } from '../model/nsid-map.js';
 import { KINDS } from '../model/kinds/index.js';
-import { OpError } from './errors.js';
+import { kernelError, OpError, OpUnsupported } from './errors.js';
 import type { OpContext } from './context.js';
-import type { NetnsAddOp, NetnsDelOp } from './op.js';
+import type { NetnsAddOp, NetnsDelOp, NetnsSetIdOp } from './op.js';
 
 /** A new namespace: only `lo`, down; IPv4 conf copied from the machine's initial namespace. */
 export function createNetns(ctx: OpContext, name: string): Netns {
@@ -43,4 +43,18 @@ export function applyNetnsDel(ctx: OpContext, op: NetnsDelOp): void {
     if (other.host === host && (other === host.root || host.namespaces.get(other.name!) === other)) other.nsids.delete(ns);
   }
   host.lab.version++;
+}
+
+/**
+ * `ip netns set NAME NSID|auto` (RTM_NEWNSID, rtnl_net_newid): the current namespace gives NAME
+ * an id, once — a second one, or an id already given, is refused with the kernel's extack.
+ */
+export function applyNetnsSetId(ctx: OpContext, op: NetnsSetIdOp): void {
+  const peer = ctx.ns.host.namespaces.get(op.name);
+  if (!peer) throw new OpError(`Cannot open network namespace "${op.name}": No such file or directory\n`, 1, 'no-netns');
+  if (peer === ctx.ns) throw new OpUnsupported('an nsid for the namespace itself');
+  if (ctx.ns.nsids.has(peer)) throw kernelError('Peer netns already has a nsid assigned');
+  if (op.nsid !== null && [...ctx.ns.nsids.values()].includes(op.nsid)) throw kernelError('The specified nsid is already used');
+  ctx.ns.nsids.set(peer, op.nsid ?? ctx.ns.nsids.lowestFree());
+  ctx.ns.host.lab.version++;
 }

@@ -6,7 +6,7 @@
 import { applyNexthopAdd, applyNexthopDel } from './apply-nexthop.js';
 import { applyAddrAdd, applyAddrDel, applyAddrFlush } from './apply-addr.js';
 import { applyLinkAdd, applyLinkDel, applyLinkSet, applyTuntapAdd, applyTuntapDel } from './apply-link.js';
-import { applyNetnsAdd, applyNetnsDel } from './apply-netns.js';
+import { applyNetnsAdd, applyNetnsDel, applyNetnsSetId } from './apply-netns.js';
 import { applyRouteAdd, applyRouteDel, applyRouteFlush } from './apply-route.js';
 import { applySysctlSet } from './apply-sysctl.js';
 import { applyBridgeVlan } from './apply-bridge-vlan.js';
@@ -71,6 +71,9 @@ export function apply(ctx: OpContext, op: Op): void {
       return;
     case 'netns.del':
       applyNetnsDel(ctx, op);
+      return;
+    case 'netns.setid':
+      applyNetnsSetId(ctx, op);
       return;
     case 'sysctl.set':
       applySysctlSet(ctx, op);

@@ -271,6 +271,12 @@ export interface NetnsDelOp {
   op: 'netns.del';
   name: string;
 }
+/** `ip netns set NAME NSID|auto`: the id the current namespace gives NAME (null: the lowest free) */
+export interface NetnsSetIdOp {
+  op: 'netns.setid';
+  name: string;
+  nsid: number | null;
+}
 
 export interface SysctlSetOp {
   op: 'sysctl.set';
@@ -475,6 +481,7 @@ export type Op =
   | NexthopDelOp
   | NetnsAddOp
   | NetnsDelOp
+  | NetnsSetIdOp
   | SysctlSetOp
   | TuntapAddOp
   | TuntapDelOp

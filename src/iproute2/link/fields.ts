@@ -194,7 +194,7 @@ export function printLinkinfo(c: ShowCtx, info: IfInfo, f: LinkPrintFilter): num
   const counters = c.doLink ? c.stats?.(info.link) : null;
   if (counters) {
     printNl(c);
-    printLinkStats(c, counters);
+    printLinkStats(c, counters, info.link);
   }
   p.text('\n');
   return 1;

@@ -24,6 +24,8 @@ export interface ShowCtx {
   family: 'inet' | 'inet6' | 'link' | null;
   /** `-s`: a link's counters after it (`ip -s link`) */
   stats?: (dev: Link) => LinkCounters | null;
+  /** `-s -s`: the RX and TX error lines too */
+  errorStats?: boolean;
 }
 
 /** print_nl: a line break in text (the `\` of `-o`), nothing in JSON. */

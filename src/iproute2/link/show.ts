@@ -34,7 +34,11 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
     // counts the kernel's own timers make random (sim/dev-stats.ts)
     const random = uncounted ? undefined : shown.find((l) => counted?.(l)?.unpredictable);
     if (random) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'} (counters of ${random.name}: ${counted!(random)!.unpredictable})`);
-    if (g.stats > 1 || g.json || !counted || uncounted) return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
+    // `-s -s` adds the error counters (none in the simulator's devices) and transns, the carrier
+    // changes the model counts for veth ends; lo has none
+    const noTransns = g.stats > 1 ? shown.find((l) => l.kind !== 'loopback' && l.carrierChanges === undefined) : undefined;
+    if (g.stats > 2 || noTransns || g.json || !counted || uncounted)
+      return unsupported(`ip ${'-s '.repeat(g.stats)}${doLink ? 'link' : 'address'}${uncounted ? ` (counters of a ${uncounted.kind} device)` : ''}`);
   }
   // `ip link` lists with AF_PACKET whatever -4/-6 says; `to PREFIX` makes `ip addr` IPv4
   let family = doLink ? 'link' : g.family;
@@ -71,6 +75,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
     oneline: g.oneline,
     family,
     ...(counted ? { stats: counted } : {}),
+    ...(g.stats > 1 ? { errorStats: true } : {}),
   };
   const pf: LinkPrintFilter = { up: f.up, master, kind, slaveKind, label: !!f.label };
   p.startList();
@@ -116,7 +121,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
     // `ip -s addr`: the counters come after the addresses (print_link_stats)
     const counters = res > 0 && !doLink ? counted?.(info.link) : null;
     if (counters) {
-      printLinkStats(c, counters);
+      printLinkStats(c, counters, info.link);
       printNl(c);
     }
     p.closeObject();

@@ -3,9 +3,10 @@
  * peeled off by the script layer before a command reaches here; other subcommands are not modelled.
  */
 import type { Op } from '../../ops/op.js';
-import { exitWith, matches, notModelled } from '../args.js';
+import { exitWith, getInteger, getU32, incomplete, invarg, matches, notModelled } from '../args.js';
 import { donePlan, opsPlan, showPlan, type IpPlan } from '../plan.js';
 import { renderNetnsList } from '../renderers.js';
+import { renderNetnsListId } from './render.js';
 import type { CmdContext, IpGlobals } from '../types.js';
 import { NETNS_USAGE } from '../usage.js';
 
@@ -20,13 +21,13 @@ export function parseNetns(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPla
   if (!g.all && argv.length > 1 && invalidName(argv[1])) exitWith(`Invalid netns name "${argv[1]}"\n`, 255);
   const [cmd, ...rest] = argv;
   if (matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst')) return listPlan(ctx, g);
-  if (matches(cmd, 'list-id')) notModelled('ip netns list-id');
+  if (matches(cmd, 'list-id')) return listIdPlan(ctx, g, rest);
   if (matches(cmd, 'help')) exitWith(NETNS_USAGE, 255);
   if (matches(cmd, 'add')) {
     if (rest.length < 1) exitWith('No netns name specified\n', 1);
     return opsPlan([{ op: 'netns.add', name: rest[0] }], '', 1);
   }
-  if (matches(cmd, 'set')) notModelled('ip netns set');
+  if (matches(cmd, 'set')) return setPlan(ctx, rest);
   if (matches(cmd, 'delete')) {
     if (rest.length < 1 && !g.all) exitWith('No netns name specified\n', 1);
     if (g.all) {
@@ -78,4 +79,42 @@ function pidsPlan(ctx: CmdContext, rest: string[]): IpPlan {
   if (!target) exitWith('Cannot open network namespace: No such file or directory\n', 1);
   if (target === ctx.ns || ctx.processesIn?.(target)) notModelled('ip netns pids of a namespace with processes');
   return donePlan({ exit: 0, stdout: '', stderr: '' });
+}
+
+/**
+ * `ip netns set NAME NETNSID` (netns_set): `auto` or an integer of any base get_integer reads;
+ * the kernel's answer comes from the op (apply-netns.ts).
+ */
+function setPlan(ctx: CmdContext, rest: string[]): IpPlan {
+  if (rest.length < 1) exitWith('No netns name specified\n', 1);
+  if (rest.length < 2) exitWith('No nsid specified\n', 1);
+  const arg = rest[1]!;
+  let nsid: number | null = null;
+  if (arg !== 'auto') {
+    const n = getInteger(arg, 0);
+    if (n === null) invarg('Invalid "netnsid" value', arg);
+    if (n < 0) invarg('"netnsid" value should be >= 0', arg);
+    nsid = n;
+  }
+  if (!ctx.ns.host.namespaces.has(rest[0]!)) exitWith(`Cannot open network namespace "${rest[0]}": No such file or directory\n`, 1);
+  return opsPlan([{ op: 'netns.setid', name: rest[0]!, nsid }]);
+}
+
+/** `ip netns list-id [nsid N]` (netns_list_id): the ids this namespace gave, the kernel's dump order. */
+function listIdPlan(ctx: CmdContext, g: IpGlobals, rest: string[]): IpPlan {
+  let only: number | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === 'target-nsid') notModelled('ip netns list-id target-nsid');
+    if (a !== 'nsid') exitWith(NETNS_USAGE, 255);
+    const v = rest[++i];
+    if (v === undefined) incomplete();
+    const n = getU32(v, 0);
+    if (n === null) notModelled('ip netns list-id with an nsid that is not a number');
+    only = n;
+  }
+  if (g.color) notModelled('colored output');
+  // with an nsid the request is a GET, not a dump: an id not given is refused
+  if (only !== null && ![...ctx.ns.nsids.values()].includes(only)) return donePlan({ exit: 2, stdout: '', stderr: 'Error: Peer netns reference is invalid.\n' });
+  return showPlan(() => renderNetnsListId(ctx, g, only));
 }

@@ -9,12 +9,16 @@ import type { TextToolFn } from './tool.js';
 import { awk } from './awk.js';
 import { basename } from './basename.js';
 import { cat } from './cat.js';
+import { cmp } from './cmp.js';
+import { comm } from './comm.js';
+import { diff } from '../diff/diff.js';
 import { cut } from './cut.js';
 import { dirname } from './dirname.js';
 import { echo } from './echo.js';
 import { falseTool } from './false.js';
 import { grep } from './grep.js';
 import { head } from './head.js';
+import { jq } from '../jq/jq.js';
 import { printf } from './printf.js';
 import { sed } from './sed.js';
 import { seq } from './seq.js';
@@ -48,6 +52,10 @@ export const TEXT_TOOL_TABLE: Readonly<Record<TextTool, TextToolFn>> = {
   false: falseTool,
   basename,
   dirname,
+  jq,
+  cmp,
+  comm,
+  diff,
 };
 
 /**

@@ -6,7 +6,7 @@
 # ARP and ICMP, which the simulator counts frame by frame. The bridge is made without multicast
 # snooping: with it, br0 joins the all-snoopers group 224.0.0.106 and sends its IGMPv3 reports
 # (the second after a random delay of up to a second, dropped or flooded depending on whether a
-# port forwards yet). `ip -s -s` is not here (its transns column counts carrier changes).
+# port forwards yet). `ip -s -s` is in link-stats-errors.sh.
 set -e
 sysctl -qw net.ipv6.conf.all.disable_ipv6=1
 sysctl -qw net.ipv6.conf.default.disable_ipv6=1
