@@ -38,7 +38,7 @@ import { simView6 } from './ipv6/view6.js';
 import { connectRoute as inetConnectRoute, inetToString, isAny, isLocalAddr, isV6, type InetAddr } from './tcp-out.js';
 import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
 import { UDP_HEADER_LEN } from './wire/udp.js';
-import { vxlanRcv, vxlanSocketOf } from './vxlan.js';
+import { vxlanRcv, vxlanSocketOf, vxlansOf } from './vxlan.js';
 import { geneveRcv } from './geneve.js';
 
 /** The errno a socket call returns, as strerror words it. */
@@ -142,7 +142,7 @@ export class UdpTable {
   private portTaken(ns: Netns, addr: InetAddr, port: number): boolean {
     const only6 = isV6(addr) && addr !== 0n;
     for (const s of this.sockets(ns)) if (s.port === port && bindConflict(s.local, isV6(s.local) && s.local !== 0n, addr, only6)) return true;
-    for (const l of ns.linkList()) {
+    for (const l of vxlansOf(ns)) {
       // a VXLAN device's socket is bound to its family's wildcard whatever its `local`, the IPv6 one IPV6_V6ONLY (vxlan_create_sock)
       const v = vxlanSocketOf(l);
       if (v && v.port === port && bindConflict(v.v6 ? 0n : 0, v.v6, addr, only6)) return true;

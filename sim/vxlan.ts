@@ -15,6 +15,7 @@
  * in on, so VTEPs do not relay between their remotes.
  */
 import { ip4ToString, isMulticast } from '../src/model/ip.js';
+import type { Netns } from '../src/model/netns.js';
 import type { Link } from '../src/model/link.js';
 import type { NsState } from './ns-state.js';
 import type { Frame, Ip6Packet, IpPacket } from './packet.js';
@@ -85,6 +86,18 @@ export function vxlanLearnedEntries(sim: Simulator, dev: Link): { mac: string; d
  * The kernel socket an up VXLAN device holds (vxlan_sock_add), or null: an IPv6 one (v6only)
  * when any of its addresses is IPv6 (VXLAN_F_IPV6), else an IPv4 one; `local` 0 or 0n: any.
  */
+/** The VXLAN devices whose socket is in `ns`: its own, and those made here and moved away since. */
+export function vxlansOf(ns: Netns): Link[] {
+  const out: Link[] = [];
+  for (const l of ns.linkList()) if (l.vxlan && (l.vxlan.net ?? ns) === ns) out.push(l);
+  const host = ns.host;
+  for (const other of [host.root, ...host.namespaces.values()]) {
+    if (other === ns) continue;
+    for (const l of other.linkList()) if (l.vxlan?.net === ns) out.push(l);
+  }
+  return out;
+}
+
 export function vxlanSocketOf(l: Link): { local: IpEither; port: number; v6: boolean } | null {
   if (l.kind !== 'vxlan' || !l.vxlan || !l.up) return null;
   const v = l.vxlan;
@@ -120,8 +133,10 @@ export function vxlanXmit(sim: Simulator, dev: Link, frame: Frame): void {
     if (sim.tracer) sim.stepDrop(dev.ns, 'no-fdb-port', `${dev.name}: no FDB entry for ${frame.eth.dst} and no default remote (remote or 00:00:00:00:00:00 entry)`);
     return;
   }
-  const st = sim.state(dev.ns);
-  const lower = v.dev !== null ? (dev.ns.linkByName(v.dev) ?? null) : null;
+  // the socket and the underlay are the namespace the device was made in (vxlan->net)
+  const net = v.net ?? dev.ns;
+  const st = sim.state(net);
+  const lower = v.dev !== null ? (net.linkByName(v.dev) ?? null) : null;
   for (const remote of remotes) {
     if (typeof remote === 'bigint') {
       vxlanXmit6(sim, dev, lower, remote, frame, srcPort(frame));
@@ -187,7 +202,7 @@ export function vxlanDecap(sim: Simulator, st: NsState, o: VxlanDatagram, drop: 
   const ns = st.ns;
   let socket = false;
   let target: Link | null = null;
-  for (const l of ns.linkList()) {
+  for (const l of vxlansOf(ns)) {
     const s = vxlanSocketOf(l);
     // a datagram to the group reaches the socket whatever its local address
     if (!s || s.v6 !== o.v6 || s.port !== o.port || (s.local !== 0 && s.local !== 0n && s.local !== o.dst && !isEitherMulticast(o.dst))) continue;

@@ -22,7 +22,7 @@ import { simView6 } from './view6.js';
 /** vxlan_xmit_one toward one IPv6 remote. */
 export function vxlanXmit6(sim: Simulator, dev: Link, lower: Link | null, remote: Ip6, frame: Frame, sport: number): void {
   const v = dev.vxlan!;
-  const st = sim.state(dev.ns);
+  const st = sim.state(dev.vxlan?.net ?? dev.ns);
   const local = typeof v.local === 'bigint' ? v.local : 0n;
   const res = route6Output(simView6(sim, st), { dst: remote, src: local, oif: lower, now: sim.now });
   if (!res.ok) {

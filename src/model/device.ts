@@ -302,6 +302,8 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   // a macvlan's RTM_NEWLINK names its lower device's namespace (link-netnsid)
   const lower = lowerOf(l);
   if (lower && lower.ns !== to) to.nsidOf(lower.ns, true);
+  // a VXLAN device's RTM_NEWLINK names the namespace it was made in (vxlan_get_link_net)
+  if (l.vxlan?.net && l.vxlan.net !== to) to.nsidOf(l.vxlan.net, true);
   if (l.peer) {
     // RTM_NEWLINK here carries the peer's link-netnsid; the peer's namespace hears of us
     // only through its carrier change

@@ -168,6 +168,12 @@ export interface VxlanInfo {
   l3miss?: boolean;
   srcportMin: number;
   srcportMax: number;
+  /**
+   * vxlan->net: the namespace the device was made in, where its socket, routes and lower device
+   * stay when the device is moved to another (the Docker overlay's "overlay namespace"); it
+   * goes when that namespace goes. Absent: the device's own.
+   */
+  net?: Netns;
 }
 
 /**

@@ -37,6 +37,9 @@ export function applyNetnsDel(ctx: OpContext, op: NetnsDelOp): void {
     if (fate === 'home') moveLink(l, host.root);
     else if (fate === 'destroy') deleteLink(l);
   }
+  // vxlan_exit_batch_rtnl: the VXLAN devices made in the namespace go with it, wherever they are now
+  for (const other of host.namespaces.values()) for (const l of [...other.linkList()]) if (l.vxlan?.net === ns && other.links.has(l.ifindex)) deleteLink(l);
+  for (const l of [...host.root.linkList()]) if (l.vxlan?.net === ns && host.root.links.has(l.ifindex)) deleteLink(l);
   host.namespaces.delete(op.name);
   // every namespace of the host forgets the id it gave it (only those that gave one have any)
   for (const other of nsidHolders(ns)) {

@@ -43,6 +43,7 @@ export function applyVxlanAdd(ctx: OpContext, ns: Netns, op: LinkAddOp): void {
     ...(v.l3miss ? { l3miss: true } : {}),
     srcportMin: 0,
     srcportMax: 0,
+    net: ns,
   };
   // vxlan_dev_create: a configured remote (or group) becomes the all-zeros FDB entry, the
   // default destination that `bridge fdb` shows, appends to and can delete

@@ -126,6 +126,10 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
       // rtnl_fill_link_netnsid uses peernet2id_alloc: a dump allocates an id if none exists yet
       linkNetnsid = l.ns.nsidOf(peer.ns, false) ?? l.ns.nsidOf(peer.ns, true)!;
     }
+  } else if (l.vxlan?.net && l.vxlan.net !== l.ns) {
+    // outside the namespace it was made in: IFLA_LINK (its own index) and that namespace's id
+    iflink = l.ifindex;
+    if (full) linkNetnsid = l.ns.nsidOf(l.vxlan.net, false) ?? l.ns.nsidOf(l.vxlan.net, true)!;
   } else if (l.iptnl) {
     // ip_tunnel_get_iflink: parms.link, 0 (`@NONE`) for a tunnel bound to no device
     iflink = 0;

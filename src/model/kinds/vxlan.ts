@@ -15,9 +15,10 @@ export const vxlanKind: LinkKindModel = {
   operUpWhileDown: () => true,
   linkwatch: false,
   // vxlan_get_link_ksettings asks its lower device (none: no speed, cost 100)
-  speedFrom: (l: Link) => (l.vxlan?.dev ? l.ns.linkByName(l.vxlan.dev) : undefined),
+  // (the lower device is in the namespace the VXLAN was made in, wherever it is now)
+  speedFrom: (l: Link) => (l.vxlan?.dev ? (l.vxlan.net ?? l.ns).linkByName(l.vxlan.dev) : undefined),
   tsoMaxSize(l: Link, depth, s) {
-    const lower = l.vxlan?.dev ? l.ns.linkByName(l.vxlan.dev) : undefined;
+    const lower = l.vxlan?.dev ? (l.vxlan.net ?? l.ns).linkByName(l.vxlan.dev) : undefined;
     return lower && depth < 4 ? s.tsoMaxSize(lower, depth + 1) : GSO_LEGACY_MAX_SIZE;
   },
 };

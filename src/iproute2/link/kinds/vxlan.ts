@@ -21,7 +21,8 @@ function vxlanOpts(c: ShowCtx, l: Link): void {
   }
   if (v.local) p.any(`local${six(v.local)}`, `local ${formatEither(v.local)} `, formatEither(v.local));
   if (v.dev) {
-    const lower = l.ns.linkByName(v.dev);
+    // the lower device lives in the namespace the VXLAN was made in; its index is shown as this namespace names it
+    const lower = (v.net ?? l.ns).linkByName(v.dev);
     const name = lower ? indexName(l.ns, lower.ifindex) : v.dev;
     p.any('link', `dev ${name} `, name);
   }
