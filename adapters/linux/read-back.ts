@@ -18,6 +18,7 @@ import { CONF_KEYS, type IfConf } from '../../src/model/sysctl.js';
 import { KINDS } from '../../src/model/kinds/index.js';
 import { KIND_ADAPTERS, kindOfKernel } from './kinds/index.js';
 import { stackMacvlans } from './kinds/macvlan.js';
+import { stackIpvlans } from './kinds/ipvlan.js';
 import { stackVlans } from './kinds/vlan.js';
 
 /**
@@ -326,6 +327,7 @@ export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
   }
   pairPeers(like, parsed, nsByPath);
   stackMacvlans(like, parsed);
+  stackIpvlans(like, parsed);
   stackVlans(parsed);
   out.version++;
   return out;
