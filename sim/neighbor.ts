@@ -12,6 +12,7 @@
 import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import { formatIp6, type Ip6 } from '../src/model/ipv6/ip6.js';
 import type { Link } from '../src/model/link.js';
+import { KINDS } from '../src/model/kinds/index.js';
 import type { NsState } from './ns-state.js';
 import { isIp6Packet, type AnyPacket, type IpPacket } from './packet.js';
 import { PARAMS, timerWheelUs } from './params.js';
@@ -207,7 +208,10 @@ function sendFrame(sim: Simulator, dev: Link, mac: string, pkt: AnyPacket): void
  */
 export function neighOutput(sim: Simulator, st: NsState, dev: Link, nh: Ip4, pkt: IpPacket): void {
   if (dev.noarp || dev.kind === 'loopback') {
-    sendFrame(sim, dev, dev.brd, pkt);
+    // arp_constructor: a NOARP Ethernet device's neighbours have its own address (an l3 ipvlan
+    // tells its frames apart by that), a multicast one its group's
+    const ether = dev.kind !== 'loopback' && KINDS[dev.kind].type === 'ether';
+    sendFrame(sim, dev, !ether ? dev.brd : isMulticast(nh) ? multicastMac(nh) : dev.mac, pkt);
     return;
   }
   if (st.ns.staticNeigh.size) {

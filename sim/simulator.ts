@@ -313,7 +313,7 @@ export class Simulator {
    * its lower device): true when it took the frame.
    */
   rxHandler(dev: Link, frame: Frame): boolean {
-    const above = dev.master ?? dev.uppers?.find((u) => u.macvlan);
+    const above = dev.master ?? dev.uppers?.find((u) => u.macvlan || u.ipvlan);
     const rx = above ? DRIVERS[above.kind].rx : undefined;
     return rx !== undefined && rx(this, dev, frame);
   }

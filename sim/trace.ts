@@ -42,6 +42,8 @@ export type DropReason =
   | 'no-error-about-error'
   | 'queue-overflow'
   | 'tunnel-unsupported'
+  /** an ipvlan port's rule (private, l3's multicast, what the model does not route: sim/links/ipvlan.ts) */
+  | 'ipvlan'
   | 'device-gone'
   /** a netfilter rule or chain policy dropped it */
   | 'netfilter-drop'

@@ -31,6 +31,7 @@ import { isIpv4Literal, persistIpProblem, realArgvProblem } from './guard.js';
 import { defaultStatePath, destroyRun, machineNamespaces, newRunPrefix, persistNames, recordMade, recordRun, type PersistRun } from './persist.js';
 import { persistProblems, PreconditionError, requireRealMode, searchPath } from './preconditions.js';
 import { DUMP_ARGV, DUMP_BATCH, modelFromDumps, splitDump, SYSCTL_ARGV, type NsDump } from './read-back.js';
+import { VLAN_ARGV } from './read-back-bridge-vlan.js';
 import { Sandbox, type ExecResult } from './sandbox.js';
 import { GroupedBatches } from './grouped-batches.js';
 import { settled, type JsonLink } from './settle.js';
@@ -555,9 +556,12 @@ class Handle implements Materialized {
     const out = new Map<string, NsDump>();
     await pool(this.plan.namespaces, 8, async (p) => {
       const place = this.place(p.path);
-      const [j, s] = await Promise.all([this.ex.run(place, DUMP_ARGV, DUMP_BATCH), this.ex.run(place, SYSCTL_ARGV)]);
+      // bridge VLANs where the kernel the model was made for has them
+      const vlans = this.model.kernel.bridgeVlanFiltering === true;
+      const [j, s, v] = await Promise.all([this.ex.run(place, DUMP_ARGV, DUMP_BATCH), this.ex.run(place, SYSCTL_ARGV), vlans ? this.ex.run(place, VLAN_ARGV) : null]);
       if (j.exit !== 0) throw new MaterializeError(`read-back of ${p.path}: ${j.stderr.trim()}`);
-      out.set(p.path, splitDump(j.stdout, s.stdout));
+      if (v && v.exit !== 0) throw new MaterializeError(`read-back of ${p.path}: ${v.stderr.trim()}`);
+      out.set(p.path, { ...splitDump(j.stdout, s.stdout), ...(v ? { vlan: v.stdout } : {}) });
     });
     return new Map(this.plan.namespaces.map((p) => [p.path, out.get(p.path)!]));
   }

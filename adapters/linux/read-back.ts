@@ -18,6 +18,8 @@ import { CONF_KEYS, type IfConf } from '../../src/model/sysctl.js';
 import { KINDS } from '../../src/model/kinds/index.js';
 import { KIND_ADAPTERS, kindOfKernel } from './kinds/index.js';
 import { stackMacvlans } from './kinds/macvlan.js';
+import { stackIpvlans } from './kinds/ipvlan.js';
+import { readBridgeVlans } from './read-back-bridge-vlan.js';
 import { stackVlans } from './kinds/vlan.js';
 
 /**
@@ -36,6 +38,8 @@ export interface NsDump {
   rule: string;
   /** `sysctl net.ipv4.conf` */
   sysctl: string;
+  /** `bridge -j vlan show` (read-back-bridge-vlan.ts), on kernels built with bridge VLAN filtering */
+  vlan?: string;
 }
 
 /** Batch lines whose output readBack parses (one JSON document per line with `-j`). */
@@ -284,7 +288,7 @@ export interface DumpSource {
  * const back = modelFromDumps(lab.model, [...(await real.dump())].map(([path, dump]) => ({ path, dump })));
  */
 export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
-  const out = new LabModel({ profile: like.profile });
+  const out = new LabModel({ profile: like.profile, kernel: like.kernel });
   const nsByPath = new Map<string, Netns>();
   const hostFor = (name: string): Host => (like.hosts.has(name) ? out.addHost(name) : out.infra);
   for (const { path } of dumps) {
@@ -322,10 +326,12 @@ export function modelFromDumps(like: LabModel, dumps: DumpSource[]): LabModel {
     }
     ns.rules = (JSON.parse(dump.rule) as JRule[]).map(ruleFrom);
     applySysctls(ns, dump.sysctl);
+    if (dump.vlan !== undefined) readBridgeVlans(ns, dump.vlan);
     parsed.push({ ns, links, path });
   }
   pairPeers(like, parsed, nsByPath);
   stackMacvlans(like, parsed);
+  stackIpvlans(like, parsed);
   stackVlans(parsed);
   out.version++;
   return out;

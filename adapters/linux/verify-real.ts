@@ -38,13 +38,17 @@ export function execIn(sb: Sandbox, path: string, argv: string[], opts: { input?
 /** The kernel's state of every namespace of `like`, as a model (adapters/linux/read-back). */
 export async function readBackModel(sb: Sandbox, like: LabModel, room: boolean): Promise<LabModel> {
   const { DUMP_ARGV, DUMP_BATCH, SYSCTL_ARGV, modelFromDumps, splitDump } = await import('./read-back.js');
+  const { VLAN_ARGV } = await import('./read-back-bridge-vlan.js');
   const paths = like.namespaces().map((n) => n.path);
   if (room) paths.push('.infra');
   const dumps = await Promise.all(
     paths.map(async (path) => {
-      const [j, s] = await Promise.all([execIn(sb, path, DUMP_ARGV, { input: DUMP_BATCH }), execIn(sb, path, SYSCTL_ARGV)]);
+      // bridge VLANs where the kernel has them (it says so in the profile the model was made for)
+      const vlans = like.kernel.bridgeVlanFiltering === true;
+      const [j, s, v] = await Promise.all([execIn(sb, path, DUMP_ARGV, { input: DUMP_BATCH }), execIn(sb, path, SYSCTL_ARGV), vlans ? execIn(sb, path, VLAN_ARGV) : null]);
       if (j.exit !== 0) throw new Error(`read-back of ${path}: ${j.stderr.trim()}`);
-      return { path, dump: splitDump(j.stdout, s.stdout) };
+      if (v && v.exit !== 0) throw new Error(`read-back of ${path}: ${v.stderr.trim()}`);
+      return { path, dump: { ...splitDump(j.stdout, s.stdout), ...(v ? { vlan: v.stdout } : {}) } };
     }),
   );
   return modelFromDumps(like, dumps);

@@ -12,6 +12,7 @@ import { bridgeDriver } from './bridge.js';
 import { dummyDriver } from './dummy.js';
 import { etherDriver } from './ether.js';
 import { geneveDriver } from './geneve.js';
+import { ipvlanDriver } from './ipvlan.js';
 import { ipTunnelDriver } from './iptnl.js';
 import { loopbackDriver } from './loopback.js';
 import { macvlanDriver } from './macvlan.js';
@@ -54,4 +55,5 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   vrf: vrfDriver,
   bond: bondDriver,
   geneve: geneveDriver,
+  ipvlan: ipvlanDriver,
 };

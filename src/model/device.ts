@@ -16,6 +16,7 @@ import { KINDS } from './kinds/index.js';
 import { portVlansChanged } from './bridge-vlan.js';
 import { freePortNo, portJoined, portLeaving, preparePorts, smallestPortMtu } from './bridge-ports.js';
 import { pneighIfdown } from './proxy-arp.js';
+import { ipvlanCarrierEvent } from './kinds/ipvlan-port.js';
 
 /** A new device in `ns`, registered and down, with the next ifindex unless one is asked for. */
 export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: number): Link {
@@ -52,6 +53,8 @@ export function createLink(ns: Netns, name: string, kind: LinkKind, ifindex?: nu
 export function linkUp(l: Link): void {
   if (l.up) return;
   const stacked = stackedCarrier(l);
+  // ipvlan_open: IFF_NOARP as its port's mode has it
+  if (l.ipvlan) l.noarp = l.ipvlan.lower.ipvlanPort?.mode !== 'l2';
   l.up = true;
   l.everUp = true;
   addrconfPending(l);
@@ -128,6 +131,8 @@ function syncCarrierNeighbours(l: Link): void {
   if (far && far.ns !== l.ns) addrconfSync(far.ns);
   // bond_mii_monitor: the bond sees its slave's link (taken as at once: the kernel looks every miimon ms)
   for (const dev of [l, far]) if (dev?.master?.kind === 'bond') bondMonitor(dev.master);
+  // ipvlan_device_event: NETDEV_UP and NETDEV_CHANGE of a device that is up reach its ipvlans
+  for (const dev of [l, far]) if (dev?.ipvlanPort) ipvlanCarrierEvent(dev, hasCarrier(dev));
   for (const dev of [l, far]) {
     // macvlan_device_event: the macvlans on a device take its carrier (netif_stacked_transfer_operstate)
     for (const u of dev?.uppers ?? []) {

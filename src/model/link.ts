@@ -19,7 +19,7 @@ import type { BridgeVlans } from './bridge-vlan.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond' | 'geneve';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond' | 'geneve' | 'ipvlan';
 
 export interface BridgeInfo {
   stp: number;
@@ -60,6 +60,31 @@ export interface MacvlanInfo {
   mode: MacvlanMode;
   /** the lower device it sits on (vlan->lowerdev), possibly in another namespace */
   lower: Link;
+}
+
+/** An ipvlan port's mode (IFLA_IPVLAN_MODE) and flag (IFLA_IPVLAN_FLAGS: 0 is bridge). */
+export type IpvlanMode = 'l2' | 'l3' | 'l3s';
+export type IpvlanFlag = 'bridge' | 'private' | 'vepa';
+
+/**
+ * struct ipvl_port, on the lower device: the mode and flag belong to the port, so every ipvlan
+ * on one device shares them (the last `ip link add` or `set` that names them wins).
+ */
+export interface IpvlanPort {
+  mode: IpvlanMode;
+  flag: IpvlanFlag;
+  /** port->dev_id_start: the next ipvlan gets the lowest free dev_id from here (1 to 0xfffd) */
+  devIdStart: number;
+}
+
+/** An ipvlan (drivers/net/ipvlan): the lower device whose MAC and port it shares. */
+export interface IpvlanInfo {
+  lower: Link;
+  /**
+   * its carrier: netif_stacked_transfer_operstate copies the lower's when it is made and on the
+   * lower's NETDEV_UP and NETDEV_CHANGE only (a lower going down sends neither)
+   */
+  carrier: boolean;
 }
 
 /** A VLAN sub-interface (net/8021q): the tag it adds and takes off, on its lower device. */
@@ -221,6 +246,13 @@ export interface Link {
   bond?: BondInfo;
   bondSlave?: BondSlaveInfo;
   geneve?: GeneveInfo;
+  ipvlan?: IpvlanInfo;
+  /** the ipvlan port of a device with ipvlans on it */
+  ipvlanPort?: IpvlanPort;
+  /** dev->dev_id: an ipvlan's number in its port, which its EUI-64 interface id carries instead of ff:fe */
+  devId?: number;
+  /** dev->perm_addr (IFLA_PERM_ADDRESS): set for a device registered with a MAC it did not make up (an ipvlan's, its lower's then) */
+  permAddr?: string;
   /** the macvlans and VLANs stacked on this device (a macvlan_port's list, the vlan_group), in the order they were made */
   uppers?: Link[];
   /** physical NIC: the cable's far end (a NIC of another host), if any */
@@ -366,7 +398,7 @@ export function iflinkOf(l: Link): Link | null {
 
 /** The device a stacked device (a macvlan, a VLAN) sits on and takes its carrier from. */
 export function lowerOf(l: Link): Link | null {
-  return l.macvlan?.lower ?? l.vlan?.lower ?? null;
+  return l.macvlan?.lower ?? l.vlan?.lower ?? l.ipvlan?.lower ?? null;
 }
 
 /** netif_oper_up on the stored operstate, which a device that is down keeps from before. */

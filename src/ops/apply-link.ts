@@ -18,10 +18,12 @@ import { applyVxlanAdd } from './apply-vxlan.js';
 import { applyBridgeSpec, validateBridgeSpec } from './apply-bridge.js';
 import { applyIpTunnelAdd, applyIpTunnelChange, checkIpTunnelMtu } from './apply-iptnl.js';
 import { applyVlanAdd, applyVlanChange, checkVlanMtu, checkVlanOpen } from './apply-vlan.js';
+import { applyIpvlanAdd, applyIpvlanChange } from './apply-ipvlan.js';
+import { ipvlanLowerMac, ipvlanLowerMtu } from '../model/kinds/ipvlan-port.js';
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond', 'geneve']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond', 'geneve', 'ipvlan']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 
@@ -71,6 +73,11 @@ export function applyLinkAdd(ctx: OpContext, op: LinkAddOp): void {
   if (op.kind === 'macvlan') {
     if (master) checkEnslave(master, 'macvlan');
     applyMacvlanAdd(ctx, ns, op, master);
+    return;
+  }
+  if (op.kind === 'ipvlan') {
+    if (master) checkEnslave(master, 'ipvlan');
+    applyIpvlanAdd(ctx, ns, op, master);
     return;
   }
   if (op.kind === 'vlan') {
@@ -198,8 +205,9 @@ function checkEnslave(master: Link, kind: LinkKind, dev?: Link): void {
   if (refusal === 'EINVAL') throw rtnetlinkError(ERRNO.EINVAL);
   if (dev && /^(00:){5}00$/.test(dev.mac)) throw rtnetlinkError(ERRNO.EINVAL);
   if (refusal === 'bridge') throw kernelError('Can not enslave a bridge to a bridge');
-  // the device's rx_handler is a macvlan port's, or the bridge sits below it (an upper-device loop)
-  if (dev && (dev.uppers?.some((u) => u.macvlan) || lowerOf(dev) === master)) throw rtnetlinkError(ERRNO.EBUSY);
+  // the device's rx_handler is a macvlan or ipvlan port's, it is an ipvlan (IFF_NO_RX_HANDLER),
+  // or the bridge sits below it (an upper-device loop)
+  if (dev && (dev.uppers?.some((u) => u.macvlan || u.ipvlan) || dev.ipvlan || lowerOf(dev) === master)) throw rtnetlinkError(ERRNO.EBUSY);
 }
 
 export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
@@ -234,6 +242,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     checkMacvlanChange(l, op.macvlan.mode);
     if (op.macvlan.mode !== null) l.macvlan!.mode = op.macvlan.mode;
   }
+  if (op.ipvlan) applyIpvlanChange(l, op.ipvlan);
   if (op.vlan) applyVlanChange(l, op.vlan);
   if (op.iptnl && l.iptnl) applyIpTunnelChange(l, op.iptnl);
   if (op.name !== null && op.name !== l.name) {
@@ -249,6 +258,8 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     checkIpTunnelMtu(l, op.mtu);
   }
   if (op.address !== null) checkMac(op.address);
+  // ipvlan_netdev_ops has no ndo_set_mac_address: its MAC is its lower's
+  if (op.address !== null && l.ipvlan) throw rtnetlinkError(ERRNO.EOPNOTSUPP);
   if (to && to !== l.ns) {
     moveLink(l, to, op.name ?? undefined);
     // Changes after the move apply in the new namespace; `up` with netns is applied there.
@@ -260,6 +271,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     l.mac = op.address;
     if (l.bridge) l.bridge.macSet = true;
     if (l.bond) bondMacChanged(l);
+    ipvlanLowerMac(l);
     portChanged(l);
     // br_fdb_changeaddr: the port's new MAC is the bridge's newest local entry
     if (l.master?.kind === 'bridge') {
@@ -277,6 +289,7 @@ export function applyLinkSet(ctx: OpContext, op: LinkSetOp): void {
     portChanged(l);
     if (l.master) bridgeMtuAutoAdjust(l.master);
     lowerMtuChanged(l);
+    if (orig !== l.mtu) ipvlanLowerMtu(l);
     if (l.bond) bondMtuChanged(l);
   }
   if (op.txqlen !== null) l.txqlen = op.txqlen;

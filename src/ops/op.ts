@@ -64,6 +64,14 @@ export interface LinkAddOp {
   vrf?: { table: number | null } | null;
   bond?: BondSpec | null;
   geneve?: GeneveSpec | null;
+  /** `type ipvlan` settings */
+  ipvlan?: IpvlanSpec | null;
+}
+
+/** `type ipvlan` settings (IFLA_IPVLAN_MODE, IFLA_IPVLAN_FLAGS); null: not sent. */
+export interface IpvlanSpec {
+  mode: 'l2' | 'l3' | 'l3s' | null;
+  flag: 'bridge' | 'private' | 'vepa' | null;
 }
 
 /** `type ipip|gre|sit` settings (IFLA_IPTUN_*, IFLA_GRE_*); null: not given, the kernel's default or the device's own. */
@@ -126,6 +134,8 @@ export interface LinkSetOp {
   bridge: LinkAddOp['bridge'];
   /** `type macvlan mode M` on an existing macvlan (macvlan_changelink) */
   macvlan?: MacvlanSpec | null;
+  /** `type ipvlan …` on an existing ipvlan (ipvlan_nl_changelink) */
+  ipvlan?: IpvlanSpec | null;
   /** `type vlan …` on an existing VLAN (vlan_changelink) */
   vlan?: VlanSpec | null;
   /** `type ipip|gre|sit …` on an existing tunnel (ip_tunnel_changelink) */

@@ -113,7 +113,7 @@ export function runIfconfig(ctx: CmdContext, argv: string[]): CommandResult {
   const l = ctx.ns.linkByName(name);
   // the classful broadcast is the one of a device with IFF_BROADCAST: not lo's, not a tun's
   const addressing = words.some((w) => w.kind === 'addr' || w.kind === 'netmask');
-  if (l && addressing && !['veth', 'bridge', 'macvlan', 'vxlan'].includes(l.kind)) return unsupported(`ifconfig address on a ${l.kind} device`);
+  if (l && addressing && !['veth', 'bridge', 'macvlan', 'vxlan', 'ipvlan'].includes(l.kind)) return unsupported(`ifconfig address on a ${l.kind} device`);
   let stderr = '';
   let status = 0;
   const noDevice = `${name}: ERROR while getting interface flags: No such device\n`;

@@ -3,7 +3,7 @@
  * recorded in test/cases/kernel-differences.json must disagree with the simulator (which
  * answers as 6.18 does) on exactly the recorded lines and fields, and with the recorded 6.1
  * text; every other case must agree on every line. test/cases/dummy, vlan, iptnl (ipip, gre,
- * sit), vrf, bond, geneve, netem and tc-uml (kinds, a qdisc and a classifier this machine lacks) are compared here only, test/cases/bridge-vlan (VLAN filtering, which this machine's kernel refuses: bridge-vlan.test.ts) here and there, test/cases/netfilter-uml (iptables-nft without nf_tables' ip and ip6 families) here, and test/cases/netem-tolerance within
+ * sit), vrf, vrf-exec, bond, geneve, ipvlan, netem and tc-uml (kinds, a qdisc and a classifier this machine lacks) are compared here only, test/cases/bridge-vlan (VLAN filtering, which this machine's kernel refuses: bridge-vlan.test.ts) here and there, test/cases/netfilter-uml (iptables-nft without nf_tables' ip and ip6 families) here, and test/cases/netem-tolerance within
  * stated tolerances (loss and jitter are the kernel's random draws).
  *
  * One boot runs them all. By default the suite takes every recorded difference and a sample of
@@ -38,8 +38,10 @@ const cases = [
   ...loadCases('iptnl'),
   ...loadCases('netem'),
   ...loadCases('vrf'),
+  ...loadCases('vrf-exec'),
   ...loadCases('bond'),
   ...loadCases('geneve'),
+  ...loadCases('ipvlan'),
   ...loadCases('tc-uml'),
   ...loadCases('bridge-vlan'),
   ...loadCases('netfilter-uml'),

@@ -8,6 +8,7 @@ import { geneveAdapter } from './geneve.js';
 import type { KernelKind, KindAdapter } from './kind.js';
 import { loopbackAdapter } from './loopback.js';
 import { greAdapter, ipipAdapter, sitAdapter } from './iptnl.js';
+import { ipvlanAdapter } from './ipvlan.js';
 import { macvlanAdapter } from './macvlan.js';
 import { tapAdapter } from './tap.js';
 import { tunAdapter } from './tun.js';
@@ -27,6 +28,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   tap: tapAdapter,
   vxlan: vxlanAdapter,
   macvlan: macvlanAdapter,
+  ipvlan: ipvlanAdapter,
   dummy: dummyAdapter,
   vlan: vlanAdapter,
   ipip: ipipAdapter,

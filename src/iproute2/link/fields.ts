@@ -134,6 +134,11 @@ export function printLinkLayer(c: ShowCtx, info: IfInfo): void {
     }
     p.colored('mac', 'broadcast', info.broadcast, info.broadcast);
   }
+  // a perm_addr the device no longer has (an ipvlan whose lower changed its MAC)
+  if (info.permAddr !== null && info.permAddr !== info.address) {
+    p.text(' permaddr ');
+    p.colored('mac', 'permaddr', info.permAddr, info.permAddr);
+  }
 }
 
 /** ` link-netns NS1` (or ` link-netnsid 0` when no named namespace has that id), `link_netnsid` in JSON. */

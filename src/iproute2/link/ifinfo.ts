@@ -71,6 +71,8 @@ export interface IfInfo {
   ifalias: string | null;
   address: string | null;
   broadcast: string | null;
+  /** IFLA_PERM_ADDRESS: dev->perm_addr when it is not all zeros */
+  permAddr: string | null;
   /** IFLA_INFO_KIND (rtnl_link_ops->kind); lo and NICs have none */
   kind: string | null;
   /** IFLA_INFO_SLAVE_KIND: `bridge` for a bridge port */
@@ -156,6 +158,7 @@ export function ifinfo(l: Link, view: IfInfoView): IfInfo {
     // a tunnel's dev_addr and broadcast are its local and remote addresses (ipip_tunnel_init …)
     address: k.hwAddrLen === 0 ? null : l.iptnl ? ip4ToString(l.iptnl.local) : k.type === 'loopback' ? ZERO_MAC : l.mac,
     broadcast: !full || k.hwAddrLen === 0 ? null : l.iptnl ? ip4ToString(l.iptnl.remote) : k.type === 'loopback' ? ZERO_MAC : l.brd,
+    permAddr: full ? (l.permAddr ?? null) : null,
     kind: full ? k.infoKind : null,
     slaveKind: full && l.master ? KINDS[l.master.kind].infoKind : null,
   };

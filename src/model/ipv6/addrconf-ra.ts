@@ -160,7 +160,7 @@ function interfaceId(dev: Link, prefix: Ip6): { iid: number[]; flags: number } |
   if (stable !== null) return { iid: ip6Bytes(stable).slice(8), flags: IFA6.STABLE_PRIVACY };
   if (mode === 3) return { iid: ip6Bytes(randomLinkLocal(dev, 1)).slice(8), flags: IFA6.STABLE_PRIVACY };
   if (dev.noarp || dev.kind === 'loopback') return null;
-  return { iid: ip6Bytes(eui64LinkLocal(dev.mac)).slice(8), flags: 0 };
+  return { iid: ip6Bytes(eui64LinkLocal(dev.mac, dev.devId)).slice(8), flags: 0 };
 }
 
 /** addrconf_prefix_rcv_add_addr: a new SLAAC address, or the lifetimes of the one there. */

@@ -162,7 +162,7 @@ export function addrGen(l: Link): void {
     const isatap = isatapLinkLocal(l.iptnl?.local ?? 0);
     if (isatap === null) return;
     addr = isatap;
-  } else if (mode === 0) addr = eui64LinkLocal(l.mac);
+  } else if (mode === 0) addr = eui64LinkLocal(l.mac, l.devId);
   else if (mode === 2) {
     // no secret (conf/all or conf/default set to 2 without one): no link-local, no route
     const stable = stableAddress(l, LINK_LOCAL_PREFIX);
@@ -337,7 +337,7 @@ export function dadFailed(l: Link, a: Inet6Addr): void {
   a.dadGen++;
   if (a.flags & IFA6.STABLE_PRIVACY) stableRetry(l, a);
   const c = l.inet6.conf;
-  const disable = (l.ns.inet6.all.accept_dad > 1 || c.accept_dad > 1) && !c.disable_ipv6 && !(a.flags & IFA6.STABLE_PRIVACY) && a.addr === eui64LinkLocal(l.mac);
+  const disable = (l.ns.inet6.all.accept_dad > 1 || c.accept_dad > 1) && !c.disable_ipv6 && !(a.flags & IFA6.STABLE_PRIVACY) && a.addr === eui64LinkLocal(l.mac, l.devId);
   if (a.flags & IFA6.PERMANENT) {
     a.flags |= IFA6.TENTATIVE | IFA6.DADFAILED;
     a.flags &= ~IFA6.OPTIMISTIC;

@@ -48,10 +48,14 @@ export function v4LinkLocal(local: number): Ip6 | null {
   return ip6FromBytes([0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255]);
 }
 
-/** fe80::/64 with the EUI-64 interface id of a MAC (addrconf_ifid_eui48: U/L bit flipped, ff:fe inserted). */
-export function eui64LinkLocal(mac: string): Ip6 {
+/**
+ * fe80::/64 with the EUI-64 interface id of a MAC (addrconf_ifid_eui48: U/L bit flipped, ff:fe
+ * inserted, or the device's dev_id instead when it has one: ipvlans sharing a MAC)
+ */
+export function eui64LinkLocal(mac: string, devId = 0): Ip6 {
   const m = macBytes(mac);
-  const iid = [(m[0] ?? 0) ^ 2, m[1] ?? 0, m[2] ?? 0, 0xff, 0xfe, m[3] ?? 0, m[4] ?? 0, m[5] ?? 0];
+  const mid = devId ? [(devId >> 8) & 0xff, devId & 0xff] : [0xff, 0xfe];
+  const iid = [(m[0] ?? 0) ^ 2, m[1] ?? 0, m[2] ?? 0, ...mid, m[3] ?? 0, m[4] ?? 0, m[5] ?? 0];
   return ip6FromBytes([0xfe, 0x80, 0, 0, 0, 0, 0, 0, ...iid]);
 }
 

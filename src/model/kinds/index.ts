@@ -11,6 +11,7 @@ import { etherKind } from './ether.js';
 import { geneveKind } from './geneve.js';
 import type { LinkKindModel } from './kind.js';
 import { loopbackKind } from './loopback.js';
+import { ipvlanKind } from './ipvlan.js';
 import { greKind, ipipKind, sitKind } from './iptnl.js';
 import { macvlanKind } from './macvlan.js';
 import { tapKind } from './tap.js';
@@ -39,6 +40,7 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   vrf: vrfKind,
   bond: bondKind,
   geneve: geneveKind,
+  ipvlan: ipvlanKind,
 };
 
 /**

@@ -8,6 +8,7 @@ import { bridgeUtil } from './bridge.js';
 import { dummyUtil } from './dummy.js';
 import { etherUtil } from './ether.js';
 import { geneveUtil } from './geneve.js';
+import { ipvlanUtil } from './ipvlan.js';
 import { loopbackUtil } from './loopback.js';
 import { greUtil, ipipUtil, sitUtil } from './iptnl.js';
 import { macvlanUtil } from './macvlan.js';
@@ -38,6 +39,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   vrf: vrfUtil,
   bond: bondUtil,
   geneve: geneveUtil,
+  ipvlan: ipvlanUtil,
 };
 
 /** The model's link_util for `type WORD` of `ip link add`, if the model makes that kind. */
