@@ -115,9 +115,28 @@ export function newTable(family: NfFamily, name: string, owner: TableOwner, hand
   return { family, name, owner, chains: [], handle, nextHandle: 1 };
 }
 
+/**
+ * Each chain list's index of names (first chain of a name → its position). Chains are added,
+ * removed and renamed in place all over, so a hit is checked against the list and anything
+ * else rebuilds the index: a lookup costs O(1) while the list holds still (kube-proxy's
+ * thousands of chains, looked up per rule added and per jump a packet takes).
+ */
+const chainIndex = new WeakMap<NfChain[], Map<string, number>>();
+
 export function findChain(t: NfTable, name: string): NfChain | undefined {
-  for (const c of t.chains) if (c.name === name) return c;
-  return undefined;
+  const m = chainIndex.get(t.chains);
+  if (m) {
+    const i = m.get(name);
+    const c = i === undefined ? undefined : t.chains[i];
+    if (c && c.name === name) return c;
+  }
+  const fresh = new Map<string, number>();
+  t.chains.forEach((c, i) => {
+    if (!fresh.has(c.name)) fresh.set(c.name, i);
+  });
+  chainIndex.set(t.chains, fresh);
+  const i = fresh.get(name);
+  return i === undefined ? undefined : t.chains[i];
 }
 
 /** A new chain in `t` (a base chain when `base` is given), with a fresh handle. */
