@@ -87,7 +87,8 @@ export function addrconfSync(ns: Netns): void {
 /** addrconf_notify for one device: what changed since addrconf last saw it. */
 function addrconfEvent(l: Link): void {
   const d = l.inet6;
-  if (d.up && (!l.up || d.conf.disable_ipv6)) {
+  // disable_ipv6 takes every address, a down device's too (one addr_gen_mode gave it, or `ip addr add`)
+  if ((d.up && (!l.up || d.conf.disable_ipv6)) || (!d.up && d.conf.disable_ipv6 && d.addrs.length)) {
     ifdown(l, false);
     l.ns.touch();
     return;
