@@ -59,4 +59,3 @@ export function eui64LinkLocal(mac: string): Ip6 {
 function macBytes(mac: string): number[] {
   return mac.split(':').map((h) => parseInt(h, 16) || 0);
 }
-
