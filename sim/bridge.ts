@@ -15,8 +15,9 @@ import type { Simulator } from './simulator.js';
 import { brNfForward, brNfPreRouting } from './netfilter/bridge.js';
 import { isGroupMac } from './wire/ethernet.js';
 import { untagged, vlanReceive } from './links/vlan.js';
-import { batchableFlood6, forwardingPorts, GroupFlood6 } from './ipv6/group-flood.js';
+import { batchableFlood6, floodAllPlain, forwardingPorts, GroupFlood6 } from './ipv6/group-flood.js';
 import { vlanEgress, vlanIngress } from './bridge-vlan.js';
+import { isLocalMac, staticEntry } from './bridge-macs.js';
 
 export interface FdbEntry {
   port: Link;
@@ -97,17 +98,6 @@ export function fdbLookup(sim: Simulator, br: Link, mac: string): Link | null {
   return e.port;
 }
 
-/** The MAC is one of the bridge's local entries: its own, a port's, or one added `permanent` (BR_FDB_LOCAL). */
-function isLocalMac(sim: Simulator, br: Link, mac: string): boolean {
-  if (mac === br.mac) return true;
-  for (const e of br.fdb) if (e.mac === mac) return true;
-  for (const p of sim.ports(br)) {
-    if (p.mac === mac) return true;
-    for (const e of p.fdb) if (e.master && e.permanent && e.mac === mac) return true;
-  }
-  return false;
-}
-
 /** The learned entry was deleted by hand, or turned into one added with `master` (the model's now). */
 function superseded(sim: Simulator, br: Link, mac: string, e: FdbEntry): boolean {
   const gone = br.bridge!.forgotten?.get(mac);
@@ -118,11 +108,6 @@ function superseded(sim: Simulator, br: Link, mac: string, e: FdbEntry): boolean
 /** An entry added with `master` holds the MAC: learning does not make another. */
 function hasStatic(sim: Simulator, br: Link, mac: string): boolean {
   return staticEntry(sim, br, mac) !== null;
-}
-
-function staticEntry(sim: Simulator, br: Link, mac: string): ModelFdbEntry | null {
-  for (const p of sim.ports(br)) for (const e of p.fdb) if (e.master && e.mac === mac) return e;
-  return null;
 }
 
 export function copyFrame(f: Frame): Frame {
@@ -140,8 +125,13 @@ function flood(sim: Simulator, br: Link, except: Link | null, frame: Frame): voi
   // neighbour solicitation flooded to a port is counted by an accept rule there)
   const filtering = br.bridge!.vlanFiltering !== 0;
   if (!filtering && batchableFlood6(sim, frame) && !frame.pkt6!.nf?.bridgedPre) {
+    const list = forwardingPorts(sim, br);
+    if (list.allPlain) {
+      floodAllPlain(sim, list, except, frame, copyFrame);
+      return;
+    }
     const group = new GroupFlood6(sim, frame, copyFrame);
-    const { ports, plain } = forwardingPorts(sim, br);
+    const { ports, plain } = list;
     for (let i = 0; i < ports.length; i++) {
       const p = ports[i]!;
       if (p === except && !p.hairpin) continue;

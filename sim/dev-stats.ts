@@ -10,7 +10,7 @@
  * counters stay 0 on these paths (none of these drivers counts multicast).
  */
 import type { Link } from '../src/model/link.js';
-import type { Frame } from './packet.js';
+import type { Frame, Ip6Packet } from './packet.js';
 import { ipTotalLen } from './ip-fragment.js';
 import { packetBytes6 } from './pcap/frame-bytes.js';
 
@@ -34,12 +34,26 @@ export function countsKind(kind: string): boolean {
   return kind === 'veth' || kind === 'loopback' || kind === 'bridge';
 }
 
+/**
+ * An IPv6 packet's length, serialized once per packet object: the sender's TX and the bridge's
+ * RX count the same packet (a bridge of N namespaces passes up each one's chatter). Nothing
+ * changes a packet's length in place once it is sent (NAT rewrites addresses and ports only);
+ * a packet carrying a tunnel's inner frame is measured each time all the same.
+ */
+const ip6Lens = new WeakMap<Ip6Packet, number>();
+function ip6Len(p: Ip6Packet): number {
+  if (p.inner) return packetBytes6(p).length;
+  let n = ip6Lens.get(p);
+  if (n === undefined) ip6Lens.set(p, (n = packetBytes6(p).length));
+  return n;
+}
+
 /** a frame's length on the wire, Ethernet header and tags included (no FCS, no padding) */
 export function frameLen(f: Frame): number {
   const tags = 4 * (f.tags?.length ?? 0);
   if (f.arp) return ETH_HLEN + tags + ARP_LEN;
   if (f.pkt) return ETH_HLEN + tags + ipTotalLen(f.pkt);
-  if (f.pkt6) return ETH_HLEN + tags + packetBytes6(f.pkt6).length;
+  if (f.pkt6) return ETH_HLEN + tags + ip6Len(f.pkt6);
   return ETH_HLEN + tags;
 }
 

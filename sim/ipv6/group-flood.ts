@@ -14,7 +14,10 @@ import { isIp6Multicast } from '../../src/model/ipv6/ip6.js';
 import type { Frame } from '../packet.js';
 import type { Simulator } from '../simulator.js';
 import { isGroupMac } from '../wire/ethernet.js';
-import { groupKey, joinedKey, type GroupKey } from './mld.js';
+import { hearers, mayHear, type PortList } from './flood-ports.js';
+import { groupKey, type GroupKey } from './mld.js';
+
+export { forwardingPorts } from './flood-ports.js';
 
 /** Whether a flood of `frame` may be batched: an untagged IPv6 group packet nobody traces. */
 export function batchableFlood6(sim: Simulator, frame: Frame): boolean {
@@ -23,37 +26,9 @@ export function batchableFlood6(sim: Simulator, frame: Frame): boolean {
 
 /** What receive → ip6Rcv does with a copy to `group` on `to` is a silent drop (nothing traces or captures: the caller checks). */
 function unheard(sim: Simulator, to: Link, group: GroupKey): boolean {
-  if (!to.up) return true;
-  const nf = to.ns.nf;
   // a plain device not in the group drops it whether or not it is still there: only a copy it
   // would take needs the (dearer) check that it is
-  if (!to.master && !to.uppers?.length && !to.noarp && to.kind !== 'loopback' && (!nf || nf.empty) && !joinedKey(to, group)) return true;
-  return !sim.isLive(to);
-}
-
-/** A bridge's forwarding ports for one version of the model, each marked when plain. */
-interface PortList {
-  version: number;
-  ports: Link[];
-  /** 1: a veth with a peer and no qdisc — its copy goes straight over (dev_queue_xmit's checks are portForwards') */
-  plain: Uint8Array;
-}
-
-const portLists = new WeakMap<Link, PortList>();
-
-/**
- * The ports of `br` that forward (sim.portForwards: live, up, with carrier), in order, for the
- * model as it is: what they depend on changes only with the lab's version, as the simulator's
- * own port and carrier caches assume.
- */
-export function forwardingPorts(sim: Simulator, br: Link): PortList {
-  const version = sim.lab.version;
-  let c = portLists.get(br);
-  if (c && c.version === version) return c;
-  const ports = sim.ports(br).filter((p) => sim.portForwards(p));
-  c = { version, ports, plain: Uint8Array.from(ports, (p) => (p.kind === 'veth' && p.peer && !p.qdisc ? 1 : 0)) };
-  portLists.set(br, c);
-  return c;
+  return !mayHear(to, group) || !sim.isLive(to);
 }
 
 /** The veth ports of one flood, batched (see the file's comment). */
@@ -94,4 +69,37 @@ export class GroupFlood6 {
       return false;
     });
   }
+}
+
+/**
+ * A flood to ports that are all plain (PortList.allPlain), in one queue entry: while the lab is
+ * at the version the flood saw and nothing listens, only the ports whose far end could take a
+ * copy (hearers) are visited; after a change, every port from where it got to, as GroupFlood6.
+ */
+export function floodAllPlain(sim: Simulator, list: PortList, except: Link | null, frame: Frame, copy: (f: Frame) => Frame): void {
+  const template = copy(frame);
+  const group = groupKey(template.pkt6!.ip6.dst);
+  const ports = list.ports;
+  // the last port index dealt with, and where the hearers list was left
+  let pos = -1;
+  let k = 0;
+  sim.queue.batch(sim.latency, () => {
+    const quiet = !sim.tracer && !sim.events.wants('frame:rx');
+    for (;;) {
+      let i: number;
+      if (quiet && sim.lab.version === list.version) {
+        const h = hearers(list, group);
+        while (k < h.length && h[k]! <= pos) k++;
+        if (k >= h.length) return false;
+        i = h[k++]!;
+      } else if ((i = pos + 1) >= ports.length) return false;
+      pos = i;
+      const p = ports[i]!;
+      if (p === except && !p.hairpin) continue;
+      const to = p.peer!;
+      if (quiet && unheard(sim, to, group)) continue;
+      sim.receive(to, copy(template));
+      return pos < ports.length - 1;
+    }
+  });
 }

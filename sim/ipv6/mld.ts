@@ -45,6 +45,23 @@ function low24(a: { addr: Ip6 }): number {
   return v;
 }
 
+/** A solicited-node group's key (the others are negative). */
+export function isSolicitedKey(key: GroupKey): boolean {
+  return key >= 0;
+}
+
+/**
+ * The solicited-node keys `dev` could be listening to, whatever its state: its addresses' and
+ * its proxy entries' (joinedKey decides; this only narrows whom to ask).
+ */
+export function solicitedKeys(dev: Link): number[] {
+  const out: number[] = [];
+  for (const a of dev.inet6.addrs) out.push(low24(a));
+  const proxies = dev.ns.inet6.proxies;
+  if (proxies.size) for (const p of proxies.values()) if (p.dev === dev) out.push(low24(p));
+  return out;
+}
+
 /** The device listens to `group` (ipv6_chk_mcast_addr). */
 export function joined6(dev: Link, group: Ip6): boolean {
   return joinedKey(dev, groupKey(group));

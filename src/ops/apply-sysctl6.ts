@@ -9,7 +9,7 @@
  * rounded up to a jiffy. `stable_secret` holds an address, not a number (writeStableSecret).
  * Keys outside conf/ exist but are not modelled.
  */
-import { addrconfPending, addrconfSync, addrGen } from '../model/ipv6/addrconf.js';
+import { addrconfPending, addrconfSync, addrGenModeChanged } from '../model/ipv6/addrconf.js';
 import { IP6_CONF_MS_KEYS, IP6_CONF_RANGES, isIp6ConfKey, type Ip6Conf, type Ip6ConfKey } from '../model/ipv6/conf6.js';
 import { parseIp6 } from '../model/ipv6/ip6.js';
 import { formatSecret, stableSecretOf } from '../model/ipv6/stable-privacy.js';
@@ -86,7 +86,7 @@ function devChanged(l: Link, key: Ip6ConfKey): void {
   if (key === 'disable_ipv6') {
     addrconfPending(l);
     addrconfSync(l.ns);
-  } else if (key === 'addr_gen_mode' && l.up && l.inet6.ready) addrGen(l);
+  } else if (key === 'addr_gen_mode') addrGenModeChanged(l);
 }
 
 /** Sets a device's value; the handler's effect follows a change. */
@@ -144,13 +144,14 @@ export function stableSecretScope(key: string): string | null {
 
 /**
  * Reading conf/SCOPE/stable_secret (addrconf_sysctl_stable_secret): the secret as %pI6 prints
- * it, 'EIO' while none was written (procps says nothing then, and exits 1), null when SCOPE
- * does not exist.
+ * it, 'EIO' while none was written (procps says nothing then, and exits 1), 'random' when
+ * addr_gen_mode 3 drew it (the model's is a stand-in), null when SCOPE does not exist.
  */
-export function readStableSecret(ns: Netns, scope: string): { text: string } | 'EIO' | null {
+export function readStableSecret(ns: Netns, scope: string): { text: string } | 'EIO' | 'random' | null {
   const c = confOf(ns, scope);
   if (!c) return null;
   const secret = scope === 'all' ? null : scope === 'default' ? ns.inet6.defaultStableSecret : (c.dev!.inet6.stableSecret ?? null);
+  if (c.dev?.inet6.randomSecret) return 'random';
   return secret === null ? 'EIO' : { text: formatSecret(secret) };
 }
 
@@ -170,6 +171,7 @@ function writeStableSecret(ns: Netns, key: string, scope: string, value: string)
   if (scope === 'all' || secret === null) throw eio;
   if (c.dev) {
     c.dev.inet6.stableSecret = secret;
+    c.dev.inet6.randomSecret = false;
     c.dev.inet6.conf.addr_gen_mode = 2;
   } else {
     ns.inet6.defaultStableSecret = secret;

@@ -66,6 +66,8 @@ export function runSysctl(ctx: CmdContext, argv: string[]): CommandResult {
     }
     const scope = stableSecretScope(key);
     const secret = scope === null ? null : readStableSecret(ctx.ns, scope);
+    // the kernel's draw cannot be known: the line is not predicted
+    if (secret === 'random') return unsupported(`sysctl ${key} (a secret addr_gen_mode 3 drew at random)`);
     // no secret yet: the read fails with EIO, which procps passes over in silence (exit 1)
     if (secret === 'EIO') {
       exit = 1;

@@ -19,6 +19,8 @@ const CASES: [string, number][] = [
   ['test/cases/ipv6/addrgenmode.sh', 1],
   // B's retry with the next DAD counter (text and JSON), its dadfailed first id, the third run's two failures
   ['test/cases/ipv6/dad-stable-retry.sh', 8],
+  // addr_gen_mode 3 with a secret it keeps: B's id, A's before and after its retry (text and JSON)
+  ['test/cases/ipv6/dad-random-retry.sh', 6],
 ];
 
 /** The `inet6 …` lines flagged stable-privacy, and the JSON addresses with the flag, of a step's output. */

@@ -57,6 +57,8 @@ export interface IfAddr {
   label: string | null;
   /** IFA_RT_PRIORITY, present when not 0 */
   metric: number | null;
+  /** an IPv6 id from a secret addr_gen_mode 3 drew at random (the model's is a stand-in) */
+  randomIid?: boolean;
 }
 
 /** The addresses of one device, IPv4 first, as a dump returns them. */
@@ -92,6 +94,7 @@ export function linkAddrs(l: Link): IfAddr[] {
       metric: a.metric ? a.metric : null,
       valid: a.flags & IFA_F.PERMANENT && a.preferredLft === FOREVER ? FOREVER : lifetimeLeft(a.validLft, a.tstamp, now),
       preferred: a.flags & IFA_F.PERMANENT && a.preferredLft === FOREVER ? FOREVER : lifetimeLeft(a.preferredLft, a.tstamp, now),
+      ...(a.randomIid ? { randomIid: true } : {}),
     });
   }
   return out;

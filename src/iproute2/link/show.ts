@@ -109,6 +109,12 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
         linkAddrs(info.link).filter((a) => family === null || a.family === family),
       );
     infos = infos.filter((info) => keepForAddrs(info, addrs.get(info.link)!, af, family));
+    // an id the kernel drew at random cannot be predicted: the listing is not (ids of fe80::/64,
+    // which comparisons mask, are not marked)
+    for (const info of infos) {
+      const shown = addrs.get(info.link)!.find((a) => a.randomIid && addrMatches(a, af, info.name));
+      if (shown) return unsupported(`ip address (${info.name}'s ${shown.local}/${shown.prefixlen} has an id addr_gen_mode 3 drew at random)`);
+    }
   }
   // `ip -o addr`: one line per address, no link lines
   const noLink = withAddrs && g.oneline;

@@ -26,10 +26,10 @@ import { FOREVER, IFA6, lifetimeLeft } from './inet6-dev.js';
 import { ip6Bytes, ip6FromBytes, ip6Network, isIp6LinkLocal, isIp6Multicast, type Ip6 } from './ip6.js';
 import { addAddress6, scheduleLifetimes } from './addrconf.js';
 import { deleteRoute6, PRIO_ADDRCONF } from './kernel-routes6.js';
-import { eui64LinkLocal, randomLinkLocal } from './link-local.js';
+import { eui64LinkLocal } from './link-local.js';
 import { fib6StartGc } from './fib6-gc.js';
 import { now6 } from './port6.js';
-import { stableAddress } from './stable-privacy.js';
+import { drawRandomSecret, randomIid, stableAddress } from './stable-privacy.js';
 
 /** RTPROT_RA */
 const PROTO_RA = 9;
@@ -155,10 +155,11 @@ export function raPrefix(dev: Link, p: RaPrefix): void {
 /** The interface id SLAAC puts after the prefix, with the flag it brings. */
 function interfaceId(dev: Link, prefix: Ip6): { iid: number[]; flags: number } | null {
   const mode = dev.inet6.conf.addr_gen_mode;
+  // random (3) is stable privacy with a secret drawn at random (ipv6_gen_mode_random_init)
+  if (mode === 3) drawRandomSecret(dev);
   // stable privacy without a secret falls back to EUI-64 (addrconf_prefix_rcv_add_addr's order)
-  const stable = mode === 2 ? stableAddress(dev, prefix) : null;
+  const stable = mode === 2 || mode === 3 ? stableAddress(dev, prefix) : null;
   if (stable !== null) return { iid: ip6Bytes(stable).slice(8), flags: IFA6.STABLE_PRIVACY };
-  if (mode === 3) return { iid: ip6Bytes(randomLinkLocal(dev, 1)).slice(8), flags: IFA6.STABLE_PRIVACY };
   if (dev.noarp || dev.kind === 'loopback') return null;
   return { iid: ip6Bytes(eui64LinkLocal(dev.mac, dev.devId)).slice(8), flags: 0 };
 }
@@ -173,7 +174,7 @@ function slaac(dev: Link, prefix: Ip6, p: RaPrefix): void {
     if (p.validLft === 0) return;
     const max = dev.inet6.conf.max_addresses;
     if (max && dev.inet6.addrs.length >= max) return;
-    addAddress6(dev, {
+    const a = addAddress6(dev, {
       addr,
       prefixLen: 64,
       peer: null,
@@ -183,6 +184,7 @@ function slaac(dev: Link, prefix: Ip6, p: RaPrefix): void {
       metric: 0,
       kernelRa: true,
     });
+    if (randomIid(dev, addr, a.flags, IFA6.STABLE_PRIVACY)) a.randomIid = true;
     return;
   }
   if (have.flags & IFA6.PERMANENT) return;

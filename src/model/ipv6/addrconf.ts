@@ -25,9 +25,9 @@ import { deviceConf6 } from './conf6.js';
 import { FOREVER, IFA6, newInet6Dev, type Inet6Addr, type Inet6Dev } from './inet6-dev.js';
 import { IP6_LOOPBACK, ip6DisplayScope, ip6SrcScope, isIp6LinkLocal, type Ip6 } from './ip6.js';
 import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
-import { eui64LinkLocal, isatapLinkLocal, linkLocalRule, randomLinkLocal, v4LinkLocal } from './link-local.js';
+import { eui64LinkLocal, isatapLinkLocal, linkLocalRule, v4LinkLocal } from './link-local.js';
 import { now6, portOf } from './port6.js';
-import { stableAddress, stableSecretOf } from './stable-privacy.js';
+import { drawRandomSecret, randomIid, stableAddress, stableSecretOf } from './stable-privacy.js';
 
 /** fe80::/64 */
 const LINK_LOCAL_PREFIX: Ip6 = 0xfe80n << 112n;
@@ -87,7 +87,8 @@ export function addrconfSync(ns: Netns): void {
 /** addrconf_notify for one device: what changed since addrconf last saw it. */
 function addrconfEvent(l: Link): void {
   const d = l.inet6;
-  if (d.up && (!l.up || d.conf.disable_ipv6)) {
+  // disable_ipv6 takes every address, a down device's too (one addr_gen_mode gave it, or `ip addr add`)
+  if ((d.up && (!l.up || d.conf.disable_ipv6)) || (!d.up && d.conf.disable_ipv6 && d.addrs.length)) {
     ifdown(l, false);
     l.ns.touch();
     return;
@@ -153,8 +154,20 @@ function v4Addrs(l: Link): void {
   dadStart(l, a);
 }
 
-/** addrconf_addr_gen: the link-local of the device's addr_gen_mode, with its prefix route. */
-export function addrGen(l: Link): void {
+/**
+ * addrconf_init_auto_addrs after addr_gen_mode is written (a change): the device is configured
+ * at once, up or down. Through a down device fib6_nh_init refuses every route, so it gets its
+ * link-local alone, tentative (the prefix route comes with NETDEV_UP: addrconf_permanent_addr).
+ * lo (init_loopback adds ::1 even while down) is not modelled here: it is left as it is.
+ */
+export function addrGenModeChanged(l: Link): void {
+  if (l.kind === 'loopback' || l.inet6.conf.disable_ipv6) return;
+  if (l.up) devConfig(l);
+  else if (!l.vrf && !l.noarp && linkLocalRule(l) !== 'v4') addrGen(l, false);
+}
+
+/** addrconf_addr_gen: the link-local of the device's addr_gen_mode, with its prefix route (`routes`: the device is up). */
+export function addrGen(l: Link, routes = true): void {
   const mode = l.inet6.conf.addr_gen_mode;
   let addr: Ip6;
   let flags = IFA6.PERMANENT;
@@ -170,14 +183,18 @@ export function addrGen(l: Link): void {
     addr = stable;
     flags |= IFA6.STABLE_PRIVACY;
   } else if (mode === 3) {
-    addr = randomLinkLocal(l);
+    // ipv6_gen_mode_random_init, then the stable privacy id of that secret
+    drawRandomSecret(l);
+    const stable = stableAddress(l, LINK_LOCAL_PREFIX);
+    if (stable === null) return;
+    addr = stable;
     flags |= IFA6.STABLE_PRIVACY;
   } else return;
   if (l.inet6.addrs.some((a) => a.addr === addr)) return;
   if (l.inet6.conf.optimistic_dad && !l.inet6.conf.forwarding && !l.ns.inet6.all.forwarding) flags |= IFA6.OPTIMISTIC;
   const a = newAddr(l, addr, 64, flags, true);
   linkAddr(l, a);
-  addPrefixRoute(l, addr, 64, 0, null);
+  if (routes) addPrefixRoute(l, addr, 64, 0, null);
   dadStart(l, a);
 }
 
@@ -354,8 +371,8 @@ export function dadFailed(l: Link, a: Inet6Addr): void {
 /**
  * addrconf_dad_failure for a stable privacy address: the id made with the next DAD counter
  * (up to net.ipv6.idgen_retries) is added at once, tentative, with the failed address's
- * prefix, lifetimes and flags; its DAD starts idgen_delay seconds later. Addresses of
- * addr_gen_mode 3 (a random secret the model does not hold) get no retry.
+ * prefix, lifetimes and flags; its DAD starts idgen_delay seconds later. addr_gen_mode 3's
+ * addresses retry the same way, with the secret it drew (so the new id is not the kernel's).
  */
 function stableRetry(l: Link, a: Inet6Addr): void {
   const retries = (a.stableRetry ?? 0) + 1;
@@ -367,6 +384,7 @@ function stableRetry(l: Link, a: Inet6Addr): void {
   b.preferredLft = a.preferredLft;
   b.metric = a.metric;
   b.stableRetry = retries;
+  if (randomIid(l, addr, b.flags, IFA6.STABLE_PRIVACY)) b.randomIid = true;
   linkAddr(l, b);
   scheduleLifetimes(l, b);
   const port = portOf(l);

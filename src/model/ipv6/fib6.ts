@@ -55,7 +55,42 @@ function compareRoute(a: Route6, b: Route6): number {
 /** One IPv6 table, its routes in dump order. */
 export class Fib6Table {
   readonly routes: Route6[] = [];
+  /**
+   * Per prefix, length and metric, per device, its routes in leaf order: whether a route the
+   * kernel adds for a device (fe80::/64, ff00::/8: one per device in the same leaf) is there
+   * already, answered without walking every device's.
+   */
+  private readonly byDev = new Map<Ip6, Map<number, Map<Link, Route6[]>>>();
   constructor(readonly id: number) {}
+
+  private devList(r: Route6, make: boolean): Route6[] | undefined {
+    let a = this.byDev.get(r.dst);
+    if (!a) {
+      if (!make) return undefined;
+      this.byDev.set(r.dst, (a = new Map()));
+    }
+    const k = r.dstLen * 2 ** 32 + r.metric;
+    let b = a.get(k);
+    if (!b) {
+      if (!make) return undefined;
+      a.set(k, (b = new Map()));
+    }
+    let l = b.get(r.dev);
+    if (!l && make) b.set(r.dev, (l = []));
+    return l;
+  }
+
+  private unindex(r: Route6): void {
+    const l = this.devList(r, false);
+    const i = l ? l.indexOf(r) : -1;
+    if (i >= 0) l!.splice(i, 1);
+  }
+
+  /** The first route of `r`'s leaf and metric with its device and gateway (rt6_duplicate_nexthop), if any. */
+  sameNexthop(r: Route6): Route6 | null {
+    for (const it of this.devList(r, false) ?? []) if (it.gateway === r.gateway) return it;
+    return null;
+  }
 
   /** Where a route goes: after every route that sorts before it or equal (a new one goes last among equals). */
   private slot(r: Route6, beforeEquals: boolean): number {
@@ -74,29 +109,56 @@ export class Fib6Table {
   /** Adds a route after those of the same prefix and metric. */
   insert(r: Route6): void {
     this.routes.splice(this.slot(r, false), 0, r);
+    this.devList(r, true)!.push(r);
   }
 
   /** Puts `r` where `old` was (a replace keeps the route's place in its leaf). */
   replace(old: Route6, r: Route6): void {
     const i = this.routes.indexOf(old);
     if (i < 0) return;
-    if (old.metric === r.metric) this.routes[i] = r;
-    else {
+    if (old.metric === r.metric) {
+      this.routes[i] = r;
+      // the same place among its leaf's routes of its device (leaf order)
+      const l = old.dev === r.dev ? this.devList(old, false) : undefined;
+      const j = l ? l.indexOf(old) : -1;
+      if (j >= 0) l![j] = r;
+      else {
+        this.unindex(old);
+        this.indexInOrder(r);
+      }
+    } else {
       this.routes.splice(i, 1);
+      this.unindex(old);
       this.insert(r);
     }
   }
 
+  /** Indexes `r`, already in `routes`, after the routes of its device that come before it there. */
+  private indexInOrder(r: Route6): void {
+    const l = this.devList(r, true)!;
+    const at = this.routes.indexOf(r);
+    let j = l.length;
+    while (j > 0 && this.routes.indexOf(l[j - 1]!) > at) j--;
+    l.splice(j, 0, r);
+  }
+
   remove(r: Route6): void {
     const i = this.routes.indexOf(r);
-    if (i >= 0) this.routes.splice(i, 1);
+    if (i >= 0) {
+      this.routes.splice(i, 1);
+      this.unindex(r);
+    }
+  }
+
+  /** Where the leaf of this prefix starts in `routes` (its routes follow, in leaf order). */
+  leafStart(dst: Ip6, len: number): number {
+    return this.slot({ dst, dstLen: len, metric: -1 } as Route6, true);
   }
 
   /** The routes of exactly this prefix (a leaf), in leaf order. */
   leaf(dst: Ip6, len: number): Route6[] {
     const out: Route6[] = [];
-    const probe = { dst, dstLen: len, metric: -1 } as Route6;
-    for (let i = this.slot(probe, true); i < this.routes.length; i++) {
+    for (let i = this.leafStart(dst, len); i < this.routes.length; i++) {
       const r = this.routes[i]!;
       if (r.dst !== dst || r.dstLen !== len) break;
       out.push(r);
@@ -132,11 +194,25 @@ export function qualifiesForEcmp(r: Route6): boolean {
  * model does not hold). Returns the route it replaced, if any.
  */
 export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIST' | 'ENOENT' | 'ECMP' } | { replaced: Route6 | null } {
-  const leaf = t.leaf(r.dst, r.dstLen);
   const canEcmp = qualifiesForEcmp(r);
+  // a plain add that cannot join a multipath route conflicts only with the same nexthop
+  if (!f.excl && !f.replace && !canEcmp) {
+    const same = t.sameNexthop(r);
+    if (same) {
+      if (same.expires !== null) same.expires = r.expires;
+      if (r.mtu !== null) same.mtu = r.mtu;
+      return { err: 'EEXIST' };
+    }
+    t.insert(r);
+    return { replaced: null };
+  }
   let found: Route6 | null = null;
   let fallback: Route6 | null = null;
-  for (const it of leaf) {
+  // the leaf walked in place: a prefix every device has (fe80::/64, ff00::/8) holds a route per device
+  const rs = t.routes;
+  for (let i = t.leafStart(r.dst, r.dstLen); i < rs.length; i++) {
+    const it = rs[i]!;
+    if (it.dst !== r.dst || it.dstLen !== r.dstLen) break;
     if (it.metric === r.metric) {
       if (f.excl) return { err: 'EEXIST' };
       if (f.replace) {

@@ -53,6 +53,8 @@ export interface Inet6Addr {
   dadNonce: number;
   /** stable_privacy_retry: the DAD counter its stable privacy id was made with (absent: 0) */
   stableRetry?: number;
+  /** its id comes from a secret addr_gen_mode 3 drew at random: the model's is a stand-in (stable-privacy.ts) */
+  randomIid?: boolean;
 }
 
 /** struct inet6_dev: what a device holds for IPv6. */
@@ -71,6 +73,8 @@ export interface Inet6Dev {
   ifdowns?: number;
   /** conf/IF/stable_secret once written (or copied from conf/default's when the device came) */
   stableSecret?: Ip6;
+  /** the stable_secret was drawn at random by addr_gen_mode 3 (a stand-in: stable-privacy.ts) */
+  randomSecret?: boolean;
 }
 
 /** A new device's IPv6 state, not ready. */

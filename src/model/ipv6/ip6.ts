@@ -164,14 +164,21 @@ export function ip6PrefixText(a: Ip6, len: number): string {
   return len === 128 ? formatIp6(a) : `${formatIp6(a)}/${len}`;
 }
 
+// the bounds of ff00::/8, fe80::/10 and fec0::/10: comparing with them makes no new bigint
+// (a shift does), and these are asked for every packet and every pair reach weighs
+const MULTICAST_LO = 0xffn << 120n;
+const LINK_LOCAL_LO = 0x3fan << 118n;
+const SITE_LOCAL_LO = 0x3fbn << 118n;
+const SITE_LOCAL_HI = 0x3fcn << 118n;
+
 /** ff00::/8 */
 export function isIp6Multicast(a: Ip6): boolean {
-  return a >> 120n === 0xffn;
+  return a >= MULTICAST_LO;
 }
 
 /** fe80::/10 */
 export function isIp6LinkLocal(a: Ip6): boolean {
-  return a >> 118n === 0x3fan;
+  return a >= LINK_LOCAL_LO && a < SITE_LOCAL_LO;
 }
 
 /** ::ffff:0:0/96 */
@@ -188,7 +195,7 @@ export function isIp6V4Mapped(a: Ip6): boolean {
 export function ip6SrcScope(a: Ip6): number {
   if (isIp6Multicast(a)) return Number((a >> 112n) & 0xfn);
   if (isIp6LinkLocal(a) || a === IP6_LOOPBACK) return 2;
-  if (a >> 118n === 0x3fbn) return 5;
+  if (a >= SITE_LOCAL_LO && a < SITE_LOCAL_HI) return 5;
   return 14;
 }
 
@@ -213,8 +220,11 @@ export function solicitedNode(a: Ip6): Ip6 {
 
 /** The Ethernet group address of an IPv6 multicast group (RFC 2464 §7): 33:33 and the last four bytes. */
 export function ip6MulticastMac(g: Ip6): string {
-  const b = ip6Bytes(g);
-  return ['33', '33', ...b.slice(12).map((x) => x.toString(16).padStart(2, '0'))].join(':');
+  // the low 32 bits as 8 hex digits, two by two (a bridge's worth of namespaces each ask for a few)
+  const h = Number(g & 0xffffffffn)
+    .toString(16)
+    .padStart(8, '0');
+  return `33:33:${h.slice(0, 2)}:${h.slice(2, 4)}:${h.slice(4, 6)}:${h.slice(6, 8)}`;
 }
 
 /** Compares two addresses as the kernel's memcmp would: -1, 0, 1. */

@@ -4,9 +4,9 @@
  * `eui64` (0) fe80::/64 with the EUI-64 interface id of the MAC the device has at that moment
  * (not recomputed when the MAC changes later, as a bridge's does when ports come and go);
  * `none` (1) nothing; `stable_secret` (2) the RFC 7217 id of the secret (stable-privacy.ts);
- * `random` (3) a random id, flagged stable-privacy. A device without a
- * MAC (a tun, ARPHRD_NONE) switches from eui64 to random when it is first configured; the
- * model derives "random" ids from a hash of the device's identity, so runs are reproducible.
+ * `random` (3) the stable privacy id of a secret drawn at random (stable-privacy.ts's
+ * drawRandomSecret: the model's is a stand-in, reproducible). A device without a MAC (a tun,
+ * ARPHRD_NONE) switches from eui64 to random when it is first configured.
  * Loopback gets ::1/128 instead (init_loopback).
  */
 import type { Link } from '../link.js';
@@ -62,23 +62,4 @@ export function eui64LinkLocal(mac: string, devId = 0): Ip6 {
 /** The bytes of a MAC as parseInt reads each `:` field (a missing byte reads as 0, as the C shifts would). */
 function macBytes(mac: string): number[] {
   return mac.split(':').map((h) => parseInt(h, 16) || 0);
-}
-
-/** A random (stable-privacy) link-local, reproducible: fe80::/64 with a hash of the device's identity. */
-export function randomLinkLocal(l: Link, attempt = 0): Ip6 {
-  return ip6FromBytes([0xfe, 0x80, 0, 0, 0, 0, 0, 0, ...hashIid(`${l.ns.path}|${l.ifindex}|${l.name}${attempt ? `|${attempt}` : ''}`)]);
-}
-
-/** Eight bytes from a string, FNV-1a over two seeds: a reproducible stand-in for get_random_bytes. */
-function hashIid(key: string): number[] {
-  const out: number[] = [];
-  for (const seed of [0x811c9dc5, 0x050c5d1f]) {
-    let h = seed >>> 0;
-    for (let i = 0; i < key.length; i++) {
-      h ^= key.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    out.push(h >>> 24, (h >>> 16) & 255, (h >>> 8) & 255, h & 255);
-  }
-  return out;
 }

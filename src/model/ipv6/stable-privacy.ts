@@ -9,7 +9,39 @@
  * on the secret and the prefix alone, and the kernel's address is reproduced byte for byte.
  */
 import type { Link } from '../link.js';
-import { ip6Bytes, ip6FromBytes, type Ip6 } from './ip6.js';
+import { ip6Bytes, ip6FromBytes, isIp6LinkLocal, type Ip6 } from './ip6.js';
+
+/**
+ * ipv6_gen_mode_random_init (addr_gen_mode 3): a device with no stable_secret of its own draws
+ * one at random, and its ids are stable privacy ids of that secret from then on. The model
+ * holds a stand-in (reproducible per device) and marks it: what it makes cannot be the
+ * kernel's, so the secret and the ids outside fe80::/64 (where comparisons mask every id)
+ * are not shown as if they were (see randomIid).
+ */
+export function drawRandomSecret(l: Link): void {
+  if (l.inet6.stableSecret !== undefined) return;
+  l.inet6.stableSecret = ip6FromBytes(standInBytes(`${l.ns.path}|${l.ifindex}|${l.name}`));
+  l.inet6.randomSecret = true;
+}
+
+/** Whether `addr`, an address of `l`, carries an id made from a secret drawn at random (not link-local: those are masked). */
+export function randomIid(l: Link, addr: Ip6, flags: number, stablePrivacyFlag: number): boolean {
+  return !!l.inet6.randomSecret && !!(flags & stablePrivacyFlag) && !isIp6LinkLocal(addr);
+}
+
+/** Sixteen bytes from a string, FNV-1a over four seeds: a reproducible stand-in for get_random_bytes. */
+function standInBytes(key: string): number[] {
+  const out: number[] = [];
+  for (const seed of [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0x2545f491]) {
+    let h = seed >>> 0;
+    for (let i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out.push(h >>> 24, (h >>> 16) & 255, (h >>> 8) & 255, h & 255);
+  }
+  return out;
+}
 
 /** The secret addrconf uses for `l`: its own stable_secret, else conf/default's, else none. */
 export function stableSecretOf(l: Link): Ip6 | null {

@@ -45,6 +45,49 @@ describe('batched IPv6 group floods', () => {
   });
 });
 
+/**
+ * The same lab with the far ends changing while their solicitations fly (the per-group lists of
+ * who may hear, sim/ipv6/flood-ports.ts, follow the far ends' namespaces): one starts
+ * forwarding (joins all-routers), one goes down and up, one gets a proxy entry, one a netfilter
+ * table, one an address a second after the rest, and a port on the bridge's side goes down.
+ */
+function changingLab(n: number): string {
+  const lines = bridgeLab(n)
+    .split('\n')
+    .filter((l) => !/ping|show/.test(l));
+  lines.push(
+    'ip netns exec ns3 sysctl -qw net.ipv6.conf.all.forwarding=1',
+    'ip -n ns4 link set v4 down',
+    'sleep 0.2',
+    'ip -n ns4 link set v4 up',
+    'ip -n ns6 -6 neigh add proxy 2001:db8::99 dev v6',
+    'ip netns exec ns6 sysctl -qw net.ipv6.conf.v6.proxy_ndp=1',
+    'ip netns exec ns7 nft add table inet t',
+    'ip -n br link set p8 down',
+    'sleep 0.3',
+    'ip -n br link set p8 up',
+    'sleep 2',
+    'ip -n ns9 addr add 2001:db8::77/64 dev v9',
+    'sleep 3',
+    'ip netns exec ns1 ping -6 -c 1 -W 1 2001:db8::99',
+    'ip netns exec ns2 ping -6 -c 1 -W 1 2001:db8::77',
+    'ip netns exec ns8 ping -6 -c 1 -W 1 2001:db8::3',
+  );
+  for (let i = 1; i <= n; i++) lines.push(`ip -n ns${i} -6 addr show dev v${i}`, `ip -n ns${i} -6 neigh show`);
+  return lines.join('\n');
+}
+
+describe('batched IPv6 group floods while the far ends change', () => {
+  it('give what one event per copy gives', () => {
+    const script = changingLab(10);
+    const a = run(script, true);
+    expect(a).toEqual(run(script, false));
+    // the late address answers, and across the port that went down and up (the proxy entry
+    // answers nothing: ns6 does not forward)
+    expect(a.steps.filter(([, , out]) => String(out).includes('packets transmitted')).map(([, exit]) => exit)).toEqual([1, 0, 0]);
+  });
+});
+
 describe('EventQueue.batch', () => {
   it('keeps its place: the rest of a batch runs before what its first step scheduled, and stop() is asked after each step', () => {
     const clock = new Clock();
