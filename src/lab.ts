@@ -25,6 +25,7 @@ import { explain, type ExplainResult } from './twin/explain.js';
 import { explain6 } from './twin/explain6.js';
 import { parseIp6, type Ip6 } from './model/ipv6/ip6.js';
 import { reachability, reachability6, type Reachability, type Reachability6, type ReachOptions } from '../sim/reach/index.js';
+import { isReachable6Dest } from '../sim/reach/v6/context6.js';
 import { probePort, type L4Proto, type PortProbe } from '../sim/reach/l4.js';
 import { settleDad } from '../sim/ipv6/dad-settle.js';
 import { traceroute, type TracerouteResult } from './twin/traceroute.js';
@@ -183,7 +184,10 @@ export class Lab {
    * r.destinations.map((d) => d.addr); // the lab's global IPv6 addresses
    */
   reach6(opts: ReachOptions = {}): Reachability6 {
-    settleDad(this.sim, this.model.namespaces());
+    // waiting for DAD only matters to destinations: a lab without an address to reach (an IPv4
+    // lab asked for all families) has nothing for it to settle
+    const namespaces = this.model.namespaces();
+    if (namespaces.some((ns) => ns.linkList().some((l) => l.inet6.addrs.some((a) => isReachable6Dest(a.addr))))) settleDad(this.sim, namespaces);
     return reachability6(this.model, opts);
   }
 }
