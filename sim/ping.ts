@@ -12,6 +12,7 @@ import { ip4ToString, isMulticast, type Ip4 } from '../src/model/ip.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import { ipOutput } from './ip-output.js';
+import { nfMeta } from './netfilter/skb.js';
 import { icmpPacket, optionsLen, type IpPacket } from './packet.js';
 import { runPingLoop } from './ping-loop.js';
 import { PingTally, type PingEvent, type PingMsg, type PingStatistics } from './ping-tally.js';
@@ -36,6 +37,8 @@ export interface PingOptions {
   deadline?: number;
   /** -t: TTL of the probes (default 64) */
   ttl?: number;
+  /** -m: SO_MARK of the sockets (the probe's route lookups and the packets' firewall mark) */
+  mark?: number;
   /** -s: data bytes (default 56) */
   size?: number;
   /** -I DEV: bind to a device (SO_BINDTODEVICE) */
@@ -157,7 +160,7 @@ function setUp(st: NsState, from: Netns, dst: Ip4, ttl: number, opts: PingOption
   let whereto = dst;
   if (!source) {
     // the probe socket's connect(): the route, its source, broadcast refusal
-    const res = routeConnect(st, { dst, src: 0, oif: boundDev });
+    const res = routeConnect(st, { dst, src: 0, oif: boundDev, mark: opts.mark ?? 0 });
     if (!res.ok) {
       if (res.errno === 'EACCES') {
         if (!opts.broadcast) return { kind: 'broadcast-without-b' };
@@ -246,7 +249,7 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
   /** pinger's transmit: one echo request, routed as the connected socket routes it */
   const send = () => {
     const seq = tally.sent();
-    const res = routeOutput(st, { dst: whereto, src: boundAddr, oif: boundDev });
+    const res = routeOutput(st, { dst: whereto, src: boundAddr, oif: boundDev, mark: opts.mark ?? 0 });
     if (!res.ok) {
       // sendmsg fails; iputils counts the probe and prints nothing (receive_error_msg returns -1)
       if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: sendmsg failed (${res.errno})`);
@@ -255,6 +258,8 @@ export function ping(sim: Simulator, from: Netns, dst: Ip4, opts: PingOptions = 
     const pkt: IpPacket = icmpPacket(res.rt.saddr, whereto, ttl, st.nextIpId(), { type: 8, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
     // ip_options_build: the sender records its own source in the first slot
     if (opts.recordRoute) pkt.rr = [res.rt.saddr];
+    // skb->mark = sk->sk_mark: OUTPUT's rules see the socket's mark
+    if (opts.mark) nfMeta(pkt, from).mark = opts.mark;
     // raw_sendmsg: an ICMP message longer than 0xFFFF is EMSGSIZE before anything is queued;
     // iputils finds no error message and counts the probe silently (hard_local_error)
     if (size + 8 > 0xffff) {

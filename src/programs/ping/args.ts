@@ -73,7 +73,7 @@ for (let i = 0; i < OPTSTRING.length; i++) {
 }
 
 /** Options the model does not cover: the line is reported unsupported rather than guessed. */
-const UNSUPPORTED = new Set(['F', 'N', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'm', 'p', 'Q', 'r', 'S', 'U', 'v', 'T']);
+const UNSUPPORTED = new Set(['F', 'N', 'B', 'C', 'd', 'D', 'e', 'f', 'l', 'L', 'p', 'Q', 'r', 'S', 'U', 'v', 'T']);
 
 /** ping exits while reading its options (usage, -V, a bad number). */
 class Exit {
@@ -93,6 +93,18 @@ function strtolOrErr(s: string, min: bigint, max: bigint): number {
   const v = BigInt(s.trim());
   if (v > LONG_MAX || v < -LONG_MAX - 1n) throw new Exit(1, `ping: invalid argument: '${s}': Numerical result out of range\n`);
   if (v < min || v > max) throw new Exit(1, `ping: invalid argument: '${s}': out of range: ${min} <= value <= ${max}\n`);
+  return Number(v);
+}
+
+/** iputils strtoul_or_err (base 10, whole string; a negative number wraps, as strtoul does). */
+function strtoulOrErr(s: string, max: bigint): number {
+  const m = /^\s*([+-]?)(\d+)$/.exec(s);
+  if (!m) throw new Exit(1, `ping: invalid argument: '${s}'\n`);
+  const ULONG_MAX = (1n << 64n) - 1n;
+  let v = BigInt(m[2]!);
+  if (v > ULONG_MAX) throw new Exit(1, `ping: invalid argument: '${s}': Numerical result out of range\n`);
+  if (m[1] === '-' && v !== 0n) v = ULONG_MAX + 1n - v;
+  if (v > max) throw new Exit(1, `ping: invalid argument: '${s}': out of range: 0 <= value <= ${max}\n`);
   return Number(v);
 }
 
@@ -247,6 +259,9 @@ function parse(argv: string[]): PingArgs | CommandResult {
           break;
         case 't':
           p.opts.ttl = strtolOrErr(arg, 0n, 255n);
+          break;
+        case 'm':
+          p.opts.mark = strtoulOrErr(arg, 0xffffffffn);
           break;
         case 'w':
           p.opts.deadline = strtolOrErr(arg, 0n, 2147483647n);
