@@ -3,7 +3,8 @@
  * xt_pkttype, xt_mac, xt_limit / nft_limit; nft's meta, payload and cmp expressions): the
  * caller reads the field of its own header, these compare it as the kernel does.
  */
-import type { FieldMatch, LimitMatch, MacMatch, RecentMatch } from '../../src/model/netfilter/match.js';
+import type { FieldMatch, IfaceSetMatch, LimitMatch, MacMatch, RecentMatch } from '../../src/model/netfilter/match.js';
+import type { Link } from '../../src/model/link.js';
 import { recentStep, type RecentPacket } from './recent.js';
 import type { NfTable } from '../../src/model/netfilter/table.js';
 import type { NfRuntime } from './runtime.js';
@@ -63,4 +64,11 @@ export function limitMatch(m: LimitMatch, s: LimitCtx, len: number): boolean {
 export function recentMatch(m: RecentMatch, s: LimitCtx & { meta: PacketNf }, p: RecentPacket, mask: bigint): boolean {
   const hz = s.hz ?? 250;
   return recentStep(s.runtime.recent(s.meta.ns, m.name), m, p, mask, Math.floor(((s.now ?? 0) * hz) / 1e6), hz);
+}
+
+/** nft's lookup of the device's name in an anonymous set; no such device (no input on OUTPUT) is no match, whatever `!=` says. */
+export function ifsetMatch(m: IfaceSetMatch, inDev: Link | null, outDev: Link | null): boolean {
+  const dev = m.dir === 'in' ? inDev : outDev;
+  if (!dev) return false;
+  return m.names.includes(dev.name) !== m.invert;
 }

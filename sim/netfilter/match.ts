@@ -12,7 +12,7 @@ import type { NfTable } from '../../src/model/netfilter/table.js';
 import { IPS } from '../../src/model/netfilter/conntrack.js';
 import { ifaceMatches, type IpPart, type NfRule } from '../../src/model/netfilter/rule.js';
 import { optionsLen, type IpPacket } from '../packet.js';
-import { fieldCompare, limitMatch, macMatch, pktType, recentMatch } from './field-match.js';
+import { fieldCompare, ifsetMatch, limitMatch, macMatch, pktType, recentMatch } from './field-match.js';
 import type { PacketNf } from './skb.js';
 import type { NfRuntime } from './runtime.js';
 
@@ -235,6 +235,8 @@ export function extMatch(m: NfMatch, s: MatchState): boolean {
       return fieldMatch4(m, s);
     case 'recent':
       return recentMatch(m, s, { addr: BigInt(m.side === 'source' ? pkt.ip.src : pkt.ip.dst), ttl: pkt.ip.ttl, forwarded: s.out !== null && s.meta.l2 !== undefined }, BigInt(m.mask >>> 0));
+    case 'ifset':
+      return ifsetMatch(m, s.in, s.out);
   }
 }
 

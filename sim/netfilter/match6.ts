@@ -6,7 +6,7 @@
  */
 import type { Link } from '../../src/model/link.js';
 import { CT_STATE, type FieldMatch, type NfMatch, type PortRange } from '../../src/model/netfilter/match.js';
-import { fieldCompare, limitMatch, macMatch, pktType, recentMatch } from './field-match.js';
+import { fieldCompare, ifsetMatch, limitMatch, macMatch, pktType, recentMatch } from './field-match.js';
 import { ifaceMatches, type NfRule } from '../../src/model/netfilter/rule.js';
 import type { Ip6Packet } from '../packet.js';
 import type { NfRuntime } from './runtime.js';
@@ -112,6 +112,8 @@ function extMatch6(m: NfMatch, s: Match6State): boolean {
       return macMatch(m, s.meta);
     case 'field':
       return fieldMatch6(m, s);
+    case 'ifset':
+      return ifsetMatch(m, s.in, s.out);
     case 'recent':
       return recentMatch(m, s, { addr: m.side === 'source' ? pkt.ip6.src : pkt.ip6.dst, ttl: pkt.ip6.hopLimit, forwarded: s.out !== null && s.meta.l2 !== undefined }, m.mask6 ?? (1n << 128n) - 1n);
     default:

@@ -268,7 +268,16 @@ export interface RecentMatch {
   mask6?: bigint;
 }
 
+/** nft's `iifname { "eth0", "eth1" }` / `oifname != { … }`: the device's name among a set of exact names */
+export interface IfaceSetMatch {
+  kind: 'ifset';
+  dir: 'in' | 'out';
+  names: string[];
+  invert: boolean;
+}
+
 export type NfMatch =
+  | IfaceSetMatch
   | RecentMatch
   | LimitMatch
   | IprangeMatch

@@ -57,7 +57,8 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
   let protoPart = -1;
   while (!c.done()) {
     const w = c.word();
-    if (target.kind !== 'none' || vmapTarget) throw new NftUnmodelled(`nft statement after a verdict (${w})`);
+    // a comment may follow the verdict (nft lists it last whatever its place)
+    if ((target.kind !== 'none' || vmapTarget) && w !== 'comment') throw new NftUnmodelled(`nft statement after a verdict (${w})`);
     if (w === 'ip') {
       setFamily('ip');
       const field = c.word();
@@ -181,6 +182,13 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
           parts.push(ref.text);
           continue;
         }
+        const set = ifaceSet(c, key, ip);
+        if (set) {
+          if (set.match) matches.push(set.match);
+          parts.push(set.text);
+          if (set.match) sets++;
+          continue;
+        }
         parts.push(iface(c, key, ip));
       } else if (key === 'length') {
         const r = parseNumeric(c, 'length', {}, 0xffffffff);
@@ -218,6 +226,13 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
       if (ref) {
         matches.push(ref.match);
         parts.push(ref.text);
+        continue;
+      }
+      const set = w === 'iifname' || w === 'oifname' ? ifaceSet(c, w, ip) : null;
+      if (set) {
+        if (set.match) matches.push(set.match);
+        parts.push(set.text);
+        if (set.match) sets++;
         continue;
       }
       parts.push(iface(c, w, ip));
@@ -512,6 +527,34 @@ function isSetRef(c: Cursor): boolean {
 }
 
 /** `iifname|oifname [!=] @NAME`, or null when the value is not a set. */
+/**
+ * `iifname [!=] { "eth0", "eth1" }`: an anonymous set of names (a set of one is that name, as
+ * nft makes it). nft lists the elements sorted as little-endian numbers of their bytes: shorter
+ * names first, then by their last byte backwards. Wildcards (`"eth*"`, intervals) are not modelled.
+ */
+function ifaceSet(c: Cursor, key: 'iifname' | 'oifname', ip: ReturnType<typeof emptyIpPart>): { match: NfMatch | null; text: string } | null {
+  const save = c.i;
+  const inv = negation(c);
+  if (c.peek()?.text !== '{') {
+    c.i = save;
+    return null;
+  }
+  const v = values(c);
+  if (!v.set) {
+    // `{ "lo" }` is `"lo"`
+    const name = v.list[0]!;
+    if (name.includes('*')) throw new NftUnmodelled('nft interface name wildcards in a set');
+    const i = { name, invert: inv };
+    if (key === 'iifname') ip.in = i;
+    else ip.out = i;
+    return { match: null, text: `${key} ${inv ? '!= ' : ''}"${name}"` };
+  }
+  if (v.list.some((n) => n.includes('*'))) throw new NftUnmodelled('nft interface name wildcards in a set');
+  const rev = (n: string) => [...n].reverse().join('');
+  const names = [...new Set(v.list)].sort((a, b) => a.length - b.length || (rev(a) < rev(b) ? -1 : rev(a) > rev(b) ? 1 : 0));
+  return { match: { kind: 'ifset', dir: key === 'iifname' ? 'in' : 'out', names, invert: inv }, text: `${key} ${inv ? '!= ' : ''}{ ${names.map((n) => `"${n}"`).join(', ')} }` };
+}
+
 function ifaceSetRef(c: Cursor, key: 'iifname' | 'oifname'): { match: NfMatch; text: string } | null {
   const save = c.i;
   const inv = negation(c);
