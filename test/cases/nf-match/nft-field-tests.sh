@@ -32,7 +32,7 @@ ip netns exec fw nft add rule inet f forward ip ttl lt 5 counter drop
 ip netns exec fw nft add rule inet f forward meta l4proto tcp tcp flags syn / syn,ack th dport 81 counter reject with tcp reset
 ip netns exec fw nft add rule inet f forward tcp flags syn th dport 82 counter drop
 ip netns exec fw nft add rule inet f input meta pkttype broadcast counter drop
-ip netns exec fw nft add rule inet f input ether saddr 02:00:00:00:0B:01 icmp type echo-request limit rate over 2/second burst 2 packets counter drop
+ip netns exec fw nft add rule inet f input ether saddr 02:00:00:00:0B:01 icmp type echo-request limit rate over 1/second burst 1 packets counter drop
 ip netns exec fw nft add rule inet f input ip6 hoplimit 255 counter
 ip netns exec fw nft add rule inet f input th dport '{ 53, 80 }' counter
 ip netns exec fw nft add rule inet f input tcp flags == syn counter
@@ -53,5 +53,5 @@ sleep 0.5
 ip netns exec a nc -z -v -w 1 10.10.2.2 81
 ip netns exec a nc -z -v -w 2 10.10.2.2 82
 ip netns exec a nc -z -v -w 1 10.10.2.2 83
-ip netns exec a ping -c 8 -i 0.23 -W 1 10.10.1.1
+ip netns exec a ping -c 8 -i 0.3 -W 1 10.10.1.1
 ip netns exec fw nft list ruleset
