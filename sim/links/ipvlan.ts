@@ -75,19 +75,24 @@ function multicast(sim: Simulator, lower: Link, src: Link | null, frame: Frame):
   }
 }
 
+/**
+ * ipvlan_xmit_mode_l2/l3's first step: a frame to an address a sibling holds goes to it (a
+ * private port drops it instead); false when no sibling holds it.
+ */
+function toOwner(sim: Simulator, dev: Link, frame: Frame): boolean {
+  const lower = dev.ipvlan!.lower;
+  const to = owner(lower, frame);
+  if (!to) return false;
+  if (lower.ipvlanPort!.flag === 'private') dropOnXmit(sim, dev, `${dev.name}: private ipvlan port, ${to.name} is not reached`);
+  else toSibling(sim, dev, to, frame);
+  return true;
+}
+
 function xmitL2(sim: Simulator, dev: Link, frame: Frame): void {
   const lower = dev.ipvlan!.lower;
   const port = lower.ipvlanPort!;
   if (port.flag !== 'vepa' && frame.eth.dst === frame.eth.src) {
-    const to = owner(lower, frame);
-    if (to) {
-      if (port.flag === 'private') {
-        dropOnXmit(sim, dev, `${dev.name}: private ipvlan port, ${to.name} is not reached`);
-        return;
-      }
-      toSibling(sim, dev, to, frame);
-      return;
-    }
+    if (toOwner(sim, dev, frame)) return;
     // dev_forward_skb to the lower device: its own stack (the rx_handler passes it)
     if (sim.tracer) sim.step(dev.ns, 'xmit', `${dev.name} -> ${lower.name}: ipvlan, to the lower device's stack`);
     sim.wire(dev, lower, frame);
@@ -100,17 +105,7 @@ function xmitL2(sim: Simulator, dev: Link, frame: Frame): void {
 function xmitL3(sim: Simulator, dev: Link, frame: Frame): void {
   const lower = dev.ipvlan!.lower;
   const port = lower.ipvlanPort!;
-  if (port.flag !== 'vepa') {
-    const to = owner(lower, frame);
-    if (to) {
-      if (port.flag === 'private') {
-        dropOnXmit(sim, dev, `${dev.name}: private ipvlan port, ${to.name} is not reached`);
-        return;
-      }
-      toSibling(sim, dev, to, frame);
-      return;
-    }
-  }
+  if (port.flag !== 'vepa' && toOwner(sim, dev, frame)) return;
   if (isGroupMac(frame.eth.dst)) {
     dropOnXmit(sim, dev, `${dev.name}: an l3 ipvlan sends no broadcast or multicast`);
     return;

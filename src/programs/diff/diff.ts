@@ -4,7 +4,7 @@
  * Exit 0 same, 1 different, 2 trouble. The context and unified formats (which print the files'
  * times), whitespace and case options are not modelled.
  */
-import { readOperand, type TextIo, type TextResult } from '../text/tool.js';
+import { flagsAndOperands, readOperand, type TextIo, type TextResult } from '../text/tool.js';
 import { analyze } from './analyze.js';
 
 const TRY = "diff: Try 'diff --help' for more information.\n";
@@ -22,19 +22,10 @@ function show(prefix: string, line: string): string {
 }
 
 export function diff(argv: string[], io: TextIo): TextResult {
-  let brief = false;
-  const operands: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      operands.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '-q' || a === '--brief') brief = true;
-    else if (a === '--normal') continue;
-    else if (a.startsWith('-') && a !== '-') return { exit: 2, stdout: '', stderr: '', unsupported: `diff ${a}` };
-    else operands.push(a);
-  }
+  const p = flagsAndOperands('diff', argv, { '-q': 'brief', '--brief': 'brief', '--normal': 'normal' });
+  if ('unsupported' in p) return { exit: 2, stdout: '', stderr: '', unsupported: p.unsupported };
+  const brief = p.given.has('brief');
+  const operands = p.operands;
   if (operands.length < 2) return { exit: 2, stdout: '', stderr: `diff: missing operand after '${operands[0] ?? 'diff'}'\n${TRY}` };
   if (operands.length > 2) return { exit: 2, stdout: '', stderr: `diff: extra operand '${operands[2]}'\n${TRY}` };
   const consumed = { stdin: false };

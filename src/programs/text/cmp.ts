@@ -3,23 +3,15 @@
  * shorter file; -s says nothing. Exit 0 same, 1 different, 2 trouble. Other options (-l, -b,
  * -i, -n) are not modelled.
  */
-import { readOperand, type TextIo, type TextResult } from './tool.js';
+import { flagsAndOperands, readOperand, type TextIo, type TextResult } from './tool.js';
 
 const TRY = "cmp: Try 'cmp --help' for more information.\n";
 
 export function cmp(argv: string[], io: TextIo): TextResult {
-  let silent = false;
-  const operands: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      operands.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '-s' || a === '--quiet' || a === '--silent') silent = true;
-    else if (a.startsWith('-') && a !== '-') return { exit: 2, stdout: '', stderr: '', unsupported: `cmp ${a}` };
-    else operands.push(a);
-  }
+  const p = flagsAndOperands('cmp', argv, { '-s': 'silent', '--quiet': 'silent', '--silent': 'silent' });
+  if ('unsupported' in p) return { exit: 2, stdout: '', stderr: '', unsupported: p.unsupported };
+  const silent = p.given.has('silent');
+  const operands = p.operands;
   if (operands.length === 0) return { exit: 2, stdout: '', stderr: `cmp: missing operand after 'cmp'\n${TRY}` };
   if (operands.length > 2) return { exit: 2, stdout: '', stderr: '', unsupported: 'cmp with skip operands' };
   const names = [operands[0]!, operands[1] ?? '-'];

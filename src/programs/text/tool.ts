@@ -89,6 +89,30 @@ export function getopt(tool: string, argv: string[], spec: OptSpec): Parsed {
 }
 
 /** GNU's two lines after an option error, exit 2 (grep, sed …) or 1 (cut, head …). */
+/**
+ * A tool's argv of bare flags and operands (`--` ends the flags, `-` is an operand): the flags
+ * given, by the name `flags` maps each spelling to; any other option is not modelled.
+ *
+ * @example
+ * flagsAndOperands('cmp', ['-s', 'a', 'b'], { '-s': 'silent' }); // { given: Set { 'silent' }, operands: ['a', 'b'] }
+ */
+export function flagsAndOperands(tool: string, argv: string[], flags: Readonly<Record<string, string>>): { given: Set<string>; operands: string[] } | { unsupported: string } {
+  const given = new Set<string>();
+  const operands: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      operands.push(...argv.slice(i + 1));
+      break;
+    }
+    const f = Object.hasOwn(flags, a) ? flags[a] : undefined;
+    if (f !== undefined) given.add(f);
+    else if (a.startsWith('-') && a !== '-') return { unsupported: `${tool} ${a}` };
+    else operands.push(a);
+  }
+  return { given, operands };
+}
+
 export function usageError(tool: string, message: string, usage: string, status: number): TextResult {
   return { exit: status, stdout: '', stderr: `${message}\n${usage}\nTry '${tool} --help' for more information.\n` };
 }
