@@ -22,6 +22,8 @@ export const SETTLE_MS = 100;
  * the spine's type matches it structurally.
  */
 export interface EndedProcess {
+  /** the process's id: the handle its job is known by */
+  job: number;
   host: string;
   line: number;
   command: string;
@@ -52,7 +54,16 @@ export interface SimProcess {
   fromDevice(sim: Simulator, dev: Link, frame: Frame): void;
   /** the model changed under it (a command ran): react as the kernel and the process would */
   tick(sim: Simulator): void;
+  /**
+   * A signal from `kill` (1 HUP, 2 INT, 9 KILL, 15 TERM): the process ends as the program does
+   * on it (its handler, or the default action: status 128 + the signal). False when how this
+   * program takes that signal is not modelled (then nothing changed).
+   */
+  signal(sim: Simulator, signo: number): boolean;
 }
+
+/** The signals `kill` may send that the processes model: their default action ends the process. */
+export const MODELLED_SIGNALS: ReadonlySet<number> = new Set([1, 2, 9, 15]);
 
 /** The processes of one lab. */
 export class ProcessTable {
@@ -66,6 +77,11 @@ export class ProcessTable {
 
   add(p: SimProcess): void {
     this.list.push(p);
+  }
+
+  /** The process with this id, alive or not. */
+  byPid(pid: number): SimProcess | undefined {
+    return this.list.find((p) => p.pid === pid);
   }
 
   /** The live process holding a device, if any. */
@@ -83,7 +99,7 @@ export class ProcessTable {
     for (const p of this.list) {
       if (p.alive || p.reported) continue;
       p.reported = true;
-      out.push({ host: p.host, line: p.line, command: p.command, exit: p.exit ?? 0, stderr: p.stderr, why: p.why });
+      out.push({ job: p.pid, host: p.host, line: p.line, command: p.command, exit: p.exit ?? 0, stderr: p.stderr, why: p.why });
     }
     return out;
   }

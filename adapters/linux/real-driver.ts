@@ -18,7 +18,7 @@ import type { Host } from '../../src/model/host.js';
 import type { Simulator } from '../../sim/simulator.js';
 import { execSim, kernelMayRun } from '../../src/twin/sim-executor.js';
 import { SIM_PROGRAMS } from '../../src/programs/table.js';
-import { addRealJob } from './real-jobs.js';
+import { addRealJob, signalRealJob } from './real-jobs.js';
 import { readsState, settle } from './settle.js';
 import { waitsForDad } from '../../src/exec/dad-wait.js';
 import { noteChange } from './settle-scope.js';
@@ -97,7 +97,9 @@ export class KernelExecutor implements AsyncExecutor {
     const src = { line, command: req.command };
     const lab = opts.shadow?.host.lab;
     const before = lab?.version ?? 0;
-    const shadow = opts.shadow ? execSim(opts.shadow.host, inv, opts.shadow.sim, src) : null;
+    // a job is known to the shell by the kernel run's handle; the shadow knows it by its own
+    const shadowInv = inv.kind === 'job-signal' ? this.shadowJob(inv) : inv;
+    const shadow = opts.shadow && shadowInv ? execSim(opts.shadow.host, shadowInv, opts.shadow.sim, src) : null;
     let o: Outcome;
     // a text tool runs in-process, the same function as in the simulator (never the machine's own)
     if (inv.kind === 'text' && inv.wrappers.length === 0) {
@@ -143,9 +145,22 @@ export class KernelExecutor implements AsyncExecutor {
         o.ignored = shadow.ignored;
       }
     }
+    if (o.job !== undefined && shadow?.job !== undefined) this.shadowJobs.set(o.job, shadow.job);
     const jobs = this.sb ? await settleRealJobs(this.sb) : [];
     if (jobs.length) o.jobs = jobs;
     return o;
+  }
+
+  /** the shadow's process for each job the kernel run started (kernel handle → shadow handle) */
+  private readonly shadowJobs = new Map<number, number>();
+
+  /**
+   * `kill` of a job, for the shadow: its own handle of the job, or null for a job only the
+   * kernel runs (a line the simulator does not model): the shadow then has nothing to signal.
+   */
+  private shadowJob(inv: Extract<Invocation, { kind: 'job-signal' }>): Invocation | null {
+    const mine = this.shadowJobs.get(inv.job);
+    return mine === undefined ? null : { ...inv, job: mine };
   }
 
   /** Waits for every queued command to have run on the kernel (a miss throws SpeculationMiss). */
@@ -266,6 +281,10 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       const r = await sb.exec(sbHost, [...prefix, 'cat', ...inv.paths]);
       return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
     }
+    case 'job-signal': {
+      await signalRealJob(sb, inv.job, inv.signal);
+      return { exit: 0, stdout: '', stderr: '', supported: true };
+    }
     case 'netdev-list': {
       const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'ls', '/sys/class/net']);
       return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
@@ -323,7 +342,7 @@ async function execKernelOnly(sb: Sandbox, sbHost: string, host: string, inv: In
   if (inv.background) {
     const { id } = await sb.spawnBackground(sbHost, argv);
     addRealJob(sb, { id, host, line: src.line, command: src.command });
-    return mark({ exit: 0, stdout: '', stderr: '', supported: true });
+    return mark({ exit: 0, stdout: '', stderr: '', supported: true, job: id });
   }
   await settle(sb, sbHost, { dad: true });
   const r = await sb.exec(sbHost, argv, inv.stdin !== undefined ? { timeoutMs: KERNEL_ONLY_LIMIT_MS, input: inv.stdin } : { timeoutMs: KERNEL_ONLY_LIMIT_MS });

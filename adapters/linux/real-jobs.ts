@@ -65,9 +65,28 @@ export async function settleRealJobs(sb: Sandbox): Promise<JobReport[]> {
     }
     if (st.running) continue;
     j.reported = true;
-    out.push({ host: j.host, line: j.line, command: j.command, exit: st.exit ?? 0, stderr: st.stderr, why: '' });
+    out.push({ job: j.id, host: j.host, line: j.line, command: j.command, exit: st.exit ?? 0, stderr: st.stderr, why: '' });
   }
   return out;
+}
+
+/** How long a signalled job may take to end before `kill` returns anyway (its end is then reported later). */
+const SIGNAL_END_MS = 2000;
+
+/**
+ * `kill -SIG` of a job: the agent signals the job's process group, and this waits (a bounded
+ * while) until it has ended, so its end is reported after the `kill` line, where the simulator
+ * reports it. A job that ended already is left alone: bash's kill of a dead job succeeds.
+ */
+export async function signalRealJob(sb: Sandbox, id: number, signo: number): Promise<void> {
+  let st = await sb.backgroundStatus(id);
+  if (!st.running) return;
+  await sb.signalBackground(id, signo);
+  const deadline = Date.now() + SIGNAL_END_MS;
+  while (st.running && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 5));
+    st = await sb.backgroundStatus(id);
+  }
 }
 
 /** Whether a job is still unreported: commands then run one by one, each followed by the job's settle. */

@@ -70,5 +70,5 @@ export async function execListenReal(sb: Sandbox, sbHost: string, inv: ProgramIn
     if (await listening(sb, sbHost, prefix, want.port, want.udp)) break;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  return { exit: 0, stdout: '', stderr: '', supported: true };
+  return { exit: 0, stdout: '', stderr: '', supported: true, job: id };
 }

@@ -142,5 +142,5 @@ export async function execSocatReal(sb: Sandbox, sbHost: string, inv: ProgramInv
     const index = await ifindexOf(sb, sbHost, prefix, name);
     if (index !== null) job.gone = async () => (await ifindexOf(sb, sbHost, prefix, name)) !== index;
   }
-  return { exit: 0, stdout: '', stderr: '', supported: true };
+  return { exit: 0, stdout: '', stderr: '', supported: true, job: id };
 }

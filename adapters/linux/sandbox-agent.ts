@@ -343,6 +343,20 @@ function startBackground(argv, nsPid, emptyCwd) {
   return id;
 }
 
+// kill of a job: by number, only these (the simulator models them), to the process started
+// for that job and its group (spawned detached: nsenter then the program, one group)
+const SIGNAL_NAMES = { 1: 'SIGHUP', 2: 'SIGINT', 9: 'SIGKILL', 15: 'SIGTERM' };
+function signalBackground(id, signo) {
+  const e = bgs.get(id);
+  if (!e) throw new Error('unknown background process id: ' + id);
+  const name = SIGNAL_NAMES[signo];
+  if (!name) throw new Error('signal not allowed: ' + signo);
+  if (!e.child || !e.running) return;
+  try { process.kill(-e.child.pid, name); } catch (err) {
+    try { process.kill(e.child.pid, name); } catch (err2) { /* gone */ }
+  }
+}
+
 function backgroundStatus(id) {
   const e = bgs.get(id);
   if (!e) throw new Error('unknown background process id: ' + id);
@@ -434,6 +448,11 @@ async function handle(msg) {
       }
       case 'status': {
         send({ id, result: backgroundStatus(msg.bg) });
+        return;
+      }
+      case 'signal': {
+        signalBackground(msg.bg, msg.signal);
+        send({ id, result: {} });
         return;
       }
       case 'cable': {

@@ -27,6 +27,7 @@ import { umlHazard } from './kernel-notes.js';
 import { launchUml, UML_LINE_MAX, UML_READY, umlProblems, type UmlLaunch } from './sandbox-uml.js';
 import { installExitHook, live, liveUml } from './sandbox-exit.js';
 import type { BackgroundStatus, CableEnd, ExecOptions, ExecResult, SandboxKernel, SandboxOptions } from './sandbox-types.js';
+import { MODELLED_SIGNALS } from '../../sim/processes.js';
 
 // The checks live in preconditions.ts; re-exported here for existing importers.
 export { checkPreconditions, PreconditionError };
@@ -64,6 +65,9 @@ const HOST_NAME = /^[^\0]+$/;
  *   await sandbox.close();
  * }
  */
+/** The signals a job may be sent: the ones the simulator's processes model (sim/processes.ts). */
+const SIGNALS: ReadonlySet<number> = MODELLED_SIGNALS;
+
 export class Sandbox {
   readonly hosts: readonly string[];
   private readonly commandTimeoutMs: number;
@@ -278,6 +282,16 @@ export class Sandbox {
     this.checkHost(host);
     checkArgv(argv);
     return (await this.request({ op: 'spawn', host, argv, emptyCwd: opts.emptyCwd === true }, 10_000)) as { id: number };
+  }
+
+  /**
+   * Sends a signal (HUP, INT, KILL or TERM, by number) to a process started with
+   * `spawnBackground` and to its process group; nothing else can be named.
+   */
+  async signalBackground(id: number, signo: number): Promise<void> {
+    if (!Number.isInteger(id) || id <= 0) throw new Error(`bad background process id: ${id}`);
+    if (!SIGNALS.has(signo)) throw new Error(`signal ${signo} is not one kill may send here`);
+    await this.request({ op: 'signal', bg: id, signal: signo }, 10_000);
   }
 
   /** Whether a process started with `spawnBackground` still runs, and what it printed so far. */

@@ -49,6 +49,13 @@ export type Invocation =
   /** a text tool (text-tools.ts), run in-process in both modes on its stdin and the run's scratch files */
   | { kind: 'text'; tool: TextTool; argv: string[]; stdin: string; files: ScratchView; wrappers: NetnsWrapper[] }
   | { kind: 'sleep'; seconds: number }
+  /**
+   * `kill -SIG %1` / `kill $!` of a job the line `cmd &` left running: `job` is the handle the
+   * executor gave that line's outcome (Outcome.job). The shell keeps the job table (bash's);
+   * the executor delivers the signal and lets the process end, so the job's end is reported
+   * after this command in both modes.
+   */
+  | { kind: 'job-signal'; job: number; signal: number }
   | { kind: 'noop' }
   /** `feature`: the program's, when a catalogue program's line was refused */
   | { kind: 'unsupported'; why: string; feature?: Feature };

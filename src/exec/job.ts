@@ -17,6 +17,8 @@ export interface JobReport {
   exit: number;
   /** what it printed on stderr since it started */
   stderr: string;
+  /** the executor's handle of the job (Outcome.job of the line that started it) */
+  job?: number;
   /** the simulator's explanation (empty in real mode, where only the kernel's words exist) */
   why: string;
 }

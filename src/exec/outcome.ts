@@ -24,6 +24,11 @@ export interface Outcome {
   answeredBy?: 'kernel';
   ping?: PingSummary;
   jobs?: JobReport[];
+  /**
+   * `cmd &` that left a process running (socat, nc -l, http.server, a line the kernel ran): the
+   * executor's handle for it, which `job-signal` names and the job's JobReport repeats.
+   */
+  job?: number;
   /** files of the run's scratch area a text tool wrote (tee): the shell applies them */
   writes?: ScratchWrite[];
 }

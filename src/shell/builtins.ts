@@ -13,6 +13,7 @@ import { AbortLine, ExitSignal, LimitSignal, LIMITS, LoopSignal, ReturnSignal } 
 import { TERMINAL } from './io.js';
 import { testArgs, TestError } from './test-expr.js';
 import { runExternal, unsupportedHere } from './simple.js';
+import { jobs, kill, wait } from './job-control.js';
 import { fileTest } from './redirect.js';
 import { ArithError } from './arith.js';
 import { read } from './read.js';
@@ -240,18 +241,6 @@ function* printf(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number
   return status;
 }
 
-/**
- * `wait` while this shell never started a job (none, or only commands nettwin reported and did not
- * run): bash returns 0 at once. Waiting for jobs (or for named ones) is not modelled: when a job
- * ends is the executor's business, not the shell's.
- */
-function* wait(sh: Shell, argv: string[], _io: Io, rec: StepRecord): Run<number> {
-  if (argv.length > 1) return unsupportedHere(sh, rec, `wait ${argv.slice(1).join(' ')}`);
-  if (sh.jobsStarted) return unsupportedHere(sh, rec, 'wait for background jobs');
-  yield* none();
-  return 0;
-}
-
 /** `sleep N`: the request, within the run's bound on sleeping. */
 function* sleep(sh: Shell, argv: string[], io: Io, rec: StepRecord): Run<number> {
   const s = Number(argv[1]?.replace(/s$/, ''));
@@ -294,6 +283,8 @@ export const BUILTINS: Record<string, Builtin> = {
   printf,
   sleep,
   wait,
+  kill,
+  jobs,
 };
 
 /** `exit`, the end, or a fatal error: the EXIT trap runs once, as cleanup. */

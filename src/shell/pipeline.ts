@@ -49,10 +49,12 @@ export function* runBackground(sh: Shell, ao: AndOr, io: Io): Run<number> {
   }
   // as runPipeline does: the line before being unsupported says nothing about this one
   sh.lastUnsupported = false;
+  sh.startedJob = null;
   yield* runSimple(sh, only.cmd, io, { background: true });
-  // `cmd &` returns at once with status 0; a command nettwin did not run started no job to wait for
+  // `cmd &` returns at once with status 0; a command nettwin did not run started no job
   if (!sh.lastUnsupported) {
-    sh.jobsStarted = true;
+    const started = sh.startedJob as { handle: number | null; command: string; exit: number } | null;
+    if (started) sh.jobs.start(started.command, started.handle, started.exit);
     sh.lastExit = 0;
   }
   return sh.lastExit;

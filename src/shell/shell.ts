@@ -11,6 +11,7 @@ import { evaluate } from './arith.js';
 import { Vars } from './vars.js';
 import { arithGet, elementOf, setVar, type DeclItems, type ExpansionWarnings } from './assign.js';
 import { TERMINAL, write, type Io, type StepRecord } from './io.js';
+import { JobTable } from './jobs.js';
 import { AbortLine, ExitSignal, LIMITS, LimitSignal } from './signals.js';
 import { runSimple } from './simple.js';
 import { runBackground, runStages } from './pipeline.js';
@@ -69,8 +70,10 @@ export class Shell implements ExpandEnv {
   depth = 0;
   private commandCount = 0;
   slept = 0;
-  /** a command was started with `&` (in a subshell too: then `wait` is not modelled anywhere) */
-  jobsStarted = false;
+  /** bash's job table: `cmd &`, `$!`, `jobs`, `kill`, `wait` */
+  readonly jobs = new JobTable();
+  /** the job the last external command started in the background (runExternal → runBackground) */
+  startedJob: { handle: number | null; command: string; exit: number } | null = null;
   /** `ip netns exec NS` words in front of every command of a `bash -c` run inside a namespace */
   wrapperPrefix: string[] = [];
   shellWrappers: NetnsWrapper[] = [];
@@ -96,7 +99,7 @@ export class Shell implements ExpandEnv {
       case '-':
         return `${this.opts.errexit ? 'e' : ''}${this.opts.nounset ? 'u' : ''}${this.opts.xtrace ? 'x' : ''}hB`;
       case '!':
-        return undefined;
+        return this.jobs.lastPid === null ? undefined : String(this.jobs.lastPid);
       case 'LINENO':
         return String(this.line);
       case '@':

@@ -35,6 +35,9 @@ export function* runSimple(sh: Shell, c: ShellCommand, io: Io, ctx: SimpleContex
   sh.countCommand();
   const own = ctx.texts || sh.inline ? null : sh.beginStep(sh.line, c.text);
   const rec = own ?? sh.step();
+  // jobs that died of a signal leave the table now, with bash's notice for most signals
+  const notices = sh.jobs.notices(sh.options.file, sh.line);
+  if (notices) rec.stderr += notices;
   let keep = true;
   let status = sh.lastExit;
   try {
@@ -293,6 +296,8 @@ export function* runExternal(sh: Shell, argv: string[], io: Io, rec: StepRecord,
   if (!o.supported && o.answeredBy !== 'kernel') return unsupportedHere(sh, rec, o.stderr.replace(/^nettwin: unsupported: /, '').replace(/\n$/, ''));
   if (o.ping) rec.ping = o.ping;
   if (o.jobs?.length) (rec.jobs ??= []).push(...o.jobs);
+  sh.jobs.ended(o.jobs);
+  if (ctx.background) sh.startedJob = { handle: o.job ?? null, command: rec.command.replace(/ &$/, ''), exit: o.exit };
   for (const w of o.writes ?? []) {
     const why = sh.scratch.write(w.path, w.text, w.append);
     if (why) throw new LimitSignal(why);

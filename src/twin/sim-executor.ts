@@ -8,7 +8,7 @@ import type { Link } from '../model/link.js';
 import type { Netns } from '../model/netns.js';
 import { multipathHashText } from '../model/route.js';
 import { settleLinkwatch } from '../model/link.js';
-import { processTable, settleJobs } from '../../sim/processes.js';
+import { MODELLED_SIGNALS, processTable, settleJobs } from '../../sim/processes.js';
 import { learnedFdb } from '../../sim/bridge.js';
 import { vxlanLearnedEntries } from '../../sim/vxlan.js';
 import { settleDad } from '../../sim/ipv6/dad-settle.js';
@@ -134,6 +134,7 @@ function execOne(host: Host, inv: Invocation, sim: Simulator, src: InvocationSou
     sim.sleep(inv.seconds);
     return { exit: 0, stdout: '', stderr: '', supported: true };
   }
+  if (inv.kind === 'job-signal') return signalJob(sim, inv.job, inv.signal);
   if (inv.kind === 'noop' || inv.kind === 'unsupported') throw new Error('unreachable');
   if (inv.kind === 'text' && inv.wrappers.length === 0) return runTextTool(inv.tool, inv.argv, inv.stdin, inv.files);
   if (inv.wrappers.some((w) => w.kind === 'netns-exec-all')) return execAll(host, inv, sim);
@@ -243,11 +244,26 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
       const source = { host: ns.host.name, line: src?.line ?? 0, command: src?.command ?? '', background: inv.background };
       const run = SIM_PROGRAMS[inv.program];
       if (!run) return notModelled(`${inv.program} is not modelled`);
+      const table = processTable(sim);
+      const before = table.list.length;
       const o = fromResult(run(inv.stdin !== undefined ? { ...ctx, sim, source, stdin: inv.stdin } : { ...ctx, sim, source }, inv.argv));
+      // `cmd &` that started a process: its id is the job's handle (`kill %1`, `wait $!`)
+      if (inv.background && table.list.length > before) o.job = table.list[before]!.pid;
       if ((inv.program === 'ping' || inv.program === 'ping6') && !o.ping && o.supported) o.ping = { from: ns.path, to: pingTarget(inv.argv), transmitted: 0, received: 0 };
       return o;
     }
   }
+}
+
+/**
+ * `kill -SIG` of a background job: the process takes the signal as its program does (exit 0:
+ * delivered, or it had ended already and bash's kill of a dead job succeeds too).
+ */
+function signalJob(sim: Simulator, job: number, signo: number): Outcome {
+  const p = processTable(sim).byPid(job);
+  if (!p) throw new Error(`no background process ${job}`);
+  if (!MODELLED_SIGNALS.has(signo) || !p.signal(sim, signo)) return unsupported(`kill -${signo} of \`${p.command}\` (how it takes that signal is not modelled)`);
+  return { exit: 0, stdout: '', stderr: '', supported: true };
 }
 
 /** The simulator's ARP entries of a namespace, as `ip neigh` lists them. */

@@ -60,6 +60,18 @@ export class ListenProcess implements SimProcess {
     return false;
   }
 
+  /**
+   * nc and python3's http.server keep the default action of HUP, TERM and KILL (status 128 +
+   * the signal, nothing printed); INT is python's KeyboardInterrupt (a message, status 0 or 1),
+   * which is not modelled. nc ends on INT as on the others.
+   */
+  signal(sim: Simulator, signo: number): boolean {
+    if (!this.alive) return true;
+    if (signo === 2 && /\bpython3?\b/.test(this.command)) return false;
+    this.end(sim, 128 + signo, `ended by signal ${signo} (kill)`);
+    return true;
+  }
+
   fromDevice(): void {}
 
   tick(): void {}

@@ -259,9 +259,21 @@ export class SocatProcess implements SimProcess {
   /** SIGTERM (a foreground socat ended by nettwin, or the sandbox closing): no message, status 143. */
   terminate(sim: Simulator): void {
     if (!this.alive) return;
-    this.die(sim, '', 'terminated');
+    this.signal(sim, 15);
     this.stderr = '';
-    this.exit = 143;
+  }
+
+  /**
+   * A signal from `kill`: socat's handler (socat_signal) logs at notice level, which its default
+   * -d level does not print, and exits with 128 + the signal, as KILL's default action does; its
+   * tun and socket go with it.
+   */
+  signal(sim: Simulator, signo: number): boolean {
+    if (!this.alive) return true;
+    this.die(sim, '', `ended by signal ${signo} (kill)`);
+    // a fork of the simulation (sim !== home) only watches: nothing ended there
+    if (!this.alive) this.exit = 128 + signo;
+    return true;
   }
 
   /** A packet the kernel sent out of the tun: one datagram to the peer. */
