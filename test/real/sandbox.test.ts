@@ -297,6 +297,26 @@ describeReal('linux sandbox (real kernel)', () => {
     await expect(sb.exec('a', ['true'])).rejects.toThrow();
   });
 
+  it('kill of a job: only a process it started, only HUP, INT, KILL or TERM', async () => {
+    const sb = await Sandbox.open({ hosts: ['a'] });
+    try {
+      const { id } = await sb.spawnBackground('a', ['sleep', '30']);
+      await expect(sb.signalBackground(id, 19)).rejects.toThrow(/not one kill may send/);
+      await expect(sb.signalBackground(id + 100, 15)).rejects.toThrow(/unknown background process id/);
+      await expect(sb.signalBackground(-1, 15)).rejects.toThrow(/bad background process id/);
+      expect((await sb.backgroundStatus(id)).running).toBe(true);
+      await sb.signalBackground(id, 9);
+      let st = await sb.backgroundStatus(id);
+      for (let i = 0; i < 100 && st.running; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        st = await sb.backgroundStatus(id);
+      }
+      expect(st).toMatchObject({ running: false, exit: 137 });
+    } finally {
+      await sb.close();
+    }
+  });
+
   it('leaves nothing behind when its parent Node process is SIGKILLed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettwin-sbkill-'));
     const script = path.join(dir, 'holder.mjs');
