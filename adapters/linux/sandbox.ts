@@ -52,6 +52,9 @@ function readNs(kind: NsKind): string | undefined {
 
 const HOST_NAME = /^[^\0]+$/;
 
+/** The signals a job may be sent: the ones the simulator's processes model (sim/processes.ts). */
+const SIGNALS: ReadonlySet<number> = MODELLED_SIGNALS;
+
 /**
  * A throwaway sandbox for real mode (root on Linux): each host a network namespace inside a
  * private network, mount and PID namespace. Everything in it goes when it closes, or when this
@@ -65,9 +68,6 @@ const HOST_NAME = /^[^\0]+$/;
  *   await sandbox.close();
  * }
  */
-/** The signals a job may be sent: the ones the simulator's processes model (sim/processes.ts). */
-const SIGNALS: ReadonlySet<number> = MODELLED_SIGNALS;
-
 export class Sandbox {
   readonly hosts: readonly string[];
   private readonly commandTimeoutMs: number;

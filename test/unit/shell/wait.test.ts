@@ -1,7 +1,8 @@
 /**
  * `wait`: bash returns 0 at once when no job runs. A background command nettwin reported and did
- * not run started none, so `wait` after it answers as bash does; after a job that did start,
- * waiting is reported as not modelled (when a job ends is the executor's business).
+ * not run started none, so `wait` after it answers as bash does; a background command nettwin
+ * ran to its end at once (ping) is waited for with its status; a job still running (a listener)
+ * is reported as not modelled (when it would end is not nettwin's to guess).
  */
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../src/lab.js';
@@ -26,9 +27,21 @@ describe('wait', () => {
     ]);
   });
 
-  it('is reported, not guessed, once a job runs', () => {
-    const steps = run('ip netns add a\nsocat /dev/null tcp4-listen:34567 &\nip netns exec a ping -c 1 127.0.0.1 &\nwait');
+  it('takes the status of a command that ran to its end at once', () => {
+    const steps = run('ip netns add a\nip netns exec a ping -c 1 -W 1 10.9.9.9 > /dev/null &\nwait $!\necho $?\nwait\necho $?');
+    expect(steps.map((s) => [s.supported, s.stdout])).toEqual([
+      [true, ''],
+      [true, ''],
+      [true, ''],
+      [true, '2\n'],
+      [true, ''],
+      [true, '0\n'],
+    ]);
+  });
+
+  it('is reported, not guessed, while a job runs', () => {
+    const steps = run('ip netns add a\nip -n a link set lo up\nip netns exec a nc -l 8080 &\nwait');
     expect(steps[2]).toMatchObject({ supported: true });
-    expect(steps[3]).toMatchObject({ supported: false, exit: 127, stderr: 'nettwin: unsupported: wait for background jobs\n' });
+    expect(steps[3]).toMatchObject({ supported: false, exit: 127, stderr: 'nettwin: unsupported: wait for `ip netns exec a nc -l 8080 &`, still running (when it would end is not modelled)\n' });
   });
 });
