@@ -55,7 +55,6 @@ const fixed = (code: number): Leave => ({ code, dev: null, ep: -1, gw: null, sad
 export class Walk6 {
   private readonly outMemo = new Map<Netns, (Leave | undefined)[]>();
   private readonly inMemo = new Map<Link, (Leave | undefined)[]>();
-  private readonly replyMemo = new Map<Link, (Leave | undefined)[]>();
   private readonly answerMemo: Map<Ip6, number>[] = [];
   private readonly arriveMemo: Map<Ip6, Arrival>[] = [];
   /** the same memos for a destination's own address, by its index (no bigint hashing per pair) */
@@ -68,9 +67,18 @@ export class Walk6 {
   private rowSrcIdx = -1;
   private rowSrcClass = -1;
   private readonly domainPlain: Int8Array;
+  /** per endpoint: its device has a usable link-local address (a solicitation's source), -1 not asked */
+  private readonly epLinkLocal: Int8Array;
+  /** the echo reply's leave decisions by the endpoint the request came in on, then by class */
+  private readonly replyByEp: ((Leave | undefined)[] | undefined)[] = [];
+  /** the source side's per-row answers: its namespace is plain, its output decisions by class */
+  private rowPlainNs: Netns | null = null;
+  private rowPlain = false;
+  private rowOut: (Leave | undefined)[] = [];
 
   constructor(private readonly ctx: Context6) {
     this.domainPlain = new Int8Array(ctx.l2.domainEps.length).fill(-1);
+    this.epLinkLocal = new Int8Array(ctx.l2.epLink.length).fill(-1);
   }
 
   /** The leave decision of a route lookup's answer (an output route's or a forwarding one's). */
@@ -87,7 +95,7 @@ export class Walk6 {
 
   /** ping's connect and send from `ns` toward class `c` (not one of its own addresses). */
   private out(ns: Netns, c: number): Leave {
-    let a = this.outMemo.get(ns);
+    let a = ns === this.rowPlainNs ? this.rowOut : this.outMemo.get(ns);
     if (!a) this.outMemo.set(ns, (a = []));
     let v = a[c];
     if (!v) {
@@ -122,10 +130,10 @@ export class Walk6 {
     return v;
   }
 
-  /** The echo reply's route from `link`'s namespace (the request came in on `link`) toward class `c`. */
-  private reply(link: Link, c: number, from: Ip6): Leave {
-    let a = this.replyMemo.get(link);
-    if (!a) this.replyMemo.set(link, (a = []));
+  /** The echo reply's route from `link`'s namespace (the request came in on `link`, endpoint `ep`) toward class `c`. */
+  private reply(link: Link, ep: number, c: number, from: Ip6): Leave {
+    let a = this.replyByEp[ep];
+    if (!a) this.replyByEp[ep] = a = [];
     let v = a[c];
     if (!v) {
       const rep = this.ctx.classRep[c]!;
@@ -188,17 +196,24 @@ export class Walk6 {
     return v;
   }
 
-  /** The neighbour solicitation from `dev` can be sent: a source for it (the packet's own, else the link-local). */
-  private canSolicit(dev: Link, src: Ip6): boolean {
+  /**
+   * The neighbour solicitation from `dev` (endpoint `ep`) can be sent: a source for it (the
+   * packet's own, else the link-local). A device with a usable link-local always can: that is
+   * asked once per endpoint, and only a device without one looks at the packet's source.
+   */
+  private canSolicit(dev: Link, ep: number, src: Ip6): boolean {
+    let ll = this.epLinkLocal[ep]!;
+    if (ll < 0) this.epLinkLocal[ep] = ll = validLinkLocal(dev) !== null ? 1 : 0;
+    if (ll === 1) return true;
     for (const a of dev.inet6.addrs) if (a.addr === src && !(a.flags & (IFA6.TENTATIVE | IFA6.OPTIMISTIC))) return true;
-    return validLinkLocal(dev) !== null;
+    return false;
   }
 
   /** Sends a packet for `dst` (destination `di`, or -1) from `src` out of `l` toward `nh`; the arrival. */
   private send(l: Leave, nh: Ip6, dst: Ip6, src: Ip6, di = -1): Arrival {
     // without a source for the solicitation, only an entry learnt earlier in the same ping (from
     // the far end's own solicitation) lets the packet out: the engine follows that
-    if (!this.canSolicit(l.dev!, src)) return UNSURE;
+    if (!this.canSolicit(l.dev!, l.ep, src)) return UNSURE;
     const dom = this.ctx.l2.epDomain[l.ep]!;
     const e = di >= 0 && nh === dst ? this.answerDest(dom, nh, di) : this.answer(dom, nh);
     if (e < 0) return e === -NO ? NO_WAY : UNSURE;
@@ -244,7 +259,14 @@ export class Walk6 {
   pair(ns: Netns, d: number): number {
     const ctx = this.ctx;
     const dst = ctx.destinations[d]!.addr;
-    if (ctx.destShared[d] || ctx.plain.get(ns) !== true) return MAYBE;
+    if (this.rowPlainNs !== ns) {
+      this.rowPlainNs = ns;
+      this.rowPlain = ctx.plain.get(ns) === true;
+      let a = this.outMemo.get(ns);
+      if (!a) this.outMemo.set(ns, (a = []));
+      this.rowOut = a;
+    }
+    if (ctx.destShared[d] || !this.rowPlain) return MAYBE;
     const own = ctx.ownsDest(ns, d);
     if (own < 0) return MAYBE;
     if (own === 1) {
@@ -270,7 +292,7 @@ export class Walk6 {
     if (there.path.includes(ns)) return MAYBE;
     const inLink = ctx.l2.epLink[there.ep]!;
     const owner = inLink.ns;
-    const r = this.reply(inLink, this.rowSrcClass, dst);
+    const r = this.reply(inLink, there.ep, this.rowSrcClass, dst);
     if (r.code !== 0) return r.code;
     const back = this.send(r, r.gw ?? src, src, dst, this.rowSrcIdx);
     if (back.code !== YES) return back.code;
