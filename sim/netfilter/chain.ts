@@ -144,6 +144,7 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: 
       case 'SNAT':
       case 'DNAT':
       case 'REDIRECT':
+      case 'NETMAP':
         return { verdict: 'nat', kind: t.kind, range: t.range };
     }
   }

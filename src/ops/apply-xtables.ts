@@ -144,6 +144,7 @@ function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRu
     rule.target.kind === 'SNAT' ||
     rule.target.kind === 'DNAT' ||
     rule.target.kind === 'REDIRECT' ||
+    rule.target.kind === 'NETMAP' ||
     rule.target.kind === 'REJECT' ||
     rule.target.kind === 'NOTRACK' ||
     rule.target.kind === 'TTL' ||

@@ -89,9 +89,15 @@ export type NfTarget =
   | { kind: 'MASQUERADE'; range: NatRange }
   | { kind: 'SNAT'; range: NatRange }
   | { kind: 'DNAT'; range: NatRange }
-  | { kind: 'REDIRECT'; range: NatRange };
+  | { kind: 'REDIRECT'; range: NatRange }
+  /**
+   * NETMAP --to NET/LEN: the network as a range (min the network, max its last address); each
+   * address keeps its host bits (netmap_tg4): the destination at PREROUTING/OUTPUT, the source at
+   * POSTROUTING/INPUT
+   */
+  | { kind: 'NETMAP'; range: NatRange };
 
-export type NatTargetKind = 'MASQUERADE' | 'SNAT' | 'DNAT' | 'REDIRECT';
+export type NatTargetKind = 'MASQUERADE' | 'SNAT' | 'DNAT' | 'REDIRECT' | 'NETMAP';
 
 /** A NAT range with nothing in it (MASQUERADE, REDIRECT without options). */
 export function emptyNatRange(): NatRange {
@@ -105,5 +111,5 @@ export function isTerminal(t: NfTarget): boolean {
 
 /** Whether a rule with this target needs connection tracking in its namespace. */
 export function targetNeedsConntrack(t: NfTarget): boolean {
-  return t.kind === 'CONNMARK' || t.kind === 'MASQUERADE' || t.kind === 'SNAT' || t.kind === 'DNAT' || t.kind === 'REDIRECT';
+  return t.kind === 'CONNMARK' || t.kind === 'MASQUERADE' || t.kind === 'SNAT' || t.kind === 'DNAT' || t.kind === 'REDIRECT' || t.kind === 'NETMAP';
 }

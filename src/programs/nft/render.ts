@@ -194,6 +194,9 @@ function xlateTarget(t: NfTarget): string {
             : 'xt target CONNMARK';
     case 'NOTRACK':
       return 'notrack';
+    // iptables-nft hands NETMAP to the kernel as the xtables target (no native translation)
+    case 'NETMAP':
+      return 'xt target NETMAP';
     case 'TTL':
       // libipt_TTL's translation
       return `ip ttl set ${t.mode === 'set' ? t.value : t.mode === 'dec' ? `ip ttl - ${t.value}` : `ip ttl + ${t.value}`}`;

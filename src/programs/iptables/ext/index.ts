@@ -12,7 +12,7 @@ import { TCP, UDP } from './tcpudp.js';
 import { LIMIT } from './limit.js';
 import { recentExt } from './recent.js';
 import { IPRANGE, LENGTH, MAC, PKTTYPE, TTL } from './header-fields.js';
-import { CONNMARK, CT, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, NOTRACK, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6, TTL_TARGET } from './targets.js';
+import { CONNMARK, CT, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, NETMAP, NOTRACK, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6, TTL_TARGET } from './targets.js';
 import type { MatchExt, TargetExt } from './types.js';
 
 export const MATCHES: Readonly<Record<string, MatchExt>> = {
@@ -37,7 +37,7 @@ export const MATCHES: Readonly<Record<string, MatchExt>> = {
   recent: recentExt(false),
 };
 
-export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT, NOTRACK, CT, TTL: TTL_TARGET };
+export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT, NOTRACK, CT, TTL: TTL_TARGET, NETMAP };
 
 /** Matches of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_MATCHES: ReadonlySet<string> = new Set(
@@ -48,7 +48,7 @@ export const UNMODELLED_MATCHES: ReadonlySet<string> = new Set(
 
 /** Targets of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_TARGETS: ReadonlySet<string> = new Set(
-  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK DSCP ECN HMARK IDLETIMER LED NETMAP NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPMSS TCPOPTSTRIP TEE TOS TPROXY TRACE ULOG QUEUE'.split(' '),
+  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK DSCP ECN HMARK IDLETIMER LED NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPMSS TCPOPTSTRIP TEE TOS TPROXY TRACE ULOG QUEUE'.split(' '),
 );
 
 /**
@@ -87,7 +87,7 @@ export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
 ]);
 
 /** ip6tables 1.8.9's targets the simulator does not model (for IPv6). */
-export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'HL', 'NPT', 'SNPT', 'DNPT']);
+export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'NETMAP', 'HL', 'NPT', 'SNPT', 'DNPT']);
 
 /** The extension that lists and saves a model match. */
 export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {
