@@ -148,6 +148,7 @@ function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRu
     rule.target.kind === 'REJECT' ||
     rule.target.kind === 'NOTRACK' ||
     rule.target.kind === 'TTL' ||
+    rule.target.kind === 'DSCP' ||
     rule.matches.some((m) => m.kind === 'addrtype' || m.kind === 'physdev' || m.kind === 'mac');
   if (!restricted) return;
   const t = tables.get(table);

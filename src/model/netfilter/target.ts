@@ -86,6 +86,8 @@ export type NfTarget =
   | { kind: 'NOTRACK'; alias: boolean }
   /** TTL --ttl-set / --ttl-dec / --ttl-inc (mangle table, IPv4) */
   | { kind: 'TTL'; mode: 'set' | 'dec' | 'inc'; value: number }
+  /** DSCP --set-dscp (mangle table): the TOS byte's top six bits, its ECN bits kept */
+  | { kind: 'DSCP'; value: number }
   | { kind: 'MASQUERADE'; range: NatRange }
   | { kind: 'SNAT'; range: NatRange }
   | { kind: 'DNAT'; range: NatRange }
@@ -106,7 +108,7 @@ export function emptyNatRange(): NatRange {
 
 /** Targets that stop the chain walk with a verdict (the others continue with the next rule). */
 export function isTerminal(t: NfTarget): boolean {
-  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK' && t.kind !== 'NOTRACK' && t.kind !== 'TTL';
+  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK' && t.kind !== 'NOTRACK' && t.kind !== 'TTL' && t.kind !== 'DSCP';
 }
 
 /** Whether a rule with this target needs connection tracking in its namespace. */

@@ -36,6 +36,7 @@ function targetRule(t: NfTarget): { hooks: number; table?: string } | null {
     case 'NOTRACK':
       return { hooks: PRE | IN | FWD | OUT | POST, table: 'raw' };
     case 'TTL':
+    case 'DSCP':
       return { hooks: PRE | IN | FWD | OUT | POST, table: 'mangle' };
     default:
       return null;
