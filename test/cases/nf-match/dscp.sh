@@ -31,6 +31,8 @@ ip netns exec b iptables -t mangle -A INPUT -m dscp --dscp-class EF
 ip netns exec b iptables -t mangle -A INPUT -m dscp --dscp-class af21
 ip netns exec a ping -c 2 -i 0.2 10.0.2.2
 ip netns exec a ping -c 1 -W 1 10.0.1.9
+# the host unreachable comes when ARP gives up, 3 s after the ping: wait for it in both modes
+sleep 3
 ip netns exec a ping -c 1 -t 1 10.0.2.2
 ip netns exec a ping -c 1 10.0.1.1
 ip netns exec b ping -c 1 10.0.1.2
