@@ -56,6 +56,8 @@ export function icmpSend(sim: Simulator, st: NsState, pkt: IpPacket, type: 3 | 5
   }
   const err: IcmpErrorRepr = { type, code, info, original: quote(pkt) };
   const out = icmpPacket(rt.saddr, rt.daddr, I.defaultTtl, st.nextIpId(), err);
+  // __icmp_send: an error's TOS is the offender's TOS bits with precedence "internetwork control"
+  out.ip.tos = (o.tos & 0x1e) | 0xc0;
   if (sim.tracer) sim.step(ns, 'icmp', `send ICMP ${icmpName(type, code)} from ${ip4ToString(rt.saddr)} to ${ip4ToString(o.src)}`);
   if (sim.events.wants('icmp:error')) sim.events.emit('icmp:error', { t: sim.now, ns: ns.path, from: rt.saddr, to: o.src, type, code });
   nfCtAttach(out, pkt, ns);
@@ -136,6 +138,8 @@ function echoReply(sim: Simulator, st: NsState, dev: Link, pkt: IpPacket, broadc
     return;
   }
   const reply = icmpPacket(res.rt.saddr, res.rt.daddr, I.defaultTtl, st.nextIpId(), { ...req, type: 0 });
+  // icmp_reply: the reply carries the request's TOS byte
+  reply.ip.tos = pkt.ip.tos;
   // ip_options_echo keeps what the request recorded; ip_options_build adds the reply's source
   if (pkt.rr) {
     reply.rr = pkt.rr;

@@ -117,6 +117,7 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: 
       case 'CONNMARK':
       case 'NOTRACK':
       case 'TTL':
+      case 'DSCP':
         act(s, t);
         i++;
         continue;
@@ -144,6 +145,7 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: 
       case 'SNAT':
       case 'DNAT':
       case 'REDIRECT':
+      case 'NETMAP':
         return { verdict: 'nat', kind: t.kind, range: t.range };
     }
   }
@@ -158,6 +160,11 @@ function act(s: WalkCore, t: NfTarget): void {
     if (!pkt?.ip) return;
     const v = t.mode === 'set' ? t.value : t.mode === 'dec' ? Math.max(0, pkt.ip.ttl - t.value) : Math.min(255, pkt.ip.ttl + t.value);
     pkt.ip = { ...pkt.ip, ttl: v };
+  } else if (t.kind === 'DSCP') {
+    // dscp_tg: ipv4_change_dsfield keeps the two ECN bits
+    const pkt = (s as Partial<WalkState>).pkt;
+    if (!pkt?.ip) return;
+    pkt.ip = { ...pkt.ip, tos: (pkt.ip.tos & 0x03) | (t.value << 2) };
   } else if (t.kind === 'MARK') s.meta.mark = ((s.meta.mark & ~t.mask) ^ t.value) >>> 0;
   else if (t.kind === 'CONNMARK') {
     // either family's connection: an IPv6 packet's is ct6

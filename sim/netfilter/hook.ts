@@ -146,6 +146,13 @@ function natRange(pkt: IpPacket, a: HookArgs, kind: string, range: NatRange, ori
     if (!addr) return 'drop';
     return { ...range, mapIps: true, minAddr: addr, maxAddr: addr };
   }
+  if (kind === 'NETMAP') {
+    // netmap_tg4: the address's host bits under the range's network
+    const mask = ~(range.minAddr ^ range.maxAddr) >>> 0;
+    const old = a.hook === 'prerouting' || a.hook === 'output' ? pkt.ip.dst : pkt.ip.src;
+    const addr = ((old & ~mask) | (range.minAddr & mask)) >>> 0;
+    return { ...range, mapIps: true, minAddr: addr, maxAddr: addr };
+  }
   if (kind === 'REDIRECT') {
     let addr = 0x7f000001;
     if (a.hook === 'prerouting') {

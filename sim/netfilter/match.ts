@@ -252,6 +252,9 @@ function fieldMatch4(m: FieldMatch, s: MatchState): boolean {
       return fieldCompare(m, ipLen(pkt));
     case 'ttl':
       return fieldCompare(m, pkt.ip.ttl);
+    // xt_dscp / nft's `ip dscp`: the TOS byte's top six bits
+    case 'dscp':
+      return fieldCompare(m, (pkt.ip.tos >> 2) & 0x3f);
     case 'hoplimit':
       return false;
     case 'pkttype': {

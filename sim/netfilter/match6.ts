@@ -131,7 +131,9 @@ function fieldMatch6(m: FieldMatch, s: Match6State): boolean {
       return fieldCompare(m, IPV6_HEADER + pkt.ip6.payloadLen);
     case 'hoplimit':
       return fieldCompare(m, pkt.ip6.hopLimit);
+    // IPv4 header fields (the front ends make dscp tests for IPv4 packets only)
     case 'ttl':
+    case 'dscp':
       return false;
     case 'pkttype':
       return fieldCompare(m, pktType(s.meta));

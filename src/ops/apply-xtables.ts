@@ -144,9 +144,11 @@ function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRu
     rule.target.kind === 'SNAT' ||
     rule.target.kind === 'DNAT' ||
     rule.target.kind === 'REDIRECT' ||
+    rule.target.kind === 'NETMAP' ||
     rule.target.kind === 'REJECT' ||
     rule.target.kind === 'NOTRACK' ||
     rule.target.kind === 'TTL' ||
+    rule.target.kind === 'DSCP' ||
     rule.matches.some((m) => m.kind === 'addrtype' || m.kind === 'physdev' || m.kind === 'mac');
   if (!restricted) return;
   const t = tables.get(table);

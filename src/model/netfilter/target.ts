@@ -86,12 +86,20 @@ export type NfTarget =
   | { kind: 'NOTRACK'; alias: boolean }
   /** TTL --ttl-set / --ttl-dec / --ttl-inc (mangle table, IPv4) */
   | { kind: 'TTL'; mode: 'set' | 'dec' | 'inc'; value: number }
+  /** DSCP --set-dscp (mangle table): the TOS byte's top six bits, its ECN bits kept */
+  | { kind: 'DSCP'; value: number }
   | { kind: 'MASQUERADE'; range: NatRange }
   | { kind: 'SNAT'; range: NatRange }
   | { kind: 'DNAT'; range: NatRange }
-  | { kind: 'REDIRECT'; range: NatRange };
+  | { kind: 'REDIRECT'; range: NatRange }
+  /**
+   * NETMAP --to NET/LEN: the network as a range (min the network, max its last address); each
+   * address keeps its host bits (netmap_tg4): the destination at PREROUTING/OUTPUT, the source at
+   * POSTROUTING/INPUT
+   */
+  | { kind: 'NETMAP'; range: NatRange };
 
-export type NatTargetKind = 'MASQUERADE' | 'SNAT' | 'DNAT' | 'REDIRECT';
+export type NatTargetKind = 'MASQUERADE' | 'SNAT' | 'DNAT' | 'REDIRECT' | 'NETMAP';
 
 /** A NAT range with nothing in it (MASQUERADE, REDIRECT without options). */
 export function emptyNatRange(): NatRange {
@@ -100,10 +108,10 @@ export function emptyNatRange(): NatRange {
 
 /** Targets that stop the chain walk with a verdict (the others continue with the next rule). */
 export function isTerminal(t: NfTarget): boolean {
-  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK' && t.kind !== 'NOTRACK' && t.kind !== 'TTL';
+  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK' && t.kind !== 'NOTRACK' && t.kind !== 'TTL' && t.kind !== 'DSCP';
 }
 
 /** Whether a rule with this target needs connection tracking in its namespace. */
 export function targetNeedsConntrack(t: NfTarget): boolean {
-  return t.kind === 'CONNMARK' || t.kind === 'MASQUERADE' || t.kind === 'SNAT' || t.kind === 'DNAT' || t.kind === 'REDIRECT';
+  return t.kind === 'CONNMARK' || t.kind === 'MASQUERADE' || t.kind === 'SNAT' || t.kind === 'DNAT' || t.kind === 'REDIRECT' || t.kind === 'NETMAP';
 }

@@ -27,12 +27,16 @@ function targetRule(t: NfTarget): { hooks: number; table?: string } | null {
     case 'DNAT':
     case 'REDIRECT':
       return { hooks: PRE | OUT, table: 'nat' };
+    // xt_NETMAP's hooks: a destination on the way in or out, a source on the way out or in
+    case 'NETMAP':
+      return { hooks: PRE | POST | OUT | IN, table: 'nat' };
     case 'REJECT':
       return { hooks: IN | FWD | OUT };
     // xt_ct_tg_check and ttl_tg's table: the raw table, the mangle table
     case 'NOTRACK':
       return { hooks: PRE | IN | FWD | OUT | POST, table: 'raw' };
     case 'TTL':
+    case 'DSCP':
       return { hooks: PRE | IN | FWD | OUT | POST, table: 'mangle' };
     default:
       return null;

@@ -30,8 +30,12 @@ function tupleText(t: CtTuple | Ct6Tuple): string {
   return s;
 }
 
-/** One entry as `conntrack -L` prints it (extended: with the layer 3 name and number first). */
-export function entryText(e: CtEntry | Ct6Entry, now: number, extended: boolean): string {
+/**
+ * One entry as `conntrack -L` prints it (extended: with the layer 3 name and number first).
+ * `use` is the entry's reference count: the table's, and one per packet that holds it while it
+ * waits (a packet queued for neighbour resolution keeps skb->_nfct: `heldBy`).
+ */
+export function entryText(e: CtEntry | Ct6Entry, now: number, extended: boolean, heldBy: ReadonlyMap<object, number> = NO_HOLDERS): string {
   const name = PROTO_NAMES[e.orig.proto] ?? 'unknown';
   let s = extended ? (typeof e.orig.src === 'bigint' ? 'ipv6     10 ' : 'ipv4     2 ') : '';
   s += `${name.padEnd(8)} ${e.orig.proto} ${Math.max(0, Math.floor((e.expires - now) / 1e6))} `;
@@ -40,7 +44,24 @@ export function entryText(e: CtEntry | Ct6Entry, now: number, extended: boolean)
   if (!(e.status & IPS.SEEN_REPLY)) s += '[UNREPLIED] ';
   s += tupleText(e.reply);
   if (e.status & IPS.ASSURED) s += '[ASSURED] ';
-  return `${s}mark=${e.mark} use=1\n`;
+  return `${s}mark=${e.mark} use=${1 + (heldBy.get(e) ?? 0)}\n`;
+}
+
+const NO_HOLDERS: ReadonlyMap<object, number> = new Map();
+
+/** The connections packets waiting in the namespace's neighbour queues hold, and how many each. */
+function queuedHolders(ctx: ProgramContext): Map<object, number> {
+  const out = new Map<object, number>();
+  ctx.sim.sync();
+  for (const table of ctx.sim.state(ctx.ns).neigh.values()) {
+    for (const e of table.values()) {
+      for (const p of e.queue) {
+        const ct = p.nf?.ct ?? p.nf?.ct6;
+        if (ct) out.set(ct, (out.get(ct) ?? 0) + 1);
+      }
+    }
+  }
+  return out;
 }
 
 interface Filters {
@@ -151,7 +172,8 @@ export function runConntrack(ctx: ProgramContext, argv: string[]): ProgramResult
   if (six && hits.length === 0) return listV6(ctx, cmd, f, extended, false);
   if (six) return unsupported('conntrack on IPv6 and IPv4 connections at once (listed, filtered or deleted)');
   if (cmd === 'C') return { exit: 0, stdout: `${hits.length}\n`, stderr: '' };
-  const text = hits.map((e) => entryText(e, now, extended)).join('');
+  const held = queuedHolders(ctx);
+  const text = hits.map((e) => entryText(e, now, extended, held)).join('');
   if (cmd === 'D') {
     for (const e of hits) table.remove(e);
     return { exit: hits.length ? 0 : 1, stdout: text, stderr: `${HEAD}: ${hits.length} flow entries have been deleted.\n` };
@@ -166,7 +188,8 @@ function listV6(ctx: ProgramContext, cmd: 'L' | 'D' | 'C', f: Filters, extended:
   const table = ctx.sim.nf.conntrack6(ctx.ns);
   const hits = table.entries(now).filter((e) => (f.proto === null || e.orig.proto === f.proto) && (f.sport === null || e.orig.sport === f.sport) && (f.dport === null || e.orig.dport === f.dport));
   if (cmd === 'C') return { exit: 0, stdout: `${hits.length}\n`, stderr: '' };
-  const text = hits.map((e) => entryText(e, now, extended)).join('');
+  const held = queuedHolders(ctx);
+  const text = hits.map((e) => entryText(e, now, extended, held)).join('');
   if (cmd === 'D') {
     for (const e of hits) table.remove(e);
     return { exit: hits.length ? 0 : 1, stdout: text, stderr: `${HEAD}: ${hits.length} flow entries have been deleted.\n` };

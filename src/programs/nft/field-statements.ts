@@ -69,6 +69,60 @@ export function parsePkttype(c: Cursor): { match: FieldMatch; text: string } {
   return { match: m, text };
 }
 
+/** nft's dscp_type symbols, in its table's order (a value is listed by its first name, else as 0x%02x). */
+const DSCP_SYMBOLS: [string, number][] = [
+  ['cs0', 0x00],
+  ['cs1', 0x08],
+  ['cs2', 0x10],
+  ['cs3', 0x18],
+  ['cs4', 0x20],
+  ['cs5', 0x28],
+  ['cs6', 0x30],
+  ['cs7', 0x38],
+  ['df', 0x00],
+  ['be', 0x00],
+  ['lephb', 0x01],
+  ['af11', 0x0a],
+  ['af12', 0x0c],
+  ['af13', 0x0e],
+  ['af21', 0x12],
+  ['af22', 0x14],
+  ['af23', 0x16],
+  ['af31', 0x1a],
+  ['af32', 0x1c],
+  ['af33', 0x1e],
+  ['af41', 0x22],
+  ['af42', 0x24],
+  ['af43', 0x26],
+  ['va', 0x2c],
+  ['ef', 0x2e],
+];
+const DSCP_NAMES: Record<string, number> = Object.fromEntries(DSCP_SYMBOLS);
+
+/** A DSCP value as nft lists it. */
+export function dscpName(v: number): string {
+  return DSCP_SYMBOLS.find(([, x]) => x === v)?.[0] ?? `0x${v.toString(16).padStart(2, '0')}`;
+}
+
+/** A DSCP value as written (a symbol or a number of 0–63; nft refuses more: not modelled here). */
+export function dscpValue(w: string): number {
+  const v = DSCP_NAMES[w] ?? num(w);
+  if (v > 63) throw new NftUnmodelled(`nft value ${w}`);
+  return v;
+}
+
+/** `ip dscp [op] VALUE | { … } | LO-HI`: the test and nft's listing of it. */
+export function parseDscp(c: Cursor): { match: FieldMatch; text: string } {
+  const r = parseNumeric(c, 'dscp', DSCP_NAMES, 63);
+  const m = r.match;
+  const op = OP_TEXT[m.op];
+  if (m.set) return { match: m, text: m.set.length === 1 ? `${op}${dscpName(m.set[0]!)}` : `${op}{ ${m.set.map(dscpName).join(', ')} }` };
+  // a range is listed by its numbers
+  const hex = (v: number) => `0x${v.toString(16).padStart(2, '0')}`;
+  if (m.hi !== undefined) return { match: m, text: `${op}${hex(m.value)}-${hex(m.hi)}` };
+  return { match: m, text: `${op}${dscpName(m.value)}` };
+}
+
 const FLAGS = ['fin', 'syn', 'rst', 'psh', 'ack', 'urg', 'ecn', 'cwr'];
 
 /** `syn,ack` or `syn|ack` (or a number) as a flag mask. */

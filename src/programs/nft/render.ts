@@ -157,6 +157,7 @@ function xlateMatch(m: NfMatch, proto: number): string {
 function fieldXlate(m: FieldMatch): string {
   const neg = m.op === 'ne' ? '!= ' : '';
   if (m.xt === 'length') return `meta length ${neg}${m.value === m.hi ? m.value : `${m.value}-${m.hi}`}`;
+  if (m.xt === 'dscp') return `ip dscp ${neg}0x${m.value.toString(16).padStart(2, '0')}`;
   if (m.xt === 'ttl') return `ip ttl ${m.op === 'eq' ? '' : m.op === 'ne' ? '!= ' : `${m.op} `}${m.value}`;
   // pkttype's translation names only these three
   return `pkttype ${neg}${['unicast', 'broadcast', 'multicast'][m.value] ?? m.value}`;
@@ -194,6 +195,11 @@ function xlateTarget(t: NfTarget): string {
             : 'xt target CONNMARK';
     case 'NOTRACK':
       return 'notrack';
+    // iptables-nft hands NETMAP to the kernel as the xtables target (no native translation)
+    case 'NETMAP':
+      return 'xt target NETMAP';
+    case 'DSCP':
+      return `ip dscp set 0x${t.value.toString(16).padStart(2, '0')}`;
     case 'TTL':
       // libipt_TTL's translation
       return `ip ttl set ${t.mode === 'set' ? t.value : t.mode === 'dec' ? `ip ttl - ${t.value}` : `ip ttl + ${t.value}`}`;

@@ -12,7 +12,7 @@ import type { NfTarget, RejectWith } from '../../model/netfilter/target.js';
 import type { NfFamily } from '../../model/netfilter/table.js';
 import type { Token } from './lexer.js';
 import { CT_STATES, ICMP_TYPES, ICMPV6_TYPES, PROTO, PROTO_NAME, REJECT_ICMP, REJECT_ICMPV6 } from './values.js';
-import { addrRange, parseEtherSaddr, parseNumeric, parsePkttype, parseTcpFlags, rangeMatch } from './field-statements.js';
+import { addrRange, dscpName, dscpValue, parseDscp, parseEtherSaddr, parseNumeric, parsePkttype, parseTcpFlags, rangeMatch } from './field-statements.js';
 import { parseLimit } from './limit.js';
 import { Cursor, hex8, ICMPX, iface, implied, natTo, negation, NftUnmodelled, num, port, prefix, prefix6, rejectText, values } from './words.js';
 
@@ -127,6 +127,15 @@ export function parseStatements(tokens: Token[], table: NfFamily = 'ip'): Parsed
         const r = parseNumeric(c, 'ttl', {}, 255);
         matches.push(r.match);
         parts.push(`ip ttl ${r.text}`);
+      } else if (field === 'dscp' && c.peek()?.text === 'set') {
+        c.next();
+        const v = dscpValue(c.word());
+        also.push({ kind: 'DSCP', value: v });
+        parts.push(`ip dscp set ${dscpName(v)}`);
+      } else if (field === 'dscp') {
+        const r = parseDscp(c);
+        matches.push(r.match);
+        parts.push(`ip dscp ${r.text}`);
       } else throw new NftUnmodelled(`nft ip ${field}`);
     } else if (w === 'meta' || w === 'mark') {
       const key = w === 'mark' ? 'mark' : c.word();

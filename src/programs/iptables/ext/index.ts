@@ -12,8 +12,9 @@ import { TCP, UDP } from './tcpudp.js';
 import { LIMIT } from './limit.js';
 import { recentExt } from './recent.js';
 import { IPRANGE, LENGTH, MAC, PKTTYPE, TTL } from './header-fields.js';
-import { CONNMARK, CT, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, NOTRACK, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6, TTL_TARGET } from './targets.js';
+import { CONNMARK, CT, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, NETMAP, NOTRACK, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6, TTL_TARGET } from './targets.js';
 import type { MatchExt, TargetExt } from './types.js';
+import { DSCP_MATCH, DSCP_TARGET } from './dscp.js';
 
 export const MATCHES: Readonly<Record<string, MatchExt>> = {
   tcp: TCP,
@@ -35,20 +36,21 @@ export const MATCHES: Readonly<Record<string, MatchExt>> = {
   ttl: TTL,
   pkttype: PKTTYPE,
   recent: recentExt(false),
+  dscp: DSCP_MATCH,
 };
 
-export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT, NOTRACK, CT, TTL: TTL_TARGET };
+export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT, NOTRACK, CT, TTL: TTL_TARGET, NETMAP, DSCP: DSCP_TARGET };
 
 /** Matches of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_MATCHES: ReadonlySet<string> = new Set(
-  'ah bpf cgroup cluster connbytes connlabel connlimit cpu dccp devgroup dscp ecn esp hashlimit helper ipcomp ipvs nfacct osf owner policy quota rateest realm rpfilter sctp set socket string tcpmss time tos u32 udplite'.split(
+  'ah bpf cgroup cluster connbytes connlabel connlimit cpu dccp devgroup ecn esp hashlimit helper ipcomp ipvs nfacct osf owner policy quota rateest realm rpfilter sctp set socket string tcpmss time tos u32 udplite'.split(
     ' ',
   ),
 );
 
 /** Targets of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_TARGETS: ReadonlySet<string> = new Set(
-  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK DSCP ECN HMARK IDLETIMER LED NETMAP NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPMSS TCPOPTSTRIP TEE TOS TPROXY TRACE ULOG QUEUE'.split(' '),
+  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK ECN HMARK IDLETIMER LED NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPMSS TCPOPTSTRIP TEE TOS TPROXY TRACE ULOG QUEUE'.split(' '),
 );
 
 /**
@@ -83,11 +85,13 @@ export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([
   // iprange for IPv6 (ranges of IPv6 addresses) is not modelled; ttl is IPv4's (hl is IPv6's)
   ...[...UNMODELLED_MATCHES].filter((m) => m !== 'ah' && m !== 'esp'),
   'iprange',
+  // the traffic class of IPv6 packets is not modelled
+  'dscp',
   ...'addrtype physdev ah dst eui64 frag hbh hl ipv6header mh rt srh'.split(' '),
 ]);
 
 /** ip6tables 1.8.9's targets the simulator does not model (for IPv6). */
-export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'HL', 'NPT', 'SNPT', 'DNPT']);
+export const UNMODELLED_TARGETS6: ReadonlySet<string> = new Set([...UNMODELLED_TARGETS, 'NETMAP', 'DSCP', 'HL', 'NPT', 'SNPT', 'DNPT']);
 
 /** The extension that lists and saves a model match. */
 export function matchExt(m: NfMatch): { name: string; ext: MatchExt } {

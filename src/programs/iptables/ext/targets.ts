@@ -6,7 +6,7 @@
 import { ip4ToString, parseIp4 } from '../../../model/ip.js';
 import { emptyNatRange, REJECT_WITH, type NatRange, type NfTarget, type RejectWith4 } from '../../../model/netfilter/target.js';
 import { serviceToPort } from '../names.js';
-import { hex, strtoumax } from '../values.js';
+import { hex, numericToAddr, strtoumax } from '../values.js';
 import { saveString } from './matches.js';
 import { natRangeText6, nat6Unmodelled, parseNatTo6 } from './nat6.js';
 import { paramError, x6Final, x6MarkMask, x6Parse, x6Uint, type ExtOption, type ParseCtx, type TargetExt } from './types.js';
@@ -426,3 +426,58 @@ export const TTL_TARGET: TargetExt = {
   },
   save: (t0) => ` --ttl-${(t0 as T<'TTL'>).mode} ${(t0 as T<'TTL'>).value}`,
 };
+
+const NETMAP_OPTS: ExtOption[] = [{ name: 'to', hasArg: 1, id: 'to', mand: true }];
+
+/**
+ * XTTYPE_HOSTMASK's mask as iptables 1.8.9 reads it: a prefix length (beyond the address's 32
+ * bits it is 32), or a dotted mask (one that is not a prefix counts as /32, as measured).
+ */
+function hostmaskBits(c: ParseCtx, ext: string, opt: string, m: string): number {
+  const dotted = numericToAddr(m, true);
+  if (dotted !== null) {
+    for (let bits = 32; bits >= 0; bits--) if ((bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0) === dotted) return bits;
+    return 32;
+  }
+  if (/^\d+$/.test(m)) return Math.min(32, Number(m));
+  throw paramError(c, `${ext}: bad value for option "--${opt}", neither a valid network mask nor valid CIDR (0-32).\n`);
+}
+
+/**
+ * NETMAP --to ADDR[/MASK] (libipt_NETMAP.c): a 1:1 map of one network onto another; the range
+ * is the network (min: the address with the host bits cleared, max: with them set).
+ */
+export const NETMAP: TargetExt = {
+  name: 'NETMAP',
+  x6: true,
+  options: NETMAP_OPTS,
+  init: (): NfTarget => ({ kind: 'NETMAP', range: { ...emptyNatRange(), mapIps: true } }),
+  parse(c, t, opt, arg, invert, seen) {
+    x6Parse(c, 'NETMAP', opt, arg, invert, seen);
+    const slash = arg!.indexOf('/');
+    const host = slash < 0 ? arg! : arg!.slice(0, slash);
+    const bits = slash < 0 ? 32 : hostmaskBits(c, 'NETMAP', opt.name, arg!.slice(slash + 1));
+    const a = host === 'localhost' ? 0x7f000001 : parseIp4(host);
+    // a name is looked up by getaddrinfo (DNS: the answer depends on the machine)
+    if (a === null) netmapNames.add(t);
+    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+    const r = (t as T<'NETMAP'>).range;
+    r.minAddr = ((a ?? 0) & mask) >>> 0;
+    r.maxAddr = (r.minAddr | ~mask) >>> 0;
+  },
+  final(c, _t, seen) {
+    x6Final(c, 'NETMAP', NETMAP_OPTS, seen);
+  },
+  unmodelled: (t) => (netmapNames.has(t) ? 'NETMAP --to a host name (getaddrinfo)' : null),
+  print: (t) => ` to:${netmapText((t as T<'NETMAP'>).range)}`,
+  save: (t) => ` --to ${netmapText((t as T<'NETMAP'>).range)}`,
+};
+const netmapNames = new WeakSet<NfTarget>();
+
+/** __NETMAP_print: the network and its prefix length. */
+function netmapText(r: NatRange): string {
+  const mask = ~(r.minAddr ^ r.maxAddr) >>> 0;
+  let bits = 0;
+  while (bits < 32 && mask & (0x80000000 >>> bits)) bits++;
+  return `${ip4ToString(r.minAddr)}/${bits}`;
+}
