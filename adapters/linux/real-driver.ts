@@ -285,6 +285,11 @@ export async function execReal(sb: Sandbox, sbHost: string, host: string, inv: I
       await signalRealJob(sb, inv.job, inv.signal);
       return { exit: 0, stdout: '', stderr: '', supported: true };
     }
+    case 'netns-dir-list': {
+      // the path is one of the two the classifier names (/run/netns, /var/run/netns)
+      const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'ls', inv.path]);
+      return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
+    }
     case 'netdev-list': {
       const r = await sb.exec(sbHost, [...inv.wrappers.flatMap((w) => w.argv), 'ls', '/sys/class/net']);
       return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };

@@ -46,6 +46,8 @@ export type Invocation =
   | { kind: 'proc-read'; paths: string[]; wrappers: NetnsWrapper[]; notModelled?: string }
   /** `ls /sys/class/net`: the namespace's interfaces */
   | { kind: 'netdev-list'; wrappers: NetnsWrapper[] }
+  /** `ls /var/run/netns` (or /run/netns): the named namespaces' files; `path` as written, one of those two */
+  | { kind: 'netns-dir-list'; path: string; wrappers: NetnsWrapper[] }
   /** a text tool (text-tools.ts), run in-process in both modes on its stdin and the run's scratch files */
   | { kind: 'text'; tool: TextTool; argv: string[]; stdin: string; files: ScratchView; wrappers: NetnsWrapper[] }
   | { kind: 'sleep'; seconds: number }
@@ -258,6 +260,7 @@ export function classify(stage: Stage | { argv: string[]; stdoutTo: string | nul
   if (cmd === 'tee' && args.some((a) => classifyPath(a).kind === 'kernel')) return classifyTee(args, st.stdin ?? '', wrappers);
   if (cmd === 'ls') {
     if (args.length === 1 && /^\/sys\/class\/net\/?$/.test(args[0]!)) return all ? { kind: 'unsupported', why: 'ip -all netns exec ls' } : { kind: 'netdev-list', wrappers };
+    if (args.length === 1 && /^\/(var\/)?run\/netns\/?$/.test(args[0]!)) return all ? { kind: 'unsupported', why: 'ip -all netns exec ls' } : { kind: 'netns-dir-list', path: args[0]!, wrappers };
     return { kind: 'unsupported', why: `ls ${args.join(' ')}`.trim() };
   }
   if (isTextTool(cmd)) {

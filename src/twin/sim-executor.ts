@@ -236,6 +236,8 @@ function execIn(ns: Netns, inv: Extract<Invocation, { wrappers: NetnsWrapper[] }
     }
     case 'netdev-list':
       return { exit: 0, stdout: listNetdevs(ns), stderr: '', supported: true };
+    case 'netns-dir-list':
+      return listNetnsDir(ns);
     case 'text':
       return runTextTool(inv.tool, inv.argv, inv.stdin, inv.files);
     case 'program': {
@@ -264,6 +266,16 @@ function signalJob(sim: Simulator, job: number, signo: number): Outcome {
   if (!p) throw new Error(`no background process ${job}`);
   if (!MODELLED_SIGNALS.has(signo) || !p.signal(sim, signo)) return unsupported(`kill -${signo} of \`${p.command}\` (how it takes that signal is not modelled)`);
   return { exit: 0, stdout: '', stderr: '', supported: true };
+}
+
+/**
+ * `ls /var/run/netns`: the named namespaces' files, in ls's order (C locale: by bytes). The
+ * folder is there from the start, empty, as in the sandbox real mode runs in (a machine that never
+ * ran `ip netns add` lacks it: that is the machine's, not the kernel's).
+ */
+function listNetnsDir(ns: Netns): Outcome {
+  const names = [...ns.host.namespaces.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { exit: 0, stdout: names.map((n) => `${n}\n`).join(''), stderr: '', supported: true };
 }
 
 /** The simulator's ARP entries of a namespace, as `ip neigh` lists them. */
