@@ -484,6 +484,12 @@ export const NEVER_CHANGE: ReadonlySet<string> = new Set(['vlan-challenged']);
 /** TUN_USER_FEATURES: offloads a tun keeps only once its process enables them (TUNSETOFFLOAD, which nothing in a lab calls) */
 const TUN_USER = ['tx-checksum-ip-generic', 'tx-tcp-ecn-segmentation', 'tx-tcp-segmentation', 'tx-tcp6-segmentation', 'tx-udp-segmentation', 'tx-udp_tnl-segmentation', 'tx-udp_tnl-csum-segmentation'];
 
+/** Whether the kernel modelled has the feature table above: its strings and rules are 6.18's (6.1 names tx-lockless, netns-local and fcoe-mtu, has no tx-tcp-accecn-segmentation and keeps UDP segmentation without a checksum). */
+export function featuresKnown(release: string): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(release);
+  return m !== null && (Number(m[1]) > 6 || (Number(m[1]) === 6 && Number(m[2]) >= 18));
+}
+
 /** The model's kind of a link for its features, or null where the model does not know them (a lab NIC is a veth). */
 export function featureKind(kind: LinkKind): FeatureKind | null {
   if (kind === 'ether') return 'veth';

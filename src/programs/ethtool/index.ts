@@ -5,7 +5,7 @@
  * `-s`, …) and the kinds the model does not know are reported as not modelled.
  */
 import type { Link } from '../../model/link.js';
-import { featureKind, featuresUntouched, netdevFeatures } from '../../model/netdev-features.js';
+import { featureKind, featuresKnown, featuresUntouched, netdevFeatures } from '../../model/netdev-features.js';
 import { bridgePorts } from '../../model/link.js';
 import { unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import { driverInfo } from './driver-info.js';
@@ -30,6 +30,8 @@ const MODES: Readonly<Record<string, Mode>> = {
 
 /** The features `-k` may show for the device: a bridge with ports and a macvlan over a changed or unknown lower follow devices the model does not follow. */
 function knownFeatures(l: Link): ReturnType<typeof netdevFeatures> | string {
+  const release = l.ns.host.lab.kernel.release;
+  if (!featuresKnown(release)) return `ethtool features on kernel ${release} (the model knows 6.18's)`;
   const f = netdevFeatures(l);
   if (f === null) return `ethtool features of a ${l.kind} device`;
   if (l.kind === 'bridge' && bridgePorts(l).length > 0) return "ethtool features of a bridge with ports (they follow its ports')";

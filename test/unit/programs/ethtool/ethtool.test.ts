@@ -5,15 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../../src/lab.js';
+import { KERNEL_PROFILES } from '../../../../src/model/kernel-profile.js';
 
-const run = (script: string) => new Lab({ seed: 1 }).host('h').sh(script);
+const run = (script: string, kernel = KERNEL_PROFILES['ci-6.18']) => new Lab({ seed: 1, kernel }).host('h').sh(script);
 
 describe('ethtool', () => {
   it('reports what it does not model', () => {
     const s = run(
-      'ip link add eth0 type veth peer name p0\nip link add br0 type bridge\nip link set p0 master br0\nethtool -S eth0\nethtool -k br0\nethtool -K br0 tx off\nip link add d0 type dummy\nethtool d0\nethtool -k d0\nethtool -s eth0 speed 10',
+      'ip link add eth0 type veth peer name p0\nip link add br0 type bridge\nip link set p0 master br0\nethtool -S eth0\nethtool -k br0\nethtool -K br0 tx off\nethtool -s eth0 speed 10\nip link add m0 link eth0 type macvlan\nethtool -K eth0 sg off\nethtool -k m0\nethtool -K m0 sg on',
     );
-    expect(s.slice(3).map((x) => x.supported)).toEqual([false, false, false, true, false, false, false]);
+    expect(s.slice(3).map((x) => x.supported)).toEqual([false, false, false, false, true, true, false, false]);
+    // the kinds the model has no settings, driver or features for (a dummy, on Debian 12's kernel)
+    const d = run('ip link add d0 type dummy\nethtool d0\nethtool -i d0', KERNEL_PROFILES['debian-12']);
+    expect(d.map((x) => x.supported)).toEqual([true, false, false]);
+  });
+
+  it("leaves -k and -K to a kernel other than 6.18, whose feature table differs (Debian 12's 6.1)", () => {
+    const s = run('ip link add eth0 type veth peer name p0\nethtool -k eth0\nethtool -K eth0 tx off\nethtool eth0', KERNEL_PROFILES['debian-12']);
+    expect(s.slice(1).map((x) => x.supported)).toEqual([false, false, true]);
   });
 
   it("names an unknown feature's attribute after the bits before it, a VALUE flag only for on (measured on 6.18)", () => {
