@@ -12,6 +12,7 @@ import { parseLink } from './link/parse.js';
 import { parseNeigh } from './neigh/parse.js';
 import { parseNetns } from './netns/parse.js';
 import { parseVrf } from './vrf.js';
+import { parseMaddr } from './maddr.js';
 import { parseRoute } from './route/parse.js';
 import { parseRule } from './rule/parse.js';
 import { parseNexthop } from './nexthop/parse.js';
@@ -27,7 +28,7 @@ type ObjectParser = (ctx: CmdContext, g: IpGlobals, argv: string[]) => IpPlan;
 const OBJECTS: Array<[string, ObjectParser | null]> = [
   ['address', parseAddr],
   ['addrlabel', null],
-  ['maddress', null],
+  ['maddress', parseMaddr],
   ['route', parseRoute],
   ['rule', parseRule],
   ['neighbor', parseNeigh],

@@ -57,10 +57,11 @@ function v6Groups(l: Link): string[] {
   return g;
 }
 
-/** The solicited-node groups of the device's addresses and proxy entries, in address order. */
+/** The solicited-node groups of the device's addresses (in the order they were added) and proxy entries. */
 function solicited(l: Link): string[] {
   const out: string[] = [];
-  for (const a of l.inet6.addrs) out.push(ip6MulticastMac(solicitedNode(a.addr)));
+  const added = [...l.inet6.addrs].sort((a, b) => (a.joinSeq ?? 0) - (b.joinSeq ?? 0));
+  for (const a of added) out.push(ip6MulticastMac(solicitedNode(a.addr)));
   for (const p of l.ns.inet6.proxies.values()) if (p.dev === l) out.push(ip6MulticastMac(solicitedNode(p.addr)));
   return out;
 }

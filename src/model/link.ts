@@ -1,3 +1,4 @@
+import type { NetdevFeatures } from './netdev-features.js';
 import type { Addr } from './address.js';
 import type { Netns } from './netns.js';
 import type { IfConf } from './sysctl.js';
@@ -281,6 +282,8 @@ export interface Link {
   promisc?: boolean;
   /** the interface alias (`ip link set … alias TEXT`, /sys/class/net/IF/ifalias): dev->ifalias */
   ifalias?: string;
+  /** its netdev features once `ethtool -K` changed them (netdev-features.ts); absent: its kind's */
+  features?: NetdevFeatures;
   /** static forwarding entries (`bridge fdb add|append`), e.g. VXLAN remotes */
   fdb: FdbEntry[];
   /** the device's IPv6: its conf, addresses and addrconf state (ipv6/addrconf.ts) */

@@ -3,7 +3,7 @@
  * `ifconfig IF ADDR[/LEN] [netmask MASK] [up|down] [[-]promisc] [mtu N]`. Each word is one ioctl, in order:
  * an address is SIOCSIFADDR (it replaces the device's first address, with the classful prefix
  * and broadcast) and then brings the device up; `netmask` is SIOCSIFNETMASK on that address, and
- * so is `/LEN`, once every other word is done. Listings, aliases (`eth0:1`), `broadcast`, `hw` and the rest are reported
+ * so is `/LEN`, once every other word is done. Listings are ifconfig-list.ts's. Aliases (`eth0:1`), `broadcast`, `hw` and the rest are reported
  * as not modelled. Messages are net-tools' perror()s; a failed flag change exits 255, any
  * other failure 1.
  */
@@ -13,6 +13,7 @@ import type { Op } from '../ops/op.js';
 import type { Addr } from '../model/address.js';
 import { parseIp4, type Ip4 } from '../model/ip.js';
 import type { Link } from '../model/link.js';
+import { listInterfaces } from './ifconfig-list.js';
 import { unsupported, type CmdContext, type CommandResult } from '../iproute2/types.js';
 
 /** inet_abc_len(): the classful prefix SIOCSIFADDR gives a new address, null where not modelled (0/8, multicast, class E). */
@@ -105,8 +106,10 @@ function replaceAddr(ctx: CmdContext, l: Link, old: Addr | undefined, local: Ip4
  */
 export function runIfconfig(ctx: CmdContext, argv: string[]): CommandResult {
   const [name, ...rest] = argv;
-  if (name === undefined || name.startsWith('-')) return unsupported('ifconfig listing');
-  if (rest.length === 0) return unsupported('ifconfig listing');
+  if (name === undefined) return listInterfaces(ctx, { all: false });
+  if (name === '-a' && rest.length === 0) return listInterfaces(ctx, { all: true });
+  if (name.startsWith('-')) return unsupported(`ifconfig ${name}`);
+  if (rest.length === 0) return listInterfaces(ctx, { one: name });
   if (name.includes(':')) return unsupported('ifconfig alias');
   const words = parseWords(rest);
   if (typeof words === 'string') return unsupported(words);

@@ -29,6 +29,7 @@ import { runPython3 } from './l4/http-server.js';
 import { runSs } from './l4/ss.js';
 import { runTc } from './tc/index.js';
 import { runRoute } from './route.js';
+import { runEthtool } from './ethtool/index.js';
 
 export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ip: (ctx, argv) => runIp(ctx, argv),
@@ -70,4 +71,5 @@ export const SIM_PROGRAMS: Readonly<Partial<Record<Program, SimProgram>>> = {
   ss: (ctx, argv) => runSs(ctx, argv),
   tc: (ctx, argv) => runTc(ctx, argv),
   route: (ctx, argv) => runRoute(ctx, argv),
+  ethtool: (ctx, argv) => runEthtool(ctx, argv),
 };

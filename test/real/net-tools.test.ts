@@ -1,6 +1,6 @@
 /**
- * net-tools against the kernel: test/cases/net-tools/ holds scripts that run `route` (Debian's
- * net-tools 2.10) in a namespace. Each runs in the simulator and, sandboxed, on the kernel; every
+ * net-tools against the kernel: test/cases/net-tools/ holds scripts that run `route` and
+ * `ifconfig` (Debian's net-tools 2.10) in a namespace. Each runs in the simulator and, sandboxed, on the kernel; every
  * command must agree (exit status, stdout, stderr), and none may be left unmodelled.
  */
 import * as fs from 'node:fs';

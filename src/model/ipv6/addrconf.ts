@@ -219,6 +219,8 @@ function newAddr(l: Link, addr: Ip6, prefixLen: number, flags: number, auto: boo
 /** ipv6_link_dev_addr: before the first address of the same or a narrower scope. */
 function linkAddr(l: Link, a: Inet6Addr): void {
   const list = l.inet6.addrs;
+  l.inet6.joins = (l.inet6.joins ?? 0) + 1;
+  a.joinSeq = l.inet6.joins;
   const s = ip6SrcScope(a.addr);
   let i = 0;
   while (i < list.length && s < ip6SrcScope(list[i]!.addr)) i++;

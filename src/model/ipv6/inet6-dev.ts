@@ -55,11 +55,15 @@ export interface Inet6Addr {
   stableRetry?: number;
   /** its id comes from a secret addr_gen_mode 3 drew at random: the model's is a stand-in (stable-privacy.ts) */
   randomIid?: boolean;
+  /** when it joined its solicited-node group, among the device's addresses (as it was added: addrconf_join_solict) */
+  joinSeq?: number;
 }
 
 /** struct inet6_dev: what a device holds for IPv6. */
 export interface Inet6Dev {
   conf: Ip6Conf;
+  /** addresses added so far: the next one's joinSeq */
+  joins?: number;
   /** addrconf has seen the device up (NETDEV_UP) and not down since */
   up: boolean;
   addrs: Inet6Addr[];

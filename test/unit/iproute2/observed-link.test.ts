@@ -65,7 +65,7 @@ describe('link (observed on iproute2 6.1 / kernel 6.18)', () => {
       ['ip -batch x', 'unsupported'],
       ['ip tuntap', 'unsupported'],
       ['ip tunnel', 'unsupported'],
-      ['ip maddress', 'unsupported'],
+      ['ip mroute', 'unsupported'],
     ];
     replay(steps);
   });
