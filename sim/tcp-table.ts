@@ -66,6 +66,8 @@ export interface TcpConn {
   pingpong?: boolean;
   /** icsk_ack.lrcvtime: when data last arrived (virtual µs) */
   lrcv?: number;
+  /** close()d by its owner (tcpRelease): nobody reads what still comes */
+  orphan?: boolean;
   /** an ACK is owed and waits for the delayed-ACK timer or a segment to ride on */
   ackDue?: boolean;
 }

@@ -51,8 +51,7 @@ export function socatUnsupported(argv: string[], background = false): string | n
   const streams = kinds.filter((k) => k === 'null' || k === 'stdio').length;
   const tcp = kinds.filter((k) => k === 'tcp').length;
   if (b.kind === 'ok' && (streams !== tcp || (tcp === 0 && cl.direction !== 'both'))) return `socat between ${a.address.keyword} and ${b.address.keyword}`;
-  if (b.kind === 'error' && a.address.kind !== 'tcp' && (a.address.kind === 'null' || a.address.kind === 'stdio' || cl.direction !== 'both'))
-    return `socat ${a.address.keyword} with a second address socat refuses`;
+  if (b.kind === 'error' && (a.address.kind === 'udp' || a.address.kind === 'tun') && cl.direction !== 'both') return `socat option ${cl.direction === 'forward' ? '-u' : '-U'}`;
   if (background && kinds.includes('stdio')) return 'socat STDIO in the background';
   return null;
 }

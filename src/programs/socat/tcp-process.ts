@@ -19,7 +19,7 @@
 import type { Netns } from '../../model/netns.js';
 import { processTable, type SimProcess } from '../../../sim/processes.js';
 import type { Simulator } from '../../../sim/simulator.js';
-import { tcpClose, tcpConnect, tcpTable, tcpWrite, type TcpConn, type TcpEvents, type TcpListener } from '../../../sim/tcp.js';
+import { tcpClose, tcpConnect, tcpRelease, tcpTable, tcpWrite, type TcpConn, type TcpEvents, type TcpListener } from '../../../sim/tcp.js';
 import { isLocalAddr, type InetAddr } from '../../../sim/tcp-out.js';
 import { STRERROR } from '../../../sim/udp.js';
 import { parseSocatAddress, type SocatDirection, type SocatStream, type SocatTcp } from './address.js';
@@ -46,6 +46,8 @@ export class SocatTcpProcess implements SimProcess {
   private readonly streamFirst: boolean;
   private listener: TcpListener | null = null;
   private conns = new Set<TcpConn>();
+  /** connections with data socat did not read (one direction only): closing them resets them */
+  private unread = new Set<TcpConn>();
 
   constructor(
     readonly home: Simulator,
@@ -199,22 +201,31 @@ export class SocatTcpProcess implements SimProcess {
     const toSocket = dir === 'both' || (dir === 'forward') === streamFirst;
     const fromSocket = dir === 'both' || (dir === 'forward') !== streamFirst;
     let finished = false;
+    let eof = false;
     const done = (s: Simulator) => {
       if (finished) return;
       finished = true;
-      tcpClose(s, c);
       this.conns.delete(c);
+      tcpRelease(s, c, this.unread.delete(c));
       if (!child) this.end(s, 0, 'both directions of its connection ended');
     };
     events.data = (s, _c, text) => {
-      if (s === this.home && fromSocket && stream.kind === 'stdio') this.stdout += text;
+      if (s !== this.home) return;
+      if (!fromSocket) this.unread.add(c);
+      else if (stream.kind === 'stdio') this.stdout += text;
     };
     events.peerClosed = (s) => {
       if (s !== this.home) return;
+      eof = true;
       if (fromSocket) done(s);
     };
     events.error = (s, _c, errno) => {
       if (s !== this.home || finished) return;
+      // a reset after the peer's end was read: socat is closing, nothing more to read
+      if (eof || !fromSocket) {
+        done(s);
+        return;
+      }
       finished = true;
       this.conns.delete(c);
       this.die(s, `read(${this.fd - 1}, ${FAKE_BUFFER}, ${BUFSIZE}): ${STRERR[errno] ?? errno}`, `the connection was reset (${errno})`);
@@ -242,7 +253,7 @@ export class SocatTcpProcess implements SimProcess {
     if (!this.alive) return;
     if (this.listener) tcpTable(sim).unlisten(this.listener);
     this.listener = null;
-    for (const c of this.conns) tcpClose(sim, c);
+    for (const c of this.conns) tcpRelease(sim, c, this.unread.delete(c));
     this.conns.clear();
     this.alive = false;
     this.exit = exit;
