@@ -19,7 +19,7 @@ import type { AnyPacket, Ip6Packet, IpPacket } from './packet.js';
 import type { Simulator } from './simulator.js';
 import { DEFAULT_TTL, IP_PROTO } from './wire/ipv4.js';
 import { NEXTHDR } from './wire/ipv6.js';
-import type { TcpRepr } from './wire/tcp.js';
+import { TCP_FLAG, type TcpRepr } from './wire/tcp.js';
 
 /** A socket address of either family: `0` is INADDR_ANY, `0n` is `::`. */
 export type InetAddr = Ip4 | Ip6;
@@ -72,6 +72,8 @@ export function tcpXmit(sim: Simulator, st: NsState, src: InetAddr, dst: InetAdd
     const res = route6Output(simView6(sim, st), { dst, src: isV6(src) ? src : 0n, oif: null, now: sim.now });
     if (!res.ok || res.rt.saddr === null) return;
     const rt = res.rt;
+    // tcp_v6 advmss (ip6_default_advmss): the device MTU less 60, at least 1220
+    if (tcp.flags & TCP_FLAG.SYN && tcp.mss === undefined) tcp.mss = Math.min(Math.max(rt.dev.mtu - 60, 1220), 65535);
     const pkt: Ip6Packet = {
       ip6: { src: rt.saddr!, dst, hopLimit: rt.route.hoplimit ?? rt.dev.inet6.conf.hop_limit, nextHeader: NEXTHDR.tcp, tclass: 0, flowLabel: 0, payloadLen: hdr + tcp.payloadLen },
       icmp6: null,
@@ -84,6 +86,8 @@ export function tcpXmit(sim: Simulator, st: NsState, src: InetAddr, dst: InetAdd
   }
   const res = routeOutput(st, { dst, src: src as Ip4, oif: null, anySrc });
   if (!res.ok) return;
+  // ipv4_default_advmss: the device MTU less 40, within 256 and 65495 (what the SYN offers as its MSS)
+  if (tcp.flags & TCP_FLAG.SYN && tcp.mss === undefined) tcp.mss = Math.min(Math.max(res.rt.dev.mtu - 40, 256), 65495);
   const pkt: IpPacket = {
     ip: { src: src as Ip4, dst, ttl: DEFAULT_TTL, protocol: IP_PROTO.tcp, id: ipId, tos: 0, df: true, payloadLen: hdr + tcp.payloadLen },
     icmp: null,

@@ -33,6 +33,8 @@ export interface TcpListener {
   local: InetAddr;
   port: number;
   backlog: number;
+  /** IPV6_V6ONLY on an IPv6 socket: `::` takes no IPv4 connection and leaves IPv4 ports free */
+  v6only?: boolean;
   /** a connection completed its handshake (accept) */
   accept(sim: Simulator, c: TcpConn): TcpEvents;
 }
@@ -64,6 +66,8 @@ export interface TcpConn {
   pingpong?: boolean;
   /** icsk_ack.lrcvtime: when data last arrived (virtual µs) */
   lrcv?: number;
+  /** close()d by its owner (tcpRelease): nobody reads what still comes */
+  orphan?: boolean;
   /** an ACK is owed and waits for the delayed-ACK timer or a segment to ride on */
   ackDue?: boolean;
 }
@@ -77,7 +81,7 @@ export class TcpTable {
   /** inet_csk_get_port for a listener: EADDRINUSE when a listener or a connection holds the port. */
   listen(sim: Simulator, l: TcpListener): 'EADDRINUSE' | 'EADDRNOTAVAIL' | null {
     if (!isLocalAddr(sim, sim.state(l.ns), l.local)) return 'EADDRNOTAVAIL';
-    for (const o of this.listeners.get(l.ns) ?? []) if (o.port === l.port && bindConflict(o.local, l.local)) return 'EADDRINUSE';
+    for (const o of this.listeners.get(l.ns) ?? []) if (o.port === l.port && bindConflict(o, l)) return 'EADDRINUSE';
     push(this.listeners, l.ns, l);
     return null;
   }
@@ -96,7 +100,7 @@ export class TcpTable {
       if (l.port !== dport) continue;
       if (l.local === daddr) return l;
       if (l.local === 0 && !isV6(daddr)) best = l;
-      else if (l.local === 0n && !best) best = l;
+      else if (l.local === 0n && !best && !(l.v6only && !isV6(daddr))) best = l;
     }
     return best;
   }
@@ -144,8 +148,13 @@ export class TcpTable {
  * inet_csk_bind_conflict between two listeners on one port: the same address, or a wildcard
  * covering the other (`::` covers every IPv4 address too; 0.0.0.0 no IPv6 one).
  */
-function bindConflict(a: InetAddr, b: InetAddr): boolean {
-  if (a === b || a === 0n || b === 0n) return true;
+function bindConflict(x: TcpListener, y: TcpListener): boolean {
+  const a = x.local;
+  const b = y.local;
+  if (a === b) return true;
+  // a v6only `::` covers only IPv6 addresses
+  if (a === 0n) return !x.v6only || isV6(b);
+  if (b === 0n) return !y.v6only || isV6(a);
   return (a === 0 && !isV6(b)) || (b === 0 && !isV6(a));
 }
 

@@ -168,6 +168,22 @@ export function tcpClose(sim: Simulator, c: TcpConn): void {
   else send(sim, c, TCP_FLAG.FIN | TCP_FLAG.ACK);
 }
 
+/**
+ * close() as tcp_close does it, where shutdown(SHUT_WR) is tcpClose: data the owner left unread
+ * resets the connection (tcp_send_active_reset: RST|ACK, the socket gone); otherwise the FIN
+ * goes out if it has not, and the socket, now an orphan, answers data that still comes with a
+ * RST (tcp_rcv_state_process's TCPAbortOnData).
+ */
+export function tcpRelease(sim: Simulator, c: TcpConn, unread: boolean): void {
+  if (unread && (c.state === 'ESTAB' || c.state === 'CLOSE-WAIT' || c.state === 'FIN-WAIT-1' || c.state === 'FIN-WAIT-2')) {
+    send(sim, c, TCP_FLAG.RST | TCP_FLAG.ACK);
+    tcpTable(sim).drop(c);
+    return;
+  }
+  c.orphan = true;
+  tcpClose(sim, c);
+}
+
 /** send(): bytes to the peer; a small write while data is in flight waits for its ACK (Nagle). */
 export function tcpWrite(sim: Simulator, c: TcpConn, text: string): void {
   if (c.state !== 'ESTAB' && c.state !== 'CLOSE-WAIT') return;
@@ -198,6 +214,13 @@ export function tcpRcv(sim: Simulator, st: NsState, _dev: unknown, _iif: unknown
   const ns = st.ns;
   const table = tcpTable(sim);
   const c = table.connFor(ns, src, t.srcPort, dst, t.dstPort);
+  if (c?.orphan && t.payloadLen > 0 && (c.state === 'FIN-WAIT-1' || c.state === 'FIN-WAIT-2') && !(t.flags & TCP_FLAG.RST)) {
+    // nobody will read it: the connection is reset (tcp_reset, then tcp_v4_send_reset's answer)
+    if (sim.tracer) sim.step(ns, 'socket', `TCP ${inetToString(dst)}:${t.dstPort}: data for a closed socket: answered with a RST`);
+    table.drop(c);
+    sendReset(sim, st, pkt);
+    return;
+  }
   if (c) {
     segment(sim, table, c, t);
     return;
@@ -286,6 +309,8 @@ function segment(sim: Simulator, table: TcpTable, c: TcpConn, t: TcpRepr): void 
     } else if (c.state === 'FIN-WAIT-1' || c.state === 'FIN-WAIT-2') {
       send(sim, c, TCP_FLAG.ACK);
       timeWait(sim, table, c);
+      // a socket that only shut down its sending side still reads the end (read returns 0)
+      if (!c.orphan) c.events.peerClosed?.(sim, c);
     }
     return;
   }

@@ -80,7 +80,18 @@ async function setUp(sb: Sandbox, sbHost: string, prefix: string[], addrs: Socat
       } else if (a.bindPort !== null) {
         if (!lines.some((l) => l.includes(`:${a.bindPort!.toString(16).toUpperCase().padStart(4, '0')} `))) return false;
       }
-    } else {
+    } else if (a.kind === 'tcp') {
+      const file = a.v6 ? '/proc/net/tcp6' : '/proc/net/tcp';
+      const text = (await sb.exec(sbHost, [...prefix, 'cat', file])).stdout;
+      const lines = text
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/));
+      const hex = `:${a.port.toString(16).toUpperCase().padStart(4, '0')}`;
+      // accept() blocks once the socket listens (state 0A); a connect has begun once a socket to its peer exists
+      if (a.mode === 'listen') return lines.some((f) => f[1]?.endsWith(hex) && f[3] === '0A');
+      return lines.some((f) => f[2]?.endsWith(hex));
+    } else if (a.kind === 'tun') {
       const r = await sb.exec(sbHost, [...prefix, 'ip', '-j', 'addr', 'show', 'dev', a.name ?? tunName]);
       if (r.exit !== 0) return false;
       try {
@@ -114,16 +125,17 @@ async function ifindexOf(sb: Sandbox, sbHost: string, prefix: string[], name: st
  * // { exit: 0, stdout: '', stderr: '', supported: true } once the tun exists
  */
 export async function execSocatReal(sb: Sandbox, sbHost: string, inv: ProgramInvocation, src: { host: string; line: number; command: string }): Promise<Outcome> {
-  const why = socatUnsupported(inv.argv);
+  const why = socatUnsupported(inv.argv, inv.background);
   if (why !== null) return { exit: 127, stdout: '', stderr: `nettwin: unsupported: ${why}\n`, supported: false };
   const prefix = inv.wrappers.flatMap((w) => w.argv);
   const argv = [...prefix, 'socat', ...inv.argv];
   if (!inv.background) {
-    const r = await sb.exec(sbHost, argv, { timeoutMs: FOREGROUND_LIMIT_MS });
+    // STDIO reads the command's input: none is an empty one, as the simulator gives it
+    const r = await sb.exec(sbHost, argv, { timeoutMs: FOREGROUND_LIMIT_MS, input: inv.stdin ?? '' });
     if (r.timedOut) {
       return { exit: 127, stdout: '', stderr: 'nettwin: unsupported: socat in the foreground runs until it is killed (nettwin ended it); start it in the background with &\n', supported: false };
     }
-    return { exit: r.exit, stdout: '', stderr: r.stderr, supported: true };
+    return { exit: r.exit, stdout: r.stdout, stderr: r.stderr, supported: true };
   }
   const addrs = addresses(inv.argv) ?? [];
   const tunName = await nextTunName(sb, sbHost, prefix);

@@ -7,7 +7,8 @@
  */
 import type { NfRule } from '../../src/model/netfilter/rule.js';
 import { findChain, type NfChain, type NfTable } from '../../src/model/netfilter/table.js';
-import type { NatRange, NatTargetKind, NfTarget, RejectWith } from '../../src/model/netfilter/target.js';
+import { TCPMSS_CLAMP_PMTU, type NatRange, type NatTargetKind, type NfTarget, type RejectWith } from '../../src/model/netfilter/target.js';
+import { synMss, type TcpRepr } from '../wire/tcp.js';
 import { ruleMatches, type MatchState } from './match.js';
 import { chainCandidates } from './chain-index.js';
 import type { NfRuntime } from './runtime.js';
@@ -118,6 +119,8 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: 
       case 'NOTRACK':
       case 'TTL':
       case 'DSCP':
+      case 'TCPMSS':
+        if (t.kind === 'TCPMSS' && !tcpmss(s, t.mss)) return { verdict: 'drop' };
         act(s, t);
         i++;
         continue;
@@ -149,6 +152,34 @@ export function walkWith(s: WalkCore, table: NfTable, start: NfChain, test: (r: 
         return { verdict: 'nat', kind: t.kind, range: t.range };
     }
   }
+}
+
+/** IPv4's and IPv6's headers before TCP's: what the clamp takes off the MTU (tcpmss_tg4's and tcpmss_tg6's minlen) */
+const MSS_MINLEN = { v4: 40, v6: 60 } as const;
+
+/**
+ * tcpmss_mangle_packet: a SYN's MSS option lowered to `mss` — or, clamping, to the smaller of
+ * the MTUs out and back (the devices' MTUs: route `mtu` metrics and learned path MTUs are not
+ * consulted) less the headers — never raised. False: the packet is dropped (an MTU too small
+ * to clamp to).
+ */
+function tcpmss(s: WalkCore, mss: number): boolean {
+  const st = s as Partial<WalkState>;
+  const pkt = st.pkt as { tcp?: TcpRepr; ip6?: unknown } | undefined;
+  const tcp = pkt?.tcp;
+  if (!pkt || !tcp) return true;
+  const v6 = pkt.ip6 !== undefined;
+  let want = mss;
+  if (mss === TCPMSS_CLAMP_PMTU) {
+    // tcpmss_reverse_mtu: the route back to a local sender is the loopback's
+    const mtu = Math.min(st.out?.mtu ?? 65535, st.in?.mtu ?? 65536);
+    const minlen = v6 ? MSS_MINLEN.v6 : MSS_MINLEN.v4;
+    if (mtu <= minlen) return false;
+    want = mtu - minlen;
+  }
+  const old = synMss(tcp, v6);
+  if (old !== null && old > want) pkt.tcp = { ...tcp, mss: want };
+  return true;
 }
 
 /** A target that acts and lets the walk go on: MARK and CONNMARK change marks, LOG logs nowhere. */

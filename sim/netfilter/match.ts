@@ -4,6 +4,7 @@
  * xt_multiport, xt_physdev, xt_statistic, icmp_match). Port matches read whatever L4 header the
  * packet carries (UDP today, TCP once it exists): a rule for another protocol never matches.
  */
+import { synMss } from '../wire/tcp.js';
 import type { Ip4 } from '../../src/model/ip.js';
 import type { Link } from '../../src/model/link.js';
 import { CT_STATE, type FieldMatch, type ConntrackMatch, type CtAddr, type NfMatch, type PhysdevMatch, type PortRange, type SetRefMatch, type VmapMatch } from '../../src/model/netfilter/match.js';
@@ -264,6 +265,11 @@ function fieldMatch4(m: FieldMatch, s: MatchState): boolean {
     case 'tcpflags': {
       const t = pkt.tcp;
       return !!t && pkt.ip.protocol === 6 && fieldCompare(m, t.flags ?? 0);
+    }
+    case 'tcpmss': {
+      // tcpmss_mt: only a segment with the MSS option (a SYN) is tested
+      const mss = pkt.tcp && pkt.ip.protocol === 6 ? synMss(pkt.tcp, false) : null;
+      return mss !== null && fieldCompare(m, mss);
     }
     case 'thsport':
     case 'thdport': {

@@ -4,6 +4,7 @@
  * xt_multiport, xt_statistic, xt_comment). The protocol a rule tests is the packet's upper
  * layer (the simulator's IPv6 packets carry no extension headers); `-p all` matches any.
  */
+import { synMss } from '../wire/tcp.js';
 import type { Link } from '../../src/model/link.js';
 import { CT_STATE, type FieldMatch, type NfMatch, type PortRange } from '../../src/model/netfilter/match.js';
 import { fieldCompare, ifsetMatch, limitMatch, macMatch, pktType, recentMatch } from './field-match.js';
@@ -139,6 +140,10 @@ function fieldMatch6(m: FieldMatch, s: Match6State): boolean {
       return fieldCompare(m, pktType(s.meta));
     case 'tcpflags':
       return !!pkt.tcp && l4Proto6(pkt) === 6 && fieldCompare(m, pkt.tcp.flags ?? 0);
+    case 'tcpmss': {
+      const mss = pkt.tcp && l4Proto6(pkt) === 6 ? synMss(pkt.tcp, true) : null;
+      return mss !== null && fieldCompare(m, mss);
+    }
     case 'thsport':
     case 'thdport': {
       const p = ports6(pkt);

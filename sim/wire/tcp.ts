@@ -19,6 +19,18 @@ export interface TcpRepr {
   payloadLen: number;
   /** the payload, when it is text a program reads (an HTTP request or response) */
   data?: string;
+  /** a SYN's MSS option: the sender's advmss (tcp-out.ts), or what TCPMSS lowered it to; unset: synMss's default */
+  mss?: number;
+}
+
+/**
+ * The MSS option of a SYN or SYN-ACK as Linux sends it from a 1500-byte link — 1460 under
+ * IPv4's 20-byte header, 1440 under IPv6's 40 — or as a middlebox rewrote it; null for a
+ * segment without one.
+ */
+export function synMss(t: TcpRepr, v6: boolean): number | null {
+  if (!(t.flags & TCP_FLAG.SYN)) return null;
+  return t.mss ?? (v6 ? 1440 : 1460);
 }
 
 /** tcpdump's way of writing the flags: `[S]`, `[S.]`, `[R.]`, `[F.]`, `[P.]`. */
@@ -66,8 +78,7 @@ export function emitTcp(t: TcpRepr, src: number, dst: number, segmentLen: number
   b[14] = win >>> 8;
   b[15] = win & 255;
   const opts = hdr - TCP_HEADER_LEN;
-  // the MSS of a 1500-byte link: 1460 under IPv4's 20-byte header, 1440 under IPv6's 40
-  const mss = pseudo6 === undefined ? 1460 : 1440;
+  const mss = synMss(t, pseudo6 !== undefined) ?? 0;
   if (opts === 20) b.set([2, 4, mss >>> 8, mss & 255, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 7], TCP_HEADER_LEN);
   else if (opts === 12) b.set([1, 1, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0], TCP_HEADER_LEN);
   else b.fill(1, TCP_HEADER_LEN, hdr);

@@ -25,7 +25,7 @@ export function socatLine(s: Step): SocatLine | null {
     const p = parseSocatAddress(a);
     if (p.kind !== 'ok') continue;
     if (p.address.kind === 'udp') udp = p.address;
-    else tun = p.address;
+    else if (p.address.kind === 'tun') tun = p.address;
   }
   return { step: s, where: ns ? `${s.host}/${ns}` : s.host, udp, tun };
 }

@@ -149,7 +149,8 @@ function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRu
     rule.target.kind === 'NOTRACK' ||
     rule.target.kind === 'TTL' ||
     rule.target.kind === 'DSCP' ||
-    rule.matches.some((m) => m.kind === 'addrtype' || m.kind === 'physdev' || m.kind === 'mac');
+    rule.target.kind === 'TCPMSS' ||
+    rule.matches.some((m) => m.kind === 'addrtype' || m.kind === 'physdev' || m.kind === 'mac' || (m.kind === 'field' && m.field === 'tcpmss'));
   if (!restricted) return;
   const t = tables.get(table);
   const b = xtBuiltin(table, chain);
@@ -161,6 +162,8 @@ function checkPlacement(tables: Tables, table: string, chain: string, rule: NfRu
   if (b && !(t && findChain(t, chain))) hooks = 1 << ['prerouting', 'input', 'forward', 'output', 'postrouting'].indexOf(b.hook);
   const bad = (): never => fail('EINVAL', call, backend === 'nft' ? { what, object: `rule in chain ${chain}` } : null);
   if (!ruleAllowed(rule, table, hooks)) bad();
+  // tcpmss_tg4_check's find_syn_match, which nft_compat (and iptables-nft's native `tcp option maxseg size set`) skips
+  if (backend === 'legacy' && rule.target.kind === 'TCPMSS' && !rule.matches.some((m) => m.kind === 'tcp' && m.flagCmp & 0x02 && !m.flagsInvert)) bad();
   if (rule.target.kind === 'jump' && t) {
     // the chain jumped to now also runs at these hooks, and must not lead back here
     const probe = cloneTable(t);

@@ -255,6 +255,8 @@ function readsStdin(argv: string[]): boolean {
   if (cmd === 'ip' || cmd === 'bridge' || cmd === 'tc') return args.some((a, i) => /^--?b(a(t(ch?)?)?)?$/.test(a) && args[i + 1] === '-');
   if (/-restore$/.test(cmd)) return true;
   if (cmd === 'nft') return args.some((a, i) => (a === '-f' || a === '--file') && args[i + 1] === '-');
+  // socat's STDIO address (`-`, `STDIO`, `STDIN`, with or without options)
+  if (cmd === 'socat') return args.some((a) => /^(?:-|stdio|stdin)(?:,|$)/i.test(a));
   return false;
 }
 

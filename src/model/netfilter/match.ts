@@ -234,7 +234,7 @@ export interface MacMatch {
  */
 export interface FieldMatch {
   kind: 'field';
-  field: 'length' | 'ttl' | 'hoplimit' | 'pkttype' | 'thsport' | 'thdport' | 'tcpflags' | 'dscp';
+  field: 'length' | 'ttl' | 'hoplimit' | 'pkttype' | 'thsport' | 'thdport' | 'tcpflags' | 'dscp' | 'tcpmss';
   mask: number | null;
   op: 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge';
   value: number;
@@ -243,7 +243,7 @@ export interface FieldMatch {
   /** a set of values (op eq or ne) */
   set?: number[];
   /** which iptables extension made it (it lists itself so); absent for nft */
-  xt?: 'length' | 'ttl' | 'hl' | 'pkttype' | 'dscp';
+  xt?: 'length' | 'ttl' | 'hl' | 'pkttype' | 'dscp' | 'tcpmss';
 }
 
 /**

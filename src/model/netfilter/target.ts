@@ -84,6 +84,8 @@ export type NfTarget =
   | { kind: 'CONNMARK'; mode: 'set' | 'save' | 'restore'; value: number; mask: number; nfmask: number; ctmask: number }
   /** NOTRACK, `CT --notrack`, nft's `notrack`: the packet is left untracked (raw table); `alias`: written `-j NOTRACK` */
   | { kind: 'NOTRACK'; alias: boolean }
+  /** TCPMSS --set-mss N, or --clamp-mss-to-pmtu (mss TCPMSS_CLAMP_PMTU): a SYN's MSS option lowered (xt_tcpmss_info) */
+  | { kind: 'TCPMSS'; mss: number }
   /** TTL --ttl-set / --ttl-dec / --ttl-inc (mangle table, IPv4) */
   | { kind: 'TTL'; mode: 'set' | 'dec' | 'inc'; value: number }
   /** DSCP --set-dscp (mangle table): the TOS byte's top six bits, its ECN bits kept */
@@ -99,6 +101,9 @@ export type NfTarget =
    */
   | { kind: 'NETMAP'; range: NatRange };
 
+/** XT_TCPMSS_CLAMP_PMTU: the MSS value that means "the path MTU less the headers" */
+export const TCPMSS_CLAMP_PMTU = 0xffff;
+
 export type NatTargetKind = 'MASQUERADE' | 'SNAT' | 'DNAT' | 'REDIRECT' | 'NETMAP';
 
 /** A NAT range with nothing in it (MASQUERADE, REDIRECT without options). */
@@ -108,7 +113,7 @@ export function emptyNatRange(): NatRange {
 
 /** Targets that stop the chain walk with a verdict (the others continue with the next rule). */
 export function isTerminal(t: NfTarget): boolean {
-  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK' && t.kind !== 'NOTRACK' && t.kind !== 'TTL' && t.kind !== 'DSCP';
+  return t.kind !== 'none' && t.kind !== 'LOG' && t.kind !== 'MARK' && t.kind !== 'CONNMARK' && t.kind !== 'NOTRACK' && t.kind !== 'TTL' && t.kind !== 'DSCP' && t.kind !== 'TCPMSS';
 }
 
 /** Whether a rule with this target needs connection tracking in its namespace. */

@@ -8,7 +8,7 @@
 import type { NfMatch } from './match.js';
 import type { NfRule } from './rule.js';
 import { findChain, type Hook, type NfTable } from './table.js';
-import type { NfTarget } from './target.js';
+import { TCPMSS_CLAMP_PMTU, type NfTarget } from './target.js';
 
 const PRE = 1 << 0;
 const IN = 1 << 1;
@@ -38,6 +38,9 @@ function targetRule(t: NfTarget): { hooks: number; table?: string } | null {
     case 'TTL':
     case 'DSCP':
       return { hooks: PRE | IN | FWD | OUT | POST, table: 'mangle' };
+    // tcpmss_tg4_check / tcpmss_tg6_check (nf_tables' `rt mtu` likewise): the path MTU is known only once routed
+    case 'TCPMSS':
+      return t.mss === TCPMSS_CLAMP_PMTU ? { hooks: FWD | OUT | POST } : null;
     default:
       return null;
   }
@@ -62,6 +65,9 @@ function matchHooks(m: NfMatch): number | null {
 export function ruleAllowed(r: NfRule, table: string, hooks: number): boolean {
   // reject_tg_check / reject_tg6_check: a TCP reset only for a rule that tests -p tcp
   if (r.target.kind === 'REJECT' && r.target.with === 'tcp-reset' && (r.ip.proto !== 6 || r.ip.protoInvert)) return false;
+  // xt_check_target / xt_check_match: TCPMSS and tcpmss are for `-p tcp` only (IPPROTO_TCP)
+  const tcpOnly = r.target.kind === 'TCPMSS' || r.matches.some((m) => m.kind === 'field' && m.field === 'tcpmss');
+  if (tcpOnly && (r.ip.proto !== 6 || r.ip.protoInvert)) return false;
   const t = targetRule(r.target);
   if (t) {
     if (t.table && t.table !== table) return false;

@@ -13,7 +13,7 @@ import { maskLen, type Addr6, type NfRule } from '../../model/netfilter/rule.js'
 import { formatIp6, ip6Mask, ip6PrefixText } from '../../model/ipv6/ip6.js';
 import type { NetfilterState } from '../../model/netfilter/state.js';
 import type { Hook, NfChain, NfTable } from '../../model/netfilter/table.js';
-import type { NfTarget } from '../../model/netfilter/target.js';
+import { TCPMSS_CLAMP_PMTU, type NfTarget } from '../../model/netfilter/target.js';
 import { ICMPV6_TYPES, REJECT_ICMPV6 } from './values.js';
 
 export interface ListOptions {
@@ -156,6 +156,7 @@ function xlateMatch(m: NfMatch, proto: number): string {
 /** the translations of iptables' length, ttl and pkttype matches */
 function fieldXlate(m: FieldMatch): string {
   const neg = m.op === 'ne' ? '!= ' : '';
+  if (m.xt === 'tcpmss') return `tcp option maxseg size ${neg}${m.value === m.hi ? m.value : `${m.value}-${m.hi}`}`;
   if (m.xt === 'length') return `meta length ${neg}${m.value === m.hi ? m.value : `${m.value}-${m.hi}`}`;
   if (m.xt === 'dscp') return `ip dscp ${neg}0x${m.value.toString(16).padStart(2, '0')}`;
   if (m.xt === 'ttl') return `ip ttl ${m.op === 'eq' ? '' : m.op === 'ne' ? '!= ' : `${m.op} `}${m.value}`;
@@ -200,6 +201,9 @@ function xlateTarget(t: NfTarget): string {
       return 'xt target NETMAP';
     case 'DSCP':
       return `ip dscp set 0x${t.value.toString(16).padStart(2, '0')}`;
+    case 'TCPMSS':
+      // libxt_TCPMSS's translation (both families)
+      return `tcp option maxseg size set ${t.mss === TCPMSS_CLAMP_PMTU ? 'rt mtu' : t.mss}`;
     case 'TTL':
       // libipt_TTL's translation
       return `ip ttl set ${t.mode === 'set' ? t.value : t.mode === 'dec' ? `ip ttl - ${t.value}` : `ip ttl + ${t.value}`}`;

@@ -49,7 +49,39 @@ export interface SocatTun {
   badType: string | null;
 }
 
-export type SocatAddress = SocatUdp | SocatTun;
+/** A TCP address: `TCP[4|6][-CONNECT]:HOST:PORT` (`connect`) or `TCP[4|6]-LISTEN:PORT` (`listen`). */
+export interface SocatTcp {
+  kind: 'tcp';
+  mode: 'connect' | 'listen';
+  keyword: string;
+  /** the socket's family: AF_INET6 (TCP6, `pf=ip6`, or a bracketed IPv6 host) */
+  v6: boolean;
+  /** the peer (connect); null for listen */
+  peer: Ip4 | Ip6 | null;
+  /** the peer's port (connect), or the port listened on */
+  port: number;
+  /** `bind=` address; null: any */
+  bind: Ip4 | Ip6 | null;
+  /** `bind=…:PORT` of a connect; null: an ephemeral port */
+  bindPort: number | null;
+  /** `fork`: a listener that keeps listening, a child per connection */
+  fork: boolean;
+  /** `ipv6only` (IPV6_V6ONLY) on an IPv6 listener: no IPv4 connections */
+  v6only: boolean;
+  /** `backlog=` (socat's default 5) */
+  backlog: number;
+}
+
+/**
+ * A byte stream on the other side of a TCP address: `/dev/null` (reads end at once, writes
+ * vanish) or `STDIO`/`-` (the command's stdin, then its end; what comes back is printed).
+ */
+export interface SocatStream {
+  kind: 'null' | 'stdio';
+  keyword: string;
+}
+
+export type SocatAddress = SocatUdp | SocatTun | SocatTcp | SocatStream;
 
 /** One address of the command line: a plan, socat's parse error, or something nettwin does not model. */
 export type ParsedAddress = { kind: 'ok'; address: SocatAddress } | { kind: 'error'; message: string } | { kind: 'unsupported'; why: string };
@@ -59,7 +91,24 @@ const SPECIAL = /[!"'\\(){}\s]/;
 /** brackets only around an IPv6 literal (`[2001:db8::1]`); any other use is socat's nesting */
 const BRACKETS = /\[[0-9A-Fa-f:.]*\]/g;
 const DOTTED = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const SUPPORTED_OPTIONS = new Set(['bind', 'sourceport', 'protocol-family', 'tun-name', 'tun-type', 'iff-no-pi', 'iff-up']);
+/** the options modelled, per kind of address (any other is reported not modelled) */
+const SUPPORTED_OPTIONS: Record<'udp' | 'tun' | 'tcp' | 'stdio', ReadonlySet<string>> = {
+  udp: new Set(['bind', 'sourceport', 'protocol-family']),
+  tun: new Set(['tun-name', 'tun-type', 'iff-no-pi', 'iff-up']),
+  tcp: new Set(['bind', 'protocol-family', 'so-reuseaddr', 'fork', 'ipv6-v6only', 'backlog']),
+  stdio: new Set(),
+};
+const UDP_TYPES = ['udp-connect', 'udp4-connect', 'udp6-connect', 'udp-datagram', 'udp4-datagram', 'udp6-datagram', 'udp-listen', 'udp4-listen', 'udp6-listen'];
+const TCP_TYPES = ['tcp-connect', 'tcp4-connect', 'tcp6-connect', 'tcp-listen', 'tcp4-listen', 'tcp6-listen'];
+
+/** The kind of address a type name is, for the options modelled with it; null: not modelled. */
+function modelledKind(name: string): keyof typeof SUPPORTED_OPTIONS | null {
+  if (UDP_TYPES.includes(name)) return 'udp';
+  if (TCP_TYPES.includes(name)) return 'tcp';
+  if (name === 'tun') return 'tun';
+  if (name === 'stdio') return 'stdio';
+  return null;
+}
 
 /** A dotted quad as inet_pton takes it (no octal, no short forms). */
 function dotted(text: string): Ip4 | null {
@@ -116,13 +165,16 @@ export function parseSocatAddress(text: string): ParsedAddress {
   const colon = head.indexOf(':');
   const keyword = colon < 0 ? head : head.slice(0, colon);
   const params = colon < 0 ? [] : splitColons(head.slice(colon + 1));
+  // GOPEN of /dev/null, the one file modelled (it names no option here)
+  if (text === '/dev/null') return { kind: 'ok', address: { kind: 'null', keyword: text } };
   const type = socatAddressType(keyword);
   if (!type) {
     // a number is a file descriptor, anything with a slash a file name (GOPEN)
     if (keyword === '' || /^\d+$/.test(keyword) || keyword.includes('/') || keyword.startsWith('.')) return unsupported(`socat address ${text}`);
     return error(`unknown device/address "${keyword}"`);
   }
-  const supported = ['udp-connect', 'udp4-connect', 'udp6-connect', 'udp-datagram', 'udp4-datagram', 'udp6-datagram', 'udp-listen', 'udp4-listen', 'udp6-listen', 'tun'].includes(type.name);
+  const kind = modelledKind(type.name);
+  const supported = kind !== null;
 
   // options: looked up, checked against the address's groups, then their values read
   const opts = new Map<string, string | null>();
@@ -137,9 +189,9 @@ export function parseSocatAddress(text: string): ParsedAddress {
     if (!opt) return error(`parseopts_table(): unknown option "${name}"`);
     if (![...opt.groups].some((g) => type.groups.has(g))) return error(`parseopts_table(): option "${name}" not supported with this address type`);
     if (!supported) return unsupported(`socat address ${keyword}`);
-    if (!SUPPORTED_OPTIONS.has(opt.name)) return unsupported(`socat option ${name}`);
+    if (!SUPPORTED_OPTIONS[kind!].has(opt.name)) return unsupported(`socat option ${name}`);
     if (opt.type === 'STRING' && value === null) return error(`option "${name}": value required`);
-    if (opt.type === 'BOOL' || opt.type === 'UNSIGNED-SHORT') {
+    if (opt.type === 'BOOL' || opt.type === 'UNSIGNED-SHORT' || opt.type === 'INT') {
       if (value !== null && !/^\d/.test(value)) return error(`parseopts(): missing numerical value of option "${parts.slice(i).join(',')}"`);
       if (value !== null && !/^\d+$/.test(value)) return unsupported(`socat option ${o}`);
     }
@@ -155,6 +207,8 @@ export function parseSocatAddress(text: string): ParsedAddress {
     if (text.includes('[')) return unsupported(`socat address ${text}`);
     return tunAddress(keyword, params[0] ?? null, opts);
   }
+  if (kind === 'stdio') return { kind: 'ok', address: { kind: 'stdio', keyword } };
+  if (kind === 'tcp') return tcpAddress(keyword, type.name, params, opts);
   return udpAddress(keyword, type.name, params, opts);
 }
 
@@ -243,18 +297,78 @@ function udpAddress(keyword: string, typeName: string, params: string[], opts: M
   return { kind: 'ok', address: { kind: 'udp', mode, keyword, v6, peer, port, bind, bindPort } };
 }
 
-/** socat's command line: global options are not modelled; exactly two addresses. */
-export type SocatCommandLine = { kind: 'ok'; addresses: [string, string] } | { kind: 'error'; message: string } | { kind: 'unsupported'; why: string };
+/**
+ * A TCP address (xio-tcp.c, xio-listen.c): the family as UDP's is chosen; a listener's `bind=`
+ * names an address only (a port there is not modelled), a connect's may name a source port.
+ */
+function tcpAddress(keyword: string, typeName: string, params: string[], opts: Map<string, string | null>): ParsedAddress {
+  const mode = typeName.endsWith('-listen') ? 'listen' : 'connect';
+  const pf = opts.get('protocol-family');
+  if (pf !== undefined && pf !== 'ip4' && pf !== 'ip6') return unsupported(`socat pf=${pf}`);
+  const fixed = typeName.startsWith('tcp4') ? 4 : typeName.startsWith('tcp6') ? 6 : pf === 'ip6' ? 6 : pf === 'ip4' ? 4 : null;
+  // getaddrinfo's hints as socat prints them: {flags,family,SOCK_STREAM,IPPROTO_TCP} (flags as measured)
+  const familyError = (host: string): ParsedAddress =>
+    error(`getaddrinfo("${host.replace(/^\[(.*)\]$/, '$1')}", "NULL", {${fixed === 6 ? '1,10' : '5,2'},1,6}, {}): Address family for hostname not supported`);
+  let peer: Ip4 | Ip6 | null = null;
+  let port: number | null;
+  if (mode === 'listen') {
+    port = decimalPort(params[0]);
+    if (port === null) return unsupported(`socat ${keyword} port ${params[0]}`);
+  } else {
+    peer = bracketed(params[0]) ?? dotted(params[0]);
+    if (peer === null || peer === 0 || peer === 0n) return unsupported(`socat ${keyword} host ${params[0]}`);
+    if (fixed !== null && (typeof peer === 'bigint') !== (fixed === 6)) return familyError(params[0]);
+    port = decimalPort(params[1]);
+    if (port === null) return unsupported(`socat ${keyword} port ${params[1]}`);
+  }
+  const v6 = fixed === 6 || typeof peer === 'bigint';
+  let bind: Ip4 | Ip6 | null = null;
+  let bindPort: number | null = null;
+  const b = opts.get('bind');
+  if (b !== undefined && b !== null) {
+    const parts = splitColons(b);
+    if (parts.length > 2 || parts[0] === '' || (parts.length === 2 && mode === 'listen')) return unsupported(`socat bind=${b} on ${keyword}`);
+    bind = bracketed(parts[0]!) ?? dotted(parts[0]!);
+    if (bind === null) return unsupported(`socat bind=${b}`);
+    if ((typeof bind === 'bigint') !== v6) {
+      if (fixed === null) return unsupported(`socat bind=${b} of another family than ${keyword}'s`);
+      return familyError(parts[0]!);
+    }
+    if (parts.length === 2) {
+      bindPort = decimalPort(parts[1]!);
+      if (bindPort === null) return unsupported(`socat bind=${b}`);
+    }
+  }
+  const backlogText = opts.get('backlog');
+  const backlog = backlogText === undefined ? 5 : backlogText === null ? 1 : Number(backlogText);
+  if (!(backlog >= 0 && backlog <= 4096)) return unsupported(`socat backlog=${backlogText}`);
+  const v6only = flag(opts, 'ipv6-v6only');
+  if (v6only && (!v6 || mode !== 'listen')) return unsupported(`socat ipv6only on ${keyword}`);
+  return { kind: 'ok', address: { kind: 'tcp', mode, keyword, v6, peer, port, bind, bindPort, fork: flag(opts, 'fork') && mode === 'listen', v6only, backlog } };
+}
+
+/** Which way data flows: both (default), first to second (`-u`), second to first (`-U`). */
+export type SocatDirection = 'both' | 'forward' | 'backward';
+
+/** socat's command line: `-u`/`-U` and exactly two addresses (other global options are not modelled). */
+export type SocatCommandLine = { kind: 'ok'; addresses: [string, string]; direction: SocatDirection } | { kind: 'error'; message: string } | { kind: 'unsupported'; why: string };
 
 /**
- * Splits socat's argv into its two addresses.
+ * Splits socat's argv into its options and its two addresses.
  *
  * @example
  * parseSocatArgv(['-d', 'UDP:…', 'TUN:…']); // { kind: 'unsupported', why: 'socat option -d' }
+ * parseSocatArgv(['-u', '/dev/null', 'TCP:10.0.0.1:80']); // { kind: 'ok', direction: 'forward', … }
  */
 export function parseSocatArgv(argv: string[]): SocatCommandLine {
-  const first = argv[0];
-  if (first !== undefined && first.length > 1 && first.startsWith('-')) return { kind: 'unsupported', why: `socat option ${first}` };
-  if (argv.length !== 2) return { kind: 'error', message: `exactly 2 addresses required (there are ${argv.length}); use option "-h" for help` };
-  return { kind: 'ok', addresses: [argv[0], argv[1]] };
+  let direction: SocatDirection = 'both';
+  let i = 0;
+  for (; i < argv.length && argv[i].length > 1 && argv[i].startsWith('-'); i++) {
+    const o = argv[i];
+    if ((o !== '-u' && o !== '-U') || direction !== 'both') return { kind: 'unsupported', why: `socat option ${o}` };
+    direction = o === '-u' ? 'forward' : 'backward';
+  }
+  const rest = argv.slice(i);
+  if (rest.length !== 2) return { kind: 'error', message: `exactly 2 addresses required (there are ${rest.length}); use option "-h" for help` };
+  return { kind: 'ok', addresses: [rest[0], rest[1]], direction };
 }

@@ -33,35 +33,12 @@ import type { Simulator } from '../../../sim/simulator.js';
 import { cloneFrame, l3Length } from '../../../sim/tunnel-frame.js';
 import { connectRoute, STRERROR, udpAddrs, udpSend, udpTable, type UdpSocket } from '../../../sim/udp.js';
 import { inetToString, isV6, type InetAddr } from '../../../sim/tcp-out.js';
+import { FAKE_BUFFER, FIRST_FD, logLine, sockaddr } from './log.js';
 
-/** The wall clock socat's log lines show at virtual time 0: the seed's publication, 2022/11/19 19:39:00 UTC. */
-const EPOCH_MS = Date.UTC(2022, 10, 19, 19, 39, 0);
-/** socat's first free descriptor when it opens its first address (0-2 stdio, 3-4 its own) */
-const FIRST_FD = 5;
 /** socat's transfer buffer (-b, 8192): the size its read() asks for */
 const BUFSIZE = 8192;
 /** datagrams a UDP socket's receive buffer holds while socat cannot write into a down tun */
 const MAX_PENDING = 256;
-/** what the kernel's pointers look like in socat's messages (masked when compared) */
-const FAKE_BUFFER = '0x55d0c0de2000';
-
-/** sockaddr_info as socat prints one: `AF=2 ADDR:PORT` (16 bytes) or `AF=10 [FULL:IPV6]:PORT` (28), each group of four digits. */
-function sockaddr(a: InetAddr, port: number): { text: string; len: number } {
-  if (!isV6(a)) return { text: `AF=2 ${ip4ToString(a)}:${port}`, len: 16 };
-  const groups = a.toString(16).padStart(32, '0').match(/.{4}/g)!;
-  return { text: `AF=10 [${groups.join(':')}]:${port}`, len: 28 };
-}
-
-function two(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** `2022/11/19 19:39:00 socat[PID] E msg`, socat's log line (msglevel E). */
-function logLine(sim: Simulator, pid: number, msg: string): string {
-  const d = new Date(EPOCH_MS + Math.floor(sim.now / 1000));
-  const ts = `${d.getUTCFullYear()}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-  return `${ts} socat[${pid}] E ${msg}\n`;
-}
 
 /** How a start went: still running (`ready`), or exited with its status. */
 export type SocatStart = { kind: 'running' } | { kind: 'exited'; exit: number };
@@ -130,7 +107,10 @@ export class SocatProcess implements SimProcess {
   }
 
   private open(sim: Simulator, a: SocatAddress): SocatStart | null {
-    return a.kind === 'udp' ? this.openUdp(sim, a) : this.openTun(sim, a);
+    if (a.kind === 'udp') return this.openUdp(sim, a);
+    if (a.kind === 'tun') return this.openTun(sim, a);
+    // socatUnsupported pairs TCP and streams only with each other (tcp-process.ts)
+    return this.fail(sim, `socat address ${a.keyword}`, 'not modelled');
   }
 
   private openUdp(sim: Simulator, a: SocatUdp): SocatStart | null {

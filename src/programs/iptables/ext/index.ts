@@ -11,8 +11,8 @@ import { ADDRTYPE, COMMENT, CONNMARK_MATCH, MARK_MATCH, MULTIPORT, PHYSDEV, STAT
 import { TCP, UDP } from './tcpudp.js';
 import { LIMIT } from './limit.js';
 import { recentExt } from './recent.js';
-import { IPRANGE, LENGTH, MAC, PKTTYPE, TTL } from './header-fields.js';
-import { CONNMARK, CT, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, NETMAP, NOTRACK, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6, TTL_TARGET } from './targets.js';
+import { IPRANGE, LENGTH, MAC, PKTTYPE, TCPMSS_MATCH, TTL } from './header-fields.js';
+import { CONNMARK, CT, DNAT, DNAT6, LOG, MARK, MASQUERADE, MASQUERADE6, NETMAP, NOTRACK, REDIRECT, REDIRECT6, REJECT, SNAT, SNAT6, TCPMSS, TCPMSS6, TTL_TARGET } from './targets.js';
 import type { MatchExt, TargetExt } from './types.js';
 import { DSCP_MATCH, DSCP_TARGET } from './dscp.js';
 
@@ -33,24 +33,25 @@ export const MATCHES: Readonly<Record<string, MatchExt>> = {
   iprange: IPRANGE,
   mac: MAC,
   length: LENGTH,
+  tcpmss: TCPMSS_MATCH,
   ttl: TTL,
   pkttype: PKTTYPE,
   recent: recentExt(false),
   dscp: DSCP_MATCH,
 };
 
-export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT, NOTRACK, CT, TTL: TTL_TARGET, NETMAP, DSCP: DSCP_TARGET };
+export const TARGETS: Readonly<Record<string, TargetExt>> = { REJECT, LOG, MARK, CONNMARK, SNAT, DNAT, MASQUERADE, REDIRECT, NOTRACK, CT, TTL: TTL_TARGET, NETMAP, DSCP: DSCP_TARGET, TCPMSS };
 
 /** Matches of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_MATCHES: ReadonlySet<string> = new Set(
-  'ah bpf cgroup cluster connbytes connlabel connlimit cpu dccp devgroup ecn esp hashlimit helper ipcomp ipvs nfacct osf owner policy quota rateest realm rpfilter sctp set socket string tcpmss time tos u32 udplite'.split(
+  'ah bpf cgroup cluster connbytes connlabel connlimit cpu dccp devgroup ecn esp hashlimit helper ipcomp ipvs nfacct osf owner policy quota rateest realm rpfilter sctp set socket string time tos u32 udplite'.split(
     ' ',
   ),
 );
 
 /** Targets of iptables 1.8.9 (IPv4) the simulator does not model. */
 export const UNMODELLED_TARGETS: ReadonlySet<string> = new Set(
-  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK ECN HMARK IDLETIMER LED NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPMSS TCPOPTSTRIP TEE TOS TPROXY TRACE ULOG QUEUE'.split(' '),
+  'AUDIT CHECKSUM CLASSIFY CLUSTERIP CONNSECMARK ECN HMARK IDLETIMER LED NFLOG NFQUEUE RATEEST SECMARK SET SYNPROXY TCPOPTSTRIP TEE TOS TPROXY TRACE ULOG QUEUE'.split(' '),
 );
 
 /**
@@ -74,11 +75,24 @@ export const MATCHES6: Readonly<Record<string, MatchExt>> = {
   limit: LIMIT,
   mac: MAC,
   length: LENGTH,
+  tcpmss: TCPMSS_MATCH,
   pkttype: PKTTYPE,
   recent: recentExt(true),
 };
 
-export const TARGETS6: Readonly<Record<string, TargetExt>> = { REJECT: REJECT6, LOG, MARK, CONNMARK, SNAT: SNAT6, DNAT: DNAT6, MASQUERADE: MASQUERADE6, REDIRECT: REDIRECT6, NOTRACK, CT };
+export const TARGETS6: Readonly<Record<string, TargetExt>> = {
+  REJECT: REJECT6,
+  LOG,
+  MARK,
+  CONNMARK,
+  SNAT: SNAT6,
+  DNAT: DNAT6,
+  MASQUERADE: MASQUERADE6,
+  REDIRECT: REDIRECT6,
+  NOTRACK,
+  CT,
+  TCPMSS: TCPMSS6,
+};
 
 /** ip6tables 1.8.9's matches the simulator does not model (for IPv6). */
 export const UNMODELLED_MATCHES6: ReadonlySet<string> = new Set([

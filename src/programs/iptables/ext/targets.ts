@@ -4,7 +4,7 @@
  * saves them. ACCEPT, DROP, RETURN and chain names are the standard target (no options).
  */
 import { ip4ToString, parseIp4 } from '../../../model/ip.js';
-import { emptyNatRange, REJECT_WITH, type NatRange, type NfTarget, type RejectWith4 } from '../../../model/netfilter/target.js';
+import { emptyNatRange, REJECT_WITH, TCPMSS_CLAMP_PMTU, type NatRange, type NfTarget, type RejectWith4 } from '../../../model/netfilter/target.js';
 import { serviceToPort } from '../names.js';
 import { hex, numericToAddr, strtoumax } from '../values.js';
 import { saveString } from './matches.js';
@@ -481,3 +481,30 @@ function netmapText(r: NatRange): string {
   while (bits < 32 && mask & (0x80000000 >>> bits)) bits++;
   return `${ip4ToString(r.minAddr)}/${bits}`;
 }
+
+/** libxt_TCPMSS: --set-mss (a uint16 up to 65535 less the IP and TCP headers) or --clamp-mss-to-pmtu; the last one given wins. */
+function tcpmssTarget(maxMss: number): TargetExt {
+  const opts: ExtOption[] = [
+    { name: 'set-mss', hasArg: 1, id: 'set' },
+    { name: 'clamp-mss-to-pmtu', hasArg: 0, id: 'clamp' },
+  ];
+  return {
+    name: 'TCPMSS',
+    x6: true,
+    options: opts,
+    init: (): NfTarget => ({ kind: 'TCPMSS', mss: TCPMSS_CLAMP_PMTU }),
+    parse(c, t, opt, arg, invert, seen) {
+      x6Parse(c, 'TCPMSS', opt, arg, invert, seen);
+      (t as T<'TCPMSS'>).mss = opt.id === 'clamp' ? TCPMSS_CLAMP_PMTU : x6Uint(c, 'TCPMSS', opt, arg!, 0, maxMss);
+    },
+    final(c, _t, seen) {
+      if (seen.size === 0) throw paramError(c, 'TCPMSS target: At least one parameter is required');
+    },
+    print: (t) => ((t as T<'TCPMSS'>).mss === TCPMSS_CLAMP_PMTU ? ' TCPMSS clamp to PMTU' : ` TCPMSS set ${(t as T<'TCPMSS'>).mss}`),
+    save: (t) => ((t as T<'TCPMSS'>).mss === TCPMSS_CLAMP_PMTU ? ' --clamp-mss-to-pmtu' : ` --set-mss ${(t as T<'TCPMSS'>).mss}`),
+  };
+}
+
+/** iptables' TCPMSS (IPv4: 65535 - 20) and ip6tables' (65535 - 40). */
+export const TCPMSS = tcpmssTarget(65515);
+export const TCPMSS6 = tcpmssTarget(65495);

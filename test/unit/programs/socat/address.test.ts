@@ -71,7 +71,8 @@ describe('parseSocatAddress', () => {
 
   it('leaves what it does not model unsupported, never guessed', () => {
     for (const t of [
-      'TCP-LISTEN:80',
+      'TCP-LISTEN:80,bind=10.0.0.1:80',
+      'TCP:10.0.0.1:80,bind=[2001:db8::1]',
       'UDP:example.com:9000',
       'UDP:1.2.3.4:http',
       'TUN:1.1.0.100/16,tun-type=tap',
@@ -94,6 +95,22 @@ describe('socat command line', () => {
   it('is modelled when both addresses are (or the first fails to parse)', () => {
     expect(socatUnsupported(['UDP:192.168.0.26:9000,bind=192.168.0.16:9000,', 'TUN:1.1.0.100/16,tun-name=tundudp,iff-no-pi,tun-type=tun'])).toBeNull();
     expect(socatUnsupported(['FOO:x', 'TCP-LISTEN:80'])).toBeNull();
-    expect(socatUnsupported(['UDP:1.2.3.4:9', 'TCP-LISTEN:80'])).toBe('socat address TCP-LISTEN');
+    expect(socatUnsupported(['UDP:1.2.3.4:9', 'TCP-LISTEN:80'])).toBe('socat between UDP and TCP-LISTEN');
+    expect(socatUnsupported(['/dev/null', 'TCP4:127.0.0.1:80'])).toBeNull();
+    expect(socatUnsupported(['-u', '-', 'TCP6-LISTEN:80,ipv6only'])).toBeNull();
+    expect(socatUnsupported(['-', 'TCP6-LISTEN:80'], true)).toBe('socat STDIO in the background');
+    expect(socatUnsupported(['/dev/null', '-'])).toBe('socat between /dev/null and -');
+  });
+
+  it('reads TCP addresses and their family errors', () => {
+    expect(parseSocatAddress('TCP4-LISTEN:8080,bind=10.0.0.1,reuseaddr')).toMatchObject({
+      kind: 'ok',
+      address: { kind: 'tcp', mode: 'listen', port: 8080, bind: ip('10.0.0.1'), v6: false, backlog: 5 },
+    });
+    expect(parseSocatAddress('tcp6:[::1]:34568')).toMatchObject({ kind: 'ok', address: { kind: 'tcp', mode: 'connect', peer: 1n, port: 34568, v6: true } });
+    expect(parseSocatAddress('TCP4:[::1]:80')).toEqual({ kind: 'error', message: 'getaddrinfo("::1", "NULL", {5,2,1,6}, {}): Address family for hostname not supported' });
+    expect(parseSocatAddress('TCP6-LISTEN:80,bind=127.0.0.1')).toEqual({ kind: 'error', message: 'getaddrinfo("127.0.0.1", "NULL", {1,10,1,6}, {}): Address family for hostname not supported' });
+    expect(parseSocatAddress('/dev/null')).toEqual({ kind: 'ok', address: { kind: 'null', keyword: '/dev/null' } });
+    expect(parseSocatArgv(['-U', '/dev/null', 'TCP:1.2.3.4:5'])).toMatchObject({ kind: 'ok', direction: 'backward' });
   });
 });
