@@ -219,6 +219,8 @@ export interface RouteSpec {
 /** One `nexthop via A dev D weight W onlink` of a multipath route (struct rtnexthop). */
 export interface HopSpec {
   gateway: Ip4 | null;
+  /** the gateway of a hop of an IPv6 route */
+  gateway6?: Ip6 | null;
   dev: string | null;
   weight: number;
   onlink: boolean;
@@ -428,6 +430,12 @@ export interface Route6Spec {
   pref: 'low' | 'medium' | 'high' | null;
   /** `expires N`: seconds */
   expires: number | null;
+  /**
+   * RTA_MULTIPATH (`nexthop via A [dev D] [weight W] …`): each hop becomes a route of its own,
+   * a sibling of the others (ip6_route_multipath_add / _del); a hop without a gateway or device
+   * takes the route's
+   */
+  hops?: HopSpec[];
 }
 
 export interface Route6AddOp {

@@ -17,7 +17,8 @@ import { now6 } from '../../model/ipv6/port6.js';
 import { Printer } from '../print.js';
 import { noHide, printRoute } from './msg.js';
 import { route6Msg } from './msg6.js';
-import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
+import { unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
+import { multipathHashText } from '../../model/route.js';
 
 const STRERROR: Record<Fib6Errno, string> = {
   EINVAL: 'Invalid argument',
@@ -71,6 +72,8 @@ export function route6Get(ctx: CmdContext, g: IpGlobals, a: Route6GetArgs): Comm
   const res = iif ? route6Input(view, { dst: a.dst, src: a.from ?? 0n, iif, now }) : route6Output(view, { dst: a.dst, src: a.from ?? 0n, oif, now });
   if (!res.ok) return { exit: 2, stdout: '', stderr: `RTNETLINK answers: ${STRERROR[res.errno]}\n` };
   const rt: Rt6Entry = res.rt;
+  // the sibling the hash takes is the answer, and `fibmatch` lists the siblings from it
+  if (rt.hashed) return unsupported(multipathHashText(rt.hashed));
   const m = route6Msg(rt.route, now);
   if (!a.fibmatch) {
     m.dst = formatIp6(a.dst);

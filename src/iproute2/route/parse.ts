@@ -212,13 +212,12 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
   }
   if (!dst) exitWith(ROUTE_USAGE, 255);
   if (nhWords) {
-    if (family === 'inet6') notModelled('IPv6 multipath routes (nexthop)');
     const mp = parseNexthops(ctx, nhWords, family);
     family = mp.family;
     hops = mp.hops;
   }
   if (family === 'inet6' && nhid !== null) notModelled('IPv6 routes through nexthop objects (nhid)');
-  if (family === 'inet6') return route6Modify(ctx, mode, gaps, { dst, typeOk, type, table, dev, gateway6, prefsrc6, metric, protocol, onlink, mtu, hoplimit, pref, expires });
+  if (family === 'inet6') return route6Modify(ctx, mode, gaps, { dst, typeOk, type, table, dev, gateway6, prefsrc6, metric, protocol, onlink, mtu, hoplimit, pref, expires, hops });
   if (expires !== null) gaps.add('route expires');
   if (hoplimit !== null) gaps.add('route hoplimit');
   if (pref !== null) gaps.add('route pref');

@@ -24,7 +24,7 @@ import type { Netns } from '../netns.js';
 import { deviceConf6 } from './conf6.js';
 import { FOREVER, IFA6, newInet6Dev, type Inet6Addr, type Inet6Dev } from './inet6-dev.js';
 import { IP6_LOOPBACK, ip6DisplayScope, ip6SrcScope, isIp6LinkLocal, type Ip6 } from './ip6.js';
-import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
+import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, reviveRoutesVia6, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
 import { eui64LinkLocal, isatapLinkLocal, linkLocalRule, v4LinkLocal } from './link-local.js';
 import { now6, portOf } from './port6.js';
 import { drawRandomSecret, randomIid, stableAddress, stableSecretOf } from './stable-privacy.js';
@@ -96,6 +96,7 @@ function addrconfEvent(l: Link): void {
   if (d.conf.disable_ipv6 || !l.up) return;
   if (!d.up) {
     d.up = true;
+    reviveRoutesVia6(l);
     permanentAddrs(l);
     // addrconf_dad_start of kept addresses: those that need no DAD are valid at once
     for (const a of [...d.addrs]) if (a.flags & IFA6.TENTATIVE && !(a.flags & IFA6.DADFAILED)) dadStart(l, a);
@@ -448,7 +449,7 @@ export function ifdown(l: Link, unregister: boolean): void {
     keep = k > 0;
   }
   d.ifdowns = (d.ifdowns ?? 0) + 1;
-  deleteRoutesVia6(l);
+  deleteRoutesVia6(l, unregister);
   for (const a of [...d.addrs]) {
     if (keep && a.flags & IFA6.PERMANENT && !isIp6LinkLocal(a.addr) && a.addr !== IP6_LOOPBACK) {
       a.flags |= IFA6.TENTATIVE;

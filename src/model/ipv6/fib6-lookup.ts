@@ -19,7 +19,11 @@ import { ip6InPrefix, type Ip6 } from './ip6.js';
 
 export type Fib6Errno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES';
 
-export type Fib6Result = { kind: 'route'; route: Route6; table: number } | { kind: 'error'; errno: Fib6Errno; route: Route6 | null };
+/**
+ * `hashed`: the route has siblings the kernel's flow hash may take instead (fib6_select_path);
+ * `route` is then the one rt6_select chose, which the hash may keep or not.
+ */
+export type Fib6Result = { kind: 'route'; route: Route6; table: number; hashed?: Route6 } | { kind: 'error'; errno: Fib6Errno; route: Route6 | null };
 
 /** The flow of a lookup (struct flowi6 with the lookup flags). */
 export interface Flow6 {
@@ -39,6 +43,8 @@ export interface Fib6View {
   readonly ns: Netns;
   /** whether the neighbour entry of `gw` on `dev` exists and has FAILED */
   neighFailed(dev: Link, gw: Ip6): boolean;
+  /** a route decision took a hop of a multipath route by the kernel's flow hash (unpredictable here) */
+  multipathHash?(route: Route6): void;
 }
 
 /** The model's view: no neighbour state. */
@@ -74,7 +80,7 @@ function select(view: Fib6View, leaf: Route6[], flow: Flow6, reachable: boolean)
     let bestScore = -1;
     for (; i < leaf.length && leaf[i]!.metric === metric; i++) {
       const r = leaf[i]!;
-      if (!r.dev.up && r.dev.kind !== 'loopback') continue;
+      if ((!r.dev.up && r.dev.kind !== 'loopback') || r.dead) continue;
       const s = score(view, r, flow, reachable);
       if (s > bestScore) {
         best = r;
@@ -112,6 +118,21 @@ export function tableLookup6(view: Fib6View, id: number, flow: Flow6): Route6 | 
   return null;
 }
 
+/**
+ * fib6_select_path: whether the flow hash may take another sibling than `r` (rt6_select's
+ * choice): one that is not dead and that rt6_score_route does not refuse (a strict lookup
+ * refuses a sibling on another device than the output device). Where it may, which one it
+ * takes depends on the hash's seed.
+ */
+function mayHash(r: Route6, flow: Flow6): boolean {
+  for (const s of r.siblings ?? []) {
+    if (s === r || s.dead || !s.dev.up) continue;
+    if (flow.oif && flow.strictIface && s.dev !== flow.oif) continue;
+    return true;
+  }
+  return false;
+}
+
 /** An answer of one table: a route, a reject, or null (nothing: go on). */
 function tableAnswer(view: Fib6View, id: number, flow: Flow6): Fib6Result | null {
   const r = tableLookup6(view, id, flow);
@@ -119,7 +140,9 @@ function tableAnswer(view: Fib6View, id: number, flow: Flow6): Fib6Result | null
   const rej = REJECT[r.type];
   if (rej === 'EAGAIN') return null;
   if (rej) return { kind: 'error', errno: rej, route: r };
-  return { kind: 'route', route: r, table: id };
+  const res: Fib6Result = { kind: 'route', route: r, table: id };
+  if (mayHash(r, flow)) res.hashed = r;
+  return res;
 }
 
 const NO_ROUTE: Fib6Result = { kind: 'error', errno: 'ENETUNREACH', route: null };

@@ -32,6 +32,8 @@ export interface Rt6Entry {
   input: boolean;
   /** a path MTU learned for the destination (an exception of the route), with when it expires */
   pmtu: { mtu: number; expires: number } | null;
+  /** the multipath route whose hop the kernel's flow hash picks (`route` is one guess of it) */
+  hashed?: Route6;
 }
 
 export type Rt6Result = { ok: true; rt: Rt6Entry } | { ok: false; errno: Fib6Errno; route: Route6 | null };
@@ -57,6 +59,13 @@ function entry(view: Fib6View, r: Route6, table: number, dst: Ip6, input: boolea
     input,
     pmtu: null,
   };
+}
+
+/** Marks an answer whose hop the kernel's flow hash picks, and tells the view. */
+function hashed(view: Fib6View, rt: Rt6Entry, r: Route6 | undefined): void {
+  if (!r) return;
+  rt.hashed = r;
+  view.multipathHash?.(r);
 }
 
 /** The exception learned for `dst` on route `r`, if it still holds at `now`. */
@@ -89,6 +98,7 @@ export function route6Output(view: Fib6View, flow: Output6Flow): Rt6Result {
   const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, false);
+  hashed(view, rt, res.hashed);
   rt.pmtu = pmtuOf(view, flow.dst, res.route, flow.now ?? 0);
   rt.saddr = anySrc ? (res.route.prefsrc ?? ipv6DevGetSaddr(view.ns, res.route.dev, flow.dst)) : flow.src;
   return { ok: true, rt };
@@ -107,6 +117,7 @@ export function route6Input(view: Fib6View, flow: Input6Flow): Rt6Result {
   const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.iif, iif: flow.iif, strictIface: needStrict(flow.dst) });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, true);
+  hashed(view, rt, res.hashed);
   rt.pmtu = pmtuOf(view, flow.dst, res.route, flow.now ?? 0);
   return { ok: true, rt };
 }
