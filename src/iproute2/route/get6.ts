@@ -81,6 +81,7 @@ export function route6Get(ctx: CmdContext, g: IpGlobals, a: Route6GetArgs): Comm
     m.from = formatIp6(a.from ?? 0n);
     m.dev = rt.dev.name;
     delete m.gateway;
+    delete m.nexthops;
     if (rt.gateway !== null) m.gateway = formatIp6(rt.gateway);
     delete m.prefsrc;
     // ip6_route_get_saddr: the route's src, else the source the kernel would choose (whatever `from` said)

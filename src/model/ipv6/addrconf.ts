@@ -96,7 +96,6 @@ function addrconfEvent(l: Link): void {
   if (d.conf.disable_ipv6 || !l.up) return;
   if (!d.up) {
     d.up = true;
-    reviveRoutesVia6(l);
     permanentAddrs(l);
     // addrconf_dad_start of kept addresses: those that need no DAD are valid at once
     for (const a of [...d.addrs]) if (a.flags & IFA6.TENTATIVE && !(a.flags & IFA6.DADFAILED)) dadStart(l, a);
@@ -104,6 +103,8 @@ function addrconfEvent(l: Link): void {
   if (!d.ready && linkReady(l)) {
     d.ready = true;
     devConfig(l);
+    // "Device has an address by now": rt6_sync_up(dev, RTNH_F_DEAD) once the link is ready, not at NETDEV_UP
+    reviveRoutesVia6(l);
     for (const a of [...d.addrs]) if (a.flags & IFA6.TENTATIVE && !(a.flags & IFA6.DADFAILED)) dadStart(l, a);
     portOf(l)?.devReady(l);
   }
