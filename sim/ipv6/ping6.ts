@@ -125,7 +125,7 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     if (!ok) return emptyResult(whereto, { kind: 'bind', errno: 'EADDRNOTAVAIL' }, t0);
     source = opts.source;
   } else if (!linkScoped) {
-    const res = route6Output(view, { dst, src: 0n, oif });
+    const res = route6Output(view, { dst, src: 0n, oif, bound: dev !== null });
     if (!res.ok) return emptyResult(whereto, { kind: 'connect', errno: res.errno }, t0);
     if (res.rt.saddr === null) return emptyResult(whereto, { kind: 'connect', errno: 'EADDRNOTAVAIL' }, t0);
     source = res.rt.saddr;
@@ -153,7 +153,7 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
   const tally = new PingTally<Addr6>(size >= 16, isIp6Multicast(dst) || anycast, whereto, (a, b) => a.addr === b.addr, false);
   const send = () => {
     const seq = tally.sent();
-    const res = route6Output(view, { dst, src: source, oif, now: sim.now });
+    const res = route6Output(view, { dst, src: source, oif, bound: dev !== null, now: sim.now });
     if (!res.ok || res.rt.saddr === null) {
       if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: sendmsg failed (${res.ok ? 'EADDRNOTAVAIL' : res.errno})`);
       return;

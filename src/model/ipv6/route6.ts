@@ -81,6 +81,8 @@ export interface Output6Flow {
   /** `::` when none */
   src: Ip6;
   oif: Link | null;
+  /** the socket is bound to `oif` (SO_BINDTODEVICE: sk_bound_dev_if), which makes the lookup strict to it whatever the source */
+  bound?: boolean;
   /** the lab clock, for learned path MTUs (none: they are not looked at) */
   now?: number;
 }
@@ -93,7 +95,7 @@ export interface Output6Flow {
  */
 export function route6Output(view: Fib6View, flow: Output6Flow): Rt6Result {
   const anySrc = flow.src === 0n;
-  const strictIface = needStrict(flow.dst) || (flow.oif !== null && anySrc);
+  const strictIface = (flow.bound === true && flow.oif !== null) || needStrict(flow.dst) || (flow.oif !== null && anySrc);
   const lo = view.ns.linkList().find((l) => l.kind === 'loopback') ?? null;
   const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
