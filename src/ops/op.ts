@@ -461,6 +461,9 @@ export interface Rule6Op {
   iif: string | null;
   oif: string | null;
   action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  /** `fwmark MARK[/MASK]` */
+  fwmark?: number;
+  fwmask?: number;
 }
 
 /** `ip -6 neigh add|replace|change|del [proxy]`. */

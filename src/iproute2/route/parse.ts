@@ -592,11 +592,10 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
   if (g.color) gaps.add('colored output');
   if (family === 'inet6') {
     if (args.connected) gaps.add('ip -6 route get connected');
-    if (args.mark) gaps.add('ip -6 route get mark');
     if (args.tos) gaps.add('ip -6 route get tos');
     if (args.uid !== undefined && args.uid !== null) gaps.add('ip -6 route get uid');
     if (gaps.any) notModelled(`ip -6 route get: ${gaps.text()}`);
-    const a6 = { dst: dst6 ?? 0n, from: from6, iif: args.iif, oif: args.oif, fibmatch: args.fibmatch };
+    const a6 = { dst: dst6 ?? 0n, from: from6, iif: args.iif, oif: args.oif, fibmatch: args.fibmatch, mark: args.mark };
     return showPlan(() => route6Get(ctx, g, a6), warn);
   }
   if (gaps.any) notModelled(`ip route get: ${gaps.text()}`);

@@ -133,9 +133,8 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
   if (gaps.any) notModelled(`ip rule ${del ? 'delete' : 'add'}: ${gaps.text()}`);
   if (v6) {
     if (op.suppressPrefixlen !== undefined) notModelled('ip -6 rule suppress_prefixlength');
-    if (op.not || op.fwmark !== undefined || op.tos !== undefined || op.action === 'goto' || op.action === 'nop' || op.actionGiven)
-      notModelled('ip -6 rule not, fwmark, tos, goto, nop or a delete by action');
-    const { suppressPrefixlen: _, not: _n, fwmark: _m, fwmask: _k, tos: _t, goto: _g, actionGiven: _a, action, ...rest } = op;
+    if (op.not || op.tos !== undefined || op.action === 'goto' || op.action === 'nop' || op.actionGiven) notModelled('ip -6 rule not, tos, goto, nop or a delete by action');
+    const { suppressPrefixlen: _, not: _n, tos: _t, goto: _g, actionGiven: _a, action, ...rest } = op;
     return opsPlan([{ ...rest, action: action as Rule6Op['action'], op: 'rule6.add', src: src6, dst: dst6 } satisfies Rule6Op]);
   }
   return opsPlan([op]);

@@ -36,6 +36,8 @@ export interface Flow6 {
   iif: Link | null;
   /** RT6_LOOKUP_F_IFACE: only routes through `oif` */
   strictIface: boolean;
+  /** flowi6_mark: the packet's firewall mark (a socket's SO_MARK), for `fwmark` rules */
+  mark?: number;
 }
 
 /** What the lookup reads beside the tables: the neighbour state of a gateway (the simulator's; none in the model). */
@@ -163,6 +165,8 @@ export function fib6Lookup(view: Fib6View, flow: Flow6): Fib6Result {
     if (rule.dst && !ip6InPrefix(flow.dst, rule.dst.addr, rule.dst.len)) continue;
     if (rule.iif && (!flow.iif || flow.iif.name !== rule.iif)) continue;
     if (rule.oif && (!flow.oif || flow.oif.name !== rule.oif)) continue;
+    // fib_rule_match: the mark under the rule's mask
+    if (rule.fwmask && ((((flow.mark ?? 0) ^ (rule.fwmark ?? 0)) & rule.fwmask) >>> 0) !== 0) continue;
     if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
     if (rule.action === 'unreachable') return NO_ROUTE;
     if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };

@@ -22,6 +22,9 @@ export interface Rule6 {
   protocol: number;
   /** FRA_L3MDEV: look up the table of the flow's VRF */
   l3mdev?: boolean;
+  /** FRA_FWMARK / FRA_FWMASK: (flow mark ^ fwmark) & fwmask must be 0; a mark given alone has mask 0xffffffff */
+  fwmark?: number;
+  fwmask?: number;
 }
 
 /** A neighbour entry `ip -6 neigh add|replace` made (or a proxy entry, `proxy`). */

@@ -83,6 +83,8 @@ export interface Output6Flow {
   oif: Link | null;
   /** the socket is bound to `oif` (SO_BINDTODEVICE: sk_bound_dev_if), which makes the lookup strict to it whatever the source */
   bound?: boolean;
+  /** flowi6_mark: the socket's SO_MARK (`ip -6 route get … mark M`), for `fwmark` rules */
+  mark?: number;
   /** the lab clock, for learned path MTUs (none: they are not looked at) */
   now?: number;
 }
@@ -97,7 +99,7 @@ export function route6Output(view: Fib6View, flow: Output6Flow): Rt6Result {
   const anySrc = flow.src === 0n;
   const strictIface = (flow.bound === true && flow.oif !== null) || needStrict(flow.dst) || (flow.oif !== null && anySrc);
   const lo = view.ns.linkList().find((l) => l.kind === 'loopback') ?? null;
-  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface });
+  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface, mark: flow.mark ?? 0 });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, false);
   hashed(view, rt, res.hashed);
@@ -112,11 +114,13 @@ export interface Input6Flow {
   src: Ip6;
   iif: Link;
   now?: number;
+  /** the packet's firewall mark (skb->mark), for `fwmark` rules */
+  mark?: number;
 }
 
 /** ip6_route_input: the route a received packet takes (local, forward, reject). */
 export function route6Input(view: Fib6View, flow: Input6Flow): Rt6Result {
-  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.iif, iif: flow.iif, strictIface: needStrict(flow.dst) });
+  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.iif, iif: flow.iif, strictIface: needStrict(flow.dst), mark: flow.mark ?? 0 });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, true);
   hashed(view, rt, res.hashed);
