@@ -106,7 +106,10 @@ function addError(err: 'EEXIST' | 'ENOENT'): OpError {
 }
 
 export function applyRoute6Add(ctx: OpContext, op: Route6AddOp): void {
-  if (op.route.hops) return multipathAdd(ctx, op);
+  if (op.route.hops) {
+    multipathAdd(ctx, op);
+    return;
+  }
   const r = buildRoute6(ctx, op.route);
   const res = fib6Add(ctx.ns.inet6.table(r.table), r, addFlags(op.mode));
   if ('err' in res) throw addError(res.err);

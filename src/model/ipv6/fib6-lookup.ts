@@ -166,7 +166,7 @@ export function fib6Lookup(view: Fib6View, flow: Flow6): Fib6Result {
     if (rule.iif && (!flow.iif || flow.iif.name !== rule.iif)) continue;
     if (rule.oif && (!flow.oif || flow.oif.name !== rule.oif)) continue;
     // fib_rule_match: the mark under the rule's mask
-    if (rule.fwmask && ((((flow.mark ?? 0) ^ (rule.fwmark ?? 0)) & rule.fwmask) >>> 0) !== 0) continue;
+    if (rule.fwmask && (((flow.mark ?? 0) ^ (rule.fwmark ?? 0)) & rule.fwmask) >>> 0 !== 0) continue;
     if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
     if (rule.action === 'unreachable') return NO_ROUTE;
     if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };

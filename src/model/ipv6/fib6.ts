@@ -287,4 +287,3 @@ export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIS
   for (const x of others) t.remove(x);
   return { replaced: found };
 }
-
