@@ -72,7 +72,7 @@ export function route6Get(ctx: CmdContext, g: IpGlobals, a: Route6GetArgs): Comm
   const lo = ns.linkList()[0];
   const now = lo ? now6(lo) : 0;
   const mark = a.mark ?? 0;
-  const res = iif ? route6Input(view, { dst: a.dst, src: a.from ?? 0n, iif, now, mark }) : route6Output(view, { dst: a.dst, src: a.from ?? 0n, oif, now, mark });
+  const res = iif ? route6Input(view, { dst: a.dst, src: a.from ?? 0n, iif, now, mark }) : route6Output(view, { dst: a.dst, src: a.from ?? 0n, oif, now, mark, hashKeys: { flowlabel: 0, proto: 0 } });
   if (!res.ok) return { exit: 2, stdout: '', stderr: `RTNETLINK answers: ${STRERROR[res.errno]}\n` };
   const rt: Rt6Entry = res.rt;
   // the sibling the hash takes is the answer, and `fibmatch` lists the siblings from it

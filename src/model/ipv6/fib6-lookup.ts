@@ -13,7 +13,8 @@
 import { l3mdevTable } from '../fib-view.js';
 import type { Link } from '../link.js';
 import type { Netns } from '../netns.js';
-import type { Route6 } from './fib6.js';
+import { ringFrom, type Route6 } from './fib6.js';
+import { multipathHash6, upperBounds } from '../multipath-hash.js';
 import { TABLE6 } from './inet6-ns.js';
 import { ip6InPrefix, type Ip6 } from './ip6.js';
 
@@ -38,6 +39,11 @@ export interface Flow6 {
   strictIface: boolean;
   /** flowi6_mark: the packet's firewall mark (a socket's SO_MARK), for `fwmark` rules */
   mark?: number;
+  /**
+   * The rest of the flow the multipath hash reads (flow label, IP protocol) when the lookup
+   * knows them, as `ip -6 route get` does; without them a hashed choice is the kernel's alone.
+   */
+  hashKeys?: { flowlabel: number; proto: number };
 }
 
 /** What the lookup reads beside the tables: the neighbour state of a gateway (the simulator's; none in the model). */
@@ -96,6 +102,11 @@ function select(view: Fib6View, leaf: Route6[], flow: Flow6, reachable: boolean)
 
 /** ip6_pol_route in one table: null for "no route here" (the null entry). */
 export function tableLookup6(view: Fib6View, id: number, flow: Flow6): Route6 | null {
+  return tableSelect(view, id, flow)?.route ?? null;
+}
+
+/** rt6_select over the table, with whether the pass that chose was the one that wants a reachable router (RT6_LOOKUP_F_REACHABLE). */
+function tableSelect(view: Fib6View, id: number, flow: Flow6): { route: Route6; reachable: boolean } | null {
   const t = view.ns.inet6.tables.get(id);
   if (!t) return null;
   // the prefixes covering dst, longest first (dump order puts more specific first)
@@ -114,10 +125,33 @@ export function tableLookup6(view: Fib6View, id: number, flow: Flow6): Route6 | 
   for (const strict of reachable ? [true, false] : [false]) {
     for (const len of lens) {
       const r = select(view, byLen.get(len)!, flow, strict);
-      if (r) return r;
+      if (r) return { route: r, reachable: strict };
     }
   }
   return null;
+}
+
+/**
+ * fib6_select_path (Linux 6.15+) when the hash is known — a seed the user set
+ * (net.ipv4.fib_multipath_hash_seed, which IPv6 shares) and the flow's label and protocol: from
+ * the first sibling of the leaf, the first whose upper bound holds the hash, if
+ * rt6_score_route takes it; else rt6_select's choice stays. Null when the hash is the kernel's secret.
+ */
+function seededSibling(view: Fib6View, r: Route6, flow: Flow6, reachable: boolean): Route6 | null {
+  const seed = view.ns.mpHash.seed;
+  if (seed === 0 || !flow.hashKeys) return null;
+  const t = view.ns.inet6.tables.get(r.table);
+  const first = t?.leaf(r.dst, r.dstLen).find((x) => x.metric === r.metric && r.siblings!.includes(x));
+  if (!first) return null;
+  const ring = ringFrom(first);
+  const bounds = upperBounds(ring.map((x) => (x.dead ? null : (x.weight ?? 1))));
+  const hash = multipathHash6(seed, flow.src, flow.dst, flow.hashKeys.flowlabel, flow.hashKeys.proto);
+  if (hash <= bounds[0]!) return score(view, first, flow, reachable) >= 0 ? first : r;
+  for (let i = 1; i < ring.length; i++) {
+    if (hash > bounds[i]!) continue;
+    return score(view, ring[i]!, flow, reachable) < 0 ? r : ring[i]!;
+  }
+  return r;
 }
 
 /**
@@ -137,14 +171,16 @@ function mayHash(r: Route6, flow: Flow6): boolean {
 
 /** An answer of one table: a route, a reject, or null (nothing: go on). */
 function tableAnswer(view: Fib6View, id: number, flow: Flow6): Fib6Result | null {
-  const r = tableLookup6(view, id, flow);
-  if (!r) return null;
+  const sel = tableSelect(view, id, flow);
+  if (!sel) return null;
+  const r = sel.route;
   const rej = REJECT[r.type];
   if (rej === 'EAGAIN') return null;
   if (rej) return { kind: 'error', errno: rej, route: r };
-  const res: Fib6Result = { kind: 'route', route: r, table: id };
-  if (mayHash(r, flow)) res.hashed = r;
-  return res;
+  if (!mayHash(r, flow)) return { kind: 'route', route: r, table: id };
+  const chosen = seededSibling(view, r, flow, sel.reachable);
+  if (chosen) return { kind: 'route', route: chosen, table: id };
+  return { kind: 'route', route: r, table: id, hashed: r };
 }
 
 const NO_ROUTE: Fib6Result = { kind: 'error', errno: 'ENETUNREACH', route: null };

@@ -85,6 +85,8 @@ export interface Output6Flow {
   bound?: boolean;
   /** flowi6_mark: the socket's SO_MARK (`ip -6 route get … mark M`), for `fwmark` rules */
   mark?: number;
+  /** the flow label and protocol the multipath hash reads, when known (`ip -6 route get`) */
+  hashKeys?: { flowlabel: number; proto: number };
   /** the lab clock, for learned path MTUs (none: they are not looked at) */
   now?: number;
 }
@@ -99,7 +101,7 @@ export function route6Output(view: Fib6View, flow: Output6Flow): Rt6Result {
   const anySrc = flow.src === 0n;
   const strictIface = (flow.bound === true && flow.oif !== null) || needStrict(flow.dst) || (flow.oif !== null && anySrc);
   const lo = view.ns.linkList().find((l) => l.kind === 'loopback') ?? null;
-  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface, mark: flow.mark ?? 0 });
+  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface, mark: flow.mark ?? 0, ...(flow.hashKeys ? { hashKeys: flow.hashKeys } : {}) });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, false);
   hashed(view, rt, res.hashed);
