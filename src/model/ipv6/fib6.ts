@@ -287,3 +287,15 @@ export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIS
   for (const x of others) t.remove(x);
   return { replaced: found };
 }
+
+/** The multipath routes of these tables with more than one live sibling (each once, by its first): the kernel's hash, not the simulator, picks among them. */
+export function hashedRoutes6(tables: Iterable<Fib6Table>): Route6[] {
+  const out: Route6[] = [];
+  for (const t of tables) {
+    for (const r of t.routes) {
+      const sib = r.siblings;
+      if (sib && sib[0] === r && sib.filter((x) => !x.dead && x.dev.up).length > 1) out.push(r);
+    }
+  }
+  return out;
+}
