@@ -30,8 +30,10 @@ export function applyRule6(ctx: OpContext, op: Rule6Op): void {
         (op.dst === null || sameSel(r.dst, op.dst)) &&
         (op.iif === null || r.iif === op.iif) &&
         (op.oif === null || r.oif === op.oif) &&
+        (!op.actionGiven || r.action === op.action) &&
         (!fwmark || (r.fwmark ?? 0) === fwmark) &&
-        (!fwmask || (r.fwmask ?? 0) === fwmask),
+        (!fwmask || (r.fwmask ?? 0) === fwmask) &&
+        (op.suppressPrefixlen === undefined || r.suppressPrefixlen === op.suppressPrefixlen),
     );
     if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
     n.rules.splice(i, 1);
@@ -43,6 +45,8 @@ export function applyRule6(ctx: OpContext, op: Rule6Op): void {
     const nz = n.rules.find((r) => r.priority > 0);
     priority = nz ? nz.priority - 1 : 0;
   }
+  // fib_nl2rule_rtnl: backward jumps are refused, so a lookup always ends
+  if (op.action === 'goto' && op.goto !== undefined && op.goto <= priority) throw kernelError('Backward goto not supported');
   const rule: Rule6 = {
     priority,
     table: op.table ?? 254,
@@ -53,6 +57,9 @@ export function applyRule6(ctx: OpContext, op: Rule6Op): void {
     action: op.action,
     protocol: 0,
     ...(fwmark || fwmask ? { fwmark, fwmask } : {}),
+    ...(op.not ? { not: true } : {}),
+    ...(op.goto !== undefined ? { goto: op.goto } : {}),
+    ...(op.suppressPrefixlen !== undefined ? { suppressPrefixlen: op.suppressPrefixlen } : {}),
   };
   const dup = n.rules.some(
     (r) =>
@@ -64,7 +71,10 @@ export function applyRule6(ctx: OpContext, op: Rule6Op): void {
       r.iif === rule.iif &&
       r.oif === rule.oif &&
       (r.fwmark ?? 0) === (rule.fwmark ?? 0) &&
-      (r.fwmask ?? 0) === (rule.fwmask ?? 0),
+      (r.fwmask ?? 0) === (rule.fwmask ?? 0) &&
+      r.suppressPrefixlen === rule.suppressPrefixlen &&
+      r.goto === rule.goto &&
+      (r.protocol ?? 0) === 0,
   );
   if (dup) throw rtnetlinkError(ERRNO.EEXIST);
   // rules of one priority keep the order they were added in

@@ -460,10 +460,16 @@ export interface Rule6Op {
   dst: { addr: Ip6; len: number } | null;
   iif: string | null;
   oif: string | null;
-  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit' | 'goto' | 'nop';
   /** `fwmark MARK[/MASK]` */
   fwmark?: number;
   fwmask?: number;
+  not?: boolean;
+  /** `goto PRIO` */
+  goto?: number;
+  suppressPrefixlen?: number;
+  /** a delete that named the action (its type word): only rules of that action match */
+  actionGiven?: boolean;
 }
 
 /** `ip -6 neigh add|replace|change|del [proxy]`. */

@@ -15,7 +15,7 @@ import type { Link } from '../link.js';
 import type { Netns } from '../netns.js';
 import { ringFrom, type Route6 } from './fib6.js';
 import { multipathHash6, upperBounds } from '../multipath-hash.js';
-import { TABLE6 } from './inet6-ns.js';
+import { TABLE6, type Rule6 } from './inet6-ns.js';
 import { ip6InPrefix, type Ip6 } from './ip6.js';
 
 export type Fib6Errno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES';
@@ -185,6 +185,17 @@ function tableAnswer(view: Fib6View, id: number, flow: Flow6): Fib6Result | null
 
 const NO_ROUTE: Fib6Result = { kind: 'error', errno: 'ENETUNREACH', route: null };
 
+/** fib_rule_match with fib6_rule_match: every selector the rule has must hold (the mark under its mask), and `not` inverts the answer. */
+function ruleMatches6(rule: Rule6, flow: Flow6): boolean {
+  const ok =
+    (!rule.src || ip6InPrefix(flow.src, rule.src.addr, rule.src.len)) &&
+    (!rule.dst || ip6InPrefix(flow.dst, rule.dst.addr, rule.dst.len)) &&
+    (!rule.iif || (flow.iif !== null && flow.iif.name === rule.iif)) &&
+    (!rule.oif || (flow.oif !== null && flow.oif.name === rule.oif)) &&
+    (!rule.fwmask || (((flow.mark ?? 0) ^ (rule.fwmark ?? 0)) & rule.fwmask) >>> 0 === 0);
+  return rule.not ? !ok : ok;
+}
+
 /**
  * fib6_rule_lookup.
  *
@@ -196,13 +207,18 @@ export function fib6Lookup(view: Fib6View, flow: Flow6): Fib6Result {
   if (!ns.inet6.customRules) {
     return tableAnswer(view, TABLE6.local, flow) ?? tableAnswer(view, TABLE6.main, flow) ?? NO_ROUTE;
   }
-  for (const rule of [...ns.inet6.rules].sort((a, b) => a.priority - b.priority)) {
-    if (rule.src && !ip6InPrefix(flow.src, rule.src.addr, rule.src.len)) continue;
-    if (rule.dst && !ip6InPrefix(flow.dst, rule.dst.addr, rule.dst.len)) continue;
-    if (rule.iif && (!flow.iif || flow.iif.name !== rule.iif)) continue;
-    if (rule.oif && (!flow.oif || flow.oif.name !== rule.oif)) continue;
-    // fib_rule_match: the mark under the rule's mask
-    if (rule.fwmask && (((flow.mark ?? 0) ^ (rule.fwmark ?? 0)) & rule.fwmask) >>> 0 !== 0) continue;
+  const rules = ns.inet6.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (!ruleMatches6(rule, flow)) continue;
+    if (rule.action === 'goto') {
+      // fib_rules_lookup: on to the first rule at the target priority (none: an unresolved goto is passed over)
+      const t = rules.findIndex((r) => r.priority === rule.goto);
+      if (t < 0) continue;
+      i = t - 1;
+      continue;
+    }
+    if (rule.action === 'nop') continue;
     if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
     if (rule.action === 'unreachable') return NO_ROUTE;
     if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
@@ -214,6 +230,8 @@ export function fib6Lookup(view: Fib6View, flow: Flow6): Fib6Result {
       table = t;
     }
     const res = tableAnswer(view, table, flow);
+    // fib6_rule_suppress: a route found with too short a prefix is not taken, the next rule is
+    if (res && res.kind === 'route' && rule.suppressPrefixlen !== undefined && res.route.dstLen <= rule.suppressPrefixlen) continue;
     if (res) return res;
   }
   return NO_ROUTE;
