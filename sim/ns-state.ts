@@ -11,6 +11,7 @@ import type { Ip6 } from '../src/model/ipv6/ip6.js';
 import type { Link } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import type { Route } from '../src/model/route.js';
+import type { Route6 } from '../src/model/ipv6/fib6.js';
 import { Fib } from './fib.js';
 import { Reassembly } from './ip-fragment.js';
 import type { NeighEntry } from './neighbor.js';
@@ -28,7 +29,7 @@ export interface RedirectException {
 export interface SimClock {
   readonly now: number;
   isLive(l: Link): boolean;
-  hashedRoute: Route | null;
+  hashedRoute: Route | Route6 | null;
 }
 
 export class NsState implements FibView {

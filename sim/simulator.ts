@@ -16,6 +16,7 @@ import type { LabModel } from '../src/model/lab-model.js';
 import { bridgePorts, hasCarrier, type Link, type LinkKind } from '../src/model/link.js';
 import type { Netns } from '../src/model/netns.js';
 import type { Route } from '../src/model/route.js';
+import type { Route6 } from '../src/model/ipv6/fib6.js';
 import { arpRcv, arpSolicit } from './arp.js';
 import { icmp6Rcv, icmp6Send, ip6LinkFailure } from './ipv6/icmp6.js';
 import { vxlanRcv6 } from './vxlan.js';
@@ -90,7 +91,7 @@ export class Simulator {
    * the last multipath route whose hop a packet took by the kernel's flow hash: which hop the
    * kernel takes is not predictable (its seed is random per boot), so what ran is not modelled
    */
-  hashedRoute: Route | null = null;
+  hashedRoute: Route | Route6 | null = null;
   /** per-device packet counters (`ip -s link`, /proc/net/dev) */
   readonly counters = new DevCounters();
   readonly tunnelHooks: Partial<Record<LinkKind, TunnelHook>> = {};

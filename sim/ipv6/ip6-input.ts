@@ -63,7 +63,8 @@ export function ip6Rcv(sim: Simulator, st: NsState, dev: Link, pkt: Ip6Packet, p
     ip6LocalDeliver(sim, st, dev, dev, pkt);
     return;
   }
-  const res = route6Input(simView6(sim, st), { dst: h.dst, src: h.src, iif: dev, now: sim.now });
+  // the firewall mark PREROUTING set here (mangle MARK, CONNMARK restore) steers `fwmark` rules
+  const res = route6Input(simView6(sim, st), { dst: h.dst, src: h.src, iif: dev, now: sim.now, mark: pkt.nf?.ns === st.ns ? pkt.nf.mark : 0 });
   if (!res.ok) {
     if (res.errno === 'EINVAL') {
       drop('blackhole', `blackhole route to ${formatIp6(h.dst)}`);

@@ -20,6 +20,7 @@ import { runPingLoop } from '../ping-loop.js';
 import { PingTally, type PingEvent, type PingMsg, type PingStatistics } from '../ping-tally.js';
 import type { Simulator } from '../simulator.js';
 import type { Icmp6ErrorRepr } from '../wire/icmpv6.js';
+import { nfMeta } from '../netfilter/skb.js';
 import { ip6Output } from './ip6-output.js';
 import { state6, type Icmp6Socket } from './state6.js';
 import { simView6 } from './view6.js';
@@ -48,6 +49,8 @@ export interface Ping6Options {
   scope?: Link;
   /** -M: IPV6_MTU_DISCOVER (`do`: a probe over the path MTU is refused, not fragmented) */
   pmtudisc?: 'do' | 'want' | 'dont';
+  /** -m: SO_MARK of the sockets (the probe's and every packet's route lookup, the packets' firewall mark) */
+  mark?: number;
 }
 
 export type Ping6Failure = { kind: 'connect'; errno: string } | { kind: 'bind'; errno: 'EADDRNOTAVAIL' };
@@ -125,7 +128,7 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     if (!ok) return emptyResult(whereto, { kind: 'bind', errno: 'EADDRNOTAVAIL' }, t0);
     source = opts.source;
   } else if (!linkScoped) {
-    const res = route6Output(view, { dst, src: 0n, oif });
+    const res = route6Output(view, { dst, src: 0n, oif, bound: dev !== null, mark: opts.mark ?? 0 });
     if (!res.ok) return emptyResult(whereto, { kind: 'connect', errno: res.errno }, t0);
     if (res.rt.saddr === null) return emptyResult(whereto, { kind: 'connect', errno: 'EADDRNOTAVAIL' }, t0);
     source = res.rt.saddr;
@@ -153,7 +156,7 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
   const tally = new PingTally<Addr6>(size >= 16, isIp6Multicast(dst) || anycast, whereto, (a, b) => a.addr === b.addr, false);
   const send = () => {
     const seq = tally.sent();
-    const res = route6Output(view, { dst, src: source, oif, now: sim.now });
+    const res = route6Output(view, { dst, src: source, oif, bound: dev !== null, mark: opts.mark ?? 0, now: sim.now });
     if (!res.ok || res.rt.saddr === null) {
       if (sim.tracer) sim.step(from, 'send', `echo request seq ${seq}: sendmsg failed (${res.ok ? 'EADDRNOTAVAIL' : res.errno})`);
       return;
@@ -170,6 +173,8 @@ export function ping6(sim: Simulator, from: Netns, dst: Ip6, opts: Ping6Options 
     }
     const hop = opts.hopLimit ?? rt.route.hoplimit ?? rt.dev.inet6.conf.hop_limit;
     const pkt = icmp6Packet(rt.saddr!, dst, hop, { type: 128, code: 0, ident, seq, dataLen: size, sentAt: sim.now });
+    // skb->mark = sk->sk_mark: OUTPUT's rules see the socket's mark
+    if (opts.mark) nfMeta(pkt, from).mark = opts.mark;
     if (sim.tracer) sim.step(from, 'send', `ping: echo request seq ${seq} to ${formatIp6(dst)} from ${formatIp6(rt.saddr!)} hlim ${hop}`);
     if (ip6Output(sim, st, pkt, rt, false) === 'reject') rejected.push(seq);
   };

@@ -8,6 +8,13 @@ import { neighLookup } from '../neighbor.js';
 import type { NsState } from '../ns-state.js';
 import type { Simulator } from '../simulator.js';
 
-export function simView6(_sim: Simulator, st: NsState): Fib6View {
-  return { ns: st.ns, neighFailed: (dev, gw) => neighLookup(st, dev, gw)?.state === 'failed' };
+export function simView6(sim: Simulator, st: NsState): Fib6View {
+  return {
+    ns: st.ns,
+    neighFailed: (dev, gw) => neighLookup(st, dev, gw)?.state === 'failed',
+    // which sibling the kernel's hash takes is its secret: what ran is not modelled
+    multipathHash: (r) => {
+      sim.hashedRoute = r;
+    },
+  };
 }

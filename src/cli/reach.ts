@@ -4,6 +4,7 @@
  * state. Small labs print a matrix; large ones a summary and the unreachable pairs.
  */
 import { hashedRoutes, multipathHashText } from '../model/route.js';
+import { hashedRoutes6 } from '../model/ipv6/fib6.js';
 import { addrText, familyReach, type Family, type ReachTable } from './reach-family.js';
 import { colorsFor, useColor } from './colors.js';
 import { simulatedLab } from './lab-after.js';
@@ -88,6 +89,7 @@ export async function reachCommand(file: string, opts: ReachCliOptions): Promise
   // the pairs through a multipath route are answered by its first live hop: say so
   for (const ns of lab.model.namespaces()) {
     for (const route of hashedRoutes(ns.tables.values())) process.stderr.write(`nettwin: not modelled: ${multipathHashText(route)} in ${ns.path}; reach follows its first live hop\n`);
+    for (const route of hashedRoutes6(ns.inet6.tables.values())) process.stderr.write(`nettwin: not modelled: ${multipathHashText(route)} in ${ns.path}; reach follows its first live sibling\n`);
   }
   return 0;
 }

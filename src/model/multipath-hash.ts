@@ -90,3 +90,42 @@ export function pickHop(weights: readonly (number | null)[], hash: number): numb
   }
   return weights.findIndex((x) => x !== null);
 }
+
+/** struct flow_keys from `basic` to the end with IPv6 addresses: 72 bytes (the struct's 8-byte alignment pads the 68). */
+const KEYS6_LEN = 72;
+const PROTO_AT = 2;
+const FLOWLABEL_AT = 4;
+
+/**
+ * rt6_multipath_hash for policy 0 without an skb (a lookup's flow, as `ip -6 route get`
+ * makes it): the flow's addresses (the smaller first, __flow_hash_consistentify's memcmp), its
+ * flow label and IP protocol, SipHash-2-4 keyed by the seed (fib_multipath_hash_from_keys);
+ * 31 bits.
+ */
+export function multipathHash6(seed: number, src: bigint, dst: bigint, flowlabel: number, proto: number): number {
+  const keys = new Uint8Array(KEYS6_LEN);
+  const view = new DataView(keys.buffer);
+  view.setUint8(PROTO_AT, proto & 0xff);
+  view.setUint32(FLOWLABEL_AT, flowlabel & 0xfffff, false);
+  const [a, b] = dst < src ? [dst, src] : [src, dst];
+  for (let i = 0; i < 4; i++) {
+    view.setUint32(ADDRS_AT + 4 * i, Number((a >> BigInt(96 - 32 * i)) & 0xffffffffn), false);
+    view.setUint32(ADDRS_AT + 16 + 4 * i, Number((b >> BigInt(96 - 32 * i)) & 0xffffffffn), false);
+  }
+  const s = BigInt(seed >>> 0);
+  const k = (s << 32n) | s;
+  let h = Number(siphash24(k, k, keys) & 0xffffffffn);
+  if (h === 0) h = 1;
+  return h >>> 1;
+}
+
+/** rt6_multipath_rebalance's upper bounds (rt6_upper_bound_set): the live hops' cumulative weights scaled to 2^31, -1 for a dead one. */
+export function upperBounds(weights: readonly (number | null)[]): number[] {
+  const total = weights.reduce<number>((t, w) => t + (w ?? 0), 0);
+  let w = 0;
+  return weights.map((wi) => {
+    if (wi === null) return -1;
+    w += wi;
+    return Math.floor((w * 2 ** 31 + Math.floor(total / 2)) / total) - 1;
+  });
+}

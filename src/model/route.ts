@@ -1,6 +1,8 @@
 import { ip4ToString, type Ip4 } from './ip.js';
 import type { Nexthop } from './nexthop.js';
 import type { Link } from './link.js';
+import type { Route6 } from './ipv6/fib6.js';
+import { formatIp6 } from './ipv6/ip6.js';
 
 /**
  * A route's type, as `ip route add TYPE PREFIX` names it (`unicast` when none is given).
@@ -91,13 +93,14 @@ export function sameNexthop(a: Route, b: Route): boolean {
   return a.dev === b.dev && a.gateway === b.gateway;
 }
 
-/** `10.9.0.0/16`, or `default`, as ip route names a route's destination. */
-export function routePrefixText(r: Route): string {
+/** `10.9.0.0/16`, `2001:db8::/64`, or `default`, as ip route names a route's destination. */
+export function routePrefixText(r: Route | Route6): string {
+  if (typeof r.dst === 'bigint') return r.dstLen === 0 ? 'default' : r.dstLen === 128 ? formatIp6(r.dst) : `${formatIp6(r.dst)}/${r.dstLen}`;
   return r.dstLen === 0 ? 'default' : r.dstLen === 32 ? ip4ToString(r.dst) : `${ip4ToString(r.dst)}/${r.dstLen}`;
 }
 
 /** Why an answer that depends on the hop a multipath route's flow hash picks is not modelled. */
-export function multipathHashText(r: Route): string {
+export function multipathHashText(r: Route | Route6): string {
   return `the kernel's flow hash picks a hop of the multipath route ${routePrefixText(r)} (its seed is random per boot)`;
 }
 

@@ -17,6 +17,9 @@ function sameSel(a: Sel, b: Sel): boolean {
 
 export function applyRule6(ctx: OpContext, op: Rule6Op): void {
   const n = ctx.ns.inet6;
+  // fib_nl2rule: a mark given alone is matched whole; a mark of 0 alone matches every flow
+  const fwmark = op.fwmark ?? 0;
+  const fwmask = op.fwmask ?? (fwmark ? 0xffffffff : 0);
   if (op.del) {
     // rule_find: a field the command left out matches any value
     const i = n.rules.findIndex(
@@ -26,7 +29,11 @@ export function applyRule6(ctx: OpContext, op: Rule6Op): void {
         (op.src === null || sameSel(r.src, op.src)) &&
         (op.dst === null || sameSel(r.dst, op.dst)) &&
         (op.iif === null || r.iif === op.iif) &&
-        (op.oif === null || r.oif === op.oif),
+        (op.oif === null || r.oif === op.oif) &&
+        (!op.actionGiven || r.action === op.action) &&
+        (!fwmark || (r.fwmark ?? 0) === fwmark) &&
+        (!fwmask || (r.fwmask ?? 0) === fwmask) &&
+        (op.suppressPrefixlen === undefined || r.suppressPrefixlen === op.suppressPrefixlen),
     );
     if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
     n.rules.splice(i, 1);
@@ -38,9 +45,36 @@ export function applyRule6(ctx: OpContext, op: Rule6Op): void {
     const nz = n.rules.find((r) => r.priority > 0);
     priority = nz ? nz.priority - 1 : 0;
   }
-  const rule: Rule6 = { priority, table: op.table ?? 254, src: op.src, dst: op.dst, iif: op.iif, oif: op.oif, action: op.action, protocol: 0 };
+  // fib_nl2rule_rtnl: backward jumps are refused, so a lookup always ends
+  if (op.action === 'goto' && op.goto !== undefined && op.goto <= priority) throw kernelError('Backward goto not supported');
+  const rule: Rule6 = {
+    priority,
+    table: op.table ?? 254,
+    src: op.src,
+    dst: op.dst,
+    iif: op.iif,
+    oif: op.oif,
+    action: op.action,
+    protocol: 0,
+    ...(fwmark || fwmask ? { fwmark, fwmask } : {}),
+    ...(op.not ? { not: true } : {}),
+    ...(op.goto !== undefined ? { goto: op.goto } : {}),
+    ...(op.suppressPrefixlen !== undefined ? { suppressPrefixlen: op.suppressPrefixlen } : {}),
+  };
   const dup = n.rules.some(
-    (r) => r.priority === rule.priority && r.table === rule.table && r.action === rule.action && sameSel(r.src, rule.src) && sameSel(r.dst, rule.dst) && r.iif === rule.iif && r.oif === rule.oif,
+    (r) =>
+      r.priority === rule.priority &&
+      r.table === rule.table &&
+      r.action === rule.action &&
+      sameSel(r.src, rule.src) &&
+      sameSel(r.dst, rule.dst) &&
+      r.iif === rule.iif &&
+      r.oif === rule.oif &&
+      (r.fwmark ?? 0) === (rule.fwmark ?? 0) &&
+      (r.fwmask ?? 0) === (rule.fwmask ?? 0) &&
+      r.suppressPrefixlen === rule.suppressPrefixlen &&
+      r.goto === rule.goto &&
+      (r.protocol ?? 0) === 0,
   );
   if (dup) throw rtnetlinkError(ERRNO.EEXIST);
   // rules of one priority keep the order they were added in

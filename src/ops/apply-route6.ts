@@ -9,7 +9,7 @@
  */
 import { fib6StartGc } from '../model/ipv6/fib6-gc.js';
 import type { Link } from '../model/link.js';
-import { fib6Add, type Route6 } from '../model/ipv6/fib6.js';
+import { fib6Add, qualifiesForEcmp, sameNexthop6, type Fib6AddFlags, type Route6 } from '../model/ipv6/fib6.js';
 import { fib6Lookup, modelView6, tableLookup6 } from '../model/ipv6/fib6-lookup.js';
 import { TABLE6 } from '../model/ipv6/inet6-ns.js';
 import { ip6Network, isIp6LinkLocal, isIp6Multicast, type Ip6 } from '../model/ipv6/ip6.js';
@@ -18,7 +18,7 @@ import { now6 } from '../model/ipv6/port6.js';
 import { isLocal6 } from '../model/ipv6/source6.js';
 import { ERRNO, kernelError, OpError, OpUnsupported, rtnetlinkError } from './errors.js';
 import { findDev, type OpContext } from './context.js';
-import type { Route6AddOp, Route6DelOp, Route6Spec } from './op.js';
+import type { HopSpec, Route6AddOp, Route6DelOp, Route6Spec } from './op.js';
 
 const REJECT = new Set(['blackhole', 'unreachable', 'prohibit', 'throw']);
 
@@ -95,37 +95,99 @@ export function buildRoute6(ctx: OpContext, spec: Route6Spec): Route6 {
   };
 }
 
+/** The netlink flags of a request's mode. */
+function addFlags(mode: Route6AddOp['mode']): Fib6AddFlags {
+  return { excl: mode === 'add', replace: mode === 'replace' || mode === 'change', create: mode !== 'change' };
+}
+
+/** fib6_add's refusals in the kernel's words. */
+function addError(err: 'EEXIST' | 'ENOENT'): OpError {
+  return err === 'EEXIST' ? rtnetlinkError(ERRNO.EEXIST) : kernelError('Can not replace route - no match found');
+}
+
 export function applyRoute6Add(ctx: OpContext, op: Route6AddOp): void {
-  const r = buildRoute6(ctx, op.route);
-  const flags = {
-    excl: op.mode === 'add',
-    replace: op.mode === 'replace' || op.mode === 'change',
-    create: op.mode !== 'change',
-  };
-  const res = fib6Add(ctx.ns.inet6.table(r.table), r, flags);
-  if ('err' in res) {
-    if (res.err === 'EEXIST') throw rtnetlinkError(ERRNO.EEXIST);
-    if (res.err === 'ENOENT') throw kernelError('Can not replace route - no match found');
-    throw new OpUnsupported('an IPv6 multipath route (two gateways of one prefix and metric)');
+  if (op.route.hops) {
+    multipathAdd(ctx, op);
+    return;
   }
+  const r = buildRoute6(ctx, op.route);
+  const res = fib6Add(ctx.ns.inet6.table(r.table), r, addFlags(op.mode));
+  if ('err' in res) throw addError(res.err);
   if (r.expires !== null) fib6StartGc(ctx.ns);
   ctx.ns.touch();
 }
 
-/** ip6_route_del: the first route of the prefix that every given field matches. */
+/** A hop of a multipath request as a route of its own: the request's fields, the hop's gateway, device and weight (or the request's). */
+function hopSpec(spec: Route6Spec, h: HopSpec): Route6Spec {
+  const { hops: _, ...rest } = spec;
+  return { ...rest, gateway: h.gateway6 ?? spec.gateway, dev: h.dev ?? spec.dev, onlink: h.onlink || spec.onlink };
+}
+
+/**
+ * ip6_route_multipath_add: every hop is made first (ip6_route_info_create; a hop without a
+ * gateway is refused, as is a hop given twice), then inserted as a route of its own, the first
+ * with the request's flags and the others as plain additions, so they join it as siblings; a
+ * hop that fails takes the ones inserted before it away again.
+ */
+function multipathAdd(ctx: OpContext, op: Route6AddOp): void {
+  const made: Route6[] = [];
+  for (const h of op.route.hops!) {
+    const spec = hopSpec(op.route, h);
+    const r = buildRoute6(ctx, spec);
+    r.weight = h.weight;
+    // a reject route's hop keeps no gateway (it is on lo), so two of them are the same hop
+    const reject = REJECT.has(r.type);
+    if (reject) r.gateway = null;
+    if (reject ? spec.gateway === null : !qualifiesForEcmp(r)) throw kernelError('Device only routes can not be added for IPv6 using the multipath API');
+    if (made.some((x) => sameNexthop6(x, r))) throw rtnetlinkError(ERRNO.EEXIST);
+    made.push(r);
+  }
+  const inserted: Route6[] = [];
+  for (const r of made) {
+    const flags = inserted.length === 0 ? addFlags(op.mode) : { excl: false, replace: false, create: true };
+    const res = fib6Add(ctx.ns.inet6.table(r.table), r, flags);
+    if ('err' in res) {
+      for (const x of inserted) ctx.ns.inet6.tables.get(x.table)?.remove(x);
+      if (inserted.length) ctx.ns.touch();
+      throw addError(res.err);
+    }
+    inserted.push(r);
+  }
+  if (made.some((r) => r.expires !== null)) fib6StartGc(ctx.ns);
+  ctx.ns.touch();
+}
+
+/**
+ * ip6_route_del: the first route of the prefix that every given field matches; without a
+ * gateway the route goes with all its siblings (__ip6_del_rt_siblings), with one only that hop.
+ * A request with hops (ip6_route_multipath_del) deletes each hop on its own and fails with
+ * the last hop that found nothing.
+ */
 export function applyRoute6Del(ctx: OpContext, op: Route6DelOp): void {
   const s = op.route;
   const t = ctx.ns.inet6.tables.get(s.table ?? TABLE6.main);
   if (!t) throw new OpError('Error: FIB table does not exist.\n', 2, 'kernel');
+  if (!s.hops) {
+    if (!deleteOne(ctx, s)) throw rtnetlinkError(ERRNO.ESRCH);
+    return;
+  }
+  let failed = false;
+  for (const h of s.hops) if (!deleteOne(ctx, hopSpec(s, h))) failed = true;
+  if (failed) throw rtnetlinkError(ERRNO.ESRCH);
+}
+
+function deleteOne(ctx: OpContext, s: Route6Spec): boolean {
+  const t = ctx.ns.inet6.tables.get(s.table ?? TABLE6.main)!;
   const dev = s.dev !== null ? findDev(ctx, s.dev) : null;
   for (const r of t.leaf(ip6Network(s.dst, s.dstLen), s.dstLen)) {
     if (s.metric && s.metric !== r.metric) continue;
     if (s.protocol && s.protocol !== r.protocol) continue;
     if (dev && r.dev !== dev) continue;
     if (s.gateway !== null && s.gateway !== r.gateway) continue;
-    t.remove(r);
+    const siblings = s.gateway === null && r.siblings ? [...r.siblings] : [r];
+    for (const x of siblings) t.remove(x);
     ctx.ns.touch();
-    return;
+    return true;
   }
-  throw rtnetlinkError(ERRNO.ESRCH);
+  return false;
 }

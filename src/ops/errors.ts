@@ -22,11 +22,11 @@ export class OpError extends Error {
 }
 
 /**
- * A request the model cannot carry out faithfully (an IPv6 multipath route …): the command is
+ * A request the model cannot carry out faithfully (an IPv6 route through lo …): the command is
  * reported as not modelled rather than answered.
  *
  * @example
- * throw new OpUnsupported('an IPv6 multipath route');
+ * throw new OpUnsupported('an IPv6 route through lo');
  */
 export class OpUnsupported extends Error {
   constructor(readonly what: string) {

@@ -219,6 +219,8 @@ export interface RouteSpec {
 /** One `nexthop via A dev D weight W onlink` of a multipath route (struct rtnexthop). */
 export interface HopSpec {
   gateway: Ip4 | null;
+  /** the gateway of a hop of an IPv6 route */
+  gateway6?: Ip6 | null;
   dev: string | null;
   weight: number;
   onlink: boolean;
@@ -428,6 +430,12 @@ export interface Route6Spec {
   pref: 'low' | 'medium' | 'high' | null;
   /** `expires N`: seconds */
   expires: number | null;
+  /**
+   * RTA_MULTIPATH (`nexthop via A [dev D] [weight W] …`): each hop becomes a route of its own,
+   * a sibling of the others (ip6_route_multipath_add / _del); a hop without a gateway or device
+   * takes the route's
+   */
+  hops?: HopSpec[];
 }
 
 export interface Route6AddOp {
@@ -452,7 +460,16 @@ export interface Rule6Op {
   dst: { addr: Ip6; len: number } | null;
   iif: string | null;
   oif: string | null;
-  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit' | 'goto' | 'nop';
+  /** `fwmark MARK[/MASK]` */
+  fwmark?: number;
+  fwmask?: number;
+  not?: boolean;
+  /** `goto PRIO` */
+  goto?: number;
+  suppressPrefixlen?: number;
+  /** a delete that named the action (its type word): only rules of that action match */
+  actionGiven?: boolean;
 }
 
 /** `ip -6 neigh add|replace|change|del [proxy]`. */

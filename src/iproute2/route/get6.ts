@@ -17,7 +17,8 @@ import { now6 } from '../../model/ipv6/port6.js';
 import { Printer } from '../print.js';
 import { noHide, printRoute } from './msg.js';
 import { route6Msg } from './msg6.js';
-import type { CmdContext, CommandResult, IpGlobals } from '../types.js';
+import { unsupported, type CmdContext, type CommandResult, type IpGlobals } from '../types.js';
+import { multipathHashText } from '../../model/route.js';
 
 const STRERROR: Record<Fib6Errno, string> = {
   EINVAL: 'Invalid argument',
@@ -32,6 +33,8 @@ export interface Route6GetArgs {
   iif: string | null;
   oif: string | null;
   fibmatch: boolean;
+  /** `mark M` (flowi6_mark), for `fwmark` rules */
+  mark?: number;
 }
 
 /**
@@ -68,9 +71,12 @@ export function route6Get(ctx: CmdContext, g: IpGlobals, a: Route6GetArgs): Comm
   const view = modelView6(ns);
   const lo = ns.linkList()[0];
   const now = lo ? now6(lo) : 0;
-  const res = iif ? route6Input(view, { dst: a.dst, src: a.from ?? 0n, iif, now }) : route6Output(view, { dst: a.dst, src: a.from ?? 0n, oif, now });
+  const mark = a.mark ?? 0;
+  const res = iif ? route6Input(view, { dst: a.dst, src: a.from ?? 0n, iif, now, mark }) : route6Output(view, { dst: a.dst, src: a.from ?? 0n, oif, now, mark, hashKeys: { flowlabel: 0, proto: 0 } });
   if (!res.ok) return { exit: 2, stdout: '', stderr: `RTNETLINK answers: ${STRERROR[res.errno]}\n` };
   const rt: Rt6Entry = res.rt;
+  // the sibling the hash takes is the answer, and `fibmatch` lists the siblings from it
+  if (rt.hashed) return unsupported(multipathHashText(rt.hashed));
   const m = route6Msg(rt.route, now);
   if (!a.fibmatch) {
     m.dst = formatIp6(a.dst);
@@ -78,6 +84,7 @@ export function route6Get(ctx: CmdContext, g: IpGlobals, a: Route6GetArgs): Comm
     m.from = formatIp6(a.from ?? 0n);
     m.dev = rt.dev.name;
     delete m.gateway;
+    delete m.nexthops;
     if (rt.gateway !== null) m.gateway = formatIp6(rt.gateway);
     delete m.prefsrc;
     // ip6_route_get_saddr: the route's src, else the source the kernel would choose (whatever `from` said)

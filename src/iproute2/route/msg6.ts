@@ -5,15 +5,25 @@
  * whole seconds as iproute2 divides them), the route metrics and the router preference.
  */
 import { hasCarrier } from '../../model/link.js';
-import type { Route6 } from '../../model/ipv6/fib6.js';
+import { ringFrom, type Route6 } from '../../model/ipv6/fib6.js';
 import { formatIp6 } from '../../model/ipv6/ip6.js';
 import type { RouteMsg } from './msg.js';
 
-/** The message of `r` at lab time `now` (µs). */
-export function route6Msg(r: Route6, now: number): RouteMsg {
+/** fib_nexthop_info's flags of one nexthop, in print_rt_flags order. */
+function nhFlags(r: Route6): string[] {
   const flags: string[] = [];
+  if (r.dead) flags.push('dead');
   if (r.onlink) flags.push('onlink');
   if (r.type !== 'local' && r.dev.kind !== 'loopback' && !hasCarrier(r.dev)) flags.push('linkdown');
+  return flags;
+}
+
+/**
+ * The message of `r` at lab time `now` (µs). A route with siblings is one message with
+ * RTA_MULTIPATH: its own nexthop, then its siblings' in ring order, each with its weight.
+ */
+export function route6Msg(r: Route6, now: number): RouteMsg {
+  const flags = r.siblings ? [] : nhFlags(r);
   const m: RouteMsg = {
     family: 'inet6',
     type: r.type,
@@ -29,7 +39,10 @@ export function route6Msg(r: Route6, now: number): RouteMsg {
     cloned: false,
     pref: r.pref,
   };
-  if (r.gateway !== null) m.gateway = formatIp6(r.gateway);
+  if (r.siblings) {
+    delete m.dev;
+    m.nexthops = ringFrom(r).map((x) => ({ ...(x.gateway !== null ? { gateway: formatIp6(x.gateway) } : {}), dev: x.dev.name, weight: x.weight ?? 1, flags: nhFlags(x) }));
+  } else if (r.gateway !== null) m.gateway = formatIp6(r.gateway);
   if (r.prefsrc !== null) m.prefsrc = formatIp6(r.prefsrc);
   // rta_expires in clock ticks: printed whenever not 0, in whole seconds
   // the kernel answers a jiffy or more after the route was made: a fresh 100 s route shows 99sec

@@ -29,11 +29,12 @@ function parseOneNexthop(ctx: CmdContext, a: Argv, hop: HopSpec, family: Family)
       let v = a.next();
       const fam = readFamily(v);
       if (fam !== undefined && fam !== null) v = a.next();
-      const p = getAddr(v, fam ?? family);
+      const p = getAddr(v, fam ?? family, { v6: true });
       if (family === null) family = p.family;
       // another family's gateway is RTA_VIA (an IPv6 nexthop of an IPv4 route)
       if (p.family !== family) notModelled('nexthop via another address family');
       hop.gateway = p.addr;
+      if (p.addr6 !== undefined) hop.gateway6 = p.addr6;
     } else if (arg === 'dev') {
       const v = a.next();
       // nodev(): the hop fails, and parse_nexthops ends the command

@@ -212,13 +212,12 @@ function routeModify(ctx: CmdContext, g: IpGlobals, argv: string[], mode: Mode):
   }
   if (!dst) exitWith(ROUTE_USAGE, 255);
   if (nhWords) {
-    if (family === 'inet6') notModelled('IPv6 multipath routes (nexthop)');
     const mp = parseNexthops(ctx, nhWords, family);
     family = mp.family;
     hops = mp.hops;
   }
   if (family === 'inet6' && nhid !== null) notModelled('IPv6 routes through nexthop objects (nhid)');
-  if (family === 'inet6') return route6Modify(ctx, mode, gaps, { dst, typeOk, type, table, dev, gateway6, prefsrc6, metric, protocol, onlink, mtu, hoplimit, pref, expires });
+  if (family === 'inet6') return route6Modify(ctx, mode, gaps, { dst, typeOk, type, table, dev, gateway6, prefsrc6, metric, protocol, onlink, mtu, hoplimit, pref, expires, hops });
   if (expires !== null) gaps.add('route expires');
   if (hoplimit !== null) gaps.add('route hoplimit');
   if (pref !== null) gaps.add('route pref');
@@ -593,11 +592,10 @@ function routeGetPlan(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
   if (g.color) gaps.add('colored output');
   if (family === 'inet6') {
     if (args.connected) gaps.add('ip -6 route get connected');
-    if (args.mark) gaps.add('ip -6 route get mark');
     if (args.tos) gaps.add('ip -6 route get tos');
     if (args.uid !== undefined && args.uid !== null) gaps.add('ip -6 route get uid');
     if (gaps.any) notModelled(`ip -6 route get: ${gaps.text()}`);
-    const a6 = { dst: dst6 ?? 0n, from: from6, iif: args.iif, oif: args.oif, fibmatch: args.fibmatch };
+    const a6 = { dst: dst6 ?? 0n, from: from6, iif: args.iif, oif: args.oif, fibmatch: args.fibmatch, mark: args.mark };
     return showPlan(() => route6Get(ctx, g, a6), warn);
   }
   if (gaps.any) notModelled(`ip route get: ${gaps.text()}`);

@@ -4,14 +4,14 @@
  * route (iproute_flush walks the dump); `ip -6 route get` through the IPv6 renderer.
  */
 import { MODEL_ROUTE_TYPES, RTN } from '../names.js';
-import type { Op, Route6AddOp, Route6DelOp, Route6Spec } from '../../ops/op.js';
+import type { HopSpec, Op, Route6AddOp, Route6DelOp, Route6Spec } from '../../ops/op.js';
 import { exitWith, llNameToIndex, nodevText, notModelled, type InetPrefix } from '../args.js';
 import { opsPlan, type Gaps, type IpPlan } from '../plan.js';
 import type { CmdContext } from '../types.js';
 import type { RouteFilter } from '../filters.js';
 import { ip6InPrefix, ip6Mask } from '../../model/ipv6/ip6.js';
 import { TABLE6 } from '../../model/ipv6/inet6-ns.js';
-import type { Route6 } from '../../model/ipv6/fib6.js';
+import { ringFrom, type Route6 } from '../../model/ipv6/fib6.js';
 
 /** What routeModify read of an IPv6 route. */
 export interface Route6Fields {
@@ -29,6 +29,8 @@ export interface Route6Fields {
   hoplimit: number | null;
   pref: 'low' | 'medium' | 'high' | null;
   expires: number | null;
+  /** the `nexthop` hops (RTA_MULTIPATH), if any */
+  hops: HopSpec[] | null;
 }
 
 /** iproute_modify for AF_INET6. */
@@ -61,6 +63,7 @@ export function route6Modify(ctx: CmdContext, mode: Route6AddOp['mode'] | 'del',
     hoplimit: f.hoplimit,
     pref: f.pref,
     expires: f.expires,
+    ...(f.hops ? { hops: f.hops } : {}),
   };
   if (del) return opsPlan([{ op: 'route6.del', route: spec } satisfies Route6DelOp]);
   return opsPlan([{ op: 'route6.add', mode, route: spec } satisfies Route6AddOp]);
@@ -68,7 +71,9 @@ export function route6Modify(ctx: CmdContext, mode: Route6AddOp['mode'] | 'del',
 
 /** Whether an IPv6 route passes `ip -6 route flush`'s selectors (filter_nlmsg). */
 function flushMatches(r: Route6, f: RouteFilter): boolean {
-  if (f.dev !== null && r.dev.name !== f.dev) return false;
+  // a multipath message has neither RTA_OIF nor RTA_GATEWAY for the selectors to match
+  const mp = r.siblings !== undefined;
+  if (f.dev !== null && (mp || r.dev.name !== f.dev)) return false;
   if (f.protocol !== null && r.protocol !== f.protocol) return false;
   if (f.type !== null && r.type !== f.type) return false;
   if (f.metric !== null && r.metric !== f.metric) return false;
@@ -77,7 +82,7 @@ function flushMatches(r: Route6, f: RouteFilter): boolean {
   if (f.root && (f.root.len > r.dstLen || !in6(f.root, r.dst, f.root.len))) return false;
   if (f.match && (f.match.len < r.dstLen || !in6(f.match, r.dst, r.dstLen))) return false;
   if (f.exact && (f.exact.len !== r.dstLen || !in6(f.exact, r.dst, f.exact.len))) return false;
-  if (f.via && (r.gateway === null || f.via.addr6 === undefined || !ip6InPrefix(r.gateway, f.via.addr6, f.via.len))) return false;
+  if (f.via && (mp || r.gateway === null || f.via.addr6 === undefined || !ip6InPrefix(r.gateway, f.via.addr6, f.via.len))) return false;
   if (f.src && (r.prefsrc === null || f.src.addr6 === undefined || !ip6InPrefix(r.prefsrc, f.src.addr6, f.src.len))) return false;
   return true;
 }
@@ -88,8 +93,14 @@ export function route6Flush(ctx: CmdContext, f: RouteFilter): IpPlan {
   const n = ctx.ns.inet6;
   const tables = f.table === 'all' ? n.dumpOrder() : [n.tables.get(f.table ?? TABLE6.main)].filter((t) => t !== undefined);
   for (const t of tables) {
-    for (const r of t.routes) {
+    const rs = t.routes;
+    for (let i = 0; i < rs.length; i++) {
+      const r = rs[i]!;
+      // a multipath route is one message of the dump (its siblings skipped), deleted hop by hop
+      const ring = r.siblings ? ringFrom(r) : null;
+      if (ring) i = Math.max(i, rs.indexOf(ring.at(-1)!));
       if (!flushMatches(r, f)) continue;
+      const hops = ring?.map((x) => ({ gateway: null, gateway6: x.gateway, dev: x.dev.name, weight: x.weight ?? 1, onlink: false }));
       ops.push({
         op: 'route6.del',
         route: {
@@ -97,8 +108,8 @@ export function route6Flush(ctx: CmdContext, f: RouteFilter): IpPlan {
           dst: r.dst,
           dstLen: r.dstLen,
           table: r.table,
-          dev: r.dev.name,
-          gateway: r.gateway,
+          dev: ring ? null : r.dev.name,
+          gateway: ring ? null : r.gateway,
           prefsrc: null,
           metric: r.metric,
           protocol: r.protocol,
@@ -107,6 +118,7 @@ export function route6Flush(ctx: CmdContext, f: RouteFilter): IpPlan {
           hoplimit: null,
           pref: null,
           expires: null,
+          ...(hops ? { hops } : {}),
         },
       });
     }

@@ -14,6 +14,7 @@ import type { Netns } from '../../model/netns.js';
 import type { Route, RouteHop } from '../../model/route.js';
 import type { PrefixArg, RouteFilter } from '../filters.js';
 import { route6Msg } from './msg6.js';
+import { ringFrom } from '../../model/ipv6/fib6.js';
 import { ip6InPrefix, ip6Mask } from '../../model/ipv6/ip6.js';
 import { now6 } from '../../model/ipv6/port6.js';
 import { noHide, printRoute, type HopMsg, type RouteHide, type RouteMsg } from './msg.js';
@@ -177,10 +178,14 @@ export function renderRoutes(ctx: CmdContext, g: IpGlobals, f: RouteFilter): Com
     const now = lo ? now6(lo) : 0;
     for (const t of ns.inet6.dumpOrder()) {
       if (tb !== 0 && t.id !== tb) continue;
-      for (const r of t.routes) {
+      const rs = t.routes;
+      for (let i = 0; i < rs.length; i++) {
+        const r = rs[i]!;
         const m = route6Msg(r, now);
+        // fib6_dump_node: a multipath route is dumped once, and the walk goes on after its last sibling
+        if (r.siblings) i = Math.max(i, rs.indexOf(ringFrom(r).at(-1)!));
         if (!keep(m, f, f.dev, null)) continue;
-        if (!keep6(f, r.dst, r.dstLen, r.gateway, r.prefsrc)) continue;
+        if (!keep6(f, r.dst, r.dstLen, r.siblings ? null : r.gateway, r.prefsrc)) continue;
         printRoute(p, m, hide, g.details, sl);
       }
     }

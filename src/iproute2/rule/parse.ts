@@ -132,10 +132,9 @@ function ruleModify(_ctx: CmdContext, g: IpGlobals, argv: string[], del: boolean
   if (del && actionGiven) op.actionGiven = true;
   if (gaps.any) notModelled(`ip rule ${del ? 'delete' : 'add'}: ${gaps.text()}`);
   if (v6) {
-    if (op.suppressPrefixlen !== undefined) notModelled('ip -6 rule suppress_prefixlength');
-    if (op.not || op.fwmark !== undefined || op.tos !== undefined || op.action === 'goto' || op.action === 'nop' || op.actionGiven)
-      notModelled('ip -6 rule not, fwmark, tos, goto, nop or a delete by action');
-    const { suppressPrefixlen: _, not: _n, fwmark: _m, fwmask: _k, tos: _t, goto: _g, actionGiven: _a, action, ...rest } = op;
+    // an IPv6 rule's tos is the traffic class, which the model's IPv6 flows do not carry
+    if (op.tos !== undefined) notModelled('ip -6 rule tos');
+    const { tos: _t, action, ...rest } = op;
     return opsPlan([{ ...rest, action: action as Rule6Op['action'], op: 'rule6.add', src: src6, dst: dst6 } satisfies Rule6Op]);
   }
   return opsPlan([op]);
@@ -218,7 +217,20 @@ function ruleFlush(ctx: CmdContext, g: IpGlobals, argv: string[]): IpPlan {
   if (g.family === 'inet6') {
     const ops: Rule6Op[] = ctx.ns.inet6.rules
       .filter((r) => r.priority !== 0 && ruleSelected(r, f))
-      .map((r) => ({ op: 'rule6.add', del: true, priority: r.priority, table: r.table, src: r.src, dst: r.dst, iif: r.iif, oif: r.oif, action: r.action }));
+      .map((r) => ({
+        op: 'rule6.add',
+        del: true,
+        priority: r.priority,
+        table: r.table,
+        src: r.src,
+        dst: r.dst,
+        iif: r.iif,
+        oif: r.oif,
+        action: r.action,
+        actionGiven: true,
+        ...(r.suppressPrefixlen !== undefined ? { suppressPrefixlen: r.suppressPrefixlen } : {}),
+        ...(r.fwmask ? { fwmark: r.fwmark ?? 0, fwmask: r.fwmask } : {}),
+      }));
     return opsPlan(ops);
   }
   const ops: RuleAddOp[] = ctx.ns.rules

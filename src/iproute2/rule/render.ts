@@ -78,7 +78,8 @@ function printRule(p: Printer, ns: Netns, r: AnyRule, details: number, hostLen: 
     const target = (r as Rule).goto ?? 0;
     p.any('goto', ` goto ${target}`, target);
     // FIB_RULE_UNRESOLVED: no rule at the target priority (yet)
-    if (!ns.rules.some((x) => x.priority === target)) p.any('unresolved', ' [unresolved]', null);
+    const family: readonly AnyRule[] = hostLen === 128 ? ns.inet6.rules : ns.rules;
+    if (!family.some((x) => x.priority === target)) p.any('unresolved', ' [unresolved]', null);
   } else if (r.action === 'nop') p.any('nop', ' nop', null);
   else if (r.action !== 'lookup') p.any('action', ` ${r.action}`, r.action);
   const proto = r.protocol ?? 0;

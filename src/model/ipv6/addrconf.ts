@@ -24,7 +24,7 @@ import type { Netns } from '../netns.js';
 import { deviceConf6 } from './conf6.js';
 import { FOREVER, IFA6, newInet6Dev, type Inet6Addr, type Inet6Dev } from './inet6-dev.js';
 import { IP6_LOOPBACK, ip6DisplayScope, ip6SrcScope, isIp6LinkLocal, type Ip6 } from './ip6.js';
-import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
+import { addMulticastRoute, addPrefixRoute, deleteRoute6, deleteRoutesVia6, findPrefixRoute, reviveRoutesVia6, insertLocalRoute, removeLocalRoute, removePrefsrc6 } from './kernel-routes6.js';
 import { eui64LinkLocal, isatapLinkLocal, linkLocalRule, v4LinkLocal } from './link-local.js';
 import { now6, portOf } from './port6.js';
 import { drawRandomSecret, randomIid, stableAddress, stableSecretOf } from './stable-privacy.js';
@@ -103,6 +103,8 @@ function addrconfEvent(l: Link): void {
   if (!d.ready && linkReady(l)) {
     d.ready = true;
     devConfig(l);
+    // "Device has an address by now": rt6_sync_up(dev, RTNH_F_DEAD) once the link is ready, not at NETDEV_UP
+    reviveRoutesVia6(l);
     for (const a of [...d.addrs]) if (a.flags & IFA6.TENTATIVE && !(a.flags & IFA6.DADFAILED)) dadStart(l, a);
     portOf(l)?.devReady(l);
   }
@@ -450,7 +452,7 @@ export function ifdown(l: Link, unregister: boolean): void {
     keep = k > 0;
   }
   d.ifdowns = (d.ifdowns ?? 0) + 1;
-  deleteRoutesVia6(l);
+  deleteRoutesVia6(l, unregister);
   for (const a of [...d.addrs]) {
     if (keep && a.flags & IFA6.PERMANENT && !isIp6LinkLocal(a.addr) && a.addr !== IP6_LOOPBACK) {
       a.flags |= IFA6.TENTATIVE;

@@ -39,6 +39,16 @@ export interface Route6 {
   raDefault: boolean;
   /** `onlink` was given (RTNH_F_ONLINK) */
   onlink: boolean;
+  /** fib_nh_weight (rtnh_hops + 1) of a multipath hop; 1 when absent */
+  weight?: number;
+  /** RTNH_F_DEAD: a sibling whose device went down while another sibling was left (rt6_multipath_nh_flags_set) */
+  dead?: boolean;
+  /**
+   * fib6_siblings: the routes of one multipath route (ECMP siblings: same table, prefix and
+   * metric, each with a gateway), one array shared by all, in ring order. Absent for a route
+   * with no sibling. The kernel keeps each hop as a route of its own (ip6_route_multipath_add).
+   */
+  siblings?: Route6[];
 }
 
 /** Post-order of the radix tree: more specific first where one prefix holds the other, else by address. */
@@ -147,6 +157,7 @@ export class Fib6Table {
     if (i >= 0) {
       this.routes.splice(i, 1);
       this.unindex(r);
+      unlinkSibling(r);
     }
   }
 
@@ -165,6 +176,34 @@ export class Fib6Table {
     }
     return out;
   }
+}
+
+/** fib6_del_route: a removed route leaves its siblings' ring (one left alone is a plain route again). */
+export function unlinkSibling(r: Route6): void {
+  const sib = r.siblings;
+  if (!sib) return;
+  sib.splice(sib.indexOf(r), 1);
+  delete r.siblings;
+  if (sib.length === 1) delete sib[0]!.siblings;
+}
+
+/** Links `r` into the ring of `first` (list_add_tail: before `first`, so last in ring order from it). */
+function linkSibling(first: Route6, r: Route6): void {
+  const sib = first.siblings ?? [first];
+  const at = sib.indexOf(first);
+  sib.splice(at === 0 ? sib.length : at, 0, r);
+  for (const x of sib) x.siblings = sib;
+}
+
+/**
+ * The siblings of `r` in ring order starting from `r` itself (list_for_each_entry over
+ * rt->fib6_siblings): how a dump or `fibmatch` lists a multipath route from the route it holds.
+ */
+export function ringFrom(r: Route6): Route6[] {
+  const sib = r.siblings;
+  if (!sib) return [r];
+  const i = sib.indexOf(r);
+  return [...sib.slice(i), ...sib.slice(0, i)];
 }
 
 /** How a request treats routes already there (the netlink flags of `ip route add|append|replace|change|prepend`). */
@@ -189,11 +228,12 @@ export function qualifiesForEcmp(r: Route6): boolean {
 
 /**
  * fib6_add_rt2node: puts `r` in its table. Fails with `EEXIST` (a same-metric route under
- * `add`, or the same nexthop: which refreshes the old route's expiry instead), `ENOENT` (a
- * `change` with nothing to replace), or `ECMP` (it would join a multipath route, which the
- * model does not hold). Returns the route it replaced, if any.
+ * `add`, or the same nexthop: which refreshes the old route's expiry instead) or `ENOENT` (a
+ * `change` with nothing to replace). A route with a gateway joins the routes of its prefix and
+ * metric that have one as their sibling (ECMP), going after them; a replace of one of a
+ * multipath route's siblings takes all of them away. Returns the route it replaced, if any.
  */
-export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIST' | 'ENOENT' | 'ECMP' } | { replaced: Route6 | null } {
+export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIST' | 'ENOENT' } | { replaced: Route6 | null } {
   const canEcmp = qualifiesForEcmp(r);
   // a plain add that cannot join a multipath route conflicts only with the same nexthop
   if (!f.excl && !f.replace && !canEcmp) {
@@ -208,6 +248,7 @@ export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIS
   }
   let found: Route6 | null = null;
   let fallback: Route6 | null = null;
+  let sibling: Route6 | null = null;
   // the leaf walked in place: a prefix every device has (fe80::/64, ff00::/8) holds a route per device
   const rs = t.routes;
   for (let i = t.leafStart(r.dst, r.dstLen); i < rs.length; i++) {
@@ -228,7 +269,7 @@ export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIS
         if (r.mtu !== null) it.mtu = r.mtu;
         return { err: 'EEXIST' };
       }
-      if (canEcmp && qualifiesForEcmp(it)) return { err: 'ECMP' };
+      if (canEcmp && qualifiesForEcmp(it)) sibling ??= it;
     }
     if (it.metric > r.metric) break;
   }
@@ -236,8 +277,25 @@ export function fib6Add(t: Fib6Table, r: Route6, f: Fib6AddFlags): { err: 'EEXIS
   if (!f.replace || !found) {
     if (f.replace && !f.create) return { err: 'ENOENT' };
     t.insert(r);
+    if (sibling) linkSibling(sibling, r);
     return { replaced: null };
   }
+  // replacing an ECMP route removes all its siblings
+  const others = found.siblings ? found.siblings.filter((x) => x !== found) : [];
+  unlinkSibling(found);
   t.replace(found, r);
+  for (const x of others) t.remove(x);
   return { replaced: found };
+}
+
+/** The multipath routes of these tables with more than one live sibling (each once, by its first): the kernel's hash, not the simulator, picks among them. */
+export function hashedRoutes6(tables: Iterable<Fib6Table>): Route6[] {
+  const out: Route6[] = [];
+  for (const t of tables) {
+    for (const r of t.routes) {
+      const sib = r.siblings;
+      if (sib && sib[0] === r && sib.filter((x) => !x.dead && x.dev.up).length > 1) out.push(r);
+    }
+  }
+  return out;
 }

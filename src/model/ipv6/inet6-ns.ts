@@ -17,11 +17,20 @@ export interface Rule6 {
   dst: { addr: Ip6; len: number } | null;
   iif: string | null;
   oif: string | null;
-  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
+  action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit' | 'goto' | 'nop';
+  /** FIB_RULE_INVERT (`not`): the rule applies where its selectors do not match */
+  not?: boolean;
+  /** FRA_GOTO: the priority a `goto` rule jumps to */
+  goto?: number;
+  /** FRA_SUPPRESS_PREFIXLEN: a route found with a prefix this long or shorter is not taken */
+  suppressPrefixlen?: number;
   /** FRA_PROTOCOL: the kernel's own rules are `kernel` (2) */
   protocol: number;
   /** FRA_L3MDEV: look up the table of the flow's VRF */
   l3mdev?: boolean;
+  /** FRA_FWMARK / FRA_FWMASK: (flow mark ^ fwmark) & fwmask must be 0; a mark given alone has mask 0xffffffff */
+  fwmark?: number;
+  fwmask?: number;
 }
 
 /** A neighbour entry `ip -6 neigh add|replace` made (or a proxy entry, `proxy`). */

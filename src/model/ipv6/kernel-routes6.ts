@@ -103,13 +103,34 @@ export function deleteRoute6(l: Link, r: Route6): void {
   l.ns.inet6.tables.get(r.table)?.remove(r);
 }
 
-/** rt6_sync_down_dev (NETDEV_DOWN): every route through the device goes, in every table. */
-export function deleteRoutesVia6(l: Link): void {
+/**
+ * rt6_sync_down_dev (fib6_ifdown): every route through the device goes, in every table — but
+ * on NETDEV_DOWN a multipath route's sibling through it is only marked dead (and linkdown)
+ * while a sibling through another device is alive; the last live ones take all with them.
+ * Unregistering takes each route through the device, siblings included.
+ */
+export function deleteRoutesVia6(l: Link, unregister = true): void {
   for (const t of l.ns.inet6.tables.values()) {
-    for (const r of [...t.routes]) if (r.dev === l) t.remove(r);
+    for (const r of [...t.routes]) {
+      if (!t.routes.includes(r)) continue;
+      const sib = r.siblings;
+      if (unregister || !sib) {
+        if (r.dev === l) t.remove(r);
+        continue;
+      }
+      if (!sib.some((x) => x.dev === l) || sib[0] !== r) continue;
+      // rt6_multipath_dead_count: through this device or dead already
+      if (sib.every((x) => x.dev === l || x.dead)) for (const x of [...sib]) t.remove(x);
+      else for (const x of sib) if (x.dev === l) x.dead = true;
+    }
   }
   l.inet6.mroute = false;
   for (const a of l.inet6.addrs) a.localRoute = false;
+}
+
+/** rt6_sync_up (NETDEV_UP): a multipath route's siblings through the device are alive again. */
+export function reviveRoutesVia6(l: Link): void {
+  for (const t of l.ns.inet6.tables.values()) for (const r of t.routes) if (r.dead && r.dev === l) r.dead = false;
 }
 
 /** rt6_remove_prefsrc: routes that named a deleted address as their source keep going without one. */

@@ -32,6 +32,8 @@ export interface Rt6Entry {
   input: boolean;
   /** a path MTU learned for the destination (an exception of the route), with when it expires */
   pmtu: { mtu: number; expires: number } | null;
+  /** the multipath route whose hop the kernel's flow hash picks (`route` is one guess of it) */
+  hashed?: Route6;
 }
 
 export type Rt6Result = { ok: true; rt: Rt6Entry } | { ok: false; errno: Fib6Errno; route: Route6 | null };
@@ -59,6 +61,13 @@ function entry(view: Fib6View, r: Route6, table: number, dst: Ip6, input: boolea
   };
 }
 
+/** Marks an answer whose hop the kernel's flow hash picks, and tells the view. */
+function hashed(view: Fib6View, rt: Rt6Entry, r: Route6 | undefined): void {
+  if (!r) return;
+  rt.hashed = r;
+  view.multipathHash?.(r);
+}
+
 /** The exception learned for `dst` on route `r`, if it still holds at `now`. */
 export function pmtuOf(view: Fib6View, dst: Ip6, r: Route6, now: number): { mtu: number; expires: number } | null {
   const e = view.ns.inet6.pmtu.get(dst);
@@ -72,6 +81,12 @@ export interface Output6Flow {
   /** `::` when none */
   src: Ip6;
   oif: Link | null;
+  /** the socket is bound to `oif` (SO_BINDTODEVICE: sk_bound_dev_if), which makes the lookup strict to it whatever the source */
+  bound?: boolean;
+  /** flowi6_mark: the socket's SO_MARK (`ip -6 route get … mark M`), for `fwmark` rules */
+  mark?: number;
+  /** the flow label and protocol the multipath hash reads, when known (`ip -6 route get`) */
+  hashKeys?: { flowlabel: number; proto: number };
   /** the lab clock, for learned path MTUs (none: they are not looked at) */
   now?: number;
 }
@@ -84,11 +99,12 @@ export interface Output6Flow {
  */
 export function route6Output(view: Fib6View, flow: Output6Flow): Rt6Result {
   const anySrc = flow.src === 0n;
-  const strictIface = needStrict(flow.dst) || (flow.oif !== null && anySrc);
+  const strictIface = (flow.bound === true && flow.oif !== null) || needStrict(flow.dst) || (flow.oif !== null && anySrc);
   const lo = view.ns.linkList().find((l) => l.kind === 'loopback') ?? null;
-  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface });
+  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.oif, iif: lo, strictIface, mark: flow.mark ?? 0, ...(flow.hashKeys ? { hashKeys: flow.hashKeys } : {}) });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, false);
+  hashed(view, rt, res.hashed);
   rt.pmtu = pmtuOf(view, flow.dst, res.route, flow.now ?? 0);
   rt.saddr = anySrc ? (res.route.prefsrc ?? ipv6DevGetSaddr(view.ns, res.route.dev, flow.dst)) : flow.src;
   return { ok: true, rt };
@@ -100,13 +116,16 @@ export interface Input6Flow {
   src: Ip6;
   iif: Link;
   now?: number;
+  /** the packet's firewall mark (skb->mark), for `fwmark` rules */
+  mark?: number;
 }
 
 /** ip6_route_input: the route a received packet takes (local, forward, reject). */
 export function route6Input(view: Fib6View, flow: Input6Flow): Rt6Result {
-  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.iif, iif: flow.iif, strictIface: needStrict(flow.dst) });
+  const res = fib6Lookup(view, { dst: flow.dst, src: flow.src, oif: flow.iif, iif: flow.iif, strictIface: needStrict(flow.dst), mark: flow.mark ?? 0 });
   if (res.kind === 'error') return { ok: false, errno: res.errno, route: res.route };
   const rt = entry(view, res.route, res.table, flow.dst, true);
+  hashed(view, rt, res.hashed);
   rt.pmtu = pmtuOf(view, flow.dst, res.route, flow.now ?? 0);
   return { ok: true, rt };
 }

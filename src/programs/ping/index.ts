@@ -65,8 +65,6 @@ function runPingAs(ctx: CmdContext, argv: string[], sim: Simulator, cmdOpts: Pin
   if (!o.count && !o.deadline) return unsupported('ping without -c or -w (it never ends)');
   if (v6) {
     if (o.broadcast) return unsupported('ping -b over IPv6');
-    // an IPv6 socket's mark would steer `ip -6 rule fwmark`, which the model does not have
-    if (o.mark) return unsupported('ping -m over IPv6');
     if (o.outstanding) return unsupported('ping -O over IPv6');
     if (o.recordRoute) return unsupported('ping -R over IPv6');
     if (o.source !== undefined) return unsupported('ping -I with an IPv4 address over IPv6');

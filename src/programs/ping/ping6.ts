@@ -114,6 +114,7 @@ export function runPing6(ns: Netns, sim: Simulator, p: PingArgs, target: string,
     source: p.source6,
     scope,
     ...(o.pmtudisc ? { pmtudisc: o.pmtudisc } : {}),
+    ...(o.mark ? { mark: o.mark } : {}),
   });
   if (r.hung) return unsupported('ping that waits forever (-W 0 and no answer)');
   if (r.failure) {

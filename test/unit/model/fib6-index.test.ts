@@ -2,7 +2,10 @@
  * fib6Add answers a plain add (no `excl`, no `replace`, not a multipath candidate) from the
  * table's per-device index instead of walking the leaf (a leaf such as fe80::/64 holds a route
  * per device). Random sequences of adds, replaces and removes must leave the same tables and
- * give the same answers as the walk it replaces, written out here as it was.
+ * give the same answers as the walk it replaces, written out here as it was (a route with a
+ * gateway joining those of its prefix and metric that have one, as siblings; a replace of one
+ * of them taking all of them away). The siblings' rings are checked against the leaf: every
+ * route with a gateway of a prefix and metric is in one ring with the others.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +60,6 @@ function reference(t: { routes: Route6[] }, probe: Fib6Table, r: Route6, f: Fib6
         continue;
       }
       if (sameNexthop6(it, r)) return 'EEXIST';
-      if (canEcmp && qualifiesForEcmp(it)) return 'ECMP';
     }
     if (it.metric > r.metric) break;
   }
@@ -71,6 +73,8 @@ function reference(t: { routes: Route6[] }, probe: Fib6Table, r: Route6, f: Fib6
     t.routes = [...probe.routes];
     return 'added';
   }
+  // fib6_add_rt2node: replacing an ECMP route removes all its siblings
+  const siblings = qualifiesForEcmp(found) ? leaf.filter((x) => x !== found && x.metric === found!.metric && qualifiesForEcmp(x)) : [];
   const i = t.routes.indexOf(found);
   if (found.metric === r.metric) t.routes[i] = r;
   else {
@@ -80,6 +84,7 @@ function reference(t: { routes: Route6[] }, probe: Fib6Table, r: Route6, f: Fib6
     probe.insert(r);
     t.routes = [...probe.routes];
   }
+  t.routes = t.routes.filter((x) => !siblings.includes(x));
   return 'replaced';
 }
 
@@ -117,6 +122,12 @@ describe('fib6Add with the per-device index', () => {
           for (let i = 0; i < t.routes.length; i++) expect(t.routes[i]).toBe(ref.routes[i]);
           // the index answers as a walk would
           for (const x of t.routes) expect(t.sameNexthop(x)).toBe(t.routes.find((y) => y.dst === x.dst && y.dstLen === x.dstLen && y.metric === x.metric && sameNexthop6(y, x)));
+          // the siblings: the routes with a gateway of each prefix and metric, in one ring
+          for (const x of t.routes) {
+            const group = qualifiesForEcmp(x) ? t.routes.filter((y) => y.dst === x.dst && y.dstLen === x.dstLen && y.metric === x.metric && qualifiesForEcmp(y)) : [x];
+            if (group.length < 2) expect(x.siblings).toBeUndefined();
+            else expect(new Set(x.siblings)).toEqual(new Set(group));
+          }
         }
       }),
       { numRuns: 300 },
