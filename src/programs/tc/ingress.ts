@@ -22,7 +22,7 @@ export function modifyIngress(l: Link, cmd: string, kind: IngressKind, args: str
     // tc_get_qdisc: the ingress queue's qdisc, its handle against ffff:0, then its kind
     if (!l.ingressQueue) return fail('Error: Cannot find specified qdisc on specified device.\n', 2);
     if (!l.ingress) return fail('Error: Invalid handle.\n', 2);
-    if (l.ingress.kind !== kind) return fail('Error: Invalid qdisc name.\n', 2);
+    if (l.ingress.kind !== kind) return fail('Error: Invalid qdisc name: must match existing qdisc.\n', 2);
     delete l.ingress;
     l.ns.touch();
     return ok();
