@@ -173,12 +173,7 @@ function show(q: Htb, named: boolean): string {
 }
 
 /** `tc filter … dev X parent ffff:|ingress …`: the ingress block (ingress-filter.ts). */
-function ingressFilter(
-  l: Link,
-  cmd: string,
-  rest: string[],
-  o: { parent: [number, number] | null; ingressWord: boolean; protocol: number; protoGiven: boolean; pref: number },
-): CommandResult {
+function ingressFilter(l: Link, cmd: string, rest: string[], o: { parent: [number, number] | null; ingressWord: boolean; protocol: number; protoGiven: boolean; pref: number }): CommandResult {
   const minor = o.ingressWord ? 0xfff2 : o.parent![1];
   const q = l.ingress;
   // clsact's blocks are its minors fff2 (ingress) and fff3 (egress); ingress's one block answers to any

@@ -16,7 +16,12 @@ import { ipKey } from './filter.js';
 import { parseMirred, printMirred } from './mirred.js';
 import { TcParseError } from './netem.js';
 
-const PROTOCOL_NAMES: Record<number, string> = { 0x0800: 'ip', 0x0003: 'all', 0x0806: 'arp', 0x86dd: 'ipv6' };
+const PROTOCOL_NAMES = new Map<number, string>([
+  [0x0800, 'ip'],
+  [0x0003, 'all'],
+  [0x0806, 'arp'],
+  [0x86dd, 'ipv6'],
+]);
 const KERNEL_ERR = 'We have an error talking to the kernel\n';
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 const classidText = (c: number) => `${(c >>> 16).toString(16)}:${(c & 0xffff).toString(16)}`;
@@ -133,7 +138,7 @@ export function showIngressFilters(l: Link, parentShown: boolean): CommandResult
   const head = parentShown ? 'filter parent ffff: ' : 'filter ';
   let out = '';
   for (const f of q.filters) {
-    const proto = PROTOCOL_NAMES[f.protocol];
+    const proto = PROTOCOL_NAMES.get(f.protocol);
     const acts = printMirred(l.ns, f.actions);
     if (proto === undefined || acts === null) return unsupported(`tc filter show of ${l.name}'s ingress filters`);
     const at = `${head}protocol ${proto} pref ${f.pref} ${f.kind} chain 0 `;
