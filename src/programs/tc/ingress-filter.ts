@@ -140,7 +140,7 @@ export function showIngressFilters(l: Link, parentShown: boolean): CommandResult
   for (const f of q.filters) {
     const proto = PROTOCOL_NAMES.get(f.protocol);
     const acts = printMirred(l.ns, f.actions);
-    if (proto === undefined || acts === null) return unsupported(`tc filter show of ${l.name}'s ingress filters`);
+    if (proto === undefined) return unsupported(`tc filter show of ${l.name}'s ingress filters`);
     const at = `${head}protocol ${proto} pref ${f.pref} ${f.kind} chain 0 `;
     out += `${at}\n`;
     if (f.kind === 'matchall') {

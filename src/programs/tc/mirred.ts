@@ -35,14 +35,16 @@ export function parseMirred(ns: Netns, args: string[]): Omit<MirredAction, 'inde
   return { egress: dir === 'egress', redirect: verb === 'redirect', ifindex: to.ifindex };
 }
 
-/** tc_print_action of a filter's mirred actions (tcf_idr's index; each bound once). */
-export function printMirred(ns: Netns, actions: readonly MirredAction[]): string | null {
+/**
+ * tc_print_action of a filter's mirred actions (tcf_idr's index; each bound once). A target
+ * that was deleted or left the namespace is `*`: mirred_device_event forgot it (measured).
+ */
+export function printMirred(ns: Netns, actions: readonly MirredAction[]): string {
   let out = '';
   for (const [i, a] of actions.entries()) {
     const to = ns.links.get(a.ifindex);
-    if (!to) return null;
     const what = `${a.egress ? 'Egress' : 'Ingress'} ${a.redirect ? 'Redirect' : 'Mirror'}`;
-    out += `\n\taction order ${i + 1}: mirred (${what} to device ${to.name}) ${a.redirect ? 'stolen' : 'pipe'}\n\tindex ${a.index} ref 1 bind 1\n`;
+    out += `\n\taction order ${i + 1}: mirred (${what} to device ${to?.name ?? '*'}) ${a.redirect ? 'stolen' : 'pipe'}\n\tindex ${a.index} ref 1 bind 1\n`;
   }
   return out;
 }
