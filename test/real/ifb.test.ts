@@ -3,7 +3,8 @@
  * machine's kernel: every command and every ping must agree, and the simulator must model every
  * line. test/cases/ifb-uml needs netem, which only UML's kernel has: there every line must agree
  * but the pings' round trips, which must hold both netem delays (the egress one and the ifb's)
- * within 3 ms or 15 % of the kernel's.
+ * within 8 ms or 15 % of the kernel's (UML ticks at 100 Hz and runs late on a loaded machine:
+ * 35.6 ms seen for a 30 ms netem), far less than the 50 ms the ifb's netem adds.
  */
 import { describe, it } from 'vitest';
 import { loadCases } from './cases.js';
@@ -55,7 +56,7 @@ describeReal(
           const sf = figures(r.sim[i]!.stdout);
           const where = `${r.file} line ${k.line}: ${k.command}`;
           expect(sf.received, `${where}: received share`).toBe(kf.received);
-          expect(Math.abs(sf.avgMs - kf.avgMs), `${where}: average round trip ${sf.avgMs} ms, the kernel's ${kf.avgMs} ms`).toBeLessThanOrEqual(Math.max(3, 0.15 * kf.avgMs));
+          expect(Math.abs(sf.avgMs - kf.avgMs), `${where}: average round trip ${sf.avgMs} ms, the kernel's ${kf.avgMs} ms`).toBeLessThanOrEqual(Math.max(8, 0.15 * kf.avgMs));
           if (kf.avgMs > 75) delayed++;
         }
         expect(delayed, `${r.file}: pings that held both delays on the kernel`).toBeGreaterThan(0);
