@@ -1,9 +1,11 @@
 /**
  * tc (iproute2 6.1.0) as the simulator runs it: `tc [-s] qdisc add|change|replace|del|show`
  * for a device's root netem, tbf or htb (src/model/qdisc.ts; sim/netem.ts and sim/shaper.ts
- * apply them to what the device sends), htb's classes (class.ts) and u32 filters (filter.ts).
+ * apply them to what the device sends), htb's classes (class.ts) and u32 filters (filter.ts);
+ * the ingress and clsact qdiscs (ingress.ts) with their u32 and matchall filters and mirred
+ * actions (ingress-filter.ts, mirred.ts; sim/tc-ingress.ts runs them on what a device receives).
  * Other objects (action), other qdisc kinds the kernel has, and the devices whose default qdisc
- * is not noqueue are reported as not modelled; a qdisc kind the modelled kernel lacks gets its
+ * is not noqueue (but an ifb's pfifo_fast) are reported as not modelled; a qdisc kind the modelled kernel lacks gets its
  * answer ("Specified qdisc kind is unknown").
  */
 import { KINDS } from '../../model/kinds/index.js';
