@@ -10,6 +10,7 @@ import { icmpLength, isEcho, type IcmpEchoRepr, type IcmpRepr } from './wire/icm
 import { ip4ToString, type Ip4 } from '../src/model/ip.js';
 import { IP_PROTO, type Ipv4Repr } from './wire/ipv4.js';
 import type { UdpRepr } from './wire/udp.js';
+import type { Link } from '../src/model/link.js';
 import { tcpFlagsText, type TcpRepr } from './wire/tcp.js';
 import type { PacketNf } from './netfilter/skb.js';
 import { formatIp6, type Ip6 } from '../src/model/ipv6/ip6.js';
@@ -62,6 +63,13 @@ export interface Frame {
   pkt6?: Ip6Packet;
   /** 802.1Q/802.1ad tags, outermost first (between the MACs and `eth.ethertype` on the wire) */
   tags?: VlanTag[];
+  /**
+   * a tc mirred action sent it on (skb->redirected, skb_iif, from_ingress): the device it was
+   * taken from, and whether it was taken on the way in; an ifb sends it back there
+   */
+  redirected?: { iif: Link; fromIngress: boolean };
+  /** tc_skip_classify: an ifb gave it back, so the ingress filters that took it are not run again */
+  skipClassify?: boolean;
 }
 
 /** One VLAN tag: its TPID (0x8100 for 802.1Q, 0x88a8 for 802.1ad) and its VLAN id. */

@@ -44,6 +44,7 @@ import { IP_PROTO } from './wire/ipv4.js';
 import { untagged, vlanReceive } from './links/vlan.js';
 import { netemEnqueue } from './netem.js';
 import { shaperEnqueue } from './shaper.js';
+import { tcIngress } from './tc-ingress.js';
 import { DevCounters } from './dev-stats.js';
 
 export interface SimulatorOptions {
@@ -294,6 +295,8 @@ export class Simulator {
     if (this.events.wants('frame:rx')) this.events.emit('frame:rx', { t: this.now, ns: dev.ns.path, dev: dev.name, src: frame.eth.src, dst: frame.eth.dst, ethertype: frame.eth.ethertype, frame });
     // a frame off a wire starts without netfilter state (skb_scrub_packet's nf_reset_ct)
     if (frame.pkt?.nf) frame.pkt.nf = undefined;
+    // tc's ingress hook (sch_handle_ingress) comes before VLAN devices and rx_handlers; a frame an ifb gave back skips it
+    if (dev.ingress && !frame.skipClassify && tcIngress(this, dev, frame)) return;
     // vlan_do_receive comes before the rx_handler: a VLAN on `dev` takes its tagged frames
     if (frame.tags?.length && vlanReceive(this, dev, frame)) return;
     if (this.rxHandler(dev, frame)) return;

@@ -6,9 +6,10 @@
 import type { TcFilter } from '../src/model/qdisc.js';
 
 /** tcf_classify of one filter: its keys against the network header (the frame's bytes after Ethernet's 14). */
-export function filterMatches(f: TcFilter, ethertype: number, bytes: Uint8Array): boolean {
+export function filterMatches(f: Pick<TcFilter, 'protocol' | 'keys' | 'flower'> & { kind: TcFilter['kind'] | 'matchall' }, ethertype: number, bytes: Uint8Array): boolean {
   if (f.protocol !== 0x0003 && f.protocol !== ethertype) return false;
   if (f.kind === 'flower') return flowerMatches(f.flower!, bytes.subarray(14));
+  if (f.kind === 'matchall') return true;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return f.keys.every((k) => 14 + k.off + 4 <= bytes.length && (view.getUint32(14 + k.off) & k.mask) >>> 0 === k.val);
 }

@@ -19,6 +19,8 @@ export type DropReason =
   | 'link-down'
   | 'no-carrier'
   | 'dummy'
+  | 'ifb'
+  | 'mirred'
   | 'vrf'
   | 'bond-backup'
   | 'vlan-unknown'

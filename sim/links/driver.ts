@@ -12,6 +12,7 @@ import { bridgeDriver } from './bridge.js';
 import { dummyDriver } from './dummy.js';
 import { etherDriver } from './ether.js';
 import { geneveDriver } from './geneve.js';
+import { ifbDriver } from './ifb.js';
 import { ipvlanDriver } from './ipvlan.js';
 import { ipTunnelDriver } from './iptnl.js';
 import { loopbackDriver } from './loopback.js';
@@ -48,6 +49,7 @@ export const DRIVERS: Record<LinkKind, LinkDriver> = {
   vxlan: vxlanDriver,
   macvlan: macvlanDriver,
   dummy: dummyDriver,
+  ifb: ifbDriver,
   vlan: vlanDriver,
   ipip: ipTunnelDriver,
   gre: ipTunnelDriver,

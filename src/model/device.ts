@@ -295,6 +295,8 @@ export function moveLink(l: Link, to: Netns, newName?: string): void {
   l.ns = to;
   // dev_shutdown: the qdisc goes back to noop until the device is opened again
   l.everUp = false;
+  // dev_shutdown destroys the ingress qdisc too (its queue stays)
+  delete l.ingress;
   if (newName) l.name = newName;
   if (to.links.has(l.ifindex)) l.ifindex = to.allocIfindex();
   l.conf = cloneConf(to.default);

@@ -31,7 +31,7 @@ export interface KernelProfile {
   linkKinds: readonly string[];
   /** queueing disciplines (`tc qdisc add … KIND`) */
   qdiscs: readonly string[];
-  /** of the tc classifiers the simulator models (u32, flower), those the kernel has; absent: all of them */
+  /** of the tc classifiers the simulator models (u32, flower, matchall), those the kernel has; absent: all of them */
   tcFilters?: readonly string[];
   /** iptables, ip6tables, nf_tables (and its families nf_tables_ipv4, _ipv6, _inet, _arp, _bridge, _netdev), conntrack, nat, br_netfilter, ebtables, arptables, ipset */
   netfilter: readonly string[];
@@ -168,7 +168,7 @@ export function profileFromConfig(config: string, base: Pick<KernelProfile, 'nam
     qdiscs.push(...(QDISC_CONFIG_NAMES[name] ?? [name.toLowerCase()]));
   }
   const netfilter = NETFILTER_CONFIG.filter(([, c]) => on.has(c)).map(([f]) => f);
-  const tcFilters = (['u32', 'flower'] as const).filter((f) => on.has(`NET_CLS_${f.toUpperCase()}`));
+  const tcFilters = (['u32', 'flower', 'matchall'] as const).filter((f) => on.has(`NET_CLS_${f.toUpperCase()}`));
   const hz = /^CONFIG_HZ=(\d+)$/m.exec(config);
   return {
     ...base,

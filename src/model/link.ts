@@ -7,7 +7,7 @@ import type { Ip4 } from './ip.js';
 import type { Ip6 } from './ipv6/ip6.js';
 import { ZERO_MAC } from './mac.js';
 import type { HwMcMemory } from './hw-mc-list.js';
-import type { Qdisc } from './qdisc.js';
+import type { IngressQdisc, Qdisc } from './qdisc.js';
 import type { BridgeTunables } from './bridge-options.js';
 import { lowestPortMac, portsOf } from './bridge-ports.js';
 import { KINDS } from './kinds/index.js';
@@ -20,7 +20,7 @@ import type { BridgeVlans } from './bridge-vlan.js';
  * @example
  * new Lab().host('h').ns().ns.linkByName('lo')!.kind; // 'loopback'
  */
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond' | 'geneve' | 'ipvlan';
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'ether' | 'tun' | 'tap' | 'vxlan' | 'macvlan' | 'dummy' | 'ifb' | 'vlan' | 'ipip' | 'gre' | 'sit' | 'vrf' | 'bond' | 'geneve' | 'ipvlan';
 
 export interface BridgeInfo {
   stp: number;
@@ -263,6 +263,10 @@ export interface Link {
   noarp: boolean;
   /** the root qdisc `tc` gave it (netem); absent: the kernel's default */
   qdisc?: Qdisc;
+  /** the ingress (or clsact) qdisc `tc qdisc add … ingress` gave it */
+  ingress?: IngressQdisc;
+  /** dev_ingress_queue_create has run: an ingress queue stays (with noop) after its qdisc is deleted */
+  ingressQueue?: boolean;
   /** IFF_MULTICAST cleared on this device (a VLAN copies its lower device's flags when made) */
   multicastOff?: boolean;
   /**

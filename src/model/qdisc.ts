@@ -115,3 +115,42 @@ export function freshNetem(): NetemOpts {
 export function freshStats(): QdiscStats {
   return { bytes: 0, packets: 0, dropped: 0, overlimits: 0 };
 }
+
+/**
+ * A mirred action (net/sched/act_mirred.c) as a filter holds it: the packet, or a copy of it
+ * (`mirror`), sent out of (`egress`) or received on (`ingress`) another device. `index` is the
+ * action's number in its namespace's mirred table (the lowest free, from 1).
+ */
+export interface MirredAction {
+  egress: boolean;
+  redirect: boolean;
+  /** the target device, by ifindex as the kernel keeps it */
+  ifindex: number;
+  index: number;
+}
+
+/** A filter of an ingress or clsact qdisc's ingress block: u32 or matchall, with its actions. */
+export interface IngressFilter {
+  kind: 'u32' | 'matchall';
+  /** ETH_P_* the filter is for (0x0800 `ip`, 0x0003 `all`) */
+  protocol: number;
+  pref: number;
+  /** u32: hash table << 20 | node id (800::800); matchall: its handle (1) */
+  handle: number;
+  /** u32's keys (none for matchall) */
+  keys: U32Key[];
+  /** `flowid`/`classid` as given (major << 16 | minor), or null */
+  classid: number | null;
+  /** u32's TC_U32_TERMINAL: a flowid or an action was given (a node without it never matches) */
+  terminal: boolean;
+  actions: MirredAction[];
+}
+
+/** The ingress qdisc (sch_ingress.c: `ingress`, or `clsact` with its ingress block), handle ffff:. */
+export interface IngressQdisc {
+  kind: 'ingress' | 'clsact';
+  filters: IngressFilter[];
+  /** u32's hash-table ids of the block (gen_new_htid: idr_alloc_cyclic from 1; the first table is 800:) */
+  u32NextHt: number;
+  stats: QdiscStats;
+}

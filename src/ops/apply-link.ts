@@ -23,7 +23,7 @@ import { ipvlanLowerMac, ipvlanLowerMtu } from '../model/kinds/ipvlan-port.js';
 import { applyMacvlanAdd, checkMacvlanChange, checkMacvlanMtu, lowerMtuChanged } from './apply-macvlan.js';
 
 /** Kinds the model creates through rtnetlink, when the modelled kernel has them (kernel-profile.ts). Others get "Unknown device type". */
-const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond', 'geneve', 'ipvlan']);
+const CREATABLE = new Set(['veth', 'bridge', 'vxlan', 'macvlan', 'dummy', 'ifb', 'vlan', 'ipip', 'gre', 'sit', 'vrf', 'bond', 'geneve', 'ipvlan']);
 
 const NAME_TEMPLATE: Record<string, string> = { veth: 'veth', bridge: 'bridge', vxlan: 'vxlan' };
 

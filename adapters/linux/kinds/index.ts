@@ -5,6 +5,7 @@ import { bridgeAdapter } from './bridge.js';
 import { dummyAdapter } from './dummy.js';
 import { etherAdapter } from './ether.js';
 import { geneveAdapter } from './geneve.js';
+import { ifbAdapter } from './ifb.js';
 import type { KernelKind, KindAdapter } from './kind.js';
 import { loopbackAdapter } from './loopback.js';
 import { greAdapter, ipipAdapter, sitAdapter } from './iptnl.js';
@@ -30,6 +31,7 @@ export const KIND_ADAPTERS: Record<LinkKind, KindAdapter> = {
   macvlan: macvlanAdapter,
   ipvlan: ipvlanAdapter,
   dummy: dummyAdapter,
+  ifb: ifbAdapter,
   vlan: vlanAdapter,
   ipip: ipipAdapter,
   gre: greAdapter,

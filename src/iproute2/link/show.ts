@@ -140,7 +140,7 @@ export function showLinks(ctx: CmdContext, g: IpGlobals, f: LinkFilter, doLink: 
 function kernelKeeps(l: Link, master: number, kind: string | null): boolean {
   if (master === -1 && l.master !== null) return false;
   if (master > 0 && l.master?.ifindex !== master) return false;
-  if (kind !== null && (KERNEL_KINDS.has(kind) || (['dummy', 'vlan', 'ipip', 'gre', 'sit'].includes(kind) && kernelHasLinkKind(l.ns, kind))) && linkKind(l) !== kind) return false;
+  if (kind !== null && (KERNEL_KINDS.has(kind) || (['dummy', 'ifb', 'vlan', 'ipip', 'gre', 'sit'].includes(kind) && kernelHasLinkKind(l.ns, kind))) && linkKind(l) !== kind) return false;
   return true;
 }
 

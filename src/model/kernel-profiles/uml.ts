@@ -114,7 +114,7 @@ export const UML: KernelProfile = {
     'hsr',
     'batadv',
   ],
-  tcFilters: ['flower', 'u32'],
+  tcFilters: ['flower', 'matchall', 'u32'],
   qdiscs: [
     'bfifo',
     'cake',

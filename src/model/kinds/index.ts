@@ -8,6 +8,7 @@ import { bondKind } from './bond.js';
 import { bridgeKind } from './bridge.js';
 import { dummyKind } from './dummy.js';
 import { etherKind } from './ether.js';
+import { ifbKind } from './ifb.js';
 import { geneveKind } from './geneve.js';
 import type { LinkKindModel } from './kind.js';
 import { loopbackKind } from './loopback.js';
@@ -33,6 +34,7 @@ export const KINDS: Record<LinkKind, LinkKindModel> = {
   vxlan: vxlanKind,
   macvlan: macvlanKind,
   dummy: dummyKind,
+  ifb: ifbKind,
   vlan: vlanKind,
   ipip: ipipKind,
   gre: greKind,

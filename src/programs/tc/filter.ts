@@ -6,11 +6,13 @@
  * classifiers, selectors and actions are reported as not modelled.
  */
 import { KINDS } from '../../model/kinds/index.js';
+import type { Link } from '../../model/link.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import type { Qdisc, TcFilter, U32Key } from '../../model/qdisc.js';
 import { parseClassid } from './class.js';
 import { parseFlower, printFlower } from './flower.js';
 import { TcParseError } from './netem.js';
+import { addIngressFilter, delIngressFilter, showIngressFilters } from './ingress-filter.js';
 import { unknownQdisc } from './unknown.js';
 
 type Htb = Extract<Qdisc, { kind: 'htb' }>;
@@ -20,7 +22,7 @@ const PROTOCOLS: Record<string, number> = { ip: 0x0800, all: 0x0003, arp: 0x0806
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
 /** One `match ip …` selector as u32 keys (pack_key32/16/8 of f_u32.c). */
-function ipKey(field: string, v: string, mask: string | undefined): { key: U32Key; used: number } | null {
+export function ipKey(field: string, v: string, mask: string | undefined): { key: U32Key; used: number } | null {
   if (field === 'src' || field === 'dst') {
     const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(v);
     if (!m) return null;
@@ -51,6 +53,8 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
   let parent: [number, number] | null = null;
   let protocol = 0x0003;
   let pref = 0;
+  let protoGiven = false;
+  let ingressWord = false;
   let j = 0;
   for (; j < args.length; j++) {
     const a = args[j]!;
@@ -64,6 +68,10 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
       const p = PROTOCOLS[v];
       if (p === undefined) return unsupported(`tc filter protocol ${v}`);
       protocol = p;
+      protoGiven = true;
+    } else if (a === 'ingress' && !parent && !ingressWord) {
+      // tc_filter.c: the clsact ingress parent, ffff:fff2
+      ingressWord = true;
     } else if (a === 'prio' || a === 'pref' || a === 'priority') {
       const v = args[++j] ?? '';
       if (!/^\d+$/.test(v) || Number(v) > 0xffff) return unsupported(`tc filter prio ${v}`);
@@ -74,6 +82,7 @@ export function runFilter(ctx: CmdContext, cmd: string, args: string[]): Command
   const l = ctx.ns.linkByName(dev);
   if (!l) return fail(`Cannot find device "${dev}"\n`, 1);
   if (unknownQdisc.has(l)) return unsupported(`tc filter on ${l.name}, whose qdiscs the simulator does not all model`);
+  if (ingressWord || parent?.[0] === 0xffff) return ingressFilter(l, cmd, args.slice(j), { parent, ingressWord, protocol, protoGiven, pref });
   const q = l.qdisc;
   // noqueue, the default root of a veth, has no filters: its dump is empty
   if (!q && ['show', 'list', 'ls'].includes(cmd) && j === args.length && !parent && !KINDS[l.kind].queued) return ok();
@@ -161,4 +170,22 @@ function show(q: Htb, named: boolean): string {
     }
   }
   return out;
+}
+
+/** `tc filter … dev X parent ffff:|ingress …`: the ingress block (ingress-filter.ts). */
+function ingressFilter(l: Link, cmd: string, rest: string[], o: { parent: [number, number] | null; ingressWord: boolean; protocol: number; protoGiven: boolean; pref: number }): CommandResult {
+  const minor = o.ingressWord ? 0xfff2 : o.parent![1];
+  const q = l.ingress;
+  // clsact's blocks are its minors fff2 (ingress) and fff3 (egress); ingress's one block answers to any
+  if (q?.kind === 'clsact' && minor !== 0xfff2) return minor === 0 && ['show', 'list', 'ls'].includes(cmd) ? ok() : unsupported(`tc filter ${cmd} on clsact's parent ffff:${minor.toString(16)}`);
+  if (!q?.kind && minor !== 0 && minor !== 0xfff2) return unsupported(`tc filter ${cmd} on parent ffff:${minor.toString(16)}`);
+  if (['show', 'list', 'ls'].includes(cmd)) {
+    if (rest.length > 0 || o.protoGiven || o.pref !== 0) return unsupported(`tc filter show ${rest.join(' ')}`.trim());
+    // print_filter names the parent when it is not the one asked for (the ingress qdisc's block is ffff:, clsact's ffff:fff2)
+    const block = q?.kind === 'clsact' ? 0xfff2 : 0;
+    return showIngressFilters(l, minor !== block);
+  }
+  if (cmd === 'add') return addIngressFilter(l, o.protocol, o.pref, rest[0], rest.slice(1));
+  if (cmd === 'del' || cmd === 'delete') return o.protoGiven ? unsupported('tc filter del protocol') : delIngressFilter(l, o.pref, rest);
+  return unsupported(`tc filter ${cmd} on the ingress block`);
 }

@@ -1,9 +1,11 @@
 /**
  * tc (iproute2 6.1.0) as the simulator runs it: `tc [-s] qdisc add|change|replace|del|show`
  * for a device's root netem, tbf or htb (src/model/qdisc.ts; sim/netem.ts and sim/shaper.ts
- * apply them to what the device sends), htb's classes (class.ts) and u32 filters (filter.ts).
+ * apply them to what the device sends), htb's classes (class.ts) and u32 filters (filter.ts);
+ * the ingress and clsact qdiscs (ingress.ts) with their u32 and matchall filters and mirred
+ * actions (ingress-filter.ts, mirred.ts; sim/tc-ingress.ts runs them on what a device receives).
  * Other objects (action), other qdisc kinds the kernel has, and the devices whose default qdisc
- * is not noqueue are reported as not modelled; a qdisc kind the modelled kernel lacks gets its
+ * is not noqueue (but an ifb's pfifo_fast) are reported as not modelled; a qdisc kind the modelled kernel lacks gets its
  * answer ("Specified qdisc kind is unknown").
  */
 import { KINDS } from '../../model/kinds/index.js';
@@ -12,6 +14,7 @@ import { freshNetem, freshStats, type Qdisc } from '../../model/qdisc.js';
 import { fail, ok, unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
 import { runClass } from './class.js';
 import { runFilter } from './filter.js';
+import { ingressLine, modifyIngress, type IngressKind } from './ingress.js';
 import { unknownQdisc } from './unknown.js';
 import { parseHtbQdisc, printHtbQdisc } from './htb.js';
 import { parseNetem, printNetem, TcParseError } from './netem.js';
@@ -55,6 +58,7 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
   let handle: number | null = null;
   let notModelled: string | null = null;
   let parentMajor = -1;
+  let ingress: IngressKind | null = null;
   let j = 0;
   for (; j < args.length; j++) {
     const a = args[j]!;
@@ -69,9 +73,17 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
     } else if (a === 'parent') {
       const m = /^([0-9a-fA-F]{1,4}):([0-9a-fA-F]{0,4})$/.exec(args[j + 1] ?? '');
       parentMajor = m ? Number.parseInt(m[1]!, 16) : -1;
+      const next = args[j + 2];
+      if (m && (next === 'ingress' || next === 'clsact')) return fail(`Error: "${next}" is a duplicate parent ID\n`, 255);
       notModelled = a;
       break;
-    } else if (a === 'ingress' || a === 'clsact' || a === 'estimator' || a === 'stab') {
+    } else if (a === 'ingress' || a === 'clsact') {
+      // tc_qdisc.c: the parent TC_H_INGRESS (a second parent is its own refusal) and the handle ffff:0
+      if (root) return fail(`Error: "${a}" is a duplicate parent ID\n`, 255);
+      ingress = a;
+      j++;
+      break;
+    } else if (a === 'estimator' || a === 'stab') {
       notModelled = a;
       break;
     } else break;
@@ -79,6 +91,7 @@ function modify(ctx: CmdContext, cmd: string, args: string[]): CommandResult {
   if (dev === null) return unsupported('tc qdisc without dev');
   const l = ctx.ns.linkByName(dev);
   if (!l) return fail(`Cannot find device "${dev}"\n`, 1);
+  if (ingress !== null) return unknownQdisc.has(l) ? unsupported(`tc qdisc ${ingress} on ${l.name}, whose qdiscs the simulator does not all model`) : modifyIngress(l, cmd, ingress, args.slice(j));
   if (notModelled !== null) {
     if (notModelled === 'parent' && parentMajor >= 0 && (cmd === 'add' || cmd === 'replace') && !unknownQdisc.has(l)) {
       // a child of no qdisc the device has (tc_modify_qdisc finds no parent), or of one the kernel lacks the kind for
@@ -202,14 +215,26 @@ function show(ctx: CmdContext, args: string[], stats: boolean): CommandResult {
     // a grafted root qdisc: one reference for the device, one per transmit queue (UML's one
     // CPU gives a veth one queue); the noqueue root shows 2 whatever the queues (6.18 here)
     const refcnt = q ? 1 + (l.ns.host.lab.kernel.rps === false ? 1 : KINDS[l.kind].queues) : 2;
-    if (q) out += `qdisc ${q.kind} ${q.handle.toString(16)}: ${where}root refcnt ${refcnt} ${q.kind === 'netem' ? printNetem(q.netem) : q.kind === 'tbf' ? printTbf(q.tbf) : printHtbQdisc(q.htb)}\n`;
-    else if (KINDS[l.kind].queued) return unsupported(`tc qdisc show of ${l.name}'s default qdisc`);
+    let root = '';
+    if (q) root = `qdisc ${q.kind} ${q.handle.toString(16)}: ${where}root refcnt ${refcnt} ${q.kind === 'netem' ? printNetem(q.netem) : q.kind === 'tbf' ? printTbf(q.tbf) : printHtbQdisc(q.htb)}\n`;
+    else if (l.kind === 'ifb') {
+      // ifb's default root once opened: pfifo_fast (net.core.default_qdisc) on its one queue
+      if (l.everUp && stats) return unsupported(`tc -s qdisc show of ${l.name}'s pfifo_fast`);
+      if (l.everUp) root = `qdisc pfifo_fast 0: ${where}root refcnt 2 bands 3 priomap 1 2 2 2 1 2 0 0 1 1 1 1 1 1 1 1\n`;
+    } else if (KINDS[l.kind].queued) return unsupported(`tc qdisc show of ${l.name}'s default qdisc`);
     // a device never opened has the built-in noop qdisc, which a dump leaves out (tc_qdisc_dump_ignore)
-    else if (!l.everUp) continue;
-    else out += `qdisc noqueue 0: ${where}root refcnt ${refcnt} \n`;
-    if (stats) {
-      const s = q?.stats ?? freshStats();
-      out += ` Sent ${s.bytes} bytes ${s.packets} pkt (dropped ${s.dropped}, overlimits ${s.overlimits} requeues 0) \n backlog 0b 0p requeues 0\n`;
+    else if (l.everUp) root = `qdisc noqueue 0: ${where}root refcnt ${refcnt} \n`;
+    if (root) {
+      out += root;
+      if (stats) {
+        const s = q?.stats ?? freshStats();
+        out += ` Sent ${s.bytes} bytes ${s.packets} pkt (dropped ${s.dropped}, overlimits ${s.overlimits} requeues 0) \n backlog 0b 0p requeues 0\n`;
+      }
+    }
+    if (l.ingress) {
+      // the ingress qdisc's counters count what it classified (IPv6 chatter included): not modelled
+      if (stats) return unsupported(`tc -s qdisc show of ${l.name}'s ${l.ingress.kind} qdisc`);
+      out += ingressLine(l, where);
     }
   }
   return ok(out);

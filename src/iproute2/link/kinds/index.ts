@@ -8,6 +8,7 @@ import { bridgeUtil } from './bridge.js';
 import { dummyUtil } from './dummy.js';
 import { etherUtil } from './ether.js';
 import { geneveUtil } from './geneve.js';
+import { ifbUtil } from './ifb.js';
 import { ipvlanUtil } from './ipvlan.js';
 import { loopbackUtil } from './loopback.js';
 import { greUtil, ipipUtil, sitUtil } from './iptnl.js';
@@ -32,6 +33,7 @@ export const LINK_UTILS: Record<LinkKind, LinkUtil> = {
   vxlan: vxlanUtil,
   macvlan: macvlanUtil,
   dummy: dummyUtil,
+  ifb: ifbUtil,
   vlan: vlanUtil,
   ipip: ipipUtil,
   gre: greUtil,
