@@ -16,6 +16,7 @@ import { hopRoute, PROTO, TABLE, type Route, type RouteType } from './route.js';
 import { multipathHash, pickHop } from './multipath-hash.js';
 import { inetSelectAddr } from './source-address.js';
 import type { Rule } from './rule.js';
+import { fibRulesLookup, l3mdevTable } from './fib-rules.js';
 
 /** A flow key (struct flowi4): what a lookup matches against. */
 export interface Flow {
@@ -202,35 +203,21 @@ export function fibLookup(fib: FibTables, flow: Flow): FibResult {
     if (!fib.hasTable(TABLE.default)) return res ?? NO_ROUTE;
     return fib.tableLookup(TABLE.default, flow) ?? NO_ROUTE;
   }
-  const rules = ns.rules;
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    if (!ruleMatches(rule, flow)) continue;
-    if (rule.action === 'goto') {
-      // fib_rules_lookup: on to the first rule at the target priority (none: an unresolved goto is passed over)
-      const t = rules.findIndex((r) => r.priority === rule.goto);
-      if (t < 0) continue;
-      i = t - 1;
-      continue;
-    }
-    if (rule.action === 'nop') continue;
-    if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
-    if (rule.action === 'unreachable') return NO_ROUTE;
-    if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
-    let table = rule.table;
-    if (rule.l3mdev) {
-      // l3mdev_fib_rule_match: the VRF of the output device, else of the input device; no VRF, no match
-      const t = l3mdevTable(flow.oif) ?? l3mdevTable(flow.iif);
-      if (t === null) continue;
-      table = t;
-    }
-    const res = fib.tableLookup(table, flow);
-    // fib4_rule_suppress: a route found with too short a prefix is not taken, the next rule is
-    if (res && res.kind === 'route' && rule.suppressPrefixlen !== undefined && res.route.dstLen <= rule.suppressPrefixlen) continue;
-    if (res) return res;
-  }
-  return NO_ROUTE;
+  return fibRulesLookup(
+    ns.rules,
+    flow,
+    (r) => ruleMatches(r, flow),
+    (t) => fib.tableLookup(t, flow),
+    RULE_ERRORS,
+  );
 }
+
+/** fib4_rule_action's answers for the reject actions; the end of the rules is unreachable */
+const RULE_ERRORS: { blackhole: FibResult; unreachable: FibResult; prohibit: FibResult } = {
+  blackhole: { kind: 'error', errno: 'EINVAL', route: null },
+  unreachable: NO_ROUTE,
+  prohibit: { kind: 'error', errno: 'EACCES', route: null },
+};
 
 /**
  * fib_rule_match with fib4_rule_match: every selector the rule has must hold (the mark under
@@ -246,12 +233,6 @@ function ruleMatches(rule: Rule, flow: Flow): boolean {
     (!rule.tos || rule.tos === (flow.tos ?? 0));
   if (ok && rule.l3mdev) ok = (l3mdevTable(flow.oif) ?? l3mdevTable(flow.iif)) !== null;
   return rule.not ? !ok : ok;
-}
-
-/** l3mdev_fib_table: the FIB table of a VRF device, or of the VRF a device is enslaved to. */
-export function l3mdevTable(dev: Link | null): number | null {
-  if (!dev) return null;
-  return dev.vrf?.table ?? dev.master?.vrf?.table ?? null;
 }
 
 /** A flow for a plain destination lookup (no source, no devices, any scope). */

@@ -4,81 +4,14 @@ import type { Rule } from '../model/rule.js';
 import { KINDS } from '../model/kinds/index.js';
 import { findDev, type OpContext } from './context.js';
 import { ERRNO, kernelError, rtnetlinkError } from './errors.js';
+import { applyRuleOp } from './apply-rules.js';
 import type { FdbOp, NeighOp, NeighProxyOp, RuleAddOp } from './op.js';
 import { pneighFind } from '../model/proxy-arp.js';
 
 export function applyRule(ctx: OpContext, op: RuleAddOp): void {
-  const ns = ctx.ns;
-  const sel = (a: { addr: number; len: number } | null, b: { addr: number; len: number } | null) => (a === null && b === null) || (a !== null && b !== null && a.addr === b.addr && a.len === b.len);
-  // fib_nl2rule: a mark given alone is matched whole; a mark of 0 alone matches every flow
-  const fwmark = op.fwmark ?? 0;
-  const fwmask = op.fwmask ?? (fwmark ? 0xffffffff : 0);
-  if (op.del) {
-    // rule_find + fib4_rule_compare: a field the command left out matches any value (`not` is not compared)
-    const i = ns.rules.findIndex(
-      (r) =>
-        (!op.actionGiven || r.action === op.action) &&
-        (op.priority === null || r.priority === op.priority) &&
-        (op.table === null || op.table === 0 || r.table === op.table) &&
-        (op.src === null || sel(r.src, op.src)) &&
-        (op.dst === null || sel(r.dst, op.dst)) &&
-        (op.iif === null || r.iif === op.iif) &&
-        (op.oif === null || r.oif === op.oif) &&
-        (!fwmark || (r.fwmark ?? 0) === fwmark) &&
-        (!fwmask || (r.fwmask ?? 0) === fwmask) &&
-        (!op.tos || (r.tos ?? 0) === op.tos) &&
-        (op.suppressPrefixlen === undefined || r.suppressPrefixlen === op.suppressPrefixlen),
-    );
-    if (i < 0) throw rtnetlinkError(ERRNO.ENOENT);
-    ns.rules.splice(i, 1);
-    ns.touch();
-    return;
-  }
-  // Without a priority the kernel takes one below the first non-zero rule.
-  let priority = op.priority;
-  if (priority === null) {
-    const nz = ns.rules.find((r) => r.priority > 0);
-    priority = nz ? nz.priority - 1 : 0;
-  }
-  // fib_nl2rule_rtnl: backward jumps are refused, so a lookup always ends
-  if (op.action === 'goto' && op.goto !== undefined && op.goto <= priority) throw kernelError('Backward goto not supported');
-  const rule: Rule = {
-    priority,
-    table: op.table ?? 254,
-    src: op.src,
-    dst: op.dst,
-    iif: op.iif,
-    oif: op.oif,
-    action: op.action,
-    ...(op.suppressPrefixlen !== undefined ? { suppressPrefixlen: op.suppressPrefixlen } : {}),
-    ...(op.not ? { not: true } : {}),
-    ...(fwmark || fwmask ? { fwmark, fwmask } : {}),
-    ...(op.tos ? { tos: op.tos } : {}),
-    ...(op.goto !== undefined ? { goto: op.goto } : {}),
-  };
-  // NLM_F_EXCL: rule_exists refuses a rule equal in every field, the priority included
-  const dup = ns.rules.some(
-    (r) =>
-      r.priority === rule.priority &&
-      r.table === rule.table &&
-      r.action === rule.action &&
-      sel(r.src, rule.src) &&
-      sel(r.dst, rule.dst) &&
-      r.iif === rule.iif &&
-      r.oif === rule.oif &&
-      r.suppressPrefixlen === rule.suppressPrefixlen &&
-      (r.fwmark ?? 0) === (rule.fwmark ?? 0) &&
-      (r.fwmask ?? 0) === (rule.fwmask ?? 0) &&
-      (r.tos ?? 0) === (rule.tos ?? 0) &&
-      r.goto === rule.goto &&
-      (r.protocol ?? 0) === 0,
-  );
-  if (dup) throw rtnetlinkError(ERRNO.EEXIST);
-  let i = 0;
-  while (i < ns.rules.length && ns.rules[i].priority <= priority) i++;
-  ns.rules.splice(i, 0, rule);
-  ns.customRules = true;
-  ns.touch();
+  applyRuleOp<number, Rule>(ctx.ns.rules, op);
+  if (!op.del) ctx.ns.customRules = true;
+  ctx.ns.touch();
 }
 
 export function applyNeigh(ctx: OpContext, op: NeighOp): void {

@@ -10,7 +10,7 @@
  * falls back to shorter ones. A route past its expiry is skipped (it stays listed until the
  * gc removes it: fib6-gc.ts).
  */
-import { l3mdevTable } from '../fib-view.js';
+import { fibRulesLookup } from '../fib-rules.js';
 import type { Link } from '../link.js';
 import type { Netns } from '../netns.js';
 import { ringFrom, type Route6 } from './fib6.js';
@@ -207,32 +207,18 @@ export function fib6Lookup(view: Fib6View, flow: Flow6): Fib6Result {
   if (!ns.inet6.customRules) {
     return tableAnswer(view, TABLE6.local, flow) ?? tableAnswer(view, TABLE6.main, flow) ?? NO_ROUTE;
   }
-  const rules = ns.inet6.rules;
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    if (!ruleMatches6(rule, flow)) continue;
-    if (rule.action === 'goto') {
-      // fib_rules_lookup: on to the first rule at the target priority (none: an unresolved goto is passed over)
-      const t = rules.findIndex((r) => r.priority === rule.goto);
-      if (t < 0) continue;
-      i = t - 1;
-      continue;
-    }
-    if (rule.action === 'nop') continue;
-    if (rule.action === 'blackhole') return { kind: 'error', errno: 'EINVAL', route: null };
-    if (rule.action === 'unreachable') return NO_ROUTE;
-    if (rule.action === 'prohibit') return { kind: 'error', errno: 'EACCES', route: null };
-    let table = rule.table;
-    if (rule.l3mdev) {
-      // l3mdev_fib_rule_match: the VRF of the output device, else of the input device; no VRF, no match
-      const t = l3mdevTable(flow.oif) ?? l3mdevTable(flow.iif);
-      if (t === null) continue;
-      table = t;
-    }
-    const res = tableAnswer(view, table, flow);
-    // fib6_rule_suppress: a route found with too short a prefix is not taken, the next rule is
-    if (res && res.kind === 'route' && rule.suppressPrefixlen !== undefined && res.route.dstLen <= rule.suppressPrefixlen) continue;
-    if (res) return res;
-  }
-  return NO_ROUTE;
+  return fibRulesLookup(
+    ns.inet6.rules,
+    flow,
+    (r) => ruleMatches6(r, flow),
+    (t) => tableAnswer(view, t, flow),
+    RULE_ERRORS,
+  );
 }
+
+/** fib6_rule_action's answers for the reject actions; the end of the rules is unreachable */
+const RULE_ERRORS: { blackhole: Fib6Result; unreachable: Fib6Result; prohibit: Fib6Result } = {
+  blackhole: { kind: 'error', errno: 'EINVAL', route: null },
+  unreachable: NO_ROUTE,
+  prohibit: { kind: 'error', errno: 'EACCES', route: null },
+};
