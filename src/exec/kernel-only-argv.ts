@@ -335,6 +335,34 @@ function socatAddressProblem(text: string): string | null {
   return null;
 }
 
+/**
+ * A socat command line's options that could change more than sockets and tun devices (the
+ * user, the root directory, files, programs): the first not on the allowlists, or null. Both
+ * modes ask it before socat's own parsing, so such a line is refused, never answered; `known`
+ * tells an option socat has from a name it would refuse itself.
+ *
+ * @example
+ * socatOptionProblem(['-', 'TCP:127.0.0.1:9,su=nobody']); // 'socat option su'
+ * socatOptionProblem(['/dev/null', 'TCP4-LISTEN:80,reuseaddr,fork']); // null
+ */
+export function socatOptionProblem(argv: readonly string[], known: (name: string) => boolean = () => true): string | null {
+  for (const a of argv) {
+    if (a.startsWith('-') && a !== '-') {
+      if (!SOCAT_GLOBAL.test(a)) return `socat option ${a}`;
+      continue;
+    }
+    const comma = a.indexOf(',');
+    for (const o of comma < 0 ? [] : a.slice(comma + 1).split(',')) {
+      if (o === '') continue;
+      const eq = o.indexOf('=');
+      const name = (eq < 0 ? o : o.slice(0, eq)).toLowerCase();
+      // a name socat does not know is harmless: socat refuses it itself (`known` says)
+      if (!SOCAT_SAFE_OPTIONS.has(name) && known(name)) return `socat option ${name}`;
+    }
+  }
+  return null;
+}
+
 const socatCheck: KernelOnlyCheck = (argv) => {
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-') && argv[i] !== '-'; i++) {

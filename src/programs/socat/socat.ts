@@ -16,6 +16,8 @@ import type { Simulator } from '../../../sim/simulator.js';
 import { SocatProcess } from './process.js';
 import { SocatTcpProcess } from './tcp-process.js';
 import { unsupported, type CmdContext, type CommandResult } from '../../iproute2/types.js';
+import { socatOptionProblem } from '../../exec/kernel-only-argv.js';
+import { socatOptionType } from './table.js';
 import { parseSocatAddress, parseSocatArgv } from './address.js';
 
 /** How long a foreground socat may run before nettwin ends it (both modes). */
@@ -38,6 +40,9 @@ export interface SocatJobInfo {
  * socatUnsupported(['TCP-LISTEN:80', 'STDOUT']); // 'socat address TCP-LISTEN'
  */
 export function socatUnsupported(argv: string[], background = false): string | null {
+  // an option that could act beyond the network is refused before socat would judge it
+  const unsafe = socatOptionProblem(argv, (name) => socatOptionType(name) !== undefined);
+  if (unsafe !== null) return unsafe;
   const cl = parseSocatArgv(argv);
   if (cl.kind === 'unsupported') return cl.why;
   if (cl.kind === 'error') return null;
