@@ -71,6 +71,9 @@ ip netns exec A ping -6 -c 1 -W 1 2001:db8:b::2
 ip netns exec A ping -4 -c 1 -W 1 10.0.2.2
 ip netns exec A ping -6 -c 1 -W 1 2001:db8:a::1
 ip netns exec B ping -6 -c 1 -W 1 2001:db8:b::1
+# R's replies used entries its neighbours' solicitations left STALE: each goes DELAY, then
+# probes 5 s later; wait past that so the probes are counted in both modes, not raced
+sleep 6
 ip netns exec R nft list ruleset
 ip netns exec R nft delete rule ip6 f6 fwd6 handle 4
 ip netns exec R nft add chain inet fw early '{ type filter hook forward priority -20; }'
